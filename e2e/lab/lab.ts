@@ -1,0 +1,262 @@
+/**
+ * Start and stop the DNS lab: real BIND 9, NSD and Knot processes,
+ * unprivileged on high ports on 127.0.0.0/8, config and zones in a temp dir.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import dgram from "node:dgram";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { name as wireName } from "../../lib/zone/name";
+import { queryServer } from "../../lib/dns/query-server";
+import { QuerySession } from "../../lib/dns/session";
+import { LAB_SERVERS, LAB_TSIG, labRootHints, scenario as findScenario, type LabServer, type Role, type Scenario } from "./scenarios";
+
+export interface RunningServer extends LabServer {
+  port: number;
+  zones: string[];
+  pid: number;
+}
+
+export interface Lab {
+  scenario: Scenario;
+  port: number;
+  dir: string;
+  servers: RunningServer[];
+  rootHints: string;
+  server(role: Role): RunningServer | undefined;
+  /** Queries each server has received so far, per address (from the servers' own statistics). */
+  queryCounts(): Promise<Record<string, number>>;
+  stop(): Promise<void>;
+}
+
+export interface StartLabOptions {
+  scenario?: string;
+  /** Fixed port; default: a free random high port. */
+  port?: number;
+  /** Keep the temp dir after stop (debugging). */
+  keepDir?: boolean;
+}
+
+const BIN = { named: "/usr/sbin/named", nsd: "/usr/sbin/nsd", knotd: "/usr/sbin/knotd", nsdControl: "/usr/sbin/nsd-control", knotc: "/usr/sbin/knotc" };
+
+async function portFree(address: string, port: number): Promise<boolean> {
+  const tcpOk = await new Promise<boolean>((resolve) => {
+    const s = net.createServer();
+    s.once("error", () => resolve(false));
+    s.listen(port, address, () => s.close(() => resolve(true)));
+  });
+  if (!tcpOk) return false;
+  return new Promise<boolean>((resolve) => {
+    const u = dgram.createSocket("udp4");
+    u.once("error", () => resolve(false));
+    u.bind(port, address, () => u.close(() => resolve(true)));
+  });
+}
+
+async function pickPort(addresses: string[]): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const port = 20000 + Math.floor(Math.random() * 30000);
+    let ok = true;
+    for (const a of addresses) if (!(await portFree(a, port))) ok = false;
+    // a statistics/control port next to it for named
+    if (ok && (await portFree("127.0.0.1", port + 1))) return port;
+  }
+  throw new Error("no free port for the lab");
+}
+
+const fileOf = (zone: string) => (zone === "." ? "root" : zone.replace(/\.$/, "")) + ".zone";
+
+function namedConf(dir: string, s: LabServer, port: number, zones: string[]): string {
+  return `options {
+  directory "${dir}";
+  listen-on port ${port} { ${s.address}; };
+  listen-on-v6 { none; };
+  pid-file "${dir}/named.pid";
+  session-keyfile "${dir}/session.key";
+  managed-keys-directory "${dir}";
+  recursion no;
+  dnssec-validation no;
+  notify no;
+  allow-transfer { key "${LAB_TSIG.name}"; };
+};
+controls { };
+statistics-channels { inet 127.0.0.1 port ${port + 1} allow { 127.0.0.1; }; };
+key "${LAB_TSIG.name}" { algorithm ${LAB_TSIG.algorithm}; secret "${LAB_TSIG.secret}"; };
+${zones.map((z) => `zone "${z}" { type primary; file "${fileOf(z)}"; };`).join("\n")}
+`;
+}
+
+function nsdConf(dir: string, s: LabServer, port: number, zones: string[]): string {
+  return `server:
+  ip-address: ${s.address}@${port}
+  do-ip6: no
+  username: ""
+  chroot: ""
+  zonesdir: "${dir}"
+  database: ""
+  pidfile: "${dir}/nsd.pid"
+  xfrdfile: "${dir}/xfrd.state"
+  xfrdir: "${dir}"
+  zonelistfile: "${dir}/zone.list"
+  logfile: "${dir}/nsd.log"
+  server-count: 1
+  verbosity: 1
+remote-control:
+  control-enable: yes
+  control-interface: "${dir}/nsd.sock"
+${zones.map((z) => `zone:\n  name: "${z}"\n  zonefile: "${fileOf(z)}"\n  provide-xfr: 127.0.0.0/8 NOKEY\n`).join("")}`;
+}
+
+function knotConf(dir: string, s: LabServer, port: number, zones: string[]): string {
+  return `server:
+  rundir: "${dir}"
+  pidfile: "${dir}/knot.pid"
+  listen: [ "${s.address}@${port}" ]
+log:
+  - target: stderr
+    any: warning
+database:
+  storage: "${dir}/db"
+control:
+  listen: "${dir}/knot.sock"
+acl:
+  - id: xfr
+    address: 127.0.0.0/8
+    action: transfer
+mod-stats:
+  - id: counts
+    request-protocol: on
+template:
+  - id: default
+    storage: "${dir}"
+    zonefile-sync: -1
+    zonefile-load: whole
+    journal-content: none
+    semantic-checks: off
+    global-module: mod-stats/counts
+zone:
+${zones.map((z) => `  - domain: "${z}"\n    file: "${fileOf(z)}"\n    acl: xfr\n`).join("")}`;
+}
+
+interface Spawned {
+  server: RunningServer;
+  child: ChildProcess;
+  dir: string;
+  conf: string;
+}
+
+function startOne(root: string, s: LabServer, port: number, zones: Record<string, string>): Spawned {
+  const dir = join(root, s.role);
+  mkdirSync(dir, { recursive: true });
+  for (const [z, text] of Object.entries(zones)) writeFileSync(join(dir, fileOf(z)), text, "latin1");
+  const names = Object.keys(zones);
+  let conf: string;
+  let args: string[];
+  let bin: string;
+  if (s.impl === "bind") {
+    conf = join(dir, "named.conf");
+    writeFileSync(conf, namedConf(dir, s, port, names));
+    bin = BIN.named;
+    args = ["-g", "-n", "1", "-c", conf];
+  } else if (s.impl === "nsd") {
+    conf = join(dir, "nsd.conf");
+    writeFileSync(conf, nsdConf(dir, s, port, names));
+    bin = BIN.nsd;
+    args = ["-d", "-c", conf];
+  } else {
+    conf = join(dir, "knot.conf");
+    mkdirSync(join(dir, "db"), { recursive: true });
+    writeFileSync(conf, knotConf(dir, s, port, names));
+    bin = BIN.knotd;
+    args = ["-c", conf];
+  }
+  const log = join(dir, "stderr.log");
+  const child = spawn(bin, args, { stdio: ["ignore", "ignore", "pipe"], detached: false });
+  child.stderr?.on("data", (d: Buffer) => writeFileSync(log, d, { flag: "a" }));
+  child.on("error", () => undefined);
+  return { server: { ...s, port, zones: names, pid: child.pid ?? -1 }, child, dir, conf };
+}
+
+async function waitReady(sp: Spawned, timeoutMs: number): Promise<void> {
+  const session = new QuerySession({ allowPrivate: true, port: sp.server.port, timeoutMs: 300, retries: 0, deadlineMs: timeoutMs + 1000 });
+  const zone = sp.server.zones[0];
+  const t0 = Date.now();
+  try {
+    while (Date.now() - t0 < timeoutMs) {
+      if (sp.child.exitCode !== null) break;
+      const a = await queryServer(session, { name: sp.server.names[0], address: sp.server.address, port: sp.server.port }, { name: wireName(zone), type: 6, class: 1 });
+      if (a.rcode === 0 && a.flags?.aa) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    session.close();
+  }
+  const log = existsSync(join(sp.dir, "stderr.log")) ? readFileSync(join(sp.dir, "stderr.log"), "utf8").slice(-2000) : "";
+  const nsdLog = existsSync(join(sp.dir, "nsd.log")) ? readFileSync(join(sp.dir, "nsd.log"), "utf8").slice(-2000) : "";
+  throw new Error(`${sp.server.impl} (${sp.server.role}) on ${sp.server.address}:${sp.server.port} did not become ready\n${log}${nsdLog}`);
+}
+
+async function stopOne(sp: Spawned): Promise<void> {
+  if (sp.child.exitCode !== null || sp.child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => sp.child.once("exit", () => r()));
+  sp.child.kill("SIGTERM");
+  const t = setTimeout(() => sp.child.kill("SIGKILL"), 5000);
+  await exited;
+  clearTimeout(t);
+}
+
+async function countFor(sp: Spawned): Promise<number> {
+  try {
+    if (sp.server.impl === "bind") {
+      const res = await fetch(`http://127.0.0.1:${sp.server.port + 1}/json/v1/server`);
+      const j = (await res.json()) as { opcodes?: Record<string, number> };
+      return j.opcodes?.QUERY ?? 0;
+    }
+    if (sp.server.impl === "nsd") {
+      const r = spawnSync(BIN.nsdControl, ["-c", sp.conf, "stats_noreset"], { encoding: "utf8", timeout: 5000 });
+      const m = /^num\.queries=(\d+)/m.exec(r.stdout);
+      return m ? Number(m[1]) : -1;
+    }
+    const r = spawnSync(BIN.knotc, ["-c", sp.conf, "stats", "mod-stats"], { encoding: "utf8", timeout: 5000 });
+    let n = 0;
+    for (const m of r.stdout.matchAll(/request-protocol\[[^\]]+\]\s*=\s*(\d+)/g)) n += Number(m[1]);
+    return n;
+  } catch {
+    return -1;
+  }
+}
+
+export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
+  const sc = findScenario(opts.scenario ?? "clean-move");
+  const active = LAB_SERVERS.filter((s) => sc.zones[s.role]);
+  const port = opts.port ?? (await pickPort(LAB_SERVERS.map((s) => s.address)));
+  const dir = mkdtempSync(join(tmpdir(), "cutover-lab-"));
+  const spawned: Spawned[] = [];
+  const stop = async () => {
+    await Promise.all(spawned.map(stopOne));
+    if (!opts.keepDir) rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    for (const s of active) spawned.push(startOne(dir, s, port, sc.zones[s.role]!));
+    await Promise.all(spawned.map((sp) => waitReady(sp, 20_000)));
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return {
+    scenario: sc,
+    port,
+    dir,
+    servers: spawned.map((s) => s.server),
+    rootHints: labRootHints(),
+    server: (role) => spawned.find((s) => s.server.role === role)?.server,
+    queryCounts: async () => {
+      const out: Record<string, number> = {};
+      for (const sp of spawned) out[sp.server.address] = await countFor(sp);
+      return out;
+    },
+    stop,
+  };
+}

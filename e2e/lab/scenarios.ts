@@ -1,0 +1,182 @@
+/**
+ * The DNS lab as data (DESIGN §9): which server plays which role on which
+ * loopback address, and per scenario which zone text each server serves.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export type Role = "root" | "tld" | "old-primary" | "old-secondary" | "new-operator" | "provider";
+export type Implementation = "bind" | "nsd" | "knot";
+
+export interface LabServer {
+  role: Role;
+  impl: Implementation;
+  /** Host names this server answers as (glue in the parent zones). */
+  names: string[];
+  /** named only listens on addresses present on an interface: 127.0.0.1. */
+  address: string;
+}
+
+export const LAB_SERVERS: LabServer[] = [
+  { role: "old-primary", impl: "bind", names: ["ns1.oldhost.test."], address: "127.0.0.1" },
+  { role: "root", impl: "knot", names: ["a.root.test."], address: "127.0.0.2" },
+  { role: "tld", impl: "nsd", names: ["ns.tld.test."], address: "127.0.0.3" },
+  { role: "old-secondary", impl: "nsd", names: ["ns2.oldhost.test."], address: "127.0.0.4" },
+  { role: "new-operator", impl: "knot", names: ["ns1.newhost.test."], address: "127.0.0.5" },
+  { role: "provider", impl: "knot", names: ["ns-101.awsdns-12.com.", "ns-877.awsdns-45.net."], address: "127.0.0.7" },
+];
+
+export function serverFor(role: Role): LabServer {
+  const s = LAB_SERVERS.find((x) => x.role === role);
+  if (!s) throw new Error(`no lab server for ${role}`);
+  return s;
+}
+
+/** Lab-only TSIG key for AXFR from the old primary (RFC 8945, HMAC-SHA256). Not a secret. */
+export const LAB_TSIG = {
+  name: "cutover-lab-xfr.",
+  algorithm: "hmac-sha256",
+  secret: "Y3V0b3Zlci1sYWItdHNpZy1rZXktbm90LWEtc2VjcmV0IQ==",
+};
+
+const here = dirname(fileURLToPath(import.meta.url));
+const zoneFile = (f: string) => readFileSync(join(here, "zones", f), "latin1");
+
+/** What the old operator's servers really serve (shared fixture). */
+export const LIVE_ZONE = zoneFile("project.test.live.zone");
+/** What the losing registrar's panel exported (lacks the subzones and CDN records). */
+export const EXPORT_INCOMPLETE = zoneFile("project.test.export-incomplete.zone");
+
+const SOA_SERIAL = /2026100201/;
+
+function soa(owner: string, mname: string, serial = 1): string {
+  return `${owner} 3600 IN SOA ${mname} hostmaster.${owner === "." ? "" : owner} ${serial} 7200 900 1209600 300\n`;
+}
+
+function rootZone(): string {
+  return (
+    `$TTL 86400\n` +
+    soa(".", "a.root.test.") +
+    `. 518400 IN NS a.root.test.\n` +
+    `test. 172800 IN NS ns.tld.test.\ncom. 172800 IN NS ns.tld.test.\nnet. 172800 IN NS ns.tld.test.\n` +
+    `a.root.test. 172800 IN A 127.0.0.2\nns.tld.test. 172800 IN A 127.0.0.3\n`
+  );
+}
+
+/** A DS whose key no lab server publishes (scenario "ds-mismatch"). */
+export const STRAY_DS = "project.test. 86400 IN DS 12345 13 2 " + "a1".repeat(32);
+
+function tldZone(withDs: boolean): string {
+  return (
+    `$TTL 86400\n` +
+    soa("test.", "ns.tld.test.") +
+    `test. IN NS ns.tld.test.\nns.tld.test. IN A 127.0.0.3\na.root.test. IN A 127.0.0.2\n` +
+    `project.test. 172800 IN NS ns1.oldhost.test.\nproject.test. 172800 IN NS ns2.oldhost.test.\n` +
+    (withDs ? STRAY_DS + "\n" : "") +
+    `ns1.oldhost.test. IN A 127.0.0.1\nns2.oldhost.test. IN A 127.0.0.4\nns1.newhost.test. IN A 127.0.0.5\n`
+  );
+}
+
+function gTldZone(tld: "com." | "net."): string {
+  const [zone, host] = tld === "com." ? ["awsdns-12.com.", "ns-101.awsdns-12.com."] : ["awsdns-45.net.", "ns-877.awsdns-45.net."];
+  return `$TTL 86400\n` + soa(tld, "ns.tld.test.") + `${tld} IN NS ns.tld.test.\n${zone} IN NS ${host}\n${host} IN A 127.0.0.7\n`;
+}
+
+function providerZones(): Record<string, string> {
+  const sub = (z: string, a: string) =>
+    `$TTL 300\n` +
+    soa(z, "ns-101.awsdns-12.com.") +
+    `${z} IN NS ns-101.awsdns-12.com.\n${z} IN NS ns-877.awsdns-45.net.\n${z} 60 IN A ${a}\n`;
+  return {
+    "awsdns-12.com.": `$TTL 86400\n` + soa("awsdns-12.com.", "ns-101.awsdns-12.com.") + `awsdns-12.com. IN NS ns-101.awsdns-12.com.\nns-101.awsdns-12.com. IN A 127.0.0.7\n`,
+    "awsdns-45.net.": `$TTL 86400\n` + soa("awsdns-45.net.", "ns-877.awsdns-45.net.") + `awsdns-45.net. IN NS ns-877.awsdns-45.net.\nns-877.awsdns-45.net. IN A 127.0.0.7\n`,
+    "release.project.test.": sub("release.project.test.", "198.51.100.10"),
+    "update.project.test.": sub("update.project.test.", "198.51.100.11"),
+  };
+}
+
+/** The new operator's copy: same data, its own NS and SOA MNAME. */
+function newOperatorCopy(zone: string): string {
+  return zone
+    .replace(/SOA\s+ns1\.oldhost\.test\./, "SOA\tns1.newhost.test.")
+    .replace(/@\tIN\tNS\tns1\.oldhost\.test\.\n/, "@\tIN\tNS\tns1.newhost.test.\n")
+    .replace(/@\tIN\tNS\tns2\.oldhost\.test\.\n/, "");
+}
+
+/** The secondary whose transfer failed: older serial, without the docs CNAME. */
+function staleCopy(zone: string): string {
+  return zone.replace(SOA_SERIAL, "2026090101").replace(/^docs\t.*\n/m, "");
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  /** Zones per role (zone name → master-file text). A role without zones is not started. */
+  zones: Partial<Record<Role, Record<string, string>>>;
+  /** Exports a user would upload in this scenario (paths relative to /work/shared/fixtures or e2e/lab/zones). */
+  sources: string[];
+}
+
+function base(opts: { old?: string; secondary?: string | null; primary?: boolean; neu?: string | null; ds?: boolean }): Scenario["zones"] {
+  const live = opts.old ?? LIVE_ZONE;
+  const zones: Scenario["zones"] = {
+    root: { ".": rootZone() },
+    tld: { "test.": tldZone(opts.ds ?? false), "com.": gTldZone("com."), "net.": gTldZone("net.") },
+    provider: providerZones(),
+  };
+  if (opts.primary !== false) zones["old-primary"] = { "project.test.": live };
+  if (opts.secondary !== null) zones["old-secondary"] = { "project.test.": opts.secondary ?? live };
+  if (opts.neu !== null) zones["new-operator"] = { "project.test.": opts.neu ?? newOperatorCopy(live) };
+  return zones;
+}
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: "clean-move",
+    description: "old primary, secondary and new operator serve the same data; DNS hosting moves",
+    zones: base({}),
+    sources: ["zones/project.test.live.zone"],
+  },
+  {
+    name: "incomplete-export",
+    description: "old servers serve release/update delegations and CDN CNAMEs the registrar export lacks; the new operator loaded the export",
+    zones: base({ neu: newOperatorCopy(EXPORT_INCOMPLETE) }),
+    sources: ["zones/project.test.export-incomplete.zone"],
+  },
+  {
+    name: "stale-secondary",
+    description: "ns2.oldhost.test serves an older serial without the docs record",
+    zones: base({ secondary: staleCopy(LIVE_ZONE) }),
+    sources: ["zones/project.test.live.zone"],
+  },
+  {
+    name: "primary-down",
+    description: "the SOA MNAME server ns1.oldhost.test does not answer",
+    zones: base({ primary: false }),
+    sources: ["zones/project.test.live.zone"],
+  },
+  {
+    name: "ds-mismatch",
+    description: "the parent publishes a DS whose key no server (old or new) serves",
+    zones: base({ ds: true }),
+    sources: ["zones/project.test.live.zone"],
+  },
+  {
+    name: "provider-records",
+    description: "live data as in clean-move; the sources are Route 53 and Cloudflare exports with provider-only records",
+    zones: base({}),
+    sources: ["route53-list-resource-record-sets.json", "cloudflare-export.txt"],
+  },
+];
+
+export function scenario(name: string): Scenario {
+  const s = SCENARIOS.find((x) => x.name === name);
+  if (!s) throw new Error(`unknown scenario "${name}" (known: ${SCENARIOS.map((x) => x.name).join(", ")})`);
+  return s;
+}
+
+/** Root hints for the lab, in the format lib/dns reads (master-file lines). */
+export function labRootHints(): string {
+  return `. 3600000 IN NS a.root.test.\na.root.test. 3600000 IN A 127.0.0.2\n`;
+}

@@ -1,0 +1,186 @@
+/**
+ * `cutover query DOMAIN [--ns NAME=ADDR[:PORT]]... [--root-hints FILE] [--port N]
+ *  [--allow-private] [--axfr] [--tsig NAME:ALG:SECRET] [--tcp] [--json]`
+ * Exit 0 when every server answered, 1 when any failed, 2 on usage errors.
+ */
+import { readFileSync } from "node:fs";
+import { isIP } from "node:net";
+import { parseArgs } from "node:util";
+import { parseRootHints, type NameServer } from "../dns/root-hints";
+import { runSnapshot, type ExplicitServer } from "../dns/run-snapshot";
+import { snapshotToJson } from "../dns/snapshot-json";
+import { TsigKey } from "../dns/tsig";
+import { parseName } from "../zone/name";
+import type { CliIo } from "./io";
+
+const HELP = `usage: cutover query DOMAIN [options]
+  --ns NAME=ADDR[:PORT]   query only this server (repeatable; undelegated servers)
+  --root-hints FILE       root hints (master-file NS/A/AAAA lines or NAME=ADDR lines)
+  --port N                port for every server (default 53)
+  --allow-private         allow loopback/private/reserved addresses (labs)
+  --axfr                  try a zone transfer at every server
+  --tsig NAME:ALG:SECRET  TSIG key for AXFR (hmac-sha256|384|512, base64 secret)
+  --tcp                   TCP only
+  --timeout MS            per-query timeout (default 2000)
+  --rate N                queries per second per server (default 50)
+  --no-discovery          only SOA/NS (and AXFR)
+  --json                  print the full snapshot as JSON
+`;
+
+const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
+
+function parseNs(spec: string, defaultPort: number | undefined): ExplicitServer | string {
+  const m = /^([^=]+)=(.+)$/.exec(spec);
+  if (!m) return `--ns "${spec}": expected NAME=ADDR[:PORT]`;
+  const n = parseName(m[1].endsWith(".") ? m[1] : m[1] + ".", null);
+  if (!n.ok) return `--ns "${spec}": bad name (${n.message})`;
+  let addr = m[2];
+  let port = defaultPort;
+  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(addr);
+  if (v6) {
+    addr = v6[1];
+    if (v6[2]) port = Number(v6[2]);
+  } else if (isIP(addr) !== 6) {
+    const p = /^(.+):(\d+)$/.exec(addr);
+    if (p) {
+      addr = p[1];
+      port = Number(p[2]);
+    }
+  }
+  if (!isIP(addr)) return `--ns "${spec}": "${addr}" is not an IP address`;
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) return `--ns "${spec}": bad port`;
+  return { name: m[1], address: addr, port };
+}
+
+export async function runQuery(argv: string[], io: CliIo = processIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ns: { type: "string", multiple: true },
+        "root-hints": { type: "string" },
+        port: { type: "string" },
+        "allow-private": { type: "boolean" },
+        axfr: { type: "boolean" },
+        tsig: { type: "string" },
+        tcp: { type: "boolean" },
+        timeout: { type: "string" },
+        rate: { type: "string" },
+        "no-discovery": { type: "boolean" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    io.stderr.write(`cutover query: ${(e as Error).message}\n${HELP}`);
+    return 2;
+  }
+  const v = args.values;
+  if (v.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (args.positionals.length !== 1) {
+    io.stderr.write(`cutover query: exactly one DOMAIN expected\n${HELP}`);
+    return 2;
+  }
+  const domain = args.positionals[0];
+  const dn = parseName(domain.endsWith(".") ? domain : domain + ".", null);
+  if (!dn.ok) {
+    io.stderr.write(`cutover query: bad domain: ${dn.message}\n`);
+    return 2;
+  }
+  const port = v.port === undefined ? undefined : Number(v.port);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+    io.stderr.write(`cutover query: --port must be 1..65535\n`);
+    return 2;
+  }
+  const servers: ExplicitServer[] = [];
+  for (const spec of v.ns ?? []) {
+    const s = parseNs(spec, port);
+    if (typeof s === "string") {
+      io.stderr.write(`cutover query: ${s}\n`);
+      return 2;
+    }
+    servers.push(s);
+  }
+  let hints: NameServer[] | undefined;
+  if (v["root-hints"]) {
+    let text: string;
+    try {
+      text = readFileSync(v["root-hints"], "utf8");
+    } catch (e) {
+      io.stderr.write(`cutover query: cannot read ${v["root-hints"]}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    const h = parseRootHints(text);
+    if (!h.ok) {
+      io.stderr.write(`cutover query: ${v["root-hints"]}:${h.line}: ${h.message}\n`);
+      return 2;
+    }
+    hints = h.servers;
+  }
+  let tsig: TsigKey | null = null;
+  if (v.tsig) {
+    const k = TsigKey.parse(v.tsig);
+    if (typeof k === "string") {
+      io.stderr.write(`cutover query: --tsig: ${k}\n`);
+      return 2;
+    }
+    tsig = k;
+  }
+  const timeoutMs = v.timeout === undefined ? undefined : Number(v.timeout);
+  const rate = v.rate === undefined ? undefined : Number(v.rate);
+  if ((timeoutMs !== undefined && !(timeoutMs > 0)) || (rate !== undefined && !(rate > 0))) {
+    io.stderr.write(`cutover query: --timeout and --rate must be positive numbers\n`);
+    return 2;
+  }
+  const ac = new AbortController();
+  const onSig = () => ac.abort();
+  process.once("SIGINT", onSig);
+  try {
+    const snap = await runSnapshot({
+      zone: domain,
+      servers,
+      rootHints: hints,
+      port,
+      allowPrivate: v["allow-private"] ?? false,
+      axfr: v.axfr ?? false,
+      tsig,
+      tcpOnly: v.tcp ?? false,
+      timeoutMs,
+      limits: rate === undefined ? undefined : { ratePerServer: rate },
+      discovery: !v["no-discovery"],
+      signal: ac.signal,
+    });
+    const failed = snap.servers.length === 0 || snap.servers.some((s) => !s.authoritative);
+    if (v.json) {
+      io.stdout.write(JSON.stringify(snapshotToJson(snap), null, 2) + "\n");
+    } else {
+      io.stdout.write(`${snap.zone} (${snap.mode === "explicit" ? "given servers only" : `delegated from ${snap.delegation?.parent ?? "?"}`})\n`);
+      if (snap.delegation?.problem) io.stdout.write(`  delegation: ${snap.delegation.problem}\n`);
+      if (snap.delegation && snap.delegation.ds.length) io.stdout.write(`  DS at parent: ${snap.delegation.ds.length} (TTL ${snap.delegation.ds[0].ttl})\n`);
+      for (const s of snap.servers) {
+        const where = `${s.name} ${s.address.includes(":") ? `[${s.address}]` : s.address}:${s.port}`;
+        io.stdout.write(
+          `  ${where}  serial=${s.soaSerial ?? "-"}  udp=${s.udp ? "ok" : "no"} tcp=${s.tcp ? "ok" : "no"}` +
+            `  axfr=${s.axfr}${s.axfr === "allowed" ? `(${s.axfrRecords})` : ""}  ns=[${s.ns.join(" ")}]` +
+            (s.error ? `  ERROR ${s.error}` : "") +
+            "\n",
+        );
+      }
+      io.stdout.write(
+        `  names=${snap.names.length} cuts=[${snap.zoneCuts.join(" ")}] wildcard=${snap.wildcard}  queries sent=${snap.counts.sent} answered=${snap.counts.answered} failed=${snap.counts.failed}\n`,
+      );
+    }
+    return failed ? 1 : 0;
+  } finally {
+    process.off("SIGINT", onSig);
+  }
+}
+
+/** Entry used by the dispatcher (lib/cli/main.ts calls `query(args, io)`). */
+export const query = runQuery;
+export default runQuery;

@@ -1,0 +1,137 @@
+/**
+ * Zone transfer (AXFR, RFC 5936) over TCP: multi-message answers, record and
+ * byte caps, overall time limit, optional TSIG (RFC 8945). A refusal is a
+ * result, never an exception.
+ */
+import { randomInt } from "node:crypto";
+import { namesEqual } from "../zone/name";
+import { encodeQuery } from "./encode-query";
+import { toEvidence } from "./query-server";
+import type { QuerySession } from "./session";
+import { exchangeTcp, type FrameVerdict } from "./transport";
+import { signRequest, TsigVerifier, type TsigKey } from "./tsig";
+import type { EvidenceRecord, QueryError, ServerRef } from "./types";
+import { decodeMessage } from "./wire";
+
+export interface AxfrOptions {
+  tsig?: TsigKey | null;
+  /** Records before giving up (default 1,000,000). */
+  maxRecords?: number;
+  /** Bytes before giving up (default 256 MiB). */
+  maxBytes?: number;
+  /** Whole transfer (default 60 s). */
+  timeoutMs?: number;
+}
+
+export interface AxfrResult {
+  server: ServerRef;
+  zone: Uint8Array;
+  /** Zone content: the leading SOA once, without the closing copy. */
+  records: EvidenceRecord[];
+  messages: number;
+  bytes: number;
+  elapsedMs: number;
+  rcode: number | null;
+  tsig: "none" | "verified";
+  error: QueryError | null;
+  timestamp: string;
+}
+
+const TYPE_SOA = 6;
+const TYPE_AXFR = 252;
+
+const RCODE: Record<number, QueryError> = {
+  1: { kind: "refused", message: "transfer rejected (FORMERR)" },
+  2: { kind: "servfail", message: "transfer failed (SERVFAIL)" },
+  4: { kind: "refused", message: "transfer not implemented (NOTIMP)" },
+  5: { kind: "refused", message: "transfer refused (REFUSED)" },
+  9: { kind: "notauth", message: "not authorised or not authoritative (NOTAUTH)" },
+};
+
+export async function axfr(session: QuerySession, server: ServerRef, zone: Uint8Array, opts: AxfrOptions = {}): Promise<AxfrResult> {
+  const started = performance.now();
+  const result: AxfrResult = {
+    server,
+    zone,
+    records: [],
+    messages: 0,
+    bytes: 0,
+    elapsedMs: 0,
+    rcode: null,
+    tsig: "none",
+    error: null,
+    timestamp: new Date().toISOString(),
+  };
+  const done = (error: QueryError | null): AxfrResult => {
+    result.error = error;
+    result.elapsedMs = Math.round(performance.now() - started);
+    return result;
+  };
+  const refusal = session.checkAddress(server.address);
+  if (refusal) return done({ kind: "address-refused", message: refusal });
+  const maxRecords = opts.maxRecords ?? 1_000_000;
+  const id = randomInt(0, 0x10000);
+  // RFC 5936 §2.2: no EDNS needed over TCP, but harmless; keep the query plain.
+  let payload = encodeQuery({ id, name: zone, type: TYPE_AXFR, class: 1, ednsUdpSize: null });
+  let verifier: TsigVerifier | null = null;
+  if (opts.tsig) {
+    const s = signRequest(payload, opts.tsig);
+    payload = s.message;
+    verifier = new TsigVerifier(opts.tsig, s.mac);
+  }
+  const slot = await session.limiter.acquire(`${server.address}:${server.port}`, session.signal);
+  if (!slot.ok) return done(slot.error);
+  session.noteSent(server.address, server.port);
+  let soaSeen = 0;
+  const judge = (frame: Uint8Array): FrameVerdict => {
+    if (frame.length < 2 || ((frame[0] << 8) | frame[1]) !== id) return "ignore";
+    const d = decodeMessage(frame);
+    if (!d.ok) return { kind: "malformed", message: d.reason };
+    const m = d.message;
+    result.messages++;
+    result.rcode = m.rcode;
+    if (m.rcode !== 0) return RCODE[m.rcode] ?? { kind: "refused", message: `transfer failed (rcode ${m.rcode})` };
+    if (verifier) {
+      const why = verifier.verify(frame);
+      if (why) return { kind: "tsig", message: why };
+    }
+    const recs = toEvidence(m, server).filter((r) => r.section === "answer");
+    for (const r of recs) {
+      if (r.type === TYPE_SOA && namesEqual(r.owner, zone)) {
+        soaSeen++;
+        // RFC 5936 §2.2: the transfer ends with the SOA that opened it.
+        if (soaSeen === 2) {
+          if (verifier && !verifier.complete) return { kind: "tsig", message: "last message not signed" };
+          return "accept";
+        }
+      } else if (soaSeen === 0) {
+        return { kind: "malformed", message: "transfer does not start with the zone's SOA" };
+      }
+      if (result.records.length >= maxRecords) return { kind: "too-large", message: `more than ${maxRecords} records` };
+      result.records.push(r);
+    }
+    if (soaSeen === 0 && recs.length === 0) return { kind: "malformed", message: "empty transfer message" };
+    return "more";
+  };
+  const r = await exchangeTcp(
+    {
+      address: server.address,
+      port: server.port,
+      payload,
+      timeoutMs: opts.timeoutMs ?? 60_000,
+      signal: session.signal,
+      maxBytes: opts.maxBytes ?? 256 * 1024 * 1024,
+    },
+    judge,
+  );
+  slot.release();
+  result.bytes = r.bytes;
+  if (!r.ok) {
+    result.records = [];
+    session.counts.failed++;
+    return done(r.error);
+  }
+  result.tsig = verifier ? "verified" : "none";
+  session.counts.answered++;
+  return done(null);
+}

@@ -1,0 +1,154 @@
+/**
+ * Load discipline for live queries (DESIGN §5 "Load"): bounded in-flight
+ * queries overall and per server, a per-server token bucket, and a cap on
+ * queries per run. Waiters are served in FIFO order per eligibility.
+ */
+import type { QueryError } from "./types";
+
+export interface LoadLimits {
+  /** Queries in flight across all servers (default 64). */
+  maxInFlight: number;
+  /** Queries in flight towards one server address (default 8). */
+  maxInFlightPerServer: number;
+  /** Sustained queries per second towards one server; Infinity lifts the limit (default 50). */
+  ratePerServer: number;
+  /** Token bucket depth per server (default 10). */
+  burstPerServer: number;
+  /** Packets sent per run, retries included (default 50,000). */
+  maxQueries: number;
+}
+
+export const DEFAULT_LOAD_LIMITS: LoadLimits = {
+  maxInFlight: 64,
+  maxInFlightPerServer: 8,
+  ratePerServer: 50,
+  burstPerServer: 10,
+  maxQueries: 50_000,
+};
+
+interface Bucket {
+  tokens: number;
+  updated: number;
+  inFlight: number;
+}
+
+interface Waiter {
+  key: string;
+  resolve: (r: Acquired) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+}
+
+export type Acquired = { ok: true; release: () => void } | { ok: false; error: QueryError };
+
+export class Limiter {
+  readonly limits: LoadLimits;
+  private inFlight = 0;
+  private issued = 0;
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly waiters: Waiter[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly now: () => number;
+
+  constructor(limits: Partial<LoadLimits> = {}, now: () => number = () => performance.now()) {
+    this.limits = { ...DEFAULT_LOAD_LIMITS, ...limits };
+    this.now = now;
+  }
+
+  /** Packets granted so far (the cap counts these). */
+  get granted(): number {
+    return this.issued;
+  }
+
+  /** Wait for permission to send one packet to server `key` (address:port). */
+  acquire(key: string, signal?: AbortSignal): Promise<Acquired> {
+    return new Promise((resolve) => {
+      if (signal?.aborted) {
+        resolve({ ok: false, error: { kind: "cancelled", message: "cancelled" } });
+        return;
+      }
+      const w: Waiter = { key, resolve, signal };
+      if (signal) {
+        w.onAbort = () => {
+          const i = this.waiters.indexOf(w);
+          if (i >= 0) this.waiters.splice(i, 1);
+          const r = signal.reason as { kind?: string } | undefined;
+          resolve({
+            ok: false,
+            error: r?.kind === "deadline" ? { kind: "deadline", message: "run deadline reached" } : { kind: "cancelled", message: "cancelled" },
+          });
+        };
+        signal.addEventListener("abort", w.onAbort, { once: true });
+      }
+      this.waiters.push(w);
+      this.pump();
+    });
+  }
+
+  private bucket(key: string): Bucket {
+    let b = this.buckets.get(key);
+    if (!b) {
+      b = { tokens: this.limits.burstPerServer, updated: this.now(), inFlight: 0 };
+      this.buckets.set(key, b);
+    }
+    const t = this.now();
+    if (Number.isFinite(this.limits.ratePerServer)) {
+      b.tokens = Math.min(this.limits.burstPerServer, b.tokens + ((t - b.updated) / 1000) * this.limits.ratePerServer);
+    } else {
+      b.tokens = Infinity;
+    }
+    b.updated = t;
+    return b;
+  }
+
+  private pump(): void {
+    let wait = Infinity;
+    for (let i = 0; i < this.waiters.length; ) {
+      const w = this.waiters[i];
+      if (this.issued >= this.limits.maxQueries) {
+        this.waiters.splice(i, 1);
+        this.detach(w);
+        w.resolve({ ok: false, error: { kind: "query-cap", message: `query cap of ${this.limits.maxQueries} reached` } });
+        continue;
+      }
+      if (this.inFlight >= this.limits.maxInFlight) break;
+      const b = this.bucket(w.key);
+      if (b.inFlight >= this.limits.maxInFlightPerServer) {
+        i++;
+        continue;
+      }
+      if (b.tokens < 1) {
+        wait = Math.min(wait, ((1 - b.tokens) / this.limits.ratePerServer) * 1000);
+        i++;
+        continue;
+      }
+      b.tokens -= 1;
+      b.inFlight++;
+      this.inFlight++;
+      this.issued++;
+      this.waiters.splice(i, 1);
+      this.detach(w);
+      let released = false;
+      w.resolve({
+        ok: true,
+        release: () => {
+          if (released) return;
+          released = true;
+          b.inFlight--;
+          this.inFlight--;
+          this.pump();
+        },
+      });
+    }
+    if (wait !== Infinity && this.timer === null) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.pump();
+      }, Math.max(1, Math.ceil(wait)));
+    }
+  }
+
+  private detach(w: Waiter): void {
+    if (w.signal && w.onAbort) w.signal.removeEventListener("abort", w.onAbort);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * A query run: shared limits, deadline, cancellation, counters and progress.
+ * Every query of one run (walk, discovery, AXFR) goes through one session.
+ */
+import { setMaxListeners } from "node:events";
+import { checkAddress, type AddressPolicy } from "./address-policy";
+import { Limiter, type LoadLimits } from "./limiter";
+import type { ProgressCounts, ProgressEvent } from "./types";
+
+export interface SessionOptions {
+  /** Per attempt (default 2000 ms). */
+  timeoutMs?: number;
+  /** Retries after the first attempt on timeout/network errors (default 2). */
+  retries?: number;
+  /** First backoff delay; doubles per retry with jitter (default 200 ms). */
+  backoffMs?: number;
+  /** Whole-run deadline (default 120 s). */
+  deadlineMs?: number;
+  /** Use TCP for every query. */
+  tcpOnly?: boolean;
+  /** EDNS UDP payload size (default 1232, DNS Flag Day 2020); null disables EDNS. */
+  ednsUdpSize?: number | null;
+  /** Allow loopback/private/reserved destinations (labs). */
+  allowPrivate?: boolean;
+  /** One port for every server (default 53). */
+  port?: number;
+  limits?: Partial<LoadLimits>;
+  signal?: AbortSignal;
+  onProgress?: (e: ProgressEvent) => void;
+}
+
+export interface ResolvedSessionOptions {
+  timeoutMs: number;
+  retries: number;
+  backoffMs: number;
+  tcpOnly: boolean;
+  ednsUdpSize: number | null;
+  port: number;
+  policy: AddressPolicy;
+}
+
+export class QuerySession {
+  readonly options: ResolvedSessionOptions;
+  readonly limiter: Limiter;
+  readonly signal: AbortSignal;
+  readonly counts: ProgressCounts = { planned: 0, sent: 0, answered: 0, failed: 0 };
+  /** Packets (UDP datagrams or TCP connections) sent per destination "address:port". */
+  readonly sentTo = new Map<string, number>();
+  private readonly controller = new AbortController();
+  private readonly deadlineTimer: ReturnType<typeof setTimeout>;
+  private readonly onProgress?: (e: ProgressEvent) => void;
+  private readonly userSignal?: AbortSignal;
+  private readonly onUserAbort = () => this.controller.abort({ kind: "cancelled" });
+
+  constructor(opts: SessionOptions = {}) {
+    this.options = {
+      timeoutMs: opts.timeoutMs ?? 2000,
+      retries: opts.retries ?? 2,
+      backoffMs: opts.backoffMs ?? 200,
+      tcpOnly: opts.tcpOnly ?? false,
+      ednsUdpSize: opts.ednsUdpSize === undefined ? 1232 : opts.ednsUdpSize,
+      port: opts.port ?? 53,
+      policy: { allowPrivate: opts.allowPrivate ?? false },
+    };
+    this.limiter = new Limiter(opts.limits);
+    this.signal = this.controller.signal;
+    // Every in-flight query listens for the abort: many listeners are expected.
+    setMaxListeners(0, this.signal);
+    this.onProgress = opts.onProgress;
+    this.userSignal = opts.signal;
+    if (opts.signal?.aborted) this.controller.abort({ kind: "cancelled" });
+    else opts.signal?.addEventListener("abort", this.onUserAbort, { once: true });
+    this.deadlineTimer = setTimeout(() => this.controller.abort({ kind: "deadline" }), opts.deadlineMs ?? 120_000);
+    this.deadlineTimer.unref?.();
+  }
+
+  /** null when the address may be queried, else why not. */
+  checkAddress(address: string): string | null {
+    return checkAddress(address, this.options.policy);
+  }
+
+  emit(e: ProgressEvent): void {
+    this.onProgress?.(e);
+  }
+
+  plan(count: number): void {
+    this.counts.planned += count;
+    this.emit({ type: "planned", count, totals: { ...this.counts } });
+  }
+
+  noteSent(address: string, port: number): void {
+    const k = `${address}:${port}`;
+    this.sentTo.set(k, (this.sentTo.get(k) ?? 0) + 1);
+    this.counts.sent++;
+  }
+
+  /** Stop timers and listeners; in-flight work sees the abort. */
+  close(): void {
+    clearTimeout(this.deadlineTimer);
+    this.userSignal?.removeEventListener("abort", this.onUserAbort);
+    if (!this.controller.signal.aborted) this.controller.abort({ kind: "cancelled" });
+  }
+}
+
+/** Sleep that ends early (returning false) when the signal aborts. */
+export function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const t = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      resolve(false);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}

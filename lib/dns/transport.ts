@@ -1,0 +1,196 @@
+/**
+ * One exchange with one server over UDP or TCP (RFC 1035 §4.2, RFC 7766).
+ * Never throws: every outcome is an ExchangeResult. Sockets are closed on
+ * every path (answer, timeout, abort, error).
+ */
+import dgram from "node:dgram";
+import net from "node:net";
+import { isIP } from "node:net";
+import type { QueryError } from "./types";
+
+export interface ExchangeTarget {
+  address: string;
+  port: number;
+}
+
+export interface ExchangeOptions extends ExchangeTarget {
+  payload: Uint8Array;
+  /** Whole exchange limit (a slow drip of bytes does not extend it). */
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Decide about one received message: "accept" ends the exchange with it,
+ * "ignore" counts it as a mismatch and keeps waiting, "more" keeps it and
+ * waits for more (AXFR streams), or a QueryError ends the exchange.
+ */
+export type FrameVerdict = "accept" | "ignore" | "more" | QueryError;
+
+export type ExchangeResult =
+  | { ok: true; frames: Uint8Array[]; mismatches: number; bytes: number }
+  | { ok: false; error: QueryError; frames: Uint8Array[]; mismatches: number; bytes: number };
+
+function abortError(signal: AbortSignal | undefined): QueryError {
+  const r = signal?.reason as { kind?: string; message?: string } | undefined;
+  if (r && r.kind === "deadline") return { kind: "deadline", message: "run deadline reached" };
+  return { kind: "cancelled", message: "cancelled" };
+}
+
+export function exchangeUdp(
+  opts: ExchangeOptions,
+  judge: (frame: Uint8Array) => FrameVerdict,
+): Promise<ExchangeResult> {
+  return new Promise((resolve) => {
+    let mismatches = 0;
+    let bytes = 0;
+    const frames: Uint8Array[] = [];
+    if (opts.signal?.aborted) {
+      resolve({ ok: false, error: abortError(opts.signal), frames, mismatches, bytes });
+      return;
+    }
+    const family = isIP(opts.address) === 6 ? "udp6" : "udp4";
+    const sock = dgram.createSocket(family);
+    let done = false;
+    const finish = (r: ExchangeResult) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      opts.signal?.removeEventListener("abort", onAbort);
+      try {
+        sock.close();
+      } catch {
+        // already closed
+      }
+      resolve(r);
+    };
+    const onAbort = () => finish({ ok: false, error: abortError(opts.signal), frames, mismatches, bytes });
+    opts.signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(() => {
+      const error: QueryError =
+        mismatches > 0
+          ? { kind: "id-mismatch", message: `${mismatches} answer(s) did not match the query` }
+          : { kind: "timeout", message: `no answer within ${opts.timeoutMs} ms` };
+      finish({ ok: false, error, frames, mismatches, bytes });
+    }, opts.timeoutMs);
+    sock.on("error", (e) => finish({ ok: false, error: { kind: "network", message: e.message }, frames, mismatches, bytes }));
+    sock.on("message", (msg, rinfo) => {
+      if (done) return;
+      bytes += msg.length;
+      // Answers must come from the address and port we asked (RFC 5452 §9.1).
+      if (rinfo.port !== opts.port || normalizeAddr(rinfo.address) !== normalizeAddr(opts.address)) {
+        mismatches++;
+        return;
+      }
+      const v = judge(new Uint8Array(msg.buffer, msg.byteOffset, msg.length));
+      if (v === "ignore") {
+        mismatches++;
+        return;
+      }
+      if (v === "accept" || v === "more") {
+        frames.push(Uint8Array.from(msg));
+        finish({ ok: true, frames, mismatches, bytes });
+        return;
+      }
+      finish({ ok: false, error: v, frames, mismatches, bytes });
+    });
+    // Unconnected socket: the OS picks a random source port (RFC 5452 §4.5).
+    sock.send(opts.payload, opts.port, opts.address, (err) => {
+      if (err) finish({ ok: false, error: { kind: "network", message: err.message }, frames, mismatches, bytes });
+    });
+  });
+}
+
+function normalizeAddr(a: string): string {
+  return a.startsWith("::ffff:") ? a.slice(7) : a.toLowerCase();
+}
+
+export interface TcpOptions extends ExchangeOptions {
+  /** Stop (error "too-large") when more bytes than this arrive. */
+  maxBytes?: number;
+}
+
+/**
+ * Send one length-prefixed message over a fresh TCP connection and read
+ * length-prefixed messages until the judge accepts one (or errors).
+ */
+export function exchangeTcp(opts: TcpOptions, judge: (frame: Uint8Array) => FrameVerdict): Promise<ExchangeResult> {
+  return new Promise((resolve) => {
+    let mismatches = 0;
+    let bytes = 0;
+    const frames: Uint8Array[] = [];
+    if (opts.signal?.aborted) {
+      resolve({ ok: false, error: abortError(opts.signal), frames, mismatches, bytes });
+      return;
+    }
+    const maxBytes = opts.maxBytes ?? 1 << 20;
+    let done = false;
+    let buffered: Buffer = Buffer.alloc(0);
+    const sock = net.connect({ host: opts.address, port: opts.port });
+    const finish = (r: ExchangeResult) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      opts.signal?.removeEventListener("abort", onAbort);
+      sock.destroy();
+      resolve(r);
+    };
+    const fail = (error: QueryError) => finish({ ok: false, error, frames, mismatches, bytes });
+    const onAbort = () => fail(abortError(opts.signal));
+    opts.signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(
+      () =>
+        fail(
+          mismatches > 0 && frames.length === 0
+            ? { kind: "id-mismatch", message: `${mismatches} answer(s) did not match the query` }
+            : { kind: "timeout", message: `TCP exchange not complete within ${opts.timeoutMs} ms` },
+        ),
+      opts.timeoutMs,
+    );
+    sock.on("error", (e) => fail({ kind: "network", message: e.message }));
+    sock.on("connect", () => {
+      const framed = Buffer.alloc(opts.payload.length + 2);
+      framed.writeUInt16BE(opts.payload.length, 0);
+      framed.set(opts.payload, 2);
+      sock.write(framed);
+    });
+    sock.on("data", (chunk: Buffer) => {
+      if (done) return;
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
+        fail({ kind: "too-large", message: `more than ${maxBytes} bytes received` });
+        return;
+      }
+      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+      while (buffered.length >= 2 && !done) {
+        const len = buffered.readUInt16BE(0);
+        if (buffered.length < 2 + len) break;
+        const frame = Uint8Array.from(buffered.subarray(2, 2 + len));
+        buffered = buffered.subarray(2 + len);
+        const v = judge(frame);
+        if (v === "ignore") {
+          mismatches++;
+          continue;
+        }
+        if (v === "more") {
+          frames.push(frame);
+          continue;
+        }
+        if (v === "accept") {
+          frames.push(frame);
+          finish({ ok: true, frames, mismatches, bytes });
+          return;
+        }
+        fail(v);
+        return;
+      }
+    });
+    sock.on("end", () => {
+      if (done) return;
+      fail({
+        kind: buffered.length > 0 ? "malformed" : "network",
+        message: buffered.length > 0 ? "connection closed inside a message" : "connection closed before the answer was complete",
+      });
+    });
+  });
+}

@@ -1,0 +1,269 @@
+/**
+ * DNS message decoding for answers from the network (RFC 1035 §4.1).
+ *
+ * dns-packet turns RDATA into objects and its name codec decodes labels as
+ * UTF-8, which loses bytes; evidence must be raw wire RDATA so that a live
+ * answer compares byte for byte with an imported record. This decoder keeps
+ * every name as uncompressed wire bytes (original case) and every RDATA as
+ * bytes, decompressing the embedded names that RFC 3597 §4 allows to be
+ * compressed. Hostile input never throws: the result says `ok: false`.
+ */
+
+export interface MessageFlags {
+  qr: boolean;
+  opcode: number;
+  aa: boolean;
+  tc: boolean;
+  rd: boolean;
+  ra: boolean;
+  ad: boolean;
+  cd: boolean;
+}
+
+export interface WireQuestion {
+  name: Uint8Array;
+  type: number;
+  class: number;
+}
+
+export interface WireRecord {
+  owner: Uint8Array;
+  type: number;
+  class: number;
+  ttl: number;
+  /** RDATA with embedded names decompressed (case as received). */
+  rdata: Uint8Array;
+  /** Offset of the record's first byte in the message (TSIG verification needs it). */
+  start: number;
+}
+
+export interface WireEdns {
+  udpSize: number;
+  extendedRcode: number;
+  version: number;
+  do: boolean;
+}
+
+export interface WireMessage {
+  id: number;
+  flags: MessageFlags;
+  /** Full rcode: header rcode plus the OPT extension (RFC 6891 §6.1.3). */
+  rcode: number;
+  questions: WireQuestion[];
+  answer: WireRecord[];
+  authority: WireRecord[];
+  /** Without the OPT pseudo-record. */
+  additional: WireRecord[];
+  edns: WireEdns | null;
+}
+
+export type DecodeResult = { ok: true; message: WireMessage } | { ok: false; reason: string };
+
+const TYPE_OPT = 41;
+
+class Malformed extends Error {}
+
+function fail(reason: string): never {
+  throw new Malformed(reason);
+}
+
+interface NameRead {
+  wire: Uint8Array;
+  /** Offset just after the name in the original position (pointers count 2 bytes). */
+  next: number;
+}
+
+/**
+ * Read a possibly compressed name. Pointers must point strictly backwards
+ * from the label that holds them (RFC 1035 §4.1.4 "prior occurrence"), which
+ * makes loops impossible; the 255-octet limit bounds the work.
+ */
+export function readName(buf: Uint8Array, offset: number, limit = buf.length): NameRead {
+  const out: number[] = [];
+  let pos = offset;
+  let next = -1;
+  let guard = 0;
+  for (;;) {
+    if (pos >= limit && next === -1) fail("name runs past the end");
+    if (pos >= buf.length) fail("name runs past the end");
+    const len = buf[pos];
+    if (len === 0) {
+      out.push(0);
+      if (next === -1) next = pos + 1;
+      break;
+    }
+    const kind = len & 0xc0;
+    if (kind === 0xc0) {
+      if (pos + 1 >= buf.length || (next === -1 && pos + 1 >= limit)) fail("truncated compression pointer");
+      const target = ((len & 0x3f) << 8) | buf[pos + 1];
+      if (target >= pos) fail("compression pointer does not point backwards");
+      if (next === -1) next = pos + 2;
+      pos = target;
+      if (++guard > 128) fail("too many compression pointers");
+      continue;
+    }
+    if (kind !== 0) fail("reserved label type");
+    if (pos + 1 + len > buf.length || (next === -1 && pos + 1 + len > limit)) fail("label runs past the end");
+    if (out.length + len + 2 > 255) fail("name longer than 255 octets");
+    out.push(len);
+    for (let i = pos + 1; i <= pos + len; i++) out.push(buf[i]);
+    pos += len + 1;
+  }
+  return { wire: Uint8Array.from(out), next };
+}
+
+/**
+ * Layout of RDATA for types whose embedded names may arrive compressed
+ * (RFC 3597 §4: the RFC 1035 types, plus RP, AFSDB, RT, PX, NAPTR, SRV, KX
+ * that receivers SHOULD decompress). "n" = name, a number = fixed bytes,
+ * "s" = one character-string.
+ */
+const LAYOUTS: Record<number, (number | "n" | "s")[]> = {
+  2: ["n"], // NS
+  3: ["n"], // MD
+  4: ["n"], // MF
+  5: ["n"], // CNAME
+  6: ["n", "n", 20], // SOA
+  7: ["n"], // MB
+  8: ["n"], // MG
+  9: ["n"], // MR
+  12: ["n"], // PTR
+  14: ["n", "n"], // MINFO
+  15: [2, "n"], // MX
+  17: ["n", "n"], // RP
+  18: [2, "n"], // AFSDB
+  21: [2, "n"], // RT
+  26: [2, "n", "n"], // PX
+  33: [6, "n"], // SRV
+  35: [4, "s", "s", "s", "n"], // NAPTR
+  36: [2, "n"], // KX
+};
+
+function readRdata(buf: Uint8Array, type: number, start: number, end: number): Uint8Array {
+  const layout = LAYOUTS[type];
+  if (!layout) return buf.slice(start, end);
+  const parts: Uint8Array[] = [];
+  let pos = start;
+  for (const item of layout) {
+    if (item === "n") {
+      const n = readName(buf, pos, end);
+      parts.push(n.wire);
+      pos = n.next;
+    } else if (item === "s") {
+      if (pos >= end) fail("character-string runs past RDATA");
+      const len = buf[pos];
+      if (pos + 1 + len > end) fail("character-string runs past RDATA");
+      parts.push(buf.subarray(pos, pos + 1 + len));
+      pos += 1 + len;
+    } else {
+      if (pos + item > end) fail("RDATA shorter than its type requires");
+      parts.push(buf.subarray(pos, pos + item));
+      pos += item;
+    }
+  }
+  if (pos !== end) fail(`RDATA of type ${type} has ${end - pos} trailing bytes`);
+  let total = 0;
+  for (const p of parts) total += p.length;
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+function u16(buf: Uint8Array, pos: number): number {
+  if (pos + 2 > buf.length) fail("message truncated");
+  return (buf[pos] << 8) | buf[pos + 1];
+}
+
+function u32(buf: Uint8Array, pos: number): number {
+  if (pos + 4 > buf.length) fail("message truncated");
+  return ((buf[pos] << 24) >>> 0) + (buf[pos + 1] << 16) + (buf[pos + 2] << 8) + buf[pos + 3];
+}
+
+function readRecord(buf: Uint8Array, pos: number): { rec: WireRecord; next: number } {
+  const start = pos;
+  const owner = readName(buf, pos);
+  pos = owner.next;
+  const type = u16(buf, pos);
+  const cls = u16(buf, pos + 2);
+  const ttl = u32(buf, pos + 4);
+  const rdlen = u16(buf, pos + 8);
+  pos += 10;
+  if (pos + rdlen > buf.length) fail("RDATA runs past the end of the message");
+  const rdata = readRdata(buf, type, pos, pos + rdlen);
+  return { rec: { owner: owner.wire, type, class: cls, ttl, rdata, start }, next: pos + rdlen };
+}
+
+/** Decode a whole message. Trailing garbage after the last record is malformed. */
+export function decodeMessage(buf: Uint8Array): DecodeResult {
+  try {
+    return { ok: true, message: decode(buf) };
+  } catch (e) {
+    if (e instanceof Malformed) return { ok: false, reason: e.message };
+    return { ok: false, reason: `undecodable message: ${String(e)}` };
+  }
+}
+
+/** Header only: enough to match an answer to its query before full decoding. */
+export function peekId(buf: Uint8Array): number | null {
+  return buf.length >= 2 ? (buf[0] << 8) | buf[1] : null;
+}
+
+function decode(buf: Uint8Array): WireMessage {
+  if (buf.length < 12) fail("message shorter than a header");
+  const id = u16(buf, 0);
+  const f = u16(buf, 2);
+  const qd = u16(buf, 4);
+  const an = u16(buf, 6);
+  const ns = u16(buf, 8);
+  const ar = u16(buf, 10);
+  const flags: MessageFlags = {
+    qr: (f & 0x8000) !== 0,
+    opcode: (f >> 11) & 0xf,
+    aa: (f & 0x0400) !== 0,
+    tc: (f & 0x0200) !== 0,
+    rd: (f & 0x0100) !== 0,
+    ra: (f & 0x0080) !== 0,
+    ad: (f & 0x0020) !== 0,
+    cd: (f & 0x0010) !== 0,
+  };
+  // Every record needs at least 11 bytes: cheap guard against absurd counts.
+  if (qd * 5 + (an + ns + ar) * 11 > buf.length - 12) fail("section counts exceed the message size");
+  let pos = 12;
+  const questions: WireQuestion[] = [];
+  for (let i = 0; i < qd; i++) {
+    const n = readName(buf, pos);
+    pos = n.next;
+    questions.push({ name: n.wire, type: u16(buf, pos), class: u16(buf, pos + 2) });
+    pos += 4;
+  }
+  const sections: WireRecord[][] = [[], [], []];
+  const counts = [an, ns, ar];
+  let edns: WireEdns | null = null;
+  let rcode = f & 0xf;
+  for (let s = 0; s < 3; s++) {
+    for (let i = 0; i < counts[s]; i++) {
+      const { rec, next } = readRecord(buf, pos);
+      pos = next;
+      if (s === 2 && rec.type === TYPE_OPT) {
+        // RFC 6891 §6.1.1: at most one OPT, owner root.
+        if (edns) fail("more than one OPT record");
+        if (rec.owner.length !== 1) fail("OPT owner is not the root");
+        edns = {
+          udpSize: rec.class,
+          extendedRcode: rec.ttl >>> 24,
+          version: (rec.ttl >>> 16) & 0xff,
+          do: (rec.ttl & 0x8000) !== 0,
+        };
+        rcode |= edns.extendedRcode << 4;
+        continue;
+      }
+      sections[s].push(rec);
+    }
+  }
+  if (pos !== buf.length) fail(`${buf.length - pos} bytes after the last record`);
+  return { id, flags, rcode, questions, answer: sections[0], authority: sections[1], additional: sections[2], edns };
+}
