@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startLab } from "./lab";
+import { addressesOf, startLab } from "./lab";
 import { LAB_TSIG, SCENARIOS } from "./scenarios";
 
 async function main(): Promise<void> {
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   writeFileSync(hints, lab.rootHints);
   const out = process.stdout;
   out.write(`Cutover DNS lab — scenario "${lab.scenario.name}": ${lab.scenario.description}\n\nservers (port ${lab.port}):\n`);
-  for (const s of lab.servers) out.write(`  ${s.role.padEnd(14)} ${s.impl.padEnd(5)} ${s.address.padEnd(10)} ${s.names.join(", ")}  zones: ${s.zones.join(" ")}\n`);
+  for (const s of lab.servers) out.write(`  ${s.role.padEnd(14)} ${s.impl.padEnd(5)} ${addressesOf(s).join(" ").padEnd(14)} ${s.names.join(", ")}  zones: ${s.zones.join(" ")}\n`);
   out.write(`\nscenarios: ${SCENARIOS.map((s) => s.name).join(", ")}\n`);
   out.write(`root hints: ${hints}\nTSIG (old primary AXFR): ${LAB_TSIG.name}:${LAB_TSIG.algorithm}:${LAB_TSIG.secret}\n\n`);
   out.write(`try:\n  dig @127.0.0.1 -p ${lab.port} project.test SOA +norec\n`);

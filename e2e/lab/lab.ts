@@ -19,6 +19,29 @@ export interface RunningServer extends LabServer {
   pid: number;
 }
 
+/** One nameserver process to start: a lab role or any ad-hoc server (benchmarks). */
+export interface ServerSpec extends LabServer {
+  /** Zone name → master-file text. */
+  zones: Record<string, string>;
+  /** Who may AXFR: the lab TSIG key (BIND) / loopback without key (NSD, Knot) by default, or anyone. */
+  transfer?: "default" | "any";
+}
+
+export interface Nameservers {
+  port: number;
+  dir: string;
+  servers: RunningServer[];
+  queryCounts(): Promise<Record<string, number>>;
+  stop(): Promise<void>;
+}
+
+export interface StartServersOptions {
+  port?: number;
+  keepDir?: boolean;
+  /** Readiness limit per server (default 20 s; large zones load slower). */
+  readyMs?: number;
+}
+
 export interface Lab {
   scenario: Scenario;
   port: number;
@@ -41,6 +64,11 @@ export interface StartLabOptions {
 
 const BIN = { named: "/usr/sbin/named", nsd: "/usr/sbin/nsd", knotd: "/usr/sbin/knotd", nsdControl: "/usr/sbin/nsd-control", knotc: "/usr/sbin/knotc" };
 
+/** Every address a server listens on (IPv4 first, then any IPv6). */
+export function addressesOf(s: LabServer): string[] {
+  return [s.address, ...(s.v6 ?? [])];
+}
+
 async function portFree(address: string, port: number): Promise<boolean> {
   const tcpOk = await new Promise<boolean>((resolve) => {
     const s = net.createServer();
@@ -49,7 +77,7 @@ async function portFree(address: string, port: number): Promise<boolean> {
   });
   if (!tcpOk) return false;
   return new Promise<boolean>((resolve) => {
-    const u = dgram.createSocket("udp4");
+    const u = dgram.createSocket(net.isIP(address) === 6 ? "udp6" : "udp4");
     u.once("error", () => resolve(false));
     u.bind(port, address, () => u.close(() => resolve(true)));
   });
@@ -68,18 +96,20 @@ async function pickPort(addresses: string[]): Promise<number> {
 
 const fileOf = (zone: string) => (zone === "." ? "root" : zone.replace(/\.$/, "")) + ".zone";
 
-function namedConf(dir: string, s: LabServer, port: number, zones: string[]): string {
+function namedConf(dir: string, s: ServerSpec, port: number, zones: string[]): string {
+  const v6 = s.v6 ?? [];
+  const xfr = s.transfer === "any" ? "any;" : `key "${LAB_TSIG.name}";`;
   return `options {
   directory "${dir}";
   listen-on port ${port} { ${s.address}; };
-  listen-on-v6 { none; };
+  listen-on-v6 ${v6.length ? `port ${port} { ${v6.map((a) => a + ";").join(" ")} }` : "{ none; }"};
   pid-file "${dir}/named.pid";
   session-keyfile "${dir}/session.key";
   managed-keys-directory "${dir}";
   recursion no;
   dnssec-validation no;
   notify no;
-  allow-transfer { key "${LAB_TSIG.name}"; };
+  allow-transfer { ${xfr} };
 };
 controls { };
 statistics-channels { inet 127.0.0.1 port ${port + 1} allow { 127.0.0.1; }; };
@@ -88,10 +118,11 @@ ${zones.map((z) => `zone "${z}" { type primary; file "${fileOf(z)}"; };`).join("
 `;
 }
 
-function nsdConf(dir: string, s: LabServer, port: number, zones: string[]): string {
+function nsdConf(dir: string, s: ServerSpec, port: number, zones: string[]): string {
+  const v6 = s.v6 ?? [];
+  const xfrFrom = s.transfer === "any" ? ["0.0.0.0/0", "::0/0"] : ["127.0.0.0/8", "::1"];
   return `server:
-  ip-address: ${s.address}@${port}
-  do-ip6: no
+${addressesOf(s).map((a) => `  ip-address: ${a}@${port}\n`).join("")}  do-ip6: ${v6.length ? "yes" : "no"}
   username: ""
   chroot: ""
   zonesdir: "${dir}"
@@ -106,14 +137,14 @@ function nsdConf(dir: string, s: LabServer, port: number, zones: string[]): stri
 remote-control:
   control-enable: yes
   control-interface: "${dir}/nsd.sock"
-${zones.map((z) => `zone:\n  name: "${z}"\n  zonefile: "${fileOf(z)}"\n  provide-xfr: 127.0.0.0/8 NOKEY\n`).join("")}`;
+${zones.map((z) => `zone:\n  name: "${z}"\n  zonefile: "${fileOf(z)}"\n${xfrFrom.map((a) => `  provide-xfr: ${a} NOKEY\n`).join("")}`).join("")}`;
 }
 
-function knotConf(dir: string, s: LabServer, port: number, zones: string[]): string {
+function knotConf(dir: string, s: ServerSpec, port: number, zones: string[]): string {
   return `server:
   rundir: "${dir}"
   pidfile: "${dir}/knot.pid"
-  listen: [ "${s.address}@${port}" ]
+  listen: [ ${addressesOf(s).map((a) => `"${a}@${port}"`).join(", ")} ]
 log:
   - target: stderr
     any: warning
@@ -123,7 +154,7 @@ control:
   listen: "${dir}/knot.sock"
 acl:
   - id: xfr
-    address: 127.0.0.0/8
+    address: ${s.transfer === "any" ? "[ 0.0.0.0/0, ::/0 ]" : "[ 127.0.0.0/8, ::1 ]"}
     action: transfer
 mod-stats:
   - id: counts
@@ -147,7 +178,8 @@ interface Spawned {
   conf: string;
 }
 
-function startOne(root: string, s: LabServer, port: number, zones: Record<string, string>): Spawned {
+function startOne(root: string, s: ServerSpec, port: number): Spawned {
+  const zones = s.zones;
   const dir = join(root, s.role);
   mkdirSync(dir, { recursive: true });
   for (const [z, text] of Object.entries(zones)) writeFileSync(join(dir, fileOf(z)), text, "latin1");
@@ -176,7 +208,8 @@ function startOne(root: string, s: LabServer, port: number, zones: Record<string
   const child = spawn(bin, args, { stdio: ["ignore", "ignore", "pipe"], detached: false });
   child.stderr?.on("data", (d: Buffer) => writeFileSync(log, d, { flag: "a" }));
   child.on("error", () => undefined);
-  return { server: { ...s, port, zones: names, pid: child.pid ?? -1 }, child, dir, conf };
+  const { zones: _z, transfer: _t, ...plain } = s;
+  return { server: { ...plain, port, zones: names, pid: child.pid ?? -1 }, child, dir, conf };
 }
 
 async function waitReady(sp: Spawned, timeoutMs: number): Promise<void> {
@@ -228,10 +261,9 @@ async function countFor(sp: Spawned): Promise<number> {
   }
 }
 
-export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
-  const sc = findScenario(opts.scenario ?? "clean-move");
-  const active = LAB_SERVERS.filter((s) => sc.zones[s.role]);
-  const port = opts.port ?? (await pickPort(LAB_SERVERS.map((s) => s.address)));
+/** Start real nameservers (one process per spec) on one shared port; stops them all if one fails to come up. */
+export async function startNameservers(specs: ServerSpec[], opts: StartServersOptions = {}): Promise<Nameservers> {
+  const port = opts.port ?? (await pickPort(specs.flatMap(addressesOf)));
   const dir = mkdtempSync(join(tmpdir(), "cutover-lab-"));
   const spawned: Spawned[] = [];
   const stop = async () => {
@@ -239,24 +271,39 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
     if (!opts.keepDir) rmSync(dir, { recursive: true, force: true });
   };
   try {
-    for (const s of active) spawned.push(startOne(dir, s, port, sc.zones[s.role]!));
-    await Promise.all(spawned.map((sp) => waitReady(sp, 20_000)));
+    for (const s of specs) spawned.push(startOne(dir, s, port));
+    await Promise.all(spawned.map((sp) => waitReady(sp, opts.readyMs ?? 20_000)));
   } catch (e) {
     await stop();
     throw e;
   }
   return {
-    scenario: sc,
     port,
     dir,
     servers: spawned.map((s) => s.server),
-    rootHints: labRootHints(),
-    server: (role) => spawned.find((s) => s.server.role === role)?.server,
     queryCounts: async () => {
       const out: Record<string, number> = {};
       for (const sp of spawned) out[sp.server.address] = await countFor(sp);
       return out;
     },
     stop,
+  };
+}
+
+export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
+  const sc = findScenario(opts.scenario ?? "clean-move");
+  const specs: ServerSpec[] = LAB_SERVERS.filter((s) => sc.zones[s.role]).map((s) => ({ ...s, zones: sc.zones[s.role]! }));
+  // The port must be free on every lab address, started or not, so scenarios can share one layout.
+  const port = opts.port ?? (await pickPort(LAB_SERVERS.flatMap(addressesOf)));
+  const ns = await startNameservers(specs, { port, keepDir: opts.keepDir });
+  return {
+    scenario: sc,
+    port,
+    dir: ns.dir,
+    servers: ns.servers,
+    rootHints: labRootHints(),
+    server: (role) => ns.servers.find((s) => s.role === role),
+    queryCounts: ns.queryCounts,
+    stop: ns.stop,
   };
 }

@@ -10,24 +10,31 @@ export type Role = "root" | "tld" | "old-primary" | "old-secondary" | "new-opera
 export type Implementation = "bind" | "nsd" | "knot";
 
 export interface LabServer {
-  role: Role;
+  /** A lab role, or any id for ad-hoc servers (benchmarks). */
+  role: Role | (string & {});
   impl: Implementation;
   /** Host names this server answers as (glue in the parent zones). */
   names: string[];
   /** named only listens on addresses present on an interface: 127.0.0.1. */
   address: string;
+  /** IPv6 addresses it also listens on (only ::1 exists on loopback, so one server at most). */
+  v6?: string[];
 }
 
-export const LAB_SERVERS: LabServer[] = [
+export interface LabRoleServer extends LabServer {
+  role: Role;
+}
+
+export const LAB_SERVERS: LabRoleServer[] = [
   { role: "old-primary", impl: "bind", names: ["ns1.oldhost.test."], address: "127.0.0.1" },
   { role: "root", impl: "knot", names: ["a.root.test."], address: "127.0.0.2" },
   { role: "tld", impl: "nsd", names: ["ns.tld.test."], address: "127.0.0.3" },
-  { role: "old-secondary", impl: "nsd", names: ["ns2.oldhost.test."], address: "127.0.0.4" },
+  { role: "old-secondary", impl: "nsd", names: ["ns2.oldhost.test."], address: "127.0.0.4", v6: ["::1"] },
   { role: "new-operator", impl: "knot", names: ["ns1.newhost.test."], address: "127.0.0.5" },
   { role: "provider", impl: "knot", names: ["ns-101.awsdns-12.com.", "ns-877.awsdns-45.net."], address: "127.0.0.7" },
 ];
 
-export function serverFor(role: Role): LabServer {
+export function serverFor(role: Role): LabRoleServer {
   const s = LAB_SERVERS.find((x) => x.role === role);
   if (!s) throw new Error(`no lab server for ${role}`);
   return s;
@@ -74,7 +81,7 @@ function tldZone(withDs: boolean): string {
     `test. IN NS ns.tld.test.\nns.tld.test. IN A 127.0.0.3\na.root.test. IN A 127.0.0.2\n` +
     `project.test. 172800 IN NS ns1.oldhost.test.\nproject.test. 172800 IN NS ns2.oldhost.test.\n` +
     (withDs ? STRAY_DS + "\n" : "") +
-    `ns1.oldhost.test. IN A 127.0.0.1\nns2.oldhost.test. IN A 127.0.0.4\nns1.newhost.test. IN A 127.0.0.5\n`
+    `ns1.oldhost.test. IN A 127.0.0.1\nns2.oldhost.test. IN A 127.0.0.4\nns2.oldhost.test. IN AAAA ::1\nns1.newhost.test. IN A 127.0.0.5\n`
   );
 }
 

@@ -25,6 +25,13 @@ const HELP = `usage: cutover query DOMAIN [options]
   --rate N                queries per second per server (default 50)
   --no-discovery          only SOA/NS (and AXFR)
   --json                  print the full snapshot as JSON
+
+exit status:
+  0  every server address answered SOA (over UDP and over TCP) and NS authoritatively
+  1  any server address failed any of those queries (timeout, refused, servfail,
+     malformed, network error, no address, or a lame/non-authoritative answer),
+     or no server was found; AXFR refusals and discovery queries do not count
+  2  usage error
 `;
 
 const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
@@ -155,7 +162,8 @@ export async function runQuery(argv: string[], io: CliIo = processIo): Promise<n
       discovery: !v["no-discovery"],
       signal: ac.signal,
     });
-    const failed = snap.servers.length === 0 || snap.servers.some((s) => !s.authoritative);
+    // Exit 1 when any summary query (SOA/UDP, SOA/TCP, NS) failed anywhere, not only when SOA did.
+    const failed = snap.servers.length === 0 || snap.servers.some((s) => !s.authoritative || s.failures.length > 0);
     if (v.json) {
       io.stdout.write(JSON.stringify(snapshotToJson(snap), null, 2) + "\n");
     } else {
@@ -168,6 +176,7 @@ export async function runQuery(argv: string[], io: CliIo = processIo): Promise<n
           `  ${where}  serial=${s.soaSerial ?? "-"}  udp=${s.udp ? "ok" : "no"} tcp=${s.tcp ? "ok" : "no"}` +
             `  axfr=${s.axfr}${s.axfr === "allowed" ? `(${s.axfrRecords})` : ""}  ns=[${s.ns.join(" ")}]` +
             (s.error ? `  ERROR ${s.error}` : "") +
+            (s.failures.length ? `  FAILED ${s.failures.join("; ")}` : "") +
             "\n",
         );
       }

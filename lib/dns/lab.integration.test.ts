@@ -39,7 +39,13 @@ describe("delegation walk against the lab", () => {
     expect(d.ns.every((r) => r.ttl === 172800)).toBe(true);
     expect(d.servers).toEqual([
       { name: "ns1.oldhost.test.", addresses: ["127.0.0.1"] },
-      { name: "ns2.oldhost.test.", addresses: ["127.0.0.4"] },
+      { name: "ns2.oldhost.test.", addresses: ["127.0.0.4", "::1"] },
+    ]);
+    // AAAA glue for ns2 (NSD listens on ::1 too), with the parent's TTL
+    expect(d.glue.map((g) => [nameToText(g.owner), g.type, Buffer.from(g.rdata).toString("hex")])).toEqual([
+      ["ns1.oldhost.test.", 1, "7f000001"],
+      ["ns2.oldhost.test.", 1, "7f000004"],
+      ["ns2.oldhost.test.", 28, "00000000000000000000000000000001"],
     ]);
     expect(d.ds).toEqual([]);
   }, 30_000);
@@ -55,12 +61,25 @@ describe("delegation walk against the lab", () => {
 });
 
 describe("per-server answers from BIND, NSD and Knot", () => {
-  it("names the stale secondary by its SOA serial", async () => {
+  it("names the stale secondary by its SOA serial, on every address (IPv4 and IPv6)", async () => {
     const snap = await runSnapshot({ zone: "project.test", rootHints: hints, allowPrivate: true, port: lab.port, discovery: false });
-    const serials = Object.fromEntries(snap.servers.map((s) => [s.address, s.soaSerial]));
-    expect(serials).toEqual({ "127.0.0.1": 2026100201, "127.0.0.4": 2026090101 });
-    expect(snap.servers.every((s) => s.udp && s.tcp && s.authoritative)).toBe(true);
+    const serials = Object.fromEntries(snap.servers.map((s) => [`${s.name} ${s.address}`, s.soaSerial]));
+    expect(serials).toEqual({
+      "ns1.oldhost.test. 127.0.0.1": 2026100201,
+      "ns2.oldhost.test. 127.0.0.4": 2026090101,
+      "ns2.oldhost.test. ::1": 2026090101,
+    });
+    expect(snap.servers.every((s) => s.udp && s.tcp && s.authoritative && s.failures.length === 0)).toBe(true);
     expect(snap.servers[0].ns).toEqual(["ns1.oldhost.test.", "ns2.oldhost.test."]);
+    // SOA over UDP and TCP and NS were each asked at every address, ::1 included
+    for (const address of ["127.0.0.1", "127.0.0.4", "::1"]) {
+      const asked = snap.answers
+        .filter((a) => a.server.address === address && a.rcode === 0 && nameToText(a.question.name) === "project.test.")
+        .map((a) => `${a.question.type}/${a.transport}`)
+        .sort();
+      expect(asked).toEqual(["2/udp", "6/tcp", "6/udp"]);
+    }
+    expect(Object.keys(snap.sentTo)).toContain(`::1:${lab.port}`);
   }, 60_000);
 
   it("answers the same RDATA bytes from BIND (primary) and NSD (secondary)", async () => {

@@ -47,6 +47,8 @@ export interface ServerSummary extends ServerRef {
   authoritative: boolean;
   axfr: "allowed" | "refused" | "failed" | "not-tried";
   axfrRecords: number;
+  /** Summary queries (SOA over UDP and TCP, NS) that failed: "SOA/udp: timeout: …". */
+  failures: string[];
   error: string | null;
 }
 
@@ -101,11 +103,12 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
     targets.map(async (t) => {
       const sum: ServerSummary = {
         ...t, soaSerial: null, soaMname: null, ns: [], udp: false, tcp: false, authoritative: false,
-        axfr: "not-tried", axfrRecords: 0, error: null,
+        axfr: "not-tried", axfrRecords: 0, failures: [], error: null,
       };
       summaries.push(sum);
       if (!t.address || !isIP(t.address)) {
         sum.error = "no address found for this server";
+        sum.failures.push(`address: ${sum.error}`);
         return;
       }
       const [soaU, soaT, ns] = await Promise.all([
@@ -114,6 +117,9 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
         queryServer(session, t, { name: apex, type: T.NS, class: 1 }),
       ]);
       answers.push(soaU, soaT, ns);
+      for (const [label, a] of [["SOA", soaU], ["SOA", soaT], ["NS", ns]] as const) {
+        if (a.error) sum.failures.push(`${label}/${a.transport}: ${a.error.kind}: ${a.error.message}`);
+      }
       sum.udp = !session.options.tcpOnly && soaU.rcode !== null;
       sum.tcp = soaT.rcode !== null;
       const soaA = soaU.rcode === 0 ? soaU : soaT;

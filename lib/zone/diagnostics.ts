@@ -28,6 +28,10 @@ export const DIAGNOSTIC_CODES = {
   NO_ORIGIN: "no-origin",
   /** A record whose owner is outside the zone's origin (kept, flagged). */
   OUT_OF_ZONE: "out-of-zone",
+  /** A blank owner (line starting with blank space) but no previous owner in this file. */
+  NO_OWNER: "no-owner",
+  /** A blank owner right after $ORIGIN: the previous owner is used, not the new origin (BIND warns too). */
+  INHERITED_OWNER: "inherited-owner",
 
   // --- fields -----------------------------------------------------------
   /** TTL not a number in 0..2^32-1 (units allowed); 2^32 is an error, never wrapped. */
@@ -50,6 +54,12 @@ export const DIAGNOSTIC_CODES = {
   NUMBER_OVERFLOW: "number-overflow",
   /** Extra tokens after a complete RDATA. */
   TRAILING_DATA: "trailing-data",
+  /** A character-string longer than 255 octets (RFC 1035 §3.3). */
+  STRING_TOO_LONG: "string-too-long",
+  /** RDATA longer than 65535 octets once encoded (RFC 1035 §3.2.1 RDLENGTH is 16 bits). */
+  RDATA_TOO_LONG: "rdata-too-long",
+  /** An SVCB/HTTPS SvcParam that breaks RFC 9460 rules (duplicate key, mandatory list, missing or forbidden value). */
+  BAD_SVC_PARAM: "bad-svc-param",
   /** A meta type (ANY, AXFR, OPT…) that cannot appear in a zone. */
   META_TYPE: "meta-type",
 
@@ -92,6 +102,12 @@ export const DIAGNOSTIC_CODES = {
   AUTO_TTL: "auto-ttl",
   /** A value that an importer had to normalise (e.g. Route 53 \\052). */
   NORMALISED: "normalised",
+  /** A dig AXFR output without the closing SOA (RFC 5936 §2.2): the transfer may be truncated. */
+  TRANSFER_TRUNCATED: "transfer-truncated",
+  /** Importer bug guard: read != represented + providerOnly + rejected for a type. */
+  COUNTS_MISMATCH: "counts-mismatch",
+  /** Several files of one import are in different formats. */
+  MIXED_FORMATS: "mixed-formats",
 } as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[keyof typeof DIAGNOSTIC_CODES];

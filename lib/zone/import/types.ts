@@ -47,6 +47,22 @@ export interface ProviderRecord {
   replacement: string;
   file: string;
   line: number;
+  /**
+   * true when the record is ALSO kept in `records` and counted as represented
+   * (advisory entries such as Cloudflare auto-TTL); absent/false means the
+   * record exists only here and is counted as providerOnly.
+   */
+  represented?: boolean;
+}
+
+/** A represented record that depends on a provider (found by lib/providers fingerprints). */
+export interface ProviderDependency {
+  owner: string;
+  type: string;
+  value: string;
+  file: string;
+  line: number;
+  matches: import("../../providers/types").ProviderMatch[];
 }
 
 export interface TypeCounts {
@@ -69,6 +85,8 @@ export interface ImportReport {
   diagnostics: Diagnostic[];
   diagnosticsDropped: number;
   providerRecords: ProviderRecord[];
+  /** Represented records that point into or were injected by a provider (e.g. Cloudflare Email Routing MX). */
+  providerDependencies?: ProviderDependency[];
   /** Whether the import is usable at all (false e.g. for "; Transfer failed."). */
   ok: boolean;
 }

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTransferOverview } from "@/lib/transfer";
+import { maxFileBytes } from "@/lib/transfer/upload-limits";
+import { Card } from "@/app/_components/ui/card";
+import { DomainName } from "@/app/_components/ui/domain-name";
+import { secondaryButtonClass } from "@/app/_components/ui/button-link";
+import { UploadForm } from "./_components/upload-form";
+import { SourceList } from "./_components/source-list";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Transfer" };
+
+export default async function TransferPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const overview = await getTransferOverview(id);
+  if (!overview) notFound();
+  const { transfer: t, sources } = overview;
+  const facts: [string, string, string][] = [
+    ["Losing registrar", t.losingRegistrar, "fact-losing-registrar"],
+    ["Gaining registrar", t.gainingRegistrar, "fact-gaining-registrar"],
+    ["Current DNS operator", t.currentDnsOperator, "fact-current-dns"],
+    ["Future DNS operator", t.futureDnsOperator, "fact-future-dns"],
+    ["DNS hosting moves to the gaining side", t.dnsHostingMoves ? "Yes" : "No", "fact-dns-moves"],
+  ];
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm text-slate-500">Transfer</p>
+          <h1 className="text-2xl font-semibold" data-testid="transfer-title">
+            <DomainName ascii={t.domainAscii} unicode={t.domainUnicode} />
+          </h1>
+        </div>
+        {sources.length > 0 && (
+          <Link href={`/transfers/${t.id}/records`} className={secondaryButtonClass} data-testid="view-records">
+            View records
+          </Link>
+        )}
+      </div>
+      <Card title="Facts" testId="transfer-facts">
+        <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-2">
+          {facts.map(([k, v, testId]) => (
+            <div key={k}>
+              <dt className="text-xs uppercase tracking-wide text-slate-500">{k}</dt>
+              <dd className="text-sm font-medium" data-testid={testId}>
+                {v}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+      <Card title={`Sources (${sources.length})`} testId="sources">
+        <SourceList transferId={t.id} sources={sources} />
+      </Card>
+      <Card title="Import an export" testId="import-card">
+        <UploadForm transferId={t.id} maxFileBytes={maxFileBytes()} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * `cutover zone normalize FILE...`: import exports in any supported format
+ * and print canonical master-file lines (absolute owner, explicit TTL and
+ * class, RFC 4034 §6.1 canonical order) or JSON.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { importZone, IMPORT_FORMATS, type ImportFile, type ImportFormat, type ImportResult } from "../zone/import";
+import { sortCanonical } from "../zone/rrset";
+import { nameToText } from "../zone/name";
+import { classToText, typeToText } from "../zone/rrtype";
+import { rdataToText } from "../zone/rdata";
+import type { Diagnostic } from "../zone/types";
+import { EXIT, type CliIo } from "./io";
+import { USAGE } from "./usage";
+
+interface NormalizeArgs {
+  files: string[];
+  origin?: string;
+  format: ImportFormat | "auto";
+  defaultTtl?: number;
+  json: boolean;
+}
+
+type Parsed = { ok: true; args: NormalizeArgs } | { ok: false; message: string };
+
+export function parseNormalizeArgs(argv: string[]): Parsed {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        origin: { type: "string" },
+        format: { type: "string", default: "auto" },
+        "default-ttl": { type: "string" },
+        json: { type: "boolean", default: false },
+      },
+    }));
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+  const format = values.format ?? "auto";
+  if (format !== "auto" && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
+    return { ok: false, message: `unknown format ${JSON.stringify(format)} (auto, ${IMPORT_FORMATS.join(", ")})` };
+  }
+  let defaultTtl: number | undefined;
+  if (values["default-ttl"] !== undefined) {
+    const t = values["default-ttl"];
+    if (!/^\d{1,10}$/.test(t) || Number(t) > 0x7fffffff) return { ok: false, message: `--default-ttl must be a number of seconds 0..2147483647, got ${JSON.stringify(t)}` };
+    defaultTtl = Number(t);
+  }
+  if (positionals.length === 0) return { ok: false, message: "no files given" };
+  return { ok: true, args: { files: positionals, origin: values.origin, format: format as ImportFormat | "auto", defaultTtl, json: values.json ?? false } };
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.code}: ${d.message}`;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
+}
+
+/** Text output: one RR per line; provider records as comments, so the output still loads as a zone. */
+export function renderText(result: ImportResult): string {
+  const lines: string[] = [];
+  for (const r of sortCanonical(result.records)) {
+    lines.push(`${nameToText(r.owner)}\t${r.ttl}\t${classToText(r.class)}\t${typeToText(r.type)}\t${rdataToText(r.type, r.rdata)}`);
+  }
+  for (const p of result.providerRecords) {
+    const tag = p.represented ? "provider-note" : "provider-record";
+    lines.push(`; ${tag} ${p.provider} ${p.kind}: ${p.owner}\t${p.ttl ?? "-"}\t${p.type}\t${p.value}`);
+    lines.push(`;   replacement: ${p.replacement}`);
+  }
+  return lines.length > 0 ? lines.join("\n") + "\n" : "";
+}
+
+export function renderJson(result: ImportResult): string {
+  const report = result.report;
+  const out = {
+    records: sortCanonical(result.records).map((r) => ({
+      owner: nameToText(r.owner),
+      ttl: r.ttl,
+      class: classToText(r.class),
+      type: typeToText(r.type),
+      rdata: rdataToText(r.type, r.rdata),
+      wire: hex(r.rdata),
+    })),
+    providerRecords: result.providerRecords,
+    diagnostics: result.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message, severity: d.severity })),
+    counts: report.counts,
+    totals: report.totals,
+    format: report.format,
+    origin: report.origin,
+    ok: report.ok,
+  };
+  return JSON.stringify(out, null, 2) + "\n";
+}
+
+export function exitCodeOf(result: ImportResult): number {
+  const failed = !result.report.ok || result.report.totals.rejected > 0 || result.diagnostics.some((d) => d.severity === "error");
+  return failed ? EXIT.FAILED : EXIT.OK;
+}
+
+export function zoneNormalize(argv: string[], io: CliIo): number {
+  const parsed = parseNormalizeArgs(argv);
+  if (!parsed.ok) {
+    io.stderr.write(`cutover zone normalize: ${parsed.message}\n${USAGE}`);
+    return EXIT.USAGE;
+  }
+  const { args } = parsed;
+  const files: ImportFile[] = [];
+  for (const path of args.files) {
+    try {
+      files.push({ name: path, bytes: new Uint8Array(readFileSync(path)) });
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? "error";
+      io.stderr.write(`cutover zone normalize: cannot read ${path}: ${code}\n`);
+      return EXIT.USAGE;
+    }
+  }
+  const result = importZone(files, { format: args.format, origin: args.origin, defaultTtl: args.defaultTtl, includes: "filesystem" });
+  io.stdout.write(args.json ? renderJson(result) : renderText(result));
+  for (const d of result.diagnostics) io.stderr.write(formatDiagnostic(d) + "\n");
+  if (result.report.diagnosticsDropped > 0) io.stderr.write(`(${result.report.diagnosticsDropped} more diagnostics not shown)\n`);
+  return exitCodeOf(result);
+}

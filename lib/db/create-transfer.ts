@@ -1,0 +1,17 @@
+import type { Db } from "./client";
+import { getDb } from "./client";
+import type { TransferRow } from "./rows";
+
+export interface CreateTransferData {
+  domainAscii: string;
+  domainUnicode: string;
+  losingRegistrar: string;
+  gainingRegistrar: string;
+  currentDnsOperator: string;
+  futureDnsOperator: string;
+  dnsHostingMoves: boolean;
+}
+
+export async function createTransfer(data: CreateTransferData, db: Db = getDb()): Promise<TransferRow> {
+  return db.transfer.create({ data });
+}

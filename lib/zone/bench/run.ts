@@ -1,0 +1,102 @@
+/**
+ * Zone import benchmark (npm run bench:zone): a deterministic ~1M-record zone,
+ * Cutover's parseZone in a child process next to named-checkzone and
+ * kzonecheck, median of N runs each, wall time and peak RSS from
+ * /usr/bin/time -v. Usage: tsx lib/zone/bench/run.ts [records] [runs]
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateZone } from "./generate-zone";
+
+const target = Number(process.argv[2] ?? 1_000_000);
+const runs = Number(process.argv[3] ?? 3);
+
+interface Run {
+  wallS: number;
+  rssMb: number;
+  ok: boolean;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run under /usr/bin/time -v: wall clock and max RSS of the whole process. */
+function timed(cmd: string, args: string[]): Run {
+  const r = spawnSync("/usr/bin/time", ["-v", cmd, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const err = r.stderr ?? "";
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(err);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
+  const wallS = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
+  return { wallS, rssMb: rss ? Number(rss[1]) / 1024 : NaN, ok: r.status === 0, stdout: r.stdout ?? "", stderr: err };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function which(bin: string): string | null {
+  for (const dir of ["/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"]) {
+    if (existsSync(join(dir, bin))) return join(dir, bin);
+  }
+  return null;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "cutover-bench-"));
+try {
+  const t0 = performance.now();
+  const zone = generateZone(target);
+  const file = join(dir, "bench.zone");
+  writeFileSync(file, zone.text, "latin1");
+  const mb = zone.text.length / 1e6;
+  console.log(`zone: ${zone.records} records, ${mb.toFixed(1)} MB, origin ${zone.origin} (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+  const child = fileURLToPath(new URL("./parse-child.ts", import.meta.url));
+  const rows: { tool: string; wall: number; parse?: number; rss: number; kept: string }[] = [];
+
+  const cut: Run[] = [];
+  const parseMs: number[] = [];
+  let kept = "";
+  for (let i = 0; i < runs; i++) {
+    const r = timed(process.execPath, ["--import", "tsx", child, file, zone.origin]);
+    if (!r.ok) throw new Error(`cutover child failed: ${r.stderr.slice(0, 2000)}`);
+    const j = JSON.parse(r.stdout.trim().split("\n").pop()!);
+    parseMs.push(j.readMs + j.parseMs);
+    kept = `${j.records}/${zone.records}${j.errors ? ` (${j.errors} errors: ${JSON.stringify(j.firstErrors).slice(0, 300)})` : ""}`;
+    cut.push(r);
+  }
+  rows.push({ tool: "cutover parseZone", wall: median(cut.map((r) => r.wallS)), parse: median(parseMs) / 1000, rss: median(cut.map((r) => r.rssMb)), kept });
+
+  const tools: [string, string, string[]][] = [
+    ["named-checkzone -i local", "named-checkzone", ["-i", "local", zone.origin, file]],
+    ["kzonecheck -d off", "kzonecheck", ["-d", "off", "-o", zone.origin, file]],
+  ];
+  for (const [label, bin, args] of tools) {
+    const path = which(bin);
+    if (!path) {
+      rows.push({ tool: `${label} (not installed)`, wall: NaN, rss: NaN, kept: "-" });
+      continue;
+    }
+    const rs: Run[] = [];
+    for (let i = 0; i < runs; i++) rs.push(timed(path, args));
+    const loaded = /loaded serial/.test(rs[0].stdout) || rs[0].ok;
+    rows.push({ tool: label, wall: median(rs.map((r) => r.wallS)), rss: median(rs.map((r) => r.rssMb)), kept: loaded ? "ok" : `failed: ${(rs[0].stdout + rs[0].stderr).slice(0, 200)}` });
+  }
+
+  const ours = rows[0];
+  const base = ours.parse ?? ours.wall;
+  console.log(`\nmedian of ${runs} runs (wall = whole process incl. Node/tsx start-up; parse = read + parseZone inside the child)\n`);
+  console.log("| tool | wall s | parse s | records/s | MB/s | peak RSS MB | records kept | cutover parse ÷ tool wall |");
+  console.log("|---|---:|---:|---:|---:|---:|---|---:|");
+  for (const r of rows) {
+    const t = r.parse ?? r.wall;
+    const ratio = r === ours ? "1.00" : Number.isFinite(r.wall) ? (base / r.wall).toFixed(2) : "-";
+    console.log(
+      `| ${r.tool} | ${Number.isFinite(r.wall) ? r.wall.toFixed(2) : "-"} | ${r.parse !== undefined ? r.parse.toFixed(2) : "-"} | ${Number.isFinite(t) ? Math.round(zone.records / t).toLocaleString("en") : "-"} | ${Number.isFinite(t) ? (mb / t).toFixed(1) : "-"} | ${Number.isFinite(r.rss) ? r.rss.toFixed(0) : "-"} | ${r.kept} | ${ratio} |`,
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// A fresh SQLite database per run so specs never see stale data.
+const dataDir = mkdtempSync(join(tmpdir(), "cutover-e2e-"));
+const port = Number(process.env.E2E_PORT ?? 3107);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  // The DNS lab (e2e/lab) has its own specs and harness; they run here too when present.
+  outputDir: "./test-results",
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: process.env.CI ? 1 : 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Browsers cannot be downloaded here: use the distribution's Chromium.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // npm start builds when needed, applies migrations to the fresh DB, serves.
+    command: "node lib/cli/start.mjs",
+    url: `${baseURL}/`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      HOSTNAME_BIND: "127.0.0.1",
+      DATABASE_URL: `file:${join(dataDir, "e2e.db")}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // 1 MiB keeps the oversize test cheap; the default is 50 MiB.
+      CUTOVER_MAX_UPLOAD_MB: "1",
+    },
+  },
+});
