@@ -175,8 +175,8 @@ export async function runQuery(argv: string[], io: CliIo = processIo): Promise<n
         io.stdout.write(
           `  ${where}  serial=${s.soaSerial ?? "-"}  udp=${s.udp ? "ok" : "no"} tcp=${s.tcp ? "ok" : "no"}` +
             `  axfr=${s.axfr}${s.axfr === "allowed" ? `(${s.axfrRecords})` : ""}  ns=[${s.ns.join(" ")}]` +
-            (s.error ? `  ERROR ${s.error}` : "") +
             (s.failures.length ? `  FAILED ${s.failures.join("; ")}` : "") +
+            (s.error && !s.failures.some((f) => f.endsWith(s.error!)) ? `  ERROR ${s.error}` : "") +
             "\n",
         );
       }

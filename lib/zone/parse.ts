@@ -631,7 +631,7 @@ class ZoneParser {
   private dirOrigin(ctx: FileCtx): void {
     if (!this.argCount(ctx, 1, 1, "$ORIGIN <domain-name>")) return;
     // A relative $ORIGIN is appended to the current origin (BIND; quirks.md §origin).
-    const r = parseName(unescapeIfQuoted(ctx.lex, 1), ctx.origin);
+    const r = parseName(ctx.lex.text(1), ctx.origin);
     if (!r.ok) {
       this.diagTok(ctx, 1, r.code, `$ORIGIN: ${r.message}`);
       return;
@@ -658,7 +658,7 @@ class ZoneParser {
     const path = unescapeText(lex.text(1));
     let origin = ctx.origin;
     if (lex.count > 2) {
-      const r = parseName(unescapeIfQuoted(lex, 2), ctx.origin);
+      const r = parseName(lex.text(2), ctx.origin);
       if (!r.ok) {
         this.diagTok(ctx, 2, r.code, `$INCLUDE origin: ${r.message}`);
         return;
@@ -847,10 +847,6 @@ export function unescapeText(text: string): string {
   return out;
 }
 
-/** Token text; a quoted name keeps its content (quirks.md §quoted-owner). */
-function unescapeIfQuoted(lex: Lexer, i: number): string {
-  return lex.text(i);
-}
 
 function lineStartOffset(src: string, line: number): number {
   let off = 0;

@@ -91,14 +91,29 @@ export function checkCounts(counts: Counts, records: ZoneRecord[], providerRecor
   return problems;
 }
 
+/** Types whose RDATA a provider fingerprint inspects (see lib/providers/identify-providers.ts fieldsOf). */
+const VALUE_TYPES = new Set([1, 2, 5, 6, 15, 16, 28, 39, 99, 65401]);
+
 /** Represented records that point into a provider, with what to do about each. */
 export function findProviderDependencies(records: ZoneRecord[]): ProviderDependency[] {
   const out: ProviderDependency[] = [];
+  // Hot on large zones: consecutive records share one owner array, so the
+  // owner text is computed once per owner; RDATA is only rendered for the
+  // types whose value a fingerprint reads (or when the owner itself matched).
+  let lastOwner: Uint8Array | null = null;
+  let owner = "";
   for (const r of records) {
-    const owner = nameToText(r.owner);
+    if (r.owner !== lastOwner) {
+      lastOwner = r.owner;
+      owner = nameToText(r.owner);
+    }
     const type = typeToText(r.type);
-    const value = rdataToText(r.type, r.rdata);
-    const matches = identifyProviders({ owner, type, value });
+    let value = VALUE_TYPES.has(r.type) ? rdataToText(r.type, r.rdata) : "";
+    let matches = identifyProviders({ owner, type, value });
+    if (matches.length > 0 && value === "") {
+      value = rdataToText(r.type, r.rdata);
+      matches = identifyProviders({ owner, type, value });
+    }
     if (matches.length > 0) out.push({ owner, type, value, file: r.file, line: r.line, matches });
   }
   return out;

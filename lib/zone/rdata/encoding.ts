@@ -90,16 +90,16 @@ const B32H = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
 
 /**
  * base32hex (RFC 4648 §7), case-insensitive. Writes into W. RFC 5155 §3.3
- * writes NSEC3 hashes unpadded; SHA-1 hashes (20 octets) are whole 8-char
- * quanta either way. Shorter hashes must be padded with "=" as Knot requires.
+ * writes NSEC3 hashes unpadded (dnspython, BIND); Knot writes and wants "="
+ * padding, so correct padding is accepted too.
  */
 export function decodeBase32Hex(text: string, token: number): void {
   const total = text.length;
   let n = total;
   while (n > 0 && text.charCodeAt(n - 1) === 0x3d) n--;
   const r = n % 8;
-  if (total % 8 !== 0 || r === 1 || r === 3 || r === 6 || (r === 0 && n !== total)) {
-    throw new RdataError(D.BAD_RDATA, "base32hex must be whole 8-character blocks (pad with =)", token);
+  if (r === 1 || r === 3 || r === 6 || (n !== total && (total % 8 !== 0 || r === 0))) {
+    throw new RdataError(D.BAD_RDATA, "bad base32hex length or padding", token);
   }
   let acc = 0;
   let bits = 0;
@@ -132,6 +132,5 @@ export function encodeBase32Hex(data: Uint8Array): string {
     }
   }
   if (bits > 0) s += B32H[(acc << (5 - bits)) & 31];
-  while (s.length % 8) s += "=";
   return s;
 }

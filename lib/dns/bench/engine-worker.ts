@@ -1,0 +1,83 @@
+/**
+ * Benchmark child process: replays a dnsperf data file through Cutover's
+ * engine (queryServer, evidence included) against one server with a fixed
+ * number of queries in flight and the rate limit lifted, then prints one
+ * JSON line of results. Run as its own process so its peak RSS is its own.
+ *
+ *   tsx lib/dns/bench/engine-worker.ts ADDRESS PORT DATAFILE CONCURRENCY TIMEOUT_MS
+ */
+import { readFileSync } from "node:fs";
+import { parseName } from "../../zone/name";
+import { typeFromText } from "../../zone/rrtype";
+import { queryServer } from "../query-server";
+import { QuerySession } from "../session";
+import type { Question } from "../types";
+
+async function main(): Promise<void> {
+  const [address, portText, file, concText, timeoutText] = process.argv.slice(2);
+  const port = Number(portText);
+  const concurrency = Number(concText);
+  const questions: Question[] = [];
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line) continue;
+    const [n, t] = line.split(" ");
+    const w = parseName(n, null);
+    const type = typeFromText(t);
+    if (!w.ok || type === undefined) throw new Error(`bad query line: ${line}`);
+    questions.push({ name: w.wire, type, class: 1 });
+  }
+  const session = new QuerySession({
+    allowPrivate: true,
+    port,
+    timeoutMs: Number(timeoutText),
+    retries: 0, // dnsperf does not retry either: a timeout is a lost answer
+    deadlineMs: 600_000,
+    limits: { maxInFlight: concurrency, maxInFlightPerServer: concurrency, ratePerServer: Infinity, maxQueries: Infinity },
+  });
+  const server = { name: "bench.", address, port };
+  const latencies: number[] = [];
+  const rcodes: Record<string, number> = {};
+  let mismatches = 0;
+  const errors: Record<string, number> = {};
+  let records = 0;
+  let next = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < questions.length) {
+      const i = next++;
+      const a = await queryServer(session, server, questions[i]);
+      if (a.rcode !== null) latencies.push(a.elapsedMs);
+      records += a.records.length;
+      mismatches += a.mismatches;
+      if (a.rcode !== null) rcodes[a.rcode] = (rcodes[a.rcode] ?? 0) + 1;
+      if (a.error && a.rcode === null) errors[a.error.kind] = (errors[a.error.kind] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - t0) / 1000;
+  session.close();
+  const answered = Object.values(rcodes).reduce((a, b) => a + b, 0);
+  // Latency over answered queries only, like dnsperf.
+  const ok = Float64Array.from(latencies).sort();
+  const pct = (p: number) => (ok.length ? ok[Math.min(ok.length - 1, Math.floor((p / 100) * ok.length))] : NaN);
+  process.stdout.write(
+    JSON.stringify({
+      sent: questions.length,
+      answered,
+      lost: questions.length - answered,
+      seconds,
+      qps: questions.length / seconds,
+      p50Ms: pct(50),
+      p99Ms: pct(99),
+      rcodes,
+      errors,
+      records,
+      mismatches,
+    }) + "\n",
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(`engine-worker: ${(e as Error).stack}\n`);
+  process.exit(1);
+});

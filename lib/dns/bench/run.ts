@@ -1,0 +1,217 @@
+/**
+ * `npm run bench:dns` — not a test. Two measurements against real lab servers:
+ *
+ * 1. Throughput: one Knot server on loopback serving a generated 10,000-name
+ *    zone; the same query set (10,000 names × A/AAAA/MX/TXT) at the same
+ *    number of queries in flight is replayed by dnsperf and by Cutover's
+ *    engine (rate limit lifted, no retries): queries/s, p50/p99 latency,
+ *    lost answers and peak RSS (GNU time) of each, and the ratio.
+ * 2. A full snapshot (delegation walk, SOA/NS, AXFR, discovery, every name
+ *    asked at every server) of a 10,000-name zone served by 4 servers
+ *    (BIND, NSD, Knot, NSD).
+ *
+ * Options: --concurrency N (64), --rounds N (3), --names N (10000), --skip-snapshot
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { startNameservers, type ServerSpec } from "../../../e2e/lab/lab";
+import { parseRootHints } from "../root-hints";
+import { runSnapshot } from "../run-snapshot";
+import { benchZone, querySet } from "./zone-gen";
+
+interface Measure {
+  tool: string;
+  sent: number;
+  answered: number;
+  lost: number;
+  qps: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxRssMb: number;
+  note?: string;
+}
+
+const TIME = "/usr/bin/time";
+const DNSPERF = "/usr/bin/dnsperf";
+
+function run(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const c = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    c.stdout.on("data", (d: Buffer) => out.push(d));
+    c.stderr.on("data", (d: Buffer) => err.push(d));
+    c.on("close", (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }));
+  });
+}
+
+/** GNU time's "%M" (peak RSS in KiB) written as the last stderr line. */
+function rssMb(stderr: string): number {
+  const m = /CUTOVER_MAXRSS=(\d+)/.exec(stderr);
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+}
+
+async function dnsperf(address: string, port: number, file: string, conc: number): Promise<Measure> {
+  // -v reports every answer with its latency, from which p50/p99 are taken.
+  const r = await run(TIME, ["-f", "CUTOVER_MAXRSS=%M", DNSPERF, "-s", address, "-p", String(port), "-d", file, "-n", "1", "-c", "1", "-q", String(conc), "-t", "5", "-e", "-v"]);
+  const num = (label: string) => {
+    const m = new RegExp(`${label}:\\s+([\\d.]+)`).exec(r.stdout);
+    return m ? Number(m[1]) : NaN;
+  };
+  const lat: number[] = [];
+  for (const m of r.stdout.matchAll(/^> \S+ \S+ \S+ ([\d.]+)$/gm)) lat.push(Number(m[1]) * 1000);
+  const sorted = Float64Array.from(lat).sort();
+  if (r.code !== 0) throw new Error(`dnsperf failed (${r.code}): ${r.stderr}${r.stdout.slice(-2000)}`);
+  return {
+    tool: "dnsperf",
+    sent: num("Queries sent"),
+    answered: num("Queries completed"),
+    lost: num("Queries lost"),
+    qps: num("Queries per second"),
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    maxRssMb: rssMb(r.stderr),
+    note: lat.length === num("Queries completed") ? undefined : `${lat.length} latency lines`,
+  };
+}
+
+async function engine(address: string, port: number, file: string, conc: number): Promise<Measure> {
+  const worker = fileURLToPath(new URL("./engine-worker.ts", import.meta.url));
+  const r = await run(TIME, ["-f", "CUTOVER_MAXRSS=%M", process.execPath, "--import", "tsx", worker, address, String(port), file, String(conc), "5000"]);
+  if (r.code !== 0) throw new Error(`engine worker failed (${r.code}): ${r.stderr}`);
+  const j = JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure & { errors: Record<string, number>; mismatches: number };
+  const errs = Object.entries(j.errors).map(([k, v]) => `${k}=${v}`).join(" ");
+  return { ...j, tool: "cutover", maxRssMb: rssMb(r.stderr), note: [errs, j.mismatches ? `mismatches=${j.mismatches}` : ""].filter(Boolean).join(" ") || undefined };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "-");
+
+function table(rows: Measure[]): string {
+  const head = ["tool", "sent", "answered", "lost", "queries/s", "p50 ms", "p99 ms", "peak RSS MB", "note"];
+  const body = rows.map((r) => [r.tool, f(r.sent), f(r.answered), f(r.lost), f(r.qps), f(r.p50Ms, 2), f(r.p99Ms, 2), f(r.maxRssMb, 1), r.note ?? ""]);
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => "| " + cells.map((c, i) => c.padEnd(w[i])).join(" | ") + " |";
+  return [line(head), "|" + w.map((x) => "-".repeat(x + 2)).join("|") + "|", ...body.map(line)].join("\n");
+}
+
+async function throughput(names: number, conc: number, rounds: number): Promise<void> {
+  const zone = benchZone("bench.test.", names, ["ns1.bench.test."]);
+  const spec: ServerSpec = { role: "bench-knot", impl: "knot", names: ["ns1.bench.test."], address: "127.0.0.20", zones: { [zone.zone]: zone.text } };
+  const ns = await startNameservers([spec], { readyMs: 60_000 });
+  const dir = mkdtempSync(join(tmpdir(), "cutover-bench-"));
+  try {
+    const file = join(dir, "queries.txt");
+    const lines = querySet(zone.names, ["A", "AAAA", "MX", "TXT"]);
+    writeFileSync(file, lines.join("\n") + "\n");
+    const knotVersion = spawnSync("/usr/sbin/knotd", ["-V"], { encoding: "utf8" }).stdout.trim();
+    process.stdout.write(
+      `\n## Throughput: ${knotVersion} on ${spec.address}:${ns.port}, ${names} names × A/AAAA/MX/TXT = ${lines.length} queries, ${conc} in flight, UDP, EDNS, no retries\n\n`,
+    );
+    const rows: Measure[] = [];
+    for (let i = 0; i < rounds; i++) {
+      // alternate the order so neither tool always runs on a warmer machine
+      const pair = i % 2 === 0 ? [dnsperf, engine] : [engine, dnsperf];
+      for (const fn of pair) rows.push({ ...(await fn(spec.address, ns.port, file, conc)), tool: `${fn === dnsperf ? "dnsperf" : "cutover"} #${i + 1}` });
+    }
+    process.stdout.write(table(rows) + "\n\n");
+    const dq = median(rows.filter((r) => r.tool.startsWith("dnsperf")).map((r) => r.qps));
+    const cq = median(rows.filter((r) => r.tool.startsWith("cutover")).map((r) => r.qps));
+    const lost = rows.filter((r) => r.tool.startsWith("cutover")).reduce((a, r) => a + r.lost, 0);
+    process.stdout.write(
+      `median queries/s: dnsperf ${f(dq)}, cutover ${f(cq)}; ratio cutover/dnsperf = ${f((cq / dq) * 100, 1)} % (target ≥ 50 %); ` +
+        `cutover lost answers over all rounds: ${lost} (target 0)\n`,
+    );
+  } finally {
+    await ns.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function snapshotRun(names: number): Promise<void> {
+  const zoneName = "big.test.";
+  const hosts = ["ns1.big.test.", "ns2.big.test.", "ns3.big.test.", "ns4.big.test."];
+  const addr = ["127.0.0.1", "127.0.0.21", "127.0.0.22", "127.0.0.23"];
+  const zone = benchZone(zoneName, names, hosts);
+  const glue = hosts.map((h, i) => `${h} IN A ${addr[i]}`).join("\n");
+  const text = zone.text + glue + "\n";
+  const soa = (o: string) => `${o} 3600 IN SOA a.root.bench. hostmaster.bench. 1 7200 900 1209600 300\n`;
+  const root = `$TTL 86400\n${soa(".")}. IN NS a.root.bench.\na.root.bench. IN A 127.0.0.24\ntest. IN NS ns.tld.bench.\nns.tld.bench. IN A 127.0.0.25\n`;
+  const tld = `$TTL 86400\n${soa("test.")}test. IN NS ns.tld.bench.\n${hosts.map((h) => `big.test. 172800 IN NS ${h}`).join("\n")}\n${glue}\n`;
+  const specs: ServerSpec[] = [
+    { role: "big-bind", impl: "bind", names: [hosts[0]], address: addr[0], zones: { [zoneName]: text }, transfer: "any" },
+    { role: "big-nsd", impl: "nsd", names: [hosts[1]], address: addr[1], zones: { [zoneName]: text }, transfer: "any" },
+    { role: "big-knot", impl: "knot", names: [hosts[2]], address: addr[2], zones: { [zoneName]: text }, transfer: "any" },
+    { role: "big-nsd2", impl: "nsd", names: [hosts[3]], address: addr[3], zones: { [zoneName]: text }, transfer: "any" },
+    { role: "bench-root", impl: "knot", names: ["a.root.bench."], address: "127.0.0.24", zones: { ".": root } },
+    { role: "bench-tld", impl: "nsd", names: ["ns.tld.bench."], address: "127.0.0.25", zones: { "test.": tld } },
+  ];
+  const ns = await startNameservers(specs, { readyMs: 60_000 });
+  try {
+    const hints = parseRootHints(`. NS a.root.bench.\na.root.bench. A 127.0.0.24\n`);
+    if (!hints.ok) throw new Error(hints.message);
+    const rss0 = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const snap = await runSnapshot({
+      zone: zoneName,
+      rootHints: hints.servers,
+      allowPrivate: true,
+      port: ns.port,
+      axfr: true,
+      retries: 2,
+      deadlineMs: 300_000,
+      limits: { ratePerServer: Infinity, maxQueries: 2_000_000, maxInFlight: 64, maxInFlightPerServer: 16 },
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    const failed = snap.answers.filter((a) => a.rcode === null).length;
+    process.stdout.write(
+      `\n## Full snapshot: ${zoneName} (${names} names + apex) on 4 servers (BIND ${addr[0]}, NSD ${addr[1]}, Knot ${addr[2]}, NSD ${addr[3]}), ` +
+        `delegation walk from a lab root, rate limit lifted, 64 in flight (16 per server)\n\n`,
+    );
+    process.stdout.write(
+      [
+        `servers: ${snap.servers.map((s) => `${s.name} ${s.address} serial=${s.soaSerial} axfr=${s.axfr}(${s.axfrRecords})`).join("; ")}`,
+        `names discovered: ${snap.names.length}; answers stored: ${snap.answers.length}; packets sent: ${snap.counts.sent}; ` +
+          `answered: ${snap.counts.answered}; failed (no answer): ${failed}; rcode errors: ${snap.counts.failed - failed}`,
+        `elapsed: ${seconds.toFixed(1)} s (target < 30 s); ${(snap.counts.sent / seconds).toFixed(0)} queries/s; ` +
+          `RSS ${((process.memoryUsage().rss - rss0) / 2 ** 20).toFixed(0)} MB above the start, peak process RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+      ].join("\n") + "\n",
+    );
+  } finally {
+    await ns.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      concurrency: { type: "string", default: "64" },
+      rounds: { type: "string", default: "3" },
+      names: { type: "string", default: "10000" },
+      "skip-snapshot": { type: "boolean" },
+      "skip-throughput": { type: "boolean" },
+    },
+  });
+  try {
+    readFileSync(DNSPERF);
+  } catch {
+    throw new Error("dnsperf is not installed (apt-get install -y dnsperf)");
+  }
+  const names = Number(values.names);
+  process.stdout.write(`Cutover DNS benchmark — node ${process.version}, ${(await import("node:os")).cpus().length} CPUs, load ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ")}\n`);
+  if (!values["skip-throughput"]) await throughput(names, Number(values.concurrency), Number(values.rounds));
+  if (!values["skip-snapshot"]) await snapshotRun(names);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench:dns: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});
