@@ -5,6 +5,7 @@
 import { setMaxListeners } from "node:events";
 import { checkAddress, type AddressPolicy } from "./address-policy";
 import { Limiter, type LoadLimits } from "./limiter";
+import { UdpMux } from "./udp-mux";
 import type { ProgressCounts, ProgressEvent } from "./types";
 
 export interface SessionOptions {
@@ -43,6 +44,8 @@ export class QuerySession {
   readonly options: ResolvedSessionOptions;
   readonly limiter: Limiter;
   readonly signal: AbortSignal;
+  /** Shared UDP sockets of this run (closed with the session). */
+  readonly udp: UdpMux;
   readonly counts: ProgressCounts = { planned: 0, sent: 0, answered: 0, failed: 0 };
   /** Packets (UDP datagrams or TCP connections) sent per destination "address:port". */
   readonly sentTo = new Map<string, number>();
@@ -66,6 +69,7 @@ export class QuerySession {
     this.signal = this.controller.signal;
     // Every in-flight query listens for the abort: many listeners are expected.
     setMaxListeners(0, this.signal);
+    this.udp = new UdpMux(this.signal);
     this.onProgress = opts.onProgress;
     this.userSignal = opts.signal;
     if (opts.signal?.aborted) this.controller.abort({ kind: "cancelled" });
@@ -99,6 +103,7 @@ export class QuerySession {
     clearTimeout(this.deadlineTimer);
     this.userSignal?.removeEventListener("abort", this.onUserAbort);
     if (!this.controller.signal.aborted) this.controller.abort({ kind: "cancelled" });
+    this.udp.close();
   }
 }
 

@@ -1,11 +1,10 @@
 /**
- * One exchange with one server over UDP or TCP (RFC 1035 §4.2, RFC 7766).
- * Never throws: every outcome is an ExchangeResult. Sockets are closed on
- * every path (answer, timeout, abort, error).
+ * One exchange with one server over TCP (RFC 1035 §4.2.2, RFC 7766), and the
+ * types shared with the UDP mux (udp-mux.ts). Never throws: every outcome is
+ * an ExchangeResult. Sockets are closed on every path (answer, timeout,
+ * abort, error).
  */
-import dgram from "node:dgram";
 import net from "node:net";
-import { isIP } from "node:net";
 import type { QueryError } from "./types";
 
 export interface ExchangeTarget {
@@ -31,78 +30,10 @@ export type ExchangeResult =
   | { ok: true; frames: Uint8Array[]; mismatches: number; bytes: number }
   | { ok: false; error: QueryError; frames: Uint8Array[]; mismatches: number; bytes: number };
 
-function abortError(signal: AbortSignal | undefined): QueryError {
+export function abortError(signal: AbortSignal | undefined): QueryError {
   const r = signal?.reason as { kind?: string; message?: string } | undefined;
   if (r && r.kind === "deadline") return { kind: "deadline", message: "run deadline reached" };
   return { kind: "cancelled", message: "cancelled" };
-}
-
-export function exchangeUdp(
-  opts: ExchangeOptions,
-  judge: (frame: Uint8Array) => FrameVerdict,
-): Promise<ExchangeResult> {
-  return new Promise((resolve) => {
-    let mismatches = 0;
-    let bytes = 0;
-    const frames: Uint8Array[] = [];
-    if (opts.signal?.aborted) {
-      resolve({ ok: false, error: abortError(opts.signal), frames, mismatches, bytes });
-      return;
-    }
-    const family = isIP(opts.address) === 6 ? "udp6" : "udp4";
-    const sock = dgram.createSocket(family);
-    let done = false;
-    const finish = (r: ExchangeResult) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      opts.signal?.removeEventListener("abort", onAbort);
-      try {
-        sock.close();
-      } catch {
-        // already closed
-      }
-      resolve(r);
-    };
-    const onAbort = () => finish({ ok: false, error: abortError(opts.signal), frames, mismatches, bytes });
-    opts.signal?.addEventListener("abort", onAbort, { once: true });
-    const timer = setTimeout(() => {
-      const error: QueryError =
-        mismatches > 0
-          ? { kind: "id-mismatch", message: `${mismatches} answer(s) did not match the query` }
-          : { kind: "timeout", message: `no answer within ${opts.timeoutMs} ms` };
-      finish({ ok: false, error, frames, mismatches, bytes });
-    }, opts.timeoutMs);
-    sock.on("error", (e) => finish({ ok: false, error: { kind: "network", message: e.message }, frames, mismatches, bytes }));
-    sock.on("message", (msg, rinfo) => {
-      if (done) return;
-      bytes += msg.length;
-      // Answers must come from the address and port we asked (RFC 5452 §9.1).
-      if (rinfo.port !== opts.port || normalizeAddr(rinfo.address) !== normalizeAddr(opts.address)) {
-        mismatches++;
-        return;
-      }
-      const v = judge(new Uint8Array(msg.buffer, msg.byteOffset, msg.length));
-      if (v === "ignore") {
-        mismatches++;
-        return;
-      }
-      if (v === "accept" || v === "more") {
-        frames.push(Uint8Array.from(msg));
-        finish({ ok: true, frames, mismatches, bytes });
-        return;
-      }
-      finish({ ok: false, error: v, frames, mismatches, bytes });
-    });
-    // Unconnected socket: the OS picks a random source port (RFC 5452 §4.5).
-    sock.send(opts.payload, opts.port, opts.address, (err) => {
-      if (err) finish({ ok: false, error: { kind: "network", message: err.message }, frames, mismatches, bytes });
-    });
-  });
-}
-
-function normalizeAddr(a: string): string {
-  return a.startsWith("::ffff:") ? a.slice(7) : a.toLowerCase();
 }
 
 export interface TcpOptions extends ExchangeOptions {

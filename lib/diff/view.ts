@@ -1,0 +1,214 @@
+/**
+ * Views: one zone as a source or a single server address holds it, as
+ * RRsets in canonical wire form. Case, relative/absolute spelling, RR order
+ * and IPv6 spelling vanish here because everything is compared as canonical
+ * wire RDATA (RFC 4034 §6.2) keyed by case-folded owner (RFC 4343).
+ */
+import type { ServerAnswer, ServerRef } from "../dns/types";
+import { compareRdata } from "../zone/rrset";
+import { isSubdomain, labelCount, nameKey, nameToText, namesEqual } from "../zone/name";
+import { rdataToText } from "../zone/rdata";
+import { T, typeToText } from "../zone/rrtype";
+import type { ZoneRecord } from "../zone/types";
+import type { EvidenceRef, RRsetView, ZoneView } from "./types";
+
+/**
+ * Signer-specific types: each operator signs with its own keys, so these
+ * never compare equal across operators; the SEC checks judge them instead.
+ */
+export const SIGNER_TYPES: ReadonlySet<number> = new Set([T.RRSIG, T.NSEC, T.NSEC3, T.NSEC3PARAM, T.DNSKEY, T.CDS, T.CDNSKEY, T.ZONEMD]);
+
+/** The wildcard probe label lib/dns asks (a synthesized answer there is not zone content). */
+const PROBE_PREFIX = "_cutover-probe-";
+
+export const rrsetKey = (owner: Uint8Array, cls: number, type: number) => `${nameKey(owner)}|${cls}|${type}`;
+export const serverLabel = (s: ServerRef) => `${s.name} ${s.address.includes(":") ? `[${s.address}]` : s.address}:${s.port}`;
+
+export function lowerText(owner: Uint8Array): string {
+  return nameToText(owner).toLowerCase();
+}
+
+export function recordText(owner: string, ttl: number, type: number, text: string): string {
+  return `${owner} ${ttl} IN ${typeToText(type)} ${text}`;
+}
+
+function addRdata(set: RRsetView, rdata: Uint8Array): void {
+  // Keep canonical order and drop duplicates (RFC 2181 §5: an RRset is a set).
+  let lo = 0;
+  let hi = set.rdatas.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = compareRdata(set.rdatas[mid], rdata);
+    if (c === 0) return;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  set.rdatas.splice(lo, 0, rdata);
+  set.texts.splice(lo, 0, rdataToText(set.type, rdata));
+}
+
+function newSet(owner: Uint8Array, cls: number, type: number, ttl: number): RRsetView {
+  return { key: rrsetKey(owner, cls, type), owner, ownerText: lowerText(owner), class: cls, type, typeText: typeToText(type), ttl, rdatas: [], texts: [], evidence: [] };
+}
+
+/** Strictly below one of the cuts: occluded data (glue), not the zone's own (RFC 1034 §4.2.1). */
+function belowCut(owner: Uint8Array, cuts: Uint8Array[]): boolean {
+  return cuts.some((c) => isSubdomain(owner, c) && labelCount(owner) > labelCount(c));
+}
+
+export interface SourceViewOptions {
+  label: string;
+  apex: Uint8Array;
+  records: readonly ZoneRecord[];
+}
+
+/** A source (import) as a view: assumed complete, so `asked` is always true. */
+export function sourceView(opts: SourceViewOptions): ZoneView {
+  const { apex } = opts;
+  const inZone = opts.records.filter((r) => isSubdomain(r.owner, apex) && !SIGNER_TYPES.has(r.type));
+  const cuts = inZone.filter((r) => r.type === T.NS && !namesEqual(r.owner, apex)).map((r) => r.owner);
+  const rrsets = new Map<string, RRsetView>();
+  for (const r of inZone) {
+    if (belowCut(r.owner, cuts)) continue;
+    if (r.type === T.DS && !cuts.some((c) => namesEqual(c, r.owner))) continue;
+    const k = rrsetKey(r.owner, r.class, r.type);
+    let s = rrsets.get(k);
+    if (!s) {
+      s = newSet(r.owner, r.class, r.type, r.ttl);
+      rrsets.set(k, s);
+    }
+    // RFC 2181 §5.2: one TTL per RRset; the lowest is what caches would keep.
+    if (r.ttl < s.ttl) s.ttl = r.ttl;
+    addRdata(s, r.rdata);
+    if (s.evidence.length < 4) s.evidence.push({ kind: "source", file: r.file, line: r.line, text: `${r.file}:${r.line}: ${recordText(s.ownerText, r.ttl, r.type, rdataToText(r.type, r.rdata))}` });
+  }
+  const soa = [...rrsets.values()].find((s) => s.type === T.SOA && namesEqual(s.owner, apex));
+  return {
+    label: opts.label,
+    kind: "source",
+    rrsets,
+    asked: () => true,
+    cuts: uniq(cuts.map(lowerText)),
+    serial: soa ? soaSerial(soa.rdatas[0]) : null,
+  };
+}
+
+export interface ServerViewOptions {
+  apex: Uint8Array;
+  server: ServerRef;
+  answers: readonly ServerAnswer[];
+  snapshot: "old" | "new";
+}
+
+/**
+ * One server address as a view, from its answers: authoritative answer
+ * sections, plus referral NS in the authority section at zone cuts (the
+ * delegation is part of the parent side of the cut, RFC 1034 §4.2.1).
+ */
+export function serverView(opts: ServerViewOptions): ZoneView {
+  const { apex, server } = opts;
+  const label = serverLabel(server);
+  const answered = new Map<string, Set<number>>();
+  const rrsets = new Map<string, RRsetView>();
+  const cutWire: Uint8Array[] = [];
+  const mine = opts.answers
+    .map((a, index) => ({ a, index }))
+    .filter(({ a }) => a.server.address === server.address && a.server.port === server.port && a.server.name === server.name);
+
+  for (const { a, index } of mine) {
+    if (a.error || (a.rcode !== 0 && a.rcode !== 3) || !a.flags) continue;
+    const q = a.question;
+    if (!isSubdomain(q.name, apex)) continue;
+    if (nameToText(q.name).toLowerCase().startsWith(PROBE_PREFIX)) continue;
+    const qk = nameKey(q.name);
+    if (!answered.has(qk)) answered.set(qk, new Set());
+    answered.get(qk)!.add(q.type);
+    if (a.rcode !== 0) continue;
+    const evidence = (s: RRsetView) => {
+      if (s.evidence.length < 4)
+        s.evidence.push({ kind: "answer", snapshot: opts.snapshot, answer: index, server: label, text: `${label} ${a.transport.toUpperCase()} ${nameToText(q.name)} ${typeToText(q.type)}: ${s.texts.map((t) => recordText(s.ownerText, s.ttl, s.type, t)).join(" / ")}` });
+    };
+    if (a.flags.aa) {
+      const got = new Map<string, RRsetView>();
+      for (const r of a.records) {
+        if (r.section !== "answer" || !isSubdomain(r.owner, apex) || SIGNER_TYPES.has(r.type)) continue;
+        const k = rrsetKey(r.owner, r.class, r.type);
+        if (rrsets.has(k)) continue; // first answer wins; the same RRset is often seen in several answers
+        let s = got.get(k);
+        if (!s) got.set(k, (s = newSet(r.owner, r.class, r.type, r.ttl)));
+        if (r.ttl < s.ttl) s.ttl = r.ttl;
+        addRdata(s, r.rdata);
+      }
+      for (const [k, s] of got) {
+        evidence(s);
+        rrsets.set(k, s);
+      }
+      for (const [k, s] of rrsets) if (!got.has(k) && s.evidence.length < 2 && a.records.some((r) => r.section === "answer" && rrsetKey(r.owner, r.class, r.type) === k)) evidence(s);
+    } else {
+      // A referral: NS at a cut below the apex, in the authority section.
+      const ns = a.records.filter((r) => r.section === "authority" && r.type === T.NS && !namesEqual(r.owner, apex) && isSubdomain(r.owner, apex));
+      if (ns.length === 0) continue;
+      const k = rrsetKey(ns[0].owner, ns[0].class, T.NS);
+      if (!cutWire.some((c) => namesEqual(c, ns[0].owner))) cutWire.push(ns[0].owner);
+      const ck = nameKey(ns[0].owner);
+      if (!answered.has(ck)) answered.set(ck, new Set());
+      answered.get(ck)!.add(T.NS);
+      if (rrsets.has(k)) continue;
+      const s = newSet(ns[0].owner, ns[0].class, T.NS, ns[0].ttl);
+      for (const r of ns) {
+        if (!namesEqual(r.owner, ns[0].owner)) continue;
+        if (r.ttl < s.ttl) s.ttl = r.ttl;
+        addRdata(s, r.rdata);
+      }
+      evidence(s);
+      rrsets.set(k, s);
+    }
+  }
+  // Drop anything the server answered below a cut (it is not this zone's data).
+  for (const [k, s] of rrsets) if (belowCut(s.owner, cutWire)) rrsets.delete(k);
+
+  const cnameAt = (owner: Uint8Array) => rrsets.has(rrsetKey(owner, 1, T.CNAME));
+  const asked = (owner: Uint8Array, type: number): boolean => {
+    const set = answered.get(nameKey(owner));
+    if (!set) return false;
+    if (type === T.CNAME) return set.size > 0; // a CNAME shows whatever type was asked
+    return set.has(type) || cnameAt(owner);
+  };
+  const soa = rrsets.get(rrsetKey(apex, 1, T.SOA));
+  return { label, kind: "server", rrsets, asked, cuts: uniq(cutWire.map(lowerText)), serial: soa ? soaSerial(soa.rdatas[0]) : null };
+}
+
+/** A union of views (e.g. every source): the first view holding an RRset wins. */
+export function mergeViews(label: string, views: readonly ZoneView[]): ZoneView {
+  const rrsets = new Map<string, RRsetView>();
+  for (const v of views) for (const [k, s] of v.rrsets) if (!rrsets.has(k)) rrsets.set(k, s);
+  return {
+    label,
+    kind: views.every((v) => v.kind === "source") ? "source" : "server",
+    rrsets,
+    asked: (o, t) => views.some((v) => v.asked(o, t)),
+    cuts: uniq(views.flatMap((v) => v.cuts)),
+    serial: views.reduce<number | null>((m, v) => (v.serial !== null && (m === null || v.serial > m) ? v.serial : m), null),
+  };
+}
+
+/** SOA serial: after MNAME and RNAME (RFC 1035 §3.3.13). */
+export function soaSerial(rdata: Uint8Array): number | null {
+  let i = 0;
+  for (let n = 0; n < 2; n++) {
+    while (i < rdata.length && rdata[i] !== 0) i += rdata[i] + 1;
+    i++;
+  }
+  if (i + 4 > rdata.length) return null;
+  return new DataView(rdata.buffer, rdata.byteOffset + i, 4).getUint32(0);
+}
+
+/** SOA MINIMUM: the last 32-bit field (RFC 1035 §3.3.13, RFC 2308 §4). */
+export function soaMinimum(rdata: Uint8Array): number | null {
+  if (rdata.length < 20) return null;
+  return new DataView(rdata.buffer, rdata.byteOffset + rdata.length - 4, 4).getUint32(0);
+}
+
+function uniq(xs: string[]): string[] {
+  return [...new Set(xs)].sort();
+}
