@@ -19,6 +19,9 @@ const csp = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Type-check what the app compiles, not tests or benchmarks (tsconfig.build.json);
+  // `npm run typecheck` covers the whole project.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native module and WASM loaders stay outside the bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/schema-engine-wasm"],
   experimental: {

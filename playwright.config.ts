@@ -50,8 +50,10 @@ export default defineConfig({
       HOSTNAME_BIND: "127.0.0.1",
       DATABASE_URL: `file:${join(dataDir, "e2e.db")}`,
       NEXT_TELEMETRY_DISABLED: "1",
-      // 1 MiB keeps the oversize test cheap; the default is 50 MiB.
-      CUTOVER_MAX_UPLOAD_MB: "1",
+      // Small limits keep the oversize tests cheap (defaults: 50 MiB per file,
+      // 200 MiB per upload); 4 MiB still admits the ~3 MB 100k-record zone.
+      CUTOVER_MAX_UPLOAD_MB: "4",
+      CUTOVER_MAX_UPLOAD_TOTAL_MB: "6",
     },
   },
 });

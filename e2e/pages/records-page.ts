@@ -15,6 +15,10 @@ export class RecordsPage {
       .filter({ has: this.page.getByTestId("cell-value").getByText(value) });
   }
 
+  sourceBadges(row: Locator): Locator {
+    return row.getByTestId("source-badge");
+  }
+
   async loaded() {
     await expect(this.page.getByTestId("records-loading")).toHaveCount(0);
     await expect(this.page.getByTestId("records-count")).toBeVisible();
@@ -34,5 +38,13 @@ export class RecordsPage {
 
   count(): Locator {
     return this.page.getByTestId("records-count");
+  }
+
+  scroller(): Locator {
+    return this.page.getByTestId("records-scroll");
+  }
+
+  providerDetail(): Locator {
+    return this.page.getByTestId("provider-detail");
   }
 }

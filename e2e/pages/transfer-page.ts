@@ -1,4 +1,19 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export interface FilePayload {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** One chosen file's row in the upload form: label it, or join it to another file's source. */
+export interface UploadRowSpec {
+  file: string;
+  label?: string;
+  format?: string;
+  /** File name of the source's first file this one joins, with that source's label. */
+  partOf?: { file: string; label: string };
+}
 
 export class TransferPage {
   constructor(private readonly page: Page) {}
@@ -11,22 +26,52 @@ export class TransferPage {
     return this.page.getByTestId(testId);
   }
 
-  /** Upload files as one source through the file picker. */
-  async upload(opts: { label: string; files: string[] | { name: string; mimeType: string; buffer: Buffer }[]; format?: string }) {
-    await this.page.getByTestId("file-input").setInputFiles(opts.files);
-    await this.page.getByTestId("source-label").fill(opts.label);
-    if (opts.format) await this.page.getByTestId("source-format").selectOption(opts.format);
+  /** Pick files through the file picker (they are added to the form's rows). */
+  async choose(files: string[] | FilePayload[]) {
+    await this.page.getByTestId("file-input").setInputFiles(files);
+  }
+
+  uploadRow(fileName: string): Locator {
+    return this.page.locator(`[data-testid="upload-row"][data-file="${fileName}"]`);
+  }
+
+  async setRow(spec: UploadRowSpec) {
+    const row = this.uploadRow(spec.file);
+    await expect(row).toHaveCount(1);
+    if (spec.partOf) await row.getByTestId("row-part-of").selectOption({ label: `part of ${spec.partOf.label} (${spec.partOf.file})` });
+    if (spec.label !== undefined) await row.getByTestId("row-label").fill(spec.label);
+    if (spec.format) await row.getByTestId("row-format").selectOption(spec.format);
+  }
+
+  async submit() {
     await this.page.getByTestId("upload-submit").click();
   }
 
-  async uploadAndWait(opts: { label: string; files: string[]; format?: string }) {
+  uploadResults(): Locator {
+    return this.page.getByTestId("upload-result");
+  }
+
+  /** Upload files as one source: the first file carries the label, the others join it. */
+  async upload(opts: { label: string; files: string[] | FilePayload[]; format?: string }) {
+    await this.choose(opts.files);
+    const names = opts.files.map((f) => (typeof f === "string" ? f.split("/").pop()! : f.name));
+    await this.setRow({ file: names[0], label: opts.label, format: opts.format });
+    for (const name of names.slice(1)) await this.setRow({ file: name, partOf: { file: names[0], label: opts.label } });
+    await this.submit();
+  }
+
+  async uploadAndWait(opts: { label: string; files: string[] | FilePayload[]; format?: string }) {
     await this.upload(opts);
-    await expect(this.page.getByTestId("upload-done")).toContainText(`Imported “${opts.label}”`);
+    await expect(this.uploadResults().filter({ hasText: `Imported “${opts.label}”` })).toHaveCount(1);
     await expect(this.sourceLink(opts.label)).toBeVisible();
   }
 
   sourceLink(label: string) {
     return this.page.getByTestId("source-link").filter({ hasText: label });
+  }
+
+  sourceItem(label: string) {
+    return this.page.getByTestId("source-item").filter({ has: this.sourceLink(label) });
   }
 
   async openRecords() {

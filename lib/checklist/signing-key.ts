@@ -88,7 +88,13 @@ function readKeyringFile(dir: string): KeyringFile | null {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw e;
   }
-  const parsed = keyringFileSchema.safeParse(JSON.parse(text));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = keyringFileSchema.safeParse(json);
   if (!parsed.success) throw new SigningKeyError("corrupt-store", "signing/keyring.json does not match its schema");
   return parsed.data;
 }

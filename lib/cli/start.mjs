@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm start`: generate the Prisma client if missing, build when the build is
-// missing or older than the sources, apply migrations, then serve on PORT
-// (default 3000). Plain Node so it runs before anything is compiled.
+// `npm start`: generate the Prisma client if missing, build when there is no
+// build or the app's sources changed since it, apply migrations, then serve on
+// PORT (default 3000). Plain Node so it runs before anything is compiled.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildFingerprint } from "./build-inputs.mjs";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 process.chdir(root);
@@ -21,36 +22,19 @@ function run(label, args, extraEnv = {}) {
   }
 }
 
-/** Newest mtime under the given paths, skipping tests, generated output and build artefacts. */
-function newestMtime(paths) {
-  let newest = 0;
-  const skip = new Set(["node_modules", ".next", "generated", "__fixtures__", "artifacts"]);
-  const visit = (p) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      return;
-    }
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p)) if (!skip.has(name)) visit(join(p, name));
-    } else if (!/\.test\.tsx?$/.test(p)) {
-      newest = Math.max(newest, st.mtimeMs);
-    }
-  };
-  paths.forEach((p) => visit(join(root, p)));
-  return newest;
-}
-
 if (!existsSync(join(root, "lib/generated/prisma/client.ts"))) {
   run("generating the Prisma client", [join(root, "prisma/generate.mjs")]);
 }
 
+// Rebuild only when what the build compiles changed (content, not mtimes):
+// tests, goldens, e2e/ and the CLI are not build inputs (lib/cli/build-inputs.mjs).
 const buildId = join(root, ".next/BUILD_ID");
-const sources = ["app", "lib", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json", "prisma/schema.prisma"];
-const stale = !existsSync(buildId) || newestMtime(sources) > statSync(buildId).mtimeMs;
-if (stale && process.env.CUTOVER_SKIP_BUILD !== "1") {
-  run("building (sources changed since the last build)", [nextBin, "build"], { NODE_ENV: "production" });
+const stamp = join(root, ".next/cutover-build-inputs.sha256");
+const fingerprint = buildFingerprint(root);
+const built = existsSync(buildId) && existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : null;
+if (built !== fingerprint && process.env.CUTOVER_SKIP_BUILD !== "1") {
+  run(built === null ? "building (no build yet)" : "building (app sources changed since the last build)", [nextBin, "build"], { NODE_ENV: "production" });
+  writeFileSync(stamp, `${fingerprint}\n`);
 }
 
 run("applying database migrations", ["--import", "tsx", join(root, "lib/db/migrate-cli.ts")]);

@@ -81,7 +81,7 @@ export async function axfr(session: QuerySession, server: ServerRef, zone: Uint8
   }
   const slot = await session.limiter.acquire(`${server.address}:${server.port}`, session.signal);
   if (!slot.ok) return done(slot.error);
-  session.noteSent(server.address, server.port);
+  session.noteSent(`${server.address}:${server.port}`);
   let soaSeen = 0;
   const judge = (frame: Uint8Array): FrameVerdict => {
     if (frame.length < 2 || ((frame[0] << 8) | frame[1]) !== id) return "ignore";

@@ -71,13 +71,13 @@ describe("per-server answers from BIND, NSD and Knot", () => {
     });
     expect(snap.servers.every((s) => s.udp && s.tcp && s.authoritative && s.failures.length === 0)).toBe(true);
     expect(snap.servers[0].ns).toEqual(["ns1.oldhost.test.", "ns2.oldhost.test."]);
-    // SOA over UDP and TCP and NS were each asked at every address, ::1 included
+    // SOA over UDP and TCP and NS were each answered at every address, ::1 included
+    // (the walk itself may already have asked NS at the first server it reached)
     for (const address of ["127.0.0.1", "127.0.0.4", "::1"]) {
       const asked = snap.answers
-        .filter((a) => a.server.address === address && a.rcode === 0 && nameToText(a.question.name) === "project.test.")
-        .map((a) => `${a.question.type}/${a.transport}`)
-        .sort();
-      expect(asked).toEqual(["2/udp", "6/tcp", "6/udp"]);
+        .filter((a) => a.server.address === address && a.rcode === 0 && a.flags?.aa && nameToText(a.question.name) === "project.test.")
+        .map((a) => `${a.question.type}/${a.transport}`);
+      expect([...new Set(asked)].sort()).toEqual(["2/udp", "6/tcp", "6/udp"]);
     }
     expect(Object.keys(snap.sentTo)).toContain(`::1:${lab.port}`);
   }, 60_000);

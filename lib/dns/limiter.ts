@@ -85,18 +85,48 @@ export class Limiter {
     });
   }
 
+  /**
+   * Permission without waiting, or null (then call acquire). Only granted
+   * when nobody waits, so the FIFO order of waiters is kept.
+   */
+  tryAcquire(key: string): Acquired | null {
+    if (this.waiters.length > 0 || this.inFlight >= this.limits.maxInFlight) return null;
+    if (this.issued >= this.limits.maxQueries) return null;
+    const b = this.bucket(key);
+    if (b.inFlight >= this.limits.maxInFlightPerServer || b.tokens < 1) return null;
+    return this.grant(b);
+  }
+
+  private grant(b: Bucket): Acquired & { ok: true } {
+    b.tokens -= 1;
+    b.inFlight++;
+    this.inFlight++;
+    this.issued++;
+    let released = false;
+    return {
+      ok: true,
+      release: () => {
+        if (released) return;
+        released = true;
+        b.inFlight--;
+        this.inFlight--;
+        if (this.waiters.length > 0) this.pump();
+      },
+    };
+  }
+
   private bucket(key: string): Bucket {
     let b = this.buckets.get(key);
     if (!b) {
       b = { tokens: this.limits.burstPerServer, updated: this.now(), inFlight: 0 };
       this.buckets.set(key, b);
     }
-    const t = this.now();
-    if (Number.isFinite(this.limits.ratePerServer)) {
-      b.tokens = Math.min(this.limits.burstPerServer, b.tokens + ((t - b.updated) / 1000) * this.limits.ratePerServer);
-    } else {
-      b.tokens = Infinity;
+    if (this.limits.ratePerServer === Infinity) {
+      b.tokens = Infinity; // rate limit lifted: no clock reading needed
+      return b;
     }
+    const t = this.now();
+    b.tokens = Math.min(this.limits.burstPerServer, b.tokens + ((t - b.updated) / 1000) * this.limits.ratePerServer);
     b.updated = t;
     return b;
   }
@@ -122,23 +152,9 @@ export class Limiter {
         i++;
         continue;
       }
-      b.tokens -= 1;
-      b.inFlight++;
-      this.inFlight++;
-      this.issued++;
       this.waiters.splice(i, 1);
       this.detach(w);
-      let released = false;
-      w.resolve({
-        ok: true,
-        release: () => {
-          if (released) return;
-          released = true;
-          b.inFlight--;
-          this.inFlight--;
-          this.pump();
-        },
-      });
+      w.resolve(this.grant(b));
     }
     if (wait !== Infinity && this.timer === null) {
       this.timer = setTimeout(() => {

@@ -78,9 +78,21 @@ export class QuerySession {
     this.deadlineTimer.unref?.();
   }
 
-  /** null when the address may be queried, else why not. */
+  private readonly addressVerdicts = new Map<string, string | null>();
+
+  /** null when the address may be queried, else why not (cached: the policy is fixed per run). */
   checkAddress(address: string): string | null {
-    return checkAddress(address, this.options.policy);
+    let v = this.addressVerdicts.get(address);
+    if (v === undefined) {
+      v = checkAddress(address, this.options.policy);
+      this.addressVerdicts.set(address, v);
+    }
+    return v;
+  }
+
+  /** Whether anyone listens to progress (saves building events nobody reads). */
+  get listening(): boolean {
+    return this.onProgress !== undefined;
   }
 
   emit(e: ProgressEvent): void {
@@ -92,9 +104,9 @@ export class QuerySession {
     this.emit({ type: "planned", count, totals: { ...this.counts } });
   }
 
-  noteSent(address: string, port: number): void {
-    const k = `${address}:${port}`;
-    this.sentTo.set(k, (this.sentTo.get(k) ?? 0) + 1);
+  /** Count one packet to `key` ("address:port"). */
+  noteSent(key: string): void {
+    this.sentTo.set(key, (this.sentTo.get(key) ?? 0) + 1);
     this.counts.sent++;
   }
 

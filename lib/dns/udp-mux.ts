@@ -1,19 +1,20 @@
 /**
- * UDP exchanges over a small pool of shared sockets, answers demultiplexed
- * by (message ID, source address, source port).
+ * UDP exchanges over small pools of shared, connected sockets — one pool per
+ * destination (address, port) — with answers demultiplexed by message ID.
  *
  * Why not one socket per query: creating, binding and closing a socket per
  * query cost more than everything else in a query together (the benchmark
- * measured 12 % of dnsperf's throughput that way). Why a pool and not one
- * socket: each socket is bound by the OS to its own random port, so source
- * port and ID together still give an off-path spoofer 16 + log2(pool) bits
- * to guess, and the ID space per socket stays sparse (RFC 5452 §4, §9.1).
- * A socket is replaced after `maxUsesPerSocket` queries so the ports keep
- * changing over a long run.
+ * measured 12 % of dnsperf's throughput that way). Why connected sockets:
+ * the kernel then drops datagrams from any other source (RFC 5452 §9.1
+ * "answers must come from the address and port asked") and skips the route
+ * lookup per packet. Why several per destination: each socket gets its own
+ * random port from the OS, so port and ID together still give an off-path
+ * spoofer more than 16 bits to guess (RFC 5452 §4, §9.2); a socket is also
+ * replaced after `maxUsesPerSocket` queries so ports keep changing.
  *
- * The mux chooses each query's ID (unpredictable, unused on its socket) and
- * writes it into the payload's first two bytes: judges read the ID sent
- * from there. Never throws: every exchange resolves to an ExchangeResult.
+ * The mux draws each query's ID (unpredictable, unused on its socket) and
+ * writes it into the payload's first two bytes: judges read the ID sent from
+ * there. Never throws: every exchange resolves to an ExchangeResult.
  */
 import { randomFillSync } from "node:crypto";
 import dgram from "node:dgram";
@@ -24,11 +25,11 @@ import type { QueryError } from "./types";
 
 interface Pending {
   id: number;
-  address: string;
-  port: number;
   judge: (frame: Uint8Array) => FrameVerdict;
   resolve: (r: ExchangeResult) => void;
-  timer: ReturnType<typeof setTimeout>;
+  /** performance.now() after which the query has timed out. */
+  deadline: number;
+  timeoutMs: number;
   mismatches: number;
   bytes: number;
   signal?: AbortSignal;
@@ -38,43 +39,71 @@ interface Pending {
 
 interface Slot {
   sock: dgram.Socket;
-  family: "udp4" | "udp6";
+  pool: Pool;
+  /** Payloads waiting for connect() to complete. */
+  queue: { payload: Uint8Array; p: Pending }[] | null;
   pending: Map<number, Pending>;
-  /** IDs whose query ended recently: a late answer is dropped, and the ID is not reused yet. */
-  recent: Map<number, number>;
+  /**
+   * Every ID this socket has used (bit set): never reused on it, and an answer
+   * carrying one that is no longer pending is a late answer, dropped silently.
+   * A socket issues at most maxUsesPerSocket IDs, so free ones stay plentiful.
+   */
+  used: Uint8Array;
   uses: number;
   retired: boolean;
+  idleSince: number;
+}
+
+interface Pool {
+  key: string;
+  address: string;
+  port: number;
+  family: "udp4" | "udp6";
+  slots: (Slot | null)[];
+  next: number;
 }
 
 export interface UdpMuxOptions {
-  /** Sockets per address family (default 8). */
-  sockets?: number;
+  /** Sockets per destination (default 4). */
+  socketsPerServer?: number;
   /** Queries per socket before it is replaced (default 2000). */
   maxUsesPerSocket?: number;
-  /** How long an ended query's ID stays reserved, ms (default 10 s). */
-  lateWindowMs?: number;
+  /** Sockets idle this long are closed, ms (default 5 s). */
+  idleMs?: number;
+  /** Deadline check interval, ms (default 10). */
+  tickMs?: number;
 }
 
 export class UdpMux {
-  private readonly slots: Record<"udp4" | "udp6", (Slot | null)[]>;
+  private readonly pools = new Map<string, Pool>();
   /** Every open socket, retired ones included (they finish their pending queries). */
   private readonly live = new Set<Slot>();
-  private next = 0;
   private closed = false;
   private readonly size: number;
   private readonly maxUses: number;
-  private readonly lateWindowMs: number;
-  /** Datagrams that matched no query of their socket at all (neither ID nor source). */
+  private readonly idleMs: number;
+  private sweeper: ReturnType<typeof setInterval> | null = null;
+  /**
+   * One ticking timer checks every pending query's deadline: a setTimeout
+   * per query (create + clear) cost a third of the throughput. Timeouts are
+   * therefore late by at most one tick.
+   */
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  private pendingCount = 0;
+  /** performance.now() as of the last tick or exchange (idle bookkeeping needs no precision). */
+  private clock = performance.now();
+  private readonly tickMs: number;
+  /** Datagrams from a server that matched no query at all. */
   strays = 0;
 
   constructor(
     private readonly signal: AbortSignal | null = null,
     opts: UdpMuxOptions = {},
   ) {
-    this.size = Math.max(1, opts.sockets ?? 8);
-    this.maxUses = Math.max(1, opts.maxUsesPerSocket ?? 2000);
-    this.lateWindowMs = opts.lateWindowMs ?? 10_000;
-    this.slots = { udp4: new Array(this.size).fill(null), udp6: new Array(this.size).fill(null) };
+    this.size = Math.max(1, opts.socketsPerServer ?? 4);
+    this.maxUses = Math.min(16_384, Math.max(1, opts.maxUsesPerSocket ?? 2000));
+    this.idleMs = opts.idleMs ?? 5000;
+    this.tickMs = opts.tickMs ?? 10;
     signal?.addEventListener("abort", () => this.failAll(abortError(signal)), { once: true });
   }
 
@@ -85,27 +114,20 @@ export class UdpMux {
         resolve({ ok: false, error: sig?.aborted ? abortError(sig) : closedError(), frames: [], mismatches: 0, bytes: 0 });
         return;
       }
-      const family = isIP(opts.address) === 6 ? "udp6" : "udp4";
-      const slot = this.slot(family);
+      const slot = this.slot(opts.address, opts.port);
       const id = this.freeId(slot);
       const p: Pending = {
         id,
-        address: normalizeAddr(opts.address),
-        port: opts.port,
         judge,
         resolve,
         mismatches: 0,
         bytes: 0,
         slot,
-        timer: setTimeout(() => {
-          const error: QueryError =
-            p.mismatches > 0
-              ? { kind: "id-mismatch", message: `${p.mismatches} answer(s) did not match the query` }
-              : { kind: "timeout", message: `no answer within ${opts.timeoutMs} ms` };
-          this.finish(p, { ok: false, error, frames: [], mismatches: p.mismatches, bytes: p.bytes });
-        }, opts.timeoutMs),
+        deadline: (this.clock = performance.now()) + opts.timeoutMs,
+        timeoutMs: opts.timeoutMs,
       };
       slot.pending.set(id, p);
+      if (this.pendingCount++ === 0) this.ticker = setInterval(() => this.expire(), this.tickMs);
       // The session's own signal is watched once for all queries (failAll); only a foreign one costs a listener.
       if (sig && sig !== this.signal) {
         p.signal = sig;
@@ -115,9 +137,8 @@ export class UdpMux {
       const payload = opts.payload;
       payload[0] = id >> 8;
       payload[1] = id & 0xff;
-      slot.sock.send(payload, opts.port, opts.address, (err) => {
-        if (err) this.finish(p, { ok: false, error: { kind: "network", message: err.message }, frames: [], mismatches: p.mismatches, bytes: p.bytes });
-      });
+      if (slot.queue) slot.queue.push({ payload, p });
+      else this.send(slot, payload);
     });
   }
 
@@ -126,85 +147,101 @@ export class UdpMux {
     if (this.closed) return;
     this.failAll(closedError());
     this.closed = true;
-    for (const s of this.live) this.closeSlot(s);
-    this.slots.udp4.fill(null);
-    this.slots.udp6.fill(null);
+    for (const s of [...this.live]) this.closeSlot(s);
+    this.pools.clear();
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
   }
 
-  /** Open sockets (for tests and the benchmark). */
+  /** Open sockets (tests, benchmark). */
   get openSockets(): number {
     return this.live.size;
   }
 
-  private slot(family: "udp4" | "udp6"): Slot {
-    const i = this.next++ % this.size;
-    let s = this.slots[family][i];
+  /**
+   * No per-send callback: a completion callback per datagram cost more than
+   * the send itself. A failed send surfaces as the socket's 'error' event,
+   * which ends the queries on that socket as network errors (broken()).
+   */
+  private send(slot: Slot, payload: Uint8Array): void {
+    slot.sock.send(payload);
+  }
+
+  private slot(address: string, port: number): Slot {
+    const key = `${address}|${port}`;
+    let pool = this.pools.get(key);
+    if (!pool) {
+      pool = { key, address, port, family: isIP(address) === 6 ? "udp6" : "udp4", slots: new Array(this.size).fill(null), next: 0 };
+      this.pools.set(key, pool);
+    }
+    const i = pool.next++ % this.size;
+    let s = pool.slots[i];
     if (s && s.uses >= this.maxUses) {
-      // Retire: keep it open until its pending queries end, new ones go to a fresh port.
+      // Retire: it keeps its port until its pending queries end; new queries get a fresh port.
       s.retired = true;
       if (s.pending.size === 0) this.closeSlot(s);
       s = null;
     }
     if (!s) {
-      s = this.open(family);
-      this.slots[family][i] = s;
+      s = this.open(pool);
+      pool.slots[i] = s;
     }
     s.uses++;
     return s;
   }
 
-  private open(family: "udp4" | "udp6"): Slot {
-    const sock = dgram.createSocket(family);
-    const slot: Slot = { sock, family, pending: new Map(), recent: new Map(), uses: 0, retired: false };
+  private open(pool: Pool): Slot {
+    const sock = dgram.createSocket(pool.family);
+    const slot: Slot = { sock, pool, queue: [], pending: new Map(), used: new Uint8Array(8192), uses: 0, retired: false, idleSince: performance.now() };
     this.live.add(slot);
-    sock.on("message", (msg, rinfo) => this.onMessage(slot, msg, rinfo));
-    sock.on("error", (e) => {
-      // A socket-level error ends every query on it; the slot is replaced on next use.
-      for (const p of [...slot.pending.values()]) {
-        this.finish(p, { ok: false, error: { kind: "network", message: e.message }, frames: [], mismatches: p.mismatches, bytes: p.bytes });
-      }
-      slot.retired = true;
-      this.closeSlot(slot);
-      const list = this.slots[family];
-      const i = list.indexOf(slot);
-      if (i >= 0) list[i] = null;
+    sock.on("message", (msg) => this.onMessage(slot, msg));
+    sock.on("error", (e) => this.broken(slot, e.message));
+    // connect() makes the kernel filter sources and lets the OS pick a random local port.
+    sock.connect(pool.port, pool.address, () => {
+      const q = slot.queue ?? [];
+      slot.queue = null;
+      for (const { payload, p } of q) if (slot.pending.get(p.id) === p) this.send(slot, payload);
     });
     // Pending timers keep the process alive while queries run; an idle pool must not.
     sock.unref();
+    if (!this.sweeper) {
+      this.sweeper = setInterval(() => this.sweep(), this.idleMs);
+      this.sweeper.unref();
+    }
     return slot;
   }
 
-  /** An unpredictable ID not in use (nor recently used) on this socket (RFC 5452 §9.2). */
-  private freeId(slot: Slot): number {
-    const now = performance.now();
-    let id = randomId();
-    for (let i = 0; i < 64; i++) {
-      const until = slot.recent.get(id);
-      if (!slot.pending.has(id) && (until === undefined || until < now)) {
-        if (until !== undefined) slot.recent.delete(id);
-        return id;
-      }
-      id = randomId();
+  /** A socket error (e.g. ICMP port unreachable → ECONNREFUSED) ends every query on that socket. */
+  private broken(slot: Slot, message: string): void {
+    slot.queue = null;
+    for (const p of [...slot.pending.values()]) {
+      this.finish(p, { ok: false, error: { kind: "network", message }, frames: [], mismatches: p.mismatches, bytes: p.bytes });
     }
-    // Practically unreachable (a socket issues at most maxUsesPerSocket IDs): any ID not pending.
-    while (slot.pending.has(id)) id = randomId();
+    this.closeSlot(slot);
+  }
+
+  /** An unpredictable ID this socket has never used (RFC 5452 §9.2). */
+  private freeId(slot: Slot): number {
+    const used = slot.used;
+    let id = randomId();
+    // At most maxUsesPerSocket (≤ a few thousand) of 65,536 IDs are taken: a few draws suffice.
+    while (used[id >> 3] & (1 << (id & 7))) id = randomId();
+    used[id >> 3] |= 1 << (id & 7);
     return id;
   }
 
-  private onMessage(slot: Slot, msg: Buffer, rinfo: dgram.RemoteInfo): void {
-    if (msg.length < 2) {
-      this.strayFrom(slot, rinfo, msg.length);
-      return;
-    }
-    const id = (msg[0] << 8) | msg[1];
-    const p = slot.pending.get(id);
-    // Answers must come from the address and port we asked (RFC 5452 §9.1).
-    if (!p || p.port !== rinfo.port || p.address !== normalizeAddr(rinfo.address)) {
-      if (!p && slot.recent.has(id)) return; // a late answer to a query that already ended
-      if (p) {
-        p.mismatches++;
-        p.bytes += msg.length;
-      } else this.strayFrom(slot, rinfo, msg.length);
+  private onMessage(slot: Slot, msg: Buffer): void {
+    const id = msg.length >= 2 ? (msg[0] << 8) | msg[1] : -1;
+    const p = id >= 0 ? slot.pending.get(id) : undefined;
+    if (!p) {
+      if (id >= 0 && slot.used[id >> 3] & (1 << (id & 7))) return; // late answer to an ended query
+      // Wrong ID from the server we asked: it counts against the oldest query on this socket.
+      const oldest = slot.pending.values().next();
+      if (oldest.done) this.strays++;
+      else {
+        oldest.value.mismatches++;
+        oldest.value.bytes += msg.length;
+      }
       return;
     }
     p.bytes += msg.length;
@@ -221,34 +258,45 @@ export class UdpMux {
     this.finish(p, { ok: false, error: v, frames: [], mismatches: p.mismatches, bytes: p.bytes });
   }
 
-  /** A datagram for no ID we wait for: it counts against the oldest query to that source on this socket. */
-  private strayFrom(slot: Slot, rinfo: dgram.RemoteInfo, bytes: number): void {
-    const addr = normalizeAddr(rinfo.address);
-    for (const p of slot.pending.values()) {
-      if (p.port === rinfo.port && p.address === addr) {
-        p.mismatches++;
-        p.bytes += bytes;
-        return;
-      }
-    }
-    this.strays++;
-  }
-
   private finish(p: Pending, r: ExchangeResult): void {
     const slot = p.slot;
     if (slot.pending.get(p.id) !== p) return; // already finished
     slot.pending.delete(p.id);
-    slot.recent.set(p.id, performance.now() + this.lateWindowMs);
-    if (slot.recent.size > 4096) this.prune(slot);
-    clearTimeout(p.timer);
+    if (--this.pendingCount === 0 && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = null;
+    }
     if (p.signal && p.onAbort) p.signal.removeEventListener("abort", p.onAbort);
-    if (slot.retired && slot.pending.size === 0) this.closeSlot(slot);
+    if (slot.pending.size === 0) {
+      slot.idleSince = this.clock;
+      if (slot.retired) this.closeSlot(slot);
+    }
     p.resolve(r);
   }
 
-  private prune(slot: Slot): void {
+  /** End the queries whose deadline passed. */
+  private expire(): void {
+    const now = (this.clock = performance.now());
+    for (const s of [...this.live]) {
+      for (const p of s.pending.values()) {
+        if (p.deadline > now) continue;
+        const error: QueryError =
+          p.mismatches > 0
+            ? { kind: "id-mismatch", message: `${p.mismatches} answer(s) did not match the query` }
+            : { kind: "timeout", message: `no answer within ${p.timeoutMs} ms` };
+        this.finish(p, { ok: false, error, frames: [], mismatches: p.mismatches, bytes: p.bytes });
+      }
+    }
+  }
+
+  /** Close sockets idle for a while (a long walk meets many servers once). */
+  private sweep(): void {
     const now = performance.now();
-    for (const [id, until] of slot.recent) if (until < now) slot.recent.delete(id);
+    for (const s of [...this.live]) if (s.pending.size === 0 && now - s.idleSince >= this.idleMs) this.closeSlot(s);
+    if (this.live.size === 0 && this.sweeper) {
+      clearInterval(this.sweeper);
+      this.sweeper = null;
+    }
   }
 
   private failAll(error: QueryError): void {
@@ -258,9 +306,21 @@ export class UdpMux {
   }
 
   private closeSlot(s: Slot): void {
-    this.live.delete(s);
-    closeSocket(s);
+    if (!this.live.delete(s)) return;
+    const list = s.pool.slots;
+    const i = list.indexOf(s);
+    if (i >= 0) list[i] = null;
+    if (list.every((x) => x === null)) this.pools.delete(s.pool.key);
+    try {
+      s.sock.close();
+    } catch {
+      // already closed
+    }
   }
+}
+
+function closedError(): QueryError {
+  return { kind: "cancelled", message: "query session closed" };
 }
 
 /** Crypto-random 16-bit IDs drawn from a refilled pool (one syscall per 4096 IDs). */
@@ -272,20 +332,4 @@ function randomId(): number {
     idNext = 0;
   }
   return idPool[idNext++];
-}
-
-function closedError(): QueryError {
-  return { kind: "cancelled", message: "query session closed" };
-}
-
-function closeSocket(s: Slot): void {
-  try {
-    s.sock.close();
-  } catch {
-    // already closed
-  }
-}
-
-export function normalizeAddr(a: string): string {
-  return a.startsWith("::ffff:") ? a.slice(7) : a.toLowerCase();
 }

@@ -1,13 +1,22 @@
 /**
  * DNS message decoding for answers from the network (RFC 1035 §4.1).
  *
- * dns-packet turns RDATA into objects and its name codec decodes labels as
- * UTF-8, which loses bytes; evidence must be raw wire RDATA so that a live
- * answer compares byte for byte with an imported record. This decoder keeps
- * every name as uncompressed wire bytes (original case) and every RDATA as
- * bytes, decompressing the embedded names that RFC 3597 §4 allows to be
- * compressed. Hostile input never throws: the result says `ok: false`.
+ * What dns-packet does here: the header flag masks, and the OPT
+ * pseudo-record (RFC 6891 §6.1: payload size, extended RCODE, version, DO
+ * and the options), decoded by `dnsPacket.answer.decode` at its offset.
+ *
+ * What it cannot do, hence the small reader below: (1) its name codec
+ * decodes labels as UTF-8 text, so a label byte ≥ 0x80 or a dot inside a
+ * label is lost — question matching and evidence need the exact wire name;
+ * (2) it turns RDATA into objects and never returns the raw bytes, while
+ * evidence must be canonical wire RDATA so a live answer compares byte for
+ * byte with an imported record. The reader keeps names as uncompressed wire
+ * bytes (case as received) and RDATA as bytes, decompressing only the names
+ * RFC 3597 §4 allows to be compressed. Hostile input never throws nor loops
+ * (pointers must point backwards, 255-octet and pointer-count limits): the
+ * result says `ok: false`.
  */
+import dnsPacket from "dns-packet";
 
 export interface MessageFlags {
   qr: boolean;
@@ -42,6 +51,8 @@ export interface WireEdns {
   extendedRcode: number;
   version: number;
   do: boolean;
+  /** EDNS options as dns-packet decodes them (RFC 6891 §6.1.2): code plus its fields. */
+  options: { code: number; [field: string]: unknown }[];
 }
 
 export interface WireMessage {
@@ -79,7 +90,8 @@ interface NameRead {
  * makes loops impossible; the 255-octet limit bounds the work.
  */
 export function readName(buf: Uint8Array, offset: number, limit = buf.length): NameRead {
-  const out: number[] = [];
+  const out = SCRATCH;
+  let o = 0;
   let pos = offset;
   let next = -1;
   let guard = 0;
@@ -88,7 +100,7 @@ export function readName(buf: Uint8Array, offset: number, limit = buf.length): N
     if (pos >= buf.length) fail("name runs past the end");
     const len = buf[pos];
     if (len === 0) {
-      out.push(0);
+      out[o++] = 0;
       if (next === -1) next = pos + 1;
       break;
     }
@@ -104,13 +116,17 @@ export function readName(buf: Uint8Array, offset: number, limit = buf.length): N
     }
     if (kind !== 0) fail("reserved label type");
     if (pos + 1 + len > buf.length || (next === -1 && pos + 1 + len > limit)) fail("label runs past the end");
-    if (out.length + len + 2 > 255) fail("name longer than 255 octets");
-    out.push(len);
-    for (let i = pos + 1; i <= pos + len; i++) out.push(buf[i]);
+    if (o + len + 2 > 255) fail("name longer than 255 octets");
+    out[o++] = len;
+    out.set(buf.subarray(pos + 1, pos + 1 + len), o);
+    o += len;
     pos += len + 1;
   }
-  return { wire: Uint8Array.from(out), next };
+  return { wire: out.slice(0, o), next };
 }
+
+/** Names are assembled here, then copied out at their exact length (one allocation per name). */
+const SCRATCH = new Uint8Array(256);
 
 /**
  * Layout of RDATA for types whose embedded names may arrive compressed
@@ -212,6 +228,31 @@ export function peekId(buf: Uint8Array): number | null {
   return buf.length >= 2 ? (buf[0] << 8) | buf[1] : null;
 }
 
+/** dns-packet's single-record codec (exported at run time, absent from @types/dns-packet). */
+const packetAnswer = (dnsPacket as unknown as { answer: { decode(buf: Buffer, offset: number): dnsPacket.Answer } }).answer;
+
+/**
+ * The OPT record at `start` (already bounds-checked by readRecord), decoded
+ * by dns-packet. Its option parsers can throw on a malformed option: that
+ * makes the message malformed, like any other broken record.
+ */
+function decodeOpt(buf: Uint8Array, start: number): WireEdns {
+  let a: dnsPacket.Answer;
+  try {
+    a = packetAnswer.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.length), start);
+  } catch (e) {
+    fail(`bad OPT record: ${(e as Error).message}`);
+  }
+  if (a.type !== "OPT") fail("OPT record not decodable");
+  return {
+    udpSize: a.udpPayloadSize,
+    extendedRcode: a.extendedRcode,
+    version: a.ednsVersion,
+    do: a.flag_do,
+    options: (a.options ?? []).map((o) => ({ ...o }) as { code: number; [field: string]: unknown }),
+  };
+}
+
 function decode(buf: Uint8Array): WireMessage {
   if (buf.length < 12) fail("message shorter than a header");
   const id = u16(buf, 0);
@@ -221,14 +262,14 @@ function decode(buf: Uint8Array): WireMessage {
   const ns = u16(buf, 8);
   const ar = u16(buf, 10);
   const flags: MessageFlags = {
-    qr: (f & 0x8000) !== 0,
+    qr: (f & 0x8000) !== 0, // dns-packet has no mask for QR (it is its "type": query/response)
     opcode: (f >> 11) & 0xf,
-    aa: (f & 0x0400) !== 0,
-    tc: (f & 0x0200) !== 0,
-    rd: (f & 0x0100) !== 0,
-    ra: (f & 0x0080) !== 0,
-    ad: (f & 0x0020) !== 0,
-    cd: (f & 0x0010) !== 0,
+    aa: (f & dnsPacket.AUTHORITATIVE_ANSWER) !== 0,
+    tc: (f & dnsPacket.TRUNCATED_RESPONSE) !== 0,
+    rd: (f & dnsPacket.RECURSION_DESIRED) !== 0,
+    ra: (f & dnsPacket.RECURSION_AVAILABLE) !== 0,
+    ad: (f & dnsPacket.AUTHENTIC_DATA) !== 0,
+    cd: (f & dnsPacket.CHECKING_DISABLED) !== 0,
   };
   // Every record needs at least 11 bytes: cheap guard against absurd counts.
   if (qd * 5 + (an + ns + ar) * 11 > buf.length - 12) fail("section counts exceed the message size");
@@ -252,12 +293,7 @@ function decode(buf: Uint8Array): WireMessage {
         // RFC 6891 §6.1.1: at most one OPT, owner root.
         if (edns) fail("more than one OPT record");
         if (rec.owner.length !== 1) fail("OPT owner is not the root");
-        edns = {
-          udpSize: rec.class,
-          extendedRcode: rec.ttl >>> 24,
-          version: (rec.ttl >>> 16) & 0xff,
-          do: (rec.ttl & 0x8000) !== 0,
-        };
+        edns = decodeOpt(buf, rec.start);
         rcode |= edns.extendedRcode << 4;
         continue;
       }

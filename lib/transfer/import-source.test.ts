@@ -64,9 +64,10 @@ describe("importSource", () => {
   it("merges both sources in the records table", async () => {
     const table = await getRecordsTable(transferId, t.db);
     expect(table?.sources.map((s) => s.label)).toEqual(["registrar export", "Route 53"]);
-    expect(table?.rows).toContainEqual(["mail.project.test.", "A", "3600", "192.0.2.25", [0], ""]);
+    expect(table?.rows).toContainEqual(["mail.project.test.", "A", "3600", "192.0.2.25", [0], -1]);
     const release = table?.rows.filter((r) => r[0] === "release.project.test.");
-    expect(release?.map((r) => [r[1], r[3], r[5]])).toEqual([["A", "dualstack.release-lb-1234567890.us-east-1.elb.amazonaws.com.", "route53 alias"]]);
+    expect(release?.map((r) => [r[1], r[3], table?.providers[r[5]]?.label])).toEqual([["A", "dualstack.release-lb-1234567890.us-east-1.elb.amazonaws.com.", "Route 53 alias"]]);
+    expect(table?.providers[release![0][5]].reason).toContain("Elastic Load Balancer");
     expect(await getRecordsTable("missing", t.db)).toBeNull();
   });
 

@@ -1,17 +1,16 @@
 /**
  * Import one source (one or more uploaded files) into a transfer: size
  * limits, importer, SHA-256 per file, and storage of report + records.
+ * Uploads of several sources go through parseUploadForm + importSources.
  */
-import { createHash } from "node:crypto";
-import { createSource } from "../db/create-source";
-import { getTransfer } from "../db/get-transfer";
 import type { Db } from "../db/client";
 import type { SourceRow } from "../db/rows";
-import { importZone } from "../zone/import";
 import type { ImportFile, ImportReport } from "../zone/import/types";
+import { importSources } from "./import-sources";
 import { sourceInputSchema } from "./source-input";
 import { MAX_FILES_PER_SOURCE, maxFileBytes, oversizeMessage } from "./upload-limits";
-import { recordRow } from "./record-text";
+
+export { sha256Hex } from "./import-sources";
 
 export interface ImportSourceOptions {
   transferId: string;
@@ -25,11 +24,7 @@ export interface ImportSourceOptions {
 
 export type ImportSourceResult =
   | { ok: true; source: SourceRow; report: ImportReport }
-  | { ok: false; status: 404 | 413 | 422; errors: Record<string, string> };
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
+  | { ok: false; status: 404 | 413 | 422 | 500; errors: Record<string, string> };
 
 export async function importSource(options: ImportSourceOptions): Promise<ImportSourceResult> {
   const { transferId, files, db } = options;
@@ -47,27 +42,9 @@ export async function importSource(options: ImportSourceOptions): Promise<Import
   const tooBig = files.find((f) => f.bytes.byteLength > limit);
   if (tooBig) return { ok: false, status: 413, errors: { files: oversizeMessage(tooBig.name, tooBig.bytes.byteLength, limit) } };
 
-  if (!(await getTransfer(transferId, db))) return { ok: false, status: 404, errors: { transfer: "Transfer not found" } };
-
-  const { label, format } = parsed.data;
-  const result = await importZone(files, { format, includes: "bundle" });
-  const report = result.report;
-  const source = await createSource(
-    {
-      transferId,
-      label,
-      format: report.format,
-      importerVersion: report.importerVersion,
-      origin: report.origin,
-      ok: report.ok,
-      providerCount: result.providerRecords.length,
-      diagnosticCount: report.diagnostics.length + report.diagnosticsDropped,
-      reportJson: JSON.stringify(report),
-      // Hash here rather than trusting the report: the stored hash is evidence (DESIGN §3).
-      files: files.map((f) => ({ name: f.name, sha256: sha256Hex(f.bytes), bytes: f.bytes.byteLength })),
-      records: result.records.map(recordRow),
-    },
-    db,
-  );
-  return { ok: true, source, report };
+  const r = await importSources({ transferId, sources: [{ ...parsed.data, files }], db });
+  if (!r.ok) return r;
+  const [only] = r.results;
+  if (!only.ok) return { ok: false, status: 500, errors: { form: only.error } };
+  return { ok: true, source: only.source, report: only.report };
 }

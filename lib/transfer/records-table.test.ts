@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildRecordsTable } from "./records-table";
+import { buildRecordsTable, providerLabel } from "./records-table";
 import type { TransferRecordRow } from "../db/rows";
 import type { ProviderRecord } from "../zone/import/types";
 
@@ -46,11 +46,13 @@ describe("buildRecordsTable", () => {
       providerRecords: new Map([["s2", [alias, { ...alias, owner: "www.project.test.", represented: true }]]]),
     });
     expect(table.rows).toEqual([
-      ["project.test.", "A", "3600", "192.0.2.1", [0], ""],
-      ["mail.project.test.", "A", "300/3600", "192.0.2.25", [0, 1], ""],
-      ["a.mail.project.test.", "TXT", "300", '"x"', [1], ""],
-      ["release.project.test.", "A", "", "dualstack.release-lb.example.", [1], "route53 alias"],
+      ["project.test.", "A", "3600", "192.0.2.1", [0], -1],
+      ["mail.project.test.", "A", "300/3600", "192.0.2.25", [0, 1], -1],
+      ["a.mail.project.test.", "TXT", "300", '"x"', [1], -1],
+      ["release.project.test.", "A", "", "dualstack.release-lb.example.", [1], 0],
     ]);
+    // The represented www entry is advisory and stays an ordinary row (it has none here), not a provider row.
+    expect(table.providers).toEqual([{ label: "Route 53 alias", reason: "alias", replacement: "CNAME" }]);
     expect(table.types).toEqual(["A", "TXT"]);
     expect(table.sources.map((s) => s.label)).toEqual(["registrar export", "Route 53"]);
   });
@@ -69,9 +71,39 @@ describe("buildRecordsTable at scale", () => {
     const json = JSON.stringify(table);
     const ms = performance.now() - start;
     expect(table.rows.length).toBe(50_000);
-    expect(table.rows[0]).toEqual(["host0.project.test.", "A", "300", "192.0.2.1", [0, 1], ""]);
+    expect(table.rows[0]).toEqual(["host0.project.test.", "A", "300", "192.0.2.1", [0, 1], -1]);
     expect(ms).toBeLessThan(5_000);
     // ~60 bytes per row keeps 100k rows in a few MB.
     expect(json.length / table.rows.length).toBeLessThan(70);
+  });
+});
+
+describe("providerLabel", () => {
+  it("names the provider and the kind in words", () => {
+    expect(providerLabel({ provider: "route53", kind: "routing-policy" })).toBe("Route 53 routing policy");
+    expect(providerLabel({ provider: "cloudflare", kind: "proxied" })).toBe("Cloudflare proxied");
+    expect(providerLabel({ provider: "powerdns", kind: "lua" })).toBe("PowerDNS lua");
+  });
+});
+
+describe("buildRecordsTable provider rows", () => {
+  it("merges one provider record seen in two sources and shares identical explanations", () => {
+    const weighted = (id: string): ProviderRecord => ({ ...alias, kind: "routing-policy", owner: "api.project.test.", value: "192.0.2.7", attributes: { SetIdentifier: id }, reason: "weighted", replacement: "pick one" });
+    const table = buildRecordsTable({
+      sources: [
+        { id: "s1", label: "Route 53 page 1" },
+        { id: "s2", label: "Route 53 again" },
+      ],
+      records: [],
+      providerRecords: new Map([
+        ["s1", [weighted("a"), { ...weighted("b"), value: "192.0.2.8" }]],
+        ["s2", [weighted("a")]],
+      ]),
+    });
+    expect(table.rows).toEqual([
+      ["api.project.test.", "A", "", "192.0.2.7", [0, 1], 0],
+      ["api.project.test.", "A", "", "192.0.2.8", [0], 0],
+    ]);
+    expect(table.providers).toEqual([{ label: "Route 53 routing policy", reason: "weighted", replacement: "pick one" }]);
   });
 });

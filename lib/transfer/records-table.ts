@@ -13,14 +13,32 @@ export interface RecordsTableSource {
   label: string;
 }
 
-/** [owner, type, ttl ("300" or "300/3600" when sources disagree, "" when none), value, source indexes, provider kind or ""] */
-export type RecordsTableRow = [string, string, string, string, number[], string];
+/**
+ * [owner, type, ttl ("300" or "300/3600" when sources disagree, "" when none),
+ *  value, source indexes, index into `providers` or -1 for plain DNS]
+ */
+export type RecordsTableRow = [string, string, string, string, number[], number];
+
+/** Why a provider-only row will not transfer as-is (shared by rows of the same kind, reason and replacement). */
+export interface RecordsTableProvider {
+  /** "Route 53 alias", "Cloudflare proxied", … */
+  label: string;
+  reason: string;
+  replacement: string;
+}
 
 export interface RecordsTable {
   sources: RecordsTableSource[];
   /** Distinct type mnemonics present, sorted, for the type filter. */
   types: string[];
+  providers: RecordsTableProvider[];
   rows: RecordsTableRow[];
+}
+
+const PROVIDER_NAMES: Record<ProviderRecord["provider"], string> = { route53: "Route 53", cloudflare: "Cloudflare", powerdns: "PowerDNS" };
+
+export function providerLabel(p: Pick<ProviderRecord, "provider" | "kind">): string {
+  return `${PROVIDER_NAMES[p.provider] ?? p.provider} ${p.kind.replace(/-/g, " ")}`;
 }
 
 export interface BuildRecordsTableOptions {
@@ -37,7 +55,7 @@ interface Acc {
   ttls: Set<number>;
   value: string;
   sources: Set<number>;
-  provider: string;
+  provider: RecordsTableProvider | null;
 }
 
 /** DNS order (RFC 4034 §6.1, approximately): compare labels right to left. */
@@ -69,7 +87,7 @@ export function buildRecordsTable(options: BuildRecordsTableOptions): RecordsTab
       ttls: new Set(),
       value: r.rdataText,
       sources: new Set(),
-      provider: "",
+      provider: null,
     }), si, r.ttl);
   }
   for (const [sourceId, list] of options.providerRecords) {
@@ -77,15 +95,15 @@ export function buildRecordsTable(options: BuildRecordsTableOptions): RecordsTab
     if (si === undefined) continue;
     for (const p of list) {
       if (p.represented) continue; // also present as an ordinary record above
-      const kind = `${p.provider} ${p.kind}`;
-      add(`${p.owner.toLowerCase()}|provider|${p.type}|${p.value}|${kind}`, () => ({
+      const label = providerLabel(p);
+      add(`${p.owner.toLowerCase()}|provider|${p.type}|${p.value}|${label}`, () => ({
         sortKey: orderKey(p.owner.toLowerCase()),
         owner: p.owner,
         type: p.type,
         ttls: new Set(),
         value: p.value,
         sources: new Set(),
-        provider: kind,
+        provider: { label, reason: p.reason, replacement: p.replacement },
       }), si, p.ttl);
     }
   }
@@ -94,6 +112,18 @@ export function buildRecordsTable(options: BuildRecordsTableOptions): RecordsTab
     a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0,
   );
   const types = new Set<string>();
+  const providers: RecordsTableProvider[] = [];
+  const providerIndex = new Map<string, number>();
+  const providerRef = (p: RecordsTableProvider | null): number => {
+    if (!p) return -1;
+    const key = `${p.label}\u0000${p.reason}\u0000${p.replacement}`;
+    let i = providerIndex.get(key);
+    if (i === undefined) {
+      i = providers.push(p) - 1;
+      providerIndex.set(key, i);
+    }
+    return i;
+  };
   const rows: RecordsTableRow[] = accs.map((a) => {
     types.add(a.type);
     return [
@@ -102,8 +132,8 @@ export function buildRecordsTable(options: BuildRecordsTableOptions): RecordsTab
       [...a.ttls].sort((x, y) => x - y).join("/"),
       a.value,
       [...a.sources].sort((x, y) => x - y),
-      a.provider,
+      providerRef(a.provider),
     ];
   });
-  return { sources: options.sources, types: [...types].sort(), rows };
+  return { sources: options.sources, types: [...types].sort(), providers, rows };
 }

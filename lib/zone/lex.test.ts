@@ -22,10 +22,27 @@ describe("Lexer", () => {
     ]);
   });
 
-  it("keeps quoted parts inside a word and comments when asked", () => {
+  it("ends a word at a quote: the quoted part is the next token, starting where the word ends", () => {
     const e = entries('x HTTPS 1 . alpn="h2 h3";tail\r\n', true);
-    expect(e[0].toks.map((t) => t[0])).toEqual(["x", "HTTPS", "1", ".", 'alpn="h2 h3"']);
+    expect(e[0].toks).toEqual([
+      ["x", 1, 1, false],
+      ["HTTPS", 1, 3, false],
+      ["1", 1, 9, false],
+      [".", 1, 11, false],
+      ["alpn=", 1, 13, false],
+      ["h2 h3", 1, 18, true],
+    ]);
+    expect(e[0].err).toBeNull();
     expect(e[0].comment).toBe("tail");
+    // BIND reads a"b c" as two strings; an escaped quote stays inside the word.
+    expect(entries('t TXT a"b c" d\\"e\n')[0].toks.map((t) => [t[0], t[3]])).toEqual([
+      ["t", false],
+      ["TXT", false],
+      ["a", false],
+      ["b c", true],
+      ["d\\\"e", false],
+    ]);
+    expect(entries('a"b NS @\n')[0].err).toBe(D.UNTERMINATED_QUOTE);
   });
 
   it("records the first error: unterminated quote, stray ')', unclosed '('", () => {

@@ -230,27 +230,10 @@ export class Lexer {
             if (ch === SEMI || ch === LPAREN || ch === RPAREN) break;
             this.error(D.BAD_CHARACTER, `raw control character 0x${ch.toString(16).padStart(2, "0")} (use \\DDD)`, j, line, lineStart);
           } else if (ch === QUOTE) {
-            // A quoted part inside a word (SVCB key="v a l"): blanks and ';' belong to the word.
-            let q = j + 1;
-            let closedQ = false;
-            while (q < len) {
-              const qc = src.charCodeAt(q);
-              if (qc === QUOTE) {
-                closedQ = true;
-                break;
-              }
-              if (qc === NL) break;
-              if (qc === BACKSLASH && src.charCodeAt(q + 1) !== NL && q + 1 < len) q++;
-              q++;
-            }
-            if (!closedQ) {
-              this.error(D.UNTERMINATED_QUOTE, `quoted part of a word is not closed on this line`, j, line, lineStart);
-              j = q;
-              if (j > s && src.charCodeAt(j - 1) === CR) j--;
-              break;
-            }
-            j = q + 1;
-            continue;
+            // A quote ends the word and starts a quoted token (BIND reads a"b c" as "a" "b c"):
+            // SVCB key="v a l" (RFC 9460 §2.1) becomes `key=` plus an adjacent quoted token,
+            // which the SVCB codec joins because it starts right where `key=` ends.
+            break;
           } else if (ch === 127) {
             this.error(D.BAD_CHARACTER, `raw control character 0x7f (use \\DDD)`, j, line, lineStart);
           }

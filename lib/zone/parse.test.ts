@@ -175,6 +175,32 @@ describe("names and zone semantics", () => {
     expect(r.typeCounts.CNAME).toEqual({ read: 2, rejected: 1 });
   });
 
+  it("rejects a second, different SOA at the apex and keeps the first (quirks.md §soa)", () => {
+    const r = parse(HEAD + "a A 192.0.2.1\n@ IN SOA ns2 host 2 2 3 4 5\n@ SOA ns1 host 1 2 3 4 5\n");
+    expect(r.diagnostics.map((d) => [d.line, d.column, d.code, d.severity])).toEqual([
+      [4, 1, D.BAD_SOA, "error"],
+      [5, 1, D.BAD_SOA, "warning"],
+    ]);
+    expect(r.diagnostics[0].text).toBe("@ IN SOA ns2 host 2 2 3 4 5");
+    // the exact repeat (AXFR style) is kept for the RRset stage to deduplicate
+    expect(r.records.filter((x) => x.type === 6).map((x) => x.line)).toEqual([2, 5]);
+    expect(r.typeCounts.SOA).toEqual({ read: 3, rejected: 1 });
+  });
+
+  it("warns about an SOA away from the apex and keeps it (quirks.md §soa)", () => {
+    const r = parse(HEAD + "sub SOA ns1 host 9 2 3 4 5\nsub NS ns1\n");
+    expect(codes(r)).toEqual([[3, 1, D.BAD_SOA]]);
+    expect(r.diagnostics[0].severity).toBe("warning");
+    expect(r.records.length).toBe(3);
+    // without an origin option the first SOA fixes the apex
+    const n = parse("$TTL 1\nzone. SOA ns1.zone. h.zone. 1 2 3 4 5\nb.zone. SOA ns1.zone. h.zone. 1 2 3 4 5\nzone. SOA ns1.zone. h.zone. 7 2 3 4 5\n", { origin: null });
+    expect(n.diagnostics.map((d) => [d.line, d.code, d.severity])).toEqual([
+      [3, D.BAD_SOA, "warning"],
+      [4, D.BAD_SOA, "error"],
+    ]);
+    expect(n.typeCounts.SOA).toEqual({ read: 3, rejected: 1 });
+  });
+
   it("rejects class ANY and a class different from the zone's", () => {
     const r = parse(HEAD + "a ANY A 192.0.2.1\nb CH A 192.0.2.1\nc CLASS1 A 192.0.2.1\n");
     expect(codes(r)).toEqual([

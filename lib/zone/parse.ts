@@ -11,7 +11,7 @@
 import type { Diagnostic, ParseLimits, ZoneRecord } from "./types";
 import { DIAGNOSTIC_CODES as D, type DiagnosticCode } from "./diagnostics";
 import { Lexer, TOKEN_QUOTED, lineAround } from "./lex";
-import { nameKey, parseName } from "./name";
+import { nameKey, nameToText, parseName } from "./name";
 import { parseRdata } from "./rdata";
 import type { RdataContext, Token } from "./rdata/types";
 import { isMetaType, typeFromText, typeToText } from "./rrtype";
@@ -133,6 +133,8 @@ class ZoneParser {
   /** ownerHash() of CNAME owners: a cheap pre-filter before exact keys. */
   private readonly cnameOwners = new Set<number>();
   private zoneChecked: Uint8Array | null = null;
+  /** RDATA of the first SOA accepted (quirks.md §soa). */
+  private firstSoa: Uint8Array | null = null;
 
   constructor(opts: ParseOptions) {
     this.opts = opts;
@@ -493,7 +495,10 @@ class ZoneParser {
     }
 
     const own = owner!;
-    if (type === TYPE_SOA && this.apex === null) this.apex = own;
+    if (type === TYPE_SOA && !this.checkSoa(ctx, own, rd.wire)) {
+      this.rejected[type]++;
+      return;
+    }
     if (this.apex !== null && own !== this.zoneChecked) {
       this.zoneChecked = own;
       if (!inZone(own, this.apex)) {
@@ -504,6 +509,39 @@ class ZoneParser {
     const line = ctx.fixed ? ctx.fixed.line : lex.entryLine;
     this.records.push({ owner: own, ttl, class: cls, type, rdata: rd.wire, file: ctx.file, line });
     if (this.comments) this.comments.push(ctx.fixed ? undefined : lex.comment);
+  }
+
+  /**
+   * One SOA per zone, at the apex (RFC 1035 §5.2: "exactly one SOA RR …
+   * at the top of the zone"; RFC 2181 §6.1). False = reject the record.
+   * - Not at the apex: kept with a bad-soa warning (like out-of-zone data,
+   *   Cutover shows what the file says; usually a wrong origin).
+   * - A second, different SOA at the apex: rejected (bad-soa error), the
+   *   first one stays — two serials would make every later check ambiguous.
+   * - An exact repeat (an AXFR dump ends with it, RFC 5936 §2.2): kept with
+   *   a warning; the RRset stage drops the duplicate.
+   * See quirks.md §soa.
+   */
+  private checkSoa(ctx: FileCtx, owner: Uint8Array, rdata: Uint8Array): boolean {
+    const lex = ctx.lex;
+    const col = lex.blankOwner ? 1 : lex.tcol[0];
+    const apex = this.apex;
+    if (apex !== null && !(owner.length === apex.length && inZone(owner, apex))) {
+      this.diag(ctx, lex.entryLine, col, lex.entryOffset, D.BAD_SOA, `SOA is not at the zone apex ${nameToText(apex)} (RFC 1035 §5.2): kept`, "warning");
+      return true;
+    }
+    const first = this.firstSoa;
+    if (first === null) {
+      this.firstSoa = rdata;
+      this.apex = owner;
+      return true;
+    }
+    if (sameBytes(first, rdata)) {
+      this.diag(ctx, lex.entryLine, col, lex.entryOffset, D.BAD_SOA, "the SOA is repeated (as at the end of an AXFR): kept once", "warning");
+      return true;
+    }
+    this.diag(ctx, lex.entryLine, col, lex.entryOffset, D.BAD_SOA, "a second, different SOA at the apex (a zone has exactly one, RFC 1035 §5.2): rejected, the first is kept");
+    return false;
   }
 
   private warnDefaulted(ctx: FileCtx, message: string): void {
@@ -780,6 +818,12 @@ function inZone(name: Uint8Array, zone: Uint8Array): boolean {
     if (y >= 0x41 && y <= 0x5a) y += 32;
     if (x !== y) return false;
   }
+  return true;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
   return true;
 }
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTransferOverview } from "@/lib/transfer";
-import { maxFileBytes } from "@/lib/transfer/upload-limits";
+import { uploadLimits } from "@/lib/transfer/upload-limits";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
 import { secondaryButtonClass } from "@/app/_components/ui/button-link";
@@ -54,8 +54,8 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
       <Card title={`Sources (${sources.length})`} testId="sources">
         <SourceList transferId={t.id} sources={sources} />
       </Card>
-      <Card title="Import an export" testId="import-card">
-        <UploadForm transferId={t.id} maxFileBytes={maxFileBytes()} />
+      <Card title="Import exports" testId="import-card">
+        <UploadForm transferId={t.id} limits={uploadLimits()} />
       </Card>
     </div>
   );

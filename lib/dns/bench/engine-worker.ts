@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   let records = 0;
   let next = 0;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const worker = async () => {
     while (next < questions.length) {
       const i = next++;
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
   session.close();
   const answered = Object.values(rcodes).reduce((a, b) => a + b, 0);
   // Latency over answered queries only, like dnsperf.
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
       errors,
       records,
       mismatches,
+      cpuRunUs: cpu.user + cpu.system,
     }) + "\n",
   );
 }

@@ -32,15 +32,19 @@ interface Measure {
   p50Ms: number;
   p99Ms: number;
   maxRssMb: number;
+  /** User + system CPU of the whole process per query, µs (robust on a shared machine). */
+  cpuUsPerQuery: number;
   note?: string;
 }
 
 const TIME = "/usr/bin/time";
+/** Repository root: children resolve "tsx" from here whatever the caller's directory. */
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const DNSPERF = "/usr/bin/dnsperf";
 
 function run(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const c = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const c = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], cwd: ROOT });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     c.stdout.on("data", (d: Buffer) => out.push(d));
@@ -49,10 +53,12 @@ function run(cmd: string, args: string[]): Promise<{ code: number; stdout: strin
   });
 }
 
-/** GNU time's "%M" (peak RSS in KiB) written as the last stderr line. */
-function rssMb(stderr: string): number {
-  const m = /CUTOVER_MAXRSS=(\d+)/.exec(stderr);
-  return m ? Number(m[1]) / 1024 : NaN;
+const TIME_FORMAT = "CUTOVER_TIME rss=%M user=%U sys=%S";
+
+/** GNU time's peak RSS (KiB) and CPU seconds, written as the last stderr line. */
+function timeOf(stderr: string): { rssMb: number; cpuS: number } {
+  const m = /CUTOVER_TIME rss=(\d+) user=([\d.]+) sys=([\d.]+)/.exec(stderr);
+  return m ? { rssMb: Number(m[1]) / 1024, cpuS: Number(m[2]) + Number(m[3]) } : { rssMb: NaN, cpuS: NaN };
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -61,7 +67,7 @@ function percentile(sorted: Float64Array, p: number): number {
 
 async function dnsperf(address: string, port: number, file: string, conc: number): Promise<Measure> {
   // -v reports every answer with its latency, from which p50/p99 are taken.
-  const r = await run(TIME, ["-f", "CUTOVER_MAXRSS=%M", DNSPERF, "-s", address, "-p", String(port), "-d", file, "-n", "1", "-c", "1", "-q", String(conc), "-t", "5", "-e", "-v"]);
+  const r = await run(TIME, ["-f", TIME_FORMAT, DNSPERF, "-s", address, "-p", String(port), "-d", file, "-n", "1", "-c", "1", "-q", String(conc), "-t", "5", "-e", "-v"]);
   const num = (label: string) => {
     const m = new RegExp(`${label}:\\s+([\\d.]+)`).exec(r.stdout);
     return m ? Number(m[1]) : NaN;
@@ -70,6 +76,7 @@ async function dnsperf(address: string, port: number, file: string, conc: number
   for (const m of r.stdout.matchAll(/^> \S+ \S+ \S+ ([\d.]+)$/gm)) lat.push(Number(m[1]) * 1000);
   const sorted = Float64Array.from(lat).sort();
   if (r.code !== 0) throw new Error(`dnsperf failed (${r.code}): ${r.stderr}${r.stdout.slice(-2000)}`);
+  const t = timeOf(r.stderr);
   return {
     tool: "dnsperf",
     sent: num("Queries sent"),
@@ -78,26 +85,36 @@ async function dnsperf(address: string, port: number, file: string, conc: number
     qps: num("Queries per second"),
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
-    maxRssMb: rssMb(r.stderr),
+    maxRssMb: t.rssMb,
+    cpuUsPerQuery: (t.cpuS * 1e6) / num("Queries sent"),
     note: lat.length === num("Queries completed") ? undefined : `${lat.length} latency lines`,
   };
 }
 
 async function engine(address: string, port: number, file: string, conc: number): Promise<Measure> {
   const worker = fileURLToPath(new URL("./engine-worker.ts", import.meta.url));
-  const r = await run(TIME, ["-f", "CUTOVER_MAXRSS=%M", process.execPath, "--import", "tsx", worker, address, String(port), file, String(conc), "5000"]);
+  const r = await run(TIME, ["-f", TIME_FORMAT, process.execPath, "--import", "tsx", worker, address, String(port), file, String(conc), "5000"]);
   if (r.code !== 0) throw new Error(`engine worker failed (${r.code}): ${r.stderr}`);
-  const j = JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure & { errors: Record<string, number>; mismatches: number };
+  const j = JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure & { errors: Record<string, number>; mismatches: number; cpuRunUs: number };
   const errs = Object.entries(j.errors).map(([k, v]) => `${k}=${v}`).join(" ");
-  return { ...j, tool: "cutover", maxRssMb: rssMb(r.stderr), note: [errs, j.mismatches ? `mismatches=${j.mismatches}` : ""].filter(Boolean).join(" ") || undefined };
+  return {
+    ...j,
+    tool: "cutover",
+    maxRssMb: timeOf(r.stderr).rssMb,
+    // the worker's own CPU during the run (node and tsx start-up excluded, unlike GNU time's total)
+    cpuUsPerQuery: j.cpuRunUs / j.sent,
+    note: [errs, j.mismatches ? `mismatches=${j.mismatches}` : ""].filter(Boolean).join(" ") || undefined,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "-");
 
 function table(rows: Measure[]): string {
-  const head = ["tool", "sent", "answered", "lost", "queries/s", "p50 ms", "p99 ms", "peak RSS MB", "note"];
-  const body = rows.map((r) => [r.tool, f(r.sent), f(r.answered), f(r.lost), f(r.qps), f(r.p50Ms, 2), f(r.p99Ms, 2), f(r.maxRssMb, 1), r.note ?? ""]);
+  const head = ["tool", "sent", "answered", "lost", "queries/s", "p50 ms", "p99 ms", "peak RSS MB", "CPU µs/query", "note"];
+  const body = rows.map((r) => [
+    r.tool, f(r.sent), f(r.answered), f(r.lost), f(r.qps), f(r.p50Ms, 2), f(r.p99Ms, 2), f(r.maxRssMb, 1), f(r.cpuUsPerQuery, 1), r.note ?? "",
+  ]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => "| " + cells.map((c, i) => c.padEnd(w[i])).join(" | ") + " |";
   return [line(head), "|" + w.map((x) => "-".repeat(x + 2)).join("|") + "|", ...body.map(line)].join("\n");

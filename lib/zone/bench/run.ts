@@ -1,7 +1,8 @@
 /**
  * Zone import benchmark (npm run bench:zone): a deterministic ~1M-record zone,
- * Cutover's parseZone in a child process next to named-checkzone and
- * kzonecheck, median of N runs each, wall time and peak RSS from
+ * Cutover's parseZone and its full importZone (each in a child process)
+ * next to named-checkzone and kzonecheck, median of N runs each, wall time
+ * and peak RSS from
  * /usr/bin/time -v. Usage: tsx lib/zone/bench/run.ts [records] [runs]
  */
 import { spawnSync } from "node:child_process";
@@ -56,24 +57,30 @@ try {
   const child = fileURLToPath(new URL("./parse-child.ts", import.meta.url));
   const rows: { tool: string; wall: number; parse?: number; rss: number; kept: string }[] = [];
 
-  const cut: Run[] = [];
-  const parseMs: number[] = [];
-  let kept = "";
-  for (let i = 0; i < runs; i++) {
-    const r = timed(process.execPath, ["--import", "tsx", child, file, zone.origin]);
-    if (!r.ok) throw new Error(`cutover child failed: ${r.stderr.slice(0, 2000)}`);
-    const j = JSON.parse(r.stdout.trim().split("\n").pop()!);
-    parseMs.push(j.readMs + j.parseMs);
-    kept = `${j.records}/${zone.records}${j.errors ? ` (${j.errors} errors: ${JSON.stringify(j.firstErrors).slice(0, 300)})` : ""}`;
-    cut.push(r);
+  // Cutover: parseZone alone, then importZone (detection, hashing, parse, counts, report) as users run it.
+  for (const [label, mode] of [
+    ["cutover parseZone", "parse"],
+    ["cutover importZone", "import"],
+  ] as const) {
+    const cut: Run[] = [];
+    const parseMs: number[] = [];
+    let kept = "";
+    for (let i = 0; i < runs; i++) {
+      const r = timed(process.execPath, ["--import", "tsx", child, file, zone.origin, mode]);
+      if (!r.ok) throw new Error(`cutover child (${mode}) failed: ${r.stderr.slice(0, 2000)}`);
+      const j = JSON.parse(r.stdout.trim().split("\n").pop()!);
+      parseMs.push(j.readMs + j.parseMs);
+      kept = `${j.records}/${zone.records}${j.errors ? ` (${j.errors} errors: ${JSON.stringify(j.firstErrors).slice(0, 300)})` : ""}`;
+      cut.push(r);
+    }
+    rows.push({ tool: label, wall: median(cut.map((r) => r.wallS)), parse: median(parseMs) / 1000, rss: median(cut.map((r) => r.rssMb)), kept });
   }
-  rows.push({ tool: "cutover parseZone", wall: median(cut.map((r) => r.wallS)), parse: median(parseMs) / 1000, rss: median(cut.map((r) => r.rssMb)), kept });
 
-  const tools: [string, string, string[]][] = [
+  const external: [string, string, string[]][] = [
     ["named-checkzone -i local", "named-checkzone", ["-i", "local", zone.origin, file]],
     ["kzonecheck -d off", "kzonecheck", ["-d", "off", "-o", zone.origin, file]],
   ];
-  for (const [label, bin, args] of tools) {
+  for (const [label, bin, args] of external) {
     const path = which(bin);
     if (!path) {
       rows.push({ tool: `${label} (not installed)`, wall: NaN, rss: NaN, kept: "-" });
@@ -85,17 +92,23 @@ try {
     rows.push({ tool: label, wall: median(rs.map((r) => r.wallS)), rss: median(rs.map((r) => r.rssMb)), kept: loaded ? "ok" : `failed: ${(rs[0].stdout + rs[0].stderr).slice(0, 200)}` });
   }
 
-  const ours = rows[0];
-  const base = ours.parse ?? ours.wall;
-  console.log(`\nmedian of ${runs} runs (wall = whole process incl. Node/tsx start-up; parse = read + parseZone inside the child)\n`);
-  console.log("| tool | wall s | parse s | records/s | MB/s | peak RSS MB | records kept | cutover parse ÷ tool wall |");
-  console.log("|---|---:|---:|---:|---:|---:|---|---:|");
+  const tools = rows.filter((r) => r.parse === undefined);
+  const ratioHead = tools.map((t) => `÷ ${t.tool.split(" ")[0]} wall`).join(" | ");
+  console.log(`\nmedian of ${runs} runs (wall = whole process incl. Node/tsx start-up; parse = read + parseZone/importZone inside the child)\n`);
+  console.log(`| tool | wall s | parse s | records/s | MB/s | peak RSS MB | records kept | ${ratioHead} |`);
+  console.log(`|---|---:|---:|---:|---:|---:|---|${tools.map(() => "---:").join("|")}|`);
+  const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "-");
   for (const r of rows) {
     const t = r.parse ?? r.wall;
-    const ratio = r === ours ? "1.00" : Number.isFinite(r.wall) ? (base / r.wall).toFixed(2) : "-";
+    // Cutover rows: in-process time (read + parse/import) over each tool's wall time; tools: "-".
+    const ratios = tools.map((tool) => (r.parse !== undefined && Number.isFinite(tool.wall) ? (r.parse / tool.wall).toFixed(2) : "-")).join(" | ");
     console.log(
-      `| ${r.tool} | ${Number.isFinite(r.wall) ? r.wall.toFixed(2) : "-"} | ${r.parse !== undefined ? r.parse.toFixed(2) : "-"} | ${Number.isFinite(t) ? Math.round(zone.records / t).toLocaleString("en") : "-"} | ${Number.isFinite(t) ? (mb / t).toFixed(1) : "-"} | ${Number.isFinite(r.rss) ? r.rss.toFixed(0) : "-"} | ${r.kept} | ${ratio} |`,
+      `| ${r.tool} | ${fmt(r.wall)} | ${r.parse !== undefined ? r.parse.toFixed(2) : "-"} | ${Number.isFinite(t) ? Math.round(zone.records / t).toLocaleString("en") : "-"} | ${Number.isFinite(t) ? (mb / t).toFixed(1) : "-"} | ${fmt(r.rss, 0)} | ${r.kept} | ${ratios} |`,
     );
+  }
+  const [parseRow, importRow] = rows;
+  if (parseRow.parse !== undefined && importRow.parse !== undefined) {
+    console.log(`\nimportZone ÷ parseZone (in-process): ${(importRow.parse / parseRow.parse).toFixed(2)}`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import { parseZone } from "../parse";
 import type { ParseResult } from "../parse";
 import { ROOT } from "../name";
 import { corpus, hex, readLatin1 } from "./helpers";
+import { Lexer } from "../lex";
 import { dirname, join } from "node:path";
 
 const DATA = corpus("knot-zscanner", "data");
@@ -81,6 +82,15 @@ const EXCLUDED: Record<string, Record<number, string> | "all"> = {
   "18_MX": { 13: CHARS },
   "26_SRV": { 13: CHARS },
   "36_RRSIG": { 29: CHARS },
+  // 39_NSEC3 lines 33-38 ("12", "1234"…): Knot rejects them for missing "=" padding, we for their
+  // non-zero trailing bits (quirks.md §base32hex); unpadded canonical hashes load (RFC 5155 §3.3).
+  "49_CDS": {
+    13: "CDS 0 0 0 0 is the RFC 8078 §4 delete form as published (empty digest), read so by simdzone (quirks.md §cds-delete)",
+  },
+  "57_SVCB": {
+    9: "no-default-alpn without alpn is not self-consistent (RFC 9460 §7.1.1, §2.4.3 zone files SHOULD enforce); BIND rejects too (quirks.md §svcb)",
+    74: "bare `ech` (empty ECHConfigList) is accepted like NSD/simdzone (svcb.success-cases s02) and BIND (quirks.md §svcb)",
+  },
   "62_ALIAS": "all", // Knot's ALIAS semantics; our ALIAS is PowerDNS's (provider record)
   "63_DELEG": "all", // draft type, not supported
 };
@@ -107,6 +117,36 @@ function parseCase(name: string): ParseResult {
   });
 }
 
+/**
+ * Files listing several SOAs for one apex: Knot's zscanner has no zone
+ * semantics, our parser rejects a second SOA (quirks.md §soa). Each entry is
+ * parsed as a zone of its own (after the file's directives), so every SOA's
+ * bytes are still compared with Knot's.
+ */
+const PER_ENTRY = new Set(["25_SOA"]);
+
+function perEntryEvents(name: string): OurEvent[] {
+  const file = join(DATA, `${name}.in`);
+  const text = readLatin1(file);
+  const lex = new Lexer(text);
+  const bounds: { offset: number; directive: boolean }[] = [];
+  while (lex.next()) bounds.push({ offset: lex.entryOffset, directive: !lex.blankOwner && lex.text(0).startsWith("$") });
+  let prefix = "";
+  const evs: OurEvent[] = [];
+  bounds.forEach((b, k) => {
+    const entry = text.slice(b.offset, k + 1 < bounds.length ? bounds[k + 1].offset : text.length);
+    if (b.directive) {
+      prefix += entry;
+      return;
+    }
+    const r = parseZone(prefix + entry, { file, origin: ROOT, defaultTtl: 0 });
+    const got = ourEvents(r);
+    expect(got.length, `one event per entry: ${entry}`).toBe(1);
+    evs.push(got[0]);
+  });
+  return evs;
+}
+
 function describeEvent(e: KnotEvent): string {
   return e.kind === "rec" ? `record type ${e.type} owner ${e.owner} class ${e.cls} ttl ${e.ttl} rdata ${e.rdata}` : `rejected (${e.code})`;
 }
@@ -120,8 +160,7 @@ describe("Knot zscanner corpus", () => {
     const excl = EXCLUDED[name];
     if (excl === "all") return;
     const expected = readKnotOut(readLatin1(join(DATA, `${name}.out`)));
-    const r = parseCase(name);
-    const ours = ourEvents(r);
+    const ours = PER_ENTRY.has(name) ? perEntryEvents(name) : ourEvents(parseCase(name));
     const problems: string[] = [];
     if (name.startsWith("06-")) {
       // $INCLUDE cases: events of included files interleave by file, so compare as multisets.

@@ -70,6 +70,11 @@ export function decodeBase64(text: string, token: number): void {
       W.u8((acc >>> bits) & 0xff);
     }
   }
+  // Leftover bits must be zero (RFC 4648 §3.5 lets decoders reject otherwise; BIND does):
+  // "12" would decode to the same octet as "10", so a hash would not round-trip.
+  if ((acc & ((1 << bits) - 1)) !== 0) {
+    throw new RdataError(D.BAD_RDATA, "base32hex has non-zero bits after the last octet (RFC 4648 §3.5)", token);
+  }
 }
 
 export function encodeBase64(data: Uint8Array): string {
@@ -91,7 +96,7 @@ const B32H = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
 /**
  * base32hex (RFC 4648 §7), case-insensitive. Writes into W. RFC 5155 §3.3
  * writes NSEC3 hashes unpadded (dnspython, BIND); Knot writes and wants "="
- * padding, so correct padding is accepted too.
+ * padding, so correct padding is accepted too (quirks.md §base32hex).
  */
 export function decodeBase32Hex(text: string, token: number): void {
   const total = text.length;
@@ -116,6 +121,11 @@ export function decodeBase32Hex(text: string, token: number): void {
       bits -= 8;
       W.u8((acc >>> bits) & 0xff);
     }
+  }
+  // Leftover bits must be zero (RFC 4648 §3.5 lets decoders reject otherwise; BIND does):
+  // "12" would decode to the same octet as "10", so a hash would not round-trip.
+  if ((acc & ((1 << bits) - 1)) !== 0) {
+    throw new RdataError(D.BAD_RDATA, "base32hex has non-zero bits after the last octet (RFC 4648 §3.5)", token);
   }
 }
 

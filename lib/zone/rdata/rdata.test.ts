@@ -313,9 +313,13 @@ describe("SVCB/HTTPS escaping and rules", () => {
     expect(rdataToText(T.SVCB, bytes(w))).toBe("1 . mandatory=alpn,ipv4hint alpn=\"h2\" ipv4hint=192.0.2.1 tls-supported-groups=29,23");
   });
   it("applies the mandatory and self-consistency rules", () => {
-    expect(err(T.HTTPS, "1 . alpn=h2 port=443 mandatory=port").code).toBe(D.BAD_SVC_PARAM);
+    // Automatically mandatory keys in the list are only a SHOULD NOT (RFC 9460 §8): accepted for both types.
+    expect(wire(T.HTTPS, "1 . alpn=h2 port=443 mandatory=port")).toBe("000100" + "000000020003" + "000100030268" + "32" + "0003000201bb");
     expect(wire(T.SVCB, "1 . alpn=h2 port=443 mandatory=port")).toContain("00000002");
+    // no-default-alpn without alpn is not self-consistent (RFC 9460 §7.1.1, §2.4.3), whatever the type.
     expect(err(T.HTTPS, "1 . no-default-alpn").code).toBe(D.BAD_SVC_PARAM);
+    expect(err(T.SVCB, "1 . no-default-alpn").code).toBe(D.BAD_SVC_PARAM);
+    expect(wire(T.SVCB, "1 . alpn=dot no-default-alpn")).toBe("000100" + "0001000403646f74" + "00020000");
     expect(wire(T.SVCB, "1 . key65535=x")).toBe("000100ffff000178");
     expect(err(T.SVCB, "1 . PORT=53").code).toBe(D.BAD_RDATA);
     expect(err(T.SVCB, "1 . alpn=a\\\\b").code).toBe(D.BAD_RDATA);

@@ -29,7 +29,7 @@ const text = fromFields(false, CSTRINGS);
 
 /** DS and friends (RFC 4034 §5.3): key tag, algorithm, digest type, hex digest. */
 const ds = fromFields(false, U16("key tag"), ALGORITHM, U8("digest type"), hexField("digest", true));
-/** CDS: "0" also stands for an empty digest, the RFC 8078 §4 delete form as BIND and simdzone read "CDS 0 0 0 0". */
+/** CDS: "0" also stands for an empty digest: the RFC 8078 §4 delete form "CDS 0 0 0 0" as published, read so by simdzone (quirks.md §cds-delete). */
 const cds = fromFields(false, U16("key tag"), ALGORITHM, U8("digest type"), hexField("digest", true, true));
 /** DNSKEY and friends (RFC 4034 §2.2): flags, protocol, algorithm, base64 key. */
 const dnskey = fromFields(false, U16("flags"), U8("protocol"), ALGORITHM, base64Field("public key", true));

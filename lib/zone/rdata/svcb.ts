@@ -245,19 +245,22 @@ function checkValue(key: number, v: Uint8Array): void {
   }
 }
 
-/** Cross-parameter rules (RFC 9460 §7.1.1, §8, §9). `params` sorted by key. */
-function checkSemantics(https: boolean, keys: number[], mandatory: Uint8Array | undefined): void {
+/**
+ * Cross-parameter rules (RFC 9460 §7.1.1, §8). Zone-file implementations
+ * SHOULD enforce self-consistency (§2.4.3), so the self-consistency rules
+ * reject. `params` sorted by key.
+ */
+function checkSemantics(keys: number[], mandatory: Uint8Array | undefined): void {
   const has = (k: number) => keys.includes(k);
-  // Only HTTPS has a default ALPN set to opt out of; Knot loads the SVCB case, simdzone rejects the HTTPS one.
-  if (https && has(NO_DEFAULT_ALPN) && !has(ALPN)) throw sem("no-default-alpn requires alpn (RFC 9460 §7.1.1)");
+  // §7.1.1: no-default-alpn needs alpn for the RR to be self-consistent — for SVCB as for HTTPS
+  // (BIND rejects both; Knot loads the SVCB case: knot.test.ts exclusion, quirks.md §svcb).
+  if (has(NO_DEFAULT_ALPN) && !has(ALPN)) throw sem("no-default-alpn requires alpn (RFC 9460 §7.1.1, §2.4.3)");
   if (mandatory) {
     for (let i = 0; i < mandatory.length; i += 2) {
       const k = (mandatory[i] << 8) | mandatory[i + 1];
       if (!has(k)) throw sem(`mandatory lists ${svcKeyToText(k)}, which is not present (RFC 9460 §8)`);
-      // For HTTPS, port and no-default-alpn are automatically mandatory (RFC 9460 §9).
-      if (https && (k === PORT || k === NO_DEFAULT_ALPN)) {
-        throw sem(`${svcKeyToText(k)} is automatically mandatory for HTTPS and must not be listed`);
-      }
+      // Listing an automatically mandatory key (HTTPS: port, no-default-alpn, RFC 9460 §9) is only a
+      // SHOULD NOT (§8): accepted like BIND and Knot (NSD rejects; quirks.md §svcb).
     }
   }
 }
@@ -309,7 +312,8 @@ function parseParams(c: TextCursor): { key: number; value: Uint8Array; token: nu
   return params;
 }
 
-function svcbCodec(https: boolean): Codec {
+/** SVCB and HTTPS share syntax and rules (RFC 9460 §9: HTTPS differs only in its protocol mapping). */
+function svcbCodec(): Codec {
   return {
     lower: false,
     parse(c) {
@@ -323,7 +327,7 @@ function svcbCodec(https: boolean): Codec {
         }
       }
       try {
-        checkSemantics(https, params.map((p) => p.key), params.find((p) => p.key === MANDATORY)?.value);
+        checkSemantics(params.map((p) => p.key), params.find((p) => p.key === MANDATORY)?.value);
       } catch (e) {
         if (e instanceof ParamError) c.fail(e.code, e.message, c.start);
         throw e;
@@ -354,7 +358,7 @@ function svcbCodec(https: boolean): Codec {
         W.bytes(v);
       }
       try {
-        checkSemantics(https, keys, mandatory);
+        checkSemantics(keys, mandatory);
       } catch (e) {
         if (e instanceof ParamError) throw wireError(e.message);
         throw e;
@@ -448,5 +452,5 @@ function formatParam(key: number, v: Uint8Array): string {
   }
 }
 
-export const SVCB = svcbCodec(false);
-export const HTTPS = svcbCodec(true);
+export const SVCB = svcbCodec();
+export const HTTPS = svcbCodec();

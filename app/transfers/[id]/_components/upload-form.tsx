@@ -6,60 +6,130 @@ import type { DragEvent, FormEvent } from "react";
 import { buttonClass } from "@/app/_components/ui/button-link";
 import { inputClass } from "@/app/_components/ui/field";
 import { FORMAT_CHOICES } from "@/lib/transfer/source-input";
-import { formatBytes, oversizeMessage } from "@/lib/transfer/upload-limits";
+import type { SourceFormat } from "@/lib/transfer/source-input";
+import { SUGGEST_HEAD_BYTES, suggestSource } from "@/lib/transfer/suggest-source";
+import { MAX_LABEL_LENGTH, formatBytes, oversizeMessage, totalOversizeMessage } from "@/lib/transfer/upload-limits";
+import type { UploadLimits } from "@/lib/transfer/upload-limits";
+import type { ImportFormat } from "@/lib/zone/import/types";
+import { UploadRow } from "./upload-row";
 
-const LABEL_SUGGESTIONS = ["registrar export", "Route 53", "Cloudflare", "AXFR", "PowerDNS"];
+const LABEL_SUGGESTIONS = ["registrar export", "Route 53", "Cloudflare", "Cloudflare API", "AXFR", "PowerDNS"];
 
-export function UploadForm({ transferId, maxFileBytes }: { transferId: string; maxFileBytes: number }) {
+/** One chosen file: the first file of its own source, or part of another row's source. */
+export interface Row {
+  key: string;
+  file: File;
+  label: string;
+  format: SourceFormat;
+  /** Key of the row whose source this file joins; "" = its own source. */
+  partOf: string;
+  detected: ImportFormat | null;
+  includes: string[];
+}
+
+/** What the route answers per source (app/api/transfers/[id]/sources/route.ts). */
+type SourceResult =
+  | { ok: true; label: string; id: string; importOk: boolean; recordCount: number; providerCount: number; diagnosticCount: number }
+  | { ok: false; label: string; error: string };
+
+let nextKey = 0;
+
+async function toRow(file: File): Promise<Row> {
+  const head = await file.slice(0, SUGGEST_HEAD_BYTES).text().catch(() => "");
+  const s = suggestSource(file.name, head);
+  return { key: `f${nextKey++}`, file, label: s.label, format: "auto", partOf: "", detected: s.format, includes: s.includes };
+}
+
+/** A file another row $INCLUDEs joins that row's source (the user can undo it). */
+function attachIncludes(rows: Row[]): Row[] {
+  return rows.map((r) => {
+    if (r.partOf !== "" || rows.some((o) => o.partOf === r.key)) return r;
+    const parent = rows.find((o) => o.key !== r.key && o.partOf === "" && o.includes.includes(r.file.name));
+    return parent ? { ...r, partOf: parent.key } : r;
+  });
+}
+
+function resultText(r: SourceResult): string {
+  if (!r.ok) return `“${r.label}”: not stored. ${r.error}`;
+  if (!r.importOk) return `“${r.label}”: stored, but the import failed. See its report.`;
+  return `Imported “${r.label}”: ${r.recordCount} records, ${r.providerCount} provider records, ${r.diagnosticCount} diagnostics.`;
+}
+
+export function UploadForm({ transferId, limits }: { transferId: string; limits: UploadLimits }) {
   const router = useRouter();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [files, setFiles] = useState<File[]>([]);
-  const [label, setLabel] = useState("");
-  const [format, setFormat] = useState<string>("auto");
+  const [rows, setRows] = useState<Row[]>([]);
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [done, setDone] = useState<string | null>(null);
+  const [results, setResults] = useState<SourceResult[]>([]);
 
-  const oversize = files.find((f) => f.size > maxFileBytes);
-  const clientError = oversize ? oversizeMessage(oversize.name, oversize.size, maxFileBytes) : null;
+  // Client-side checks mirror the server's (lib/transfer/upload-request.ts), which decides.
+  const rowErrors = new Map<string, string>();
+  rows.forEach((r) => {
+    if (r.file.size > limits.maxFileBytes) rowErrors.set(r.key, oversizeMessage(r.file.name, r.file.size, limits.maxFileBytes));
+  });
+  const total = rows.reduce((n, r) => n + r.file.size, 0);
+  const totalError = total > limits.maxTotalBytes ? totalOversizeMessage(total, limits.maxTotalBytes) : rows.length > limits.maxFiles ? `At most ${limits.maxFiles} files per upload` : null;
+  const blocked = rowErrors.size > 0 || totalError !== null;
+  const sourceCount = rows.filter((r) => r.partOf === "").length;
 
-  function choose(list: FileList | null) {
-    setDone(null);
+  async function add(list: FileList | null) {
+    if (!list || list.length === 0) return;
+    setResults([]);
     setErrors({});
-    setFiles(list ? Array.from(list) : []);
+    const added = await Promise.all(Array.from(list).map(toRow));
+    setRows((prev) => {
+      const seen = new Set(prev.map((r) => `${r.file.name}|${r.file.size}|${r.file.lastModified}`));
+      return attachIncludes([...prev, ...added.filter((r) => !seen.has(`${r.file.name}|${r.file.size}|${r.file.lastModified}`))]);
+    });
+    if (inputRef.current) inputRef.current.value = "";
+  }
+
+  function update(key: string, patch: Partial<Row>) {
+    setErrors({});
+    setRows((prev) => prev.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  }
+
+  function remove(key: string) {
+    setErrors({});
+    // Files that were part of the removed one become sources of their own.
+    setRows((prev) => prev.filter((r) => r.key !== key).map((r) => (r.partOf === key ? { ...r, partOf: "" } : r)));
   }
 
   function onDrop(e: DragEvent<HTMLDivElement>) {
     e.preventDefault();
     setDragging(false);
-    choose(e.dataTransfer.files);
+    void add(e.dataTransfer.files);
   }
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (clientError || files.length === 0) {
-      setErrors({ files: clientError ?? "Choose at least one file to import" });
+    if (rows.length === 0) {
+      setErrors({ files: "Choose at least one file to import" });
+      return;
+    }
+    const missing = rows.findIndex((r) => r.partOf === "" && r.label.trim() === "");
+    if (blocked || missing >= 0) {
+      if (missing >= 0) setErrors({ [`entries.${missing}.label`]: `Label is required (${rows[missing].file.name})` });
       return;
     }
     setBusy(true);
     setErrors({});
+    setResults([]);
+    const index = new Map(rows.map((r, i) => [r.key, i]));
     const body = new FormData();
-    body.set("label", label);
-    body.set("format", format);
-    for (const f of files) body.append("files", f, f.name);
+    for (const r of rows) body.append("files", r.file, r.file.name);
+    body.set("manifest", JSON.stringify(rows.map((r) => ({ label: r.label, format: r.format, partOf: r.partOf === "" ? null : (index.get(r.partOf) ?? null) }))));
     try {
       const res = await fetch(`/api/transfers/${transferId}/sources`, { method: "POST", body });
-      const json = (await res.json().catch(() => ({}))) as { errors?: Record<string, string>; source?: { label: string; recordCount: number } };
-      if (!res.ok) {
+      const json = (await res.json().catch(() => ({}))) as { errors?: Record<string, string>; sources?: SourceResult[] };
+      if (json.sources) setResults(json.sources);
+      if (!res.ok && !json.sources) {
         setErrors(json.errors ?? { form: `Upload failed (HTTP ${res.status})` });
         return;
       }
-      setDone(`Imported “${json.source?.label}”: ${json.source?.recordCount} records.`);
-      setFiles([]);
-      setLabel("");
-      setFormat("auto");
-      if (inputRef.current) inputRef.current.value = "";
+      setRows([]);
       router.refresh();
     } catch {
       setErrors({ form: "Upload failed: the server did not answer" });
@@ -68,7 +138,11 @@ export function UploadForm({ transferId, maxFileBytes }: { transferId: string; m
     }
   }
 
-  const fileError = clientError ?? errors.files;
+  // Server errors are keyed by path: files.N and entries.N.field belong to row N.
+  const errorFor = (i: number, key: string) =>
+    rowErrors.get(key) ?? errors[`files.${i}`] ?? errors[`entries.${i}.label`] ?? errors[`entries.${i}.format`] ?? errors[`entries.${i}.partOf`];
+  const general = [totalError, errors.files, errors.manifest, errors.entries, errors.form, errors.transfer].filter((x): x is string => !!x);
+
   return (
     <form onSubmit={onSubmit} className="space-y-4" data-testid="upload-form">
       <div
@@ -83,62 +157,63 @@ export function UploadForm({ transferId, maxFileBytes }: { transferId: string; m
         }`}
         data-testid="drop-zone"
       >
-        <p className="text-slate-700">Drop zone files here (BIND, Cloudflare, dig AXFR, Route 53 JSON, Cloudflare JSON, PowerDNS) — several at once is fine.</p>
+        <p className="text-slate-700">
+          Drop every export you have here: registrar export, Route 53 JSON, Cloudflare, dig AXFR, PowerDNS. Each file becomes its own labelled source; files that
+          belong together (Route 53 pages, a zone file and its $INCLUDE files) can be joined into one.
+        </p>
         <label className="cursor-pointer font-medium text-slate-900 underline">
           or choose files
-          <input ref={inputRef} type="file" multiple className="sr-only" onChange={(e) => choose(e.target.files)} data-testid="file-input" />
+          <input ref={inputRef} type="file" multiple className="sr-only" onChange={(e) => void add(e.target.files)} data-testid="file-input" />
         </label>
-        <p className="text-xs text-slate-500">Up to {formatBytes(maxFileBytes)} per file.</p>
-        {files.length > 0 && (
-          <ul className="mt-2 text-left text-xs text-slate-700" data-testid="chosen-files">
-            {files.map((f) => (
-              <li key={f.name + f.size}>
-                {f.name} ({formatBytes(f.size)})
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      {fileError && (
-        <p className="text-sm text-red-700" role="alert" data-testid="upload-error">
-          {fileError}
+        <p className="text-xs text-slate-500">
+          Up to {formatBytes(limits.maxFileBytes)} per file, {formatBytes(limits.maxTotalBytes)} and {limits.maxFiles} files per upload.
         </p>
-      )}
-      <div className="grid gap-4 sm:grid-cols-2">
-        <div className="space-y-1">
-          <label htmlFor="source-label" className="block text-sm font-medium">
-            Label
-          </label>
-          <input id="source-label" list="label-suggestions" className={inputClass} value={label} onChange={(e) => setLabel(e.target.value)} required placeholder="registrar export" data-testid="source-label" />
+      </div>
+
+      {rows.length > 0 && (
+        <div className="space-y-2">
+          <p className="text-sm text-slate-700" data-testid="upload-summary">
+            {rows.length} {rows.length === 1 ? "file" : "files"} → {sourceCount} {sourceCount === 1 ? "source" : "sources"}
+          </p>
           <datalist id="label-suggestions">
             {LABEL_SUGGESTIONS.map((s) => (
               <option key={s} value={s} />
             ))}
           </datalist>
-          {errors.label && <p className="text-sm text-red-700">{errors.label}</p>}
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="source-format" className="block text-sm font-medium">
-            Format
-          </label>
-          <select id="source-format" className={inputClass} value={format} onChange={(e) => setFormat(e.target.value)} data-testid="source-format">
-            {FORMAT_CHOICES.map((f) => (
-              <option key={f} value={f}>
-                {f === "auto" ? "detect automatically" : f}
-              </option>
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200" data-testid="upload-rows">
+            {rows.map((r, i) => (
+              <UploadRow
+                key={r.key}
+                row={r}
+                index={i}
+                rows={rows}
+                formats={FORMAT_CHOICES}
+                maxLabelLength={MAX_LABEL_LENGTH}
+                error={errorFor(i, r.key)}
+                onChange={(patch) => update(r.key, patch)}
+                onRemove={() => remove(r.key)}
+              />
             ))}
-          </select>
+          </ul>
         </div>
-      </div>
-      {errors.form && <p className="text-sm text-red-700" role="alert">{errors.form}</p>}
-      {errors.transfer && <p className="text-sm text-red-700" role="alert">{errors.transfer}</p>}
-      {done && (
-        <p className="text-sm text-green-800" role="status" data-testid="upload-done">
-          {done}
-        </p>
       )}
-      <button type="submit" className={buttonClass} disabled={busy || !!clientError} data-testid="upload-submit">
-        {busy ? "Importing…" : "Import"}
+
+      {general.map((message) => (
+        <p key={message} className="text-sm text-red-700" role="alert" data-testid="upload-error">
+          {message}
+        </p>
+      ))}
+      {results.length > 0 && (
+        <ul className="space-y-1 text-sm" role="status" data-testid="upload-results">
+          {results.map((r, i) => (
+            <li key={i} className={r.ok && r.importOk ? "text-green-800" : "text-red-700"} data-testid="upload-result" data-ok={r.ok && r.importOk ? "true" : "false"}>
+              {resultText(r)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="submit" className={buttonClass} disabled={busy || blocked || rows.length === 0} data-testid="upload-submit">
+        {busy ? "Importing…" : sourceCount > 1 ? `Import ${sourceCount} sources` : "Import"}
       </button>
     </form>
   );

@@ -1,17 +1,28 @@
 import { NextResponse } from "next/server";
-import { importSource } from "@/lib/transfer";
-import { MAX_FILES_PER_SOURCE, maxFileBytes, formatBytes } from "@/lib/transfer/upload-limits";
+import { importSources } from "@/lib/transfer/import-sources";
+import { parseUploadForm } from "@/lib/transfer/upload-request";
+import { formatBytes, uploadLimits } from "@/lib/transfer/upload-limits";
 
 export const dynamic = "force-dynamic";
 
-/** POST multipart: label, format, files[] -> one Source. */
+// Multipart boundaries and the manifest add a little to the files' own bytes.
+const MULTIPART_SLACK = 1024 * 1024;
+
+/**
+ * POST multipart: files[] + manifest (one { label, format, partOf } per file)
+ * -> one Source per labelled group. 201 with a result per source; a source
+ * whose import failed is stored with its failed report and does not stop the others.
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const limit = maxFileBytes();
+  const limits = uploadLimits();
   // Refuse obviously oversized bodies before buffering them.
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit * MAX_FILES_PER_SOURCE + 1024 * 1024) {
-    return NextResponse.json({ errors: { files: `Upload too large: the limit is ${formatBytes(limit)} per file.` } }, { status: 413 });
+  if (declared > limits.maxTotalBytes + MULTIPART_SLACK) {
+    return NextResponse.json(
+      { errors: { files: `Upload too large (${formatBytes(declared)}): the limit is ${formatBytes(limits.maxFileBytes)} per file and ${formatBytes(limits.maxTotalBytes)} per upload.` } },
+      { status: 413 },
+    );
   }
   let form: FormData;
   try {
@@ -19,20 +30,20 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   } catch {
     return NextResponse.json({ errors: { form: "Expected a multipart form upload" } }, { status: 400 });
   }
-  const files = [];
-  for (const entry of form.getAll("files")) {
-    if (typeof entry === "string") continue;
-    if (entry.size > limit) {
-      return NextResponse.json({ errors: { files: `${entry.name} is ${formatBytes(entry.size)}; the limit is ${formatBytes(limit)} per file.` } }, { status: 413 });
-    }
-    files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
-  }
-  const result = await importSource({
+  const plan = parseUploadForm(form, limits);
+  if (!plan.ok) return NextResponse.json({ errors: plan.errors }, { status: plan.status });
+
+  const bytes = await Promise.all(plan.files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+  const result = await importSources({
     transferId: id,
-    input: { label: form.get("label") ?? undefined, format: form.get("format") || undefined },
-    files,
-    maxBytes: limit,
+    sources: plan.groups.map((g) => ({ label: g.label, format: g.format, files: g.files.map((i) => ({ name: plan.files[i].name, bytes: bytes[i] })) })),
   });
   if (!result.ok) return NextResponse.json({ errors: result.errors }, { status: result.status });
-  return NextResponse.json({ source: result.source }, { status: 201 });
+  const sources = result.results.map((r) =>
+    r.ok
+      ? { ok: true, label: r.label, id: r.source.id, format: r.source.format, importOk: r.source.ok, recordCount: r.source.recordCount, providerCount: r.source.providerCount, diagnosticCount: r.source.diagnosticCount }
+      : { ok: false, label: r.label, files: r.files, error: r.error },
+  );
+  const stored = sources.filter((s) => s.ok).length;
+  return NextResponse.json({ sources }, { status: stored > 0 ? 201 : 500 });
 }

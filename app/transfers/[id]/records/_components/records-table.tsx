@@ -8,21 +8,38 @@ import { inputClass } from "@/app/_components/ui/field";
 const ROW_HEIGHT = 36;
 const GRID = "grid grid-cols-[minmax(0,2.2fr)_6rem_6rem_minmax(0,3fr)_minmax(0,1.6fr)] gap-3 px-3";
 
-type Load = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; table: Table };
+type Load = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; table: Table; fetchMs: number };
+
+// One colour per source (by index) so the same source reads the same everywhere.
+const SOURCE_COLOURS = [
+  "bg-sky-100 text-sky-900",
+  "bg-violet-100 text-violet-900",
+  "bg-emerald-100 text-emerald-900",
+  "bg-rose-100 text-rose-900",
+  "bg-lime-100 text-lime-900",
+  "bg-orange-100 text-orange-900",
+];
+
+export function sourceColour(index: number): string {
+  return SOURCE_COLOURS[index % SOURCE_COLOURS.length];
+}
 
 export function RecordsTable({ transferId }: { transferId: string }) {
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [name, setName] = useState("");
   const [type, setType] = useState("");
   const [source, setSource] = useState("");
+  const [selected, setSelected] = useState<RecordsTableRow | null>(null);
   const deferredName = useDeferredValue(name);
 
   useEffect(() => {
     const ctrl = new AbortController();
+    const started = performance.now();
     fetch(`/api/transfers/${transferId}/records`, { signal: ctrl.signal })
       .then(async (res) => {
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        setLoad({ state: "ready", table: (await res.json()) as Table });
+        const table = (await res.json()) as Table;
+        setLoad({ state: "ready", table, fetchMs: Math.round(performance.now() - started) });
       })
       .catch((err: unknown) => {
         if (!ctrl.signal.aborted) setLoad({ state: "error", message: err instanceof Error ? err.message : String(err) });
@@ -31,14 +48,17 @@ export function RecordsTable({ transferId }: { transferId: string }) {
   }, [transferId]);
 
   const table = load.state === "ready" ? load.table : null;
+  // Lowercased once, not on every keystroke over 100k rows.
+  const owners = useMemo(() => (table ? table.rows.map((r) => r[0].toLowerCase()) : []), [table]);
   const rows = useMemo<RecordsTableRow[]>(() => {
     if (!table) return [];
     const needle = deferredName.trim().toLowerCase();
     const sourceIdx = source === "" ? -1 : Number(source);
+    if (needle === "" && type === "" && sourceIdx < 0) return table.rows;
     return table.rows.filter(
-      (r) => (needle === "" || r[0].toLowerCase().includes(needle)) && (type === "" || r[1] === type) && (sourceIdx < 0 || r[4].includes(sourceIdx)),
+      (r, i) => (needle === "" || owners[i].includes(needle)) && (type === "" || r[1] === type) && (sourceIdx < 0 || r[4].includes(sourceIdx)),
     );
-  }, [table, deferredName, type, source]);
+  }, [table, owners, deferredName, type, source]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
@@ -82,10 +102,34 @@ export function RecordsTable({ transferId }: { transferId: string }) {
             ))}
           </select>
         </div>
-        <p className="ml-auto text-sm text-slate-600" data-testid="records-count">
-          {rows.length} of {t.rows.length} rows
+        <p className="ml-auto text-sm text-slate-600" data-testid="records-count" data-total={t.rows.length} data-shown={rows.length} data-fetch-ms={load.fetchMs}>
+          {rows.length.toLocaleString("en-US")} of {t.rows.length.toLocaleString("en-US")} rows
         </p>
       </div>
+
+      {selected && selected[5] >= 0 && (
+        <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" role="region" aria-label="Provider record" data-testid="provider-detail">
+          <div className="flex items-start justify-between gap-3">
+            <p className="font-mono">
+              {selected[0]} {selected[1]} {selected[3]}
+            </p>
+            <button type="button" className="text-slate-500 hover:text-slate-900" onClick={() => setSelected(null)} aria-label="Close" data-testid="provider-detail-close">
+              ✕
+            </button>
+          </div>
+          <p className="mt-1 font-semibold" data-testid="provider-detail-label">
+            Provider-only: {t.providers[selected[5]].label}
+          </p>
+          <p className="mt-1">
+            <span className="font-semibold">Why it will not transfer as-is: </span>
+            <span data-testid="provider-detail-reason">{t.providers[selected[5]].reason}</span>
+          </p>
+          <p>
+            <span className="font-semibold">What the new operator needs: </span>
+            <span data-testid="provider-detail-replacement">{t.providers[selected[5]].replacement}</span>
+          </p>
+        </div>
+      )}
 
       <div role="table" aria-label="Records" aria-rowcount={rows.length} className="overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
         <div role="row" className={`${GRID} border-b border-slate-200 bg-slate-100 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600`}>
@@ -104,13 +148,14 @@ export function RecordsTable({ transferId }: { transferId: string }) {
             <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
               {virtualizer.getVirtualItems().map((v) => {
                 const r = rows[v.index];
+                const provider = r[5] >= 0 ? t.providers[r[5]] : null;
                 return (
                   <div
                     key={v.key}
                     role="row"
                     data-testid="record-row"
-                    data-provider={r[5] ? "true" : undefined}
-                    className={`${GRID} absolute left-0 right-0 items-center border-b border-slate-100 ${r[5] ? "bg-amber-50" : ""}`}
+                    data-provider={provider ? "true" : undefined}
+                    className={`${GRID} absolute left-0 right-0 items-center border-b border-slate-100 ${provider ? "bg-amber-50" : ""}`}
                     style={{ height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
                   >
                     <span role="cell" className="truncate font-mono" title={r[0]} data-testid="cell-owner">
@@ -124,15 +169,25 @@ export function RecordsTable({ transferId }: { transferId: string }) {
                     </span>
                     {/* Zone data is text: React escapes it (DESIGN §10). */}
                     <span role="cell" className="truncate font-mono" title={r[3]} data-testid="cell-value">
-                      {r[5] && (
-                        <span className="mr-2 rounded bg-amber-200 px-1 py-0.5 font-sans text-xs text-amber-900" data-testid="provider-badge">
-                          {r[5]}
-                        </span>
+                      {provider && (
+                        <button
+                          type="button"
+                          className="mr-2 rounded bg-amber-200 px-1 py-0.5 font-sans text-xs text-amber-900 hover:bg-amber-300"
+                          title={`${provider.reason}\nReplacement: ${provider.replacement}`}
+                          onClick={() => setSelected(r)}
+                          data-testid="provider-badge"
+                        >
+                          provider-only: {provider.label}
+                        </button>
                       )}
                       {r[3]}
                     </span>
-                    <span role="cell" className="truncate text-xs text-slate-600" data-testid="cell-sources">
-                      {r[4].map((i) => t.sources[i]?.label).join(", ")}
+                    <span role="cell" className="flex min-w-0 gap-1 overflow-hidden" data-testid="cell-sources">
+                      {r[4].map((i) => (
+                        <span key={i} className={`truncate rounded px-1.5 py-0.5 text-xs font-medium ${sourceColour(i)}`} title={t.sources[i]?.label} data-testid="source-badge">
+                          {t.sources[i]?.label}
+                        </span>
+                      ))}
                     </span>
                   </div>
                 );

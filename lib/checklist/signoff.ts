@@ -1,0 +1,52 @@
+/**
+ * A sign-off binds signer, role, decision, time and the digest of the
+ * revision that was shown (DESIGN §8). A newer revision makes it stale.
+ */
+import { z } from "zod";
+import { partyRoleSchema, type PartyRole } from "../schedule/parties";
+import { hex64 } from "./revision";
+
+const base = {
+  transferId: z.string().min(1),
+  role: partyRoleSchema,
+  signerName: z.string().trim().min(1).max(200),
+  signedAt: z.iso.datetime(),
+  revisionNumber: z.number().int().min(1),
+  revisionDigest: hex64,
+};
+
+export const signoffSchema = z.discriminatedUnion("decision", [
+  z.object({ ...base, decision: z.literal("approve") }),
+  // A rejection without a reason helps nobody fix anything.
+  z.object({ ...base, decision: z.literal("reject"), reason: z.string().trim().min(1).max(4000) }),
+]);
+export type Signoff = z.infer<typeof signoffSchema>;
+
+/** What the signer submits on the sign-off page (role and transfer come from the token, never from the form). */
+export const signoffInputSchema = z.discriminatedUnion("decision", [
+  z.object({ signerName: base.signerName, decision: z.literal("approve") }),
+  z.object({ signerName: base.signerName, decision: z.literal("reject"), reason: z.string().trim().min(1).max(4000) }),
+]);
+export type SignoffInput = z.infer<typeof signoffInputSchema>;
+
+/** Sign-offs given on another revision than the current one. */
+export function staleSignoffs(currentDigest: string, signoffs: readonly Signoff[]): Signoff[] {
+  return signoffs.filter((s) => s.revisionDigest !== currentDigest);
+}
+
+/** The latest sign-off per role on the current revision (later signedAt wins; a role may change its mind). */
+export function currentDecisions(currentDigest: string, signoffs: readonly Signoff[]): Map<PartyRole, Signoff> {
+  const latest = new Map<PartyRole, Signoff>();
+  for (const s of signoffs) {
+    if (s.revisionDigest !== currentDigest) continue;
+    const prev = latest.get(s.role);
+    if (prev === undefined || s.signedAt >= prev.signedAt) latest.set(s.role, s);
+  }
+  return latest;
+}
+
+/** Roles that signed an older revision but not the current one: the owner must ask them again. */
+export function rolesToSignAgain(currentDigest: string, signoffs: readonly Signoff[]): PartyRole[] {
+  const current = currentDecisions(currentDigest, signoffs);
+  return [...new Set(staleSignoffs(currentDigest, signoffs).map((s) => s.role))].filter((r) => !current.has(r));
+}

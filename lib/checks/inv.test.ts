@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "./config";
+import { INV_CHECKS } from "./inv";
+import { runChecks } from "./run-checks";
+import { input, source } from "./testing/build-input";
+
+const run = (i: Parameters<typeof runChecks>[0]) => runChecks(i, DEFAULT_CONFIG, INV_CHECKS);
+const OLD = { name: "ns1.old.test.", address: "192.0.2.1" };
+const NEW = { name: "ns1.new.test.", address: "203.0.113.1" };
+const LIVE = `@ IN NS ns1.old.test.\n@ IN CAA 0 issue "letsencrypt.org"\nwww 300 IN CNAME cdn.example.net.\nmail IN A 192.0.2.25\n`;
+
+describe("INV checks", () => {
+  it("a blocker per live RRset missing from the export and at the new side, and EXPORT-INCOMPLETE", () => {
+    const exported = `@ IN NS ns1.old.test.\nmail IN A 192.0.2.25\n`;
+    const f = run(input({ sources: [source("panel.zone", exported)], old: [{ ...OLD, zone: LIVE }], neu: [{ ...NEW, zone: `@ IN NS ns1.new.test.\nmail IN A 192.0.2.25\n` }] }));
+    const by = (id: string) => f.filter((x) => x.id === id).map((x) => x.subject).sort();
+    expect(by("INV-MISSING-IN-SOURCE")).toEqual(["example.test. CAA", "www.example.test. CNAME"]);
+    expect(by("INV-MISSING-AT-NEW")).toEqual(["example.test. CAA", "www.example.test. CNAME"]);
+    expect(f.find((x) => x.id === "INV-EXPORT-INCOMPLETE")!.message).toContain("www.example.test.");
+    expect(f.filter((x) => x.severity === "blocker").length).toBe(5);
+  });
+
+  it("different RDATA is a blocker, TTL only a warning, extra records a warning", () => {
+    const neu = `@ IN NS ns1.new.test.\n@ IN CAA 0 issue "letsencrypt.org"\nwww 3600 IN CNAME cdn.example.net.\nmail IN A 192.0.2.99\nnew IN A 192.0.2.7\n`;
+    const f = run(input({ old: [{ ...OLD, zone: LIVE }], neu: [{ ...NEW, zone: neu }] }));
+    expect(f.filter((x) => x.severity !== "info").map((x) => `${x.id} ${x.severity} ${x.subject}`).sort()).toEqual([
+      "INV-DIFFERENT-AT-NEW blocker mail.example.test. A",
+      "INV-EXTRA-AT-NEW warning new.example.test. A",
+      "INV-TTL-DIFFERS warning www.example.test. CNAME (the new operator)",
+    ]);
+    // apex NS and SOA differ by design when hosting moves: explained, listed as info
+    expect(f.filter((x) => x.id === "INV-EXPLAINED").map((x) => x.subject)).toEqual(["example.test. NS (new operator)"]);
+  });
+
+  it("INV-APEX-CNAME and INV-WILDCARD from a source", () => {
+    const s = source("bad.zone", `@ IN CNAME elsewhere.test.\n*.preview IN CNAME previews.test.\n`);
+    const f = run(input({ sources: [s] }));
+    expect(f.find((x) => x.id === "INV-APEX-CNAME")).toMatchObject({ severity: "blocker", subject: "example.test. CNAME (source bad.zone)" });
+    expect(f.find((x) => x.id === "INV-WILDCARD")).toMatchObject({ severity: "warning", subject: "*.preview.example.test." });
+  });
+
+  it("INV-SERVER-MISMATCH names the odd server out", () => {
+    const f = run(input({ old: [{ ...OLD, zone: LIVE }, { name: "ns2.old.test.", address: "198.51.100.1", zone: LIVE.replace(/www.*\n/, "") }] }));
+    const m = f.find((x) => x.id === "INV-SERVER-MISMATCH")!;
+    expect(m.subject).toBe("www.example.test. CNAME");
+    expect(m.message).toContain("Odd one(s) out: ns2.old.test. 198.51.100.1:53");
+  });
+
+  it("INV-IMPORT-FAILED for an unusable source", () => {
+    const f = run(input({ sources: [source("refused.txt", "; <<>> DiG 9.18 <<>> @192.0.2.1 example.test AXFR\n; Transfer failed.\n", "axfr")] }));
+    expect(f.filter((x) => x.id === "INV-IMPORT-FAILED").map((x) => [x.severity, x.subject])).toEqual([["blocker", "source refused.txt"]]);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * One review end to end, shared by the web app and the CLI: import the
+ * sources, snapshot the old operator (delegation walk or given servers) and
+ * the new operator (only the given servers, DESIGN §5), diff, run the
+ * catalogue, compute the verdict.
+ */
+import { runSnapshot, type ExplicitServer, type Snapshot, type SnapshotOptions } from "../dns/run-snapshot";
+import type { ProgressEvent } from "../dns/types";
+import { buildDiff, type DiffSource, type ZoneViews } from "../diff/build-diff";
+import type { ZoneDiff } from "../diff/types";
+import { importZone } from "../zone/import";
+import type { ImportFormat, ImportReport } from "../zone/import/types";
+import { nameToText } from "../zone/name";
+import { CheckConfigSchema, type CheckConfigInput } from "./config";
+import { probeHttp, type HttpProbe } from "./http-probe";
+import { fetchRdap, type Fetcher, type RdapResult } from "./rdap";
+import { runChecks } from "./run-checks";
+import { timingFor, type Timing } from "./timing";
+import type { CheckInput, Finding, TransferFacts } from "./types";
+import { computeVerdict, type FindingStates, type Verdict } from "./verdict";
+
+export interface ReviewSourceFile {
+  name: string;
+  bytes: Uint8Array;
+  format?: ImportFormat | "auto";
+}
+
+export type ReviewProgress =
+  | { phase: "import" | "rdap" | "http" | "checks" | "done" }
+  | { phase: "old" | "new"; event: ProgressEvent };
+
+/** Query settings shared by both snapshots (never the server list). */
+export type SnapshotSettings = Omit<SnapshotOptions, "zone" | "servers" | "importedNames" | "signal" | "onProgress">;
+
+export interface ReviewOptions {
+  zone: string;
+  facts: TransferFacts;
+  /** Files to import (each its own source), or sources already imported (the web app stores them). */
+  sources: (ReviewSourceFile | DiffSource)[];
+  /** Old servers; empty/absent → walk the delegation from the root hints. */
+  oldServers?: ExplicitServer[];
+  /** The new operator's servers (undelegated). */
+  newServers?: ExplicitServer[];
+  snapshot?: SnapshotSettings;
+  rdap?: { baseUrl: string; fetcher?: Fetcher; timeoutMs?: number } | null;
+  http?: { targets?: string[]; fetcher?: Fetcher; timeoutMs?: number } | null;
+  config?: CheckConfigInput;
+  states?: FindingStates;
+  signal?: AbortSignal;
+  onProgress?: (p: ReviewProgress) => void;
+  now?: Date;
+}
+
+export interface Review {
+  zone: string;
+  facts: TransferFacts;
+  sources: { name: string; report: ImportReport }[];
+  old: Snapshot | null;
+  neu: Snapshot | null;
+  diff: ZoneDiff;
+  views: ZoneViews;
+  rdap: RdapResult | null;
+  http: HttpProbe[];
+  timing: Timing;
+  findings: Finding[];
+  verdict: Verdict;
+}
+
+function isImported(s: ReviewSourceFile | DiffSource): s is DiffSource {
+  return "result" in s;
+}
+
+export async function runReview(opts: ReviewOptions): Promise<Review> {
+  const zone = (opts.zone.endsWith(".") ? opts.zone : opts.zone + ".").toLowerCase();
+  const config = CheckConfigSchema.parse(opts.config ?? {});
+  const progress = opts.onProgress ?? (() => undefined);
+  progress({ phase: "import" });
+  const sources: DiffSource[] = opts.sources.map((s) =>
+    isImported(s) ? s : { name: s.name, result: importZone([{ name: s.name, bytes: s.bytes }], { format: s.format ?? "auto", origin: zone, includes: "filesystem" }) },
+  );
+  const importedNames = sources.flatMap((s) => s.result.records.map((r) => ({ name: nameToText(r.owner), type: r.type })));
+  const settings = opts.snapshot ?? {};
+
+  const old = await runSnapshot({
+    ...settings,
+    axfr: settings.axfr ?? true,
+    zone,
+    servers: opts.oldServers,
+    importedNames,
+    signal: opts.signal,
+    onProgress: (event) => progress({ phase: "old", event }),
+  });
+  opts.signal?.throwIfAborted();
+
+  // The new operator is asked about every name the old side and the sources hold, and only the given servers.
+  const pre = buildDiff({ zone, sources, old, neu: null, operatorChange: opts.facts.dnsHostingMoves === true });
+  const oldNames = pre.views.oldRef ? [...pre.views.oldRef.rrsets.values()].map((s) => ({ name: s.ownerText, type: s.type })) : [];
+  const neu =
+    opts.newServers && opts.newServers.length
+      ? await runSnapshot({
+          ...settings,
+          axfr: settings.axfr ?? true,
+          tsig: null,
+          zone,
+          servers: opts.newServers,
+          importedNames: [...importedNames, ...oldNames],
+          signal: opts.signal,
+          onProgress: (event) => progress({ phase: "new", event }),
+        })
+      : null;
+  opts.signal?.throwIfAborted();
+
+  let rdap: RdapResult | null = null;
+  if (opts.rdap) {
+    progress({ phase: "rdap" });
+    rdap = await fetchRdap({ domain: zone, baseUrl: opts.rdap.baseUrl, fetcher: opts.rdap.fetcher, timeoutMs: opts.rdap.timeoutMs, signal: opts.signal });
+  }
+  let http: HttpProbe[] = [];
+  if (opts.http) {
+    progress({ phase: "http" });
+    http = await probeHttp({ targets: opts.http.targets ?? [zone, `www.${zone}`], fetcher: opts.http.fetcher, timeoutMs: opts.http.timeoutMs });
+  }
+
+  progress({ phase: "checks" });
+  const { diff, views } = buildDiff({ zone, sources, old, neu, operatorChange: opts.facts.dnsHostingMoves === true });
+  const input: CheckInput = { zone, facts: opts.facts, sources, old, neu, diff, views, rdap, http, now: opts.now ?? new Date(), marginSeconds: config.marginSeconds };
+  const findings = runChecks(input, config);
+  const verdict = computeVerdict(findings, opts.states ?? {});
+  progress({ phase: "done" });
+  return { zone, facts: opts.facts, sources: sources.map((s) => ({ name: s.name, report: s.result.report })), old, neu, diff, views, rdap, http, timing: timingFor(input), findings, verdict };
+}

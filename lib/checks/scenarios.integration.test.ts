@@ -1,0 +1,182 @@
+/**
+ * Every DESIGN §9 scenario end to end against the lab (real BIND, NSD and
+ * Knot): expected verdict, exactly the expected blocker ids, no others.
+ * Plus the CLI spawned as a pipeline would run it.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLab, type Lab } from "../../e2e/lab/lab";
+import { scenario } from "../../e2e/lab/scenarios";
+import { parseRootHints } from "../dns/root-hints";
+import { runReview, type Review } from "./review";
+import { acknowledge, computeVerdict, type FindingStates } from "./verdict";
+
+const here = new URL(".", import.meta.url).pathname;
+const sourcePath = (p: string) => (existsSync(join(here, "../../e2e/lab", p)) ? join(here, "../../e2e/lab", p) : join("/work/shared/fixtures", p));
+
+async function review(lab: Lab, name: string): Promise<Review> {
+  const h = parseRootHints(lab.rootHints);
+  if (!h.ok) throw new Error(h.message);
+  const sources = scenario(name).sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(sourcePath(p)) }));
+  return runReview({
+    zone: "project.test",
+    facts: { domain: "project.test", dnsHostingMoves: true },
+    sources,
+    newServers: [{ name: "ns1.newhost.test", address: "127.0.0.5" }],
+    snapshot: { rootHints: h.servers, allowPrivate: true, port: lab.port },
+  });
+}
+
+const blockerIds = (r: Review) => [...new Set(r.verdict.openBlockers.map((f) => f.id))].sort();
+const subjects = (r: Review, id: string) => r.findings.filter((f) => f.id === id).map((f) => f.subject).sort();
+
+function withLab(name: string, body: (get: () => Review, lab: () => Lab) => void) {
+  describe(`scenario ${name}`, () => {
+    let lab: Lab;
+    let r: Review;
+    beforeAll(async () => {
+      lab = await startLab({ scenario: name });
+      r = await review(lab, name);
+    }, 90_000);
+    afterAll(async () => {
+      await lab?.stop();
+    }, 30_000);
+    body(() => r, () => lab);
+  });
+}
+
+withLab("clean-move", (r) => {
+  it("has zero blockers and is GO; finalisable once every warning is acknowledged", () => {
+    expect(blockerIds(r())).toEqual([]);
+    expect(r().verdict.verdict).toBe("go");
+    expect(r().verdict.finalisable).toBe(false);
+    let states: FindingStates = {};
+    for (const w of r().verdict.pendingAcknowledgements) {
+      const c = acknowledge(r().findings, states, { key: w.key, by: "Ada Operator", reason: "reviewed for the lab move" }, new Date("2026-10-02T10:00:00Z"));
+      if (!c.ok) throw new Error(c.message);
+      states = c.states;
+    }
+    const v = computeVerdict(r().findings, states);
+    expect(v.pendingAcknowledgements).toEqual([]);
+    expect(v.finalisable).toBe(true);
+  });
+  it("raises no difference from case, spelling, order or operator data; apex NS/SOA are explained", () => {
+    const d = r().diff;
+    expect(d.allSources!.entries.filter((e) => !e.explained)).toEqual([]);
+    expect(d.oldVsNew!.entries.filter((e) => !e.explained)).toEqual([]);
+    expect(d.oldVsNew!.entries.map((e) => `${e.owner} ${e.type}`).sort()).toEqual(["project.test. NS", "project.test. SOA"]);
+    expect(d.oldServers!.disagreements).toEqual([]);
+    expect(d.allSources!.matched).toBeGreaterThanOrEqual(12);
+  });
+  it("exports the measured timing: parent NS TTL 172800 + 3600 margin", () => {
+    expect(r().timing.inputs.parentNsTtl).toBe(172800);
+    expect(r().timing.inputs.childNsTtl).toBe(3600);
+    expect(r().timing.minOverlapSeconds).toBe(176400);
+    expect(r().timing.negativeTtlSeconds).toBe(300);
+  });
+});
+
+withLab("incomplete-export", (r, lab) => {
+  it("is NO-GO with a blocker for every missing RRset, in the export and at the new operator", () => {
+    expect(r().verdict.verdict).toBe("no-go");
+    expect(blockerIds(r())).toEqual(["DEL-SUBZONE-CUT", "INV-EXPORT-INCOMPLETE", "INV-MISSING-AT-NEW", "INV-MISSING-IN-SOURCE", "SVC-ACME-CHALLENGE", "SVC-CAA"]);
+    const missing = [
+      "_acme-challenge.project.test. CNAME",
+      "docs.project.test. CNAME",
+      "project.test. CAA",
+      "release.project.test. NS",
+      "update.project.test. NS",
+      "www.project.test. CNAME",
+    ];
+    expect(subjects(r(), "INV-MISSING-IN-SOURCE")).toEqual(missing);
+    expect(subjects(r(), "INV-MISSING-AT-NEW")).toEqual(missing);
+    expect(subjects(r(), "DEL-SUBZONE-CUT")).toEqual(["release.project.test.", "update.project.test."]);
+  });
+  it("points each blocker at the raw answers of the old servers", () => {
+    const f = r().findings.find((x) => x.id === "INV-MISSING-IN-SOURCE" && x.subject === "release.project.test. NS")!;
+    const ev = f.evidence.find((e) => e.kind === "answer")!;
+    expect(ev.snapshot).toBe("old");
+    const a = r().old!.answers[ev.answer!];
+    expect(a.flags?.aa).toBe(false); // a referral
+    expect(ev.text).toContain("release.project.test. 3600 IN NS ns-101.awsdns-12.com.");
+  });
+  it("the CLI says NO-GO with exit 1, in text and JSON", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cutover-check-"));
+    const hints = join(dir, "root.hints");
+    writeFileSync(hints, lab().rootHints);
+    const args = ["check", "project.test", "--zone", sourcePath("zones/project.test.export-incomplete.zone"), "--new-ns", "ns1.newhost.test=127.0.0.5", "--root-hints", hints, "--port", String(lab().port), "--dns-hosting-moves", "yes", "--allow-private"];
+    const run = (extra: string[]) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const p = spawn(process.execPath, [join(here, "../cli/bin.mjs"), ...args, ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+        let out = "";
+        let err = "";
+        p.stdout.on("data", (d) => (out += d));
+        p.stderr.on("data", (d) => (err += d));
+        p.on("close", (code) => resolve({ code, out, err }));
+      });
+    const text = await run([]);
+    expect(text.code).toBe(1);
+    expect(text.out.split("\n")[0]).toMatch(/^project\.test\.: NO-GO — 17 blocker\(s\)/);
+    expect(text.out).toContain("INV-MISSING-IN-SOURCE  release.project.test. NS");
+    const json = await run(["--json"]);
+    expect(json.code).toBe(1);
+    const j = JSON.parse(json.out);
+    expect(j.verdict).toBe("no-go");
+    expect(j.findings.filter((f: { severity: string }) => f.severity === "blocker").length).toBe(17);
+    expect(Object.keys(j.findings[0]).sort()).toEqual(["evidence", "id", "key", "message", "remediation", "severity", "subject"]);
+    expect(j.pendingAcknowledgements.length).toBeGreaterThan(0);
+    expect(j.snapshot.old.servers.length).toBe(3);
+    expect(j.snapshot.new.servers[0].name).toBe("ns1.newhost.test.");
+  }, 60_000);
+});
+
+withLab("stale-secondary", (r) => {
+  it("names the stale secondary on every address, and the record it lacks", () => {
+    expect(blockerIds(r())).toEqual(["DEL-SOA-SERIAL", "INV-SERVER-MISMATCH"]);
+    expect(subjects(r(), "DEL-SOA-SERIAL").map((s) => s.replace(/:\d+$/, ""))).toEqual(["ns2.oldhost.test. 127.0.0.4", "ns2.oldhost.test. [::1]"]);
+    const m = r().findings.find((f) => f.id === "INV-SERVER-MISMATCH")!;
+    expect(m.subject).toBe("docs.project.test. CNAME");
+    expect(r().diff.oldServers!.disagreements.find((d) => d.type === "CNAME")!.odd.map((s) => s.replace(/:\d+$/, "")).sort()).toEqual(["ns2.oldhost.test. 127.0.0.4", "ns2.oldhost.test. [::1]"]);
+  });
+});
+
+withLab("primary-down", (r) => {
+  it("blocks on the unreachable primary", () => {
+    expect(blockerIds(r())).toEqual(["DEL-PRIMARY-UNREACHABLE", "DEL-SERVER-UNREACHABLE"]);
+    expect(subjects(r(), "DEL-PRIMARY-UNREACHABLE").map((s) => s.replace(/:\d+$/, ""))).toEqual(["ns1.oldhost.test. 127.0.0.1"]);
+    // the secondary still answers: its data is the reference and matches the export
+    expect(r().diff.allSources!.entries.filter((e) => !e.explained)).toEqual([]);
+  });
+});
+
+withLab("ds-mismatch", (r) => {
+  it("blocks on a DS without a matching DNSKEY at the new operator, and on the missing DNSSEC plan", () => {
+    expect(blockerIds(r())).toEqual(["SEC-DS-NO-DNSKEY", "SEC-DS-NO-PLAN"]);
+    expect(subjects(r(), "SEC-DS-NO-DNSKEY").map((s) => s.replace(/:\d+$/, ""))).toContain("ns1.newhost.test. 127.0.0.5");
+    expect(r().timing.inputs.dsTtl).toBe(86400);
+    expect(r().timing.minOverlapSeconds).toBe(172800 + 86400 + 3600);
+  });
+});
+
+withLab("provider-records", (r) => {
+  it("blocks on every non-portable provider record and on what the exports lack or change", () => {
+    expect(blockerIds(r())).toEqual(["INV-DIFFERENT-IN-SOURCE", "INV-EXPORT-INCOMPLETE", "INV-MISSING-IN-SOURCE", "PRV-NON-PORTABLE", "SVC-ACME-CHALLENGE"]);
+    expect(subjects(r(), "PRV-NON-PORTABLE").filter((s) => !s.includes("auto-ttl"))).toEqual([
+      "api.project.test. A (route53 routing-policy)",
+      "api.project.test. A (route53 routing-policy)",
+      "docs.project.test. A (cloudflare proxied)",
+      "project.test. A (cloudflare proxied)",
+      "project.test. A (route53 alias)",
+      "release.project.test. A (route53 alias)",
+      "www.project.test. CNAME (cloudflare proxied)",
+    ]);
+  });
+  it("shows the proxied/alias differences as explained, not as blockers", () => {
+    const explained = r().diff.allSources!.entries.filter((e) => e.explained).map((e) => `${e.owner} ${e.type}`);
+    expect(explained).toEqual(expect.arrayContaining(["project.test. A", "www.project.test. CNAME"]));
+    expect(r().findings.some((f) => f.id.startsWith("INV-") && f.severity === "blocker" && f.subject === "project.test. A")).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Timing arithmetic (DESIGN §7), exported for the scheduling feature.
+ * Resolvers keep the old delegation until the NS TTLs run out, so the old
+ * servers must keep serving at least max(parent NS TTL, child NS TTL) plus a
+ * margin; a DNSSEC change adds the DS TTL; negative answers are cached for
+ * min(SOA TTL, SOA MINIMUM) (RFC 2308 §5).
+ */
+import { soaMinimum } from "../diff/view";
+import { rrsetKey } from "../diff/view";
+import { name as wire } from "../zone/name";
+import { T } from "../zone/rrtype";
+import type { CheckInput } from "./types";
+
+export interface TimingInputs {
+  parentNsTtl: number | null;
+  childNsTtl: number | null;
+  dsTtl: number | null;
+  soaTtl: number | null;
+  soaMinimum: number | null;
+  maxRecordTtl: number | null;
+  /** DS/DNSKEY change with the move (signed zone and operator change). */
+  dnssecChange: boolean;
+  marginSeconds: number;
+}
+
+export interface Timing {
+  inputs: TimingInputs;
+  /** How long the old servers must keep serving after the parent switches NS. */
+  minOverlapSeconds: number;
+  /** RFC 2308 §5 negative caching TTL (null when no SOA was seen). */
+  negativeTtlSeconds: number | null;
+  /** Minimum window: the overlap, and long enough for every cached answer (positive or negative) to expire. */
+  minWindowSeconds: number;
+  /** Lower changing records' TTLs at least this long before the window (the old TTL must expire first). */
+  ttlLoweringLeadSeconds: number;
+  /** A rollback is not instant: the new NS stay cached for the parent NS TTL. */
+  rollbackSeconds: number;
+  /** One line per term, for people. */
+  explanation: string[];
+}
+
+export const DEFAULT_MARGIN_SECONDS = 3600;
+
+export function computeTiming(i: TimingInputs): Timing {
+  const nsTtl = Math.max(i.parentNsTtl ?? 0, i.childNsTtl ?? 0);
+  const ds = i.dnssecChange ? (i.dsTtl ?? 0) : 0;
+  const minOverlapSeconds = nsTtl + ds + i.marginSeconds;
+  const negativeTtlSeconds = i.soaTtl !== null && i.soaMinimum !== null ? Math.min(i.soaTtl, i.soaMinimum) : null;
+  const minWindowSeconds = Math.max(minOverlapSeconds, (i.maxRecordTtl ?? 0) + i.marginSeconds, (negativeTtlSeconds ?? 0) + i.marginSeconds);
+  const explanation = [
+    `NS TTL max(parent ${i.parentNsTtl ?? "?"}, child ${i.childNsTtl ?? "?"}) = ${nsTtl} s`,
+    i.dnssecChange ? `+ DS TTL ${i.dsTtl ?? "?"} s (DNSSEC changes with the operator)` : "no DNSSEC change: DS TTL not added",
+    `+ margin ${i.marginSeconds} s = minimum overlap ${minOverlapSeconds} s`,
+    `negative TTL min(SOA TTL ${i.soaTtl ?? "?"}, MINIMUM ${i.soaMinimum ?? "?"}) = ${negativeTtlSeconds ?? "?"} s (RFC 2308 §5)`,
+    `largest record TTL ${i.maxRecordTtl ?? "?"} s; minimum window ${minWindowSeconds} s`,
+  ];
+  return {
+    inputs: i,
+    minOverlapSeconds,
+    negativeTtlSeconds,
+    minWindowSeconds,
+    ttlLoweringLeadSeconds: i.maxRecordTtl ?? 0,
+    rollbackSeconds: (i.parentNsTtl ?? 0) + i.marginSeconds,
+    explanation,
+  };
+}
+
+/** The measured inputs of one review: parent referral, the old reference server's data. */
+export function timingInputs(input: CheckInput): TimingInputs {
+  const apex = wire(input.zone);
+  const ref = input.views.oldRef;
+  const d = input.old?.delegation ?? null;
+  const soa = ref?.rrsets.get(rrsetKey(apex, 1, T.SOA)) ?? null;
+  const ns = ref?.rrsets.get(rrsetKey(apex, 1, T.NS)) ?? null;
+  const ttls = ref ? [...ref.rrsets.values()].map((s) => s.ttl) : [];
+  const signed = (d?.ds.length ?? 0) > 0;
+  return {
+    parentNsTtl: d && d.ns.length ? Math.min(...d.ns.map((r) => r.ttl)) : null,
+    childNsTtl: ns?.ttl ?? null,
+    dsTtl: d && d.ds.length ? d.ds[0].ttl : null,
+    soaTtl: soa?.ttl ?? null,
+    soaMinimum: soa ? soaMinimum(soa.rdatas[0]) : null,
+    maxRecordTtl: ttls.length ? Math.max(...ttls) : null,
+    dnssecChange: signed && input.facts.dnsHostingMoves === true,
+    marginSeconds: input.marginSeconds,
+  };
+}
+
+export function timingFor(input: CheckInput): Timing {
+  return computeTiming(timingInputs(input));
+}

@@ -1,0 +1,198 @@
+/**
+ * `cutover check DOMAIN --zone FILE... [--ns NAME=ADDR[:PORT]]... [--new-ns NAME=ADDR[:PORT]]...
+ *  [--root-hints FILE] [--port N] [--dns-hosting-moves yes|no] [--allow-private] [--json]`
+ * Import + live queries + diff + checks + verdict. Exit 0 go, 1 no-go, 2 error.
+ */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { isIP } from "node:net";
+import { parseArgs } from "node:util";
+import { runReview, type Review } from "../checks/review";
+import type { Finding, Severity } from "../checks/types";
+import { parseRootHints, type NameServer } from "../dns/root-hints";
+import type { ExplicitServer } from "../dns/run-snapshot";
+import { snapshotToJson } from "../dns/snapshot-json";
+import { parseName } from "../zone/name";
+import type { CliIo } from "./io";
+
+const HELP = `usage: cutover check DOMAIN --zone FILE... [options]
+  --zone FILE               a zone export to compare (repeatable; format auto-detected)
+  --ns NAME=ADDR[:PORT]     the old servers (repeatable); default: walk the delegation
+  --new-ns NAME=ADDR[:PORT] the new operator's servers, queried undelegated (repeatable)
+  --root-hints FILE         root hints for the delegation walk
+  --port N                  port for every server (default 53)
+  --dns-hosting-moves yes|no  does DNS hosting move with the domain? (asked, never defaulted)
+  --rdap URL                RDAP base URL of the registry (otherwise manual evidence is requested)
+  --allow-private           allow loopback/private/reserved addresses (labs)
+  --timeout MS              per-query timeout (default 2000)
+  --json                    print { verdict, findings, pendingAcknowledgements, snapshot }
+
+exit status: 0 go (no open blocker), 1 no-go, 2 error
+`;
+
+function parseServer(flag: string, spec: string, defaultPort: number | undefined): ExplicitServer | string {
+  const m = /^([^=]+)=(.+)$/.exec(spec);
+  if (!m) return `${flag} "${spec}": expected NAME=ADDR[:PORT]`;
+  const n = parseName(m[1].endsWith(".") ? m[1] : m[1] + ".", null);
+  if (!n.ok) return `${flag} "${spec}": bad name (${n.message})`;
+  let addr = m[2];
+  let port = defaultPort;
+  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(addr);
+  if (v6) {
+    addr = v6[1];
+    if (v6[2]) port = Number(v6[2]);
+  } else if (isIP(addr) !== 6) {
+    const p = /^(.+):(\d+)$/.exec(addr);
+    if (p) [addr, port] = [p[1], Number(p[2])];
+  }
+  if (!isIP(addr)) return `${flag} "${spec}": "${addr}" is not an IP address`;
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) return `${flag} "${spec}": bad port`;
+  return { name: m[1], address: addr, port };
+}
+
+const ORDER: Severity[] = ["blocker", "warning", "info"];
+
+function findingJson(f: Finding) {
+  return { id: f.id, key: f.key, severity: f.severity, subject: f.subject, message: f.message, remediation: f.remediation, evidence: f.evidence };
+}
+
+function textReport(r: Review): string {
+  const v = r.verdict;
+  const lines = [
+    `${r.zone}: ${v.verdict === "go" ? "GO" : "NO-GO"} — ${v.counts.blocker} blocker(s) (${v.openBlockers.length} open), ${v.counts.warning} warning(s) (${v.pendingAcknowledgements.length} to acknowledge), ${v.counts.info} info`,
+  ];
+  for (const sev of ORDER) {
+    const fs = r.findings.filter((f) => f.severity === sev);
+    if (fs.length === 0) continue;
+    lines.push("", `${sev.toUpperCase()}S (${fs.length})`);
+    for (const f of fs) {
+      lines.push(`  ${f.id}  ${f.subject}`, `    ${f.message}`);
+      if (sev !== "info") lines.push(`    fix: ${f.remediation}`);
+      for (const e of f.evidence.slice(0, sev === "blocker" ? 3 : 1)) lines.push(`    evidence: ${e.text}`);
+    }
+  }
+  lines.push("", `minimum overlap ${r.timing.minOverlapSeconds} s, minimum window ${r.timing.minWindowSeconds} s; queries sent ${(r.old?.counts.sent ?? 0) + (r.neu?.counts.sent ?? 0)}`);
+  return lines.join("\n") + "\n";
+}
+
+export async function check(argv: string[], io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        zone: { type: "string", multiple: true },
+        ns: { type: "string", multiple: true },
+        "new-ns": { type: "string", multiple: true },
+        "root-hints": { type: "string" },
+        port: { type: "string" },
+        "dns-hosting-moves": { type: "string" },
+        rdap: { type: "string" },
+        "allow-private": { type: "boolean" },
+        timeout: { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    io.stderr.write(`cutover check: ${(e as Error).message}\n${HELP}`);
+    return 2;
+  }
+  const v = args.values;
+  if (v.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const fail = (msg: string) => {
+    io.stderr.write(`cutover check: ${msg}\n`);
+    return 2;
+  };
+  if (args.positionals.length !== 1) return fail(`exactly one DOMAIN expected\n${HELP}`);
+  const domain = args.positionals[0];
+  const dn = parseName(domain.endsWith(".") ? domain : domain + ".", null);
+  if (!dn.ok) return fail(`bad domain: ${dn.message}`);
+  if (!v.zone || v.zone.length === 0) return fail("at least one --zone FILE is required");
+  const port = v.port === undefined ? undefined : Number(v.port);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) return fail("--port must be 1..65535");
+  const moves = v["dns-hosting-moves"];
+  if (moves !== undefined && moves !== "yes" && moves !== "no") return fail("--dns-hosting-moves must be yes or no");
+  const timeoutMs = v.timeout === undefined ? undefined : Number(v.timeout);
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) return fail("--timeout must be a positive number");
+
+  const servers = (flag: string, specs: string[] | undefined): ExplicitServer[] | string => {
+    const out: ExplicitServer[] = [];
+    for (const spec of specs ?? []) {
+      const s = parseServer(flag, spec, port);
+      if (typeof s === "string") return s;
+      out.push(s);
+    }
+    return out;
+  };
+  const oldServers = servers("--ns", v.ns);
+  if (typeof oldServers === "string") return fail(oldServers);
+  const newServers = servers("--new-ns", v["new-ns"]);
+  if (typeof newServers === "string") return fail(newServers);
+
+  const sources = [];
+  for (const f of v.zone) {
+    try {
+      sources.push({ name: basename(f), bytes: readFileSync(f) });
+    } catch (e) {
+      return fail(`cannot read ${f}: ${(e as Error).message}`);
+    }
+  }
+  let rootHints: NameServer[] | undefined;
+  if (v["root-hints"]) {
+    let text: string;
+    try {
+      text = readFileSync(v["root-hints"], "utf8");
+    } catch (e) {
+      return fail(`cannot read ${v["root-hints"]}: ${(e as Error).message}`);
+    }
+    const h = parseRootHints(text);
+    if (!h.ok) return fail(`${v["root-hints"]}:${h.line}: ${h.message}`);
+    rootHints = h.servers;
+  }
+
+  const ac = new AbortController();
+  const onSig = () => ac.abort();
+  process.once("SIGINT", onSig);
+  try {
+    const review = await runReview({
+      zone: domain,
+      facts: { domain, dnsHostingMoves: moves === undefined ? null : moves === "yes" },
+      sources,
+      oldServers,
+      newServers,
+      snapshot: { rootHints, port, allowPrivate: v["allow-private"] ?? false, timeoutMs },
+      rdap: v.rdap ? { baseUrl: v.rdap } : null,
+      signal: ac.signal,
+    });
+    if (v.json) {
+      io.stdout.write(
+        JSON.stringify(
+          {
+            verdict: review.verdict.verdict,
+            counts: review.verdict.counts,
+            findings: review.findings.map(findingJson),
+            pendingAcknowledgements: review.verdict.pendingAcknowledgements.map((f) => f.key),
+            timing: review.timing,
+            sources: review.sources.map((s) => ({ name: s.name, format: s.report.format, sha256: s.report.files[0]?.sha256, ok: s.report.ok })),
+            snapshot: { old: review.old && snapshotToJson(review.old), new: review.neu && snapshotToJson(review.neu) },
+          },
+          null,
+          2,
+        ) + "\n",
+      );
+    } else io.stdout.write(textReport(review));
+    return review.verdict.verdict === "go" ? 0 : 1;
+  } catch (e) {
+    return fail((e as Error).message);
+  } finally {
+    process.off("SIGINT", onSig);
+  }
+}
+
+export const main = check;
+export default check;

@@ -1,0 +1,79 @@
+/**
+ * All comparisons of one review: each source and all sources together vs the
+ * old operator, the servers of each operator against each other, old vs new,
+ * parent vs child. Pure: snapshots and imports in, views and diff out.
+ */
+import type { Snapshot } from "../dns/run-snapshot";
+import type { ImportResult } from "../zone/import/types";
+import { name as wire } from "../zone/name";
+import { compareViews, type Explainer } from "./compare";
+import { explainOperatorData, explainSourceVsLive } from "./explain";
+import { compareParentChild } from "./parent-child";
+import { compareServers, pickReference } from "./servers";
+import type { ZoneDiff, ZoneView } from "./types";
+import { mergeViews, serverView, sourceView } from "./view";
+
+export interface DiffSource {
+  /** Label shown to people: usually the file name. */
+  name: string;
+  result: ImportResult;
+}
+
+export interface BuildDiffInput {
+  zone: string;
+  sources: readonly DiffSource[];
+  old: Snapshot | null;
+  neu: Snapshot | null;
+  /** DNS hosting moves (apex NS at the new side are then expected to differ). */
+  operatorChange: boolean;
+}
+
+export interface ZoneViews {
+  sources: ZoneView[];
+  allSources: ZoneView | null;
+  old: ZoneView[];
+  neu: ZoneView[];
+  oldRef: ZoneView | null;
+  newRef: ZoneView | null;
+}
+
+export interface DiffResult {
+  diff: ZoneDiff;
+  views: ZoneViews;
+}
+
+function both(a: Explainer, b: Explainer): Explainer {
+  return (e) => a(e) ?? b(e);
+}
+
+function snapshotViews(s: Snapshot | null, apex: Uint8Array, which: "old" | "new"): ZoneView[] {
+  if (!s) return [];
+  return s.servers.filter((x) => x.address).map((x) => serverView({ apex, server: { name: x.name, address: x.address, port: x.port }, answers: s.answers, snapshot: which }));
+}
+
+export function buildDiff(input: BuildDiffInput): DiffResult {
+  const zone = input.zone.endsWith(".") ? input.zone.toLowerCase() : input.zone.toLowerCase() + ".";
+  const apex = wire(zone);
+  const sources = input.sources.map((s) => sourceView({ label: `source ${s.name}`, apex, records: s.result.records }));
+  const allSources = sources.length ? mergeViews("all sources", sources) : null;
+  const old = snapshotViews(input.old, apex, "old");
+  const neu = snapshotViews(input.neu, apex, "new");
+  const oldRef = pickReference(old);
+  const newRef = pickReference(neu);
+  const operator = explainOperatorData({ apex: zone, operatorChange: input.operatorChange });
+
+  const diff: ZoneDiff = {
+    sources: oldRef
+      ? input.sources.map((s, i) => compareViews(oldRef, sources[i], both(explainSourceVsLive({ apex: zone, providerRecords: s.result.providerRecords }), operator)))
+      : [],
+    allSources:
+      oldRef && allSources
+        ? compareViews(oldRef, allSources, both(explainSourceVsLive({ apex: zone, providerRecords: input.sources.flatMap((s) => s.result.providerRecords) }), operator))
+        : null,
+    oldServers: old.length ? compareServers("old", old) : null,
+    newServers: neu.length ? compareServers("new", neu) : null,
+    oldVsNew: oldRef && newRef ? compareViews(oldRef, newRef, operator) : null,
+    parentChild: input.old?.delegation?.parent ? compareParentChild({ zone, delegation: input.old.delegation, servers: input.old.servers, views: old }) : null,
+  };
+  return { diff, views: { sources, allSources, old, neu, oldRef, newRef } };
+}

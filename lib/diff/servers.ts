@@ -1,0 +1,44 @@
+/**
+ * Every server of one operator against every other: group the servers by
+ * the RRset they hold for each key and name the odd ones out (the servers
+ * outside the reference server's group).
+ */
+import type { RRsetView, ServerDisagreement, ServerParity, ZoneView } from "./types";
+
+function fingerprint(s: RRsetView | null): string {
+  if (!s) return "absent";
+  return `${s.ttl}|${s.rdatas.map((r) => Buffer.from(r).toString("hex")).join(",")}`;
+}
+
+/** Highest SOA serial first (RFC 1982 arithmetic is not needed between copies of one zone), then most RRsets. */
+export function pickReference(views: readonly ZoneView[]): ZoneView | null {
+  const usable = views.filter((v) => v.rrsets.size > 0);
+  if (usable.length === 0) return null;
+  return [...usable].sort((a, b) => (b.serial ?? -1) - (a.serial ?? -1) || b.rrsets.size - a.rrsets.size || a.label.localeCompare(b.label))[0];
+}
+
+export function compareServers(operator: "old" | "new", views: readonly ZoneView[]): ServerParity {
+  const ref = pickReference(views);
+  const disagreements: ServerDisagreement[] = [];
+  const keys = new Set(views.flatMap((v) => [...v.rrsets.keys()]));
+  for (const key of [...keys].sort()) {
+    const sample = views.map((v) => v.rrsets.get(key)).find((x) => x)!;
+    const groups = new Map<string, { servers: string[]; rrset: RRsetView | null }>();
+    for (const v of views) {
+      const s = v.rrsets.get(key) ?? null;
+      if (!s && !v.asked(sample.owner, sample.type)) continue; // never asked: no opinion
+      const fp = fingerprint(s);
+      const g = groups.get(fp) ?? { servers: [], rrset: s };
+      g.servers.push(v.label);
+      groups.set(fp, g);
+    }
+    if (groups.size < 2) continue;
+    const variants = [...groups.values()].sort((a, b) => {
+      const ar = ref && a.servers.includes(ref.label) ? 1 : 0;
+      const br = ref && b.servers.includes(ref.label) ? 1 : 0;
+      return br - ar || b.servers.length - a.servers.length;
+    });
+    disagreements.push({ owner: sample.ownerText, type: sample.typeText, key, variants, odd: variants.slice(1).flatMap((v) => v.servers) });
+  }
+  return { operator, reference: ref?.label ?? null, servers: views.map((v) => v.label), disagreements };
+}
