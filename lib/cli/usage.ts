@@ -5,7 +5,11 @@ commands:
                          [--default-ttl N] [--json]
       Import zone exports and print them as canonical RFC 1035 records
       (absolute names, explicit TTL and class, DNSSEC canonical order).
-  query ...              Query live authoritative DNS (see cutover query --help).
+  query DOMAIN ...       Query live authoritative DNS (see cutover query --help).
+  check DOMAIN --zone FILE... [--ns NAME=ADDR[:PORT]]... [--new-ns NAME=ADDR[:PORT]]... [--json]
+                         Import + live queries + diff + checks; exit 0 go, 1 no-go, 2 error.
+  verify BUNDLE [--key JWK_FILE|URL] [--json]
+                         Verify a signed checklist bundle offline; exit 0 valid, 1 invalid, 2 usage.
 
-exit codes: 0 ok, 1 input had errors, 2 usage error
+exit codes (zone normalize): 0 ok, 1 input had errors, 2 usage error
 `;
