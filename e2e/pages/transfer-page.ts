@@ -31,6 +31,16 @@ export class TransferPage {
     await this.page.getByTestId("file-input").setInputFiles(files);
   }
 
+  /** Drop files on the drop zone, as a user dragging them from the desktop would. */
+  async drop(files: { name: string; text: string }[]) {
+    const dataTransfer = await this.page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.text], f.name, { type: "text/plain" }));
+      return dt;
+    }, files);
+    await this.page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer });
+  }
+
   uploadRow(fileName: string): Locator {
     return this.page.locator(`[data-testid="upload-row"][data-file="${fileName}"]`);
   }

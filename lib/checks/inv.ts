@@ -147,13 +147,11 @@ const explained: CheckDef = {
 };
 
 function apexCnameIn(i: CheckInput): { where: string; evidence: DiffEntry["here"] }[] {
-  const key = `${i.zone}|1|${T.CNAME}`;
   const out: { where: string; evidence: DiffEntry["here"] }[] = [];
   for (const v of [...i.views.sources, ...i.views.old, ...i.views.neu]) {
     const s = [...v.rrsets.values()].find((x) => x.type === T.CNAME && x.ownerText === i.zone);
     if (s) out.push({ where: v.label, evidence: s });
   }
-  void key;
   return out;
 }
 

@@ -26,6 +26,21 @@ export const DEFAULT_LOAD_LIMITS: LoadLimits = {
   maxQueries: 50_000,
 };
 
+/** A granted slot; a class rather than a closure per grant (hot path: one per packet). */
+class Grant {
+  readonly ok = true as const;
+  private released = false;
+  constructor(
+    private readonly limiter: Limiter,
+    private readonly bucket: Bucket,
+  ) {}
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.limiter.releaseSlot(this.bucket);
+  }
+}
+
 interface Bucket {
   tokens: number;
   updated: number;
@@ -102,17 +117,14 @@ export class Limiter {
     b.inFlight++;
     this.inFlight++;
     this.issued++;
-    let released = false;
-    return {
-      ok: true,
-      release: () => {
-        if (released) return;
-        released = true;
-        b.inFlight--;
-        this.inFlight--;
-        if (this.waiters.length > 0) this.pump();
-      },
-    };
+    return new Grant(this, b);
+  }
+
+  /** Called once per grant by Grant.release. */
+  releaseSlot(b: Bucket): void {
+    b.inFlight--;
+    this.inFlight--;
+    if (this.waiters.length > 0) this.pump();
   }
 
   private bucket(key: string): Bucket {

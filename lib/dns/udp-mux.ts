@@ -293,6 +293,7 @@ export class UdpMux {
   private sweep(): void {
     const now = performance.now();
     for (const s of [...this.live]) if (s.pending.size === 0 && now - s.idleSince >= this.idleMs) this.closeSlot(s);
+    for (const [k, pool] of this.pools) if (pool.slots.every((x) => x === null)) this.pools.delete(k);
     if (this.live.size === 0 && this.sweeper) {
       clearInterval(this.sweeper);
       this.sweeper = null;
@@ -310,7 +311,6 @@ export class UdpMux {
     const list = s.pool.slots;
     const i = list.indexOf(s);
     if (i >= 0) list[i] = null;
-    if (list.every((x) => x === null)) this.pools.delete(s.pool.key);
     try {
       s.sock.close();
     } catch {

@@ -132,10 +132,13 @@ export function expandTemplate(template: string, it: number): ExpandResult {
       }
       i = close + 1;
     }
-    const value = it + offset;
-    if (value > INT_MAX || (value < 0 && (base === "n" || base === "N" || base === "o" || base === "x" || base === "X"))) {
+    let value = it + offset;
+    if (value > INT_MAX || value < -INT_MAX - 1) {
       return { ok: false, message: `iterator ${it} with offset ${offset} is out of range` };
     }
+    // BIND prints a negative value in o/x/X/n/N as its 32-bit two's complement
+    // (C's unsigned conversions): ${-2000,0,n} at 1024 gives 0.3.c.f.f.f.f.f (quirks.md §generate).
+    if (value < 0 && base !== "d") value = value >>> 0;
     out += formatNumber(value, width, base);
   }
   return { ok: true, text: out };

@@ -8,7 +8,8 @@ import type { ServerSummary, Snapshot } from "../../dns/run-snapshot";
 import type { EvidenceRecord, ServerAnswer } from "../../dns/types";
 import { buildDiff, type DiffSource } from "../../diff/build-diff";
 import { importZone, type ImportFormat } from "../../zone/import";
-import { isSubdomain, labelCount, nameKey, nameToText, namesEqual, name as wire } from "../../zone/name";
+import { isSubdomain, nameKey, nameLength, nameToText, namesEqual, name as wire } from "../../zone/name";
+import { soaSerial } from "../../diff/view";
 import { parseZone } from "../../zone/parse";
 import { T } from "../../zone/rrtype";
 import type { ZoneRecord } from "../../zone/types";
@@ -84,18 +85,8 @@ export function snapshot(servers: FakeServer[], questions: { name: Uint8Array; t
     for (const q of uniq) answers.push(answerFor(s, recs, q, zone));
     const soa = recs.find((r) => r.type === T.SOA);
     const up = s.zone !== null;
-    let serial: number | null = null;
-    let mname: string | null = null;
-    if (soa) {
-      let i = 0;
-      for (let n = 0; n < 2; n++) {
-        if (n === 1) mname = mname ?? null;
-        while (soa.rdata[i] !== 0) i += soa.rdata[i] + 1;
-        if (n === 0) mname = nameToText(soa.rdata.subarray(0, i + 1));
-        i++;
-      }
-      serial = new DataView(soa.rdata.buffer, soa.rdata.byteOffset + i, 4).getUint32(0);
-    }
+    const serial = soa ? soaSerial(soa.rdata) : null;
+    const mname = soa ? nameToText(soa.rdata.subarray(0, nameLength(soa.rdata))) : null;
     summaries.push({
       name: s.name, address: s.address, port: 53, soaSerial: serial, soaMname: mname,
       ns: recs.filter((r) => r.type === T.NS && namesEqual(r.owner, zone)).map((r) => nameToText(r.rdata)).sort(),
@@ -137,4 +128,3 @@ export function input(spec: InputSpec): CheckInput {
   return { zone: ZONE, facts, sources, old, neu, diff, views, rdap: null, http: [], now: spec.now ?? new Date("2026-10-01T00:00:00Z"), marginSeconds: DEFAULT_MARGIN_SECONDS };
 }
 
-export { labelCount };

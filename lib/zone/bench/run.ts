@@ -2,8 +2,8 @@
  * Zone import benchmark (npm run bench:zone): a deterministic ~1M-record zone,
  * Cutover's parseZone and its full importZone (each in a child process)
  * next to named-checkzone and kzonecheck, median of N runs each, wall time
- * and peak RSS from
- * /usr/bin/time -v. Usage: tsx lib/zone/bench/run.ts [records] [runs]
+ * and peak RSS from /usr/bin/time -v.
+ * Usage: tsx lib/zone/bench/run.ts [records] [runs]
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";

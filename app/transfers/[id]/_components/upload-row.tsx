@@ -61,7 +61,7 @@ export function UploadRow(props: {
             <select id={`${id}-format`} className={smallInput} value={r.format} onChange={(e) => props.onChange({ format: e.target.value as SourceFormat })} data-testid="row-format">
               {props.formats.map((f) => (
                 <option key={f} value={f}>
-                  {f === "auto" ? "detect automatically" : f}
+                  {f === "auto" ? "auto-detect" : f}
                 </option>
               ))}
             </select>

@@ -1,4 +1,5 @@
-import { NextResponse } from "next/server";
+import { NextResponse, after } from "next/server";
+import { getRecordsTable } from "@/lib/transfer/get-records-table";
 import { importSources } from "@/lib/transfer/import-sources";
 import { parseUploadForm } from "@/lib/transfer/upload-request";
 import { formatBytes, uploadLimits } from "@/lib/transfer/upload-limits";
@@ -45,5 +46,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       : { ok: false, label: r.label, files: r.files, error: r.error },
   );
   const stored = sources.filter((s) => s.ok).length;
+  // Build the merged table once the response is sent, so opening the records
+  // page right after an import of 100k records does not wait for it.
+  if (stored > 0) after(() => getRecordsTable(id).then(() => undefined, () => undefined));
   return NextResponse.json({ sources }, { status: stored > 0 ? 201 : 500 });
 }

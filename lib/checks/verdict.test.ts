@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { CHECK_IDS } from "./catalogue";
+import { CheckConfigSchema } from "./config";
+import { runChecks } from "./run-checks";
+import { input } from "./testing/build-input";
+import type { Finding } from "./types";
+import { acknowledge, carryStates, computeVerdict, waive } from "./verdict";
+
+const f = (key: string, severity: Finding["severity"]): Finding => ({ id: key.split("@")[0], key, family: "INV", severity, subject: key.split("@")[1], message: "m", remediation: "r", evidence: [] });
+const NOW = new Date("2026-10-02T10:00:00Z");
+
+describe("verdict", () => {
+  const findings = [f("INV-MISSING-AT-NEW@www A", "blocker"), f("SVC-DMARC@_dmarc", "warning"), f("TIM-OVERLAP@zone", "info")];
+
+  it("no-go while a blocker is open; go once it is waived by a named person with a reason", () => {
+    expect(computeVerdict(findings).verdict).toBe("no-go");
+    expect(waive(findings, {}, { key: "INV-MISSING-AT-NEW@www A", by: "", reason: "x" }, NOW)).toMatchObject({ ok: false, error: "invalid" });
+    expect(waive(findings, {}, { key: "SVC-DMARC@_dmarc", by: "Ada", reason: "known" }, NOW)).toMatchObject({ ok: false, error: "not-a-blocker" });
+    const w = waive(findings, {}, { key: "INV-MISSING-AT-NEW@www A", by: "Ada Lovelace", reason: "www is retired with the move" }, NOW);
+    if (!w.ok) throw new Error(w.message);
+    const v = computeVerdict(findings, w.states);
+    expect(v.verdict).toBe("go");
+    expect(v.finalisable).toBe(false);
+    expect(v.pendingAcknowledgements.map((x) => x.key)).toEqual(["SVC-DMARC@_dmarc"]);
+    expect(v.reasons).toEqual(["waived blocker INV-MISSING-AT-NEW: www A (by Ada Lovelace: www is retired with the move)", "warning to acknowledge SVC-DMARC: _dmarc"]);
+    const a = acknowledge(findings, w.states, { key: "SVC-DMARC@_dmarc", by: "Bob", reason: "DMARC follows next quarter" }, NOW);
+    if (!a.ok) throw new Error(a.message);
+    expect(a.states["SVC-DMARC@_dmarc"]).toEqual({ status: "acknowledged", by: "Bob", reason: "DMARC follows next quarter", at: "2026-10-02T10:00:00.000Z" });
+    expect(computeVerdict(findings, a.states).finalisable).toBe(true);
+  });
+
+  it("a re-run marks vanished findings fixed and keeps the rest", () => {
+    const states = carryStates({ "A@x": { status: "acknowledged", by: "b", reason: "why", at: "t" }, "B@y": { status: "waived", by: "b", reason: "why", at: "t" } }, [f("A@x", "warning")], NOW);
+    expect(states).toEqual({ "A@x": { status: "acknowledged", by: "b", reason: "why", at: "t" }, "B@y": { status: "fixed", at: "2026-10-02T10:00:00.000Z" } });
+  });
+});
+
+describe("catalogue and configuration", () => {
+  it("ids are unique and follow FAMILY-NAME", () => {
+    expect(new Set(CHECK_IDS).size).toBe(CHECK_IDS.length);
+    for (const id of CHECK_IDS) expect(id).toMatch(/^(DEL|INV|PRV|SEC|TIM|SVC|REG|OPS)-[A-Z0-9-]+$/);
+    expect(CHECK_IDS.length).toBeGreaterThanOrEqual(50);
+  });
+  it("severity overrides and disabled checks apply; bad config is rejected", () => {
+    const i = input({ facts: { dnsHostingMoves: null } });
+    expect(runChecks(i).find((x) => x.id === "OPS-HOSTING-ANSWER")!.severity).toBe("blocker");
+    const cfg = CheckConfigSchema.parse({ severities: { "OPS-HOSTING-ANSWER": "warning" }, disabled: ["REG-MANUAL-EVIDENCE"] });
+    const out = runChecks(i, cfg);
+    expect(out.find((x) => x.id === "OPS-HOSTING-ANSWER")!.severity).toBe("warning");
+    expect(out.some((x) => x.id === "REG-MANUAL-EVIDENCE")).toBe(false);
+    expect(CheckConfigSchema.safeParse({ severities: { "OPS-HOSTING-ANSWER": "fatal" } }).success).toBe(false);
+    expect(CheckConfigSchema.safeParse({ severities: { nonsense: "info" } }).success).toBe(false);
+  });
+});
