@@ -19,6 +19,8 @@ const csp = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Separate build directories for parallel test runs (lib/cli/start.mjs reads the same variable).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Type-check what the app compiles, not tests or benchmarks (tsconfig.build.json);
   // `npm run typecheck` covers the whole project.
   typescript: { tsconfigPath: "tsconfig.build.json" },

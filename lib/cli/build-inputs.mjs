@@ -19,7 +19,7 @@ const CODE_FILE = /\.([cm]?[jt]sx?|css|json|prisma)$/;
 /** Whether a path relative to the repository root (forward or back slashes) is an input of the build. */
 export function isBuildInput(relPath) {
   const parts = relPath.split(/[\\/]/);
-  if (parts.slice(0, -1).some((p) => SKIP_DIRS.has(p))) return false;
+  if (parts.slice(0, -1).some((p) => SKIP_DIRS.has(p) || p.startsWith(".next"))) return false;
   if (parts[0] === "lib" && parts[1] === "cli") return false; // the CLI runs from source with tsx, never bundled
   const name = parts[parts.length - 1];
   if (TEST_FILE.test(name)) return false;
@@ -38,7 +38,8 @@ function listInputs(root) {
     }
     const rel = relative(root, abs).split(sep).join("/");
     if (st.isDirectory()) {
-      if (SKIP_DIRS.has(rel.split("/").pop())) return;
+      const base = rel.split("/").pop();
+      if (SKIP_DIRS.has(base) || base.startsWith(".next")) return;
       for (const name of readdirSync(abs)) visit(join(abs, name));
     } else if (isBuildInput(rel)) {
       out.push(rel);

@@ -28,8 +28,10 @@ if (!existsSync(join(root, "lib/generated/prisma/client.ts"))) {
 
 // Rebuild only when what the build compiles changed (content, not mtimes):
 // tests, goldens, e2e/ and the CLI are not build inputs (lib/cli/build-inputs.mjs).
-const buildId = join(root, ".next/BUILD_ID");
-const stamp = join(root, ".next/cutover-build-inputs.sha256");
+// NEXT_DIST_DIR lets parallel checkouts/test runs keep separate builds (next.config.ts reads it too).
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const buildId = join(root, distDir, "BUILD_ID");
+const stamp = join(root, distDir, "cutover-build-inputs.sha256");
 const fingerprint = buildFingerprint(root);
 const built = existsSync(buildId) && existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : null;
 if (built !== fingerprint && process.env.CUTOVER_SKIP_BUILD !== "1") {
