@@ -134,6 +134,9 @@ ${addressesOf(s).map((a) => `  ip-address: ${a}@${port}\n`).join("")}  do-ip6: $
   logfile: "${dir}/nsd.log"
   server-count: 1
   verbosity: 1
+  # NSD's response rate limiting (on by default) drops or truncates bursts of
+  # similar answers to one client; lab clients are the engine under test.
+  rrl-ratelimit: 0
 remote-control:
   control-enable: yes
   control-interface: "${dir}/nsd.sock"

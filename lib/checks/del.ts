@@ -4,6 +4,8 @@ import type { ServerSummary, Snapshot } from "../dns/run-snapshot";
 import { serverLabel } from "../diff/view";
 import { answerText, fact, summaryEvidence } from "./evidence";
 import type { CheckDef, CheckInput } from "./types";
+import { lameSubzone } from "./del-subzones";
+import { nameToText } from "../zone/name";
 
 const label = (s: ServerSummary) => serverLabel(s);
 
@@ -174,6 +176,20 @@ const subzones: CheckDef = {
 const recursion: CheckDef = {
   id: "DEL-OPEN-RECURSION", family: "DEL", severity: "warning", title: "Authoritative servers do not offer recursion",
   run(i, emit) {
+    if (i.probes) {
+      // The real test: RD=1 for a name outside the zone answered with RA and data (RFC 5358 §4).
+      for (const p of i.probes.servers) {
+        const a = p.recursion;
+        if (!a || a.error || a.rcode !== 0 || !a.flags?.ra || !a.records.some((r) => r.section === "answer")) continue;
+        emit({
+          subject: p.server,
+          message: `${p.server} (${p.which}) resolved ${nameToText(a.question.name)} for us with RD=1 (RA set, ${a.records.filter((r) => r.section === "answer").length} answer record(s)): it is an open resolver — an amplifier for reflection attacks that mixes cached with authoritative data.`,
+          remediation: "Disable recursion on authoritative servers, or restrict it to the operator's own clients (RFC 5358 §4).",
+          evidence: [fact(answerText(a))],
+        });
+      }
+      return;
+    }
     for (const [snap, which] of [[i.old, "old"], [i.neu, "new"]] as const) {
       if (!snap) continue;
       for (const s of snap.servers) {
@@ -190,6 +206,8 @@ const recursion: CheckDef = {
   },
 };
 
+const BADVERS = 16;
+
 const transports: CheckDef = {
   id: "DEL-EDNS-TCP", family: "DEL", severity: "warning", title: "EDNS and TCP work at every server",
   run(i, emit) {
@@ -197,15 +215,30 @@ const transports: CheckDef = {
       if (!snap) continue;
       for (const s of snap.servers.filter((x) => x.authoritative)) {
         const problems: string[] = [];
-        if (!s.tcp) problems.push("no answer over TCP (RFC 7766 requires it)");
+        const evidence = summaryEvidence(snap, s, which);
+        if (!s.tcp) problems.push("no answer over TCP (RFC 7766 §5 requires it; large answers and DNSSEC need it)");
         const udp = snap.answers.find((a) => a.server.address === s.address && a.server.port === s.port && a.transport === "udp" && a.rcode === 0);
         if (udp && !udp.edns) problems.push("no EDNS(0) in UDP answers (RFC 6891)");
+        const p = i.probes?.servers.find((x) => x.which === which && x.server === label(s));
+        if (p?.ednsVersion) {
+          const a = p.ednsVersion;
+          if (a.error && a.error.kind !== "refused" && a.error.kind !== "servfail") problems.push(`no answer to a query with EDNS version 1 (${a.error.kind}); RFC 6891 §6.1.3 requires BADVERS`);
+          else if (a.rcode !== BADVERS) problems.push(`answers EDNS version 1 with rcode ${a.rcode} instead of BADVERS (RFC 6891 §6.1.3)`);
+          else if (a.edns && a.edns.version !== 0) problems.push(`BADVERS answer carries EDNS version ${a.edns.version}, not the highest it supports (0)`);
+          if (problems.length) evidence.push(fact(answerText(a)));
+        }
+        if (p?.noEdns) {
+          const a = p.noEdns;
+          if (a.error || a.rcode !== 0) problems.push(`a query without EDNS fails (${a.error ? a.error.kind : `rcode ${a.rcode}`}); RFC 6891 §7 requires plain DNS to keep working`);
+          else if (a.edns) problems.push("answers a query without EDNS with an OPT record (RFC 6891 §7 forbids it)");
+          if (a.error || a.rcode !== 0 || a.edns) evidence.push(fact(answerText(a)));
+        }
         if (problems.length === 0) continue;
-        emit({ subject: label(s), message: `${label(s)} (${which}): ${problems.join("; ")}.`, remediation: "Enable TCP and EDNS(0) on this server.", evidence: summaryEvidence(snap, s, which) });
+        emit({ subject: label(s), message: `${label(s)} (${which}): ${problems.join("; ")}.`, remediation: "Fix the server's TCP and EDNS handling (a firewall dropping TCP/53 or large UDP, or an old middlebox, is the usual cause).", evidence });
       }
     }
   },
 };
 
-export const DEL_CHECKS: CheckDef[] = [noServers, unreachable, soaSerial, primary, nsCount, parentChild, glue, subzones, recursion, transports];
+export const DEL_CHECKS: CheckDef[] = [noServers, unreachable, soaSerial, primary, nsCount, parentChild, glue, subzones, lameSubzone, recursion, transports];
 export type { CheckInput };

@@ -8,6 +8,7 @@ import type { DiffSource, ZoneViews } from "../diff/build-diff";
 import type { EvidenceRef, ZoneDiff } from "../diff/types";
 import type { RdapResult } from "./rdap";
 import type { HttpProbe } from "./http-probe";
+import type { Probes } from "./probes/types";
 
 export type { EvidenceRef } from "../diff/types";
 
@@ -47,6 +48,14 @@ export interface TransferFacts {
   rollbackDocumented?: boolean;
   /** Old zone/account kept through the overlap. */
   oldZoneKept?: boolean;
+  /** Who to reach during the window (facts.ts ContactSchema). */
+  contacts?: { party: string; name: string; channel: string; onCall?: boolean }[];
+  monitoring?: { plan: string; by?: string };
+  /** Documented rollback and the propagation time it assumes. */
+  rollback?: { steps: string; assumedSeconds: number };
+  oldZoneKeptUntil?: string;
+  /** How the new operator gets the zone (zone transfer from the old primary, or a copy). */
+  newOperatorFeed?: "axfr" | "import";
 }
 
 export interface CheckInput {
@@ -60,6 +69,8 @@ export interface CheckInput {
   /** null: not fetched (offline) → manual evidence. */
   rdap: RdapResult | null;
   http: readonly HttpProbe[];
+  /** Active probes beyond the snapshot (recursion, EDNS, subzones, signatures, PTR, MTA-STS); absent = not run. */
+  probes?: Probes;
   /** For date arithmetic (expiry, weekends); injected for purity. */
   now: Date;
   /** Extra seconds on top of the TTL-derived overlap. */

@@ -89,9 +89,11 @@ interface NameRead {
  * from the label that holds them (RFC 1035 §4.1.4 "prior occurrence"), which
  * makes loops impossible; the 255-octet limit bounds the work.
  */
-export function readName(buf: Uint8Array, offset: number, limit = buf.length): NameRead {
-  const out = SCRATCH;
-  let o = 0;
+export function readName(buf: Uint8Array, offset: number, limit = buf.length, arena = new Arena(256)): NameRead {
+  arena.room(255);
+  const out = arena.buf;
+  const first = arena.pos;
+  let o = first;
   let pos = offset;
   let next = -1;
   let guard = 0;
@@ -116,17 +118,44 @@ export function readName(buf: Uint8Array, offset: number, limit = buf.length): N
     }
     if (kind !== 0) fail("reserved label type");
     if (pos + 1 + len > buf.length || (next === -1 && pos + 1 + len > limit)) fail("label runs past the end");
-    if (o + len + 2 > 255) fail("name longer than 255 octets");
+    if (o - first + len + 2 > 255) fail("name longer than 255 octets");
     out[o++] = len;
     out.set(buf.subarray(pos + 1, pos + 1 + len), o);
     o += len;
     pos += len + 1;
   }
-  return { wire: out.slice(0, o), next };
+  arena.pos = o;
+  return { wire: out.subarray(first, o), next };
 }
 
-/** Names are assembled here, then copied out at their exact length (one allocation per name). */
-const SCRATCH = new Uint8Array(256);
+/**
+ * Where one message's decoded names and RDATA are written: they are views
+ * into a few shared chunks rather than one ArrayBuffer each, which made
+ * allocation and garbage collection a quarter of the cost of a query.
+ * A full chunk is left to its views and a new one started.
+ */
+export class Arena {
+  buf: Uint8Array;
+  pos = 0;
+  constructor(private readonly chunk: number) {
+    this.buf = new Uint8Array(chunk);
+  }
+  /** Make room for n contiguous bytes. */
+  room(n: number): void {
+    if (this.pos + n > this.buf.length) {
+      this.buf = new Uint8Array(Math.max(n, this.chunk));
+      this.pos = 0;
+    }
+  }
+  /** Copy bytes in and return their view. */
+  copy(bytes: Uint8Array): Uint8Array {
+    this.room(bytes.length);
+    const start = this.pos;
+    this.buf.set(bytes, start);
+    this.pos += bytes.length;
+    return this.buf.subarray(start, this.pos);
+  }
+}
 
 /**
  * Layout of RDATA for types whose embedded names may arrive compressed
@@ -155,38 +184,33 @@ const LAYOUTS: Record<number, (number | "n" | "s")[]> = {
   36: [2, "n"], // KX
 };
 
-function readRdata(buf: Uint8Array, type: number, start: number, end: number): Uint8Array {
+function readRdata(buf: Uint8Array, type: number, start: number, end: number, arena: Arena): Uint8Array {
   const layout = LAYOUTS[type];
-  if (!layout) return buf.slice(start, end);
-  const parts: Uint8Array[] = [];
+  if (!layout) return arena.copy(buf.subarray(start, end));
+  // Decompressed RDATA is at most its wire length plus 255 octets per embedded name.
+  arena.room(end - start + 255 * layout.length);
+  const first = arena.pos;
   let pos = start;
   for (const item of layout) {
     if (item === "n") {
-      const n = readName(buf, pos, end);
-      parts.push(n.wire);
+      const n = readName(buf, pos, end, arena);
       pos = n.next;
     } else if (item === "s") {
       if (pos >= end) fail("character-string runs past RDATA");
       const len = buf[pos];
       if (pos + 1 + len > end) fail("character-string runs past RDATA");
-      parts.push(buf.subarray(pos, pos + 1 + len));
+      arena.buf.set(buf.subarray(pos, pos + 1 + len), arena.pos);
+      arena.pos += 1 + len;
       pos += 1 + len;
     } else {
       if (pos + item > end) fail("RDATA shorter than its type requires");
-      parts.push(buf.subarray(pos, pos + item));
+      arena.buf.set(buf.subarray(pos, pos + item), arena.pos);
+      arena.pos += item;
       pos += item;
     }
   }
   if (pos !== end) fail(`RDATA of type ${type} has ${end - pos} trailing bytes`);
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return arena.buf.subarray(first, arena.pos);
 }
 
 function u16(buf: Uint8Array, pos: number): number {
@@ -199,9 +223,9 @@ function u32(buf: Uint8Array, pos: number): number {
   return ((buf[pos] << 24) >>> 0) + (buf[pos + 1] << 16) + (buf[pos + 2] << 8) + buf[pos + 3];
 }
 
-function readRecord(buf: Uint8Array, pos: number): { rec: WireRecord; next: number } {
+function readRecord(buf: Uint8Array, pos: number, arena: Arena): { rec: WireRecord; next: number } {
   const start = pos;
-  const owner = readName(buf, pos);
+  const owner = readName(buf, pos, buf.length, arena);
   pos = owner.next;
   const type = u16(buf, pos);
   const cls = u16(buf, pos + 2);
@@ -209,7 +233,7 @@ function readRecord(buf: Uint8Array, pos: number): { rec: WireRecord; next: numb
   const rdlen = u16(buf, pos + 8);
   pos += 10;
   if (pos + rdlen > buf.length) fail("RDATA runs past the end of the message");
-  const rdata = readRdata(buf, type, pos, pos + rdlen);
+  const rdata = readRdata(buf, type, pos, pos + rdlen, arena);
   return { rec: { owner: owner.wire, type, class: cls, ttl, rdata, start }, next: pos + rdlen };
 }
 
@@ -274,9 +298,11 @@ function decode(buf: Uint8Array): WireMessage {
   // Every record needs at least 11 bytes: cheap guard against absurd counts.
   if (qd * 5 + (an + ns + ar) * 11 > buf.length - 12) fail("section counts exceed the message size");
   let pos = 12;
+  // Room for the whole message decompressed in the common case; grows when pointers expand a lot.
+  const arena = new Arena(2 * buf.length + 256);
   const questions: WireQuestion[] = [];
   for (let i = 0; i < qd; i++) {
-    const n = readName(buf, pos);
+    const n = readName(buf, pos, buf.length, arena);
     pos = n.next;
     questions.push({ name: n.wire, type: u16(buf, pos), class: u16(buf, pos + 2) });
     pos += 4;
@@ -287,7 +313,7 @@ function decode(buf: Uint8Array): WireMessage {
   let rcode = f & 0xf;
   for (let s = 0; s < 3; s++) {
     for (let i = 0; i < counts[s]; i++) {
-      const { rec, next } = readRecord(buf, pos);
+      const { rec, next } = readRecord(buf, pos, arena);
       pos = next;
       if (s === 2 && rec.type === TYPE_OPT) {
         // RFC 6891 §6.1.1: at most one OPT, owner root.

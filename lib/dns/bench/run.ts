@@ -5,7 +5,8 @@
  *    zone; the same query set (10,000 names × A/AAAA/MX/TXT) at the same
  *    number of queries in flight is replayed by dnsperf and by Cutover's
  *    engine (rate limit lifted, no retries): queries/s, p50/p99 latency,
- *    lost answers and peak RSS (GNU time) of each, and the ratio.
+ *    lost answers, peak RSS (GNU time) and CPU per query of each, and the
+ *    ratio; plus a bare Node dgram loop as the floor any Node client pays.
  * 2. A full snapshot (delegation walk, SOA/NS, AXFR, discovery, every name
  *    asked at every server) of a 10,000-name zone served by 4 servers
  *    (BIND, NSD, Knot, NSD).
@@ -107,6 +108,15 @@ async function engine(address: string, port: number, file: string, conc: number)
   };
 }
 
+/** The Node dgram floor (node-floor.ts): a reference row, not a contender. */
+async function nodeFloor(address: string, port: number, file: string, conc: number): Promise<Measure> {
+  const script = fileURLToPath(new URL("./node-floor.ts", import.meta.url));
+  const r = await run(TIME, ["-f", TIME_FORMAT, process.execPath, "--import", "tsx", script, address, String(port), file, String(conc)]);
+  if (r.code !== 0) throw new Error(`node-floor failed (${r.code}): ${r.stderr}`);
+  const j = JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure & { cpuRunUs: number };
+  return { ...j, tool: "node-floor", p50Ms: NaN, p99Ms: NaN, maxRssMb: timeOf(r.stderr).rssMb, cpuUsPerQuery: j.cpuRunUs / j.sent, note: "reference: bare Node dgram loop" };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "-");
 
@@ -139,13 +149,17 @@ async function throughput(names: number, conc: number, rounds: number): Promise<
       const pair = i % 2 === 0 ? [dnsperf, engine] : [engine, dnsperf];
       for (const fn of pair) rows.push({ ...(await fn(spec.address, ns.port, file, conc)), tool: `${fn === dnsperf ? "dnsperf" : "cutover"} #${i + 1}` });
     }
+    rows.push(await nodeFloor(spec.address, ns.port, file, conc));
     process.stdout.write(table(rows) + "\n\n");
     const dq = median(rows.filter((r) => r.tool.startsWith("dnsperf")).map((r) => r.qps));
     const cq = median(rows.filter((r) => r.tool.startsWith("cutover")).map((r) => r.qps));
     const lost = rows.filter((r) => r.tool.startsWith("cutover")).reduce((a, r) => a + r.lost, 0);
+    const floor = rows[rows.length - 1];
     process.stdout.write(
       `median queries/s: dnsperf ${f(dq)}, cutover ${f(cq)}; ratio cutover/dnsperf = ${f((cq / dq) * 100, 1)} % (target ≥ 50 %); ` +
-        `cutover lost answers over all rounds: ${lost} (target 0)\n`,
+        `cutover lost answers over all rounds: ${lost} (target 0)\n` +
+        `reference: the bare Node dgram loop reached ${f(floor.qps)} queries/s = ${f((floor.qps / dq) * 100, 1)} % of dnsperf; ` +
+        `cutover = ${f((cq / floor.qps) * 100, 1)} % of that floor\n`,
     );
   } finally {
     await ns.stop();
@@ -189,6 +203,11 @@ async function snapshotRun(names: number): Promise<void> {
     });
     const seconds = (performance.now() - t0) / 1000;
     const failed = snap.answers.filter((a) => a.rcode === null).length;
+    const perServer = addr.map((a) => {
+      const xs = Float64Array.from(snap.answers.filter((x) => x.server.address === a && x.rcode !== null).map((x) => x.elapsedMs)).sort();
+      const errs = snap.answers.filter((x) => x.server.address === a && x.rcode === null).map((x) => x.error?.kind);
+      return `${a}: ${xs.length} answers, p50 ${percentile(xs, 50).toFixed(2)} ms, p99 ${percentile(xs, 99).toFixed(2)} ms${errs.length ? `, no answer: ${errs.join(",")}` : ""}`;
+    });
     process.stdout.write(
       `\n## Full snapshot: ${zoneName} (${names} names + apex) on 4 servers (BIND ${addr[0]}, NSD ${addr[1]}, Knot ${addr[2]}, NSD ${addr[3]}), ` +
         `delegation walk from a lab root, rate limit lifted, 64 in flight (16 per server)\n\n`,
@@ -198,6 +217,7 @@ async function snapshotRun(names: number): Promise<void> {
         `servers: ${snap.servers.map((s) => `${s.name} ${s.address} serial=${s.soaSerial} axfr=${s.axfr}(${s.axfrRecords})`).join("; ")}`,
         `names discovered: ${snap.names.length}; answers stored: ${snap.answers.length}; packets sent: ${snap.counts.sent}; ` +
           `answered: ${snap.counts.answered}; failed (no answer): ${failed}; rcode errors: ${snap.counts.failed - failed}`,
+        ...perServer,
         `elapsed: ${seconds.toFixed(1)} s (target < 30 s); ${(snap.counts.sent / seconds).toFixed(0)} queries/s; ` +
           `RSS ${((process.memoryUsage().rss - rss0) / 2 ** 20).toFixed(0)} MB above the start, peak process RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
       ].join("\n") + "\n",

@@ -125,8 +125,9 @@ export function UploadForm({ transferId, limits }: { transferId: string; limits:
       const res = await fetch(`/api/transfers/${transferId}/sources`, { method: "POST", body });
       const json = (await res.json().catch(() => ({}))) as { errors?: Record<string, string>; sources?: SourceResult[] };
       if (json.sources) setResults(json.sources);
-      if (!res.ok && !json.sources) {
-        setErrors(json.errors ?? { form: `Upload failed (HTTP ${res.status})` });
+      if (!res.ok) {
+        // Keep the rows so the user can fix what the server refused and retry.
+        if (!json.sources) setErrors(json.errors ?? { form: `Upload failed (HTTP ${res.status})` });
         return;
       }
       setRows([]);

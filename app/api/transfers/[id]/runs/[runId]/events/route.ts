@@ -1,0 +1,51 @@
+import { getRunProgress } from "@/lib/db/runs";
+
+export const dynamic = "force-dynamic";
+
+const POLL_MS = 250;
+const TERMINAL = new Set(["done", "failed", "cancelled"]);
+
+/**
+ * Server-Sent Events: the run's progress (status, phase, planned/sent/
+ * answered/failed) read from the run row, sent when it changes, until the
+ * run ends or the client goes away.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string; runId: string }> }) {
+  const { id, runId } = await params;
+  const encoder = new TextEncoder();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let last = "";
+      const close = () => {
+        if (timer) clearTimeout(timer);
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      request.signal.addEventListener("abort", close, { once: true });
+      const tick = async () => {
+        if (request.signal.aborted) return;
+        const run = await getRunProgress(runId).catch(() => null);
+        if (!run || run.transferId !== id) {
+          controller.enqueue(encoder.encode(`event: missing\ndata: {}\n\n`));
+          return close();
+        }
+        const data = JSON.stringify({ status: run.status, phase: run.phase, planned: run.planned, sent: run.sent, answered: run.answered, failed: run.failed, verdict: run.verdict, error: run.error });
+        if (data !== last) {
+          last = data;
+          controller.enqueue(encoder.encode(`data: ${data}\n\n`));
+        }
+        if (TERMINAL.has(run.status)) return close();
+        timer = setTimeout(tick, POLL_MS);
+      };
+      void tick();
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+    },
+  });
+  return new Response(stream, { headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive" } });
+}

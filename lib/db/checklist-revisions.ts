@@ -1,0 +1,44 @@
+/** Signed checklist revisions: insert-only (issue 5 §2). */
+import type { Db } from "./client";
+import { getDb } from "./client";
+import { isUniqueViolation } from "./unique-violation";
+
+export interface RevisionRow {
+  transferId: string;
+  number: number;
+  canonicalJson: string;
+  digest: string;
+  createdAt: Date;
+  signature: string;
+  keyId: string;
+}
+
+const select = { transferId: true, number: true, canonicalJson: true, digest: true, createdAt: true, signature: true, keyId: true } as const;
+
+/** false when the number is already taken (a concurrent writer won; the caller rebuilds on the new head). */
+export async function insertRevisionRow(row: RevisionRow, db: Db = getDb()): Promise<boolean> {
+  try {
+    await db.checklistRevision.create({ data: row });
+    return true;
+  } catch (e) {
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  }
+}
+
+/** Oldest first. */
+export async function listRevisionRows(transferId: string, db: Db = getDb()): Promise<RevisionRow[]> {
+  return db.checklistRevision.findMany({ where: { transferId }, orderBy: { number: "asc" }, select });
+}
+
+export async function latestRevisionRow(transferId: string, db: Db = getDb()): Promise<RevisionRow | null> {
+  return db.checklistRevision.findFirst({ where: { transferId }, orderBy: { number: "desc" }, select });
+}
+
+export async function getRevisionRow(transferId: string, number: number, db: Db = getDb()): Promise<RevisionRow | null> {
+  return db.checklistRevision.findUnique({ where: { transferId_number: { transferId, number } }, select });
+}
+
+export async function getRevisionRowByDigest(digest: string, db: Db = getDb()): Promise<RevisionRow | null> {
+  return db.checklistRevision.findUnique({ where: { digest }, select });
+}

@@ -1,0 +1,130 @@
+/**
+ * A stored run end to end against the lab (real BIND/NSD/Knot): a transfer
+ * with the incomplete registrar export, a run executed in the background,
+ * progress in the run row, findings/states/verdict persisted, acknowledge
+ * and waive, cancellation, crash recovery.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLab, type Lab } from "../../e2e/lab/lab";
+import { createRun, getRun } from "../db/runs";
+import { createTestDb, type TestDb } from "../db/test-db";
+import { createTransfer } from "../transfer/create-transfer";
+import { importSource } from "../transfer/import-source";
+import { cancelRun } from "./cancel-run";
+import { getRunView } from "./get-run-view";
+import { listRunHistory } from "./list-run-history";
+import { registry } from "./registry";
+import { setFindingState } from "./set-finding-state";
+import { startRun } from "./start-run";
+
+const here = new URL(".", import.meta.url).pathname;
+const EXPORT = readFileSync(join(here, "../../e2e/lab/zones/project.test.export-incomplete.zone"));
+
+let lab: Lab;
+let t: TestDb;
+let transferId: string;
+
+beforeAll(async () => {
+  [lab, t] = await Promise.all([startLab({ scenario: "incomplete-export" }), createTestDb()]);
+  const tr = await createTransfer({ domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, t.db);
+  if (!tr.ok) throw new Error(JSON.stringify(tr.errors));
+  transferId = tr.transfer.id;
+  const s = await importSource({ transferId, input: { label: "registrar export" }, files: [{ name: "export.zone", bytes: EXPORT }], db: t.db });
+  if (!s.ok) throw new Error(JSON.stringify(s.errors));
+}, 90_000);
+
+afterAll(async () => {
+  await lab?.stop();
+  await t?.dispose();
+}, 30_000);
+
+const labInput = (extra: Record<string, unknown> = {}) => ({ newServers: "ns1.newhost.test=127.0.0.5", allowPrivate: true, port: lab.port, rootHints: lab.rootHints, ...extra });
+
+describe("a stored live check", () => {
+  let runId: string;
+  it("runs in the background and stores NO-GO with the blockers, matrix and diff", async () => {
+    const r = await startRun({ transferId, input: labInput(), db: t.db });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    runId = r.runId;
+    await r.done;
+    const v = (await getRunView({ transferId, runId, db: t.db }))!;
+    expect(v.run.status).toBe("done");
+    expect(v.run.error).toBeNull();
+    expect(v.verdict).toBe("no-go");
+    expect(v.run.sent).toBeGreaterThan(50);
+    expect(v.run.answered).toBeGreaterThan(50);
+    expect(v.run.phase).toBe("done");
+    const blockerIds = [...new Set(v.findings.filter((f) => f.severity === "blocker").map((f) => f.id))].sort();
+    expect(blockerIds).toEqual(["DEL-SUBZONE-CUT", "INV-EXPORT-INCOMPLETE", "INV-MISSING-AT-NEW", "INV-MISSING-IN-SOURCE", "SVC-ACME-CHALLENGE", "SVC-CAA"]);
+    expect(v.counts.blocker).toBe(17);
+    expect(v.counts.open).toBe(v.counts.blocker + v.counts.warning);
+    // Evidence: the referral for release.project.test as dig text.
+    const rel = v.findings.find((f) => f.id === "INV-MISSING-IN-SOURCE" && f.subject === "release.project.test. NS")!;
+    const dig = rel.evidence.find((e) => e.dig)!.dig!;
+    expect(dig).toContain(";; AUTHORITY SECTION:");
+    expect(dig).toContain("release.project.test.\t3600\tIN\tNS\tns-101.awsdns-12.com.");
+    // Matrix: three old server addresses (walked) and the new operator.
+    expect(v.matrix.map((m) => `${m.operator} ${m.server} ${m.status}`)).toEqual([
+      expect.stringMatching(/^old ns[12]\.oldhost\.test\. ok$/),
+      expect.stringMatching(/^old ns[12]\.oldhost\.test\. ok$/),
+      expect.stringMatching(/^old ns[12]\.oldhost\.test\. ok$/),
+      "new ns1.newhost.test. ok",
+    ]);
+    expect(v.diff.filter((d) => d.comparison === "registrar export" && d.kind === "missing").map((d) => `${d.owner} ${d.type}`).sort()).toContain("release.project.test. NS");
+    const history = await listRunHistory(transferId, t.db);
+    expect(history.map((h) => [h.id, h.status, h.verdict, h.blockers])).toEqual([[runId, "done", "no-go", 17]]);
+  }, 90_000);
+
+  it("acknowledges a warning and waives a blocker with a named person and reason; refuses the wrong severity", async () => {
+    const v = (await getRunView({ transferId, runId, db: t.db }))!;
+    const w = v.findings.find((f) => f.severity === "warning")!;
+    const b = v.findings.find((f) => f.severity === "blocker")!;
+    expect(await setFindingState({ transferId, runId, action: "waive", input: { key: w.key, by: "Ada", reason: "not a blocker" }, db: t.db })).toMatchObject({ ok: false, status: 409, error: "not-a-blocker" });
+    expect(await setFindingState({ transferId, runId, action: "waive", input: { key: b.key, by: " ", reason: "because" }, db: t.db })).toMatchObject({ ok: false, status: 422, error: "invalid" });
+    expect(await setFindingState({ transferId, runId, action: "acknowledge", input: { key: w.key, by: "Ada Operator", reason: "known and planned" }, db: t.db })).toEqual({ ok: true, verdict: "no-go" });
+    expect(await setFindingState({ transferId, runId, action: "waive", input: { key: b.key, by: "Bo Lead", reason: "accepted risk" }, db: t.db })).toEqual({ ok: true, verdict: "no-go" });
+    const after = (await getRunView({ transferId, runId, db: t.db }))!;
+    expect(after.findings.find((f) => f.key === w.key)!.state).toMatchObject({ status: "acknowledged", by: "Ada Operator", reason: "known and planned" });
+    expect(after.findings.find((f) => f.key === b.key)!.state).toMatchObject({ status: "waived", by: "Bo Lead" });
+    expect(after.counts.waived).toBe(1);
+    expect(after.counts.acknowledged).toBe(1);
+    expect(after.counts.open).toBe(v.counts.open - 2);
+  });
+
+  it("cancels a slow run promptly and keeps its counters", async () => {
+    const r = await startRun({ transferId, input: labInput({ ratePerServer: 5 }), db: t.db });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    // Wait until queries are going out (progress written to the row), then cancel.
+    for (let i = 0; i < 200; i++) {
+      const row = await getRun(r.runId, t.db);
+      if (row && row.sent > 0) break;
+      await new Promise((res) => setTimeout(res, 50));
+    }
+    const t0 = Date.now();
+    expect(cancelRun(r.runId)).toBe(true);
+    await r.done;
+    expect(Date.now() - t0).toBeLessThan(3000);
+    const row = (await getRun(r.runId, t.db))!;
+    expect(row.status).toBe("cancelled");
+    expect(row.sent).toBeGreaterThan(0);
+    expect(row.sent).toBeLessThan(row.planned);
+    expect(registry().controllers.has(r.runId)).toBe(false);
+    expect(cancelRun(r.runId)).toBe(false);
+  }, 60_000);
+
+  it("marks a run left running by a previous process as failed", async () => {
+    const orphan = await createRun({ transferId, oldServersJson: "[]", newServersJson: "[]", optionsJson: "{}" }, t.db);
+    registry().recovered = null; // as in a fresh process
+    await listRunHistory(transferId, t.db);
+    const row = (await getRun(orphan.id, t.db))!;
+    expect(row.status).toBe("failed");
+    expect(row.error).toMatch(/^interrupted/);
+  });
+
+  it("refuses invalid input with field errors", async () => {
+    expect(await startRun({ transferId, input: { newServers: "ns1=nope" }, db: t.db })).toEqual({ ok: false, status: 422, errors: { newServers: '"nope" is not an IPv4 or IPv6 address' } });
+    expect(await startRun({ transferId: "missing", input: {}, db: t.db })).toMatchObject({ ok: false, status: 404 });
+  });
+});
