@@ -1,5 +1,5 @@
 /** SEC: DNSSEC across the move (DESIGN §6, RFC 4035, RFC 8901). */
-import { createHash } from "node:crypto";
+import { dsMatches, keyTag } from "./dnssec";
 import type { Snapshot } from "../dns/run-snapshot";
 import { serverLabel } from "../diff/view";
 import { lowerName, nameToText, namesEqual, name as wire } from "../zone/name";
@@ -8,29 +8,9 @@ import { T } from "../zone/rrtype";
 import { answerText, fact } from "./evidence";
 import { timingFor } from "./timing";
 import type { CheckDef, CheckInput, EvidenceRef } from "./types";
+import { cdsConsistency } from "./sec-cds";
 
-/** RFC 4034 Appendix B key tag. */
-export function keyTag(dnskey: Uint8Array): number {
-  let ac = 0;
-  for (let i = 0; i < dnskey.length; i++) ac += i & 1 ? dnskey[i] : dnskey[i] << 8;
-  ac += (ac >> 16) & 0xffff;
-  return ac & 0xffff;
-}
-
-const DIGESTS: Record<number, string> = { 1: "sha1", 2: "sha256", 4: "sha384" };
-
-/** Whether a DS RDATA matches a DNSKEY RDATA of `owner` (RFC 4034 §5.1.4). */
-export function dsMatches(ds: Uint8Array, dnskey: Uint8Array, owner: Uint8Array): boolean {
-  if (ds.length < 4 || dnskey.length < 4) return false;
-  const tag = (ds[0] << 8) | ds[1];
-  const alg = ds[2];
-  const digestType = ds[3];
-  if (tag !== keyTag(dnskey) || alg !== dnskey[3]) return false;
-  const h = DIGESTS[digestType];
-  if (!h) return false;
-  const d = createHash(h).update(lowerName(owner)).update(dnskey).digest();
-  return Buffer.from(ds.subarray(4)).equals(d);
-}
+export { keyTag, dsMatches } from "./dnssec";
 
 interface KeysAt {
   server: string;
@@ -117,31 +97,64 @@ export function rrsigExpiration(rdata: Uint8Array): number | null {
   return new DataView(rdata.buffer, rdata.byteOffset + 8, 4).getUint32(0);
 }
 
+/** RRSIG signature inception: bytes 12..16 (RFC 4034 §3.1.5). */
+export function rrsigInception(rdata: Uint8Array): number | null {
+  if (rdata.length < 16) return null;
+  return new DataView(rdata.buffer, rdata.byteOffset + 12, 4).getUint32(0);
+}
+
+const iso = (s: number) => new Date(s * 1000).toISOString();
+
 const rrsigValidity: CheckDef = {
   id: "SEC-RRSIG-VALIDITY", family: "SEC", severity: "warning", title: "Signatures stay valid through the overlap",
   run(i, emit) {
     const t = timingFor(i);
-    const until = Math.floor(i.now.getTime() / 1000) + t.minOverlapSeconds;
+    const now = Math.floor(i.now.getTime() / 1000);
+    const until = now + t.minOverlapSeconds;
     for (const [snap, which] of [[i.old, "old"], [i.neu, "new"]] as const) {
-      if (!snap) continue;
-      let worst: { exp: number; idx: number } | null = null;
-      snap.answers.forEach((a, idx) => {
+      // Signatures seen in the snapshot and in the DO=1 probes of this operator.
+      const answers = [
+        ...(snap?.answers ?? []).map((a, idx) => ({ a, ref: { kind: "answer" as const, snapshot: which, answer: idx, text: answerText(a) } as EvidenceRef })),
+        ...(i.probes?.servers ?? []).filter((p) => p.which === which).flatMap((p) => p.signed.map((a) => ({ a, ref: fact(answerText(a)) }))),
+      ];
+      let soonest: { exp: number; ref: EvidenceRef } | null = null;
+      let latestStart: { inc: number; ref: EvidenceRef } | null = null;
+      let count = 0;
+      for (const { a, ref } of answers) {
         for (const r of a.records) {
           if (r.type !== T.RRSIG) continue;
+          count++;
           const exp = rrsigExpiration(r.rdata);
-          if (exp !== null && (worst === null || exp < worst.exp)) worst = { exp, idx };
+          const inc = rrsigInception(r.rdata);
+          if (exp !== null && (soonest === null || exp < soonest.exp)) soonest = { exp, ref };
+          if (inc !== null && (latestStart === null || inc > latestStart.inc)) latestStart = { inc, ref };
         }
-      });
-      const w = worst as { exp: number; idx: number } | null;
-      if (!w || w.exp >= until) continue;
+      }
+      if (count === 0 || !soonest) continue;
+      const s = soonest as { exp: number; ref: EvidenceRef };
+      const l = latestStart as { inc: number; ref: EvidenceRef } | null;
+      if (s.exp < now || (l && l.inc > now)) {
+        emit({
+          severity: "blocker",
+          subject: `${which} signatures`,
+          message: s.exp < now ? `A signature served by the ${which} operator expired ${iso(s.exp)}: validating resolvers already fail (RFC 4035 §5.3.1).` : `A signature served by the ${which} operator is valid only from ${iso(l!.inc)} (clock or signer fault, RFC 4035 §5.3.1).`,
+          remediation: "Fix the signer (re-sign the zone, check its clock) before anything else.",
+          evidence: [s.exp < now ? s.ref : l!.ref],
+        });
+        continue;
+      }
+      if (s.exp >= until) {
+        emit({ severity: "info", subject: `${which} signatures`, message: `${count} signature(s) served by the ${which} operator; the soonest expires ${iso(s.exp)}, after the overlap ends (${iso(until)}).`, remediation: "Keep the signer running through the overlap.", evidence: [s.ref] });
+        continue;
+      }
       emit({
         subject: `${which} signatures`,
-        message: `A signature served by the ${which} operator expires ${new Date(w.exp * 1000).toISOString()}, before the overlap ends (${new Date(until * 1000).toISOString()}).`,
+        message: `A signature served by the ${which} operator expires ${iso(s.exp)}, before the overlap ends (${iso(until)}).`,
         remediation: "Make sure the signer keeps re-signing through the overlap (old zone kept and signed until the new delegation is everywhere).",
-        evidence: [{ kind: "answer", snapshot: which, answer: w.idx, text: answerText(snap.answers[w.idx]) }],
+        evidence: [s.ref],
       });
     }
   },
 };
 
-export const SEC_CHECKS: CheckDef[] = [dsNoKey, dsNoPlan, unsigned, rrsigValidity];
+export const SEC_CHECKS: CheckDef[] = [dsNoKey, dsNoPlan, unsigned, rrsigValidity, cdsConsistency];
