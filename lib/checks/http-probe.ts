@@ -3,6 +3,7 @@
  * tests use loopback servers and the CLI can leave it off when offline.
  */
 import type { Fetcher } from "./rdap";
+import { probeTls, type TlsInfo } from "./tls-probe";
 
 export interface HttpProbe {
   host: string;
@@ -10,6 +11,8 @@ export interface HttpProbe {
   status: number | null;
   error: string | null;
   elapsedMs: number;
+  /** The certificate presented for https URLs (null: not probed). */
+  tls?: TlsInfo | null;
 }
 
 export interface ProbeHttpOptions {
@@ -17,6 +20,11 @@ export interface ProbeHttpOptions {
   targets: string[];
   fetcher?: Fetcher;
   timeoutMs?: number;
+  /** Probe the TLS certificate of https URLs (default true). */
+  tls?: boolean;
+  /** Where to connect for a host's TLS handshake (tests, labs); default: the host name. */
+  connectTo?: (host: string) => { address: string; port: number } | null;
+  ca?: string | Buffer;
 }
 
 export async function probeHttp(opts: ProbeHttpOptions): Promise<HttpProbe[]> {
@@ -29,11 +37,17 @@ export async function probeHttp(opts: ProbeHttpOptions): Promise<HttpProbe[]> {
       const timeoutMs = opts.timeoutMs ?? 5000;
       const timer = setTimeout(() => ac.abort(), timeoutMs);
       const t0 = Date.now();
+      const u = new URL(url);
+      const to = opts.connectTo?.(host) ?? null;
+      const tlsP =
+        u.protocol === "https:" && opts.tls !== false
+          ? probeTls({ host, address: to?.address, port: to?.port ?? (u.port ? Number(u.port) : 443), timeoutMs, ca: opts.ca })
+          : Promise.resolve(null);
       try {
         const res = await f(url, { signal: ac.signal, headers: { "user-agent": "cutover-check" } });
-        return { host, url, status: res.status, error: null, elapsedMs: Date.now() - t0 };
+        return { host, url, status: res.status, error: null, elapsedMs: Date.now() - t0, tls: await tlsP };
       } catch (e) {
-        return { host, url, status: null, error: ac.signal.aborted ? `timeout after ${timeoutMs} ms` : (e as Error).message, elapsedMs: Date.now() - t0 };
+        return { host, url, status: null, error: ac.signal.aborted ? `timeout after ${timeoutMs} ms` : (e as Error).message, elapsedMs: Date.now() - t0, tls: await tlsP };
       } finally {
         clearTimeout(timer);
       }

@@ -4,6 +4,7 @@ import { T } from "../zone/rrtype";
 import type { Comparison, DiffEntry } from "../diff/types";
 import { entryEvidence, fact } from "./evidence";
 import type { CheckDef, CheckInput, Emit } from "./types";
+import { negativeTtlParity } from "./inv-negative";
 
 const rr = (e: DiffEntry) => `${e.owner} ${e.type}`;
 const show = (texts: string[]) => (texts.length ? texts.join(" / ") : "(none)");
@@ -241,6 +242,6 @@ const importProblems: CheckDef = {
 
 export const INV_CHECKS: CheckDef[] = [
   missingInSource, differentInSource, ttlDiffers, onlyInSource, exportIncomplete, missingAtNew, differentAtNew, extraAtNew,
-  serverMismatch, explained, apexCname, wildcard, nxParity, importProblems,
+  serverMismatch, explained, apexCname, wildcard, nxParity, negativeTtlParity, importProblems,
 ];
 export type { Emit };

@@ -54,22 +54,63 @@ const newServing: CheckDef = {
   },
 };
 
-function factCheck(id: string, title: string, has: (i: CheckInput) => boolean | undefined, message: (i: CheckInput) => string, remediation: (i: CheckInput) => string): CheckDef {
-  return {
-    id, family: "OPS", severity: "warning", title,
-    run(i, emit) {
-      if (has(i)) return;
-      emit({ subject: i.zone, message: message(i), remediation: remediation(i), evidence: [] });
-    },
-  };
-}
-
 const hours = (s: number) => `${Math.ceil(s / 3600)} h`;
+const human = (s: number) => (s >= 86400 ? `${+(s / 86400).toFixed(1)} d` : `${+(s / 3600).toFixed(1)} h`);
 
-const contacts = factCheck("OPS-CONTACTS", "Contacts and escalation for every party", (i) => i.facts.contactsConfirmed, () => "Contacts and an escalation channel for every party (both registrars, both DNS operators, the domain's owners), on call through the window, are not confirmed.", () => "Record the contacts and confirm each party is reachable during the window.");
-const monitoring = factCheck("OPS-MONITORING", "Monitoring planned", (i) => i.facts.monitoringPlanned, () => "No monitoring is planned for the window (resolution from several networks, mail flow, certificate renewals).", () => "Plan who watches what during and after the switch.");
-const rollback = factCheck("OPS-ROLLBACK", "Rollback documented with real TTLs", (i) => i.facts.rollbackDocumented, (i) => `No rollback is documented. With the measured TTLs a rollback reaches everyone only after ${hours(timingFor(i).rollbackSeconds)} (the parent NS TTL plus margin).`, () => "Document the rollback: who restores the old NS at the registrar, and how long caches keep the new ones.");
-const oldKept = factCheck("OPS-OLD-ZONE-KEPT", "Old zone kept through the overlap", (i) => i.facts.oldZoneKept, (i) => `Nobody confirmed that the old operator keeps serving the zone for ${hours(timingFor(i).minOverlapSeconds)} after the switch.`, (i) => `Keep the old zone and account until ${hours(timingFor(i).minOverlapSeconds)} after the parent publishes the new NS.`);
+const contacts: CheckDef = {
+  id: "OPS-CONTACTS", family: "OPS", severity: "warning", title: "Contacts and escalation for every party",
+  run(i, emit) {
+    const list = i.facts.contacts ?? [];
+    const off = list.filter((c) => c.onCall === false);
+    if (list.length > 0 && off.length > 0) {
+      emit({ subject: i.zone, message: `Not on call through the window: ${off.map((c) => `${c.name} (${c.party})`).join(", ")}.`, remediation: "Name someone on call for each of these parties.", evidence: off.map((c) => fact(`${c.party}: ${c.name} via ${c.channel}, not on call`)) });
+      return;
+    }
+    if (i.facts.contactsConfirmed || list.length > 0) return;
+    emit({ subject: i.zone, message: "Contacts and an escalation channel for every party (both registrars, both DNS operators, the domain's owners), on call through the window, are not confirmed.", remediation: "Record the contacts (party, name, channel) and confirm each party is reachable during the window.", evidence: [] });
+  },
+};
+
+const monitoring: CheckDef = {
+  id: "OPS-MONITORING", family: "OPS", severity: "warning", title: "Monitoring planned",
+  run(i, emit) {
+    if (i.facts.monitoringPlanned || i.facts.monitoring) return;
+    emit({ subject: i.zone, message: "No monitoring is planned for the window (resolution from several networks, mail flow, certificate renewals).", remediation: "Plan who watches what during and after the switch.", evidence: [] });
+  },
+};
+
+const rollback: CheckDef = {
+  id: "OPS-ROLLBACK", family: "OPS", severity: "warning", title: "Rollback documented with real TTLs",
+  run(i, emit) {
+    const t = timingFor(i);
+    const r = i.facts.rollback;
+    if (r) {
+      // A rollback reaches resolvers only when the new NS expire from caches: the measured parent NS TTL (DESIGN §7).
+      if (r.assumedSeconds >= t.rollbackSeconds) return;
+      emit({ subject: i.zone, message: `The documented rollback assumes ${human(r.assumedSeconds)} until everyone is back, but with the measured TTLs it takes ${human(t.rollbackSeconds)} (${t.explanation[0]}, plus margin).`, remediation: `Correct the rollback document to ${t.rollbackSeconds} s and plan the old operator's availability for that long.`, evidence: [fact(`rollback assumes ${r.assumedSeconds} s`), ...t.explanation.map(fact)] });
+      return;
+    }
+    if (i.facts.rollbackDocumented) return;
+    emit({ subject: i.zone, message: `No rollback is documented. With the measured TTLs a rollback reaches everyone only after ${hours(t.rollbackSeconds)} (the parent NS TTL plus margin).`, remediation: "Document the rollback: who restores the old NS at the registrar, and how long caches keep the new ones.", evidence: [] });
+  },
+};
+
+const oldKept: CheckDef = {
+  id: "OPS-OLD-ZONE-KEPT", family: "OPS", severity: "warning", title: "Old zone kept through the overlap",
+  run(i, emit) {
+    const t = timingFor(i);
+    const until = i.facts.oldZoneKeptUntil;
+    if (until) {
+      const start = i.facts.window ? Date.parse(i.facts.window.end) : i.now.getTime();
+      const needed = start + t.minOverlapSeconds * 1000;
+      if (Date.parse(until) >= needed) return;
+      emit({ subject: i.zone, message: `The old zone is kept until ${until}, but the overlap needs it until at least ${new Date(needed).toISOString()} (${human(t.minOverlapSeconds)} after ${i.facts.window ? "the window ends" : "now"}).`, remediation: `Keep the old zone and account until ${new Date(needed).toISOString()}.`, evidence: t.explanation.map(fact) });
+      return;
+    }
+    if (i.facts.oldZoneKept) return;
+    emit({ subject: i.zone, message: `Nobody confirmed that the old operator keeps serving the zone for ${hours(t.minOverlapSeconds)} after the switch.`, remediation: `Keep the old zone and account until ${hours(t.minOverlapSeconds)} after the parent publishes the new NS.`, evidence: [] });
+  },
+};
 
 const weekend: CheckDef = {
   id: "OPS-WINDOW-WEEKEND", family: "OPS", severity: "warning", title: "Window not on a weekend unless contacts confirmed",

@@ -4,6 +4,8 @@ import { isSubdomain, name as wire } from "../zone/name";
 import { T } from "../zone/rrtype";
 import { fact } from "./evidence";
 import type { CheckDef, CheckInput } from "./types";
+import { mailPtr, mtaSts, tlsNames } from "./svc-mail";
+import { xfrPath } from "./svc-xfr";
 
 /** What the zone serves today: the old reference server, else the sources. */
 function current(i: CheckInput): ZoneView | null {
@@ -145,4 +147,4 @@ const http: CheckDef = {
   },
 };
 
-export const SVC_CHECKS: CheckDef[] = [mxTargets, spf, dmarc, dkim, caa, acme, http];
+export const SVC_CHECKS: CheckDef[] = [mxTargets, spf, dmarc, dkim, mailPtr, mtaSts, caa, acme, http, tlsNames, xfrPath];

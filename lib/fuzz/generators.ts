@@ -142,7 +142,8 @@ function mutateJson(root: Json, m: JsonMutation): void {
       break;
     }
     case "bigArray":
-      set(Array.from({ length: m.b % 3000 }, () => structuredClone(get())));
+      // Bounded so a few of these in a row stay in the megabytes, not the gigabytes.
+      if (all.length < 2000) set(Array.from({ length: m.b % 1000 }, () => structuredClone(get())));
       break;
     case "copyNode":
       set(structuredClone((all[m.b % all.length].parent as Record<string | number, Json>)[all[m.b % all.length].key]));

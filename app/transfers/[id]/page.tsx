@@ -33,11 +33,16 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
             <DomainName ascii={t.domainAscii} unicode={t.domainUnicode} />
           </h1>
         </div>
-        {sources.length > 0 && (
-          <Link href={`/transfers/${t.id}/records`} className={secondaryButtonClass} data-testid="view-records">
-            View records
+        <div className="flex gap-3">
+          {sources.length > 0 && (
+            <Link href={`/transfers/${t.id}/records`} className={secondaryButtonClass} data-testid="view-records">
+              View records
+            </Link>
+          )}
+          <Link href={`/transfers/${t.id}/checks`} className={secondaryButtonClass} data-testid="live-checks">
+            Live checks
           </Link>
-        )}
+        </div>
       </div>
       <Card title="Facts" testId="transfer-facts">
         <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-2">

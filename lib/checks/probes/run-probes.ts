@@ -18,6 +18,7 @@ import { serverLabel } from "../../diff/view";
 import { isSubdomain, namesEqual, name as wire } from "../../zone/name";
 import { T } from "../../zone/rrtype";
 import type { Fetcher } from "../rdap";
+import { mtaStsPolicyUrl } from "../mta-sts";
 import { rawQuery } from "./raw-query";
 import { iterativeResolver, type Resolver } from "./resolver";
 import type { MtaStsProbe, Probes, PtrProbe, ServerProbe, SubzoneProbe } from "./types";
@@ -165,11 +166,6 @@ function sameAddress(a: string, b: string): boolean {
     return [...hs, ...(x.includes("::") ? Array(8 - hs.length - ts.length).fill("0") : []), ...ts].map((g) => g.replace(/^0+(?=.)/, "")).join(":");
   };
   return norm(a) === norm(b);
-}
-
-/** RFC 8461 §3.3: the policy lives at https://mta-sts.<domain>/.well-known/mta-sts.txt. */
-export function mtaStsPolicyUrl(zone: string): string {
-  return `https://mta-sts.${zone.replace(/\.$/, "")}/.well-known/mta-sts.txt`;
 }
 
 async function probeMtaSts(o: RunProbesOptions): Promise<MtaStsProbe | null> {

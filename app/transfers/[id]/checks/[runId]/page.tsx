@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card } from "@/app/_components/ui/card";
+import { getRunView } from "@/lib/review/get-run-view";
+import { VerdictBadge } from "../_components/verdict-badge";
+import { DiffView } from "./_components/diff-view";
+import { FindingsList } from "./_components/findings-list";
+import { RunProgress } from "./_components/run-progress";
+import { ServerMatrix } from "./_components/server-matrix";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Live check" };
+
+export default async function RunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {
+  const { id, runId } = await params;
+  const v = await getRunView({ transferId: id, runId });
+  if (!v) notFound();
+  const { run } = v;
+  const back = (
+    <Link href={`/transfers/${id}/checks`} className="text-sm text-slate-500 underline" data-testid="back-to-checks">
+      ← Live checks
+    </Link>
+  );
+  if (run.status !== "done") {
+    return (
+      <div className="space-y-6">
+        {back}
+        <h1 className="text-2xl font-semibold">Live check</h1>
+        <Card title="Progress" testId="progress-card">
+          <RunProgress key={run.status} transferId={id} runId={run.id} initial={{ status: run.status, phase: run.phase, planned: run.planned, sent: run.sent, answered: run.answered, failed: run.failed, error: run.error }} />
+        </Card>
+      </div>
+    );
+  }
+  const c = v.counts;
+  return (
+    <div className="space-y-6">
+      {back}
+      <Card testId="verdict-card">
+        <div className="flex flex-wrap items-center gap-6">
+          <VerdictBadge verdict={v.verdict!} large />
+          <dl className="grid grid-cols-3 gap-x-6 gap-y-1 text-sm md:grid-cols-6" data-testid="verdict-counts">
+            {(
+              [
+                ["blockers", c.blocker],
+                ["warnings", c.warning],
+                ["info", c.info],
+                ["open", c.open],
+                ["waived", c.waived],
+                ["acknowledged", c.acknowledged],
+              ] as const
+            ).map(([k, n]) => (
+              <div key={k}>
+                <dt className="text-xs uppercase tracking-wide text-slate-500">{k}</dt>
+                <dd className="text-lg font-semibold" data-testid={`count-${k}`}>
+                  {n}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+        <p className="mt-3 text-sm text-slate-600" data-testid="verdict-why">
+          {v.verdict === "no-go"
+            ? `NO-GO: ${c.open ? "open blockers must be fixed or waived by a named person with a reason." : ""}`
+            : v.finalisable
+              ? "GO: no open blocker and every warning acknowledged."
+              : "GO on blockers; every warning must be acknowledged before the checklist can be finalised."}
+        </p>
+        <p className="mt-1 text-xs text-slate-500">
+          {run.sent} queries sent, {run.answered} answered, {run.failed} failed · finished {run.finishedAt?.toISOString().replace("T", " ").slice(0, 19)} UTC
+        </p>
+      </Card>
+      <Card title="Servers" testId="matrix-card">
+        <ServerMatrix rows={v.matrix} />
+      </Card>
+      <Card title={`Findings (${v.findings.length})`} testId="findings-card">
+        <FindingsList transferId={id} runId={run.id} findings={v.findings} />
+      </Card>
+      <Card title="Differences" testId="diff-card">
+        <DiffView rows={v.diff} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Field, inputClass } from "@/app/_components/ui/field";
+import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
+
+/** Enter/confirm the servers and operator options, discover the old servers, start a live check. */
+export function StartRunForm({ transferId, zone, initialOld }: { transferId: string; zone: string; initialOld: string }) {
+  const router = useRouter();
+  const [oldServers, setOld] = useState(initialOld);
+  const [newServers, setNew] = useState("");
+  const [allowPrivate, setAllowPrivate] = useState(false);
+  const [port, setPort] = useState("53");
+  const [rootHints, setRootHints] = useState("");
+  const [rate, setRate] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState<"" | "start" | "discover">("");
+  const [note, setNote] = useState("");
+
+  async function discover() {
+    setBusy("discover");
+    setNote("");
+    try {
+      const res = await fetch(`/api/transfers/${transferId}/runs/discover`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ zone, allowPrivate, port, rootHints }) });
+      const body = await res.json();
+      if (!res.ok) setNote(body.message ?? "discovery failed");
+      else {
+        setOld(body.servers.join("\n"));
+        setNote(body.problem ? `Delegation walk: ${body.problem}` : `Found ${body.servers.length} server address(es) in the delegation.`);
+      }
+    } finally {
+      setBusy("");
+    }
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy("start");
+    setErrors({});
+    try {
+      const res = await fetch(`/api/transfers/${transferId}/runs`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ oldServers, newServers, allowPrivate, port, rootHints, ...(rate.trim() ? { ratePerServer: rate } : {}) }),
+      });
+      const body = await res.json();
+      if (res.status === 201) router.push(`/transfers/${transferId}/checks/${body.runId}`);
+      else setErrors(body.errors ?? { form: "could not start the run" });
+    } finally {
+      setBusy("");
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" data-testid="start-run-form">
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field label="Old operator's servers" htmlFor="oldServers" error={errors.oldServers} hint="name=address[:port], one per line. Empty: walk the delegation from the root hints.">
+          <textarea id="oldServers" className={`${inputClass} font-mono`} rows={4} value={oldServers} onChange={(e) => setOld(e.target.value)} />
+        </Field>
+        <Field label="New operator's servers" htmlFor="newServers" error={errors.newServers} hint="name=address[:port], queried undelegated: only these, never the old servers.">
+          <textarea id="newServers" className={`${inputClass} font-mono`} rows={4} value={newServers} onChange={(e) => setNew(e.target.value)} />
+        </Field>
+      </div>
+      <details className="rounded-md border border-slate-200 p-3" data-testid="operator-options">
+        <summary className="cursor-pointer text-sm font-medium">Operator options</summary>
+        <div className="mt-3 grid gap-4 md:grid-cols-3">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" id="allowPrivate" checked={allowPrivate} onChange={(e) => setAllowPrivate(e.target.checked)} />
+            Allow private and loopback addresses (lab)
+          </label>
+          <Field label="Port" htmlFor="port" error={errors.port}>
+            <input id="port" className={inputClass} inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />
+          </Field>
+          <Field label="Queries per second per server" htmlFor="ratePerServer" error={errors.ratePerServer} hint="Empty: the default rate.">
+            <input id="ratePerServer" className={inputClass} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} />
+          </Field>
+        </div>
+        <div className="mt-3">
+          <Field label="Root hints" htmlFor="rootHints" error={errors.rootHints} hint="Master-file lines (. NS name / name A address). Empty: the IANA root servers.">
+            <textarea id="rootHints" className={`${inputClass} font-mono`} rows={3} value={rootHints} onChange={(e) => setRootHints(e.target.value)} />
+          </Field>
+        </div>
+      </details>
+      {errors.form && <p role="alert" className="text-sm text-red-700">{errors.form}</p>}
+      {note && <p className="text-sm text-slate-600" data-testid="discover-note">{note}</p>}
+      <div className="flex gap-3">
+        <button type="submit" className={buttonClass} disabled={busy !== ""} data-testid="start-run">
+          {busy === "start" ? "Starting…" : "Start live check"}
+        </button>
+        <button type="button" className={secondaryButtonClass} disabled={busy !== ""} onClick={discover} data-testid="discover">
+          {busy === "discover" ? "Walking the delegation…" : "Discover old servers"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { saveParty, saveSchedule } from "@/lib/signoff";
+
+export interface FormState {
+  ok: boolean;
+  message: string;
+  issues: { path: string; message: string }[];
+}
+
+const str = (f: FormData, k: string) => {
+  const v = f.get(k);
+  return typeof v === "string" ? v.trim() : "";
+};
+
+export async function saveWindowAction(transferId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const r = await saveSchedule({
+    transferId,
+    input: { start: str(form, "start"), end: str(form, "end"), timeZone: str(form, "timeZone"), holidayRegion: str(form, "holidayRegion"), ttlLoweringAt: str(form, "ttlLoweringAt") },
+  });
+  if (!r.ok) return { ok: false, message: r.error === "not-found" ? "No such transfer" : "The window was not saved", issues: r.error === "invalid" ? r.issues : [] };
+  revalidatePath(`/transfers/${transferId}/schedule`);
+  return { ok: true, message: "Window saved", issues: [] };
+}
+
+export async function savePartyAction(transferId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const contacts = [0, 1, 2]
+    .map((i) => ({ name: str(form, `contact${i}Name`), email: str(form, `contact${i}Email`), phone: str(form, `contact${i}Phone`) }))
+    .filter((c) => c.name || c.email || c.phone)
+    .map((c) => ({ name: c.name, ...(c.email ? { email: c.email } : {}), ...(c.phone ? { phone: c.phone } : {}) }));
+  const channel = str(form, "escalationChannel");
+  const target = str(form, "escalationTarget");
+  const r = await saveParty({
+    transferId,
+    input: {
+      role: str(form, "role"),
+      organisation: str(form, "organisation"),
+      contacts,
+      escalation: channel || target ? { channel, target } : null,
+      onCallConfirmed: form.get("onCallConfirmed") === "on",
+      onCallBy: str(form, "onCallBy"),
+    },
+  });
+  if (!r.ok) return { ok: false, message: r.error === "not-found" ? "No such transfer" : "Not saved", issues: r.error === "invalid" ? r.issues : [] };
+  revalidatePath(`/transfers/${transferId}/schedule`);
+  return { ok: true, message: "Saved", issues: [] };
+}
