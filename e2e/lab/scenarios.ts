@@ -54,6 +54,10 @@ const zoneFile = (f: string) => readFileSync(join(here, "zones", f), "latin1");
 export const LIVE_ZONE = zoneFile("project.test.live.zone");
 /** What the losing registrar's panel exported (lacks the subzones and CDN records). */
 export const EXPORT_INCOMPLETE = zoneFile("project.test.export-incomplete.zone");
+/** The live zone of the provider-records scenario: consistent with the Route 53 and Cloudflare exports. */
+export const PROVIDER_LIVE = zoneFile("project.test.provider-live.zone");
+/** The live zone plus a lame subzone delegation (legacy.project.test.). */
+export const LAME_SUBZONE = zoneFile("project.test.lame-subzone.zone");
 
 const SOA_SERIAL = /2026100201/;
 
@@ -67,7 +71,9 @@ function rootZone(): string {
     soa(".", "a.root.test.") +
     `. 518400 IN NS a.root.test.\n` +
     `test. 172800 IN NS ns.tld.test.\ncom. 172800 IN NS ns.tld.test.\nnet. 172800 IN NS ns.tld.test.\n` +
-    `a.root.test. 172800 IN A 127.0.0.2\nns.tld.test. 172800 IN A 127.0.0.3\n`
+    `a.root.test. 172800 IN A 127.0.0.2\nns.tld.test. 172800 IN A 127.0.0.3\n` +
+    // The reverse zone of the lab's documentation addresses (RFC 5737), served by the TLD server.
+    `2.0.192.in-addr.arpa. 172800 IN NS ns.tld.test.\n`
   );
 }
 
@@ -83,6 +89,11 @@ function tldZone(withDs: boolean): string {
     (withDs ? STRAY_DS + "\n" : "") +
     `ns1.oldhost.test. IN A 127.0.0.1\nns2.oldhost.test. IN A 127.0.0.4\nns2.oldhost.test. IN AAAA ::1\nns1.newhost.test. IN A 127.0.0.5\n`
   );
+}
+
+/** Reverse zone for 192.0.2.0/24: the mail host has a PTR that points back (SVC-MAIL-PTR). */
+function reverseZone(): string {
+  return `$TTL 86400\n` + soa("2.0.192.in-addr.arpa.", "ns.tld.test.") + `2.0.192.in-addr.arpa. IN NS ns.tld.test.\n25.2.0.192.in-addr.arpa. IN PTR mail.project.test.\n`;
 }
 
 function gTldZone(tld: "com." | "net."): string {
@@ -129,7 +140,7 @@ function base(opts: { old?: string; secondary?: string | null; primary?: boolean
   const live = opts.old ?? LIVE_ZONE;
   const zones: Scenario["zones"] = {
     root: { ".": rootZone() },
-    tld: { "test.": tldZone(opts.ds ?? false), "com.": gTldZone("com."), "net.": gTldZone("net.") },
+    tld: { "test.": tldZone(opts.ds ?? false), "com.": gTldZone("com."), "net.": gTldZone("net."), "2.0.192.in-addr.arpa.": reverseZone() },
     provider: providerZones(),
   };
   if (opts.primary !== false) zones["old-primary"] = { "project.test.": live };
@@ -171,9 +182,15 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "provider-records",
-    description: "live data as in clean-move; the sources are Route 53 and Cloudflare exports with provider-only records",
-    zones: base({}),
+    description: "the old servers answer what the Route 53 and Cloudflare exports describe (aliases, weighted set, proxied names as plain addresses); the exports hold provider-only records",
+    zones: base({ old: PROVIDER_LIVE }),
     sources: ["route53-list-resource-record-sets.json", "cloudflare-export.txt"],
+  },
+  {
+    name: "lame-subzone",
+    description: "legacy.project.test. is delegated to provider servers that do not serve it",
+    zones: base({ old: LAME_SUBZONE }),
+    sources: ["zones/project.test.lame-subzone.zone"],
   },
 ];
 

@@ -14,6 +14,9 @@ import { nameToText } from "../zone/name";
 import { CheckConfigSchema, type CheckConfigInput } from "./config";
 import { probeHttp, type HttpProbe } from "./http-probe";
 import { fetchRdap, type Fetcher, type RdapResult } from "./rdap";
+import { runProbes } from "./probes/run-probes";
+import type { Resolver } from "./probes/resolver";
+import type { Probes } from "./probes/types";
 import { runChecks } from "./run-checks";
 import { timingFor, type Timing } from "./timing";
 import type { CheckInput, Finding, TransferFacts } from "./types";
@@ -26,7 +29,7 @@ export interface ReviewSourceFile {
 }
 
 export type ReviewProgress =
-  | { phase: "import" | "rdap" | "http" | "checks" | "done" }
+  | { phase: "import" | "rdap" | "http" | "probes" | "checks" | "done" }
   | { phase: "old" | "new"; event: ProgressEvent };
 
 /** Query settings shared by both snapshots (never the server list). */
@@ -43,7 +46,9 @@ export interface ReviewOptions {
   newServers?: ExplicitServer[];
   snapshot?: SnapshotSettings;
   rdap?: { baseUrl: string; fetcher?: Fetcher; timeoutMs?: number } | null;
-  http?: { targets?: string[]; fetcher?: Fetcher; timeoutMs?: number } | null;
+  http?: { targets?: string[]; fetcher?: Fetcher; timeoutMs?: number; connectTo?: (host: string) => { address: string; port: number } | null; ca?: string | Buffer } | null;
+  /** Active probes (recursion, EDNS, subzones, signatures, PTR, MTA-STS); false = skip. Default on, PTR via iteration from the root hints. */
+  probes?: { resolver?: Resolver | null } | false;
   config?: CheckConfigInput;
   states?: FindingStates;
   signal?: AbortSignal;
@@ -61,6 +66,7 @@ export interface Review {
   views: ZoneViews;
   rdap: RdapResult | null;
   http: HttpProbe[];
+  probes: Probes | null;
   timing: Timing;
   findings: Finding[];
   verdict: Verdict;
@@ -118,14 +124,26 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
   let http: HttpProbe[] = [];
   if (opts.http) {
     progress({ phase: "http" });
-    http = await probeHttp({ targets: opts.http.targets ?? [zone, `www.${zone}`], fetcher: opts.http.fetcher, timeoutMs: opts.http.timeoutMs });
+    http = await probeHttp({ targets: opts.http.targets ?? [zone, `www.${zone}`], fetcher: opts.http.fetcher, timeoutMs: opts.http.timeoutMs, connectTo: opts.http.connectTo, ca: opts.http.ca });
+  }
+
+  const { diff, views } = buildDiff({ zone, sources, old, neu, operatorChange: opts.facts.dnsHostingMoves === true });
+  let probes: Probes | null = null;
+  if (opts.probes !== false) {
+    progress({ phase: "probes" });
+    const { rootHints, ...session } = settings;
+    probes = await runProbes({
+      zone, old, neu, views, session, rootHints, signal: opts.signal,
+      resolver: opts.probes?.resolver,
+      http: opts.http ? { fetcher: opts.http.fetcher, timeoutMs: opts.http.timeoutMs } : null,
+    });
+    opts.signal?.throwIfAborted();
   }
 
   progress({ phase: "checks" });
-  const { diff, views } = buildDiff({ zone, sources, old, neu, operatorChange: opts.facts.dnsHostingMoves === true });
-  const input: CheckInput = { zone, facts: opts.facts, sources, old, neu, diff, views, rdap, http, now: opts.now ?? new Date(), marginSeconds: config.marginSeconds };
+  const input: CheckInput = { zone, facts: opts.facts, sources, old, neu, diff, views, rdap, http, probes: probes ?? undefined, now: opts.now ?? new Date(), marginSeconds: config.marginSeconds };
   const findings = runChecks(input, config);
   const verdict = computeVerdict(findings, opts.states ?? {});
   progress({ phase: "done" });
-  return { zone, facts: opts.facts, sources: sources.map((s) => ({ name: s.name, report: s.result.report })), old, neu, diff, views, rdap, http, timing: timingFor(input), findings, verdict };
+  return { zone, facts: opts.facts, sources: sources.map((s) => ({ name: s.name, report: s.result.report })), old, neu, diff, views, rdap, http, probes, timing: timingFor(input), findings, verdict };
 }

@@ -72,7 +72,7 @@ describe("a stored live check", () => {
       expect.stringMatching(/^old ns[12]\.oldhost\.test\. ok$/),
       "new ns1.newhost.test. ok",
     ]);
-    expect(v.diff.filter((d) => d.comparison === "registrar export" && d.kind === "missing").map((d) => `${d.owner} ${d.type}`).sort()).toContain("release.project.test. NS");
+    expect(v.diff.filter((d) => d.comparison === "source registrar export" && d.kind === "missing").map((d) => `${d.owner} ${d.type}`).sort()).toContain("release.project.test. NS");
     const history = await listRunHistory(transferId, t.db);
     expect(history.map((h) => [h.id, h.status, h.verdict, h.blockers])).toEqual([[runId, "done", "no-go", 17]]);
   }, 90_000);

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { getSignoffView } from "@/lib/signoff";
+import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
+import { Card } from "@/app/_components/ui/card";
+import { RevisionDocument } from "@/app/transfers/[id]/checklist/_components/revision-document";
+import { SignoffForm } from "./_components/signoff-form";
+import { clientAddress } from "./client-address";
+
+export const dynamic = "force-dynamic";
+// The token is a bearer secret: keep it out of the title, referrers (next.config sets no-referrer) and robots.
+export const metadata: Metadata = { title: "Sign off", robots: { index: false, follow: false } };
+
+export default async function SignPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  // Access is checked in lib (rate limit, hash lookup, expiry, revocation); every failure is the same 404.
+  const view = await getSignoffView({ token, ip: clientAddress(await headers()) });
+  if (!view.ok) notFound();
+  const role = PARTY_ROLE_LABELS[view.role];
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-slate-500">Sign-off as</p>
+        <h1 className="text-2xl font-semibold" data-testid="sign-role">
+          {role}
+        </h1>
+        <p className="text-xs text-slate-500">This link expires {view.linkExpiresAt}.</p>
+      </div>
+      {view.revision === null || view.digest === null ? (
+        <Card>
+          <p>There is no checklist revision to sign yet.</p>
+        </Card>
+      ) : (
+        <>
+          <Card title="What changed since you last signed" testId="changes-since">
+            {view.lastSeen === null ? (
+              <p className="text-sm">This is the first revision you are asked to sign.</p>
+            ) : view.lastSeen.changes.length === 0 ? (
+              <p className="text-sm">Nothing changed since revision {view.lastSeen.revisionNumber}.</p>
+            ) : (
+              <>
+                <p className="text-sm">Since revision {view.lastSeen.revisionNumber}:</p>
+                <ul className="list-disc pl-5 text-sm" data-testid="change-item-list">
+                  {view.lastSeen.changes.map((c, i) => (
+                    <li key={i} data-testid="change-item">
+                      {c}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Card>
+          <Card title="Your decision" testId="decision-card">
+            {view.mine ? (
+              <p data-testid="sign-result">
+                You ({view.mine.signerName}) {view.mine.decision === "approve" ? "approved" : `rejected (${view.mine.reason})`} revision {view.mine.revisionNumber} at {view.mine.signedAt}.
+              </p>
+            ) : (
+              <>
+                <p className="mb-3 break-all text-xs">
+                  Your decision binds to revision {view.revision.revisionNumber}, SHA-256 <span className="font-mono" data-testid="sign-digest">{view.digest}</span>.
+                </p>
+                <SignoffForm token={token} digest={view.digest} />
+              </>
+            )}
+          </Card>
+          <Card testId="sign-revision">
+            <RevisionDocument revision={view.revision} digest={view.digest} />
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}

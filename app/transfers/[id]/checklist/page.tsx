@@ -1,0 +1,184 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getChecklistPage } from "@/lib/signoff";
+import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
+import { Card } from "@/app/_components/ui/card";
+import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
+import { createRevisionAction, revokeLinkAction } from "./actions";
+import { LinkForm } from "./_components/link-form";
+import { RevisionDocument } from "./_components/revision-document";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Checklist" };
+
+export default async function ChecklistPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const data = await getChecklistPage(id);
+  if (!data) notFound();
+  const { transfer: t, current, finality } = data;
+  const base = `/api/transfers/${t.id}/checklist`;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm text-slate-500">
+            <Link href={`/transfers/${t.id}`} className="underline">
+              {t.domainUnicode}
+            </Link>
+          </p>
+          <h1 className="text-2xl font-semibold">Go/no-go checklist</h1>
+          <p className="text-xs text-slate-500">
+            Signing key id <span className="font-mono" data-testid="active-key-id">{data.activeKeyId}</span> (
+            <a className="underline" href="/.well-known/cutover-signing-key">
+              public key
+            </a>
+            )
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/transfers/${t.id}/schedule`} className={secondaryButtonClass} data-testid="to-schedule">
+            Schedule
+          </Link>
+          <form action={createRevisionAction.bind(null, t.id)}>
+            <button className={buttonClass} data-testid="create-revision">
+              Create revision
+            </button>
+          </form>
+        </div>
+      </div>
+
+      <Card title="Status" testId="finality">
+        {current === null ? (
+          <p className="text-sm">No revision yet. {data.hasRun ? "" : "No live check has finished either."}</p>
+        ) : finality?.final ? (
+          <p className="text-lg font-semibold text-green-700" data-testid="final-status">
+            FINAL — revision {current.revision.revisionNumber} is approved by every party.
+          </p>
+        ) : (
+          <div>
+            <p className="font-semibold text-amber-800" data-testid="final-status">
+              Not final — missing:
+            </p>
+            <ul className="list-disc pl-5 text-sm" data-testid="missing-items">
+              {finality?.missing.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {current !== null && data.outdated && (
+          <p className="mt-3 rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid="outdated">
+            Things changed since revision {current.revision.revisionNumber} (a run, a waiver, the window or contacts): create a new revision to sign them.
+          </p>
+        )}
+        {data.rolesToSignAgain.length > 0 && (
+          <p className="mt-3 text-sm text-red-800" data-testid="sign-again">
+            Must sign again: {data.rolesToSignAgain.map((r) => PARTY_ROLE_LABELS[r]).join(", ")}
+          </p>
+        )}
+      </Card>
+
+      {current !== null && (
+        <Card
+          title={`Current revision ${current.revision.revisionNumber}`}
+          testId="current-revision"
+          actions={
+            <div className="flex flex-wrap gap-2 text-sm">
+              <a className={secondaryButtonClass} href={`${base}/bundle`} data-testid="download-bundle">
+                Bundle (JSON)
+              </a>
+              <a className={secondaryButtonClass} href={`${base}/findings.csv`} data-testid="download-csv">
+                Findings (CSV)
+              </a>
+              <Link className={secondaryButtonClass} href={`/transfers/${t.id}/checklist/print`} data-testid="printable">
+                Printable / PDF
+              </Link>
+            </div>
+          }
+        >
+          <p className="mb-3 break-all font-mono text-xs">
+            digest <span data-testid="current-digest">{current.digest}</span> · key id <span data-testid="current-key-id">{current.keyId}</span>
+          </p>
+          <RevisionDocument revision={current.revision} digest={current.digest} keyId={current.keyId} />
+        </Card>
+      )}
+
+      <Card title="Sign-off links" testId="links">
+        <LinkForm transferId={t.id} />
+        <ul className="mt-4 divide-y text-sm">
+          {data.links.map((l) => (
+            <li key={l.id} className="flex items-center justify-between py-2" data-testid="link-item" data-role={l.role} data-status={l.status}>
+              <span>
+                {PARTY_ROLE_LABELS[l.role]} · {l.status} · expires {l.expiresAt}
+              </span>
+              {l.status === "active" && (
+                <form action={revokeLinkAction.bind(null, t.id)}>
+                  <input type="hidden" name="linkId" value={l.id} />
+                  <button className="text-red-700 underline" data-testid="revoke-link">
+                    Revoke
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      <Card title="Sign-offs" testId="signoffs">
+        {data.signoffs.length === 0 ? (
+          <p className="text-sm">None yet.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b">
+                <th className="py-1">Role</th>
+                <th>Signer</th>
+                <th>Decision</th>
+                <th>Revision</th>
+                <th>At</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.signoffs.map((s, i) => (
+                <tr key={i} className={`border-b ${s.stale ? "text-slate-400" : ""}`} data-testid="signoff-row" data-role={s.role} data-stale={String(s.stale)} data-decision={s.decision}>
+                  <td className="py-1">{PARTY_ROLE_LABELS[s.role]}</td>
+                  <td>{s.signerName}</td>
+                  <td>{s.decision === "approve" ? "approved" : `rejected: ${s.reason}`}</td>
+                  <td>
+                    {s.revisionNumber}
+                    {s.stale && <strong className="ml-2 text-red-700">stale</strong>}
+                  </td>
+                  <td>{s.signedAt}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+
+      <Card title="Revision history" testId="history">
+        <ol className="space-y-3 text-sm">
+          {[...data.revisions].reverse().map((r) => (
+            <li key={r.digest} data-testid="history-item" data-number={r.revision.revisionNumber}>
+              <p>
+                <strong>Revision {r.revision.revisionNumber}</strong> · {r.revision.createdAt} · {r.revision.verdict.decision.toUpperCase()} ·{" "}
+                <span className="break-all font-mono text-xs">{r.digest}</span> ·{" "}
+                <a className="underline" href={`${base}/bundle?revision=${r.revision.revisionNumber}`}>
+                  bundle
+                </a>
+              </p>
+              {r.changes.length > 0 && (
+                <ul className="list-disc pl-5 text-slate-700" data-testid="history-changes">
+                  {r.changes.map((c, i) => (
+                    <li key={i}>{c}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getChecklistPage } from "@/lib/signoff";
+import { RevisionDocument } from "../_components/revision-document";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Checklist (print)" };
+
+// Print CSS: only the document, no site chrome, no page-breaks inside rows.
+const PRINT_CSS = `@media print { body > header { display: none } main { padding: 0 !important; max-width: none !important } tr { break-inside: avoid } @page { margin: 15mm } }`;
+
+export default async function PrintPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const data = await getChecklistPage(id);
+  if (!data || data.current === null) notFound();
+  const c = data.current;
+  return (
+    <div className="bg-white p-6 print:p-0" data-testid="printable-view">
+      <style>{PRINT_CSS}</style>
+      <p className="mb-4 text-sm font-semibold" data-testid="print-final">
+        {data.finality?.final ? "FINAL — approved by every party" : `NOT FINAL: ${data.finality?.missing.length ?? 0} item(s) missing`}
+      </p>
+      <RevisionDocument revision={c.revision} digest={c.digest} keyId={c.keyId} signoffs={data.signoffs.filter((s) => !s.stale)} />
+    </div>
+  );
+}

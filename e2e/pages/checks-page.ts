@@ -1,0 +1,83 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export interface StartRunSpec {
+  oldServers?: string;
+  newServers: string;
+  allowPrivate?: boolean;
+  port?: number;
+  rootHints?: string;
+  ratePerServer?: number;
+}
+
+/** The live checks of a transfer: start form, progress, results. Built on data-testid and roles. */
+export class ChecksPage {
+  constructor(private readonly page: Page) {}
+
+  async openFromTransfer() {
+    await this.page.getByTestId("live-checks").click();
+    await expect(this.page.getByTestId("checks-title")).toBeVisible();
+  }
+
+  async start(spec: StartRunSpec): Promise<string> {
+    const p = this.page;
+    if (spec.oldServers !== undefined) await p.getByLabel("Old operator's servers").fill(spec.oldServers);
+    await p.getByLabel("New operator's servers").fill(spec.newServers);
+    await p.getByTestId("operator-options").locator("summary").click();
+    if (spec.allowPrivate) await p.getByLabel("Allow private and loopback addresses (lab)").check();
+    if (spec.port !== undefined) await p.getByLabel("Port").fill(String(spec.port));
+    if (spec.rootHints !== undefined) await p.getByLabel("Root hints").fill(spec.rootHints);
+    if (spec.ratePerServer !== undefined) await p.getByLabel("Queries per second per server").fill(String(spec.ratePerServer));
+    await p.getByTestId("start-run").click();
+    await p.waitForURL(/\/checks\/[a-z0-9]+$/);
+    return new URL(p.url()).pathname.split("/").pop()!;
+  }
+
+  /** One consistent reading of the progress panel (status and counters read together). */
+  async progress(): Promise<{ status: string; planned: number; sent: number; answered: number; failed: number; percent: string }> {
+    return this.page.evaluate(() => {
+      const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);
+      const n = (id: string) => Number(q(id)?.textContent ?? "NaN");
+      return {
+        status: q("run-progress")?.getAttribute("data-status") ?? "",
+        planned: n("progress-planned"),
+        sent: n("progress-sent"),
+        answered: n("progress-answered"),
+        failed: n("progress-failed"),
+        percent: q("progress-percent")?.textContent ?? "",
+      };
+    });
+  }
+
+  verdict(): Locator {
+    return this.page.getByTestId("verdict-card").getByTestId("verdict-badge");
+  }
+
+  async waitForResult(timeout = 90_000) {
+    await expect(this.verdict()).toBeVisible({ timeout });
+  }
+
+  count(name: string): Locator {
+    return this.page.getByTestId(`count-${name}`);
+  }
+
+  finding(check: string, subject?: string): Locator {
+    const f = this.page.locator(`[data-testid="finding"][data-check="${check}"]`);
+    return subject ? f.filter({ has: this.page.getByTestId("finding-summary").filter({ hasText: subject }) }) : f;
+  }
+
+  async expand(finding: Locator) {
+    await finding.getByTestId("finding-summary").click();
+    await expect(finding.getByTestId("finding-detail")).toBeVisible();
+  }
+
+  async setState(finding: Locator, by: string, reason: string) {
+    await finding.getByTestId("state-by").fill(by);
+    await finding.getByTestId("state-reason").fill(reason);
+    await finding.locator('button[data-testid$="-submit"]').click();
+  }
+
+  matrixRows(server?: string): Locator {
+    const rows = this.page.getByTestId("matrix-row");
+    return server ? this.page.locator(`[data-testid="matrix-row"][data-server="${server}"]`) : rows;
+  }
+}
