@@ -1,22 +1,9 @@
 import type { NextConfig } from "next";
+import { staticHeaderRules } from "./lib/security/headers";
 
-// DESIGN §10: CSP and the usual security headers on every page. Next.js
-// injects inline bootstrap scripts, hence 'unsafe-inline' for scripts; dev
-// mode additionally needs eval for fast refresh.
-const dev = process.env.NODE_ENV !== "production";
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
+// DESIGN §10: security headers on every response (lib/security/headers.ts).
+// Pages get a per-request nonce CSP from proxy.ts, which overrides the locked
+// CSP set here for everything (API routes, build assets, anything the proxy skips).
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Separate build directories for parallel test runs (lib/cli/start.mjs reads the same variable).
@@ -31,18 +18,7 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "1mb" },
   },
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: csp },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
-    ];
+    return staticHeaderRules();
   },
 };
 

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // A fresh SQLite database per run so specs never see stale data.
-const dataDir = mkdtempSync(join(tmpdir(), "cutover-e2e-"));
+// Kept in the environment so worker processes (which load this file again) seed the same database.
+const dataDir = (process.env.CUTOVER_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "cutover-e2e-")));
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 

@@ -3,6 +3,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
 
+// The CSP nonce is per request (proxy.ts): a page prerendered at build time
+// would carry no nonce and its scripts would be blocked, so render every page
+// (including 404s) on demand.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Cutover", template: "%s · Cutover" },
   description: "Validate a domain transfer before it happens.",

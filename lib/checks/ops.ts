@@ -55,7 +55,7 @@ const newServing: CheckDef = {
 };
 
 const hours = (s: number) => `${Math.ceil(s / 3600)} h`;
-const human = (s: number) => (s >= 86400 ? `${+(s / 86400).toFixed(1)} d` : `${+(s / 3600).toFixed(1)} h`);
+const human = (s: number) => (s >= 2 * 86400 ? `${+(s / 86400).toFixed(1)} d` : `${+(s / 3600).toFixed(1)} h`);
 
 const contacts: CheckDef = {
   id: "OPS-CONTACTS", family: "OPS", severity: "warning", title: "Contacts and escalation for every party",

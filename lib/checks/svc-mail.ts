@@ -95,7 +95,7 @@ export const tlsNames: CheckDef = {
       if (!t.nameMatches || expired) {
         emit({
           subject: `${t.host} TLS`,
-          message: `${t.host} presents a certificate for ${[t.subjectCn, ...t.dnsNames].filter(Boolean).join(", ") || "no name"}${t.nameMatches ? "" : `, which does not cover ${t.host} (${t.nameError})`}${expired ? `; it expired ${t.validTo}` : ""}.`,
+          message: `${t.host} presents a certificate for ${[...new Set([t.subjectCn, ...t.dnsNames].filter(Boolean))].join(", ") || "no name"}${t.nameMatches ? "" : `, which does not cover ${t.host} (${t.nameError})`}${expired ? `; it expired ${t.validTo}` : ""}.`,
           remediation: `Issue a certificate whose subjectAltName covers ${t.host}; check that CAA and any _acme-challenge delegation allow renewals after the move.`,
           evidence: ev,
         });

@@ -1,13 +1,18 @@
 /**
  * `cutover check DOMAIN --zone FILE... [--ns NAME=ADDR[:PORT]]... [--new-ns NAME=ADDR[:PORT]]...
- *  [--root-hints FILE] [--port N] [--dns-hosting-moves yes|no] [--allow-private] [--json]`
- * Import + live queries + diff + checks + verdict. Exit 0 go, 1 no-go, 2 error.
+ *  [--root-hints FILE] [--port N] [--dns-hosting-moves yes|no] [--allow-private] [--http]
+ *  [--rdap URL | --rdap-bootstrap FILE] [--facts FILE] [--ack FILE] [--strict] [--json]`
+ * Import + live queries + probes + diff + checks + verdict. Exit 0 go, 1 no-go, 2 error.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { isIP } from "node:net";
 import { parseArgs } from "node:util";
+import { AckFileSchema, applyAcks, type AckFile } from "../checks/acks";
+import { FactsFileSchema, type FactsFile } from "../checks/facts";
+import { pickRdapServer } from "../checks/rdap-bootstrap";
 import { runReview, type Review } from "../checks/review";
+import { computeVerdict, type FindingStates } from "../checks/verdict";
 import type { Finding, Severity } from "../checks/types";
 import { parseRootHints, type NameServer } from "../dns/root-hints";
 import type { ExplicitServer } from "../dns/run-snapshot";
@@ -23,11 +28,16 @@ const HELP = `usage: cutover check DOMAIN --zone FILE... [options]
   --port N                  port for every server (default 53)
   --dns-hosting-moves yes|no  does DNS hosting move with the domain? (asked, never defaulted)
   --rdap URL                RDAP base URL of the registry (otherwise manual evidence is requested)
+  --rdap-bootstrap FILE     RFC 9224 bootstrap JSON (IANA dns.json): pick the RDAP server for the TLD
+  --http                    probe HTTP(S) of the apex and www (status, certificate names) and the MTA-STS policy
+  --facts FILE              JSON transfer facts: contacts, window, monitoring, rollback, dnssecPlan, …
+  --ack FILE                JSON { acknowledgements: [{key|id, by, reason}], waivers: [{key|id, by, reason}] }
+  --strict                  exit 0 only when GO and every warning is acknowledged (finalisable)
   --allow-private           allow loopback/private/reserved addresses (labs)
   --timeout MS              per-query timeout (default 2000)
   --json                    print { verdict, findings, pendingAcknowledgements, snapshot }
 
-exit status: 0 go (no open blocker), 1 no-go, 2 error
+exit status: 0 go (no open blocker; with --strict: and nothing left to acknowledge), 1 no-go, 2 error
 `;
 
 function parseServer(flag: string, spec: string, defaultPort: number | undefined): ExplicitServer | string {
@@ -56,7 +66,7 @@ function findingJson(f: Finding) {
   return { id: f.id, key: f.key, severity: f.severity, subject: f.subject, message: f.message, remediation: f.remediation, evidence: f.evidence };
 }
 
-function textReport(r: Review): string {
+function textReport(r: Review, states: FindingStates = {}): string {
   const v = r.verdict;
   const lines = [
     `${r.zone}: ${v.verdict === "go" ? "GO" : "NO-GO"} — ${v.counts.blocker} blocker(s) (${v.openBlockers.length} open), ${v.counts.warning} warning(s) (${v.pendingAcknowledgements.length} to acknowledge), ${v.counts.info} info`,
@@ -66,7 +76,9 @@ function textReport(r: Review): string {
     if (fs.length === 0) continue;
     lines.push("", `${sev.toUpperCase()}S (${fs.length})`);
     for (const f of fs) {
-      lines.push(`  ${f.id}  ${f.subject}`, `    ${f.message}`);
+      const st = states[f.key];
+      const mark = st && (st.status === "acknowledged" || st.status === "waived") ? `  [${st.status} by ${st.by}: ${st.reason}]` : "";
+      lines.push(`  ${f.id}  ${f.subject}${mark}`, `    ${f.message}`);
       if (sev !== "info") lines.push(`    fix: ${f.remediation}`);
       for (const e of f.evidence.slice(0, sev === "blocker" ? 3 : 1)) lines.push(`    evidence: ${e.text}`);
     }
@@ -89,6 +101,11 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         port: { type: "string" },
         "dns-hosting-moves": { type: "string" },
         rdap: { type: "string" },
+        "rdap-bootstrap": { type: "string" },
+        http: { type: "boolean" },
+        facts: { type: "string" },
+        ack: { type: "string" },
+        strict: { type: "boolean" },
         "allow-private": { type: "boolean" },
         timeout: { type: "string" },
         json: { type: "boolean" },
@@ -155,20 +172,69 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     rootHints = h.servers;
   }
 
+  const readJson = (flag: string, file: string): { ok: true; value: unknown } | { ok: false; message: string } => {
+    try {
+      return { ok: true, value: JSON.parse(readFileSync(file, "utf8")) };
+    } catch (e) {
+      return { ok: false, message: `${flag} ${file}: ${(e as Error).message}` };
+    }
+  };
+  const issues = (e: { issues: { path: PropertyKey[]; message: string }[] }) => e.issues.map((x) => `${x.path.join(".") || "(root)"}: ${x.message}`).join("; ");
+
+  let factsFile: FactsFile = {};
+  if (v.facts) {
+    const j = readJson("--facts", v.facts);
+    if (!j.ok) return fail(j.message);
+    const p = FactsFileSchema.safeParse(j.value);
+    if (!p.success) return fail(`--facts ${v.facts}: ${issues(p.error)}`);
+    factsFile = p.data;
+    if (factsFile.domain && factsFile.domain.replace(/\.$/, "").toLowerCase() !== domain.replace(/\.$/, "").toLowerCase())
+      return fail(`--facts ${v.facts} is for ${factsFile.domain}, not ${domain}`);
+    if (moves !== undefined && factsFile.dnsHostingMoves !== undefined && factsFile.dnsHostingMoves !== null && factsFile.dnsHostingMoves !== (moves === "yes"))
+      return fail(`--dns-hosting-moves ${moves} contradicts dnsHostingMoves in ${v.facts}`);
+  }
+  let ackFile: AckFile | null = null;
+  if (v.ack) {
+    const j = readJson("--ack", v.ack);
+    if (!j.ok) return fail(j.message);
+    const p = AckFileSchema.safeParse(j.value);
+    if (!p.success) return fail(`--ack ${v.ack}: ${issues(p.error)}`);
+    ackFile = p.data;
+  }
+  let rdapBase = v.rdap;
+  if (!rdapBase && v["rdap-bootstrap"]) {
+    const j = readJson("--rdap-bootstrap", v["rdap-bootstrap"]);
+    if (!j.ok) return fail(j.message);
+    const pick = pickRdapServer(j.value, domain);
+    if (!pick.ok) io.stderr.write(`cutover check: --rdap-bootstrap: ${pick.error}; registration status needs manual evidence\n`);
+    else rdapBase = pick.baseUrl;
+  }
+
   const ac = new AbortController();
   const onSig = () => ac.abort();
   process.once("SIGINT", onSig);
   try {
     const review = await runReview({
       zone: domain,
-      facts: { domain, dnsHostingMoves: moves === undefined ? null : moves === "yes" },
+      facts: { ...factsFile, domain, dnsHostingMoves: moves === undefined ? (factsFile.dnsHostingMoves ?? null) : moves === "yes" },
       sources,
       oldServers,
       newServers,
       snapshot: { rootHints, port, allowPrivate: v["allow-private"] ?? false, timeoutMs },
-      rdap: v.rdap ? { baseUrl: v.rdap } : null,
+      rdap: rdapBase ? { baseUrl: rdapBase } : null,
+      http: v.http ? {} : null,
       signal: ac.signal,
     });
+    let states: FindingStates = {};
+    let unmatched: string[] = [];
+    if (ackFile) {
+      const applied = applyAcks(review.findings, ackFile, new Date());
+      if (applied.errors.length) return fail(`--ack ${v.ack}: ${applied.errors.join("; ")}`);
+      states = applied.states;
+      unmatched = applied.unmatched;
+      for (const u of unmatched) io.stderr.write(`cutover check: --ack: ${u} matches no finding of this run\n`);
+      review.verdict = computeVerdict(review.findings, states);
+    }
     if (v.json) {
       io.stdout.write(
         JSON.stringify(
@@ -177,6 +243,10 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
             counts: review.verdict.counts,
             findings: review.findings.map(findingJson),
             pendingAcknowledgements: review.verdict.pendingAcknowledgements.map((f) => f.key),
+            finalisable: review.verdict.finalisable,
+            states,
+            unmatchedAcknowledgements: unmatched,
+            probes: review.probes && { subzones: review.probes.subzones.map((z) => ({ cut: z.cut, servers: z.servers.map((x) => ({ ns: x.ns, address: x.address, problem: x.problem })) })), ptr: review.probes.ptr },
             timing: review.timing,
             sources: review.sources.map((s) => ({ name: s.name, format: s.report.format, sha256: s.report.files[0]?.sha256, ok: s.report.ok })),
             snapshot: { old: review.old && snapshotToJson(review.old), new: review.neu && snapshotToJson(review.neu) },
@@ -185,7 +255,8 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
           2,
         ) + "\n",
       );
-    } else io.stdout.write(textReport(review));
+    } else io.stdout.write(textReport(review, states));
+    if (v.strict) return review.verdict.finalisable ? 0 : 1;
     return review.verdict.verdict === "go" ? 0 : 1;
   } catch (e) {
     return fail((e as Error).message);

@@ -23,26 +23,59 @@ import type { ExchangeOptions, ExchangeResult, FrameVerdict } from "./transport"
 import { abortError } from "./transport";
 import type { QueryError } from "./types";
 
-interface Pending {
-  id: number;
-  judge: (frame: Uint8Array) => FrameVerdict;
-  resolve: (r: ExchangeResult) => void;
-  /** performance.now() after which the query has timed out. */
-  deadline: number;
-  timeoutMs: number;
-  mismatches: number;
-  bytes: number;
+/**
+ * One exchange in flight. Callers subclass it (a query object is its own
+ * exchange: no promise, closure or result object per packet); `exchange()`
+ * wraps it in a promise for everyone else.
+ */
+export abstract class UdpExchange {
+  /** Set by the caller before start(). */
+  address = "";
+  port = 0;
+  /** `${address}|${port}`, computed once per server by the caller. */
+  poolKey = "";
+  payload: Uint8Array = EMPTY;
+  timeoutMs = 0;
+  /** Filled by the mux. */
+  id = 0;
+  mismatches = 0;
+  bytes = 0;
+  /** performance.now() after which the exchange has timed out. */
+  deadline = 0;
+  slot: Slot | null = null;
+  /** Decide about one datagram carrying this exchange's ID. */
+  abstract judge(frame: Uint8Array): FrameVerdict;
+  /** The end: the accepted frame, or the error. Called exactly once. */
+  abstract done(frame: Uint8Array | null, error: QueryError | null): void;
+}
+
+const EMPTY = new Uint8Array(0);
+
+class PromiseExchange extends UdpExchange {
   signal?: AbortSignal;
   onAbort?: () => void;
-  slot: Slot;
+  constructor(
+    private readonly judgeFn: (frame: Uint8Array) => FrameVerdict,
+    private readonly resolve: (r: ExchangeResult) => void,
+  ) {
+    super();
+  }
+  judge(frame: Uint8Array): FrameVerdict {
+    return this.judgeFn(frame);
+  }
+  done(frame: Uint8Array | null, error: QueryError | null): void {
+    if (this.signal && this.onAbort) this.signal.removeEventListener("abort", this.onAbort);
+    if (frame) this.resolve({ ok: true, frames: [frame], mismatches: this.mismatches, bytes: this.bytes });
+    else this.resolve({ ok: false, error: error!, frames: [], mismatches: this.mismatches, bytes: this.bytes });
+  }
 }
 
 interface Slot {
   sock: dgram.Socket;
   pool: Pool;
-  /** Payloads waiting for connect() to complete. */
-  queue: { payload: Uint8Array; p: Pending }[] | null;
-  pending: Map<number, Pending>;
+  /** Exchanges waiting for connect() to complete. */
+  queue: UdpExchange[] | null;
+  pending: Map<number, UdpExchange>;
   /**
    * Every ID this socket has used (bit set): never reused on it, and an answer
    * carrying one that is no longer pending is a late answer, dropped silently.
@@ -109,37 +142,47 @@ export class UdpMux {
 
   exchange(opts: ExchangeOptions, judge: (frame: Uint8Array) => FrameVerdict): Promise<ExchangeResult> {
     return new Promise((resolve) => {
+      const p = new PromiseExchange(judge, resolve);
+      p.address = opts.address;
+      p.port = opts.port;
+      p.poolKey = `${opts.address}|${opts.port}`;
+      p.payload = opts.payload;
+      p.timeoutMs = opts.timeoutMs;
       const sig = opts.signal;
-      if (sig?.aborted || this.closed) {
-        resolve({ ok: false, error: sig?.aborted ? abortError(sig) : closedError(), frames: [], mismatches: 0, bytes: 0 });
-        return;
-      }
-      const slot = this.slot(opts.address, opts.port);
-      const id = this.freeId(slot);
-      const p: Pending = {
-        id,
-        judge,
-        resolve,
-        mismatches: 0,
-        bytes: 0,
-        slot,
-        deadline: (this.clock = performance.now()) + opts.timeoutMs,
-        timeoutMs: opts.timeoutMs,
-      };
-      slot.pending.set(id, p);
-      if (this.pendingCount++ === 0) this.ticker = setInterval(() => this.expire(), this.tickMs);
       // The session's own signal is watched once for all queries (failAll); only a foreign one costs a listener.
-      if (sig && sig !== this.signal) {
+      if (sig && sig !== this.signal && !sig.aborted) {
         p.signal = sig;
-        p.onAbort = () => this.finish(p, { ok: false, error: abortError(sig), frames: [], mismatches: p.mismatches, bytes: p.bytes });
+        p.onAbort = () => this.finish(p, null, abortError(sig));
         sig.addEventListener("abort", p.onAbort, { once: true });
       }
-      const payload = opts.payload;
-      payload[0] = id >> 8;
-      payload[1] = id & 0xff;
-      if (slot.queue) slot.queue.push({ payload, p });
-      else this.send(slot, payload);
+      if (sig?.aborted) p.done(null, abortError(sig));
+      else this.start(p);
     });
+  }
+
+  /**
+   * Send an exchange; its done() is called exactly once (answer, error,
+   * timeout, or cancellation by the mux's signal / close()).
+   */
+  start(p: UdpExchange): void {
+    if (this.closed || this.signal?.aborted) {
+      p.done(null, this.signal?.aborted ? abortError(this.signal) : closedError());
+      return;
+    }
+    const slot = this.slot(p);
+    const id = this.freeId(slot);
+    p.id = id;
+    p.slot = slot;
+    p.mismatches = 0;
+    p.bytes = 0;
+    p.deadline = (this.clock = performance.now()) + p.timeoutMs;
+    slot.pending.set(id, p);
+    if (this.pendingCount++ === 0) this.ticker = setInterval(() => this.expire(), this.tickMs);
+    const payload = p.payload;
+    payload[0] = id >> 8;
+    payload[1] = id & 0xff;
+    if (slot.queue) slot.queue.push(p);
+    else slot.sock.send(payload);
   }
 
   /** Stop: pending exchanges end as cancelled, sockets close. */
@@ -158,21 +201,11 @@ export class UdpMux {
     return this.live.size;
   }
 
-  /**
-   * No per-send callback: a completion callback per datagram cost more than
-   * the send itself. A failed send surfaces as the socket's 'error' event,
-   * which ends the queries on that socket as network errors (broken()).
-   */
-  private send(slot: Slot, payload: Uint8Array): void {
-    slot.sock.send(payload);
-  }
-
-  private slot(address: string, port: number): Slot {
-    const key = `${address}|${port}`;
-    let pool = this.pools.get(key);
+  private slot(p: UdpExchange): Slot {
+    let pool = this.pools.get(p.poolKey);
     if (!pool) {
-      pool = { key, address, port, family: isIP(address) === 6 ? "udp6" : "udp4", slots: new Array(this.size).fill(null), next: 0 };
-      this.pools.set(key, pool);
+      pool = { key: p.poolKey, address: p.address, port: p.port, family: isIP(p.address) === 6 ? "udp6" : "udp4", slots: new Array(this.size).fill(null), next: 0 };
+      this.pools.set(p.poolKey, pool);
     }
     const i = pool.next++ % this.size;
     let s = pool.slots[i];
@@ -200,7 +233,9 @@ export class UdpMux {
     sock.connect(pool.port, pool.address, () => {
       const q = slot.queue ?? [];
       slot.queue = null;
-      for (const { payload, p } of q) if (slot.pending.get(p.id) === p) this.send(slot, payload);
+      // No per-send callback: a completion callback per datagram cost more than the send itself;
+      // a failed send surfaces as the socket's 'error' event (broken()).
+      for (const p of q) if (slot.pending.get(p.id) === p) sock.send(p.payload);
     });
     // Pending timers keep the process alive while queries run; an idle pool must not.
     sock.unref();
@@ -214,9 +249,7 @@ export class UdpMux {
   /** A socket error (e.g. ICMP port unreachable → ECONNREFUSED) ends every query on that socket. */
   private broken(slot: Slot, message: string): void {
     slot.queue = null;
-    for (const p of [...slot.pending.values()]) {
-      this.finish(p, { ok: false, error: { kind: "network", message }, frames: [], mismatches: p.mismatches, bytes: p.bytes });
-    }
+    for (const p of [...slot.pending.values()]) this.finish(p, null, { kind: "network", message });
     this.closeSlot(slot);
   }
 
@@ -251,27 +284,24 @@ export class UdpMux {
       p.mismatches++;
       return;
     }
-    if (v === "accept" || v === "more") {
-      this.finish(p, { ok: true, frames: [frame], mismatches: p.mismatches, bytes: p.bytes });
-      return;
-    }
-    this.finish(p, { ok: false, error: v, frames: [], mismatches: p.mismatches, bytes: p.bytes });
+    if (v === "accept" || v === "more") this.finish(p, frame, null);
+    else this.finish(p, null, v);
   }
 
-  private finish(p: Pending, r: ExchangeResult): void {
+  private finish(p: UdpExchange, frame: Uint8Array | null, error: QueryError | null): void {
     const slot = p.slot;
-    if (slot.pending.get(p.id) !== p) return; // already finished
+    if (!slot || slot.pending.get(p.id) !== p) return; // already finished
     slot.pending.delete(p.id);
+    p.slot = null;
     if (--this.pendingCount === 0 && this.ticker) {
       clearInterval(this.ticker);
       this.ticker = null;
     }
-    if (p.signal && p.onAbort) p.signal.removeEventListener("abort", p.onAbort);
     if (slot.pending.size === 0) {
       slot.idleSince = this.clock;
       if (slot.retired) this.closeSlot(slot);
     }
-    p.resolve(r);
+    p.done(frame, error);
   }
 
   /** End the queries whose deadline passed. */
@@ -284,7 +314,7 @@ export class UdpMux {
           p.mismatches > 0
             ? { kind: "id-mismatch", message: `${p.mismatches} answer(s) did not match the query` }
             : { kind: "timeout", message: `no answer within ${p.timeoutMs} ms` };
-        this.finish(p, { ok: false, error, frames: [], mismatches: p.mismatches, bytes: p.bytes });
+        this.finish(p, null, error);
       }
     }
   }
@@ -302,7 +332,7 @@ export class UdpMux {
 
   private failAll(error: QueryError): void {
     for (const s of [...this.live]) {
-      for (const p of [...s.pending.values()]) this.finish(p, { ok: false, error, frames: [], mismatches: p.mismatches, bytes: p.bytes });
+      for (const p of [...s.pending.values()]) this.finish(p, null, error);
     }
   }
 

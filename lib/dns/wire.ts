@@ -163,7 +163,7 @@ export class Arena {
  * that receivers SHOULD decompress). "n" = name, a number = fixed bytes,
  * "s" = one character-string.
  */
-const LAYOUTS: Record<number, (number | "n" | "s")[]> = {
+export const LAYOUTS: Record<number, (number | "n" | "s")[]> = {
   2: ["n"], // NS
   3: ["n"], // MD
   4: ["n"], // MF
@@ -260,7 +260,7 @@ const packetAnswer = (dnsPacket as unknown as { answer: { decode(buf: Buffer, of
  * by dns-packet. Its option parsers can throw on a malformed option: that
  * makes the message malformed, like any other broken record.
  */
-function decodeOpt(buf: Uint8Array, start: number): WireEdns {
+export function decodeOpt(buf: Uint8Array, start: number): WireEdns {
   let a: dnsPacket.Answer;
   try {
     a = packetAnswer.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.length), start);

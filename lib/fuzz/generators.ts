@@ -106,9 +106,15 @@ const JSON_REPLACEMENTS: Json[] = [
   "\"quoted\" \"twice\"", "\"unterminated", "10 mail.example.test.", "1.2.3.4", "::1", [], {}, [[]], [{}], { Value: "1.2.3.4" },
 ];
 
-function nodes(v: Json, out: { parent: Json[] | { [k: string]: Json }; key: string | number }[] = []) {
-  if (Array.isArray(v)) v.forEach((x, i) => (out.push({ parent: v, key: i }), nodes(x, out)));
-  else if (v && typeof v === "object") for (const k of Object.keys(v)) out.push({ parent: v, key: k }), nodes(v[k], out);
+/** Every (parent, key) slot in the document, iteratively (mutations nest thousands deep), at most 20,000. */
+function nodes(root: Json) {
+  const out: { parent: Json[] | { [k: string]: Json }; key: string | number }[] = [];
+  const stack: Json[] = [root];
+  while (stack.length > 0 && out.length < 20_000) {
+    const v = stack.pop()!;
+    if (Array.isArray(v)) v.forEach((x, i) => (out.push({ parent: v, key: i }), stack.push(x)));
+    else if (v && typeof v === "object") for (const k of Object.keys(v)) out.push({ parent: v, key: k }), stack.push(v[k]);
+  }
   return out;
 }
 
@@ -137,13 +143,13 @@ function mutateJson(root: Json, m: JsonMutation): void {
       break;
     case "deepNest": {
       let v: Json = get();
-      for (let i = 0; i < 1 + (m.b % 2000); i++) v = [v];
+      for (let i = 0; i < 1 + (m.b % 500); i++) v = [v];
       set(v);
       break;
     }
     case "bigArray":
       // Bounded so a few of these in a row stay in the megabytes, not the gigabytes.
-      if (all.length < 2000) set(Array.from({ length: m.b % 1000 }, () => structuredClone(get())));
+      if (all.length < 2000) set(Array.from({ length: m.b % 200 }, () => structuredClone(get())));
       break;
     case "copyNode":
       set(structuredClone((all[m.b % all.length].parent as Record<string | number, Json>)[all[m.b % all.length].key]));
@@ -164,7 +170,14 @@ function jsonDocArb(pool: readonly string[]): fc.Arbitrary<string> {
       const doc = JSON.parse(pool[i % pool.length]) as Json;
       const box = [doc];
       for (const m of ms) mutateJson(box, m);
-      let text = JSON.stringify(box[0] ?? null, null, 1) ?? "null";
+      // Indented when small (line numbers in diagnostics), compact when mutations made it big or deep.
+      let text: string;
+      try {
+        text = JSON.stringify(box[0] ?? null, null, nodes(box).length < 5000 ? 1 : 0) ?? "null";
+        if (text.length > 1_000_000) text = pool[i % pool.length];
+      } catch {
+        text = pool[i % pool.length];
+      }
       // Byte-level damage after the structural one: truncation, stray quotes, raw bytes.
       for (const m of byteMs) text = mutateLine(text, m, ["{", "}", "[", "]", ",", ":", '"', '\\"', "\\u0000", "\\ud800"]);
       return text;
@@ -224,7 +237,7 @@ function buildResponse(qi: number, picks: number[][], flags: number, edns: boole
     }),
   );
   const additionals: dnsPacket.Answer[] = [...sec[2]];
-  if (edns) additionals.push({ type: "OPT", name: ".", udpPayloadSize: 1232, flags: 0x8000, options: [{ code: 10, data: Buffer.alloc(8, 1) }] } as dnsPacket.Answer);
+  if (edns) additionals.push({ type: "OPT", name: ".", udpPayloadSize: 1232, flags: 0x8000, options: [{ code: 10, data: Buffer.alloc(8, 1) }] } as unknown as dnsPacket.Answer);
   const buf = dnsPacket.encode({
     type: "response",
     id: qi & 0xffff,

@@ -160,7 +160,8 @@ const DIRECTIVES = [
   "$INCLUDE b",
   "$GENERATE 0-4294967295 host$ A 192.0.2.1",
   "$GENERATE 1-100 $ PTR host$.example.test.",
-  "$GENERATE 0-65535/1 ${0,10,x} TXT \"$$ ${1,2,o}\"",
+  // Small ranges: a full 0-65535 range costs ~0.5 s per line and is covered by the corpus (generate-failing-entries-unbounded).
+  "$GENERATE 0-655/1 ${0,10,x} TXT \"$$ ${1,2,o}\"",
   "$GENERATE 5-1 x$ A 1.2.3.4",
   "$GENERATE 1-10 ${0,300,d} A 1.2.3.4",
   "$UNKNOWN x",

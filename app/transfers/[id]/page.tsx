@@ -42,6 +42,12 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
           <Link href={`/transfers/${t.id}/checks`} className={secondaryButtonClass} data-testid="live-checks">
             Live checks
           </Link>
+          <Link href={`/transfers/${t.id}/schedule`} className={secondaryButtonClass} data-testid="view-schedule">
+            Schedule
+          </Link>
+          <Link href={`/transfers/${t.id}/checklist`} className={secondaryButtonClass} data-testid="view-checklist">
+            Checklist
+          </Link>
         </div>
       </div>
       <Card title="Facts" testId="transfer-facts">

@@ -1,4 +1,4 @@
-import { getRunProgress } from "@/lib/db/runs";
+import { getRunProgress } from "@/lib/review/get-run-progress";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,118 @@
+/**
+ * A ServerAnswer whose evidence records are kept as the message bytes
+ * received and decoded when read. Why: a 10,000-name snapshot stores a few
+ * hundred thousand answers; an object per record with its own name and RDATA
+ * buffers cost several times the message itself in memory and most of the
+ * per-query CPU, while most answers are read once (discovery) or never.
+ *
+ * `records` is an own enumerable property (an accessor), so spreading,
+ * JSON.stringify and test equality see the records as before; assigning it
+ * replaces the lazy value. Recently decoded answers are cached (a small
+ * bounded cache), so a caller reading `records` several times in a row
+ * decodes once without keeping every decoded answer alive.
+ */
+import { canonicalRdata } from "../zone/rdata";
+import type { AnswerFlags, EvidenceRecord, Question, QueryError, ServerAnswer, ServerRef, Transport } from "./types";
+import { decodeMessage, type WireMessage, type WireRecord } from "./wire";
+
+const CACHE_SIZE = 512;
+const recent = new Map<LiveAnswer, EvidenceRecord[]>();
+
+function getRecords(this: LiveAnswer): EvidenceRecord[] {
+  return this.materialize();
+}
+
+function setRecords(this: LiveAnswer, v: EvidenceRecord[]): void {
+  this.replace(v);
+}
+
+const RECORDS: PropertyDescriptor = { get: getRecords, set: setRecords, enumerable: true, configurable: true };
+
+export class LiveAnswer implements ServerAnswer {
+  declare server: ServerRef;
+  declare transport: Transport;
+  declare question: Question;
+  declare rcode: number | null;
+  declare flags: AnswerFlags | null;
+  declare edns: { udpSize: number; do: boolean; version: number } | null;
+  declare records: EvidenceRecord[];
+  declare elapsedMs: number;
+  declare attempts: number;
+  declare mismatches: number;
+  declare error: QueryError | null;
+  declare timestamp: string;
+  /** The answer's bytes (null: no answer, or records set explicitly). */
+  #raw: Uint8Array | null = null;
+  #file = "";
+  #fixed: EvidenceRecord[] | null = null;
+
+  constructor(server: ServerRef, transport: Transport, question: Question, timestamp: string) {
+    // Same own-property order as a plain ServerAnswer literal (JSON output stays identical).
+    this.server = server;
+    this.transport = transport;
+    this.question = question;
+    this.rcode = null;
+    this.flags = null;
+    this.edns = null;
+    Object.defineProperty(this, "records", RECORDS);
+    this.elapsedMs = 0;
+    this.attempts = 0;
+    this.mismatches = 0;
+    this.error = null;
+    this.timestamp = timestamp;
+  }
+
+  /** Keep the bytes of an accepted answer; records decode from them on demand. */
+  keep(raw: Uint8Array, file: string): void {
+    this.#raw = raw;
+    this.#file = file;
+    this.#fixed = null;
+  }
+
+  /** The message bytes as received (null when no answer was kept). */
+  get raw(): Uint8Array | null {
+    return this.#raw;
+  }
+
+  materialize(): EvidenceRecord[] {
+    if (this.#fixed) return this.#fixed;
+    const raw = this.#raw;
+    if (!raw) return (this.#fixed = []);
+    let r = recent.get(this);
+    if (r) return r;
+    const d = decodeMessage(raw);
+    // The bytes passed the same checks at receipt (scan.ts), so decoding cannot fail here.
+    r = d.ok ? evidenceOf(d.message, this.#file) : [];
+    if (recent.size >= CACHE_SIZE) recent.delete(recent.keys().next().value as LiveAnswer);
+    recent.set(this, r);
+    return r;
+  }
+
+  replace(v: EvidenceRecord[]): void {
+    recent.delete(this);
+    this.#fixed = v;
+  }
+}
+
+export function evidenceOf(m: WireMessage, file: string): EvidenceRecord[] {
+  const out: EvidenceRecord[] = [];
+  addRecords(out, m.answer, "answer", file);
+  addRecords(out, m.authority, "authority", file);
+  addRecords(out, m.additional, "additional", file);
+  return out;
+}
+
+function addRecords(out: EvidenceRecord[], recs: WireRecord[], section: EvidenceRecord["section"], file: string): void {
+  for (const r of recs) {
+    out.push({ owner: r.owner, ttl: r.ttl, class: r.class, type: r.type, rdata: safeCanonical(r.type, r.rdata), file, line: 0, section });
+  }
+}
+
+function safeCanonical(type: number, rdata: Uint8Array): Uint8Array {
+  try {
+    return canonicalRdata(type, rdata);
+  } catch {
+    // The rdata module must never throw; if it does, keep the bytes as received.
+    return rdata;
+  }
+}
