@@ -16,10 +16,14 @@ export class ChecklistPage {
 
   /** Creates a link for `role` and returns the URL shown once. */
   async createLink(role: string): Promise<string> {
+    const field = this.page.getByTestId("new-link-url");
+    const before = (await field.count()) > 0 ? await field.inputValue() : "";
     await this.page.getByTestId("link-role").selectOption(role);
     await this.page.getByTestId("create-link").click();
+    // Each link is new: wait for a URL other than the one shown before.
+    await expect(field).not.toHaveValue(before === "" ? /^$/ : before);
     await expect(this.page.getByTestId("new-link-role")).toHaveText(role);
-    return this.page.getByTestId("new-link-url").inputValue();
+    return field.inputValue();
   }
 
   signoffRow(role: string, stale: boolean) {

@@ -5,13 +5,16 @@
  * answer must match ID and question (RFC 5452 §9.1) or it is discarded.
  */
 import { randomInt } from "node:crypto";
-import { canonicalRdata } from "../zone/rdata";
 import { namesEqual } from "../zone/name";
 import { encodeQuery } from "./encode-query";
 import { QuerySession, sleep } from "./session";
 import { exchangeTcp, type FrameVerdict } from "./transport";
 import type { EvidenceRecord, Question, QueryError, ServerAnswer, ServerRef } from "./types";
-import { decodeMessage, peekId, type WireMessage, type WireRecord } from "./wire";
+import type { Acquired } from "./limiter";
+import { evidenceOf, LiveAnswer } from "./live-answer";
+import { nameAtEquals, scanMessage, type Scan } from "./scan";
+import { UdpExchange } from "./udp-mux";
+import { decodeMessage, peekId, type WireMessage } from "./wire";
 
 export interface QueryServerOptions {
   dnssecOk?: boolean;
@@ -66,27 +69,7 @@ function evidenceFile(server: ServerRef, key = `${server.address}:${server.port}
 }
 
 export function toEvidence(m: WireMessage, server: ServerRef, key?: string): EvidenceRecord[] {
-  const file = evidenceFile(server, key);
-  const out: EvidenceRecord[] = [];
-  addRecords(out, m.answer, "answer", file);
-  addRecords(out, m.authority, "authority", file);
-  addRecords(out, m.additional, "additional", file);
-  return out;
-}
-
-function addRecords(out: EvidenceRecord[], recs: WireRecord[], section: EvidenceRecord["section"], file: string): void {
-  for (const r of recs) {
-    out.push({ owner: r.owner, ttl: r.ttl, class: r.class, type: r.type, rdata: safeCanonical(r.type, r.rdata), file, line: 0, section });
-  }
-}
-
-function safeCanonical(type: number, rdata: Uint8Array): Uint8Array {
-  try {
-    return canonicalRdata(type, rdata);
-  } catch {
-    // The rdata module must never throw; if it does, keep the bytes as received.
-    return rdata;
-  }
+  return evidenceOf(m, evidenceFile(server, key));
 }
 
 function randomId(): number {
@@ -101,37 +84,169 @@ function isoNow(): string {
   return isoCache.text;
 }
 
-export async function queryServer(
+/** Per-server facts computed once per ServerRef object (a run reuses its refs for thousands of queries). */
+interface Dest {
+  /** "address:port": limiter bucket and sent-packet counter key. */
+  key: string;
+  /** "address|port": the UDP mux pool. */
+  poolKey: string;
+  file: string;
+}
+const dests = new WeakMap<ServerRef, Dest>();
+function destOf(server: ServerRef): Dest {
+  let d = dests.get(server);
+  if (!d || d.key !== `${server.address}:${server.port}`) {
+    const key = `${server.address}:${server.port}`;
+    d = { key, poolKey: `${server.address}|${server.port}`, file: evidenceFile(server, key) };
+    dests.set(server, d);
+  }
+  return d;
+}
+
+export function queryServer(session: QuerySession, server: ServerRef, question: Question, opts: QueryServerOptions = {}): Promise<ServerAnswer> {
+  const o = session.options;
+  const started = performance.now();
+  const tcp = opts.tcpOnly ?? o.tcpOnly;
+  const answer = new LiveAnswer(server, tcp ? "tcp" : "udp", question, isoNow());
+  const refusal = session.checkAddress(server.address);
+  if (refusal) return Promise.resolve(end(session, answer, started, { kind: "address-refused", message: refusal }));
+  if (tcp) return queryLoop(session, server, question, opts, answer, started, 0, 0);
+  return new Promise((resolve) => new UdpQuery(session, server, question, opts, answer, started, resolve).attempt());
+}
+
+/**
+ * The UDP path as one object per query: it is the mux exchange, the judge and
+ * the retry state, so a query costs one promise (the caller's) and no closures.
+ * Behaviour is that of queryLoop below; TC hands the query over to it for TCP.
+ */
+class UdpQuery extends UdpExchange {
+  private readonly dest: Dest;
+  private retry = 0;
+  private grant: { release(): void } | null = null;
+  private scan: Scan | null = null;
+
+  constructor(
+    private readonly session: QuerySession,
+    private readonly server: ServerRef,
+    private readonly question: Question,
+    private readonly opts: QueryServerOptions,
+    private readonly answer: LiveAnswer,
+    private readonly started: number,
+    private readonly resolve: (a: ServerAnswer) => void,
+  ) {
+    super();
+    this.dest = destOf(server);
+    this.address = server.address;
+    this.port = server.port;
+    this.poolKey = this.dest.poolKey;
+    this.timeoutMs = session.options.timeoutMs;
+  }
+
+  attempt(): void {
+    const session = this.session;
+    if (session.signal.aborted) return this.resolve(end(session, this.answer, this.started, abortKind(session.signal)));
+    // Fast path without a promise when a slot is free and nobody waits (FIFO otherwise).
+    const g = session.limiter.tryAcquire(this.dest.key);
+    if (g) this.granted(g);
+    else void session.limiter.acquire(this.dest.key, session.signal).then((r) => this.granted(r));
+  }
+
+  private granted(g: Acquired): void {
+    const session = this.session;
+    if (!g.ok) return this.resolve(end(session, this.answer, this.started, g.error));
+    this.grant = g;
+    // Over UDP the mux draws the ID and writes it into the payload (udp-mux.ts).
+    this.payload = encodeQuery({
+      id: 0,
+      name: this.question.name,
+      type: this.question.type,
+      class: this.question.class,
+      ednsUdpSize: session.options.ednsUdpSize,
+      dnssecOk: this.opts.dnssecOk,
+    });
+    this.answer.attempts++;
+    session.noteSent(this.dest.key);
+    if (session.listening) session.emit({ type: "sent", server: this.server, question: this.question, transport: "udp", totals: { ...session.counts } });
+    this.scan = null;
+    session.udp.start(this);
+  }
+
+  judge(frame: Uint8Array): FrameVerdict {
+    const r = judgeScan(frame, this.id, this.question);
+    if (typeof r === "string") return r === "ignore" ? "ignore" : { kind: "malformed", message: r };
+    this.scan = r;
+    return "accept";
+  }
+
+  done(frame: Uint8Array | null, error: QueryError | null): void {
+    const session = this.session;
+    const answer = this.answer;
+    this.grant?.release();
+    this.grant = null;
+    answer.mismatches += this.mismatches;
+    const scan = this.scan;
+    if (frame && scan) {
+      if (scan.flags & FLAG_TC) {
+        // RFC 7766 §5: a truncated UDP answer is retried over TCP.
+        answer.transport = "tcp";
+        void queryLoop(session, this.server, this.question, this.opts, answer, this.started, 1, this.retry).then(this.resolve);
+        return;
+      }
+      fillFromScan(answer, scan, frame, this.dest.file);
+      return this.resolve(end(session, answer, this.started, RCODE_ERRORS[scan.rcode] ?? null));
+    }
+    const err: QueryError = error ?? { kind: "malformed", message: "no usable answer" };
+    const o = session.options;
+    if (!RETRYABLE.has(err.kind) || this.retry >= o.retries) return this.resolve(end(session, answer, this.started, err));
+    this.retry++;
+    // Exponential backoff with jitter: no retry storms against a struggling server.
+    const delay = o.backoffMs * 2 ** (this.retry - 1) * (0.75 + Math.random() * 0.5);
+    void sleep(delay, session.signal).then((ok) => (ok ? this.attempt() : this.resolve(end(session, answer, this.started, abortKind(session.signal)))));
+  }
+}
+
+const FLAG_TC = 0x0200;
+
+/**
+ * judgeAnswer's rules on the undecoded frame: "ignore", a malformed reason,
+ * or the scan of an accepted answer.
+ */
+function judgeScan(frame: Uint8Array, id: number, q: Question): Scan | string {
+  if (frame.length < 2 || ((frame[0] << 8) | frame[1]) !== id) return "ignore";
+  const r = scanMessage(frame);
+  if (typeof r === "string") return r;
+  if (!(r.flags & 0x8000) || ((r.flags >> 11) & 0xf) !== 0) return "ignore";
+  if (r.qdcount !== 1) return r.qdcount === 0 && r.rcode !== 0 ? r : "ignore"; // FORMERR/NOTIMP may omit the question
+  const qtype = (frame[r.qnameEnd] << 8) | frame[r.qnameEnd + 1];
+  const qclass = (frame[r.qnameEnd + 2] << 8) | frame[r.qnameEnd + 3];
+  if (qtype !== q.type || qclass !== q.class || !nameAtEquals(frame, 12, q.name)) return "ignore";
+  return r;
+}
+
+function fillFromScan(answer: LiveAnswer, scan: Scan, frame: Uint8Array, file: string): void {
+  const f = scan.flags;
+  answer.rcode = scan.rcode;
+  answer.flags = { aa: (f & 0x0400) !== 0, tc: (f & 0x0200) !== 0, rd: (f & 0x0100) !== 0, ra: (f & 0x0080) !== 0, ad: (f & 0x0020) !== 0, cd: (f & 0x0010) !== 0 };
+  answer.edns = scan.edns;
+  answer.keep(frame, file);
+}
+
+/** The general path (TCP, and UDP answers truncated into TCP): one attempt per loop turn. */
+async function queryLoop(
   session: QuerySession,
   server: ServerRef,
   question: Question,
-  opts: QueryServerOptions = {},
+  opts: QueryServerOptions,
+  answer: LiveAnswer,
+  started: number,
+  tcpFallbacks: number,
+  retry: number,
 ): Promise<ServerAnswer> {
   const o = session.options;
-  const started = performance.now();
-  const answer: ServerAnswer = {
-    server,
-    transport: (opts.tcpOnly ?? o.tcpOnly) ? "tcp" : "udp",
-    question,
-    rcode: null,
-    flags: null,
-    edns: null,
-    records: [],
-    elapsedMs: 0,
-    attempts: 0,
-    mismatches: 0,
-    error: null,
-    timestamp: isoNow(),
-  };
-  const refusal = session.checkAddress(server.address);
-  if (refusal) return end(session, answer, started, { kind: "address-refused", message: refusal });
-
-  const key = `${server.address}:${server.port}`;
-  let tcpFallbacks = 0;
-  let retry = 0;
+  const dest = destOf(server);
+  const key = dest.key;
   for (;;) {
     if (session.signal.aborted) return end(session, answer, started, abortKind(session.signal));
-    // Fast path without a promise when a slot is free and nobody waits (FIFO otherwise).
     const slot = session.limiter.tryAcquire(key) ?? (await session.limiter.acquire(key, session.signal));
     if (!slot.ok) return end(session, answer, started, slot.error);
     const transport = answer.transport;
@@ -146,18 +261,20 @@ export async function queryServer(
     answer.attempts++;
     session.noteSent(key);
     if (session.listening) session.emit({ type: "sent", server, question, transport, totals: { ...session.counts } });
-    let msg: WireMessage | null = null;
+    let scan: Scan | null = null;
+    const judge = (f: Uint8Array): FrameVerdict => {
+      const r = judgeScan(f, (payload[0] << 8) | payload[1], question);
+      if (typeof r === "string") return r === "ignore" ? "ignore" : { kind: "malformed", message: r };
+      scan = r;
+      return "accept";
+    };
     const ex = { address: server.address, port: server.port, payload, timeoutMs: o.timeoutMs, signal: session.signal };
-    // The ID sent is whatever sits in the payload's first two bytes when it leaves (the UDP mux writes it).
-    const r =
-      transport === "udp"
-        ? await session.udp.exchange(ex, (f) => judgeAnswer(f, (payload[0] << 8) | payload[1], question, (m) => (msg = m)))
-        : await exchangeTcp({ ...ex, maxBytes: 70_000 }, (f) => judgeAnswer(f, (payload[0] << 8) | payload[1], question, (m) => (msg = m)));
+    const r = transport === "udp" ? await session.udp.exchange(ex, judge) : await exchangeTcp({ ...ex, maxBytes: 70_000 }, judge);
     slot.release();
     answer.mismatches += r.mismatches;
-    if (r.ok && msg) {
-      const m: WireMessage = msg;
-      if (m.flags.tc) {
+    const s = scan as Scan | null;
+    if (r.ok && s) {
+      if (s.flags & FLAG_TC) {
         // RFC 7766 §5: a truncated UDP answer is retried over TCP; TC over TCP is broken.
         if (transport === "tcp" || ++tcpFallbacks > 1) {
           return end(session, answer, started, { kind: "truncated-loop", message: "answer truncated (TC=1) over TCP" });
@@ -165,11 +282,8 @@ export async function queryServer(
         answer.transport = "tcp";
         continue;
       }
-      answer.rcode = m.rcode;
-      answer.flags = { aa: m.flags.aa, tc: m.flags.tc, rd: m.flags.rd, ra: m.flags.ra, ad: m.flags.ad, cd: m.flags.cd };
-      answer.edns = m.edns ? { udpSize: m.edns.udpSize, do: m.edns.do, version: m.edns.version } : null;
-      answer.records = toEvidence(m, server, key);
-      return end(session, answer, started, RCODE_ERRORS[m.rcode] ?? null);
+      fillFromScan(answer, s, r.frames[0], dest.file);
+      return end(session, answer, started, RCODE_ERRORS[s.rcode] ?? null);
     }
     const err: QueryError = r.ok ? { kind: "malformed", message: "no usable answer" } : r.error;
     if (!RETRYABLE.has(err.kind) || retry >= o.retries) return end(session, answer, started, err);
