@@ -1,14 +1,23 @@
 import Link from "next/link";
-import { listTransfers } from "@/lib/transfer";
+import { pageCall, pageStaff } from "@/app/_lib/auth";
+import { listTransfersFor } from "@/lib/secured/transfers";
+import { signOutAction } from "./(auth)/actions";
 import { ButtonLink } from "./_components/ui/button-link";
 import { DomainName } from "./_components/ui/domain-name";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const transfers = await listTransfers();
+  const staff = await pageStaff();
+  const transfers = await listTransfersFor(staff);
   return (
     <div className="space-y-6">
+      <form action={signOutAction} className="flex items-center justify-end gap-3 text-sm text-slate-500">
+        <span data-testid="signed-in-as">{staff.email}</span>
+        <button type="submit" className="underline" data-testid="sign-out">
+          Sign out
+        </button>
+      </form>
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Transfers</h1>
         <ButtonLink href="/transfers/new" data-testid="new-transfer">

@@ -36,7 +36,16 @@ export const TransferFactsSchema = z.strictObject({
   oldZoneKeptUntil: isoDate.optional(),
   /** How the new operator gets the zone: zone transfer from the old primary, or an import/API copy. */
   newOperatorFeed: z.enum(["axfr", "import"]).optional(),
+  /** Parties nobody can be reached at (no named contact or no escalation channel); the web app derives it from its five roles. */
+  partiesWithoutContact: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
 });
+
+/**
+ * The operations plan a person states on the schedule page (DESIGN §6 OPS):
+ * the same fields, with the same rules, as in a facts file.
+ */
+export const OperationsPlanSchema = TransferFactsSchema.pick({ monitoring: true, rollback: true, oldZoneKeptUntil: true, dnssecPlan: true });
+export type OperationsPlan = z.infer<typeof OperationsPlanSchema>;
 
 /** A facts file: the domain comes from the command line; everything else as in the library. */
 export const FactsFileSchema = TransferFactsSchema.partial().extend({ domain: z.string().min(1).max(255).optional() });

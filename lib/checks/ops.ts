@@ -62,8 +62,15 @@ const contacts: CheckDef = {
   run(i, emit) {
     const list = i.facts.contacts ?? [];
     const off = list.filter((c) => c.onCall === false);
-    if (list.length > 0 && off.length > 0) {
-      emit({ subject: i.zone, message: `Not on call through the window: ${off.map((c) => `${c.name} (${c.party})`).join(", ")}.`, remediation: "Name someone on call for each of these parties.", evidence: off.map((c) => fact(`${c.party}: ${c.name} via ${c.channel}, not on call`)) });
+    const unreachable = i.facts.partiesWithoutContact ?? [];
+    if (off.length > 0 || unreachable.length > 0) {
+      // One finding per zone (its key is the subject): both gaps in one message.
+      const message = [
+        off.length ? `Not on call through the window: ${off.map((c) => `${c.name} (${c.party})`).join(", ")}.` : "",
+        unreachable.length ? `No named contact and escalation channel for: ${unreachable.join(", ")}.` : "",
+      ].filter(Boolean).join(" ");
+      const evidence = [...off.map((c) => fact(`${c.party}: ${c.name} via ${c.channel}, not on call`)), ...unreachable.map((p) => fact(`${p}: no contact or escalation channel`))];
+      emit({ subject: i.zone, message, remediation: "Name someone on call, with an escalation channel, for each of these parties.", evidence });
       return;
     }
     if (i.facts.contactsConfirmed || list.length > 0) return;

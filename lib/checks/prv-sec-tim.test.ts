@@ -7,7 +7,7 @@ import { runChecks } from "./run-checks";
 import { dsMatches, keyTag, SEC_CHECKS } from "./sec";
 import { delegationOf, input, source } from "./testing/build-input";
 import { TIM_CHECKS } from "./tim";
-import { computeTiming } from "./timing";
+import { computeTiming, parseStoredTiming } from "./timing";
 
 const OLD = { name: "ns1.old.test.", address: "192.0.2.1" };
 const NEW = { name: "ns1.new.test.", address: "203.0.113.1" };
@@ -80,6 +80,16 @@ describe("TIM arithmetic", () => {
     const s = computeTiming({ ...t.inputs, dnssecChange: true, childNsTtl: 259200 });
     expect(s.minOverlapSeconds).toBe(259200 + 86400 + 3600);
     expect(computeTiming({ ...t.inputs, soaTtl: 60 }).negativeTtlSeconds).toBe(60);
+  });
+
+  it("TTL-lowering lead = old TTL of the changing records (else the largest TTL) + margin, as the schedule computes it; stored timing reads back", () => {
+    const t = computeTiming({ parentNsTtl: 172800, childNsTtl: 3600, dsTtl: null, soaTtl: 3600, soaMinimum: 300, maxRecordTtl: 86400, dnssecChange: false, marginSeconds: 3600 });
+    expect(t.ttlLoweringLeadSeconds).toBe(90000);
+    expect(computeTiming({ ...t.inputs, changingRecordsTtl: 300 }).ttlLoweringLeadSeconds).toBe(3900);
+    expect(parseStoredTiming(JSON.stringify(t))).toEqual(t);
+    expect(parseStoredTiming(JSON.stringify({ ...t, minOverlapSeconds: "176400" }))).toBeNull();
+    expect(parseStoredTiming("{not json")).toBeNull();
+    expect(parseStoredTiming(null)).toBeNull();
   });
 
   it("measures from the referral and the reference server; a short window is a blocker", () => {

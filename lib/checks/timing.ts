@@ -5,6 +5,7 @@
  * margin; a DNSSEC change adds the DS TTL; negative answers are cached for
  * min(SOA TTL, SOA MINIMUM) (RFC 2308 §5).
  */
+import { z } from "zod";
 import { soaMinimum } from "../diff/view";
 import { rrsetKey } from "../diff/view";
 import { name as wire } from "../zone/name";
@@ -18,6 +19,8 @@ export interface TimingInputs {
   soaTtl: number | null;
   soaMinimum: number | null;
   maxRecordTtl: number | null;
+  /** Largest old TTL among the records whose value changes with the move (TIM-TTL-LOWERING); null/absent: none seen. */
+  changingRecordsTtl?: number | null;
   /** DS/DNSKEY change with the move (signed zone and operator change). */
   dnssecChange: boolean;
   marginSeconds: number;
@@ -31,7 +34,10 @@ export interface Timing {
   negativeTtlSeconds: number | null;
   /** Minimum window: the overlap, and long enough for every cached answer (positive or negative) to expire. */
   minWindowSeconds: number;
-  /** Lower changing records' TTLs at least this long before the window (the old TTL must expire first). */
+  /**
+   * Lower changing records' TTLs at least this long before the window: their old TTL (the largest
+   * record TTL when no change was seen) plus margin must expire first — lib/schedule/timing.ts's rule.
+   */
   ttlLoweringLeadSeconds: number;
   /** A rollback is not instant: the new NS stay cached for the parent NS TTL. */
   rollbackSeconds: number;
@@ -59,7 +65,7 @@ export function computeTiming(i: TimingInputs): Timing {
     minOverlapSeconds,
     negativeTtlSeconds,
     minWindowSeconds,
-    ttlLoweringLeadSeconds: i.maxRecordTtl ?? 0,
+    ttlLoweringLeadSeconds: (i.changingRecordsTtl ?? i.maxRecordTtl ?? 0) + i.marginSeconds,
     rollbackSeconds: (i.parentNsTtl ?? 0) + i.marginSeconds,
     explanation,
   };
@@ -74,6 +80,8 @@ export function timingInputs(input: CheckInput): TimingInputs {
   const ns = ref?.rrsets.get(rrsetKey(apex, 1, T.NS)) ?? null;
   const ttls = ref ? [...ref.rrsets.values()].map((s) => s.ttl) : [];
   const signed = (d?.ds.length ?? 0) > 0;
+  // The same entries TIM-TTL-LOWERING names: values that change between the old and the new operator (SOA is each operator's own).
+  const changing = (input.diff.oldVsNew?.entries ?? []).filter((e) => e.kind === "rdata" && e.here && e.type !== "SOA").map((e) => e.here!.ttl);
   return {
     parentNsTtl: d && d.ns.length ? Math.min(...d.ns.map((r) => r.ttl)) : null,
     childNsTtl: ns?.ttl ?? null,
@@ -81,6 +89,7 @@ export function timingInputs(input: CheckInput): TimingInputs {
     soaTtl: soa?.ttl ?? null,
     soaMinimum: soa ? soaMinimum(soa.rdatas[0]) : null,
     maxRecordTtl: ttls.length ? Math.max(...ttls) : null,
+    changingRecordsTtl: changing.length ? Math.max(...changing) : null,
     dnssecChange: signed && input.facts.dnsHostingMoves === true,
     marginSeconds: input.marginSeconds,
   };
@@ -88,4 +97,39 @@ export function timingInputs(input: CheckInput): TimingInputs {
 
 export function timingFor(input: CheckInput): Timing {
   return computeTiming(timingInputs(input));
+}
+
+const ttl = z.number().int().min(0).max(4_294_967_295).nullable(); // SOA MINIMUM is 32 bits (RFC 1035 §3.3.13)
+const seconds = z.number().int().min(0);
+
+/** A Timing as stored with a run (JSON), checked when read back: the schedule and revisions take it from there. */
+export const StoredTimingSchema = z.object({
+  inputs: z.object({
+    parentNsTtl: ttl,
+    childNsTtl: ttl,
+    dsTtl: ttl,
+    soaTtl: ttl,
+    soaMinimum: ttl,
+    maxRecordTtl: ttl,
+    changingRecordsTtl: ttl.optional(),
+    dnssecChange: z.boolean(),
+    marginSeconds: seconds,
+  }),
+  minOverlapSeconds: seconds,
+  negativeTtlSeconds: seconds.nullable(),
+  minWindowSeconds: seconds,
+  ttlLoweringLeadSeconds: seconds,
+  rollbackSeconds: seconds,
+  explanation: z.array(z.string()),
+});
+
+/** Parse a run's stored timing; null when absent (runs from before it was stored) or unreadable. */
+export function parseStoredTiming(json: string | null | undefined): Timing | null {
+  if (!json) return null;
+  try {
+    const p = StoredTimingSchema.safeParse(JSON.parse(json));
+    return p.success ? p.data : null;
+  } catch {
+    return null;
+  }
 }

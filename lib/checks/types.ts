@@ -56,6 +56,8 @@ export interface TransferFacts {
   oldZoneKeptUntil?: string;
   /** How the new operator gets the zone (zone transfer from the old primary, or a copy). */
   newOperatorFeed?: "axfr" | "import";
+  /** Parties with no named contact or escalation channel (facts.ts). */
+  partiesWithoutContact?: string[];
 }
 
 export interface CheckInput {

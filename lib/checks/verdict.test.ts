@@ -4,7 +4,7 @@ import { CheckConfigSchema } from "./config";
 import { runChecks } from "./run-checks";
 import { input } from "./testing/build-input";
 import type { Finding } from "./types";
-import { acknowledge, carryStates, computeVerdict, waive } from "./verdict";
+import { acknowledge, carryStates, computeVerdict, findingFingerprint, waive } from "./verdict";
 
 const f = (key: string, severity: Finding["severity"]): Finding => ({ id: key.split("@")[0], key, family: "INV", severity, subject: key.split("@")[1], message: "m", remediation: "r", evidence: [] });
 const NOW = new Date("2026-10-02T10:00:00Z");
@@ -25,13 +25,67 @@ describe("verdict", () => {
     expect(v.reasons).toEqual(["waived blocker INV-MISSING-AT-NEW: www A (by Ada Lovelace: www is retired with the move)", "warning to acknowledge SVC-DMARC: _dmarc"]);
     const a = acknowledge(findings, w.states, { key: "SVC-DMARC@_dmarc", by: "Bob", reason: "DMARC follows next quarter" }, NOW);
     if (!a.ok) throw new Error(a.message);
-    expect(a.states["SVC-DMARC@_dmarc"]).toEqual({ status: "acknowledged", by: "Bob", reason: "DMARC follows next quarter", at: "2026-10-02T10:00:00.000Z" });
+    expect(a.states["SVC-DMARC@_dmarc"]).toEqual({ status: "acknowledged", by: "Bob", reason: "DMARC follows next quarter", at: "2026-10-02T10:00:00.000Z", fingerprint: findingFingerprint(findings[1]) });
     expect(computeVerdict(findings, a.states).finalisable).toBe(true);
   });
 
   it("a re-run marks vanished findings fixed and keeps the rest", () => {
     const states = carryStates({ "A@x": { status: "acknowledged", by: "b", reason: "why", at: "t" }, "B@y": { status: "waived", by: "b", reason: "why", at: "t" } }, [f("A@x", "warning")], NOW);
     expect(states).toEqual({ "A@x": { status: "acknowledged", by: "b", reason: "why", at: "t" }, "B@y": { status: "fixed", at: "2026-10-02T10:00:00.000Z" } });
+  });
+});
+
+describe("carrying states to a new run", () => {
+  const ev = (text: string) => [{ kind: "answer" as const, snapshot: "old" as const, answer: 3, text }];
+  const blocker = (text: string): Finding => ({ ...f("DEL-SOA-SERIAL@ns2.oldhost.test.", "blocker"), evidence: ev(text) });
+
+  it("a fixed blocker that shows up again is open again and blocks", () => {
+    const fixed = carryStates({}, [], NOW);
+    expect(fixed).toEqual({});
+    const gone = carryStates({ "DEL-SOA-SERIAL@ns2.oldhost.test.": { status: "open" } }, [], NOW);
+    expect(gone).toEqual({ "DEL-SOA-SERIAL@ns2.oldhost.test.": { status: "fixed", at: "2026-10-02T10:00:00.000Z" } });
+    const back = carryStates(gone, [blocker("serial 41")], new Date("2026-10-03T10:00:00Z"));
+    expect(back).toEqual({ "DEL-SOA-SERIAL@ns2.oldhost.test.": { status: "open" } });
+    expect(computeVerdict([blocker("serial 41")], back).verdict).toBe("no-go");
+  });
+
+  it("a blocker gone twice keeps the time it was first seen fixed", () => {
+    const first = { "A@x": { status: "fixed" as const, at: "2026-10-01T00:00:00.000Z" } };
+    expect(carryStates(first, [], NOW)).toEqual(first);
+  });
+
+  it("the verdict never lets a stale 'fixed' state close a blocker present in the run", () => {
+    const v = computeVerdict([blocker("serial 41")], { "DEL-SOA-SERIAL@ns2.oldhost.test.": { status: "fixed", at: "t" } });
+    expect(v.verdict).toBe("no-go");
+    expect(v.openBlockers.map((x) => x.key)).toEqual(["DEL-SOA-SERIAL@ns2.oldhost.test."]);
+  });
+
+  it("a waiver carries over while the evidence is the same (answer indexes and order aside), and reopens when it changes", () => {
+    const b = blocker("ns2 SOA serial 41");
+    const w = waive([b], {}, { key: b.key, by: "Ada", reason: "secondary retires with the move" }, NOW);
+    if (!w.ok) throw new Error(w.message);
+    expect(w.states[b.key]).toMatchObject({ status: "waived", fingerprint: findingFingerprint(b) });
+    const same = { ...b, evidence: [{ ...b.evidence[0], answer: 17 }] };
+    expect(carryStates(w.states, [same], NOW)[b.key]).toEqual(w.states[b.key]);
+    const other = blocker("ns2 SOA serial 40");
+    expect(carryStates(w.states, [other], NOW)[b.key]).toEqual({ status: "open" });
+    expect(computeVerdict([other], carryStates(w.states, [other], NOW)).verdict).toBe("no-go");
+  });
+
+  it("an acknowledgement does not survive the finding becoming a blocker", () => {
+    const warn = { ...f("OPS-MONITORING@project.test.", "warning"), message: "No monitoring" };
+    const a = acknowledge([warn], {}, { key: warn.key, by: "Bo", reason: "watching by hand" }, NOW);
+    if (!a.ok) throw new Error(a.message);
+    expect(carryStates(a.states, [warn], NOW)[warn.key]).toMatchObject({ status: "acknowledged", by: "Bo" });
+    const raised = { ...warn, severity: "blocker" as const };
+    expect(carryStates(a.states, [raised], NOW)[warn.key]).toEqual({ status: "open" });
+  });
+
+  it("without evidence the message is what was acknowledged", () => {
+    const m1 = { ...f("OPS-CONTACTS@project.test.", "warning"), message: "Not on call: Kim" };
+    const m2 = { ...m1, message: "Not on call: Kim, Lee" };
+    expect(findingFingerprint(m1)).not.toBe(findingFingerprint(m2));
+    expect(findingFingerprint(m1)).toBe(findingFingerprint({ ...m1 }));
   });
 });
 

@@ -4,14 +4,19 @@
  * a named person with a reason; warnings must be acknowledged (who, when,
  * why) before a checklist can be finalised.
  */
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Finding, Severity } from "./types";
 
+/**
+ * `fingerprint` on a waiver/acknowledgement: what the person looked at when
+ * they decided (findingFingerprint). Absent on states stored before it existed.
+ */
 export type FindingState =
   | { status: "open" }
   | { status: "fixed"; at: string }
-  | { status: "waived"; by: string; reason: string; at: string }
-  | { status: "acknowledged"; by: string; reason: string; at: string };
+  | { status: "waived"; by: string; reason: string; at: string; fingerprint?: string }
+  | { status: "acknowledged"; by: string; reason: string; at: string; fingerprint?: string };
 
 /** Finding key → state. Keys absent here are open. */
 export type FindingStates = Record<string, FindingState>;
@@ -26,11 +31,27 @@ export type AcknowledgeInput = z.infer<typeof AcknowledgeInputSchema>;
 
 export type StateChange = { ok: true; states: FindingStates } | { ok: false; error: "unknown-finding" | "not-a-blocker" | "not-a-warning" | "invalid"; message: string };
 
+/**
+ * What a waiver or acknowledgement was given for. The key already fixes the
+ * check and the subject; this adds the severity and the evidence a person
+ * read (record texts, answers, RDAP/fact lines; sorted, without the indexes
+ * into one run's snapshot, so the same data in a new run gives the same
+ * value). A finding without evidence is judged on its message. A different
+ * value means the situation changed (another record value, another stale
+ * server, a raised severity): the decision no longer applies.
+ */
+export function findingFingerprint(f: Pick<Finding, "severity" | "message" | "evidence">): string {
+  const texts = [...new Set(f.evidence.map((e) => e.text))].sort();
+  const basis = JSON.stringify([f.severity, texts.length ? texts : [f.message]]);
+  return createHash("sha256").update(basis).digest("hex").slice(0, 32);
+}
+
 function change(findings: readonly Finding[], states: FindingStates, key: string, need: Severity, next: FindingState): StateChange {
   const f = findings.find((x) => x.key === key);
   if (!f) return { ok: false, error: "unknown-finding", message: `no finding ${key}` };
   if (f.severity !== need) return { ok: false, error: need === "blocker" ? "not-a-blocker" : "not-a-warning", message: `${key} is a ${f.severity}; only ${need}s can be ${need === "blocker" ? "waived" : "acknowledged"}` };
-  return { ok: true, states: { ...states, [key]: next } };
+  const stamped = next.status === "waived" || next.status === "acknowledged" ? { ...next, fingerprint: findingFingerprint(f) } : next;
+  return { ok: true, states: { ...states, [key]: stamped } };
 }
 
 /** Waive a blocker: pure, returns new states. `input` is validated here too (never trust the caller). */
@@ -46,12 +67,33 @@ export function acknowledge(findings: readonly Finding[], states: FindingStates,
   return change(findings, states, p.data.key, "warning", { status: "acknowledged", by: p.data.by, reason: p.data.reason, at: now.toISOString() });
 }
 
-/** States carried to a new run: findings that disappeared are fixed; the rest keep their state. */
+/**
+ * States carried to a new run (DESIGN §6: a blocker leaves "open" only by
+ * being fixed or waived):
+ * - a finding gone from the run is fixed (keeping the time it was first seen fixed);
+ * - a finding present in the run is never fixed: a fixed one that came back is
+ *   open again, written explicitly so stores overwrite the old "fixed";
+ * - a waiver/acknowledgement carries over only while the finding is the same:
+ *   same key (check and subject), a severity the state fits (waivers on
+ *   blockers, acknowledgements on warnings) and the same fingerprint
+ *   (findingFingerprint); otherwise it is open again, to be judged anew.
+ *   States without a fingerprint (stored before it existed) keep the old rule.
+ */
 export function carryStates(previous: FindingStates, findings: readonly Finding[], now: Date): FindingStates {
-  const present = new Set(findings.map((f) => f.key));
+  const present = new Map(findings.map((f) => [f.key, f]));
   const out: FindingStates = {};
-  for (const [k, s] of Object.entries(previous)) out[k] = present.has(k) ? s : { status: "fixed", at: now.toISOString() };
+  for (const [k, s] of Object.entries(previous)) {
+    const f = present.get(k);
+    if (!f) out[k] = s.status === "fixed" ? s : { status: "fixed", at: now.toISOString() };
+    else if (s.status === "waived" || s.status === "acknowledged") out[k] = stillApplies(s, f) ? s : { status: "open" };
+    else out[k] = { status: "open" };
+  }
   return out;
+}
+
+function stillApplies(s: Extract<FindingState, { status: "waived" | "acknowledged" }>, f: Finding): boolean {
+  if (f.severity !== (s.status === "waived" ? "blocker" : "warning")) return false;
+  return s.fingerprint === undefined || s.fingerprint === findingFingerprint(f);
 }
 
 export interface Verdict {
@@ -72,7 +114,8 @@ export function stateOf(states: FindingStates, key: string): FindingState {
 }
 
 export function computeVerdict(findings: readonly Finding[], states: FindingStates = {}): Verdict {
-  const openBlockers = findings.filter((f) => f.severity === "blocker" && stateOf(states, f.key).status === "open");
+  // A finding present in this run is never "fixed" (that state belongs to findings gone from it): only a waiver closes a blocker.
+  const openBlockers = findings.filter((f) => f.severity === "blocker" && stateOf(states, f.key).status !== "waived");
   const waivedBlockers = findings.filter((f) => f.severity === "blocker" && stateOf(states, f.key).status === "waived");
   const pendingAcknowledgements = findings.filter((f) => f.severity === "warning" && stateOf(states, f.key).status !== "acknowledged");
   const counts = { blocker: 0, warning: 0, info: 0 };

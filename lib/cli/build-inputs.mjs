@@ -10,7 +10,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 
 /** Files that shape every build whatever imports them. */
-export const CONFIG_FILES = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json", "prisma/schema.prisma"];
+// Root entry files Next.js loads by name (proxy, instrumentation) count as well.
+export const CONFIG_FILES = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"];
 /** Directories whose every (non-test) file is a build input: routes are files, not imports. */
 export const TREE_ROOTS = ["app", "public"];
 

@@ -6,7 +6,6 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { isIP } from "node:net";
 import { parseArgs } from "node:util";
 import { AckFileSchema, applyAcks, type AckFile } from "../checks/acks";
 import { FactsFileSchema, type FactsFile } from "../checks/facts";
@@ -16,6 +15,7 @@ import { computeVerdict, type FindingStates } from "../checks/verdict";
 import type { Finding, Severity } from "../checks/types";
 import { parseRootHints, type NameServer } from "../dns/root-hints";
 import type { ExplicitServer } from "../dns/run-snapshot";
+import { parseServerSpec } from "../dns/server-spec";
 import { snapshotToJson } from "../dns/snapshot-json";
 import { parseName } from "../zone/name";
 import type { CliIo } from "./io";
@@ -39,26 +39,6 @@ const HELP = `usage: cutover check DOMAIN --zone FILE... [options]
 
 exit status: 0 go (no open blocker; with --strict: and nothing left to acknowledge), 1 no-go, 2 error
 `;
-
-function parseServer(flag: string, spec: string, defaultPort: number | undefined): ExplicitServer | string {
-  const m = /^([^=]+)=(.+)$/.exec(spec);
-  if (!m) return `${flag} "${spec}": expected NAME=ADDR[:PORT]`;
-  const n = parseName(m[1].endsWith(".") ? m[1] : m[1] + ".", null);
-  if (!n.ok) return `${flag} "${spec}": bad name (${n.message})`;
-  let addr = m[2];
-  let port = defaultPort;
-  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(addr);
-  if (v6) {
-    addr = v6[1];
-    if (v6[2]) port = Number(v6[2]);
-  } else if (isIP(addr) !== 6) {
-    const p = /^(.+):(\d+)$/.exec(addr);
-    if (p) [addr, port] = [p[1], Number(p[2])];
-  }
-  if (!isIP(addr)) return `${flag} "${spec}": "${addr}" is not an IP address`;
-  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) return `${flag} "${spec}": bad port`;
-  return { name: m[1], address: addr, port };
-}
 
 const ORDER: Severity[] = ["blocker", "warning", "info"];
 
@@ -140,9 +120,9 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   const servers = (flag: string, specs: string[] | undefined): ExplicitServer[] | string => {
     const out: ExplicitServer[] = [];
     for (const spec of specs ?? []) {
-      const s = parseServer(flag, spec, port);
-      if (typeof s === "string") return s;
-      out.push(s);
+      const s = parseServerSpec(spec);
+      if (!s.ok) return `${flag} "${spec}": ${s.message}`;
+      out.push({ ...s.server, port: s.server.port ?? port });
     }
     return out;
   };

@@ -4,10 +4,10 @@
  * Exit 0 when every server answered, 1 when any failed, 2 on usage errors.
  */
 import { readFileSync } from "node:fs";
-import { isIP } from "node:net";
 import { parseArgs } from "node:util";
 import { parseRootHints, type NameServer } from "../dns/root-hints";
 import { runSnapshot, type ExplicitServer } from "../dns/run-snapshot";
+import { parseServerSpec } from "../dns/server-spec";
 import { snapshotToJson } from "../dns/snapshot-json";
 import { TsigKey } from "../dns/tsig";
 import { parseName } from "../zone/name";
@@ -35,29 +35,6 @@ exit status:
 `;
 
 const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
-
-function parseNs(spec: string, defaultPort: number | undefined): ExplicitServer | string {
-  const m = /^([^=]+)=(.+)$/.exec(spec);
-  if (!m) return `--ns "${spec}": expected NAME=ADDR[:PORT]`;
-  const n = parseName(m[1].endsWith(".") ? m[1] : m[1] + ".", null);
-  if (!n.ok) return `--ns "${spec}": bad name (${n.message})`;
-  let addr = m[2];
-  let port = defaultPort;
-  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(addr);
-  if (v6) {
-    addr = v6[1];
-    if (v6[2]) port = Number(v6[2]);
-  } else if (isIP(addr) !== 6) {
-    const p = /^(.+):(\d+)$/.exec(addr);
-    if (p) {
-      addr = p[1];
-      port = Number(p[2]);
-    }
-  }
-  if (!isIP(addr)) return `--ns "${spec}": "${addr}" is not an IP address`;
-  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) return `--ns "${spec}": bad port`;
-  return { name: m[1], address: addr, port };
-}
 
 export async function runQuery(argv: string[], io: CliIo = processIo): Promise<number> {
   let args;
@@ -106,12 +83,12 @@ export async function runQuery(argv: string[], io: CliIo = processIo): Promise<n
   }
   const servers: ExplicitServer[] = [];
   for (const spec of v.ns ?? []) {
-    const s = parseNs(spec, port);
-    if (typeof s === "string") {
-      io.stderr.write(`cutover query: ${s}\n`);
+    const s = parseServerSpec(spec);
+    if (!s.ok) {
+      io.stderr.write(`cutover query: --ns "${spec}": ${s.message}\n`);
       return 2;
     }
-    servers.push(s);
+    servers.push({ ...s.server, port: s.server.port ?? port });
   }
   let hints: NameServer[] | undefined;
   if (v["root-hints"]) {

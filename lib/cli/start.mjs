@@ -22,9 +22,18 @@ function run(label, args, extraEnv = {}) {
   }
 }
 
-if (!existsSync(join(root, "lib/generated/prisma/client.ts"))) {
-  run("generating the Prisma client", [join(root, "prisma/generate.mjs")]);
+// Both clients (SQLite, and PostgreSQL derived from the same schema): the app picks one by URL.
+if (!existsSync(join(root, "lib/generated/prisma/client.ts")) || !existsSync(join(root, "lib/generated/prisma-pg/client.ts"))) {
+  run("generating the Prisma clients", [join(root, "prisma/generate.mjs")]);
 }
+
+// Database selection (lib/db/dialect.ts): a postgres:// or postgresql:// DATABASE_URL
+// selects PostgreSQL (migrations from prisma/postgres/migrations); anything else is
+// SQLite, by default file:./data/cutover.db. Several instances may share one
+// PostgreSQL database; SQLite is for a single instance.
+const dbUrl = process.env.DATABASE_URL || "file:./data/cutover.db";
+const isPg = /^postgres(ql)?:\/\//i.test(dbUrl);
+console.log(`[cutover] database: ${isPg ? `PostgreSQL at ${new URL(dbUrl).host}${new URL(dbUrl).pathname}` : `SQLite ${dbUrl}`}`);
 
 // Rebuild only when what the build compiles changed (content, not mtimes):
 // tests, goldens, e2e/ and the CLI are not build inputs (lib/cli/build-inputs.mjs).
@@ -38,6 +47,8 @@ if (built !== fingerprint && process.env.CUTOVER_SKIP_BUILD !== "1") {
   run(built === null ? "building (no build yet)" : "building (app sources changed since the last build)", [nextBin, "build"], { NODE_ENV: "production" });
   writeFileSync(stamp, `${fingerprint}\n`);
 }
+// Tests that start several instances from one build build it once this way.
+if (process.env.CUTOVER_BUILD_ONLY === "1") process.exit(0);
 
 run("applying database migrations", ["--import", "tsx", join(root, "lib/db/migrate-cli.ts")]);
 

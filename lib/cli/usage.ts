@@ -8,6 +8,8 @@ commands:
   query DOMAIN ...       Query live authoritative DNS (see cutover query --help).
   check DOMAIN --zone FILE... [--ns NAME=ADDR[:PORT]]... [--new-ns NAME=ADDR[:PORT]]... [--json]
                          Import + live queries + diff + checks; exit 0 go, 1 no-go, 2 error.
+  admin create-user --email EMAIL --org ORGANISATION [--name NAME] [--password-stdin]
+                         Create a staff account (password from stdin, CUTOVER_ADMIN_PASSWORD, or generated).
   verify BUNDLE [--key JWK_FILE|URL] [--json]
                          Verify a signed checklist bundle offline; exit 0 valid, 1 invalid, 2 usage.
 

@@ -15,13 +15,23 @@ export interface RevisionRow {
 
 const select = { transferId: true, number: true, canonicalJson: true, digest: true, createdAt: true, signature: true, keyId: true } as const;
 
-/** false when the number is already taken (a concurrent writer won; the caller rebuilds on the new head). */
-export async function insertRevisionRow(row: RevisionRow, db: Db = getDb()): Promise<boolean> {
+/**
+ * Insert a revision; `alsoWrite` (its audit entry) runs in the same
+ * transaction, so a process killed between the two leaves neither (issue 6
+ * §3). false when the number is already taken (a concurrent writer won; the
+ * caller rebuilds on the new head) or the audit sequence moved under us
+ * (the caller's retry re-reads both).
+ */
+export async function insertRevisionRow(row: RevisionRow, db: Db = getDb(), alsoWrite?: (tx: Db) => Promise<unknown>): Promise<boolean> {
   try {
-    await db.checklistRevision.create({ data: row });
+    await db.$transaction(async (tx) => {
+      await tx.checklistRevision.create({ data: row });
+      // The transaction client has the model API of Db (lib/db/client.ts).
+      if (alsoWrite) await alsoWrite(tx as unknown as Db);
+    });
     return true;
   } catch (e) {
-    if (isUniqueViolation(e)) return false;
+    if (isUniqueViolation(e) || (e as { code?: unknown } | null)?.code === "seq-taken") return false;
     throw e;
   }
 }

@@ -1,5 +1,6 @@
 import type { Db } from "./client";
-import { getDb } from "./client";
+import { dialectOfDb, getDb } from "./client";
+import { placeholder, type Dialect } from "./dialect";
 import type { SourceFileRow, SourceRecordRow, SourceRow } from "./rows";
 
 export interface CreateSourceData {
@@ -16,11 +17,22 @@ export interface CreateSourceData {
   records: SourceRecordRow[];
 }
 
-// SQLite allows 32,766 bound variables per statement; 10 columns x 2,000 rows stays under.
+// SQLite allows 32,766 bound variables per statement, PostgreSQL 65,535; 10 columns x 2,000 rows stays under both.
 const CHUNK = 2000;
+const COLUMNS = 10;
 const INSERT_RECORDS =
   'INSERT INTO "SourceRecord" ("sourceId","ownerText","ownerKey","ttl","class","type","rdataHex","rdataText","file","line") VALUES';
-const ROW = "(?,?,?,?,?,?,?,?,?,?)";
+
+/** `(?,…),(?,…)` for SQLite, `($1,…,$10),($11,…)` for PostgreSQL. */
+function valuesList(dialect: Dialect, rows: number): string {
+  const out: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const cells: string[] = [];
+    for (let c = 1; c <= COLUMNS; c++) cells.push(placeholder(dialect, r * COLUMNS + c));
+    out.push(`(${cells.join(",")})`);
+  }
+  return out.join(",");
+}
 
 /**
  * One transaction for the source, its files and all its records, so a failed
@@ -28,6 +40,7 @@ const ROW = "(?,?,?,?,?,?,?,?,?,?)";
  */
 export async function createSource(data: CreateSourceData, db: Db = getDb()): Promise<SourceRow> {
   const { files, records, ...source } = data;
+  const dialect = dialectOfDb(db);
   return db.$transaction(
     async (tx) => {
       const created = await tx.source.create({
@@ -42,7 +55,7 @@ export async function createSource(data: CreateSourceData, db: Db = getDb()): Pr
         for (const r of chunk) {
           params.push(created.id, r.ownerText, r.ownerKey, r.ttl, r.class, r.type, r.rdataHex, r.rdataText, r.file, r.line);
         }
-        await tx.$executeRawUnsafe(`${INSERT_RECORDS} ${chunk.map(() => ROW).join(",")}`, ...params);
+        await tx.$executeRawUnsafe(`${INSERT_RECORDS} ${valuesList(dialect, chunk.length)}`, ...params);
       }
       const { reportJson: _omit, ...row } = created;
       void _omit;

@@ -10,6 +10,8 @@ export interface CreateTransferData {
   currentDnsOperator: string;
   futureDnsOperator: string;
   dnsHostingMoves: boolean;
+  /** Owning organisation; the schema default ("default-org") only serves rows from before accounts. */
+  organisationId?: string;
 }
 
 export async function createTransfer(data: CreateTransferData, db: Db = getDb()): Promise<TransferRow> {

@@ -8,10 +8,12 @@ export interface FindingStateRow {
   by: string | null;
   reason: string | null;
   at: Date | null;
+  /** What a waiver/acknowledgement was given for (lib/checks findingFingerprint); null for other states and older rows. */
+  fingerprint?: string | null;
 }
 
 export async function listFindingStates(transferId: string, db: Db = getDb()): Promise<FindingStateRow[]> {
-  return db.findingState.findMany({ where: { transferId }, orderBy: { key: "asc" }, select: { key: true, status: true, by: true, reason: true, at: true } });
+  return db.findingState.findMany({ where: { transferId }, orderBy: { key: "asc" }, select: { key: true, status: true, by: true, reason: true, at: true, fingerprint: true } });
 }
 
 /** Write several states at once (a run's carried states, or one waiver). */
@@ -21,7 +23,7 @@ export async function saveFindingStates(transferId: string, states: readonly Fin
       db.findingState.upsert({
         where: { transferId_key: { transferId, key: s.key } },
         create: { transferId, ...s },
-        update: { status: s.status, by: s.by, reason: s.reason, at: s.at },
+        update: { status: s.status, by: s.by, reason: s.reason, at: s.at, fingerprint: s.fingerprint ?? null },
       }),
     ),
   );

@@ -6,9 +6,10 @@ export interface TransferListItem extends TransferRow {
   sourceCount: number;
 }
 
-/** Newest first. */
-export async function listTransfers(db: Db = getDb()): Promise<TransferListItem[]> {
+/** Newest first; only the organisation's transfers when `organisationId` is given (issue 6 §1). */
+export async function listTransfers(db: Db = getDb(), organisationId?: string): Promise<TransferListItem[]> {
   const rows = await db.transfer.findMany({
+    ...(organisationId === undefined ? {} : { where: { organisationId } }),
     orderBy: { createdAt: "desc" },
     include: { _count: { select: { sources: true } } },
   });

@@ -10,6 +10,8 @@ export interface TransferRow {
   currentDnsOperator: string;
   futureDnsOperator: string;
   dnsHostingMoves: boolean;
+  /** Owning organisation (issue 6 §1). */
+  organisationId: string;
   createdAt: Date;
   updatedAt: Date;
 }

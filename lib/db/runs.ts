@@ -27,17 +27,22 @@ export interface RunRow {
   warnings: number;
   infos: number;
   error: string | null;
+  heartbeatAt: Date | null;
+  cancelRequestedAt: Date | null;
 }
 
 export interface RunDetailRow extends RunRow {
   snapshotJson: string | null;
   diffJson: string | null;
+  /** lib/checks Timing as JSON (parseStoredTiming); null for runs not done or stored before it existed. */
+  timingJson: string | null;
 }
 
 const summary = {
   id: true, transferId: true, status: true, createdAt: true, startedAt: true, finishedAt: true,
   oldServersJson: true, newServersJson: true, optionsJson: true, phase: true,
   planned: true, sent: true, answered: true, failed: true, verdict: true, blockers: true, warnings: true, infos: true, error: true,
+  heartbeatAt: true, cancelRequestedAt: true,
 } as const;
 
 export interface CreateRunData {
@@ -48,7 +53,8 @@ export interface CreateRunData {
 }
 
 export async function createRun(data: CreateRunData, db: Db = getDb()): Promise<RunRow> {
-  return (await db.run.create({ data: { ...data, status: "queued" }, select: summary })) as RunRow;
+  // The creating instance executes it at once: its first heartbeat is now.
+  return (await db.run.create({ data: { ...data, status: "queued", heartbeatAt: new Date() }, select: summary })) as RunRow;
 }
 
 export async function getRun(id: string, db: Db = getDb()): Promise<RunDetailRow | null> {
@@ -81,6 +87,8 @@ export interface RunUpdate {
   warnings?: number;
   infos?: number;
   error?: string;
+  timingJson?: string;
+  heartbeatAt?: Date;
 }
 
 export async function updateRun(id: string, data: RunUpdate, db: Db = getDb()): Promise<void> {
@@ -88,13 +96,41 @@ export async function updateRun(id: string, data: RunUpdate, db: Db = getDb()): 
 }
 
 /**
- * Crash recovery: runs execute inside the server process, so a run still
- * queued/running when a process starts can never finish. Returns how many.
+ * Heartbeat of a run executing in this instance (issue 6 §2): refreshes
+ * heartbeatAt and reports whether any instance asked to cancel it. null when
+ * the run is gone or no longer queued/running (e.g. a sweep failed it).
  */
-export async function failInterruptedRuns(keep: readonly string[], db: Db = getDb()): Promise<number> {
+export async function beatRun(id: string, at: Date, db: Db = getDb()): Promise<{ cancelRequested: boolean } | null> {
+  const r = await db.run.updateMany({ where: { id, status: { in: ["queued", "running"] } }, data: { heartbeatAt: at } });
+  if (r.count === 0) return null;
+  const row = await db.run.findUnique({ where: { id }, select: { cancelRequestedAt: true } });
+  return { cancelRequested: row?.cancelRequestedAt != null };
+}
+
+/**
+ * Ask for a run to stop from any instance: the executing instance sees the
+ * flag at its next heartbeat. false when the run is not queued/running (or
+ * not this transfer's).
+ */
+export async function requestRunCancel(transferId: string, id: string, at: Date, db: Db = getDb()): Promise<boolean> {
+  const r = await db.run.updateMany({ where: { id, transferId, status: { in: ["queued", "running"] } }, data: { cancelRequestedAt: at } });
+  return r.count > 0;
+}
+
+/**
+ * Crash recovery with several instances: a queued/running run whose heartbeat
+ * (or, before its first beat, its creation) is older than `staleBefore` lost
+ * its instance; mark it failed. Runs executing in this instance are kept
+ * whatever their heartbeat. Idempotent; any instance may sweep. Returns how many.
+ */
+export async function failStaleRuns(staleBefore: Date, keep: readonly string[], at: Date, db: Db = getDb()): Promise<number> {
   const r = await db.run.updateMany({
-    where: { status: { in: ["queued", "running"] }, id: { notIn: [...keep] } },
-    data: { status: "failed", error: "interrupted: the server stopped while the run was in progress", finishedAt: new Date() },
+    where: {
+      status: { in: ["queued", "running"] },
+      id: { notIn: [...keep] },
+      OR: [{ heartbeatAt: { lt: staleBefore } }, { heartbeatAt: null, createdAt: { lt: staleBefore } }],
+    },
+    data: { status: "failed", phase: "failed", error: "interrupted: the instance executing the run stopped (no heartbeat)", finishedAt: at },
   });
   return r.count;
 }

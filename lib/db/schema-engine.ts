@@ -2,14 +2,18 @@
  * Prisma's WASM schema engine, loaded by hand: the CLI's native engine cannot
  * be downloaded here, and on Node 20 a `.wasm` import is not supported, so we
  * instantiate the module ourselves with its wasm-bindgen glue as imports.
+ * The engine talks to the database through a driver adapter: better-sqlite3
+ * for SQLite URLs, pg for postgres:// URLs.
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import { dialectOf } from "./dialect";
 import { ensureDatabaseDirectory } from "./url";
 
 let ready: Promise<void> | null = null;
@@ -38,7 +42,7 @@ export interface OpenSchemaEngineOptions {
 
 export interface OpenedSchemaEngine {
   engine: SchemaEngine;
-  /** Frees the engine and closes its SQLite handles (free() alone leaves them open and the file locked). */
+  /** Frees the engine and closes its connections (free() alone leaves them open and a SQLite file locked). */
   close(): Promise<void>;
 }
 
@@ -60,11 +64,16 @@ function trackingFactory(inner: SqlMigrationAwareDriverAdapterFactory, opened: S
   };
 }
 
+function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+  if (dialectOf(url) === "postgres") return new PrismaPg({ connectionString: url });
+  ensureDatabaseDirectory(url);
+  return new PrismaBetterSqlite3({ url });
+}
+
 export async function openSchemaEngine(options: OpenSchemaEngineOptions): Promise<OpenedSchemaEngine> {
   await instantiate();
-  ensureDatabaseDirectory(options.url);
   const opened: SqlDriverAdapter[] = [];
-  const adapter = bindMigrationAwareSqlAdapterFactory(trackingFactory(new PrismaBetterSqlite3({ url: options.url }), opened));
+  const adapter = bindMigrationAwareSqlAdapterFactory(trackingFactory(adapterFactory(options.url), opened));
   const engine = await glue.SchemaEngine.new(
     { datamodels: [["schema.prisma", options.schema]] },
     options.log ?? (() => {}),

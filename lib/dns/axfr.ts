@@ -68,7 +68,10 @@ export async function axfr(session: QuerySession, server: ServerRef, zone: Uint8
     return result;
   };
   const refusal = session.checkAddress(server.address);
-  if (refusal) return done({ kind: "address-refused", message: refusal });
+  if (refusal) {
+    session.counts.failed++;
+    return done({ kind: "address-refused", message: refusal });
+  }
   const maxRecords = opts.maxRecords ?? 1_000_000;
   const id = randomInt(0, 0x10000);
   // RFC 5936 §2.2: no EDNS needed over TCP, but harmless; keep the query plain.

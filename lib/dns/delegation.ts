@@ -53,7 +53,7 @@ export async function walkDelegation(ctx: IterateContext, zoneText: string): Pro
   for (const ps of ref.parentServers) {
     let got = false;
     for (const address of ps.addresses) {
-      if (ctx.session.checkAddress(address)) continue;
+      // A refused parent address is recorded (address-refused, no packet) and skipped.
       const a = await queryServer(ctx.session, { name: ps.name, address, port: ctx.session.options.port }, { name: zone, type: T.DS, class: 1 }, { dnssecOk: true });
       out.answers.push(a);
       if (a.rcode === 0 && a.flags?.aa) {

@@ -68,12 +68,14 @@ export async function iterate(ctx: IterateContext, qname: Uint8Array, qtype: num
           result.problem = "cancelled";
           return result;
         }
-        const refusal = session.checkAddress(address);
-        if (refusal) continue; // never follow a referral to a refused address
-        tries++;
         const q: Question = { name: qname, type: qtype, class: 1 };
+        // A refused address (glue or a resolved NS name pointing into private space) is never asked:
+        // queryServer records the refusal as an answer with error "address-refused" and sends nothing.
+        const refused = session.checkAddress(address) !== null;
+        if (!refused) tries++;
         const a = await queryServer(session, { name: s.name, address, port: session.options.port }, q, { dnssecOk: ctx.dnssecOk });
         result.answers.push(a);
+        if (refused) continue;
         if (a.rcode === null) continue; // timeout etc.: try the next address
         const auth = a.records.filter((r) => r.section === "authority");
         const nsRecs = auth.filter((r) => r.type === T.NS);

@@ -56,7 +56,13 @@ describe("delegation walk against the lab", () => {
     s.close();
     expect(d.parent).toBeNull();
     expect(s.counts.sent).toBe(0);
-    expect(d.answers).toEqual([]);
+    // Each refused root address is a recorded answer (SSRF cases: never a silent drop), none was sent.
+    expect(d.answers.length).toBeGreaterThan(0);
+    for (const a of d.answers) {
+      expect(a.error?.kind).toBe("address-refused");
+      expect(a.error?.message).toMatch(/ is a loopback address /);
+      expect(a.attempts).toBe(0);
+    }
   });
 });
 

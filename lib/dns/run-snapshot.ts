@@ -4,7 +4,6 @@
  * and NS over UDP and TCP, optionally transfer the zone, discover names,
  * and ask every server about every name. Everything is kept as evidence.
  */
-import { isIP } from "node:net";
 import { isSubdomain, labelCount, nameToText, namesEqual, parseName, name as wire } from "../zone/name";
 import { axfr, type AxfrResult } from "./axfr";
 import { walkDelegation, type Delegation } from "./delegation";
@@ -106,7 +105,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
         axfr: "not-tried", axfrRecords: 0, failures: [], error: null,
       };
       summaries.push(sum);
-      if (!t.address || !isIP(t.address)) {
+      if (!t.address) {
         sum.error = "no address found for this server";
         sum.failures.push(`address: ${sum.error}`);
         return;

@@ -23,6 +23,8 @@ export interface SessionOptions {
   ednsUdpSize?: number | null;
   /** Allow loopback/private/reserved destinations (labs). */
   allowPrivate?: boolean;
+  /** Exact addresses allowed although private (e.g. a lab root); everything learnt from answers is still checked. */
+  allowAddresses?: string[];
   /** One port for every server (default 53). */
   port?: number;
   limits?: Partial<LoadLimits>;
@@ -63,13 +65,14 @@ export class QuerySession {
       tcpOnly: opts.tcpOnly ?? false,
       ednsUdpSize: opts.ednsUdpSize === undefined ? 1232 : opts.ednsUdpSize,
       port: opts.port ?? 53,
-      policy: { allowPrivate: opts.allowPrivate ?? false },
+      policy: { allowPrivate: opts.allowPrivate ?? false, allowAddresses: opts.allowAddresses ?? [] },
     };
     this.limiter = new Limiter(opts.limits);
     this.signal = this.controller.signal;
     // Every in-flight query listens for the abort: many listeners are expected.
     setMaxListeners(0, this.signal);
-    this.udp = new UdpMux(this.signal);
+    // Defence in depth: the shared sockets refuse any destination the policy refuses, whoever asks.
+    this.udp = new UdpMux(this.signal, { guard: (address) => this.checkAddress(address) });
     this.onProgress = opts.onProgress;
     this.userSignal = opts.signal;
     if (opts.signal?.aborted) this.controller.abort({ kind: "cancelled" });

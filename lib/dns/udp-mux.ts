@@ -105,6 +105,8 @@ export interface UdpMuxOptions {
   idleMs?: number;
   /** Deadline check interval, ms (default 10). */
   tickMs?: number;
+  /** Address policy: the reason a destination is refused, or null (never a packet to a refused one). */
+  guard?: (address: string) => string | null;
 }
 
 export class UdpMux {
@@ -126,6 +128,7 @@ export class UdpMux {
   /** performance.now() as of the last tick or exchange (idle bookkeeping needs no precision). */
   private clock = performance.now();
   private readonly tickMs: number;
+  private readonly guard: ((address: string) => string | null) | null;
   /** Datagrams from a server that matched no query at all. */
   strays = 0;
 
@@ -137,6 +140,7 @@ export class UdpMux {
     this.maxUses = Math.min(16_384, Math.max(1, opts.maxUsesPerSocket ?? 2000));
     this.idleMs = opts.idleMs ?? 5000;
     this.tickMs = opts.tickMs ?? 10;
+    this.guard = opts.guard ?? null;
     signal?.addEventListener("abort", () => this.failAll(abortError(signal)), { once: true });
   }
 
@@ -167,6 +171,11 @@ export class UdpMux {
   start(p: UdpExchange): void {
     if (this.closed || this.signal?.aborted) {
       p.done(null, this.signal?.aborted ? abortError(this.signal) : closedError());
+      return;
+    }
+    const refusal = this.guard?.(p.address) ?? null;
+    if (refusal) {
+      p.done(null, { kind: "address-refused", message: refusal });
       return;
     }
     const slot = this.slot(p);

@@ -6,7 +6,7 @@ import { walkDelegation } from "../dns/delegation";
 import { BUILTIN_ROOT_HINTS, parseRootHints } from "../dns/root-hints";
 import { QuerySession } from "../dns/session";
 import { z } from "zod";
-import { serverLineText } from "./run-input";
+import { serverSpecText } from "../dns/server-spec";
 
 export const DiscoverInputSchema = z.strictObject({
   zone: z.string().min(1).max(253),
@@ -25,7 +25,7 @@ export async function discoverServers(input: z.output<typeof DiscoverInputSchema
     const zone = input.zone.endsWith(".") ? input.zone : input.zone + ".";
     const d = await walkDelegation({ session, hints: hints.servers }, zone.toLowerCase());
     // Port: only written when not the run's default, so the lines stay short.
-    const servers = d.servers.flatMap((s) => s.addresses.map((address) => serverLineText({ name: s.name, address })));
+    const servers = d.servers.flatMap((s) => s.addresses.map((address) => serverSpecText({ name: s.name, address })));
     return { ok: true, servers, problem: d.problem };
   } finally {
     session.close();

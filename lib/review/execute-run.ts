@@ -6,10 +6,10 @@
  */
 import { runReview, type Review } from "../checks/review";
 import type { Finding } from "../checks/types";
-import { computeVerdict } from "../checks/verdict";
+import { carryStates, computeVerdict } from "../checks/verdict";
 import type { Db } from "../db/client";
-import { listFindingStates, saveFindingStates } from "../db/finding-states";
-import { saveFindings } from "../db/findings";
+import { listFindingStates } from "../db/finding-states";
+import { finishRun } from "../db/finish-run";
 import { getTransfer } from "../db/get-transfer";
 import { getRun, updateRun } from "../db/runs";
 import type { ExplicitServer } from "../dns/run-snapshot";
@@ -18,8 +18,10 @@ import { snapshotToJson } from "../dns/snapshot-json";
 import { diffRows } from "./diff-rows";
 import { progressTracker } from "./progress";
 import { registry } from "./registry";
+import { startRunHeartbeat } from "./run-heartbeat";
 import type { RunOptions } from "./run-input";
-import { carryToRun, stateToRow, statesFromRows } from "./states";
+import { stateToRow, statesFromRows } from "./states";
+import { loadTransferFacts } from "./transfer-facts";
 import { loadStoredSources } from "./stored-sources";
 
 /** How often progress reaches the database (the stream polls it). */
@@ -42,6 +44,8 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
   const tracker = progressTracker();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
+  // Beats and polls the cancel flag, so any instance can see it alive and stop it.
+  const heartbeat = startRunHeartbeat({ runId, controller, db, now });
   const flush = () => {
     timer = null;
     const p = tracker.current();
@@ -56,11 +60,13 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
     const options = JSON.parse(run.optionsJson) as RunOptions;
     const hints = options.rootHints.trim() ? parseRootHints(options.rootHints) : null;
     if (hints && !hints.ok) throw new Error(`root hints line ${hints.line}: ${hints.message}`);
-    const [sources, stateRows] = await Promise.all([loadStoredSources(run.transferId, db), listFindingStates(run.transferId, db)]);
+    const [sources, stateRows, facts] = await Promise.all([loadStoredSources(run.transferId, db), listFindingStates(run.transferId, db), loadTransferFacts(run.transferId, db)]);
+    if (!facts) throw new Error("the transfer no longer exists");
     const previous = statesFromRows(stateRows);
     const review: Review = await runReview({
       zone: transfer.domainAscii,
-      facts: { domain: transfer.domainAscii, dnsHostingMoves: transfer.dnsHostingMoves, losingRegistrar: transfer.losingRegistrar },
+      // The transfer's stored facts: hosting answer, window, parties and contacts, operations plan.
+      facts,
       sources,
       oldServers: JSON.parse(run.oldServersJson) as ExplicitServer[],
       newServers: JSON.parse(run.newServersJson) as ExplicitServer[],
@@ -70,6 +76,9 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
         rootHints: hints?.ok ? hints.servers : undefined,
         limits: options.ratePerServer ? { ratePerServer: options.ratePerServer, burstPerServer: 1 } : undefined,
       },
+      // The CLI's pipeline extras, chosen on the checks page (absent in older runs: off).
+      rdap: options.rdapBaseUrl ? { baseUrl: options.rdapBaseUrl } : null,
+      http: options.http ? {} : null,
       signal: controller.signal,
       onProgress: (p) => {
         tracker.update(p);
@@ -82,22 +91,28 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
     flush();
     await writing;
     const at = now();
-    const states = carryToRun(previous, review.findings, at);
+    const states = carryStates(previous, review.findings, at);
     const verdict = computeVerdict(review.findings, states);
-    await saveFindings(runId, review.findings.map(findingRow), db);
-    await saveFindingStates(run.transferId, Object.entries(states).map(([k, s]) => stateToRow(k, s)), db);
-    await updateRun(
-      runId,
+    // Findings, carried states and the result in one transaction (finish-run.ts).
+    await finishRun(
       {
-        status: "done",
-        finishedAt: at,
-        phase: "done",
-        snapshotJson: JSON.stringify({ old: review.old && snapshotToJson(review.old), new: review.neu && snapshotToJson(review.neu) }),
-        diffJson: JSON.stringify(diffRows(review.diff)),
-        verdict: verdict.verdict,
-        blockers: verdict.counts.blocker,
-        warnings: verdict.counts.warning,
-        infos: verdict.counts.info,
+        runId,
+        transferId: run.transferId,
+        findings: review.findings.map(findingRow),
+        states: Object.entries(states).map(([k, s]) => stateToRow(k, s)),
+        update: {
+          status: "done",
+          finishedAt: at,
+          phase: "done",
+          snapshotJson: JSON.stringify({ old: review.old && snapshotToJson(review.old), new: review.neu && snapshotToJson(review.neu) }),
+          diffJson: JSON.stringify(diffRows(review.diff)),
+          // The measured TTLs and what they imply; the schedule and revisions read them from here.
+          timingJson: JSON.stringify(review.timing),
+          verdict: verdict.verdict,
+          blockers: verdict.counts.blocker,
+          warnings: verdict.counts.warning,
+          infos: verdict.counts.info,
+        },
       },
       db,
     );
@@ -109,6 +124,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
     const error = cancelled ? "cancelled by the user" : String((err as Error)?.message ?? err);
     await updateRun(runId, { ...tracker.current(), status, phase: status, finishedAt: now(), error }, db).catch(() => undefined);
   } finally {
+    heartbeat.stop();
     registry().controllers.delete(runId);
   }
 }

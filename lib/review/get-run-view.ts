@@ -47,7 +47,7 @@ export async function getRunView(opts: { transferId: string; runId: string; db?:
   await recoverRuns(opts.db);
   const run = await getRun(opts.runId, opts.db);
   if (!run || run.transferId !== opts.transferId) return null;
-  const { snapshotJson, diffJson, ...summary } = run;
+  const { snapshotJson, diffJson, timingJson: _timing, ...summary } = run;
   if (run.status !== "done") {
     return { run: summary, verdict: null, finalisable: false, reasons: [], counts: { blocker: 0, warning: 0, info: 0, open: 0, waived: 0, acknowledged: 0 }, findings: [], matrix: [], diff: [] };
   }

@@ -5,19 +5,10 @@
  * "dead"; one that answers without AA is "lame". The status is text, so it
  * never relies on colour alone.
  */
-export interface StoredServerSummary {
-  name: string;
-  address: string;
-  port: number;
-  soaSerial: number | null;
-  ns: string[];
-  udp: boolean;
-  tcp: boolean;
-  authoritative: boolean;
-  axfr: "allowed" | "refused" | "failed" | "not-tried";
-  axfrRecords: number;
-  error: string | null;
-}
+import type { ServerSummary } from "../dns/run-snapshot";
+
+/** A server summary as stored with the run (lib/dns snapshotToJson keeps ServerSummary's fields as they are). */
+export type StoredServerSummary = Pick<ServerSummary, "name" | "address" | "port" | "soaSerial" | "ns" | "udp" | "tcp" | "authoritative" | "axfr" | "axfrRecords" | "error">;
 
 export type ServerStatus = "ok" | "stale" | "dead" | "lame" | "ns-differs";
 

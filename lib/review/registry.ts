@@ -7,6 +7,10 @@
 interface Registry {
   controllers: Map<string, AbortController>;
   recovered: Promise<void> | null;
+  /** When `recovered` started (recover-runs.ts sweeps again after a while). */
+  recoveredAt?: number;
+  /** The periodic stale-run sweep of this process. */
+  sweeper?: ReturnType<typeof setInterval>;
 }
 
 const holder = globalThis as unknown as { __cutoverRuns?: Registry };

@@ -1,26 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseServerLine, serverLineText, StartRunInputSchema } from "./run-input";
-
-describe("parseServerLine", () => {
-  it("reads name=address[:port] for IPv4 and IPv6, making the name absolute and lowercase", () => {
-    expect(parseServerLine("NS1.NewHost.test=127.0.0.5")).toEqual({ ok: true, server: { name: "ns1.newhost.test.", address: "127.0.0.5" } });
-    expect(parseServerLine(" ns1.newhost.test.=127.0.0.5:5353 ")).toEqual({ ok: true, server: { name: "ns1.newhost.test.", address: "127.0.0.5", port: 5353 } });
-    expect(parseServerLine("ns2.x=[::1]:53")).toEqual({ ok: true, server: { name: "ns2.x.", address: "::1", port: 53 } });
-    expect(parseServerLine("ns2.x=2001:db8::1")).toEqual({ ok: true, server: { name: "ns2.x.", address: "2001:db8::1" } });
-  });
-  it("refuses what is not a server", () => {
-    expect(parseServerLine("ns1.x")).toEqual({ ok: false, message: '"ns1.x": expected name=address[:port]' });
-    expect(parseServerLine("ns1.x=ns2.y")).toEqual({ ok: false, message: '"ns2.y" is not an IPv4 or IPv6 address' });
-    expect(parseServerLine("ns1.x=1.2.3.4:70000")).toEqual({ ok: false, message: "port 70000 is out of range" });
-    expect(parseServerLine("bad name=1.2.3.4")).toEqual({ ok: false, message: '"bad name" is not a host name' });
-  });
-  it("round-trips through serverLineText", () => {
-    for (const t of ["ns1.x.=192.0.2.1", "ns1.x.=192.0.2.1:5353", "ns2.x.=[::1]:53"]) {
-      const r = parseServerLine(t);
-      expect(r.ok && serverLineText(r.server)).toBe(t);
-    }
-  });
-});
+import { StartRunInputSchema } from "./run-input";
 
 describe("StartRunInputSchema", () => {
   it("parses server lists and options with defaults", () => {
@@ -34,6 +13,7 @@ describe("StartRunInputSchema", () => {
       allowPrivate: true,
       port: 5353,
       rootHints: "",
+      http: false,
     });
   });
   it("reports every bad line and bad root hints", () => {
@@ -42,6 +22,15 @@ describe("StartRunInputSchema", () => {
     const paths = r.error!.issues.map((i) => [i.path.join("."), i.message]);
     expect(paths[0]).toEqual(["oldServers", '"nope" is not an IPv4 or IPv6 address']);
     expect(paths[1][0]).toBe("rootHints");
+  });
+  it("takes the pipeline extras: HTTP probing and an RDAP base URL (https unless private addresses are allowed)", () => {
+    expect(StartRunInputSchema.parse({ http: true, rdapBaseUrl: "https://rdap.example/" })).toMatchObject({ http: true, rdapBaseUrl: "https://rdap.example/" });
+    expect(StartRunInputSchema.parse({ rdapBaseUrl: " " }).rdapBaseUrl).toBeUndefined();
+    expect(StartRunInputSchema.parse({ allowPrivate: true, rdapBaseUrl: "http://127.0.0.1:8080/rdap/" }).rdapBaseUrl).toBe("http://127.0.0.1:8080/rdap/");
+    const plain = StartRunInputSchema.safeParse({ rdapBaseUrl: "http://rdap.example/" });
+    expect(plain.success).toBe(false);
+    expect(plain.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["rdapBaseUrl", "the RDAP base URL must use https"]]);
+    expect(StartRunInputSchema.safeParse({ rdapBaseUrl: "ftp://rdap.example/" }).success).toBe(false);
   });
   it("rejects unknown fields (strict)", () => {
     expect(StartRunInputSchema.safeParse({ tsigSecret: "x" }).success).toBe(false);

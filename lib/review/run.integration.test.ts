@@ -8,14 +8,17 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLab, type Lab } from "../../e2e/lab/lab";
-import { createRun, getRun } from "../db/runs";
-import { createTestDb, type TestDb } from "../db/test-db";
+import { beatRun, createRun, getRun, requestRunCancel, updateRun } from "../db/runs";
+import { createTestDb, testDialects, type TestDb } from "../db/test-db";
 import { createTransfer } from "../transfer/create-transfer";
 import { importSource } from "../transfer/import-source";
 import { cancelRun } from "./cancel-run";
 import { getRunView } from "./get-run-view";
 import { listRunHistory } from "./list-run-history";
+import { sweepStaleRuns } from "./recover-runs";
 import { registry } from "./registry";
+import { requestCancel } from "./request-cancel";
+import { STALE_MS } from "./run-heartbeat";
 import { setFindingState } from "./set-finding-state";
 import { startRun } from "./start-run";
 
@@ -23,26 +26,35 @@ const here = new URL(".", import.meta.url).pathname;
 const EXPORT = readFileSync(join(here, "../../e2e/lab/zones/project.test.export-incomplete.zone"));
 
 let lab: Lab;
-let t: TestDb;
-let transferId: string;
 
 beforeAll(async () => {
-  [lab, t] = await Promise.all([startLab({ scenario: "incomplete-export" }), createTestDb()]);
-  const tr = await createTransfer({ domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, t.db);
-  if (!tr.ok) throw new Error(JSON.stringify(tr.errors));
-  transferId = tr.transfer.id;
-  const s = await importSource({ transferId, input: { label: "registrar export" }, files: [{ name: "export.zone", bytes: EXPORT }], db: t.db });
-  if (!s.ok) throw new Error(JSON.stringify(s.errors));
+  lab = await startLab({ scenario: "incomplete-export" });
 }, 90_000);
 
 afterAll(async () => {
   await lab?.stop();
-  await t?.dispose();
 }, 30_000);
 
 const labInput = (extra: Record<string, unknown> = {}) => ({ newServers: "ns1.newhost.test=127.0.0.5", allowPrivate: true, port: lab.port, rootHints: lab.rootHints, ...extra });
 
-describe("a stored live check", () => {
+// The same run lifecycle on every database the suite covers (SQLite; PostgreSQL when CUTOVER_TEST_PG_URL is set).
+describe.each(testDialects())("a stored live check on %s", (dialect) => {
+  let t: TestDb;
+  let transferId: string;
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    const tr = await createTransfer({ domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, t.db);
+    if (!tr.ok) throw new Error(JSON.stringify(tr.errors));
+    transferId = tr.transfer.id;
+    const s = await importSource({ transferId, input: { label: "registrar export" }, files: [{ name: "export.zone", bytes: EXPORT }], db: t.db });
+    if (!s.ok) throw new Error(JSON.stringify(s.errors));
+  }, 90_000);
+
+  afterAll(async () => {
+    await t?.dispose();
+  }, 30_000);
+
   let runId: string;
   it("runs in the background and stores NO-GO with the blockers, matrix and diff", async () => {
     const r = await startRun({ transferId, input: labInput(), db: t.db });
@@ -114,13 +126,40 @@ describe("a stored live check", () => {
     expect(cancelRun(r.runId)).toBe(false);
   }, 60_000);
 
-  it("marks a run left running by a previous process as failed", async () => {
+  it("cancels from another instance: the executing one polls the run's cancel flag at its heartbeat", async () => {
+    const r = await startRun({ transferId, input: labInput({ ratePerServer: 5 }), db: t.db });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    for (let i = 0; i < 200; i++) {
+      const row = await getRun(r.runId, t.db);
+      if (row && row.sent > 0) break;
+      await new Promise((res) => setTimeout(res, 50));
+    }
+    // Only the database flag, as another instance would set it; no local abort.
+    expect(await requestRunCancel(transferId, r.runId, new Date(), t.db)).toBe(true);
+    expect(await requestRunCancel("another-transfer", r.runId, new Date(), t.db)).toBe(false);
+    await r.done;
+    const row = (await getRun(r.runId, t.db))!;
+    expect(row.status).toBe("cancelled");
+    expect(row.cancelRequestedAt).toBeInstanceOf(Date);
+    expect(row.sent).toBeLessThan(row.planned);
+    expect(await requestCancel({ transferId, runId: r.runId, db: t.db })).toBe(false);
+  }, 60_000);
+
+  it("marks a run whose instance stopped beating failed, and leaves a run another instance is beating alone", async () => {
     const orphan = await createRun({ transferId, oldServersJson: "[]", newServersJson: "[]", optionsJson: "{}" }, t.db);
+    const alive = await createRun({ transferId, oldServersJson: "[]", newServersJson: "[]", optionsJson: "{}" }, t.db);
+    await updateRun(orphan.id, { status: "running", heartbeatAt: new Date(Date.now() - STALE_MS - 1_000) }, t.db);
+    await updateRun(alive.id, { status: "running", heartbeatAt: new Date() }, t.db);
     registry().recovered = null; // as in a fresh process
     await listRunHistory(transferId, t.db);
     const row = (await getRun(orphan.id, t.db))!;
     expect(row.status).toBe("failed");
     expect(row.error).toMatch(/^interrupted/);
+    expect((await getRun(alive.id, t.db))!.status).toBe("running");
+    // The other instance dies too: the next sweep fails it, and a late beat finds nothing to refresh.
+    expect(await sweepStaleRuns(t.db, new Date(Date.now() + STALE_MS + 1_000))).toBe(1);
+    expect((await getRun(alive.id, t.db))!.status).toBe("failed");
+    expect(await beatRun(alive.id, new Date(), t.db)).toBeNull();
   });
 
   it("refuses invalid input with field errors", async () => {

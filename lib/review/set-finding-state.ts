@@ -4,7 +4,7 @@
  * transfer, and refresh the run's stored verdict.
  */
 import { acknowledge, waive } from "../checks/verdict";
-import type { Finding, Severity } from "../checks/types";
+import type { EvidenceRef, Finding, Severity } from "../checks/types";
 import { computeVerdict } from "../checks/verdict";
 import type { Db } from "../db/client";
 import { listFindingStates, saveFindingStates } from "../db/finding-states";
@@ -19,7 +19,8 @@ export async function setFindingState(opts: { transferId: string; runId: string;
   if (!run || run.transferId !== opts.transferId) return { ok: false, status: 404, error: "not-found", message: "no such run" };
   if (run.status !== "done") return { ok: false, status: 409, error: "not-done", message: "the run has not finished" };
   const [rows, stateRows] = await Promise.all([listFindings(run.id, opts.db), listFindingStates(run.transferId, opts.db)]);
-  const findings: Finding[] = rows.map((r) => ({ id: r.checkId, key: r.key, family: r.family as Finding["family"], severity: r.severity as Severity, subject: r.subject, message: r.message, remediation: r.remediation, evidence: [] }));
+  // With their evidence: a waiver records what it was given for (findingFingerprint), compared again on the next run.
+  const findings: Finding[] = rows.map((r) => ({ id: r.checkId, key: r.key, family: r.family as Finding["family"], severity: r.severity as Severity, subject: r.subject, message: r.message, remediation: r.remediation, evidence: JSON.parse(r.evidenceJson) as EvidenceRef[] }));
   const states = statesFromRows(stateRows);
   const now = opts.now ?? new Date();
   const c = opts.action === "waive" ? waive(findings, states, opts.input, now) : acknowledge(findings, states, opts.input, now);

@@ -25,7 +25,7 @@ export async function startRun(opts: { transferId: string; input: unknown; db?: 
     for (const i of p.error.issues) errors[String(i.path[0] ?? "form")] ??= i.message;
     return { ok: false, status: 422, errors };
   }
-  const options: RunOptions = { allowPrivate: p.data.allowPrivate, port: p.data.port, rootHints: p.data.rootHints, ...(p.data.ratePerServer ? { ratePerServer: p.data.ratePerServer } : {}) };
+  const options: RunOptions = { allowPrivate: p.data.allowPrivate, port: p.data.port, rootHints: p.data.rootHints, ...(p.data.ratePerServer ? { ratePerServer: p.data.ratePerServer } : {}), http: p.data.http, ...(p.data.rdapBaseUrl ? { rdapBaseUrl: p.data.rdapBaseUrl } : {}) };
   const run = await createRun(
     { transferId: transfer.id, oldServersJson: JSON.stringify(p.data.oldServers), newServersJson: JSON.stringify(p.data.newServers), optionsJson: JSON.stringify(options) },
     opts.db,

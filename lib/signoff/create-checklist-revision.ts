@@ -12,7 +12,9 @@ import { getDb, type Db } from "../db/client";
 import { insertRevisionRow, latestRevisionRow } from "../db/checklist-revisions";
 import { getTransfer } from "../db/get-transfer";
 import { listSources } from "../db/list-sources";
-import { LOCAL_STAFF, recordAudit } from "./audit";
+import { appendAuditEvent } from "../audit/chain";
+import { auditStore } from "../db/audit-entries";
+import { LOCAL_STAFF } from "./audit";
 import { buildRevisionContent } from "./build-revision-content";
 import { parseRevisionRow } from "./parse-revision";
 import { loadReviewInput } from "./review-input";
@@ -43,9 +45,14 @@ export async function createChecklistRevision(options: CreateChecklistRevisionOp
     const text = canonicalJson(revision);
     const digest = sha256Hex(text);
     const signature = toBase64url(sign(null, canonicalBytes(revision), key.privateKey));
-    const inserted = await insertRevisionRow({ transferId: transfer.id, number: revision.revisionNumber, canonicalJson: text, digest, createdAt: new Date(revision.createdAt), signature, keyId: key.keyId }, db);
+    // Revision and its audit entry in one transaction (no revision without its audit entry after a crash).
+    const inserted = await insertRevisionRow(
+      { transferId: transfer.id, number: revision.revisionNumber, canonicalJson: text, digest, createdAt: new Date(revision.createdAt), signature, keyId: key.keyId },
+      db,
+      // One attempt: a taken audit seq aborts the transaction, and the loop retries everything.
+      (tx) => appendAuditEvent(auditStore(tx), { type: "revision.created", transferId: transfer.id, at: revision.createdAt, actor: LOCAL_STAFF, revisionNumber: revision.revisionNumber, revisionDigest: digest }, 1),
+    );
     if (!inserted) continue;
-    await recordAudit({ type: "revision.created", transferId: transfer.id, at: revision.createdAt, actor: LOCAL_STAFF, revisionNumber: revision.revisionNumber, revisionDigest: digest }, db);
     return { ok: true, revision, digest, keyId: key.keyId };
   }
   throw new Error("could not allocate a revision number after 20 attempts");

@@ -1,4 +1,5 @@
 /** Everything the schedule page shows, in one call. */
+import type { Timing } from "../checks/timing";
 import { getDb, type Db } from "../db/client";
 import { getTransfer } from "../db/get-transfer";
 import type { TransferRow } from "../db/rows";
@@ -8,14 +9,18 @@ import { checkSchedule, planSchedule, type MaintenanceWindow, type ScheduleWarni
 import { partyProblems, type PartyProblem } from "../schedule/parties";
 import { loadReviewInput } from "./review-input";
 import { loadScheduleState } from "./schedule-state";
+import { loadOperationsPlan } from "./operations-plan";
+import type { OperationsPlan } from "../checks/facts";
 
 export interface SchedulePageData {
   transfer: TransferRow;
   window: MaintenanceWindow | null;
   /** Stored rows, complete or not, for the form. */
   partyRows: PartyRow[];
-  /** Measured timing of the latest run; null when no run finished. */
+  /** Timing inputs from the latest finished run (its stored timing); null when none. */
   timing: TimingInputs | null;
+  /** The latest run's timing as measured (parent/child NS TTL, DS TTL, largest TTL, negative TTL…). */
+  measured: Timing | null;
   plan: TimingPlan | null;
   minimumWindow: string | null;
   requiredOverlap: string | null;
@@ -24,12 +29,14 @@ export interface SchedulePageData {
   latestTtlLowering: string | null;
   warnings: ScheduleWarning[];
   partyProblems: PartyProblem[];
+  /** Monitoring, rollback, old zone kept until, DNSSEC plan (the OPS facts the next run judges). */
+  operations: OperationsPlan;
 }
 
 export async function getSchedulePage(transferId: string, db: Db = getDb()): Promise<SchedulePageData | null> {
   const transfer = await getTransfer(transferId, db);
   if (transfer === null) return null;
-  const [state, partyRows, review] = await Promise.all([loadScheduleState(transferId, db), listPartyRows(transferId, db), loadReviewInput(transferId, db)]);
+  const [state, partyRows, review, operations] = await Promise.all([loadScheduleState(transferId, db), listPartyRows(transferId, db), loadReviewInput(transferId, db), loadOperationsPlan(transferId, db)]);
   const timing = review?.timing ?? null;
   const plan = timing === null ? null : computeTiming(timing);
   const scheduled = state.window !== null && timing !== null ? planSchedule(state.window, timing) : null;
@@ -48,6 +55,7 @@ export async function getSchedulePage(transferId: string, db: Db = getDb()): Pro
     window: state.window,
     partyRows,
     timing,
+    measured: review?.measured ?? null,
     plan,
     minimumWindow: plan ? formatDuration(plan.minimumWindowSeconds) : null,
     requiredOverlap: plan ? formatDuration(plan.requiredOverlapSeconds) : null,
@@ -56,5 +64,6 @@ export async function getSchedulePage(transferId: string, db: Db = getDb()): Pro
     latestTtlLowering: scheduled?.latestTtlLowering.toISOString() ?? null,
     warnings,
     partyProblems: partyProblems(state.parties),
+    operations,
   };
 }

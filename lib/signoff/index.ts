@@ -5,6 +5,7 @@ export { serverSigningKey, publishedKeys } from "./signing";
 export { getSchedulePage, type SchedulePageData } from "./get-schedule";
 export { saveSchedule, scheduleInputSchema } from "./save-schedule";
 export { saveParty, partyInputSchema, type PartyInput } from "./save-party";
+export { saveOperationsPlan, loadOperationsPlan, operationsPlanInputSchema } from "./operations-plan";
 export { getScheduleIcs } from "./schedule-ics";
 export { createChecklistRevision } from "./create-checklist-revision";
 export { getChecklistPage, type ChecklistPageData } from "./get-checklist";

@@ -1,7 +1,7 @@
 /**
  * What a revision freezes from the live checks (issue 4's store): the latest
  * finished run's findings, the transfer's finding states, the snapshot digest
- * and the measured timing.
+ * and the timing the run measured and stored (Run.timingJson).
  */
 import type { CheckFindingLike } from "../checklist/finding";
 import { sha256Hex } from "../checklist/canonical-json";
@@ -9,8 +9,9 @@ import { getDb, type Db } from "../db/client";
 import { listFindingStates, type FindingStateRow } from "../db/finding-states";
 import { listFindings } from "../db/findings";
 import { getRun, listRuns } from "../db/runs";
+import { parseStoredTiming, type Timing } from "../checks/timing";
 import type { TimingInputs } from "../schedule/timing";
-import { timingFromFindings } from "./timing-from-findings";
+import { scheduleTimingFromRun } from "./run-timing";
 
 export interface ReviewInput {
   runId: string;
@@ -18,7 +19,10 @@ export interface ReviewInput {
   snapshotDigest: string | null;
   findings: CheckFindingLike[];
   states: FindingStateRow[];
+  /** The schedule's inputs from the run's stored timing; null when the run stored none. */
   timing: TimingInputs | null;
+  /** The run's timing as measured (TTLs in, overlap/window/lead out). */
+  measured: Timing | null;
 }
 
 export async function loadReviewInput(transferId: string, db: Db = getDb()): Promise<ReviewInput | null> {
@@ -34,12 +38,14 @@ export async function loadReviewInput(transferId: string, db: Db = getDb()): Pro
     remediation: r.remediation,
     evidence: (JSON.parse(r.evidenceJson) as { kind: string; text: string }[]) ?? [],
   }));
+  const measured = parseStoredTiming(run?.timingJson);
   return {
     runId: latest.id,
     finishedAt: latest.finishedAt?.toISOString() ?? null,
     snapshotDigest: run?.snapshotJson ? sha256Hex(run.snapshotJson) : null,
     findings,
     states,
-    timing: timingFromFindings(findings.map((f) => ({ checkId: f.id, message: f.message, evidence: f.evidence }))),
+    timing: measured && scheduleTimingFromRun(measured),
+    measured,
   };
 }

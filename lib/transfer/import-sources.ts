@@ -24,13 +24,15 @@ export interface SourceToImport {
 
 export type ImportedSource =
   | { ok: true; label: string; source: SourceRow; report: ImportReport }
-  /** Storing failed (database error): nothing of this source was kept. */
-  | { ok: false; label: string; files: string[]; error: string };
+  /** Storing failed (database error), or the source is over a limit (`tooLarge`): nothing of this source was kept. */
+  | { ok: false; label: string; files: string[]; error: string; tooLarge?: boolean };
 
 export interface ImportSourcesOptions {
   transferId: string;
   sources: SourceToImport[];
   db?: Db;
+  /** Zone records one source may hold (issue 6 §3); over it the source is refused, not stored truncated. */
+  maxRecords?: number;
 }
 
 export type ImportSourcesResult = { ok: true; results: ImportedSource[] } | { ok: false; status: 404; errors: Record<string, string> };
@@ -59,14 +61,17 @@ function crashedImport(source: SourceToImport, err: unknown): ImportResult {
   return { records: [], providerRecords: [], diagnostics: report.diagnostics, report };
 }
 
-export async function importAndStore(transferId: string, source: SourceToImport, db?: Db): Promise<ImportedSource> {
+export async function importAndStore(transferId: string, source: SourceToImport, db?: Db, maxRecords?: number): Promise<ImportedSource> {
   let result: ImportResult;
   try {
-    result = importZone(source.files, { format: source.format, includes: "bundle" });
+    result = importZone(source.files, { format: source.format, includes: "bundle", ...(maxRecords ? { limits: { maxRecords } } : {}) });
   } catch (err) {
     result = crashedImport(source, err);
   }
   const report = result.report;
+  if (maxRecords && report.diagnostics.some((d) => d.code === DIAGNOSTIC_CODES.LIMIT_RECORDS)) {
+    return { ok: false, label: source.label, files: source.files.map((f) => f.name), error: `${source.label}: more than ${maxRecords} records; the limit per import is ${maxRecords}. Nothing was stored.`, tooLarge: true };
+  }
   try {
     const row = await createSource(
       {
@@ -96,6 +101,6 @@ export async function importSources(options: ImportSourcesOptions): Promise<Impo
   const { transferId, sources, db } = options;
   if (!(await getTransfer(transferId, db))) return { ok: false, status: 404, errors: { transfer: "Transfer not found" } };
   const results: ImportedSource[] = [];
-  for (const s of sources) results.push(await importAndStore(transferId, s, db));
+  for (const s of sources) results.push(await importAndStore(transferId, s, db, options.maxRecords));
   return { ok: true, results };
 }

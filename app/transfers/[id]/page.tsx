@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTransferOverview } from "@/lib/transfer";
+import { pageCall, pageStaff } from "@/app/_lib/auth";
+import { getTransferOverviewFor } from "@/lib/secured/transfers";
 import { uploadLimits } from "@/lib/transfer/upload-limits";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Transfer" };
 
 export default async function TransferPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const overview = await getTransferOverview(id);
+  const overview = await pageCall(async () => getTransferOverviewFor(await pageStaff(), id));
   if (!overview) notFound();
   const { transfer: t, sources } = overview;
   const facts: [string, string, string][] = [

@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { createTransfer } from "@/lib/transfer";
+import { actionActor, actionMessage } from "@/app/_lib/auth";
+import { createTransferFor } from "@/lib/secured/transfers";
 
 export interface NewTransferState {
   errors: Record<string, string>;
@@ -16,7 +17,12 @@ export async function createTransferAction(_prev: NewTransferState, formData: Fo
     const v = formData.get(f);
     if (typeof v === "string") values[f] = v;
   }
-  const result = await createTransfer(values);
+  let result: Awaited<ReturnType<typeof createTransferFor>>;
+  try {
+    result = await createTransferFor(await actionActor(), values);
+  } catch (e) {
+    return { errors: { form: actionMessage(e) }, values };
+  }
   if (!result.ok) return { errors: result.errors, values };
   redirect(`/transfers/${result.transfer.id}`);
 }

@@ -23,12 +23,13 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export async function startFakeServer(handler: FakeHandler, address = "127.0.0.1"): Promise<FakeServer> {
+/** `fixedPort`: bind exactly this port (several fake servers on 127.0.0.x sharing one port, like the lab). */
+export async function startFakeServer(handler: FakeHandler, address = "127.0.0.1", fixedPort = 0): Promise<FakeServer> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const udp = dgram.createSocket("udp4");
     const port = await new Promise<number>((resolve, reject) => {
       udp.once("error", reject);
-      udp.bind(0, address, () => resolve(udp.address().port));
+      udp.bind(fixedPort, address, () => resolve(udp.address().port));
     });
     const timers = new Set<ReturnType<typeof setInterval>>();
     const sockets = new Set<net.Socket>();
@@ -71,6 +72,7 @@ export async function startFakeServer(handler: FakeHandler, address = "127.0.0.1
     });
     if (!ok) {
       udp.close();
+      if (fixedPort) throw new Error(`could not bind TCP ${address}:${fixedPort}`);
       continue;
     }
     udp.on("message", (msg, rinfo) => {

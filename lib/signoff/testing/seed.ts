@@ -1,26 +1,22 @@
 /**
  * Seeding for tests and the Playwright spec (DESIGN §11: seed through lib/):
  * a transfer with a finished run — one blocker, one warning, the TIM
- * overlap facts — stored through issue 4's repositories, plus five parties.
+ * overlap finding and the run's stored timing — stored through issue 4's repositories, plus five parties.
  */
 import { createTransfer } from "../../db/create-transfer";
 import type { Db } from "../../db/client";
 import { saveFindingStates } from "../../db/finding-states";
 import { saveFindings, type FindingRow } from "../../db/findings";
 import { createRun, updateRun } from "../../db/runs";
+import { computeTiming } from "../../checks/timing";
 import { PARTY_ROLES } from "../../schedule/parties";
 import { saveParty } from "../save-party";
 
 export const BLOCKER_KEY = "INV-MISSING-IN-SOURCE@release.project.test. NS";
 export const WARNING_KEY = "SVC-DMARC@_dmarc.project.test.";
 
-const timingFacts = [
-  "NS TTL max(parent 172800, child 3600) = 172800 s",
-  "no DNSSEC change: DS TTL not added",
-  "+ margin 3600 s = minimum overlap 176400 s",
-  "negative TTL min(SOA TTL 3600, MINIMUM 300) = 300 s (RFC 2308 §5)",
-  "largest record TTL 86400 s; minimum window 176400 s",
-];
+/** What the lab's project.test measures: parent NS 2 d, child NS 1 h, largest TTL 1 d, SOA MINIMUM 300 s. */
+export const SEED_TIMING = computeTiming({ parentNsTtl: 172800, childNsTtl: 3600, dsTtl: null, soaTtl: 3600, soaMinimum: 300, maxRecordTtl: 86400, dnssecChange: false, marginSeconds: 3600 });
 
 export function seedFindings(options: { withBlocker: boolean }): FindingRow[] {
   const rows: FindingRow[] = [];
@@ -37,7 +33,7 @@ export function seedFindings(options: { withBlocker: boolean }): FindingRow[] {
   });
   rows.push({
     key: "TIM-OVERLAP@project.test.", checkId: "TIM-OVERLAP", family: "TIM", severity: "info", subject: "project.test.",
-    message: "Old servers must keep serving at least 176400 s", remediation: "Keep the old zone served", evidenceJson: JSON.stringify(timingFacts.map((text) => ({ kind: "fact", text }))),
+    message: "Old servers must keep serving at least 176400 s", remediation: "Keep the old zone served", evidenceJson: JSON.stringify(SEED_TIMING.explanation.map((text) => ({ kind: "fact", text }))),
   });
   return rows;
 }
@@ -51,7 +47,7 @@ export async function seedRun(options: { transferId: string; withBlocker: boolea
     run.id,
     {
       status: "done", startedAt: options.at, finishedAt: options.at, phase: "done", snapshotJson: JSON.stringify({ seeded: true, at: options.at.toISOString(), blocker: options.withBlocker }),
-      verdict: options.withBlocker ? "no-go" : "go", blockers: options.withBlocker ? 1 : 0, warnings: 1, infos: 1,
+      verdict: options.withBlocker ? "no-go" : "go", blockers: options.withBlocker ? 1 : 0, warnings: 1, infos: 1, timingJson: JSON.stringify(SEED_TIMING),
     },
     options.db,
   );

@@ -2,10 +2,12 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { createChecklistRevision, issueLink, revokeLink } from "@/lib/signoff";
+import { actionActor } from "@/app/_lib/auth";
+import { createChecklistRevisionFor, issueLinkFor, revokeLinkFor } from "@/lib/secured/checklist";
+import { isAppError } from "@/lib/auth/app-error";
 
 export async function createRevisionAction(transferId: string): Promise<void> {
-  await createChecklistRevision({ transferId });
+  await createChecklistRevisionFor(await actionActor(), transferId);
   revalidatePath(`/transfers/${transferId}/checklist`);
 }
 
@@ -17,7 +19,13 @@ export interface LinkState {
 
 /** The URL is returned to this response only; it is stored nowhere and never logged. */
 export async function createLinkAction(transferId: string, _prev: LinkState, form: FormData): Promise<LinkState> {
-  const r = await issueLink({ transferId, role: form.get("role") });
+  let r: Awaited<ReturnType<typeof issueLinkFor>>;
+  try {
+    r = await issueLinkFor(await actionActor(), { transferId, role: form.get("role") });
+  } catch (e) {
+    if (isAppError(e)) return { url: null, role: null, error: "No such transfer" };
+    throw e;
+  }
   if (!r.ok) return { url: null, role: null, error: r.error === "invalid" ? "Choose a role" : "No such transfer" };
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
@@ -28,6 +36,6 @@ export async function createLinkAction(transferId: string, _prev: LinkState, for
 
 export async function revokeLinkAction(transferId: string, form: FormData): Promise<void> {
   const linkId = form.get("linkId");
-  if (typeof linkId === "string") await revokeLink({ transferId, linkId });
+  if (typeof linkId === "string") await revokeLinkFor(await actionActor(), { transferId, linkId });
   revalidatePath(`/transfers/${transferId}/checklist`);
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getChecklistPage } from "@/lib/signoff";
+import { pageCall, pageStaff } from "@/app/_lib/auth";
+import { getChecklistPageFor } from "@/lib/secured/checklist";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { Card } from "@/app/_components/ui/card";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Checklist" };
 
 export default async function ChecklistPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const data = await getChecklistPage(id);
+  const data = await pageCall(async () => getChecklistPageFor(await pageStaff(), id));
   if (!data) notFound();
   const { transfer: t, current, finality } = data;
   const base = `/api/transfers/${t.id}/checklist`;

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
-import { getChecksOverview } from "@/lib/review/get-checks-overview";
+import { pageCall, pageStaff } from "@/app/_lib/auth";
+import { getChecksOverviewFor } from "@/lib/secured/review";
 import { RunHistory } from "./_components/run-history";
 import { StartRunForm } from "./_components/start-run-form";
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Live checks" };
 
 export default async function ChecksPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const o = await getChecksOverview(id);
+  const o = await pageCall(async () => getChecksOverviewFor(await pageStaff(), id));
   if (!o) notFound();
   const t = o.transfer;
   return (
@@ -25,9 +26,17 @@ export default async function ChecksPage({ params }: { params: Promise<{ id: str
           Live checks: <DomainName ascii={t.domainAscii} unicode={t.domainUnicode} />
         </h1>
       </div>
+      {o.strict && (
+        <p className="text-sm" data-testid="strict-status" data-finalisable={o.strict.finalisable}>
+          <Link href={`/transfers/${t.id}/checks/${o.strict.runId}`} className="underline">Latest finished check</Link>
+          {o.strict.finalisable
+            ? ": finalisable — GO and every warning acknowledged (a pipeline's --strict passes)."
+            : `: not finalisable — ${o.strict.openBlockers} open blocker(s), ${o.strict.pendingAcknowledgements} warning(s) to acknowledge (a pipeline's --strict fails).`}
+        </p>
+      )}
       <Card title="Start a live check" testId="start-card">
         {o.sourceCount === 0 && <p className="mb-3 text-sm text-amber-800">No source imported yet: the check then compares live servers only.</p>}
-        <StartRunForm transferId={t.id} zone={t.domainAscii} initialOld={o.suggestedOldServers.join("\n")} />
+        <StartRunForm transferId={t.id} zone={t.domainAscii} initialOld={o.suggestedOldServers.join("\n")} initialRdap={o.lastRdapBaseUrl} initialHttp={o.lastHttp} />
       </Card>
       <Card title={`Runs (${o.runs.length})`} testId="runs-card">
         <RunHistory transferId={t.id} runs={o.runs} />

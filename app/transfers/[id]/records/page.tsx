@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTransferOverview } from "@/lib/transfer";
+import { pageCall, pageStaff } from "@/app/_lib/auth";
+import { getTransferOverviewFor } from "@/lib/secured/transfers";
 import { DomainName } from "@/app/_components/ui/domain-name";
 import { RecordsTable } from "./_components/records-table";
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Records" };
 
 export default async function RecordsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const overview = await getTransferOverview(id);
+  const overview = await pageCall(async () => getTransferOverviewFor(await pageStaff(), id));
   if (!overview) notFound();
   const t = overview.transfer;
   return (

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { saveParty, saveSchedule } from "@/lib/signoff";
+import { saveOperationsPlanFor } from "@/lib/secured/checklist";
 
 export interface FormState {
   ok: boolean;
@@ -14,8 +15,9 @@ const str = (f: FormData, k: string) => {
   return typeof v === "string" ? v.trim() : "";
 };
 
-export async function saveWindowAction(transferId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const r = await saveSchedule({
+async function saveWindow(transferId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const actor = await actionActor();
+  const r = await saveScheduleFor(actor, {
     transferId,
     input: { start: str(form, "start"), end: str(form, "end"), timeZone: str(form, "timeZone"), holidayRegion: str(form, "holidayRegion"), ttlLoweringAt: str(form, "ttlLoweringAt") },
   });
@@ -24,14 +26,15 @@ export async function saveWindowAction(transferId: string, _prev: FormState, for
   return { ok: true, message: "Window saved", issues: [] };
 }
 
-export async function savePartyAction(transferId: string, _prev: FormState, form: FormData): Promise<FormState> {
+async function saveParty(transferId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const contacts = [0, 1, 2]
     .map((i) => ({ name: str(form, `contact${i}Name`), email: str(form, `contact${i}Email`), phone: str(form, `contact${i}Phone`) }))
     .filter((c) => c.name || c.email || c.phone)
     .map((c) => ({ name: c.name, ...(c.email ? { email: c.email } : {}), ...(c.phone ? { phone: c.phone } : {}) }));
   const channel = str(form, "escalationChannel");
   const target = str(form, "escalationTarget");
-  const r = await saveParty({
+  const actor = await actionActor();
+  const r = await savePartyFor(actor, {
     transferId,
     input: {
       role: str(form, "role"),
@@ -45,4 +48,46 @@ export async function savePartyAction(transferId: string, _prev: FormState, form
   if (!r.ok) return { ok: false, message: r.error === "not-found" ? "No such transfer" : "Not saved", issues: r.error === "invalid" ? r.issues : [] };
   revalidatePath(`/transfers/${transferId}/schedule`);
   return { ok: true, message: "Saved", issues: [] };
+}
+
+async function saveOperations(transferId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const actor = await actionActor();
+  const r = await saveOperationsPlanFor(actor, {
+    transferId,
+    input: {
+      monitoringPlan: str(form, "monitoringPlan"),
+      monitoringBy: str(form, "monitoringBy"),
+      rollbackSteps: str(form, "rollbackSteps"),
+      rollbackAssumedHours: str(form, "rollbackAssumedHours"),
+      oldZoneKeptUntil: str(form, "oldZoneKeptUntil"),
+      dnssecPlan: str(form, "dnssecPlan"),
+    },
+  });
+  if (!r.ok) return { ok: false, message: r.error === "not-found" ? "No such transfer" : "The operations plan was not saved", issues: r.error === "invalid" ? r.issues : [] };
+  revalidatePath(`/transfers/${transferId}/schedule`);
+  return { ok: true, message: "Operations plan saved: the next live check judges it", issues: [] };
+}
+
+export async function saveOperationsPlanAction(transferId: string, prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    return await saveOperations(transferId, prev, form);
+  } catch (e) {
+    return { ok: false, message: actionMessage(e), issues: [] };
+  }
+}
+
+export async function saveWindowAction(transferId: string, prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    return await saveWindow(transferId, prev, form);
+  } catch (e) {
+    return { ok: false, message: actionMessage(e), issues: [] };
+  }
+}
+
+export async function savePartyAction(transferId: string, prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    return await saveParty(transferId, prev, form);
+  } catch (e) {
+    return { ok: false, message: actionMessage(e), issues: [] };
+  }
 }

@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getSchedulePage } from "@/lib/signoff";
+import { pageCall, pageStaff } from "@/app/_lib/auth";
+import { getSchedulePageFor } from "@/lib/secured/checklist";
 import { PARTY_ROLES, PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { formatLocal } from "@/lib/schedule/zoned-time";
 import { Card } from "@/app/_components/ui/card";
 import { secondaryButtonClass } from "@/app/_components/ui/button-link";
 import { WindowForm } from "./_components/window-form";
 import { PartyForm } from "./_components/party-form";
+import { OperationsForm } from "./_components/operations-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Schedule" };
 
 export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const data = await getSchedulePage(id);
+  const data = await pageCall(async () => getSchedulePageFor(await pageStaff(), id));
   if (!data) notFound();
   const { transfer: t, window: w } = data;
   const inZone = (iso: string | null) => (iso && w ? `${formatLocal(new Date(iso), w.timeZone)} · ${iso}` : "—");
@@ -77,6 +79,25 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
               Minimum window <strong data-testid="minimum-window">{data.minimumWindow}</strong>; required overlap <strong data-testid="required-overlap">{data.requiredOverlap}</strong>; lower TTLs at least{" "}
               <strong>{data.ttlLoweringLead}</strong> before the start.
             </p>
+            {data.measured && (
+              <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-3" data-testid="measured-ttls">
+                {(
+                  [
+                    ["Parent NS TTL", data.measured.inputs.parentNsTtl, "parent-ns-ttl"],
+                    ["Child NS TTL", data.measured.inputs.childNsTtl, "child-ns-ttl"],
+                    ["DS TTL", data.measured.inputs.dsTtl, "ds-ttl"],
+                    ["Largest record TTL", data.measured.inputs.maxRecordTtl, "max-ttl"],
+                    ["Negative TTL", data.measured.negativeTtlSeconds, "negative-ttl"],
+                    ["Changing records' TTL", data.measured.inputs.changingRecordsTtl ?? null, "changing-ttl"],
+                  ] as const
+                ).map(([label, v, testId]) => (
+                  <div key={testId}>
+                    <dt className="text-slate-500">{label}</dt>
+                    <dd data-testid={testId}>{v === null ? "not measured" : `${v} s`}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
             <ol className="list-decimal space-y-1 pl-5 text-slate-700" data-testid="timing-steps">
               {data.plan.steps.map((s, i) => (
                 <li key={i}>{s}</li>
@@ -84,6 +105,21 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
             </ol>
           </div>
         )}
+      </Card>
+
+      <Card title="Operations plan" testId="operations-card">
+        <OperationsForm
+          transferId={t.id}
+          rollbackNeededHours={data.measured ? Math.ceil(data.measured.rollbackSeconds / 3600) : null}
+          values={{
+            monitoringPlan: data.operations.monitoring?.plan ?? "",
+            monitoringBy: data.operations.monitoring?.by ?? "",
+            rollbackSteps: data.operations.rollback?.steps ?? "",
+            rollbackAssumedHours: data.operations.rollback ? String(+(data.operations.rollback.assumedSeconds / 3600).toFixed(2)) : "",
+            oldZoneKeptUntil: data.operations.oldZoneKeptUntil ?? null,
+            dnssecPlan: data.operations.dnssecPlan ?? "",
+          }}
+        />
       </Card>
 
       <Card title="Parties and contacts" testId="parties-card">

@@ -1,4 +1,5 @@
-import { getRecordsTable } from "@/lib/transfer";
+import { route } from "@/app/_lib/auth";
+import { getRecordsTableFor } from "@/lib/secured/transfers";
 import type { RecordsTable } from "@/lib/transfer";
 
 export const dynamic = "force-dynamic";
@@ -7,15 +8,13 @@ export const dynamic = "force-dynamic";
 // again on every request would cost more than the cache saves.
 const serialised = new WeakMap<RecordsTable, string>();
 
-/** GET the merged records of a transfer as a compact table (tuples, see lib/transfer/records-table.ts). */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const table = await getRecordsTable(id);
-  if (!table) return Response.json({ errors: { transfer: "Transfer not found" } }, { status: 404 });
+/** GET the merged records of a transfer as a compact table (tuples, see lib/transfer/records-table.ts). Staff only. */
+export const GET = route<{ id: string }>(async ({ actor, params }) => {
+  const table = await getRecordsTableFor(actor, params.id);
   let body = serialised.get(table);
   if (body === undefined) {
     body = JSON.stringify(table);
     serialised.set(table, body);
   }
   return new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
-}
+});

@@ -1,6 +1,8 @@
 import { NextResponse, after } from "next/server";
+import { route } from "@/app/_lib/auth";
+import { AppError } from "@/lib/auth/app-error";
+import { importSourcesFor } from "@/lib/secured/transfers";
 import { getRecordsTable } from "@/lib/transfer/get-records-table";
-import { importSources } from "@/lib/transfer/import-sources";
 import { parseUploadForm } from "@/lib/transfer/upload-request";
 import { formatBytes, uploadLimits } from "@/lib/transfer/upload-limits";
 
@@ -12,10 +14,13 @@ const MULTIPART_SLACK = 1024 * 1024;
 /**
  * POST multipart: files[] + manifest (one { label, format, partOf } per file)
  * -> one Source per labelled group. 201 with a result per source; a source
- * whose import failed is stored with its failed report and does not stop the others.
+ * whose import failed is stored with its failed report and does not stop the
+ * others; a source over the record limit is refused and not stored.
+ * Staff of the organisation, or the maintainer invited to this transfer (X-Cutover-Invite).
  */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export const POST = route<{ id: string }>(async ({ request, actor, params }) => {
+  const { id } = params;
+  if (!actor) throw new AppError("UNAUTHENTICATED", "sign in first");
   const limits = uploadLimits();
   // Refuse obviously oversized bodies before buffering them.
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -35,11 +40,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!plan.ok) return NextResponse.json({ errors: plan.errors }, { status: plan.status });
 
   const bytes = await Promise.all(plan.files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
-  const result = await importSources({
+  const result = await importSourcesFor(actor, {
     transferId: id,
     sources: plan.groups.map((g) => ({ label: g.label, format: g.format, files: g.files.map((i) => ({ name: plan.files[i].name, bytes: bytes[i] })) })),
   });
-  if (!result.ok) return NextResponse.json({ errors: result.errors }, { status: result.status });
   const sources = result.results.map((r) =>
     r.ok
       ? { ok: true, label: r.label, id: r.source.id, format: r.source.format, importOk: r.source.ok, recordCount: r.source.recordCount, providerCount: r.source.providerCount, diagnosticCount: r.source.diagnosticCount }
@@ -49,5 +53,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   // Build the merged table once the response is sent, so opening the records
   // page right after an import of 100k records does not wait for it.
   if (stored > 0) after(() => getRecordsTable(id).then(() => undefined, () => undefined));
-  return NextResponse.json({ sources }, { status: stored > 0 ? 201 : 500 });
-}
+  const tooLarge = result.results.some((r) => !r.ok && r.tooLarge);
+  return NextResponse.json({ sources }, { status: stored > 0 ? 201 : tooLarge ? 413 : 500 });
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getChecklistPage } from "@/lib/signoff";
+import { pageCall, pageStaff } from "@/app/_lib/auth";
+import { getChecklistPageFor } from "@/lib/secured/checklist";
 import { RevisionDocument } from "../_components/revision-document";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ const PRINT_CSS = `@media print { body > header { display: none } main { padding
 
 export default async function PrintPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const data = await getChecklistPage(id);
+  const data = await pageCall(async () => getChecklistPageFor(await pageStaff(), id));
   if (!data || data.current === null) notFound();
   const c = data.current;
   return (

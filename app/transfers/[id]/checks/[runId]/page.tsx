@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/app/_components/ui/card";
-import { getRunView } from "@/lib/review/get-run-view";
+import { pageCall, pageStaff } from "@/app/_lib/auth";
+import { getRunViewFor } from "@/lib/secured/review";
 import { VerdictBadge } from "../_components/verdict-badge";
 import { DiffView } from "./_components/diff-view";
 import { FindingsList } from "./_components/findings-list";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Live check" };
 
 export default async function RunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {
   const { id, runId } = await params;
-  const v = await getRunView({ transferId: id, runId });
+  const v = await pageCall(async () => getRunViewFor(await pageStaff(), id, runId));
   if (!v) notFound();
   const { run } = v;
   const back = (
@@ -66,6 +67,9 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
             : v.finalisable
               ? "GO: no open blocker and every warning acknowledged."
               : "GO on blockers; every warning must be acknowledged before the checklist can be finalised."}
+        </p>
+        <p className="mt-1 text-sm" data-testid="strict-status" data-finalisable={v.finalisable}>
+          Strict (as <code>cutover check --strict</code>): {v.finalisable ? "finalisable — exit 0" : `not finalisable — exit 1 (${v.counts.open} open item(s))`}
         </p>
         <p className="mt-1 text-xs text-slate-500">
           {run.sent} queries sent, {run.answered} answered, {run.failed} failed · finished {run.finishedAt?.toISOString().replace("T", " ").slice(0, 19)} UTC

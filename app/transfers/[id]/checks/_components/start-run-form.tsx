@@ -6,7 +6,7 @@ import { Field, inputClass } from "@/app/_components/ui/field";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
 
 /** Enter/confirm the servers and operator options, discover the old servers, start a live check. */
-export function StartRunForm({ transferId, zone, initialOld }: { transferId: string; zone: string; initialOld: string }) {
+export function StartRunForm({ transferId, zone, initialOld, initialRdap = "", initialHttp = false }: { transferId: string; zone: string; initialOld: string; initialRdap?: string; initialHttp?: boolean }) {
   const router = useRouter();
   const [oldServers, setOld] = useState(initialOld);
   const [newServers, setNew] = useState("");
@@ -14,6 +14,9 @@ export function StartRunForm({ transferId, zone, initialOld }: { transferId: str
   const [port, setPort] = useState("53");
   const [rootHints, setRootHints] = useState("");
   const [rate, setRate] = useState("");
+  // The CLI's pipeline extras (cutover check --http, --rdap URL).
+  const [http, setHttp] = useState(initialHttp);
+  const [rdapBaseUrl, setRdap] = useState(initialRdap);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<"" | "start" | "discover">("");
   const [note, setNote] = useState("");
@@ -42,7 +45,7 @@ export function StartRunForm({ transferId, zone, initialOld }: { transferId: str
       const res = await fetch(`/api/transfers/${transferId}/runs`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ oldServers, newServers, allowPrivate, port, rootHints, ...(rate.trim() ? { ratePerServer: rate } : {}) }),
+        body: JSON.stringify({ oldServers, newServers, allowPrivate, port, rootHints, http, rdapBaseUrl, ...(rate.trim() ? { ratePerServer: rate } : {}) }),
       });
       const body = await res.json();
       if (res.status === 201) router.push(`/transfers/${transferId}/checks/${body.runId}`);
@@ -75,6 +78,17 @@ export function StartRunForm({ transferId, zone, initialOld }: { transferId: str
           <Field label="Queries per second per server" htmlFor="ratePerServer" error={errors.ratePerServer} hint="Empty: the default rate.">
             <input id="ratePerServer" className={inputClass} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} />
           </Field>
+        </div>
+        <div className="mt-3 grid gap-4 md:grid-cols-3">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" id="httpProbe" checked={http} onChange={(e) => setHttp(e.target.checked)} data-testid="http-probe" />
+            Probe HTTP(S) of the apex and www, and the MTA-STS policy
+          </label>
+          <div className="md:col-span-2">
+            <Field label="RDAP base URL" htmlFor="rdapBaseUrl" error={errors.rdapBaseUrl} hint="The registry's RDAP service (https). Empty: registration status needs manual evidence.">
+              <input id="rdapBaseUrl" className={inputClass} placeholder="https://rdap.example/" value={rdapBaseUrl} onChange={(e) => setRdap(e.target.value)} />
+            </Field>
+          </div>
         </div>
         <div className="mt-3">
           <Field label="Root hints" htmlFor="rootHints" error={errors.rootHints} hint="Master-file lines (. NS name / name A address). Empty: the IANA root servers.">

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getSourceReport } from "@/lib/transfer";
+import { pageCall, pageStaff } from "@/app/_lib/auth";
+import { getSourceReportFor } from "@/lib/secured/transfers";
 import { formatBytes } from "@/lib/transfer/upload-limits";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
@@ -14,7 +15,7 @@ const td = "px-3 py-2 align-top";
 
 export default async function SourceReportPage({ params }: { params: Promise<{ id: string; sourceId: string }> }) {
   const { id, sourceId } = await params;
-  const data = await getSourceReport(id, sourceId);
+  const data = await pageCall(async () => getSourceReportFor(await pageStaff(), id, sourceId));
   if (!data) notFound();
   const { transfer: t, source: s, report } = data;
   const counts = Object.entries(report.counts).sort(([a], [b]) => a.localeCompare(b));

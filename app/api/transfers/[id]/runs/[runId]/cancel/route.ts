@@ -1,10 +1,15 @@
 import { NextResponse } from "next/server";
-import { cancelRun } from "@/lib/review/cancel-run";
+import { route } from "@/app/_lib/auth";
+import { requestCancelFor } from "@/lib/secured/review";
 
 export const dynamic = "force-dynamic";
 
-/** POST → 202 when the run was executing here and is being aborted, 409 otherwise. */
-export async function POST(_request: Request, { params }: { params: Promise<{ runId: string }> }) {
-  const { runId } = await params;
-  return cancelRun(runId) ? NextResponse.json({ cancelling: true }, { status: 202 }) : NextResponse.json({ error: "the run is not executing" }, { status: 409 });
-}
+/**
+ * POST → 202 when the run is queued/running (on this instance or another: the
+ * executing instance sees the flag at its next heartbeat), 409 otherwise.
+ */
+export const POST = route<{ id: string; runId: string }>(async ({ actor, params }) =>
+  (await requestCancelFor(actor, params.id, params.runId))
+    ? NextResponse.json({ cancelling: true }, { status: 202 })
+    : NextResponse.json({ error: "CONFLICT", message: "the run is not executing" }, { status: 409 }),
+);

@@ -1,4 +1,6 @@
+import { route } from "@/app/_lib/auth";
 import { getRunProgress } from "@/lib/review/get-run-progress";
+import { getRunProgressFor } from "@/lib/secured/review";
 
 export const dynamic = "force-dynamic";
 
@@ -10,8 +12,10 @@ const TERMINAL = new Set(["done", "failed", "cancelled"]);
  * answered/failed) read from the run row, sent when it changes, until the
  * run ends or the client goes away.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string; runId: string }> }) {
-  const { id, runId } = await params;
+export const GET = route<{ id: string; runId: string }>(async ({ request, actor, params }) => {
+  const { id, runId } = params;
+  // Authorised once, before the stream opens (404 for another organisation's run); the polls below read the same run.
+  await getRunProgressFor(actor, id, runId);
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setTimeout> | null = null;
   const stream = new ReadableStream<Uint8Array>({
@@ -48,4 +52,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     },
   });
   return new Response(stream, { headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive" } });
-}
+});

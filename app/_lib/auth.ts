@@ -1,0 +1,104 @@
+/**
+ * The app's side of authentication: the better-auth instance with the
+ * Next.js cookie plugin (server actions set the session cookie), the
+ * current actor for pages and actions, and the route handler wrapper
+ * (authenticate → CSRF → handler → AppError table; DESIGN §11).
+ */
+import { nextCookies } from "better-auth/next-js";
+import { headers } from "next/headers";
+import { redirect, notFound } from "next/navigation";
+import { NextResponse } from "next/server";
+import type { Actor, StaffActor } from "@/lib/auth/actor";
+import { AppError, appErrorResponse, isAppError } from "@/lib/auth/app-error";
+import { assertSameOrigin } from "@/lib/auth/csrf";
+import { createAuth, type Auth } from "@/lib/auth/server";
+import { actorFromHeaders, staffFromHeaders } from "@/lib/auth/session";
+import { needsFirstRunSetup } from "@/lib/auth/staff-users";
+
+const holder = globalThis as unknown as { __cutoverAppAuth?: Auth };
+
+export function appAuth(): Auth {
+  holder.__cutoverAppAuth ??= createAuth({ plugins: [nextCookies()] });
+  return holder.__cutoverAppAuth;
+}
+
+export function clientIp(h: Headers): string {
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "direct";
+}
+
+/** Server components and actions: the staff member signed in, or null. */
+export async function currentStaff(): Promise<StaffActor | null> {
+  return staffFromHeaders(await headers(), appAuth());
+}
+
+/** Staff pages: the staff member, or a redirect to first-run setup / sign-in. */
+export async function pageStaff(): Promise<StaffActor> {
+  const staff = await currentStaff();
+  if (staff) return staff;
+  redirect((await needsFirstRunSetup()) ? "/setup" : "/sign-in");
+}
+
+/** Pages: AppError NOT_FOUND → notFound(), UNAUTHENTICATED → sign-in; anything else propagates. */
+export async function pageCall<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) notFound();
+    if (isAppError(e) && e.code === "UNAUTHENTICATED") redirect("/sign-in");
+    throw e;
+  }
+}
+
+/** Server actions: the actor for a staff action (null → the lib call answers UNAUTHENTICATED). */
+export async function actionActor(): Promise<Actor | null> {
+  return currentStaff();
+}
+
+/** The message a form shows for an AppError. */
+export function actionMessage(e: unknown): string {
+  if (!isAppError(e)) throw e;
+  switch (e.code) {
+    case "UNAUTHENTICATED":
+      return "Your session has ended: sign in again.";
+    case "NOT_FOUND":
+    case "FORBIDDEN":
+    case "CROSS_SITE":
+      return "No such transfer";
+    default:
+      return e.message;
+  }
+}
+
+type Handler<P> = (ctx: { request: Request; actor: Actor | null; params: P }) => Promise<Response>;
+
+/**
+ * Every route handler: CSRF check for state-changing methods, actor from the
+ * session cookie or invite header, then the handler; AppError → its status.
+ */
+export function route<P = Record<string, never>>(handler: Handler<P>): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
+  return async (request: Request, context: { params: Promise<P> }) => {
+    try {
+      assertSameOrigin(request);
+      const actor = await actorFromHeaders({ headers: request.headers, ip: clientIp(request.headers), auth: appAuth() });
+      return await handler({ request, actor, params: await context.params });
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      const { status, body } = appErrorResponse(e);
+      const headers: Record<string, string> = typeof body.retryAfterSeconds === "number" ? { "retry-after": String(body.retryAfterSeconds) } : {};
+      return NextResponse.json(body, { status, headers });
+    }
+  };
+}
+
+/** A JSON body no larger than `maxBytes` (issue 6 §3), else AppError TOO_LARGE / INVALID. */
+export async function jsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("TOO_LARGE", `request body over ${maxBytes} bytes`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("TOO_LARGE", `request body over ${maxBytes} bytes`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("INVALID", "expected a JSON body");
+  }
+}

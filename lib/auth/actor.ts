@@ -1,0 +1,26 @@
+/** Who is asking (issue 6 §1): a staff member of one organisation, or a maintainer holding one transfer's invite. */
+export interface StaffActor {
+  kind: "staff";
+  userId: string;
+  name: string;
+  email: string;
+  organisationId: string;
+}
+
+export interface MaintainerActor {
+  kind: "maintainer";
+  inviteId: string;
+  transferId: string;
+  label: string;
+}
+
+export type Actor = StaffActor | MaintainerActor;
+
+/** What an invite lets a maintainer do on its one transfer; everything else is staff-only. */
+export const MAINTAINER_ACTIONS = ["view", "upload", "answer-questions"] as const;
+export type MaintainerAction = (typeof MAINTAINER_ACTIONS)[number];
+
+/** The audit log's actor for an Actor (lib/audit/events.ts). */
+export function auditActor(actor: Actor): { kind: "staff"; userId: string; name: string } | { kind: "system" } {
+  return actor.kind === "staff" ? { kind: "staff", userId: actor.userId, name: actor.name || actor.email } : { kind: "system" };
+}

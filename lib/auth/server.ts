@@ -1,0 +1,103 @@
+/**
+ * Staff authentication with better-auth (issue 6 §1). Chosen because it runs
+ * fully offline, stores users/sessions through our own Prisma client (the
+ * adapter takes the client lib/db builds, SQLite or PostgreSQL), hashes
+ * passwords with scrypt (N=16384, r=16, p=1, 64-byte key), and has a generic
+ * OIDC plugin; Auth.js v5 discourages credentials and has no password hashing.
+ *
+ * Sessions are an http-only, SameSite=Lax cookie holding a signed random
+ * token whose row lives in Session. The cookie is Secure (and __Secure-
+ * prefixed) when CUTOVER_BASE_URL is https; on plain http://localhost it
+ * cannot be, so the embedded default works without TLS.
+ * Public sign-up is off: accounts come from first-run setup or
+ * `cutover admin create-user` (lib/auth/staff-users.ts).
+ */
+import { betterAuth, type BetterAuthOptions, type BetterAuthPlugin } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { genericOAuth } from "better-auth/plugins";
+import { getDb, type Db } from "../db/client";
+import { dialectOfDb } from "../db/client";
+import { oidcConfig } from "./oidc";
+import { authSecret } from "./secret";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export interface AuthConfigOptions {
+  db?: Db;
+  env?: NodeJS.ProcessEnv;
+  /** Framework plugins (the app adds better-auth/next-js nextCookies); lib stays framework-free. */
+  plugins?: BetterAuthPlugin[];
+}
+
+export function authOptions(options: AuthConfigOptions = {}) {
+  const env = options.env ?? process.env;
+  const db = options.db ?? getDb();
+  const baseURL = env.CUTOVER_BASE_URL?.trim() || undefined;
+  const oidc = oidcConfig(env);
+  if (!oidc.ok) throw new Error(oidc.message);
+  const sso = oidc.config;
+  const signInLimit = Number(env.CUTOVER_SIGNIN_RATE_LIMIT ?? 30);
+  return {
+    appName: "Cutover",
+    ...(baseURL ? { baseURL } : {}),
+    secret: authSecret(env),
+    database: prismaAdapter(db, { provider: dialectOfDb(db) === "postgres" ? "postgresql" : "sqlite" }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: 256 },
+    user: { additionalFields: { organisationId: { type: "string", required: true, input: false } } },
+    session: { expiresIn: 7 * 86_400, updateAge: 86_400 },
+    account: { accountLinking: { enabled: true, trustedProviders: sso ? [sso.providerId] : [] } },
+    // Sign-in attempts per address per minute (brute force); the library keeps the counters in memory.
+    rateLimit: { enabled: true, window: 60, max: 300, customRules: { "/sign-in/email": { window: 60, max: Number.isFinite(signInLimit) && signInLimit > 0 ? signInLimit : 30 } } },
+    advanced: {
+      useSecureCookies: baseURL?.startsWith("https://") ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" as const },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          // Only SSO sign-up reaches this without an organisation (lib/auth/staff-users.ts inserts directly).
+          async before(user: Record<string, unknown>) {
+            if (typeof user.organisationId === "string" && user.organisationId) return { data: user };
+            if (!sso?.organisationId) return false;
+            return { data: { ...user, organisationId: sso.organisationId } };
+          },
+        },
+      },
+    },
+    plugins: [
+      ...(sso
+        ? [
+            genericOAuth({
+              config: [
+                {
+                  providerId: sso.providerId,
+                  discoveryUrl: sso.discoveryUrl,
+                  clientId: sso.clientId,
+                  clientSecret: sso.clientSecret,
+                  scopes: sso.scopes,
+                  pkce: sso.pkce,
+                  disableImplicitSignUp: sso.organisationId === null,
+                },
+              ],
+            }),
+          ]
+        : []),
+      ...(options.plugins ?? []),
+    ],
+  } satisfies BetterAuthOptions;
+}
+
+export function createAuth(options: AuthConfigOptions = {}) {
+  return betterAuth(authOptions(options));
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const holder = globalThis as unknown as { __cutoverAuth?: Auth };
+
+/** The process-wide instance over getDb() (Next.js may load this module more than once). */
+export function getAuth(): Auth {
+  holder.__cutoverAuth ??= createAuth();
+  return holder.__cutoverAuth;
+}

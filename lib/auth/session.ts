@@ -1,0 +1,38 @@
+/**
+ * Who is asking, from request headers: a staff session cookie, or a
+ * maintainer invite token in the X-Cutover-Invite header (never in a URL
+ * that could be logged; the invite page itself uses lib/auth/invites.ts).
+ */
+import type { Db } from "../db/client";
+import type { Actor, StaffActor } from "./actor";
+import { resolveInvite } from "./invites";
+import { getAuth, type Auth } from "./server";
+
+export const INVITE_HEADER = "x-cutover-invite";
+
+export async function staffFromHeaders(headers: Headers, auth: Auth = getAuth()): Promise<StaffActor | null> {
+  if (!/(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=/.test(headers.get("cookie") ?? "")) return null;
+  const s = await auth.api.getSession({ headers }).catch(() => null);
+  if (!s) return null;
+  const u = s.user as typeof s.user & { organisationId?: string };
+  if (!u.organisationId) return null;
+  return { kind: "staff", userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId };
+}
+
+export interface ActorOptions {
+  headers: Headers;
+  ip?: string;
+  db?: Db;
+  auth?: Auth;
+  now?: Date;
+}
+
+/** Staff session first; else a valid invite header; else null (the guarded lib call then answers UNAUTHENTICATED). */
+export async function actorFromHeaders(o: ActorOptions): Promise<Actor | null> {
+  const staff = await staffFromHeaders(o.headers, o.auth);
+  if (staff) return staff;
+  const token = o.headers.get(INVITE_HEADER);
+  if (!token) return null;
+  const r = await resolveInvite({ token, ip: o.ip, db: o.db, now: o.now });
+  return r.ok ? r.actor : null;
+}

@@ -1,0 +1,202 @@
+/**
+ * Two app instances on one PostgreSQL database (issue 6 §2): each is
+ * `node lib/cli/start.mjs` on its own port (3171/3172) with the same
+ * DATABASE_URL, from one build in .next-pg (built here when missing or stale).
+ * Shows: both migrate the empty database at once; a transfer created on one
+ * is visible on the other; concurrent acknowledgements from both land once;
+ * a run started on one shows progress and is cancelled from the other; a
+ * killed instance's run is failed by the survivor's heartbeat sweep.
+ * Runs only with CUTOVER_TEST_PG_URL (always set in CI, see test-db.ts).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createSocket, type Socket } from "node:dgram";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "./client";
+import { finishRun } from "./finish-run";
+import { createRun, getRun } from "./runs";
+import { createPgDatabase, testDialects } from "./test-db";
+
+const PORTS = [3171, 3172] as const;
+const DIST = ".next-pg";
+
+function startInstance(port: number, url: string): ChildProcess {
+  // Own process group, so the test can kill the instance and its `next start` child together.
+  return spawn(process.execPath, ["lib/cli/start.mjs"], {
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOSTNAME_BIND: "127.0.0.1",
+      NEXT_DIST_DIR: DIST,
+      CUTOVER_SKIP_BUILD: "1",
+      // Fast liveness for the test: beat every 300 ms, orphaned after 3 s.
+      CUTOVER_RUN_HEARTBEAT_MS: "300",
+      CUTOVER_RUN_STALE_MS: "3000",
+    },
+  });
+}
+
+function killInstance(p: ChildProcess | undefined, signal: NodeJS.Signals): void {
+  if (p?.pid && p.exitCode === null) {
+    try {
+      process.kill(-p.pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function waitFor<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f().catch(() => null);
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const base = (i: 0 | 1) => `http://127.0.0.1:${PORTS[i]}`;
+
+describe("testDialects", () => {
+  it("fails instead of skipping PostgreSQL when CI=true and no server URL is given", () => {
+    expect(() => testDialects({ CI: "true" })).toThrow(/CUTOVER_TEST_PG_URL/);
+    expect(testDialects({})).toEqual(["sqlite"]);
+    expect(testDialects({ CI: "true", CUTOVER_TEST_PG_URL: "postgresql://x@127.0.0.1/y" })).toEqual(["sqlite", "postgres"]);
+  });
+});
+
+describe.each(testDialects().filter((d) => d === "postgres"))("two instances on one %s database", () => {
+  const instances: ChildProcess[] = [];
+  let db: Db;
+  let drop: () => Promise<void>;
+  let blackhole: Socket;
+  let transferId: string;
+
+  beforeAll(async () => {
+    // One build for both instances (skipped by start.mjs when up to date).
+    const build = spawnSync(process.execPath, ["lib/cli/start.mjs"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST, CUTOVER_BUILD_ONLY: "1" } });
+    if (build.status !== 0) throw new Error("build failed");
+    const database = await createPgDatabase();
+    drop = database.drop;
+    db = createDb(database.url);
+    instances.push(startInstance(PORTS[0], database.url), startInstance(PORTS[1], database.url));
+    await Promise.all([0, 1].map((i) => waitFor(`instance ${i}`, async () => (await fetch(`${base(i as 0 | 1)}/`)).ok, 120_000)));
+    // A DNS server that never answers: runs against it are slow (timeouts), so there is time to watch and cancel.
+    blackhole = createSocket("udp4");
+    await new Promise<void>((r) => blackhole.bind(0, "127.0.0.1", r));
+  }, 900_000);
+
+  afterAll(async () => {
+    for (const p of instances) killInstance(p, "SIGTERM");
+    blackhole?.close();
+    await db?.$disconnect();
+    await drop?.();
+  }, 30_000);
+
+  it("a transfer created on one instance is visible on the other", async () => {
+    // Submit the new-transfer form as a browser without JavaScript would: the hidden action fields plus the inputs.
+    const page = await (await fetch(`${base(0)}/transfers/new`)).text();
+    const form = new FormData();
+    for (const m of page.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+      const name = /name="([^"]*)"/.exec(m[0])?.[1];
+      if (name) form.append(name.replace(/&amp;/g, "&"), (/value="([^"]*)"/.exec(m[0])?.[1] ?? "").replace(/&amp;/g, "&").replace(/&quot;/g, '"'));
+    }
+    for (const [k, v] of Object.entries({ domain: "two-instances.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "no" })) form.append(k, v);
+    const created = await fetch(`${base(0)}/transfers/new`, { method: "POST", body: form, redirect: "manual" });
+    expect(created.status).toBe(303);
+    const location = created.headers.get("location") ?? "";
+    expect(location).toMatch(/\/transfers\/c[a-z0-9]{20,}$/);
+    transferId = location.split("/").pop()!;
+    const other = await fetch(`${base(1)}/transfers/${transferId}`);
+    expect(other.status).toBe(200);
+    expect(await other.text()).toContain("two-instances.test");
+
+    // A source uploaded to the second instance is listed by the first.
+    const upload = new FormData();
+    upload.append("label", "registrar export");
+    upload.append("format", "auto");
+    upload.append("files", new Blob(["$ORIGIN two-instances.test.\n$TTL 300\n@ IN SOA ns1 host 1 7200 900 1209600 300\n@ IN NS ns1\nns1 IN A 192.0.2.53\nwww IN A 192.0.2.80\n"]), "export.zone");
+    const up = await fetch(`${base(1)}/api/transfers/${transferId}/sources`, { method: "POST", body: upload });
+    expect(up.status).toBe(201);
+    const stored = ((await up.json()) as { sources: { ok: boolean; recordCount: number }[] }).sources;
+    expect(stored.map((s) => [s.ok, s.recordCount])).toEqual([[true, 4]]);
+    expect(await (await fetch(`${base(0)}/transfers/${transferId}`)).text()).toContain("registrar export");
+  }, 60_000);
+
+  it("concurrent acknowledgements of one finding from both instances land once", async () => {
+    // A finished run with one warning, seeded through lib/db (no live DNS needed for this part).
+    const run = await createRun({ transferId, oldServersJson: "[]", newServersJson: "[]", optionsJson: "{}" }, db);
+    const finding = { key: "DEL-TEST@two-instances.test.", checkId: "DEL-TEST", family: "DEL", severity: "warning", subject: "two-instances.test.", message: "m", remediation: "r", evidenceJson: "[]" };
+    await finishRun({ runId: run.id, transferId, findings: [finding], states: [], update: { status: "done", phase: "done", finishedAt: new Date(), verdict: "no-go", warnings: 1 } }, db);
+    const ack = (i: 0 | 1, n: number) =>
+      fetch(`${base(i)}/api/transfers/${transferId}/runs/${run.id}/findings`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ action: "acknowledge", key: finding.key, by: `Operator ${i}-${n}`, reason: "known and planned" }),
+      }).then((r) => r.status);
+    const statuses = await Promise.all(Array.from({ length: 16 }, (_, n) => ack((n % 2) as 0 | 1, n)));
+    expect(statuses).toEqual(Array(16).fill(200));
+    const rows = await db.findingState.findMany({ where: { transferId, key: finding.key } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: "acknowledged", reason: "known and planned" });
+    expect(rows[0]!.by).toMatch(/^Operator [01]-\d+$/);
+  }, 60_000);
+
+  it("a run started on one instance shows progress on the other and is cancelled from it", async () => {
+    const port = blackhole.address().port;
+    const started = await fetch(`${base(0)}/api/transfers/${transferId}/runs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ oldServers: "ns1.two-instances.test=127.0.0.1", allowPrivate: true, port, ratePerServer: 2 }),
+    });
+    expect(started.status).toBe(201);
+    const { runId } = (await started.json()) as { runId: string };
+    // Progress through the second instance's event stream.
+    const events = await fetch(`${base(1)}/api/transfers/${transferId}/runs/${runId}/events`);
+    const reader = events.body!.getReader();
+    let text = "";
+    await waitFor("a running progress event", async () => {
+      const { value } = await reader.read();
+      text += new TextDecoder().decode(value);
+      return /"status":"running".*"sent":[1-9]/.test(text);
+    }, 30_000);
+    const cancel = await fetch(`${base(1)}/api/transfers/${transferId}/runs/${runId}/cancel`, { method: "POST" });
+    expect(cancel.status).toBe(202);
+    // The stream on the second instance ends with the status the first one wrote.
+    const final = await waitFor("the cancelled event", async () => {
+      const { value, done } = await reader.read();
+      text += new TextDecoder().decode(value ?? new Uint8Array());
+      return text.includes('"status":"cancelled"') ? text : done ? "ended" : null;
+    }, 30_000);
+    expect(final).toContain('"status":"cancelled"');
+    await reader.cancel().catch(() => undefined);
+    const row = (await getRun(runId, db))!;
+    expect(row).toMatchObject({ status: "cancelled", error: "cancelled by the user" });
+    expect(row.cancelRequestedAt).toBeInstanceOf(Date);
+    expect(row.sent).toBeLessThan(row.planned);
+    expect((await fetch(`${base(0)}/api/transfers/${transferId}/runs/${runId}/cancel`, { method: "POST" })).status).toBe(409);
+  }, 90_000);
+
+  it("a run whose instance is killed is marked failed by the other instance", async () => {
+    const port = blackhole.address().port;
+    const started = await fetch(`${base(0)}/api/transfers/${transferId}/runs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ oldServers: "ns1.two-instances.test=127.0.0.1", allowPrivate: true, port, ratePerServer: 2 }),
+    });
+    const { runId } = (await started.json()) as { runId: string };
+    await waitFor("the run to be running", async () => (await getRun(runId, db))?.status === "running");
+    killInstance(instances[0], "SIGKILL");
+    // The survivor sweeps periodically; nobody has to open the run.
+    const row = await waitFor("the run to be failed", async () => {
+      const r = await getRun(runId, db);
+      return r?.status === "failed" ? r : null;
+    }, 30_000);
+    expect(row.error).toMatch(/^interrupted/);
+    // And the survivor still serves the transfer.
+    expect((await fetch(`${base(1)}/transfers/${transferId}`)).status).toBe(200);
+  }, 60_000);
+});

@@ -1,0 +1,7 @@
+import type { Db } from "./client";
+import { getDb } from "./client";
+
+/** The owner's answer to "does DNS hosting move?" (DESIGN §1: asked explicitly, never defaulted). */
+export async function setDnsHostingMoves(transferId: string, value: boolean, db: Db = getDb()): Promise<void> {
+  await db.transfer.update({ where: { id: transferId }, data: { dnsHostingMoves: value } });
+}
