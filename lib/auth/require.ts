@@ -18,6 +18,8 @@ export function requireStaffActor(actor: Actor | null | undefined): StaffActor {
 
 /** A staff member of the organisation that owns the transfer. */
 export async function requireStaff(actor: Actor | null | undefined, transferId: string, db?: Db): Promise<{ actor: StaffActor; transfer: TransferRow }> {
+  // An invite for another transfer learns nothing about this one: NOT_FOUND, not FORBIDDEN.
+  if (actor?.kind === "maintainer" && actor.transferId !== transferId) throw new AppError("NOT_FOUND", "no such transfer");
   const staff = requireStaffActor(actor);
   const transfer = await getTransfer(transferId, db);
   if (!transfer || transfer.organisationId !== staff.organisationId) throw new AppError("NOT_FOUND", "no such transfer");

@@ -25,7 +25,7 @@ export interface TestDb {
  * CUTOVER_TEST_PG_URL is set. In CI it must be set: a missing server fails
  * the suite instead of silently testing one database.
  */
-export function testDialects(env: NodeJS.ProcessEnv = process.env): Dialect[] {
+export function testDialects(env: Record<string, string | undefined> = process.env): Dialect[] {
   if (env.CUTOVER_TEST_PG_URL) return ["sqlite", "postgres"];
   if (env.CI === "true" || env.CI === "1") throw new Error("CI=true but CUTOVER_TEST_PG_URL is not set: .ci/run starts the PostgreSQL server the persistence suite needs");
   return ["sqlite"];

@@ -5,9 +5,9 @@
  * buffers cost several times the message itself in memory and most of the
  * per-query CPU, while most answers are read once (discovery) or never.
  *
- * `records` is an own enumerable property (an accessor), so spreading,
- * JSON.stringify and test equality see the records as before; assigning it
- * replaces the lazy value. Recently decoded answers are cached (a small
+ * `records` is an accessor on the prototype: JSON.stringify sees the
+ * records (toJSON), assigning replaces the lazy value; a spread copy must
+ * name `records` explicitly (as snapshot-json does). Recently decoded answers are cached (a small
  * bounded cache), so a caller reading `records` several times in a row
  * decodes once without keeping every decoded answer alive.
  */
@@ -18,16 +18,6 @@ import { decodeMessage, type WireMessage, type WireRecord } from "./wire";
 const CACHE_SIZE = 512;
 const recent = new Map<LiveAnswer, EvidenceRecord[]>();
 
-function getRecords(this: LiveAnswer): EvidenceRecord[] {
-  return this.materialize();
-}
-
-function setRecords(this: LiveAnswer, v: EvidenceRecord[]): void {
-  this.replace(v);
-}
-
-const RECORDS: PropertyDescriptor = { get: getRecords, set: setRecords, enumerable: true, configurable: true };
-
 export class LiveAnswer implements ServerAnswer {
   declare server: ServerRef;
   declare transport: Transport;
@@ -35,7 +25,6 @@ export class LiveAnswer implements ServerAnswer {
   declare rcode: number | null;
   declare flags: AnswerFlags | null;
   declare edns: { udpSize: number; do: boolean; version: number } | null;
-  declare records: EvidenceRecord[];
   declare elapsedMs: number;
   declare attempts: number;
   declare mismatches: number;
@@ -54,12 +43,25 @@ export class LiveAnswer implements ServerAnswer {
     this.rcode = null;
     this.flags = null;
     this.edns = null;
-    Object.defineProperty(this, "records", RECORDS);
     this.elapsedMs = 0;
     this.attempts = 0;
     this.mismatches = 0;
     this.error = null;
     this.timestamp = timestamp;
+  }
+
+  /** Decoded on read (a prototype accessor: an accessor per instance made every answer a dictionary object). */
+  get records(): EvidenceRecord[] {
+    return this.materialize();
+  }
+
+  set records(v: EvidenceRecord[]) {
+    this.replace(v);
+  }
+
+  /** JSON and plain copies carry the records as a plain ServerAnswer would. */
+  toJSON(): ServerAnswer {
+    return { ...this, records: this.records };
   }
 
   /** Keep the bytes of an accepted answer; records decode from them on demand. */

@@ -14,7 +14,7 @@ import type { Acquired } from "./limiter";
 import { evidenceOf, LiveAnswer } from "./live-answer";
 import { nameAtEquals, scanMessage, type Scan } from "./scan";
 import { UdpExchange } from "./udp-mux";
-import { decodeMessage, peekId, type WireMessage } from "./wire";
+import { Arena, decodeMessage, peekId, type WireMessage } from "./wire";
 
 export interface QueryServerOptions {
   dnssecOk?: boolean;
@@ -228,8 +228,15 @@ function fillFromScan(answer: LiveAnswer, scan: Scan, frame: Uint8Array, file: s
   answer.rcode = scan.rcode;
   answer.flags = { aa: (f & 0x0400) !== 0, tc: (f & 0x0200) !== 0, rd: (f & 0x0100) !== 0, ra: (f & 0x0080) !== 0, ad: (f & 0x0020) !== 0, cd: (f & 0x0010) !== 0 };
   answer.edns = scan.edns;
-  answer.keep(frame, file);
+  answer.keep(frames.copy(frame), file);
 }
+
+/**
+ * Kept answers are copied into shared 64 KiB chunks: each received datagram
+ * is its own Buffer + ArrayBuffer + backing store, several times its ~100
+ * bytes when a snapshot keeps a few hundred thousand of them.
+ */
+const frames = new Arena(64 * 1024);
 
 /** The general path (TCP, and UDP answers truncated into TCP): one attempt per loop turn. */
 async function queryLoop(

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { saveParty, saveSchedule } from "@/lib/signoff";
-import { saveOperationsPlanFor } from "@/lib/secured/checklist";
+import { actionActor, actionMessage } from "@/app/_lib/auth";
+import { saveOperationsPlanFor, savePartyFor, saveScheduleFor } from "@/lib/secured/checklist";
 
 export interface FormState {
   ok: boolean;

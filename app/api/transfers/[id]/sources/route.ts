@@ -52,7 +52,15 @@ export const POST = route<{ id: string }>(async ({ request, actor, params }) => 
   const stored = sources.filter((s) => s.ok).length;
   // Build the merged table once the response is sent, so opening the records
   // page right after an import of 100k records does not wait for it.
-  if (stored > 0) after(() => getRecordsTable(id).then(() => undefined, () => undefined));
+  if (stored > 0) {
+    const warm = () => getRecordsTable(id).then(() => undefined, () => undefined);
+    // after() exists only inside a Next.js request; called directly (tests), warm nothing.
+    try {
+      after(warm);
+    } catch {
+      // outside a request scope
+    }
+  }
   const tooLarge = result.results.some((r) => !r.ok && r.tooLarge);
   return NextResponse.json({ sources }, { status: stored > 0 ? 201 : tooLarge ? 413 : 500 });
 });

@@ -21,7 +21,9 @@ export const GET = route<{ id: string; runId: string }>(async ({ request, actor,
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let last = "";
+      let closed = false;
       const close = () => {
+        closed = true;
         if (timer) clearTimeout(timer);
         try {
           controller.close();
@@ -31,8 +33,9 @@ export const GET = route<{ id: string; runId: string }>(async ({ request, actor,
       };
       request.signal.addEventListener("abort", close, { once: true });
       const tick = async () => {
-        if (request.signal.aborted) return;
+        if (request.signal.aborted || closed) return;
         const run = await getRunProgress(runId).catch(() => null);
+        if (closed) return;
         if (!run || run.transferId !== id) {
           controller.enqueue(encoder.encode(`event: missing\ndata: {}\n\n`));
           return close();
@@ -48,6 +51,7 @@ export const GET = route<{ id: string; runId: string }>(async ({ request, actor,
       void tick();
     },
     cancel() {
+      closed = true;
       if (timer) clearTimeout(timer);
     },
   });

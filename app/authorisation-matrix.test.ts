@@ -1,0 +1,272 @@
+/**
+ * Authorisation matrix (issue 6 §4): every route handler, found on the file
+ * system, is called with no session, another organisation's session, a
+ * maintainer invite for another transfer, a revoked invite, and the right
+ * session; a route without an entry here fails the test. Pages and server
+ * actions: every one is listed with its policy and must call the guard.
+ */
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createTestDb, type TestDb } from "@/lib/db/test-db";
+
+const APP = join(process.cwd(), "app");
+
+function walk(dir: string, name: string): string[] {
+  return readdirSync(dir).flatMap((e) => {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) return walk(p, name);
+    return e === name ? [relative(APP, p)] : [];
+  });
+}
+
+let tdb: TestDb;
+const ctx = {} as {
+  own: string; // cookie of staff A (owner organisation)
+  other: string; // cookie of staff B (another organisation)
+  transferA: string;
+  transferB: string;
+  runA: string;
+  inviteA: string; // maintainer invite for transfer A
+  inviteB: string; // maintainer invite for transfer B (wrong transfer when used on A)
+  revokedA: string; // revoked invite for transfer A
+};
+
+type Who = "none" | "other-org" | "invite-other-transfer" | "revoked-invite" | "invite" | "own";
+
+function headersFor(who: Who): Record<string, string> {
+  switch (who) {
+    case "none":
+      return {};
+    case "other-org":
+      return { cookie: ctx.other };
+    case "invite-other-transfer":
+      return { "x-cutover-invite": ctx.inviteB };
+    case "revoked-invite":
+      return { "x-cutover-invite": ctx.revokedA };
+    case "invite":
+      return { "x-cutover-invite": ctx.inviteA };
+    case "own":
+      return { cookie: ctx.own };
+  }
+}
+
+interface Entry {
+  method: "GET" | "POST";
+  /** null: a public route (no session needed by design); the reason says why. */
+  expect: Partial<Record<Who, number>> | null;
+  reason?: string;
+  call?: (who: Who, extra?: Record<string, string>) => Promise<Response>;
+}
+
+const ORIGIN = "http://cutover.test";
+
+async function invoke(file: string, method: string, url: string, params: Record<string, string>, who: Who, body?: BodyInit, extra: Record<string, string> = {}): Promise<Response> {
+  const mod = (await import(/* @vite-ignore */ join(APP, file))) as Record<string, (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+  const h: Record<string, string> = { host: "cutover.test", ...(method !== "GET" ? { origin: ORIGIN } : {}), ...headersFor(who), ...extra };
+  const req = new Request(`${ORIGIN}${url}`, { method, headers: h, body });
+  return mod[method](req, { params: Promise.resolve(params) });
+}
+
+const DENIED = { none: 401, "other-org": 404, "invite-other-transfer": 404, "revoked-invite": 401 } as const;
+/** Staff-only routes also refuse the right transfer's maintainer invite. */
+const STAFF_ONLY = { ...DENIED, invite: 403 } as const;
+
+function uploadForm(): FormData {
+  const f = new FormData();
+  f.append("files", new File(["$ORIGIN project.test.\n@ 3600 IN SOA ns1 h 1 7200 3600 1209600 300\n@ 3600 IN NS ns1\nns1 3600 IN A 192.0.2.1\n"], "a.zone"));
+  f.append("manifest", JSON.stringify([{ label: "export", format: "bind", partOf: null }]));
+  return f;
+}
+
+const ROUTES: Record<string, Entry> = {
+  ".well-known/cutover-signing-key/route.ts": { method: "GET", expect: null, reason: "the public key is public by design (DESIGN §8)" },
+  "api/auth/[...all]/route.ts": { method: "POST", expect: null, reason: "better-auth's own sign-in/out/OIDC endpoints; they authenticate" },
+  "api/transfers/[id]/checklist/bundle/route.ts": {
+    method: "GET",
+    expect: { ...STAFF_ONLY, own: 200 },
+    call: (who) => invoke("api/transfers/[id]/checklist/bundle/route.ts", "GET", `/api/transfers/${ctx.transferA}/checklist/bundle`, { id: ctx.transferA }, who),
+  },
+  "api/transfers/[id]/checklist/findings.csv/route.ts": {
+    method: "GET",
+    expect: { ...STAFF_ONLY, own: 200 },
+    call: (who) => invoke("api/transfers/[id]/checklist/findings.csv/route.ts", "GET", `/api/transfers/${ctx.transferA}/checklist/findings.csv`, { id: ctx.transferA }, who),
+  },
+  "api/transfers/[id]/records/route.ts": {
+    method: "GET",
+    expect: { ...STAFF_ONLY, own: 200 },
+    call: (who) => invoke("api/transfers/[id]/records/route.ts", "GET", `/api/transfers/${ctx.transferA}/records`, { id: ctx.transferA }, who),
+  },
+  "api/transfers/[id]/runs/[runId]/cancel/route.ts": {
+    method: "POST",
+    // 409: the seeded run is done, so there is nothing to cancel — but access was granted.
+    expect: { ...STAFF_ONLY, own: 409 },
+    call: (who) => invoke("api/transfers/[id]/runs/[runId]/cancel/route.ts", "POST", `/api/transfers/${ctx.transferA}/runs/${ctx.runA}/cancel`, { id: ctx.transferA, runId: ctx.runA }, who),
+  },
+  "api/transfers/[id]/runs/[runId]/events/route.ts": {
+    method: "GET",
+    expect: { ...STAFF_ONLY, own: 200 },
+    call: async (who) => {
+      const ac = new AbortController();
+      const res = await invoke("api/transfers/[id]/runs/[runId]/events/route.ts", "GET", `/api/transfers/${ctx.transferA}/runs/${ctx.runA}/events`, { id: ctx.transferA, runId: ctx.runA }, who);
+      ac.abort();
+      if (res.status === 200) await res.body?.cancel();
+      return res;
+    },
+  },
+  "api/transfers/[id]/runs/[runId]/findings/route.ts": {
+    method: "POST",
+    expect: { ...STAFF_ONLY, own: 200 },
+    call: (who) =>
+      invoke(
+        "api/transfers/[id]/runs/[runId]/findings/route.ts", "POST", `/api/transfers/${ctx.transferA}/runs/${ctx.runA}/findings`, { id: ctx.transferA, runId: ctx.runA }, who,
+        JSON.stringify({ action: "acknowledge", key: "SVC-DMARC@_dmarc.project.test.", by: "Ann Staff", reason: "known" }), { "content-type": "application/json" },
+      ),
+  },
+  "api/transfers/[id]/runs/discover/route.ts": {
+    method: "POST",
+    // 422 with the right session: the (deliberately invalid) input is judged only after access is granted; no query leaves the test.
+    expect: { ...STAFF_ONLY, own: 422 },
+    call: (who) => invoke("api/transfers/[id]/runs/discover/route.ts", "POST", `/api/transfers/${ctx.transferA}/runs/discover`, { id: ctx.transferA }, who, JSON.stringify({ zone: "" }), { "content-type": "application/json" }),
+  },
+  "api/transfers/[id]/runs/route.ts": {
+    method: "POST",
+    expect: { ...STAFF_ONLY, own: 422 },
+    call: (who) => invoke("api/transfers/[id]/runs/route.ts", "POST", `/api/transfers/${ctx.transferA}/runs`, { id: ctx.transferA }, who, JSON.stringify({ oldServers: "not a server line" }), { "content-type": "application/json" }),
+  },
+  "api/transfers/[id]/sources/route.ts": {
+    method: "POST",
+    // The one route a maintainer invite opens (issue 6 §1: upload).
+    expect: { ...DENIED, invite: 201, own: 201 },
+    call: (who) => invoke("api/transfers/[id]/sources/route.ts", "POST", `/api/transfers/${ctx.transferA}/sources`, { id: ctx.transferA }, who, uploadForm()),
+  },
+  "transfers/[id]/schedule/calendar.ics/route.ts": {
+    method: "GET",
+    // 409: no window scheduled yet — access was granted.
+    expect: { ...STAFF_ONLY, own: 409 },
+    call: (who) => invoke("transfers/[id]/schedule/calendar.ics/route.ts", "GET", `/transfers/${ctx.transferA}/schedule/calendar.ics`, { id: ctx.transferA }, who),
+  },
+};
+
+/** Pages: "staff" pages must call pageStaff() (sign-in redirect) and go through lib/secured; the others say why they are open. */
+const PAGES: Record<string, "staff" | string> = {
+  "page.tsx": "staff",
+  "transfers/new/page.tsx": "staff",
+  "transfers/[id]/page.tsx": "staff",
+  "transfers/[id]/records/page.tsx": "staff",
+  "transfers/[id]/sources/[sourceId]/page.tsx": "staff",
+  "transfers/[id]/checks/page.tsx": "staff",
+  "transfers/[id]/checks/[runId]/page.tsx": "staff",
+  "transfers/[id]/schedule/page.tsx": "staff",
+  "transfers/[id]/checklist/page.tsx": "staff",
+  "transfers/[id]/checklist/print/page.tsx": "staff",
+  "(auth)/sign-in/page.tsx": "public: the sign-in form",
+  "(auth)/setup/page.tsx": "public only while no account exists (firstRunSetup refuses afterwards)",
+  "(public)/sign/[token]/page.tsx": "capability: the sign-off token, checked in lib/signoff (getSignoffView)",
+};
+
+/** Server actions: staff actions take their actor from actionActor() and call lib/secured; the others say why. */
+const ACTIONS: Record<string, "staff" | string> = {
+  "transfers/new/actions.ts": "staff",
+  "transfers/[id]/checklist/actions.ts": "staff",
+  "transfers/[id]/schedule/actions.ts": "staff",
+  "(auth)/actions.ts": "public: sign-in, sign-out, first-run setup (refused once an account exists)",
+  "(public)/sign/[token]/actions.ts": "capability: the sign-off token in the POST body, checked in lib/signoff (submitLinkSignoff)",
+};
+
+beforeAll(async () => {
+  tdb = await createTestDb();
+  process.env.DATABASE_URL = tdb.url;
+  process.env.CUTOVER_AUTH_SECRET = "matrix-test-secret-0123456789abcdef0123456789";
+  process.env.CUTOVER_BASE_URL = ORIGIN;
+  const { getDb } = await import("@/lib/db/client");
+  const db = getDb();
+  const { createStaffUser } = await import("@/lib/auth/staff-users");
+  const { getAuth } = await import("@/lib/auth/server");
+  const { seedTransfer, seedRun } = await import("@/lib/signoff/testing/seed");
+  const { createChecklistRevision } = await import("@/lib/signoff/create-checklist-revision");
+  const { issueInviteFor, revokeInviteFor } = await import("@/lib/secured/invites");
+  const a = await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, db);
+  const b = await createStaffUser({ email: "bob@registrar-b.test", password: "correct horse battery B", organisation: "Registrar B" }, db);
+  expect(a.organisationId).toBe("default-org"); // the first account takes over the default organisation
+  expect(b.organisationId).not.toBe(a.organisationId);
+  const cookie = async (email: string, password: string) => {
+    const r = await getAuth().api.signInEmail({ body: { email, password }, asResponse: true });
+    return r.headers.get("set-cookie")!.split(";")[0]!;
+  };
+  ctx.own = await cookie(a.email, "correct horse battery A");
+  ctx.other = await cookie(b.email, "correct horse battery B");
+  ctx.transferA = await seedTransfer({ domain: "project.test", db }); // default-org = organisation A
+  ctx.transferB = (await db.transfer.create({ data: { domainAscii: "other.test", domainUnicode: "other.test", losingRegistrar: "x", gainingRegistrar: "y", currentDnsOperator: "x", futureDnsOperator: "y", dnsHostingMoves: false, organisationId: b.organisationId } })).id;
+  ctx.runA = await seedRun({ transferId: ctx.transferA, withBlocker: true, at: new Date(), db });
+  const staffA = { kind: "staff" as const, userId: a.id, name: a.name, email: a.email, organisationId: a.organisationId };
+  const staffB = { ...staffA, userId: b.id, organisationId: b.organisationId };
+  expect((await createChecklistRevision({ transferId: ctx.transferA, db })).ok).toBe(true);
+  ctx.inviteA = (await issueInviteFor(staffA, { transferId: ctx.transferA, label: "owner", db })).token;
+  ctx.inviteB = (await issueInviteFor(staffB, { transferId: ctx.transferB, label: "owner", db })).token;
+  const revoked = await issueInviteFor(staffA, { transferId: ctx.transferA, label: "old", db });
+  await revokeInviteFor(staffA, { transferId: ctx.transferA, inviteId: revoked.inviteId, db });
+  ctx.revokedA = revoked.token;
+}, 60_000);
+
+afterAll(async () => {
+  const { getDb } = await import("@/lib/db/client");
+  await getDb().$disconnect();
+  await tdb.dispose();
+});
+
+describe("authorisation matrix", () => {
+  test("every route handler on disk has a matrix entry, and every entry a route", () => {
+    const found = walk(APP, "route.ts").sort();
+    expect(found).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  test("every page and server-action file has a policy; staff ones call the guard and lib/secured", () => {
+    expect(walk(APP, "page.tsx").sort()).toEqual(Object.keys(PAGES).sort());
+    expect(walk(APP, "actions.ts").sort()).toEqual(Object.keys(ACTIONS).sort());
+    for (const [file, policy] of [...Object.entries(PAGES), ...Object.entries(ACTIONS)]) {
+      const src = readFileSync(join(APP, file), "utf8");
+      if (policy === "staff") {
+        expect(src, file).toMatch(file.endsWith("actions.ts") ? /actionActor\(\)/ : /pageStaff\(\)/);
+        // Staff files reach lib only through the guarded entry points (lib/secured), never the unguarded ones.
+        expect(src, file).not.toMatch(/from "@\/lib\/(transfer"|signoff"|transfer\/(import-sources|get-records-table|get-source-report)"|review\/(start-run|get-run-view|get-checks-overview|set-finding-state|request-cancel|discover-servers)")/);
+        if (file.endsWith("actions.ts")) expect(src, file).toMatch(/@\/lib\/secured\//);
+      }
+    }
+  });
+
+  const cases: [string, Who][] = [];
+  for (const [file, e] of Object.entries(ROUTES)) if (e.expect) for (const who of Object.keys(e.expect) as Who[]) cases.push([file, who]);
+
+  test.each(cases)("%s as %s", async (file, who) => {
+    const e = ROUTES[file]!;
+    const res = await e.call!(who);
+    expect(res.status).toBe(e.expect![who]);
+  });
+
+  test("a state-changing request from another site is refused before anything runs (CSRF)", async () => {
+    const res = await invoke("api/transfers/[id]/sources/route.ts", "POST", `/api/transfers/${ctx.transferA}/sources`, { id: ctx.transferA }, "own", uploadForm(), { origin: "https://evil.test" });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error).toBe("CROSS_SITE");
+  });
+
+  test("a revoked sign-off link is refused like a missing one", async () => {
+    const { getDb } = await import("@/lib/db/client");
+    const { issueLink, revokeLink, getSignoffView } = await import("@/lib/signoff");
+    const link = await issueLink({ transferId: ctx.transferA, role: "domain-owner", db: getDb() });
+    if (!link.ok) throw new Error("link not issued");
+    expect((await getSignoffView({ token: link.token, ip: "matrix-1" })).ok).toBe(true);
+    await revokeLink({ transferId: ctx.transferA, linkId: link.linkId });
+    expect(await getSignoffView({ token: link.token, ip: "matrix-1" })).toEqual({ ok: false, error: "not-found" });
+  });
+
+  test("staff of another organisation do not see the transfer in their list", async () => {
+    const { listTransfersFor } = await import("@/lib/secured/transfers");
+    const { staffFromHeaders } = await import("@/lib/auth/session");
+    const a = await staffFromHeaders(new Headers({ cookie: ctx.own }));
+    const b = await staffFromHeaders(new Headers({ cookie: ctx.other }));
+    expect((await listTransfersFor(a)).map((t) => t.id)).toEqual([ctx.transferA]);
+    expect((await listTransfersFor(b)).map((t) => t.id)).toEqual([ctx.transferB]);
+    await expect(listTransfersFor(null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});
