@@ -51,6 +51,9 @@ export default defineConfig({
       HOSTNAME_BIND: "127.0.0.1",
       DATABASE_URL: `file:${join(dataDir, "e2e.db")}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Staff sign-in (issue 6 §1): better-auth checks Origin against this; each worker signs in once per test.
+      CUTOVER_BASE_URL: baseURL,
+      CUTOVER_SIGNIN_RATE_LIMIT: "10000",
       // Small limits keep the oversize tests cheap (defaults: 50 MiB per file,
       // 200 MiB per upload); 4 MiB still admits the ~3 MB 100k-record zone.
       CUTOVER_MAX_UPLOAD_MB: "4",

@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ICAL from "ical.js";
-import { expect, test, type Download } from "@playwright/test";
+import type { Download } from "@playwright/test";
+import { expect, signIn, test } from "./support/test";
 import { ChecklistPage, SignPage } from "./pages/checklist-page";
 
 const ROLES = ["losing-registrar", "gaining-registrar", "old-dns-operator", "new-dns-operator", "domain-owner"] as const;
@@ -22,12 +23,13 @@ async function saved(download: Download, name: string): Promise<string> {
   return path;
 }
 
-test("maintainer schedules and shares links; the registrar rejects, a fix makes it stale, everyone approves, the bundle verifies", async ({ browser, baseURL }) => {
+test("maintainer schedules and shares links; the registrar rejects, a fix makes it stale, everyone approves, the bundle verifies", async ({ browser, baseURL, staff }) => {
   test.setTimeout(180_000);
   const domain = `signoff-${randomBytes(4).toString("hex")}.test`;
   const { id } = seed("transfer", { domain });
   const maintainer = await browser.newContext({ timezoneId: "Europe/Berlin", acceptDownloads: true });
   const registrar = await browser.newContext({ timezoneId: "America/New_York" });
+  await signIn(maintainer, staff, baseURL!);
   const page = await maintainer.newPage();
 
   // Schedule: entered in the viewer's zone (Berlin), shown in UTC too.

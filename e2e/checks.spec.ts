@@ -6,7 +6,7 @@
  * secondary in the server matrix, and cancellation.
  */
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { startLab, type Lab } from "./lab/lab";
 import { ChecksPage } from "./pages/checks-page";
 import { NewTransferPage } from "./pages/new-transfer-page";

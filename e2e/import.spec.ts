@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { NewTransferPage } from "./pages/new-transfer-page";
 import { RecordsPage } from "./pages/records-page";
 import { ReportPage } from "./pages/report-page";

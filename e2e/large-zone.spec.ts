@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { NewTransferPage } from "./pages/new-transfer-page";
 import { RecordsPage } from "./pages/records-page";
 import { TransferPage } from "./pages/transfer-page";

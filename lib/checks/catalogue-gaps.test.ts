@@ -22,7 +22,7 @@ import { SEC_CHECKS } from "./sec";
 import { SVC_CHECKS } from "./svc";
 import { input, records, ZONE } from "./testing/build-input";
 import type { CheckInput } from "./types";
-import { computeVerdict } from "./verdict";
+import { computeVerdict, findingFingerprint } from "./verdict";
 
 const OLD = { name: "ns1.old.test.", address: "192.0.2.1" };
 const OLD2 = { name: "ns2.old.test.", address: "198.51.100.1" };
@@ -256,7 +256,7 @@ describe("--ack files and RDAP bootstrap", () => {
     const r = applyAcks(f, file, new Date("2026-10-01T00:00:00Z"));
     expect(r.errors).toEqual([]);
     expect(r.unmatched).toEqual(["acknowledgement NOPE-X@y"]);
-    expect(r.states[blocker.key]).toEqual({ status: "waived", by: "Bob", reason: "accepted risk", at: "2026-10-01T00:00:00.000Z" });
+    expect(r.states[blocker.key]).toEqual({ status: "waived", by: "Bob", reason: "accepted risk", at: "2026-10-01T00:00:00.000Z", fingerprint: findingFingerprint(blocker) });
     expect(r.states["SVC-DMARC@_dmarc.example.test."]).toMatchObject({ status: "acknowledged", by: "Ada" });
     expect(computeVerdict(f, r.states).waivedBlockers.map((x) => x.key)).toContain(blocker.key);
     const wrong = applyAcks(f, AckFileSchema.parse({ acknowledgements: [{ key: blocker.key, by: "Ada", reason: "oops" }] }), new Date());

@@ -31,7 +31,7 @@ const SEEDS: Uint8Array[] = [
       { type: "TXT", name: "www.example.test", ttl: 60, data: ["hello", "world"] },
     ],
     authorities: [{ type: "SOA", name: "example.test", ttl: 60, data: { mname: "ns.example.test", rname: "h.example.test", serial: 1, refresh: 2, retry: 3, expire: 4, minimum: 5 } }],
-    additionals: [{ type: "AAAA", name: "ns.example.test", ttl: 60, data: "2001:db8::1" }, opt([{ code: 10, data: Buffer.from("0102030405060708", "hex") } as dnsPacket.PacketOpt])],
+    additionals: [{ type: "AAAA", name: "ns.example.test", ttl: 60, data: "2001:db8::1" }, opt([{ code: 10, data: Buffer.from("0102030405060708", "hex") } as unknown as dnsPacket.PacketOpt])],
   }),
   response({ flags: dnsPacket.AUTHORITATIVE_ANSWER | 3, authorities: [{ type: "NS", name: "example.test", ttl: 60, data: "ns.example.test" }] }),
 ];

@@ -90,6 +90,10 @@ export const DIAGNOSTIC_CODES = {
   LIMIT_RECORDS: "limit-records",
   /** Too many diagnostics: further ones counted but not kept. */
   LIMIT_DIAGNOSTICS: "limit-diagnostics",
+  /** More $GENERATE entries in one parse than limits.maxGenerateTotal: reading stopped. */
+  LIMIT_GENERATE: "limit-generate",
+  /** More $INCLUDE files read in one parse than limits.maxIncludeFiles: reading stopped. */
+  LIMIT_INCLUDES: "limit-includes",
 
   // --- importers --------------------------------------------------------
   /** The input format could not be recognised or is malformed as a whole. */

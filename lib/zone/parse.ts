@@ -59,13 +59,18 @@ export interface ParseResult {
   truncated: boolean;
 }
 
-export const DEFAULT_LIMITS: ParseLimits = {
+export const DEFAULT_LIMITS: Required<ParseLimits> = {
   maxBytes: 64 * 1024 * 1024,
   maxRecords: 2_000_000,
   maxIncludeDepth: 8,
   maxDiagnostics: 1000,
   maxGenerate: 65_536,
+  maxGenerateTotal: 1_048_576,
+  maxIncludeFiles: 1024,
 };
+
+/** Largest batch of $GENERATE lines expanded and lexed at once (batches start at 1 and double). */
+const GENERATE_BATCH = 1024;
 
 /** typeCounts key for entries rejected before their type could be read. */
 export const UNPARSED_TYPE = "UNPARSED";
@@ -111,7 +116,7 @@ export function parseZone(text: string, options: ParseOptions): ParseResult {
 
 class ZoneParser {
   private readonly opts: ParseOptions;
-  private readonly limits: ParseLimits;
+  private readonly limits: Required<ParseLimits>;
   private readonly records: ZoneRecord[] = [];
   private readonly comments: (string | undefined)[] | undefined;
   private readonly diagnostics: Diagnostic[] = [];
@@ -121,6 +126,10 @@ class ZoneParser {
   private readonly otherCounts = new Map<string, { read: number; rejected: number }>();
   private truncated = false;
   private stop = false;
+  /** Work done so far in this parse, across $INCLUDEs (limits.maxBytes, maxIncludeFiles, maxGenerateTotal). */
+  private bytesRead = 0;
+  private includeFiles = 0;
+  private generated = 0;
 
   private zoneClass = 0;
   private apex: Uint8Array | null;
@@ -166,7 +175,15 @@ class ZoneParser {
     for (let t = 0; t < 65536; t++) {
       if (this.read[t] > 0) typeCounts[typeToText(t)] = { read: this.read[t], rejected: this.rejected[t] };
     }
-    for (const [k, v] of this.otherCounts) typeCounts[k] = v;
+    // Added, never assigned: a rejected entry whose type token reads like a
+    // known mnemonic (a quoted "NS") shares the key with the real NS records.
+    for (const [k, v] of this.otherCounts) {
+      const c = typeCounts[k];
+      if (c) {
+        c.read += v.read;
+        c.rejected += v.rejected;
+      } else typeCounts[k] = { read: v.read, rejected: v.rejected };
+    }
     const result: ParseResult = {
       records: this.records,
       diagnostics: this.diagnostics,
@@ -245,20 +262,33 @@ class ZoneParser {
     stack: string[],
     parent: FileCtx | null,
   ): FileCtx | null {
-    if (text.length > this.limits.maxBytes) {
-      const d: Diagnostic = {
-        file,
-        line: 0,
-        column: 0,
-        code: D.LIMIT_BYTES,
-        message: `input is ${text.length} bytes, above the limit of ${this.limits.maxBytes}: not read`,
-        severity: "error",
-      };
-      if (parent) this.diag(parent, parent.lex.entryLine, 1, parent.lex.entryOffset, d.code, `${file}: ${d.message}`);
-      else this.push(d);
+    // The byte limit covers everything one parse reads: an $INCLUDE fan-out
+    // (a file including another several times, nested) must not multiply it.
+    if (this.bytesRead + text.length > this.limits.maxBytes) {
       this.truncated = true;
+      if (parent) {
+        this.diag(
+          parent,
+          parent.lex.entryLine,
+          1,
+          parent.lex.entryOffset,
+          D.LIMIT_BYTES,
+          `${file}: reading its ${text.length} bytes would bring this parse to ${this.bytesRead + text.length} bytes, above the limit of ${this.limits.maxBytes}: reading stopped`,
+        );
+        this.stop = true;
+      } else {
+        this.push({
+          file,
+          line: 0,
+          column: 0,
+          code: D.LIMIT_BYTES,
+          message: `input is ${text.length} bytes, above the limit of ${this.limits.maxBytes}: not read`,
+          severity: "error",
+        });
+      }
       return null;
     }
+    this.bytesRead += text.length;
     const lex = new Lexer(text, this.opts.keepComments === true);
     const ctx: FileCtx = {
       file,
@@ -717,6 +747,13 @@ class ZoneParser {
       this.diagTok(ctx, 1, D.INCLUDE_DEPTH, `$INCLUDE cycle: ${[...ctx.stack, got.file].join(" -> ")}`);
       return;
     }
+    // Depth alone does not bound the work: 4 includes per file, 8 deep, is 4^8 reads.
+    if (++this.includeFiles > this.limits.maxIncludeFiles) {
+      this.diagTok(ctx, 1, D.LIMIT_INCLUDES, `more than ${this.limits.maxIncludeFiles} $INCLUDE files read in this parse: reading stopped`);
+      this.truncated = true;
+      this.stop = true;
+      return;
+    }
     const child = this.fileCtx(got.file, got.text, origin, ctx.depth + 1, [...ctx.stack, got.file], ctx);
     if (!child) return;
     // $TTL is scoped like $ORIGIN (RFC 1035 §5.1 says an include does not change the parent's origin; Knot restores $TTL too).
@@ -760,24 +797,32 @@ class ZoneParser {
     }
     const rhs = lex.text(n - 1);
     const mid = middle.join(" ");
-    const parts: string[] = [];
-    const { start, stop, step } = range.range;
-    for (let it = start; it <= stop; it += step) {
+    const { start, step } = range.range;
+    const count = range.count;
+    // Template errors do not depend on the value except the range check,
+    // which is monotonic: the first and last values decide for all.
+    for (const it of [start, start + (count - 1) * step]) {
       const l = expandTemplate(lhs, it);
-      if (!l.ok) {
-        this.diagTok(ctx, 2, D.BAD_GENERATE, l.message);
-        return;
-      }
+      if (!l.ok) return this.diagTok(ctx, 2, D.BAD_GENERATE, l.message);
       const r = expandTemplate(rhs, it);
-      if (!r.ok) {
-        this.diagTok(ctx, n - 1, D.BAD_GENERATE, r.message);
-        return;
-      }
-      parts.push(`${l.text} ${mid} ${r.text}`);
+      if (!r.ok) return this.diagTok(ctx, n - 1, D.BAD_GENERATE, r.message);
+    }
+    // One running total for the whole parse (includes too): many directives,
+    // each under maxGenerate, must not add up to unbounded work.
+    if (this.generated + count > this.limits.maxGenerateTotal) {
+      this.diagTok(
+        ctx,
+        1,
+        D.LIMIT_GENERATE,
+        `$GENERATE would bring the entries generated in this parse to ${this.generated + count}, above the limit of ${this.limits.maxGenerateTotal}: reading stopped`,
+      );
+      this.truncated = true;
+      this.stop = true;
+      return;
     }
     const sub: FileCtx = {
       file: ctx.file,
-      lex: new Lexer(parts.join("\n")),
+      lex: new Lexer(""),
       origin: ctx.origin,
       depth: ctx.depth,
       stack: ctx.stack,
@@ -788,7 +833,64 @@ class ZoneParser {
       originJustChanged: false,
       fixed: { line: lex.entryLine, text: lineAround(lex.src, lex.entryOffset) },
     };
-    while (!this.stop && sub.lex.next()) this.entry(sub);
+    // Lines are expanded in batches that start at 1 and double, and the
+    // directive ends at the first line that does not make a record (BIND
+    // aborts the $GENERATE there too): failing lines cost work but yield
+    // nothing, so at most one is read per directive (quirks.md §generate).
+    let done = 0;
+    let batch = 1;
+    while (done < count && !this.stop) {
+      const k = Math.min(batch, count - done);
+      const parts = new Array<string>(k);
+      for (let j = 0; j < k; j++) {
+        const it = start + (done + j) * step;
+        const l = expandTemplate(lhs, it);
+        const r = expandTemplate(rhs, it);
+        // Cannot fail after the check above; kept so a future template rule cannot loop silently.
+        if (!l.ok || !r.ok) return this.diagTok(ctx, 1, D.BAD_GENERATE, l.ok ? (r as { message: string }).message : l.message);
+        parts[j] = `${l.text} ${mid} ${r.text}`;
+      }
+      this.generated += k;
+      sub.lex = new Lexer(parts.join("\n"));
+      // Owner-cache offsets point into the previous batch's text.
+      sub.prevStart = -1;
+      let entries = 0;
+      let failedLine = 0;
+      while (!this.stop && sub.lex.next()) {
+        const before = this.records.length;
+        this.entry(sub);
+        entries++;
+        if (this.records.length === before) {
+          failedLine = sub.lex.entryLine;
+          break;
+        }
+      }
+      if (this.stop) return;
+      if (failedLine === 0 && entries !== k) {
+        this.diagTok(
+          ctx,
+          1,
+          D.BAD_GENERATE,
+          `$GENERATE lines for $ = ${start + done * step}..${start + (done + k - 1) * step} made ${entries} entries, not one each (a ";" or parenthesis in a template?): stopped`,
+        );
+        return;
+      }
+      if (failedLine > 0) {
+        const index = done + Math.min(failedLine, k) - 1;
+        const rest = count - index - 1;
+        if (rest > 0) {
+          this.diagTok(
+            ctx,
+            1,
+            D.BAD_GENERATE,
+            `$GENERATE stopped at $ = ${start + index * step}: that line does not make a record, the ${rest} after it are not read`,
+          );
+        }
+        return;
+      }
+      done += k;
+      batch = Math.min(batch * 2, GENERATE_BATCH);
+    }
   }
 }
 

@@ -53,7 +53,10 @@ export interface RRset {
 }
 
 export interface ParseLimits {
-  /** Maximum input bytes per file (default 64 MiB). */
+  /**
+   * Maximum input bytes per parse: the file plus every file it $INCLUDEs,
+   * counted each time one is read (default 64 MiB).
+   */
   maxBytes: number;
   /** Maximum records overall (default 2,000,000). */
   maxRecords: number;
@@ -63,4 +66,11 @@ export interface ParseLimits {
   maxDiagnostics: number;
   /** Maximum records one $GENERATE may produce (default 65,536). */
   maxGenerate: number;
+  /**
+   * Maximum $GENERATE entries (accepted or failed) in one parse, includes
+   * too (default 1,048,576). Optional so older full ParseLimits literals still type-check.
+   */
+  maxGenerateTotal?: number;
+  /** Maximum $INCLUDE files read in one parse, counting re-reads (default 1024). */
+  maxIncludeFiles?: number;
 }
