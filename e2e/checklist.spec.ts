@@ -47,6 +47,15 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
   await expect(page.getByTestId("window-status")).toHaveText("Window saved");
   await expect(page.getByTestId("window-start-text")).toHaveText("2026-11-10 09:00 Europe/Berlin (UTC+01:00) · 2026-11-10T08:00:00.000Z");
   await expect(page.getByTestId("schedule-warnings")).toHaveText(/No warnings\./);
+  // The measured TTLs come from the run's stored timing; the operations plan is saved for the next run's OPS checks.
+  await expect(page.getByTestId("parent-ns-ttl")).toHaveText("172800 s");
+  await page.getByLabel("Monitoring plan").fill("resolution from three networks every minute");
+  await page.getByLabel("Rollback steps").fill("restore the old NS at the registrar");
+  await page.getByLabel("Rollback reaches everyone after (hours)").fill("49");
+  await page.getByLabel("DNSSEC plan").selectOption("unsigned");
+  await page.getByTestId("save-operations").click();
+  await expect(page.getByTestId("operations-status")).toHaveText("Operations plan saved: the next live check judges it");
+  await expect(page.getByLabel("Rollback reaches everyone after (hours)")).toHaveValue("49");
 
   // The calendar downloads and an independent parser reads the right instants.
   const icsDownload = page.waitForEvent("download");

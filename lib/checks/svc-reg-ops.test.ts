@@ -45,7 +45,7 @@ describe("RDAP and HTTP against loopback fixture servers", () => {
         res.writeHead(200, { "content-type": "application/rdap+json" });
         res.end(readFileSync(new URL("./__fixtures__/rdap-domain.json", import.meta.url)));
       } else if (req.url?.startsWith("/slow")) {
-        setTimeout(() => res.end("late"), 2000);
+        setTimeout(() => res.end("late"), 30_000);
       } else if (req.url === "/web") {
         res.writeHead(200);
         res.end("ok");
@@ -57,7 +57,7 @@ describe("RDAP and HTTP against loopback fixture servers", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
 
   it("parses status, events, registrar and nameservers", async () => {
     const r = await fetchRdap({ domain: "example.test.", baseUrl: `${base}/rdap` });
@@ -84,7 +84,11 @@ describe("RDAP and HTTP against loopback fixture servers", () => {
   });
 
   it("SVC-HTTP from an injected loopback probe", async () => {
-    const probes = await probeHttp({ targets: [`${base}/web`, `${base}/slow`], timeoutMs: 300 });
+    // Generous timeout for the answering target (CI machines are loaded); the
+    // slow one never answers within the test, so its short timeout is certain.
+    const [web] = await probeHttp({ targets: [`${base}/web`], timeoutMs: 20_000 });
+    const [slow] = await probeHttp({ targets: [`${base}/slow`], timeoutMs: 300 });
+    const probes = [web, slow];
     expect(probes.map((p) => [p.status, p.error])).toEqual([[200, null], [null, "timeout after 300 ms"]]);
     const f = runChecks({ ...input({}), http: probes }, DEFAULT_CONFIG, SVC_CHECKS);
     expect(f.map((x) => `${x.id} ${x.severity}`)).toEqual(["SVC-HTTP warning", "SVC-HTTP info"]);

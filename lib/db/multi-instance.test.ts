@@ -10,6 +10,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createSocket, type Socket } from "node:dgram";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "./client";
 import { finishRun } from "./finish-run";
@@ -18,6 +21,9 @@ import { createPgDatabase, testDialects } from "./test-db";
 
 const PORTS = [3171, 3172] as const;
 const DIST = ".next-pg";
+// Several instances share the session secret and the data directory (signing key), as a deployment must.
+const SHARED = { CUTOVER_AUTH_SECRET: "multi-instance-test-secret-0123456789abcdef", CUTOVER_DATA_DIR: mkdtempSync(join(tmpdir(), "cutover-mi-")) };
+const STAFF = { email: "staff@two-instances.test", password: "correct horse battery staple 42" };
 
 function startInstance(port: number, url: string): ChildProcess {
   // Own process group, so the test can kill the instance and its `next start` child together.
@@ -26,6 +32,7 @@ function startInstance(port: number, url: string): ChildProcess {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
+      ...SHARED,
       DATABASE_URL: url,
       PORT: String(port),
       HOSTNAME_BIND: "127.0.0.1",
@@ -59,6 +66,10 @@ async function waitFor<T>(what: string, f: () => Promise<T | null | undefined | 
 }
 
 const base = (i: 0 | 1) => `http://127.0.0.1:${PORTS[i]}`;
+let cookie = "";
+/** A signed-in staff request to instance i (Origin for the CSRF check on state-changing requests). */
+const call = (i: 0 | 1, path: string, init: RequestInit = {}) =>
+  fetch(`${base(i)}${path}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), cookie, origin: base(i) }, redirect: "manual" });
 
 describe("testDialects", () => {
   it("fails instead of skipping PostgreSQL when CI=true and no server URL is given", () => {
@@ -83,7 +94,14 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
     drop = database.drop;
     db = createDb(database.url);
     instances.push(startInstance(PORTS[0], database.url), startInstance(PORTS[1], database.url));
-    await Promise.all([0, 1].map((i) => waitFor(`instance ${i}`, async () => (await fetch(`${base(i as 0 | 1)}/`)).ok, 120_000)));
+    await Promise.all([0, 1].map((i) => waitFor(`instance ${i}`, async () => (await fetch(`${base(i as 0 | 1)}/sign-in`)).status < 500, 120_000)));
+    // One staff account (seeded through lib/, e2e/support/seed-staff.ts), signed in on the first instance;
+    // the session lives in the shared database, so the second instance accepts the same cookie.
+    const seeded = spawnSync(process.execPath, ["--import", "tsx", "e2e/support/seed-staff.ts", STAFF.email, STAFF.password], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...SHARED, DATABASE_URL: database.url } });
+    if (seeded.status !== 0) throw new Error("seeding the staff account failed");
+    const signIn = await fetch(`${base(0)}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: base(0) }, body: JSON.stringify(STAFF) });
+    if (!signIn.ok) throw new Error(`sign-in: ${signIn.status}`);
+    cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     // A DNS server that never answers: runs against it are slow (timeouts), so there is time to watch and cancel.
     blackhole = createSocket("udp4");
     await new Promise<void>((r) => blackhole.bind(0, "127.0.0.1", r));
@@ -94,23 +112,24 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
     blackhole?.close();
     await db?.$disconnect();
     await drop?.();
+    rmSync(SHARED.CUTOVER_DATA_DIR, { recursive: true, force: true });
   }, 30_000);
 
   it("a transfer created on one instance is visible on the other", async () => {
     // Submit the new-transfer form as a browser without JavaScript would: the hidden action fields plus the inputs.
-    const page = await (await fetch(`${base(0)}/transfers/new`)).text();
+    const page = await (await call(0, "/transfers/new")).text();
     const form = new FormData();
     for (const m of page.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
       const name = /name="([^"]*)"/.exec(m[0])?.[1];
       if (name) form.append(name.replace(/&amp;/g, "&"), (/value="([^"]*)"/.exec(m[0])?.[1] ?? "").replace(/&amp;/g, "&").replace(/&quot;/g, '"'));
     }
     for (const [k, v] of Object.entries({ domain: "two-instances.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "no" })) form.append(k, v);
-    const created = await fetch(`${base(0)}/transfers/new`, { method: "POST", body: form, redirect: "manual" });
+    const created = await call(0, "/transfers/new", { method: "POST", body: form });
     expect(created.status).toBe(303);
     const location = created.headers.get("location") ?? "";
     expect(location).toMatch(/\/transfers\/c[a-z0-9]{20,}$/);
     transferId = location.split("/").pop()!;
-    const other = await fetch(`${base(1)}/transfers/${transferId}`);
+    const other = await call(1, `/transfers/${transferId}`);
     expect(other.status).toBe(200);
     expect(await other.text()).toContain("two-instances.test");
 
@@ -119,11 +138,11 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
     upload.append("label", "registrar export");
     upload.append("format", "auto");
     upload.append("files", new Blob(["$ORIGIN two-instances.test.\n$TTL 300\n@ IN SOA ns1 host 1 7200 900 1209600 300\n@ IN NS ns1\nns1 IN A 192.0.2.53\nwww IN A 192.0.2.80\n"]), "export.zone");
-    const up = await fetch(`${base(1)}/api/transfers/${transferId}/sources`, { method: "POST", body: upload });
+    const up = await call(1, `/api/transfers/${transferId}/sources`, { method: "POST", body: upload });
     expect(up.status).toBe(201);
     const stored = ((await up.json()) as { sources: { ok: boolean; recordCount: number }[] }).sources;
     expect(stored.map((s) => [s.ok, s.recordCount])).toEqual([[true, 4]]);
-    expect(await (await fetch(`${base(0)}/transfers/${transferId}`)).text()).toContain("registrar export");
+    expect(await (await call(0, `/transfers/${transferId}`)).text()).toContain("registrar export");
   }, 60_000);
 
   it("concurrent acknowledgements of one finding from both instances land once", async () => {
@@ -132,7 +151,7 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
     const finding = { key: "DEL-TEST@two-instances.test.", checkId: "DEL-TEST", family: "DEL", severity: "warning", subject: "two-instances.test.", message: "m", remediation: "r", evidenceJson: "[]" };
     await finishRun({ runId: run.id, transferId, findings: [finding], states: [], update: { status: "done", phase: "done", finishedAt: new Date(), verdict: "no-go", warnings: 1 } }, db);
     const ack = (i: 0 | 1, n: number) =>
-      fetch(`${base(i)}/api/transfers/${transferId}/runs/${run.id}/findings`, {
+      call(i, `/api/transfers/${transferId}/runs/${run.id}/findings`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ action: "acknowledge", key: finding.key, by: `Operator ${i}-${n}`, reason: "known and planned" }),
@@ -147,7 +166,7 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
 
   it("a run started on one instance shows progress on the other and is cancelled from it", async () => {
     const port = blackhole.address().port;
-    const started = await fetch(`${base(0)}/api/transfers/${transferId}/runs`, {
+    const started = await call(0, `/api/transfers/${transferId}/runs`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ oldServers: "ns1.two-instances.test=127.0.0.1", allowPrivate: true, port, ratePerServer: 2 }),
@@ -155,7 +174,7 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
     expect(started.status).toBe(201);
     const { runId } = (await started.json()) as { runId: string };
     // Progress through the second instance's event stream.
-    const events = await fetch(`${base(1)}/api/transfers/${transferId}/runs/${runId}/events`);
+    const events = await call(1, `/api/transfers/${transferId}/runs/${runId}/events`);
     const reader = events.body!.getReader();
     let text = "";
     await waitFor("a running progress event", async () => {
@@ -163,7 +182,7 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
       text += new TextDecoder().decode(value);
       return /"status":"running".*"sent":[1-9]/.test(text);
     }, 30_000);
-    const cancel = await fetch(`${base(1)}/api/transfers/${transferId}/runs/${runId}/cancel`, { method: "POST" });
+    const cancel = await call(1, `/api/transfers/${transferId}/runs/${runId}/cancel`, { method: "POST" });
     expect(cancel.status).toBe(202);
     // The stream on the second instance ends with the status the first one wrote.
     const final = await waitFor("the cancelled event", async () => {
@@ -177,12 +196,12 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
     expect(row).toMatchObject({ status: "cancelled", error: "cancelled by the user" });
     expect(row.cancelRequestedAt).toBeInstanceOf(Date);
     expect(row.sent).toBeLessThan(row.planned);
-    expect((await fetch(`${base(0)}/api/transfers/${transferId}/runs/${runId}/cancel`, { method: "POST" })).status).toBe(409);
+    expect((await call(0, `/api/transfers/${transferId}/runs/${runId}/cancel`, { method: "POST" })).status).toBe(409);
   }, 90_000);
 
   it("a run whose instance is killed is marked failed by the other instance", async () => {
     const port = blackhole.address().port;
-    const started = await fetch(`${base(0)}/api/transfers/${transferId}/runs`, {
+    const started = await call(0, `/api/transfers/${transferId}/runs`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ oldServers: "ns1.two-instances.test=127.0.0.1", allowPrivate: true, port, ratePerServer: 2 }),
@@ -197,6 +216,6 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
     }, 30_000);
     expect(row.error).toMatch(/^interrupted/);
     // And the survivor still serves the transfer.
-    expect((await fetch(`${base(1)}/transfers/${transferId}`)).status).toBe(200);
+    expect((await call(1, `/transfers/${transferId}`)).status).toBe(200);
   }, 60_000);
 });

@@ -66,7 +66,7 @@ export const DEFAULT_LIMITS: Required<ParseLimits> = {
   maxDiagnostics: 1000,
   maxGenerate: 65_536,
   maxGenerateTotal: 1_048_576,
-  maxIncludeFiles: 1024,
+  maxIncludeFiles: 256,
 };
 
 /** Largest batch of $GENERATE lines expanded and lexed at once (batches start at 1 and double). */
@@ -846,8 +846,9 @@ class ZoneParser {
         const it = start + (done + j) * step;
         const l = expandTemplate(lhs, it);
         const r = expandTemplate(rhs, it);
-        // Cannot fail after the check above; kept so a future template rule cannot loop silently.
-        if (!l.ok || !r.ok) return this.diagTok(ctx, 1, D.BAD_GENERATE, l.ok ? (r as { message: string }).message : l.message);
+        // Cannot fail after the check above; kept so a future template rule cannot pass silently.
+        if (!l.ok) return this.diagTok(ctx, 2, D.BAD_GENERATE, l.message);
+        if (!r.ok) return this.diagTok(ctx, n - 1, D.BAD_GENERATE, r.message);
         parts[j] = `${l.text} ${mid} ${r.text}`;
       }
       this.generated += k;

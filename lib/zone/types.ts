@@ -71,6 +71,6 @@ export interface ParseLimits {
    * too (default 1,048,576). Optional so older full ParseLimits literals still type-check.
    */
   maxGenerateTotal?: number;
-  /** Maximum $INCLUDE files read in one parse, counting re-reads (default 1024). */
+  /** Maximum $INCLUDE files read in one parse, counting re-reads (default 256). */
   maxIncludeFiles?: number;
 }

@@ -15,10 +15,44 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - before.lastIndexOf("\n") };
 }
 
+/**
+ * Deepest array/object nesting accepted. Real exports nest about 5 levels;
+ * JSON.parse copes with any depth, but JSON.stringify, String(array) and
+ * other recursive walks of the value overflow the stack on deep input.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Offset of the bracket that opens level `limit + 1`, or -1. `text` must be
+ * valid JSON (so brackets outside strings pair up). Iterative: a linear scan.
+ */
+export function tooDeepAt(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
+  }
+  return -1;
+}
+
 export function parseJsonFile(file: DecodedFile): JsonResult {
   const text = decodeUtf8(file.bytes);
   try {
-    return { ok: true, value: JSON.parse(text) as unknown, text };
+    const value = JSON.parse(text) as unknown;
+    const deep = tooDeepAt(text);
+    if (deep >= 0) {
+      const pos = lineColumn(text, deep);
+      return { ok: false, diagnostic: diag(file.name, pos.line, pos.column, D.BAD_FORMAT, `JSON nested deeper than ${MAX_JSON_DEPTH} levels: not an export this importer reads`) };
+    }
+    return { ok: true, value, text };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     let pos = { line: 0, column: 0 };
@@ -43,4 +77,13 @@ export function keyLines(text: string, key: string): number[] {
     out.push(line);
   }
   return out;
+}
+
+/** JSON.stringify that never throws (deep nesting, BigInt, cycles): null instead. */
+export function safeStringify(value: unknown): string | null {
+  try {
+    return JSON.stringify(value) ?? null;
+  } catch {
+    return null;
+  }
 }

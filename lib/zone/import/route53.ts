@@ -15,7 +15,7 @@ import { DIAGNOSTIC_CODES as D } from "../diagnostics";
 import type { Diagnostic, ZoneRecord } from "../types";
 import { tally, type Counts } from "./report";
 import { makeProviderRecord } from "./provider-record";
-import { parseJsonFile, keyLines } from "./json";
+import { parseJsonFile, keyLines, safeStringify } from "./json";
 import { valueToWire } from "./value";
 import { diag, sortByPosition, type DecodedFile, type FormatOptions, type FormatOutput } from "./internal";
 import type { ProviderRecord } from "./types";
@@ -87,9 +87,10 @@ function attributesOf(s: Route53RecordSet): ProviderRecord["attributes"] {
   if (s.SetIdentifier !== undefined) a.SetIdentifier = s.SetIdentifier;
   if (s.Weight !== undefined) a.Weight = s.Weight;
   if (s.Region !== undefined) a.Region = s.Region;
-  if (s.GeoLocation) a.GeoLocation = JSON.stringify(s.GeoLocation);
-  if (s.GeoProximityLocation) a.GeoProximityLocation = JSON.stringify(s.GeoProximityLocation);
-  if (s.CidrRoutingConfig) a.CidrRoutingConfig = JSON.stringify(s.CidrRoutingConfig);
+  // parseJsonFile bounds the depth (MAX_JSON_DEPTH); safeStringify is the second line of defence.
+  if (s.GeoLocation) a.GeoLocation = safeStringify(s.GeoLocation) ?? "(unreadable)";
+  if (s.GeoProximityLocation) a.GeoProximityLocation = safeStringify(s.GeoProximityLocation) ?? "(unreadable)";
+  if (s.CidrRoutingConfig) a.CidrRoutingConfig = safeStringify(s.CidrRoutingConfig) ?? "(unreadable)";
   if (s.Failover !== undefined) a.Failover = s.Failover;
   if (s.MultiValueAnswer !== undefined) a.MultiValueAnswer = s.MultiValueAnswer;
   if (s.HealthCheckId !== undefined) a.HealthCheckId = s.HealthCheckId;
@@ -136,13 +137,14 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
     const aligned = lines.length === sets.length;
     sets.forEach((set, index) => {
       const line = aligned ? lines[index] : 0;
-      // Overlapping pages deliver the same set twice: keep one.
-      const key = JSON.stringify(set);
-      if (seen.has(key)) {
+      // Overlapping pages deliver the same set twice: keep one. A set that
+      // cannot be serialised is kept (validation below reports it), never thrown.
+      const key = safeStringify(set);
+      if (key !== null && seen.has(key)) {
         diagnostics.push(diag(f.name, line, 0, D.DUPLICATE_RR, `record set #${index} repeats one from an earlier page; kept once`, "warning"));
         return;
       }
-      seen.add(key);
+      if (key !== null) seen.add(key);
       out.push({ set, file: f.name, line, index });
     });
   }
