@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
+import type { APIResponse, Page, Response } from "@playwright/test";
+// Pages start signed in as a seeded staff member (e2e/support/test.ts).
+import { expect, test } from "./support/test";
 import { lockedCsp, parseCsp, scriptNonce } from "../lib/security/csp";
 import { BASE_HEADERS } from "../lib/security/headers";
 import { scanClientBundles } from "../lib/security/scan-client-bundles";

@@ -218,7 +218,7 @@ test("TXT data with markup is shown as text, never executed", async ({ page }) =
   expect(dialogs).toEqual([]);
 });
 
-test("oversized uploads are refused with a clear message, in the browser and by the server", async ({ page }) => {
+test("oversized uploads are refused with a clear message, in the browser and by the server", async ({ page, baseURL }) => {
   const id = await new NewTransferPage(page).create({ domain: `big-${unique()}.test`, ...parties, dnsHostingMoves: "yes" });
   const transfer = new TransferPage(page);
   // playwright.config.ts sets the limits to 4 MiB per file and 6 MiB per upload.
@@ -230,6 +230,8 @@ test("oversized uploads are refused with a clear message, in the browser and by 
   // The server enforces the limits too, whatever the client does: per file ...
   const res = await page.request.post(`/api/transfers/${id}/sources`, {
     multipart: { label: "huge", format: "auto", files: { name: "huge.zone", mimeType: "text/plain", buffer: big } },
+    // A browser sends Origin on a POST; the route handlers' CSRF check requires it with a session cookie.
+    headers: { origin: baseURL! },
   });
   expect(res.status()).toBe(413);
   expect(await res.json()).toEqual({ errors: { "files.0": "huge.zone is 4.5 MiB; the limit is 4.0 MiB per file." } });
@@ -239,14 +241,14 @@ test("oversized uploads are refused with a clear message, in the browser and by 
   form.append("files", new Blob([part]), "a.zone");
   form.append("files", new Blob([part]), "b.zone");
   form.set("manifest", JSON.stringify([{ label: "a" }, { label: "b" }]));
-  const total = await page.request.post(`/api/transfers/${id}/sources`, { multipart: form });
+  const total = await page.request.post(`/api/transfers/${id}/sources`, { multipart: form, headers: { origin: baseURL! } });
   expect(total.status()).toBe(413);
   expect(await total.json()).toEqual({ errors: { files: "The files add up to 6.4 MiB; the limit is 6.0 MiB per upload." } });
   // ... and validates the manifest (labels, formats) before importing anything.
   const bad = new FormData();
   bad.append("files", new Blob(["x"]), "x.zone");
   bad.set("manifest", JSON.stringify([{ label: "x".repeat(101), format: "zip" }]));
-  const invalid = await page.request.post(`/api/transfers/${id}/sources`, { multipart: bad });
+  const invalid = await page.request.post(`/api/transfers/${id}/sources`, { multipart: bad, headers: { origin: baseURL! } });
   expect(invalid.status()).toBe(422);
   expect(await invalid.json()).toEqual({
     errors: {

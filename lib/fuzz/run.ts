@@ -267,7 +267,10 @@ function main(): void {
     if (s.saved.length) console.log(`  stored: ${s.saved.map((f) => `corpus/${f}`).join(", ")}`);
   }
   console.log(`\ntotal ${((performance.now() - t0) / 1000).toFixed(1)} s (seed ${SEED}; replay one run with --seed)`);
-  const superLinear = lin !== null && Math.max(...lin.ratios.map((r) => r[3])) > 2;
+  // Judge on the median block (single small blocks swing 0.2–4.6 on a loaded
+  // 2-core machine); a truly quadratic block would still show ~8 at k = 8.
+  const superLinear =
+    lin !== null && (median(lin.ratios.map((r) => r[3])) > 2 || Math.max(...lin.ratios.map((r) => r[3])) > 8);
   process.exitCode = stats.some((s) => s.failures > 0) || superLinear ? 1 : 0;
 }
 
