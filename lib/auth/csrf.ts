@@ -12,7 +12,7 @@ import { AppError } from "./app-error";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function expectedHosts(headers: Headers, env: NodeJS.ProcessEnv): Set<string> {
+function expectedHosts(headers: Headers, env: Record<string, string | undefined>): Set<string> {
   const hosts = new Set<string>();
   const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
   if (host) hosts.add(host.toLowerCase());
@@ -26,7 +26,7 @@ function expectedHosts(headers: Headers, env: NodeJS.ProcessEnv): Set<string> {
   return hosts;
 }
 
-export function sameOriginProblem(method: string, headers: Headers, env: NodeJS.ProcessEnv = process.env): string | null {
+export function sameOriginProblem(method: string, headers: Headers, env: Record<string, string | undefined> = process.env): string | null {
   if (SAFE.has(method.toUpperCase())) return null;
   if (headers.get("sec-fetch-site") === "cross-site") return "cross-site request refused";
   const origin = headers.get("origin");

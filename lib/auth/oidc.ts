@@ -26,7 +26,7 @@ export interface OidcConfig {
 
 export type OidcConfigResult = { ok: true; config: OidcConfig | null } | { ok: false; message: string };
 
-export function oidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfigResult {
+export function oidcConfig(env: Record<string, string | undefined> = process.env): OidcConfigResult {
   const issuer = env.CUTOVER_OIDC_ISSUER?.trim();
   if (!issuer) return { ok: true, config: null };
   const clientId = env.CUTOVER_OIDC_CLIENT_ID?.trim();

@@ -16,7 +16,7 @@ export interface AbuseLimits {
   maxJsonBodyBytes: number;
 }
 
-export function abuseLimits(env: NodeJS.ProcessEnv = process.env): AbuseLimits {
+export function abuseLimits(env: Record<string, string | undefined> = process.env): AbuseLimits {
   return {
     maxRecordsPerImport: positive(env.CUTOVER_MAX_RECORDS_PER_IMPORT, 1_000_000),
     orgQueriesPerHour: positive(env.CUTOVER_ORG_QUERIES_PER_HOUR, 500_000),

@@ -28,7 +28,7 @@ export async function getRunViewFor(actor: Actor | null, transferId: string, run
 }
 
 /** Refused with RATE_LIMITED when the organisation's runs already sent their hourly query budget. */
-export async function startRunFor(actor: Actor | null, options: { transferId: string; input: unknown; db?: Db; env?: NodeJS.ProcessEnv; now?: Date }): Promise<StartRunResult> {
+export async function startRunFor(actor: Actor | null, options: { transferId: string; input: unknown; db?: Db; env?: Record<string, string | undefined>; now?: Date }): Promise<StartRunResult> {
   const { actor: staff } = await requireStaff(actor, options.transferId, options.db);
   const limit = abuseLimits(options.env).orgQueriesPerHour;
   const now = options.now ?? new Date();

@@ -62,7 +62,7 @@ export async function getSourceReportFor(actor: Actor | null, transferId: string
 }
 
 /** Upload: staff, or the invited maintainer. Over the per-import record limit a source is refused, not stored. */
-export async function importSourcesFor(actor: Actor | null, options: { transferId: string; sources: SourceToImport[]; db?: Db; env?: NodeJS.ProcessEnv }): Promise<ImportSourcesResult & { ok: true }> {
+export async function importSourcesFor(actor: Actor | null, options: { transferId: string; sources: SourceToImport[]; db?: Db; env?: Record<string, string | undefined> }): Promise<ImportSourcesResult & { ok: true }> {
   await requireTransferAccess(actor, options.transferId, "upload", options.db);
   const r = await importSources({ transferId: options.transferId, sources: options.sources, db: options.db, maxRecords: abuseLimits(options.env).maxRecordsPerImport });
   if (!r.ok) throw new AppError("NOT_FOUND", "no such transfer");
