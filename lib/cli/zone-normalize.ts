@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { importZone, IMPORT_FORMATS, type ImportFile, type ImportFormat, type ImportResult } from "../zone/import";
 import { sortCanonical } from "../zone/rrset";
+import { recordToText } from "../zone/serialize";
 import { nameToText } from "../zone/name";
 import { classToText, typeToText } from "../zone/rrtype";
 import { rdataToText } from "../zone/rdata";
@@ -66,10 +67,7 @@ function hex(bytes: Uint8Array): string {
 
 /** Text output: one RR per line; provider records as comments, so the output still loads as a zone. */
 export function renderText(result: ImportResult): string {
-  const lines: string[] = [];
-  for (const r of sortCanonical(result.records)) {
-    lines.push(`${nameToText(r.owner)}\t${r.ttl}\t${classToText(r.class)}\t${typeToText(r.type)}\t${rdataToText(r.type, r.rdata)}`);
-  }
+  const lines = sortCanonical(result.records).map(recordToText);
   for (const p of result.providerRecords) {
     const tag = p.represented ? "provider-note" : "provider-record";
     lines.push(`; ${tag} ${p.provider} ${p.kind}: ${p.owner}\t${p.ttl ?? "-"}\t${p.type}\t${p.value}`);
