@@ -40,7 +40,9 @@ const group = fc.record({
   records: fc.array(record, { minLength: 1, maxLength: 4 }),
 });
 
-function zoneText(groups: fc.infer<typeof group>[]): string {
+type Group = typeof group extends fc.Arbitrary<infer G> ? G : never;
+
+function zoneText(groups: Group[]): string {
   const lines = ["$ORIGIN example.", "; generated"];
   for (const g of groups) {
     g.records.forEach((r, i) => {
