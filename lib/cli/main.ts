@@ -46,6 +46,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return delegated("query", "./query", argv.slice(1), io);
     case "admin":
       return delegated("admin", "./admin", argv.slice(1), io);
+    case "keys":
+      return delegated("keys", "./keys", argv.slice(1), io);
     case "verify":
     case "check":
       return delegated(cmd, `./${cmd}`, argv.slice(1), io);

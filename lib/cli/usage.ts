@@ -10,6 +10,8 @@ commands:
                          Import + live queries + diff + checks; exit 0 go, 1 no-go, 2 error.
   admin create-user --email EMAIL --org ORGANISATION [--name NAME] [--password-stdin]
                          Create a staff account (password from stdin, CUTOVER_ADMIN_PASSWORD, or generated).
+  keys list|rotate [--data-dir DIR]
+                         List or rotate the checklist signing key (old public keys stay published).
   verify BUNDLE [--key JWK_FILE|URL] [--json]
                          Verify a signed checklist bundle offline; exit 0 valid, 1 invalid, 2 usage.
 

@@ -10,6 +10,7 @@ import { secondaryButtonClass } from "@/app/_components/ui/button-link";
 import { WindowForm } from "./_components/window-form";
 import { PartyForm } from "./_components/party-form";
 import { OperationsForm } from "./_components/operations-form";
+import { ScheduleTimeline } from "./_components/timeline";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Schedule" };
@@ -55,6 +56,10 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
             ))}
           </ul>
         )}
+      </Card>
+
+      <Card title="Timeline" testId="timeline-card">
+        <ScheduleTimeline window={w} timing={data.timing} oldServersKeptUntil={data.operations.oldZoneKeptUntil ?? null} />
       </Card>
 
       <Card title="Window" testId="window-card">

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { getChecklistPageFor } from "@/lib/secured/checklist";
 import { RevisionDocument } from "../_components/revision-document";
+import { ScheduleTimeline } from "../../schedule/_components/timeline";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Checklist (print)" };
@@ -22,6 +23,10 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
         {data.finality?.final ? "FINAL — approved by every party" : `NOT FINAL: ${data.finality?.missing.length ?? 0} item(s) missing`}
       </p>
       <RevisionDocument revision={c.revision} digest={c.digest} keyId={c.keyId} signoffs={data.signoffs.filter((s) => !s.stale)} />
+      <section className="mt-6 break-inside-avoid text-sm" data-testid="print-timeline">
+        <h3 className="mb-2 font-semibold">Timeline</h3>
+        <ScheduleTimeline window={c.revision.window} timing={c.revision.timing} now={new Date(c.revision.createdAt)} nowLabel="revision created" />
+      </section>
     </div>
   );
 }

@@ -15,6 +15,8 @@ export interface TimelineFigureProps {
   ttlLoweringLeadSeconds: number | null;
   oldServersKeptUntil: string | null;
   now: string;
+  /** What the dashed line marks: "now", or the revision time on a frozen document. */
+  nowLabel: string;
   ownerTimeZone: string;
   holidays: { date: string; name: string }[];
 }
@@ -71,7 +73,7 @@ export function TimelineFigure(props: TimelineFigureProps) {
 
   return (
     <figure className="space-y-3" data-testid="schedule-timeline" data-zone={zone}>
-      <TimelineSvg layout={layout} displayTimeZone={zone} ownerTimeZone={props.ownerTimeZone} idPrefix={idPrefix} title="Transfer timeline: TTL lowering, window, overlap and retirement of the old servers" description={description} />
+      <TimelineSvg layout={layout} displayTimeZone={zone} ownerTimeZone={props.ownerTimeZone} idPrefix={idPrefix} title="Transfer timeline: TTL lowering, window, overlap and retirement of the old servers" description={description} nowLabel={props.nowLabel} />
       <figcaption className="space-y-3 text-sm">
         <p className="text-slate-600">
           Times in <strong data-testid="timeline-zone">{zone}</strong>; hover a bar or tick for UTC. Weekends and holidays are shaded as they fall in {props.ownerTimeZone}.
@@ -133,7 +135,9 @@ export function TimelineFigure(props: TimelineFigureProps) {
           </li>
           <li className="flex items-start">
             <Swatch kind="now" idPrefix={idPrefix} />
-            <span>Now: {at(props.now)}</span>
+            <span>
+              {props.nowLabel[0].toUpperCase() + props.nowLabel.slice(1)}: {at(props.now)}
+            </span>
           </li>
         </ul>
       </figcaption>

@@ -33,6 +33,7 @@ export interface TimelineSvgProps {
   idPrefix: string;
   title: string;
   description: string;
+  nowLabel: string;
 }
 
 /** "2026-11-10 09:00 Europe/Berlin (UTC+01:00) · UTC 2026-11-10T08:00:00Z" — the hover text. */
@@ -40,7 +41,7 @@ export function bothZones(at: Date, timeZone: string): string {
   return `${formatLocal(at, timeZone)} · UTC ${at.toISOString().replace(".000Z", "Z")}`;
 }
 
-export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, description }: TimelineSvgProps) {
+export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, description, nowLabel }: TimelineSvgProps) {
   const id = (s: string) => `${idPrefix}-${s}`;
   const url = (s: string) => `url(#${id(s)})`;
   const seg = (sid: TimelineSegment["id"]) => layout.segments.find((s) => s.id === sid);
@@ -200,16 +201,16 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
       {/* Now. */}
       {now && (
         <g data-testid="timeline-now">
-          <title>{`Now: ${bothZones(now.at, displayTimeZone)}`}</title>
+          <title>{`${nowLabel}: ${bothZones(now.at, displayTimeZone)}`}</title>
           <line x1={now.x} x2={now.x} y1={TOP} y2={AXIS_Y} stroke={INK} strokeWidth="1.5" strokeDasharray="2 3" />
           <text x={now.x} y={TOP - 6} textAnchor="middle" fontSize="11" fontWeight="700" fill={INK}>
-            now
+            {nowLabel}
           </text>
         </g>
       )}
       {layout.nowOutside && (
         <text x={layout.nowOutside === "before" ? layout.plotLeft : right} y={TOP - 6} textAnchor={layout.nowOutside === "before" ? "start" : "end"} fontSize="11" fill={INK} data-testid="timeline-now-outside">
-          {layout.nowOutside === "before" ? "◂ now is earlier" : "now is later ▸"}
+          {layout.nowOutside === "before" ? `◂ ${nowLabel} is earlier` : `${nowLabel} is later ▸`}
         </text>
       )}
     </svg>

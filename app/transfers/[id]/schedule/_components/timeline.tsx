@@ -8,7 +8,7 @@ import { TimelineFigure } from "./timeline-figure";
  * by the schedule page and the printable checklist. Server component: the
  * holiday calendar stays on the server; the figure gets plain data.
  */
-export function ScheduleTimeline({ window: w, timing, oldServersKeptUntil, now }: { window: MaintenanceWindow | null; timing: TimingInputs | null; oldServersKeptUntil?: string | null; now?: Date }) {
+export function ScheduleTimeline({ window: w, timing, oldServersKeptUntil, now, nowLabel = "now" }: { window: MaintenanceWindow | null; timing: TimingInputs | null; oldServersKeptUntil?: string | null; now?: Date; nowLabel?: string }) {
   if (w === null) {
     return (
       <p className="text-sm text-slate-600" data-testid="schedule-timeline-empty">
@@ -28,6 +28,7 @@ export function ScheduleTimeline({ window: w, timing, oldServersKeptUntil, now }
       ttlLoweringLeadSeconds={plan?.ttlLoweringLeadSeconds ?? null}
       oldServersKeptUntil={kept}
       now={(now ?? new Date()).toISOString()}
+      nowLabel={nowLabel}
       ownerTimeZone={w.timeZone}
       // The whole region list is small (two years); the layout shades only what falls in range.
       holidays={w.holidayRegion === null ? [] : (DEFAULT_HOLIDAY_CALENDAR.regions[w.holidayRegion] ?? [])}

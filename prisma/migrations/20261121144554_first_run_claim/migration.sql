@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "FirstRunClaim" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
