@@ -162,6 +162,7 @@ const PAGES: Record<string, "staff" | string> = {
   "(auth)/sign-in/page.tsx": "public: the sign-in form",
   "(auth)/setup/page.tsx": "public only while no account exists (firstRunSetup refuses afterwards)",
   "(public)/sign/[token]/page.tsx": "capability: the sign-off token, checked in lib/signoff (getSignoffView)",
+  "(public)/invite/[token]/page.tsx": "capability: the maintainer invite token, checked in lib/secured/invites (getInvitePage); one transfer, upload and the owner's questions only",
 };
 
 /** Server actions: staff actions take their actor from actionActor() and call lib/secured; the others say why. */
@@ -171,6 +172,8 @@ const ACTIONS: Record<string, "staff" | string> = {
   "transfers/[id]/schedule/actions.ts": "staff",
   "(auth)/actions.ts": "public: sign-in, sign-out, first-run setup (refused once an account exists)",
   "(public)/sign/[token]/actions.ts": "capability: the sign-off token in the POST body, checked in lib/signoff (submitLinkSignoff)",
+  "(public)/invite/[token]/actions.ts": "capability: the invite token in the POST body, checked in lib/secured/invites (inviteActor) before lib/secured answerOwnerQuestions",
+  "transfers/[id]/actions.ts": "staff",
 };
 
 beforeAll(async () => {
@@ -247,6 +250,51 @@ describe("authorisation matrix", () => {
     const res = await invoke("api/transfers/[id]/sources/route.ts", "POST", `/api/transfers/${ctx.transferA}/sources`, { id: ctx.transferA }, "own", uploadForm(), { origin: "https://evil.test" });
     expect(res.status).toBe(403);
     expect((await res.json()).error).toBe("CROSS_SITE");
+  });
+
+  test("the invite page's lib entry: its own transfer only; revoked, expired, wrong and malformed tokens are the same NOT_FOUND; rate-limited", async () => {
+    const { getInvitePage, issueInviteFor } = await import("@/lib/secured/invites");
+    const { resolveInvite } = await import("@/lib/auth/invites");
+    const { createMemoryRateLimiter } = await import("@/lib/checklist/rate-limiter");
+    const { staffFromHeaders } = await import("@/lib/auth/session");
+    const page = await getInvitePage({ token: ctx.inviteA, ip: "matrix-invite" });
+    expect(page.transfer.id).toBe(ctx.transferA);
+    expect(page.actor).toMatchObject({ kind: "maintainer", transferId: ctx.transferA, label: "owner" });
+    const staffA = await staffFromHeaders(new Headers({ cookie: ctx.own }));
+    const expired = await issueInviteFor(staffA, { transferId: ctx.transferA, label: "short", now: new Date(Date.now() - 7_200_000), ttlSeconds: 3600 });
+    for (const token of [ctx.revokedA, expired.token, ctx.inviteA.slice(0, -2) + (ctx.inviteA.endsWith("AA") ? "BA" : "AA"), "not-a-token"]) {
+      await expect(getInvitePage({ token, ip: "matrix-invite" })).rejects.toMatchObject({ code: "NOT_FOUND", message: "this link is not valid" });
+    }
+    const limiter = createMemoryRateLimiter({ limit: 2, windowSeconds: 60 });
+    expect((await resolveInvite({ token: ctx.inviteA, ip: "rl", limiter })).ok).toBe(true);
+    expect((await resolveInvite({ token: ctx.inviteA, ip: "rl", limiter })).ok).toBe(true);
+    expect(await resolveInvite({ token: ctx.inviteA, ip: "rl", limiter })).toMatchObject({ ok: false, error: "rate-limited" });
+  });
+
+  test("an invite answers the owner's questions for its transfer only, and cannot do staff things", async () => {
+    const { getInvitePage, issueInviteFor, listInvitesFor, revokeInviteFor } = await import("@/lib/secured/invites");
+    const { answerOwnerQuestions, getRecordsTableFor, listTransfersFor } = await import("@/lib/secured/transfers");
+    const { startRunFor } = await import("@/lib/secured/review");
+    const { staffFromHeaders } = await import("@/lib/auth/session");
+    const maintainer = (await getInvitePage({ token: ctx.inviteA, ip: "matrix-invite-2" })).actor;
+    const answers = { dnsHostingMoves: "yes", organisation: "Owner", contacts: [{ name: "O", email: "o@owner.test" }], onCallConfirmed: false };
+    await expect(answerOwnerQuestions(maintainer, { transferId: ctx.transferB, input: answers })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(answerOwnerQuestions(null, { transferId: ctx.transferA, input: answers })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(answerOwnerQuestions(maintainer, { transferId: ctx.transferA, input: { ...answers, dnsHostingMoves: undefined } })).rejects.toMatchObject({ code: "INVALID" });
+    expect(await answerOwnerQuestions(maintainer, { transferId: ctx.transferA, input: answers })).toEqual({ ok: true });
+    await expect(getRecordsTableFor(maintainer, ctx.transferA)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(startRunFor(maintainer, { transferId: ctx.transferA, input: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listTransfersFor(maintainer)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(issueInviteFor(maintainer, { transferId: ctx.transferA, label: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listInvitesFor(maintainer, ctx.transferA)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Staff of another organisation can neither list, issue nor revoke invites of this transfer.
+    const other = await staffFromHeaders(new Headers({ cookie: ctx.other }));
+    const own = await staffFromHeaders(new Headers({ cookie: ctx.own }));
+    await expect(listInvitesFor(other, ctx.transferA)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(issueInviteFor(other, { transferId: ctx.transferA, label: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const first = (await listInvitesFor(own, ctx.transferA)).at(-1)!;
+    await expect(revokeInviteFor(other, { transferId: ctx.transferA, inviteId: first.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await listInvitesFor(own, ctx.transferA)).every((i) => !("tokenHash" in i))).toBe(true);
   });
 
   test("a revoked sign-off link is refused like a missing one", async () => {

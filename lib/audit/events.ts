@@ -7,11 +7,19 @@ import { z } from "zod";
 import { partyRoleSchema } from "../schedule/parties";
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
-const actor = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("staff"), userId: z.string().min(1), name: z.string() }),
+/**
+ * Who did it (issue 6 §1): the signed-in staff member (id and e-mail; entries
+ * from before accounts carry no e-mail), a maintainer's invite (its public id
+ * and label, never the token), a sign-off link (id and role), or the system.
+ */
+export const auditActorSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("staff"), userId: z.string().min(1), name: z.string(), email: z.string().optional() }),
+  z.object({ kind: z.literal("invite"), inviteId: z.string().min(1), label: z.string() }),
   z.object({ kind: z.literal("link"), linkId: z.string().min(1), role: partyRoleSchema }),
   z.object({ kind: z.literal("system") }),
 ]);
+export type AuditActor = z.infer<typeof auditActorSchema>;
+const actor = auditActorSchema;
 const common = { transferId: z.string().min(1), at: z.iso.datetime(), actor };
 
 export const auditEventSchema = z.discriminatedUnion("type", [
@@ -33,6 +41,9 @@ export const auditEventSchema = z.discriminatedUnion("type", [
     revisionNumber: z.number().int().min(1),
     revisionDigest: hex64,
   }),
+  z.object({ ...common, type: z.literal("invite.created"), inviteId: z.string(), label: z.string(), expiresAt: z.iso.datetime() }),
+  z.object({ ...common, type: z.literal("invite.revoked"), inviteId: z.string() }),
+  z.object({ ...common, type: z.literal("owner.answered"), dnsHostingMoves: z.boolean(), organisation: z.string() }),
   z.object({ ...common, type: z.literal("window.scheduled"), start: z.iso.datetime(), end: z.iso.datetime() }),
   z.object({ ...common, type: z.literal("checklist.finalised"), revisionNumber: z.number().int().min(1), revisionDigest: hex64 }),
 ]);

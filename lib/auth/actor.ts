@@ -1,3 +1,5 @@
+import type { AuditActor } from "../audit/events";
+
 /** Who is asking (issue 6 §1): a staff member of one organisation, or a maintainer holding one transfer's invite. */
 export interface StaffActor {
   kind: "staff";
@@ -20,7 +22,9 @@ export type Actor = StaffActor | MaintainerActor;
 export const MAINTAINER_ACTIONS = ["view", "upload", "answer-questions"] as const;
 export type MaintainerAction = (typeof MAINTAINER_ACTIONS)[number];
 
-/** The audit log's actor for an Actor (lib/audit/events.ts). */
-export function auditActor(actor: Actor): { kind: "staff"; userId: string; name: string } | { kind: "system" } {
-  return actor.kind === "staff" ? { kind: "staff", userId: actor.userId, name: actor.name || actor.email } : { kind: "system" };
+/** The audit log's actor for an Actor (lib/audit/events.ts): the staff member's id and e-mail, or the invite's public id — never its token. */
+export function auditActor(actor: Actor): AuditActor {
+  return actor.kind === "staff"
+    ? { kind: "staff", userId: actor.userId, name: actor.name || actor.email, email: actor.email }
+    : { kind: "invite", inviteId: actor.inviteId, label: actor.label };
 }

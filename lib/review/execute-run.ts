@@ -16,7 +16,9 @@ import type { ExplicitServer } from "../dns/run-snapshot";
 import { parseRootHints } from "../dns/root-hints";
 import { snapshotToJson } from "../dns/snapshot-json";
 import { diffRows } from "./diff-rows";
+import { abuseLimits } from "../secured/limits";
 import { progressTracker } from "./progress";
+import { queryBudget } from "./query-budget";
 import { registry } from "./registry";
 import { startRunHeartbeat } from "./run-heartbeat";
 import type { RunOptions } from "./run-input";
@@ -32,6 +34,8 @@ export interface ExecuteRunOptions {
   controller: AbortController;
   db?: Db;
   now?: () => Date;
+  /** DNS queries this run may send in all (default: CUTOVER_MAX_QUERIES_PER_RUN, 50,000). */
+  maxQueries?: number;
 }
 
 export function findingRow(f: Finding) {
@@ -42,6 +46,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
   const { runId, controller, db } = opts;
   const now = opts.now ?? (() => new Date());
   const tracker = progressTracker();
+  const budget = queryBudget(opts.maxQueries ?? abuseLimits().maxQueriesPerRun);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
   // Beats and polls the cancel flag, so any instance can see it alive and stop it.
@@ -74,7 +79,8 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
         allowPrivate: options.allowPrivate,
         port: options.port,
         rootHints: hints?.ok ? hints.servers : undefined,
-        limits: options.ratePerServer ? { ratePerServer: options.ratePerServer, burstPerServer: 1 } : undefined,
+        // The run's query budget (lib/dns caps each session at what is left of it).
+        limits: Object.defineProperties(options.ratePerServer ? { ratePerServer: options.ratePerServer, burstPerServer: 1 } : {}, Object.getOwnPropertyDescriptors(budget.limits)),
       },
       // The CLI's pipeline extras, chosen on the checks page (absent in older runs: off).
       rdap: options.rdapBaseUrl ? { baseUrl: options.rdapBaseUrl } : null,
@@ -82,6 +88,8 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
       signal: controller.signal,
       onProgress: (p) => {
         tracker.update(p);
+        // At the cap, stop everything at once: no further packets (issue 6 §3).
+        if ((p.phase === "old" || p.phase === "new") && budget.note(p.phase, p.event) && !controller.signal.aborted) controller.abort(new Error(budget.message));
         // Phase changes go out at once; counters at most every FLUSH_MS.
         if (p.phase !== "old" && p.phase !== "new") flush();
         else timer ??= setTimeout(flush, FLUSH_MS);
@@ -119,9 +127,9 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
   } catch (err) {
     if (timer) clearTimeout(timer);
     await writing;
-    const cancelled = controller.signal.aborted;
+    const cancelled = controller.signal.aborted && !budget.exhausted;
     const status = cancelled ? "cancelled" : "failed";
-    const error = cancelled ? "cancelled by the user" : String((err as Error)?.message ?? err);
+    const error = budget.exhausted ? budget.message : cancelled ? "cancelled by the user" : String((err as Error)?.message ?? err);
     await updateRun(runId, { ...tracker.current(), status, phase: status, finishedAt: now(), error }, db).catch(() => undefined);
   } finally {
     heartbeat.stop();

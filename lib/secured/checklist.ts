@@ -1,5 +1,5 @@
 /** Guarded entry points for schedule, checklist revisions, sign-off links and downloads: staff of the owning organisation. */
-import type { Actor } from "../auth/actor";
+import { auditActor, type Actor } from "../auth/actor";
 import { AppError } from "../auth/app-error";
 import { requireStaff } from "../auth/require";
 import type { Db } from "../db/client";
@@ -21,8 +21,8 @@ export async function getSchedulePageFor(actor: Actor | null, transferId: string
 }
 
 export async function saveScheduleFor(actor: Actor | null, options: { transferId: string; input: unknown; db?: Db }): Promise<SaveScheduleResult> {
-  await requireStaff(actor, options.transferId, options.db);
-  return saveSchedule(options);
+  const { actor: staff } = await requireStaff(actor, options.transferId, options.db);
+  return saveSchedule({ ...options, actor: auditActor(staff) });
 }
 
 export async function savePartyFor(actor: Actor | null, options: { transferId: string; input: unknown; db?: Db }): Promise<SavePartyResult> {
@@ -41,8 +41,8 @@ export async function getScheduleIcsFor(actor: Actor | null, transferId: string,
 }
 
 export async function createChecklistRevisionFor(actor: Actor | null, transferId: string, db?: Db) {
-  await requireStaff(actor, transferId, db);
-  return createChecklistRevision({ transferId, db });
+  const { actor: staff } = await requireStaff(actor, transferId, db);
+  return createChecklistRevision({ transferId, db, actor: auditActor(staff) });
 }
 
 export async function getChecklistPageFor(actor: Actor | null, transferId: string, db?: Db): Promise<ChecklistPageData> {
@@ -53,13 +53,13 @@ export async function getChecklistPageFor(actor: Actor | null, transferId: strin
 }
 
 export async function issueLinkFor(actor: Actor | null, options: { transferId: string; role: unknown; db?: Db }): Promise<IssueLinkResult> {
-  await requireStaff(actor, options.transferId, options.db);
-  return issueLink(options);
+  const { actor: staff } = await requireStaff(actor, options.transferId, options.db);
+  return issueLink({ ...options, actor: auditActor(staff) });
 }
 
 export async function revokeLinkFor(actor: Actor | null, options: { transferId: string; linkId: string; db?: Db }): Promise<{ ok: boolean }> {
-  await requireStaff(actor, options.transferId, options.db);
-  return revokeLink(options);
+  const { actor: staff } = await requireStaff(actor, options.transferId, options.db);
+  return revokeLink({ ...options, actor: auditActor(staff) });
 }
 
 export async function getBundleFor(actor: Actor | null, options: { transferId: string; revisionNumber: number | null; db?: Db }): Promise<DownloadResult> {

@@ -1,5 +1,6 @@
 /** Guarded entry points for maintainer invites (issue 6 §1): staff issue and revoke; the link holder sees its one transfer. */
-import type { Actor, MaintainerActor } from "../auth/actor";
+import { auditActor, type Actor, type MaintainerActor } from "../auth/actor";
+import { recordAudit } from "../signoff/audit";
 import { AppError } from "../auth/app-error";
 import { newInvite, resolveInvite, storeInvite } from "../auth/invites";
 import { requireMaintainer, requireStaff } from "../auth/require";
@@ -18,12 +19,15 @@ export async function issueInviteFor(actor: Actor | null, options: { transferId:
   if (!label.success) throw new AppError("INVALID", label.error.issues[0]!.message, { issues: label.error.issues });
   const { token, row } = newInvite({ transferId: options.transferId, label: label.data, createdBy: staff.userId, now: options.now ?? new Date(), ttlSeconds: options.ttlSeconds });
   await storeInvite(row, options.db);
+  await recordAudit({ type: "invite.created", transferId: options.transferId, at: row.createdAt.toISOString(), actor: auditActor(staff), inviteId: row.id, label: row.label, expiresAt: row.expiresAt.toISOString() }, options.db);
   return { token, inviteId: row.id, expiresAt: row.expiresAt };
 }
 
 export async function revokeInviteFor(actor: Actor | null, options: { transferId: string; inviteId: string; db?: Db; now?: Date }): Promise<void> {
-  await requireStaff(actor, options.transferId, options.db);
-  if (!(await revokeMaintainerInvite({ transferId: options.transferId, id: options.inviteId, at: options.now ?? new Date() }, options.db))) throw new AppError("NOT_FOUND", "no such invite");
+  const { actor: staff } = await requireStaff(actor, options.transferId, options.db);
+  const at = options.now ?? new Date();
+  if (!(await revokeMaintainerInvite({ transferId: options.transferId, id: options.inviteId, at }, options.db))) throw new AppError("NOT_FOUND", "no such invite");
+  await recordAudit({ type: "invite.revoked", transferId: options.transferId, at: at.toISOString(), actor: auditActor(staff), inviteId: options.inviteId }, options.db);
 }
 
 export async function listInvitesFor(actor: Actor | null, transferId: string, db?: Db): Promise<Omit<MaintainerInviteRow, "tokenHash">[]> {

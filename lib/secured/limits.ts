@@ -1,6 +1,7 @@
 /**
  * Abuse limits (issue 6 §3), all from the environment with safe defaults:
  *   CUTOVER_MAX_RECORDS_PER_IMPORT      zone records one source may hold (default 1,000,000)
+ *   CUTOVER_MAX_QUERIES_PER_RUN         DNS queries one live run may send, retries included (default 50,000)
  *   CUTOVER_ORG_QUERIES_PER_HOUR        DNS queries an organisation's runs may send per hour (default 500,000)
  *   CUTOVER_MAX_JSON_BODY_KB            JSON request bodies of route handlers (default 256 KiB)
  * Upload sizes and counts: lib/transfer/upload-limits.ts; sign-off/invite link use: lib/signoff/rate-limit.ts.
@@ -13,6 +14,7 @@ function positive(v: string | undefined, fallback: number): number {
 export interface AbuseLimits {
   maxRecordsPerImport: number;
   orgQueriesPerHour: number;
+  maxQueriesPerRun: number;
   maxJsonBodyBytes: number;
 }
 
@@ -20,6 +22,7 @@ export function abuseLimits(env: Record<string, string | undefined> = process.en
   return {
     maxRecordsPerImport: positive(env.CUTOVER_MAX_RECORDS_PER_IMPORT, 1_000_000),
     orgQueriesPerHour: positive(env.CUTOVER_ORG_QUERIES_PER_HOUR, 500_000),
+    maxQueriesPerRun: positive(env.CUTOVER_MAX_QUERIES_PER_RUN, 50_000),
     maxJsonBodyBytes: positive(env.CUTOVER_MAX_JSON_BODY_KB, 256) * 1024,
   };
 }

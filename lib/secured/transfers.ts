@@ -3,7 +3,8 @@
  * calls these, never the unguarded functions; each authorises first
  * (lib/auth/require.ts) and throws AppError.
  */
-import type { Actor } from "../auth/actor";
+import { auditActor, type Actor } from "../auth/actor";
+import { recordAudit } from "../signoff/audit";
 import { AppError } from "../auth/app-error";
 import { requireStaff, requireStaffActor, requireTransferAccess } from "../auth/require";
 import type { Db } from "../db/client";
@@ -63,9 +64,17 @@ export async function getSourceReportFor(actor: Actor | null, transferId: string
 
 /** Upload: staff, or the invited maintainer. Over the per-import record limit a source is refused, not stored. */
 export async function importSourcesFor(actor: Actor | null, options: { transferId: string; sources: SourceToImport[]; db?: Db; env?: Record<string, string | undefined> }): Promise<ImportSourcesResult & { ok: true }> {
-  await requireTransferAccess(actor, options.transferId, "upload", options.db);
+  const access = await requireTransferAccess(actor, options.transferId, "upload", options.db);
   const r = await importSources({ transferId: options.transferId, sources: options.sources, db: options.db, maxRecords: abuseLimits(options.env).maxRecordsPerImport });
   if (!r.ok) throw new AppError("NOT_FOUND", "no such transfer");
+  // Who brought which file (staff member or the maintainer's invite), by content hash.
+  const at = new Date().toISOString();
+  for (const s of r.results) {
+    if (!s.ok) continue;
+    for (const f of s.report.files) {
+      await recordAudit({ type: "source.imported", transferId: options.transferId, at, actor: auditActor(access.actor), sourceId: s.source.id, fileName: f.name, sha256: f.sha256 }, options.db);
+    }
+  }
   return r;
 }
 
@@ -82,7 +91,7 @@ export const ownerAnswersSchema = z.object({
  * hosting move, and who are the owner's contacts / on call. Staff or the invited maintainer.
  */
 export async function answerOwnerQuestions(actor: Actor | null, options: { transferId: string; input: unknown; db?: Db; now?: Date }): Promise<{ ok: true }> {
-  await requireTransferAccess(actor, options.transferId, "answer-questions", options.db);
+  const access = await requireTransferAccess(actor, options.transferId, "answer-questions", options.db);
   const p = ownerAnswersSchema.safeParse(options.input);
   if (!p.success) throw new AppError("INVALID", "invalid answers", { issues: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
   const a = p.data;
@@ -94,5 +103,6 @@ export async function answerOwnerQuestions(actor: Actor | null, options: { trans
   });
   if (!saved.ok) throw saved.error === "not-found" ? new AppError("NOT_FOUND", "no such transfer") : new AppError("INVALID", "invalid answers", { issues: saved.issues });
   await setDnsHostingMoves(options.transferId, a.dnsHostingMoves === "yes", options.db);
+  await recordAudit({ type: "owner.answered", transferId: options.transferId, at: (options.now ?? new Date()).toISOString(), actor: auditActor(access.actor), dnsHostingMoves: a.dnsHostingMoves === "yes", organisation: a.organisation }, options.db);
   return { ok: true };
 }

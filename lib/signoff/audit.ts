@@ -4,12 +4,15 @@
  * index still guards against a fork (lib/audit/chain.ts retries on "seq-taken").
  */
 import { appendAuditEvent, verifyChain, type AuditEntry, type ChainResult } from "../audit/chain";
-import type { AuditEvent } from "../audit/events";
+import type { AuditActor, AuditEvent } from "../audit/events";
 import { auditStore, listAuditEntries } from "../db/audit-entries";
 import { getDb, type Db } from "../db/client";
 
-/** Until staff sessions exist (DESIGN §10), staff actions are recorded under one local identity. */
-export const LOCAL_STAFF = { kind: "staff", userId: "local", name: "staff" } as const;
+/**
+ * The actor of a lib call made without one (the CLI, tests, background work):
+ * the system. The app always passes the signed-in staff member (lib/secured).
+ */
+export const SYSTEM_ACTOR = { kind: "system" } as const satisfies AuditActor;
 
 export async function recordAudit(event: AuditEvent, db: Db = getDb()): Promise<AuditEntry> {
   return appendAuditEvent(auditStore(db), event, 50);

@@ -14,7 +14,8 @@ import { getTransfer } from "../db/get-transfer";
 import { listSources } from "../db/list-sources";
 import { appendAuditEvent } from "../audit/chain";
 import { auditStore } from "../db/audit-entries";
-import { LOCAL_STAFF } from "./audit";
+import type { AuditActor } from "../audit/events";
+import { SYSTEM_ACTOR } from "./audit";
 import { buildRevisionContent } from "./build-revision-content";
 import { parseRevisionRow } from "./parse-revision";
 import { loadReviewInput } from "./review-input";
@@ -26,6 +27,8 @@ export interface CreateChecklistRevisionOptions {
   now?: Date;
   db?: Db;
   key?: SigningKey;
+  /** Who asked for the revision (the audit entry's actor); default the system. */
+  actor?: AuditActor;
 }
 
 export type CreateChecklistRevisionResult = { ok: true; revision: Revision; digest: string; keyId: string } | { ok: false; error: "not-found" };
@@ -50,7 +53,7 @@ export async function createChecklistRevision(options: CreateChecklistRevisionOp
       { transferId: transfer.id, number: revision.revisionNumber, canonicalJson: text, digest, createdAt: new Date(revision.createdAt), signature, keyId: key.keyId },
       db,
       // One attempt: a taken audit seq aborts the transaction, and the loop retries everything.
-      (tx) => appendAuditEvent(auditStore(tx), { type: "revision.created", transferId: transfer.id, at: revision.createdAt, actor: LOCAL_STAFF, revisionNumber: revision.revisionNumber, revisionDigest: digest }, 1),
+      (tx) => appendAuditEvent(auditStore(tx), { type: "revision.created", transferId: transfer.id, at: revision.createdAt, actor: options.actor ?? SYSTEM_ACTOR, revisionNumber: revision.revisionNumber, revisionDigest: digest }, 1),
     );
     if (!inserted) continue;
     return { ok: true, revision, digest, keyId: key.keyId };

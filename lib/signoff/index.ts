@@ -1,5 +1,5 @@
 // Issue 5 orchestration: schedule, revisions, links, sign-offs, finality, downloads. Framework-free.
-export { LOCAL_STAFF, recordAudit, verifyAuditLog } from "./audit";
+export { SYSTEM_ACTOR, recordAudit, verifyAuditLog } from "./audit";
 export { dataDir } from "./data-dir";
 export { serverSigningKey, publishedKeys } from "./signing";
 export { getSchedulePage, type SchedulePageData } from "./get-schedule";

@@ -4,7 +4,8 @@ import { getDb, type Db } from "../db/client";
 import { saveScheduleRow } from "../db/checklist-schedule";
 import { getTransfer } from "../db/get-transfer";
 import { maintenanceWindowSchema } from "../schedule/window";
-import { LOCAL_STAFF, recordAudit } from "./audit";
+import type { AuditActor } from "../audit/events";
+import { SYSTEM_ACTOR, recordAudit } from "./audit";
 
 const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 
@@ -20,7 +21,7 @@ export const scheduleInputSchema = z
 
 export type SaveScheduleResult = { ok: true } | { ok: false; error: "not-found" } | { ok: false; error: "invalid"; issues: { path: string; message: string }[] };
 
-export async function saveSchedule(options: { transferId: string; input: unknown; now?: Date; db?: Db }): Promise<SaveScheduleResult> {
+export async function saveSchedule(options: { transferId: string; input: unknown; now?: Date; db?: Db; actor?: AuditActor }): Promise<SaveScheduleResult> {
   const db = options.db ?? getDb();
   if ((await getTransfer(options.transferId, db)) === null) return { ok: false, error: "not-found" };
   const parsed = scheduleInputSchema.safeParse(options.input);
@@ -31,6 +32,6 @@ export async function saveSchedule(options: { transferId: string; input: unknown
     { transferId: options.transferId, windowStart: new Date(w.start), windowEnd: new Date(w.end), timeZone: w.timeZone, holidayRegion: w.holidayRegion, ttlLoweringAt: w.ttlLoweringAt === null ? null : new Date(w.ttlLoweringAt) },
     db,
   );
-  await recordAudit({ type: "window.scheduled", transferId: options.transferId, at: (options.now ?? new Date()).toISOString(), actor: LOCAL_STAFF, start: w.start, end: w.end }, db);
+  await recordAudit({ type: "window.scheduled", transferId: options.transferId, at: (options.now ?? new Date()).toISOString(), actor: options.actor ?? SYSTEM_ACTOR, start: w.start, end: w.end }, db);
   return { ok: true };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
+import { listInvitesFor } from "@/lib/secured/invites";
 import { getTransferOverviewFor } from "@/lib/secured/transfers";
 import { uploadLimits } from "@/lib/transfer/upload-limits";
 import { Card } from "@/app/_components/ui/card";
@@ -9,13 +10,15 @@ import { DomainName } from "@/app/_components/ui/domain-name";
 import { secondaryButtonClass } from "@/app/_components/ui/button-link";
 import { UploadForm } from "./_components/upload-form";
 import { SourceList } from "./_components/source-list";
+import { InvitePanel } from "./_components/invite-panel";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Transfer" };
 
 export default async function TransferPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const overview = await pageCall(async () => getTransferOverviewFor(await pageStaff(), id));
+  const staff = await pageStaff();
+  const [overview, invites] = await pageCall(async () => Promise.all([getTransferOverviewFor(staff, id), listInvitesFor(staff, id)]));
   if (!overview) notFound();
   const { transfer: t, sources } = overview;
   const facts: [string, string, string][] = [
@@ -68,6 +71,13 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
       </Card>
       <Card title="Import exports" testId="import-card">
         <UploadForm transferId={t.id} limits={uploadLimits()} />
+      </Card>
+      <Card title="Invite the maintainer" testId="invite-card">
+        <InvitePanel
+          transferId={t.id}
+          now={Date.now()}
+          invites={invites.map((i) => ({ id: i.id, label: i.label, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString(), revokedAt: i.revokedAt?.toISOString() ?? null }))}
+        />
       </Card>
     </div>
   );

@@ -55,7 +55,11 @@ function resultText(r: SourceResult): string {
   return `Imported “${r.label}”: ${r.recordCount} records, ${r.providerCount} provider records, ${r.diagnosticCount} diagnostics.`;
 }
 
-export function UploadForm({ transferId, limits }: { transferId: string; limits: UploadLimits }) {
+/**
+ * `inviteToken`: on a maintainer's invite page the upload carries the invite
+ * in the X-Cutover-Invite header (lib/auth/session.ts), never in the URL.
+ */
+export function UploadForm({ transferId, limits, inviteToken }: { transferId: string; limits: UploadLimits; inviteToken?: string }) {
   const router = useRouter();
   const inputRef = useRef<HTMLInputElement>(null);
   const [rows, setRows] = useState<Row[]>([]);
@@ -122,7 +126,7 @@ export function UploadForm({ transferId, limits }: { transferId: string; limits:
     for (const r of rows) body.append("files", r.file, r.file.name);
     body.set("manifest", JSON.stringify(rows.map((r) => ({ label: r.label, format: r.format, partOf: r.partOf === "" ? null : (index.get(r.partOf) ?? null) }))));
     try {
-      const res = await fetch(`/api/transfers/${transferId}/sources`, { method: "POST", body });
+      const res = await fetch(`/api/transfers/${transferId}/sources`, { method: "POST", body, ...(inviteToken ? { headers: { "x-cutover-invite": inviteToken } } : {}) });
       const json = (await res.json().catch(() => ({}))) as { errors?: Record<string, string>; sources?: SourceResult[] };
       if (json.sources) setResults(json.sources);
       if (!res.ok) {

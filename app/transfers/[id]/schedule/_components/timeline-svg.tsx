@@ -64,7 +64,8 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
       viewBox={`0 0 ${VIEW_WIDTH} ${HEIGHT}`}
       width="100%"
       role="img"
-      aria-labelledby={`${id("title")} ${id("desc")}`}
+      aria-labelledby={id("title")}
+      aria-describedby={id("desc")}
       className="h-auto max-w-full font-sans"
       style={{ printColorAdjust: "exact", WebkitPrintColorAdjust: "exact" }}
       data-testid="timeline-svg"
@@ -119,9 +120,12 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
           <g key={t.at.getTime()}>
             <title>{bothZones(t.at, displayTimeZone)}</title>
             <line x1={t.x} x2={t.x} y1={t.kind === "day" ? TOP : AXIS_Y - 4} y2={AXIS_Y + 5} stroke={t.kind === "day" ? "#cbd5e1" : "#94a3b8"} strokeWidth={t.kind === "day" ? 1 : 0.75} />
-            <text x={t.x} y={AXIS_Y + (t.kind === "day" ? 30 : 17)} textAnchor="middle" fontSize={t.kind === "day" ? 12 : 10} fontWeight={t.kind === "day" ? 600 : 400} fill={t.kind === "day" ? INK : "#475569"} data-testid={t.kind === "day" ? "timeline-day-tick" : undefined}>
-              {t.label}
-            </text>
+            {/* A day label would run off the right edge: keep only its tick line. */}
+            {(t.kind === "hour" || t.x <= VIEW_WIDTH - 75) && (
+              <text x={t.kind === "day" ? t.x + 4 : t.x} y={AXIS_Y + (t.kind === "day" ? 30 : 17)} textAnchor={t.kind === "day" ? "start" : "middle"} fontSize={t.kind === "day" ? 12 : 10} fontWeight={t.kind === "day" ? 600 : 400} fill={t.kind === "day" ? INK : "#475569"} data-testid={t.kind === "day" ? "timeline-day-tick" : undefined}>
+                {t.label}
+              </text>
+            )}
           </g>
         ))}
       </g>
@@ -155,9 +159,16 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
         <g data-testid="timeline-window" data-status={win.status}>
           <title>{tip(win)}</title>
           <rect x={win.x0} y={LANES.window.y - 10} width={width(win)} height={20} fill={win.status === "short" ? url("short") : "#1d4ed8"} stroke={win.status === "short" ? RED : INK} strokeWidth={win.status === "short" ? 2 : 1} />
-          <text x={win.x0 + 4} y={LANES.window.y + 4} fontSize="11" fontWeight="700" fill={win.status === "short" ? RED : "white"}>
-            {win.status === "short" ? "TOO SHORT" : "window"}
-          </text>
+          {win.status === "short" ? (
+            // Outside the bar: red text on the red hatch would not read.
+            <text x={win.x1 + 6} y={LANES.window.y + 4} fontSize="11" fontWeight="700" fill={RED}>
+              TOO SHORT
+            </text>
+          ) : (
+            <text x={win.x0 + 4} y={LANES.window.y + 4} fontSize="11" fontWeight="700" fill="white">
+              window
+            </text>
+          )}
         </g>
       )}
       {minimum && (
@@ -187,6 +198,11 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
             </text>
           )}
         </g>
+      )}
+      {!planned && overlap && (
+        <text x={overlap.x0 + 4} y={LANES.planned.y + 4} fontSize="10" fill="#475569">
+          not planned
+        </text>
       )}
       {retire && (
         <g data-testid="timeline-retire">
