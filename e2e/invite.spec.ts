@@ -62,8 +62,9 @@ test("staff invite the maintainer, who uploads and answers without a staff sessi
   await expect(page.getByTestId("sources")).toContainText("registrar export");
   await expect(transfer.fact("fact-dns-moves")).toHaveText("Yes");
   await page.goto(`/transfers/${id}/schedule`);
-  await expect(page.locator("body")).toContainText("Owner Ltd");
-  await expect(page.locator("body")).toContainText("Mia Owner");
+  // The domain owner's party as the maintainer gave it (organisation and contact).
+  await expect(page.locator("body")).toContainText("Domain owner (Owner Ltd)");
+  await expect(page.locator('input[value="mia@owner.test"]')).toHaveCount(1);
   await transfer.goto(id);
 
   // Revoke: the same link is now a 404, like a link that never existed.

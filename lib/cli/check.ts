@@ -4,6 +4,8 @@
  *  [--rdap URL | --rdap-bootstrap FILE] [--facts FILE] [--ack FILE] [--strict] [--json]`
  * Import + live queries + probes + diff + checks + verdict. Exit 0 go, 1 no-go, 2 error.
  */
+import { DEFAULT_CONFIG, type CheckConfig } from "../checks/config";
+import { readCheckConfig } from "../checks/load-config";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
@@ -32,6 +34,8 @@ const HELP = `usage: cutover check DOMAIN --zone FILE... [options]
   --http                    probe HTTP(S) of the apex and www (status, certificate names) and the MTA-STS policy
   --facts FILE              JSON transfer facts: contacts, window, monitoring, rollback, dnssecPlan, …
   --ack FILE                JSON { acknowledgements: [{key|id, by, reason}], waivers: [{key|id, by, reason}] }
+  --config FILE             JSON check configuration: { severities: {ID: blocker|warning|info}, disabled: [ID], marginSeconds }
+                            (default: CUTOVER_CHECKS_CONFIG when set)
   --strict                  exit 0 only when GO and every warning is acknowledged (finalisable)
   --allow-private           allow loopback/private/reserved addresses (labs)
   --timeout MS              per-query timeout (default 2000)
@@ -85,6 +89,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         http: { type: "boolean" },
         facts: { type: "string" },
         ack: { type: "string" },
+        config: { type: "string" },
         strict: { type: "boolean" },
         "allow-private": { type: "boolean" },
         timeout: { type: "string" },
@@ -173,6 +178,13 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     if (moves !== undefined && factsFile.dnsHostingMoves !== undefined && factsFile.dnsHostingMoves !== null && factsFile.dnsHostingMoves !== (moves === "yes"))
       return fail(`--dns-hosting-moves ${moves} contradicts dnsHostingMoves in ${v.facts}`);
   }
+  const configPath = v.config ?? process.env.CUTOVER_CHECKS_CONFIG;
+  let config: CheckConfig = DEFAULT_CONFIG;
+  if (configPath) {
+    const loaded = readCheckConfig(configPath);
+    if (!loaded.ok) return fail(`--config ${loaded.error}`);
+    config = loaded.config;
+  }
   let ackFile: AckFile | null = null;
   if (v.ack) {
     const j = readJson("--ack", v.ack);
@@ -203,6 +215,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
       snapshot: { rootHints, port, allowPrivate: v["allow-private"] ?? false, timeoutMs },
       rdap: rdapBase ? { baseUrl: rdapBase } : null,
       http: v.http ? {} : null,
+      config,
       signal: ac.signal,
     });
     let states: FindingStates = {};

@@ -4,6 +4,7 @@
  * persist snapshot, diff rows, findings, carried states and verdict.
  * Cancellation (AbortController in the registry) ends it as "cancelled".
  */
+import { checkConfigFromEnv } from "../checks/load-config";
 import { runReview, type Review } from "../checks/review";
 import type { Finding } from "../checks/types";
 import { carryStates, computeVerdict } from "../checks/verdict";
@@ -72,6 +73,8 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
       zone: transfer.domainAscii,
       // The transfer's stored facts: hosting answer, window, parties and contacts, operations plan.
       facts,
+      // Operator severity overrides / disabled checks (CUTOVER_CHECKS_CONFIG).
+      config: checkConfigFromEnv(),
       sources,
       oldServers: JSON.parse(run.oldServersJson) as ExplicitServer[],
       newServers: JSON.parse(run.newServersJson) as ExplicitServer[],
