@@ -25,7 +25,7 @@ export function readCheckConfig(path: string): LoadedCheckConfig {
 }
 
 /** The configuration in force for the web app (defaults when CUTOVER_CHECKS_CONFIG is unset). Throws on a bad file. */
-export function checkConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CheckConfig {
+export function checkConfigFromEnv(env: Record<string, string | undefined> = process.env): CheckConfig {
   const path = env.CUTOVER_CHECKS_CONFIG;
   if (!path) return DEFAULT_CONFIG;
   const loaded = readCheckConfig(path);
