@@ -43,7 +43,9 @@ export function authOptions(options: AuthConfigOptions = {}) {
     secret: authSecret(env),
     database: prismaAdapter(db, { provider: dialectOfDb(db) === "postgres" ? "postgresql" : "sqlite" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: 256 },
-    user: { additionalFields: { organisationId: { type: "string", required: true, input: false } } },
+    // Not `required`: better-auth checks required fields before the create hook below runs, so an SSO
+    // sign-up would fail "organisationId is required"; the hook is the one place that sets or refuses it.
+    user: { additionalFields: { organisationId: { type: "string", required: false, input: false } } },
     session: { expiresIn: 7 * 86_400, updateAge: 86_400 },
     account: { accountLinking: { enabled: true, trustedProviders: sso ? [sso.providerId] : [] } },
     // Sign-in attempts per address per minute (brute force); the library keeps the counters in memory.
@@ -77,6 +79,8 @@ export function authOptions(options: AuthConfigOptions = {}) {
                   clientSecret: sso.clientSecret,
                   scopes: sso.scopes,
                   pkce: sso.pkce,
+                  // OIDC Core §3.1.3.7: only an ID token signed by the discovered issuer's keys, for us, with our nonce.
+                  requireIdTokenVerification: true,
                   disableImplicitSignUp: sso.organisationId === null,
                 },
               ],

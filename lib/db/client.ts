@@ -12,6 +12,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PrismaPgClient } from "../generated/prisma-pg/client";
 import { dialectOf, type Dialect } from "./dialect";
+import { serialisedSqlite } from "./serialised-sqlite";
 import { databaseUrl, ensureDatabaseDirectory } from "./url";
 
 export type Db = InstanceType<typeof PrismaClient>;
@@ -28,7 +29,7 @@ export function createDb(url: string = databaseUrl()): Db {
     db = new PrismaPgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   } else {
     ensureDatabaseDirectory(url);
-    db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+    db = new PrismaClient({ adapter: serialisedSqlite(new PrismaBetterSqlite3({ url })) });
   }
   dialects.set(db, dialect);
   return db;

@@ -4,6 +4,9 @@
  * DATABASE_URL, from one build in .next-pg (built here when missing or stale).
  * Shows: both migrate the empty database at once; a transfer created on one
  * is visible on the other; concurrent acknowledgements from both land once;
+ * concurrent submits of the public sign page's form from both land once per
+ * link and revision (the rest are told "already signed"), the audit chain
+ * stays valid and both instances report the same finality;
  * a run started on one shows progress and is cancelled from the other; a
  * killed instance's run is failed by the survivor's heartbeat sweep.
  * Runs only with CUTOVER_TEST_PG_URL (always set in CI, see test-db.ts).
@@ -18,6 +21,15 @@ import { createDb, type Db } from "./client";
 import { finishRun } from "./finish-run";
 import { createRun, getRun } from "./runs";
 import { createPgDatabase, testDialects } from "./test-db";
+import { verifyChain } from "../audit/chain";
+import { verifyBundle } from "../checklist/bundle";
+import { loadOrCreateSigningKey } from "../checklist/signing-key";
+import { PARTY_ROLES, type PartyRole } from "../schedule/parties";
+import { createChecklistRevision } from "../signoff/create-checklist-revision";
+import { issueLink } from "../signoff/links";
+import { saveSchedule } from "../signoff/save-schedule";
+import { acknowledgeWarning, seedParties, seedRun, seedTransfer } from "../signoff/testing/seed";
+import { listAuditEntries } from "./audit-entries";
 
 const PORTS = [3171, 3172] as const;
 const DIST = ".next-pg";
@@ -65,6 +77,17 @@ async function waitFor<T>(what: string, f: () => Promise<T | null | undefined | 
   }
 }
 
+/** The hidden inputs of an HTML form as name → value (entities the app emits decoded). */
+function hiddenInputs(html: string): Map<string, string> {
+  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const out = new Map<string, string>();
+  for (const m of html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(m[0])?.[1];
+    if (name) out.set(unescape(name), unescape(/value="([^"]*)"/.exec(m[0])?.[1] ?? ""));
+  }
+  return out;
+}
+
 const base = (i: 0 | 1) => `http://127.0.0.1:${PORTS[i]}`;
 let cookie = "";
 /** A signed-in staff request to instance i (Origin for the CSRF check on state-changing requests). */
@@ -99,7 +122,9 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
     // the session lives in the shared database, so the second instance accepts the same cookie.
     const seeded = spawnSync(process.execPath, ["--import", "tsx", "e2e/support/seed-staff.ts", STAFF.email, STAFF.password], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...SHARED, DATABASE_URL: database.url } });
     if (seeded.status !== 0) throw new Error("seeding the staff account failed");
-    const signIn = await fetch(`${base(0)}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: base(0) }, body: JSON.stringify(STAFF) });
+    // Once more on a network error: seeding outlasts the server's keep-alive, so the pooled socket may be closing under us.
+    const signInRequest = () => fetch(`${base(0)}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: base(0) }, body: JSON.stringify(STAFF) });
+    const signIn = await signInRequest().catch(signInRequest);
     if (!signIn.ok) throw new Error(`sign-in: ${signIn.status}`);
     cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     // A DNS server that never answers: runs against it are slow (timeouts), so there is time to watch and cancel.
@@ -163,6 +188,97 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
     expect(rows[0]).toMatchObject({ status: "acknowledged", reason: "known and planned" });
     expect(rows[0]!.by).toMatch(/^Operator [01]-\d+$/);
   }, 60_000);
+
+  it("concurrent sign-offs from both instances land once per link and revision", async () => {
+    // A transfer ready to sign, seeded through lib/ into the shared database and owned by the staff member's organisation.
+    const org = (await db.transfer.findUniqueOrThrow({ where: { id: transferId }, select: { organisationId: true } })).organisationId;
+    const id = await seedTransfer({ domain: "signoff.two-instances.test", db });
+    await db.transfer.update({ where: { id }, data: { organisationId: org } });
+    const t0 = new Date();
+    await seedRun({ transferId: id, withBlocker: false, at: t0, db });
+    await seedParties({ transferId: id, db, now: t0 });
+    await acknowledgeWarning({ transferId: id, by: "Olga Owner", at: t0, db });
+    expect(await saveSchedule({ transferId: id, db, now: t0, input: { start: "2026-11-10T07:00:00.000Z", end: "2026-11-13T10:00:00.000Z", timeZone: "Europe/Berlin", holidayRegion: "DE", ttlLoweringAt: "2026-11-08T07:00:00.000Z" } })).toEqual({ ok: true });
+    // Signed with the deployment's key (the shared data directory), as "Create revision" on either instance would.
+    const key = loadOrCreateSigningKey({ dataDir: SHARED.CUTOVER_DATA_DIR });
+    const revision = await createChecklistRevision({ transferId: id, db, key });
+    if (!revision.ok) throw new Error("revision");
+    const tokens = new Map<PartyRole, string>();
+    for (const role of PARTY_ROLES) {
+      const l = await issueLink({ transferId: id, role, db });
+      if (!l.ok) throw new Error("issueLink");
+      tokens.set(role, l.token);
+    }
+
+    // Each signer's page, loaded from both instances: the same revision digest, and the form a browser would submit.
+    // The client component's form carries its server action reference for progressive enhancement ($ACTION_1:0 = {id, bound}).
+    const forms = new Map<string, { actionId: string; fields: Map<string, string> }>();
+    for (const role of PARTY_ROLES) {
+      for (const i of [0, 1] as const) {
+        const res = await fetch(`${base(i)}/sign/${tokens.get(role)}`);
+        expect(res.status).toBe(200);
+        const html = await res.text();
+        expect(/data-testid="sign-digest">([0-9a-f]{64})</.exec(html)?.[1]).toBe(revision.digest);
+        const fields = hiddenInputs(html);
+        const ref = [...fields.keys()].find((k) => /^\$ACTION_\d+:0$/.test(k));
+        const actionId = ref === undefined ? undefined : (JSON.parse(fields.get(ref)!) as { id?: string }).id;
+        expect(actionId).toMatch(/^[0-9a-f]{40,}$/);
+        expect(fields.get("token")).toBe(tokens.get(role));
+        expect(fields.get("revisionDigest")).toBe(revision.digest);
+        forms.set(`${role}/${i}`, { actionId: actionId!, fields });
+      }
+    }
+    expect(forms.get("domain-owner/0")!.actionId).toBe(forms.get("domain-owner/1")!.actionId);
+
+    // Submit as React does with JavaScript on: POST to the page with the Next-Action header; the body is
+    // encodeReply([prevState, formData]) — the root "0" refers to the form fields, which travel as "_1_<name>".
+    const submit = async (role: PartyRole, i: 0 | 1, signerName: string) => {
+      const { actionId, fields } = forms.get(`${role}/${i}`)!;
+      const body = new FormData();
+      body.append("_1_token", fields.get("token")!);
+      body.append("_1_revisionDigest", fields.get("revisionDigest")!);
+      body.append("_1_signerName", signerName);
+      body.append("_1_decision", "approve");
+      // The root last, as React sends it: the server resolves "$K1" from the fields streamed before it.
+      body.append("0", JSON.stringify([{ ok: false, message: "" }, "$K1"]));
+      const res = await fetch(`${base(i)}/sign/${tokens.get(role)}`, { method: "POST", headers: { "next-action": actionId, accept: "text/x-component", origin: base(i) }, body });
+      const text = await res.text();
+      // The action's return value is in the RSC payload as {"ok":…,"message":…}.
+      const m = /\{"ok":(true|false),"message":"([^"]*)"\}/.exec(text);
+      return { status: res.status, signerName, instance: i, ok: m?.[1] === "true", message: m?.[2] ?? `no action result in: ${text.slice(0, 300)}` };
+    };
+    // Four attempts per link, two from each instance, all at once: 20 submits for 5 (link, revision) pairs.
+    const attempts = PARTY_ROLES.flatMap((role) => [0, 1, 2, 3].map((k) => submit(role, (k % 2) as 0 | 1, `${role} signer ${k}`)));
+    const results = await Promise.all(attempts);
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    for (const role of PARTY_ROLES) {
+      const mine = results.filter((r) => r.signerName.startsWith(`${role} `));
+      expect(mine.map((r) => `${r.ok} ${r.message}`).sort()).toEqual(["false You have already signed this revision.", "false You have already signed this revision.", "false You have already signed this revision.", "true Approved. Thank you."]);
+    }
+
+    const rows = await db.signoff.findMany({ where: { transferId: id }, orderBy: { role: "asc" } });
+    expect(rows.map((r) => r.role)).toEqual([...PARTY_ROLES].sort());
+    expect(new Set(rows.map((r) => r.linkId)).size).toBe(5);
+    expect(rows.every((r) => r.revisionDigest === revision.digest && r.decision === "approve")).toBe(true);
+    const winners = new Map(results.filter((r) => r.ok).map((r) => [r.signerName.split(" ")[0]!, r.signerName]));
+    expect(new Map(rows.map((r) => [r.role, r.signerName]))).toEqual(winners);
+
+    const log = await listAuditEntries(id, db);
+    expect(verifyChain(log)).toMatchObject({ valid: true, length: log.length });
+    const count = (type: string) => log.filter((e) => e.event.type === type).length;
+    expect([count("link.used"), count("signoff.recorded"), count("checklist.finalised")]).toEqual([5, 5, 1]);
+
+    // Finality as read through either instance: the staff checklist page, the signed bundle and each signer's page agree.
+    for (const i of [0, 1] as const) {
+      const page = await (await call(i, `/transfers/${id}/checklist`)).text();
+      expect(page.replace(/<!-- -->/g, "")).toContain("FINAL — revision 1 is approved by every party.");
+      const bundle = await call(i, `/api/transfers/${id}/checklist/bundle`);
+      expect(bundle.status).toBe(200);
+      expect(verifyBundle(new Uint8Array(await bundle.arrayBuffer()), key.publicJwk)).toMatchObject({ valid: true, final: true, signoffs: 5, revisionNumber: 1 });
+      const signer = (await (await fetch(`${base(i)}/sign/${tokens.get("domain-owner")}`)).text()).replace(/<!-- -->/g, "");
+      expect(signer).toContain(`You (${winners.get("domain-owner")}) approved revision 1`);
+    }
+  }, 90_000);
 
   it("a run started on one instance shows progress on the other and is cancelled from it", async () => {
     const port = blackhole.address().port;

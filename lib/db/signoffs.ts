@@ -10,24 +10,37 @@ export interface SignoffRow {
   signoff: Signoff;
 }
 
-/** "duplicate" when this link already signed this revision. */
-export async function insertSignoff(linkId: string, s: Signoff, db: Db = getDb()): Promise<"inserted" | "duplicate"> {
+/**
+ * "duplicate" when this link already signed this revision. `alsoWrite` (the
+ * sign-off's audit entries) runs in the same transaction, so a process killed
+ * between the two leaves neither (issue 6 §3); "retry" when that write lost a
+ * race for the audit sequence (or the database broke a lock cycle): nothing
+ * was stored and the caller tries again on the new head.
+ */
+export async function insertSignoff(linkId: string, s: Signoff, db: Db = getDb(), alsoWrite?: (tx: Db) => Promise<unknown>): Promise<"inserted" | "duplicate" | "retry"> {
+  const data = {
+    linkId,
+    transferId: s.transferId,
+    role: s.role,
+    signerName: s.signerName,
+    decision: s.decision,
+    reason: s.decision === "reject" ? s.reason : null,
+    signedAt: new Date(s.signedAt),
+    revisionNumber: s.revisionNumber,
+    revisionDigest: s.revisionDigest,
+  };
   try {
-    await db.signoff.create({
-      data: {
-        linkId,
-        transferId: s.transferId,
-        role: s.role,
-        signerName: s.signerName,
-        decision: s.decision,
-        reason: s.decision === "reject" ? s.reason : null,
-        signedAt: new Date(s.signedAt),
-        revisionNumber: s.revisionNumber,
-        revisionDigest: s.revisionDigest,
-      },
+    // On PostgreSQL a second insert of the same (link, digest) waits for the first transaction and then fails unique.
+    await db.$transaction(async (tx) => {
+      await tx.signoff.create({ data });
+      // The transaction client has the model API of Db (lib/db/client.ts).
+      if (alsoWrite) await alsoWrite(tx as unknown as Db);
     });
     return "inserted";
   } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    if (code === "seq-taken" || code === "P2034") return "retry";
+    // A unique conflict on the sign-off itself is final; one on the audit seq surfaces as seq-taken above.
     if (isUniqueViolation(e)) return "duplicate";
     throw e;
   }

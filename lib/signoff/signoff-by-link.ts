@@ -15,7 +15,9 @@ import { getRevisionRowByDigest, latestRevisionRow } from "../db/checklist-revis
 import { signoffLinkStore } from "../db/signoff-links";
 import { insertSignoff, listSignoffs } from "../db/signoffs";
 import type { PartyRole } from "../schedule/parties";
-import { recordAudit } from "./audit";
+import { appendAuditEvent } from "../audit/chain";
+import { auditStore } from "../db/audit-entries";
+import { recordAuditOnce } from "./audit";
 import { parseRevisionRow } from "./parse-revision";
 import { linkRateLimiter } from "./rate-limit";
 
@@ -87,21 +89,33 @@ export async function submitLinkSignoff(a: Access & { input: unknown; revisionDi
   const current = parseRevisionRow(head);
   if (current.digest !== a.revisionDigest) return { ok: false, error: "revision-changed" };
   const signoff = createSignoff({ link, revision: current.revision, input: parsed.data, now });
-  if ((await insertSignoff(link.id, signoff, db)) === "duplicate") return { ok: false, error: "already-signed" };
   const actor = { kind: "link" as const, linkId: link.id, role: link.role };
   const at = now.toISOString();
-  await recordAudit({ type: "link.used", transferId: link.transferId, at, actor, linkId: link.id, role: link.role }, db);
-  await recordAudit(
-    {
-      type: "signoff.recorded", transferId: link.transferId, at, actor, role: link.role, signerName: signoff.signerName, decision: signoff.decision,
-      ...(signoff.decision === "reject" ? { reason: signoff.reason } : {}), revisionNumber: signoff.revisionNumber, revisionDigest: signoff.revisionDigest,
-    },
-    db,
-  );
+  // The sign-off and its two audit entries commit together (one audit attempt each: a taken seq rolls all back and the loop retries).
+  const audit = (tx: Db) =>
+    appendAuditEvent(auditStore(tx), { type: "link.used", transferId: link.transferId, at, actor, linkId: link.id, role: link.role }, 1).then(() =>
+      appendAuditEvent(
+        auditStore(tx),
+        {
+          type: "signoff.recorded", transferId: link.transferId, at, actor, role: link.role, signerName: signoff.signerName, decision: signoff.decision,
+          ...(signoff.decision === "reject" ? { reason: signoff.reason } : {}), revisionNumber: signoff.revisionNumber, revisionDigest: signoff.revisionDigest,
+        },
+        1,
+      ),
+    );
+  let stored: "inserted" | "duplicate" | "retry" = "retry";
+  for (let attempt = 0; attempt < 50 && stored === "retry"; attempt++) stored = await insertSignoff(link.id, signoff, db, audit);
+  if (stored === "duplicate") return { ok: false, error: "already-signed" };
+  if (stored === "retry") throw new Error("could not append the sign-off's audit entries after 50 attempts");
+  // Read after our commit: of concurrent last approvals at least one sees them all; recordAuditOnce keeps it to one entry.
   const signoffs = (await listSignoffs(link.transferId, db)).map((s) => s.signoff);
   const final = checkFinality({ revision: current.revision, signoffs }).final;
   if (final && signoff.decision === "approve") {
-    await recordAudit({ type: "checklist.finalised", transferId: link.transferId, at, actor: { kind: "system" }, revisionNumber: current.revision.revisionNumber, revisionDigest: current.digest }, db);
+    await recordAuditOnce(
+      { type: "checklist.finalised", transferId: link.transferId, at, actor: { kind: "system" }, revisionNumber: current.revision.revisionNumber, revisionDigest: current.digest },
+      (e) => e.type === "checklist.finalised" && e.revisionDigest === current.digest,
+      db,
+    );
   }
   return { ok: true, signoff, final };
 }

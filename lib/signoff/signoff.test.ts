@@ -14,6 +14,7 @@ import { createTestDb, testDialects, type TestDb } from "../db/test-db";
 import { placeholder } from "../db/dialect";
 import { verifyChain } from "../audit/chain";
 import { listAuditEntries } from "../db/audit-entries";
+import { insertSignoff } from "../db/signoffs";
 import { PARTY_ROLES } from "../schedule/parties";
 import { createChecklistRevision } from "./create-checklist-revision";
 import { getChecklistPage } from "./get-checklist";
@@ -212,6 +213,27 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       const log = await listAuditEntries(id, t.db);
       expect(verifyChain(log)).toMatchObject({ valid: true });
       expect(log.filter((e) => e.event.type === "signoff.recorded")).toHaveLength(12);
+      expect(log.filter((e) => e.event.type === "link.used")).toHaveLength(12);
+      // Several last approvals race; the checklist is finalised once.
+      expect((await getChecklistPage(id, { db: t.db }))!.finality).toEqual({ final: true, missing: [] });
+      expect(log.filter((e) => e.event.type === "checklist.finalised")).toHaveLength(1);
+    });
+
+    test("a sign-off whose audit entries cannot be written is not stored", async () => {
+      const id = await readyTransfer("atomic.test");
+      const r = await createChecklistRevision({ transferId: id, db: t.db, key, now: at(10) });
+      if (!r.ok) throw new Error("x");
+      const l = await issueLink({ transferId: id, role: "domain-owner", db: t.db, now: at(5) });
+      if (!l.ok) throw new Error("x");
+      const signoff = { transferId: id, role: "domain-owner" as const, signerName: "Dora", decision: "approve" as const, signedAt: at(11).toISOString(), revisionNumber: 1, revisionDigest: r.digest };
+      await expect(insertSignoff(l.linkId, signoff, t.db, async () => { throw new Error("killed mid-write"); })).rejects.toThrow("killed mid-write");
+      expect(await t.db.signoff.count({ where: { transferId: id } })).toBe(0);
+      // The audit seq moving under the writer is a retry, not a duplicate, and also stores nothing.
+      expect(await insertSignoff(l.linkId, signoff, t.db, async () => { throw Object.assign(new Error("taken"), { code: "seq-taken" }); })).toBe("retry");
+      expect(await t.db.signoff.count({ where: { transferId: id } })).toBe(0);
+      expect(await insertSignoff(l.linkId, signoff, t.db)).toBe("inserted");
+      expect(await insertSignoff(l.linkId, signoff, t.db)).toBe("duplicate");
+      expect(await t.db.signoff.count({ where: { transferId: id } })).toBe(1);
     });
   });
 
