@@ -252,6 +252,33 @@ describe("authorisation matrix", () => {
     expect((await res.json()).error).toBe("CROSS_SITE");
   });
 
+  test("an upload is authorised before its body is read: the wrong transfer's invite or organisation gets 404, not a form error", async () => {
+    const notMultipart = { "content-type": "text/plain" };
+    for (const who of ["invite-other-transfer", "other-org"] as const) {
+      const res = await invoke("api/transfers/[id]/sources/route.ts", "POST", `/api/transfers/${ctx.transferA}/sources`, { id: ctx.transferA }, who, "not a form", notMultipart);
+      expect(res.status, who).toBe(404);
+    }
+    const own = await invoke("api/transfers/[id]/sources/route.ts", "POST", `/api/transfers/${ctx.transferA}/sources`, { id: ctx.transferA }, "own", "not a form", notMultipart);
+    expect(own.status).toBe(400);
+  });
+
+  test("a run id of another transfer is refused on every run route, even by the other transfer's own staff", async () => {
+    const { getDb } = await import("@/lib/db/client");
+    const { seedRun } = await import("@/lib/signoff/testing/seed");
+    // org B's run on transfer B, asked for through transfer A's URL by A's staff.
+    const runB = await seedRun({ transferId: ctx.transferB, withBlocker: true, at: new Date(), db: getDb() });
+    const params = { id: ctx.transferA, runId: runB };
+    const cancel = await invoke("api/transfers/[id]/runs/[runId]/cancel/route.ts", "POST", `/api/transfers/${ctx.transferA}/runs/${runB}/cancel`, params, "own");
+    expect(cancel.status).toBe(409);
+    const events = await invoke("api/transfers/[id]/runs/[runId]/events/route.ts", "GET", `/api/transfers/${ctx.transferA}/runs/${runB}/events`, params, "own");
+    expect(events.status).toBe(404);
+    const findings = await invoke(
+      "api/transfers/[id]/runs/[runId]/findings/route.ts", "POST", `/api/transfers/${ctx.transferA}/runs/${runB}/findings`, params, "own",
+      JSON.stringify({ action: "acknowledge", key: "SVC-DMARC@_dmarc.project.test.", by: "Ann Staff", reason: "known" }), { "content-type": "application/json" },
+    );
+    expect(findings.status).toBe(404);
+  });
+
   test("the invite page's lib entry: its own transfer only; revoked, expired, wrong and malformed tokens are the same NOT_FOUND; rate-limited", async () => {
     const { getInvitePage, issueInviteFor } = await import("@/lib/secured/invites");
     const { resolveInvite } = await import("@/lib/auth/invites");

@@ -4,6 +4,7 @@
  * current actor for pages and actions, and the route handler wrapper
  * (authenticate → CSRF → handler → AppError table; DESIGN §11).
  */
+import { clientAddress } from "@/lib/security/client-address";
 import { nextCookies } from "better-auth/next-js";
 import { headers } from "next/headers";
 import { redirect, notFound } from "next/navigation";
@@ -22,8 +23,9 @@ export function appAuth(): Auth {
   return holder.__cutoverAppAuth;
 }
 
+/** Rate-limit address (lib/security/client-address.ts: the trusted proxy's hop, never the client's own claim). */
 export function clientIp(h: Headers): string {
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "direct";
+  return clientAddress(h);
 }
 
 /** Server components and actions: the staff member signed in, or null. */

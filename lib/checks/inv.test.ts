@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG } from "./config";
 import { INV_CHECKS } from "./inv";
 import { runChecks } from "./run-checks";
 import { input, source } from "./testing/build-input";
+import { buildDiff } from "../diff/build-diff";
 
 const run = (i: Parameters<typeof runChecks>[0]) => runChecks(i, DEFAULT_CONFIG, INV_CHECKS);
 const OLD = { name: "ns1.old.test.", address: "192.0.2.1" };
@@ -44,6 +45,17 @@ describe("INV checks", () => {
     const m = f.find((x) => x.id === "INV-SERVER-MISMATCH")!;
     expect(m.subject).toBe("www.example.test. CNAME");
     expect(m.message).toContain("Odd one(s) out: ns2.old.test. 198.51.100.1:53");
+  });
+
+  it("INV-UNVERIFIED-AT-NEW when the new operator fails a question (no silent GO)", () => {
+    const neuZone = `@ IN NS ns1.new.test.\n@ IN CAA 0 issue "letsencrypt.org"\nwww 300 IN CNAME cdn.example.net.\nmail IN A 192.0.2.25\n`;
+    const base = input({ old: [{ ...OLD, zone: LIVE }], neu: [{ ...NEW, zone: neuZone }] });
+    expect(run(base).filter((x) => x.id === "INV-UNVERIFIED-AT-NEW")).toEqual([]);
+    // The new server SERVFAILs every question about mail: before, mail A vanished from the comparison unnoticed.
+    const neu = { ...base.neu!, answers: base.neu!.answers.map((a) => (a.question.name[1] === 0x6d && a.question.name[0] === 4 ? { ...a, rcode: 2, records: [], error: { kind: "servfail" as const, message: "SERVFAIL" } } : a)) };
+    const { diff, views } = buildDiff({ zone: base.zone, sources: [], old: base.old, neu, operatorChange: true });
+    const f = run({ ...base, neu, diff, views });
+    expect(f.filter((x) => x.severity === "blocker").map((x) => `${x.id} ${x.subject}`)).toEqual(["INV-UNVERIFIED-AT-NEW mail.example.test. A"]);
   });
 
   it("INV-IMPORT-FAILED for an unusable source", () => {

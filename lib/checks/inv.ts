@@ -103,6 +103,27 @@ const differentAtNew: CheckDef = {
   },
 };
 
+const unverifiedAtNew: CheckDef = {
+  id: "INV-UNVERIFIED-AT-NEW", family: "INV", severity: "blocker", title: "Every live RRset was verified at the new operator",
+  run(i, emit) {
+    // An RRset the old side serves but the new side never answered about (timeout, SERVFAIL, REFUSED, query cap, deadline)
+    // is neither a match nor a difference: missing evidence must not read as parity.
+    const c = i.diff.oldVsNew;
+    const o = i.views.oldRef;
+    if (!c || !o) return;
+    for (const key of c.unchecked) {
+      const s = o.rrsets.get(key);
+      if (!s) continue;
+      emit({
+        subject: `${s.ownerText} ${s.typeText}`,
+        message: `${s.ownerText} ${s.typeText} is served by the old operator (${show(s.texts)}) but ${c.there} gave no usable answer for it, so nobody knows whether the new operator serves it.`,
+        remediation: "Find out why the new operator's server does not answer this question (timeout, SERVFAIL, REFUSED, query cap) and re-run.",
+        evidence: s.evidence,
+      });
+    }
+  },
+};
+
 const extraAtNew: CheckDef = {
   id: "INV-EXTRA-AT-NEW", family: "INV", severity: "warning", title: "Records only the new operator serves",
   run(i, emit) {
@@ -241,7 +262,7 @@ const importProblems: CheckDef = {
 };
 
 export const INV_CHECKS: CheckDef[] = [
-  missingInSource, differentInSource, ttlDiffers, onlyInSource, exportIncomplete, missingAtNew, differentAtNew, extraAtNew,
+  missingInSource, differentInSource, ttlDiffers, onlyInSource, exportIncomplete, missingAtNew, differentAtNew, unverifiedAtNew, extraAtNew,
   serverMismatch, explained, apexCname, wildcard, nxParity, negativeTtlParity, importProblems,
 ];
 export type { Emit };

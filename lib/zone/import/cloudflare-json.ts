@@ -73,7 +73,7 @@ export function presentationOf(r: CloudflareApiRecord): string {
       return `${r.priority ?? str(d.priority)} ${content ?? ""}`.trim();
     case "TXT":
     case "SPF":
-      return content === undefined ? "" : content.trimStart().startsWith('"') ? content : quoteTxt(content);
+      return content === undefined ? "" : content.trimStart().startsWith('"') ? utf8ToOctetText(content) : quoteTxt(content);
     case "SRV":
       if (d.target !== undefined) return `${str(d.priority ?? r.priority)} ${str(d.weight)} ${str(d.port)} ${str(d.target)}`;
       return content && content.trim().split(/\s+/).length === 3 ? `${r.priority ?? 0} ${content}` : (content ?? "");

@@ -92,6 +92,14 @@ describe("Cloudflare API JSON", () => {
     expect(r.records[0].rdata.length).toBe(302);
   });
 
+  test("quoted and unquoted non-ASCII TXT content give the same UTF-8 octets", () => {
+    const r = api([
+      rec({ type: "TXT", name: "q.project.test", content: '"h\u00e9"' }),
+      rec({ type: "TXT", name: "u.project.test", content: "h\u00e9" }),
+    ]);
+    expect(r.records.map((x) => Array.from(x.rdata))).toEqual([[3, 0x68, 0xc3, 0xa9], [3, 0x68, 0xc3, 0xa9]]);
+  });
+
   test("schema failures and unknown types are diagnostics, counted as rejected", () => {
     const r = api([rec({ type: "A", name: "a.project.test", content: "192.0.2.1" }), { type: "A", content: "192.0.2.2" }, rec({ type: "WAT", name: "w.project.test", content: "x" })]);
     expect(r.records).toHaveLength(1);

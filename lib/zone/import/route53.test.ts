@@ -40,6 +40,21 @@ describe("Route 53 importer", () => {
     expect(r.diagnostics[0].message).toContain("m.p.test. A");
   });
 
+  test("a page missing in the middle (its predecessor's NextRecordName is nowhere) is flagged", () => {
+    const a = { Name: "a.p.test.", Type: "A", TTL: 60, ResourceRecords: [{ Value: "192.0.2.1" }] };
+    const z = { Name: "z.p.test.", Type: "A", TTL: 60, ResourceRecords: [{ Value: "192.0.2.9" }] };
+    const r = r53(page([SOA, a], { IsTruncated: true, NextRecordName: "m.p.test.", NextRecordType: "A" }), page([z], { IsTruncated: false }));
+    expect(r.diagnostics.map((d) => [d.file, d.code, d.severity])).toEqual([["page1.json", "bad-format", "warning"]]);
+    expect(r.diagnostics[0].message).toContain("m.p.test. A is missing");
+    expect(r.records).toHaveLength(3);
+  });
+
+  test("non-ASCII text in a UTF-8 JSON value keeps its UTF-8 octets, as a server sends them", () => {
+    const r = r53(page([SOA, { Name: "p.test.", Type: "TXT", TTL: 60, ResourceRecords: [{ Value: '"h\u00e9 \u2713"' }] }]));
+    expect(r.diagnostics).toEqual([]);
+    expect(Array.from(r.records[1].rdata)).toEqual([7, 0x68, 0xc3, 0xa9, 0x20, 0xe2, 0x9c, 0x93]);
+  });
+
   test("malformed JSON is a diagnostic with line and column, not an exception", () => {
     const r = r53('{\n  "ResourceRecordSets": [\n    { "Name": "a.p.test.", }\n  ]\n}');
     expect(r.report.ok).toBe(false);

@@ -17,6 +17,7 @@ import { tally, type Counts } from "./report";
 import { makeProviderRecord } from "./provider-record";
 import { parseJsonFile, keyLines, safeStringify } from "./json";
 import { valueToWire } from "./value";
+import { utf8ToOctetText } from "./text";
 import { diag, sortByPosition, type DecodedFile, type FormatOptions, type FormatOutput } from "./internal";
 import type { ProviderRecord } from "./types";
 
@@ -116,6 +117,8 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
   let pages = 0;
   let truncatedPages = 0;
   let next = "";
+  // NextRecordName/Type of each truncated page: the first set of the page that must follow it.
+  const wanted: { file: string; name: string; type: string | undefined }[] = [];
   for (const f of files) {
     const json = parseJsonFile(f);
     if (!json.ok) {
@@ -132,6 +135,7 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
     if (page.success && page.data.IsTruncated) {
       truncatedPages++;
       next = `${page.data.NextRecordName ?? "?"} ${page.data.NextRecordType ?? ""}`.trim();
+      if (page.data.NextRecordName !== undefined) wanted.push({ file: f.name, name: page.data.NextRecordName, type: page.data.NextRecordType });
     }
     const lines = keyLines(json.text, "Name");
     const aligned = lines.length === sets.length;
@@ -152,6 +156,23 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
     diagnostics.push(
       diag(files[files.length - 1].name, 0, 0, D.BAD_FORMAT, `every page says IsTruncated: true; the export is incomplete (next page starts at ${next}): fetch all pages`, "warning"),
     );
+  } else {
+    // A page missing in the middle: the set its predecessor names as next is nowhere in the input.
+    const norm = (n: string) => n.toLowerCase().replace(/\.?$/, ".");
+    const have = new Set<string>();
+    for (const o of out) {
+      const s = o.set as { Name?: unknown; Type?: unknown } | null;
+      if (s && typeof s.Name === "string" && typeof s.Type === "string") {
+        have.add(`${norm(s.Name)} ${s.Type.toUpperCase()}`);
+        have.add(norm(s.Name));
+      }
+    }
+    for (const w of wanted) {
+      const key = w.type !== undefined ? `${norm(w.name)} ${w.type.toUpperCase()}` : norm(w.name);
+      if (!have.has(key)) {
+        diagnostics.push(diag(w.file, 0, 0, D.BAD_FORMAT, `this page says IsTruncated: true but the page starting at ${`${w.name} ${w.type ?? ""}`.trim()} is missing; the export is incomplete: fetch all pages`, "warning"));
+      }
+    }
   }
   return out;
 }
@@ -159,7 +180,8 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
 function decodeName(raw: string, at: { file: string; line: number }, diagnostics: Diagnostic[]): Uint8Array | null {
   const text = octalToDecimalEscapes(raw);
   if (text !== raw) diagnostics.push(diag(at.file, at.line, 0, D.NORMALISED, `Route 53 octal escapes in "${raw}" read as "${text}"`, "warning"));
-  const r = parseName(text.endsWith(".") ? text : text + ".", ROOT);
+  // JSON is UTF-8 text, the parsers read octets: re-encode so a non-ASCII label keeps its UTF-8 bytes.
+  const r = parseName(utf8ToOctetText(text.endsWith(".") ? text : text + "."), ROOT);
   if (r.ok) return r.wire;
   diagnostics.push(diag(at.file, at.line, 0, r.code, `Name "${raw}": ${r.message}`));
   return null;
@@ -254,7 +276,8 @@ export function importRoute53(files: DecodedFile[], options: FormatOptions): For
     s.ResourceRecords.forEach((rr, i) => {
       const value = octalToDecimalEscapes(rr.Value);
       if (value !== rr.Value) diagnostics.push(diag(at.file, at.line, 0, D.NORMALISED, `Route 53 octal escapes in ${JSON.stringify(rr.Value)} read as ${JSON.stringify(value)}`, "warning"));
-      const w = valueToWire(typeNum, value, { ...where, what: `${ownerText} ${typeText} ResourceRecords[${i}]` });
+      // UTF-8 text -> octets, as in a master file: "é" must become C3 A9 (what the server sends), not E9.
+      const w = valueToWire(typeNum, utf8ToOctetText(value), { ...where, what: `${ownerText} ${typeText} ResourceRecords[${i}]` });
       if (!w.ok) {
         diagnostics.push(w.diagnostic);
         tally(counts, typeText, "rejected");

@@ -1,6 +1,6 @@
 import { NextResponse, after } from "next/server";
 import { route } from "@/app/_lib/auth";
-import { AppError } from "@/lib/auth/app-error";
+import { requireTransferAccess } from "@/lib/auth/require";
 import { importSourcesFor } from "@/lib/secured/transfers";
 import { getRecordsTable } from "@/lib/transfer/get-records-table";
 import { parseUploadForm } from "@/lib/transfer/upload-request";
@@ -20,7 +20,9 @@ const MULTIPART_SLACK = 1024 * 1024;
  */
 export const POST = route<{ id: string }>(async ({ request, actor, params }) => {
   const { id } = params;
-  if (!actor) throw new AppError("UNAUTHENTICATED", "sign in first");
+  // Authorise before buffering up to maxTotalBytes: an invite for another
+  // transfer (or another organisation's session) must not make us read its upload.
+  await requireTransferAccess(actor, id, "upload");
   const limits = uploadLimits();
   // Refuse obviously oversized bodies before buffering them.
   const declared = Number(request.headers.get("content-length") ?? "0");
