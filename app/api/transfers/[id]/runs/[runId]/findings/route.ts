@@ -11,7 +11,7 @@ const Body = z.object({ action: z.enum(["acknowledge", "waive"]), key: z.string(
 
 /** POST { action, key, by, reason } → 200 { verdict } | 404 | 409 | 422. */
 export const POST = route<{ id: string; runId: string }>(async ({ request, actor, params }) => {
-  const p = Body.safeParse(await jsonBody(request, abuseLimits().maxJsonBodyBytes).catch(() => null));
+  const p = Body.safeParse(await jsonBody(request, abuseLimits().maxJsonBodyBytes));
   if (!p.success) return NextResponse.json({ error: "invalid", issues: p.error.issues }, { status: 422 });
   const { action, ...input } = p.data;
   const r = await setFindingStateFor(actor, { transferId: params.id, runId: params.runId, action, input });
