@@ -58,6 +58,15 @@ describe("INV checks", () => {
     expect(f.filter((x) => x.severity === "blocker").map((x) => `${x.id} ${x.subject}`)).toEqual(["INV-UNVERIFIED-AT-NEW mail.example.test. A"]);
   });
 
+  it("INV-SNAPSHOT-INCOMPLETE when a snapshot stopped early (deadline, query cap): silence is not parity", () => {
+    const neuZone = `@ IN NS ns1.new.test.\n@ IN CAA 0 issue "letsencrypt.org"\nwww 300 IN CNAME cdn.example.net.\nmail IN A 192.0.2.25\n`;
+    const base = input({ old: [{ ...OLD, zone: LIVE }], neu: [{ ...NEW, zone: neuZone }] });
+    expect(run(base).filter((x) => x.id === "INV-SNAPSHOT-INCOMPLETE")).toEqual([]);
+    const f = run({ ...base, old: { ...base.old!, incomplete: "run deadline of 60000 ms passed" } });
+    expect(f.filter((x) => x.severity === "blocker").map((x) => `${x.id} ${x.subject}`)).toEqual(["INV-SNAPSHOT-INCOMPLETE example.test. (old operator snapshot)"]);
+    expect(f.find((x) => x.id === "INV-SNAPSHOT-INCOMPLETE")!.message).toContain("run deadline of 60000 ms passed");
+  });
+
   it("INV-IMPORT-FAILED for an unusable source", () => {
     const f = run(input({ sources: [source("refused.txt", "; <<>> DiG 9.18 <<>> @192.0.2.1 example.test AXFR\n; Transfer failed.\n", "axfr")] }));
     expect(f.filter((x) => x.id === "INV-IMPORT-FAILED").map((x) => [x.severity, x.subject])).toEqual([["blocker", "source refused.txt"]]);

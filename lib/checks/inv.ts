@@ -124,6 +124,23 @@ const unverifiedAtNew: CheckDef = {
   },
 };
 
+const snapshotIncomplete: CheckDef = {
+  id: "INV-SNAPSHOT-INCOMPLETE", family: "INV", severity: "blocker", title: "The live snapshots asked everything they planned",
+  run(i, emit) {
+    // A run stopped by its deadline or query cap has names it never asked: what it did not see is not
+    // evidence that nothing is there (the export-completeness and parity checks would read silence as "fine").
+    for (const [side, snap] of [["old", i.old], ["new", i.neu]] as const) {
+      if (!snap?.incomplete) continue;
+      emit({
+        subject: `${i.zone} (${side} operator snapshot)`,
+        message: `The ${side} operator's snapshot stopped before every planned query was sent (${snap.incomplete}), so missing or different records may go unseen.`,
+        remediation: "Re-run with a longer deadline or a higher query cap (CUTOVER_MAX_QUERIES_PER_RUN), or fewer names.",
+        evidence: [],
+      });
+    }
+  },
+};
+
 const extraAtNew: CheckDef = {
   id: "INV-EXTRA-AT-NEW", family: "INV", severity: "warning", title: "Records only the new operator serves",
   run(i, emit) {
@@ -262,7 +279,7 @@ const importProblems: CheckDef = {
 };
 
 export const INV_CHECKS: CheckDef[] = [
-  missingInSource, differentInSource, ttlDiffers, onlyInSource, exportIncomplete, missingAtNew, differentAtNew, unverifiedAtNew, extraAtNew,
+  missingInSource, differentInSource, ttlDiffers, onlyInSource, exportIncomplete, missingAtNew, differentAtNew, unverifiedAtNew, snapshotIncomplete, extraAtNew,
   serverMismatch, explained, apexCname, wildcard, nxParity, negativeTtlParity, importProblems,
 ];
 export type { Emit };

@@ -172,6 +172,12 @@ describe("discovery", () => {
     const www = snap.answers.find((a) => nameToText(a.question.name) === "www.project.test." && a.server.address === "127.0.0.1" && a.records.some((r) => r.type === 5));
     expect(www && nameToText(www.records.find((r) => r.type === 5)!.rdata)).toBe("project-test.cdn.cloudflare.net.");
     expect(snap.answers.some((a) => a.question.type === 255)).toBe(false); // never ANY
+    expect(snap.incomplete).toBeNull();
+  }, 90_000);
+
+  it("says so when the run deadline stops it early (a partial snapshot is not evidence of absence)", async () => {
+    const snap = await runSnapshot({ zone: "project.test", rootHints: hints, allowPrivate: true, port: lab.port, deadlineMs: 30 });
+    expect(snap.incomplete).toBe("the run's deadline passed");
   }, 90_000);
 });
 

@@ -65,6 +65,12 @@ export interface Snapshot {
   axfr: AxfrResult[];
   sentTo: Record<string, number>;
   counts: ProgressCounts;
+  /**
+   * Why the snapshot stopped before asking everything it planned (run
+   * deadline, query cap, cancellation), or null/absent when it finished.
+   * A partial snapshot is missing evidence, never evidence of absence.
+   */
+  incomplete?: string | null;
 }
 
 export async function runSnapshot(opts: SnapshotOptions): Promise<Snapshot> {
@@ -209,7 +215,16 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
     axfr: xfrs,
     sentTo,
     counts: { ...session.counts },
+    incomplete: session.signal.aborted ? stopReason(session.signal.reason) : null,
   };
+}
+
+function stopReason(reason: unknown): string {
+  if (reason instanceof Error) return reason.message || reason.name;
+  const kind = typeof reason === "object" && reason !== null ? (reason as { kind?: unknown }).kind : undefined;
+  if (kind === "deadline") return "the run's deadline passed";
+  if (kind === "cancelled") return "the run was stopped (cancelled or at its query cap)";
+  return typeof reason === "string" && reason ? reason : "stopped before every planned query was sent";
 }
 
 function addCut(cuts: Uint8Array[], c: Uint8Array): void {
@@ -284,7 +299,10 @@ async function askNames(
   }
   // The apex's remaining types at every server.
   const apexEntry = round.find((n) => n.sources.includes("apex"));
-  if (apexEntry) for (const s of servers) for (const t of typesFor(apexEntry, apex)) if (t !== T.SOA && t !== T.NS) tasks.push(async () => void (await ask(s, apexEntry, t)));
+  // Besides the usual apex types, every type the imports or AXFR hold there (SSHFP, LOC, TLSA, ALIAS…):
+  // a type never asked would stay "unchecked" instead of being compared.
+  const apexTypes = apexEntry ? new Set([...typesFor(apexEntry, apex), ...apexEntry.knownTypes]) : new Set<number>();
+  if (apexEntry) for (const s of servers) for (const t of apexTypes) if (t !== T.SOA && t !== T.NS) tasks.push(async () => void (await ask(s, apexEntry, t)));
   session.plan(tasks.length);
   await pool(tasks, Math.max(1, session.limiter.limits.maxInFlight), session.signal);
   return fresh;
