@@ -58,6 +58,20 @@ describe("INV checks", () => {
     expect(f.filter((x) => x.severity === "blocker").map((x) => `${x.id} ${x.subject}`)).toEqual(["INV-UNVERIFIED-AT-NEW mail.example.test. A"]);
   });
 
+  it("INV-UNVERIFIED-AT-NEW also for a second new server that fails (server parity alone would skip it)", () => {
+    const neuZone = `@ IN NS ns1.new.test.\n@ IN NS ns2.new.test.\n@ IN CAA 0 issue "letsencrypt.org"\nwww 300 IN CNAME cdn.example.net.\nmail IN A 192.0.2.25\n`;
+    const NEW2 = { name: "ns2.new.test.", address: "203.0.113.2" };
+    const base = input({ old: [{ ...OLD, zone: LIVE }], neu: [{ ...NEW, zone: neuZone }, { ...NEW2, zone: neuZone }] });
+    expect(run(base).filter((x) => x.id === "INV-UNVERIFIED-AT-NEW")).toEqual([]);
+    const failsMail = (a: NonNullable<typeof base.neu>["answers"][number]) =>
+      a.server.address === NEW2.address && a.question.name[0] === 4 && a.question.name[1] === 0x6d ? { ...a, rcode: 2, records: [], error: { kind: "servfail" as const, message: "SERVFAIL" } } : a;
+    const neu = { ...base.neu!, answers: base.neu!.answers.map(failsMail) };
+    const { diff, views } = buildDiff({ zone: base.zone, sources: [], old: base.old, neu, operatorChange: true });
+    const f = run({ ...base, neu, diff, views }).filter((x) => x.id === "INV-UNVERIFIED-AT-NEW");
+    expect(f.map((x) => x.subject)).toEqual([expect.stringMatching(/^mail\.example\.test\. A at .*203\.0\.113\.2/)]);
+    expect(f[0].severity).toBe("blocker");
+  });
+
   it("INV-SNAPSHOT-INCOMPLETE when a snapshot stopped early (deadline, query cap): silence is not parity", () => {
     const neuZone = `@ IN NS ns1.new.test.\n@ IN CAA 0 issue "letsencrypt.org"\nwww 300 IN CNAME cdn.example.net.\nmail IN A 192.0.2.25\n`;
     const base = input({ old: [{ ...OLD, zone: LIVE }], neu: [{ ...NEW, zone: neuZone }] });

@@ -111,15 +111,23 @@ const unverifiedAtNew: CheckDef = {
     const c = i.diff.oldVsNew;
     const o = i.views.oldRef;
     if (!c || !o) return;
-    for (const key of c.unchecked) {
+    const seen = new Set<string>();
+    const report = (key: string, where: string) => {
       const s = o.rrsets.get(key);
-      if (!s) continue;
+      if (!s || seen.has(`${key}|${where}`)) return;
+      seen.add(`${key}|${where}`);
       emit({
-        subject: `${s.ownerText} ${s.typeText}`,
-        message: `${s.ownerText} ${s.typeText} is served by the old operator (${show(s.texts)}) but ${c.there} gave no usable answer for it, so nobody knows whether the new operator serves it.`,
+        subject: `${s.ownerText} ${s.typeText}${where === c.there ? "" : ` at ${where}`}`,
+        message: `${s.ownerText} ${s.typeText} is served by the old operator (${show(s.texts)}) but ${where} gave no usable answer for it, so nobody knows whether the new operator serves it.`,
         remediation: "Find out why the new operator's server does not answer this question (timeout, SERVFAIL, REFUSED, query cap) and re-run.",
         evidence: s.evidence,
       });
+    };
+    for (const key of c.unchecked) report(key, c.there);
+    // Every other server of the new operator too: server-to-server parity skips what a server never answered.
+    for (const v of i.views.neu) {
+      if (v.label === c.there) continue;
+      for (const [key, s] of o.rrsets) if (!v.rrsets.has(key) && !v.asked(s.owner, s.type)) report(key, v.label);
     }
   },
 };
