@@ -55,6 +55,10 @@ run("applying database migrations", ["--import", "tsx", join(root, "lib/db/migra
 const port = process.env.PORT ?? "3000";
 const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
 console.log(`[cutover] serving on http://localhost:${port}`);
-const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", hostname], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+// Idle keep-alive sockets stay open longer than a client or proxy keeps them
+// (Node's 5 s default races clients that reuse a socket right after a long,
+// CPU-heavy import, which then see ECONNRESET; proxies usually idle at 60 s).
+const keepAliveMs = env.CUTOVER_KEEP_ALIVE_MS ?? "65000";
+const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", hostname, "--keepAliveTimeout", keepAliveMs], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
