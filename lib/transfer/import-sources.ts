@@ -5,6 +5,9 @@
  * other sources are imported all the same.
  */
 import { createHash } from "node:crypto";
+import { appendAuditEvent } from "../audit/chain";
+import type { AuditActor } from "../audit/events";
+import { auditStore } from "../db/audit-entries";
 import { createSource } from "../db/create-source";
 import { getTransfer } from "../db/get-transfer";
 import type { Db } from "../db/client";
@@ -33,6 +36,8 @@ export interface ImportSourcesOptions {
   db?: Db;
   /** Zone records one source may hold (issue 6 §3); over it the source is refused, not stored truncated. */
   maxRecords?: number;
+  /** Who uploaded: each stored file's `source.imported` entry names them, written in the source's transaction. */
+  actor?: AuditActor;
 }
 
 export type ImportSourcesResult = { ok: true; results: ImportedSource[] } | { ok: false; status: 404; errors: Record<string, string> };
@@ -61,7 +66,15 @@ function crashedImport(source: SourceToImport, err: unknown): ImportResult {
   return { records: [], providerRecords: [], diagnostics: report.diagnostics, report };
 }
 
-export async function importAndStore(transferId: string, source: SourceToImport, db?: Db, maxRecords?: number): Promise<ImportedSource> {
+/** `source.imported` per file, in the transaction that stores the source (one attempt: a taken seq retries the import). */
+function auditImport(transferId: string, actor: AuditActor): (tx: Db, row: SourceRow) => Promise<unknown> {
+  return async (tx, row) => {
+    const at = new Date().toISOString();
+    for (const f of row.files) await appendAuditEvent(auditStore(tx), { type: "source.imported", transferId, at, actor, sourceId: row.id, fileName: f.name, sha256: f.sha256 }, 1);
+  };
+}
+
+export async function importAndStore(transferId: string, source: SourceToImport, db?: Db, maxRecords?: number, actor?: AuditActor): Promise<ImportedSource> {
   let result: ImportResult;
   try {
     result = importZone(source.files, { format: source.format, includes: "bundle", ...(maxRecords ? { limits: { maxRecords } } : {}) });
@@ -89,6 +102,7 @@ export async function importAndStore(transferId: string, source: SourceToImport,
         records: result.records.map(recordRow),
       },
       db,
+      actor ? auditImport(transferId, actor) : undefined,
     );
     return { ok: true, label: source.label, source: row, report };
   } catch (err) {
@@ -101,6 +115,6 @@ export async function importSources(options: ImportSourcesOptions): Promise<Impo
   const { transferId, sources, db } = options;
   if (!(await getTransfer(transferId, db))) return { ok: false, status: 404, errors: { transfer: "Transfer not found" } };
   const results: ImportedSource[] = [];
-  for (const s of sources) results.push(await importAndStore(transferId, s, db, options.maxRecords));
+  for (const s of sources) results.push(await importAndStore(transferId, s, db, options.maxRecords, options.actor));
   return { ok: true, results };
 }
