@@ -15,8 +15,19 @@ import type { Finding, Severity } from "./types";
 export type FindingState =
   | { status: "open" }
   | { status: "fixed"; at: string }
-  | { status: "waived"; by: string; reason: string; at: string; fingerprint?: string }
-  | { status: "acknowledged"; by: string; reason: string; at: string; fingerprint?: string };
+  | ({ status: "waived"; by: string; reason: string; at: string; fingerprint?: string } & DecidedBy)
+  | ({ status: "acknowledged"; by: string; reason: string; at: string; fingerprint?: string } & DecidedBy);
+
+/**
+ * Who decided (issue 11 item 1): the signed-in account as it was at the time
+ * (`by` is then its display name), and a typed "on behalf of" that is only a
+ * label. Absent `account`: a decision from before accounts were bound (or the
+ * CLI's --ack file), whose `by` is a typed name.
+ */
+export interface DecidedBy {
+  account?: { userId: string; email: string; name: string };
+  onBehalfOf?: string;
+}
 
 /** Finding key → state. Keys absent here are open. */
 export type FindingStates = Record<string, FindingState>;
