@@ -126,11 +126,12 @@ export async function decideFindings(opts: { transferId: string; runId: string; 
         const current = new Map((await findFindingStates(opts.transferId, p.data.keys, tx)).map((r) => [r.key, r]));
         const plan = planDecisions({ findings, current, input: p.data, staff: opts.staff, transferId: opts.transferId, runId: run.id, now });
         if (!plan.ok) return plan;
-        await writeFindingStates(opts.transferId, plan.rows, tx);
+        // Audit first: a concurrent writer's uncommitted entry makes ours wait and then fail "seq-taken" before any state is touched.
         for (const event of plan.events) {
           head = nextEntry(head, event);
           await store.append(opts.transferId, head);
         }
+        await writeFindingStates(opts.transferId, plan.rows, tx);
         return plan;
       });
       if (!plan.ok) return plan;
