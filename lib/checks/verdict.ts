@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { decisionReasonSchema, personNameSchema } from "../checklist/typed-text";
 import type { Finding, Severity } from "./types";
 
 /**
@@ -32,8 +33,9 @@ export interface DecidedBy {
 /** Finding key → state. Keys absent here are open. */
 export type FindingStates = Record<string, FindingState>;
 
-const person = z.string().trim().min(1, "a named person is required").max(200);
-const reason = z.string().trim().min(3, "a reason is required").max(2000);
+// Typed names and reasons (the CLI's --ack file): no control characters (lib/checklist/typed-text.ts, issue 11 item 1).
+const person = personNameSchema;
+const reason = decisionReasonSchema;
 
 export const WaiveInputSchema = z.strictObject({ key: z.string().min(1), by: person, reason });
 export const AcknowledgeInputSchema = z.strictObject({ key: z.string().min(1), by: person, reason });

@@ -15,7 +15,7 @@ export function statesFromRows(rows: readonly FindingStateRow[]): FindingStates 
 /** The account and typed on-behalf-of of a stored decision (lib/checks DecidedBy). */
 export function decidedBy(r: FindingStateRow): DecidedBy {
   return {
-    ...(r.byUserId && r.byEmail && r.by ? { account: { userId: r.byUserId, email: r.byEmail, name: r.by } } : {}),
+    ...(r.byUserId && r.by ? { account: { userId: r.byUserId, email: r.byEmail ?? "", name: r.by } } : {}),
     ...(r.onBehalfOf ? { onBehalfOf: r.onBehalfOf } : {}),
   };
 }
