@@ -126,6 +126,7 @@ describe("a decision names the signed-in account, never a typed name", () => {
     ]) {
       const res = await decide(ctx.ann, body);
       expect(res.status, JSON.stringify(body)).toBe(422);
+      expect((await res.json()).message).toContain("control characters");
     }
     expect(await stateOf(ctx.warning)).toBeNull();
   });
