@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { jsonBody, route } from "@/app/_lib/auth";
+import { route } from "@/app/_lib/auth";
+import { requireStaff } from "@/lib/auth/require";
+import { readJsonBody } from "@/lib/http/read-body";
 import { abuseLimits } from "@/lib/secured/limits";
 import { setFindingStateFor } from "@/lib/secured/review";
 
@@ -11,7 +13,7 @@ const Body = z.object({ action: z.enum(["acknowledge", "waive"]), key: z.string(
 
 /** POST { action, key, by, reason } → 200 { verdict } | 404 | 409 | 422. */
 export const POST = route<{ id: string; runId: string }>(async ({ request, actor, params }) => {
-  const p = Body.safeParse(await jsonBody(request, abuseLimits().maxJsonBodyBytes));
+  const p = Body.safeParse(await readJsonBody({ request, maxBytes: abuseLimits().maxJsonBodyBytes, authorise: () => requireStaff(actor, params.id) }));
   if (!p.success) return NextResponse.json({ error: "invalid", issues: p.error.issues }, { status: 422 });
   const { action, ...input } = p.data;
   const r = await setFindingStateFor(actor, { transferId: params.id, runId: params.runId, action, input });
