@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeHttp } from "../checks/http-probe";
 import { fetchStsPolicy } from "../checks/mta-sts";
 import { fetchRdap } from "../checks/rdap";
+import { pickRdapServer } from "../checks/rdap-bootstrap";
 import { probeTls } from "../checks/tls-probe";
 import { outboundFetch, resolveChecked } from "./outbound";
 
@@ -99,6 +100,13 @@ describe("outbound policy (issue 11 §4)", () => {
       expect(!r.ok && r.error, target).toContain("127.0.0.2");
     }
     expect(trap2.accepted).toBe(0);
+  });
+
+  it("RDAP bootstrap: a loopback service URL is never picked", () => {
+    // Address literals are judged here; a name (localhost) when it is fetched (the RDAP case above).
+    const bootstrap = { services: [[["test"], probeUrls().filter((u) => !u.includes("localhost"))]] };
+    expect(pickRdapServer(bootstrap, "victim.test")).toMatchObject({ ok: false, error: expect.stringContaining("lists no usable URL") });
+    expect(pickRdapServer(bootstrap, "victim.test", { allowPrivate: "loopback" })).toMatchObject({ ok: true, baseUrl: probeUrls()[0] });
   });
 
   it("HTTP probe: refused for every URL, no connection (neither the request nor the TLS handshake)", async () => {
