@@ -56,6 +56,8 @@ export async function createSource(data: CreateSourceData, db: Db = getDb()): Pr
           params.push(created.id, r.ownerText, r.ownerKey, r.ttl, r.class, r.type, r.rdataHex, r.rdataText, r.file, r.line);
         }
         await tx.$executeRawUnsafe(`${INSERT_RECORDS} ${valuesList(dialect, chunk.length)}`, ...params);
+        // The SQLite driver is synchronous: without a turn of the event loop per chunk, a large import starves every other request (issue 11 §3).
+        await new Promise((resolve) => setImmediate(resolve));
       }
       const { reportJson: _omit, ...row } = created;
       void _omit;

@@ -96,3 +96,37 @@ describe("caps per upload and per transfer", () => {
     expect(await storedRows(transferId)).toBe(6);
   });
 });
+
+describe("imports do not starve other requests", () => {
+  const job = { files: [text("g.zone", `${SMALL}$GENERATE 0-19999 g$ A 192.0.2.7\n`)], format: "auto" as const, maxRecords: 1_000_000 };
+
+  it("the parse and the row text run on a worker thread; the rows come back whole and in order", async () => {
+    const { runImportJob } = await import("./import-job");
+    const { threadId } = await import("node:worker_threads");
+    const r = await runImportJob(job);
+    expect(r.threadId).not.toBe(threadId);
+    expect(r.recordCount).toBe(20_003);
+    expect(r.rows).toHaveLength(20_003);
+    expect(r.rows.at(-1)).toMatchObject({ ownerText: "g19999.bomb.test.", rdataText: "192.0.2.7" });
+  });
+
+  it("without the worker, the rows are built in slices with a turn of the event loop between them", async () => {
+    const { runImportJob, ROW_CHUNK } = await import("./import-job");
+    process.env.CUTOVER_IMPORT_IN_PROCESS = "1";
+    let turns = 0;
+    let running = true;
+    const spin = () => {
+      turns++;
+      if (running) setImmediate(spin);
+    };
+    setImmediate(spin);
+    try {
+      const r = await runImportJob(job);
+      expect(r.rows).toHaveLength(20_003);
+      expect(turns).toBeGreaterThanOrEqual(Math.floor(20_003 / ROW_CHUNK));
+    } finally {
+      running = false;
+      delete process.env.CUTOVER_IMPORT_IN_PROCESS;
+    }
+  });
+});

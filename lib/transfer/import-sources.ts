@@ -11,10 +11,9 @@ import { getTransfer } from "../db/get-transfer";
 import type { Db } from "../db/client";
 import type { SourceRow } from "../db/rows";
 import { DIAGNOSTIC_CODES } from "../zone/diagnostics";
-import { importZone } from "../zone/import";
 import { IMPORTER_VERSION } from "../zone/import/report";
 import type { ImportFile, ImportReport, ImportResult } from "../zone/import/types";
-import { recordRow } from "./record-text";
+import { runImportJob, type ImportJobResult } from "./import-job";
 import type { SourceFormat } from "./source-input";
 
 export interface SourceToImport {
@@ -83,15 +82,16 @@ export async function importAndStore(transferId: string, source: SourceToImport,
   });
   // Nothing left: refused without reading a line.
   if (budget && budget.limit <= 0) return refuse(budget);
-  let result: ImportResult;
+  let result: ImportJobResult;
   try {
-    result = importZone(source.files, { format: source.format, includes: "bundle", ...(budget ? { limits: { maxRecords: budget.limit } } : {}) });
+    // Off the main thread (import-job.ts): other requests go on while a large source is parsed.
+    result = await runImportJob({ files: source.files, format: source.format, maxRecords: budget?.limit });
   } catch (err) {
-    result = crashedImport(source, err);
+    result = { report: crashedImport(source, err).report, recordCount: 0, providerCount: 0, rows: [], threadId: 0 };
   }
   const report = result.report;
   // The parser stops at the limit (a $GENERATE before expanding it); JSON formats have no expansion, so a count suffices.
-  if (budget && (result.records.length > budget.limit || report.diagnostics.some((d) => d.code === DIAGNOSTIC_CODES.LIMIT_RECORDS))) return refuse(budget);
+  if (budget && (result.recordCount > budget.limit || report.diagnostics.some((d) => d.code === DIAGNOSTIC_CODES.LIMIT_RECORDS))) return refuse(budget);
   try {
     const row = await createSource(
       {
@@ -101,12 +101,12 @@ export async function importAndStore(transferId: string, source: SourceToImport,
         importerVersion: report.importerVersion,
         origin: report.origin,
         ok: report.ok,
-        providerCount: result.providerRecords.length,
+        providerCount: result.providerCount,
         diagnosticCount: report.diagnostics.length + report.diagnosticsDropped,
         reportJson: JSON.stringify(report),
         // Hash here rather than trusting the report: the stored hash is evidence (DESIGN §3).
         files: source.files.map((f) => ({ name: f.name, sha256: sha256Hex(f.bytes), bytes: f.bytes.byteLength })),
-        records: result.records.map(recordRow),
+        records: result.rows,
       },
       db,
     );
