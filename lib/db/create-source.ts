@@ -69,6 +69,8 @@ async function createSourceOnce(data: CreateSourceData, db: Db, alsoWrite?: (tx:
           params.push(created.id, r.ownerText, r.ownerKey, r.ttl, r.class, r.type, r.rdataHex, r.rdataText, r.file, r.line);
         }
         await tx.$executeRawUnsafe(`${INSERT_RECORDS} ${valuesList(dialect, chunk.length)}`, ...params);
+        // The SQLite driver is synchronous: without a turn of the event loop per chunk, a large import starves every other request (issue 11 §3).
+        await new Promise((resolve) => setImmediate(resolve));
       }
       const { reportJson: _omit, ...row } = created;
       void _omit;

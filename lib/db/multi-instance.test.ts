@@ -34,7 +34,8 @@ import { listAuditEntries } from "./audit-entries";
 const PORTS = [3171, 3172] as const;
 const DIST = ".next-pg";
 // Several instances share the session secret and the data directory (signing key), as a deployment must.
-const SHARED = { CUTOVER_AUTH_SECRET: "multi-instance-test-secret-0123456789abcdef", CUTOVER_DATA_DIR: mkdtempSync(join(tmpdir(), "cutover-mi-")) };
+// The runs below query a loopback server: the operator setting allows loopback (issue 11 §5).
+const SHARED = { CUTOVER_AUTH_SECRET: "multi-instance-test-secret-0123456789abcdef", CUTOVER_DATA_DIR: mkdtempSync(join(tmpdir(), "cutover-mi-")), CUTOVER_ALLOW_PRIVATE: "loopback" };
 const STAFF = { email: "staff@two-instances.test", password: "correct horse battery staple 42" };
 
 function startInstance(port: number, url: string): ChildProcess {

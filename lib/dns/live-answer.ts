@@ -13,7 +13,7 @@
  */
 import { canonicalRdata } from "../zone/rdata";
 import type { AnswerFlags, EvidenceRecord, Question, QueryError, ServerAnswer, ServerRef, Transport } from "./types";
-import { decodeMessage, type WireMessage, type WireRecord } from "./wire";
+import { Arena, readNameView, readRdataView, type WireMessage, type WireRecord } from "./wire";
 
 const CACHE_SIZE = 512;
 const recent = new Map<LiveAnswer, EvidenceRecord[]>();
@@ -82,9 +82,7 @@ export class LiveAnswer implements ServerAnswer {
     if (!raw) return (this.#fixed = []);
     let r = recent.get(this);
     if (r) return r;
-    const d = decodeMessage(raw);
-    // The bytes passed the same checks at receipt (scan.ts), so decoding cannot fail here.
-    r = d.ok ? evidenceOf(d.message, this.#file) : [];
+    r = evidenceOfRaw(raw, this.#file);
     if (recent.size >= CACHE_SIZE) recent.delete(recent.keys().next().value as LiveAnswer);
     recent.set(this, r);
     return r;
@@ -94,6 +92,49 @@ export class LiveAnswer implements ServerAnswer {
     recent.delete(this);
     this.#fixed = v;
   }
+}
+
+/** Where decompressed names and RDATA go; uncompressed ones stay views of the kept message (wire.ts). */
+const names = new Arena(64 * 1024);
+const SECTIONS: EvidenceRecord["section"][] = ["answer", "authority", "additional"];
+
+/**
+ * The evidence records of a kept message, read straight from its bytes:
+ * no WireMessage, questions or OPT decoding (the scan at receipt already
+ * took the header facts and EDNS), names and RDATA as views of `raw`
+ * unless they were compressed. The bytes passed scanMessage's checks, which
+ * are decodeMessage's (scan.test.ts), so this cannot fail; if it ever did,
+ * the answer shows no records rather than throwing.
+ */
+export function evidenceOfRaw(raw: Uint8Array, file: string): EvidenceRecord[] {
+  const out: EvidenceRecord[] = [];
+  try {
+    const qd = (raw[4] << 8) | raw[5];
+    const an = (raw[6] << 8) | raw[7];
+    const ns = (raw[8] << 8) | raw[9];
+    const total = an + ns + ((raw[10] << 8) | raw[11]);
+    let pos = 12;
+    for (let i = 0; i < qd; i++) pos = readNameView(raw, pos, raw.length, names).next + 4;
+    for (let i = 0; i < total; i++) {
+      const owner = readNameView(raw, pos, raw.length, names);
+      pos = owner.next;
+      const type = (raw[pos] << 8) | raw[pos + 1];
+      const cls = (raw[pos + 2] << 8) | raw[pos + 3];
+      const ttl = ((raw[pos + 4] << 24) >>> 0) + (raw[pos + 5] << 16) + (raw[pos + 6] << 8) + raw[pos + 7];
+      const rdlen = (raw[pos + 8] << 8) | raw[pos + 9];
+      pos += 10;
+      const section = i < an ? 0 : i < an + ns ? 1 : 2;
+      // RFC 6891 §6.1.1: OPT is not a record of the answer (its facts are in `edns`).
+      if (!(section === 2 && type === 41)) {
+        const rdata = readRdataView(raw, type, pos, pos + rdlen, names);
+        out.push({ owner: owner.wire, ttl, class: cls, type, rdata: safeCanonical(type, rdata), file, line: 0, section: SECTIONS[section] });
+      }
+      pos += rdlen;
+    }
+  } catch {
+    return [];
+  }
+  return out;
 }
 
 export function evidenceOf(m: WireMessage, file: string): EvidenceRecord[] {

@@ -86,6 +86,8 @@ function isoNow(): string {
 
 /** Per-server facts computed once per ServerRef object (a run reuses its refs for thousands of queries). */
 interface Dest {
+  address: string;
+  port: number;
   /** "address:port": limiter bucket and sent-packet counter key. */
   key: string;
   /** "address|port": the UDP mux pool. */
@@ -95,9 +97,10 @@ interface Dest {
 const dests = new WeakMap<ServerRef, Dest>();
 function destOf(server: ServerRef): Dest {
   let d = dests.get(server);
-  if (!d || d.key !== `${server.address}:${server.port}`) {
+  // Refs are plain objects: re-derive when someone changed one (no string building per query otherwise).
+  if (!d || d.address !== server.address || d.port !== server.port) {
     const key = `${server.address}:${server.port}`;
-    d = { key, poolKey: `${server.address}|${server.port}`, file: evidenceFile(server, key) };
+    d = { address: server.address, port: server.port, key, poolKey: `${server.address}|${server.port}`, file: evidenceFile(server, key) };
     dests.set(server, d);
   }
   return d;

@@ -213,6 +213,36 @@ function readRdata(buf: Uint8Array, type: number, start: number, end: number, ar
   return arena.buf.subarray(first, arena.pos);
 }
 
+/**
+ * readName, but a name that holds no compression pointer is returned as a
+ * view of `buf` itself (zero copy); only compressed names are written into
+ * the arena. Decompression only ever lengthens a name, so "wire length =
+ * bytes spanned" means no pointer was followed.
+ */
+export function readNameView(buf: Uint8Array, offset: number, limit: number, arena: Arena): NameRead {
+  const n = readName(buf, offset, limit, arena);
+  if (n.next - offset === n.wire.length) {
+    arena.pos -= n.wire.length;
+    n.wire = buf.subarray(offset, n.next);
+  }
+  return n;
+}
+
+/**
+ * RDATA with embedded names decompressed (RFC 3597 §4), as a view of `buf`
+ * when nothing in it was compressed, as readNameView does for names.
+ */
+export function readRdataView(buf: Uint8Array, type: number, start: number, end: number, arena: Arena): Uint8Array {
+  if (!LAYOUTS[type]) {
+    if (end > buf.length) fail("RDATA runs past the end of the message");
+    return buf.subarray(start, end);
+  }
+  const r = readRdata(buf, type, start, end, arena);
+  if (r.length !== end - start) return r;
+  arena.pos -= r.length;
+  return buf.subarray(start, end);
+}
+
 function u16(buf: Uint8Array, pos: number): number {
   if (pos + 2 > buf.length) fail("message truncated");
   return (buf[pos] << 8) | buf[pos + 1];

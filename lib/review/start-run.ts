@@ -9,13 +9,14 @@ import { createRun } from "../db/runs";
 import { executeRun } from "./execute-run";
 import { recoverRuns } from "./recover-runs";
 import { registry } from "./registry";
+import { effectivePrivateScope, operatorPrivateScope } from "../net/private-scope";
 import { StartRunInputSchema, type RunOptions } from "./run-input";
 
 export type StartRunResult =
   | { ok: true; runId: string; done: Promise<void> }
   | { ok: false; status: 404 | 422; errors: Record<string, string> };
 
-export async function startRun(opts: { transferId: string; input: unknown; db?: Db }): Promise<StartRunResult> {
+export async function startRun(opts: { transferId: string; input: unknown; db?: Db; env?: Record<string, string | undefined> }): Promise<StartRunResult> {
   await recoverRuns(opts.db);
   const transfer = await getTransfer(opts.transferId, opts.db);
   if (!transfer) return { ok: false, status: 404, errors: { transfer: "no such transfer" } };
@@ -25,7 +26,10 @@ export async function startRun(opts: { transferId: string; input: unknown; db?: 
     for (const i of p.error.issues) errors[String(i.path[0] ?? "form")] ??= i.message;
     return { ok: false, status: 422, errors };
   }
-  const options: RunOptions = { allowPrivate: p.data.allowPrivate, port: p.data.port, rootHints: p.data.rootHints, ...(p.data.ratePerServer ? { ratePerServer: p.data.ratePerServer } : {}), http: p.data.http, ...(p.data.rdapBaseUrl ? { rdapBaseUrl: p.data.rdapBaseUrl } : {}) };
+  // Never more than the operator allows (issue 11 §5): a wider request is refused, not narrowed silently.
+  const scope = effectivePrivateScope(p.data.allowPrivate, operatorPrivateScope(opts.env));
+  if (!scope.ok) return { ok: false, status: 422, errors: { allowPrivate: scope.message } };
+  const options: RunOptions = { allowPrivate: scope.scope, port: p.data.port, rootHints: p.data.rootHints, ...(p.data.ratePerServer ? { ratePerServer: p.data.ratePerServer } : {}), http: p.data.http, ...(p.data.rdapBaseUrl ? { rdapBaseUrl: p.data.rdapBaseUrl } : {}) };
   const run = await createRun(
     { transferId: transfer.id, oldServersJson: JSON.stringify(p.data.oldServers), newServersJson: JSON.stringify(p.data.newServers), optionsJson: JSON.stringify(options) },
     opts.db,

@@ -1,4 +1,5 @@
 /** Guarded entry points for live checks (issue 6 §1, §3, §4): staff of the owning organisation only. */
+import { effectivePrivateScope, operatorPrivateScope } from "../net/private-scope";
 import type { Actor } from "../auth/actor";
 import { AppError } from "../auth/app-error";
 import { requireStaff } from "../auth/require";
@@ -34,7 +35,7 @@ export async function startRunFor(actor: Actor | null, options: { transferId: st
   const now = options.now ?? new Date();
   const used = await organisationQueriesSince(staff.organisationId, new Date(now.getTime() - 3_600_000), options.db);
   if (used >= limit) throw new AppError("RATE_LIMITED", `your organisation's live checks sent ${used} DNS queries in the last hour; the limit is ${limit}`, { retryAfterSeconds: 3600 });
-  return startRun({ transferId: options.transferId, input: options.input, db: options.db });
+  return startRun({ transferId: options.transferId, input: options.input, db: options.db, env: options.env });
 }
 
 export async function requestCancelFor(actor: Actor | null, transferId: string, runId: string, db?: Db): Promise<boolean> {
@@ -56,9 +57,11 @@ export async function decideFindingsFor(actor: Actor | null, options: { transfer
 }
 
 /** Discovery sends live queries too, so it is a staff action on one of the organisation's transfers. */
-export async function discoverServersFor(actor: Actor | null, options: { transferId: string; input: unknown; signal?: AbortSignal; db?: Db }): Promise<DiscoverResult> {
+export async function discoverServersFor(actor: Actor | null, options: { transferId: string; input: unknown; signal?: AbortSignal; db?: Db; env?: Record<string, string | undefined> }): Promise<DiscoverResult> {
   await requireStaff(actor, options.transferId, options.db);
   const p = DiscoverInputSchema.safeParse(options.input);
   if (!p.success) throw new AppError("INVALID", "invalid discovery input", { issues: p.error.issues });
-  return discoverServers(p.data, options.signal);
+  const scope = effectivePrivateScope(p.data.allowPrivate, operatorPrivateScope(options.env));
+  if (!scope.ok) return { ok: false, message: scope.message };
+  return discoverServers({ ...p.data, allowPrivate: scope.scope }, options.signal);
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, join, posix, basename } from "node:path";
-import { parseZone, type IncludeResolver } from "../parse";
+import { DEFAULT_LIMITS, parseZone, type IncludeResolver } from "../parse";
 import { isProviderOnlyType, T, typeToText } from "../rrtype";
 import { rdataToText } from "../rdata";
 import { nameToText, parseName } from "../name";
@@ -99,13 +99,15 @@ export function parseMasterFiles(files: DecodedFile[], options: MasterOptions): 
   const out: MasterParsed = { records: [], comments: [], diagnostics: [], diagnosticsDropped: 0, counts: {}, origin: null, truncated: false };
   const include = options.includes === "filesystem" ? filesystemResolver() : bundleResolver(files);
   const initial = options.originWire !== undefined ? options.originWire : originWireOf(options.origin, files[0]?.name ?? "", out.diagnostics);
+  // The record limit holds for the import, not per file: each file gets what the earlier ones left.
+  const maxRecords = options.limits?.maxRecords ?? DEFAULT_LIMITS.maxRecords;
   topLevelFiles(files).forEach((f, index) => {
     const text = options.preprocess ? options.preprocess(f) : f.text;
     const r = parseZone(text, {
       file: f.name,
       origin: initial,
       defaultTtl: options.defaultTtl,
-      limits: options.limits,
+      limits: { ...options.limits, maxRecords: Math.max(0, maxRecords - out.records.length) },
       include,
       keepComments: options.keepComments,
     });

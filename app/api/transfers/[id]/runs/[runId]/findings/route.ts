@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
-import { jsonBody, route } from "@/app/_lib/auth";
+import { route } from "@/app/_lib/auth";
+import { requireStaff } from "@/lib/auth/require";
+import { readJsonBody } from "@/lib/http/read-body";
 import { abuseLimits } from "@/lib/secured/limits";
 import { decideFindingsFor } from "@/lib/secured/review";
 
@@ -11,7 +13,7 @@ export const dynamic = "force-dynamic";
  * signed-in account; the body is validated in lib/review/decision-input.ts.
  */
 export const POST = route<{ id: string; runId: string }>(async ({ request, actor, params }) => {
-  const input = await jsonBody(request, abuseLimits().maxJsonBodyBytes);
+  const input = await readJsonBody({ request, maxBytes: abuseLimits().maxJsonBodyBytes, authorise: () => requireStaff(actor, params.id) });
   const r = await decideFindingsFor(actor, { transferId: params.id, runId: params.runId, input });
   if (!r.ok) return NextResponse.json({ error: r.error, message: r.message, ...(r.keys ? { keys: r.keys } : {}) }, { status: r.status });
   return NextResponse.json({ verdict: r.verdict, changed: r.changed, unchanged: r.unchanged });
