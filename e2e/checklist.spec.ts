@@ -128,6 +128,8 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
 
   await page.reload();
   await expect(page.getByTestId("final-status")).toHaveText("FINAL — revision 2 is approved by every party.");
+  // A signer's name is what they typed: shown as self-declared, with the link it came through (issue 11 item 1).
+  await expect(checklist.signoffRow("domain-owner", false).getByTestId("signer")).toHaveText(/^Olga Owner \(self-declared, link \S+\)$/);
 
   // The bundle downloads and `cutover verify` accepts it against the published key; a flipped byte fails.
   const bundleDownload = page.waitForEvent("download");
@@ -136,6 +138,7 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
   const bundle = JSON.parse(readFileSync(bundlePath, "utf8"));
   expect(bundle.final).toBe(true);
   expect(bundle.signoffs).toHaveLength(5);
+  for (const s of bundle.signoffs) expect(s).toMatchObject({ signerNameIs: "self-declared", linkId: expect.any(String) });
   const verify = spawnSync(process.execPath, ["lib/cli/bin.mjs", "verify", bundlePath, "--key", `${baseURL}/.well-known/cutover-signing-key`], { encoding: "utf8" });
   expect(verify.status, verify.stderr).toBe(0);
   expect(verify.stdout).toContain(keyId!);
@@ -153,6 +156,7 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
   await page.getByTestId("printable").click();
   await expect(page.getByTestId("print-final")).toHaveText("FINAL — approved by every party");
   await expect(page.getByTestId("doc-signoffs").locator("li")).toHaveCount(5);
+  await expect(page.getByTestId("doc-signoffs").getByTestId("doc-signer").filter({ hasText: "Olga Owner" })).toHaveText(/^Olga Owner \(self-declared, link \S+\)$/);
   await page.screenshot({ path: "e2e/artifacts/checklist-printable.png", fullPage: true });
   await page.emulateMedia({ media: "print" });
   await page.screenshot({ path: "e2e/artifacts/checklist-printable-print-media.png", fullPage: true });
