@@ -17,8 +17,9 @@ commands:
                          Create a staff account (password from stdin, CUTOVER_ADMIN_PASSWORD, or generated).
   keys list|rotate [--data-dir DIR]
                          List or rotate the checklist signing key (old public keys stay published).
-  verify BUNDLE [--key JWK_FILE|URL] [--json]
-                         Verify a signed checklist bundle offline; exit 0 valid, 1 invalid, 2 usage.
+  verify BUNDLE [--key JWK_FILE] [--key-url URL] [--keyring FILE] [--json]
+                         Verify a signed checklist bundle; exit 0 valid and signed by a trusted key,
+                         1 invalid, 2 usage, 3 intact but no trusted key given (integrity only).
 
 exit codes (zone normalize): 0 ok, 1 input had errors, 2 usage error
 exit codes (zone diff): 0 equal, 1 different, 2 error (usage, unreadable file, input errors)

@@ -10,7 +10,7 @@ import { discoverServers, DiscoverInputSchema, type DiscoverResult } from "../re
 import { getChecksOverview, type ChecksOverview } from "../review/get-checks-overview";
 import { getRunView, type RunView } from "../review/get-run-view";
 import { requestCancel } from "../review/request-cancel";
-import { setFindingState, type SetFindingStateResult } from "../review/set-finding-state";
+import { decideFindings, type DecideFindingsResult } from "../review/decide-findings";
 import { startRun, type StartRunResult } from "../review/start-run";
 import { abuseLimits } from "./limits";
 
@@ -50,9 +50,10 @@ export async function getRunProgressFor(actor: Actor | null, transferId: string,
   return run;
 }
 
-export async function setFindingStateFor(actor: Actor | null, options: { transferId: string; runId: string; action: "acknowledge" | "waive"; input: unknown; db?: Db }): Promise<SetFindingStateResult> {
-  await requireStaff(actor, options.transferId, options.db);
-  return setFindingState(options);
+/** Waive, acknowledge or revoke a selection of findings: staff of the owning organisation, bound to their account. */
+export async function decideFindingsFor(actor: Actor | null, options: { transferId: string; runId: string; input: unknown; db?: Db; now?: Date }): Promise<DecideFindingsResult> {
+  const { actor: staff } = await requireStaff(actor, options.transferId, options.db);
+  return decideFindings({ ...options, staff });
 }
 
 /** Discovery sends live queries too, so it is a staff action on one of the organisation's transfers. */

@@ -5,6 +5,9 @@
  * other sources are imported all the same.
  */
 import { createHash } from "node:crypto";
+import { appendAuditEvent } from "../audit/chain";
+import type { AuditActor } from "../audit/events";
+import { auditStore } from "../db/audit-entries";
 import { createSource } from "../db/create-source";
 import { getDb } from "../db/client";
 import { getTransfer } from "../db/get-transfer";
@@ -37,6 +40,8 @@ export interface ImportSourcesOptions {
   maxRecordsPerUpload?: number;
   /** Zone records the transfer's stored sources may hold in total, this upload included (issue 11 §3). */
   maxRecordsPerTransfer?: number;
+  /** Who uploaded: each stored file's `source.imported` entry names them, written in the source's transaction. */
+  actor?: AuditActor;
 }
 
 /** The tightest record limit left for the next source, and what it is, for the refusal message. */
@@ -71,7 +76,15 @@ function crashedImport(source: SourceToImport, err: unknown): ImportResult {
   return { records: [], providerRecords: [], diagnostics: report.diagnostics, report };
 }
 
-export async function importAndStore(transferId: string, source: SourceToImport, db?: Db, maxRecords?: number | RecordBudget): Promise<ImportedSource> {
+/** `source.imported` per file, in the transaction that stores the source (one attempt: a taken seq retries the import). */
+function auditImport(transferId: string, actor: AuditActor): (tx: Db, row: SourceRow) => Promise<unknown> {
+  return async (tx, row) => {
+    const at = new Date().toISOString();
+    for (const f of row.files) await appendAuditEvent(auditStore(tx), { type: "source.imported", transferId, at, actor, sourceId: row.id, fileName: f.name, sha256: f.sha256 }, 1);
+  };
+}
+
+export async function importAndStore(transferId: string, source: SourceToImport, db?: Db, maxRecords?: number | RecordBudget, actor?: AuditActor): Promise<ImportedSource> {
   const budget: RecordBudget | null = typeof maxRecords === "number" ? { limit: maxRecords, reason: `the limit per import is ${maxRecords}` } : (maxRecords ?? null);
   const refuse = (b: RecordBudget): ImportedSource => ({
     ok: false,
@@ -109,6 +122,7 @@ export async function importAndStore(transferId: string, source: SourceToImport,
         records: result.rows,
       },
       db,
+      actor ? auditImport(transferId, actor) : undefined,
     );
     return { ok: true, label: source.label, source: row, report };
   } catch (err) {
@@ -124,7 +138,7 @@ export async function importSources(options: ImportSourcesOptions): Promise<Impo
   let stored = options.maxRecordsPerTransfer !== undefined ? await storedRecordCount(transferId, db) : 0;
   let uploaded = 0;
   for (const s of sources) {
-    const r = await importAndStore(transferId, s, db, recordBudget(options, { stored, uploaded }));
+    const r = await importAndStore(transferId, s, db, recordBudget(options, { stored, uploaded }), options.actor);
     if (r.ok) {
       stored += r.source.recordCount;
       uploaded += r.source.recordCount;
