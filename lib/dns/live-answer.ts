@@ -13,7 +13,7 @@
  */
 import { canonicalRdata } from "../zone/rdata";
 import type { AnswerFlags, EvidenceRecord, Question, QueryError, ServerAnswer, ServerRef, Transport } from "./types";
-import { Arena, readNameView, readRdataView, type WireMessage, type WireRecord } from "./wire";
+import { Arena, readNameView, readRdataView, viewAt, type WireMessage, type WireRecord } from "./wire";
 
 const CACHE_SIZE = 512;
 const recent = new Map<LiveAnswer, EvidenceRecord[]>();
@@ -114,10 +114,13 @@ export function evidenceOfRaw(raw: Uint8Array, file: string): EvidenceRecord[] {
     const ns = (raw[8] << 8) | raw[9];
     const total = an + ns + ((raw[10] << 8) | raw[11]);
     let pos = 12;
-    for (let i = 0; i < qd; i++) pos = readNameView(raw, pos, raw.length, names).next + 4;
+    for (let i = 0; i < qd; i++) {
+      readNameView(raw, pos, raw.length, names);
+      pos = viewAt.next + 4;
+    }
     for (let i = 0; i < total; i++) {
       const owner = readNameView(raw, pos, raw.length, names);
-      pos = owner.next;
+      pos = viewAt.next;
       const type = (raw[pos] << 8) | raw[pos + 1];
       const cls = (raw[pos + 2] << 8) | raw[pos + 3];
       const ttl = ((raw[pos + 4] << 24) >>> 0) + (raw[pos + 5] << 16) + (raw[pos + 6] << 8) + raw[pos + 7];
@@ -127,7 +130,7 @@ export function evidenceOfRaw(raw: Uint8Array, file: string): EvidenceRecord[] {
       // RFC 6891 §6.1.1: OPT is not a record of the answer (its facts are in `edns`).
       if (!(section === 2 && type === 41)) {
         const rdata = readRdataView(raw, type, pos, pos + rdlen, names);
-        out.push({ owner: owner.wire, ttl, class: cls, type, rdata: safeCanonical(type, rdata), file, line: 0, section: SECTIONS[section] });
+        out.push({ owner, ttl, class: cls, type, rdata: safeCanonical(type, rdata), file, line: 0, section: SECTIONS[section] });
       }
       pos += rdlen;
     }
