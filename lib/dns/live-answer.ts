@@ -7,16 +7,19 @@
  *
  * `records` is an accessor on the prototype: JSON.stringify sees the
  * records (toJSON), assigning replaces the lazy value; a spread copy must
- * name `records` explicitly (as snapshot-json does). Recently decoded answers are cached (a small
- * bounded cache), so a caller reading `records` several times in a row
- * decodes once without keeping every decoded answer alive.
+ * name `records` explicitly (as snapshot-json does). Recently decoded answers are cached (a ring
+ * of 512), so a caller reading `records` several times in a row decodes
+ * once without keeping every decoded answer alive.
  */
 import { canonicalRdata } from "../zone/rdata";
 import type { AnswerFlags, EvidenceRecord, Question, QueryError, ServerAnswer, ServerRef, Transport } from "./types";
 import { Arena, readNameView, readRdataView, viewAt, type WireMessage, type WireRecord } from "./wire";
 
+/** Recently decoded answers: a ring (a Map's insert/delete churn allocated on every answer). */
 const CACHE_SIZE = 512;
-const recent = new Map<LiveAnswer, EvidenceRecord[]>();
+const ringOwner: (LiveAnswer | null)[] = new Array(CACHE_SIZE).fill(null);
+const ringRecords: (EvidenceRecord[] | null)[] = new Array(CACHE_SIZE).fill(null);
+let ringNext = 0;
 
 export class LiveAnswer implements ServerAnswer {
   declare server: ServerRef;
@@ -34,6 +37,8 @@ export class LiveAnswer implements ServerAnswer {
   #raw: Uint8Array | null = null;
   #file = "";
   #fixed: EvidenceRecord[] | null = null;
+  /** Ring slot of the last decode (valid while ringOwner[slot] is this answer). */
+  #slot = -1;
 
   constructor(server: ServerRef, transport: Transport, question: Question, timestamp: string) {
     // Same own-property order as a plain ServerAnswer literal (JSON output stays identical).
@@ -69,6 +74,7 @@ export class LiveAnswer implements ServerAnswer {
     this.#raw = raw;
     this.#file = file;
     this.#fixed = null;
+    this.#slot = -1;
   }
 
   /** The message bytes as received (null when no answer was kept). */
@@ -80,16 +86,23 @@ export class LiveAnswer implements ServerAnswer {
     if (this.#fixed) return this.#fixed;
     const raw = this.#raw;
     if (!raw) return (this.#fixed = []);
-    let r = recent.get(this);
-    if (r) return r;
-    r = evidenceOfRaw(raw, this.#file);
-    if (recent.size >= CACHE_SIZE) recent.delete(recent.keys().next().value as LiveAnswer);
-    recent.set(this, r);
+    const slot = this.#slot;
+    if (slot >= 0 && ringOwner[slot] === this) return ringRecords[slot]!;
+    const r = evidenceOfRaw(raw, this.#file);
+    const at = ringNext;
+    ringNext = (at + 1) % CACHE_SIZE;
+    ringOwner[at] = this;
+    ringRecords[at] = r;
+    this.#slot = at;
     return r;
   }
 
   replace(v: EvidenceRecord[]): void {
-    recent.delete(this);
+    const slot = this.#slot;
+    if (slot >= 0 && ringOwner[slot] === this) {
+      ringOwner[slot] = null;
+      ringRecords[slot] = null;
+    }
     this.#fixed = v;
   }
 }

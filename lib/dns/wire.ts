@@ -90,6 +90,12 @@ interface NameRead {
  * makes loops impossible; the 255-octet limit bounds the work.
  */
 export function readName(buf: Uint8Array, offset: number, limit = buf.length, arena = new Arena(256)): NameRead {
+  const wire = decompressName(buf, offset, limit, arena);
+  return { wire, next: viewAt.next };
+}
+
+/** readName's work; the offset after the name is left in viewAt.next (no result object). */
+function decompressName(buf: Uint8Array, offset: number, limit: number, arena: Arena): Uint8Array {
   arena.room(255);
   const out = arena.buf;
   const first = arena.pos;
@@ -125,7 +131,8 @@ export function readName(buf: Uint8Array, offset: number, limit = buf.length, ar
     pos += len + 1;
   }
   arena.pos = o;
-  return { wire: out.subarray(first, o), next };
+  viewAt.next = next;
+  return out.subarray(first, o);
 }
 
 /**
@@ -240,9 +247,7 @@ export function readNameView(buf: Uint8Array, offset: number, limit: number, are
     viewAt.next = e;
     return buf.subarray(offset, e);
   }
-  const n = readName(buf, offset, limit, arena);
-  viewAt.next = n.next;
-  return n.wire;
+  return decompressName(buf, offset, limit, arena);
 }
 
 /**
