@@ -58,41 +58,92 @@ function workerPath(): string | null {
   return existsSync(p) ? p : null;
 }
 
-type WorkerMessage = { kind: "rows"; rows: SourceRecordRow[] } | { kind: "done"; report: ImportReport; recordCount: number; providerCount: number; threadId: number } | { kind: "error"; message: string };
+type WorkerMessage = { id: number } & (
+  | { kind: "rows"; rows: SourceRecordRow[] }
+  | { kind: "done"; report: ImportReport; recordCount: number; providerCount: number; threadId: number }
+  | { kind: "error"; message: string }
+);
 
-function importInWorker(job: ImportJob, path: string): Promise<ImportJobResult> {
-  return new Promise((resolve, reject) => {
-    const rows: SourceRecordRow[] = [];
-    let settled = false;
-    const worker = new Worker(path, { workerData: { files: job.files, options: importOptions(job), chunk: ROW_CHUNK } });
-    const finish = (f: () => void) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      f();
-    };
-    worker.on("message", (m: WorkerMessage) => {
-      if (m.kind === "rows") for (const r of m.rows) rows.push(r);
-      else if (m.kind === "done") finish(() => resolve({ report: m.report, recordCount: m.recordCount, providerCount: m.providerCount, rows, threadId: m.threadId }));
-      else finish(() => reject(new Error(m.message)));
+interface Pending {
+  rows: SourceRecordRow[];
+  resolve: (r: ImportJobResult) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * One long-lived worker (loading the importer takes ~1.4 s here), started on
+ * first use and unref'd so it never keeps a process alive; jobs are tagged,
+ * and a worker that dies fails its jobs and is replaced on the next one.
+ */
+class ImportWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  dead = false;
+
+  constructor(path: string) {
+    this.worker = new Worker(path);
+    this.worker.unref();
+    this.worker.on("message", (m: WorkerMessage) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      if (m.kind === "rows") {
+        for (const r of m.rows) p.rows.push(r);
+        return;
+      }
+      this.pending.delete(m.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (m.kind === "done") p.resolve({ report: m.report, recordCount: m.recordCount, providerCount: m.providerCount, rows: p.rows, threadId: m.threadId });
+      else p.reject(new Error(m.message));
     });
-    worker.once("error", (e) => finish(() => reject(e)));
-    worker.once("exit", (code) => finish(() => reject(new Error(`the import worker exited (${code})`))));
-  });
+    const fail = (e: Error) => {
+      this.dead = true;
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    this.worker.once("error", fail);
+    this.worker.once("exit", (code) => fail(new Error(`the import worker exited (${code})`)));
+  }
+
+  run(job: ImportJob): Promise<ImportJobResult> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { rows: [], resolve, reject });
+      // Referenced while a job runs: the caller is waiting for it.
+      this.worker.ref();
+      this.worker.postMessage({ id, files: job.files, options: importOptions(job), chunk: ROW_CHUNK });
+    });
+  }
+}
+
+const holder = globalThis as unknown as { __cutoverImportWorker?: ImportWorker };
+
+function sharedWorker(path: string): ImportWorker {
+  if (!holder.__cutoverImportWorker || holder.__cutoverImportWorker.dead) holder.__cutoverImportWorker = new ImportWorker(path);
+  return holder.__cutoverImportWorker;
 }
 
 class WorkerUnavailable extends Error {}
 
-/** Runs the import off the main thread when possible; an importer that throws rejects (the caller records it). */
+/** Small inputs without $GENERATE (the one amplifying directive) are parsed here: a worker round trip would cost more. */
+export function needsWorker(files: ImportFile[]): boolean {
+  const bytes = files.reduce((n, f) => n + f.bytes.byteLength, 0);
+  if (bytes >= 256 * 1024) return true;
+  return files.some((f) => /\$generate/i.test(Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString("latin1")));
+}
+
+/** Runs the import off the main thread when it may be large; an importer that throws rejects (the caller records it). */
 export async function runImportJob(job: ImportJob): Promise<ImportJobResult> {
   const path = workerPath();
-  if (path && process.env.CUTOVER_IMPORT_IN_PROCESS !== "1") {
+  if (path && process.env.CUTOVER_IMPORT_IN_PROCESS !== "1" && needsWorker(job.files)) {
     try {
-      return await importInWorker(job, path).catch((e: unknown) => {
-        // A worker that could not even load its modules: do the work here instead.
-        if (e instanceof Error && /Cannot find (module|package)|ERR_MODULE_NOT_FOUND|Unknown file extension/.test(e.message)) throw new WorkerUnavailable(e.message);
-        throw e;
-      });
+      return await sharedWorker(path)
+        .run(job)
+        .catch((e: unknown) => {
+          // A worker that could not even load its modules: do the work here instead.
+          if (e instanceof Error && /Cannot find (module|package)|ERR_MODULE_NOT_FOUND|Unknown file extension/.test(e.message)) throw new WorkerUnavailable(e.message);
+          throw e;
+        });
     } catch (e) {
       if (!(e instanceof WorkerUnavailable)) throw e;
     }
