@@ -209,6 +209,9 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     else rdapBase = pick.baseUrl;
   }
 
+  // CUTOVER_TRACE_PHASES=1: when each phase starts and the heap then (benchmarks, bench:check).
+  const trace = !!process.env.CUTOVER_TRACE_PHASES;
+  const t0 = performance.now();
   const budget = queryBudget(runLimits.value.limits?.maxQueries ?? DEFAULT_LOAD_LIMITS.maxQueries);
   const ac = new AbortController();
   const onSig = () => ac.abort();
@@ -228,6 +231,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
       },
       onProgress: (p) => {
         if (p.phase === "old" || p.phase === "new") budget.note(p.phase, p.event);
+        else if (trace) io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB\n`);
       },
       rdap: rdapBase ? { baseUrl: rdapBase } : null,
       http: v.http ? {} : null,

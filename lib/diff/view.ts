@@ -187,7 +187,13 @@ export function serverView(opts: ServerViewOptions): ZoneView {
         evidence(s);
         rrsets.set(k, s);
       }
-      for (const [k, s] of rrsets) if (!got.has(k) && s.evidence.length < 2 && a.records.some((r) => r.section === "answer" && rrsetKey(r.owner, r.class, r.type) === k)) evidence(s);
+      // RRsets seen again in this answer get it as second evidence (from the answer's records: no scan of every RRset).
+      for (const r of a.records) {
+        if (r.section !== "answer") continue;
+        const k = rrsetKey(r.owner, r.class, r.type);
+        const s = got.has(k) ? undefined : rrsets.get(k);
+        if (s && s.evidence.length < 2) evidence(s);
+      }
     } else {
       // A referral: NS at a cut below the apex, in the authority section.
       const ns = a.records.filter((r) => r.section === "authority" && r.type === T.NS && !namesEqual(r.owner, apex) && isSubdomain(r.owner, apex));
