@@ -115,6 +115,7 @@ export function sourceView(opts: SourceViewOptions): ZoneView {
     asked: () => true,
     cuts: uniq(cuts.map(lowerText)),
     serial: soa ? soaSerial(soa.rdatas[0]) : null,
+    complete: true,
   };
 }
 
@@ -144,7 +145,8 @@ export function serverView(opts: ServerViewOptions): ZoneView {
   const cutWire: Uint8Array[] = xfr ? cutsIn(xfr.records, apex, known) : known;
   if (xfr) {
     // A full transfer holds every RRset of the zone (RFC 5936 §2.2): built first, it wins over answers.
-    const evidence = { kind: "answer" as const, snapshot: opts.snapshot, server: label };
+    // A transferred record is not one answer of Snapshot.answers: cited as a fact naming the server and AXFR.
+    const evidence = { kind: "fact" as const, snapshot: opts.snapshot, server: label };
     for (const r of xfr.records) {
       if (!isSubdomain(r.owner, apex) || SIGNER_TYPES.has(r.type) || !parentSide(r.owner, r.type, cutWire)) continue;
       const k = rrsetKey(r.owner, r.class, r.type);
@@ -203,7 +205,11 @@ export function serverView(opts: ServerViewOptions): ZoneView {
       const ck = nameKey(ns[0].owner);
       if (!answered.has(ck)) answered.set(ck, new Set());
       answered.get(ck)!.add(T.NS);
-      if (rrsets.has(k)) continue;
+      const known = rrsets.get(k);
+      if (known) {
+        if (known.evidence.length < 2) evidence(known);
+        continue;
+      }
       const s = newSet(ns[0].owner, ns[0].class, T.NS, ns[0].ttl);
       for (const r of ns) {
         if (!namesEqual(r.owner, ns[0].owner)) continue;
@@ -228,7 +234,7 @@ export function serverView(opts: ServerViewOptions): ZoneView {
     return set.has(type) || cnameAt(owner);
   };
   const soa = rrsets.get(rrsetKey(apex, 1, T.SOA));
-  return { label, kind: "server", rrsets, asked, cuts: uniq(cutWire.map(lowerText)), serial: soa ? soaSerial(soa.rdatas[0]) : null };
+  return { label, kind: "server", rrsets, asked, cuts: uniq(cutWire.map(lowerText)), serial: soa ? soaSerial(soa.rdatas[0]) : null, complete: !!xfr };
 }
 
 /** A union of views (e.g. every source): the first view holding an RRset wins. */

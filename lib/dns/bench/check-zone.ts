@@ -59,7 +59,7 @@ export function checkZone(opts: CheckZoneOptions): CheckZone {
       continue;
     }
     lines.push(`${h} 300 IN A 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
-    if (i % 2 === 0) lines.push(`${h} 300 IN AAAA 2001:db8:1::${i.toString(16)}`);
+    if (i % 2 === 0) lines.push(`${h} 300 IN AAAA 2001:db8:1::${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}`);
     if (i % 5 === 0) lines.push(`${h} IN MX 10 mx${1 + (i % 2)}`);
     if (i % 4 === 1) lines.push(`${h} IN TXT "site-verification=${i.toString(36).padStart(8, "0")}"`);
   }
