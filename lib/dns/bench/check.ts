@@ -113,7 +113,7 @@ async function benchRun(spec: RunSpec): Promise<void> {
       "--root-hints", hints, "--port", port, "--allow-private", "--dns-hosting-moves", "yes",
     ];
     const dirOpt = process.env.CUTOVER_BENCH_PROFILE;
-    const prof = process.env.CUTOVER_BENCH_TRACE_GC ? ["--trace-gc"] : dirOpt ? [process.env.CUTOVER_BENCH_HEAP ? "--heap-prof" : "--cpu-prof", process.env.CUTOVER_BENCH_HEAP ? "--heap-prof-dir" : "--cpu-prof-dir", dirOpt] : [];
+    const prof = process.env.CUTOVER_BENCH_TRACE_GC ? ["--trace-gc"] : process.env.CUTOVER_BENCH_EXPOSE_GC ? ["--expose-gc"] : dirOpt ? [process.env.CUTOVER_BENCH_HEAP ? "--heap-prof" : "--cpu-prof", process.env.CUTOVER_BENCH_HEAP ? "--heap-prof-dir" : "--cpu-prof-dir", dirOpt] : [];
     const r = await run(TIME, ["-f", TIME_FORMAT, process.execPath, ...prof, ...args]);
     const rss = /rss=(\d+)/.exec(r.stderr);
     if (process.env.CUTOVER_BENCH_TRACE_GC) writeFileSync("/tmp/cutover-bench-gc.log", r.stdout);
@@ -137,8 +137,10 @@ async function benchRun(spec: RunSpec): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: "string", default: RUNS.map((r) => r.id).join(",") } } });
+  const { values } = parseArgs({ options: { runs: { type: "string", default: RUNS.map((r) => r.id).join(",") }, hosts: { type: "string" } } });
   const wanted = values.runs!.split(",");
+  // --hosts N: the chosen runs with N host names instead (profiling).
+  if (values.hosts) for (const r of RUNS) r.hosts = Number(values.hosts);
   const os = await import("node:os");
   process.stdout.write(`Cutover check benchmark — node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}\n`);
   for (const spec of RUNS.filter((r) => wanted.includes(r.id))) await benchRun(spec);
