@@ -58,6 +58,8 @@ export default defineConfig({
       // 200 MiB per upload); 4 MiB still admits the ~3 MB 100k-record zone.
       CUTOVER_MAX_UPLOAD_MB: "4",
       CUTOVER_MAX_UPLOAD_TOTAL_MB: "6",
+      // The DNS lab listens on loopback: the operator allows loopback destinations, nothing wider (issue 11 §5).
+      CUTOVER_ALLOW_PRIVATE: "loopback",
     },
   },
 });

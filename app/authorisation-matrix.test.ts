@@ -119,7 +119,7 @@ const ROUTES: Record<string, Entry> = {
     call: (who) =>
       invoke(
         "api/transfers/[id]/runs/[runId]/findings/route.ts", "POST", `/api/transfers/${ctx.transferA}/runs/${ctx.runA}/findings`, { id: ctx.transferA, runId: ctx.runA }, who,
-        JSON.stringify({ action: "acknowledge", key: "SVC-DMARC@_dmarc.project.test.", by: "Ann Staff", reason: "known" }), { "content-type": "application/json" },
+        JSON.stringify({ action: "acknowledge", key: "SVC-DMARC@_dmarc.project.test.", reason: "known" }), { "content-type": "application/json" },
       ),
   },
   "api/transfers/[id]/runs/discover/route.ts": {
@@ -274,7 +274,7 @@ describe("authorisation matrix", () => {
     expect(events.status).toBe(404);
     const findings = await invoke(
       "api/transfers/[id]/runs/[runId]/findings/route.ts", "POST", `/api/transfers/${ctx.transferA}/runs/${runB}/findings`, params, "own",
-      JSON.stringify({ action: "acknowledge", key: "SVC-DMARC@_dmarc.project.test.", by: "Ann Staff", reason: "known" }), { "content-type": "application/json" },
+      JSON.stringify({ action: "acknowledge", key: "SVC-DMARC@_dmarc.project.test.", reason: "known" }), { "content-type": "application/json" },
     );
     expect(findings.status).toBe(404);
   });

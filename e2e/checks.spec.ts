@@ -34,7 +34,7 @@ test.describe("incomplete export", () => {
     await lab?.stop();
   });
 
-  test("upload to NO-GO: progress moves, a blocker shows its evidence, a warning is acknowledged, the diff filters", async ({ page }) => {
+  test("upload to NO-GO: progress moves, a blocker shows its evidence, a warning is acknowledged, the diff filters", async ({ page, staff }) => {
     const label = `registrar export ${tag()}`;
     await transferWith(page, EXPORT_INCOMPLETE, label);
     const checks = new ChecksPage(page);
@@ -73,14 +73,14 @@ test.describe("incomplete export", () => {
     await expect(blocker.getByTestId("waive-form")).toBeVisible();
     await blocker.screenshot({ path: "e2e/artifacts/checks-blocker-evidence.png" });
 
-    // A warning acknowledged inline (name + reason).
+    // A warning acknowledged inline (reason; the decider is the signed-in account).
     const warning = page.locator('[data-testid="finding"][data-severity="warning"][data-state="open"]').first();
     const key = await warning.getAttribute("data-key");
     await checks.expand(warning);
-    await checks.setState(warning, "Ada Operator", "known and planned for the window");
+    await checks.setState(warning, "known and planned for the window");
     const acked = page.locator(`[data-testid="finding"][data-key="${key}"]`);
     await expect(acked).toHaveAttribute("data-state", "acknowledged");
-    await expect(acked.getByTestId("finding-state")).toHaveText("acknowledged by Ada Operator: known and planned for the window");
+    await expect(acked.getByTestId("finding-state")).toHaveText(`acknowledged by E2E staff <${staff.email}>: known and planned for the window`);
     await expect(checks.count("acknowledged")).toHaveText("1");
     await expect(checks.verdict()).toHaveText("NO-GO");
     await page.screenshot({ path: "e2e/artifacts/checks-acknowledged.png", fullPage: true });

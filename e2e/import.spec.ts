@@ -7,11 +7,11 @@ import { ReportPage } from "./pages/report-page";
 import { TransferPage } from "./pages/transfer-page";
 
 // Paths relative to the repository root (Playwright's cwd), as in the brief.
-const REGISTRAR = "../shared/fixtures/registrar-export-incomplete.zone";
-const ROUTE53 = "../shared/fixtures/route53-list-resource-record-sets.json";
+const REGISTRAR = "lib/zone/import/__fixtures__/exports/registrar-export-incomplete.zone";
+const ROUTE53 = "lib/zone/import/__fixtures__/exports/route53-list-resource-record-sets.json";
 const MARKUP = "e2e/fixtures/markup.zone";
-const AXFR_REFUSED = "../shared/fixtures/dig-axfr-refused.txt";
-const LIVE = "../shared/fixtures/live-zone-old-operator.zone";
+const AXFR_REFUSED = "lib/zone/import/__fixtures__/exports/dig-axfr-refused.txt";
+const LIVE = "lib/zone/import/__fixtures__/exports/live-zone-old-operator.zone";
 
 const unique = () => randomBytes(4).toString("hex");
 const parties = {

@@ -3,7 +3,7 @@ import { expect, test } from "./support/test";
 import { NewTransferPage } from "./pages/new-transfer-page";
 import { TransferPage } from "./pages/transfer-page";
 
-const REGISTRAR = "../shared/fixtures/registrar-export-incomplete.zone";
+const REGISTRAR = "lib/zone/import/__fixtures__/exports/registrar-export-incomplete.zone";
 
 test("staff invite the maintainer, who uploads and answers without a staff session; revoked, the link is a 404", async ({ page, browser, baseURL }) => {
   const domain = `invite-${randomBytes(4).toString("hex")}.test`;

@@ -10,7 +10,7 @@ import { headers } from "next/headers";
 import { redirect, notFound } from "next/navigation";
 import { NextResponse } from "next/server";
 import type { Actor, StaffActor } from "@/lib/auth/actor";
-import { AppError, appErrorResponse, isAppError } from "@/lib/auth/app-error";
+import { appErrorResponse, isAppError } from "@/lib/auth/app-error";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { actorFromHeaders, staffFromHeaders } from "@/lib/auth/session";
@@ -90,17 +90,4 @@ export function route<P = Record<string, never>>(handler: Handler<P>): (request:
       return NextResponse.json(body, { status, headers });
     }
   };
-}
-
-/** A JSON body no larger than `maxBytes` (issue 6 §3), else AppError TOO_LARGE / INVALID. */
-export async function jsonBody(request: Request, maxBytes: number): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("TOO_LARGE", `request body over ${maxBytes} bytes`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("TOO_LARGE", `request body over ${maxBytes} bytes`);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError("INVALID", "expected a JSON body");
-  }
 }

@@ -132,7 +132,7 @@ export interface Scenario {
   description: string;
   /** Zones per role (zone name → master-file text). A role without zones is not started. */
   zones: Partial<Record<Role, Record<string, string>>>;
-  /** Exports a user would upload in this scenario (paths relative to /work/shared/fixtures or e2e/lab/zones). */
+  /** Exports a user would upload in this scenario (relative to e2e/lab, else names in lib/zone/import/__fixtures__/exports). */
   sources: string[];
 }
 

@@ -70,10 +70,33 @@ export class ChecksPage {
     await expect(finding.getByTestId("finding-detail")).toBeVisible();
   }
 
-  async setState(finding: Locator, by: string, reason: string) {
-    await finding.getByTestId("state-by").fill(by);
+  /** Waive/acknowledge one expanded finding; the decider is the signed-in account, `onBehalfOf` an optional label. */
+  async setState(finding: Locator, reason: string, onBehalfOf?: string) {
     await finding.getByTestId("state-reason").fill(reason);
-    await finding.locator('button[data-testid$="-submit"]').click();
+    if (onBehalfOf !== undefined) await finding.getByTestId("state-on-behalf-of").fill(onBehalfOf);
+    await finding.locator('form button[data-testid$="-submit"]').click();
+  }
+
+  /** Tick findings for a bulk decision. */
+  async select(...findings: Locator[]) {
+    for (const f of findings) await f.getByTestId("finding-select").check();
+  }
+
+  /** The bulk form of a severity section ("blocker" waives, "warning" acknowledges). */
+  bulkForm(severity: "blocker" | "warning"): Locator {
+    return this.page.getByTestId(`findings-${severity}`).getByTestId(severity === "blocker" ? "bulk-waive-form" : "bulk-acknowledge-form");
+  }
+
+  async bulkDecide(severity: "blocker" | "warning", reason: string, onBehalfOf?: string) {
+    const form = this.bulkForm(severity);
+    await form.getByTestId("state-reason").fill(reason);
+    if (onBehalfOf !== undefined) await form.getByTestId("state-on-behalf-of").fill(onBehalfOf);
+    await form.locator('button[data-testid^="bulk-"]').click();
+  }
+
+  /** Undo the waiver/acknowledgement of an expanded finding. */
+  async revoke(finding: Locator) {
+    await finding.getByTestId("revoke-submit").click();
   }
 
   matrixRows(server?: string): Locator {

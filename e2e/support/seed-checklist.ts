@@ -4,7 +4,10 @@
  * Prints one JSON line.
  */
 import { getDb } from "../../lib/db/client";
-import { acknowledgeWarning, markBlockerFixed, seedParties, seedRun, seedTransfer } from "../../lib/signoff/testing/seed";
+import { listAuditEntries } from "../../lib/db/audit-entries";
+import { saveFindings } from "../../lib/db/findings";
+import { updateRun } from "../../lib/db/runs";
+import { acknowledgeWarning, markBlockerFixed, seedFindings, seedParties, seedRun, seedTransfer } from "../../lib/signoff/testing/seed";
 
 const [command, arg] = process.argv.slice(2);
 const opts = JSON.parse(arg ?? "{}") as { domain?: string; transferId?: string };
@@ -24,6 +27,22 @@ async function main(): Promise<unknown> {
       await seedRun({ transferId: opts.transferId!, withBlocker: false, at: now });
       await markBlockerFixed({ transferId: opts.transferId!, at: now });
       return { ok: true };
+    }
+    case "cockpit": {
+      // One missing CAA policy reported for three names (three blockers) and one warning, nothing decided yet.
+      const id = await seedTransfer({ domain: opts.domain! });
+      const runId = await seedRun({ transferId: id, withBlocker: false, at: now });
+      const caa = ["", "www.", "api."].map((p) => ({
+        key: `SVC-CAA-MISSING@${p}${opts.domain}.`, checkId: "SVC-CAA-MISSING", family: "SVC", severity: "blocker", subject: `${p}${opts.domain}.`,
+        message: "no CAA record: any CA may issue", remediation: "Publish a CAA record at the new operator", evidenceJson: "[]",
+      }));
+      await saveFindings(runId, [...seedFindings({ withBlocker: false }), ...caa], getDb());
+      await updateRun(runId, { verdict: "no-go", blockers: caa.length }, getDb());
+      return { id, runId };
+    }
+    case "audit": {
+      // The transfer's audit events (type, finding, actor), for specs to count entries.
+      return { events: (await listAuditEntries(opts.transferId!)).map((e) => e.event) };
     }
     default:
       throw new Error(`unknown command ${command}`);

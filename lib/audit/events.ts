@@ -20,13 +20,36 @@ export const auditActorSchema = z.discriminatedUnion("kind", [
 ]);
 export type AuditActor = z.infer<typeof auditActorSchema>;
 const actor = auditActorSchema;
+
+/**
+ * A waiver or acknowledgement as it stood (issue 11 item 1), carried by the
+ * entries that revoke or replace it so the history survives: who (the account
+ * as it was then; `userId` absent on decisions from before accounts were
+ * bound, whose `by` was typed), the typed on-behalf-of, why and when.
+ */
+export const auditDecisionSchema = z.object({
+  status: z.enum(["waived", "acknowledged"]),
+  by: z.string(),
+  userId: z.string().optional(),
+  email: z.string().optional(),
+  onBehalfOf: z.string().optional(),
+  reason: z.string(),
+  at: z.iso.datetime(),
+});
+export type AuditDecision = z.infer<typeof auditDecisionSchema>;
+/** The decision's binding: the actor (a staff account) is the decider; these say what it was given for. */
+const decision = { findingId: z.string(), checkId: z.string().optional(), runId: z.string().optional(), fingerprint: z.string().optional(), onBehalfOf: z.string().optional() };
 const common = { transferId: z.string().min(1), at: z.iso.datetime(), actor };
 
 export const auditEventSchema = z.discriminatedUnion("type", [
   z.object({ ...common, type: z.literal("source.imported"), sourceId: z.string(), fileName: z.string(), sha256: hex64 }),
   z.object({ ...common, type: z.literal("run.completed"), runId: z.string(), snapshotDigest: hex64.nullable(), findings: z.number().int().min(0) }),
-  z.object({ ...common, type: z.literal("finding.waived"), findingId: z.string(), reason: z.string().min(1) }),
-  z.object({ ...common, type: z.literal("finding.acknowledged"), findingId: z.string(), note: z.string().optional() }),
+  z.object({ ...common, ...decision, type: z.literal("finding.waived"), reason: z.string().min(1) }),
+  z.object({ ...common, ...decision, type: z.literal("finding.acknowledged"), note: z.string().optional() }),
+  /** A waiver/acknowledgement undone: the finding is open again. */
+  z.object({ ...common, type: z.literal("finding.revoked"), findingId: z.string(), runId: z.string().optional(), previous: auditDecisionSchema, reason: z.string().optional() }),
+  /** A decision replaced by another person's or another reason: the next entry is the new decision. */
+  z.object({ ...common, type: z.literal("finding.overwritten"), findingId: z.string(), runId: z.string().optional(), previous: auditDecisionSchema }),
   z.object({ ...common, type: z.literal("revision.created"), revisionNumber: z.number().int().min(1), revisionDigest: hex64 }),
   z.object({ ...common, type: z.literal("link.created"), linkId: z.string(), role: partyRoleSchema, expiresAt: z.iso.datetime() }),
   z.object({ ...common, type: z.literal("link.revoked"), linkId: z.string(), role: partyRoleSchema }),
@@ -35,7 +58,9 @@ export const auditEventSchema = z.discriminatedUnion("type", [
     ...common,
     type: z.literal("signoff.recorded"),
     role: partyRoleSchema,
+    /** Typed by whoever held the link: the actor (link id and role) is what is proven. */
     signerName: z.string(),
+    signerNameIs: z.literal("self-declared").optional(),
     decision: z.enum(["approve", "reject"]),
     reason: z.string().optional(),
     revisionNumber: z.number().int().min(1),

@@ -14,11 +14,13 @@
  */
 import { betterAuth, type BetterAuthOptions, type BetterAuthPlugin } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { genericOAuth } from "better-auth/plugins";
 import { getDb, type Db } from "../db/client";
 import { dialectOfDb } from "../db/client";
 import { oidcConfig } from "./oidc";
 import { authSecret } from "./secret";
+import { countSignInAttempt } from "./sign-in-limit";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -36,7 +38,6 @@ export function authOptions(options: AuthConfigOptions = {}) {
   const oidc = oidcConfig(env);
   if (!oidc.ok) throw new Error(oidc.message);
   const sso = oidc.config;
-  const signInLimit = Number(env.CUTOVER_SIGNIN_RATE_LIMIT ?? 30);
   return {
     appName: "Cutover",
     ...(baseURL ? { baseURL } : {}),
@@ -48,8 +49,17 @@ export function authOptions(options: AuthConfigOptions = {}) {
     user: { additionalFields: { organisationId: { type: "string", required: false, input: false } } },
     session: { expiresIn: 7 * 86_400, updateAge: 86_400 },
     account: { accountLinking: { enabled: true, trustedProviders: sso ? [sso.providerId] : [] } },
-    // Sign-in attempts per address per minute (brute force); the library keeps the counters in memory.
-    rateLimit: { enabled: true, window: 60, max: 300, customRules: { "/sign-in/email": { window: 60, max: Number.isFinite(signInLimit) && signInLimit > 0 ? signInLimit : 30 } } },
+    // Password sign-in has its own limiter in hooks.before (every entry point, not only HTTP); the library's,
+    // keyed on the client's own X-Forwarded-For claim, stays as a coarse limit for the other endpoints.
+    rateLimit: { enabled: true, window: 60, max: 300, customRules: { "/sign-in/email": false } },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const body = ctx.body as { email?: unknown } | undefined;
+        const d = await countSignInAttempt({ email: body?.email, headers: ctx.headers ?? ctx.request?.headers, env });
+        if (!d.allowed) throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in attempts; try again in a minute." }, { "retry-after": String(d.retryAfterSeconds) });
+      }),
+    },
     advanced: {
       useSecureCookies: baseURL?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" as const },

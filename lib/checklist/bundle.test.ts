@@ -30,6 +30,24 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe("decisions bound to accounts (issue 11 item 1)", () => {
+  test("a bound waiver and a self-declared sign-off are signed; bundles without them (older ones) keep verifying; editing the account fails", () => {
+    const content = sampleRevisionContent();
+    const findings = content.findings.map((f) =>
+      f.state.status === "acknowledged" ? { ...f, state: { ...f.state, by: "Ann Staff", account: { userId: "u-ann", email: "ann@registrar-a.test", name: "Ann Staff" }, onBehalfOf: "Owner Olga" } } : f,
+    );
+    const bound = createRevision({ transferId: "tr-1", previous: null, content: { ...content, findings }, now: new Date("2026-10-05T12:00:00Z") });
+    expect(bound.findings.find((f) => f.state.status === "acknowledged")!.state).toMatchObject({ account: { userId: "u-ann" }, onBehalfOf: "Owner Olga" });
+    const signoffs = approvals(bound).map((s, i) => ({ ...s, linkId: `link-${i}`, signerNameIs: "self-declared" as const }));
+    const { bundle, bytes } = createBundle({ revision: bound, signoffs, key });
+    expect(bundle.signoffs[0]).toMatchObject({ linkId: "link-0", signerNameIs: "self-declared" });
+    expect(verifyBundle(bytes, key.publicJwk)).toMatchObject({ valid: true, signoffs: 5 });
+    expect(verifyBundle(Buffer.from(bytes.toString("utf8").replace('"userId":"u-ann"', '"userId":"u-bob"')), key.publicJwk)).toMatchObject({ valid: false, code: "digest-mismatch" });
+    // The older shape: typed names, no account, no link id.
+    expect(verifyBundle(createBundle({ revision, signoffs: approvals(revision), key }).bytes, key.publicJwk)).toMatchObject({ valid: true });
+  });
+});
+
 describe("bundle round trip", () => {
   test("signed draft bundle verifies with the supplied key, with a JWKS, and with the embedded key", () => {
     const { bundle, bytes } = createBundle({ revision, signoffs: [], key });

@@ -9,11 +9,20 @@ import { z } from "zod";
 const who = z.string().trim().min(1);
 const when = z.iso.datetime({ offset: true });
 
+/**
+ * Who decided (issue 11 item 1): the signed-in account as it was when it
+ * decided (`by` is then its display name at that time). Revisions made before
+ * decisions were bound to accounts have no `account`: their `by` was typed.
+ */
+export const decidedBySchema = z.object({ userId: z.string().min(1), email: z.string(), name: z.string() });
+/** Typed on the form: a label, not an identity. */
+const onBehalfOf = z.string().optional();
+
 export const findingStateSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("open") }),
   z.object({ status: z.literal("fixed"), by: who.optional(), at: when.optional() }),
-  z.object({ status: z.literal("waived"), by: who, at: when, reason: z.string().trim().min(1) }),
-  z.object({ status: z.literal("acknowledged"), by: who, at: when, note: z.string().optional() }),
+  z.object({ status: z.literal("waived"), by: who, at: when, reason: z.string().trim().min(1), account: decidedBySchema.optional(), onBehalfOf }),
+  z.object({ status: z.literal("acknowledged"), by: who, at: when, note: z.string().optional(), account: decidedBySchema.optional(), onBehalfOf }),
 ]);
 export type FindingState = z.infer<typeof findingStateSchema>;
 

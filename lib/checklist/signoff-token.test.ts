@@ -88,7 +88,7 @@ describe("submitting a sign-off", () => {
     );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(saved.map((s) => s.role)).toEqual([...PARTY_ROLES]);
-    expect(saved[0]).toEqual({ transferId: "tr-1", role: "losing-registrar", signerName: "P0", decision: "approve", signedAt: "2026-10-05T12:00:00.000Z", revisionNumber: 1, revisionDigest: revisionDigest(revision) });
+    expect(saved[0]).toEqual({ transferId: "tr-1", role: "losing-registrar", signerName: "P0", decision: "approve", signedAt: "2026-10-05T12:00:00.000Z", revisionNumber: 1, revisionDigest: revisionDigest(revision), linkId: issued[0].link.id, signerNameIs: "self-declared" });
     const bad = await submitSignoff({ token: issued[0].token, input: { signerName: "X", decision: "reject" }, currentRevision: async () => revision, links, signoffs, now });
     expect(bad).toEqual({ ok: false, error: "invalid-input", issues: [{ path: "reason", message: expect.any(String) }] });
     const missing = await submitSignoff({ token: "nope", input: { signerName: "X", decision: "approve" }, currentRevision: async () => revision, links, signoffs, now });

@@ -4,16 +4,25 @@
  */
 import { z } from "zod";
 import { partyRoleSchema, type PartyRole } from "../schedule/parties";
+import { personNameSchema } from "./typed-text";
 import { hex64 } from "./revision";
 
 const base = {
   transferId: z.string().min(1),
   role: partyRoleSchema,
+  /** Typed by whoever held the link (issue 11 item 1): what is proven is the link (`linkId`) and its role. */
   signerName: z.string().trim().min(1).max(200),
   signedAt: z.iso.datetime(),
   revisionNumber: z.number().int().min(1),
   revisionDigest: hex64,
+  /** The sign-off link used; absent in bundles made before it was recorded. */
+  linkId: z.string().min(1).optional(),
+  /** How signerName is known; absent in older bundles (where it was self-declared all the same). */
+  signerNameIs: z.literal("self-declared").optional(),
 };
+
+/** What the signer may type as their name: no control characters (typed-text.ts). */
+const typedSignerName = personNameSchema;
 
 export const signoffSchema = z.discriminatedUnion("decision", [
   z.object({ ...base, decision: z.literal("approve") }),
@@ -24,8 +33,8 @@ export type Signoff = z.infer<typeof signoffSchema>;
 
 /** What the signer submits on the sign-off page (role and transfer come from the token, never from the form). */
 export const signoffInputSchema = z.discriminatedUnion("decision", [
-  z.object({ signerName: base.signerName, decision: z.literal("approve") }),
-  z.object({ signerName: base.signerName, decision: z.literal("reject"), reason: z.string().trim().min(1).max(4000) }),
+  z.object({ signerName: typedSignerName, decision: z.literal("approve") }),
+  z.object({ signerName: typedSignerName, decision: z.literal("reject"), reason: z.string().trim().min(1).max(4000) }),
 ]);
 export type SignoffInput = z.infer<typeof signoffInputSchema>;
 

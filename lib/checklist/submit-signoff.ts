@@ -20,6 +20,8 @@ export function createSignoff(options: { link: SignoffLink; revision: Revision; 
     ...input,
     transferId: options.link.transferId,
     role: options.link.role,
+    linkId: options.link.id,
+    signerNameIs: "self-declared",
     signedAt: options.now.toISOString(),
     revisionNumber: options.revision.revisionNumber,
     revisionDigest: revisionDigest(options.revision),

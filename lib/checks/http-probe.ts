@@ -2,6 +2,7 @@
  * HTTP(S) reachability of web hosts (SVC). The fetcher is injectable so
  * tests use loopback servers and the CLI can leave it off when offline.
  */
+import { outboundFetcher, PUBLIC_ONLY, type OutboundPolicy } from "../net/outbound";
 import type { Fetcher } from "./rdap";
 import { probeTls, type TlsInfo } from "./tls-probe";
 
@@ -25,10 +26,14 @@ export interface ProbeHttpOptions {
   /** Where to connect for a host's TLS handshake (tests, labs); default: the host name. */
   connectTo?: (host: string) => { address: string; port: number } | null;
   ca?: string | Buffer;
+  /** Destinations the default fetcher and the TLS probe may reach (lib/net/outbound.ts; default: public only). */
+  policy?: OutboundPolicy;
 }
 
 export async function probeHttp(opts: ProbeHttpOptions): Promise<HttpProbe[]> {
-  const f: Fetcher = opts.fetcher ?? ((u, init) => fetch(u, { ...init, redirect: "manual" }));
+  const policy = opts.policy ?? PUBLIC_ONLY;
+  // The status is the answer: a redirect is reported, not followed; the body is not needed beyond a little.
+  const f: Fetcher = opts.fetcher ?? outboundFetcher({ policy, redirect: "manual", maxBytes: 64 * 1024, ca: opts.ca });
   return Promise.all(
     opts.targets.map(async (t) => {
       const url = /^https?:\/\//.test(t) ? t : `https://${t.replace(/\.$/, "")}/`;
@@ -41,7 +46,7 @@ export async function probeHttp(opts: ProbeHttpOptions): Promise<HttpProbe[]> {
       const to = opts.connectTo?.(host) ?? null;
       const tlsP =
         u.protocol === "https:" && opts.tls !== false
-          ? probeTls({ host, address: to?.address, port: to?.port ?? (u.port ? Number(u.port) : 443), timeoutMs, ca: opts.ca })
+          ? probeTls({ host, address: to?.address, port: to?.port ?? (u.port ? Number(u.port) : 443), timeoutMs, ca: opts.ca, policy })
           : Promise.resolve(null);
       try {
         const res = await f(url, { signal: ac.signal, headers: { "user-agent": "cutover-check" } });

@@ -1,4 +1,6 @@
-/** MTA-STS parsing (RFC 8461): the `_mta-sts` TXT record (§3.1) and the policy file (§3.2), and MX matching (§4.1). */
+/** MTA-STS (RFC 8461): the `_mta-sts` TXT record (§3.1), the policy file (§3.2) and its fetch (§3.3), and MX matching (§4.1). */
+import { outboundFetcher, PUBLIC_ONLY, type OutboundPolicy } from "../net/outbound";
+import type { Fetcher } from "./rdap";
 
 export type StsRecord = { ok: true; id: string } | { ok: false; error: string };
 
@@ -56,4 +58,35 @@ export function mxMatches(host: string, pattern: string): boolean {
 /** RFC 8461 §3.3: the policy lives at https://mta-sts.<domain>/.well-known/mta-sts.txt. */
 export function mtaStsPolicyUrl(zone: string): string {
   return `https://mta-sts.${zone.replace(/\.$/, "")}/.well-known/mta-sts.txt`;
+}
+
+export interface FetchStsPolicyOptions {
+  zone: string;
+  fetcher?: Fetcher;
+  /** Destinations the default fetcher may reach (lib/net/outbound.ts; default: public only). */
+  policy?: OutboundPolicy;
+  timeoutMs?: number;
+}
+
+export interface StsPolicyFetch {
+  url: string;
+  status: number | null;
+  body: string | null;
+  error: string | null;
+}
+
+/** RFC 8461 §3.3: HTTPS GET of the policy; "HTTP 3xx redirects MUST NOT be followed"; a policy is small (64 KiB kept). */
+export async function fetchStsPolicy(o: FetchStsPolicyOptions): Promise<StsPolicyFetch> {
+  const url = mtaStsPolicyUrl(o.zone);
+  const f: Fetcher = o.fetcher ?? outboundFetcher({ policy: o.policy ?? PUBLIC_ONLY, redirect: "manual", maxBytes: 64 * 1024 });
+  const ac = new AbortController();
+  const timer = setTimeout(() => ac.abort(), o.timeoutMs ?? 5000);
+  try {
+    const res = await f(url, { signal: ac.signal, headers: { "user-agent": "cutover-check" } });
+    return { url, status: res.status, body: res.ok ? (await res.text()).slice(0, 64 * 1024) : null, error: null };
+  } catch (e) {
+    return { url, status: null, body: null, error: ac.signal.aborted ? "timeout" : (e as Error).message };
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -4,6 +4,7 @@
  * REG checks turn into a request for manual evidence; never throws.
  */
 import { z } from "zod";
+import { outboundFetcher, PUBLIC_ONLY, type OutboundPolicy } from "../net/outbound";
 
 export type Fetcher = (url: string, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<{ status: number; ok: boolean; json(): Promise<unknown>; text(): Promise<string> }>;
 
@@ -63,6 +64,8 @@ export interface FetchRdapOptions {
   /** RDAP base URL of the registry ("https://rdap.example/"); bootstrap (RFC 9224) is the caller's job. */
   baseUrl: string;
   fetcher?: Fetcher;
+  /** Destinations the default fetcher may reach (lib/net/outbound.ts; default: public only). */
+  policy?: OutboundPolicy;
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -75,7 +78,8 @@ export async function fetchRdap(opts: FetchRdapOptions): Promise<RdapResult> {
   const onAbort = () => ac.abort();
   opts.signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    const f: Fetcher = opts.fetcher ?? ((u, init) => fetch(u, init));
+    // Redirects are part of RDAP (RFC 7480 §5.2): followed, each hop resolved and checked again.
+    const f: Fetcher = opts.fetcher ?? outboundFetcher({ policy: opts.policy ?? PUBLIC_ONLY, redirect: "follow", maxRedirects: 3, maxBytes: 1024 * 1024 });
     const res = await f(url, { signal: ac.signal, headers: { accept: "application/rdap+json, application/json" } });
     if (!res.ok) return { ok: false, url, error: `HTTP ${res.status}` };
     const parsed = RdapDomain.safeParse(await res.json());

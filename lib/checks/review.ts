@@ -13,6 +13,7 @@ import { importZone } from "../zone/import";
 import type { ImportFormat, ImportReport } from "../zone/import/types";
 import { nameToText } from "../zone/name";
 import { CheckConfigSchema, type CheckConfigInput } from "./config";
+import type { OutboundPolicy } from "../net/outbound";
 import { probeHttp, type HttpProbe } from "./http-probe";
 import { fetchRdap, type Fetcher, type RdapResult } from "./rdap";
 import { runProbes } from "./probes/run-probes";
@@ -128,15 +129,17 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
       : null;
   opts.signal?.throwIfAborted();
 
+  // The same destinations as the DNS queries (the operator's scope, or the CLI's --allow-private) for every other connection.
+  const policy: OutboundPolicy = { allowPrivate: settings.allowPrivate ?? false };
   let rdap: RdapResult | null = null;
   if (opts.rdap) {
     progress({ phase: "rdap" });
-    rdap = await fetchRdap({ domain: zone, baseUrl: opts.rdap.baseUrl, fetcher: opts.rdap.fetcher, timeoutMs: opts.rdap.timeoutMs, signal: opts.signal });
+    rdap = await fetchRdap({ domain: zone, baseUrl: opts.rdap.baseUrl, fetcher: opts.rdap.fetcher, timeoutMs: opts.rdap.timeoutMs, signal: opts.signal, policy });
   }
   let http: HttpProbe[] = [];
   if (opts.http) {
     progress({ phase: "http" });
-    http = await probeHttp({ targets: opts.http.targets ?? [zone, `www.${zone}`], fetcher: opts.http.fetcher, timeoutMs: opts.http.timeoutMs, connectTo: opts.http.connectTo, ca: opts.http.ca });
+    http = await probeHttp({ targets: opts.http.targets ?? [zone, `www.${zone}`], fetcher: opts.http.fetcher, timeoutMs: opts.http.timeoutMs, connectTo: opts.http.connectTo, ca: opts.http.ca, policy });
   }
 
   const { diff, views } = buildDiff({ zone, sources, old, neu, operatorChange: opts.facts.dnsHostingMoves === true });
@@ -147,7 +150,7 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
     probes = await runProbes({
       zone, old, neu, views, session, rootHints, signal: opts.signal,
       resolver: opts.probes?.resolver,
-      http: opts.http ? { fetcher: opts.http.fetcher, timeoutMs: opts.http.timeoutMs } : null,
+      http: opts.http ? { fetcher: opts.http.fetcher, timeoutMs: opts.http.timeoutMs, policy } : null,
     });
     opts.signal?.throwIfAborted();
   }

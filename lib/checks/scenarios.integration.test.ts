@@ -17,7 +17,7 @@ import { runReview, type Review } from "./review";
 import { acknowledge, computeVerdict, type FindingStates } from "./verdict";
 
 const here = new URL(".", import.meta.url).pathname;
-const sourcePath = (p: string) => (existsSync(join(here, "../../e2e/lab", p)) ? join(here, "../../e2e/lab", p) : join("/work/shared/fixtures", p));
+const sourcePath = (p: string) => (existsSync(join(here, "../../e2e/lab", p)) ? join(here, "../../e2e/lab", p) : join(here, "../zone/import/__fixtures__/exports", p));
 
 async function review(lab: Lab, name: string): Promise<Review> {
   const h = parseRootHints(lab.rootHints);

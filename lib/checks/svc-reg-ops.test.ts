@@ -12,6 +12,9 @@ import { SVC_CHECKS } from "./svc";
 import { delegationOf, input } from "./testing/build-input";
 import { T } from "../zone/rrtype";
 
+/** The fixture servers listen on loopback: allowed as the DNS lab is (lib/net/outbound.ts). */
+const LAB = { allowPrivate: "loopback" } as const;
+
 const OLD = { name: "ns1.old.test.", address: "192.0.2.1" };
 const NEW = { name: "ns1.new.test.", address: "203.0.113.1" };
 
@@ -63,24 +66,24 @@ describe("RDAP and HTTP against loopback fixture servers", () => {
   afterAll(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
 
   it("parses status, events, registrar and nameservers", async () => {
-    const r = await fetchRdap({ domain: "example.test.", baseUrl: `${base}/rdap` });
+    const r = await fetchRdap({ domain: "example.test.", baseUrl: `${base}/rdap`, policy: LAB });
     expect(r).toMatchObject({ ok: true, status: ["client transfer prohibited", "active"], registrar: "Losing Registrar Inc.", nameservers: ["ns1.old.test.", "ns3.old.test."], expiresAt: "2026-10-20T00:00:00Z", registeredAt: "2026-09-01T00:00:00Z" });
   });
 
   it("times out and reports HTTP errors without throwing", async () => {
-    expect(await fetchRdap({ domain: "example.test", baseUrl: `${base}/slow`, timeoutMs: 200 })).toMatchObject({ ok: false, error: "timeout after 200 ms" });
-    expect(await fetchRdap({ domain: "example.test", baseUrl: `${base}/none` })).toMatchObject({ ok: false, error: "HTTP 404" });
+    expect(await fetchRdap({ domain: "example.test", baseUrl: `${base}/slow`, timeoutMs: 200, policy: LAB })).toMatchObject({ ok: false, error: "timeout after 200 ms" });
+    expect(await fetchRdap({ domain: "example.test", baseUrl: `${base}/none`, policy: LAB })).toMatchObject({ ok: false, error: "HTTP 404" });
   });
 
   it("REG checks: lock status, expiry near the window, 60-day lock, registrar and NS mismatch", async () => {
-    const rdap = await fetchRdap({ domain: "example.test", baseUrl: `${base}/rdap` });
+    const rdap = await fetchRdap({ domain: "example.test", baseUrl: `${base}/rdap`, policy: LAB });
     const i = input({ old: [{ ...OLD, zone: "@ IN NS ns1.old.test.\n" }], delegation: delegationOf("@ 86400 IN NS ns1.old.test.\n"), facts: { losingRegistrar: "Other Registrar", window: { start: "2026-10-06T08:00:00Z", end: "2026-10-06T20:00:00Z" } } });
     const f = runChecks({ ...i, rdap }, DEFAULT_CONFIG, REG_CHECKS);
     expect(f.map((x) => `${x.id} ${x.severity}`).sort()).toEqual(["REG-EXPIRY warning", "REG-NAMESERVERS warning", "REG-REGISTRAR warning", "REG-STATUS blocker", "REG-TRANSFER-LOCK blocker"]);
   });
 
   it("offline RDAP asks for manual evidence", async () => {
-    const rdap = await fetchRdap({ domain: "example.test", baseUrl: "http://127.0.0.1:9/", timeoutMs: 500 });
+    const rdap = await fetchRdap({ domain: "example.test", baseUrl: "http://127.0.0.1:9/", timeoutMs: 500, policy: LAB });
     const f = runChecks({ ...input({}), rdap }, DEFAULT_CONFIG, REG_CHECKS);
     expect(f.map((x) => `${x.id} ${x.severity}`)).toEqual(["REG-MANUAL-EVIDENCE warning"]);
     expect(f[0].message).toContain("RDAP lookup failed");
@@ -89,8 +92,8 @@ describe("RDAP and HTTP against loopback fixture servers", () => {
   it("SVC-HTTP from an injected loopback probe", async () => {
     // Generous timeout for the answering target (CI machines are loaded); the
     // slow one never answers within the test, so its short timeout is certain.
-    const [web] = await probeHttp({ targets: [`${base}/web`], timeoutMs: 20_000 });
-    const [slow] = await probeHttp({ targets: [`${base}/slow`], timeoutMs: 300 });
+    const [web] = await probeHttp({ targets: [`${base}/web`], timeoutMs: 20_000, policy: LAB });
+    const [slow] = await probeHttp({ targets: [`${base}/slow`], timeoutMs: 300, policy: LAB });
     const probes = [web, slow];
     expect(probes.map((p) => [p.status, p.error])).toEqual([[200, null], [null, "timeout after 300 ms"]]);
     const f = runChecks({ ...input({}), http: probes }, DEFAULT_CONFIG, SVC_CHECKS);

@@ -16,6 +16,9 @@ import { SVC_CHECKS } from "./svc";
 import { input } from "./testing/build-input";
 import { probeTls } from "./tls-probe";
 
+/** The test server listens on loopback: allowed as the DNS lab is (lib/net/outbound.ts). */
+const LAB = { allowPrivate: "loopback" } as const;
+
 let server: Server;
 let port: number;
 let cert: string;
@@ -34,16 +37,16 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe("probeTls", () => {
   it("reads the names with SNI and checks the host against them", async () => {
-    const ok = await probeTls({ host: "www.example.test.", address: "127.0.0.1", port });
+    const ok = await probeTls({ host: "www.example.test.", address: "127.0.0.1", port, policy: LAB });
     expect(ok).toMatchObject({ host: "www.example.test", subjectCn: "www.example.test", dnsNames: ["www.example.test", "example.test"], nameMatches: true, trusted: false, error: null });
-    const bad = await probeTls({ host: "api.example.test", address: "127.0.0.1", port });
+    const bad = await probeTls({ host: "api.example.test", address: "127.0.0.1", port, policy: LAB });
     expect(bad.nameMatches).toBe(false);
     expect(bad.nameError).toContain("api.example.test");
-    const trusted = await probeTls({ host: "example.test", address: "127.0.0.1", port, ca: cert });
+    const trusted = await probeTls({ host: "example.test", address: "127.0.0.1", port, ca: cert, policy: LAB });
     expect([trusted.trusted, trusted.nameMatches]).toEqual([true, true]);
   });
   it("a closed port is an error, not an exception", async () => {
-    const r = await probeTls({ host: "www.example.test", address: "127.0.0.1", port: 9, timeoutMs: 1000 });
+    const r = await probeTls({ host: "www.example.test", address: "127.0.0.1", port: 9, timeoutMs: 1000, policy: LAB });
     expect(r.error).toMatch(/ECONNREFUSED/);
   });
 });
@@ -56,6 +59,7 @@ describe("SVC-TLS-NAMES through the HTTP probe", () => {
       // the HTTP request itself goes to the same loopback server
       fetcher: async () => ({ status: 200, ok: true, json: async () => ({}), text: async () => "ok" }),
       timeoutMs: 2000,
+      policy: LAB,
     });
     expect(probes.map((p) => [p.url, p.status, p.tls?.nameMatches])).toEqual([["https://www.example.test/", 200, true], ["https://api.example.test/", 200, false]]);
     const f = runChecks({ ...input({}), http: probes }, DEFAULT_CONFIG, SVC_CHECKS).filter((x) => x.id === "SVC-TLS-NAMES");

@@ -5,6 +5,8 @@
  * a lab or an internal CA still yields the names to compare.
  */
 import { checkServerIdentity, connect, type PeerCertificate } from "node:tls";
+import { checkAddress } from "../dns/address-policy";
+import { PUBLIC_ONLY, resolveChecked, type OutboundPolicy } from "../net/outbound";
 
 export interface TlsInfo {
   host: string;
@@ -33,6 +35,8 @@ export interface ProbeTlsOptions {
   timeoutMs?: number;
   /** Extra trust anchors (PEM), e.g. a lab CA. */
   ca?: string | Buffer;
+  /** Destinations allowed (lib/net/outbound.ts; default: public only); `address` is checked too. */
+  policy?: OutboundPolicy;
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
@@ -44,11 +48,15 @@ export function dnsNamesOf(cert: Pick<PeerCertificate, "subjectaltname">): strin
     .map((x) => x.slice(4).toLowerCase());
 }
 
-export function probeTls(o: ProbeTlsOptions): Promise<TlsInfo> {
+export async function probeTls(o: ProbeTlsOptions): Promise<TlsInfo> {
   const host = o.host.replace(/\.$/, "").toLowerCase();
   const port = o.port ?? 443;
-  const address = o.address ?? host;
+  const policy = o.policy ?? PUBLIC_ONLY;
+  // Resolved once and checked; the handshake goes to that address, SNI carries the name.
+  const checked = o.address !== undefined ? { address: o.address, refused: checkAddress(o.address, policy) } : await resolveChecked(host, policy).then((r) => (r.ok ? { address: r.address, refused: null } : { address: host, refused: r.error }));
+  const address = checked.address;
   const base: TlsInfo = { host, address, port, subjectCn: null, dnsNames: [], issuer: null, validFrom: null, validTo: null, trusted: false, trustError: null, nameMatches: false, nameError: null, error: null };
+  if (checked.refused !== null) return { ...base, error: `not connected: ${checked.refused}` };
   return new Promise((resolve) => {
     let settled = false;
     const finish = (info: TlsInfo) => {

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { decisionReasonSchema, personNameSchema } from "../checklist/typed-text";
 import type { Finding, Severity } from "./types";
 
 /**
@@ -15,14 +16,26 @@ import type { Finding, Severity } from "./types";
 export type FindingState =
   | { status: "open" }
   | { status: "fixed"; at: string }
-  | { status: "waived"; by: string; reason: string; at: string; fingerprint?: string }
-  | { status: "acknowledged"; by: string; reason: string; at: string; fingerprint?: string };
+  | ({ status: "waived"; by: string; reason: string; at: string; fingerprint?: string } & DecidedBy)
+  | ({ status: "acknowledged"; by: string; reason: string; at: string; fingerprint?: string } & DecidedBy);
+
+/**
+ * Who decided (issue 11 item 1): the signed-in account as it was at the time
+ * (`by` is then its display name), and a typed "on behalf of" that is only a
+ * label. Absent `account`: a decision from before accounts were bound (or the
+ * CLI's --ack file), whose `by` is a typed name.
+ */
+export interface DecidedBy {
+  account?: { userId: string; email: string; name: string };
+  onBehalfOf?: string;
+}
 
 /** Finding key → state. Keys absent here are open. */
 export type FindingStates = Record<string, FindingState>;
 
-const person = z.string().trim().min(1, "a named person is required").max(200);
-const reason = z.string().trim().min(3, "a reason is required").max(2000);
+// Typed names and reasons (the CLI's --ack file): no control characters (lib/checklist/typed-text.ts, issue 11 item 1).
+const person = personNameSchema;
+const reason = decisionReasonSchema;
 
 export const WaiveInputSchema = z.strictObject({ key: z.string().min(1), by: person, reason });
 export const AcknowledgeInputSchema = z.strictObject({ key: z.string().min(1), by: person, reason });

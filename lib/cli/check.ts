@@ -205,7 +205,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   if (!rdapBase && v["rdap-bootstrap"]) {
     const j = readJson("--rdap-bootstrap", v["rdap-bootstrap"]);
     if (!j.ok) return fail(j.message);
-    const pick = pickRdapServer(j.value, domain);
+    const pick = pickRdapServer(j.value, domain, { allowPrivate: v["allow-private"] ?? false });
     if (!pick.ok) io.stderr.write(`cutover check: --rdap-bootstrap: ${pick.error}; registration status needs manual evidence\n`);
     else rdapBase = pick.baseUrl;
   }

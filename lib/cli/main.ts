@@ -40,6 +40,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const { zoneNormalize } = await import("./zone-normalize");
         return zoneNormalize(rest, io);
       }
+      if (sub === "diff") {
+        const { zoneDiff } = await import("./zone-diff");
+        return zoneDiff(rest, io);
+      }
       io.stderr.write(`cutover zone: unknown subcommand ${sub === undefined ? "(none)" : JSON.stringify(sub)}\n${USAGE}`);
       return EXIT.USAGE;
     case "query":

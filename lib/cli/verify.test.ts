@@ -27,6 +27,7 @@ async function run(...args: string[]) {
 
 const key = generateSigningKey();
 const other = generateSigningKey();
+const forger = generateSigningKey();
 const revision = createRevision({ transferId: "tr-9", previous: null, content: sampleRevisionContent(), now: new Date("2026-10-05T12:00:00Z") });
 let dir = "";
 let server: Server;
@@ -44,6 +45,12 @@ beforeAll(async () => {
   writeFileSync(p("key.jwk"), JSON.stringify(key.publicJwk));
   writeFileSync(p("other.jwk"), JSON.stringify(other.publicJwk));
   writeFileSync(p("not-json.jwk"), "hello");
+  // The forgery: the real bundle's revision with the verdict turned to GO, re-signed with a key of the forger's own,
+  // which the bundle embeds (issue 11 item 8). Intact under its embedded key, signed by nobody we trust.
+  const forgedRevision = { ...revision, verdict: { decision: "go" as const, reasons: ["forged: no open blocker"] } };
+  writeFileSync(p("forged.json"), createBundle({ revision: forgedRevision, signoffs: [], key: forger }).bytes);
+  // A pinned keyring as the server keeps it (<data dir>/signing/keyring.json).
+  writeFileSync(p("keyring.json"), JSON.stringify({ version: 1, activeKeyId: key.keyId, keys: [{ jwk: key.publicJwk, createdAt: "2026-10-01T00:00:00.000Z", retiredAt: null }] }));
   server = createServer((req, res) => {
     if (req.url === "/.well-known/cutover-signing-key") {
       res.writeHead(200, { "content-type": "application/jwk-set+json" });
@@ -76,10 +83,37 @@ describe("cutover verify", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("HTTP 404");
   });
-  test("without --key: valid, but says the key was not pinned", async () => {
-    const r = await run(p("bundle.json"), "--json");
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, keySource: "embedded", keyId: key.keyId });
+  test("without a trusted key: exit 3, integrity only, said on the first line", async () => {
+    const r = await run(p("bundle.json"));
+    expect(r.code).toBe(3);
+    expect(r.stdout.split("\n")[0]).toMatch(/^INTEGRITY ONLY \(not trusted\): project\.test transfer tr-9, revision 1/);
+    const j = await run(p("bundle.json"), "--json");
+    expect(j.code).toBe(3);
+    expect(JSON.parse(j.stdout)).toMatchObject({ valid: true, trusted: false, keySource: "embedded", keyId: key.keyId });
+  });
+  test("a forged bundle re-signed with the forger's embedded key never exits 0", async () => {
+    const bare = await run(p("forged.json"));
+    expect(bare.code).toBe(3);
+    expect(bare.stdout).toMatch(/^INTEGRITY ONLY \(not trusted\)/);
+    expect(bare.stdout).not.toMatch(/^VALID/m);
+    expect(bare.stdout).toContain(`signing key: ${forger.keyId} (embedded in the bundle, not trusted)`);
+    // Against the server's key, by any of the three ways to trust it: unknown key.
+    const byFile = await run(p("forged.json"), "--key", p("key.jwk"));
+    const byUrl = await run(p("forged.json"), "--key-url", `${url}/.well-known/cutover-signing-key`);
+    const byKeyring = await run(p("forged.json"), "--keyring", p("keyring.json"));
+    expect([byFile.code, byUrl.code, byKeyring.code]).toEqual([1, 1, 1]);
+    for (const r of [byFile, byUrl, byKeyring]) expect(r.stderr).toContain("[unknown-key]");
+  });
+  test("the genuine bundle with a pinned keyring file or --key-url: exit 0", async () => {
+    const byKeyring = await run(p("bundle.json"), "--keyring", p("keyring.json"));
+    expect(byKeyring.code).toBe(0);
+    expect(byKeyring.stdout).toMatch(/^VALID: project\.test/);
+    const byUrl = await run(p("bundle.json"), `--key-url=${url}/.well-known/cutover-signing-key`, "--json");
+    expect(byUrl.code).toBe(0);
+    expect(JSON.parse(byUrl.stdout)).toMatchObject({ valid: true, trusted: true, keySource: "supplied" });
+    // Several sources: the bundle's key must be among them.
+    const both = await run(p("bundle.json"), "--key", p("other.jwk"), "--keyring", p("keyring.json"));
+    expect(both.code).toBe(0);
   });
   test("tampered bundle and wrong key: exit 1 with the reason", async () => {
     const t = await run(p("tampered.json"), "--key", p("key.jwk"));
@@ -97,8 +131,10 @@ describe("cutover verify", () => {
       run(p("bundle.json"), "--frobnicate"),
       run(p("bundle.json"), "--key", p("not-json.jwk")),
       run(p("bundle.json"), p("bundle.json")),
+      run(p("bundle.json"), "--key-url", p("key.jwk")),
+      run(p("bundle.json"), "--keyring", url),
     ]);
-    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 2]);
     expect(runs[1].stderr).toContain("ENOENT");
     expect(runs[4].stderr).toContain("is not JSON");
     expect(runs[0].stderr).toContain("usage: cutover verify");

@@ -1,49 +1,71 @@
 /**
- * `cutover verify BUNDLE [--key JWK_FILE|URL] [--json]`: checks a signed
- * checklist bundle offline (DESIGN §8). The network is used only when --key
- * is an http(s) URL. Exit 0 valid, 1 invalid (with the reason), 2 usage.
+ * `cutover verify BUNDLE [--key JWK_FILE] [--key-url URL] [--keyring FILE] [--json]`:
+ * checks a signed checklist bundle offline (DESIGN §8). The network is used
+ * only for --key-url (or an http(s) --key). Exit 0 only when the signature
+ * checks against a key the caller trusts; a bundle that is merely intact
+ * under the key it carries itself exits 3 (anyone can re-sign a bundle with
+ * a key of their own and embed it, issue 11 item 8); 1 invalid, 2 usage.
  */
 import { readFileSync } from "node:fs";
 import { parseKeyring, type Keyring } from "../checklist/jwk";
 import { verifyBundle } from "../checklist/bundle";
 import { EXIT, type CliIo } from "./io";
 
-export const VERIFY_USAGE = `usage: cutover verify BUNDLE [--key JWK_FILE|URL] [--json]
-  Verify a signed checklist bundle. --key: the signer's public key as a JWK or
-  JWK Set (file, or the server's /.well-known/cutover-signing-key URL).
-  Without --key only the key inside the bundle is used: that proves the bundle
-  is intact, not who signed it.
-exit codes: 0 valid, 1 invalid, 2 usage error
+export const VERIFY_USAGE = `usage: cutover verify BUNDLE [--key JWK_FILE] [--key-url URL] [--keyring FILE] [--json]
+  Verify a signed checklist bundle against a key you trust:
+    --key FILE      the signer's public key as a JWK or JWK Set
+    --key-url URL   fetched, e.g. https://cutover.example/.well-known/cutover-signing-key
+    --keyring FILE  a pinned keyring (JWK Set, e.g. a copy of <data dir>/signing/keyring.json)
+  Several may be given; the bundle's key must be among them. Without any, only
+  the key inside the bundle is used: that proves the bundle is intact, not who
+  signed it (anyone can re-sign a bundle with a key of their own), exit 3.
+exit codes: 0 valid and signed by a trusted key, 1 invalid, 2 usage error,
+            3 intact but no trusted key given (integrity only)
 `;
+
+/** Exit code of an intact bundle checked only against its own embedded key. */
+export const EXIT_UNTRUSTED = 3;
 
 interface Args {
   bundle: string;
-  key: string | null;
+  /** Trusted key sources in the order given: files (JWK, JWK Set, keyring) and URLs. */
+  keys: { spec: string; url: boolean }[];
   json: boolean;
 }
 
+const KEY_OPTIONS = { "--key": "either", "--key-url": "url", "--keyring": "file" } as const;
+
 function parseArgs(args: string[]): Args | string {
   let bundle: string | null = null;
-  let key: string | null = null;
+  const keys: Args["keys"] = [];
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === "--key") {
-      if (i + 1 >= args.length) return "--key needs a value";
-      key = args[++i];
-    } else if (a.startsWith("--key=")) key = a.slice(6);
-    else if (a === "--json") json = true;
+    const [name, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    if (name in KEY_OPTIONS) {
+      const kind = KEY_OPTIONS[name as keyof typeof KEY_OPTIONS];
+      let value = inline;
+      if (value === undefined) {
+        if (i + 1 >= args.length) return `${name} needs a value`;
+        value = args[++i];
+      }
+      const isUrl = /^https?:\/\//i.test(value);
+      if (kind === "url" && !isUrl) return `--key-url needs an http(s) URL, not ${value}`;
+      if (kind === "file" && isUrl) return `--keyring takes a file; use --key-url for ${value}`;
+      // --key has always taken a URL too; kept so existing scripts work.
+      keys.push({ spec: value, url: isUrl });
+    } else if (a === "--json") json = true;
     else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
     else if (bundle === null) bundle = a;
     else return "only one BUNDLE may be given";
   }
   if (bundle === null) return "no BUNDLE given";
-  return { bundle, key, json };
+  return { bundle, keys, json };
 }
 
-async function loadKey(spec: string): Promise<{ keyring: Keyring; problems: string[] } | string> {
+async function loadKey({ spec, url }: { spec: string; url: boolean }): Promise<{ keyring: Keyring; problems: string[] } | string> {
   let text: string;
-  if (/^https?:\/\//i.test(spec)) {
+  if (url) {
     try {
       const res = await fetch(spec, { signal: AbortSignal.timeout(15_000), headers: { accept: "application/jwk-set+json, application/jwk+json, application/json" } });
       if (!res.ok) return `fetching ${spec}: HTTP ${res.status}`;
@@ -64,6 +86,9 @@ async function loadKey(spec: string): Promise<{ keyring: Keyring; problems: stri
   } catch {
     return `${spec} is not JSON (expected a JWK or a JWK Set)`;
   }
+  // The server's own <data dir>/signing/keyring.json ({version, keys: [{jwk, …}]}) pins as it is.
+  const keys = (json as { version?: unknown; keys?: unknown } | null)?.keys;
+  if ((json as { version?: unknown } | null)?.version === 1 && Array.isArray(keys)) json = keys.map((k) => (k as { jwk?: unknown } | null)?.jwk ?? k);
   const parsed = parseKeyring(json);
   if (parsed.keyring.size === 0) return `${spec} holds no usable Ed25519 public key${parsed.problems.length ? ` (${parsed.problems.join("; ")})` : ""}`;
   return parsed;
@@ -87,31 +112,35 @@ export async function main(args: string[], io: CliIo): Promise<number> {
     return EXIT.USAGE;
   }
   let keyring: Keyring | undefined;
-  if (parsed.key !== null) {
-    const k = await loadKey(parsed.key);
+  for (const spec of parsed.keys) {
+    const k = await loadKey(spec);
     if (typeof k === "string") {
       io.stderr.write(`cutover verify: ${k}\n`);
       return EXIT.USAGE;
     }
     for (const p of k.problems) io.stderr.write(`cutover verify: warning: ${p}\n`);
-    keyring = k.keyring;
+    keyring = new Map([...(keyring ?? []), ...k.keyring]);
   }
   const r = verifyBundle(bytes, keyring);
+  const code = !r.valid ? EXIT.FAILED : r.keySource === "supplied" ? EXIT.OK : EXIT_UNTRUSTED;
   if (parsed.json) {
-    (r.valid ? io.stdout : io.stderr).write(JSON.stringify(r) + "\n");
-    return r.valid ? EXIT.OK : EXIT.FAILED;
+    (r.valid ? io.stdout : io.stderr).write(JSON.stringify(r.valid ? { ...r, trusted: r.keySource === "supplied" } : r) + "\n");
+    return code;
   }
   if (!r.valid) {
     io.stderr.write(`INVALID: ${r.reason} [${r.code}]\n`);
-    return EXIT.FAILED;
+    return code;
   }
+  const summary = `${r.domain} transfer ${r.transferId}, revision ${r.revisionNumber}${r.final ? ", FINAL" : " (not final)"}, ${r.signoffs} sign-off${r.signoffs === 1 ? "" : "s"}`;
   io.stdout.write(
     [
-      `VALID: ${r.domain} transfer ${r.transferId}, revision ${r.revisionNumber}${r.final ? ", FINAL" : " (not final)"}, ${r.signoffs} sign-off${r.signoffs === 1 ? "" : "s"}`,
+      r.keySource === "supplied"
+        ? `VALID: ${summary}`
+        : `INTEGRITY ONLY (not trusted): ${summary}; checked against the key inside the bundle, which anyone can replace — pass --key, --key-url or --keyring to check who signed it`,
       `revision digest (SHA-256): ${r.revisionDigest}`,
-      `signing key: ${r.keyId}${r.keySource === "embedded" ? " (taken from the bundle itself: intact, but pass --key to check who signed it)" : ""}`,
+      `signing key: ${r.keyId}${r.keySource === "embedded" ? " (embedded in the bundle, not trusted)" : ""}`,
       "",
     ].join("\n"),
   );
-  return EXIT.OK;
+  return code;
 }

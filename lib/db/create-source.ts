@@ -37,8 +37,21 @@ function valuesList(dialect: Dialect, rows: number): string {
 /**
  * One transaction for the source, its files and all its records, so a failed
  * import leaves nothing behind and 100k records insert in one commit.
+ * `alsoWrite` (the source's audit entries) runs in the same transaction, so a
+ * crash between the two leaves neither (issue 11 item 10); a lost race for the
+ * audit sequence ("seq-taken") rolls everything back and the import is retried.
  */
-export async function createSource(data: CreateSourceData, db: Db = getDb()): Promise<SourceRow> {
+export async function createSource(data: CreateSourceData, db: Db = getDb(), alsoWrite?: (tx: Db, source: SourceRow) => Promise<unknown>): Promise<SourceRow> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createSourceOnce(data, db, alsoWrite);
+    } catch (e) {
+      if (attempt >= 5 || (e as { code?: unknown } | null)?.code !== "seq-taken") throw e;
+    }
+  }
+}
+
+async function createSourceOnce(data: CreateSourceData, db: Db, alsoWrite?: (tx: Db, source: SourceRow) => Promise<unknown>): Promise<SourceRow> {
   const { files, records, ...source } = data;
   const dialect = dialectOfDb(db);
   return db.$transaction(
@@ -56,9 +69,13 @@ export async function createSource(data: CreateSourceData, db: Db = getDb()): Pr
           params.push(created.id, r.ownerText, r.ownerKey, r.ttl, r.class, r.type, r.rdataHex, r.rdataText, r.file, r.line);
         }
         await tx.$executeRawUnsafe(`${INSERT_RECORDS} ${valuesList(dialect, chunk.length)}`, ...params);
+        // The SQLite driver is synchronous: without a turn of the event loop per chunk, a large import starves every other request (issue 11 §3).
+        await new Promise((resolve) => setImmediate(resolve));
       }
       const { reportJson: _omit, ...row } = created;
       void _omit;
+      // The transaction client has the model API of Db (lib/db/client.ts).
+      if (alsoWrite) await alsoWrite(tx as unknown as Db, row);
       return row;
     },
     { timeout: 120_000, maxWait: 10_000 },

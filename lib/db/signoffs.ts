@@ -23,6 +23,7 @@ export async function insertSignoff(linkId: string, s: Signoff, db: Db = getDb()
     transferId: s.transferId,
     role: s.role,
     signerName: s.signerName,
+    signerNameIs: "self-declared",
     decision: s.decision,
     reason: s.decision === "reject" ? s.reason : null,
     signedAt: new Date(s.signedAt),
@@ -50,7 +51,10 @@ export async function insertSignoff(linkId: string, s: Signoff, db: Db = getDb()
 export async function listSignoffs(transferId: string, db: Db = getDb()): Promise<SignoffRow[]> {
   const rows = await db.signoff.findMany({ where: { transferId }, orderBy: [{ signedAt: "asc" }, { id: "asc" }] });
   return rows.map((r) => {
-    const base = { transferId: r.transferId, role: r.role as PartyRole, signerName: r.signerName, signedAt: r.signedAt.toISOString(), revisionNumber: r.revisionNumber, revisionDigest: r.revisionDigest };
+    const base = {
+      transferId: r.transferId, role: r.role as PartyRole, signerName: r.signerName, signedAt: r.signedAt.toISOString(), revisionNumber: r.revisionNumber, revisionDigest: r.revisionDigest,
+      linkId: r.linkId, signerNameIs: "self-declared" as const,
+    };
     const signoff: Signoff = r.decision === "reject" ? { ...base, decision: "reject", reason: r.reason ?? "" } : { ...base, decision: "approve" };
     return { linkId: r.linkId, signoff };
   });

@@ -128,9 +128,15 @@ export function classifyAddress(address: string): AddressClass {
   return "invalid";
 }
 
+/** Non-public destinations allowed (lib/net/private-scope.ts: the operator's CUTOVER_ALLOW_PRIVATE). */
+export type PrivateScope = "none" | "loopback" | "private";
+
 export interface AddressPolicy {
-  /** Allow loopback, private, link-local, CGNAT and reserved destinations (labs). */
-  allowPrivate: boolean;
+  /**
+   * Non-public destinations allowed: true/"private" = loopback, private, link-local, CGNAT and
+   * reserved (labs); "loopback" = loopback only; false/"none" = none.
+   */
+  allowPrivate: boolean | PrivateScope;
   /**
    * Exact addresses allowed even when allowPrivate is off (e.g. a lab root on
    * 127.0.0.1 while every address learnt from answers stays checked).
@@ -190,8 +196,10 @@ export function checkAddress(address: string, policy: AddressPolicy): string | n
   if (cls === "public") return null;
   if (cls === "invalid") return notAnAddress(address);
   if (cls === "multicast") return `${address} is a multicast address`;
-  if (policy.allowPrivate || policy.allowAddresses?.includes(address)) return null;
+  const scope = policy.allowPrivate === true ? "private" : policy.allowPrivate === false ? "none" : policy.allowPrivate;
+  if (scope === "private" || (scope === "loopback" && cls === "loopback") || policy.allowAddresses?.includes(address)) return null;
   const e = embeddedIpv4(address);
   const how = e ? ` (${e.scheme} form of ${e.v4})` : "";
-  return `${address} is a ${cls} address${how} (allow with --allow-private)`;
+  const allow = scope === "loopback" ? "only loopback is allowed here" : "allow with --allow-private";
+  return `${address} is a ${cls} address${how} (${allow})`;
 }

@@ -47,7 +47,7 @@ describe("AXFR first on the lab's clean move", () => {
   it("sends the transferring server no per-name question a transfer already answers", () => {
     const apex = wire("project.test.");
     const cuts = new Set(r.old!.zoneCuts.map((c) => nameKey(wire(c))));
-    const allowedTypes = new Set([T.SOA, T.NS, T.DNSKEY, T.CDS, T.CDNSKEY, T.DS, T.NSEC]);
+    const allowedTypes = new Set<number>([T.SOA, T.NS, T.DNSKEY, T.CDS, T.CDNSKEY, T.DS, T.NSEC]);
     const perName = r.old!.answers.filter((a) => a.server.address === "127.0.0.4" && a.question.type !== T.SOA && !(nameKey(a.question.name) === nameKey(apex) && a.question.type === T.NS));
     const unexpected = perName.filter((a) => {
       const k = nameKey(a.question.name);

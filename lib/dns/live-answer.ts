@@ -7,16 +7,19 @@
  *
  * `records` is an accessor on the prototype: JSON.stringify sees the
  * records (toJSON), assigning replaces the lazy value; a spread copy must
- * name `records` explicitly (as snapshot-json does). Recently decoded answers are cached (a small
- * bounded cache), so a caller reading `records` several times in a row
- * decodes once without keeping every decoded answer alive.
+ * name `records` explicitly (as snapshot-json does). Recently decoded answers are cached (a ring
+ * of 512), so a caller reading `records` several times in a row decodes
+ * once without keeping every decoded answer alive.
  */
 import { canonicalRdata } from "../zone/rdata";
 import type { AnswerFlags, EvidenceRecord, Question, QueryError, ServerAnswer, ServerRef, Transport } from "./types";
-import { decodeMessage, type WireMessage, type WireRecord } from "./wire";
+import { Arena, readNameView, readRdataView, viewAt, type WireMessage, type WireRecord } from "./wire";
 
+/** Recently decoded answers: a ring (a Map's insert/delete churn allocated on every answer). */
 const CACHE_SIZE = 512;
-const recent = new Map<LiveAnswer, EvidenceRecord[]>();
+const ringOwner: (LiveAnswer | null)[] = new Array(CACHE_SIZE).fill(null);
+const ringRecords: (EvidenceRecord[] | null)[] = new Array(CACHE_SIZE).fill(null);
+let ringNext = 0;
 
 export class LiveAnswer implements ServerAnswer {
   declare server: ServerRef;
@@ -34,6 +37,8 @@ export class LiveAnswer implements ServerAnswer {
   #raw: Uint8Array | null = null;
   #file = "";
   #fixed: EvidenceRecord[] | null = null;
+  /** Ring slot of the last decode (valid while ringOwner[slot] is this answer). */
+  #slot = -1;
 
   constructor(server: ServerRef, transport: Transport, question: Question, timestamp: string) {
     // Same own-property order as a plain ServerAnswer literal (JSON output stays identical).
@@ -69,6 +74,7 @@ export class LiveAnswer implements ServerAnswer {
     this.#raw = raw;
     this.#file = file;
     this.#fixed = null;
+    this.#slot = -1;
   }
 
   /** The message bytes as received (null when no answer was kept). */
@@ -80,20 +86,71 @@ export class LiveAnswer implements ServerAnswer {
     if (this.#fixed) return this.#fixed;
     const raw = this.#raw;
     if (!raw) return (this.#fixed = []);
-    let r = recent.get(this);
-    if (r) return r;
-    const d = decodeMessage(raw);
-    // The bytes passed the same checks at receipt (scan.ts), so decoding cannot fail here.
-    r = d.ok ? evidenceOf(d.message, this.#file) : [];
-    if (recent.size >= CACHE_SIZE) recent.delete(recent.keys().next().value as LiveAnswer);
-    recent.set(this, r);
+    const slot = this.#slot;
+    if (slot >= 0 && ringOwner[slot] === this) return ringRecords[slot]!;
+    const r = evidenceOfRaw(raw, this.#file);
+    const at = ringNext;
+    ringNext = (at + 1) % CACHE_SIZE;
+    ringOwner[at] = this;
+    ringRecords[at] = r;
+    this.#slot = at;
     return r;
   }
 
   replace(v: EvidenceRecord[]): void {
-    recent.delete(this);
+    const slot = this.#slot;
+    if (slot >= 0 && ringOwner[slot] === this) {
+      ringOwner[slot] = null;
+      ringRecords[slot] = null;
+    }
     this.#fixed = v;
   }
+}
+
+/** Where decompressed names and RDATA go; uncompressed ones stay views of the kept message (wire.ts). */
+const names = new Arena(64 * 1024);
+const SECTIONS: EvidenceRecord["section"][] = ["answer", "authority", "additional"];
+
+/**
+ * The evidence records of a kept message, read straight from its bytes:
+ * no WireMessage, questions or OPT decoding (the scan at receipt already
+ * took the header facts and EDNS), names and RDATA as views of `raw`
+ * unless they were compressed. The bytes passed scanMessage's checks, which
+ * are decodeMessage's (scan.test.ts), so this cannot fail; if it ever did,
+ * the answer shows no records rather than throwing.
+ */
+export function evidenceOfRaw(raw: Uint8Array, file: string): EvidenceRecord[] {
+  const out: EvidenceRecord[] = [];
+  try {
+    const qd = (raw[4] << 8) | raw[5];
+    const an = (raw[6] << 8) | raw[7];
+    const ns = (raw[8] << 8) | raw[9];
+    const total = an + ns + ((raw[10] << 8) | raw[11]);
+    let pos = 12;
+    for (let i = 0; i < qd; i++) {
+      readNameView(raw, pos, raw.length, names);
+      pos = viewAt.next + 4;
+    }
+    for (let i = 0; i < total; i++) {
+      const owner = readNameView(raw, pos, raw.length, names);
+      pos = viewAt.next;
+      const type = (raw[pos] << 8) | raw[pos + 1];
+      const cls = (raw[pos + 2] << 8) | raw[pos + 3];
+      const ttl = ((raw[pos + 4] << 24) >>> 0) + (raw[pos + 5] << 16) + (raw[pos + 6] << 8) + raw[pos + 7];
+      const rdlen = (raw[pos + 8] << 8) | raw[pos + 9];
+      pos += 10;
+      const section = i < an ? 0 : i < an + ns ? 1 : 2;
+      // RFC 6891 §6.1.1: OPT is not a record of the answer (its facts are in `edns`).
+      if (!(section === 2 && type === 41)) {
+        const rdata = readRdataView(raw, type, pos, pos + rdlen, names);
+        out.push({ owner, ttl, class: cls, type, rdata: safeCanonical(type, rdata), file, line: 0, section: SECTIONS[section] });
+      }
+      pos += rdlen;
+    }
+  } catch {
+    return [];
+  }
+  return out;
 }
 
 export function evidenceOf(m: WireMessage, file: string): EvidenceRecord[] {

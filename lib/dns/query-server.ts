@@ -6,10 +6,10 @@
  */
 import { randomInt } from "node:crypto";
 import { namesEqual } from "../zone/name";
-import { encodeQuery } from "./encode-query";
+import { encodeQuery, type QueryOptions } from "./encode-query";
 import { QuerySession, sleep } from "./session";
 import { exchangeTcp, type FrameVerdict } from "./transport";
-import type { EvidenceRecord, Question, QueryError, ServerAnswer, ServerRef } from "./types";
+import type { AnswerFlags, EvidenceRecord, Question, QueryError, ServerAnswer, ServerRef } from "./types";
 import type { Acquired } from "./limiter";
 import { evidenceOf, LiveAnswer } from "./live-answer";
 import { nameAtEquals, scanMessage, type Scan } from "./scan";
@@ -86,6 +86,8 @@ function isoNow(): string {
 
 /** Per-server facts computed once per ServerRef object (a run reuses its refs for thousands of queries). */
 interface Dest {
+  address: string;
+  port: number;
   /** "address:port": limiter bucket and sent-packet counter key. */
   key: string;
   /** "address|port": the UDP mux pool. */
@@ -95,9 +97,10 @@ interface Dest {
 const dests = new WeakMap<ServerRef, Dest>();
 function destOf(server: ServerRef): Dest {
   let d = dests.get(server);
-  if (!d || d.key !== `${server.address}:${server.port}`) {
+  // Refs are plain objects: re-derive when someone changed one (no string building per query otherwise).
+  if (!d || d.address !== server.address || d.port !== server.port) {
     const key = `${server.address}:${server.port}`;
-    d = { key, poolKey: `${server.address}|${server.port}`, file: evidenceFile(server, key) };
+    d = { address: server.address, port: server.port, key, poolKey: `${server.address}|${server.port}`, file: evidenceFile(server, key) };
     dests.set(server, d);
   }
   return d;
@@ -156,14 +159,13 @@ class UdpQuery extends UdpExchange {
     if (!g.ok) return this.resolve(end(session, this.answer, this.started, g.error));
     this.grant = g;
     // Over UDP the mux draws the ID and writes it into the payload (udp-mux.ts).
-    this.payload = encodeQuery({
-      id: 0,
-      name: this.question.name,
-      type: this.question.type,
-      class: this.question.class,
-      ednsUdpSize: session.options.ednsUdpSize,
-      dnssecOk: this.opts.dnssecOk,
-    });
+    const q = encodeArgs;
+    q.name = this.question.name;
+    q.type = this.question.type;
+    q.class = this.question.class;
+    q.ednsUdpSize = session.options.ednsUdpSize;
+    q.dnssecOk = this.opts.dnssecOk;
+    this.payload = encodeQuery(q);
     this.answer.attempts++;
     session.noteSent(this.dest.key);
     if (session.listening) session.emit({ type: "sent", server: this.server, question: this.question, transport: "udp", totals: { ...session.counts } });
@@ -207,6 +209,25 @@ class UdpQuery extends UdpExchange {
 
 const FLAG_TC = 0x0200;
 
+/** encodeQuery's options, reused by every UDP attempt (encodeQuery keeps nothing of them). */
+const encodeArgs: QueryOptions & { class: number } = { id: 0, name: new Uint8Array(1), type: 1, class: 1, ednsUdpSize: null, dnssecOk: false };
+
+/**
+ * The six header flags as an object, one frozen instance per combination:
+ * answers share them instead of allocating one each (frozen, so a caller
+ * writing to one fails loudly rather than changing other answers).
+ */
+const FLAG_SETS: (AnswerFlags | undefined)[] = new Array(64);
+function flagsOf(f: number): AnswerFlags {
+  const bits = ((f >> 10) & 1) | (((f >> 9) & 1) << 1) | (((f >> 8) & 1) << 2) | (((f >> 7) & 1) << 3) | (((f >> 5) & 1) << 4) | (((f >> 4) & 1) << 5);
+  let v = FLAG_SETS[bits];
+  if (!v) {
+    v = Object.freeze({ aa: (f & 0x0400) !== 0, tc: (f & 0x0200) !== 0, rd: (f & 0x0100) !== 0, ra: (f & 0x0080) !== 0, ad: (f & 0x0020) !== 0, cd: (f & 0x0010) !== 0 });
+    FLAG_SETS[bits] = v;
+  }
+  return v;
+}
+
 /**
  * judgeAnswer's rules on the undecoded frame: "ignore", a malformed reason,
  * or the scan of an accepted answer.
@@ -226,7 +247,7 @@ function judgeScan(frame: Uint8Array, id: number, q: Question): Scan | string {
 function fillFromScan(answer: LiveAnswer, scan: Scan, frame: Uint8Array, file: string): void {
   const f = scan.flags;
   answer.rcode = scan.rcode;
-  answer.flags = { aa: (f & 0x0400) !== 0, tc: (f & 0x0200) !== 0, rd: (f & 0x0100) !== 0, ra: (f & 0x0080) !== 0, ad: (f & 0x0020) !== 0, cd: (f & 0x0010) !== 0 };
+  answer.flags = flagsOf(f);
   answer.edns = scan.edns;
   answer.keep(frames.copy(frame), file);
 }

@@ -26,6 +26,21 @@ export interface Scan {
 
 export type ScanResult = Scan | string;
 
+/**
+ * EDNS facts as one frozen object per (size, DO, version): servers answer
+ * with one or two combinations, and every kept answer holds one.
+ */
+const ednsSets = new Map<number, NonNullable<Scan["edns"]>>();
+function ednsOf(udpSize: number, dnssecOk: boolean, version: number): NonNullable<Scan["edns"]> {
+  const key = udpSize * 512 + version * 2 + (dnssecOk ? 1 : 0);
+  let e = ednsSets.get(key);
+  if (!e) {
+    e = Object.freeze({ udpSize, do: dnssecOk, version });
+    if (ednsSets.size < 4096) ednsSets.set(key, e);
+  }
+  return e;
+}
+
 /** Where skipName leaves its results (one shared object: no allocation per name). */
 const at = { next: 0, len: 0 };
 
@@ -129,8 +144,7 @@ export function scanMessage(buf: Uint8Array): ScanResult {
       if (ownerLen !== 1) return "OPT owner is not the root";
       if (rdlen === 0 && buf[start] === 0) {
         // The common case read directly (RFC 6891 §6.1.3): class = payload size, TTL = ext-rcode, version, DO.
-        const cls = (buf[pos - 8] << 8) | buf[pos - 7];
-        edns = { udpSize: cls, do: (buf[pos - 4] & 0x80) !== 0, version: buf[pos - 5] };
+        edns = ednsOf((buf[pos - 8] << 8) | buf[pos - 7], (buf[pos - 4] & 0x80) !== 0, buf[pos - 5]);
         rcode |= buf[pos - 6] << 4;
       } else {
         // Options present: dns-packet's codec, as decodeMessage does (it rejects the same bad options).
@@ -140,7 +154,7 @@ export function scanMessage(buf: Uint8Array): ScanResult {
         } catch (err) {
           return (err as Error).message;
         }
-        edns = { udpSize: o.udpSize, do: o.do, version: o.version };
+        edns = ednsOf(o.udpSize, o.do, o.version);
         rcode |= o.extendedRcode << 4;
       }
     }

@@ -3,7 +3,7 @@
  * Every query of one run (walk, discovery, AXFR) goes through one session.
  */
 import { setMaxListeners } from "node:events";
-import { checkAddress, type AddressPolicy } from "./address-policy";
+import { checkAddress, type AddressPolicy, type PrivateScope } from "./address-policy";
 import { Limiter, type LoadLimits } from "./limiter";
 import { UdpMux } from "./udp-mux";
 import type { ProgressCounts, ProgressEvent } from "./types";
@@ -25,8 +25,8 @@ export interface SessionOptions {
   tcpOnly?: boolean;
   /** EDNS UDP payload size (default 1232, DNS Flag Day 2020); null disables EDNS. */
   ednsUdpSize?: number | null;
-  /** Allow loopback/private/reserved destinations (labs). */
-  allowPrivate?: boolean;
+  /** Allow loopback/private/reserved destinations (labs): true/"private", or "loopback" only. */
+  allowPrivate?: boolean | PrivateScope;
   /** Exact addresses allowed although private (e.g. a lab root); everything learnt from answers is still checked. */
   allowAddresses?: string[];
   /** One port for every server (default 53). */

@@ -287,7 +287,8 @@ export class UdpMux {
       return;
     }
     p.bytes += msg.length;
-    const frame = new Uint8Array(msg.buffer, msg.byteOffset, msg.length);
+    // A Buffer is a Uint8Array: judges and keepers read bytes only (kept answers are copied, query-server.ts).
+    const frame: Uint8Array = msg;
     const v = p.judge(frame);
     if (v === "ignore") {
       p.mismatches++;

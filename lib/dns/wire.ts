@@ -90,6 +90,12 @@ interface NameRead {
  * makes loops impossible; the 255-octet limit bounds the work.
  */
 export function readName(buf: Uint8Array, offset: number, limit = buf.length, arena = new Arena(256)): NameRead {
+  const wire = decompressName(buf, offset, limit, arena);
+  return { wire, next: viewAt.next };
+}
+
+/** readName's work; the offset after the name is left in viewAt.next (no result object). */
+function decompressName(buf: Uint8Array, offset: number, limit: number, arena: Arena): Uint8Array {
   arena.room(255);
   const out = arena.buf;
   const first = arena.pos;
@@ -120,12 +126,13 @@ export function readName(buf: Uint8Array, offset: number, limit = buf.length, ar
     if (pos + 1 + len > buf.length || (next === -1 && pos + 1 + len > limit)) fail("label runs past the end");
     if (o - first + len + 2 > 255) fail("name longer than 255 octets");
     out[o++] = len;
-    out.set(buf.subarray(pos + 1, pos + 1 + len), o);
-    o += len;
+    // A byte loop: labels are short, and a subarray per label was most of a decode's allocation.
+    for (let k = pos + 1, e = pos + 1 + len; k < e; k++) out[o++] = buf[k];
     pos += len + 1;
   }
   arena.pos = o;
-  return { wire: out.subarray(first, o), next };
+  viewAt.next = next;
+  return out.subarray(first, o);
 }
 
 /**
@@ -211,6 +218,55 @@ function readRdata(buf: Uint8Array, type: number, start: number, end: number, ar
   }
   if (pos !== end) fail(`RDATA of type ${type} has ${end - pos} trailing bytes`);
   return arena.buf.subarray(first, arena.pos);
+}
+
+/** Where readNameView leaves the offset after the name (one shared object: no allocation per name). */
+export const viewAt = { next: 0 };
+
+/** End offset of the uncompressed name at `offset` within `limit` (≤ 255 octets), or -1 (compressed or not plain). */
+function plainNameEnd(buf: Uint8Array, offset: number, limit: number): number {
+  let pos = offset;
+  while (pos < limit) {
+    const l = buf[pos];
+    if (l === 0) return pos + 1 - offset <= 255 ? pos + 1 : -1;
+    if (l & 0xc0) return -1;
+    pos += l + 1;
+  }
+  return -1;
+}
+
+/**
+ * readName for evidence: a name that holds no compression pointer is a view
+ * of `buf` itself (zero copy); only a compressed name is decompressed into
+ * the arena. The offset after the name is left in viewAt.next. Anything
+ * readName would reject still goes through readName (same errors).
+ */
+export function readNameView(buf: Uint8Array, offset: number, limit: number, arena: Arena): Uint8Array {
+  const e = plainNameEnd(buf, offset, limit);
+  if (e > 0) {
+    viewAt.next = e;
+    return buf.subarray(offset, e);
+  }
+  return decompressName(buf, offset, limit, arena);
+}
+
+/**
+ * RDATA with embedded names decompressed (RFC 3597 §4), as a view of `buf`
+ * when nothing in it is compressed, as readNameView does for names.
+ */
+export function readRdataView(buf: Uint8Array, type: number, start: number, end: number, arena: Arena): Uint8Array {
+  if (end > buf.length) fail("RDATA runs past the end of the message");
+  const layout = LAYOUTS[type];
+  if (!layout) return buf.subarray(start, end);
+  let pos = start;
+  for (let i = 0; i < layout.length && pos >= 0; i++) {
+    const item = layout[i];
+    if (item === "n") pos = plainNameEnd(buf, pos, end);
+    else if (item === "s") pos = pos < end && pos + 1 + buf[pos] <= end ? pos + 1 + buf[pos] : -1;
+    else pos = pos + item <= end ? pos + item : -1;
+  }
+  if (pos === end) return buf.subarray(start, end);
+  return readRdata(buf, type, start, end, arena);
 }
 
 function u16(buf: Uint8Array, pos: number): number {

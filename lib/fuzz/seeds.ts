@@ -1,6 +1,6 @@
 /**
  * Seed material for the generators: real zone lines from the conformance
- * corpora and fixtures (../shared, next to the checkout), RDATA token lists
+ * corpora (CUTOVER_CORPORA) and the example exports, RDATA token lists
  * per type, and whole exports for the importers. Missing directories are
  * skipped so the runner still works (with less variety) elsewhere.
  */
@@ -21,7 +21,9 @@ export interface Seeds {
   cloudflareJson: string[];
 }
 
-const SHARED = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../shared");
+/** Peer conformance suites, when present (lib/zone/corpora/helpers.ts), and the repository's own example exports. */
+const CORPORA = resolve(process.env.CUTOVER_CORPORA ?? resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../shared/corpora"));
+const EXPORTS = fileURLToPath(new URL("../zone/import/__fixtures__/exports/", import.meta.url));
 
 function walk(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
@@ -51,7 +53,7 @@ const CLOUDFLARE_JSON = JSON.stringify({
 /** Deterministic: the same files give the same seeds (runs are reproducible from their fast-check seed). */
 export function loadSeeds(): Seeds {
   const lines = new Set<string>();
-  for (const p of [...walk(join(SHARED, "corpora")), ...walk(join(SHARED, "fixtures"))]) {
+  for (const p of [...walk(CORPORA), ...walk(EXPORTS)]) {
     if (p.endsWith(".json") || p.endsWith(".tsv")) continue;
     for (const l of readFileSync(p, "latin1").split("\n")) {
       if (l.trim() !== "" && l.length < 2000 && lines.size < 30_000) lines.add(l.replace(/\r$/, ""));
@@ -75,7 +77,7 @@ export function loadSeeds(): Seeds {
   }
 
   const fixture = (f: string) => {
-    const p = join(SHARED, "fixtures", f);
+    const p = join(EXPORTS, f);
     return existsSync(p) ? readFileSync(p, "latin1") : null;
   };
   const textExports = ["cloudflare-export.txt", "dig-axfr.txt", "dig-axfr-refused.txt", "powerdns-alias.zone", "registrar-export-incomplete.zone", "live-zone-old-operator.zone"]

@@ -7,10 +7,12 @@ import { BUILTIN_ROOT_HINTS, parseRootHints } from "../dns/root-hints";
 import { QuerySession } from "../dns/session";
 import { z } from "zod";
 import { serverSpecText } from "../dns/server-spec";
+import { RequestedScopeSchema } from "../net/private-scope";
 
 export const DiscoverInputSchema = z.strictObject({
   zone: z.string().min(1).max(253),
-  allowPrivate: z.boolean().default(false),
+  /** Narrows the operator's CUTOVER_ALLOW_PRIVATE; discoverServersFor (lib/secured) refuses more. */
+  allowPrivate: RequestedScopeSchema.default(false),
   port: z.coerce.number().int().min(1).max(65535).default(53),
   rootHints: z.string().max(64_000).default(""),
 });

@@ -4,6 +4,7 @@
  * persist snapshot, diff rows, findings, carried states and verdict.
  * Cancellation (AbortController in the registry) ends it as "cancelled".
  */
+import { clampPrivateScope, operatorPrivateScope } from "../net/private-scope";
 import { checkConfigFromEnv } from "../checks/load-config";
 import { runReview, type Review } from "../checks/review";
 import type { Finding } from "../checks/types";
@@ -79,7 +80,8 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
       oldServers: JSON.parse(run.oldServersJson) as ExplicitServer[],
       newServers: JSON.parse(run.newServersJson) as ExplicitServer[],
       snapshot: {
-        allowPrivate: options.allowPrivate,
+        // What the operator allows now bounds what was granted at start (and runs stored with a boolean).
+        allowPrivate: clampPrivateScope(options.allowPrivate, operatorPrivateScope()),
         port: options.port,
         rootHints: hints?.ok ? hints.servers : undefined,
         // The run's query budget (lib/dns caps each session at what is left of it).

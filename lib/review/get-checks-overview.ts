@@ -39,7 +39,7 @@ export async function getChecksOverview(transferId: string, db?: Db): Promise<Ch
   const strict = done ? await strictStatus(transferId, done.id, db) : null;
   const newServers = runs[0] ? (JSON.parse(runs[0].newServersJson) as ExplicitServer[]).map(serverSpecText) : [];
   const last = {
-    newServers, port: options.port ?? 53, rootHints: options.rootHints ?? "", allowPrivate: options.allowPrivate ?? false,
+    newServers, port: options.port ?? 53, rootHints: options.rootHints ?? "", allowPrivate: !!options.allowPrivate && options.allowPrivate !== "none",
     ratePerServer: options.ratePerServer ? String(options.ratePerServer) : "", deadlineSeconds: options.deadlineSeconds ? String(options.deadlineSeconds) : "", maxQueries: options.maxQueries ? String(options.maxQueries) : "",
   };
   return { transfer, runs, sourceCount: sources.length, suggestedOldServers: suggested, lastRdapBaseUrl: options.rdapBaseUrl ?? "", lastHttp: options.http ?? false, last, strict };

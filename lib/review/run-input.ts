@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { ExplicitServer } from "../dns/run-snapshot";
 import { parseRootHints } from "../dns/root-hints";
 import { parseServerSpec } from "../dns/server-spec";
+import { RequestedScopeSchema, type RequestedScope } from "../net/private-scope";
 
 /** An optional number field: an empty form input means "the default". */
 const optionalNumber = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
@@ -31,8 +32,8 @@ const serverList = (field: string) =>
 export const StartRunInputSchema = z.strictObject({
   oldServers: serverList("old servers").default([]),
   newServers: serverList("new servers").default([]),
-  /** Operator setting (DESIGN §5): loopback/private destinations are refused unless allowed (the lab needs them). */
-  allowPrivate: z.boolean().default(false),
+  /** Narrows the operator's CUTOVER_ALLOW_PRIVATE (lib/net/private-scope.ts): true = its scope; startRun refuses more. */
+  allowPrivate: RequestedScopeSchema.default(false),
   port: z.coerce.number().int().min(1).max(65535).default(53),
   /** Root hints text for lab use; empty = the built-in IANA hints. */
   rootHints: z
@@ -58,14 +59,15 @@ export const StartRunInputSchema = z.strictObject({
    */
   rdapBaseUrl: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.url({ protocol: /^https?$/ }).max(2000).optional()),
 }).superRefine((v, ctx) => {
-  if (v.rdapBaseUrl?.startsWith("http:") && !v.allowPrivate) ctx.addIssue({ code: "custom", path: ["rdapBaseUrl"], message: "the RDAP base URL must use https" });
+  if (v.rdapBaseUrl?.startsWith("http:") && (v.allowPrivate === false || v.allowPrivate === "none")) ctx.addIssue({ code: "custom", path: ["rdapBaseUrl"], message: "the RDAP base URL must use https" });
 });
 
 export type StartRunInput = z.output<typeof StartRunInputSchema>;
 
 /** Options stored with the run (never secrets). */
 export interface RunOptions {
-  allowPrivate: boolean;
+  /** The scope granted at start (a boolean in runs stored before CUTOVER_ALLOW_PRIVATE). */
+  allowPrivate: RequestedScope;
   port: number;
   rootHints: string;
   ratePerServer?: number;

@@ -10,13 +10,14 @@ import { abuseLimits } from "../secured/limits";
 import { executeRun } from "./execute-run";
 import { recoverRuns } from "./recover-runs";
 import { registry } from "./registry";
+import { effectivePrivateScope, operatorPrivateScope } from "../net/private-scope";
 import { StartRunInputSchema, type RunOptions } from "./run-input";
 
 export type StartRunResult =
   | { ok: true; runId: string; done: Promise<void> }
   | { ok: false; status: 404 | 422; errors: Record<string, string> };
 
-export async function startRun(opts: { transferId: string; input: unknown; db?: Db }): Promise<StartRunResult> {
+export async function startRun(opts: { transferId: string; input: unknown; db?: Db; env?: Record<string, string | undefined> }): Promise<StartRunResult> {
   await recoverRuns(opts.db);
   const transfer = await getTransfer(opts.transferId, opts.db);
   if (!transfer) return { ok: false, status: 404, errors: { transfer: "no such transfer" } };
@@ -26,9 +27,12 @@ export async function startRun(opts: { transferId: string; input: unknown; db?: 
     for (const i of p.error.issues) errors[String(i.path[0] ?? "form")] ??= i.message;
     return { ok: false, status: 422, errors };
   }
+  // Never more than the operator allows (issue 11 §5): a wider request is refused, not narrowed silently.
+  const scope = effectivePrivateScope(p.data.allowPrivate, operatorPrivateScope(opts.env));
+  if (!scope.ok) return { ok: false, status: 422, errors: { allowPrivate: scope.message } };
   const d = p.data;
   const options: RunOptions = {
-    allowPrivate: d.allowPrivate, port: d.port, rootHints: d.rootHints,
+    allowPrivate: scope.scope, port: d.port, rootHints: d.rootHints,
     ...(d.ratePerServer ? { ratePerServer: d.ratePerServer } : {}),
     ...(d.deadlineSeconds ? { deadlineSeconds: d.deadlineSeconds } : {}),
     ...(d.maxQueries ? { maxQueries: d.maxQueries } : {}),

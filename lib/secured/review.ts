@@ -1,4 +1,5 @@
 /** Guarded entry points for live checks (issue 6 §1, §3, §4): staff of the owning organisation only. */
+import { effectivePrivateScope, operatorPrivateScope } from "../net/private-scope";
 import type { Actor } from "../auth/actor";
 import { AppError } from "../auth/app-error";
 import { requireStaff } from "../auth/require";
@@ -9,7 +10,7 @@ import { discoverServers, DiscoverInputSchema, type DiscoverResult } from "../re
 import { getChecksOverview, type ChecksOverview } from "../review/get-checks-overview";
 import { getRunView, type RunView } from "../review/get-run-view";
 import { requestCancel } from "../review/request-cancel";
-import { setFindingState, type SetFindingStateResult } from "../review/set-finding-state";
+import { decideFindings, type DecideFindingsResult } from "../review/decide-findings";
 import { startRun, type StartRunResult } from "../review/start-run";
 import { abuseLimits } from "./limits";
 
@@ -34,7 +35,7 @@ export async function startRunFor(actor: Actor | null, options: { transferId: st
   const now = options.now ?? new Date();
   const used = await organisationQueriesSince(staff.organisationId, new Date(now.getTime() - 3_600_000), options.db);
   if (used >= limit) throw new AppError("RATE_LIMITED", `your organisation's live checks sent ${used} DNS queries in the last hour; the limit is ${limit}`, { retryAfterSeconds: 3600 });
-  return startRun({ transferId: options.transferId, input: options.input, db: options.db });
+  return startRun({ transferId: options.transferId, input: options.input, db: options.db, env: options.env });
 }
 
 export async function requestCancelFor(actor: Actor | null, transferId: string, runId: string, db?: Db): Promise<boolean> {
@@ -49,15 +50,18 @@ export async function getRunProgressFor(actor: Actor | null, transferId: string,
   return run;
 }
 
-export async function setFindingStateFor(actor: Actor | null, options: { transferId: string; runId: string; action: "acknowledge" | "waive"; input: unknown; db?: Db }): Promise<SetFindingStateResult> {
-  await requireStaff(actor, options.transferId, options.db);
-  return setFindingState(options);
+/** Waive, acknowledge or revoke a selection of findings: staff of the owning organisation, bound to their account. */
+export async function decideFindingsFor(actor: Actor | null, options: { transferId: string; runId: string; input: unknown; db?: Db; now?: Date }): Promise<DecideFindingsResult> {
+  const { actor: staff } = await requireStaff(actor, options.transferId, options.db);
+  return decideFindings({ ...options, staff });
 }
 
 /** Discovery sends live queries too, so it is a staff action on one of the organisation's transfers. */
-export async function discoverServersFor(actor: Actor | null, options: { transferId: string; input: unknown; signal?: AbortSignal; db?: Db }): Promise<DiscoverResult> {
+export async function discoverServersFor(actor: Actor | null, options: { transferId: string; input: unknown; signal?: AbortSignal; db?: Db; env?: Record<string, string | undefined> }): Promise<DiscoverResult> {
   await requireStaff(actor, options.transferId, options.db);
   const p = DiscoverInputSchema.safeParse(options.input);
   if (!p.success) throw new AppError("INVALID", "invalid discovery input", { issues: p.error.issues });
-  return discoverServers(p.data, options.signal);
+  const scope = effectivePrivateScope(p.data.allowPrivate, operatorPrivateScope(options.env));
+  if (!scope.ok) return { ok: false, message: scope.message };
+  return discoverServers({ ...p.data, allowPrivate: scope.scope }, options.signal);
 }

@@ -65,16 +65,19 @@ export async function getSourceReportFor(actor: Actor | null, transferId: string
 /** Upload: staff, or the invited maintainer. Over the per-import record limit a source is refused, not stored. */
 export async function importSourcesFor(actor: Actor | null, options: { transferId: string; sources: SourceToImport[]; db?: Db; env?: Record<string, string | undefined> }): Promise<ImportSourcesResult & { ok: true }> {
   const access = await requireTransferAccess(actor, options.transferId, "upload", options.db);
-  const r = await importSources({ transferId: options.transferId, sources: options.sources, db: options.db, maxRecords: abuseLimits(options.env).maxRecordsPerImport });
+  // The same caps for staff and invite holders (issue 11 §3). Who brought which file (staff member or the
+  // maintainer's invite), by content hash: written in each source's transaction (issue 11 §10).
+  const limits = abuseLimits(options.env);
+  const r = await importSources({
+    transferId: options.transferId,
+    sources: options.sources,
+    db: options.db,
+    maxRecords: limits.maxRecordsPerImport,
+    maxRecordsPerUpload: limits.maxRecordsPerUpload,
+    maxRecordsPerTransfer: limits.maxRecordsPerTransfer,
+    actor: auditActor(access.actor),
+  });
   if (!r.ok) throw new AppError("NOT_FOUND", "no such transfer");
-  // Who brought which file (staff member or the maintainer's invite), by content hash.
-  const at = new Date().toISOString();
-  for (const s of r.results) {
-    if (!s.ok) continue;
-    for (const f of s.report.files) {
-      await recordAudit({ type: "source.imported", transferId: options.transferId, at, actor: auditActor(access.actor), sourceId: s.source.id, fileName: f.name, sha256: f.sha256 }, options.db);
-    }
-  }
   return r;
 }
 

@@ -25,6 +25,11 @@ export interface BuildRevisionContentOptions {
   parties: readonly Party[];
 }
 
+/** The deciding account and the typed on-behalf-of, as stored (absent on decisions from before accounts were bound). */
+function decider(row: FindingStateRow): { account?: { userId: string; email: string; name: string }; onBehalfOf?: string } {
+  return { ...(row.byUserId && row.by ? { account: { userId: row.byUserId, email: row.byEmail ?? "", name: row.by } } : {}), ...(row.onBehalfOf ? { onBehalfOf: row.onBehalfOf } : {}) };
+}
+
 function checklistState(row: FindingStateRow | undefined): FindingState {
   if (row === undefined) return { status: "open" };
   const at = row.at?.toISOString();
@@ -32,12 +37,18 @@ function checklistState(row: FindingStateRow | undefined): FindingState {
     case "fixed":
       return { status: "fixed", ...(at ? { at } : {}) };
     case "waived":
-      return row.by && at && row.reason ? { status: "waived", by: row.by, at, reason: row.reason } : { status: "open" };
+      return row.by && at && row.reason ? { status: "waived", by: row.by, at, reason: row.reason, ...decider(row) } : { status: "open" };
     case "acknowledged":
-      return row.by && at ? { status: "acknowledged", by: row.by, at, ...(row.reason ? { note: row.reason } : {}) } : { status: "open" };
+      return row.by && at ? { status: "acknowledged", by: row.by, at, ...(row.reason ? { note: row.reason } : {}), ...decider(row) } : { status: "open" };
     default:
       return { status: "open" };
   }
+}
+
+/** The verdict's "by …" text: the account with its e-mail; a typed on-behalf-of is labelled as such. */
+function deciderText(r: FindingStateRow): string {
+  const who = r.byUserId ? `${r.by} <${r.byEmail ?? ""}>` : `${r.by} (typed name)`;
+  return r.onBehalfOf ? `${who} on behalf of ${r.onBehalfOf} (self-declared)` : who;
 }
 
 function checksStates(rows: readonly FindingStateRow[]): FindingStates {
@@ -45,8 +56,8 @@ function checksStates(rows: readonly FindingStateRow[]): FindingStates {
   for (const r of rows) {
     const at = (r.at ?? new Date(0)).toISOString();
     if (r.status === "fixed") out[r.key] = { status: "fixed", at };
-    else if (r.status === "waived" && r.by && r.reason) out[r.key] = { status: "waived", by: r.by, reason: r.reason, at };
-    else if (r.status === "acknowledged" && r.by) out[r.key] = { status: "acknowledged", by: r.by, reason: r.reason ?? "", at };
+    else if (r.status === "waived" && r.by && r.reason) out[r.key] = { status: "waived", by: deciderText(r), reason: r.reason, at };
+    else if (r.status === "acknowledged" && r.by) out[r.key] = { status: "acknowledged", by: deciderText(r), reason: r.reason ?? "", at };
   }
   return out;
 }

@@ -97,7 +97,7 @@ export async function submitLinkSignoff(a: Access & { input: unknown; revisionDi
       appendAuditEvent(
         auditStore(tx),
         {
-          type: "signoff.recorded", transferId: link.transferId, at, actor, role: link.role, signerName: signoff.signerName, decision: signoff.decision,
+          type: "signoff.recorded", transferId: link.transferId, at, actor, role: link.role, signerName: signoff.signerName, signerNameIs: "self-declared", decision: signoff.decision,
           ...(signoff.decision === "reject" ? { reason: signoff.reason } : {}), revisionNumber: signoff.revisionNumber, revisionDigest: signoff.revisionDigest,
         },
         1,

@@ -5,6 +5,7 @@
  * label 0. The original spelling (case) is kept; comparisons use nameKey()
  * or compareNames(), which fold ASCII case only (RFC 4343).
  */
+import { allocBytes, copyBytes } from "./bytes";
 import { DIAGNOSTIC_CODES as D, type DiagnosticCode } from "./diagnostics";
 
 export type NameResult =
@@ -81,12 +82,12 @@ export function parseName(text: string, origin: Uint8Array | null): NameResult {
   if (absolute) {
     scratch[labelStart] = 0;
     if (out > 255) return fail(D.NAME_TOO_LONG, `name "${text}" is longer than 255 octets`);
-    return { ok: true, wire: scratch.slice(0, out) };
+    return { ok: true, wire: copyBytes(scratch, 0, out) };
   }
   if (!origin) return fail(D.NO_ORIGIN, `relative name "${text}" but no $ORIGIN is known`);
   const total = labelStart + origin.length;
   if (total > 255) return fail(D.NAME_TOO_LONG, `name "${text}" is longer than 255 octets with origin`);
-  const wire = new Uint8Array(total);
+  const wire = allocBytes(total);
   wire.set(scratch.subarray(0, labelStart), 0);
   wire.set(origin, labelStart);
   return { ok: true, wire };
@@ -152,7 +153,7 @@ export function lowerName(wire: Uint8Array): Uint8Array {
     }
   }
   if (!needs) return wire;
-  const out = new Uint8Array(wire.length);
+  const out = allocBytes(wire.length);
   lowerInto(wire, 0, wire.length, out, 0);
   return out;
 }

@@ -18,7 +18,8 @@ import { serverLabel } from "../../diff/view";
 import { isSubdomain, namesEqual, name as wire } from "../../zone/name";
 import { T } from "../../zone/rrtype";
 import type { Fetcher } from "../rdap";
-import { mtaStsPolicyUrl } from "../mta-sts";
+import type { OutboundPolicy } from "../../net/outbound";
+import { fetchStsPolicy } from "../mta-sts";
 import { rawQuery } from "./raw-query";
 import { iterativeResolver, type Resolver } from "./resolver";
 import type { MtaStsProbe, Probes, PtrProbe, ServerProbe, SubzoneProbe } from "./types";
@@ -33,7 +34,7 @@ export interface RunProbesOptions {
   /** PTR lookups; default: iterative from the root hints. null: skip the PTR probe. */
   resolver?: Resolver | null;
   /** Fetch the MTA-STS policy (only when HTTP probing is on). */
-  http?: { fetcher?: Fetcher; timeoutMs?: number } | null;
+  http?: { fetcher?: Fetcher; timeoutMs?: number; policy?: OutboundPolicy } | null;
   signal?: AbortSignal;
 }
 
@@ -172,18 +173,7 @@ async function probeMtaSts(o: RunProbesOptions): Promise<MtaStsProbe | null> {
   if (!o.http) return null;
   const ref = o.views.oldRef ?? o.views.allSources;
   if (!rrset(ref, `_mta-sts.${o.zone}`, T.TXT)) return null;
-  const url = mtaStsPolicyUrl(o.zone);
-  const f: Fetcher = o.http.fetcher ?? ((u, init) => fetch(u, { ...init, redirect: "manual" }));
-  const ac = new AbortController();
-  const timer = setTimeout(() => ac.abort(), o.http.timeoutMs ?? 5000);
-  try {
-    const res = await f(url, { signal: ac.signal, headers: { "user-agent": "cutover-check" } });
-    return { url, status: res.status, body: res.ok ? (await res.text()).slice(0, 64 * 1024) : null, error: null };
-  } catch (e) {
-    return { url, status: null, body: null, error: ac.signal.aborted ? "timeout" : (e as Error).message };
-  } finally {
-    clearTimeout(timer);
-  }
+  return fetchStsPolicy({ zone: o.zone, fetcher: o.http.fetcher, policy: o.http.policy, timeoutMs: o.http.timeoutMs });
 }
 
 export async function runProbes(o: RunProbesOptions): Promise<Probes> {

@@ -1,19 +1,23 @@
 /**
- * Zone import benchmark (npm run bench:zone): a deterministic ~1M-record zone,
- * Cutover's parseZone and its full importZone (each in a child process)
- * next to named-checkzone and kzonecheck, median of N runs each, wall time
- * and peak RSS from /usr/bin/time -v.
- * Usage: tsx lib/zone/bench/run.ts [records] [runs]
+ * Zone benchmark (npm run bench:zone): a deterministic ~1M-record zone,
+ * 1. Cutover's parseZone and its full importZone (each in a child process)
+ *    next to named-checkzone and kzonecheck;
+ * 2. `cutover zone diff` of that zone against a copy with ~1,000 changed
+ *    records (change-zone.ts) next to ldns-compare-zones on the same files.
+ * Median of N runs each, wall time and peak RSS from /usr/bin/time -v.
+ * Usage: tsx lib/zone/bench/run.ts [records] [runs] [all|import|diff]
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { changeZone } from "./change-zone";
 import { generateZone } from "./generate-zone";
 
 const target = Number(process.argv[2] ?? 1_000_000);
 const runs = Number(process.argv[3] ?? 3);
+const part = process.argv[4] ?? "all";
 
 interface Run {
   wallS: number;
@@ -54,6 +58,14 @@ try {
   const mb = zone.text.length / 1e6;
   console.log(`zone: ${zone.records} records, ${mb.toFixed(1)} MB, origin ${zone.origin} (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
+  if (part === "all" || part === "import") importRows(file, zone);
+  if (part === "all" || part === "diff") diffRows(file, zone);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function importRows(file: string, zone: ReturnType<typeof generateZone>): void {
+  const mb = zone.text.length / 1e6;
   const child = fileURLToPath(new URL("./parse-child.ts", import.meta.url));
   const rows: { tool: string; wall: number; parse?: number; rss: number; kept: string }[] = [];
 
@@ -110,6 +122,34 @@ try {
   if (parseRow.parse !== undefined && importRow.parse !== undefined) {
     console.log(`\nimportZone ÷ parseZone (in-process): ${(importRow.parse / parseRow.parse).toFixed(2)}`);
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+}
+
+/** `cutover zone diff` against ldns-compare-zones on the same two files (the issue 9 targets: ≤ 0.5× its time, ≤ its RSS). */
+function diffRows(file: string, zone: ReturnType<typeof generateZone>): void {
+  const changes = 1000;
+  const copy = changeZone(zone.text, changes);
+  const other = join(dir, "bench-changed.zone");
+  writeFileSync(other, copy.text, "latin1");
+  console.log(`\n## zone diff: ${zone.records} records vs a copy with ${changes} changes (${JSON.stringify(copy.changed)})\n`);
+  const bin = fileURLToPath(new URL("../../cli/bin.mjs", import.meta.url));
+  const ours: Run[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = timed(process.execPath, [bin, "zone", "diff", file, other]);
+    // exit 1 = "different", as it must be; the summary line must count every change.
+    const summary = r.stdout.trim().split("\n").pop() ?? "";
+    if (r.ok || !summary.startsWith(`= ${changes} RRset(s) differ`)) throw new Error(`cutover zone diff: unexpected result: ${summary} ${r.stderr.slice(0, 1000)}`);
+    ours.push(r);
+  }
+  const ldnsPath = which("ldns-compare-zones");
+  const theirs: Run[] = [];
+  if (ldnsPath) for (let i = 0; i < runs; i++) theirs.push(timed(ldnsPath, [file, other]));
+  const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "-");
+  const row = (tool: string, rs: Run[], note: string) => ({ tool, wall: rs.length ? median(rs.map((r) => r.wallS)) : NaN, rss: rs.length ? median(rs.map((r) => r.rssMb)) : NaN, note });
+  const c = row("cutover zone diff", ours, ours[0].stdout.trim().split("\n").pop() ?? "");
+  const l = row(ldnsPath ? "ldns-compare-zones" : "ldns-compare-zones (not installed)", theirs, theirs[0]?.stdout.trim().split("\n").pop()?.trim() ?? "-");
+  console.log(`median of ${runs} runs, whole process (Node and tsx start-up included)\n`);
+  console.log("| tool | wall s | peak RSS MB | result |");
+  console.log("|---|---:|---:|---|");
+  for (const r of [c, l]) console.log(`| ${r.tool} | ${fmt(r.wall)} | ${fmt(r.rss, 0)} | ${r.note} |`);
+  console.log(`\ncutover ÷ ldns-compare-zones: time ${fmt(c.wall / l.wall)} (target ≤ 0.50), peak RSS ${fmt(c.rss / l.rss)} (target ≤ 1.00)`);
 }

@@ -1,8 +1,7 @@
 /** BIND 9 master-file loader inputs (corpora/bind9/master, origin "test."): success/failure per README.txt. */
-import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { nameToText } from "../name";
-import { corpus, errors, parseFile, readLatin1 } from "./helpers";
+import { corpus, describeCorpus, errors, listCorpus, parseFile, readLatin1 } from "./helpers";
 import { DIAGNOSTIC_CODES as D } from "../diagnostics";
 
 // file -> expected error codes of ours ([] = loads), from BIND's expected return codes.
@@ -19,7 +18,7 @@ const MASTER: [string, string[]][] = [
   ["master17.data", []], // SUCCESS + inherited-owner warning
 ];
 
-describe("BIND 9 master loader corpus", () => {
+describeCorpus("BIND 9 master loader corpus", () => {
   it.each(MASTER)("%s", (file, expected) => {
     const r = parseFile(corpus("bind9", "master", file), "test.");
     expect(errors(r).map((d) => d.code)).toEqual(expected);
@@ -135,9 +134,9 @@ const OTHER_REASON: Record<string, [string, string]> = {
   "bad-cname-and-sink.db": [D.BAD_RDATA, "SINK (expired draft): BIND reads meaning/coding/subcoding, our codec simdzone's coding/subcoding, so '8 0 2 l4ik' is bad base64"],
 };
 
-const BAD = readdirSync(CHECKZONE).filter((f) => f.startsWith("bad") && f.endsWith(".db")).sort();
+const BAD = listCorpus("bind9", "checkzone").filter((f) => f.startsWith("bad") && f.endsWith(".db")).sort();
 
-describe("BIND checkzone corpus: bad-*.db", () => {
+describeCorpus("BIND checkzone corpus: bad-*.db", () => {
   it("classifies every bad-*.db file", () => {
     // 119 text zones; bad-badclass.raw (BIND raw format) and bad-tsig.db.j2 (a template) are not master files.
     expect(BAD.length).toBe(119);
@@ -160,8 +159,8 @@ describe("BIND checkzone corpus: bad-*.db", () => {
   });
 });
 
-describe("BIND checkzone corpus: the other zones", () => {
-  const GOOD = readdirSync(CHECKZONE).filter((f) => f.endsWith(".db") && !f.startsWith("bad")).sort();
+describeCorpus("BIND checkzone corpus: the other zones", () => {
+  const GOOD = listCorpus("bind9", "checkzone").filter((f) => f.endsWith(".db") && !f.startsWith("bad")).sort();
   /** Zones that do not load, with why (BIND does not load them either). */
   const FAILS: Record<string, string> = {
     "inherit.db": "starts with a blank owner: no-owner (BIND: 'no current owner name'); it is only $INCLUDEd by warn.inherit*.db",

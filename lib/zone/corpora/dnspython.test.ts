@@ -5,7 +5,7 @@
  * (owner key, class, type, TTL, sorted RDATA hex).
  */
 import { describe, expect, it } from "vitest";
-import { corpus, errors, hex, parseFile } from "./helpers";
+import { corpus, describeCorpus, errors, hex, parseFile } from "./helpers";
 import { toRRsets } from "../rrset";
 import { nameKey, nameToText } from "../name";
 import { typeToText } from "../rrtype";
@@ -17,7 +17,7 @@ function rrsetKeys(r: ParseResult): string[] {
   );
 }
 
-describe("dnspython example zone", () => {
+describeCorpus("dnspython example zone", () => {
   const input = parseFile(corpus("dnspython", "example"), "example.");
   const good = parseFile(corpus("dnspython", "example2.good"), "example.");
 

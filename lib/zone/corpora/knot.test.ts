@@ -6,13 +6,12 @@
  * must be rejected by us (codes differ by design). After a Knot ERROR (fatal)
  * Knot stops, so later events of ours are not compared.
  */
-import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { canonicalRdata } from "../rdata";
 import { parseZone } from "../parse";
 import type { ParseResult } from "../parse";
 import { ROOT } from "../name";
-import { corpus, hex, readLatin1 } from "./helpers";
+import { corpus, describeCorpus, hex, listCorpus, readLatin1 } from "./helpers";
 import { Lexer } from "../lex";
 import { dirname, join } from "node:path";
 
@@ -95,7 +94,7 @@ const EXCLUDED: Record<string, Record<number, string> | "all"> = {
   "63_DELEG": "all", // draft type, not supported
 };
 
-const CASES = readdirSync(DATA)
+const CASES = listCorpus("knot-zscanner", "data")
   .filter((f) => f.endsWith(".in"))
   .map((f) => f.slice(0, -3))
   .sort();
@@ -151,7 +150,7 @@ function describeEvent(e: KnotEvent): string {
   return e.kind === "rec" ? `record type ${e.type} owner ${e.owner} class ${e.cls} ttl ${e.ttl} rdata ${e.rdata}` : `rejected (${e.code})`;
 }
 
-describe("Knot zscanner corpus", () => {
+describeCorpus("Knot zscanner corpus", () => {
   it("has the 91 cases the README lists", () => {
     expect(CASES.length).toBe(91);
   });

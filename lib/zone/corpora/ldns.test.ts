@@ -1,8 +1,8 @@
 /** ldns tests (corpora/ldns): 08-zonereader input must give one record per line of ldns's output. */
 import { describe, expect, it } from "vitest";
-import { corpus, errors, parseFile, readLatin1 } from "./helpers";
+import { corpus, describeCorpus, errors, parseFile, readLatin1 } from "./helpers";
 
-describe("ldns corpus", () => {
+describeCorpus("ldns corpus", () => {
   it("08-zonereader: every record of the expected output is read", () => {
     const r = parseFile(corpus("ldns", "08-zonereader.inputzone"), "jelte.nlnetlabs.nl.");
     const expectedLines = readLatin1(corpus("ldns", "08-zonereader.outputzone")).split("\n").filter((l) => l.trim() !== "" && !l.startsWith(";")).length;

@@ -1,6 +1,6 @@
 /** NSD tpkg data (corpora/nsd): parsezone must load; fuzz reproducers must be rejected cleanly. */
 import { describe, expect, it } from "vitest";
-import { corpus, errors, hex, parseFile } from "./helpers";
+import { corpus, describeCorpus, errors, hex, parseFile } from "./helpers";
 import { nameToText } from "../name";
 import { typeToText } from "../rrtype";
 import type { ParseResult } from "../parse";
@@ -16,7 +16,7 @@ const FUZZ = [
   "radtree.c-956.sigsev",
 ];
 
-describe("NSD corpus", () => {
+describeCorpus("NSD corpus", () => {
   it("parsezone.zone loads (origin example.com)", () => {
     const r = parseFile(corpus("nsd", "parsezone.tdir", "parsezone.zone"), "example.com.");
     expect(errors(r).map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
@@ -33,7 +33,7 @@ describe("NSD corpus", () => {
   });
 });
 
-describe("NSD rr-test.zone -> rr-test.cmp_zone", () => {
+describeCorpus("NSD rr-test.zone -> rr-test.cmp_zone", () => {
   const dir = corpus("nsd", "rr-test.tdir");
   /**
    * Types without a text codec here (RFC 3597 generic form only): their

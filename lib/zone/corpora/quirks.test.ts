@@ -3,9 +3,8 @@
  * NS, ns1 A). Each case asserts our documented decision; `section` names the
  * heading of lib/zone/quirks.md that explains it.
  */
-import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { corpus, parseFile } from "./helpers";
+import { corpus, describeCorpus, listCorpus, parseFile } from "./helpers";
 import { nameToText } from "../name";
 import { DIAGNOSTIC_CODES as D } from "../diagnostics";
 
@@ -66,12 +65,12 @@ const CASES: Record<string, Case> = {
   "42-records-before-soa": { section: "out-of-zone", extra: 0 },
 };
 
-const FILES = readdirSync(corpus("quirks"))
+const FILES = listCorpus("quirks")
   .filter((f) => f.endsWith(".zone"))
   .map((f) => f.slice(0, -5))
   .sort();
 
-describe("quirks corpus decisions (lib/zone/quirks.md)", () => {
+describeCorpus("quirks corpus decisions (lib/zone/quirks.md)", () => {
   it("covers every file of the corpus", () => {
     expect(Object.keys(CASES).sort()).toEqual(FILES);
   });

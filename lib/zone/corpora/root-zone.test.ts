@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpus, errors, parseFile } from "./helpers";
+import { corpus, describeCorpus, errors, parseFile } from "./helpers";
 import { typeToText } from "../rrtype";
 
 // Per-type counts from corpora/root-zone/README.txt (named-checkzone, kzonecheck, ldns, NSD and dnspython agree).
@@ -8,7 +8,7 @@ const CASES: [string, Record<string, number>][] = [
   ["root-2017082100.zone", { NS: 7376, A: 4348, AAAA: 3774, RRSIG: 2950, DS: 2772, NSEC: 1548, DNSKEY: 3, SOA: 1 }],
 ];
 
-describe("IANA root zone copies", () => {
+describeCorpus("IANA root zone copies", () => {
   it.each(CASES)("%s parses cleanly with the published per-type counts", (file, expected) => {
     const r = parseFile(corpus("root-zone", file), ".");
     expect(errors(r)).toEqual([]);

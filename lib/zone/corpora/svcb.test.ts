@@ -12,7 +12,7 @@ import { parseZone, type ParseResult } from "../parse";
 import { name, nameToText } from "../name";
 import { rdataToText } from "../rdata";
 import { DIAGNOSTIC_CODES as D } from "../diagnostics";
-import { corpus, errors, hex, parseFile, readLatin1 } from "./helpers";
+import { corpus, describeCorpus, errors, hex, parseFile, readLatin1 } from "./helpers";
 
 const SVCB = 64;
 const HTTPS = 65;
@@ -32,7 +32,7 @@ function parseRdataFile(path: string, type: string): ParseResult {
 const svcbOnly = (r: ParseResult) => r.records.filter((x) => x.type === SVCB || x.type === HTTPS);
 const fmt = (r: ParseResult) => r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message} | ${d.text}`);
 
-describe("quoted SvcParam values through parseZone", () => {
+describeCorpus("quoted SvcParam values through parseZone", () => {
   it('reads alpn="h2,h3" and dohpath="/q{?dns}" (RFC 9460 §2.1, RFC 9461 §5)', () => {
     const r = parseZone('$TTL 60\n_dns IN SVCB 1 doh.example. alpn="h2,h3" dohpath="/q{?dns}" ; DoH\n', {
       file: "z",
@@ -70,7 +70,7 @@ describe("quoted SvcParam values through parseZone", () => {
   });
 });
 
-describe("dnspython svcb_test_vectors through parseZone", () => {
+describeCorpus("dnspython svcb_test_vectors through parseZone", () => {
   const dir = corpus("dnspython");
   for (const type of ["SVCB", "HTTPS"]) {
     it(`${type}: text and generic forms give the same wire`, () => {
@@ -87,7 +87,7 @@ describe("dnspython svcb_test_vectors through parseZone", () => {
   }
 });
 
-describe("NSD svcb.tdir through parseZone", () => {
+describeCorpus("NSD svcb.tdir through parseZone", () => {
   const dir = corpus("nsd", "svcb.tdir");
   const failures = readdirSync(dir).filter((f) => f.startsWith("svcb.failure-cases-")).sort();
 

@@ -1,3 +1,4 @@
+import { exportPath } from "./fixtures.testutil";
 import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { detectFileFormat, detectFormat, importZone } from "./index";
@@ -5,7 +6,7 @@ import { nameToText } from "../name";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const file = (name: string, text: string) => ({ name, bytes: enc(text) });
-const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(`/work/shared/fixtures/${name}`)) });
+const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(exportPath(name))) });
 
 describe("detectFormat", () => {
   test.each([

@@ -39,7 +39,8 @@ function stripComments(text: string): string {
   return text.replace(/;[^\n]*/g, "");
 }
 
-export function detectFileFormat(file: ImportFile): FileDetection {
+/** `text`: the file already decoded as latin1, when the caller has it (a 1M-record file is 40 MB of string). */
+export function detectFileFormat(file: ImportFile, text?: string): FileDetection {
   const head = decodeLatin1(file.bytes.subarray(0, 4096)).replace(/^\uFEFF|^\xEF\xBB\xBF/, "").trimStart();
   if (head === "") return { format: null, reason: "the file is empty" };
   if (head.startsWith("{") || head.startsWith("[")) {
@@ -53,12 +54,13 @@ export function detectFileFormat(file: ImportFile): FileDetection {
     if (looksLikeCloudflareJson(value)) return { format: "cloudflare-json", reason: "JSON records with type/name/content (Cloudflare API)" };
     return { format: null, reason: "JSON that is neither Route 53 (ResourceRecordSets) nor Cloudflare API (result/dns_records with type, name, content)" };
   }
-  const text = decodeLatin1(file.bytes);
+  text ??= decodeLatin1(file.bytes);
   if (DIG_RE.test(text)) return { format: "axfr", reason: "dig output banner" };
   if (CLOUDFLARE_RE.test(text)) return { format: "cloudflare", reason: 'Cloudflare ";; Domain:" banner or cf_tags' };
-  const body = stripComments(text);
-  if (POWERDNS_RE.test(body)) return { format: "powerdns", reason: "PowerDNS ALIAS/LUA records" };
-  if (DIRECTIVE_RE.test(body) || body.split("\n").some(looksLikeRecordLine)) return { format: "bind", reason: "RFC 1035 master file" };
+  // Both patterns match a line prefix free of ";", which stripping comments leaves as it is: they
+  // run on the text itself, and the comment-free copy (as large as the file) is made only when needed.
+  if (POWERDNS_RE.test(text)) return { format: "powerdns", reason: "PowerDNS ALIAS/LUA records" };
+  if (DIRECTIVE_RE.test(text) || stripComments(text).split("\n").some(looksLikeRecordLine)) return { format: "bind", reason: "RFC 1035 master file" };
   return { format: null, reason: "no zone records, directives or known export shape found" };
 }
 
@@ -67,10 +69,10 @@ export function detectFileFormat(file: ImportFile): FileDetection {
  * own evidence (e.g. $INCLUDE fragments) follow the others. null when nothing
  * fits or files disagree.
  */
-export function detectFormat(files: ImportFile[]): ImportFormat | null {
+export function detectFormat(files: ImportFile[], texts?: readonly string[]): ImportFormat | null {
   const found = new Set<ImportFormat>();
-  for (const f of files) {
-    const d = detectFileFormat(f).format;
+  for (const [i, f] of files.entries()) {
+    const d = detectFileFormat(f, texts?.[i]).format;
     if (d) found.add(d);
   }
   // bind is the weakest evidence: master-file fragments of a Cloudflare/PowerDNS/AXFR import look like bind.

@@ -9,7 +9,7 @@ import { rdataToText } from "../rdata";
 import type { ImportResult } from "./types";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const FIXTURES = "/work/shared/fixtures";
+const FIXTURES = join(here, "__fixtures__", "exports");
 const GOLDEN_DIR = join(here, "__fixtures__");
 
 function load(name: string): ImportResult {

@@ -55,9 +55,9 @@ export function importZone(files: ImportFile[], options: ImportOptions = {}): Im
   let format: ImportFormat;
   if (requested !== "auto") format = requested;
   else {
-    const detected = detectFormat(files);
+    const detected = detectFormat(files, decoded.map((f) => f.text));
     if (!detected) {
-      const per = decoded.map((f, i) => ({ f, d: detectFileFormat(files[i]) }));
+      const per = decoded.map((f, i) => ({ f, d: detectFileFormat(files[i], f.text) }));
       const formats = new Set(per.map((p) => p.d.format).filter((x) => x !== null));
       const diagnostics =
         formats.size > 1
@@ -85,6 +85,7 @@ export function importZone(files: ImportFile[], options: ImportOptions = {}): Im
     diagnostics: out.diagnostics,
     diagnosticsDropped: out.diagnosticsDropped,
     ok: out.ok,
+    providerDependencies: options.providerDependencies,
   });
   return { records: out.records, providerRecords: out.providerRecords, diagnostics: report.diagnostics, report };
 }

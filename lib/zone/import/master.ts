@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, join, posix, basename } from "node:path";
-import { parseZone, type IncludeResolver } from "../parse";
+import { DEFAULT_LIMITS, parseZone, type IncludeResolver } from "../parse";
 import { isProviderOnlyType, T, typeToText } from "../rrtype";
 import { rdataToText } from "../rdata";
 import { nameToText, parseName } from "../name";
@@ -99,19 +99,28 @@ export function parseMasterFiles(files: DecodedFile[], options: MasterOptions): 
   const out: MasterParsed = { records: [], comments: [], diagnostics: [], diagnosticsDropped: 0, counts: {}, origin: null, truncated: false };
   const include = options.includes === "filesystem" ? filesystemResolver() : bundleResolver(files);
   const initial = options.originWire !== undefined ? options.originWire : originWireOf(options.origin, files[0]?.name ?? "", out.diagnostics);
-  topLevelFiles(files).forEach((f, index) => {
+  // The record limit holds for the import, not per file: each file gets what the earlier ones left.
+  const maxRecords = options.limits?.maxRecords ?? DEFAULT_LIMITS.maxRecords;
+  const top = topLevelFiles(files);
+  top.forEach((f, index) => {
     const text = options.preprocess ? options.preprocess(f) : f.text;
     const r = parseZone(text, {
       file: f.name,
       origin: initial,
       defaultTtl: options.defaultTtl,
-      limits: options.limits,
+      limits: { ...options.limits, maxRecords: Math.max(0, maxRecords - out.records.length) },
       include,
       keepComments: options.keepComments,
     });
-    for (let i = 0; i < r.records.length; i++) {
-      out.records.push(r.records[i]);
-      out.comments.push(r.comments?.[i]);
+    if (top.length === 1) {
+      // One file (the usual case): its arrays as they are; a 1M-record copy is tens of MB and a GC pass.
+      out.records = r.records;
+      out.comments = r.comments ?? []; // read by index: absent = no comment
+    } else {
+      for (let i = 0; i < r.records.length; i++) {
+        out.records.push(r.records[i]);
+        out.comments.push(r.comments?.[i]);
+      }
     }
     out.diagnostics.push(...r.diagnostics);
     out.diagnosticsDropped += r.diagnosticsDropped;
@@ -127,6 +136,7 @@ export function parseMasterFiles(files: DecodedFile[], options: MasterOptions): 
  * AXFR output) leave `records` and become provider records.
  */
 export function extractProviderTypes(parsed: MasterParsed, origin: string | null, providerRecords: ProviderRecord[]): void {
+  if (!parsed.records.some((r) => isProviderOnlyType(r.type))) return;
   const keep: ZoneRecord[] = [];
   const keepComments: (string | undefined)[] = [];
   parsed.records.forEach((r, i) => {

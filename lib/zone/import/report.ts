@@ -201,6 +201,8 @@ export interface BuildReportInput {
   diagnostics: Diagnostic[];
   diagnosticsDropped: number;
   ok: boolean;
+  /** false: leave providerDependencies out (default: look for them). */
+  providerDependencies?: boolean;
 }
 
 export function buildReport(input: BuildReportInput): ImportReport {
@@ -222,7 +224,7 @@ export function buildReport(input: BuildReportInput): ImportReport {
     diagnostics,
     diagnosticsDropped: input.diagnosticsDropped,
     providerRecords: input.providerRecords,
-    providerDependencies: findProviderDependencies(input.records),
+    ...(input.providerDependencies === false ? {} : { providerDependencies: findProviderDependencies(input.records) }),
     ok: input.ok && problems.length === 0,
   };
 }

@@ -25,6 +25,11 @@ export interface ImportOptions {
    * or "bundle" (web: only other files of the same import). Default "bundle".
    */
   includes?: "filesystem" | "bundle";
+  /**
+   * Look for provider dependencies in the represented records (report.providerDependencies).
+   * Default true; `cutover zone diff` turns it off (it compares records only, at 1M-record scale).
+   */
+  providerDependencies?: boolean;
 }
 
 /** A record that exists only inside one provider and does not survive a zone-file copy. */

@@ -6,6 +6,7 @@
  * rdataToText / canonicalRdata catch it, so the public API never throws.
  * Wire is built in one reused scratch buffer and copied out once per record.
  */
+import { copyBytes } from "../bytes";
 import { DIAGNOSTIC_CODES as D, type DiagnosticCode } from "../diagnostics";
 import type { Token } from "./types";
 
@@ -84,8 +85,9 @@ export class Writer {
     this.pos += n;
     return at;
   }
+  /** A copy of what was written, in shared storage (bytes.ts). */
   take(): Uint8Array {
-    return this.buf.slice(0, this.pos);
+    return copyBytes(this.buf, 0, this.pos);
   }
 }
 

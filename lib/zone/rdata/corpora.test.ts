@@ -1,5 +1,5 @@
 /**
- * Conformance corpora (see /work/shared/corpora/<tool>/README.txt):
+ * Conformance corpora (CUTOVER_CORPORA, see lib/zone/corpora/helpers.ts):
  * - simdzone types-text-vs-generic.tsv: text and RFC 3597 forms must give the
  *   same wire, and the generic hex IS the expected wire.
  * - simdzone svcb-cases.tsv: RFC 9460 Appendix D vectors + NSD cases (strict mode).
@@ -13,8 +13,8 @@ import { describe, expect, it } from "vitest";
 import { name } from "../name";
 import { canonicalRdata, parseRdata, rdataToText } from "./index";
 import { readRecords, tokenizeRecords } from "./test-lexer.testutil";
+import { CORPORA, describeCorpus } from "../corpora/helpers";
 
-const CORPORA = join(__dirname, "../../../../shared/corpora");
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 
 function parseOne(text: string, origin = name("example.com.")) {
@@ -36,7 +36,7 @@ function expectedHex(generic: string): string {
   return body.slice(1).join("").toLowerCase();
 }
 
-describe("simdzone types-text-vs-generic.tsv", () => {
+describeCorpus("simdzone types-text-vs-generic.tsv", () => {
   const rows = readFileSync(join(CORPORA, "simdzone/types-text-vs-generic.tsv"), "latin1")
     .split("\n")
     .filter((l) => l && !l.startsWith("#"))
@@ -71,7 +71,7 @@ function typeName(text: string): string {
   return r.tokens[r.start - 1].text;
 }
 
-describe("simdzone svcb-cases.tsv (strict mode)", () => {
+describeCorpus("simdzone svcb-cases.tsv (strict mode)", () => {
   const rows = readFileSync(join(CORPORA, "simdzone/svcb-cases.tsv"), "latin1")
     .split("\n")
     .filter((l) => l && !l.startsWith("#"))
@@ -124,7 +124,7 @@ describe("simdzone svcb-cases.tsv (strict mode)", () => {
   });
 });
 
-describe("dnspython svcb_test_vectors", () => {
+describeCorpus("dnspython svcb_test_vectors", () => {
   const textRecs = tokenizeRecords(readFileSync(join(CORPORA, "dnspython/svcb_test_vectors.text"), "latin1"));
   const genRecs = tokenizeRecords(readFileSync(join(CORPORA, "dnspython/svcb_test_vectors.generic"), "latin1"));
 
@@ -150,7 +150,7 @@ describe("dnspython svcb_test_vectors", () => {
   }
 });
 
-describe("NSD svcb.tdir", () => {
+describeCorpus("NSD svcb.tdir", () => {
   const dir = join(CORPORA, "nsd/svcb.tdir");
   const read = (f: string) => readFileSync(join(dir, f), "latin1");
 

@@ -2,6 +2,7 @@
  * RDATA codecs: presentation tokens -> canonical wire, wire -> presentation.
  * CONTRACT (signatures are fixed; other modules code against them).
  */
+import { allocBytes } from "../bytes";
 import { DIAGNOSTIC_CODES as D, type DiagnosticCode } from "../diagnostics";
 import { lowerInto, lowerName, parseName } from "../name";
 import { T } from "../rrtype";
@@ -37,12 +38,12 @@ export function parseRdata(
     // Hot types first: no cursor, no scratch copy.
     if (count === 1 && !t0.quoted) {
       if (type === T.A) {
-        const wire = new Uint8Array(4);
+        const wire = allocBytes(4);
         if (parseIPv4Into(t0.text, 0, t0.text.length, wire, 0)) return { ok: true, wire };
         return fail(D.BAD_RDATA, `bad IPv4 address "${t0.text}"`, start);
       }
       if (type === T.AAAA) {
-        const wire = new Uint8Array(16);
+        const wire = allocBytes(16);
         if (parseIPv6Into(t0.text, 0, t0.text.length, wire, 0)) return { ok: true, wire };
         return fail(D.BAD_RDATA, `bad IPv6 address "${t0.text}"`, start);
       }
@@ -95,7 +96,7 @@ function fastMx(pref: string, target: string, origin: Uint8Array | null): Uint8A
   if (v > 0xffff) return null;
   const r = parseName(target, origin);
   if (!r.ok) return null;
-  const wire = new Uint8Array(2 + r.wire.length);
+  const wire = allocBytes(2 + r.wire.length);
   wire[0] = v >>> 8;
   wire[1] = v & 0xff;
   lowerInto(r.wire, 0, r.wire.length, wire, 2);
@@ -123,7 +124,7 @@ function fastSoa(tokens: Token[], start: number, origin: Uint8Array | null): Uin
   const mname = m.wire;
   const r = parseName(tokens[start + 1].text, origin);
   if (!r.ok) return null;
-  const wire = new Uint8Array(mname.length + r.wire.length + 20);
+  const wire = allocBytes(mname.length + r.wire.length + 20);
   let o = lowerInto(mname, 0, mname.length, wire, 0);
   o += lowerInto(r.wire, 0, r.wire.length, wire, o);
   for (let i = start + 2; i < start + 7; i++) {
@@ -141,7 +142,7 @@ function fastSoa(tokens: Token[], start: number, origin: Uint8Array | null): Uin
 function fastTxt(t: string): Uint8Array | null {
   const n = t.length;
   if (n > 255) return null;
-  const wire = new Uint8Array(n + 1);
+  const wire = allocBytes(n + 1);
   wire[0] = n;
   for (let i = 0; i < n; i++) {
     const c = t.charCodeAt(i);

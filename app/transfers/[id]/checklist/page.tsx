@@ -8,7 +8,7 @@ import { Card } from "@/app/_components/ui/card";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
 import { createRevisionAction, revokeLinkAction } from "./actions";
 import { LinkForm } from "./_components/link-form";
-import { RevisionDocument } from "./_components/revision-document";
+import { RevisionDocument, signerText } from "./_components/revision-document";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Checklist" };
@@ -144,7 +144,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
               {data.signoffs.map((s, i) => (
                 <tr key={i} className={`border-b ${s.stale ? "text-slate-400" : ""}`} data-testid="signoff-row" data-role={s.role} data-stale={String(s.stale)} data-decision={s.decision}>
                   <td className="py-1">{PARTY_ROLE_LABELS[s.role]}</td>
-                  <td>{s.signerName}</td>
+                  <td data-testid="signer">{signerText(s)}</td>
                   <td>{s.decision === "approve" ? "approved" : `rejected: ${s.reason}`}</td>
                   <td>
                     {s.revisionNumber}

@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
-import { jsonBody, route } from "@/app/_lib/auth";
+import { route } from "@/app/_lib/auth";
+import { requireStaff } from "@/lib/auth/require";
+import { readJsonBody } from "@/lib/http/read-body";
 import { abuseLimits } from "@/lib/secured/limits";
 import { startRunFor } from "@/lib/secured/review";
 
@@ -7,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** POST JSON StartRunInput → 201 { runId }; the run executes in the background of this process. */
 export const POST = route<{ id: string }>(async ({ request, actor, params }) => {
-  const body = await jsonBody(request, abuseLimits().maxJsonBodyBytes);
+  const body = await readJsonBody({ request, maxBytes: abuseLimits().maxJsonBodyBytes, authorise: () => requireStaff(actor, params.id) });
   const r = await startRunFor(actor, { transferId: params.id, input: body });
   if (!r.ok) return NextResponse.json({ errors: r.errors }, { status: r.status });
   // Failures end up in the run row; nothing to await here.

@@ -1,6 +1,8 @@
 import { NextResponse, after } from "next/server";
 import { route } from "@/app/_lib/auth";
+import { isAppError } from "@/lib/auth/app-error";
 import { requireTransferAccess } from "@/lib/auth/require";
+import { readFormBody } from "@/lib/http/read-body";
 import { importSourcesFor } from "@/lib/secured/transfers";
 import { getRecordsTable } from "@/lib/transfer/get-records-table";
 import { parseUploadForm } from "@/lib/transfer/upload-request";
@@ -20,23 +22,21 @@ const MULTIPART_SLACK = 1024 * 1024;
  */
 export const POST = route<{ id: string }>(async ({ request, actor, params }) => {
   const { id } = params;
-  // Authorise before buffering up to maxTotalBytes: an invite for another
-  // transfer (or another organisation's session) must not make us read its upload.
-  await requireTransferAccess(actor, id, "upload");
   const limits = uploadLimits();
-  // Refuse obviously oversized bodies before buffering them.
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limits.maxTotalBytes + MULTIPART_SLACK) {
-    return NextResponse.json(
-      { errors: { files: `Upload too large (${formatBytes(declared)}): the limit is ${formatBytes(limits.maxFileBytes)} per file and ${formatBytes(limits.maxTotalBytes)} per upload.` } },
-      { status: 413 },
-    );
-  }
   let form: FormData;
   try {
-    form = await request.formData();
-  } catch {
-    return NextResponse.json({ errors: { form: "Expected a multipart form upload" } }, { status: 400 });
+    // Authorised before a byte is read (an invite for another transfer, or another organisation's
+    // session, must not make us read its upload); the body is counted while it streams (issue 11 §2).
+    form = await readFormBody({
+      request,
+      maxBytes: limits.maxTotalBytes + MULTIPART_SLACK,
+      authorise: () => requireTransferAccess(actor, id, "upload"),
+      tooLarge: () => `Upload too large: the limit is ${formatBytes(limits.maxFileBytes)} per file and ${formatBytes(limits.maxTotalBytes)} per upload.`,
+    });
+  } catch (e) {
+    if (isAppError(e) && e.code === "TOO_LARGE") return NextResponse.json({ errors: { files: e.message } }, { status: 413 });
+    if (isAppError(e) && e.code === "INVALID") return NextResponse.json({ errors: { form: "Expected a multipart form upload" } }, { status: 400 });
+    throw e;
   }
   const plan = parseUploadForm(form, limits);
   if (!plan.ok) return NextResponse.json({ errors: plan.errors }, { status: plan.status });

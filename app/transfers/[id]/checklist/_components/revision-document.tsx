@@ -2,6 +2,12 @@ import type { Revision } from "@/lib/checklist/revision";
 import type { Signoff } from "@/lib/checklist/signoff";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { formatLocal } from "@/lib/schedule/zoned-time";
+import { deciderText } from "@/app/_lib/decider-text";
+
+/** A sign-off's signer: the name typed on the link's page is self-declared; the link (id, role) is what is proven. */
+export function signerText(s: Pick<Signoff, "signerName" | "linkId">): string {
+  return `${s.signerName} (self-declared${s.linkId ? `, link ${s.linkId}` : ""})`;
+}
 
 const STATE_TEXT = (f: Revision["findings"][number]) => {
   const s = f.state;
@@ -11,9 +17,9 @@ const STATE_TEXT = (f: Revision["findings"][number]) => {
     case "fixed":
       return `fixed${s.at ? ` (${s.at})` : ""}`;
     case "waived":
-      return `waived by ${s.by} at ${s.at}: ${s.reason}`;
+      return `waived by ${deciderText(s)} at ${s.at}: ${s.reason}`;
     case "acknowledged":
-      return `acknowledged by ${s.by} at ${s.at}${s.note ? `: ${s.note}` : ""}`;
+      return `acknowledged by ${deciderText(s)} at ${s.at}${s.note ? `: ${s.note}` : ""}`;
   }
 };
 
@@ -118,7 +124,7 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
             <ul data-testid="doc-signoffs">
               {signoffs.map((s, i) => (
                 <li key={i}>
-                  {PARTY_ROLE_LABELS[s.role]}: {s.signerName} {s.decision === "approve" ? "approved" : `rejected (${s.reason})`} revision {s.revisionNumber} at {s.signedAt}
+                  {PARTY_ROLE_LABELS[s.role]}: <span data-testid="doc-signer">{signerText(s)}</span> {s.decision === "approve" ? "approved" : `rejected (${s.reason})`} revision {s.revisionNumber} at {s.signedAt}
                   {s.stale ? " — stale" : ""}
                 </li>
               ))}

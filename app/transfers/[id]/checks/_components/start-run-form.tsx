@@ -21,8 +21,8 @@ const DEFAULT_RATE = 400;
 
 /** Enter/confirm the servers and operator options, discover the old servers, start a live check. */
 export function StartRunForm({
-  transferId, zone, initialOld, initialRdap = "", initialHttp = false, last,
-}: { transferId: string; zone: string; initialOld: string; initialRdap?: string; initialHttp?: boolean; last?: LastRunSettings }) {
+  transferId, zone, initialOld, initialRdap = "", initialHttp = false, last, privateScope = "none",
+}: { transferId: string; zone: string; initialOld: string; initialRdap?: string; initialHttp?: boolean; last?: LastRunSettings; privateScope?: "none" | "loopback" | "private" }) {
   const router = useRouter();
   const [oldServers, setOld] = useState(initialOld);
   const [newServers, setNew] = useState((last?.newServers ?? []).join("\n"));
@@ -91,9 +91,16 @@ export function StartRunForm({
       <details className="rounded-md border border-slate-200 p-3" data-testid="operator-options">
         <summary className="cursor-pointer text-sm font-medium">Operator options</summary>
         <div className="mt-3 grid gap-4 md:grid-cols-3">
+          {/* The operator's CUTOVER_ALLOW_PRIVATE decides the scope; ticking only asks for it (the server refuses more). */}
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" id="allowPrivate" checked={allowPrivate} onChange={(e) => setAllowPrivate(e.target.checked)} />
-            Allow private and loopback addresses (lab)
+            <input type="checkbox" id="allowPrivate" checked={allowPrivate} disabled={privateScope === "none"} onChange={(e) => setAllowPrivate(e.target.checked)} />
+            <span>
+              Allow private and loopback addresses (lab)
+              <span className="block text-xs text-slate-500" data-testid="private-scope">
+                {privateScope === "none" ? "Not allowed on this server." : privateScope === "loopback" ? "This server allows loopback only." : "This server allows loopback and private addresses."}
+              </span>
+              {errors.allowPrivate && <span role="alert" className="block text-xs text-red-700">{errors.allowPrivate}</span>}
+            </span>
           </label>
           <Field label="Port" htmlFor="port" error={errors.port}>
             <input id="port" className={inputClass} inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />

@@ -1,4 +1,5 @@
 import { route } from "@/app/_lib/auth";
+import { downloadResponse } from "@/app/_lib/download";
 import { getScheduleIcsFor } from "@/lib/secured/checklist";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +10,5 @@ const MESSAGES = { "not-found": "No such transfer", "no-window": "No window is s
 export const GET = route<{ id: string }>(async ({ actor, params }) => {
   const r = await getScheduleIcsFor(actor, params.id);
   if (!r.ok) return new Response(MESSAGES[r.error], { status: r.error === "not-found" ? 404 : 409, headers: { "content-type": "text/plain; charset=utf-8" } });
-  return new Response(r.text, { headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${r.fileName}"` } });
+  return downloadResponse(r.text, { contentType: "text/calendar; charset=utf-8", fileName: r.fileName });
 });

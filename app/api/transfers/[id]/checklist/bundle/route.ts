@@ -1,4 +1,5 @@
 import { route } from "@/app/_lib/auth";
+import { downloadResponse } from "@/app/_lib/download";
 import { getBundleFor } from "@/lib/secured/checklist";
 import { revisionQuery } from "../revision-query";
 
@@ -10,5 +11,5 @@ export const GET = route<{ id: string }>(async ({ request, actor, params }) => {
   if (!q.ok) return Response.json({ error: "INVALID", issues: q.issues }, { status: 422 });
   const r = await getBundleFor(actor, { transferId: params.id, revisionNumber: q.revision });
   if (!r.ok) return Response.json({ error: "NOT_FOUND" }, { status: 404 });
-  return new Response(new Uint8Array(r.bytes), { headers: { "content-type": "application/json", "content-disposition": `attachment; filename="${r.fileName}"` } });
+  return downloadResponse(r.bytes, { contentType: "application/json", fileName: r.fileName });
 });

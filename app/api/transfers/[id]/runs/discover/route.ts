@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
-import { jsonBody, route } from "@/app/_lib/auth";
+import { route } from "@/app/_lib/auth";
+import { requireStaff } from "@/lib/auth/require";
+import { readJsonBody } from "@/lib/http/read-body";
 import { abuseLimits } from "@/lib/secured/limits";
 import { discoverServersFor } from "@/lib/secured/review";
 
@@ -7,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** POST { zone, allowPrivate, port, rootHints } → { servers: ["name=address", …], problem }. */
 export const POST = route<{ id: string }>(async ({ request, actor, params }) => {
-  const body = await jsonBody(request, abuseLimits().maxJsonBodyBytes);
+  const body = await readJsonBody({ request, maxBytes: abuseLimits().maxJsonBodyBytes, authorise: () => requireStaff(actor, params.id) });
   const r = await discoverServersFor(actor, { transferId: params.id, input: body, signal: request.signal });
   if (!r.ok) return NextResponse.json({ error: "invalid", message: r.message }, { status: 422 });
   return NextResponse.json({ servers: r.servers, problem: r.problem });

@@ -1,20 +1,20 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { jsonBody, route } from "@/app/_lib/auth";
+import { route } from "@/app/_lib/auth";
+import { requireStaff } from "@/lib/auth/require";
+import { readJsonBody } from "@/lib/http/read-body";
 import { abuseLimits } from "@/lib/secured/limits";
-import { setFindingStateFor } from "@/lib/secured/review";
+import { decideFindingsFor } from "@/lib/secured/review";
 
 export const dynamic = "force-dynamic";
 
-// The person/reason fields are validated by lib/checks (WaiveInputSchema / AcknowledgeInputSchema).
-const Body = z.object({ action: z.enum(["acknowledge", "waive"]), key: z.string(), by: z.string(), reason: z.string() });
-
-/** POST { action, key, by, reason } → 200 { verdict } | 404 | 409 | 422. */
+/**
+ * POST { action: "waive"|"acknowledge"|"revoke", key | keys[], reason, onBehalfOf?, overwrite? }
+ * → 200 { verdict, changed, unchanged } | 404 | 409 | 422. The decider is the
+ * signed-in account; the body is validated in lib/review/decision-input.ts.
+ */
 export const POST = route<{ id: string; runId: string }>(async ({ request, actor, params }) => {
-  const p = Body.safeParse(await jsonBody(request, abuseLimits().maxJsonBodyBytes));
-  if (!p.success) return NextResponse.json({ error: "invalid", issues: p.error.issues }, { status: 422 });
-  const { action, ...input } = p.data;
-  const r = await setFindingStateFor(actor, { transferId: params.id, runId: params.runId, action, input });
-  if (!r.ok) return NextResponse.json({ error: r.error, message: r.message }, { status: r.status });
-  return NextResponse.json({ verdict: r.verdict });
+  const input = await readJsonBody({ request, maxBytes: abuseLimits().maxJsonBodyBytes, authorise: () => requireStaff(actor, params.id) });
+  const r = await decideFindingsFor(actor, { transferId: params.id, runId: params.runId, input });
+  if (!r.ok) return NextResponse.json({ error: r.error, message: r.message, ...(r.keys ? { keys: r.keys } : {}) }, { status: r.status });
+  return NextResponse.json({ verdict: r.verdict, changed: r.changed, unchanged: r.unchanged });
 });
