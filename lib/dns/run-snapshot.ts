@@ -156,6 +156,8 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
   } else {
     delegation = await walkDelegation({ session, hints: opts.rootHints ?? BUILTIN_ROOT_HINTS }, zoneText);
     answers.push(...delegation.answers);
+    // The walk cannot be planned ahead; counted once done, so "done" never outruns "planned".
+    session.plan(delegation.answers.length);
     targets = delegation.servers.flatMap((s) =>
       s.addresses.length > 0 ? s.addresses.map((address) => ({ name: s.name, address, port })) : [{ name: s.name, address: "", port }],
     );
@@ -171,6 +173,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
   if (parentWalk) {
     delegation = await parentWalk;
     answers.push(...delegation.answers);
+    session.plan(delegation.answers.length);
   }
 
   const names = new NameSet(apex);
@@ -192,6 +195,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
   const xfrs: AxfrResult[] = [];
   const transferred: ServerRef[] = [];
   if (opts.axfr) {
+    session.plan(reachable.length);
     const results = await mapPool(reachable, opts.axfrConcurrency ?? 4, session.signal, (t) => axfr(session, t, apex, { tsig: opts.tsig ?? null }));
     results.forEach((x, idx) => {
       if (!x) return;
