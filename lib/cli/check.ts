@@ -7,6 +7,7 @@
 import { DEFAULT_CONFIG, type CheckConfig } from "../checks/config";
 import { readCheckConfig } from "../checks/load-config";
 import { readFileSync } from "node:fs";
+import { writeHeapSnapshot } from "node:v8";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { AckFileSchema, applyAcks, type AckFile } from "../checks/acks";
@@ -21,6 +22,9 @@ import { parseServerSpec } from "../dns/server-spec";
 import { snapshotToJson } from "../dns/snapshot-json";
 import { parseName } from "../zone/name";
 import type { CliIo } from "./io";
+import { DEFAULT_LOAD_LIMITS } from "../dns/limiter";
+import { queryBudget } from "../review/query-budget";
+import { parseRunLimits, planLines, RUN_LIMIT_HELP, RUN_LIMIT_OPTIONS } from "./run-limits";
 
 const HELP = `usage: cutover check DOMAIN --zone FILE... [options]
   --zone FILE               a zone export to compare (repeatable; format auto-detected)
@@ -39,7 +43,7 @@ const HELP = `usage: cutover check DOMAIN --zone FILE... [options]
   --strict                  exit 0 only when GO and every warning is acknowledged (finalisable)
   --allow-private           allow loopback/private/reserved addresses (labs)
   --timeout MS              per-query timeout (default 2000)
-  --json                    print { verdict, findings, pendingAcknowledgements, snapshot }
+${RUN_LIMIT_HELP}  --json                    print { verdict, findings, pendingAcknowledgements, snapshot }
 
 exit status: 0 go (no open blocker; with --strict: and nothing left to acknowledge), 1 no-go, 2 error
 `;
@@ -68,6 +72,7 @@ function textReport(r: Review, states: FindingStates = {}): string {
     }
   }
   lines.push("", `minimum overlap ${r.timing.minOverlapSeconds} s, minimum window ${r.timing.minWindowSeconds} s; queries sent ${(r.old?.counts.sent ?? 0) + (r.neu?.counts.sent ?? 0)}`);
+  for (const [side, s] of [["old", r.old], ["new", r.neu]] as const) if (s) lines.push(...planLines(`${side} snapshot`, s));
   return lines.join("\n") + "\n";
 }
 
@@ -93,6 +98,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         strict: { type: "boolean" },
         "allow-private": { type: "boolean" },
         timeout: { type: "string" },
+        ...RUN_LIMIT_OPTIONS,
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -121,6 +127,8 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   if (moves !== undefined && moves !== "yes" && moves !== "no") return fail("--dns-hosting-moves must be yes or no");
   const timeoutMs = v.timeout === undefined ? undefined : Number(v.timeout);
   if (timeoutMs !== undefined && !(timeoutMs > 0)) return fail("--timeout must be a positive number");
+  const runLimits = parseRunLimits(v);
+  if (!runLimits.ok) return fail(runLimits.message);
 
   const servers = (flag: string, specs: string[] | undefined): ExplicitServer[] | string => {
     const out: ExplicitServer[] = [];
@@ -202,6 +210,13 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     else rdapBase = pick.baseUrl;
   }
 
+  // CUTOVER_TRACE_PHASES=1: when each phase starts and the heap then (benchmarks, bench:check).
+  const trace = !!process.env.CUTOVER_TRACE_PHASES;
+  const t0 = performance.now();
+  let lastPhase = "";
+  // With --expose-gc the heap is measured after a full collection (live data, not garbage).
+  const heapMb = () => ((globalThis as { gc?: () => void }).gc?.(), (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0));
+  const budget = queryBudget(runLimits.value.limits?.maxQueries ?? DEFAULT_LOAD_LIMITS.maxQueries);
   const ac = new AbortController();
   const onSig = () => ac.abort();
   process.once("SIGINT", onSig);
@@ -212,7 +227,23 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
       sources,
       oldServers,
       newServers,
-      snapshot: { rootHints, port, allowPrivate: v["allow-private"] ?? false, timeoutMs },
+      snapshot: {
+        rootHints, port, allowPrivate: v["allow-private"] ?? false, timeoutMs,
+        deadlineMs: runLimits.value.deadlineMs,
+        // One query budget for the whole run (old and new snapshots, probes): a getter read as each session starts.
+        limits: Object.defineProperties({ ...runLimits.value.limits }, Object.getOwnPropertyDescriptors(budget.limits)),
+      },
+      onProgress: (p) => {
+        if (p.phase === "old" || p.phase === "new") {
+          budget.note(p.phase, p.event);
+          if (trace && p.phase !== lastPhase) io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB\n`);
+          lastPhase = p.phase;
+        } else if (trace) {
+          lastPhase = p.phase;
+          if (process.env.CUTOVER_HEAP_SNAPSHOT_AT === p.phase) io.stderr.write(`cutover check: heap snapshot ${writeHeapSnapshot()}\n`);
+          io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB\n`);
+        }
+      },
       rdap: rdapBase ? { baseUrl: rdapBase } : null,
       http: v.http ? {} : null,
       config,
