@@ -5,6 +5,7 @@ import { serverLabel } from "../diff/view";
 import { answerText, fact, summaryEvidence } from "./evidence";
 import type { CheckDef, CheckInput } from "./types";
 import { lameSubzone } from "./del-subzones";
+import { PLANNED_CHECKS } from "./del-planned";
 import { nameToText } from "../zone/name";
 
 const label = (s: ServerSummary) => serverLabel(s);
@@ -240,5 +241,5 @@ const transports: CheckDef = {
   },
 };
 
-export const DEL_CHECKS: CheckDef[] = [noServers, unreachable, soaSerial, primary, nsCount, parentChild, glue, subzones, lameSubzone, recursion, transports];
+export const DEL_CHECKS: CheckDef[] = [noServers, unreachable, soaSerial, primary, nsCount, parentChild, glue, subzones, lameSubzone, ...PLANNED_CHECKS, recursion, transports];
 export type { CheckInput };
