@@ -31,13 +31,29 @@ const missingInSource: CheckDef = {
 const differentInSource: CheckDef = {
   id: "INV-DIFFERENT-IN-SOURCE", family: "INV", severity: "blocker", title: "Every live RRset is identical in the sources",
   run(i, emit) {
-    for (const e of unexplained(i.diff.allSources, "rdata")) {
+    for (const e of unexplained(i.diff.allSources, "rdata").filter((x) => !x.txtSplit)) {
       emit({
         subject: rr(e),
         message: `${rr(e)} differs: live {${show(e.here!.texts)}}, export {${show(e.there!.texts)}}.`,
         remediation: `Decide which value is right and make the zone the new operator loads say \`${e.owner} ${e.type} ${e.here!.texts.join(" / ")}\` unless the change is intended.`,
         evidence: entryEvidence(e),
       });
+    }
+  },
+};
+
+const txtSplit: CheckDef = {
+  id: "INV-TXT-SPLIT", family: "INV", severity: "warning", title: "TXT records split into other character-strings",
+  run(i, emit) {
+    for (const [c, where, side] of [[i.diff.allSources, "the exports", "export"], [i.diff.oldVsNew, "the new operator", "new"]] as const) {
+      for (const e of unexplained(c, "rdata").filter((x) => x.txtSplit)) {
+        emit({
+          subject: `${rr(e)} (${where})`,
+          message: `${rr(e)} is split into other character-strings in ${where}: live {${show(e.here!.texts)}}, ${side} {${show(e.there!.texts)}}. On the wire these are different records, but the concatenated text is the same, and SPF and DKIM consumers concatenate the strings before reading them (RFC 7208 §3.3, RFC 6376 §3.6.2.2).`,
+          remediation: "Nothing to change for SPF/DKIM/DMARC records; if another consumer reads this TXT string by string, copy the split exactly as it is live.",
+          evidence: entryEvidence(e),
+        });
+      }
     }
   },
 };
@@ -97,7 +113,7 @@ const missingAtNew: CheckDef = {
 const differentAtNew: CheckDef = {
   id: "INV-DIFFERENT-AT-NEW", family: "INV", severity: "blocker", title: "Every live RRset is identical at the new operator",
   run(i, emit) {
-    for (const e of unexplained(i.diff.oldVsNew, "rdata")) {
+    for (const e of unexplained(i.diff.oldVsNew, "rdata").filter((x) => !x.txtSplit)) {
       emit({ subject: rr(e), message: `${rr(e)} differs: old {${show(e.here!.texts)}}, new {${show(e.there!.texts)}}.`, remediation: `Make the new operator serve ${e.owner} ${e.type} ${e.here!.texts.join(" / ")}, or waive if the change is intended.`, evidence: entryEvidence(e) });
     }
   },
@@ -287,7 +303,7 @@ const importProblems: CheckDef = {
 };
 
 export const INV_CHECKS: CheckDef[] = [
-  missingInSource, differentInSource, ttlDiffers, onlyInSource, exportIncomplete, missingAtNew, differentAtNew, unverifiedAtNew, snapshotIncomplete, extraAtNew,
+  missingInSource, differentInSource, txtSplit, ttlDiffers, onlyInSource, exportIncomplete, missingAtNew, differentAtNew, unverifiedAtNew, snapshotIncomplete, extraAtNew,
   serverMismatch, explained, apexCname, wildcard, nxParity, negativeTtlParity, importProblems,
 ];
 export type { Emit };

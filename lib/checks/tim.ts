@@ -57,7 +57,7 @@ const lowering: CheckDef = {
   run(i, emit) {
     const threshold = 300;
     for (const e of i.diff.oldVsNew?.entries ?? []) {
-      if (e.kind !== "rdata" || !e.here || e.here.ttl <= threshold || e.type === "SOA") continue; // SOA: each operator's own
+      if (e.kind !== "rdata" || e.txtSplit || !e.here || e.here.ttl <= threshold || e.type === "SOA") continue; // SOA: each operator's own
       emit({
         subject: `${e.owner} ${e.type}`,
         message: `${e.owner} ${e.type} changes with the move (old ${e.here.texts.join(" / ")}) and has TTL ${e.here.ttl} s: caches keep the old value up to ${human(e.here.ttl)} after the switch.`,

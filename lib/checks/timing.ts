@@ -93,7 +93,7 @@ export function timingInputs(input: CheckInput): TimingInputs {
   const ttls = ref ? [...ref.rrsets.values()].map((s) => s.ttl) : [];
   const signed = (d?.ds.length ?? 0) > 0;
   // The same entries TIM-TTL-LOWERING names: values that change between the old and the new operator (SOA is each operator's own).
-  const changing = (input.diff.oldVsNew?.entries ?? []).filter((e) => e.kind === "rdata" && e.here && e.type !== "SOA").map((e) => e.here!.ttl);
+  const changing = (input.diff.oldVsNew?.entries ?? []).filter((e) => e.kind === "rdata" && !e.txtSplit && e.here && e.type !== "SOA").map((e) => e.here!.ttl);
   return {
     parentNsTtl: d && d.ns.length ? Math.min(...d.ns.map((r) => r.ttl)) : null,
     childNsTtl: ns?.ttl ?? null,

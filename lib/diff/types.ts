@@ -67,6 +67,12 @@ export interface DiffEntry {
   onlyThere: string[];
   /** Non-null when the difference is real but expected (provider behaviour, operator-specific data). */
   explained: string | null;
+  /**
+   * TXT only: the RDATA differ on the wire only in how the text is split into
+   * character-strings; the concatenations are equal (what SPF and DKIM read,
+   * RFC 7208 §3.3, RFC 6376 §3.6.2.2).
+   */
+  txtSplit?: boolean;
 }
 
 export interface Comparison {
