@@ -42,10 +42,52 @@ function sameTxtConcatenation(a: RRsetView, b: RRsetView): boolean {
 
 const TXT = 16;
 
+/** The owner part of an RRset key (nameKey of the wire owner) and the rest ("|class|type"). */
+function splitKey(key: string): [string, string] {
+  const bar = key.indexOf("|");
+  return [key.slice(0, bar), key.slice(bar)];
+}
+
+/** Every name a view holds data at or below (owners and their ancestors: empty non-terminals exist, RFC 4592 §2.2.2). */
+function existingNames(v: ZoneView): Set<string> {
+  const out = new Set<string>();
+  for (const k of v.rrsets.keys()) {
+    let n = splitKey(k)[0];
+    while (n.length > 0 && !out.has(n)) {
+      out.add(n);
+      n = n.slice(n.charCodeAt(0) + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * The wildcard RRset `view` would synthesize the answer for (owner, type)
+ * from (RFC 4592 §3.3.1): the owner does not exist there, and the source of
+ * synthesis `*.<closest encloser>` holds that type. Null when no synthesis.
+ */
+function synthesisSource(view: ZoneView, exists: Set<string>, key: string): RRsetView | null {
+  const [owner, rest] = splitKey(key);
+  if (exists.has(owner)) return null;
+  let ce = owner.slice(owner.charCodeAt(0) + 1);
+  while (ce.length > 0 && !exists.has(ce)) ce = ce.slice(ce.charCodeAt(0) + 1);
+  if (ce.length === 0) return null;
+  return view.rrsets.get("\u0001*" + ce + rest) ?? null;
+}
+
 export function compareViews(here: ZoneView, there: ZoneView, explain: Explainer = () => null): Comparison {
   const entries: DiffEntry[] = [];
   const unchecked: string[] = [];
+  const synthesized: string[] = [];
   let matched = 0;
+  const hereNames = existingNames(here);
+  const thereNames = existingNames(there);
+  // An RRset one side answers that the other side would answer from its wildcard with the same data is not missing
+  // there (RFC 4592): names a wildcard answers (common labels, guesses) are synthesized, not zone content to copy.
+  const coveredBy = (v: ZoneView, names: Set<string>, s: RRsetView) => {
+    const w = synthesisSource(v, names, s.key);
+    return w !== null && sameRdata(w, s);
+  };
   const keys = new Set([...here.rrsets.keys(), ...there.rrsets.keys()]);
   for (const key of [...keys].sort()) {
     const h = here.rrsets.get(key) ?? null;
@@ -61,10 +103,12 @@ export function compareViews(here: ZoneView, there: ZoneView, explain: Explainer
       else if (h.ttl !== t.ttl) e = { ...base, kind: "ttl" };
       else matched++;
     } else if (h) {
-      if (there.asked(h.owner, h.type)) e = { ...base, kind: "only-here", onlyHere: [...h.texts] };
+      if (coveredBy(there, thereNames, h)) synthesized.push(key);
+      else if (there.asked(h.owner, h.type)) e = { ...base, kind: "only-here", onlyHere: [...h.texts] };
       else unchecked.push(key);
     } else if (t) {
-      if (here.asked(t.owner, t.type)) e = { ...base, kind: "only-there", onlyThere: [...t.texts] };
+      if (coveredBy(here, hereNames, t)) synthesized.push(key);
+      else if (here.asked(t.owner, t.type)) e = { ...base, kind: "only-there", onlyThere: [...t.texts] };
       else unchecked.push(key);
     }
     if (e) {
@@ -72,5 +116,5 @@ export function compareViews(here: ZoneView, there: ZoneView, explain: Explainer
       entries.push(e);
     }
   }
-  return { here: here.label, there: there.label, entries, matched, unchecked };
+  return { here: here.label, there: there.label, entries, matched, unchecked, synthesized };
 }

@@ -84,6 +84,11 @@ export interface Comparison {
   matched: number;
   /** Keys present on one side that the other side was never asked (not a difference, not a match). */
   unchecked: string[];
+  /**
+   * Keys one side holds that the other answers by wildcard synthesis with the
+   * same data (RFC 4592 §3.3.1): not missing, not listed as a difference.
+   */
+  synthesized?: string[];
 }
 
 /** One RRset on which the servers of one operator disagree. */
