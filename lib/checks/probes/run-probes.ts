@@ -19,6 +19,7 @@ import { isSubdomain, namesEqual, name as wire } from "../../zone/name";
 import { T } from "../../zone/rrtype";
 import type { Fetcher } from "../rdap";
 import { mtaStsPolicyUrl } from "../mta-sts";
+import { probePrimary } from "./primary";
 import { rawQuery } from "./raw-query";
 import { iterativeResolver, type Resolver } from "./resolver";
 import type { MtaStsProbe, Probes, PtrProbe, ServerProbe, SubzoneProbe } from "./types";
@@ -196,7 +197,8 @@ export async function runProbes(o: RunProbesOptions): Promise<Probes> {
     const resolver = o.resolver === undefined ? iterativeResolver(ctx) : o.resolver;
     const ptr = resolver ? await probePtr(resolver, o) : null;
     const mtaSts = await probeMtaSts(o);
-    return { servers: [...oldS, ...newS], subzones, ptr, mtaSts };
+    const primary = await probePrimary(session, ctx, o.old);
+    return { servers: [...oldS, ...newS], subzones, ptr, mtaSts, primary };
   } finally {
     session.close();
   }

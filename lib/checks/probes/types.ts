@@ -4,6 +4,9 @@
  * the checks read them as pure data.
  */
 import type { ServerAnswer } from "../../dns/types";
+import type { PrimaryProbe } from "./primary";
+
+export type { PrimaryProbe } from "./primary";
 
 export interface ServerProbe {
   which: "old" | "new";
@@ -60,6 +63,8 @@ export interface Probes {
   ptr: PtrProbe[] | null;
   /** null: not fetched (HTTP probing off, or no _mta-sts record). */
   mtaSts: MtaStsProbe | null;
+  /** The hidden primary (SOA MNAME not among the NS) asked directly; null/absent: none, or not probed. */
+  primary?: PrimaryProbe | null;
 }
 
 export const NO_PROBES: Probes = { servers: [], subzones: [], ptr: null, mtaSts: null };
