@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export type Role = "root" | "tld" | "old-primary" | "old-secondary" | "new-operator" | "provider";
+export type Role = "root" | "tld" | "old-primary" | "old-secondary" | "new-operator" | "provider" | "hidden-primary";
 export type Implementation = "bind" | "nsd" | "knot";
 
 export interface LabServer {
@@ -32,6 +32,8 @@ export const LAB_SERVERS: LabRoleServer[] = [
   { role: "old-secondary", impl: "nsd", names: ["ns2.oldhost.test."], address: "127.0.0.4", v6: ["::1"] },
   { role: "new-operator", impl: "knot", names: ["ns1.newhost.test."], address: "127.0.0.5" },
   { role: "provider", impl: "knot", names: ["ns-101.awsdns-12.com.", "ns-877.awsdns-45.net."], address: "127.0.0.7" },
+  // A stealth primary (SOA MNAME, not among the NS): only the scenarios that need it answering start it.
+  { role: "hidden-primary", impl: "nsd", names: ["hidden.oldhost.test."], address: "127.0.0.6" },
 ];
 
 export function serverFor(role: Role): LabRoleServer {
@@ -87,7 +89,9 @@ function tldZone(withDs: boolean): string {
     `test. IN NS ns.tld.test.\nns.tld.test. IN A 127.0.0.3\na.root.test. IN A 127.0.0.2\n` +
     `project.test. 172800 IN NS ns1.oldhost.test.\nproject.test. 172800 IN NS ns2.oldhost.test.\n` +
     (withDs ? STRAY_DS + "\n" : "") +
-    `ns1.oldhost.test. IN A 127.0.0.1\nns2.oldhost.test. IN A 127.0.0.4\nns2.oldhost.test. IN AAAA ::1\nns1.newhost.test. IN A 127.0.0.5\n`
+    `ns1.oldhost.test. IN A 127.0.0.1\nns2.oldhost.test. IN A 127.0.0.4\nns2.oldhost.test. IN AAAA ::1\nns1.newhost.test. IN A 127.0.0.5\n` +
+    // The hidden primary's address: nothing listens there unless the scenario starts it.
+    `hidden.oldhost.test. IN A 127.0.0.6\n`
   );
 }
 
@@ -122,6 +126,11 @@ function newOperatorCopy(zone: string): string {
     .replace(/@\tIN\tNS\tns2\.oldhost\.test\.\n/, "");
 }
 
+/** The same zone with a stealth primary in the SOA MNAME (not among the NS). */
+function hiddenPrimaryCopy(zone: string, mname = "hidden.oldhost.test."): string {
+  return zone.replace(/SOA\s+ns1\.oldhost\.test\./, `SOA\t${mname}`);
+}
+
 /** The secondary whose transfer failed: older serial, without the docs CNAME. */
 function staleCopy(zone: string): string {
   return zone.replace(SOA_SERIAL, "2026090101").replace(/^docs\t.*\n/m, "");
@@ -134,9 +143,11 @@ export interface Scenario {
   zones: Partial<Record<Role, Record<string, string>>>;
   /** Exports a user would upload in this scenario (paths relative to /work/shared/fixtures or e2e/lab/zones). */
   sources: string[];
+  /** The new operator's servers as a user gives them (default ns1.newhost.test=127.0.0.5). */
+  newServers?: { name: string; address: string }[];
 }
 
-function base(opts: { old?: string; secondary?: string | null; primary?: boolean; neu?: string | null; ds?: boolean }): Scenario["zones"] {
+function base(opts: { old?: string; secondary?: string | null; primary?: boolean; neu?: string | null; ds?: boolean; hidden?: string }): Scenario["zones"] {
   const live = opts.old ?? LIVE_ZONE;
   const zones: Scenario["zones"] = {
     root: { ".": rootZone() },
@@ -146,6 +157,7 @@ function base(opts: { old?: string; secondary?: string | null; primary?: boolean
   if (opts.primary !== false) zones["old-primary"] = { "project.test.": live };
   if (opts.secondary !== null) zones["old-secondary"] = { "project.test.": opts.secondary ?? live };
   if (opts.neu !== null) zones["new-operator"] = { "project.test.": opts.neu ?? newOperatorCopy(live) };
+  if (opts.hidden) zones["hidden-primary"] = { "project.test.": opts.hidden };
   return zones;
 }
 
@@ -193,6 +205,37 @@ export const SCENARIOS: Scenario[] = [
     sources: ["zones/project.test.lame-subzone.zone"],
   },
 ];
+
+/** The live zone with a wildcard and one name below it held explicitly with other data. */
+export const WILDCARD_LIVE = zoneFile("project.test.wildcard.zone");
+
+SCENARIOS.push(
+  {
+    name: "verbatim-import",
+    description: "the new operator loaded the old zone verbatim (apex NS still the old operator's) and publishes another address for its in-zone name server ns3.project.test",
+    zones: base({ neu: LIVE_ZONE + "ns3\tIN\tA\t127.0.0.9\n" }),
+    sources: ["zones/project.test.live.zone"],
+    newServers: [{ name: "ns1.newhost.test", address: "127.0.0.5" }, { name: "ns3.project.test", address: "127.0.0.5" }],
+  },
+  {
+    name: "hidden-primary",
+    description: "the SOA MNAME hidden.oldhost.test. is not among the NS and nothing answers at its address",
+    zones: base({ old: hiddenPrimaryCopy(LIVE_ZONE), neu: newOperatorCopy(LIVE_ZONE) }),
+    sources: ["zones/project.test.live.zone"],
+  },
+  {
+    name: "hidden-primary-ahead",
+    description: "the hidden primary answers, with a newer serial than its NS serve (transfers to the NS broken)",
+    zones: base({ old: hiddenPrimaryCopy(LIVE_ZONE), neu: newOperatorCopy(LIVE_ZONE), hidden: hiddenPrimaryCopy(LIVE_ZONE).replace(SOA_SERIAL, "2026100202") }),
+    sources: ["zones/project.test.live.zone"],
+  },
+  {
+    name: "wildcard",
+    description: "`* A` answers every guessed label; ftp.project.test. is held explicitly with another address, and the new operator's copy lacks it (masked by the wildcard)",
+    zones: base({ old: WILDCARD_LIVE, neu: newOperatorCopy(WILDCARD_LIVE.replace(/^ftp\t.*\n/m, "")) }),
+    sources: ["zones/project.test.wildcard.zone"],
+  },
+);
 
 export function scenario(name: string): Scenario {
   const s = SCENARIOS.find((x) => x.name === name);

@@ -72,6 +72,13 @@ export interface Review {
   verdict: Verdict;
 }
 
+/** Planned NS names (stated, else the new servers given) inside the zone: the parent will carry glue for them. */
+function plannedInZone(zone: string, opts: ReviewOptions): string[] {
+  const names = opts.facts.plannedNs?.length ? opts.facts.plannedNs : (opts.newServers ?? []).map((s) => s.name);
+  const abs = names.map((n) => (n.endsWith(".") ? n : n + ".").toLowerCase());
+  return [...new Set(abs.filter((n) => n === zone || n.endsWith("." + zone)))];
+}
+
 function isImported(s: ReviewSourceFile | DiffSource): s is DiffSource {
   return "result" in s;
 }
@@ -109,7 +116,8 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
           tsig: null,
           zone,
           servers: opts.newServers,
-          importedNames: [...importedNames, ...oldNames],
+          // …and the addresses of in-zone planned NS names (DEL-PLANNED-GLUE compares them with the addresses given).
+          importedNames: [...importedNames, ...oldNames, ...plannedInZone(zone, opts).flatMap((name) => [{ name, type: 1 }, { name, type: 28 }])],
           signal: opts.signal,
           onProgress: (event) => progress({ phase: "new", event }),
         })

@@ -14,20 +14,29 @@ import { startLab, type Lab } from "../../e2e/lab/lab";
 import { scenario } from "../../e2e/lab/scenarios";
 import { parseRootHints } from "../dns/root-hints";
 import { runReview, type Review } from "./review";
+import type { TransferFacts } from "./types";
 import { acknowledge, computeVerdict, type FindingStates } from "./verdict";
 
 const here = new URL(".", import.meta.url).pathname;
 const sourcePath = (p: string) => (existsSync(join(here, "../../e2e/lab", p)) ? join(here, "../../e2e/lab", p) : join("/work/shared/fixtures", p));
 
-async function review(lab: Lab, name: string): Promise<Review> {
+interface ReviewOverrides {
+  facts?: Partial<TransferFacts>;
+  /** Old servers given explicitly (what the web form's Discover fills in) instead of the delegation walk. */
+  oldServers?: { name: string; address: string }[];
+}
+
+async function review(lab: Lab, name: string, o: ReviewOverrides = {}): Promise<Review> {
   const h = parseRootHints(lab.rootHints);
   if (!h.ok) throw new Error(h.message);
-  const sources = scenario(name).sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(sourcePath(p)) }));
+  const sc = scenario(name);
+  const sources = sc.sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(sourcePath(p)) }));
   return runReview({
     zone: "project.test",
-    facts: { domain: "project.test", dnsHostingMoves: true },
+    facts: { domain: "project.test", dnsHostingMoves: true, ...o.facts },
     sources,
-    newServers: [{ name: "ns1.newhost.test", address: "127.0.0.5" }],
+    oldServers: o.oldServers,
+    newServers: sc.newServers ?? [{ name: "ns1.newhost.test", address: "127.0.0.5" }],
     snapshot: { rootHints: h.servers, allowPrivate: true, port: lab.port },
   });
 }
@@ -272,5 +281,59 @@ withLab("lame-subzone", (r) => {
       "release.project.test. true,true",
       "update.project.test. true,true",
     ]);
+  });
+});
+
+const noPort = (s: string) => s.replace(/:\d+$/, "");
+
+withLab("verbatim-import", (r) => {
+  it("is NO-GO: the new zone's apex NS are the old operator's, and ns3.project.test. publishes another address than given (DELEGATION07)", () => {
+    expect(r().verdict.verdict).toBe("no-go");
+    expect(blockerIds(r())).toEqual(["DEL-PLANNED-GLUE", "DEL-PLANNED-NS"]);
+    expect(subjects(r(), "DEL-PLANNED-NS").map(noPort)).toEqual(["ns1.newhost.test. 127.0.0.5", "ns3.project.test. 127.0.0.5"]);
+    const ns = r().findings.find((f) => f.id === "DEL-PLANNED-NS")!;
+    expect(ns.message).toContain("only in the new zone: ns1.oldhost.test., ns2.oldhost.test.; missing from the new zone: ns1.newhost.test., ns3.project.test.");
+    expect(subjects(r(), "DEL-PLANNED-GLUE").map(noPort)).toEqual(["ns3.project.test. @ ns1.newhost.test. 127.0.0.5", "ns3.project.test. @ ns3.project.test. 127.0.0.5"]);
+    const g = r().findings.find((f) => f.id === "DEL-PLANNED-GLUE")!;
+    expect(g.message).toContain("will be {127.0.0.5}");
+    expect(g.message).toContain("publishes ns3.project.test. {127.0.0.9}");
+  });
+});
+
+withLab("hidden-primary", (r, lab) => {
+  it("asks the hidden primary: unreachable at its address is a warning to acknowledge, with the date the secondaries stop", () => {
+    const p = r().probes!.primary!;
+    expect(p.mname).toBe("hidden.oldhost.test.");
+    expect(p.addresses).toEqual(["127.0.0.6"]);
+    expect(p.servers.map((s) => [s.udp.transport, s.udp.error?.kind, s.tcp.transport, s.tcp.error?.kind])).toEqual([["udp", expect.any(String), "tcp", expect.any(String)]]);
+    expect(blockerIds(r())).toEqual([]);
+    const f = r().findings.filter((x) => x.id === "DEL-PRIMARY-UNREACHABLE");
+    expect(f.map((x) => [x.severity, x.subject])).toEqual([["warning", "hidden.oldhost.test. 127.0.0.6"]]);
+    expect(f[0].message).toMatch(/if it is down, updates are blocked and the secondaries stop answering at \d{4}-\d\d-\d\dT/);
+    expect(r().verdict.pendingAcknowledgements.map((w) => w.key)).toContain("DEL-PRIMARY-UNREACHABLE@hidden.oldhost.test. 127.0.0.6");
+  });
+  it("is a blocker when the new operator is to transfer the zone from it", async () => {
+    const x = await review(lab(), "hidden-primary", { facts: { newOperatorFeed: "axfr" } });
+    expect(blockerIds(x)).toEqual(["DEL-PRIMARY-UNREACHABLE"]);
+    expect(subjects(x, "DEL-PRIMARY-UNREACHABLE")).toEqual(["hidden.oldhost.test. 127.0.0.6"]);
+  }, 60_000);
+});
+
+withLab("hidden-primary-ahead", (r) => {
+  it("reports the hidden primary's newer serial, and nothing unreachable", () => {
+    expect(blockerIds(r())).toEqual([]);
+    expect(r().findings.filter((f) => f.id.startsWith("DEL-PRIMARY")).map((f) => [f.id, f.severity, f.subject])).toEqual([["DEL-PRIMARY-SERIAL", "warning", "hidden.oldhost.test. 127.0.0.6"]]);
+    expect(r().findings.find((f) => f.id === "DEL-PRIMARY-SERIAL")!.message).toContain("serves serial 2026100202 while the NS serve 2026100201");
+  });
+});
+
+withLab("wildcard", (r) => {
+  it("no phantom blockers for the labels the wildcard answers; the name masked by the wildcard at the new side stays a blocker", () => {
+    expect(blockerIds(r())).toEqual(["INV-DIFFERENT-AT-NEW"]);
+    expect(subjects(r(), "INV-DIFFERENT-AT-NEW")).toEqual(["ftp.project.test. A"]);
+    expect(r().findings.find((f) => f.id === "INV-DIFFERENT-AT-NEW")!.message).toContain("old {192.0.2.21}, new {192.0.2.80}");
+    // the guessed labels were asked and answered by synthesis, and matched the export's wildcard
+    expect(r().diff.allSources!.synthesized!.length).toBeGreaterThan(20);
+    expect(r().findings.filter((f) => f.id === "INV-MISSING-IN-SOURCE" || f.id === "INV-EXPORT-INCOMPLETE")).toEqual([]);
   });
 });
