@@ -4,6 +4,7 @@
  * the new operator (only the given servers, DESIGN §5), diff, run the
  * catalogue, compute the verdict.
  */
+import { rdataTarget, T } from "../dns/discovery";
 import { runSnapshot, type ExplicitServer, type Snapshot, type SnapshotOptions } from "../dns/run-snapshot";
 import type { ProgressEvent } from "../dns/types";
 import { buildDiff, type DiffSource, type ZoneViews } from "../diff/build-diff";
@@ -79,6 +80,11 @@ function plannedInZone(zone: string, opts: ReviewOptions): string[] {
   return [...new Set(abs.filter((n) => n === zone || n.endsWith("." + zone)))];
 }
 
+function withTarget(name: string, type: number, rdata: Uint8Array | undefined): { name: string; type: number; target?: string } {
+  const t = rdata && (type === T.MX || type === T.SRV || type === T.CNAME || type === T.NS) ? rdataTarget({ type, rdata }) : null;
+  return t ? { name, type, target: nameToText(t) } : { name, type };
+}
+
 function isImported(s: ReviewSourceFile | DiffSource): s is DiffSource {
   return "result" in s;
 }
@@ -91,7 +97,8 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
   const sources: DiffSource[] = opts.sources.map((s) =>
     isImported(s) ? s : { name: s.name, result: importZone([{ name: s.name, bytes: s.bytes }], { format: s.format ?? "auto", origin: zone, includes: "filesystem" }) },
   );
-  const importedNames = sources.flatMap((s) => s.result.records.map((r) => ({ name: nameToText(r.owner), type: r.type })));
+  // Each name with its types, and the targets mail, web and delegations depend on (the query plan orders by them).
+  const importedNames = sources.flatMap((s) => s.result.records.map((r) => withTarget(nameToText(r.owner), r.type, r.rdata)));
   const settings = opts.snapshot ?? {};
 
   const old = await runSnapshot({
@@ -107,7 +114,9 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
 
   // The new operator is asked about every name the old side and the sources hold, and only the given servers.
   const pre = buildDiff({ zone, sources, old, neu: null, operatorChange: opts.facts.dnsHostingMoves === true });
-  const oldNames = pre.views.oldRef ? [...pre.views.oldRef.rrsets.values()].map((s) => ({ name: s.ownerText, type: s.type })) : [];
+  const oldNames = pre.views.oldRef ? [...pre.views.oldRef.rrsets.values()].map((s) => withTarget(s.ownerText, s.type, s.rdatas[0])) : [];
+  // A full transfer from the old side lists every name: guessing labels at the new side adds nothing.
+  const oldComplete = (old.plan?.transferred.length ?? 0) > 0;
   const neu =
     opts.newServers && opts.newServers.length
       ? await runSnapshot({
@@ -118,6 +127,9 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
           servers: opts.newServers,
           // …and the addresses of in-zone planned NS names (DEL-PLANNED-GLUE compares them with the addresses given).
           importedNames: [...importedNames, ...oldNames, ...plannedInZone(zone, opts).flatMap((name) => [{ name, type: 1 }, { name, type: 28 }])],
+          ...(oldComplete ? { commonLabels: false, nsecWalk: false } : {}),
+          // Not delegated yet: the parent's referral is the old side's (measured there).
+          measureParent: false,
           signal: opts.signal,
           onProgress: (event) => progress({ phase: "new", event }),
         })

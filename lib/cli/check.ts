@@ -21,6 +21,9 @@ import { parseServerSpec } from "../dns/server-spec";
 import { snapshotToJson } from "../dns/snapshot-json";
 import { parseName } from "../zone/name";
 import type { CliIo } from "./io";
+import { DEFAULT_LOAD_LIMITS } from "../dns/limiter";
+import { queryBudget } from "../review/query-budget";
+import { parseRunLimits, planLines, RUN_LIMIT_HELP, RUN_LIMIT_OPTIONS } from "./run-limits";
 
 const HELP = `usage: cutover check DOMAIN --zone FILE... [options]
   --zone FILE               a zone export to compare (repeatable; format auto-detected)
@@ -39,7 +42,7 @@ const HELP = `usage: cutover check DOMAIN --zone FILE... [options]
   --strict                  exit 0 only when GO and every warning is acknowledged (finalisable)
   --allow-private           allow loopback/private/reserved addresses (labs)
   --timeout MS              per-query timeout (default 2000)
-  --json                    print { verdict, findings, pendingAcknowledgements, snapshot }
+${RUN_LIMIT_HELP}  --json                    print { verdict, findings, pendingAcknowledgements, snapshot }
 
 exit status: 0 go (no open blocker; with --strict: and nothing left to acknowledge), 1 no-go, 2 error
 `;
@@ -68,6 +71,7 @@ function textReport(r: Review, states: FindingStates = {}): string {
     }
   }
   lines.push("", `minimum overlap ${r.timing.minOverlapSeconds} s, minimum window ${r.timing.minWindowSeconds} s; queries sent ${(r.old?.counts.sent ?? 0) + (r.neu?.counts.sent ?? 0)}`);
+  for (const [side, s] of [["old", r.old], ["new", r.neu]] as const) if (s) lines.push(...planLines(`${side} snapshot`, s));
   return lines.join("\n") + "\n";
 }
 
@@ -93,6 +97,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         strict: { type: "boolean" },
         "allow-private": { type: "boolean" },
         timeout: { type: "string" },
+        ...RUN_LIMIT_OPTIONS,
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -121,6 +126,8 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   if (moves !== undefined && moves !== "yes" && moves !== "no") return fail("--dns-hosting-moves must be yes or no");
   const timeoutMs = v.timeout === undefined ? undefined : Number(v.timeout);
   if (timeoutMs !== undefined && !(timeoutMs > 0)) return fail("--timeout must be a positive number");
+  const runLimits = parseRunLimits(v);
+  if (!runLimits.ok) return fail(runLimits.message);
 
   const servers = (flag: string, specs: string[] | undefined): ExplicitServer[] | string => {
     const out: ExplicitServer[] = [];
@@ -202,6 +209,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     else rdapBase = pick.baseUrl;
   }
 
+  const budget = queryBudget(runLimits.value.limits?.maxQueries ?? DEFAULT_LOAD_LIMITS.maxQueries);
   const ac = new AbortController();
   const onSig = () => ac.abort();
   process.once("SIGINT", onSig);
@@ -212,7 +220,15 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
       sources,
       oldServers,
       newServers,
-      snapshot: { rootHints, port, allowPrivate: v["allow-private"] ?? false, timeoutMs },
+      snapshot: {
+        rootHints, port, allowPrivate: v["allow-private"] ?? false, timeoutMs,
+        deadlineMs: runLimits.value.deadlineMs,
+        // One query budget for the whole run (old and new snapshots, probes): a getter read as each session starts.
+        limits: Object.defineProperties({ ...runLimits.value.limits }, Object.getOwnPropertyDescriptors(budget.limits)),
+      },
+      onProgress: (p) => {
+        if (p.phase === "old" || p.phase === "new") budget.note(p.phase, p.event);
+      },
       rdap: rdapBase ? { baseUrl: rdapBase } : null,
       http: v.http ? {} : null,
       config,

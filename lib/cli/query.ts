@@ -12,6 +12,7 @@ import { snapshotToJson } from "../dns/snapshot-json";
 import { TsigKey } from "../dns/tsig";
 import { parseName } from "../zone/name";
 import type { CliIo } from "./io";
+import { parseRunLimits, planLines, RUN_LIMIT_HELP, RUN_LIMIT_OPTIONS } from "./run-limits";
 
 const HELP = `usage: cutover query DOMAIN [options]
   --ns NAME=ADDR[:PORT]   query only this server (repeatable; undelegated servers)
@@ -22,8 +23,7 @@ const HELP = `usage: cutover query DOMAIN [options]
   --tsig NAME:ALG:SECRET  TSIG key for AXFR (hmac-sha256|384|512, base64 secret)
   --tcp                   TCP only
   --timeout MS            per-query timeout (default 2000)
-  --rate N                queries per second per server (default 50)
-  --no-discovery          only SOA/NS (and AXFR)
+${RUN_LIMIT_HELP}  --no-discovery          only SOA/NS (and AXFR)
   --json                  print the full snapshot as JSON
 
 exit status:
@@ -51,7 +51,7 @@ export async function runQuery(argv: string[], io: CliIo = processIo): Promise<n
         tsig: { type: "string" },
         tcp: { type: "boolean" },
         timeout: { type: "string" },
-        rate: { type: "string" },
+        ...RUN_LIMIT_OPTIONS,
         "no-discovery": { type: "boolean" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -116,9 +116,13 @@ export async function runQuery(argv: string[], io: CliIo = processIo): Promise<n
     tsig = k;
   }
   const timeoutMs = v.timeout === undefined ? undefined : Number(v.timeout);
-  const rate = v.rate === undefined ? undefined : Number(v.rate);
-  if ((timeoutMs !== undefined && !(timeoutMs > 0)) || (rate !== undefined && !(rate > 0))) {
-    io.stderr.write(`cutover query: --timeout and --rate must be positive numbers\n`);
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) {
+    io.stderr.write(`cutover query: --timeout must be a positive number\n`);
+    return 2;
+  }
+  const runLimits = parseRunLimits(v);
+  if (!runLimits.ok) {
+    io.stderr.write(`cutover query: ${runLimits.message}\n`);
     return 2;
   }
   const ac = new AbortController();
@@ -129,13 +133,15 @@ export async function runQuery(argv: string[], io: CliIo = processIo): Promise<n
       zone: domain,
       servers,
       rootHints: hints,
+      // --ns asks only the given servers; with --root-hints the parent's referral is measured too.
+      measureParent: servers.length === 0 || hints !== undefined,
       port,
       allowPrivate: v["allow-private"] ?? false,
       axfr: v.axfr ?? false,
       tsig,
       tcpOnly: v.tcp ?? false,
       timeoutMs,
-      limits: rate === undefined ? undefined : { ratePerServer: rate },
+      ...runLimits.value,
       discovery: !v["no-discovery"],
       signal: ac.signal,
     });
@@ -160,6 +166,7 @@ export async function runQuery(argv: string[], io: CliIo = processIo): Promise<n
       io.stdout.write(
         `  names=${snap.names.length} cuts=[${snap.zoneCuts.join(" ")}] wildcard=${snap.wildcard}  queries sent=${snap.counts.sent} answered=${snap.counts.answered} failed=${snap.counts.failed}\n`,
       );
+      for (const l of planLines("  plan", snap)) io.stdout.write(l + "\n");
     }
     return failed ? 1 : 0;
   } finally {

@@ -48,7 +48,12 @@ function both(a: Explainer, b: Explainer): Explainer {
 
 function snapshotViews(s: Snapshot | null, apex: Uint8Array, which: "old" | "new"): ZoneView[] {
   if (!s) return [];
-  return s.servers.filter((x) => x.address).map((x) => serverView({ apex, server: { name: x.name, address: x.address, port: x.port }, answers: s.answers, snapshot: which }));
+  return s.servers
+    .filter((x) => x.address)
+    .map((x) => {
+      const axfr = s.axfr.find((a) => !a.error && a.server.address === x.address && a.server.port === x.port && a.server.name === x.name) ?? null;
+      return serverView({ apex, server: { name: x.name, address: x.address, port: x.port }, answers: s.answers, snapshot: which, axfr, cuts: s.zoneCuts });
+    });
 }
 
 export function buildDiff(input: BuildDiffInput): DiffResult {

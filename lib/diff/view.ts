@@ -4,9 +4,10 @@
  * and IPv6 spelling vanish here because everything is compared as canonical
  * wire RDATA (RFC 4034 §6.2) keyed by case-folded owner (RFC 4343).
  */
+import type { AxfrResult } from "../dns/axfr";
 import type { ServerAnswer, ServerRef } from "../dns/types";
 import { compareRdata } from "../zone/rrset";
-import { isSubdomain, labelCount, nameKey, nameToText, namesEqual } from "../zone/name";
+import { isSubdomain, labelCount, nameKey, nameToText, namesEqual, parseName } from "../zone/name";
 import { rdataToText } from "../zone/rdata";
 import { T, typeToText } from "../zone/rrtype";
 import type { ZoneRecord } from "../zone/types";
@@ -62,15 +63,39 @@ export interface SourceViewOptions {
   records: readonly ZoneRecord[];
 }
 
+/**
+ * Zone cuts below the apex in a list of records: NS owners, and SOA owners (a
+ * child zone's apex; issue 10 §2), plus cuts known from elsewhere.
+ */
+function cutsIn(records: readonly { owner: Uint8Array; type: number }[], apex: Uint8Array, extra: readonly Uint8Array[] = []): Uint8Array[] {
+  const out: Uint8Array[] = [...extra];
+  for (const r of records) {
+    if ((r.type !== T.NS && r.type !== T.SOA) || namesEqual(r.owner, apex) || !isSubdomain(r.owner, apex)) continue;
+    if (!out.some((c) => namesEqual(c, r.owner))) out.push(r.owner);
+  }
+  return out;
+}
+
+/**
+ * The parent side of a cut holds only the delegation NS and the DS (RFC 1034
+ * §4.2.1, RFC 4035 §2.4); anything else at or below the cut is the child's
+ * (and glue, which is occluded data, not the zone's own).
+ */
+function parentSide(owner: Uint8Array, type: number, cuts: readonly Uint8Array[]): boolean {
+  if (belowCut(owner, cuts as Uint8Array[])) return false;
+  const atCut = cuts.some((c) => namesEqual(c, owner));
+  if (type === T.DS) return atCut;
+  return !atCut || type === T.NS;
+}
+
 /** A source (import) as a view: assumed complete, so `asked` is always true. */
 export function sourceView(opts: SourceViewOptions): ZoneView {
   const { apex } = opts;
   const inZone = opts.records.filter((r) => isSubdomain(r.owner, apex) && !SIGNER_TYPES.has(r.type));
-  const cuts = inZone.filter((r) => r.type === T.NS && !namesEqual(r.owner, apex)).map((r) => r.owner);
+  const cuts = cutsIn(inZone, apex);
   const rrsets = new Map<string, RRsetView>();
   for (const r of inZone) {
-    if (belowCut(r.owner, cuts)) continue;
-    if (r.type === T.DS && !cuts.some((c) => namesEqual(c, r.owner))) continue;
+    if (!parentSide(r.owner, r.type, cuts)) continue;
     const k = rrsetKey(r.owner, r.class, r.type);
     let s = rrsets.get(k);
     if (!s) {
@@ -98,6 +123,10 @@ export interface ServerViewOptions {
   server: ServerRef;
   answers: readonly ServerAnswer[];
   snapshot: "old" | "new";
+  /** This server's successful zone transfer: then the view is complete (issue 9 §1). */
+  axfr?: AxfrResult | null;
+  /** Zone cuts the snapshot found (lowercase presentation, Snapshot.zoneCuts). */
+  cuts?: readonly string[];
 }
 
 /**
@@ -110,7 +139,22 @@ export function serverView(opts: ServerViewOptions): ZoneView {
   const label = serverLabel(server);
   const answered = new Map<string, Set<number>>();
   const rrsets = new Map<string, RRsetView>();
-  const cutWire: Uint8Array[] = [];
+  const xfr = opts.axfr && !opts.axfr.error ? opts.axfr : null;
+  const known = (opts.cuts ?? []).map((c) => parseName(c, null)).flatMap((r) => (r.ok ? [r.wire] : []));
+  const cutWire: Uint8Array[] = xfr ? cutsIn(xfr.records, apex, known) : known;
+  if (xfr) {
+    // A full transfer holds every RRset of the zone (RFC 5936 §2.2): built first, it wins over answers.
+    const evidence = { kind: "answer" as const, snapshot: opts.snapshot, server: label };
+    for (const r of xfr.records) {
+      if (!isSubdomain(r.owner, apex) || SIGNER_TYPES.has(r.type) || !parentSide(r.owner, r.type, cutWire)) continue;
+      const k = rrsetKey(r.owner, r.class, r.type);
+      let s = rrsets.get(k);
+      if (!s) rrsets.set(k, (s = newSet(r.owner, r.class, r.type, r.ttl)));
+      if (r.ttl < s.ttl) s.ttl = r.ttl;
+      addRdata(s, r.rdata);
+    }
+    for (const s of rrsets.values()) s.evidence.push({ ...evidence, text: `${label} AXFR: ${s.texts.map((t) => recordText(s.ownerText, s.ttl, s.type, t)).join(" / ")}` });
+  }
   const mine = opts.answers
     .map((a, index) => ({ a, index }))
     .filter(({ a }) => a.server.address === server.address && a.server.port === server.port && a.server.name === server.name);
@@ -164,11 +208,14 @@ export function serverView(opts: ServerViewOptions): ZoneView {
       rrsets.set(k, s);
     }
   }
-  // Drop anything the server answered below a cut (it is not this zone's data).
-  for (const [k, s] of rrsets) if (belowCut(s.owner, cutWire)) rrsets.delete(k);
+  // Drop anything the server answered at or below a cut that is not the parent side's (it is the child's data).
+  for (const [k, s] of rrsets) if (!parentSide(s.owner, s.type, cutWire)) rrsets.delete(k);
 
   const cnameAt = (owner: Uint8Array) => rrsets.has(rrsetKey(owner, 1, T.CNAME));
   const asked = (owner: Uint8Array, type: number): boolean => {
+    // After a full transfer, absence is real absence for everything the parent side holds;
+    // the child's data (at or below a cut) is never this zone's to judge.
+    if (xfr && isSubdomain(owner, apex)) return parentSide(owner, type, cutWire);
     const set = answered.get(nameKey(owner));
     if (!set) return false;
     if (type === T.CNAME) return set.size > 0; // a CNAME shows whatever type was asked

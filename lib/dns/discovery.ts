@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { isSubdomain, nameKey, nameToText, namesEqual, parseName } from "../zone/name";
 import type { EvidenceRecord } from "./types";
 
-export type NameSource = "apex" | "import" | "axfr" | "target" | "zone-cut" | "common-label" | "nsec" | "wildcard-probe" | "ns";
+export type NameSource = "apex" | "import" | "axfr" | "target" | "zone-cut" | "common-label" | "nsec" | "wildcard-probe" | "ns" | "glue";
 
 export interface DiscoveredName {
   name: Uint8Array;
@@ -31,7 +31,7 @@ export const COMMON_LABELS: string[] = [
 
 export const T = {
   A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28, SRV: 33, NAPTR: 35, DNAME: 39, DS: 43,
-  NSEC: 47, DNSKEY: 48, TLSA: 52, CDS: 59, CDNSKEY: 60, SVCB: 64, HTTPS: 65, CAA: 257,
+  RRSIG: 46, NSEC: 47, DNSKEY: 48, TLSA: 52, CDS: 59, CDNSKEY: 60, SVCB: 64, HTTPS: 65, CAA: 257,
 } as const;
 
 /** Types at the apex (RFC 1035 §3.3.13, RFC 4034, RFC 8659, RFC 9460). */

@@ -1,17 +1,24 @@
 /**
  * A live snapshot of one zone: find its servers (delegation walk, or only
- * the servers given explicitly), ask each server on each address for SOA
- * and NS over UDP and TCP, optionally transfer the zone, discover names,
- * and ask every server about every name. Everything is kept as evidence.
+ * the servers given explicitly — the parent's referral is measured either
+ * way), ask each server on each address for SOA and NS over UDP and TCP,
+ * transfer the zone from every address that allows it, then ask per name
+ * only what the transfers do not prove (query-plan.ts), in priority order,
+ * under a deadline derived from the plan. Everything is kept as evidence.
  */
-import { isSubdomain, labelCount, nameToText, namesEqual, parseName, name as wire } from "../zone/name";
+import { isSubdomain, nameKey, nameToText, namesEqual, parseName, name as wire } from "../zone/name";
+import { checkAddress } from "./address-policy";
 import { axfr, type AxfrResult } from "./axfr";
 import { walkDelegation, type Delegation } from "./delegation";
 import { COMMON_LABELS, NameSet, nsecNext, rdataTarget, T, typesFor, wildcardProbeLabel, type DiscoveredName } from "./discovery";
 import { queryServer } from "./query-server";
+import {
+  cutOf, derivedDeadlineMs, emptyClassCounts, perServerCounts, planQueries, DEADLINE_SLACK,
+  type ClassCounts, type PlannedQuery, type PriorityClass,
+} from "./query-plan";
 import { BUILTIN_ROOT_HINTS, type NameServer } from "./root-hints";
 import { QuerySession, type SessionOptions } from "./session";
-import type { ProgressCounts, ServerAnswer, ServerRef } from "./types";
+import type { ProgressCounts, QueryErrorKind, ServerAnswer, ServerRef } from "./types";
 import type { TsigKey } from "./tsig";
 
 export interface ExplicitServer {
@@ -27,14 +34,39 @@ export interface SnapshotOptions extends SessionOptions {
   rootHints?: NameServer[];
   axfr?: boolean;
   tsig?: TsigKey | null;
-  /** Names from imports (presentation, absolute or relative to the zone) with their types. */
-  importedNames?: { name: string; type?: number }[];
+  /**
+   * Names from imports (presentation, absolute or relative to the zone) with their types, and the
+   * target of MX/SRV/CNAME/NS records (mail and web depend on those; NS targets below a cut are glue).
+   */
+  importedNames?: { name: string; type?: number; target?: string }[];
   /** Ask the built-in common labels (default true). */
   commonLabels?: boolean;
   /** Walk NSEC chains when the zone uses NSEC (default true). */
   nsecWalk?: boolean;
   /** Skip per-name discovery queries (SOA/NS/AXFR only). */
   discovery?: boolean;
+  /**
+   * With explicit servers, still walk from the root hints to measure the parent's referral
+   * (NS, DS, glue and their TTLs; issue 10 §6). Default true; the new operator's side passes
+   * false (it is not delegated yet).
+   */
+  measureParent?: boolean;
+  /** Concurrent zone transfers (default 4). */
+  axfrConcurrency?: number;
+}
+
+/** What the plan asked, per priority class, and why it stopped (issue 9 §2). */
+export interface SnapshotPlan {
+  ratePerServer: number;
+  /** The deadline in force at the end, ms after the start. */
+  deadlineMs: number;
+  /** True when derived from the plan; false when the operator set it. */
+  deadlineDerived: boolean;
+  /** Server labels whose full transfer succeeded: their contents are proven, not asked name by name. */
+  transferred: string[];
+  classes: ClassCounts;
+  /** Questions planned but never sent (deadline, cap, cancel): not failures, not evidence. */
+  unsent: number;
 }
 
 export interface ServerSummary extends ServerRef {
@@ -71,6 +103,7 @@ export interface Snapshot {
    * A partial snapshot is missing evidence, never evidence of absence.
    */
   incomplete?: string | null;
+  plan?: SnapshotPlan;
 }
 
 export async function runSnapshot(opts: SnapshotOptions): Promise<Snapshot> {
@@ -82,16 +115,44 @@ export async function runSnapshot(opts: SnapshotOptions): Promise<Snapshot> {
   }
 }
 
+/** Errors that mean the question never left: the run stopped before it. */
+const UNSENT: ReadonlySet<QueryErrorKind> = new Set(["cancelled", "deadline", "query-cap"]);
+
+function unmeasured(zone: string, problem: string): Delegation {
+  return { zone, parent: null, parentServers: [], ns: [], glue: [], ds: [], servers: [], answers: [], problem };
+}
+
+/** Whether every address is loopback/private (a lab): the public roots cannot know such a zone. */
+function allPrivate(targets: readonly ServerRef[]): boolean {
+  return targets.length > 0 && targets.every((t) => !t.address || checkAddress(t.address, { allowPrivate: false, allowAddresses: [] }) !== null);
+}
+
+async function measureDelegation(session: QuerySession, opts: SnapshotOptions, zoneText: string, targets: readonly ServerRef[]): Promise<Delegation> {
+  if (opts.measureParent === false) return unmeasured(zoneText, "not measured: the parent's referral is not asked for this side");
+  if (!opts.rootHints && allPrivate(targets))
+    return unmeasured(zoneText, "not measured: the given servers are private/loopback addresses and no root hints were given, so the public root cannot know this zone");
+  try {
+    return await walkDelegation({ session, hints: opts.rootHints ?? BUILTIN_ROOT_HINTS }, zoneText);
+  } catch (e) {
+    return unmeasured(zoneText, `not measured: ${(e as Error).message}`);
+  }
+}
+
 async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapshot> {
   const startedAt = new Date().toISOString();
+  const started = Date.now();
   const zoneText = opts.zone.endsWith(".") ? opts.zone.toLowerCase() : opts.zone.toLowerCase() + ".";
   const apex = wire(zoneText);
   const port = session.options.port;
   const answers: ServerAnswer[] = [];
   let delegation: Delegation | null = null;
   let targets: ServerRef[];
-  if (opts.servers && opts.servers.length > 0) {
-    targets = opts.servers.map((s) => ({ name: s.name.endsWith(".") ? s.name : s.name + ".", address: s.address, port: s.port ?? port }));
+  let parentWalk: Promise<Delegation> | null = null;
+  const explicit = !!(opts.servers && opts.servers.length > 0);
+  if (explicit) {
+    targets = opts.servers!.map((s) => ({ name: s.name.endsWith(".") ? s.name : s.name + ".", address: s.address, port: s.port ?? port }));
+    // The referral is measured in parallel with the summary phase; only the parent chain is asked.
+    parentWalk = measureDelegation(session, opts, zoneText, targets);
   } else {
     delegation = await walkDelegation({ session, hints: opts.rootHints ?? BUILTIN_ROOT_HINTS }, zoneText);
     answers.push(...delegation.answers);
@@ -104,96 +165,105 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
   const summaries: ServerSummary[] = [];
   const reachable: ServerRef[] = [];
   session.plan(targets.length * 3);
-  await Promise.all(
-    targets.map(async (t) => {
-      const sum: ServerSummary = {
-        ...t, soaSerial: null, soaMname: null, ns: [], udp: false, tcp: false, authoritative: false,
-        axfr: "not-tried", axfrRecords: 0, failures: [], error: null,
-      };
-      summaries.push(sum);
-      if (!t.address) {
-        sum.error = "no address found for this server";
-        sum.failures.push(`address: ${sum.error}`);
-        return;
-      }
-      const [soaU, soaT, ns] = await Promise.all([
-        queryServer(session, t, { name: apex, type: T.SOA, class: 1 }, { tcpOnly: session.options.tcpOnly }),
-        queryServer(session, t, { name: apex, type: T.SOA, class: 1 }, { tcpOnly: true }),
-        queryServer(session, t, { name: apex, type: T.NS, class: 1 }),
-      ]);
-      answers.push(soaU, soaT, ns);
-      for (const [label, a] of [["SOA", soaU], ["SOA", soaT], ["NS", ns]] as const) {
-        if (a.error) sum.failures.push(`${label}/${a.transport}: ${a.error.kind}: ${a.error.message}`);
-      }
-      sum.udp = !session.options.tcpOnly && soaU.rcode !== null;
-      sum.tcp = soaT.rcode !== null;
-      const soaA = soaU.rcode === 0 ? soaU : soaT;
-      const soa = soaA.records.find((r) => r.section === "answer" && r.type === T.SOA && namesEqual(r.owner, apex));
-      sum.authoritative = !!soaA.flags?.aa && !!soa;
-      if (soa) {
-        const mnameEnd = nameEnd(soa.rdata, 0);
-        const rnameEnd = nameEnd(soa.rdata, mnameEnd);
-        sum.soaMname = nameToText(soa.rdata.subarray(0, mnameEnd));
-        if (rnameEnd + 4 <= soa.rdata.length) {
-          const v = new DataView(soa.rdata.buffer, soa.rdata.byteOffset + rnameEnd, 4);
-          sum.soaSerial = v.getUint32(0);
-        }
-      }
-      sum.ns = ns.records.filter((r) => r.section === "answer" && r.type === T.NS).map((r) => nameToText(r.rdata)).sort();
-      if (!sum.authoritative) sum.error = soaA.error ? `${soaA.error.kind}: ${soaA.error.message}` : soa ? "answer without AA (lame)" : "no SOA in the answer (lame)";
-      if (sum.authoritative) reachable.push(t);
-    }),
-  );
+  await Promise.all(targets.map((t) => summarise(session, t, apex, summaries, reachable, answers)));
   summaries.sort((a, b) => (a.name + a.address).localeCompare(b.name + b.address));
+  reachable.sort((a, b) => (a.name + a.address).localeCompare(b.name + b.address));
+  if (parentWalk) {
+    delegation = await parentWalk;
+    answers.push(...delegation.answers);
+  }
 
   const names = new NameSet(apex);
   names.add(apex, "apex");
   const cuts: Uint8Array[] = [];
+  const serviceTargets = new Set<string>();
+  /** NS targets per cut: in-zone ones at or below the cut are glue (RFC 1034 §4.2.1). */
+  const nsTargets: { cut: Uint8Array; target: Uint8Array }[] = [];
+  const learn = (owner: Uint8Array, type: number, target: Uint8Array | null) => {
+    const below = !namesEqual(owner, apex) && isSubdomain(owner, apex);
+    // Cuts: NS below the apex, or a SOA owned by a name below it (a child zone on the same servers, issue 10 §2).
+    if (below && (type === T.NS || type === T.SOA)) addCut(cuts, owner);
+    if (!target) return;
+    if (type === T.NS && below) nsTargets.push({ cut: owner, target });
+    if ((type === T.MX || type === T.SRV || type === T.CNAME) && isSubdomain(target, apex)) serviceTargets.add(nameKey(target));
+  };
 
-  // 2. AXFR at every reachable server (when asked).
+  // 2. AXFR at every reachable server address (bounded concurrency).
   const xfrs: AxfrResult[] = [];
+  const transferred: ServerRef[] = [];
   if (opts.axfr) {
-    for (const t of reachable) {
-      const x = await axfr(session, t, apex, { tsig: opts.tsig ?? null });
+    const results = await mapPool(reachable, opts.axfrConcurrency ?? 4, session.signal, (t) => axfr(session, t, apex, { tsig: opts.tsig ?? null }));
+    results.forEach((x, idx) => {
+      if (!x) return;
+      const t = reachable[idx];
       xfrs.push(x);
       const sum = summaries.find((s) => s.address === t.address && s.port === t.port && s.name === t.name);
       if (sum) {
         sum.axfr = x.error ? (x.error.kind === "refused" || x.error.kind === "notauth" ? "refused" : "failed") : "allowed";
         sum.axfrRecords = x.records.length;
       }
+      if (!x.error) transferred.push(t);
       for (const r of x.records) {
         names.add(r.owner, "axfr", r.type);
-        if (r.type === T.NS && !namesEqual(r.owner, apex)) addCut(cuts, r.owner);
+        learn(r.owner, r.type, rdataTarget(r));
       }
-    }
+    });
   }
+  const queried = reachable.filter((t) => !transferred.includes(t));
 
   let wildcard = false;
+  const classes = emptyClassCounts();
+  let unsent = 0;
   if (opts.discovery !== false && reachable.length > 0) {
     for (const n of opts.importedNames ?? []) {
       const r = parseName(n.name, apex);
-      if (r.ok) names.add(r.wire, "import", n.type);
+      if (!r.ok) continue;
+      names.add(r.wire, "import", n.type);
+      const t = n.target ? parseName(n.target, apex) : null;
+      if (n.type !== undefined) learn(r.wire, n.type, t?.ok ? t.wire : null);
     }
-    if (opts.commonLabels !== false) for (const l of COMMON_LABELS) names.addText(l, "common-label");
+    for (const c of cuts) names.add(c, "zone-cut");
+    for (const g of nsTargets) if (cutOf(g.target, cuts)) names.add(g.target, "glue");
+    // A transfer lists every name of the zone: guesses then add nothing (issue 9 §1).
+    const guesses = transferred.length === 0;
+    if (guesses && opts.commonLabels !== false) for (const l of COMMON_LABELS) names.addText(l, "common-label");
     const probe = names.addText(wildcardProbeLabel(), "wildcard-probe");
-    if (opts.nsecWalk !== false) await walkNsec(session, reachable[0], apex, names, answers);
+    if (guesses && opts.nsecWalk !== false && queried.length > 0) await walkNsec(session, queried[0], apex, names, cuts, answers);
 
-    // 3. Ask every server about every name; then about in-zone targets found on the way.
+    const rate = session.limiter.limits.ratePerServer;
+    const slowestQueryMs = session.options.timeoutMs * (session.options.retries + 1);
     const asked = new Set<string>();
     let round = names.all();
-    for (let pass = 0; pass < 3 && round.length > 0; pass++) {
-      const fresh = await askNames(session, reachable, round, apex, cuts, answers);
+    for (let pass = 0; pass < 3 && round.length > 0 && !session.signal.aborted; pass++) {
+      const plan = planQueries({ apex, names: round, cuts, transferred: pass === 0 ? transferred : [], queried, serviceTargets, guesses, firstRound: pass === 0, probe: pass === 0 ? probe : null });
       for (const n of round) asked.add(n.text);
+      // The deadline follows the plan (planned queries ÷ per-server rate, plus margin) unless the operator set one.
+      session.deriveDeadline(derivedDeadlineMs({ perServer: perServerCounts(plan), ratePerServer: rate, slowestQueryMs }));
+      const { fresh, notStarted } = await execute(session, plan, apex, cuts, answers, classes, rate, queried.length);
+      unsent += notStarted;
       for (const a of fresh) {
+        const q = a.question;
+        if (probe && namesEqual(q.name, probe.name)) {
+          if (a.rcode === 0 && a.records.some((r) => r.section === "answer")) wildcard = true;
+          continue;
+        }
         for (const r of a.records) {
-          if (r.section === "authority" && r.type === T.NS && !a.flags?.aa && !namesEqual(r.owner, apex) && isSubdomain(r.owner, apex)) {
+          const referral = r.section === "authority" && r.type === T.NS && !a.flags?.aa;
+          const childSoa = r.type === T.SOA && !!a.flags?.aa && r.section !== "additional";
+          if ((referral || childSoa) && !namesEqual(r.owner, apex) && isSubdomain(r.owner, apex) && !cutOf(r.owner, cuts)) {
             addCut(cuts, r.owner);
             names.add(r.owner, "zone-cut");
           }
+          if (referral) {
+            const t = rdataTarget(r);
+            if (t && isSubdomain(t, apex) && cutOf(t, cuts)) names.add(t, "glue");
+          }
           const target = rdataTarget(r);
-          if (r.section === "answer" && target && isSubdomain(target, apex)) names.add(target, "target");
+          if (r.section === "answer" && target && isSubdomain(target, apex) && !cutOf(r.owner, cuts)) {
+            if (r.type !== T.NS) serviceTargets.add(nameKey(target));
+            names.add(target, "target");
+          }
         }
-        if (probe && namesEqual(a.question.name, probe.name) && a.rcode === 0 && a.records.some((r) => r.section === "answer")) wildcard = true;
       }
       round = names.all().filter((n) => !asked.has(n.text));
     }
@@ -201,22 +271,73 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
 
   const sentTo: Record<string, number> = {};
   for (const [k, v] of session.sentTo) sentTo[k] = v;
+  const counts = { ...session.counts };
+  // A question the run never sent is not a failure (issue 12 §6): it is counted as unsent.
+  const unsentFailed = answers.filter((a) => a.error && UNSENT.has(a.error.kind)).length;
+  counts.failed = Math.max(0, counts.failed - unsentFailed);
   return {
     zone: zoneText,
     startedAt,
     finishedAt: new Date().toISOString(),
-    mode: delegation ? "delegation" : "explicit",
+    mode: explicit ? "explicit" : "delegation",
     delegation,
     servers: summaries,
     names: names.all().map((n) => ({ name: n.text, sources: [...n.sources] })),
-    zoneCuts: cuts.map((c) => nameToText(c)),
+    zoneCuts: cuts.map((c) => nameToText(c).toLowerCase()).sort(),
     wildcard,
     answers,
     axfr: xfrs,
     sentTo,
-    counts: { ...session.counts },
-    incomplete: session.signal.aborted ? stopReason(session.signal.reason) : null,
+    counts,
+    incomplete: session.signal.aborted ? stopReason(session.signal.reason) : capped(answers, session.limiter.limits.maxQueries),
+    plan: {
+      ratePerServer: session.limiter.limits.ratePerServer,
+      deadlineMs: session.deadlineAt - started,
+      deadlineDerived: !session.deadlineFixed,
+      transferred: transferred.map((t) => `${t.name} ${t.address.includes(":") ? `[${t.address}]` : t.address}:${t.port}`),
+      classes,
+      unsent: unsent + unsentFailed,
+    },
   };
+}
+
+async function summarise(session: QuerySession, t: ServerRef, apex: Uint8Array, summaries: ServerSummary[], reachable: ServerRef[], answers: ServerAnswer[]): Promise<void> {
+  const sum: ServerSummary = {
+    ...t, soaSerial: null, soaMname: null, ns: [], udp: false, tcp: false, authoritative: false,
+    axfr: "not-tried", axfrRecords: 0, failures: [], error: null,
+  };
+  summaries.push(sum);
+  if (!t.address) {
+    sum.error = "no address found for this server";
+    sum.failures.push(`address: ${sum.error}`);
+    return;
+  }
+  const [soaU, soaT, ns] = await Promise.all([
+    queryServer(session, t, { name: apex, type: T.SOA, class: 1 }, { tcpOnly: session.options.tcpOnly }),
+    queryServer(session, t, { name: apex, type: T.SOA, class: 1 }, { tcpOnly: true }),
+    queryServer(session, t, { name: apex, type: T.NS, class: 1 }),
+  ]);
+  answers.push(soaU, soaT, ns);
+  for (const [label, a] of [["SOA", soaU], ["SOA", soaT], ["NS", ns]] as const) {
+    if (a.error) sum.failures.push(`${label}/${a.transport}: ${a.error.kind}: ${a.error.message}`);
+  }
+  sum.udp = !session.options.tcpOnly && soaU.rcode !== null;
+  sum.tcp = soaT.rcode !== null;
+  const soaA = soaU.rcode === 0 ? soaU : soaT;
+  const soa = soaA.records.find((r) => r.section === "answer" && r.type === T.SOA && namesEqual(r.owner, apex));
+  sum.authoritative = !!soaA.flags?.aa && !!soa;
+  if (soa) {
+    const mnameEnd = nameEnd(soa.rdata, 0);
+    const rnameEnd = nameEnd(soa.rdata, mnameEnd);
+    sum.soaMname = nameToText(soa.rdata.subarray(0, mnameEnd));
+    if (rnameEnd + 4 <= soa.rdata.length) {
+      const v = new DataView(soa.rdata.buffer, soa.rdata.byteOffset + rnameEnd, 4);
+      sum.soaSerial = v.getUint32(0);
+    }
+  }
+  sum.ns = ns.records.filter((r) => r.section === "answer" && r.type === T.NS).map((r) => nameToText(r.rdata)).sort();
+  if (!sum.authoritative) sum.error = soaA.error ? `${soaA.error.kind}: ${soaA.error.message}` : soa ? "answer without AA (lame)" : "no SOA in the answer (lame)";
+  if (sum.authoritative) reachable.push(t);
 }
 
 function stopReason(reason: unknown): string {
@@ -225,6 +346,11 @@ function stopReason(reason: unknown): string {
   if (kind === "deadline") return "the run's deadline passed";
   if (kind === "cancelled") return "the run was stopped (cancelled or at its query cap)";
   return typeof reason === "string" && reason ? reason : "stopped before every planned query was sent";
+}
+
+/** The per-run query cap answers waiting questions without aborting: still a partial snapshot. */
+function capped(answers: readonly ServerAnswer[], cap: number): string | null {
+  return answers.some((a) => a.error?.kind === "query-cap") ? `the query cap of ${cap} was reached` : null;
 }
 
 function addCut(cuts: Uint8Array[], c: Uint8Array): void {
@@ -237,78 +363,55 @@ function nameEnd(buf: Uint8Array, off: number): number {
   return i + 1;
 }
 
-/** Below a zone cut the child's data lives elsewhere: only NS/DS at the cut itself. */
-function belowCut(n: DiscoveredName, cuts: Uint8Array[]): "at" | "below" | null {
-  for (const c of cuts) {
-    if (namesEqual(n.name, c)) return "at";
-    if (isSubdomain(n.name, c) && labelCount(n.name) > labelCount(c)) return "below";
-  }
-  return null;
-}
-
 /**
- * Names known from imports/AXFR are asked their known types plus CNAME;
- * guessed names are probed with A first and asked everything only where
- * the name exists (NXDOMAIN ends it), which keeps the load proportional
- * to what the zone really holds.
+ * Send the plan in its order (the pool starts questions in plan order, so
+ * the apex and the cuts go first) and count every question in its class.
+ * A guessed name is asked A first and its other types only where it exists
+ * (NXDOMAIN ends it; a CNAME is the only data at its name, RFC 1034 §3.6.2).
  */
-async function askNames(
+async function execute(
   session: QuerySession,
-  servers: ServerRef[],
-  round: DiscoveredName[],
+  plan: readonly PlannedQuery[],
   apex: Uint8Array,
-  cuts: Uint8Array[],
+  cuts: readonly Uint8Array[],
   into: ServerAnswer[],
-): Promise<ServerAnswer[]> {
+  classes: ClassCounts,
+  rate: number,
+  queriedServers: number,
+): Promise<{ fresh: ServerAnswer[]; notStarted: number }> {
   const fresh: ServerAnswer[] = [];
-  const tasks: (() => Promise<void>)[] = [];
-  const ask = async (s: ServerRef, n: DiscoveredName, type: number) => {
+  const ask = async (s: ServerRef, n: DiscoveredName, type: number, cls: PriorityClass) => {
     const a = await queryServer(session, s, { name: n.name, type, class: 1 });
     into.push(a);
     fresh.push(a);
+    if (!a.error || !UNSENT.has(a.error.kind)) {
+      classes[cls].asked++;
+      if (!a.error) classes[cls].answered++;
+    }
     return a;
   };
-  for (const n of round) {
-    const cut = belowCut(n, cuts);
-    if (cut === "below") continue;
-    if (n.sources.includes("apex")) continue; // apex SOA/NS already asked; other apex types below
-    const guessed = n.knownTypes.size === 0;
-    for (const s of servers) {
-      if (cut === "at") {
-        tasks.push(async () => {
-          await ask(s, n, T.NS);
-          await ask(s, n, T.DS);
-        });
-        continue;
-      }
-      if (!guessed) {
-        const types = new Set([...n.knownTypes, T.CNAME]);
-        for (const t of types) tasks.push(async () => void (await ask(s, n, t)));
-        continue;
-      }
-      tasks.push(async () => {
-        const first = await ask(s, n, T.A);
-        if (first.rcode !== 0) return; // NXDOMAIN or failure: nothing more to ask here
-        const isCname = first.records.some((r) => r.section === "answer" && r.type === T.CNAME && namesEqual(r.owner, n.name));
-        const delegated = first.records.some((r) => r.section === "authority" && r.type === T.NS && !first.flags?.aa);
-        if (isCname) return; // CNAME is the only data at that name (RFC 1034 §3.6.2)
-        if (delegated) return; // a zone cut: recorded by the caller
-        for (const t of typesFor(n, apex)) if (t !== T.A) await ask(s, n, t);
-      });
-    }
-  }
-  // The apex's remaining types at every server.
-  const apexEntry = round.find((n) => n.sources.includes("apex"));
-  // Besides the usual apex types, every type the imports or AXFR hold there (SSHFP, LOC, TLSA, ALIAS…):
-  // a type never asked would stay "unchecked" instead of being compared.
-  const apexTypes = apexEntry ? new Set([...typesFor(apexEntry, apex), ...apexEntry.knownTypes]) : new Set<number>();
-  if (apexEntry) for (const s of servers) for (const t of apexTypes) if (t !== T.SOA && t !== T.NS) tasks.push(async () => void (await ask(s, apexEntry, t)));
-  session.plan(tasks.length);
-  await pool(tasks, Math.max(1, session.limiter.limits.maxInFlight), session.signal);
-  return fresh;
+  for (const q of plan) classes[q.cls].planned++;
+  session.plan(plan.length);
+  const tasks = plan.map((q) => async () => {
+    const first = await ask(q.server, q.name, q.type, q.cls);
+    if (q.kind !== "guess" || first.rcode !== 0) return;
+    const isCname = first.records.some((r) => r.section === "answer" && r.type === T.CNAME && namesEqual(r.owner, q.name.name));
+    const delegated = first.records.some((r) => r.section === "authority" && r.type === T.NS && !first.flags?.aa);
+    const child = first.records.some((r) => r.type === T.SOA && !namesEqual(r.owner, apex) && isSubdomain(r.owner, apex));
+    if (isCname || delegated || child || cutOf(q.name.name, cuts)) return;
+    const more = typesFor(q.name, apex).filter((t) => t !== T.A);
+    classes[q.cls].planned += more.length;
+    session.plan(more.length);
+    // The name exists: its follow-up questions extend a derived deadline by what they cost.
+    if (rate !== Infinity && rate > 0) session.deriveDeadline(session.deadlineAt - Date.now() + ((more.length / rate) * 1000 * DEADLINE_SLACK) / Math.max(1, queriedServers));
+    for (const t of more) await ask(q.server, q.name, t, q.cls);
+  });
+  const started = await pool(tasks, Math.max(1, session.limiter.limits.maxInFlight), session.signal);
+  return { fresh, notStarted: tasks.length - started };
 }
 
-async function pool(tasks: (() => Promise<void>)[], width: number, signal: AbortSignal): Promise<void> {
+/** Run tasks in order, `width` at a time, until the signal aborts; returns how many were started. */
+async function pool(tasks: (() => Promise<void>)[], width: number, signal: AbortSignal): Promise<number> {
   let i = 0;
   const worker = async () => {
     while (i < tasks.length && !signal.aborted) {
@@ -317,20 +420,54 @@ async function pool(tasks: (() => Promise<void>)[], width: number, signal: Abort
     }
   };
   await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
+  return i;
 }
 
-/** Follow the NSEC chain from the apex (RFC 4034 §4.1.1) when the zone uses NSEC. */
-async function walkNsec(session: QuerySession, server: ServerRef, apex: Uint8Array, names: NameSet, into: ServerAnswer[]): Promise<void> {
+async function mapPool<T, R>(items: readonly T[], width: number, signal: AbortSignal, fn: (t: T) => Promise<R>): Promise<(R | undefined)[]> {
+  const out: (R | undefined)[] = new Array(items.length);
+  let i = 0;
+  const worker = async () => {
+    while (i < items.length && !signal.aborted) {
+      const k = i++;
+      out[k] = await fn(items[k]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, width), items.length) }, worker));
+  return out;
+}
+
+/**
+ * Follow the NSEC chain from the apex (RFC 4034 §4.1.1) when the zone uses
+ * NSEC. The walk stops at a zone cut: past it, a server that also serves the
+ * child answers from the child's chain (its RRSIG signer is the child), and
+ * those names are not this zone's (issue 10 §2).
+ */
+async function walkNsec(session: QuerySession, server: ServerRef, apex: Uint8Array, names: NameSet, cuts: Uint8Array[], into: ServerAnswer[]): Promise<void> {
   let cur = apex;
   for (let i = 0; i < 10_000; i++) {
     const a = await queryServer(session, server, { name: cur, type: T.NSEC, class: 1 }, { dnssecOk: true });
     into.push(a);
     const nsec = a.records.find((r) => r.section === "answer" && r.type === T.NSEC && namesEqual(r.owner, cur));
     if (!nsec) return;
+    const sig = a.records.find((r) => r.section === "answer" && r.type === T.RRSIG && namesEqual(r.owner, cur));
+    const signer = sig ? rrsigSigner(sig.rdata) : null;
+    if (signer && !namesEqual(signer, apex)) {
+      // Answered from another zone: cur is a cut whose child lives on the same server.
+      if (isSubdomain(signer, apex)) addCut(cuts, signer);
+      return;
+    }
     const next = nsecNext(nsec.rdata);
     if (!next || namesEqual(next, apex) || !isSubdomain(next, apex)) return;
     if (names.has(next) && names.get(next)!.sources.includes("nsec")) return; // loop
+    if (cutOf(next, cuts)?.at === false) return;
     names.add(next, "nsec");
     cur = next;
   }
+}
+
+/** RRSIG signer name: after the 18 fixed octets (RFC 4034 §3.1). */
+function rrsigSigner(rdata: Uint8Array): Uint8Array | null {
+  if (rdata.length < 19) return null;
+  const end = nameEnd(rdata, 18);
+  return end <= rdata.length ? rdata.subarray(18, end) : null;
 }

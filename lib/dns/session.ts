@@ -15,7 +15,11 @@ export interface SessionOptions {
   retries?: number;
   /** First backoff delay; doubles per retry with jitter (default 200 ms). */
   backoffMs?: number;
-  /** Whole-run deadline (default 120 s). */
+  /**
+   * Whole-run deadline set by the operator. Absent: the snapshot derives one
+   * from its plan (planned queries ÷ rate, plus a margin) once it knows it;
+   * until then the summary phase runs under INITIAL_DEADLINE_MS.
+   */
   deadlineMs?: number;
   /** Use TCP for every query. */
   tcpOnly?: boolean;
@@ -42,6 +46,9 @@ export interface ResolvedSessionOptions {
   policy: AddressPolicy;
 }
 
+/** Deadline of the first phase (walk, SOA/NS, AXFR) when the operator set none: each query there has its own timeout. */
+export const INITIAL_DEADLINE_MS = 180_000;
+
 export class QuerySession {
   readonly options: ResolvedSessionOptions;
   readonly limiter: Limiter;
@@ -52,7 +59,11 @@ export class QuerySession {
   /** Packets (UDP datagrams or TCP connections) sent per destination "address:port". */
   readonly sentTo = new Map<string, number>();
   private readonly controller = new AbortController();
-  private readonly deadlineTimer: ReturnType<typeof setTimeout>;
+  private deadlineTimer: ReturnType<typeof setTimeout>;
+  /** Epoch ms at which the run's deadline fires. */
+  deadlineAt: number;
+  /** True when the operator set the deadline (then it is never moved). */
+  readonly deadlineFixed: boolean;
   private readonly onProgress?: (e: ProgressEvent) => void;
   private readonly userSignal?: AbortSignal;
   private readonly onUserAbort = () => this.controller.abort({ kind: "cancelled" });
@@ -77,8 +88,28 @@ export class QuerySession {
     this.userSignal = opts.signal;
     if (opts.signal?.aborted) this.controller.abort({ kind: "cancelled" });
     else opts.signal?.addEventListener("abort", this.onUserAbort, { once: true });
-    this.deadlineTimer = setTimeout(() => this.controller.abort({ kind: "deadline" }), opts.deadlineMs ?? 120_000);
-    this.deadlineTimer.unref?.();
+    this.deadlineFixed = opts.deadlineMs !== undefined;
+    const ms = opts.deadlineMs ?? INITIAL_DEADLINE_MS;
+    this.deadlineAt = Date.now() + ms;
+    this.deadlineTimer = this.armDeadline(ms);
+  }
+
+  private armDeadline(ms: number): ReturnType<typeof setTimeout> {
+    const t = setTimeout(() => this.controller.abort({ kind: "deadline" }), ms);
+    t.unref?.();
+    return t;
+  }
+
+  /**
+   * Move a derived deadline to `ms` from now (a deadline the operator set
+   * is kept). Returns the deadline in force, as epoch ms.
+   */
+  deriveDeadline(ms: number): number {
+    if (this.deadlineFixed || this.signal.aborted) return this.deadlineAt;
+    clearTimeout(this.deadlineTimer);
+    this.deadlineAt = Date.now() + Math.max(1, Math.round(ms));
+    this.deadlineTimer = this.armDeadline(this.deadlineAt - Date.now());
+    return this.deadlineAt;
   }
 
   private readonly addressVerdicts = new Map<string, string | null>();

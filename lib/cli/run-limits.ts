@@ -1,0 +1,59 @@
+/**
+ * `--rate`, `--deadline` and `--max-queries` (issue 9 §2), shared by
+ * `cutover check` and `cutover query`, and the per-class report of what a
+ * snapshot asked (printed when a run stopped early, and in every summary).
+ */
+import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "../dns/limiter";
+import { PRIORITY_CLASSES } from "../dns/query-plan";
+import type { Snapshot } from "../dns/run-snapshot";
+
+export const RUN_LIMIT_OPTIONS = {
+  rate: { type: "string" },
+  deadline: { type: "string" },
+  "max-queries": { type: "string" },
+} as const;
+
+export const RUN_LIMIT_HELP = `  --rate N                  queries per second per server address (default ${DEFAULT_LOAD_LIMITS.ratePerServer})
+  --deadline S              seconds each snapshot may take (default: derived from its plan, queries ÷ rate + margin)
+  --max-queries N           DNS queries the run may send in all (default ${DEFAULT_LOAD_LIMITS.maxQueries})
+`;
+
+export interface RunLimits {
+  limits?: Partial<LoadLimits>;
+  deadlineMs?: number;
+}
+
+export function parseRunLimits(v: { rate?: string; deadline?: string; "max-queries"?: string }): { ok: true; value: RunLimits } | { ok: false; message: string } {
+  const num = (flag: string, s: string | undefined, integer: boolean): number | undefined | string => {
+    if (s === undefined) return undefined;
+    const n = Number(s);
+    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) return `--${flag} must be a positive ${integer ? "integer" : "number"}`;
+    return n;
+  };
+  const rate = num("rate", v.rate, false);
+  const deadline = num("deadline", v.deadline, false);
+  const max = num("max-queries", v["max-queries"], true);
+  for (const x of [rate, deadline, max]) if (typeof x === "string") return { ok: false, message: x };
+  const limits: Partial<LoadLimits> = {};
+  if (typeof rate === "number") limits.ratePerServer = rate;
+  if (typeof max === "number") limits.maxQueries = max;
+  return { ok: true, value: { ...(Object.keys(limits).length ? { limits } : {}), ...(typeof deadline === "number" ? { deadlineMs: Math.round(deadline * 1000) } : {}) } };
+}
+
+/** "apex 14/14, cuts 4/4, services 120/300, rest 0/4800" — asked of planned, per priority class. */
+export function classSummary(s: Snapshot): string | null {
+  if (!s.plan) return null;
+  return PRIORITY_CLASSES.map((c) => `${c} ${s.plan!.classes[c].asked}/${s.plan!.classes[c].planned}`).join(", ");
+}
+
+/** Lines describing how a snapshot was planned and how far it got. */
+export function planLines(side: string, s: Snapshot): string[] {
+  if (!s.plan) return [];
+  const p = s.plan;
+  const lines = [
+    `${side}: rate ${p.ratePerServer} q/s per server, deadline ${Math.round(p.deadlineMs / 1000)} s (${p.deadlineDerived ? "derived from the plan" : "set by the operator"}); ` +
+      `transferred: ${p.transferred.length ? p.transferred.join(", ") : "none"}; asked per class: ${classSummary(s)}`,
+  ];
+  if (s.incomplete) lines.push(`${side}: STOPPED EARLY (${s.incomplete}): ${p.unsent} planned question(s) never sent — unknown, not absent`);
+  return lines;
+}
