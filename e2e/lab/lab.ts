@@ -23,8 +23,8 @@ export interface RunningServer extends LabServer {
 export interface ServerSpec extends LabServer {
   /** Zone name → master-file text. */
   zones: Record<string, string>;
-  /** Who may AXFR: the lab TSIG key (BIND) / loopback without key (NSD, Knot) by default, or anyone. */
-  transfer?: "default" | "any";
+  /** Who may AXFR: the lab TSIG key (BIND) / loopback without key (NSD, Knot) by default, anyone, or nobody. */
+  transfer?: "default" | "any" | "none";
 }
 
 export interface Nameservers {
@@ -98,7 +98,7 @@ const fileOf = (zone: string) => (zone === "." ? "root" : zone.replace(/\.$/, ""
 
 function namedConf(dir: string, s: ServerSpec, port: number, zones: string[]): string {
   const v6 = s.v6 ?? [];
-  const xfr = s.transfer === "any" ? "any;" : `key "${LAB_TSIG.name}";`;
+  const xfr = s.transfer === "any" ? "any;" : s.transfer === "none" ? "none;" : `key "${LAB_TSIG.name}";`;
   return `options {
   directory "${dir}";
   listen-on port ${port} { ${s.address}; };
@@ -120,7 +120,7 @@ ${zones.map((z) => `zone "${z}" { type primary; file "${fileOf(z)}"; };`).join("
 
 function nsdConf(dir: string, s: ServerSpec, port: number, zones: string[]): string {
   const v6 = s.v6 ?? [];
-  const xfrFrom = s.transfer === "any" ? ["0.0.0.0/0", "::0/0"] : ["127.0.0.0/8", "::1"];
+  const xfrFrom = s.transfer === "any" ? ["0.0.0.0/0", "::0/0"] : s.transfer === "none" ? [] : ["127.0.0.0/8", "::1"];
   return `server:
 ${addressesOf(s).map((a) => `  ip-address: ${a}@${port}\n`).join("")}  do-ip6: ${v6.length ? "yes" : "no"}
   username: ""
@@ -157,7 +157,7 @@ control:
   listen: "${dir}/knot.sock"
 acl:
   - id: xfr
-    address: ${s.transfer === "any" ? "[ 0.0.0.0/0, ::/0 ]" : "[ 127.0.0.0/8, ::1 ]"}
+    address: ${s.transfer === "any" ? "[ 0.0.0.0/0, ::/0 ]" : s.transfer === "none" ? "[ 192.0.2.255/32 ]" : "[ 127.0.0.0/8, ::1 ]"}
     action: transfer
 mod-stats:
   - id: counts
@@ -295,7 +295,7 @@ export async function startNameservers(specs: ServerSpec[], opts: StartServersOp
 
 export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
   const sc = findScenario(opts.scenario ?? "clean-move");
-  const specs: ServerSpec[] = LAB_SERVERS.filter((s) => sc.zones[s.role]).map((s) => ({ ...s, zones: sc.zones[s.role]! }));
+  const specs: ServerSpec[] = LAB_SERVERS.filter((s) => sc.zones[s.role]).map((s) => ({ ...s, zones: sc.zones[s.role]!, transfer: sc.transfer?.[s.role] }));
   // The port must be free on every lab address, started or not, so scenarios can share one layout.
   const port = opts.port ?? (await pickPort(LAB_SERVERS.flatMap(addressesOf)));
   const ns = await startNameservers(specs, { port, keepDir: opts.keepDir });

@@ -143,6 +143,8 @@ export interface Scenario {
   zones: Partial<Record<Role, Record<string, string>>>;
   /** Exports a user would upload in this scenario (paths relative to /work/shared/fixtures or e2e/lab/zones). */
   sources: string[];
+  /** Who may transfer the zone per role (default: the lab key / loopback); "none" makes the snapshot ask name by name. */
+  transfer?: Partial<Record<Role, "none" | "any">>;
   /** The new operator's servers as a user gives them (default ns1.newhost.test=127.0.0.5). */
   newServers?: { name: string; address: string }[];
 }
@@ -234,6 +236,8 @@ SCENARIOS.push(
     description: "`* A` answers every guessed label; ftp.project.test. is held explicitly with another address, and the new operator's copy lacks it (masked by the wildcard)",
     zones: base({ old: WILDCARD_LIVE, neu: newOperatorCopy(WILDCARD_LIVE.replace(/^ftp\t.*\n/m, "")) }),
     sources: ["zones/project.test.wildcard.zone"],
+    // The old operator refuses AXFR (as panels do): its view is built from answers, synthesized ones included.
+    transfer: { "old-primary": "none", "old-secondary": "none" },
   },
 );
 

@@ -43,3 +43,13 @@ describe("wildcards (RFC 4592)", () => {
     expect(blockers(f)).toEqual([]);
   });
 });
+
+describe("a name masked by a wildcard where the other side lacks it", () => {
+  it("is a different answer (the wildcard's data), not an absent one", () => {
+    const old = head + "* 3600 IN A 192.0.2.80\nftp 3600 IN A 192.0.2.21\n";
+    const neu = head + "* 3600 IN A 192.0.2.80\n"; // a complete copy (AXFR) without ftp: the new operator answers ftp from *
+    const f = run({ old: [{ name: "ns1.old.test.", address: "192.0.2.1", zone: old }], neu: [{ name: "ns1.new.test.", address: "203.0.113.1", zone: neu }] });
+    expect(blockers(f)).toEqual(["INV-DIFFERENT-AT-NEW ftp.example.test. A"]);
+    expect(f.find((x) => x.id === "INV-DIFFERENT-AT-NEW")!.message).toContain("old {192.0.2.21}, new {192.0.2.80} — the new operator lacks the name and answers it from its wildcard *.example.test.");
+  });
+});

@@ -34,7 +34,7 @@ const differentInSource: CheckDef = {
     for (const e of unexplained(i.diff.allSources, "rdata").filter((x) => !x.txtSplit)) {
       emit({
         subject: rr(e),
-        message: `${rr(e)} differs: live {${show(e.here!.texts)}}, export {${show(e.there!.texts)}}.`,
+        message: `${rr(e)} differs: live {${show(e.here!.texts)}}, export {${show(e.there!.texts)}}${e.wildcard ? ` — the export lacks the name; its wildcard ${e.wildcard} would answer it with other data (RFC 4592)` : ""}.`,
         remediation: `Decide which value is right and make the zone the new operator loads say \`${e.owner} ${e.type} ${e.here!.texts.join(" / ")}\` unless the change is intended.`,
         evidence: entryEvidence(e),
       });
@@ -114,7 +114,7 @@ const differentAtNew: CheckDef = {
   id: "INV-DIFFERENT-AT-NEW", family: "INV", severity: "blocker", title: "Every live RRset is identical at the new operator",
   run(i, emit) {
     for (const e of unexplained(i.diff.oldVsNew, "rdata").filter((x) => !x.txtSplit)) {
-      emit({ subject: rr(e), message: `${rr(e)} differs: old {${show(e.here!.texts)}}, new {${show(e.there!.texts)}}.`, remediation: `Make the new operator serve ${e.owner} ${e.type} ${e.here!.texts.join(" / ")}, or waive if the change is intended.`, evidence: entryEvidence(e) });
+      emit({ subject: rr(e), message: `${rr(e)} differs: old {${show(e.here!.texts)}}, new {${show(e.there!.texts)}}${e.wildcard ? ` — the new operator lacks the name and answers it from its wildcard ${e.wildcard} (RFC 4592), which masks it` : ""}.`, remediation: `Make the new operator serve ${e.owner} ${e.type} ${e.here!.texts.join(" / ")}, or waive if the change is intended.`, evidence: entryEvidence(e) });
     }
   },
 };

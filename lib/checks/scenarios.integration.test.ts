@@ -156,6 +156,16 @@ withLab("clean-move", (r, lab) => {
     expect(d.oldServers!.disagreements).toEqual([]);
     expect(d.allSources!.matched).toBeGreaterThanOrEqual(12);
   });
+  it("with the old servers given explicitly (the web form's Discover), still measures the parent's referral: 172800 s, window 2 d 1 h", async () => {
+    const x = await review(lab(), "clean-move", { oldServers: [{ name: "ns1.oldhost.test", address: "127.0.0.1" }, { name: "ns2.oldhost.test", address: "127.0.0.4" }] });
+    expect(x.old!.mode).toBe("explicit");
+    expect(x.timing.inputs.parentNsTtl).toBe(172800);
+    expect(x.timing.minWindowSeconds).toBe(176400);
+    expect(x.timing.rollbackSeconds).toBe(176400);
+    expect(x.findings.map((f) => f.id)).not.toContain("TIM-PARENT-TTL-UNMEASURED");
+    expect(x.findings.find((f) => f.id === "TIM-OVERLAP")!.message).toContain("minimum window 176400 s (2 d 1 h)");
+    expect(blockerIds(x)).toEqual([]);
+  }, 60_000);
   it("exports the measured timing: parent NS TTL 172800 + 3600 margin", () => {
     expect(r().timing.inputs.parentNsTtl).toBe(172800);
     expect(r().timing.inputs.childNsTtl).toBe(3600);

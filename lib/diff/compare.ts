@@ -88,6 +88,9 @@ export function compareViews(here: ZoneView, there: ZoneView, explain: Explainer
     const w = synthesisSource(v, names, s.key);
     return w !== null && sameRdata(w, s);
   };
+  // The other side answers the name from its wildcard with other data: a different answer, not an absent one
+  // (a name masked by a wildcard, RFC 4592 §3.3.1).
+  const maskedBy = (v: ZoneView, names: Set<string>, s: RRsetView) => (v.kind === "source" || v.asked(s.owner, s.type) ? synthesisSource(v, names, s.key) : null);
   const keys = new Set([...here.rrsets.keys(), ...there.rrsets.keys()]);
   for (const key of [...keys].sort()) {
     const h = here.rrsets.get(key) ?? null;
@@ -103,11 +106,15 @@ export function compareViews(here: ZoneView, there: ZoneView, explain: Explainer
       else if (h.ttl !== t.ttl) e = { ...base, kind: "ttl" };
       else matched++;
     } else if (h) {
+      const w = coveredBy(there, thereNames, h) ? null : maskedBy(there, thereNames, h);
       if (coveredBy(there, thereNames, h)) synthesized.push(key);
+      else if (w) e = { ...base, kind: "rdata", there: w, onlyHere: textsOnlyIn(h, w), onlyThere: textsOnlyIn(w, h), wildcard: w.ownerText };
       else if (there.asked(h.owner, h.type)) e = { ...base, kind: "only-here", onlyHere: [...h.texts] };
       else unchecked.push(key);
     } else if (t) {
+      const w = coveredBy(here, hereNames, t) ? null : maskedBy(here, hereNames, t);
       if (coveredBy(here, hereNames, t)) synthesized.push(key);
+      else if (w) e = { ...base, kind: "rdata", here: w, onlyHere: textsOnlyIn(w, t), onlyThere: textsOnlyIn(t, w), wildcard: w.ownerText };
       else if (here.asked(t.owner, t.type)) e = { ...base, kind: "only-there", onlyThere: [...t.texts] };
       else unchecked.push(key);
     }

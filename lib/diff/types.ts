@@ -73,6 +73,8 @@ export interface DiffEntry {
    * RFC 7208 §3.3, RFC 6376 §3.6.2.2).
    */
   txtSplit?: boolean;
+  /** The side without the RRset answers the name from this wildcard (its RRset is `here`/`there`), RFC 4592 §3.3.1. */
+  wildcard?: string;
 }
 
 export interface Comparison {
