@@ -82,13 +82,18 @@ function rootZone(): string {
 /** A DS whose key no lab server publishes (scenario "ds-mismatch"). */
 export const STRAY_DS = "project.test. 86400 IN DS 12345 13 2 " + "a1".repeat(32);
 
-function tldZone(withDs: boolean): string {
+/** The DS of e2e/lab/keys/Kproject.test.+013+11894 (dnssec-dsfromkey -2): a scenario signing project.test. puts it at the TLD. */
+export const PROJECT_DS = "project.test. 86400 IN DS 11894 13 2 F4EEF6639D925780CD46CEEBD91430052A9A62BF0DFDB452E585512D1AD99AAF";
+/** The DS of e2e/lab/keys/Kshop.project.test.+013+00440, for the parent side of shop.project.test. (relative owner). */
+export const SHOP_DS_RDATA = "440 13 2 934113B0D2B17C87E810765DB45A2FE166453997913552512514B11194198FB9";
+
+function tldZone(ds: string | null): string {
   return (
     `$TTL 86400\n` +
     soa("test.", "ns.tld.test.") +
     `test. IN NS ns.tld.test.\nns.tld.test. IN A 127.0.0.3\na.root.test. IN A 127.0.0.2\n` +
     `project.test. 172800 IN NS ns1.oldhost.test.\nproject.test. 172800 IN NS ns2.oldhost.test.\n` +
-    (withDs ? STRAY_DS + "\n" : "") +
+    (ds ? ds + "\n" : "") +
     `ns1.oldhost.test. IN A 127.0.0.1\nns2.oldhost.test. IN A 127.0.0.4\nns2.oldhost.test. IN AAAA ::1\nns1.newhost.test. IN A 127.0.0.5\n` +
     // The hidden primary's address: nothing listens there unless the scenario starts it.
     `hidden.oldhost.test. IN A 127.0.0.6\n`
@@ -143,21 +148,35 @@ export interface Scenario {
   zones: Partial<Record<Role, Record<string, string>>>;
   /** Exports a user would upload in this scenario (paths relative to /work/shared/fixtures or e2e/lab/zones). */
   sources: string[];
+  /** Zones the lab signs at start with their key in e2e/lab/keys (the DS in the parents below match those keys). */
+  sign?: string[];
   /** Who may transfer the zone per role (default: the lab key / loopback); "none" makes the snapshot ask name by name. */
   transfer?: Partial<Record<Role, "none" | "any">>;
   /** The new operator's servers as a user gives them (default ns1.newhost.test=127.0.0.5). */
   newServers?: { name: string; address: string }[];
 }
 
-function base(opts: { old?: string; secondary?: string | null; primary?: boolean; neu?: string | null; ds?: boolean; hidden?: string }): Scenario["zones"] {
+function base(opts: {
+  old?: string;
+  secondary?: string | null;
+  primary?: boolean;
+  neu?: string | null;
+  /** true: a stray DS no server's key matches; a string: that DS record at the TLD. */
+  ds?: boolean | string;
+  hidden?: string;
+  /** More zones the old primary and secondary serve (a child zone on the same servers). */
+  oldExtra?: Record<string, string>;
+  /** More zones the provider's servers serve (a child delegated there). */
+  providerExtra?: Record<string, string>;
+}): Scenario["zones"] {
   const live = opts.old ?? LIVE_ZONE;
   const zones: Scenario["zones"] = {
     root: { ".": rootZone() },
-    tld: { "test.": tldZone(opts.ds ?? false), "com.": gTldZone("com."), "net.": gTldZone("net."), "2.0.192.in-addr.arpa.": reverseZone() },
-    provider: providerZones(),
+    tld: { "test.": tldZone(opts.ds === true ? STRAY_DS : opts.ds || null), "com.": gTldZone("com."), "net.": gTldZone("net."), "2.0.192.in-addr.arpa.": reverseZone() },
+    provider: { ...providerZones(), ...opts.providerExtra },
   };
-  if (opts.primary !== false) zones["old-primary"] = { "project.test.": live };
-  if (opts.secondary !== null) zones["old-secondary"] = { "project.test.": opts.secondary ?? live };
+  if (opts.primary !== false) zones["old-primary"] = { "project.test.": live, ...opts.oldExtra };
+  if (opts.secondary !== null) zones["old-secondary"] = { "project.test.": opts.secondary ?? live, ...opts.oldExtra };
   if (opts.neu !== null) zones["new-operator"] = { "project.test.": opts.neu ?? newOperatorCopy(live) };
   if (opts.hidden) zones["hidden-primary"] = { "project.test.": opts.hidden };
   return zones;
@@ -238,6 +257,49 @@ SCENARIOS.push(
     sources: ["zones/project.test.wildcard.zone"],
     // The old operator refuses AXFR (as panels do): its view is built from answers, synthesized ones included.
     transfer: { "old-primary": "none", "old-secondary": "none" },
+  },
+);
+
+/** A child zone: shop.project.test., signed with its lab key (scenario "sign"). */
+function shopZone(ns: string[]): string {
+  return (
+    `$TTL 3600\n` +
+    soa("shop.project.test.", ns[0]) +
+    ns.map((n) => `shop.project.test. IN NS ${n}\n`).join("") +
+    `shop.project.test. IN A 192.0.2.60\nwww.shop.project.test. IN A 192.0.2.61\ncart.shop.project.test. IN A 192.0.2.62\n` +
+    (ns.includes("ns.shop.project.test.") ? `ns.shop.project.test. IN A 127.0.0.7\n` : "")
+  );
+}
+
+/** The live zone with shop.project.test. delegated to the same servers, and its DS at the parent side. */
+export const CHILD_EXPORT = zoneFile("project.test.child-export.zone");
+const CHILD_LIVE = CHILD_EXPORT.replace(/^(shop\tIN\tNS\tns2\.oldhost\.test\.\n)/m, `$1shop\tIN\tDS\t${SHOP_DS_RDATA}\n`);
+
+/** The realistic move: what the old servers serve (TTLs lowered ahead of the move) and the new operator's own rewrite. */
+export const REALISTIC_LIVE = zoneFile("project.test.realistic-live.zone");
+export const REALISTIC_NEW = zoneFile("project.test.realistic-new.zone");
+
+SCENARIOS.push(
+  {
+    name: "ds-handover-done",
+    description: "project.test. is signed; the parent's DS matches the key old and new servers both serve and sign with (the key handover is already done)",
+    zones: base({ ds: PROJECT_DS }),
+    sources: ["zones/project.test.live.zone"],
+    sign: ["project.test."],
+  },
+  {
+    name: "child-same-servers",
+    description: "the signed child shop.project.test. is served by the parent's own servers; its DS is at the old parent but missing from the export and at the new operator",
+    zones: base({ old: CHILD_LIVE, neu: newOperatorCopy(CHILD_EXPORT), oldExtra: { "shop.project.test.": shopZone(["ns1.oldhost.test.", "ns2.oldhost.test."]) } }),
+    sources: ["zones/project.test.child-export.zone"],
+    sign: ["shop.project.test."],
+  },
+  {
+    name: "realistic-clean-move",
+    description: "a clean move as it really looks: the new operator's own apex NS and SOA, TTLs lowered ahead, other spelling and order, $ORIGIN changes, a wildcard, a signed child delegated with glue and DS, the SPF TXT split into two strings",
+    zones: base({ old: REALISTIC_LIVE, neu: REALISTIC_NEW, providerExtra: { "shop.project.test.": shopZone(["ns.shop.project.test."]) } }),
+    sources: ["zones/project.test.realistic-live.zone"],
+    sign: ["shop.project.test."],
   },
 );
 

@@ -347,3 +347,45 @@ withLab("wildcard", (r) => {
     expect(r().findings.filter((f) => f.id === "INV-MISSING-IN-SOURCE" || f.id === "INV-EXPORT-INCOMPLETE")).toEqual([]);
   });
 });
+
+withLab("ds-handover-done", (r) => {
+  it("no SEC-DS-NO-PLAN blocker when every new server serves and signs with the key the parent's DS matches", () => {
+    expect(blockerIds(r())).toEqual([]);
+    expect(r().verdict.verdict).toBe("go");
+    const f = r().findings.filter((x) => x.id === "SEC-DS-NO-PLAN");
+    expect(f.map((x) => x.severity)).toEqual(["info"]);
+    expect(f[0].message).toContain("serves the key the DS matches (tag 11894) and its signature over the DNSKEY RRset validates");
+    expect(f[0].message).not.toContain("signs with other keys");
+    expect(r().findings.filter((x) => x.id === "SEC-DS-NO-DNSKEY")).toEqual([]);
+  });
+});
+
+withLab("child-same-servers", (r) => {
+  it("finds the cut on the parent's own servers and blocks on the signed child's lost DS, naming the child", () => {
+    expect(r().old!.zoneCuts).toContain("shop.project.test.");
+    expect(blockerIds(r())).toEqual(["DEL-CHILD-DS", "INV-MISSING-AT-NEW", "INV-MISSING-IN-SOURCE"]);
+    expect(subjects(r(), "DEL-CHILD-DS")).toEqual(["shop.project.test."]);
+    const f = r().findings.find((x) => x.id === "DEL-CHILD-DS")!;
+    expect(f.message).toContain("the export(s) have no DS for shop.project.test.; the new operator has no DS for shop.project.test.");
+    expect(f.message).toContain("The child is signed (DNSKEY tag(s) 440 at its servers)");
+    expect(subjects(r(), "INV-MISSING-IN-SOURCE")).toEqual(["shop.project.test. DS"]);
+    expect(subjects(r(), "INV-MISSING-AT-NEW")).toEqual(["shop.project.test. DS"]);
+  });
+  it("never reports the child's own names as parent data", () => {
+    const childNames = r().findings.filter((x) => /(^|\s|\.)(www|cart)\.shop\.project\.test\./.test(x.subject) || (x.subject.startsWith("shop.project.test. ") && !/ (NS|DS)$/.test(x.subject)));
+    expect(childNames).toEqual([]);
+  });
+});
+
+withLab("realistic-clean-move", (r) => {
+  it("is GO with zero blockers", () => {
+    expect(blockerIds(r())).toEqual([]);
+    expect(r().verdict.verdict).toBe("go");
+  });
+  it("says what it saw: the split SPF is a warning, the wildcard is compared, the signed child's delegation, glue and DS are copied", () => {
+    expect(r().findings.filter((f) => f.id === "INV-TXT-SPLIT").map((f) => [f.severity, f.subject])).toEqual([["warning", "project.test. TXT (the new operator)"]]);
+    expect(r().findings.filter((f) => f.id === "DEL-CHILD-DS" || f.id === "DEL-LAME-SUBZONE" || f.id === "DEL-SUBZONE-CUT")).toEqual([]);
+    expect(r().probes!.subzones.map((z) => `${z.cut} ${z.dnskeys?.length ?? 0}`)).toEqual(["shop.project.test. 1"]);
+    expect(r().diff.oldVsNew!.entries.filter((e) => !e.explained && !e.txtSplit)).toEqual([]);
+  });
+});

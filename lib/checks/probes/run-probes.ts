@@ -93,9 +93,12 @@ async function probeSubzones(session: QuerySession, ctx: IterateContext, o: RunP
   const ref = o.views.oldRef;
   if (!ref) return [];
   const out: SubzoneProbe[] = [];
-  for (const cut of ref.cuts) {
+  // Cuts from the reference view, the snapshot (NS or SOA below the apex, same-server children) and the exports.
+  const cuts = [...new Set([...ref.cuts, ...(o.old?.zoneCuts ?? []), ...o.views.sources.flatMap((v) => v.cuts)].map((c) => c.toLowerCase()))].sort();
+  for (const cut of cuts) {
     const ns = (rrset(ref, cut, T.NS)?.texts ?? []).map((t) => t.toLowerCase());
-    const probe: SubzoneProbe = { cut, ns, servers: [] };
+    if (ns.length === 0) continue; // no delegation at the old servers: nothing to probe
+    const probe: SubzoneProbe = { cut, ns, servers: [], dnskeys: [], dnskeyAnswers: [] };
     for (const n of ns) {
       const addresses = await nsAddresses(ctx, n, o.zone, ref, o.old);
       if (addresses.length === 0) {
@@ -113,6 +116,15 @@ async function probeSubzones(session: QuerySession, ctx: IterateContext, o: RunP
               ? `no SOA for ${cut} in the answer (rcode ${a.rcode})`
               : null;
         probe.servers.push({ ns: n, address, answer: a, problem });
+        if (problem !== null) continue;
+        // Is the child signed? Its DNSKEY as its own servers answer it (RFC 4035 §3.1.4 sets DO).
+        const k = await queryServer(session, { name: n, address, port: session.options.port }, { name: wire(cut), type: T.DNSKEY, class: 1 }, { dnssecOk: true });
+        probe.dnskeyAnswers!.push(k);
+        if (!k.flags?.aa) continue;
+        for (const r of k.records) {
+          if (r.section !== "answer" || r.type !== T.DNSKEY || !namesEqual(r.owner, wire(cut))) continue;
+          if (!probe.dnskeys!.some((x) => Buffer.from(x).equals(Buffer.from(r.rdata)))) probe.dnskeys!.push(r.rdata);
+        }
       }
     }
     out.push(probe);

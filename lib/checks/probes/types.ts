@@ -36,6 +36,10 @@ export interface SubzoneProbe {
   cut: string;
   ns: string[];
   servers: SubzoneServerProbe[];
+  /** The child's DNSKEY RDATA as its servers answer them (DO=1), deduplicated: non-empty = the child is signed. */
+  dnskeys?: Uint8Array[];
+  /** The DNSKEY answers (evidence). */
+  dnskeyAnswers?: ServerAnswer[];
 }
 
 export interface PtrProbe {
