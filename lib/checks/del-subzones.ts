@@ -60,7 +60,7 @@ export const childDs: CheckDef = {
         }
         evidence.push(...ds.evidence);
         if (same(ds.rdatas) || leadsToKey(ds.rdatas)) continue;
-        problems.push(`${label} carry DS {${ds.texts.join(" / ")}}, which ${keys.length ? "matches none of the child's keys" : "differs from today's"}`);
+        problems.push(`${label} ${label.endsWith("(s)") ? "carry" : "carries"} DS {${ds.texts.join(" / ")}}, which ${keys.length ? "matches none of the child's keys" : "differs from today's"}`);
       }
       if (problems.length === 0) continue;
       const signed = keys.length ? ` The child is signed (DNSKEY tag(s) ${keys.map(keyTag).join(", ")} at its servers).` : "";

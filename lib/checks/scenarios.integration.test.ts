@@ -272,6 +272,19 @@ withLab("provider-records", (r) => {
     expect(r().findings.filter((f) => f.id.startsWith("INV-") && f.severity !== "info").map((f) => `${f.id} ${f.subject}`)).toEqual(["INV-WILDCARD *.preview.project.test."]);
     expect(r().diff.allSources!.entries.filter((e) => !e.explained)).toEqual([]);
   });
+  it("states what the live answers show: a proxied CNAME is a CNAME, an export's own NS are the exporter's, not the new operator's", () => {
+    const www = r().findings.find((f) => f.id === "PRV-NON-PORTABLE" && f.subject === "www.project.test. CNAME (cloudflare proxied)")!;
+    expect(www.message).toContain("the live zone answers www.project.test. CNAME project.test., not the proxy's A/AAAA addresses");
+    expect(www.message).not.toContain("anycast");
+    const apexA = r().findings.find((f) => f.id === "PRV-NON-PORTABLE" && f.subject === "project.test. A (cloudflare proxied)")!;
+    expect(apexA.message).toContain("the live zone answers project.test. A 192.0.2.80 (the proxy's addresses, not the origin)");
+    const ns = r().diff.sources.flatMap((c) => c.entries).filter((e) => e.owner === "project.test." && e.type === "NS");
+    expect(ns.length).toBeGreaterThan(0);
+    for (const e of ns) {
+      expect(e.explained).toContain("are the exporting operator's, the live zone names {ns1.oldhost.test., ns2.oldhost.test.}");
+      expect(e.explained).not.toContain("new operator's own servers");
+    }
+  });
   it("shows the proxied/alias differences as explained, not as blockers", () => {
     const explained = r().diff.allSources!.entries.filter((e) => e.explained).map((e) => `${e.owner} ${e.type}`);
     expect(explained).toEqual(expect.arrayContaining(["project.test. A", "docs.project.test. A"]));
