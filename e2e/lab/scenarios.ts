@@ -301,6 +301,13 @@ SCENARIOS.push(
     sources: ["zones/project.test.realistic-live.zone"],
     sign: ["shop.project.test."],
   },
+  {
+    name: "child-glue-lost",
+    description: "the realistic move, but the new operator's zone lacks the glue of the in-bailiwick name server ns.shop.project.test.",
+    zones: base({ old: REALISTIC_LIVE, neu: REALISTIC_NEW.replace(/^ns\.shop\.project\.test\.\t.*\n/m, ""), providerExtra: { "shop.project.test.": shopZone(["ns.shop.project.test."]) } }),
+    sources: ["zones/project.test.realistic-live.zone"],
+    sign: ["shop.project.test."],
+  },
 );
 
 export function scenario(name: string): Scenario {

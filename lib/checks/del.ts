@@ -4,7 +4,7 @@ import type { ServerSummary, Snapshot } from "../dns/run-snapshot";
 import { serverLabel } from "../diff/view";
 import { answerText, fact, summaryEvidence } from "./evidence";
 import type { CheckDef, CheckInput } from "./types";
-import { childDs, lameSubzone } from "./del-subzones";
+import { childDs, childGlue, lameSubzone } from "./del-subzones";
 import { PLANNED_CHECKS } from "./del-planned";
 import { hiddenPrimarySerial, hiddenPrimaryUnreachable, hiddenPrimaryUnresolved } from "./del-primary";
 import { nameToText } from "../zone/name";
@@ -252,5 +252,5 @@ const transports: CheckDef = {
   },
 };
 
-export const DEL_CHECKS: CheckDef[] = [noServers, unreachable, soaSerial, primary, primarySerial, primaryUnresolved, nsCount, parentChild, glue, subzones, lameSubzone, childDs, ...PLANNED_CHECKS, recursion, transports];
+export const DEL_CHECKS: CheckDef[] = [noServers, unreachable, soaSerial, primary, primarySerial, primaryUnresolved, nsCount, parentChild, glue, subzones, lameSubzone, childDs, childGlue, ...PLANNED_CHECKS, recursion, transports];
 export type { CheckInput };

@@ -402,3 +402,11 @@ withLab("realistic-clean-move", (r) => {
     expect(r().diff.oldVsNew!.entries.filter((e) => !e.explained && !e.txtSplit)).toEqual([]);
   });
 });
+
+withLab("child-glue-lost", (r) => {
+  it("blocks on the lost glue of the in-bailiwick name server, naming the child and the host", () => {
+    expect(blockerIds(r())).toEqual(["DEL-CHILD-GLUE"]);
+    expect(subjects(r(), "DEL-CHILD-GLUE")).toEqual(["shop.project.test. glue ns.shop.project.test."]);
+    expect(r().findings.find((f) => f.id === "DEL-CHILD-GLUE")!.message).toContain("the old parent side carries ns.shop.project.test. {127.0.0.7}, but the new operator carries no glue");
+  });
+});
