@@ -310,6 +310,17 @@ SCENARIOS.push(
   },
 );
 
+const SIGNED_WILDCARD_LIVE = LIVE_ZONE + "*\tIN\tA\t192.0.2.80\n";
+
+SCENARIOS.push({
+  name: "wildcard-signed",
+  description: "signed project.test. with `* A`; the old operator refuses AXFR and the export lacks the wildcard: the names it answers are synthesized (RRSIG labels), one missing wildcard, not one blocker per guessed label",
+  zones: base({ old: SIGNED_WILDCARD_LIVE, neu: newOperatorCopy(SIGNED_WILDCARD_LIVE), ds: PROJECT_DS }),
+  sources: ["zones/project.test.live.zone"],
+  sign: ["project.test."],
+  transfer: { "old-primary": "none", "old-secondary": "none" },
+});
+
 export function scenario(name: string): Scenario {
   const s = SCENARIOS.find((x) => x.name === name);
   if (!s) throw new Error(`unknown scenario "${name}" (known: ${SCENARIOS.map((x) => x.name).join(", ")})`);

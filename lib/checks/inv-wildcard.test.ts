@@ -53,3 +53,15 @@ describe("a name masked by a wildcard where the other side lacks it", () => {
     expect(f.find((x) => x.id === "INV-DIFFERENT-AT-NEW")!.message).toContain("old {192.0.2.21}, new {192.0.2.80} — the new operator lacks the name and answers it from its wildcard *.example.test.");
   });
 });
+
+describe("synthesis seen in the RRSIG labels field", () => {
+  it("names a missing wildcard answers are folded into the wildcard's own finding", () => {
+    const live = head + "* 3600 IN A 192.0.2.80\n" + synthesized;
+    const i = input({ old: [{ name: "ns1.old.test.", address: "192.0.2.1", zone: live }], sources: [source("export.zone", head)] });
+    const synthesis = ["www", "ftp", "mail", "vpn"].map((l) => ({ key: [...i.views.oldRef!.rrsets.values()].find((s) => s.ownerText === `${l}.example.test.`)!.key, owner: `${l}.example.test.`, type: 1, wildcard: "*.example.test." }));
+    const f = runChecks({ ...i, probes: { servers: [], subzones: [], ptr: null, mtaSts: null, synthesis } }, DEFAULT_CONFIG, INV_CHECKS);
+    expect(f.filter((x) => x.id === "INV-MISSING-IN-SOURCE").map((x) => x.subject)).toEqual(["*.example.test. A"]);
+    expect(f.find((x) => x.id === "INV-MISSING-IN-SOURCE")!.message).toContain("The wildcard also answers 4 name(s) the exports lack");
+    expect(f.find((x) => x.id === "INV-EXPORT-INCOMPLETE")!.message).toContain("1 name(s) answered by the old servers appear in no export: *.example.test.");
+  });
+});

@@ -1,6 +1,6 @@
 /** INV: inventory and parity (DESIGN §6). Every live RRset must exist identically in the sources and at the new side. */
 import { nameToText } from "../zone/name";
-import { T } from "../zone/rrtype";
+import { T, typeToText } from "../zone/rrtype";
 import type { Comparison, DiffEntry } from "../diff/types";
 import { entryEvidence, fact } from "./evidence";
 import type { CheckDef, CheckInput, Emit } from "./types";
@@ -13,14 +13,33 @@ function unexplained(c: Comparison | null, kind: DiffEntry["kind"]): DiffEntry[]
   return c ? c.entries.filter((e) => e.kind === kind && !e.explained) : [];
 }
 
+/**
+ * Live RRsets the exports lack that the RRSIG labels field shows synthesized
+ * from a wildcard which is itself missing from the exports: one problem (the
+ * wildcard), reported once at the wildcard, not once per name it answers.
+ */
+function synthesizedFromMissingWildcard(i: CheckInput): Map<string, string> {
+  const missing = new Set(unexplained(i.diff.allSources, "only-here").map((e) => `${e.owner}|${e.type}`));
+  const out = new Map<string, string>();
+  for (const p of i.probes?.synthesis ?? []) if (missing.has(`${p.wildcard}|${typeToText(p.type)}`)) out.set(p.key, p.wildcard);
+  return out;
+}
+
 const missingInSource: CheckDef = {
   id: "INV-MISSING-IN-SOURCE", family: "INV", severity: "blocker", title: "Every live RRset exists in the sources",
   run(i, emit) {
     if (i.sources.length === 0) return;
+    const collapsed = synthesizedFromMissingWildcard(i);
+    const synth = new Map((i.probes?.synthesis ?? []).map((p) => [p.key, p.wildcard]));
     for (const e of unexplained(i.diff.allSources, "only-here")) {
+      if (collapsed.has(e.key)) continue;
+      const answers = [...collapsed].filter(([k, w]) => w === e.owner && i.views.oldRef?.rrsets.get(k)?.typeText === e.type).map(([k]) => i.views.oldRef!.rrsets.get(k)!.ownerText);
       emit({
         subject: rr(e),
-        message: `${rr(e)} is served live (${show(e.here!.texts)}) but is in none of the uploaded exports (${i.sources.map((s) => s.name).join(", ")}).`,
+        message:
+          `${rr(e)} is served live (${show(e.here!.texts)}) but is in none of the uploaded exports (${i.sources.map((s) => s.name).join(", ")}).` +
+          (answers.length ? ` The wildcard also answers ${answers.length} name(s) the exports lack, synthesized per their RRSIG labels field (RFC 4035 §5.3.4): ${answers.slice(0, 10).join(", ")}${answers.length > 10 ? ", …" : ""}.` : "") +
+          (synth.has(e.key) ? ` The live answer is synthesized from ${synth.get(e.key)} (RRSIG labels field).` : ""),
         remediation: `Add \`${e.owner} ${e.here!.ttl} IN ${e.type} ${e.here!.texts.join(` / `)}\` to the zone the new operator loads, or get a complete export (AXFR) from the old operator.`,
         evidence: entryEvidence(e),
       });
@@ -85,7 +104,8 @@ const exportIncomplete: CheckDef = {
     const c = i.diff.allSources;
     if (!all || !c) return;
     const have = new Set([...all.rrsets.values()].map((s) => s.ownerText));
-    const missing = [...new Set(unexplained(c, "only-here").map((e) => e.owner))].filter((o) => !have.has(o));
+    const collapsed = synthesizedFromMissingWildcard(i);
+    const missing = [...new Set(unexplained(c, "only-here").filter((e) => !collapsed.has(e.key)).map((e) => e.owner))].filter((o) => !have.has(o));
     if (missing.length === 0) return;
     emit({
       subject: i.zone,

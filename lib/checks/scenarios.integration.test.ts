@@ -410,3 +410,14 @@ withLab("child-glue-lost", (r) => {
     expect(r().findings.find((f) => f.id === "DEL-CHILD-GLUE")!.message).toContain("the old parent side carries ns.shop.project.test. {127.0.0.7}, but the new operator carries no glue");
   });
 });
+
+withLab("wildcard-signed", (r) => {
+  it("reports the missing wildcard once; the names it answers are recognised as synthesized by their RRSIG labels field", () => {
+    expect(r().probes!.synthesis!.length).toBeGreaterThan(20);
+    expect(new Set(r().probes!.synthesis!.map((p) => p.wildcard))).toEqual(new Set(["*.project.test."]));
+    expect(blockerIds(r())).toEqual(["INV-EXPORT-INCOMPLETE", "INV-MISSING-IN-SOURCE"]);
+    expect(subjects(r(), "INV-MISSING-IN-SOURCE")).toEqual(["*.project.test. A"]);
+    expect(r().findings.find((f) => f.id === "INV-MISSING-IN-SOURCE")!.message).toMatch(/The wildcard also answers \d+ name\(s\) the exports lack, synthesized per their RRSIG labels field/);
+    expect(r().findings.find((f) => f.id === "INV-EXPORT-INCOMPLETE")!.message).toContain(": *.project.test.");
+  });
+});

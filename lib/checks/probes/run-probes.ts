@@ -20,6 +20,7 @@ import { T } from "../../zone/rrtype";
 import type { Fetcher } from "../rdap";
 import { mtaStsPolicyUrl } from "../mta-sts";
 import { probePrimary } from "./primary";
+import { probeSynthesis } from "./synthesis";
 import { rawQuery } from "./raw-query";
 import { iterativeResolver, type Resolver } from "./resolver";
 import type { MtaStsProbe, Probes, PtrProbe, ServerProbe, SubzoneProbe } from "./types";
@@ -210,7 +211,8 @@ export async function runProbes(o: RunProbesOptions): Promise<Probes> {
     const ptr = resolver ? await probePtr(resolver, o) : null;
     const mtaSts = await probeMtaSts(o);
     const primary = await probePrimary(session, ctx, o.old);
-    return { servers: [...oldS, ...newS], subzones, ptr, mtaSts, primary };
+    const synthesis = await probeSynthesis(session, o.old, o.views, !!o.old && isSigned(o.old));
+    return { servers: [...oldS, ...newS], subzones, ptr, mtaSts, primary, synthesis };
   } finally {
     session.close();
   }

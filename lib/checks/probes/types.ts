@@ -6,7 +6,10 @@
 import type { ServerAnswer } from "../../dns/types";
 import type { PrimaryProbe } from "./primary";
 
+import type { SynthesisProbe } from "./synthesis";
+
 export type { PrimaryProbe } from "./primary";
+export type { SynthesisProbe } from "./synthesis";
 
 export interface ServerProbe {
   which: "old" | "new";
@@ -69,6 +72,8 @@ export interface Probes {
   mtaSts: MtaStsProbe | null;
   /** The hidden primary (SOA MNAME not among the NS) asked directly; null/absent: none, or not probed. */
   primary?: PrimaryProbe | null;
+  /** Live RRsets the exports lack that the RRSIG labels field shows synthesized from a wildcard (signed zones only). */
+  synthesis?: SynthesisProbe[];
 }
 
 export const NO_PROBES: Probes = { servers: [], subzones: [], ptr: null, mtaSts: null };
