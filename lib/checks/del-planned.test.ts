@@ -40,3 +40,23 @@ describe("the new zone against its planned delegation", () => {
     expect(f).toEqual([]);
   });
 });
+
+describe("no wolf: subsets of the new operator's servers", () => {
+  it("a zone naming more new servers than were given (no plan stated) is a warning, not a blocker", () => {
+    const zone = soa + "@ IN NS ns1.new.test.\n@ IN NS ns2.new.test.\n";
+    const f = run({ old, neu: [{ name: "ns1.new.test.", address: "203.0.113.1", zone }] });
+    expect(f.map((x) => [x.id, x.severity])).toEqual([["DEL-PLANNED-NS", "warning"]]);
+    expect(f[0].remediation).toContain("state the planned NS set");
+  });
+  it("…but a blocker once the plan is stated", () => {
+    const zone = soa + "@ IN NS ns1.new.test.\n@ IN NS ns2.new.test.\n";
+    const f = run({ old, neu: [{ name: "ns1.new.test.", address: "203.0.113.1", zone }], facts: { plannedNs: ["ns1.new.test."] } });
+    expect(f.map((x) => [x.id, x.severity])).toEqual([["DEL-PLANNED-NS", "blocker"]]);
+  });
+  it("an in-zone NS publishing an AAAA besides the given A is a warning", () => {
+    const zone = soa + "@ IN NS ns1.example.test.\nns1 IN A 203.0.113.1\nns1 IN AAAA 2001:db8::1\n";
+    const f = run({ old, neu: [{ name: "ns1.example.test.", address: "203.0.113.1", zone }] });
+    expect(f.map((x) => [x.id, x.severity])).toEqual([["DEL-PLANNED-GLUE", "warning"]]);
+    expect(f[0].message).toContain("2001:db8::1 would not be in the glue");
+  });
+});

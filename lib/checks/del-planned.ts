@@ -54,15 +54,21 @@ const plannedNs: CheckDef = {
       const onlyPlanned = planned.filter((n) => !child.includes(n));
       const onlyZone = child.filter((n) => !planned.includes(n));
       if (onlyPlanned.length === 0 && onlyZone.length === 0) continue;
-      const old = norm(i.old?.servers.map((x) => x.name) ?? []);
+      const old = norm([...(i.old?.servers.map((x) => x.name) ?? []), ...(i.diff.parentChild?.parentNs ?? [])]);
       const retiring = onlyZone.filter((n) => old.includes(n));
+      // Only more names than the servers given, none of them the old operator's, and no plan stated: most likely
+      // the user gave a subset of the new operator's servers. Say so instead of blocking.
+      const subsetGiven = onlyPlanned.length === 0 && retiring.length === 0 && !(i.facts.plannedNs && i.facts.plannedNs.length);
       emit({
+        severity: subsetGiven ? "warning" : undefined,
         subject: serverLabel(s),
         message:
           `${serverLabel(s)} answers the apex NS {${child.join(", ") || "nothing"}} but the parent is to delegate ${i.zone} to {${planned.join(", ")}}` +
           `${onlyZone.length ? `; only in the new zone: ${onlyZone.join(", ")}` : ""}${onlyPlanned.length ? `; missing from the new zone: ${onlyPlanned.join(", ")}` : ""}.` +
           (retiring.length ? ` ${retiring.join(", ")} ${retiring.length > 1 ? "are" : "is"} the old operator's, about to be retired: resolvers that prefer the child's NS set (RFC 2181 §5.4.1) go back there.` : ""),
-        remediation: `Make the apex NS at the new operator exactly {${planned.join(", ")}} (the planned delegation) before the switch.`,
+        remediation: subsetGiven
+          ? `If ${onlyZone.join(", ")} ${onlyZone.length > 1 ? "are" : "is"} the new operator's too, state the planned NS set (all of them) or give ${onlyZone.length > 1 ? "them" : "it"} as new servers; otherwise remove ${onlyZone.length > 1 ? "them" : "it"} from the new zone.`
+          : `Make the apex NS at the new operator exactly {${planned.join(", ")}} (the planned delegation) before the switch.`,
         evidence: [fact(`planned NS: ${planned.join(" ")}`), ...summaryEvidence(i.neu, s, "new").filter((e) => e.text.includes(" NS"))],
       });
     }
@@ -81,7 +87,9 @@ const plannedGlue: CheckDef = {
       const glue = given.get(n);
       if (!glue || glue.length === 0) continue; // no address stated: nothing to compare with
       for (const v of i.views.neu) {
-        const published = [T.A, T.AAAA].flatMap((t) => v.rrsets.get(rrsetKey(owner, 1, t))?.texts ?? []).map(canonicalAddress).sort();
+        const texts = [T.A, T.AAAA].flatMap((t) => v.rrsets.get(rrsetKey(owner, 1, t))?.texts ?? []);
+        const shown = new Map(texts.map((t) => [canonicalAddress(t), t]));
+        const published = [...shown.keys()].sort();
         const asked = v.asked(owner, T.A) || v.asked(owner, T.AAAA);
         if (!asked && published.length === 0) {
           emit({
@@ -95,9 +103,22 @@ const plannedGlue: CheckDef = {
         }
         if (published.join(" ") === glue.join(" ")) continue;
         const sets = [...v.rrsets.values()].filter((s) => s.ownerText === n && (s.type === T.A || s.type === T.AAAA));
+        const missing = glue.filter((a) => !published.includes(a));
+        if (missing.length === 0) {
+          // Every given address is published; the zone has more (often the AAAA nobody typed in): the glue should carry them too.
+          const extra = published.filter((a) => !glue.includes(a)).map((a) => shown.get(a) ?? a);
+          emit({
+            severity: "warning",
+            subject: `${n} @ ${v.label}`,
+            message: `${v.label} publishes ${n} {${texts.join(", ")}}, more than the address(es) given for it ({${glue.join(", ")}}): ${extra.join(", ")} would not be in the glue.`,
+            remediation: `Give ${extra.join(", ")} for ${n} as well (the registrar's host object), or remove ${extra.length > 1 ? "them" : "it"} from the new zone if nothing answers there.`,
+            evidence: [fact(`given: ${n} ${glue.join(" ")}`), ...sets.flatMap((s) => s.evidence)],
+          });
+          continue;
+        }
         emit({
           subject: `${n} @ ${v.label}`,
-          message: `The glue for ${n} will be {${glue.join(", ")}} (the address(es) given for the new server), but ${v.label} publishes ${n} {${published.join(", ") || "no address"}}: resolvers that follow the zone's own record go ${published.length ? `to ${published.join(", ")}, where the new operator was not given` : "nowhere"}.`,
+          message: `The glue for ${n} will be {${glue.join(", ")}} (the address(es) given for the new server), but ${v.label} publishes ${n} {${texts.join(", ") || "no address"}}: resolvers that follow the zone's own record go ${texts.length ? `to ${texts.join(", ")}, where the new operator was not given` : "nowhere"}.`,
           remediation: `Make ${n} A/AAAA in the new zone exactly ${glue.join(", ")}, or correct the address given for ${n}.`,
           evidence: [fact(`given: ${n} ${glue.join(" ")}`), ...sets.flatMap((s) => s.evidence)],
         });
