@@ -308,7 +308,7 @@ export function signZone(zone: string, text: string): string {
     const input = join(dir, "in.zone");
     const output = join(dir, "out.zone");
     writeFileSync(input, text, "latin1");
-    const r = spawnSync("/usr/bin/dnssec-signzone", ["-S", "-K", KEYS_DIR, "-z", "-N", "keep", "-s", "now-3600", "-e", "now+2592000", "-o", zone, "-f", output, input], { encoding: "utf8", timeout: 30_000 });
+    const r = spawnSync("/usr/bin/dnssec-signzone", ["-S", "-K", KEYS_DIR, "-d", dir, "-z", "-N", "keep", "-s", "now-3600", "-e", "now+2592000", "-o", zone, "-f", output, input], { encoding: "utf8", timeout: 30_000 });
     if (r.status !== 0) throw new Error(`dnssec-signzone ${zone} failed: ${r.stderr || r.error?.message}`);
     return readFileSync(output, "latin1");
   } finally {

@@ -251,6 +251,12 @@ SCENARIOS.push(
     sources: ["zones/project.test.live.zone"],
   },
   {
+    name: "hidden-primary-unresolved",
+    description: "the SOA MNAME nowhere.oldhost.test. is not among the NS and does not exist (NXDOMAIN at the TLD)",
+    zones: base({ old: hiddenPrimaryCopy(LIVE_ZONE, "nowhere.oldhost.test."), neu: newOperatorCopy(LIVE_ZONE) }),
+    sources: ["zones/project.test.live.zone"],
+  },
+  {
     name: "wildcard",
     description: "`* A` answers every guessed label; ftp.project.test. is held explicitly with another address, and the new operator's copy lacks it (masked by the wildcard)",
     zones: base({ old: WILDCARD_LIVE, neu: newOperatorCopy(WILDCARD_LIVE.replace(/^ftp\t.*\n/m, "")) }),

@@ -350,6 +350,16 @@ withLab("hidden-primary-ahead", (r) => {
   });
 });
 
+withLab("hidden-primary-unresolved", (r, lab) => {
+  it("reports an MNAME that does not resolve: a warning, a blocker when the zone is to be transferred from it", async () => {
+    expect(r().probes!.primary!.resolveProblem).toBe("the name does not exist (NXDOMAIN)");
+    expect(blockerIds(r())).toEqual([]);
+    expect(r().findings.filter((f) => f.id.startsWith("DEL-PRIMARY")).map((f) => [f.id, f.severity, f.subject])).toEqual([["DEL-PRIMARY-UNRESOLVED", "warning", "nowhere.oldhost.test."]]);
+    const x = await review(lab(), "hidden-primary-unresolved", { facts: { newOperatorFeed: "axfr" } });
+    expect(blockerIds(x)).toEqual(["DEL-PRIMARY-UNRESOLVED"]);
+  }, 60_000);
+});
+
 withLab("wildcard", (r) => {
   it("no phantom blockers for the labels the wildcard answers; the name masked by the wildcard at the new side stays a blocker", () => {
     expect(blockerIds(r())).toEqual(["INV-DIFFERENT-AT-NEW"]);
