@@ -55,7 +55,9 @@ describe("INV checks", () => {
     const neu = { ...base.neu!, answers: base.neu!.answers.map((a) => (a.question.name[1] === 0x6d && a.question.name[0] === 4 ? { ...a, rcode: 2, records: [], error: { kind: "servfail" as const, message: "SERVFAIL" } } : a)) };
     const { diff, views } = buildDiff({ zone: base.zone, sources: [], old: base.old, neu, operatorChange: true });
     const f = run({ ...base, neu, diff, views });
-    expect(f.filter((x) => x.severity === "blocker").map((x) => `${x.id} ${x.subject}`)).toEqual(["INV-UNVERIFIED-AT-NEW mail.example.test. A"]);
+    // One finding per cause, listing the RRsets (issue 9 §3).
+    expect(f.filter((x) => x.severity === "blocker").map((x) => `${x.id} ${x.subject}`)).toEqual(["INV-UNVERIFIED-AT-NEW unverified at the new operator: servfail"]);
+    expect(f.find((x) => x.id === "INV-UNVERIFIED-AT-NEW")!.message).toContain("mail.example.test. A");
   });
 
   it("INV-UNVERIFIED-AT-NEW also for a second new server that fails (server parity alone would skip it)", () => {
@@ -68,7 +70,8 @@ describe("INV checks", () => {
     const neu = { ...base.neu!, answers: base.neu!.answers.map(failsMail) };
     const { diff, views } = buildDiff({ zone: base.zone, sources: [], old: base.old, neu, operatorChange: true });
     const f = run({ ...base, neu, diff, views }).filter((x) => x.id === "INV-UNVERIFIED-AT-NEW");
-    expect(f.map((x) => x.subject)).toEqual([expect.stringMatching(/^mail\.example\.test\. A at .*203\.0\.113\.2/)]);
+    expect(f.map((x) => x.subject)).toEqual(["unverified at the new operator: servfail"]);
+    expect(f[0].message).toMatch(/203\.0\.113\.2.*mail\.example\.test\. A/);
     expect(f[0].severity).toBe("blocker");
   });
 

@@ -1,7 +1,9 @@
 /** INV: inventory and parity (DESIGN §6). Every live RRset must exist identically in the sources and at the new side. */
-import { nameToText } from "../zone/name";
+import type { Snapshot } from "../dns/run-snapshot";
+import { serverLabel } from "../diff/view";
+import { nameKey, nameToText } from "../zone/name";
 import { T, typeToText } from "../zone/rrtype";
-import type { Comparison, DiffEntry } from "../diff/types";
+import type { Comparison, DiffEntry, EvidenceRef } from "../diff/types";
 import { entryEvidence, fact } from "./evidence";
 import type { CheckDef, CheckInput, Emit } from "./types";
 import { negativeTtlParity } from "./inv-negative";
@@ -139,31 +141,61 @@ const differentAtNew: CheckDef = {
   },
 };
 
+/**
+/**
+ * Why a server holds no usable answer for (owner, type): the error of the answer it gave, or
+ * "not asked" (the plan never got there: deadline, query cap, cancelled, or never planned).
+ */
+function unansweredCauses(snap: Snapshot | null): (label: string, owner: Uint8Array, type: number) => string {
+  const index = new Map<string, string>();
+  for (const a of snap?.answers ?? []) {
+    const k = `${serverLabel(a.server)}|${nameKey(a.question.name)}|${a.question.type}`;
+    const cause = a.error ? (a.error.kind === "deadline" || a.error.kind === "cancelled" || a.error.kind === "query-cap" ? "not asked" : a.error.kind) : `rcode ${a.rcode}`;
+    // A usable answer anywhere for this question wins over an earlier failure.
+    if (!index.has(k) || !a.error) index.set(k, cause);
+  }
+  return (label, owner, type) => index.get(`${label}|${nameKey(owner)}|${type}`) ?? "not asked";
+}
+
+/** Up to `n` items, then how many more. */
+export function listSome(xs: readonly string[], n = 20): string {
+  return xs.length <= n ? xs.join(", ") : `${xs.slice(0, n).join(", ")} and ${xs.length - n} more`;
+}
+
 const unverifiedAtNew: CheckDef = {
   id: "INV-UNVERIFIED-AT-NEW", family: "INV", severity: "blocker", title: "Every live RRset was verified at the new operator",
   run(i, emit) {
     // An RRset the old side serves but the new side never answered about (timeout, SERVFAIL, REFUSED, query cap, deadline)
-    // is neither a match nor a difference: missing evidence must not read as parity.
+    // is neither a match nor a difference: missing evidence must not read as parity. One finding per cause (issue 9 §3).
     const c = i.diff.oldVsNew;
     const o = i.views.oldRef;
     if (!c || !o) return;
-    const seen = new Set<string>();
-    const report = (key: string, where: string) => {
+    const causeOf = unansweredCauses(i.neu);
+    const byCause = new Map<string, { rrsets: Set<string>; servers: Set<string>; evidence: EvidenceRef[] }>();
+    const note = (key: string, where: string) => {
       const s = o.rrsets.get(key);
-      if (!s || seen.has(`${key}|${where}`)) return;
-      seen.add(`${key}|${where}`);
-      emit({
-        subject: `${s.ownerText} ${s.typeText}${where === c.there ? "" : ` at ${where}`}`,
-        message: `${s.ownerText} ${s.typeText} is served by the old operator (${show(s.texts)}) but ${where} gave no usable answer for it, so nobody knows whether the new operator serves it.`,
-        remediation: "Find out why the new operator's server does not answer this question (timeout, SERVFAIL, REFUSED, query cap) and re-run.",
-        evidence: s.evidence,
-      });
+      if (!s) return;
+      const cause = causeOf(where, s.owner, s.type);
+      let g = byCause.get(cause);
+      if (!g) byCause.set(cause, (g = { rrsets: new Set(), servers: new Set(), evidence: [] }));
+      g.rrsets.add(`${s.ownerText} ${s.typeText}`);
+      g.servers.add(where);
+      if (g.evidence.length < 8) g.evidence.push(...s.evidence.slice(0, 1));
     };
-    for (const key of c.unchecked) report(key, c.there);
+    for (const key of c.unchecked) note(key, c.there);
     // Every other server of the new operator too: server-to-server parity skips what a server never answered.
     for (const v of i.views.neu) {
       if (v.label === c.there) continue;
-      for (const [key, s] of o.rrsets) if (!v.rrsets.has(key) && !v.asked(s.owner, s.type)) report(key, v.label);
+      for (const [key, s] of o.rrsets) if (!v.rrsets.has(key) && !v.asked(s.owner, s.type)) note(key, v.label);
+    }
+    for (const [cause, g] of [...byCause].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const rrsets = [...g.rrsets].sort();
+      emit({
+        subject: `unverified at the new operator: ${cause}`,
+        message: `${rrsets.length} RRset(s) the old operator serves got no usable answer at ${[...g.servers].sort().join(", ")} (${cause}), so nobody knows whether the new operator serves them: ${listSome(rrsets)}.`,
+        remediation: cause === "not asked" ? "Re-run with a longer deadline or a higher query cap (--deadline, --max-queries), or allow AXFR at the new servers." : `Find out why the new operator's servers answer ${cause} to these questions and re-run.`,
+        evidence: g.evidence,
+      });
     }
   },
 };
@@ -175,9 +207,14 @@ const snapshotIncomplete: CheckDef = {
     // evidence that nothing is there (the export-completeness and parity checks would read silence as "fine").
     for (const [side, snap] of [["old", i.old], ["new", i.neu]] as const) {
       if (!snap?.incomplete) continue;
+      const classes = snap.plan ? Object.entries(snap.plan.classes).map(([k, v]) => `${k} ${v.asked}/${v.planned}`).join(", ") : null;
+      const unverified = side === "old" ? (i.diff.allSources?.unchecked ?? []).map((k) => i.views.allSources?.rrsets.get(k)).flatMap((s) => (s ? [`${s.ownerText} ${s.typeText}`] : [])) : [];
       emit({
         subject: `${i.zone} (${side} operator snapshot)`,
-        message: `The ${side} operator's snapshot stopped before every planned query was sent (${snap.incomplete}), so missing or different records may go unseen.`,
+        message:
+          `The ${side} operator's snapshot stopped before every planned query was sent (${snap.incomplete}), so missing or different records may go unseen.` +
+          (classes ? ` Asked per priority class: ${classes}${snap.plan!.unsent ? `; ${snap.plan!.unsent} question(s) never sent` : ""}.` : "") +
+          (unverified.length ? ` Unverified (in the exports, never answered live): ${listSome(unverified)}.` : ""),
         remediation: "Re-run with a longer deadline or a higher query cap (CUTOVER_MAX_QUERIES_PER_RUN), or fewer names.",
         evidence: [],
       });

@@ -15,6 +15,8 @@ export { keyTag, dsMatches } from "./dnssec";
 interface KeysAt {
   server: string;
   asked: boolean;
+  /** The server answered a DNSKEY question at all (any rcode): it said something. */
+  answered: boolean;
   keys: Uint8Array[];
   evidence: EvidenceRef[];
 }
@@ -24,10 +26,12 @@ function dnskeysPerServer(snap: Snapshot, which: "old" | "new"): KeysAt[] {
   return snap.servers
     .filter((s) => s.authoritative)
     .map((s) => {
-      const out: KeysAt = { server: serverLabel(s), asked: false, keys: [], evidence: [] };
+      const out: KeysAt = { server: serverLabel(s), asked: false, answered: false, keys: [], evidence: [] };
       snap.answers.forEach((a, idx) => {
         if (a.server.address !== s.address || a.server.port !== s.port || a.server.name !== s.name) return;
-        if (a.question.type !== T.DNSKEY || !namesEqual(a.question.name, apex) || a.rcode !== 0) return;
+        if (a.question.type !== T.DNSKEY || !namesEqual(a.question.name, apex)) return;
+        if (a.rcode !== null) out.answered = true;
+        if (a.rcode !== 0) return;
         out.asked = true;
         out.evidence.push({ kind: "answer", snapshot: which, answer: idx, server: out.server, text: answerText(a) });
         for (const r of a.records) if (r.section === "answer" && r.type === T.DNSKEY && namesEqual(r.owner, apex)) out.keys.push(r.rdata);
@@ -52,6 +56,8 @@ const dsNoKey: CheckDef = {
       for (const k of dnskeysPerServer(snap, which)) {
         const ok = ds.some((d) => k.keys.some((key) => dsMatches(d.rdata, key, apex)));
         if (ok) continue;
+        // No DNSKEY answer at all (not sent, timed out, cut off): unknown, not "no key" (issue 9 §3).
+        if (!k.asked && !k.answered) continue;
         emit({
           subject: k.server,
           message: `The parent publishes DS ${ds.map((d) => rdataToText(T.DS, d.rdata).split(" ").slice(0, 3).join(" ")).join(", ")} for ${i.zone}, but ${k.server} (${which} operator) serves ${k.keys.length ? `DNSKEYs with tags ${k.keys.map(keyTag).join(", ")}, none matching` : k.asked ? "no DNSKEY" : "no DNSKEY answer"}: validating resolvers will treat the zone as bogus (SERVFAIL) ${which === "old" ? "already today" : "once it answers"}.`,

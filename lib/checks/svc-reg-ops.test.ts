@@ -10,6 +10,7 @@ import { REG_CHECKS } from "./reg";
 import { runChecks } from "./run-checks";
 import { SVC_CHECKS } from "./svc";
 import { delegationOf, input } from "./testing/build-input";
+import { T } from "../zone/rrtype";
 
 const OLD = { name: "ns1.old.test.", address: "192.0.2.1" };
 const NEW = { name: "ns1.new.test.", address: "203.0.113.1" };
@@ -17,7 +18,9 @@ const NEW = { name: "ns1.new.test.", address: "203.0.113.1" };
 describe("SVC checks", () => {
   it("mail: MX target without address, two SPF records, missing DMARC, DKIM selectors listed", () => {
     const live = `@ IN NS ns1.old.test.\n@ IN MX 10 mx\n@ IN MX 20 mail.provider.test.\n@ IN TXT "v=spf1 mx -all"\n@ IN TXT "v=spf1 include:x.test -all"\ns1._domainkey IN TXT "v=DKIM1; p=abc"\n`;
-    const f = runChecks(input({ old: [{ ...OLD, zone: live }] }), DEFAULT_CONFIG, SVC_CHECKS);
+    // A real run asks MX targets in its second pass; mx.example.test. answers NXDOMAIN.
+    const ask = [{ name: "mx.example.test.", type: T.A }, { name: "mx.example.test.", type: T.AAAA }, { name: "_dmarc.example.test.", type: T.TXT }];
+    const f = runChecks(input({ old: [{ ...OLD, zone: live }], ask }), DEFAULT_CONFIG, SVC_CHECKS);
     expect(f.map((x) => `${x.id} ${x.severity} ${x.subject}`).sort()).toEqual([
       "SVC-DKIM info example.test. DKIM",
       "SVC-DMARC warning _dmarc.example.test.",

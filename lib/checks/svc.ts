@@ -1,5 +1,6 @@
 /** SVC: services that depend on the zone — mail, certificates, web (DESIGN §6). */
 import type { RRsetView, ZoneView } from "../diff/types";
+import { rrsetKey } from "../diff/view";
 import { isSubdomain, name as wire } from "../zone/name";
 import { T } from "../zone/rrtype";
 import { fact } from "./evidence";
@@ -18,7 +19,13 @@ function txtStrings(s: RRsetView): string[] {
 }
 
 function at(v: ZoneView, owner: string, type: number): RRsetView | undefined {
-  return [...v.rrsets.values()].find((s) => s.ownerText === owner && s.type === type);
+  // A key lookup, not a scan: the checks call this per MX target of a 100,000-name zone.
+  return v.rrsets.get(rrsetKey(wire(owner), 1, type));
+}
+
+/** Whether `v` could have shown (owner, type): absence in a view counts only where it was asked (issue 9 §3). */
+function askedAt(v: ZoneView, owner: string, type: number): boolean {
+  return v.asked(wire(owner), type);
 }
 
 const mxTargets: CheckDef = {
@@ -38,6 +45,8 @@ const mxTargets: CheckDef = {
         const addr = [T.A, T.AAAA].map((t) => at(v, target, t)).filter((x): x is RRsetView => !!x);
         const cname = at(v, target, T.CNAME);
         if (addr.length > 0) continue;
+        // Never asked (or no usable answer): unknown, not absent — INV-UNVERIFIED/INV-SNAPSHOT-INCOMPLETE list it.
+        if (!cname && !(askedAt(v, target, T.A) && askedAt(v, target, T.AAAA))) continue;
         emit({
           subject: `${mx.ownerText} MX ${target}`,
           message: cname
@@ -63,7 +72,7 @@ const spf: CheckDef = {
     }
     const apexMx = at(v, i.zone, T.MX);
     const apexTxt = at(v, i.zone, T.TXT);
-    if (apexMx && !(apexTxt && txtStrings(apexTxt).some((t) => /^v=spf1(\s|$)/i.test(t))))
+    if (apexMx && askedAt(v, i.zone, T.TXT) && !(apexTxt && txtStrings(apexTxt).some((t) => /^v=spf1(\s|$)/i.test(t))))
       emit({ severity: "warning", subject: `${i.zone} TXT`, message: `${i.zone} receives mail (MX) but publishes no SPF record.`, remediation: "Publish one v=spf1 record for the domain.", evidence: apexMx.evidence });
   },
 };
@@ -73,8 +82,9 @@ const dmarc: CheckDef = {
   run(i, emit) {
     const v = current(i);
     if (!v || !at(v, i.zone, T.MX)) return;
-    const d = at(v, `_dmarc.${i.zone}`, T.TXT);
+    const d = at(v, `_dmarc.${i.zone}`, T.TXT) ?? (i.views.allSources && at(i.views.allSources, `_dmarc.${i.zone}`, T.TXT));
     const ok = d && txtStrings(d).some((t) => /^v=DMARC1(;|\s|$)/i.test(t));
+    if (!d && !askedAt(v, `_dmarc.${i.zone}`, T.TXT)) return; // never answered: unknown
     if (ok) emit({ severity: "info", subject: `_dmarc.${i.zone}`, message: `DMARC: ${txtStrings(d!).join(" ")}.`, remediation: "Keep it identical at the new operator.", evidence: d!.evidence });
     else emit({ subject: `_dmarc.${i.zone}`, message: `${i.zone} has MX records but no DMARC policy at _dmarc.${i.zone} (RFC 7489 §6.1).`, remediation: "Publish a DMARC record (at least p=none with a report address) before the move so problems become visible.", evidence: [fact(`no v=DMARC1 TXT at _dmarc.${i.zone}`)] });
   },
@@ -100,6 +110,8 @@ const caa: CheckDef = {
     for (const s of [...v.rrsets.values()].filter((x) => x.type === T.CAA)) {
       const issuers = s.texts.filter((t) => /\sissue(wild)?\s/.test(t)).map((t) => t.split(/\s+/).slice(2).join(" "));
       const atNew = i.views.newRef?.rrsets.get(s.key);
+      // Not asked at the new side: unknown (INV-UNVERIFIED-AT-NEW lists it), never "does not serve it".
+      if (i.views.newRef && !atNew && !i.views.newRef.asked(s.owner, s.type)) continue;
       emit({
         severity: i.views.newRef && !atNew ? "blocker" : undefined,
         subject: `${s.ownerText} CAA`,
@@ -119,7 +131,7 @@ const acme: CheckDef = {
     for (const s of [...v.rrsets.values()].filter((x) => x.ownerText.startsWith("_acme-challenge.") && (x.type === T.CNAME || x.type === T.NS))) {
       const inSources = i.views.allSources?.rrsets.get(s.key);
       const atNew = i.views.newRef?.rrsets.get(s.key);
-      const lost = [...(i.views.allSources && !inSources ? ["the exports"] : []), ...(i.views.newRef && !atNew ? ["the new operator"] : [])];
+      const lost = [...(i.views.allSources && !inSources ? ["the exports"] : []), ...(i.views.newRef && !atNew && i.views.newRef.asked(s.owner, s.type) ? ["the new operator"] : [])];
       emit({
         severity: lost.length ? undefined : "info",
         subject: `${s.ownerText} ${s.typeText}`,

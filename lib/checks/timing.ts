@@ -100,8 +100,8 @@ export function timingInputs(input: CheckInput): TimingInputs {
     dsTtl: d && d.ds.length ? d.ds[0].ttl : null,
     soaTtl: soa?.ttl ?? null,
     soaMinimum: soa ? soaMinimum(soa.rdatas[0]) : null,
-    maxRecordTtl: ttls.length ? Math.max(...ttls) : null,
-    changingRecordsTtl: changing.length ? Math.max(...changing) : null,
+    maxRecordTtl: ttls.length ? ttls.reduce((m, t) => (t > m ? t : m), 0) : null, // no spread: 100,000s of TTLs overflow the stack
+    changingRecordsTtl: changing.length ? changing.reduce((m, t) => (t > m ? t : m), 0) : null,
     dnssecChange: signed && input.facts.dnsHostingMoves === true,
     marginSeconds: input.marginSeconds,
   };

@@ -7,6 +7,7 @@
 import { DEFAULT_CONFIG, type CheckConfig } from "../checks/config";
 import { readCheckConfig } from "../checks/load-config";
 import { readFileSync } from "node:fs";
+import { writeHeapSnapshot } from "node:v8";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { AckFileSchema, applyAcks, type AckFile } from "../checks/acks";
@@ -209,6 +210,12 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     else rdapBase = pick.baseUrl;
   }
 
+  // CUTOVER_TRACE_PHASES=1: when each phase starts and the heap then (benchmarks, bench:check).
+  const trace = !!process.env.CUTOVER_TRACE_PHASES;
+  const t0 = performance.now();
+  let lastPhase = "";
+  // With --expose-gc the heap is measured after a full collection (live data, not garbage).
+  const heapMb = () => ((globalThis as { gc?: () => void }).gc?.(), (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0));
   const budget = queryBudget(runLimits.value.limits?.maxQueries ?? DEFAULT_LOAD_LIMITS.maxQueries);
   const ac = new AbortController();
   const onSig = () => ac.abort();
@@ -227,7 +234,15 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         limits: Object.defineProperties({ ...runLimits.value.limits }, Object.getOwnPropertyDescriptors(budget.limits)),
       },
       onProgress: (p) => {
-        if (p.phase === "old" || p.phase === "new") budget.note(p.phase, p.event);
+        if (p.phase === "old" || p.phase === "new") {
+          budget.note(p.phase, p.event);
+          if (trace && p.phase !== lastPhase) io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB\n`);
+          lastPhase = p.phase;
+        } else if (trace) {
+          lastPhase = p.phase;
+          if (process.env.CUTOVER_HEAP_SNAPSHOT_AT === p.phase) io.stderr.write(`cutover check: heap snapshot ${writeHeapSnapshot()}\n`);
+          io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB\n`);
+        }
       },
       rdap: rdapBase ? { baseUrl: rdapBase } : null,
       http: v.http ? {} : null,

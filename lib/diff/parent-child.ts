@@ -41,10 +41,12 @@ export function compareParentChild(input: ParentChildInput): ParentChildDiff {
   const glueMismatch: ParentChildDiff["glueMismatch"] = [];
   const glueNames = [...new Set(d.glue.filter((g) => isSubdomain(g.owner, apex)).map((g) => lowerText(g.owner)))];
   for (const n of glueNames) {
-    const glue = d.glue.filter((g) => lowerText(g.owner) === n).map((g) => rdataToText(g.type, g.rdata)).sort();
     for (const v of input.views) {
-      const child = [T.A, T.AAAA].flatMap((t) => v.rrsets.get(rrsetKey(wire(n), 1, t))?.texts ?? []).sort();
-      if (child.length === 0 && !v.asked(wire(n), T.A)) continue;
+      // Only the address types this server was asked: an unasked AAAA is unknown, not a glue mismatch (issue 9 §3).
+      const types: number[] = [T.A, T.AAAA].filter((t) => v.asked(wire(n), t));
+      if (types.length === 0) continue;
+      const glue = d.glue.filter((g) => lowerText(g.owner) === n && types.includes(g.type)).map((g) => rdataToText(g.type, g.rdata)).sort();
+      const child = types.flatMap((t) => v.rrsets.get(rrsetKey(wire(n), 1, t))?.texts ?? []).sort();
       if (child.join(" ") !== glue.join(" ")) glueMismatch.push({ name: n, glue, child, server: v.label });
     }
   }

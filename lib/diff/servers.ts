@@ -10,11 +10,16 @@ function fingerprint(s: RRsetView | null): string {
   return `${s.ttl}|${s.rdatas.map((r) => Buffer.from(r).toString("hex")).join(",")}`;
 }
 
-/** Highest SOA serial first (RFC 1982 arithmetic is not needed between copies of one zone), then most RRsets. */
+/**
+ * Highest SOA serial first (RFC 1982 arithmetic is not needed between copies of one zone), then a
+ * view from a full transfer (complete: absence there is real), then most RRsets.
+ */
 export function pickReference(views: readonly ZoneView[]): ZoneView | null {
   const usable = views.filter((v) => v.rrsets.size > 0);
   if (usable.length === 0) return null;
-  return [...usable].sort((a, b) => (b.serial ?? -1) - (a.serial ?? -1) || b.rrsets.size - a.rrsets.size || a.label.localeCompare(b.label))[0];
+  return [...usable].sort(
+    (a, b) => (b.serial ?? -1) - (a.serial ?? -1) || Number(!!b.complete) - Number(!!a.complete) || b.rrsets.size - a.rrsets.size || a.label.localeCompare(b.label),
+  )[0];
 }
 
 export function compareServers(operator: "old" | "new", views: readonly ZoneView[]): ServerParity {

@@ -51,6 +51,8 @@ export interface ZoneView {
   cuts: string[];
   /** SOA serial when the view has an apex SOA. */
   serial: number | null;
+  /** Built from a full zone transfer (or a source): every RRset is known, absence is real. */
+  complete?: boolean;
 }
 
 export type DiffKind = "only-here" | "only-there" | "rdata" | "ttl";

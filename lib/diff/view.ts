@@ -33,23 +33,77 @@ export function recordText(owner: string, ttl: number, type: number, text: strin
   return `${owner} ${ttl} IN ${typeToText(type)} ${text}`;
 }
 
-function addRdata(set: RRsetView, rdata: Uint8Array): void {
-  // Keep canonical order and drop duplicates (RFC 2181 §5: an RRset is a set).
-  let lo = 0;
-  let hi = set.rdatas.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const c = compareRdata(set.rdatas[mid], rdata);
-    if (c === 0) return;
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
+/**
+ * An RRset of a view. Presentation texts are made on first use: a view of a
+ * 100,000-name zone holds every RRset, but checks read the texts of few.
+ */
+class RRset implements RRsetView {
+  readonly key: string;
+  readonly ownerText: string;
+  readonly typeText: string;
+  readonly class: number;
+  rdatas: Uint8Array[] = [];
+  evidence: EvidenceRef[] = [];
+  private textCache: string[] | null = null;
+  constructor(
+    readonly owner: Uint8Array,
+    cls: number,
+    readonly type: number,
+    public ttl: number,
+  ) {
+    this.class = cls;
+    this.key = flat(rrsetKey(owner, cls, type));
+    this.ownerText = flat(lowerText(owner));
+    this.typeText = typeToText(type);
   }
-  set.rdatas.splice(lo, 0, rdata);
-  set.texts.splice(lo, 0, rdataToText(set.type, rdata));
+  get texts(): string[] {
+    return (this.textCache ??= this.rdatas.map((r) => rdataToText(this.type, r)));
+  }
+  /** Keep canonical order and drop duplicates (RFC 2181 §5: an RRset is a set). */
+  add(rdata: Uint8Array): void {
+    const xs = this.rdatas;
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = compareRdata(xs[mid], rdata);
+      if (c === 0) return;
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === xs.length) xs.push(rdata);
+    else xs.splice(lo, 0, rdata);
+    this.textCache = null;
+  }
+  toJSON() {
+    return { key: this.key, ownerText: this.ownerText, class: this.class, type: this.type, typeText: this.typeText, ttl: this.ttl, texts: this.texts, evidence: this.evidence };
+  }
+}
+
+/**
+ * Names are built label by label: V8 keeps such strings as trees of
+ * concatenations (≈ 25 nodes per RRset) until flattened; reading a character
+ * flattens one in place.
+ */
+function flat(x: string): string {
+  x.charCodeAt(0);
+  return x;
+}
+
+/** Exact-size arrays once a view is built (growing arrays keep room for ~16 more). */
+function compact(rrsets: Map<string, RRsetView>): void {
+  for (const s of rrsets.values()) {
+    if (s.rdatas.length < 8) s.rdatas = s.rdatas.slice();
+    if (s.evidence.length < 8) s.evidence = s.evidence.slice();
+  }
+}
+
+function addRdata(set: RRsetView, rdata: Uint8Array): void {
+  (set as RRset).add(rdata);
 }
 
 function newSet(owner: Uint8Array, cls: number, type: number, ttl: number): RRsetView {
-  return { key: rrsetKey(owner, cls, type), owner, ownerText: lowerText(owner), class: cls, type, typeText: typeToText(type), ttl, rdatas: [], texts: [], evidence: [] };
+  return new RRset(owner, cls, type, ttl);
 }
 
 /** Strictly below one of the cuts: occluded data (glue), not the zone's own (RFC 1034 §4.2.1). */
@@ -107,6 +161,7 @@ export function sourceView(opts: SourceViewOptions): ZoneView {
     addRdata(s, r.rdata);
     if (s.evidence.length < 4) s.evidence.push({ kind: "source", file: r.file, line: r.line, text: `${r.file}:${r.line}: ${recordText(s.ownerText, r.ttl, r.type, rdataToText(r.type, r.rdata))}` });
   }
+  compact(rrsets);
   const soa = [...rrsets.values()].find((s) => s.type === T.SOA && namesEqual(s.owner, apex));
   return {
     label: opts.label,
@@ -115,6 +170,7 @@ export function sourceView(opts: SourceViewOptions): ZoneView {
     asked: () => true,
     cuts: uniq(cuts.map(lowerText)),
     serial: soa ? soaSerial(soa.rdatas[0]) : null,
+    complete: true,
   };
 }
 
@@ -144,7 +200,8 @@ export function serverView(opts: ServerViewOptions): ZoneView {
   const cutWire: Uint8Array[] = xfr ? cutsIn(xfr.records, apex, known) : known;
   if (xfr) {
     // A full transfer holds every RRset of the zone (RFC 5936 §2.2): built first, it wins over answers.
-    const evidence = { kind: "answer" as const, snapshot: opts.snapshot, server: label };
+    // A transferred record is not one answer of Snapshot.answers: cited as a fact naming the server and AXFR.
+    const evidence = { kind: "fact" as const, snapshot: opts.snapshot, server: label };
     for (const r of xfr.records) {
       if (!isSubdomain(r.owner, apex) || SIGNER_TYPES.has(r.type) || !parentSide(r.owner, r.type, cutWire)) continue;
       const k = rrsetKey(r.owner, r.class, r.type);
@@ -153,7 +210,8 @@ export function serverView(opts: ServerViewOptions): ZoneView {
       if (r.ttl < s.ttl) s.ttl = r.ttl;
       addRdata(s, r.rdata);
     }
-    for (const s of rrsets.values()) s.evidence.push({ ...evidence, text: `${label} AXFR: ${s.texts.map((t) => recordText(s.ownerText, s.ttl, s.type, t)).join(" / ")}` });
+    // Owner, TTL and type only: the RDATA texts are made when a finding shows them (memory at 100,000 names).
+    for (const s of rrsets.values()) s.evidence.push({ ...evidence, text: flat(`${label} AXFR: ${s.ownerText} ${s.ttl} IN ${s.typeText} (${s.rdatas.length} record${s.rdatas.length === 1 ? "" : "s"})`) });
   }
   const mine = opts.answers
     .map((a, index) => ({ a, index }))
@@ -187,7 +245,13 @@ export function serverView(opts: ServerViewOptions): ZoneView {
         evidence(s);
         rrsets.set(k, s);
       }
-      for (const [k, s] of rrsets) if (!got.has(k) && s.evidence.length < 2 && a.records.some((r) => r.section === "answer" && rrsetKey(r.owner, r.class, r.type) === k)) evidence(s);
+      // RRsets seen again in this answer get it as second evidence (from the answer's records: no scan of every RRset).
+      for (const r of a.records) {
+        if (r.section !== "answer") continue;
+        const k = rrsetKey(r.owner, r.class, r.type);
+        const s = got.has(k) ? undefined : rrsets.get(k);
+        if (s && s.evidence.length < 2) evidence(s);
+      }
     } else {
       // A referral: NS at a cut below the apex, in the authority section.
       const ns = a.records.filter((r) => r.section === "authority" && r.type === T.NS && !namesEqual(r.owner, apex) && isSubdomain(r.owner, apex));
@@ -197,7 +261,11 @@ export function serverView(opts: ServerViewOptions): ZoneView {
       const ck = nameKey(ns[0].owner);
       if (!answered.has(ck)) answered.set(ck, new Set());
       answered.get(ck)!.add(T.NS);
-      if (rrsets.has(k)) continue;
+      const known = rrsets.get(k);
+      if (known) {
+        if (known.evidence.length < 2) evidence(known);
+        continue;
+      }
       const s = newSet(ns[0].owner, ns[0].class, T.NS, ns[0].ttl);
       for (const r of ns) {
         if (!namesEqual(r.owner, ns[0].owner)) continue;
@@ -221,8 +289,9 @@ export function serverView(opts: ServerViewOptions): ZoneView {
     if (type === T.CNAME) return set.size > 0; // a CNAME shows whatever type was asked
     return set.has(type) || cnameAt(owner);
   };
+  compact(rrsets);
   const soa = rrsets.get(rrsetKey(apex, 1, T.SOA));
-  return { label, kind: "server", rrsets, asked, cuts: uniq(cutWire.map(lowerText)), serial: soa ? soaSerial(soa.rdatas[0]) : null };
+  return { label, kind: "server", rrsets, asked, cuts: uniq(cutWire.map(lowerText)), serial: soa ? soaSerial(soa.rdatas[0]) : null, complete: !!xfr };
 }
 
 /** A union of views (e.g. every source): the first view holding an RRset wins. */

@@ -84,6 +84,8 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
         rootHints: hints?.ok ? hints.servers : undefined,
         // The run's query budget (lib/dns caps each session at what is left of it).
         limits: Object.defineProperties(options.ratePerServer ? { ratePerServer: options.ratePerServer, burstPerServer: 1 } : {}, Object.getOwnPropertyDescriptors(budget.limits)),
+        // Absent: each snapshot derives its deadline from its plan (issue 9 §2).
+        ...(options.deadlineSeconds ? { deadlineMs: options.deadlineSeconds * 1000 } : {}),
       },
       // The CLI's pipeline extras, chosen on the checks page (absent in older runs: off).
       rdap: options.rdapBaseUrl ? { baseUrl: options.rdapBaseUrl } : null,

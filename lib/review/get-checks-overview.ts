@@ -24,16 +24,23 @@ export interface ChecksOverview {
   /** The last run's pipeline extras, to start the next run the same way. */
   lastRdapBaseUrl: string;
   lastHttp: boolean;
+  /** The last run's servers and operator options (issue 12 §6: the form remembers them). */
+  last: { newServers: string[]; port: number; rootHints: string; allowPrivate: boolean; ratePerServer: string; deadlineSeconds: string; maxQueries: string };
   strict: StrictStatus | null;
 }
 
 export async function getChecksOverview(transferId: string, db?: Db): Promise<ChecksOverview | null> {
   const [transfer, runs, sources] = await Promise.all([getTransfer(transferId, db), listRunHistory(transferId, db), listSources(transferId, db)]);
   if (!transfer) return null;
-  const last = runs.find((r) => r.oldServersJson !== "[]");
-  const suggested = last ? (JSON.parse(last.oldServersJson) as ExplicitServer[]).map(serverSpecText) : [];
+  const lastExplicit = runs.find((r) => r.oldServersJson !== "[]");
+  const suggested = lastExplicit ? (JSON.parse(lastExplicit.oldServersJson) as ExplicitServer[]).map(serverSpecText) : [];
   const options = runs[0] ? (JSON.parse(runs[0].optionsJson) as Partial<RunOptions>) : {};
   const done = runs.find((r) => r.status === "done");
   const strict = done ? await strictStatus(transferId, done.id, db) : null;
-  return { transfer, runs, sourceCount: sources.length, suggestedOldServers: suggested, lastRdapBaseUrl: options.rdapBaseUrl ?? "", lastHttp: options.http ?? false, strict };
+  const newServers = runs[0] ? (JSON.parse(runs[0].newServersJson) as ExplicitServer[]).map(serverSpecText) : [];
+  const last = {
+    newServers, port: options.port ?? 53, rootHints: options.rootHints ?? "", allowPrivate: options.allowPrivate ?? false,
+    ratePerServer: options.ratePerServer ? String(options.ratePerServer) : "", deadlineSeconds: options.deadlineSeconds ? String(options.deadlineSeconds) : "", maxQueries: options.maxQueries ? String(options.maxQueries) : "",
+  };
+  return { transfer, runs, sourceCount: sources.length, suggestedOldServers: suggested, lastRdapBaseUrl: options.rdapBaseUrl ?? "", lastHttp: options.http ?? false, last, strict };
 }

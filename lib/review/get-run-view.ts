@@ -27,6 +27,8 @@ export interface FindingView extends Omit<Finding, "evidence"> {
   evidence: EvidenceView[];
 }
 
+import type { SnapshotPlan } from "../dns/run-snapshot";
+
 export interface RunView {
   run: RunRow;
   verdict: "go" | "no-go" | null;
@@ -36,11 +38,15 @@ export interface RunView {
   findings: FindingView[];
   matrix: MatrixRow[];
   diff: DiffRow[];
+  /** Per snapshot: how it was planned and how much of each priority class it asked (issue 9 §2). */
+  plans: { side: "old" | "new"; incomplete: string | null; plan: SnapshotPlan }[];
 }
 
 interface StoredSnapshot {
   servers: StoredServerSummary[];
   answers: StoredAnswer[];
+  incomplete?: string | null;
+  plan?: SnapshotPlan;
 }
 
 export async function getRunView(opts: { transferId: string; runId: string; db?: Db }): Promise<RunView | null> {
@@ -49,7 +55,7 @@ export async function getRunView(opts: { transferId: string; runId: string; db?:
   if (!run || run.transferId !== opts.transferId) return null;
   const { snapshotJson, diffJson, timingJson: _timing, ...summary } = run;
   if (run.status !== "done") {
-    return { run: summary, verdict: null, finalisable: false, reasons: [], counts: { blocker: 0, warning: 0, info: 0, open: 0, waived: 0, acknowledged: 0 }, findings: [], matrix: [], diff: [] };
+    return { run: summary, verdict: null, finalisable: false, reasons: [], counts: { blocker: 0, warning: 0, info: 0, open: 0, waived: 0, acknowledged: 0 }, findings: [], matrix: [], diff: [], plans: [] };
   }
   const [rows, stateRows] = await Promise.all([listFindings(run.id, opts.db), listFindingStates(run.transferId, opts.db)]);
   const states = statesFromRows(stateRows);
@@ -75,5 +81,9 @@ export async function getRunView(opts: { transferId: string; runId: string; db?:
     findings: views,
     matrix: serverMatrix(snap.old?.servers ?? null, snap.new?.servers ?? null),
     diff: diffJson ? (JSON.parse(diffJson) as DiffRow[]) : [],
+    plans: (["old", "new"] as const).flatMap((side) => {
+      const x = snap[side];
+      return x?.plan ? [{ side, incomplete: x.incomplete ?? null, plan: x.plan }] : [];
+    }),
   };
 }

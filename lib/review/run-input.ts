@@ -9,6 +9,9 @@ import type { ExplicitServer } from "../dns/run-snapshot";
 import { parseRootHints } from "../dns/root-hints";
 import { parseServerSpec } from "../dns/server-spec";
 
+/** An optional number field: an empty form input means "the default". */
+const optionalNumber = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+
 const serverList = (field: string) =>
   z
     .string()
@@ -42,7 +45,11 @@ export const StartRunInputSchema = z.strictObject({
       if (!h.ok) ctx.addIssue({ code: "custom", message: `root hints line ${h.line}: ${h.message}` });
     }),
   /** Sustained queries per second per server address (DESIGN §5 "Load"); a low value slows a run down. */
-  ratePerServer: z.coerce.number().min(0.5).max(10_000).optional(),
+  ratePerServer: optionalNumber(z.coerce.number().min(0.5).max(10_000)),
+  /** Seconds each snapshot may take; absent: derived from the plan (queries ÷ rate + margin), issue 9 §2. */
+  deadlineSeconds: optionalNumber(z.coerce.number().min(1).max(86_400)),
+  /** DNS queries the run may send in all; absent: CUTOVER_MAX_QUERIES_PER_RUN. */
+  maxQueries: optionalNumber(z.coerce.number().int().min(1).max(10_000_000)),
   /** Probe HTTP(S) of the apex and www and the MTA-STS policy, as `cutover check --http` does. */
   http: z.boolean().default(false),
   /**
@@ -62,6 +69,8 @@ export interface RunOptions {
   port: number;
   rootHints: string;
   ratePerServer?: number;
+  deadlineSeconds?: number;
+  maxQueries?: number;
   /** Absent in runs stored before these options existed: off. */
   http?: boolean;
   rdapBaseUrl?: string;

@@ -6,6 +6,7 @@
 import type { Db } from "../db/client";
 import { getTransfer } from "../db/get-transfer";
 import { createRun } from "../db/runs";
+import { abuseLimits } from "../secured/limits";
 import { executeRun } from "./execute-run";
 import { recoverRuns } from "./recover-runs";
 import { registry } from "./registry";
@@ -25,13 +26,20 @@ export async function startRun(opts: { transferId: string; input: unknown; db?: 
     for (const i of p.error.issues) errors[String(i.path[0] ?? "form")] ??= i.message;
     return { ok: false, status: 422, errors };
   }
-  const options: RunOptions = { allowPrivate: p.data.allowPrivate, port: p.data.port, rootHints: p.data.rootHints, ...(p.data.ratePerServer ? { ratePerServer: p.data.ratePerServer } : {}), http: p.data.http, ...(p.data.rdapBaseUrl ? { rdapBaseUrl: p.data.rdapBaseUrl } : {}) };
+  const d = p.data;
+  const options: RunOptions = {
+    allowPrivate: d.allowPrivate, port: d.port, rootHints: d.rootHints,
+    ...(d.ratePerServer ? { ratePerServer: d.ratePerServer } : {}),
+    ...(d.deadlineSeconds ? { deadlineSeconds: d.deadlineSeconds } : {}),
+    ...(d.maxQueries ? { maxQueries: d.maxQueries } : {}),
+    http: d.http, ...(d.rdapBaseUrl ? { rdapBaseUrl: d.rdapBaseUrl } : {}),
+  };
   const run = await createRun(
     { transferId: transfer.id, oldServersJson: JSON.stringify(p.data.oldServers), newServersJson: JSON.stringify(p.data.newServers), optionsJson: JSON.stringify(options) },
     opts.db,
   );
   const controller = new AbortController();
   registry().controllers.set(run.id, controller);
-  const done = executeRun({ runId: run.id, controller, db: opts.db });
+  const done = executeRun({ runId: run.id, controller, db: opts.db, ...(options.maxQueries ? { maxQueries: Math.min(options.maxQueries, abuseLimits().maxQueriesPerRun) } : {}) });
   return { ok: true, runId: run.id, done };
 }

@@ -113,13 +113,24 @@ export interface InputSpec {
   delegation?: Delegation | null;
   facts?: Partial<TransferFacts>;
   now?: Date;
+  /** Questions beyond the records' own (e.g. MX targets a real run asks in its second pass). */
+  ask?: { name: string; type: number }[];
 }
 
 /** Every (owner, type) any party holds is asked at every server, like a real run. */
 export function input(spec: InputSpec): CheckInput {
   const texts = [...(spec.old ?? []), ...(spec.neu ?? [])].map((s) => s.zone ?? "");
   const all = [...texts.flatMap((t) => records(t.includes(" SOA ") ? t : SOA_DEFAULT + "\n" + t)), ...(spec.sources ?? []).flatMap((s) => s.result.records)];
-  const questions = all.map((r) => ({ name: r.owner, type: r.type }));
+  // Like a real run without AXFR: every known (owner, type), the common labels checks read, and in-zone MX targets' addresses.
+  const zoneWire = wire(ZONE);
+  const targets = all.filter((r) => r.type === T.MX).map((r) => r.rdata.subarray(2)).filter((t) => isSubdomain(t, zoneWire));
+  const common = [...[T.TXT].map((type) => ({ name: wire(`_dmarc.${ZONE}`), type })), ...[T.A, T.AAAA, T.CNAME].map((type) => ({ name: wire(`mta-sts.${ZONE}`), type }))];
+  const questions = [
+    ...all.map((r) => ({ name: r.owner, type: r.type })),
+    ...common,
+    ...targets.flatMap((t) => [T.A, T.AAAA].map((type) => ({ name: t, type }))),
+    ...(spec.ask ?? []).map((q) => ({ name: wire(q.name), type: q.type })),
+  ];
   const old = spec.old ? snapshot(spec.old, questions, spec.delegation ?? null) : null;
   const neu = spec.neu ? snapshot(spec.neu, questions) : null;
   const facts: TransferFacts = { domain: ZONE, dnsHostingMoves: true, ...spec.facts };
@@ -128,3 +139,25 @@ export function input(spec: InputSpec): CheckInput {
   return { zone: ZONE, facts, sources, old, neu, diff, views, rdap: null, http: [], now: spec.now ?? new Date("2026-10-01T00:00:00Z"), marginSeconds: DEFAULT_MARGIN_SECONDS };
 }
 
+
+/**
+ * The same input as if the run had been cut off (issue 9 §3): answers of the
+ * chosen side matching `lost` became "deadline" (never sent), the snapshot is
+ * marked incomplete, and diff and views are rebuilt from that.
+ */
+export function partial(i: CheckInput, side: "old" | "new", lost: (a: ServerAnswer) => boolean): CheckInput {
+  const snap = side === "old" ? i.old : i.neu;
+  if (!snap) throw new Error(`no ${side} snapshot`);
+  const answers = snap.answers.map((a) => (lost(a) ? { ...a, rcode: null, flags: null, edns: null, records: [], error: { kind: "deadline" as const, message: "run deadline reached" } } : a));
+  const cut: Snapshot = { ...snap, answers, incomplete: "the run's deadline passed" };
+  const old = side === "old" ? cut : i.old;
+  const neu = side === "new" ? cut : i.neu;
+  const { diff, views } = buildDiff({ zone: i.zone, sources: i.sources, old, neu, operatorChange: i.facts.dnsHostingMoves === true });
+  return { ...i, old, neu, diff, views };
+}
+
+/** Whether an answer is about `name` (absolute presentation) and, when given, `type`. */
+export function about(name: string, type?: number): (a: ServerAnswer) => boolean {
+  const w = wire(name);
+  return (a) => namesEqual(a.question.name, w) && (type === undefined || a.question.type === type);
+}

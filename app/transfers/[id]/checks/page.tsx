@@ -36,7 +36,7 @@ export default async function ChecksPage({ params }: { params: Promise<{ id: str
       )}
       <Card title="Start a live check" testId="start-card">
         {o.sourceCount === 0 && <p className="mb-3 text-sm text-amber-800">No source imported yet: the check then compares live servers only.</p>}
-        <StartRunForm transferId={t.id} zone={t.domainAscii} initialOld={o.suggestedOldServers.join("\n")} initialRdap={o.lastRdapBaseUrl} initialHttp={o.lastHttp} />
+        <StartRunForm transferId={t.id} zone={t.domainAscii} initialOld={o.suggestedOldServers.join("\n")} initialRdap={o.lastRdapBaseUrl} initialHttp={o.lastHttp} last={o.last} />
       </Card>
       <Card title={`Runs (${o.runs.length})`} testId="runs-card">
         <RunHistory transferId={t.id} runs={o.runs} />

@@ -9,6 +9,7 @@ import { DiffView } from "./_components/diff-view";
 import { FindingsList } from "./_components/findings-list";
 import { RunProgress } from "./_components/run-progress";
 import { ServerMatrix } from "./_components/server-matrix";
+import { PRIORITY_CLASSES } from "@/lib/dns/query-plan";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Live check" };
@@ -75,6 +76,41 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           {run.sent} queries sent, {run.answered} answered, {run.failed} failed · finished {run.finishedAt?.toISOString().replace("T", " ").slice(0, 19)} UTC
         </p>
       </Card>
+      {v.plans.length > 0 && (
+        <Card title="Query plan" testId="plan-card">
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+                <th className="py-1">Snapshot</th>
+                {PRIORITY_CLASSES.map((c) => (
+                  <th key={c} className="py-1">
+                    {c} asked
+                  </th>
+                ))}
+                <th className="py-1">Deadline</th>
+              </tr>
+            </thead>
+            <tbody>
+              {v.plans.map((p) => (
+                <tr key={p.side} data-testid={`plan-${p.side}`} data-incomplete={p.incomplete ? "yes" : "no"}>
+                  <td className="py-1">
+                    {p.side} operator{p.incomplete ? ` — stopped early: ${p.incomplete}` : ""}
+                  </td>
+                  {PRIORITY_CLASSES.map((c) => (
+                    <td key={c} className="py-1 font-mono" data-testid={`plan-${p.side}-${c}`}>
+                      {p.plan.classes[c].asked}/{p.plan.classes[c].planned}
+                    </td>
+                  ))}
+                  <td className="py-1">
+                    {Math.round(p.plan.deadlineMs / 1000)} s ({p.plan.deadlineDerived ? "derived" : "set"}), {p.plan.ratePerServer} q/s per server
+                    {p.plan.transferred.length ? `; AXFR from ${p.plan.transferred.length} server(s)` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
       <Card title="Servers" testId="matrix-card">
         <ServerMatrix rows={v.matrix} />
       </Card>

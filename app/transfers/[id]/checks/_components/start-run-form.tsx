@@ -5,15 +5,33 @@ import { useState, type FormEvent } from "react";
 import { Field, inputClass } from "@/app/_components/ui/field";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
 
+/** The last run's servers and options: the form starts the next run the same way (issue 12 §6). */
+export interface LastRunSettings {
+  newServers: string[];
+  port: number;
+  rootHints: string;
+  allowPrivate: boolean;
+  ratePerServer: string;
+  deadlineSeconds: string;
+  maxQueries: string;
+}
+
+/** Defaults shown in the form (lib/dns DEFAULT_LOAD_LIMITS, CUTOVER_MAX_QUERIES_PER_RUN). */
+const DEFAULT_RATE = 400;
+
 /** Enter/confirm the servers and operator options, discover the old servers, start a live check. */
-export function StartRunForm({ transferId, zone, initialOld, initialRdap = "", initialHttp = false }: { transferId: string; zone: string; initialOld: string; initialRdap?: string; initialHttp?: boolean }) {
+export function StartRunForm({
+  transferId, zone, initialOld, initialRdap = "", initialHttp = false, last,
+}: { transferId: string; zone: string; initialOld: string; initialRdap?: string; initialHttp?: boolean; last?: LastRunSettings }) {
   const router = useRouter();
   const [oldServers, setOld] = useState(initialOld);
-  const [newServers, setNew] = useState("");
-  const [allowPrivate, setAllowPrivate] = useState(false);
-  const [port, setPort] = useState("53");
-  const [rootHints, setRootHints] = useState("");
-  const [rate, setRate] = useState("");
+  const [newServers, setNew] = useState((last?.newServers ?? []).join("\n"));
+  const [allowPrivate, setAllowPrivate] = useState(last?.allowPrivate ?? false);
+  const [port, setPort] = useState(String(last?.port ?? 53));
+  const [rootHints, setRootHints] = useState(last?.rootHints ?? "");
+  const [rate, setRate] = useState(last?.ratePerServer ?? "");
+  const [deadline, setDeadline] = useState(last?.deadlineSeconds ?? "");
+  const [maxQueries, setMaxQueries] = useState(last?.maxQueries ?? "");
   // The CLI's pipeline extras (cutover check --http, --rdap URL).
   const [http, setHttp] = useState(initialHttp);
   const [rdapBaseUrl, setRdap] = useState(initialRdap);
@@ -45,7 +63,12 @@ export function StartRunForm({ transferId, zone, initialOld, initialRdap = "", i
       const res = await fetch(`/api/transfers/${transferId}/runs`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ oldServers, newServers, allowPrivate, port, rootHints, http, rdapBaseUrl, ...(rate.trim() ? { ratePerServer: rate } : {}) }),
+        body: JSON.stringify({
+          oldServers, newServers, allowPrivate, port, rootHints, http, rdapBaseUrl,
+          ...(rate.trim() ? { ratePerServer: rate } : {}),
+          ...(deadline.trim() ? { deadlineSeconds: deadline } : {}),
+          ...(maxQueries.trim() ? { maxQueries } : {}),
+        }),
       });
       const body = await res.json();
       if (res.status === 201) router.push(`/transfers/${transferId}/checks/${body.runId}`);
@@ -75,8 +98,16 @@ export function StartRunForm({ transferId, zone, initialOld, initialRdap = "", i
           <Field label="Port" htmlFor="port" error={errors.port}>
             <input id="port" className={inputClass} inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />
           </Field>
-          <Field label="Queries per second per server" htmlFor="ratePerServer" error={errors.ratePerServer} hint="Empty: the default rate.">
-            <input id="ratePerServer" className={inputClass} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} />
+          <Field label="Queries per second per server" htmlFor="ratePerServer" error={errors.ratePerServer} hint={`Empty: the default, ${DEFAULT_RATE} per server address.`}>
+            <input id="ratePerServer" className={inputClass} inputMode="decimal" placeholder={String(DEFAULT_RATE)} value={rate} onChange={(e) => setRate(e.target.value)} />
+          </Field>
+        </div>
+        <div className="mt-3 grid gap-4 md:grid-cols-3">
+          <Field label="Deadline per snapshot (seconds)" htmlFor="deadlineSeconds" error={errors.deadlineSeconds} hint="Empty: derived from the plan (planned queries ÷ rate, plus a margin).">
+            <input id="deadlineSeconds" className={inputClass} inputMode="numeric" placeholder="derived" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+          </Field>
+          <Field label="Maximum queries per run" htmlFor="maxQueries" error={errors.maxQueries} hint="Empty: the server's cap (CUTOVER_MAX_QUERIES_PER_RUN, 50,000 by default).">
+            <input id="maxQueries" className={inputClass} inputMode="numeric" placeholder="50000" value={maxQueries} onChange={(e) => setMaxQueries(e.target.value)} />
           </Field>
         </div>
         <div className="mt-3 grid gap-4 md:grid-cols-3">

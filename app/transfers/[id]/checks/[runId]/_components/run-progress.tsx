@@ -11,7 +11,15 @@ interface Progress {
   sent: number;
   answered: number;
   failed: number;
+  /** Seconds left at the pace so far (null: not known yet). */
+  etaSeconds?: number | null;
   error: string | null;
+}
+
+function eta(s: number): string {
+  if (s < 90) return `about ${s} s left`;
+  const m = Math.round(s / 60);
+  return m < 90 ? `about ${m} min left` : `about ${Math.round(m / 60)} h left`;
 }
 
 const PHASES: Record<string, string> = {
@@ -61,7 +69,14 @@ export function RunProgress({ transferId, runId, initial }: { transferId: string
           {p.status === "running" ? (PHASES[p.phase ?? ""] ?? p.phase) : p.status}
           {p.error ? `: ${p.error}` : ""}
         </span>
-        <span data-testid="progress-percent">{pct}%</span>
+        <span>
+          {running && p.etaSeconds != null && (
+            <span className="mr-3 text-slate-600" data-testid="progress-eta">
+              {eta(p.etaSeconds)}
+            </span>
+          )}
+          <span data-testid="progress-percent">{pct}%</span>
+        </span>
       </div>
       <div role="progressbar" aria-label="Queries answered or failed" aria-valuemin={0} aria-valuemax={total} aria-valuenow={p.answered + p.failed} className="h-3 w-full overflow-hidden rounded bg-slate-200" data-testid="progress-bar">
         <div className="h-full bg-slate-800 transition-all" style={{ width: `${pct}%` }} />

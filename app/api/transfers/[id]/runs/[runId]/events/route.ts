@@ -1,5 +1,6 @@
 import { route } from "@/app/_lib/auth";
 import { getRunProgress } from "@/lib/review/get-run-progress";
+import { etaSeconds } from "@/lib/review/progress";
 import { getRunProgressFor } from "@/lib/secured/review";
 
 export const dynamic = "force-dynamic";
@@ -40,7 +41,8 @@ export const GET = route<{ id: string; runId: string }>(async ({ request, actor,
           controller.enqueue(encoder.encode(`event: missing\ndata: {}\n\n`));
           return close();
         }
-        const data = JSON.stringify({ status: run.status, phase: run.phase, planned: run.planned, sent: run.sent, answered: run.answered, failed: run.failed, verdict: run.verdict, error: run.error });
+        const eta = run.status === "running" ? etaSeconds({ startedAt: run.startedAt, now: new Date(), planned: run.planned, answered: run.answered, failed: run.failed }) : null;
+        const data = JSON.stringify({ status: run.status, phase: run.phase, planned: run.planned, sent: run.sent, answered: run.answered, failed: run.failed, etaSeconds: eta, verdict: run.verdict, error: run.error });
         if (data !== last) {
           last = data;
           controller.enqueue(encoder.encode(`data: ${data}\n\n`));
