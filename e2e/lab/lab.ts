@@ -7,7 +7,8 @@ import dgram from "node:dgram";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { name as wireName } from "../../lib/zone/name";
 import { queryServer } from "../../lib/dns/query-server";
 import { QuerySession } from "../../lib/dns/session";
@@ -23,7 +24,7 @@ export interface RunningServer extends LabServer {
 export interface ServerSpec extends LabServer {
   /** Zone name → master-file text. */
   zones: Record<string, string>;
-  /** Who may AXFR: the lab TSIG key (BIND) / loopback without key (NSD, Knot) by default, anyone, or no one. */
+  /** Who may AXFR: the lab TSIG key (BIND) / loopback without key (NSD, Knot) by default, anyone, or nobody. */
   transfer?: "default" | "any" | "none";
 }
 
@@ -293,9 +294,43 @@ export async function startNameservers(specs: ServerSpec[], opts: StartServersOp
   };
 }
 
+/** Lab-only DNSSEC keys (e2e/lab/keys), one KSK per signed lab zone: the parents' DS are fixed in scenarios.ts. */
+const KEYS_DIR = join(dirname(fileURLToPath(import.meta.url)), "keys");
+
+/**
+ * Sign a zone text with its lab key (dnssec-signzone, smart signing, the one
+ * key signs everything), valid from an hour ago for 30 days. Signed at start,
+ * so signatures are always fresh.
+ */
+export function signZone(zone: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "cutover-sign-"));
+  try {
+    const input = join(dir, "in.zone");
+    const output = join(dir, "out.zone");
+    writeFileSync(input, text, "latin1");
+    const r = spawnSync("/usr/bin/dnssec-signzone", ["-S", "-K", KEYS_DIR, "-d", dir, "-z", "-N", "keep", "-s", "now-3600", "-e", "now+2592000", "-o", zone, "-f", output, input], { encoding: "utf8", timeout: 30_000 });
+    if (r.status !== 0) throw new Error(`dnssec-signzone ${zone} failed: ${r.stderr || r.error?.message}`);
+    return readFileSync(output, "latin1");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
   const sc = findScenario(opts.scenario ?? "clean-move");
-  const specs: ServerSpec[] = LAB_SERVERS.filter((s) => sc.zones[s.role]).map((s) => ({ ...s, zones: sc.zones[s.role]! }));
+  // One signature run per distinct (zone, text): servers meant to serve the same signed zone serve the same bytes.
+  const signed = new Map<string, string>();
+  const sign = (zone: string, text: string) => {
+    if (!sc.sign?.includes(zone)) return text;
+    const k = zone + "\u0000" + text;
+    if (!signed.has(k)) signed.set(k, signZone(zone, text));
+    return signed.get(k)!;
+  };
+  const specs: ServerSpec[] = LAB_SERVERS.filter((s) => sc.zones[s.role]).map((s) => ({
+    ...s,
+    zones: Object.fromEntries(Object.entries(sc.zones[s.role]!).map(([z, text]) => [z, sign(z, text)])),
+    transfer: sc.transfer?.[s.role],
+  }));
   // The port must be free on every lab address, started or not, so scenarios can share one layout.
   const port = opts.port ?? (await pickPort(LAB_SERVERS.flatMap(addressesOf)));
   const ns = await startNameservers(specs, { port, keepDir: opts.keepDir });

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export type Role = "root" | "tld" | "old-primary" | "old-secondary" | "new-operator" | "provider";
+export type Role = "root" | "tld" | "old-primary" | "old-secondary" | "new-operator" | "provider" | "hidden-primary";
 export type Implementation = "bind" | "nsd" | "knot";
 
 export interface LabServer {
@@ -32,6 +32,8 @@ export const LAB_SERVERS: LabRoleServer[] = [
   { role: "old-secondary", impl: "nsd", names: ["ns2.oldhost.test."], address: "127.0.0.4", v6: ["::1"] },
   { role: "new-operator", impl: "knot", names: ["ns1.newhost.test."], address: "127.0.0.5" },
   { role: "provider", impl: "knot", names: ["ns-101.awsdns-12.com.", "ns-877.awsdns-45.net."], address: "127.0.0.7" },
+  // A stealth primary (SOA MNAME, not among the NS): only the scenarios that need it answering start it.
+  { role: "hidden-primary", impl: "nsd", names: ["hidden.oldhost.test."], address: "127.0.0.6" },
 ];
 
 export function serverFor(role: Role): LabRoleServer {
@@ -80,14 +82,21 @@ function rootZone(): string {
 /** A DS whose key no lab server publishes (scenario "ds-mismatch"). */
 export const STRAY_DS = "project.test. 86400 IN DS 12345 13 2 " + "a1".repeat(32);
 
-function tldZone(withDs: boolean): string {
+/** The DS of e2e/lab/keys/Kproject.test.+013+11894 (dnssec-dsfromkey -2): a scenario signing project.test. puts it at the TLD. */
+export const PROJECT_DS = "project.test. 86400 IN DS 11894 13 2 F4EEF6639D925780CD46CEEBD91430052A9A62BF0DFDB452E585512D1AD99AAF";
+/** The DS of e2e/lab/keys/Kshop.project.test.+013+00440, for the parent side of shop.project.test. (relative owner). */
+export const SHOP_DS_RDATA = "440 13 2 934113B0D2B17C87E810765DB45A2FE166453997913552512514B11194198FB9";
+
+function tldZone(ds: string | null): string {
   return (
     `$TTL 86400\n` +
     soa("test.", "ns.tld.test.") +
     `test. IN NS ns.tld.test.\nns.tld.test. IN A 127.0.0.3\na.root.test. IN A 127.0.0.2\n` +
     `project.test. 172800 IN NS ns1.oldhost.test.\nproject.test. 172800 IN NS ns2.oldhost.test.\n` +
-    (withDs ? STRAY_DS + "\n" : "") +
-    `ns1.oldhost.test. IN A 127.0.0.1\nns2.oldhost.test. IN A 127.0.0.4\nns2.oldhost.test. IN AAAA ::1\nns1.newhost.test. IN A 127.0.0.5\n`
+    (ds ? ds + "\n" : "") +
+    `ns1.oldhost.test. IN A 127.0.0.1\nns2.oldhost.test. IN A 127.0.0.4\nns2.oldhost.test. IN AAAA ::1\nns1.newhost.test. IN A 127.0.0.5\n` +
+    // The hidden primary's address: nothing listens there unless the scenario starts it.
+    `hidden.oldhost.test. IN A 127.0.0.6\n`
   );
 }
 
@@ -122,6 +131,11 @@ function newOperatorCopy(zone: string): string {
     .replace(/@\tIN\tNS\tns2\.oldhost\.test\.\n/, "");
 }
 
+/** The same zone with a stealth primary in the SOA MNAME (not among the NS). */
+function hiddenPrimaryCopy(zone: string, mname = "hidden.oldhost.test."): string {
+  return zone.replace(/SOA\s+ns1\.oldhost\.test\./, `SOA\t${mname}`);
+}
+
 /** The secondary whose transfer failed: older serial, without the docs CNAME. */
 function staleCopy(zone: string): string {
   return zone.replace(SOA_SERIAL, "2026090101").replace(/^docs\t.*\n/m, "");
@@ -134,18 +148,37 @@ export interface Scenario {
   zones: Partial<Record<Role, Record<string, string>>>;
   /** Exports a user would upload in this scenario (relative to e2e/lab, else names in lib/zone/import/__fixtures__/exports). */
   sources: string[];
+  /** Zones the lab signs at start with their key in e2e/lab/keys (the DS in the parents below match those keys). */
+  sign?: string[];
+  /** Who may transfer the zone per role (default: the lab key / loopback); "none" makes the snapshot ask name by name. */
+  transfer?: Partial<Record<Role, "none" | "any">>;
+  /** The new operator's servers as a user gives them (default ns1.newhost.test=127.0.0.5). */
+  newServers?: { name: string; address: string }[];
 }
 
-function base(opts: { old?: string; secondary?: string | null; primary?: boolean; neu?: string | null; ds?: boolean }): Scenario["zones"] {
+function base(opts: {
+  old?: string;
+  secondary?: string | null;
+  primary?: boolean;
+  neu?: string | null;
+  /** true: a stray DS no server's key matches; a string: that DS record at the TLD. */
+  ds?: boolean | string;
+  hidden?: string;
+  /** More zones the old primary and secondary serve (a child zone on the same servers). */
+  oldExtra?: Record<string, string>;
+  /** More zones the provider's servers serve (a child delegated there). */
+  providerExtra?: Record<string, string>;
+}): Scenario["zones"] {
   const live = opts.old ?? LIVE_ZONE;
   const zones: Scenario["zones"] = {
     root: { ".": rootZone() },
-    tld: { "test.": tldZone(opts.ds ?? false), "com.": gTldZone("com."), "net.": gTldZone("net."), "2.0.192.in-addr.arpa.": reverseZone() },
-    provider: providerZones(),
+    tld: { "test.": tldZone(opts.ds === true ? STRAY_DS : opts.ds || null), "com.": gTldZone("com."), "net.": gTldZone("net."), "2.0.192.in-addr.arpa.": reverseZone() },
+    provider: { ...providerZones(), ...opts.providerExtra },
   };
-  if (opts.primary !== false) zones["old-primary"] = { "project.test.": live };
-  if (opts.secondary !== null) zones["old-secondary"] = { "project.test.": opts.secondary ?? live };
+  if (opts.primary !== false) zones["old-primary"] = { "project.test.": live, ...opts.oldExtra };
+  if (opts.secondary !== null) zones["old-secondary"] = { "project.test.": opts.secondary ?? live, ...opts.oldExtra };
   if (opts.neu !== null) zones["new-operator"] = { "project.test.": opts.neu ?? newOperatorCopy(live) };
+  if (opts.hidden) zones["hidden-primary"] = { "project.test.": opts.hidden };
   return zones;
 }
 
@@ -193,6 +226,106 @@ export const SCENARIOS: Scenario[] = [
     sources: ["zones/project.test.lame-subzone.zone"],
   },
 ];
+
+/** The live zone with a wildcard and one name below it held explicitly with other data. */
+export const WILDCARD_LIVE = zoneFile("project.test.wildcard.zone");
+
+SCENARIOS.push(
+  {
+    name: "verbatim-import",
+    description: "the new operator loaded the old zone verbatim (apex NS still the old operator's) and publishes another address for its in-zone name server ns3.project.test",
+    zones: base({ neu: LIVE_ZONE + "ns3\tIN\tA\t127.0.0.9\n" }),
+    sources: ["zones/project.test.live.zone"],
+    newServers: [{ name: "ns1.newhost.test", address: "127.0.0.5" }, { name: "ns3.project.test", address: "127.0.0.5" }],
+  },
+  {
+    name: "hidden-primary",
+    description: "the SOA MNAME hidden.oldhost.test. is not among the NS and nothing answers at its address",
+    zones: base({ old: hiddenPrimaryCopy(LIVE_ZONE), neu: newOperatorCopy(LIVE_ZONE) }),
+    sources: ["zones/project.test.live.zone"],
+  },
+  {
+    name: "hidden-primary-ahead",
+    description: "the hidden primary answers, with a newer serial than its NS serve (transfers to the NS broken)",
+    zones: base({ old: hiddenPrimaryCopy(LIVE_ZONE), neu: newOperatorCopy(LIVE_ZONE), hidden: hiddenPrimaryCopy(LIVE_ZONE).replace(SOA_SERIAL, "2026100202") }),
+    sources: ["zones/project.test.live.zone"],
+  },
+  {
+    name: "hidden-primary-unresolved",
+    description: "the SOA MNAME nowhere.oldhost.test. is not among the NS and does not exist (NXDOMAIN at the TLD)",
+    zones: base({ old: hiddenPrimaryCopy(LIVE_ZONE, "nowhere.oldhost.test."), neu: newOperatorCopy(LIVE_ZONE) }),
+    sources: ["zones/project.test.live.zone"],
+  },
+  {
+    name: "wildcard",
+    description: "`* A` answers every guessed label; ftp.project.test. is held explicitly with another address, and the new operator's copy lacks it (masked by the wildcard)",
+    zones: base({ old: WILDCARD_LIVE, neu: newOperatorCopy(WILDCARD_LIVE.replace(/^ftp\t.*\n/m, "")) }),
+    sources: ["zones/project.test.wildcard.zone"],
+    // The old operator refuses AXFR (as panels do): its view is built from answers, synthesized ones included.
+    transfer: { "old-primary": "none", "old-secondary": "none" },
+  },
+);
+
+/** A child zone: shop.project.test., signed with its lab key (scenario "sign"). */
+function shopZone(ns: string[]): string {
+  return (
+    `$TTL 3600\n` +
+    soa("shop.project.test.", ns[0]) +
+    ns.map((n) => `shop.project.test. IN NS ${n}\n`).join("") +
+    `shop.project.test. IN A 192.0.2.60\nwww.shop.project.test. IN A 192.0.2.61\ncart.shop.project.test. IN A 192.0.2.62\n` +
+    (ns.includes("ns.shop.project.test.") ? `ns.shop.project.test. IN A 127.0.0.7\n` : "")
+  );
+}
+
+/** The live zone with shop.project.test. delegated to the same servers, and its DS at the parent side. */
+export const CHILD_EXPORT = zoneFile("project.test.child-export.zone");
+const CHILD_LIVE = CHILD_EXPORT.replace(/^(shop\tIN\tNS\tns2\.oldhost\.test\.\n)/m, `$1shop\tIN\tDS\t${SHOP_DS_RDATA}\n`);
+
+/** The realistic move: what the old servers serve (TTLs lowered ahead of the move) and the new operator's own rewrite. */
+export const REALISTIC_LIVE = zoneFile("project.test.realistic-live.zone");
+export const REALISTIC_NEW = zoneFile("project.test.realistic-new.zone");
+
+SCENARIOS.push(
+  {
+    name: "ds-handover-done",
+    description: "project.test. is signed; the parent's DS matches the key old and new servers both serve and sign with (the key handover is already done)",
+    zones: base({ ds: PROJECT_DS }),
+    sources: ["zones/project.test.live.zone"],
+    sign: ["project.test."],
+  },
+  {
+    name: "child-same-servers",
+    description: "the signed child shop.project.test. is served by the parent's own servers; its DS is at the old parent but missing from the export and at the new operator",
+    zones: base({ old: CHILD_LIVE, neu: newOperatorCopy(CHILD_EXPORT), oldExtra: { "shop.project.test.": shopZone(["ns1.oldhost.test.", "ns2.oldhost.test."]) } }),
+    sources: ["zones/project.test.child-export.zone"],
+    sign: ["shop.project.test."],
+  },
+  {
+    name: "realistic-clean-move",
+    description: "a clean move as it really looks: the new operator's own apex NS and SOA, TTLs lowered ahead, other spelling and order, $ORIGIN changes, a wildcard, a signed child delegated with glue and DS, the SPF TXT split into two strings",
+    zones: base({ old: REALISTIC_LIVE, neu: REALISTIC_NEW, providerExtra: { "shop.project.test.": shopZone(["ns.shop.project.test."]) } }),
+    sources: ["zones/project.test.realistic-live.zone"],
+    sign: ["shop.project.test."],
+  },
+  {
+    name: "child-glue-lost",
+    description: "the realistic move, but the new operator's zone lacks the glue of the in-bailiwick name server ns.shop.project.test.",
+    zones: base({ old: REALISTIC_LIVE, neu: REALISTIC_NEW.replace(/^ns\.shop\.project\.test\.\t.*\n/m, ""), providerExtra: { "shop.project.test.": shopZone(["ns.shop.project.test."]) } }),
+    sources: ["zones/project.test.realistic-live.zone"],
+    sign: ["shop.project.test."],
+  },
+);
+
+const SIGNED_WILDCARD_LIVE = LIVE_ZONE + "*\tIN\tA\t192.0.2.80\n";
+
+SCENARIOS.push({
+  name: "wildcard-signed",
+  description: "signed project.test. with `* A`; the old operator refuses AXFR and the export lacks the wildcard: the names it answers are synthesized (RRSIG labels), one missing wildcard, not one blocker per guessed label",
+  zones: base({ old: SIGNED_WILDCARD_LIVE, neu: newOperatorCopy(SIGNED_WILDCARD_LIVE), ds: PROJECT_DS }),
+  sources: ["zones/project.test.live.zone"],
+  sign: ["project.test."],
+  transfer: { "old-primary": "none", "old-secondary": "none" },
+});
 
 export function scenario(name: string): Scenario {
   const s = SCENARIOS.find((x) => x.name === name);

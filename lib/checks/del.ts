@@ -4,7 +4,9 @@ import type { ServerSummary, Snapshot } from "../dns/run-snapshot";
 import { serverLabel } from "../diff/view";
 import { answerText, fact, summaryEvidence } from "./evidence";
 import type { CheckDef, CheckInput } from "./types";
-import { lameSubzone } from "./del-subzones";
+import { childDs, childGlue, lameSubzone } from "./del-subzones";
+import { PLANNED_CHECKS } from "./del-planned";
+import { hiddenPrimarySerial, hiddenPrimaryUnreachable, hiddenPrimaryUnresolved } from "./del-primary";
 import { nameToText } from "../zone/name";
 
 const label = (s: ServerSummary) => serverLabel(s);
@@ -91,7 +93,7 @@ const primary: CheckDef = {
     const mname = i.old.servers.find((s) => s.soaMname)?.soaMname?.toLowerCase();
     if (!mname) return;
     const primaries = i.old.servers.filter((s) => s.name.toLowerCase() === mname);
-    if (primaries.length === 0) return; // hidden primary: not among the NS, cannot be judged from outside
+    if (primaries.length === 0) return hiddenPrimaryUnreachable(i, emit); // hidden primary: the probe asked it directly
     for (const p of primaries.filter((s) => !s.authoritative)) {
       emit({
         subject: label(p),
@@ -101,6 +103,16 @@ const primary: CheckDef = {
       });
     }
   },
+};
+
+const primarySerial: CheckDef = {
+  id: "DEL-PRIMARY-SERIAL", family: "DEL", severity: "warning", title: "A hidden primary serves the serial its NS serve",
+  run: hiddenPrimarySerial,
+};
+
+const primaryUnresolved: CheckDef = {
+  id: "DEL-PRIMARY-UNRESOLVED", family: "DEL", severity: "warning", title: "A hidden primary's name resolves",
+  run: hiddenPrimaryUnresolved,
 };
 
 const nsCount: CheckDef = {
@@ -240,5 +252,5 @@ const transports: CheckDef = {
   },
 };
 
-export const DEL_CHECKS: CheckDef[] = [noServers, unreachable, soaSerial, primary, nsCount, parentChild, glue, subzones, lameSubzone, recursion, transports];
+export const DEL_CHECKS: CheckDef[] = [noServers, unreachable, soaSerial, primary, primarySerial, primaryUnresolved, nsCount, parentChild, glue, subzones, lameSubzone, childDs, childGlue, ...PLANNED_CHECKS, recursion, transports];
 export type { CheckInput };

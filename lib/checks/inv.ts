@@ -2,7 +2,7 @@
 import type { Snapshot } from "../dns/run-snapshot";
 import { serverLabel } from "../diff/view";
 import { nameKey, nameToText } from "../zone/name";
-import { T } from "../zone/rrtype";
+import { T, typeToText } from "../zone/rrtype";
 import type { Comparison, DiffEntry, EvidenceRef } from "../diff/types";
 import { entryEvidence, fact } from "./evidence";
 import type { CheckDef, CheckInput, Emit } from "./types";
@@ -15,14 +15,33 @@ function unexplained(c: Comparison | null, kind: DiffEntry["kind"]): DiffEntry[]
   return c ? c.entries.filter((e) => e.kind === kind && !e.explained) : [];
 }
 
+/**
+ * Live RRsets the exports lack that the RRSIG labels field shows synthesized
+ * from a wildcard which is itself missing from the exports: one problem (the
+ * wildcard), reported once at the wildcard, not once per name it answers.
+ */
+function synthesizedFromMissingWildcard(i: CheckInput): Map<string, string> {
+  const missing = new Set(unexplained(i.diff.allSources, "only-here").map((e) => `${e.owner}|${e.type}`));
+  const out = new Map<string, string>();
+  for (const p of i.probes?.synthesis ?? []) if (missing.has(`${p.wildcard}|${typeToText(p.type)}`)) out.set(p.key, p.wildcard);
+  return out;
+}
+
 const missingInSource: CheckDef = {
   id: "INV-MISSING-IN-SOURCE", family: "INV", severity: "blocker", title: "Every live RRset exists in the sources",
   run(i, emit) {
     if (i.sources.length === 0) return;
+    const collapsed = synthesizedFromMissingWildcard(i);
+    const synth = new Map((i.probes?.synthesis ?? []).map((p) => [p.key, p.wildcard]));
     for (const e of unexplained(i.diff.allSources, "only-here")) {
+      if (collapsed.has(e.key)) continue;
+      const answers = [...collapsed].filter(([k, w]) => w === e.owner && i.views.oldRef?.rrsets.get(k)?.typeText === e.type).map(([k]) => i.views.oldRef!.rrsets.get(k)!.ownerText);
       emit({
         subject: rr(e),
-        message: `${rr(e)} is served live (${show(e.here!.texts)}) but is in none of the uploaded exports (${i.sources.map((s) => s.name).join(", ")}).`,
+        message:
+          `${rr(e)} is served live (${show(e.here!.texts)}) but is in none of the uploaded exports (${i.sources.map((s) => s.name).join(", ")}).` +
+          (answers.length ? ` The wildcard also answers ${answers.length} name(s) the exports lack, synthesized per their RRSIG labels field (RFC 4035 §5.3.4): ${answers.slice(0, 10).join(", ")}${answers.length > 10 ? ", …" : ""}.` : "") +
+          (synth.has(e.key) ? ` The live answer is synthesized from ${synth.get(e.key)} (RRSIG labels field).` : ""),
         remediation: `Add \`${e.owner} ${e.here!.ttl} IN ${e.type} ${e.here!.texts.join(` / `)}\` to the zone the new operator loads, or get a complete export (AXFR) from the old operator.`,
         evidence: entryEvidence(e),
       });
@@ -33,13 +52,29 @@ const missingInSource: CheckDef = {
 const differentInSource: CheckDef = {
   id: "INV-DIFFERENT-IN-SOURCE", family: "INV", severity: "blocker", title: "Every live RRset is identical in the sources",
   run(i, emit) {
-    for (const e of unexplained(i.diff.allSources, "rdata")) {
+    for (const e of unexplained(i.diff.allSources, "rdata").filter((x) => !x.txtSplit)) {
       emit({
         subject: rr(e),
-        message: `${rr(e)} differs: live {${show(e.here!.texts)}}, export {${show(e.there!.texts)}}.`,
+        message: `${rr(e)} differs: live {${show(e.here!.texts)}}, export {${show(e.there!.texts)}}${e.wildcard ? ` — the export lacks the name; its wildcard ${e.wildcard} would answer it with other data (RFC 4592)` : ""}.`,
         remediation: `Decide which value is right and make the zone the new operator loads say \`${e.owner} ${e.type} ${e.here!.texts.join(" / ")}\` unless the change is intended.`,
         evidence: entryEvidence(e),
       });
+    }
+  },
+};
+
+const txtSplit: CheckDef = {
+  id: "INV-TXT-SPLIT", family: "INV", severity: "warning", title: "TXT records split into other character-strings",
+  run(i, emit) {
+    for (const [c, where, side] of [[i.diff.allSources, "the exports", "export"], [i.diff.oldVsNew, "the new operator", "new"]] as const) {
+      for (const e of unexplained(c, "rdata").filter((x) => x.txtSplit)) {
+        emit({
+          subject: `${rr(e)} (${where})`,
+          message: `${rr(e)} is split into other character-strings in ${where}: live {${show(e.here!.texts)}}, ${side} {${show(e.there!.texts)}}. On the wire these are different records, but the concatenated text is the same, and SPF and DKIM consumers concatenate the strings before reading them (RFC 7208 §3.3, RFC 6376 §3.6.2.2).`,
+          remediation: "Nothing to change for SPF/DKIM/DMARC records; if another consumer reads this TXT string by string, copy the split exactly as it is live.",
+          evidence: entryEvidence(e),
+        });
+      }
     }
   },
 };
@@ -71,7 +106,8 @@ const exportIncomplete: CheckDef = {
     const c = i.diff.allSources;
     if (!all || !c) return;
     const have = new Set([...all.rrsets.values()].map((s) => s.ownerText));
-    const missing = [...new Set(unexplained(c, "only-here").map((e) => e.owner))].filter((o) => !have.has(o));
+    const collapsed = synthesizedFromMissingWildcard(i);
+    const missing = [...new Set(unexplained(c, "only-here").filter((e) => !collapsed.has(e.key)).map((e) => e.owner))].filter((o) => !have.has(o));
     if (missing.length === 0) return;
     emit({
       subject: i.zone,
@@ -99,8 +135,8 @@ const missingAtNew: CheckDef = {
 const differentAtNew: CheckDef = {
   id: "INV-DIFFERENT-AT-NEW", family: "INV", severity: "blocker", title: "Every live RRset is identical at the new operator",
   run(i, emit) {
-    for (const e of unexplained(i.diff.oldVsNew, "rdata")) {
-      emit({ subject: rr(e), message: `${rr(e)} differs: old {${show(e.here!.texts)}}, new {${show(e.there!.texts)}}.`, remediation: `Make the new operator serve ${e.owner} ${e.type} ${e.here!.texts.join(" / ")}, or waive if the change is intended.`, evidence: entryEvidence(e) });
+    for (const e of unexplained(i.diff.oldVsNew, "rdata").filter((x) => !x.txtSplit)) {
+      emit({ subject: rr(e), message: `${rr(e)} differs: old {${show(e.here!.texts)}}, new {${show(e.there!.texts)}}${e.wildcard ? ` — the new operator lacks the name and answers it from its wildcard ${e.wildcard} (RFC 4592), which masks it` : ""}.`, remediation: `Make the new operator serve ${e.owner} ${e.type} ${e.here!.texts.join(" / ")}, or waive if the change is intended.`, evidence: entryEvidence(e) });
     }
   },
 };
@@ -259,12 +295,16 @@ const wildcard: CheckDef = {
     const owners = new Set<string>();
     for (const v of [...i.views.sources, ...(i.views.oldRef ? [i.views.oldRef] : [])]) for (const s of v.rrsets.values()) if (s.ownerText.startsWith("*.")) owners.add(s.ownerText);
     if (i.old?.wildcard) owners.add(`*.${i.zone}`);
+    const synthesized = [...new Set([...(i.diff.allSources?.synthesized ?? []), ...(i.diff.oldVsNew?.synthesized ?? [])])];
     for (const o of owners) {
       emit({
         subject: o,
         message: `Wildcard ${o} answers every name below it that does not exist otherwise (RFC 4592): a name missing at the new side is masked by it instead of failing, so per-name probes cannot prove completeness below ${o.slice(2)}.`,
         remediation: "Make sure the wildcard RRsets are identical at the new operator (they are compared exactly) and list every explicit name below it in the export.",
-        evidence: [fact(`wildcard ${o}${i.old?.wildcard ? "; a random label was answered by the old servers" : ""}`)],
+        evidence: [
+          fact(`wildcard ${o}${i.old?.wildcard ? "; a random label was answered by the old servers" : ""}`),
+          ...(synthesized.length ? [fact(`${synthesized.length} RRset(s) answered by synthesis on one side and by the same wildcard data on the other: not counted as missing`)] : []),
+        ],
       });
     }
   },
@@ -324,7 +364,7 @@ const importProblems: CheckDef = {
 };
 
 export const INV_CHECKS: CheckDef[] = [
-  missingInSource, differentInSource, ttlDiffers, onlyInSource, exportIncomplete, missingAtNew, differentAtNew, unverifiedAtNew, snapshotIncomplete, extraAtNew,
+  missingInSource, differentInSource, txtSplit, ttlDiffers, onlyInSource, exportIncomplete, missingAtNew, differentAtNew, unverifiedAtNew, snapshotIncomplete, extraAtNew,
   serverMismatch, explained, apexCname, wildcard, nxParity, negativeTtlParity, importProblems,
 ];
 export type { Emit };

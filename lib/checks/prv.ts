@@ -1,10 +1,24 @@
 /** PRV: provider dependencies and non-portable provider records (DESIGN §6). */
 import { identifyProviders } from "../providers";
 import { nonPortableAdvice } from "../providers";
-import type { CheckDef } from "./types";
+import { name as wire } from "../zone/name";
+import { T } from "../zone/rrtype";
+import type { CheckDef, CheckInput } from "./types";
 
 /** Kinds that change what resolvers get once the zone leaves the provider. */
 const BREAKING = new Set(["alias", "routing-policy", "proxied", "flattened", "alias-type", "lua", "url-forward"]);
+
+/** The old reference server's answer at owner for type (or the CNAME there); null when asked and absent; undefined when unknown. */
+function liveAt(i: CheckInput, owner: string, type: string): { type: string; texts: string[] } | null | undefined {
+  const ref = i.views.oldRef;
+  if (!ref) return undefined;
+  const o = (owner.endsWith(".") ? owner : owner + ".").toLowerCase();
+  const sets = [...ref.rrsets.values()].filter((s) => s.ownerText === o);
+  const hit = sets.find((s) => s.typeText === "CNAME") ?? sets.find((s) => s.typeText === type.toUpperCase()) ?? sets.find((s) => s.typeText === "A" || s.typeText === "AAAA");
+  if (hit) return { type: hit.typeText, texts: hit.texts };
+  const w = wire(o);
+  return ref.asked(w, T.A) || ref.asked(w, T.CNAME) ? null : undefined;
+}
 
 const nonPortable: CheckDef = {
   id: "PRV-NON-PORTABLE", family: "PRV", severity: "blocker", title: "Provider records that do not survive a zone-file copy",
@@ -14,7 +28,9 @@ const nonPortable: CheckDef = {
         const breaking = BREAKING.has(p.kind);
         // If DNS hosting stays, the records stay with the provider: advisory only.
         const severity = !breaking ? "info" : i.facts.dnsHostingMoves === false ? "warning" : undefined;
-        const advice = p.replacement ? { reason: p.reason, replacement: p.replacement } : nonPortableAdvice({ kind: p.kind, owner: p.owner, type: p.type, value: p.value, apex: p.owner.toLowerCase() === i.zone });
+        // A proxied record's reason states the live answer (a CNAME is not "anycast addresses").
+        const stated = p.kind === "proxied" ? null : p.replacement ? { reason: p.reason, replacement: p.replacement } : null;
+        const advice = stated ?? nonPortableAdvice({ kind: p.kind, owner: p.owner, type: p.type, value: p.value, apex: p.owner.toLowerCase() === i.zone, live: p.kind === "proxied" ? liveAt(i, p.owner, p.type) : undefined });
         emit({
           severity,
           subject: `${p.owner.toLowerCase()} ${p.type} (${p.provider} ${p.kind})`,

@@ -74,6 +74,13 @@ export interface Review {
   verdict: Verdict;
 }
 
+/** Planned NS names (stated, else the new servers given) inside the zone: the parent will carry glue for them. */
+function plannedInZone(zone: string, opts: ReviewOptions): string[] {
+  const names = opts.facts.plannedNs?.length ? opts.facts.plannedNs : (opts.newServers ?? []).map((s) => s.name);
+  const abs = names.map((n) => (n.endsWith(".") ? n : n + ".").toLowerCase());
+  return [...new Set(abs.filter((n) => n === zone || n.endsWith("." + zone)))];
+}
+
 function withTarget(name: string, type: number, rdata: Uint8Array | undefined): { name: string; type: number; target?: string } {
   const t = rdata && (type === T.MX || type === T.SRV || type === T.CNAME || type === T.NS) ? rdataTarget({ type, rdata }) : null;
   return t ? { name, type, target: nameToText(t) } : { name, type };
@@ -119,7 +126,8 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
           tsig: null,
           zone,
           servers: opts.newServers,
-          importedNames: [...importedNames, ...oldNames],
+          // …and the addresses of in-zone planned NS names (DEL-PLANNED-GLUE compares them with the addresses given).
+          importedNames: [...importedNames, ...oldNames, ...plannedInZone(zone, opts).flatMap((name) => [{ name, type: 1 }, { name, type: 28 }])],
           ...(oldComplete ? { commonLabels: false, nsecWalk: false } : {}),
           // Not delegated yet: the parent's referral is the old side's (measured there).
           measureParent: false,

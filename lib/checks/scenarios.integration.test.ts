@@ -14,20 +14,29 @@ import { startLab, type Lab } from "../../e2e/lab/lab";
 import { scenario } from "../../e2e/lab/scenarios";
 import { parseRootHints } from "../dns/root-hints";
 import { runReview, type Review } from "./review";
+import type { TransferFacts } from "./types";
 import { acknowledge, computeVerdict, type FindingStates } from "./verdict";
 
 const here = new URL(".", import.meta.url).pathname;
 const sourcePath = (p: string) => (existsSync(join(here, "../../e2e/lab", p)) ? join(here, "../../e2e/lab", p) : join(here, "../zone/import/__fixtures__/exports", p));
 
-async function review(lab: Lab, name: string): Promise<Review> {
+interface ReviewOverrides {
+  facts?: Partial<TransferFacts>;
+  /** Old servers given explicitly (what the web form's Discover fills in) instead of the delegation walk. */
+  oldServers?: { name: string; address: string }[];
+}
+
+async function review(lab: Lab, name: string, o: ReviewOverrides = {}): Promise<Review> {
   const h = parseRootHints(lab.rootHints);
   if (!h.ok) throw new Error(h.message);
-  const sources = scenario(name).sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(sourcePath(p)) }));
+  const sc = scenario(name);
+  const sources = sc.sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(sourcePath(p)) }));
   return runReview({
     zone: "project.test",
-    facts: { domain: "project.test", dnsHostingMoves: true },
+    facts: { domain: "project.test", dnsHostingMoves: true, ...o.facts },
     sources,
-    newServers: [{ name: "ns1.newhost.test", address: "127.0.0.5" }],
+    oldServers: o.oldServers,
+    newServers: sc.newServers ?? [{ name: "ns1.newhost.test", address: "127.0.0.5" }],
     snapshot: { rootHints: h.servers, allowPrivate: true, port: lab.port },
   });
 }
@@ -147,6 +156,16 @@ withLab("clean-move", (r, lab) => {
     expect(d.oldServers!.disagreements).toEqual([]);
     expect(d.allSources!.matched).toBeGreaterThanOrEqual(12);
   });
+  it("with the old servers given explicitly (the web form's Discover), still measures the parent's referral: 172800 s, window 2 d 1 h", async () => {
+    const x = await review(lab(), "clean-move", { oldServers: [{ name: "ns1.oldhost.test", address: "127.0.0.1" }, { name: "ns2.oldhost.test", address: "127.0.0.4" }] });
+    expect(x.old!.mode).toBe("explicit");
+    expect(x.timing.inputs.parentNsTtl).toBe(172800);
+    expect(x.timing.minWindowSeconds).toBe(176400);
+    expect(x.timing.rollbackSeconds).toBe(176400);
+    expect(x.findings.map((f) => f.id)).not.toContain("TIM-PARENT-TTL-UNMEASURED");
+    expect(x.findings.find((f) => f.id === "TIM-OVERLAP")!.message).toContain("minimum window 176400 s (2 d 1 h)");
+    expect(blockerIds(x)).toEqual([]);
+  }, 60_000);
   it("exports the measured timing: parent NS TTL 172800 + 3600 margin", () => {
     expect(r().timing.inputs.parentNsTtl).toBe(172800);
     expect(r().timing.inputs.childNsTtl).toBe(3600);
@@ -253,6 +272,19 @@ withLab("provider-records", (r) => {
     expect(r().findings.filter((f) => f.id.startsWith("INV-") && f.severity !== "info").map((f) => `${f.id} ${f.subject}`)).toEqual(["INV-WILDCARD *.preview.project.test."]);
     expect(r().diff.allSources!.entries.filter((e) => !e.explained)).toEqual([]);
   });
+  it("states what the live answers show: a proxied CNAME is a CNAME, an export's own NS are the exporter's, not the new operator's", () => {
+    const www = r().findings.find((f) => f.id === "PRV-NON-PORTABLE" && f.subject === "www.project.test. CNAME (cloudflare proxied)")!;
+    expect(www.message).toContain("the live zone answers www.project.test. CNAME project.test., not the proxy's A/AAAA addresses");
+    expect(www.message).not.toContain("anycast");
+    const apexA = r().findings.find((f) => f.id === "PRV-NON-PORTABLE" && f.subject === "project.test. A (cloudflare proxied)")!;
+    expect(apexA.message).toContain("the live zone answers project.test. A 192.0.2.80 (the proxy's addresses, not the origin)");
+    const ns = r().diff.sources.flatMap((c) => c.entries).filter((e) => e.owner === "project.test." && e.type === "NS");
+    expect(ns.length).toBeGreaterThan(0);
+    for (const e of ns) {
+      expect(e.explained).toContain("are the exporting operator's, the live zone names {ns1.oldhost.test., ns2.oldhost.test.}");
+      expect(e.explained).not.toContain("new operator's own servers");
+    }
+  });
   it("shows the proxied/alias differences as explained, not as blockers", () => {
     const explained = r().diff.allSources!.entries.filter((e) => e.explained).map((e) => `${e.owner} ${e.type}`);
     expect(explained).toEqual(expect.arrayContaining(["project.test. A", "docs.project.test. A"]));
@@ -272,5 +304,130 @@ withLab("lame-subzone", (r) => {
       "release.project.test. true,true",
       "update.project.test. true,true",
     ]);
+  });
+});
+
+const noPort = (s: string) => s.replace(/:\d+$/, "");
+
+withLab("verbatim-import", (r) => {
+  it("is NO-GO: the new zone's apex NS are the old operator's, and ns3.project.test. publishes another address than given (DELEGATION07)", () => {
+    expect(r().verdict.verdict).toBe("no-go");
+    expect(blockerIds(r())).toEqual(["DEL-PLANNED-GLUE", "DEL-PLANNED-NS"]);
+    expect(subjects(r(), "DEL-PLANNED-NS").map(noPort)).toEqual(["ns1.newhost.test. 127.0.0.5", "ns3.project.test. 127.0.0.5"]);
+    const ns = r().findings.find((f) => f.id === "DEL-PLANNED-NS")!;
+    expect(ns.message).toContain("only in the new zone: ns1.oldhost.test., ns2.oldhost.test.; missing from the new zone: ns1.newhost.test., ns3.project.test.");
+    expect(subjects(r(), "DEL-PLANNED-GLUE").map(noPort)).toEqual(["ns3.project.test. @ ns1.newhost.test. 127.0.0.5", "ns3.project.test. @ ns3.project.test. 127.0.0.5"]);
+    const g = r().findings.find((f) => f.id === "DEL-PLANNED-GLUE")!;
+    expect(g.message).toContain("will be {127.0.0.5}");
+    expect(g.message).toContain("publishes ns3.project.test. {127.0.0.9}");
+  });
+});
+
+withLab("hidden-primary", (r, lab) => {
+  it("asks the hidden primary: unreachable at its address is a warning to acknowledge, with the date the secondaries stop", () => {
+    const p = r().probes!.primary!;
+    expect(p.mname).toBe("hidden.oldhost.test.");
+    expect(p.addresses).toEqual(["127.0.0.6"]);
+    expect(p.servers.map((s) => [s.udp.transport, s.udp.error?.kind, s.tcp.transport, s.tcp.error?.kind])).toEqual([["udp", expect.any(String), "tcp", expect.any(String)]]);
+    expect(blockerIds(r())).toEqual([]);
+    const f = r().findings.filter((x) => x.id === "DEL-PRIMARY-UNREACHABLE");
+    expect(f.map((x) => [x.severity, x.subject])).toEqual([["warning", "hidden.oldhost.test. 127.0.0.6"]]);
+    expect(f[0].message).toMatch(/if it is down, updates are blocked and the secondaries stop answering at \d{4}-\d\d-\d\dT/);
+    expect(r().verdict.pendingAcknowledgements.map((w) => w.key)).toContain("DEL-PRIMARY-UNREACHABLE@hidden.oldhost.test. 127.0.0.6");
+  });
+  it("is a blocker when the new operator is to transfer the zone from it", async () => {
+    const x = await review(lab(), "hidden-primary", { facts: { newOperatorFeed: "axfr" } });
+    expect(blockerIds(x)).toEqual(["DEL-PRIMARY-UNREACHABLE"]);
+    expect(subjects(x, "DEL-PRIMARY-UNREACHABLE")).toEqual(["hidden.oldhost.test. 127.0.0.6"]);
+  }, 60_000);
+});
+
+withLab("hidden-primary-ahead", (r) => {
+  it("reports the hidden primary's newer serial, and nothing unreachable", () => {
+    expect(blockerIds(r())).toEqual([]);
+    expect(r().findings.filter((f) => f.id.startsWith("DEL-PRIMARY")).map((f) => [f.id, f.severity, f.subject])).toEqual([["DEL-PRIMARY-SERIAL", "warning", "hidden.oldhost.test. 127.0.0.6"]]);
+    expect(r().findings.find((f) => f.id === "DEL-PRIMARY-SERIAL")!.message).toContain("serves serial 2026100202 while the NS serve 2026100201");
+  });
+});
+
+withLab("hidden-primary-unresolved", (r, lab) => {
+  it("reports an MNAME that does not resolve: a warning, a blocker when the zone is to be transferred from it", async () => {
+    expect(r().probes!.primary!.resolveProblem).toBe("the name does not exist (NXDOMAIN)");
+    expect(blockerIds(r())).toEqual([]);
+    expect(r().findings.filter((f) => f.id.startsWith("DEL-PRIMARY")).map((f) => [f.id, f.severity, f.subject])).toEqual([["DEL-PRIMARY-UNRESOLVED", "warning", "nowhere.oldhost.test."]]);
+    const x = await review(lab(), "hidden-primary-unresolved", { facts: { newOperatorFeed: "axfr" } });
+    expect(blockerIds(x)).toEqual(["DEL-PRIMARY-UNRESOLVED"]);
+  }, 60_000);
+});
+
+withLab("wildcard", (r) => {
+  it("no phantom blockers for the labels the wildcard answers; the name masked by the wildcard at the new side stays a blocker", () => {
+    expect(blockerIds(r())).toEqual(["INV-DIFFERENT-AT-NEW"]);
+    expect(subjects(r(), "INV-DIFFERENT-AT-NEW")).toEqual(["ftp.project.test. A"]);
+    expect(r().findings.find((f) => f.id === "INV-DIFFERENT-AT-NEW")!.message).toContain("old {192.0.2.21}, new {192.0.2.80}");
+    // the guessed labels were asked and answered by synthesis, and matched the export's wildcard
+    expect(r().diff.allSources!.synthesized!.length).toBeGreaterThan(20);
+    expect(r().findings.filter((f) => f.id === "INV-MISSING-IN-SOURCE" || f.id === "INV-EXPORT-INCOMPLETE")).toEqual([]);
+  });
+});
+
+withLab("ds-handover-done", (r) => {
+  it("no SEC-DS-NO-PLAN blocker when every new server serves and signs with the key the parent's DS matches", () => {
+    expect(blockerIds(r())).toEqual([]);
+    expect(r().verdict.verdict).toBe("go");
+    const f = r().findings.filter((x) => x.id === "SEC-DS-NO-PLAN");
+    expect(f.map((x) => x.severity)).toEqual(["info"]);
+    expect(f[0].message).toContain("serves the key the DS matches (tag 11894) and its signature over the DNSKEY RRset validates");
+    expect(f[0].message).not.toContain("signs with other keys");
+    expect(r().findings.filter((x) => x.id === "SEC-DS-NO-DNSKEY")).toEqual([]);
+  });
+});
+
+withLab("child-same-servers", (r) => {
+  it("finds the cut on the parent's own servers and blocks on the signed child's lost DS, naming the child", () => {
+    expect(r().old!.zoneCuts).toContain("shop.project.test.");
+    expect(blockerIds(r())).toEqual(["DEL-CHILD-DS", "INV-MISSING-AT-NEW", "INV-MISSING-IN-SOURCE"]);
+    expect(subjects(r(), "DEL-CHILD-DS")).toEqual(["shop.project.test."]);
+    const f = r().findings.find((x) => x.id === "DEL-CHILD-DS")!;
+    expect(f.message).toContain("the export(s) have no DS for shop.project.test.; the new operator has no DS for shop.project.test.");
+    expect(f.message).toContain("The child is signed (DNSKEY tag(s) 440 at its servers)");
+    expect(subjects(r(), "INV-MISSING-IN-SOURCE")).toEqual(["shop.project.test. DS"]);
+    expect(subjects(r(), "INV-MISSING-AT-NEW")).toEqual(["shop.project.test. DS"]);
+  });
+  it("never reports the child's own names as parent data", () => {
+    const childNames = r().findings.filter((x) => /(^|\s|\.)(www|cart)\.shop\.project\.test\./.test(x.subject) || (x.subject.startsWith("shop.project.test. ") && !/ (NS|DS)$/.test(x.subject)));
+    expect(childNames).toEqual([]);
+  });
+});
+
+withLab("realistic-clean-move", (r) => {
+  it("is GO with zero blockers", () => {
+    expect(blockerIds(r())).toEqual([]);
+    expect(r().verdict.verdict).toBe("go");
+  });
+  it("says what it saw: the split SPF is a warning, the wildcard is compared, the signed child's delegation, glue and DS are copied", () => {
+    expect(r().findings.filter((f) => f.id === "INV-TXT-SPLIT").map((f) => [f.severity, f.subject])).toEqual([["warning", "project.test. TXT (the new operator)"]]);
+    expect(r().findings.filter((f) => f.id === "DEL-CHILD-DS" || f.id === "DEL-LAME-SUBZONE" || f.id === "DEL-SUBZONE-CUT")).toEqual([]);
+    expect(r().probes!.subzones.map((z) => `${z.cut} ${z.dnskeys?.length ?? 0}`)).toEqual(["shop.project.test. 1"]);
+    expect(r().diff.oldVsNew!.entries.filter((e) => !e.explained && !e.txtSplit)).toEqual([]);
+  });
+});
+
+withLab("child-glue-lost", (r) => {
+  it("blocks on the lost glue of the in-bailiwick name server, naming the child and the host", () => {
+    expect(blockerIds(r())).toEqual(["DEL-CHILD-GLUE"]);
+    expect(subjects(r(), "DEL-CHILD-GLUE")).toEqual(["shop.project.test. glue ns.shop.project.test."]);
+    expect(r().findings.find((f) => f.id === "DEL-CHILD-GLUE")!.message).toContain("the old parent side carries ns.shop.project.test. {127.0.0.7}, but the new operator carries no glue");
+  });
+});
+
+withLab("wildcard-signed", (r) => {
+  it("reports the missing wildcard once; the names it answers are recognised as synthesized by their RRSIG labels field", () => {
+    expect(r().probes!.synthesis!.length).toBeGreaterThan(20);
+    expect(new Set(r().probes!.synthesis!.map((p) => p.wildcard))).toEqual(new Set(["*.project.test."]));
+    expect(blockerIds(r())).toEqual(["INV-EXPORT-INCOMPLETE", "INV-MISSING-IN-SOURCE"]);
+    expect(subjects(r(), "INV-MISSING-IN-SOURCE")).toEqual(["*.project.test. A"]);
+    expect(r().findings.find((f) => f.id === "INV-MISSING-IN-SOURCE")!.message).toMatch(/The wildcard also answers \d+ name\(s\) the exports lack, synthesized per their RRSIG labels field/);
+    expect(r().findings.find((f) => f.id === "INV-EXPORT-INCOMPLETE")!.message).toContain(": *.project.test.");
   });
 });

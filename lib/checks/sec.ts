@@ -1,5 +1,5 @@
 /** SEC: DNSSEC across the move (DESIGN §6, RFC 4035, RFC 8901). */
-import { dsMatches, keyTag } from "./dnssec";
+import { dsMatches, keyTag, verifyRrsig } from "./dnssec";
 import type { Snapshot } from "../dns/run-snapshot";
 import { serverLabel } from "../diff/view";
 import { lowerName, nameToText, namesEqual, name as wire } from "../zone/name";
@@ -72,6 +72,44 @@ const dsNoKey: CheckDef = {
   },
 };
 
+/** What one new server was seen to serve against the parent's DS: the key, and a valid signature by it over the DNSKEY RRset. */
+interface DsKeyAt {
+  server: string;
+  /** Tags of the DNSKEYs it served (DO=1), null when it was not asked with DO or did not answer. */
+  tags: number[] | null;
+  /** Tag of a served key the DS matches, or null. */
+  matching: number | null;
+  /** That key's RRSIG over the DNSKEY RRset validates and has not expired (RFC 4035 §5.3). */
+  validates: boolean;
+  evidence: EvidenceRef[];
+}
+
+function dsKeyAt(i: CheckInput, which: "old" | "new"): DsKeyAt[] {
+  const snap = which === "old" ? i.old : i.neu;
+  const ds = i.old?.delegation?.ds ?? [];
+  const apex = wire(i.zone);
+  const now = Math.floor(i.now.getTime() / 1000);
+  return (snap?.servers ?? [])
+    .filter((s) => s.authoritative)
+    .map((s) => {
+      const server = serverLabel(s);
+      const a = i.probes?.servers.find((p) => p.which === which && p.server === server)?.signed.find((x) => x.question.type === T.DNSKEY && x.rcode === 0 && !x.error);
+      if (!a) return { server, tags: null, matching: null, validates: false, evidence: [] };
+      const keys = a.records.filter((r) => r.section === "answer" && r.type === T.DNSKEY && namesEqual(r.owner, apex)).map((r) => r.rdata);
+      const sigs = a.records.filter((r) => r.section === "answer" && r.type === T.RRSIG && namesEqual(r.owner, apex)).map((r) => r.rdata);
+      const matched = keys.filter((k) => ds.some((d) => dsMatches(d.rdata, k, apex)));
+      const validates = matched.some((k) => sigs.some((sig) => (rrsigExpiration(sig) ?? 0) >= now && verifyRrsig({ owner: apex, type: T.DNSKEY, rdatas: keys, rrsig: sig, dnskey: k })));
+      return { server, tags: keys.map(keyTag), matching: matched.length ? keyTag(matched[0]) : null, validates, evidence: [fact(answerText(a))] };
+    });
+}
+
+const describeKeys = (k: DsKeyAt) =>
+  k.tags === null
+    ? `${k.server} was not asked for its DNSKEY with DNSSEC records (DO=1), so nothing shows which keys it signs with`
+    : k.matching === null
+      ? `${k.server} serves ${k.tags.length ? `DNSKEY tag(s) ${k.tags.join(", ")}, none of which the parent's DS matches` : "no DNSKEY"}`
+      : `${k.server} serves the DS's key (tag ${k.matching}) but no valid, unexpired signature by it over the DNSKEY RRset`;
+
 const dsNoPlan: CheckDef = {
   id: "SEC-DS-NO-PLAN", family: "SEC", severity: "blocker", title: "A signed zone changing operator has a DNSSEC plan",
   run(i, emit) {
@@ -79,9 +117,23 @@ const dsNoPlan: CheckDef = {
     if (ds.length === 0 || i.facts.dnsHostingMoves !== true) return;
     if (i.facts.dnssecPlan === "multi-signer" || i.facts.dnssecPlan === "remove-ds") return;
     const t = timingFor(i);
+    const atNew = dsKeyAt(i, "new");
+    const lacking = atNew.filter((k) => !k.validates);
+    if (atNew.length > 0 && lacking.length === 0) {
+      // The handover is already done: the parent's DS leads to a key every new server serves and signs with.
+      emit({
+        severity: "info",
+        subject: i.zone,
+        message: `${i.zone} has a DS at the parent and DNS hosting moves without a recorded DNSSEC plan, but every new server (${atNew.map((k) => k.server).join(", ")}) serves the key the DS matches (tag ${atNew[0].matching}) and its signature over the DNSKEY RRset validates: the chain of trust holds after the switch, nothing is missing.`,
+        remediation: "Keep the new operator signing with this key through the overlap; record the plan (multi-signer) for the checklist.",
+        evidence: [...dsEvidence(i), ...atNew.flatMap((k) => k.evidence)],
+      });
+      return;
+    }
+    const observed = atNew.length ? lacking.map(describeKeys).join("; ") : "no server of the new operator was given";
     emit({
       subject: i.zone,
-      message: `${i.zone} has a DS at the parent (TTL ${ds[0].ttl} s) and DNS hosting moves, but no DNSSEC plan is recorded. The new operator signs with other keys; switching NS with the old DS in place makes the zone bogus.`,
+      message: `${i.zone} has a DS at the parent (TTL ${ds[0].ttl} s) and DNS hosting moves, but no DNSSEC plan is recorded, and ${observed}. Switching NS while the parent's DS leads to no key the new servers sign with makes the zone bogus for validating resolvers.`,
       remediation: `Choose one: multi-signer (RFC 8901: both operators' DNSKEYs in both zones, both DS at the parent) or remove the DS, wait ${ds[0].ttl} s (the DS TTL), then switch; the overlap then needs ${t.minOverlapSeconds} s.`,
       evidence: dsEvidence(i),
     });

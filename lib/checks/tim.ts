@@ -1,9 +1,16 @@
 /** TIM: timing derived from measured TTLs (DESIGN §7). */
 import { fact } from "./evidence";
-import { timingFor } from "./timing";
+import { ASSUMED_PARENT_NS_TTL, timingFor } from "./timing";
 import type { CheckDef } from "./types";
 
-const human = (s: number) => (s >= 86400 ? `${(s / 86400).toFixed(s % 86400 ? 1 : 0)} d` : s >= 3600 ? `${(s / 3600).toFixed(s % 3600 ? 1 : 0)} h` : `${s} s`);
+/** "2 d 1 h", "4 h", "300 s": whole units, largest first. */
+export function human(s: number): string {
+  if (s < 3600) return `${s} s`;
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return [d && `${d} d`, h && `${h} h`, m && `${m} min`].filter(Boolean).join(" ");
+}
 
 const overlap: CheckDef = {
   id: "TIM-OVERLAP", family: "TIM", severity: "info", title: "Minimum overlap and window length",
@@ -50,7 +57,7 @@ const lowering: CheckDef = {
   run(i, emit) {
     const threshold = 300;
     for (const e of i.diff.oldVsNew?.entries ?? []) {
-      if (e.kind !== "rdata" || !e.here || e.here.ttl <= threshold || e.type === "SOA") continue; // SOA: each operator's own
+      if (e.kind !== "rdata" || e.txtSplit || !e.here || e.here.ttl <= threshold || e.type === "SOA") continue; // SOA: each operator's own
       emit({
         subject: `${e.owner} ${e.type}`,
         message: `${e.owner} ${e.type} changes with the move (old ${e.here.texts.join(" / ")}) and has TTL ${e.here.ttl} s: caches keep the old value up to ${human(e.here.ttl)} after the switch.`,
@@ -61,4 +68,21 @@ const lowering: CheckDef = {
   },
 };
 
-export const TIM_CHECKS: CheckDef[] = [overlap, negative, windowLength, lowering];
+const parentUnmeasured: CheckDef = {
+  id: "TIM-PARENT-TTL-UNMEASURED", family: "TIM", severity: "warning", title: "The parent's NS (and DS) TTLs were measured",
+  run(i, emit) {
+    if (!i.old || !i.views.oldRef) return;
+    const t = timingFor(i);
+    if (t.inputs.parentNsTtl !== null) return;
+    const d = i.old.delegation;
+    const why = d?.problem ?? (d ? "the referral carried no NS records" : "the parent's referral was not asked");
+    emit({
+      subject: `${i.zone} parent referral`,
+      message: `The parent's referral for ${i.zone} could not be measured (${why}), so its NS TTL is unknown — and so is whether it publishes a DS. The window and rollback times assume ${ASSUMED_PARENT_NS_TTL} s (${human(ASSUMED_PARENT_NS_TTL)}), what the large registries use; resolvers keep the old NS for the real TTL, whatever it is.`,
+      remediation: `Re-run where the parent's servers answer (the delegation walk from the root), or look the referral up (dig +norec NS ${i.zone} @<parent server>) and check the NS and DS TTLs against ${human(t.minOverlapSeconds)} of overlap.`,
+      evidence: [fact(`parent referral: ${why}`), ...t.explanation.map(fact)],
+    });
+  },
+};
+
+export const TIM_CHECKS: CheckDef[] = [overlap, negative, windowLength, lowering, parentUnmeasured];

@@ -47,14 +47,26 @@ export interface Timing {
 
 export const DEFAULT_MARGIN_SECONDS = 3600;
 
+/**
+ * The parent NS TTL assumed when the referral could not be measured: 2 d,
+ * what the large registries (.com, .net, .org) publish. Never 0: a window
+ * computed with 0 looks long enough where resolvers keep the old NS for days
+ * (TIM-PARENT-TTL-UNMEASURED says so).
+ */
+export const ASSUMED_PARENT_NS_TTL = 172800;
+
+/** The parent NS TTL the arithmetic uses: the measured one, else the assumption. */
+export const effectiveParentNsTtl = (i: Pick<TimingInputs, "parentNsTtl">) => i.parentNsTtl ?? ASSUMED_PARENT_NS_TTL;
+
 export function computeTiming(i: TimingInputs): Timing {
-  const nsTtl = Math.max(i.parentNsTtl ?? 0, i.childNsTtl ?? 0);
+  const parentNs = effectiveParentNsTtl(i);
+  const nsTtl = Math.max(parentNs, i.childNsTtl ?? 0);
   const ds = i.dnssecChange ? (i.dsTtl ?? 0) : 0;
   const minOverlapSeconds = nsTtl + ds + i.marginSeconds;
   const negativeTtlSeconds = i.soaTtl !== null && i.soaMinimum !== null ? Math.min(i.soaTtl, i.soaMinimum) : null;
   const minWindowSeconds = Math.max(minOverlapSeconds, (i.maxRecordTtl ?? 0) + i.marginSeconds, (negativeTtlSeconds ?? 0) + i.marginSeconds);
   const explanation = [
-    `NS TTL max(parent ${i.parentNsTtl ?? "?"}, child ${i.childNsTtl ?? "?"}) = ${nsTtl} s`,
+    `NS TTL max(parent ${i.parentNsTtl ?? `not measured, assumed ${ASSUMED_PARENT_NS_TTL}`}, child ${i.childNsTtl ?? "?"}) = ${nsTtl} s`,
     i.dnssecChange ? `+ DS TTL ${i.dsTtl ?? "?"} s (DNSSEC changes with the operator)` : "no DNSSEC change: DS TTL not added",
     `+ margin ${i.marginSeconds} s = minimum overlap ${minOverlapSeconds} s`,
     `negative TTL min(SOA TTL ${i.soaTtl ?? "?"}, MINIMUM ${i.soaMinimum ?? "?"}) = ${negativeTtlSeconds ?? "?"} s (RFC 2308 §5)`,
@@ -66,7 +78,7 @@ export function computeTiming(i: TimingInputs): Timing {
     negativeTtlSeconds,
     minWindowSeconds,
     ttlLoweringLeadSeconds: (i.changingRecordsTtl ?? i.maxRecordTtl ?? 0) + i.marginSeconds,
-    rollbackSeconds: (i.parentNsTtl ?? 0) + i.marginSeconds,
+    rollbackSeconds: parentNs + i.marginSeconds,
     explanation,
   };
 }
@@ -81,7 +93,7 @@ export function timingInputs(input: CheckInput): TimingInputs {
   const ttls = ref ? [...ref.rrsets.values()].map((s) => s.ttl) : [];
   const signed = (d?.ds.length ?? 0) > 0;
   // The same entries TIM-TTL-LOWERING names: values that change between the old and the new operator (SOA is each operator's own).
-  const changing = (input.diff.oldVsNew?.entries ?? []).filter((e) => e.kind === "rdata" && e.here && e.type !== "SOA").map((e) => e.here!.ttl);
+  const changing = (input.diff.oldVsNew?.entries ?? []).filter((e) => e.kind === "rdata" && !e.txtSplit && e.here && e.type !== "SOA").map((e) => e.here!.ttl);
   return {
     parentNsTtl: d && d.ns.length ? Math.min(...d.ns.map((r) => r.ttl)) : null,
     childNsTtl: ns?.ttl ?? null,

@@ -8,8 +8,10 @@ import type { Explainer } from "./compare";
 import type { DiffEntry } from "./types";
 
 /** Provider record kinds whose live answers differ from the exported value by design. */
-const ANSWER_CHANGING: Record<string, string> = {
-  proxied: "Cloudflare-proxied: live answers are Cloudflare anycast addresses, the export holds the hidden origin",
+const ANSWER_CHANGING: Record<string, string | ((e: DiffEntry) => string)> = {
+  // State what the live side showed: a proxied CNAME is answered as a CNAME, not as anycast addresses.
+  proxied: (e) =>
+    `Cloudflare-proxied: the export holds the origin behind the proxy${e.here ? `; the live zone answers ${e.here.typeText} ${e.here.texts.join(" / ")}` : "; the live zone gave no such answer"}`,
   flattened: "Cloudflare CNAME flattening: the CNAME is answered as A/AAAA",
   alias: "Route 53 alias: answered as A/AAAA of the alias target, no record in the export",
   "alias-type": "PowerDNS ALIAS: answered as A/AAAA of the target",
@@ -41,10 +43,16 @@ export function explainSourceVsLive(opts: SourceExplainOptions): Explainer {
   }
   return (e) => {
     if (apexSoaOrNs(e, apex) === "SOA") return "the SOA is written by each operator (serials are judged by DEL-SOA-SERIAL)";
+    if (apexSoaOrNs(e, apex) === "NS") {
+      // An export's apex NS are whoever exported it (a provider writes its own); they are neither the live NS nor the new operator's.
+      const exported = e.there?.texts.join(", ");
+      const live = e.here?.texts.join(", ");
+      return `the export's apex NS ${exported ? `{${exported}}` : "(none)"} are the exporting operator's, the live zone names ${live ? `{${live}}` : "none"}; the new zone's NS are judged against the planned delegation (DEL-PLANNED-NS)`;
+    }
     const prs = byOwner.get(e.owner) ?? [];
     for (const p of prs) {
       const why = ANSWER_CHANGING[p.kind];
-      if (why && (ADDRESS_TYPES.has(e.type) || e.type === p.type.toUpperCase())) return `${why} (${p.file}:${p.line})`;
+      if (why && (ADDRESS_TYPES.has(e.type) || e.type === p.type.toUpperCase())) return `${typeof why === "function" ? why(e) : why} (${p.file}:${p.line})`;
     }
     if (e.kind === "ttl" && prs.some((p) => p.kind === "auto-ttl" && p.type.toUpperCase() === e.type)) {
       return `Cloudflare automatic TTL: the export says 1 (automatic, read as 300 s), the live TTL is ${e.here?.ttl ?? "?"}`;

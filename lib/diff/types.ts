@@ -69,6 +69,14 @@ export interface DiffEntry {
   onlyThere: string[];
   /** Non-null when the difference is real but expected (provider behaviour, operator-specific data). */
   explained: string | null;
+  /**
+   * TXT only: the RDATA differ on the wire only in how the text is split into
+   * character-strings; the concatenations are equal (what SPF and DKIM read,
+   * RFC 7208 §3.3, RFC 6376 §3.6.2.2).
+   */
+  txtSplit?: boolean;
+  /** The side without the RRset answers the name from this wildcard (its RRset is `here`/`there`), RFC 4592 §3.3.1. */
+  wildcard?: string;
 }
 
 export interface Comparison {
@@ -80,6 +88,11 @@ export interface Comparison {
   matched: number;
   /** Keys present on one side that the other side was never asked (not a difference, not a match). */
   unchecked: string[];
+  /**
+   * Keys one side holds that the other answers by wildcard synthesis with the
+   * same data (RFC 4592 §3.3.1): not missing, not listed as a difference.
+   */
+  synthesized?: string[];
 }
 
 /** One RRset on which the servers of one operator disagree. */

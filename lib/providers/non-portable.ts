@@ -27,6 +27,11 @@ export interface NonPortableContext {
   policy?: string;
   /** Every value of a routing-policy group, to spell out the plain-RRset fallback. */
   members?: string[];
+  /**
+   * What the live zone answers at the owner (the old reference server), when known:
+   * the reason then states what was observed instead of what a proxied record usually shows.
+   */
+  live?: { type: string; texts: string[] } | null;
 }
 
 export interface NonPortableAdvice {
@@ -41,6 +46,18 @@ function aliasTargetKind(target: string): string {
   if (/\.s3-website[.-]/.test(t)) return "an S3 website endpoint";
   if (t.includes(".execute-api.")) return "an API Gateway endpoint";
   return "another name";
+}
+
+/** The proxied record's reason, stating the live answer when it was seen (issue 10 §5: say what the evidence shows). */
+function proxiedReason(ctx: NonPortableContext): string {
+  const { owner, type, value } = ctx;
+  const head = `Cloudflare-proxied in the export: ${owner} ${type} ${value} is the origin behind Cloudflare's proxy`;
+  const live = ctx.live;
+  if (live === undefined) return `${head}; a proxied name is answered with Cloudflare's anycast A/AAAA addresses, so the live zone does not show the origin.`;
+  if (live === null || live.texts.length === 0) return `${head}; the live zone gave no ${type} answer for ${owner}, so what resolvers get today was not observed.`;
+  const shown = `${owner} ${live.type} ${live.texts.join(" / ")}`;
+  if (live.type === "A" || live.type === "AAAA") return `${head}; the live zone answers ${shown} (the proxy's addresses, not the origin).`;
+  return `${head}; the live zone answers ${shown}, not the proxy's A/AAAA addresses, so the proxying itself is not visible from here.`;
 }
 
 export function nonPortableAdvice(ctx: NonPortableContext): NonPortableAdvice {
@@ -62,7 +79,7 @@ export function nonPortableAdvice(ctx: NonPortableContext): NonPortableAdvice {
       };
     case "proxied":
       return {
-        reason: `Cloudflare-proxied: live answers for ${owner} are Cloudflare anycast A/AAAA addresses; the exported ${type} ${value} is the hidden origin, which the live zone never shows.`,
+        reason: proxiedReason(ctx),
         replacement: `Publish \`${owner} ${type} ${value}\` at the new operator (exposes the origin and drops Cloudflare's proxy/WAF/cache), or a CNAME to another CDN's hostname for ${owner}, or keep the zone on Cloudflare.`,
       };
     case "flattened":

@@ -20,6 +20,8 @@ import { T } from "../../zone/rrtype";
 import type { Fetcher } from "../rdap";
 import type { OutboundPolicy } from "../../net/outbound";
 import { fetchStsPolicy } from "../mta-sts";
+import { probePrimary } from "./primary";
+import { probeSynthesis } from "./synthesis";
 import { rawQuery } from "./raw-query";
 import { iterativeResolver, type Resolver } from "./resolver";
 import type { MtaStsProbe, Probes, PtrProbe, ServerProbe, SubzoneProbe } from "./types";
@@ -93,9 +95,12 @@ async function probeSubzones(session: QuerySession, ctx: IterateContext, o: RunP
   const ref = o.views.oldRef;
   if (!ref) return [];
   const out: SubzoneProbe[] = [];
-  for (const cut of ref.cuts) {
+  // Cuts from the reference view, the snapshot (NS or SOA below the apex, same-server children) and the exports.
+  const cuts = [...new Set([...ref.cuts, ...(o.old?.zoneCuts ?? []), ...o.views.sources.flatMap((v) => v.cuts)].map((c) => c.toLowerCase()))].sort();
+  for (const cut of cuts) {
     const ns = (rrset(ref, cut, T.NS)?.texts ?? []).map((t) => t.toLowerCase());
-    const probe: SubzoneProbe = { cut, ns, servers: [] };
+    if (ns.length === 0) continue; // no delegation at the old servers: nothing to probe
+    const probe: SubzoneProbe = { cut, ns, servers: [], dnskeys: [], dnskeyAnswers: [] };
     for (const n of ns) {
       const addresses = await nsAddresses(ctx, n, o.zone, ref, o.old);
       if (addresses.length === 0) {
@@ -113,6 +118,15 @@ async function probeSubzones(session: QuerySession, ctx: IterateContext, o: RunP
               ? `no SOA for ${cut} in the answer (rcode ${a.rcode})`
               : null;
         probe.servers.push({ ns: n, address, answer: a, problem });
+        if (problem !== null) continue;
+        // Is the child signed? Its DNSKEY as its own servers answer it (RFC 4035 §3.1.4 sets DO).
+        const k = await queryServer(session, { name: n, address, port: session.options.port }, { name: wire(cut), type: T.DNSKEY, class: 1 }, { dnssecOk: true });
+        probe.dnskeyAnswers!.push(k);
+        if (!k.flags?.aa) continue;
+        for (const r of k.records) {
+          if (r.section !== "answer" || r.type !== T.DNSKEY || !namesEqual(r.owner, wire(cut))) continue;
+          if (!probe.dnskeys!.some((x) => Buffer.from(x).equals(Buffer.from(r.rdata)))) probe.dnskeys!.push(r.rdata);
+        }
       }
     }
     out.push(probe);
@@ -186,7 +200,9 @@ export async function runProbes(o: RunProbesOptions): Promise<Probes> {
     const resolver = o.resolver === undefined ? iterativeResolver(ctx) : o.resolver;
     const ptr = resolver ? await probePtr(resolver, o) : null;
     const mtaSts = await probeMtaSts(o);
-    return { servers: [...oldS, ...newS], subzones, ptr, mtaSts };
+    const primary = await probePrimary(session, ctx, o.old);
+    const synthesis = await probeSynthesis(session, o.old, o.views, !!o.old && isSigned(o.old));
+    return { servers: [...oldS, ...newS], subzones, ptr, mtaSts, primary, synthesis };
   } finally {
     session.close();
   }

@@ -4,6 +4,12 @@
  * the checks read them as pure data.
  */
 import type { ServerAnswer } from "../../dns/types";
+import type { PrimaryProbe } from "./primary";
+
+import type { SynthesisProbe } from "./synthesis";
+
+export type { PrimaryProbe } from "./primary";
+export type { SynthesisProbe } from "./synthesis";
 
 export interface ServerProbe {
   which: "old" | "new";
@@ -33,6 +39,10 @@ export interface SubzoneProbe {
   cut: string;
   ns: string[];
   servers: SubzoneServerProbe[];
+  /** The child's DNSKEY RDATA as its servers answer them (DO=1), deduplicated: non-empty = the child is signed. */
+  dnskeys?: Uint8Array[];
+  /** The DNSKEY answers (evidence). */
+  dnskeyAnswers?: ServerAnswer[];
 }
 
 export interface PtrProbe {
@@ -60,6 +70,10 @@ export interface Probes {
   ptr: PtrProbe[] | null;
   /** null: not fetched (HTTP probing off, or no _mta-sts record). */
   mtaSts: MtaStsProbe | null;
+  /** The hidden primary (SOA MNAME not among the NS) asked directly; null/absent: none, or not probed. */
+  primary?: PrimaryProbe | null;
+  /** Live RRsets the exports lack that the RRSIG labels field shows synthesized from a wildcard (signed zones only). */
+  synthesis?: SynthesisProbe[];
 }
 
 export const NO_PROBES: Probes = { servers: [], subzones: [], ptr: null, mtaSts: null };
