@@ -16,7 +16,7 @@ export interface LastRunSettings {
   maxQueries: string;
 }
 
-/** Defaults shown in the form (lib/dns DEFAULT_LOAD_LIMITS, CUTOVER_MAX_QUERIES_PER_RUN). */
+/** Defaults shown in the form (lib/dns DEFAULT_LOAD_LIMITS and the per-run query cap). */
 const DEFAULT_RATE = 400;
 
 /** Enter/confirm the servers and operator options, discover the old servers, start a live check. */
@@ -113,7 +113,7 @@ export function StartRunForm({
           <Field label="Deadline per snapshot (seconds)" htmlFor="deadlineSeconds" error={errors.deadlineSeconds} hint="Empty: derived from the plan (planned queries ÷ rate, plus a margin).">
             <input id="deadlineSeconds" className={inputClass} inputMode="numeric" placeholder="derived" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
           </Field>
-          <Field label="Maximum queries per run" htmlFor="maxQueries" error={errors.maxQueries} hint="Empty: the server's cap (CUTOVER_MAX_QUERIES_PER_RUN, 50,000 by default).">
+          <Field label="Maximum queries per run" htmlFor="maxQueries" error={errors.maxQueries} hint="Empty: the server's per-run cap (50,000 unless the operator set another).">
             <input id="maxQueries" className={inputClass} inputMode="numeric" placeholder="50000" value={maxQueries} onChange={(e) => setMaxQueries(e.target.value)} />
           </Field>
         </div>
