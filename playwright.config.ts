@@ -11,7 +11,6 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "./e2e",
-  // The DNS lab (e2e/lab) has its own specs and harness; they run here too when present.
   outputDir: "./test-results",
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,

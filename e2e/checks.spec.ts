@@ -7,13 +7,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { expect, test } from "./support/test";
-import { startLab, type Lab } from "./lab/lab";
+import { startLab, type Lab } from "../lib/lab/lab";
 import { ChecksPage } from "./pages/checks-page";
 import { NewTransferPage } from "./pages/new-transfer-page";
 import { TransferPage } from "./pages/transfer-page";
 
-const EXPORT_INCOMPLETE = "e2e/lab/zones/project.test.export-incomplete.zone";
-const LIVE = "e2e/lab/zones/project.test.live.zone";
+const EXPORT_INCOMPLETE = "lib/lab/zones/project.test.export-incomplete.zone";
+const LIVE = "lib/lab/zones/project.test.live.zone";
 const NEW_SERVERS = "ns1.newhost.test=127.0.0.5";
 const parties = { losingRegistrar: "Old Registrar GmbH", gainingRegistrar: "New Registrar Ltd", currentDnsOperator: "Old Host DNS", futureDnsOperator: "New Host DNS" };
 const tag = () => randomBytes(3).toString("hex");

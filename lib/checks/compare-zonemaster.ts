@@ -7,8 +7,8 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startLab } from "../../e2e/lab/lab";
-import { scenario } from "../../e2e/lab/scenarios";
+import { startLab } from "../lab/lab";
+import { scenario } from "../lab/scenarios";
 import { parseRootHints } from "../dns/root-hints";
 import { runReview } from "./review";
 
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
 
     const h = parseRootHints(lab.rootHints);
     if (!h.ok) throw new Error(h.message);
-    const sources = scenario(name).sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(join(import.meta.dirname, "../../e2e/lab", p)) }));
+    const sources = scenario(name).sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(join(import.meta.dirname, "../lab", p)) }));
     const r = await runReview({
       zone: "project.test",
       facts: { domain: "project.test", dnsHostingMoves: true },

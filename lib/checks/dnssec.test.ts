@@ -4,7 +4,7 @@ import { T } from "../zone/rrtype";
 import { dsMatches, keyTag, parseRrsig, verifyRrsig } from "./dnssec";
 import { records } from "./testing/build-input";
 
-// Signed by dnssec-signzone with e2e/lab/keys/Kshop.project.test.+013+00440 (lab-only key).
+// Signed by dnssec-signzone with lib/lab/keys/Kshop.project.test.+013+00440 (lab-only key).
 const signed = records(
   `$ORIGIN shop.project.test.
 @ 300 IN DNSKEY 257 3 13 v89eA2gjBUs0f1TEQ8I+DI8pgZtDae22ZDSMZD7pBembTdTj1rQ0euGC OesfbmO3CNmghaFRy5qpXFUMyZr3wg==

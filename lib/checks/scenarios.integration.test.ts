@@ -10,15 +10,15 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLab, type Lab } from "../../e2e/lab/lab";
-import { scenario } from "../../e2e/lab/scenarios";
+import { startLab, type Lab } from "../lab/lab";
+import { scenario } from "../lab/scenarios";
 import { parseRootHints } from "../dns/root-hints";
 import { runReview, type Review } from "./review";
 import type { TransferFacts } from "./types";
 import { acknowledge, computeVerdict, type FindingStates } from "./verdict";
 
 const here = new URL(".", import.meta.url).pathname;
-const sourcePath = (p: string) => (existsSync(join(here, "../../e2e/lab", p)) ? join(here, "../../e2e/lab", p) : join(here, "../zone/import/__fixtures__/exports", p));
+const sourcePath = (p: string) => (existsSync(join(here, "../lab", p)) ? join(here, "../lab", p) : join(here, "../zone/import/__fixtures__/exports", p));
 
 interface ReviewOverrides {
   facts?: Partial<TransferFacts>;

@@ -8,8 +8,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLab, type Lab } from "../../e2e/lab/lab";
-import { scenario } from "../../e2e/lab/scenarios";
+import { startLab, type Lab } from "../lab/lab";
+import { scenario } from "../lab/scenarios";
 import { runReview, type Review } from "../checks/review";
 import { nameKey, name as wire } from "../zone/name";
 import { T } from "./discovery";
@@ -24,7 +24,7 @@ describe("AXFR first on the lab's clean move", () => {
     lab = await startLab({ scenario: "clean-move" });
     const h = parseRootHints(lab.rootHints);
     if (!h.ok) throw new Error(h.message);
-    const sources = scenario("clean-move").sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(join(here, "../../e2e/lab", p)) }));
+    const sources = scenario("clean-move").sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(join(here, "../lab", p)) }));
     r = await runReview({
       zone: "project.test",
       facts: { domain: "project.test", dnsHostingMoves: true },

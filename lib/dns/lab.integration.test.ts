@@ -1,9 +1,9 @@
 /**
- * The engine against real BIND 9, NSD and Knot processes (e2e/lab). No mocks.
+ * The engine against real BIND 9, NSD and Knot processes (lib/lab). No mocks.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLab, type Lab } from "../../e2e/lab/lab";
-import { LAB_TSIG } from "../../e2e/lab/scenarios";
+import { startLab, type Lab } from "../lab/lab";
+import { LAB_TSIG } from "../lab/scenarios";
 import { name, nameToText } from "../zone/name";
 import { axfr } from "./axfr";
 import { walkDelegation } from "./delegation";

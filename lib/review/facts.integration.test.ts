@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLab, type Lab } from "../../e2e/lab/lab";
+import { startLab, type Lab } from "../lab/lab";
 import { parseStoredTiming } from "../checks/timing";
 import { getRun } from "../db/runs";
 import { createTestDb, type TestDb } from "../db/test-db";
@@ -22,7 +22,7 @@ import { getRunView, type RunView } from "./get-run-view";
 import { startRun } from "./start-run";
 
 const here = new URL(".", import.meta.url).pathname;
-const LIVE = readFileSync(join(here, "../../e2e/lab/zones/project.test.live.zone"));
+const LIVE = readFileSync(join(here, "../lab/zones/project.test.live.zone"));
 
 let lab: Lab;
 let t: TestDb;

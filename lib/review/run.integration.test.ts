@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLab, type Lab } from "../../e2e/lab/lab";
+import { startLab, type Lab } from "../lab/lab";
 import { beatRun, createRun, getRun, requestRunCancel, updateRun } from "../db/runs";
 import { createTestDb, testDialects, type TestDb } from "../db/test-db";
 import { createTransfer } from "../transfer/create-transfer";
@@ -23,7 +23,7 @@ import { decideFindings } from "./decide-findings";
 import { startRun } from "./start-run";
 
 const here = new URL(".", import.meta.url).pathname;
-const EXPORT = readFileSync(join(here, "../../e2e/lab/zones/project.test.export-incomplete.zone"));
+const EXPORT = readFileSync(join(here, "../lab/zones/project.test.export-incomplete.zone"));
 
 let lab: Lab;
 

@@ -23,7 +23,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { startNameservers, type ServerSpec } from "../../../e2e/lab/lab";
+import { startNameservers, type ServerSpec } from "../../lab/lab";
 import { checkZone, childZone } from "./check-zone";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));

@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { startNameservers, type ServerSpec } from "../../../e2e/lab/lab";
+import { startNameservers, type ServerSpec } from "../../lab/lab";
 import { parseRootHints } from "../root-hints";
 import { runSnapshot } from "../run-snapshot";
 import { benchZone, querySet } from "./zone-gen";

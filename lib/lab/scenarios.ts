@@ -82,9 +82,9 @@ function rootZone(): string {
 /** A DS whose key no lab server publishes (scenario "ds-mismatch"). */
 export const STRAY_DS = "project.test. 86400 IN DS 12345 13 2 " + "a1".repeat(32);
 
-/** The DS of e2e/lab/keys/Kproject.test.+013+11894 (dnssec-dsfromkey -2): a scenario signing project.test. puts it at the TLD. */
+/** The DS of lib/lab/keys/Kproject.test.+013+11894 (dnssec-dsfromkey -2): a scenario signing project.test. puts it at the TLD. */
 export const PROJECT_DS = "project.test. 86400 IN DS 11894 13 2 F4EEF6639D925780CD46CEEBD91430052A9A62BF0DFDB452E585512D1AD99AAF";
-/** The DS of e2e/lab/keys/Kshop.project.test.+013+00440, for the parent side of shop.project.test. (relative owner). */
+/** The DS of lib/lab/keys/Kshop.project.test.+013+00440, for the parent side of shop.project.test. (relative owner). */
 export const SHOP_DS_RDATA = "440 13 2 934113B0D2B17C87E810765DB45A2FE166453997913552512514B11194198FB9";
 
 function tldZone(ds: string | null): string {
@@ -146,9 +146,9 @@ export interface Scenario {
   description: string;
   /** Zones per role (zone name → master-file text). A role without zones is not started. */
   zones: Partial<Record<Role, Record<string, string>>>;
-  /** Exports a user would upload in this scenario (relative to e2e/lab, else names in lib/zone/import/__fixtures__/exports). */
+  /** Exports a user would upload in this scenario (relative to lib/lab, else names in lib/zone/import/__fixtures__/exports). */
   sources: string[];
-  /** Zones the lab signs at start with their key in e2e/lab/keys (the DS in the parents below match those keys). */
+  /** Zones the lab signs at start with their key in lib/lab/keys (the DS in the parents below match those keys). */
   sign?: string[];
   /** Who may transfer the zone per role (default: the lab key / loopback); "none" makes the snapshot ask name by name. */
   transfer?: Partial<Record<Role, "none" | "any">>;

@@ -9,9 +9,9 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { name as wireName } from "../../lib/zone/name";
-import { queryServer } from "../../lib/dns/query-server";
-import { QuerySession } from "../../lib/dns/session";
+import { name as wireName } from "../zone/name";
+import { queryServer } from "../dns/query-server";
+import { QuerySession } from "../dns/session";
 import { LAB_SERVERS, LAB_TSIG, labRootHints, scenario as findScenario, type LabServer, type Role, type Scenario } from "./scenarios";
 
 export interface RunningServer extends LabServer {
@@ -294,7 +294,7 @@ export async function startNameservers(specs: ServerSpec[], opts: StartServersOp
   };
 }
 
-/** Lab-only DNSSEC keys (e2e/lab/keys), one KSK per signed lab zone: the parents' DS are fixed in scenarios.ts. */
+/** Lab-only DNSSEC keys (lib/lab/keys), one KSK per signed lab zone: the parents' DS are fixed in scenarios.ts. */
 const KEYS_DIR = join(dirname(fileURLToPath(import.meta.url)), "keys");
 
 /**
