@@ -86,6 +86,19 @@ function withTarget(name: string, type: number, rdata: Uint8Array | undefined): 
   return t ? { name, type, target: nameToText(t) } : { name, type };
 }
 
+/**
+ * The old side's RRsets as names with types. A function of its own: the views built here are garbage when it
+ * returns (kept in runReview's suspended frame they held a second copy of the old views for the rest of the run).
+ */
+function namesOfOld(zone: string, old: Snapshot, operatorChange: boolean): { name: string; type: number; target?: string }[] {
+  const pre = buildDiff({ zone, sources: [], old, neu: null, operatorChange });
+  const ref = pre.views.oldRef;
+  if (!ref) return [];
+  const out: { name: string; type: number; target?: string }[] = [];
+  for (const s of ref.rrsets.values()) out.push(withTarget(s.ownerText, s.type, s.rdatas[0]));
+  return out;
+}
+
 function isImported(s: ReviewSourceFile | DiffSource): s is DiffSource {
   return "result" in s;
 }
@@ -114,8 +127,7 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
   opts.signal?.throwIfAborted();
 
   // The new operator is asked about every name the old side and the sources hold, and only the given servers.
-  const pre = buildDiff({ zone, sources, old, neu: null, operatorChange: opts.facts.dnsHostingMoves === true });
-  const oldNames = pre.views.oldRef ? [...pre.views.oldRef.rrsets.values()].map((s) => withTarget(s.ownerText, s.type, s.rdatas[0])) : [];
+  const oldNames = namesOfOld(zone, old, opts.facts.dnsHostingMoves === true);
   // A full transfer from the old side lists every name: guessing labels at the new side adds nothing.
   const oldComplete = (old.plan?.transferred.length ?? 0) > 0;
   const neu =

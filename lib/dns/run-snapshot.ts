@@ -204,7 +204,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
       const sum = summaries.find((s) => s.address === t.address && s.port === t.port && s.name === t.name);
       if (sum) {
         sum.axfr = x.error ? (x.error.kind === "refused" || x.error.kind === "notauth" ? "refused" : "failed") : "allowed";
-        sum.axfrRecords = x.records.length;
+        sum.axfrRecords = x.count ?? x.records.length;
       }
       if (!x.error) transferred.push(t);
       for (const r of x.records) {
