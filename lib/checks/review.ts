@@ -55,6 +55,8 @@ export interface ReviewOptions {
   states?: FindingStates;
   signal?: AbortSignal;
   onProgress?: (p: ReviewProgress) => void;
+  /** Each snapshot as soon as it ends, stopped early or not (the web app stores it then). */
+  onSnapshot?: (side: "old" | "new", snapshot: Snapshot) => void;
   now?: Date;
 }
 
@@ -124,6 +126,7 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
     signal: opts.signal,
     onProgress: (event) => progress({ phase: "old", event }),
   });
+  opts.onSnapshot?.("old", old);
   opts.signal?.throwIfAborted();
 
   // The new operator is asked about every name the old side and the sources hold, and only the given servers.
@@ -147,6 +150,7 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
           onProgress: (event) => progress({ phase: "new", event }),
         })
       : null;
+  if (neu) opts.onSnapshot?.("new", neu);
   opts.signal?.throwIfAborted();
 
   // The same destinations as the DNS queries (the operator's scope, or the CLI's --allow-private) for every other connection.
