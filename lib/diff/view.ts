@@ -34,7 +34,7 @@ export function recordText(owner: string, ttl: number, type: number, text: strin
 }
 
 /** Key and owner text shared by every view of one diff (the same RRset is in five or more views). */
-export type Interner = Map<string, readonly [key: string, ownerText: string]>;
+export type Interner = Map<string, readonly [key: string, ownerText: string, owner: Uint8Array]>;
 
 /** The fact a full transfer is for each of its RRsets: its text is made when a finding shows it. */
 interface XfrFact {
@@ -49,15 +49,18 @@ interface XfrFact {
 class RRset implements RRsetView {
   readonly key: string;
   readonly ownerText: string;
+  readonly owner: Uint8Array;
   readonly typeText: string;
   readonly class: number;
   rdatas: Uint8Array[] = [];
-  /** Null until read or set; a transferred RRset then gets its AXFR fact. */
+  /** Null until read or set; a transferred RRset then gets its AXFR fact, a source's its first lines. */
   ev: EvidenceRef[] | null = null;
   xfr: XfrFact | null = null;
+  /** The first few source records (already held by the import): their lines are made on read. */
+  lines: ZoneRecord[] | null = null;
   private textCache: string[] | null = null;
   constructor(
-    readonly owner: Uint8Array,
+    owner: Uint8Array,
     cls: number,
     readonly type: number,
     public ttl: number,
@@ -67,18 +70,24 @@ class RRset implements RRsetView {
     const k = rrsetKey(owner, cls, type);
     let shared = intern?.get(k);
     if (!shared) {
-      shared = [flat(k), flat(lowerText(owner))];
+      shared = [flat(k), lowerText(owner), owner];
       intern?.set(shared[0], shared);
     }
     this.key = shared[0];
     this.ownerText = shared[1];
+    this.owner = shared[2];
     this.typeText = typeToText(type);
   }
   get evidence(): EvidenceRef[] {
     if (this.ev) return this.ev;
     const x = this.xfr;
-    // Owner, TTL and type only: the RDATA texts are made when a finding shows them (memory at 100,000 names).
     const n = this.rdatas.length;
+    if (this.lines) {
+      this.ev = this.lines.map((r) => ({ kind: "source" as const, file: r.file, line: r.line, text: `${r.file}:${r.line}: ${recordText(this.ownerText, r.ttl, r.type, rdataToText(r.type, r.rdata))}` }));
+      this.lines = null;
+      return this.ev;
+    }
+    // Owner, TTL and type only: the RDATA texts are made when a finding shows them (memory at 100,000 names).
     return (this.ev = x ? [{ kind: "fact", snapshot: x.snapshot, server: x.server, text: `${x.server} AXFR: ${this.ownerText} ${this.ttl} IN ${this.typeText} (${n} record${n === 1 ? "" : "s"})` }] : []);
   }
   set evidence(v: EvidenceRef[]) {
@@ -189,7 +198,9 @@ export function sourceView(opts: SourceViewOptions): ZoneView {
     // RFC 2181 §5.2: one TTL per RRset; the lowest is what caches would keep.
     if (r.ttl < s.ttl) s.ttl = r.ttl;
     addRdata(s, r.rdata);
-    if (s.evidence.length < 4) s.evidence.push({ kind: "source", file: r.file, line: r.line, text: `${r.file}:${r.line}: ${recordText(s.ownerText, r.ttl, r.type, rdataToText(r.type, r.rdata))}` });
+    const set = s as RRset;
+    if (!set.lines) set.lines = [r];
+    else if (set.lines.length < 4) set.lines.push(r);
   }
   compact(rrsets);
   const soa = [...rrsets.values()].find((s) => s.type === T.SOA && namesEqual(s.owner, apex));
