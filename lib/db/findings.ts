@@ -43,6 +43,6 @@ export async function countFindings(runId: string, db: Db = getDb()): Promise<Re
 }
 
 /** Key, family and severity of every finding (no messages or evidence): verdict counts and bulk selection. */
-export async function listFindingKeys(runId: string, db: Db = getDb()): Promise<{ key: string; family: string; severity: string }[]> {
-  return db.finding.findMany({ where: { runId }, orderBy: { position: "asc" }, select: { key: true, family: true, severity: true } });
+export async function listFindingKeys(runId: string, db: Db = getDb()): Promise<{ key: string; checkId: string; family: string; severity: string; subject: string }[]> {
+  return db.finding.findMany({ where: { runId }, orderBy: { position: "asc" }, select: { key: true, checkId: true, family: true, severity: true, subject: true } });
 }
