@@ -26,6 +26,10 @@ export interface BuildDiffInput {
   neu: Snapshot | null;
   /** DNS hosting moves (apex NS at the new side are then expected to differ). */
   operatorChange: boolean;
+  /** The old side's server views, when already built from this same snapshot (runReview builds them before the new side is asked). */
+  oldViews?: ZoneView[];
+  /** Shared with that earlier build, so every view holds one key and owner per RRset. */
+  intern?: Interner;
 }
 
 export interface ZoneViews {
@@ -60,12 +64,12 @@ export function buildDiff(input: BuildDiffInput): DiffResult {
   const zone = input.zone.endsWith(".") ? input.zone.toLowerCase() : input.zone.toLowerCase() + ".";
   const apex = wire(zone);
   // One key and owner text per RRset for all views (each server and source holds the same names).
-  const intern: Interner = new Map();
+  const intern: Interner = input.intern ?? new Map();
   const sources = input.sources.map((s) => sourceView({ label: `source ${s.name}`, apex, records: s.result.records, intern }));
   const allSources = sources.length ? mergeViews("all sources", sources) : null;
-  const old = snapshotViews(input.old, apex, "old", intern);
+  const old = input.oldViews ?? snapshotViews(input.old, apex, "old", intern);
   const neu = snapshotViews(input.neu, apex, "new", intern);
-  intern.clear();
+  if (!input.intern) intern.clear();
   const oldRef = pickReference(old);
   const newRef = pickReference(neu);
   const operator = explainOperatorData({ apex: zone, operatorChange: input.operatorChange });
