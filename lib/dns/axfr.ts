@@ -6,7 +6,6 @@
 import { randomInt } from "node:crypto";
 import { namesEqual } from "../zone/name";
 import { encodeQuery } from "./encode-query";
-import { toEvidence } from "./query-server";
 import type { QuerySession } from "./session";
 import { exchangeTcp, type FrameVerdict } from "./transport";
 import { signRequest, TsigVerifier, type TsigKey } from "./tsig";
@@ -99,7 +98,8 @@ export async function axfr(session: QuerySession, server: ServerRef, zone: Uint8
     }
     // Kept before reading: the message holding the closing SOA also holds the records before it.
     result.keep(frame);
-    const recs = toEvidence(m, server).filter((r) => r.section === "answer");
+    // Counted here, decoded into records when read (LiveTransfer): the answer section as the decoder left it.
+    const recs = m.answer;
     for (const r of recs) {
       if (r.type === TYPE_SOA && namesEqual(r.owner, zone)) {
         soaSeen++;
