@@ -9,5 +9,5 @@ export * from "./finality";
 export * from "./bundle";
 export * from "./diff-revisions";
 export * from "./rate-limiter";
-export * from "./signoff-token";
-export * from "./submit-signoff";
+export * from "../app/links/signoff-token";
+export * from "../app/links/submit-signoff";

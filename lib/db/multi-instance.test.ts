@@ -25,10 +25,10 @@ import { verifyChain } from "../audit/chain";
 import { verifyBundle } from "../checklist/bundle";
 import { loadOrCreateSigningKey } from "../checklist/signing-key";
 import { PARTY_ROLES, type PartyRole } from "../schedule/parties";
-import { createChecklistRevision } from "../signoff/create-checklist-revision";
-import { issueLink } from "../signoff/links";
-import { saveSchedule } from "../signoff/save-schedule";
-import { acknowledgeWarning, seedParties, seedRun, seedTransfer } from "../signoff/testing/seed";
+import { createChecklistRevision } from "../app/checklist/create-checklist-revision";
+import { issueLink } from "../app/links/links";
+import { saveSchedule } from "../app/schedule/save-schedule";
+import { acknowledgeWarning, seedParties, seedRun, seedTransfer } from "../app/testing/seed";
 import { listAuditEntries } from "./audit-entries";
 
 const PORTS = [3171, 3172] as const;

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { actionActor, actionMessage } from "@/app/_lib/auth";
-import { createTransferFor } from "@/lib/secured/transfers";
+import { createTransferFor } from "@/lib/app/transfers/guarded";
 
 export interface NewTransferState {
   errors: Record<string, string>;
