@@ -22,7 +22,7 @@ import { getRunView, type RunView } from "./get-run-view";
 import { startRun } from "./start-run";
 
 const here = new URL(".", import.meta.url).pathname;
-const LIVE = readFileSync(join(here, "../lab/zones/project.test.live.zone"));
+const LIVE = readFileSync(join(here, "../../lab/zones/project.test.live.zone"));
 
 let lab: Lab;
 let t: TestDb;

@@ -18,7 +18,7 @@ import { queryBudget } from "./query-budget";
 import { startRun } from "./start-run";
 
 const here = new URL(".", import.meta.url).pathname;
-const EXPORT = readFileSync(join(here, "../lab/zones/project.test.export-incomplete.zone"));
+const EXPORT = readFileSync(join(here, "../../lab/zones/project.test.export-incomplete.zone"));
 
 /** A tiny authoritative server for project.test.: SOA and NS at the apex, NODATA elsewhere, AXFR refused. */
 function authoritative(q: Uint8Array) {

@@ -23,7 +23,7 @@ import { decideFindings } from "../findings/decide-findings";
 import { startRun } from "./start-run";
 
 const here = new URL(".", import.meta.url).pathname;
-const EXPORT = readFileSync(join(here, "../lab/zones/project.test.export-incomplete.zone"));
+const EXPORT = readFileSync(join(here, "../../lab/zones/project.test.export-incomplete.zone"));
 
 let lab: Lab;
 

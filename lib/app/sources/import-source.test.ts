@@ -8,7 +8,7 @@ import { getRecordsTable } from "./get-records-table";
 import { getSourceReport } from "./get-source-report";
 import { importSource } from "./import-source";
 
-const FIXTURES = new URL("../zone/import/__fixtures__/exports/", import.meta.url);
+const FIXTURES = new URL("../../zone/import/__fixtures__/exports/", import.meta.url);
 const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, FIXTURES))) });
 
 let t: TestDb;

@@ -9,7 +9,7 @@ import { getRecordsTable } from "./get-records-table";
 import { getSourceReport } from "./get-source-report";
 import { importSources } from "./import-sources";
 
-const FIXTURES = new URL("../zone/import/__fixtures__/exports/", import.meta.url);
+const FIXTURES = new URL("../../zone/import/__fixtures__/exports/", import.meta.url);
 const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, FIXTURES))) });
 const text = (name: string, body: string) => ({ name, bytes: new TextEncoder().encode(body) });
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");

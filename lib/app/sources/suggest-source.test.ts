@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { detectFileFormat } from "../../zone/import/detect";
 import { SUGGEST_HEAD_BYTES, suggestSource } from "./suggest-source";
 
-const FIXTURES = new URL("../zone/import/__fixtures__/exports/", import.meta.url);
+const FIXTURES = new URL("../../zone/import/__fixtures__/exports/", import.meta.url);
 
 describe("suggestSource", () => {
   it.each([
