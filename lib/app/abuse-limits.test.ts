@@ -4,7 +4,8 @@ import { sameOriginProblem } from "../auth/csrf";
 import { oidcConfig } from "../auth/oidc";
 import { createStaffUser } from "./accounts/staff-users";
 import { createTestDb, type TestDb } from "../db/test-db";
-import { createTransferFor, importSourcesFor } from "./transfers/guarded";
+import { createTransfer } from "./transfers/create-transfer";
+import { importSourcesFor } from "./transfers/guarded";
 import { startRunFor } from "./runs/guarded";
 
 let t: TestDb;
@@ -16,7 +17,7 @@ beforeAll(async () => {
   t = await createTestDb();
   const u = await createStaffUser({ email: "lim@example.net", password: "long enough password", organisation: "Limits" }, t.db);
   staff = { kind: "staff", userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId };
-  const r = await createTransferFor(staff, { domain: "limits.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, t.db);
+  const r = await createTransfer(staff, { domain: "limits.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, t.db);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   transferId = r.transfer.id;
 });

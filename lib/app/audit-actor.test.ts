@@ -9,7 +9,8 @@ import { verifyAuditLog } from "../audit/record-audit";
 import { submitLinkSignoff } from "./links/signoff-by-link";
 import { createChecklistRevisionFor, issueLinkFor, revokeLinkFor, saveScheduleFor } from "./checklist/guarded";
 import { issueInviteFor, revokeInviteFor } from "./invites/guarded";
-import { answerOwnerQuestions, createTransferFor, importSourcesFor } from "./transfers/guarded";
+import { createTransfer } from "./transfers/create-transfer";
+import { answerOwnerQuestions, importSourcesFor } from "./transfers/guarded";
 
 let t: TestDb;
 let staff: StaffActor;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   t = await createTestDb();
   const u = await createStaffUser({ email: "Ann@Registrar.test", name: "Ann", password: "long enough password", organisation: "Registrar" }, t.db);
   staff = { kind: "staff", userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId };
-  const r = await createTransferFor(staff, { domain: "audit.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" }, t.db);
+  const r = await createTransfer(staff, { domain: "audit.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" }, t.db);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   transferId = r.transfer.id;
 });

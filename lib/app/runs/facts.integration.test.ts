@@ -17,6 +17,8 @@ import { saveOperationsPlan } from "../schedule/operations-plan";
 import { saveParty } from "../parties/save-party";
 import { saveSchedule } from "../schedule/save-schedule";
 import { createTransfer } from "../transfers/create-transfer";
+import { seedStaff } from "../testing/staff";
+
 import { importSource } from "../sources/import-source";
 import { getRunView, type RunView } from "./get-run-view";
 import { startRun } from "./start-run";
@@ -36,7 +38,7 @@ afterAll(async () => {
 }, 30_000);
 
 async function transferWithFacts(withParties: boolean): Promise<string> {
-  const tr = await createTransfer({ domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, t.db);
+  const tr = await createTransfer(await seedStaff({ email: "facts-" + crypto.randomUUID() + "@example.net", db: t.db }), { domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, t.db);
   if (!tr.ok) throw new Error(JSON.stringify(tr.errors));
   const id = tr.transfer.id;
   const s = await importSource({ transferId: id, input: { label: "live copy" }, files: [{ name: "live.zone", bytes: LIVE }], db: t.db });

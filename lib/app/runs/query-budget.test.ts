@@ -13,6 +13,8 @@ import { startFakeServer, type FakeServer } from "../../dns/testing/fake-server"
 import type { ProgressEvent } from "../../dns/types";
 import { abuseLimits } from "../../config/abuse-limits";
 import { createTransfer } from "../transfers/create-transfer";
+import { seedStaff } from "../testing/staff";
+
 import { importSource } from "../sources/import-source";
 import { queryBudget } from "./query-budget";
 import { startRun } from "./start-run";
@@ -75,7 +77,7 @@ describe("a live run over the per-run query cap", () => {
   beforeAll(async () => {
     t = await createTestDb();
     server = await startFakeServer(authoritative);
-    const tr = await createTransfer({ domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, t.db);
+    const tr = await createTransfer(await seedStaff({ email: "budget-" + crypto.randomUUID() + "@example.net", db: t.db }), { domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, t.db);
     if (!tr.ok) throw new Error(JSON.stringify(tr.errors));
     transferId = tr.transfer.id;
     const s = await importSource({ transferId, input: { label: "registrar export" }, files: [{ name: "export.zone", bytes: EXPORT }], db: t.db });

@@ -11,6 +11,8 @@ import { startLab, type Lab } from "../../lab/lab";
 import { beatRun, createRun, getRun, requestRunCancel, updateRun } from "../../db/runs";
 import { createTestDb, testDialects, type TestDb } from "../../db/test-db";
 import { createTransfer } from "../transfers/create-transfer";
+import { seedStaff } from "../testing/staff";
+
 import { importSource } from "../sources/import-source";
 import { cancelRun } from "./cancel-run";
 import { getRunView } from "./get-run-view";
@@ -44,7 +46,7 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    const tr = await createTransfer({ domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, t.db);
+    const tr = await createTransfer(await seedStaff({ email: "run-" + crypto.randomUUID() + "@example.net", db: t.db }), { domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, t.db);
     if (!tr.ok) throw new Error(JSON.stringify(tr.errors));
     transferId = tr.transfer.id;
     const s = await importSource({ transferId, input: { label: "registrar export" }, files: [{ name: "export.zone", bytes: EXPORT }], db: t.db });

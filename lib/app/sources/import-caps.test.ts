@@ -12,6 +12,8 @@ import { DIAGNOSTIC_CODES } from "../../zone/diagnostics";
 import { importZone } from "../../zone/import";
 import { parseZone } from "../../zone/parse";
 import { createTransfer } from "../transfers/create-transfer";
+import { seedStaff } from "../testing/staff";
+
 import { importSources } from "./import-sources";
 
 const BOMB = new Uint8Array(readFileSync(new URL("./__fixtures__/generate-bomb.zone", import.meta.url)));
@@ -21,7 +23,7 @@ const SMALL = "$ORIGIN bomb.test.\n$TTL 300\n@ SOA ns1 h 1 2 3 4 300\n@ NS ns1\n
 
 let t: TestDb;
 async function newTransfer(): Promise<string> {
-  const created = await createTransfer({ domain: "bomb.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" }, t.db);
+  const created = await createTransfer(await seedStaff({ email: "caps-" + crypto.randomUUID() + "@example.net", db: t.db }), { domain: "bomb.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" }, t.db);
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
   return created.transfer.id;
 }

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../db/test-db";
 import type { TestDb } from "../../db/test-db";
 import { createTransfer } from "../transfers/create-transfer";
+import { seedStaff } from "../testing/staff";
+
 import { getRecordsTable } from "./get-records-table";
 import { getSourceReport } from "./get-source-report";
 import { importSource } from "./import-source";
@@ -15,7 +17,7 @@ let t: TestDb;
 let transferId: string;
 beforeAll(async () => {
   t = await createTestDb();
-  const created = await createTransfer(
+  const created = await createTransfer(await seedStaff({ email: "import-" + crypto.randomUUID() + "@example.net", db: t.db }), 
     {
       domain: "project.test",
       losingRegistrar: "Old Registrar",
@@ -35,7 +37,7 @@ afterAll(async () => {
 
 describe("createTransfer (lib/app/transfers)", () => {
   it("returns field errors instead of storing an unanswered DNS question", async () => {
-    const r = await createTransfer({ domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d" }, t.db);
+    const r = await createTransfer(await seedStaff({ email: "import-" + crypto.randomUUID() + "@example.net", db: t.db }), { domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d" }, t.db);
     expect(r).toEqual({ ok: false, errors: { dnsHostingMoves: "Answer whether DNS hosting moves to the gaining side" } });
   });
 });

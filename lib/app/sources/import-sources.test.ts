@@ -5,6 +5,8 @@ import { createTestDb } from "../../db/test-db";
 import type { TestDb } from "../../db/test-db";
 import { listSources } from "../../db/list-sources";
 import { createTransfer } from "../transfers/create-transfer";
+import { seedStaff } from "../testing/staff";
+
 import { getRecordsTable } from "./get-records-table";
 import { getSourceReport } from "./get-source-report";
 import { importSources } from "./import-sources";
@@ -18,7 +20,7 @@ let t: TestDb;
 let transferId: string;
 beforeAll(async () => {
   t = await createTestDb();
-  const created = await createTransfer(
+  const created = await createTransfer(await seedStaff({ email: "imports-" + crypto.randomUUID() + "@example.net", db: t.db }), 
     { domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" },
     t.db,
   );
@@ -65,7 +67,7 @@ describe("importSources", () => {
   it("imports a master file together with its $INCLUDE file as one source", async () => {
     const main = text("main.zone", "$ORIGIN inc.test.\n$TTL 300\n@ IN SOA ns1 host 1 2 3 4 5\n@ IN NS ns1\n$INCLUDE hosts.inc\n");
     const inc = text("hosts.inc", "www IN A 192.0.2.80\nns1 IN A 192.0.2.53\n");
-    const other = await createTransfer(
+    const other = await createTransfer(await seedStaff({ email: "imports-" + crypto.randomUUID() + "@example.net", db: t.db }), 
       { domain: "inc.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" },
       t.db,
     );

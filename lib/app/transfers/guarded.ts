@@ -11,14 +11,11 @@ import type { Db } from "../../db/client";
 import { listTransfers, type TransferListItem } from "../../db/list-transfers";
 import { setDnsHostingMoves } from "../../db/update-transfer";
 import { saveParty } from "../parties/save-party";
-import { createTransfer as insertTransfer } from "../../db/create-transfer";
 import { getRecordsTable } from "../sources/get-records-table";
 import { getSourceReport, type SourceReport } from "../sources/get-source-report";
 import { getTransferOverview, type TransferOverview } from "./get-transfer-overview";
 import { importSources, type ImportSourcesResult, type SourceToImport } from "../sources/import-sources";
 import type { RecordsTable } from "../sources/records-table";
-import { fieldErrors, transferInputSchema } from "./transfer-input";
-import type { TransferRow } from "../../db/rows";
 import { z } from "zod";
 import { contactSchema } from "../../schedule/parties";
 import { abuseLimits } from "../../config/abuse-limits";
@@ -26,18 +23,6 @@ import { abuseLimits } from "../../config/abuse-limits";
 export async function listTransfersFor(actor: Actor | null, db?: Db): Promise<TransferListItem[]> {
   const staff = requireStaffActor(actor);
   return listTransfers(db, staff.organisationId);
-}
-
-export type CreateTransferForResult = { ok: true; transfer: TransferRow } | { ok: false; errors: Record<string, string> };
-
-/** The new transfer belongs to the creator's organisation. */
-export async function createTransferFor(actor: Actor | null, input: unknown, db?: Db): Promise<CreateTransferForResult> {
-  const staff = requireStaffActor(actor);
-  const parsed = transferInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const { domain, ...rest } = parsed.data;
-  const transfer = await insertTransfer({ domainAscii: domain.ascii, domainUnicode: domain.unicode, ...rest, organisationId: staff.organisationId }, db);
-  return { ok: true, transfer };
 }
 
 /** Staff of the organisation, or the transfer's invited maintainer. */
