@@ -12,6 +12,7 @@
  * Public sign-up is off: accounts come from first-run setup or
  * `cutover admin create-user` (lib/app/accounts/staff-users.ts).
  */
+import "server-only";
 import { betterAuth, type BetterAuthOptions, type BetterAuthPlugin } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
