@@ -3,7 +3,7 @@ import type { StaffActor } from "../auth/actor";
 import { createTestDb, type TestDb } from "../db/test-db";
 import { checkAddress } from "../dns/address-policy";
 import { startRun } from "../app/runs/start-run";
-import { discoverServersFor } from "../app/runs/guarded";
+import { discoverServersFor } from "../app/runs/discover-servers";
 import { seedTransfer } from "../app/testing/seed";
 import { clampPrivateScope, effectivePrivateScope, operatorPrivateScope } from "./private-scope";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { listInvitesFor } from "@/lib/app/invites/guarded";
-import { getTransferOverviewFor } from "@/lib/app/transfers/guarded";
+import { getTransferOverviewFor } from "@/lib/app/transfers/get-transfer-overview";
 import { uploadLimits } from "@/lib/app/sources/upload-limits";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";

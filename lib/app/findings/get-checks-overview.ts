@@ -15,6 +15,9 @@ import { listRunHistory } from "../runs/list-run-history";
 import type { RunOptions } from "../runs/run-input";
 import { strictStatus, type StrictStatus } from "../runs/strict-status";
 import { serverSpecText } from "../../dns/server-spec";
+import type { Actor } from "../../auth/actor";
+import { requireStaff } from "../../auth/require";
+import { AppError } from "../../errors/app-error";
 
 export interface ChecksOverview {
   transfer: TransferRow;
@@ -29,7 +32,7 @@ export interface ChecksOverview {
   strict: StrictStatus | null;
 }
 
-export async function getChecksOverview(transferId: string, db?: Db): Promise<ChecksOverview | null> {
+async function loadChecksOverview(transferId: string, db?: Db): Promise<ChecksOverview | null> {
   const [transfer, runs, sources] = await Promise.all([getTransfer(transferId, db), listRunHistory(transferId, db), listSources(transferId, db)]);
   if (!transfer) return null;
   const lastExplicit = runs.find((r) => r.oldServersJson !== "[]");
@@ -43,4 +46,11 @@ export async function getChecksOverview(transferId: string, db?: Db): Promise<Ch
     ratePerServer: options.ratePerServer ? String(options.ratePerServer) : "", deadlineSeconds: options.deadlineSeconds ? String(options.deadlineSeconds) : "", maxQueries: options.maxQueries ? String(options.maxQueries) : "",
   };
   return { transfer, runs, sourceCount: sources.length, suggestedOldServers: suggested, lastRdapBaseUrl: options.rdapBaseUrl ?? "", lastHttp: options.http ?? false, last, strict };
+}
+
+export async function getChecksOverviewFor(actor: Actor | null, transferId: string, db?: Db): Promise<ChecksOverview> {
+  await requireStaff(actor, transferId, db);
+  const o = await loadChecksOverview(transferId, db);
+  if (!o) throw new AppError("NOT_FOUND", "no such transfer");
+  return o;
 }

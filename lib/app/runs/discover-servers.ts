@@ -7,11 +7,15 @@ import { BUILTIN_ROOT_HINTS, parseRootHints } from "../../dns/root-hints";
 import { QuerySession } from "../../dns/session";
 import { z } from "zod";
 import { serverSpecText } from "../../dns/server-spec";
-import { RequestedScopeSchema } from "../../net/private-scope";
+import { effectivePrivateScope, operatorPrivateScope, RequestedScopeSchema } from "../../net/private-scope";
+import type { Actor } from "../../auth/actor";
+import type { Db } from "../../db/client";
+import { requireStaff } from "../../auth/require";
+import { AppError } from "../../errors/app-error";
 
 export const DiscoverInputSchema = z.strictObject({
   zone: z.string().min(1).max(253),
-  /** Narrows the operator's CUTOVER_ALLOW_PRIVATE; discoverServersFor (lib/app/runs/guarded.ts) refuses more. */
+  /** Narrows the operator's CUTOVER_ALLOW_PRIVATE; discoverServersFor below refuses more. */
   allowPrivate: RequestedScopeSchema.default(false),
   port: z.coerce.number().int().min(1).max(65535).default(53),
   rootHints: z.string().max(64_000).default(""),
@@ -19,7 +23,7 @@ export const DiscoverInputSchema = z.strictObject({
 
 export type DiscoverResult = { ok: true; servers: string[]; problem: string | null } | { ok: false; message: string };
 
-export async function discoverServers(input: z.output<typeof DiscoverInputSchema>, signal?: AbortSignal): Promise<DiscoverResult> {
+async function discover(input: z.output<typeof DiscoverInputSchema>, signal?: AbortSignal): Promise<DiscoverResult> {
   const hints = input.rootHints.trim() ? parseRootHints(input.rootHints) : { ok: true as const, servers: BUILTIN_ROOT_HINTS };
   if (!hints.ok) return { ok: false, message: `root hints line ${hints.line}: ${hints.message}` };
   const session = new QuerySession({ allowPrivate: input.allowPrivate, port: input.port, deadlineMs: 20_000, signal });
@@ -32,4 +36,14 @@ export async function discoverServers(input: z.output<typeof DiscoverInputSchema
   } finally {
     session.close();
   }
+}
+
+/** Discovery sends live queries too, so it is a staff action on one of the organisation's transfers. */
+export async function discoverServersFor(actor: Actor | null, options: { transferId: string; input: unknown; signal?: AbortSignal; db?: Db; env?: Record<string, string | undefined> }): Promise<DiscoverResult> {
+  await requireStaff(actor, options.transferId, options.db);
+  const p = DiscoverInputSchema.safeParse(options.input);
+  if (!p.success) throw new AppError("INVALID", "invalid discovery input", { issues: p.error.issues });
+  const scope = effectivePrivateScope(p.data.allowPrivate, operatorPrivateScope(options.env));
+  if (!scope.ok) return { ok: false, message: scope.message };
+  return discover({ ...p.data, allowPrivate: scope.scope }, options.signal);
 }

@@ -1,25 +1,15 @@
 /** Guarded entry points for live checks (issue 6 §1, §3, §4): staff of the owning organisation only. */
-import { effectivePrivateScope, operatorPrivateScope } from "../../net/private-scope";
 import type { Actor } from "../../auth/actor";
 import { AppError } from "../../errors/app-error";
 import { requireStaff } from "../../auth/require";
 import type { Db } from "../../db/client";
 import { organisationQueriesSince } from "../../db/run-quota";
 import { getRunProgress } from "../../db/runs";
-import { discoverServers, DiscoverInputSchema, type DiscoverResult } from "./discover-servers";
-import { getChecksOverview, type ChecksOverview } from "../findings/get-checks-overview";
 import { getRunView, type RunView } from "./get-run-view";
 import { requestCancel } from "./request-cancel";
 import { decideFindings, type DecideFindingsResult } from "../findings/decide-findings";
 import { startRun, type StartRunResult } from "./start-run";
 import { abuseLimits } from "../../config/abuse-limits";
-
-export async function getChecksOverviewFor(actor: Actor | null, transferId: string, db?: Db): Promise<ChecksOverview> {
-  await requireStaff(actor, transferId, db);
-  const o = await getChecksOverview(transferId, db);
-  if (!o) throw new AppError("NOT_FOUND", "no such transfer");
-  return o;
-}
 
 export async function getRunViewFor(actor: Actor | null, transferId: string, runId: string, db?: Db): Promise<RunView> {
   await requireStaff(actor, transferId, db);
@@ -56,12 +46,3 @@ export async function decideFindingsFor(actor: Actor | null, options: { transfer
   return decideFindings({ ...options, staff });
 }
 
-/** Discovery sends live queries too, so it is a staff action on one of the organisation's transfers. */
-export async function discoverServersFor(actor: Actor | null, options: { transferId: string; input: unknown; signal?: AbortSignal; db?: Db; env?: Record<string, string | undefined> }): Promise<DiscoverResult> {
-  await requireStaff(actor, options.transferId, options.db);
-  const p = DiscoverInputSchema.safeParse(options.input);
-  if (!p.success) throw new AppError("INVALID", "invalid discovery input", { issues: p.error.issues });
-  const scope = effectivePrivateScope(p.data.allowPrivate, operatorPrivateScope(options.env));
-  if (!scope.ok) return { ok: false, message: scope.message };
-  return discoverServers({ ...p.data, allowPrivate: scope.scope }, options.signal);
-}

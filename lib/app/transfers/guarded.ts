@@ -13,7 +13,6 @@ import { setDnsHostingMoves } from "../../db/update-transfer";
 import { saveParty } from "../parties/save-party";
 import { getRecordsTable } from "../sources/get-records-table";
 import { getSourceReport, type SourceReport } from "../sources/get-source-report";
-import { getTransferOverview, type TransferOverview } from "./get-transfer-overview";
 import { importSources, type ImportSourcesResult, type SourceToImport } from "../sources/import-sources";
 import type { RecordsTable } from "../sources/records-table";
 import { z } from "zod";
@@ -23,14 +22,6 @@ import { abuseLimits } from "../../config/abuse-limits";
 export async function listTransfersFor(actor: Actor | null, db?: Db): Promise<TransferListItem[]> {
   const staff = requireStaffActor(actor);
   return listTransfers(db, staff.organisationId);
-}
-
-/** Staff of the organisation, or the transfer's invited maintainer. */
-export async function getTransferOverviewFor(actor: Actor | null, transferId: string, db?: Db): Promise<TransferOverview> {
-  await requireTransferAccess(actor, transferId, "view", db);
-  const o = await getTransferOverview(transferId, db);
-  if (!o) throw new AppError("NOT_FOUND", "no such transfer");
-  return o;
 }
 
 export async function getRecordsTableFor(actor: Actor | null, transferId: string, db?: Db): Promise<RecordsTable> {

@@ -3,7 +3,7 @@ import { route } from "@/app/_lib/auth";
 import { requireStaff } from "@/lib/auth/require";
 import { readJsonBody } from "@/lib/http/read-body";
 import { abuseLimits } from "@/lib/config/abuse-limits";
-import { discoverServersFor } from "@/lib/app/runs/guarded";
+import { discoverServersFor } from "@/lib/app/runs/discover-servers";
 
 export const dynamic = "force-dynamic";
 
