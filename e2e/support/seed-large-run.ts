@@ -5,7 +5,7 @@
  */
 import { getDb } from "../../lib/db/client";
 import { seedLargeRun } from "../../lib/app/runs/testing/seed-large-run";
-import { seedTransfer } from "../../lib/signoff/testing/seed";
+import { seedTransfer } from "../../lib/app/testing/seed";
 
 const opts = JSON.parse(process.argv[2] ?? "{}") as { domain: string; names: number; blockers: number; warnings: number };
 

@@ -5,12 +5,12 @@
  */
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import { requireStaff } from "../../auth/require";
 import type { Db } from "../../db/client";
 import { listDiffRows } from "../../db/run-evidence";
 import { getRun } from "../../db/runs";
-import { filterDiffRows, type DiffRow } from "../../review/diff-rows";
+import { filterDiffRows, type DiffRow } from "./diff-rows";
 
 /** The most rows one request returns (a screen shows ~10; the browser asks a page ahead). */
 export const DIFF_PAGE_MAX = 500;

@@ -5,14 +5,14 @@
  */
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import { requireStaff } from "../../auth/require";
 import type { Db } from "../../db/client";
 import { listFindingStates } from "../../db/finding-states";
 import { countFindings, listFindingsPage } from "../../db/findings";
 import { getRun } from "../../db/runs";
-import { findingViews, FINDINGS_PAGE, type FindingView } from "../../review/get-run-view";
-import { statesFromRows } from "../../review/states";
+import { findingViews, FINDINGS_PAGE, type FindingView } from "./get-run-view";
+import { statesFromRows } from "../findings/finding-states";
 
 export const FindingsPageInputSchema = z.object({
   transferId: z.string().min(1).max(64),

@@ -4,7 +4,7 @@ import { createTransfer } from "../../db/create-transfer";
 import { getRunAnswers, listRunSnapshots, streamRunAnswers } from "../../db/run-evidence";
 import { createTestDb, testDialects, type TestDb } from "../../db/test-db";
 import { evidenceOfRaw } from "../../dns/live-answer";
-import { getRunView } from "../../review/get-run-view";
+import { getRunView } from "./get-run-view";
 import { getDiffPage } from "./get-diff-page";
 import { getFindingsPage } from "./get-findings-page";
 import { storedAnswer } from "./stored-answer";

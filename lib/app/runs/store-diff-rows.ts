@@ -1,7 +1,7 @@
 /** A run's diff rows stored one row each, a bounded batch at a time (read back by page, get-diff-page.ts). */
 import type { Db } from "../../db/client";
 import { clearDiffRows, EVIDENCE_BATCH, insertDiffRows, type RunDiffRowData } from "../../db/run-evidence";
-import type { DiffRow } from "../../review/diff-rows";
+import type { DiffRow } from "./diff-rows";
 
 export async function storeDiffRows(runId: string, rows: readonly DiffRow[], db?: Db): Promise<void> {
   await clearDiffRows(runId, db);

@@ -6,7 +6,7 @@
 import type { RunAnswerRow } from "../../db/run-evidence";
 import { evidenceOfRaw } from "../../dns/live-answer";
 import { recordJson } from "../../dns/snapshot-json";
-import type { StoredAnswer, StoredRecord } from "../../review/dig-text";
+import type { StoredAnswer, StoredRecord } from "./dig-text";
 
 export function storedAnswer(row: RunAnswerRow): StoredAnswer {
   const meta = JSON.parse(row.metaJson) as Omit<StoredAnswer, "records">;

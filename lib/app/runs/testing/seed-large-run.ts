@@ -13,7 +13,7 @@ import { emptyClassCounts } from "../../../dns/query-plan";
 import type { Snapshot } from "../../../dns/run-snapshot";
 import type { ServerRef } from "../../../dns/types";
 import { name as wire } from "../../../zone/name";
-import type { DiffRow } from "../../../review/diff-rows";
+import type { DiffRow } from "../diff-rows";
 import { storeDiffRows } from "../store-diff-rows";
 import { storeSnapshot } from "../store-snapshot";
 

@@ -3,14 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/app/_components/ui/card";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getRunViewFor } from "@/lib/secured/review";
+import { getRunViewFor } from "@/lib/app/runs/guarded";
 import { VerdictBadge } from "../_components/verdict-badge";
 import { DiffView } from "./_components/diff-view";
 import { FindingsList } from "./_components/findings-list";
 import { RunProgress } from "./_components/run-progress";
 import { ServerMatrix } from "./_components/server-matrix";
 import { PRIORITY_CLASSES } from "@/lib/dns/query-plan";
-import type { RunView } from "@/lib/review/get-run-view";
+import type { RunView } from "@/lib/app/runs/get-run-view";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Live check" };
