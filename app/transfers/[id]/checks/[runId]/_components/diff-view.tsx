@@ -5,7 +5,13 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { DiffFilter, DiffRow } from "@/lib/app/runs/diff-rows";
 import { inputClass } from "@/app/_components/ui/field";
 
-const KIND_TEXT: Record<DiffRow["kind"], string> = { missing: "missing", extra: "only there", rdata: "different data", ttl: "different TTL", servers: "servers disagree" };
+const KIND_TEXT: Record<DiffRow["kind"], string> = {
+  missing: "missing",
+  extra: "only there",
+  rdata: "different data",
+  ttl: "different TTL",
+  servers: "servers disagree",
+};
 const ROW_HEIGHT = 56;
 /** Rows per request (the route allows up to 500). */
 const PAGE = 300;
@@ -61,7 +67,10 @@ export function DiffView({ transferId, runId, initial }: { transferId: string; r
       inFlight.current.add(offset);
       try {
         const res = await fetch(`/api/transfers/${transferId}/runs/${runId}/diff?${query(f, offset)}`);
-        if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { message?: string }).message ?? `HTTP ${res.status}`);
+        if (!res.ok)
+          throw new Error(
+            ((await res.json().catch(() => ({}))) as { message?: string }).message ?? `HTTP ${res.status}`,
+          );
         const page = (await res.json()) as PageAnswer;
         if (gen !== generation.current) return;
         setMatching(page.matching);
@@ -90,13 +99,19 @@ export function DiffView({ transferId, runId, initial }: { transferId: string; r
     void load(asked, 0, gen);
   }, [asked, load]);
 
-  const v = useVirtualizer({ count: matching, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const v = useVirtualizer({
+    count: matching,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
   const items = v.getVirtualItems();
   const lo = items.length ? items[0].index : 0;
   const hi = items.length ? items[items.length - 1].index : 0;
   useEffect(() => {
     if (matching === 0) return;
-    for (let off = Math.floor(lo / PAGE) * PAGE; off <= hi; off += PAGE) if (!pages.has(off)) void load(asked, off, generation.current);
+    for (let off = Math.floor(lo / PAGE) * PAGE; off <= hi; off += PAGE)
+      if (!pages.has(off)) void load(asked, off, generation.current);
   }, [lo, hi, matching, pages, asked, load]);
 
   const rowAt = (i: number): DiffRow | undefined => pages.get(Math.floor(i / PAGE) * PAGE)?.[i % PAGE];
@@ -104,30 +119,65 @@ export function DiffView({ transferId, runId, initial }: { transferId: string; r
   return (
     <div className="space-y-3" data-testid="diff-view">
       <div className="grid gap-2 md:grid-cols-5">
-        <select className={inputClass} aria-label="Show" value={filter.only} onChange={(e) => setFilter({ ...filter, only: e.target.value as DiffFilter["only"] })} data-testid="diff-only">
+        <select
+          className={inputClass}
+          aria-label="Show"
+          value={filter.only}
+          onChange={(e) => setFilter({ ...filter, only: e.target.value as DiffFilter["only"] })}
+          data-testid="diff-only"
+        >
           <option value="all">all differences</option>
           <option value="missing">only missing</option>
           <option value="different">only different</option>
         </select>
-        <input className={inputClass} placeholder="name contains…" aria-label="Name" value={filter.name ?? ""} onChange={(e) => setFilter({ ...filter, name: e.target.value })} data-testid="diff-name" />
-        <select className={inputClass} aria-label="Type" value={filter.type ?? ""} onChange={(e) => setFilter({ ...filter, type: e.target.value || undefined })} data-testid="diff-type">
+        <input
+          className={inputClass}
+          placeholder="name contains…"
+          aria-label="Name"
+          value={filter.name ?? ""}
+          onChange={(e) => setFilter({ ...filter, name: e.target.value })}
+          data-testid="diff-name"
+        />
+        <select
+          className={inputClass}
+          aria-label="Type"
+          value={filter.type ?? ""}
+          onChange={(e) => setFilter({ ...filter, type: e.target.value || undefined })}
+          data-testid="diff-type"
+        >
           <option value="">any type</option>
           {initial.types.map((t) => (
             <option key={t}>{t}</option>
           ))}
         </select>
-        <select className={inputClass} aria-label="Compared with" value={filter.comparison ?? ""} onChange={(e) => setFilter({ ...filter, comparison: e.target.value || undefined })} data-testid="diff-source">
+        <select
+          className={inputClass}
+          aria-label="Compared with"
+          value={filter.comparison ?? ""}
+          onChange={(e) => setFilter({ ...filter, comparison: e.target.value || undefined })}
+          data-testid="diff-source"
+        >
           <option value="">every comparison</option>
           {initial.comparisons.map((c) => (
             <option key={c}>{c}</option>
           ))}
         </select>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={!!filter.hideExplained} onChange={(e) => setFilter({ ...filter, hideExplained: e.target.checked })} data-testid="diff-hide-explained" />
+          <input
+            type="checkbox"
+            checked={!!filter.hideExplained}
+            onChange={(e) => setFilter({ ...filter, hideExplained: e.target.checked })}
+            data-testid="diff-hide-explained"
+          />
           hide expected differences
         </label>
       </div>
-      <p className="text-sm text-slate-600" data-testid="diff-count" data-loading={loading ? "yes" : "no"} aria-live="polite">
+      <p
+        className="text-sm text-slate-600"
+        data-testid="diff-count"
+        data-loading={loading ? "yes" : "no"}
+        aria-live="polite"
+      >
         {loading ? "loading…" : `${matching} of ${initial.total} differences`}
       </p>
       {error && (
@@ -142,7 +192,12 @@ export function DiffView({ transferId, runId, initial }: { transferId: string; r
               const r = rowAt(item.index);
               if (!r)
                 return (
-                  <div key={item.key} className="absolute left-0 right-0 px-2 py-1 text-xs text-slate-400" style={{ top: item.start, height: ROW_HEIGHT }} data-testid="diff-row-loading">
+                  <div
+                    key={item.key}
+                    className="absolute left-0 right-0 px-2 py-1 text-xs text-slate-400"
+                    style={{ top: item.start, height: ROW_HEIGHT }}
+                    data-testid="diff-row-loading"
+                  >
                     loading…
                   </div>
                 );
