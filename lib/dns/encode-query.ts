@@ -34,11 +34,20 @@ const typeName = (t: number) => `UNKNOWN_${t}`;
 /** Classes it knows by mnemonic only; any other class is written into the encoded bytes. */
 const CLASSES: Record<number, string> = { 1: "IN", 2: "CS", 3: "CH", 4: "HS", 255: "ANY" };
 
-/** The last template used: a run asks thousands of questions of the same few shapes. */
-let last: { type: number; cls: number; edns: number | null; dnssecOk: boolean; t: Uint8Array } = { type: -1, cls: -1, edns: -1, dnssecOk: false, t: new Uint8Array(0) };
+/**
+ * Templates of class IN with the default EDNS size (nearly every query) by
+ * type and DO bit in a plain array: a run alternates types from one query to
+ * the next, and a string key per query cost more than the copy itself.
+ */
+const COMMON_TYPES = 512; // covers every type the checks ask (CAA is 257)
+const common: (Uint8Array | null)[] = new Array(2 * COMMON_TYPES).fill(null);
 
 function template(type: number, cls: number, edns: number | null, dnssecOk: boolean): Uint8Array {
-  if (last.type === type && last.cls === cls && last.edns === edns && last.dnssecOk === dnssecOk) return last.t;
+  const fast = cls === 1 && edns === 1232 && type < COMMON_TYPES;
+  if (fast) {
+    const t = common[type * 2 + (dnssecOk ? 1 : 0)];
+    if (t) return t;
+  }
   const key = `${type}/${cls}/${edns}/${dnssecOk ? 1 : 0}`;
   let t = templates.get(key);
   if (!t) {
@@ -70,7 +79,7 @@ function template(type: number, cls: number, edns: number | null, dnssecOk: bool
     t[QNAME_AT + 4] = cls & 0xff;
     templates.set(key, t);
   }
-  last = { type, cls, edns, dnssecOk, t };
+  if (fast) common[type * 2 + (dnssecOk ? 1 : 0)] = t;
   return t;
 }
 

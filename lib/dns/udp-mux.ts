@@ -94,6 +94,8 @@ interface Pool {
   family: "udp4" | "udp6";
   slots: (Slot | null)[];
   next: number;
+  /** Why the guard refuses this destination, or null. */
+  refusal: string | null;
 }
 
 export interface UdpMuxOptions {
@@ -173,12 +175,12 @@ export class UdpMux {
       p.done(null, this.signal?.aborted ? abortError(this.signal) : closedError());
       return;
     }
-    const refusal = this.guard?.(p.address) ?? null;
-    if (refusal) {
-      p.done(null, { kind: "address-refused", message: refusal });
+    const pool = this.pools.get(p.poolKey) ?? this.newPool(p);
+    if (pool.refusal !== null) {
+      p.done(null, { kind: "address-refused", message: pool.refusal });
       return;
     }
-    const slot = this.slot(p);
+    const slot = this.slot(pool);
     const id = this.freeId(slot);
     p.id = id;
     p.slot = slot;
@@ -210,12 +212,22 @@ export class UdpMux {
     return this.live.size;
   }
 
-  private slot(p: UdpExchange): Slot {
-    let pool = this.pools.get(p.poolKey);
-    if (!pool) {
-      pool = { key: p.poolKey, address: p.address, port: p.port, family: isIP(p.address) === 6 ? "udp6" : "udp4", slots: new Array(this.size).fill(null), next: 0 };
-      this.pools.set(p.poolKey, pool);
-    }
+  /** The guard is asked once per destination: the policy is fixed for the mux's life. */
+  private newPool(p: UdpExchange): Pool {
+    const pool: Pool = {
+      key: p.poolKey,
+      address: p.address,
+      port: p.port,
+      family: isIP(p.address) === 6 ? "udp6" : "udp4",
+      slots: new Array(this.size).fill(null),
+      next: 0,
+      refusal: this.guard?.(p.address) ?? null,
+    };
+    this.pools.set(p.poolKey, pool);
+    return pool;
+  }
+
+  private slot(pool: Pool): Slot {
     const i = pool.next++ % this.size;
     let s = pool.slots[i];
     if (s && s.uses >= this.maxUses) {

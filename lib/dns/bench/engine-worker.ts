@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       errors,
       records,
       mismatches,
-      cpuRunUs: cpu.user + cpu.system,
+      cpuRunUs: cpu.user + cpu.system, cpuUserUs: cpu.user, cpuSysUs: cpu.system,
     }) + "\n",
   );
 }

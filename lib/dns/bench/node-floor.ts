@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   for (const s of socks) s.close();
-  process.stdout.write(JSON.stringify({ sent: packets.length, answered: packets.length, lost: 0, seconds, qps: packets.length / seconds, cpuRunUs: cpu.user + cpu.system }) + "\n");
+  process.stdout.write(JSON.stringify({ sent: packets.length, answered: packets.length, lost: 0, seconds, qps: packets.length / seconds, cpuRunUs: cpu.user + cpu.system, cpuUserUs: cpu.user, cpuSysUs: cpu.system }) + "\n");
 }
 
 main().catch((e) => {
