@@ -3,6 +3,7 @@
  * queries overall and per server, a per-server token bucket, and a cap on
  * queries per run. Waiters are served in FIFO order per eligibility.
  */
+import { performance } from "node:perf_hooks";
 import type { QueryError } from "./types";
 
 export interface LoadLimits {

@@ -258,7 +258,29 @@ export function readNameView(buf: Uint8Array, offset: number, limit: number, are
     viewAt.next = e;
     return buf.subarray(offset, e);
   }
+  // Only a (backward) pointer to a plain name — an owner pointing at the question, the common case:
+  // the name is a view of its target, as decompressing it would have produced.
+  if (offset + 1 < limit && (buf[offset] & 0xc0) === 0xc0) {
+    const target = ((buf[offset] & 0x3f) << 8) | buf[offset + 1];
+    const te = target < offset ? plainNameEnd(buf, target, buf.length) : -1;
+    if (te > 0) {
+      viewAt.next = offset + 2;
+      return buf.subarray(target, te);
+    }
+  }
   return decompressName(buf, offset, limit, arena);
+}
+
+/** The offset after the (validated) name at `offset`, without reading it; throws past the end. */
+export function skipNameAt(buf: Uint8Array, offset: number): number {
+  let pos = offset;
+  for (;;) {
+    if (pos >= buf.length) fail("name runs past the end");
+    const l = buf[pos];
+    if (l === 0) return pos + 1;
+    if ((l & 0xc0) === 0xc0) return pos + 2;
+    pos += l + 1;
+  }
 }
 
 /**
