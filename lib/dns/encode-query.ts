@@ -94,27 +94,24 @@ const CHUNK = 32 * 1024;
 let chunk = new Uint8Array(CHUNK);
 let used = 0;
 
-function alloc(n: number): Uint8Array {
-  if (used + n > chunk.length) {
-    chunk = new Uint8Array(Math.max(n, CHUNK));
-    used = 0;
-  }
-  const out = chunk.subarray(used, used + n);
-  used += n;
-  return out;
-}
-
 /** Encode a query with RD=0 and EDNS(0) UDP size 1232 unless told otherwise. */
 export function encodeQuery(q: QueryOptions): Uint8Array {
   const edns = q.ednsUdpSize === undefined ? 1232 : q.ednsUdpSize;
   const t = template(q.type, q.class ?? 1, edns, q.dnssecOk ?? false);
-  const out = alloc(t.length - 1 + q.name.length);
-  // Byte loops: these are a few dozen bytes, and a subarray each cost more than the copy.
-  for (let i = 0; i < QNAME_AT; i++) out[i] = t[i];
   const name = q.name;
-  for (let i = 0; i < name.length; i++) out[QNAME_AT + i] = name[i];
-  for (let i = QNAME_AT + 1, o = QNAME_AT + name.length; i < t.length; i++, o++) out[o] = t[i];
-  out[0] = (q.id >> 8) & 0xff;
-  out[1] = q.id & 0xff;
-  return out;
+  const n = t.length - 1 + name.length;
+  if (used + n > chunk.length) {
+    chunk = new Uint8Array(Math.max(n, CHUNK));
+    used = 0;
+  }
+  // Byte loops into the chunk itself: these are a few dozen bytes, and a subarray each cost more than the copy.
+  const out = chunk;
+  const at = used;
+  for (let i = 0; i < QNAME_AT; i++) out[at + i] = t[i];
+  for (let i = 0; i < name.length; i++) out[at + QNAME_AT + i] = name[i];
+  for (let i = QNAME_AT + 1, o = at + QNAME_AT + name.length; i < t.length; i++, o++) out[o] = t[i];
+  out[at] = (q.id >> 8) & 0xff;
+  out[at + 1] = q.id & 0xff;
+  used += n;
+  return out.subarray(at, at + n);
 }

@@ -107,7 +107,17 @@ export function queryServer(session: QuerySession, server: ServerRef, question: 
   const refusal = route.dest.refusal;
   if (refusal) return Promise.resolve(end(session, answer, started, { kind: "address-refused", message: refusal }));
   if (tcp) return queryLoop(session, server, question, opts, answer, started, 0, 0);
-  return new Promise((resolve) => new UdpQuery(session, route, question, opts, answer, started, resolve).attempt());
+  // A shared executor hands out the resolver: no closure (and context) per query.
+  const p = new Promise<ServerAnswer>(captureResolve);
+  const resolve = captured!;
+  captured = null;
+  new UdpQuery(session, route, question, opts, answer, started, resolve).attempt();
+  return p;
+}
+
+let captured: ((a: ServerAnswer) => void) | null = null;
+function captureResolve(resolve: (a: ServerAnswer) => void): void {
+  captured = resolve;
 }
 
 /**
