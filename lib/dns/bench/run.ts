@@ -11,7 +11,9 @@
  *    asked at every server) of a 10,000-name zone served by 4 servers
  *    (BIND, NSD, Knot, NSD).
  *
- * Options: --concurrency N (64), --rounds N (5), --names N (10000), --skip-snapshot
+ * Options: --concurrency N (64), --rounds N (5), --names N (10000), --skip-snapshot,
+ * --warmup N (0: each Node tool first asks N of the questions untimed, so the
+ * JIT's compile time is left out; dnsperf, C, needs none)
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -92,9 +94,12 @@ async function dnsperf(address: string, port: number, file: string, conc: number
   };
 }
 
+/** Questions each Node tool asks once, untimed, before its run (--warmup). */
+let WARMUP = 0;
+
 async function engine(address: string, port: number, file: string, conc: number): Promise<Measure> {
   const worker = fileURLToPath(new URL("./engine-worker.ts", import.meta.url));
-  const r = await run(TIME, ["-f", TIME_FORMAT, process.execPath, "--import", "tsx", worker, address, String(port), file, String(conc), "5000"]);
+  const r = await run(TIME, ["-f", TIME_FORMAT, process.execPath, "--import", "tsx", worker, address, String(port), file, String(conc), "5000", String(WARMUP)]);
   if (r.code !== 0) throw new Error(`engine worker failed (${r.code}): ${r.stderr}`);
   const j = JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure & { errors: Record<string, number>; mismatches: number; cpuRunUs: number };
   const errs = Object.entries(j.errors).map(([k, v]) => `${k}=${v}`).join(" ");
@@ -111,7 +116,7 @@ async function engine(address: string, port: number, file: string, conc: number)
 /** The Node dgram floor (node-floor.ts): a reference row, not a contender. */
 async function nodeFloor(address: string, port: number, file: string, conc: number): Promise<Measure> {
   const script = fileURLToPath(new URL("./node-floor.ts", import.meta.url));
-  const r = await run(TIME, ["-f", TIME_FORMAT, process.execPath, "--import", "tsx", script, address, String(port), file, String(conc)]);
+  const r = await run(TIME, ["-f", TIME_FORMAT, process.execPath, "--import", "tsx", script, address, String(port), file, String(conc), String(WARMUP)]);
   if (r.code !== 0) throw new Error(`node-floor failed (${r.code}): ${r.stderr}`);
   const j = JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure & { cpuRunUs: number };
   return { ...j, tool: "node-floor", p50Ms: NaN, p99Ms: NaN, maxRssMb: timeOf(r.stderr).rssMb, cpuUsPerQuery: j.cpuRunUs / j.sent, note: "reference: bare Node dgram loop" };
@@ -166,7 +171,8 @@ async function throughput(names: number, conc: number, rounds: number): Promise<
     writeFileSync(file, lines.join("\n") + "\n");
     const knotVersion = spawnSync("/usr/sbin/knotd", ["-V"], { encoding: "utf8" }).stdout.trim();
     process.stdout.write(
-      `\n## Throughput: ${knotVersion} on ${spec.address}:${ns.port}, ${names} names × A/AAAA/MX/TXT = ${lines.length} queries, ${conc} in flight, UDP, EDNS, no retries\n\n`,
+      `\n## Throughput: ${knotVersion} on ${spec.address}:${ns.port}, ${names} names × A/AAAA/MX/TXT = ${lines.length} queries, ${conc} in flight, UDP, EDNS, no retries` +
+        `${WARMUP > 0 ? `; the Node tools first ask ${WARMUP} of them untimed (JIT warm-up)` : "; cold start (JIT warm-up included)"}\n\n`,
     );
     const rows: Measure[] = [];
     /** Per round, the three tools back to back (order rotated), so each round's ratios share one machine state. */
@@ -262,8 +268,10 @@ async function main(): Promise<void> {
       names: { type: "string", default: "10000" },
       "skip-snapshot": { type: "boolean" },
       "skip-throughput": { type: "boolean" },
+      warmup: { type: "string", default: "0" },
     },
   });
+  WARMUP = Number(values.warmup);
   try {
     readFileSync(DNSPERF);
   } catch {
