@@ -11,6 +11,8 @@ import type { Db } from "../db/client";
 import { listTransfers, type TransferListItem } from "../db/list-transfers";
 import { setDnsHostingMoves } from "../db/update-transfer";
 import { saveParty } from "../signoff/save-party";
+import { listPartyRows } from "../db/checklist-schedule";
+import { mergeOwnerAnswers } from "../app/parties/merge-owner-answers";
 import { createTransfer as insertTransfer } from "../db/create-transfer";
 import { getRecordsTable } from "../transfer/get-records-table";
 import { getSourceReport, type SourceReport } from "../transfer/get-source-report";
@@ -98,9 +100,11 @@ export async function answerOwnerQuestions(actor: Actor | null, options: { trans
   const p = ownerAnswersSchema.safeParse(options.input);
   if (!p.success) throw new AppError("INVALID", "invalid answers", { issues: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
   const a = p.data;
+  // Merged into what staff entered, never replacing it (lib/app/parties/merge-owner-answers.ts).
+  const existing = (await listPartyRows(options.transferId, options.db)).find((r) => r.role === "domain-owner") ?? null;
   const saved = await saveParty({
     transferId: options.transferId,
-    input: { role: "domain-owner", organisation: a.organisation, contacts: a.contacts, escalation: null, onCallConfirmed: a.onCallConfirmed, onCallBy: a.onCallBy },
+    input: mergeOwnerAnswers(existing, a),
     now: options.now,
     db: options.db,
   });

@@ -107,10 +107,16 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       expect(page2!.revisions[1].changes).toContain("INV-MISSING-IN-SOURCE: open → fixed");
     });
 
-    test("concurrent 'create revision' clicks get consecutive numbers", async () => {
-      const id = await readyTransfer("race.test");
+    test("concurrent 'create revision' clicks on the same state make one revision", async () => {
+      const id = await readyTransfer("race.test", true);
       const rs = await Promise.all(Array.from({ length: 6 }, () => createChecklistRevision({ transferId: id, db: t.db, key })));
-      expect(rs.map((r) => (r.ok ? r.revision.revisionNumber : 0)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(rs.map((r) => (r.ok ? r.revision.revisionNumber : 0))).toEqual([1, 1, 1, 1, 1, 1]);
+      expect(rs.filter((r) => r.ok && !r.unchanged)).toHaveLength(1);
+      expect(await t.db.checklistRevision.count({ where: { transferId: id } })).toBe(1);
+      // A change (here: a fixed blocker) makes the next click a new revision.
+      await markBlockerFixed({ transferId: id, at: at(20), db: t.db });
+      const next = await createChecklistRevision({ transferId: id, db: t.db, key });
+      expect(next).toMatchObject({ ok: true, unchanged: false, revision: { revisionNumber: 2 } });
     });
   });
 

@@ -6,9 +6,16 @@ import { actionActor } from "@/app/_lib/auth";
 import { createChecklistRevisionFor, issueLinkFor, revokeLinkFor } from "@/lib/secured/checklist";
 import { isAppError } from "@/lib/auth/app-error";
 
-export async function createRevisionAction(transferId: string): Promise<void> {
-  await createChecklistRevisionFor(await actionActor(), transferId);
+export interface RevisionState {
+  message: string;
+}
+
+/** Idempotent in lib: the same content returns the current revision (createChecklistRevision's `unchanged`). */
+export async function createRevisionAction(transferId: string, _prev: RevisionState, _form: FormData): Promise<RevisionState> {
+  const r = await createChecklistRevisionFor(await actionActor(), transferId);
   revalidatePath(`/transfers/${transferId}/checklist`);
+  if (!r.ok) return { message: "No such transfer." };
+  return { message: r.unchanged ? `Nothing changed since revision ${r.revision.revisionNumber}: no new revision was made.` : `Revision ${r.revision.revisionNumber} created.` };
 }
 
 export interface LinkState {

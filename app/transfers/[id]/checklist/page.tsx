@@ -5,10 +5,11 @@ import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { getChecklistPageFor } from "@/lib/secured/checklist";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { Card } from "@/app/_components/ui/card";
-import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
-import { createRevisionAction, revokeLinkAction } from "./actions";
+import { secondaryButtonClass } from "@/app/_components/ui/button-link";
+import { revokeLinkAction } from "./actions";
+import { CreateRevisionForm } from "./_components/create-revision-form";
 import { LinkForm } from "./_components/link-form";
-import { RevisionDocument, signerText } from "./_components/revision-document";
+import { decisionText, RevisionDocument, signerText } from "./_components/revision-document";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Checklist" };
@@ -41,11 +42,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
           <Link href={`/transfers/${t.id}/schedule`} className={secondaryButtonClass} data-testid="to-schedule">
             Schedule
           </Link>
-          <form action={createRevisionAction.bind(null, t.id)}>
-            <button className={buttonClass} data-testid="create-revision">
-              Create revision
-            </button>
-          </form>
+          <CreateRevisionForm transferId={t.id} />
         </div>
       </div>
 
@@ -145,7 +142,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
                 <tr key={i} className={`border-b ${s.stale ? "text-slate-400" : ""}`} data-testid="signoff-row" data-role={s.role} data-stale={String(s.stale)} data-decision={s.decision}>
                   <td className="py-1">{PARTY_ROLE_LABELS[s.role]}</td>
                   <td data-testid="signer">{signerText(s)}</td>
-                  <td>{s.decision === "approve" ? "approved" : `rejected: ${s.reason}`}</td>
+                  <td>{decisionText(s)}</td>
                   <td>
                     {s.revisionNumber}
                     {s.stale && <strong className="ml-2 text-red-700">stale</strong>}

@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Checklist (print)" };
 
 // Print CSS: only the document, no site chrome, no page-breaks inside rows.
-const PRINT_CSS = `@media print { body > header { display: none } main { padding: 0 !important; max-width: none !important } tr { break-inside: avoid } @page { margin: 15mm } }`;
+// A4 portrait leaves ~180 mm: the findings table is fixed-layout and wraps inside its columns (revision-document.tsx).
+const PRINT_CSS = `@media print { body > header { display: none } main { padding: 0 !important; max-width: none !important; width: 100% !important } tr { break-inside: avoid } @page { size: A4; margin: 15mm } }`;
 
 export default async function PrintPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
