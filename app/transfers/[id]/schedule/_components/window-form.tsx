@@ -23,6 +23,10 @@ export function WindowForm(props: { transferId: string; start: string | null; en
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");
   const [lowering, setLowering] = useState("");
+  // Controlled: React resets a form's uncontrolled fields after its action runs, which emptied the zone after a
+  // failed save (its placeholder still showing a zone) and then blocked the resubmit on `required`.
+  const [timeZone, setTimeZone] = useState(props.timeZone ?? "");
+  const [holidayRegion, setHolidayRegion] = useState(props.holidayRegion ?? "DE");
   useEffect(() => {
     // Local times depend on the viewer's zone, known only in the browser.
     setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -47,10 +51,10 @@ export function WindowForm(props: { transferId: string; start: string | null; en
           <input id="ttl-lowering" type="datetime-local" className={inputClass} value={lowering} onChange={(e) => setLowering(e.target.value)} />
         </Field>
         <Field label="Owner's time zone" htmlFor="time-zone" hint="weekends and holidays are judged here">
-          <input id="time-zone" name="timeZone" className={inputClass} defaultValue={props.timeZone ?? ""} placeholder={viewerZone} required />
+          <input id="time-zone" name="timeZone" className={inputClass} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} placeholder={`e.g. ${viewerZone}`} required />
         </Field>
         <Field label="Holiday calendar" htmlFor="holiday-region">
-          <select id="holiday-region" name="holidayRegion" className={inputClass} defaultValue={props.holidayRegion ?? "DE"}>
+          <select id="holiday-region" name="holidayRegion" className={inputClass} value={holidayRegion} onChange={(e) => setHolidayRegion(e.target.value)}>
             <option value="">none</option>
             <option value="DE">DE</option>
             <option value="US">US</option>
