@@ -56,9 +56,12 @@ test("the maintainer's answers merge with what staff entered and are shown again
 });
 
 test("a double-clicked Create revision makes one revision, and the same content again makes none", async ({ page }) => {
-  const { id } = seed("seed-checklist", "transfer", { domain: domainOf("double") });
+  const domain = domainOf("double");
+  const { id } = seed("seed-checklist", "transfer", { domain });
   const checklist = new ChecklistPage(page);
   await checklist.goto(id);
+  // Page titles carry the domain, so tabs tell transfers apart.
+  await expect(page).toHaveTitle(`Checklist · ${domain} · Cutover`);
   await page.getByTestId("create-revision").dblclick();
   await expect(page.getByTestId("current-revision").getByRole("heading", { name: "Current revision 1" })).toBeVisible();
   // Nothing changed since: another click keeps revision 1.
@@ -166,8 +169,12 @@ test("a transfer for a domain that already has one warns, whatever the spelling;
 });
 
 test("a failed schedule save keeps the owner's time zone and the values; resubmitting works", async ({ page }) => {
-  const { id } = seed("seed-checklist", "transfer", { domain: domainOf("tz") });
+  const domain = domainOf("tz");
+  const { id } = seed("seed-checklist", "transfer", { domain });
+  await page.goto(`/transfers/${id}`);
+  await expect(page).toHaveTitle(`Transfer · ${domain} · Cutover`);
   await page.goto(`/transfers/${id}/schedule`);
+  await expect(page).toHaveTitle(`Schedule · ${domain} · Cutover`);
   await page.getByLabel("Window start").fill("2026-11-10T09:00");
   await page.getByLabel("Window end").fill("2026-11-09T12:00");
   await page.getByLabel("Owner's time zone").fill("Europe/Berlin");
@@ -218,4 +225,44 @@ test("revoked, expired and unknown links all show the same page saying the link 
   expect(seen[0].text).toContain("This link is no longer valid");
   expect(seen[0].text).toContain("Ask the person who sent you the link");
   await outsider.close();
+});
+
+test("sign-off links are listed per role with their state; a lost link is re-issued, revoking asks first", async ({ page, browser, baseURL }) => {
+  const { id } = seed("seed-checklist", "transfer", { domain: domainOf("links-list") });
+  const checklist = new ChecklistPage(page);
+  await checklist.goto(id);
+  await checklist.createRevision(1);
+  const owner = await checklist.createLink("domain-owner");
+  await checklist.createLink("new-dns-operator");
+  await page.reload();
+  const ownerItem = page.locator('[data-testid="link-role-group"][data-role="domain-owner"] [data-testid="link-item"]');
+  await expect(ownerItem).toHaveAttribute("data-status", "pending");
+  await expect(page.locator('[data-testid="link-role-group"]')).toHaveCount(2);
+
+  // The URL is shown once; re-issuing gives a new one and retires the old.
+  await ownerItem.getByTestId("reissue-link").click();
+  const fresh = await page.getByTestId("reissued-link-url").inputValue();
+  expect(fresh).not.toBe(owner);
+  await expect(page.locator('[data-testid="link-role-group"][data-role="domain-owner"] [data-testid="link-item"][data-status="revoked"]')).toHaveCount(1);
+  await page.screenshot(shot("links-reissued"));
+  const signer = await browser.newContext({ baseURL });
+  const s = await signer.newPage();
+  expect((await s.goto(owner))!.status()).toBe(404);
+  await expect(s.getByTestId("link-invalid")).toBeVisible();
+  await new SignPage(s).open(fresh);
+  await new SignPage(s).reject("Olga Owner", "not yet");
+  await signer.close();
+
+  await page.reload();
+  const used = page.locator('[data-testid="link-role-group"][data-role="domain-owner"] [data-testid="link-item"][data-status="used"]');
+  await expect(used.getByTestId("link-used-by")).toHaveText("Olga Owner (self-declared) rejected revision 1");
+  // Revoking asks first; cancelling keeps the link.
+  const operator = page.locator('[data-testid="link-role-group"][data-role="new-dns-operator"] [data-testid="link-item"]');
+  await operator.getByTestId("revoke-link").click();
+  await operator.getByTestId("cancel-revoke").click();
+  await expect(operator).toHaveAttribute("data-status", "pending");
+  await operator.getByTestId("revoke-link").click();
+  await operator.getByTestId("confirm-revoke").click();
+  await expect(operator).toHaveAttribute("data-status", "revoked");
+  await page.screenshot(shot("links-list"));
 });

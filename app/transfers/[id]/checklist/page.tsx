@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
@@ -6,13 +6,13 @@ import { getChecklistPageFor } from "@/lib/secured/checklist";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { Card } from "@/app/_components/ui/card";
 import { secondaryButtonClass } from "@/app/_components/ui/button-link";
-import { revokeLinkAction } from "./actions";
 import { CreateRevisionForm } from "./_components/create-revision-form";
 import { LinkForm } from "./_components/link-form";
+import { LinkList } from "./_components/link-list";
 import { decisionText, RevisionDocument, signerText } from "./_components/revision-document";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Checklist" };
+export const generateMetadata = transferMetadata("Checklist");
 
 export default async function ChecklistPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -104,23 +104,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
 
       <Card title="Sign-off links" testId="links">
         <LinkForm transferId={t.id} />
-        <ul className="mt-4 divide-y text-sm">
-          {data.links.map((l) => (
-            <li key={l.id} className="flex items-center justify-between py-2" data-testid="link-item" data-role={l.role} data-status={l.status}>
-              <span>
-                {PARTY_ROLE_LABELS[l.role]} · {l.status} · expires {l.expiresAt}
-              </span>
-              {l.status === "active" && (
-                <form action={revokeLinkAction.bind(null, t.id)}>
-                  <input type="hidden" name="linkId" value={l.id} />
-                  <button className="text-red-700 underline" data-testid="revoke-link">
-                    Revoke
-                  </button>
-                </form>
-              )}
-            </li>
-          ))}
-        </ul>
+        <LinkList transferId={t.id} links={data.links} />
       </Card>
 
       <Card title="Sign-offs" testId="signoffs">

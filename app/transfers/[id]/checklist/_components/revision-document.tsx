@@ -34,7 +34,8 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
   const r = revision;
   const w = r.window;
   return (
-    <article className="space-y-5 text-sm" data-testid="revision-document">
+    // Findings quote names and RDATA with no break opportunity (DKIM keys): wrap anywhere rather than widen the page.
+    <article className="space-y-5 text-sm [overflow-wrap:anywhere]" data-testid="revision-document">
       <header className="space-y-1">
         <h2 className="text-xl font-semibold">
           {r.transfer.domain} — checklist revision <span data-testid="doc-revision-number">{r.revisionNumber}</span>

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { getChecklistPageFor } from "@/lib/secured/checklist";
@@ -6,7 +6,7 @@ import { RevisionDocument } from "../_components/revision-document";
 import { ScheduleTimeline } from "../../schedule/_components/timeline";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Checklist (print)" };
+export const generateMetadata = transferMetadata("Checklist (print)");
 
 // Print CSS: only the document, no site chrome, no page-breaks inside rows.
 // A4 portrait leaves ~180 mm: the findings table is fixed-layout and wraps inside its columns (revision-document.tsx).

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { buttonClass } from "@/app/_components/ui/button-link";
 import { Field, inputClass } from "@/app/_components/ui/field";
 import { saveWindowAction, type FormState } from "../actions";
@@ -23,8 +23,9 @@ export function WindowForm(props: { transferId: string; start: string | null; en
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");
   const [lowering, setLowering] = useState("");
-  // Controlled: React resets a form's uncontrolled fields after its action runs, which emptied the zone after a
-  // failed save (its placeholder still showing a zone) and then blocked the resubmit on `required`.
+  // Controlled, and submitted through onSubmit rather than <form action>: React resets a form after its action
+  // runs, which emptied the zone after a failed save (its placeholder still showing a zone), blocked the resubmit on
+  // `required`, and put the holiday calendar back to its first value.
   const [timeZone, setTimeZone] = useState(props.timeZone ?? "");
   const [holidayRegion, setHolidayRegion] = useState(props.holidayRegion ?? "DE");
   useEffect(() => {
@@ -36,7 +37,15 @@ export function WindowForm(props: { transferId: string; start: string | null; en
   }, [props.start, props.end, props.ttlLoweringAt]);
   const utc = (v: string) => (v ? toUtc(v).replace(".000Z", "Z") : "—");
   return (
-    <form action={action} className="space-y-4" data-testid="window-form">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => action(data));
+      }}
+      className="space-y-4"
+      data-testid="window-form"
+    >
       <p className="text-sm text-slate-600">
         Times are in your time zone, <strong data-testid="viewer-zone">{viewerZone}</strong>, and stored in UTC.
       </p>

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
@@ -9,7 +9,7 @@ import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Import report" };
+export const generateMetadata = transferMetadata("Import report");
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const td = "px-3 py-2 align-top";
