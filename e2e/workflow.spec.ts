@@ -81,10 +81,12 @@ test("the printable view and its PDF hold every finding's state, who decided and
   const fits = await page.evaluate(() => {
     const table = document.querySelector('[data-testid="current-revision"] [data-testid="doc-findings"]')!.getBoundingClientRect();
     const card = document.querySelector('[data-testid="current-revision"]')!.getBoundingClientRect();
-    return { table: Math.round(table.right), card: Math.round(card.right), page: document.documentElement.scrollWidth };
+    // What sticks out, innermost first, so a failure names the culprit.
+    const wide = [...document.querySelectorAll("main *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && e.children.length === 0);
+    return { table: Math.round(table.right), card: Math.round(card.right), page: document.documentElement.scrollWidth, wide: wide.slice(0, 3).map((e) => `${e.tagName} ${e.getAttribute("data-testid") ?? ""} ${e.textContent?.slice(0, 60)}`) };
   });
   expect(fits.table).toBeLessThanOrEqual(fits.card);
-  expect(fits.page).toBeLessThanOrEqual(1366);
+  expect(fits.page, fits.wide.join(" | ")).toBeLessThanOrEqual(1366);
 
   await page.getByTestId("printable").click();
   await expect(page.getByTestId("printable-view")).toBeVisible();

@@ -22,7 +22,7 @@ export default async function SignPage({ params }: { params: Promise<{ token: st
   if (!view.ok) notFound();
   const role = PARTY_ROLE_LABELS[view.role];
   return (
-    <div className="space-y-6">
+    <div className="space-y-6 [overflow-wrap:anywhere]">
       <div>
         <p className="text-sm text-slate-500">Sign-off as</p>
         <h1 className="text-2xl font-semibold" data-testid="sign-role">

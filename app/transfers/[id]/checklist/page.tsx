@@ -21,7 +21,8 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
   const { transfer: t, current, finality } = data;
   const base = `/api/transfers/${t.id}/checklist`;
   return (
-    <div className="space-y-6">
+    // Missing items and changes quote finding subjects and RDATA with no break opportunity: wrap anywhere.
+    <div className="space-y-6 [overflow-wrap:anywhere]">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm text-slate-500">

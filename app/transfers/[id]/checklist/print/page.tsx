@@ -18,7 +18,7 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
   if (!data || data.current === null) notFound();
   const c = data.current;
   return (
-    <div className="bg-white p-6 print:p-0" data-testid="printable-view">
+    <div className="bg-white p-6 [overflow-wrap:anywhere] print:p-0" data-testid="printable-view">
       <style>{PRINT_CSS}</style>
       <p className="mb-4 text-sm font-semibold" data-testid="print-final">
         {data.finality?.final ? "FINAL — approved by every party" : `NOT FINAL: ${data.finality?.missing.length ?? 0} item(s) missing`}
