@@ -3,7 +3,7 @@ import { Card } from "./ui/card";
 /**
  * What a sign-off or invite link shows when it cannot be used: one page, one
  * status (404) and one text for revoked, expired and unknown tokens, so the
- * page never tells a prober which tokens exist (lib/checklist/signoff-token.ts).
+ * page never tells a prober which tokens exist (lib/app/links/signoff-token.ts).
  */
 export function LinkInvalid() {
   return (

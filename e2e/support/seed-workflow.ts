@@ -6,10 +6,10 @@ import { getDb } from "../../lib/db/client";
 import { saveFindings } from "../../lib/db/findings";
 import { saveFindingStates } from "../../lib/db/finding-states";
 import { updateRun } from "../../lib/db/runs";
-import { newInvite, storeInvite } from "../../lib/auth/invites";
+import { newInvite, storeInvite } from "../../lib/app/invites/invite-token";
 import { revokeMaintainerInvite } from "../../lib/db/maintainer-invites";
-import { issueLink, revokeLink } from "../../lib/signoff/links";
-import { acknowledgeWarning, BLOCKER_KEY, seedFindings, seedParties, seedRun, seedTransfer, WARNING_KEY } from "../../lib/signoff/testing/seed";
+import { issueLink, revokeLink } from "../../lib/app/links/links";
+import { acknowledgeWarning, BLOCKER_KEY, seedFindings, seedParties, seedRun, seedTransfer, WARNING_KEY } from "../../lib/app/testing/seed";
 
 const [command, arg] = process.argv.slice(2);
 const opts = JSON.parse(arg ?? "{}") as { domain?: string; transferId?: string };

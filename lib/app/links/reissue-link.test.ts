@@ -3,9 +3,9 @@ import type { StaffActor } from "../../auth/actor";
 import { createMemoryRateLimiter } from "../../checklist/rate-limiter";
 import { createTestDb, type TestDb } from "../../db/test-db";
 import { listSignoffLinks } from "../../db/signoff-links";
-import { issueLink } from "../../signoff/links";
-import { getSignoffView } from "../../signoff/signoff-by-link";
-import { seedTransfer } from "../../signoff/testing/seed";
+import { issueLink } from "./links";
+import { getSignoffView } from "./signoff-by-link";
+import { seedTransfer } from "../testing/seed";
 import { reissueLink } from "./reissue-link";
 
 describe("reissueLink", () => {

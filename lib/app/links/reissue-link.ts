@@ -7,11 +7,11 @@
  */
 import { z } from "zod";
 import { auditActor, type Actor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import { requireStaff } from "../../auth/require";
 import type { Db } from "../../db/client";
 import { getSignoffLink } from "../../db/signoff-links";
-import { issueLink, revokeLink } from "../../signoff/links";
+import { issueLink, revokeLink } from "./links";
 
 export const reissueLinkSchema = z.object({ transferId: z.string().min(1), linkId: z.string().min(1) });
 

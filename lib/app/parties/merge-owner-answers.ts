@@ -7,7 +7,7 @@
  * earlier confirmation (withdrawing it is a staff edit on the schedule page).
  */
 import type { PartyRow } from "../../db/checklist-schedule";
-import type { PartyInput } from "../../signoff/save-party";
+import type { PartyInput } from "./save-party";
 
 export interface OwnerAnswers {
   organisation: string;

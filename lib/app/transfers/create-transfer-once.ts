@@ -12,9 +12,9 @@ import { checkFinality } from "../../checklist/finality";
 import { getDb, type Db } from "../../db/client";
 import { latestRevisionRow } from "../../db/checklist-revisions";
 import { listSignoffs } from "../../db/signoffs";
-import { createTransferFor, type CreateTransferForResult } from "../../secured/transfers";
-import { parseRevisionRow } from "../../signoff/parse-revision";
-import { normalizeDomain } from "../../transfer/domain";
+import { createTransfer, type CreateTransferResult } from "./create-transfer";
+import { parseRevisionRow } from "../checklist/parse-revision";
+import { normalizeDomain } from "./domain";
 
 export const createTransferOnceSchema = z.object({
   /** The form's fields as transferInputSchema reads them (validated there). */
@@ -29,7 +29,7 @@ export interface OpenTransfer {
   createdAt: string;
 }
 
-export type CreateTransferOnceResult = CreateTransferForResult | { ok: false; duplicates: OpenTransfer[] };
+export type CreateTransferOnceResult = CreateTransferResult | { ok: false; duplicates: OpenTransfer[] };
 
 export async function createTransferOnce(actor: Actor | null, input: unknown, db: Db = getDb()): Promise<CreateTransferOnceResult> {
   const staff = requireStaffActor(actor);
@@ -41,7 +41,7 @@ export async function createTransferOnce(actor: Actor | null, input: unknown, db
       if (duplicates.length > 0) return { ok: false, duplicates };
     }
   }
-  return createTransferFor(staff, parsed.transfer, db);
+  return createTransfer(staff, parsed.transfer, db);
 }
 
 async function openTransfersFor(organisationId: string, domainAscii: string, db: Db): Promise<OpenTransfer[]> {

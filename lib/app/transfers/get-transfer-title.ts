@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { isAppError } from "../../auth/app-error";
+import { isAppError } from "../../errors/app-error";
 import { requireStaff } from "../../auth/require";
 import type { Db } from "../../db/client";
 

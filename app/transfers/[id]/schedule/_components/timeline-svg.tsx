@@ -13,6 +13,10 @@ export const PLOT_WIDTH = 820;
 const HEIGHT = 250;
 const TOP = 26;
 const AXIS_Y = 200;
+// Hour labels (10 px) in the row under the axis, day labels (12 px bold) in their own row below: the rows' font
+// boxes are ~5 units apart, so an hour label never touches the day label that starts at midnight.
+const HOUR_LABEL_DY = 15;
+const DAY_LABEL_DY = 34;
 
 const LANES = {
   lowering: { y: 44, label: "Lower TTLs" },
@@ -135,7 +139,7 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
             <line x1={t.x} x2={t.x} y1={t.kind === "day" ? TOP : AXIS_Y - 4} y2={AXIS_Y + 5} stroke={t.kind === "day" ? "#cbd5e1" : "#94a3b8"} strokeWidth={t.kind === "day" ? 1 : 0.75} />
             {/* A day label would run off the right edge: keep only its tick line. */}
             {(t.kind === "hour" || t.x <= VIEW_WIDTH - 75) && (
-              <text x={t.kind === "day" ? t.x + 4 : t.x} y={AXIS_Y + (t.kind === "day" ? 30 : 17)} textAnchor={t.kind === "day" ? "start" : "middle"} fontSize={t.kind === "day" ? 12 : 10} fontWeight={t.kind === "day" ? 600 : 400} fill={t.kind === "day" ? INK : "#475569"} data-testid={t.kind === "day" ? "timeline-day-tick" : undefined}>
+              <text x={t.kind === "day" ? t.x + 4 : t.x} y={AXIS_Y + (t.kind === "day" ? DAY_LABEL_DY : HOUR_LABEL_DY)} textAnchor={t.kind === "day" ? "start" : "middle"} fontSize={t.kind === "day" ? 12 : 10} fontWeight={t.kind === "day" ? 600 : 400} fill={t.kind === "day" ? INK : "#475569"} data-testid={t.kind === "day" ? "timeline-day-tick" : undefined}>
                 {t.label}
               </text>
             )}

@@ -2,9 +2,9 @@ import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getSourceReportFor } from "@/lib/secured/transfers";
-import type { SourceReport } from "@/lib/transfer/get-source-report";
-import { formatBytes } from "@/lib/transfer/upload-limits";
+import { getSourceReportFor } from "@/lib/app/transfers/guarded";
+import { formatBytes } from "@/lib/app/sources/upload-limits";
+import type { SourceReport } from "@/lib/app/sources/get-source-report";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
 

@@ -90,7 +90,7 @@ export function RunProgress({ transferId, runId, initial }: { transferId: string
             </dd>
           </div>
         ))}
-        {/* A stopped run's questions it never sent: not failures (lib/review/progress.ts), said as such. */}
+        {/* A stopped run's questions it never sent: not failures (lib/app/runs/progress.ts), said as such. */}
         {!running && p.planned > p.sent && (
           <div>
             <dt className="text-xs uppercase tracking-wide text-slate-500">not sent</dt>
