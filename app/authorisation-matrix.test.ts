@@ -64,7 +64,7 @@ function headersFor(who: Who): Record<string, string> {
 }
 
 interface Entry {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   /** null: a public route (no session needed by design); the reason says why. */
   expect: Partial<Record<Who, number>> | null;
   reason?: string;
@@ -126,11 +126,11 @@ const API_ROUTES: Record<string, Entry> = Object.fromEntries([
   v1("transfers/[id]/checklist/revisions/route.ts", "GET", API_READ(200), () => `/api/v1/transfers/${ctx.transferA}/checklist/revisions`, () => ({ id: ctx.transferA })),
   [
     "api/v1/transfers/[id]/checklist/revisions/route.ts#POST",
-    {
+    <Entry>{
       method: "POST",
       // 200: signed twice in a row, the second finds nothing changed and answers the current revision.
       expect: API_WRITE(200),
-      call: async (who) => {
+      call: async (who: Who) => {
         const post = () => invoke("api/v1/transfers/[id]/checklist/revisions/route.ts", "POST", `/api/v1/transfers/${ctx.transferA}/checklist/revisions`, { id: ctx.transferA }, who);
         const first = await post();
         if (first.status !== 200 && first.status !== 201) return first;
