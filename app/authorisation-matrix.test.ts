@@ -230,6 +230,7 @@ const PAGES: Record<string, "staff" | string> = {
   "(public)/sign/[token]/page.tsx": "capability: the sign-off token, checked in lib/signoff (getSignoffView)",
   "(public)/invite/[token]/page.tsx": "capability: the maintainer invite token, checked in lib/secured/invites (getInvitePage); one transfer, upload and the owner's questions only",
   "settings/api-tokens/page.tsx": "staff",
+  "settings/webhooks/page.tsx": "staff",
 };
 
 /** Server actions: staff actions take their actor from actionActor() and call lib/secured; the others say why. */
@@ -242,6 +243,7 @@ const ACTIONS: Record<string, "staff" | string> = {
   "(public)/invite/[token]/actions.ts": "capability: the invite token in the POST body, checked in lib/secured/invites (inviteActor) before lib/secured answerOwnerQuestions",
   "transfers/[id]/actions.ts": "staff",
   "settings/api-tokens/actions.ts": "staff",
+  "settings/webhooks/actions.ts": "staff",
 };
 
 beforeAll(async () => {

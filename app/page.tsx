@@ -16,6 +16,9 @@ export default async function HomePage() {
         <Link href="/settings/api-tokens" className="underline" data-testid="api-tokens-link">
           API tokens
         </Link>
+        <Link href="/settings/webhooks" className="underline" data-testid="webhooks-link">
+          Webhooks
+        </Link>
         <span data-testid="signed-in-as">{staff.email}</span>
         <button type="submit" className="underline" data-testid="sign-out">
           Sign out
