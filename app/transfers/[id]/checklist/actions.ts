@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { actionActor } from "@/app/_lib/auth";
 import { createChecklistRevisionFor, issueLinkFor, revokeLinkFor } from "@/lib/secured/checklist";
 import { isAppError } from "@/lib/auth/app-error";
+import { mailMessage, mailSignoffLink } from "@/lib/app/notifications/mail";
 
 export async function createRevisionAction(transferId: string): Promise<void> {
   await createChecklistRevisionFor(await actionActor(), transferId);
@@ -15,6 +16,8 @@ export interface LinkState {
   url: string | null;
   role: string | null;
   error: string | null;
+  /** Whether the link was e-mailed to the party (or why not). */
+  mail?: string | null;
 }
 
 /** The URL is returned to this response only; it is stored nowhere and never logged. */
@@ -30,8 +33,10 @@ export async function createLinkAction(transferId: string, _prev: LinkState, for
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
   const proto = h.get("x-forwarded-proto") ?? "http";
+  const url = `${proto}://${host}/sign/${r.token}`;
+  const mail = await mailSignoffLink(await actionActor(), { transferId, role: r.role, url, expiresAt: r.expiresAt });
   revalidatePath(`/transfers/${transferId}/checklist`);
-  return { url: `${proto}://${host}/sign/${r.token}`, role: r.role, error: null };
+  return { url, role: r.role, error: null, mail: mailMessage(mail) };
 }
 
 export async function revokeLinkAction(transferId: string, form: FormData): Promise<void> {
