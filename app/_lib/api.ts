@@ -5,11 +5,11 @@
  * the table the OpenAPI document is made from. Errors answer `{ error: { code, message } }` with the AppError status.
  */
 import type { StaffActor } from "@/lib/auth/actor";
-import { AppError, isAppError } from "@/lib/auth/app-error";
+import { AppError, isAppError } from "@/lib/errors/app-error";
 import { authenticateApiToken, bearerToken, requireApiScope } from "@/lib/app/api-tokens/authenticate";
 import { API_OPERATIONS, type ApiOperationId } from "@/lib/app/api/operations";
 import { readJsonBody } from "@/lib/http/read-body";
-import { abuseLimits } from "@/lib/secured/limits";
+import { abuseLimits } from "@/lib/config/abuse-limits";
 
 type Handler<P> = (ctx: { request: Request; actor: StaffActor; params: P }) => Promise<Response>;
 

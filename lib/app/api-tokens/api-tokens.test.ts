@@ -3,7 +3,7 @@ import type { StaffActor } from "../../auth/actor";
 import { organisationLogId } from "../../audit/events";
 import { listAuditEntries } from "../../db/audit-entries";
 import { createTestDb, type TestDb } from "../../db/test-db";
-import { verifyAuditLog } from "../../signoff/audit";
+import { verifyAuditLog } from "../../audit/record-audit";
 import { authenticateApiToken, bearerToken, requireApiScope } from "./authenticate";
 import { createApiToken } from "./create";
 import { listApiTokens } from "./list";

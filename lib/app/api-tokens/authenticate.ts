@@ -4,7 +4,7 @@
  * malformed token is the same null (the call then answers 401).
  */
 import type { StaffActor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
 import { findApiTokenByHash, touchApiToken } from "../../db/api-tokens";
 import { apiTokenHash, sameHash } from "./token";

@@ -2,11 +2,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { auditActor, type Actor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import { organisationLogId } from "../../audit/events";
 import type { Db } from "../../db/client";
 import { insertApiToken, type ApiTokenSummary } from "../../db/api-tokens";
-import { recordAudit } from "../../signoff/audit";
+import { recordAudit } from "../../audit/record-audit";
 import { requireTokenManager } from "./require-manager";
 import { newApiToken } from "./token";
 

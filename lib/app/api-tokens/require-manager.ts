@@ -1,5 +1,5 @@
 import type { Actor, StaffActor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import { requireStaffActor } from "../../auth/require";
 
 /** Tokens are managed by signed-in staff only: a token cannot mint, list or revoke tokens. */

@@ -1,11 +1,11 @@
 /** Staff revoke a token of their organisation; revoking twice is a no-op (one audit entry). */
 import { z } from "zod";
 import { auditActor, type Actor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import { organisationLogId } from "../../audit/events";
 import type { Db } from "../../db/client";
 import { revokeApiToken as revokeRow } from "../../db/api-tokens";
-import { recordAudit } from "../../signoff/audit";
+import { recordAudit } from "../../audit/record-audit";
 import { requireTokenManager } from "./require-manager";
 
 export const revokeApiTokenSchema = z.strictObject({ tokenId: z.string().min(1).max(100) });

@@ -5,7 +5,7 @@
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { fromBase64urlStrict, toBase64url } from "../../checklist/base64url";
-import { TOKEN_BYTES, hashToken } from "../../checklist/signoff-token";
+import { TOKEN_BYTES, hashToken } from "../links/signoff-token";
 
 export const API_TOKEN_PREFIX = "cutover_";
 

@@ -4,7 +4,7 @@
  * Schema 2020-12, which OpenAPI 3.1 uses as its schema dialect, OpenAPI 3.1 §4.8.24).
  */
 import { z } from "zod";
-import { uploadEntrySchema } from "../../transfer/upload-request";
+import { uploadEntrySchema } from "../sources/upload-request";
 import { API_OPERATIONS, type ApiOperation } from "./operations";
 import { ApiErrorSchema } from "./schemas";
 

@@ -5,10 +5,10 @@
  */
 import type { z } from "zod";
 import type { ApiScope } from "../api-tokens/authenticate";
-import { decisionInputSchema } from "../../review/decision-input";
-import { StartRunInputSchema } from "../../review/run-input";
-import { scheduleInputSchema } from "../../signoff/save-schedule";
-import { transferInputSchema } from "../../transfer/transfer-input";
+import { decisionInputSchema } from "../findings/decision-input";
+import { StartRunInputSchema } from "../runs/run-input";
+import { scheduleInputSchema } from "../schedule/save-schedule";
+import { transferInputSchema } from "../transfers/transfer-input";
 import {
   DecisionResultSchema, RevisionListSchema, RevisionSchema, RunFindingsSchema, RunProgressSchema, RunStartedSchema, ScheduleSchema,
   TransferDetailSchema, TransferListSchema, TransferSchema, UploadResultSchema,

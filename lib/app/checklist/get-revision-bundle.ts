@@ -1,10 +1,10 @@
 /** One revision's signed bundle (what `cutover verify` checks). Staff of the organisation. */
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import { requireStaff } from "../../auth/require";
 import type { Db } from "../../db/client";
-import { getBundleFor } from "../../secured/checklist";
+import { getBundleFor } from "./guarded";
 
 export const revisionNumberSchema = z.coerce.number().int().min(1).max(1_000_000);
 

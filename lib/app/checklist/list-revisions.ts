@@ -2,8 +2,8 @@
 import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
-import { getChecklistPageFor } from "../../secured/checklist";
-import type { RevisionSummary } from "../../signoff/get-checklist";
+import { getChecklistPageFor } from "./guarded";
+import type { RevisionSummary } from "./get-checklist";
 import type { RevisionListSchema, RevisionSchema } from "../api/schemas";
 
 export function revisionDto(r: Pick<RevisionSummary, "revision" | "digest" | "keyId" | "createdAt"> & { changes?: string[] }): z.infer<typeof RevisionSchema> {

@@ -4,9 +4,9 @@
  */
 import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
-import { createChecklistRevisionFor, getChecklistPageFor } from "../../secured/checklist";
+import { createChecklistRevisionFor, getChecklistPageFor } from "./guarded";
 import type { RevisionSchema } from "../api/schemas";
 import { revisionDto } from "./list-revisions";
 

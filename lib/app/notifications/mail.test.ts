@@ -11,11 +11,11 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { StaffActor } from "../../auth/actor";
 import { createTestDb, type TestDb } from "../../db/test-db";
-import { recordAudit, SYSTEM_ACTOR } from "../../signoff/audit";
-import { createChecklistRevision } from "../../signoff/create-checklist-revision";
-import { issueLink } from "../../signoff/links";
-import { submitLinkSignoff } from "../../signoff/signoff-by-link";
-import { seedParties, seedRun, seedTransfer } from "../../signoff/testing/seed";
+import { recordAudit, SYSTEM_ACTOR } from "../../audit/record-audit";
+import { createChecklistRevision } from "../checklist/create-checklist-revision";
+import { issueLink } from "../links/links";
+import { submitLinkSignoff } from "../links/signoff-by-link";
+import { seedParties, seedRun, seedTransfer } from "../testing/seed";
 import { startNotifications } from "./register";
 import { mailInvite, mailMessage, mailSignoffLink } from "./mail";
 

@@ -7,7 +7,7 @@ import { parseStoredTiming } from "../../checks/timing";
 import type { Db } from "../../db/client";
 import { getTransfer } from "../../db/get-transfer";
 import { getRun } from "../../db/runs";
-import { getRunViewFor } from "../../secured/review";
+import { getRunViewFor } from "./guarded";
 import { runDto, type ApiRunFindings } from "../api/schemas";
 
 export async function getRunFindings(actor: Actor | null, options: { transferId: string; runId: string; db?: Db }): Promise<ApiRunFindings> {

@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
-import { getSchedulePageFor } from "../../secured/checklist";
+import { getSchedulePageFor } from "../checklist/guarded";
 import type { ScheduleSchema } from "../api/schemas";
 
 export async function getWindow(actor: Actor | null, transferId: string, db?: Db): Promise<z.infer<typeof ScheduleSchema>> {

@@ -1,9 +1,9 @@
 /** Set the maintenance window through the API (the schedule form's schema, lib/signoff/save-schedule.ts). */
 import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
-import { saveScheduleFor } from "../../secured/checklist";
+import { saveScheduleFor } from "../checklist/guarded";
 import type { ScheduleSchema } from "../api/schemas";
 import { getWindow } from "./get-window";
 

@@ -4,13 +4,13 @@
  */
 import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { AppError, isAppError } from "../../auth/app-error";
+import { AppError, isAppError } from "../../errors/app-error";
 import { requireTransferAccess } from "../../auth/require";
 import type { Db } from "../../db/client";
 import { readFormBody } from "../../http/read-body";
-import { importSourcesFor } from "../../secured/transfers";
-import { formatBytes, uploadLimits } from "../../transfer/upload-limits";
-import { parseUploadForm } from "../../transfer/upload-request";
+import { importSourcesFor } from "../transfers/guarded";
+import { formatBytes, uploadLimits } from "./upload-limits";
+import { parseUploadForm } from "./upload-request";
 import type { UploadResultSchema } from "../api/schemas";
 
 // Multipart boundaries and the manifest add a little to the files' own bytes.

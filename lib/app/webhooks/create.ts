@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
 import { insertWebhookEndpoint } from "../../db/webhooks";
 import { requireTokenManager } from "../api-tokens/require-manager";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
 import { deleteWebhookEndpoint } from "../../db/webhooks";
 import { requireTokenManager } from "../api-tokens/require-manager";

@@ -1,6 +1,6 @@
 import { apiJson, apiRoute } from "@/app/_lib/api";
 import { sourceDto, transferDto } from "@/lib/app/api/schemas";
-import { getTransferOverviewFor } from "@/lib/secured/transfers";
+import { getTransferOverviewFor } from "@/lib/app/transfers/get-transfer-overview";
 
 export const dynamic = "force-dynamic";
 

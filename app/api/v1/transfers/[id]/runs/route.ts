@@ -1,6 +1,6 @@
 import { apiBody, apiJson, apiRoute, invalid } from "@/app/_lib/api";
 import { requireStaff } from "@/lib/auth/require";
-import { startRunFor } from "@/lib/secured/review";
+import { startRunFor } from "@/lib/app/runs/guarded";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { apiJson, apiRoute } from "@/app/_lib/api";
 import { runDto } from "@/lib/app/api/schemas";
-import { getRunProgressFor } from "@/lib/secured/review";
+import { getRunProgressFor } from "@/lib/app/runs/guarded";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { apiJson, apiRoute } from "@/app/_lib/api";
 import { runDto } from "@/lib/app/api/schemas";
-import { AppError } from "@/lib/auth/app-error";
-import { getRunProgressFor, requestCancelFor } from "@/lib/secured/review";
+import { AppError } from "@/lib/errors/app-error";
+import { getRunProgressFor, requestCancelFor } from "@/lib/app/runs/guarded";
 
 export const dynamic = "force-dynamic";
 

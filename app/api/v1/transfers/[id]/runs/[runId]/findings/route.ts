@@ -1,8 +1,8 @@
 import { apiBody, apiJson, apiRoute } from "@/app/_lib/api";
 import { getRunFindings } from "@/lib/app/runs/get-findings";
-import { AppError } from "@/lib/auth/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { requireStaff } from "@/lib/auth/require";
-import { decideFindingsFor } from "@/lib/secured/review";
+import { decideFindingsFor } from "@/lib/app/runs/guarded";
 
 export const dynamic = "force-dynamic";
 
