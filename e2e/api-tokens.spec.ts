@@ -2,7 +2,10 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "./support/test";
 import { ApiTokensPage } from "./pages/api-tokens-page";
 
-test("staff create an API token (shown once), the API answers it with its scope, and once revoked it is refused", async ({ page, request }) => {
+test("staff create an API token (shown once), the API answers it with its scope, and once revoked it is refused", async ({
+  page,
+  request,
+}) => {
   const tokens = new ApiTokensPage(page);
   await tokens.open();
   const name = `ci-${randomBytes(3).toString("hex")}`;
@@ -20,7 +23,14 @@ test("staff create an API token (shown once), the API answers it with its scope,
   expect((await page.request.get("/api/v1/transfers")).status()).toBe(401);
   const created = await request.post("/api/v1/transfers", {
     headers: auth,
-    data: { domain: `${name}.test`, losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: false },
+    data: {
+      domain: `${name}.test`,
+      losingRegistrar: "Old Reg",
+      gainingRegistrar: "New Reg",
+      currentDnsOperator: "Old Host",
+      futureDnsOperator: "New Host",
+      dnsHostingMoves: false,
+    },
   });
   expect(created.status()).toBe(201);
   const doc = await (await request.get("/api/openapi.json")).json();

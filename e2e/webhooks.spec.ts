@@ -5,13 +5,19 @@ import { expect, test } from "./support/test";
 import { NewTransferPage } from "./pages/new-transfer-page";
 import { WebhooksPage } from "./pages/webhooks-page";
 
-test("a webhook receives a signed event when staff invite a maintainer; the delivery log shows it; e-mail is off and the page says so", async ({ page }) => {
+test("a webhook receives a signed event when staff invite a maintainer; the delivery log shows it; e-mail is off and the page says so", async ({
+  page,
+}) => {
   const received: { body: string; signature: string | undefined; event: string | undefined }[] = [];
   const receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      received.push({ body: Buffer.concat(chunks).toString("utf8"), signature: req.headers["x-cutover-signature"] as string | undefined, event: req.headers["x-cutover-event"] as string | undefined });
+      received.push({
+        body: Buffer.concat(chunks).toString("utf8"),
+        signature: req.headers["x-cutover-signature"] as string | undefined,
+        event: req.headers["x-cutover-event"] as string | undefined,
+      });
       res.writeHead(204).end();
     });
   });
@@ -28,16 +34,31 @@ test("a webhook receives a signed event when staff invite a maintainer; the deli
     await expect(page.getByTestId("webhook-item")).toContainText(url);
 
     const domain = `hook-${randomBytes(4).toString("hex")}.test`;
-    const id = await new NewTransferPage(page).create({ domain, losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "no" });
+    const id = await new NewTransferPage(page).create({
+      domain,
+      losingRegistrar: "Old Reg",
+      gainingRegistrar: "New Reg",
+      currentDnsOperator: "Old Host",
+      futureDnsOperator: "New Host",
+      dnsHostingMoves: "no",
+    });
     await page.getByTestId("invite-label").fill("Mia, owner's IT");
     await page.getByTestId("create-invite").click();
     await expect(page.getByTestId("new-invite-url")).toBeVisible();
     await expect(page.getByTestId("new-invite-mail")).toHaveText(/^E-mail is off on this server/);
 
-    await expect.poll(() => received.filter((r) => r.event === "invite.issued" && r.body.includes(id)).length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => received.filter((r) => r.event === "invite.issued" && r.body.includes(id)).length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
     const hit = received.find((r) => r.event === "invite.issued" && r.body.includes(id))!;
     expect(hit.signature).toBe("sha256=" + createHmac("sha256", secret).update(hit.body).digest("hex"));
-    expect(JSON.parse(hit.body)).toMatchObject({ type: "invite.issued", transfer: { id, domain }, data: { label: "Mia, owner's IT" } });
+    expect(JSON.parse(hit.body)).toMatchObject({
+      type: "invite.issued",
+      transfer: { id, domain },
+      data: { label: "Mia, owner's IT" },
+    });
     expect(hit.body).not.toContain((await page.getByTestId("new-invite-url").inputValue()).split("/").at(-1)!);
 
     await hooks.open();

@@ -20,7 +20,12 @@ export function apiErrorResponse(e: AppError): Response {
   // RFC 6750 §3: a 401 names the scheme; a wrong scope is insufficient_scope.
   if (e.code === "UNAUTHENTICATED") headers["www-authenticate"] = 'Bearer realm="cutover"';
   if (e.code === "FORBIDDEN") headers["www-authenticate"] = 'Bearer realm="cutover", error="insufficient_scope"';
-  const error = { code: e.code, message: e.message, ...(Array.isArray(issues) ? { issues: issues.map(issueOf) } : {}), ...(typeof retryAfterSeconds === "number" ? { retryAfterSeconds } : {}) };
+  const error = {
+    code: e.code,
+    message: e.message,
+    ...(Array.isArray(issues) ? { issues: issues.map(issueOf) } : {}),
+    ...(typeof retryAfterSeconds === "number" ? { retryAfterSeconds } : {}),
+  };
   return Response.json({ error }, { status: e.status, headers });
 }
 
@@ -31,7 +36,9 @@ function issueOf(i: unknown): { path: string; message: string } {
 
 /** Field → message maps (the older use cases' result shape) as AppError INVALID. */
 export function invalid(errors: Record<string, string>, message = "invalid input"): AppError {
-  return new AppError("INVALID", Object.values(errors)[0] ?? message, { issues: Object.entries(errors).map(([path, m]) => ({ path, message: m })) });
+  return new AppError("INVALID", Object.values(errors)[0] ?? message, {
+    issues: Object.entries(errors).map(([path, m]) => ({ path, message: m })),
+  });
 }
 
 export function apiJson(body: unknown, status = 200): Response {
@@ -46,7 +53,10 @@ export function apiBody(request: Request, authorise: () => Promise<unknown> = as
   return readJsonBody({ request, maxBytes: abuseLimits().maxJsonBodyBytes, authorise });
 }
 
-export function apiRoute<P = Record<string, never>>(operationId: ApiOperationId, handler: Handler<P>): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
+export function apiRoute<P = Record<string, never>>(
+  operationId: ApiOperationId,
+  handler: Handler<P>,
+): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   const { scope } = API_OPERATIONS[operationId];
   return async (request, context) => {
     try {

@@ -18,6 +18,9 @@ export function onAuditAppended(listener: Listener): () => void {
 export function auditAppended(event: AuditEvent): void {
   if (listeners.size === 0) return;
   setTimeout(() => {
-    for (const l of listeners) void Promise.resolve().then(() => l(event)).catch(() => undefined);
+    for (const l of listeners)
+      void Promise.resolve()
+        .then(() => l(event))
+        .catch(() => undefined);
   }, 0).unref?.();
 }

@@ -34,8 +34,17 @@ export interface RemoteCheckOptions {
   fetch?: typeof fetch;
 }
 
-interface ApiTransfer { id: string; domain: string; sources?: { files: { sha256: string }[] }[] }
-interface ApiRun { id: string; status: string; phase: string | null; error: string | null }
+interface ApiTransfer {
+  id: string;
+  domain: string;
+  sources?: { files: { sha256: string }[] }[];
+}
+interface ApiRun {
+  id: string;
+  status: string;
+  phase: string | null;
+  error: string | null;
+}
 
 const TERMINAL = new Set(["done", "failed", "cancelled"]);
 
@@ -44,8 +53,14 @@ async function findTransfer(api: ApiClient, domain: string, transferId: string |
   const ascii = normalizeDomain(domain)?.ascii ?? domain.replace(/\.$/, "").toLowerCase();
   const { transfers } = await api.get<{ transfers: ApiTransfer[] }>("/api/v1/transfers");
   const matches = transfers.filter((t) => t.domain === ascii);
-  if (matches.length === 0) throw new Error(`no transfer for ${ascii} on ${api.server}: create it there first (web, or POST /api/v1/transfers), or pass --transfer ID`);
-  if (matches.length > 1) throw new Error(`${matches.length} transfers for ${ascii} on ${api.server} (${matches.map((t) => t.id).join(", ")}): pass --transfer ID`);
+  if (matches.length === 0)
+    throw new Error(
+      `no transfer for ${ascii} on ${api.server}: create it there first (web, or POST /api/v1/transfers), or pass --transfer ID`,
+    );
+  if (matches.length > 1)
+    throw new Error(
+      `${matches.length} transfers for ${ascii} on ${api.server} (${matches.map((t) => t.id).join(", ")}): pass --transfer ID`,
+    );
   return matches[0]!.id;
 }
 
@@ -82,7 +97,10 @@ export async function checkRemote(o: RemoteCheckOptions, io: CliIo): Promise<num
     const held = new Set((transfer.sources ?? []).flatMap((s) => s.files.map((x) => x.sha256)));
     const fresh = o.zones.filter((z) => !held.has(createHash("sha256").update(z.bytes).digest("hex")));
     if (fresh.length) {
-      const up = await api.upload<{ sources: { ok: boolean; label: string; error?: string; importOk?: boolean }[] }>(path("/sources"), fresh);
+      const up = await api.upload<{ sources: { ok: boolean; label: string; error?: string; importOk?: boolean }[] }>(
+        path("/sources"),
+        fresh,
+      );
       const bad = up.sources.filter((s) => !s.ok);
       if (bad.length) throw new Error(`upload refused: ${bad.map((s) => `${s.label}: ${s.error}`).join("; ")}`);
     }

@@ -41,8 +41,14 @@ export async function getWebhookEndpoint(id: string, db: Db = getDb()): Promise<
 }
 
 /** false when the organisation has no such (active) endpoint. */
-export async function deleteWebhookEndpoint(options: { organisationId: string; id: string; at: Date }, db: Db = getDb()): Promise<boolean> {
-  const r = await db.webhookEndpoint.updateMany({ where: { id: options.id, organisationId: options.organisationId, deletedAt: null }, data: { deletedAt: options.at } });
+export async function deleteWebhookEndpoint(
+  options: { organisationId: string; id: string; at: Date },
+  db: Db = getDb(),
+): Promise<boolean> {
+  const r = await db.webhookEndpoint.updateMany({
+    where: { id: options.id, organisationId: options.organisationId, deletedAt: null },
+    data: { deletedAt: options.at },
+  });
   return r.count > 0;
 }
 
@@ -54,7 +60,13 @@ export async function getWebhookDelivery(id: string, db: Db = getDb()): Promise<
   return (await db.webhookDelivery.findUnique({ where: { id } })) as WebhookDeliveryRow | null;
 }
 
-export async function updateWebhookDelivery(id: string, data: Partial<Pick<WebhookDeliveryRow, "status" | "attempts" | "lastStatus" | "lastError" | "nextAttemptAt" | "deliveredAt">>, db: Db = getDb()): Promise<void> {
+export async function updateWebhookDelivery(
+  id: string,
+  data: Partial<
+    Pick<WebhookDeliveryRow, "status" | "attempts" | "lastStatus" | "lastError" | "nextAttemptAt" | "deliveredAt">
+  >,
+  db: Db = getDb(),
+): Promise<void> {
   await db.webhookDelivery.update({ where: { id }, data });
 }
 
@@ -63,15 +75,29 @@ export async function updateWebhookDelivery(id: string, data: Partial<Pick<Webho
  * never sent twice at once. Returns the attempt number, or null when someone else took it or it is not pending.
  */
 export async function claimWebhookAttempt(id: string, attempts: number, db: Db = getDb()): Promise<number | null> {
-  const r = await db.webhookDelivery.updateMany({ where: { id, status: "pending", attempts }, data: { attempts: attempts + 1 } });
+  const r = await db.webhookDelivery.updateMany({
+    where: { id, status: "pending", attempts },
+    data: { attempts: attempts + 1 },
+  });
   return r.count > 0 ? attempts + 1 : null;
 }
 
-export async function listWebhookDeliveries(organisationId: string, limit: number, db: Db = getDb()): Promise<WebhookDeliveryRow[]> {
-  return (await db.webhookDelivery.findMany({ where: { organisationId }, orderBy: { createdAt: "desc" }, take: limit })) as WebhookDeliveryRow[];
+export async function listWebhookDeliveries(
+  organisationId: string,
+  limit: number,
+  db: Db = getDb(),
+): Promise<WebhookDeliveryRow[]> {
+  return (await db.webhookDelivery.findMany({
+    where: { organisationId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+  })) as WebhookDeliveryRow[];
 }
 
 /** Pending deliveries whose next attempt is due (after a restart their timers are gone). */
 export async function listDueWebhookDeliveries(now: Date, db: Db = getDb()): Promise<WebhookDeliveryRow[]> {
-  return (await db.webhookDelivery.findMany({ where: { status: "pending", nextAttemptAt: { lte: now } }, take: 500 })) as WebhookDeliveryRow[];
+  return (await db.webhookDelivery.findMany({
+    where: { status: "pending", nextAttemptAt: { lte: now } },
+    take: 500,
+  })) as WebhookDeliveryRow[];
 }

@@ -22,15 +22,25 @@ export default async function ApiTokensPage() {
       <h1 className="text-2xl font-semibold">API tokens</h1>
       <Card title="Organisation API tokens" testId="api-tokens">
         <p className="mb-4 text-sm text-slate-700">
-          A token lets a script or the command line (<code>cutover check --server … --token …</code>) use the HTTP API as your organisation — described at{" "}
+          A token lets a script or the command line (<code>cutover check --server … --token …</code>) use the HTTP API
+          as your organisation — described at{" "}
           <a href="/api/openapi.json" className="underline">
             /api/openapi.json
           </a>
-          . <strong>Read</strong> tokens see transfers, runs, findings, schedules and checklists; <strong>write</strong> tokens also create transfers, upload exports, start
-          and cancel runs, decide findings, set the window and sign revisions — decisions are recorded as yours, naming the token.
+          . <strong>Read</strong> tokens see transfers, runs, findings, schedules and checklists; <strong>write</strong>{" "}
+          tokens also create transfers, upload exports, start and cancel runs, decide findings, set the window and sign
+          revisions — decisions are recorded as yours, naming the token.
         </p>
         <TokenPanel
-          tokens={tokens.map((t) => ({ id: t.id, name: t.name, scope: t.scope, createdBy: t.createdByName, createdAt: at(t.createdAt)!, lastUsedAt: at(t.lastUsedAt), revokedAt: at(t.revokedAt) }))}
+          tokens={tokens.map((t) => ({
+            id: t.id,
+            name: t.name,
+            scope: t.scope,
+            createdBy: t.createdByName,
+            createdAt: at(t.createdAt)!,
+            lastUsedAt: at(t.lastUsedAt),
+            revokedAt: at(t.revokedAt),
+          }))}
         />
       </Card>
     </div>

@@ -23,10 +23,19 @@ export default async function WebhooksPage() {
       <h1 className="text-2xl font-semibold">Webhooks</h1>
       <Card title="Organisation webhooks" testId="webhooks">
         <p className="mb-4 text-sm text-slate-700">
-          Cutover POSTs a JSON event to each URL for: {NOTIFICATION_EVENTS.join(", ")}. The <code>X-Cutover-Signature</code> header is <code>sha256=</code> and the hex
-          HMAC-SHA256 of the body under the webhook&apos;s secret; failed deliveries are retried with growing delays. Receivers de-duplicate on the event&apos;s <code>id</code>.
+          Cutover POSTs a JSON event to each URL for: {NOTIFICATION_EVENTS.join(", ")}. The{" "}
+          <code>X-Cutover-Signature</code> header is <code>sha256=</code> and the hex HMAC-SHA256 of the body under the
+          webhook&apos;s secret; failed deliveries are retried with growing delays. Receivers de-duplicate on the
+          event&apos;s <code>id</code>.
         </p>
-        <WebhookPanel endpoints={s.endpoints.map((e) => ({ id: e.id, url: e.url, createdBy: e.createdBy, createdAt: at(e.createdAt)! }))} />
+        <WebhookPanel
+          endpoints={s.endpoints.map((e) => ({
+            id: e.id,
+            url: e.url,
+            createdBy: e.createdBy,
+            createdAt: at(e.createdAt)!,
+          }))}
+        />
       </Card>
       <Card title="Delivery log" testId="webhook-deliveries">
         {s.deliveries.length === 0 ? (

@@ -10,8 +10,20 @@ import { listApiTokens } from "./list";
 import { revokeApiToken } from "./revoke";
 
 let t: TestDb;
-const ann: StaffActor = { kind: "staff", userId: "u-ann", name: "Ann", email: "ann@registrar-a.test", organisationId: "org-a" };
-const bob: StaffActor = { kind: "staff", userId: "u-bob", name: "Bob", email: "bob@registrar-b.test", organisationId: "org-b" };
+const ann: StaffActor = {
+  kind: "staff",
+  userId: "u-ann",
+  name: "Ann",
+  email: "ann@registrar-a.test",
+  organisationId: "org-a",
+};
+const bob: StaffActor = {
+  kind: "staff",
+  userId: "u-bob",
+  name: "Bob",
+  email: "bob@registrar-b.test",
+  organisationId: "org-b",
+};
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -25,12 +37,23 @@ describe("organisation API tokens", () => {
     const now = new Date("2026-12-02T10:00:00Z");
     const { token, apiToken } = await createApiToken(ann, { name: "  ci  ", scope: "write" }, { db: t.db, now });
     expect(token).toMatch(/^cutover_[A-Za-z0-9_-]{43}$/);
-    expect(apiToken).toMatchObject({ name: "ci", scope: "write", createdByEmail: "ann@registrar-a.test", lastUsedAt: null });
+    expect(apiToken).toMatchObject({
+      name: "ci",
+      scope: "write",
+      createdByEmail: "ann@registrar-a.test",
+      lastUsedAt: null,
+    });
     const row = await t.db.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } });
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(token.slice(8));
     const actor = await authenticateApiToken(token, { db: t.db, now: new Date("2026-12-02T10:05:00Z") });
-    expect(actor).toMatchObject({ kind: "staff", userId: "u-ann", email: "ann@registrar-a.test", organisationId: "org-a", apiToken: { id: apiToken.id, name: "ci", scope: "write" } });
+    expect(actor).toMatchObject({
+      kind: "staff",
+      userId: "u-ann",
+      email: "ann@registrar-a.test",
+      organisationId: "org-a",
+      apiToken: { id: apiToken.id, name: "ci", scope: "write" },
+    });
     expect((await listApiTokens(ann, { db: t.db }))[0]!.lastUsedAt?.toISOString()).toBe("2026-12-02T10:05:00.000Z");
     expect(await listApiTokens(bob, { db: t.db })).toEqual([]);
     expect((await listApiTokens(ann, { db: t.db })).every((x) => !("tokenHash" in x))).toBe(true);
@@ -49,7 +72,8 @@ describe("organisation API tokens", () => {
     const { token, apiToken } = await createApiToken(ann, { name: "old", scope: "write" }, { db: t.db });
     expect(await revokeApiToken(ann, { tokenId: apiToken.id }, { db: t.db })).toEqual({ revoked: true });
     expect(await authenticateApiToken(token, { db: t.db })).toBeNull();
-    for (const x of [token.replace(/^cutover_/, ""), "cutover_" + "A".repeat(43), "cutover_!!", "", null]) expect(await authenticateApiToken(x, { db: t.db })).toBeNull();
+    for (const x of [token.replace(/^cutover_/, ""), "cutover_" + "A".repeat(43), "cutover_!!", "", null])
+      expect(await authenticateApiToken(x, { db: t.db })).toBeNull();
     expect(bearerToken(new Headers({ authorization: `Bearer ${token}` }))).toBe(token);
     expect(bearerToken(new Headers({ authorization: `bearer   ${token}` }))).toBe(token);
     expect(bearerToken(new Headers({ authorization: `Basic ${token}` }))).toBeNull();
@@ -57,13 +81,17 @@ describe("organisation API tokens", () => {
 
   test("revoking: another organisation's token is NOT_FOUND; twice is a no-op with one audit entry; the organisation's log chains and names no token", async () => {
     const { token, apiToken } = await createApiToken(ann, { name: "twice", scope: "read" }, { db: t.db });
-    await expect(revokeApiToken(bob, { tokenId: apiToken.id }, { db: t.db })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeApiToken(bob, { tokenId: apiToken.id }, { db: t.db })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await authenticateApiToken(token, { db: t.db })).not.toBeNull();
     expect(await revokeApiToken(ann, { tokenId: apiToken.id }, { db: t.db })).toEqual({ revoked: true });
     expect(await revokeApiToken(ann, { tokenId: apiToken.id }, { db: t.db })).toEqual({ revoked: false });
     const log = await listAuditEntries(organisationLogId("org-a"), t.db);
     expect(log.filter((e) => e.event.type === "api-token.revoked" && e.event.tokenId === apiToken.id)).toHaveLength(1);
-    expect(log.find((e) => e.event.type === "api-token.created" && e.event.tokenId === apiToken.id)?.event).toMatchObject({ name: "twice", scope: "read", actor: { kind: "staff", userId: "u-ann" } });
+    expect(
+      log.find((e) => e.event.type === "api-token.created" && e.event.tokenId === apiToken.id)?.event,
+    ).toMatchObject({ name: "twice", scope: "read", actor: { kind: "staff", userId: "u-ann" } });
     expect(JSON.stringify(log)).not.toContain(token);
     expect((await verifyAuditLog(organisationLogId("org-a"), t.db)).valid).toBe(true);
   });
@@ -71,12 +99,24 @@ describe("organisation API tokens", () => {
   test("tokens are managed by signed-in staff: a token cannot create, list or revoke tokens; bad input is INVALID", async () => {
     const { token, apiToken } = await createApiToken(ann, { name: "w", scope: "write" }, { db: t.db });
     const viaToken = await authenticateApiToken(token, { db: t.db });
-    await expect(createApiToken(viaToken, { name: "more", scope: "write" }, { db: t.db })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createApiToken(viaToken, { name: "more", scope: "write" }, { db: t.db })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(listApiTokens(viaToken, { db: t.db })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(revokeApiToken(viaToken, { tokenId: apiToken.id }, { db: t.db })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(createApiToken(null, { name: "x", scope: "read" }, { db: t.db })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(createApiToken(ann, { name: "", scope: "read" }, { db: t.db })).rejects.toMatchObject({ code: "INVALID" });
-    await expect(createApiToken(ann, { name: "x", scope: "admin" }, { db: t.db })).rejects.toMatchObject({ code: "INVALID" });
-    await expect(createApiToken(ann, { name: "a\u202eb", scope: "read" }, { db: t.db })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(revokeApiToken(viaToken, { tokenId: apiToken.id }, { db: t.db })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(createApiToken(null, { name: "x", scope: "read" }, { db: t.db })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    await expect(createApiToken(ann, { name: "", scope: "read" }, { db: t.db })).rejects.toMatchObject({
+      code: "INVALID",
+    });
+    await expect(createApiToken(ann, { name: "x", scope: "admin" }, { db: t.db })).rejects.toMatchObject({
+      code: "INVALID",
+    });
+    await expect(createApiToken(ann, { name: "a\u202eb", scope: "read" }, { db: t.db })).rejects.toMatchObject({
+      code: "INVALID",
+    });
   });
 });

@@ -20,7 +20,10 @@ export function bearerToken(headers: Headers): string | null {
   return m ? m[1]! : null;
 }
 
-export async function authenticateApiToken(token: string | null, options: { db?: Db; now?: Date } = {}): Promise<StaffActor | null> {
+export async function authenticateApiToken(
+  token: string | null,
+  options: { db?: Db; now?: Date } = {},
+): Promise<StaffActor | null> {
   if (!token) return null;
   const hash = apiTokenHash(token);
   if (!hash) return null;
@@ -41,6 +44,7 @@ export async function authenticateApiToken(token: string | null, options: { db?:
 /** A read token may only read; write covers read. Staff signed in without a token are not API callers. */
 export function requireApiScope(actor: StaffActor | null, needed: ApiScope): StaffActor {
   if (!actor?.apiToken) throw new AppError("UNAUTHENTICATED", "send Authorization: Bearer <API token>");
-  if (needed === "write" && actor.apiToken.scope !== "write") throw new AppError("FORBIDDEN", "this token has read scope; the call needs a write token");
+  if (needed === "write" && actor.apiToken.scope !== "write")
+    throw new AppError("FORBIDDEN", "this token has read scope; the call needs a write token");
   return actor;
 }

@@ -11,14 +11,26 @@ import { requireTokenManager } from "./require-manager";
 import { newApiToken } from "./token";
 
 export const createApiTokenSchema = z.strictObject({
-  name: z.string().trim().min(1, "name the token (what uses it)").max(100).regex(/^[^\p{Cc}\p{Cf}]*$/u, "no control characters"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "name the token (what uses it)")
+    .max(100)
+    .regex(/^[^\p{Cc}\p{Cf}]*$/u, "no control characters"),
   scope: z.enum(["read", "write"], { error: "choose read or write" }),
 });
 
-export async function createApiToken(actor: Actor | null, input: unknown, options: { db?: Db; now?: Date } = {}): Promise<{ token: string; apiToken: ApiTokenSummary }> {
+export async function createApiToken(
+  actor: Actor | null,
+  input: unknown,
+  options: { db?: Db; now?: Date } = {},
+): Promise<{ token: string; apiToken: ApiTokenSummary }> {
   const staff = requireTokenManager(actor);
   const p = createApiTokenSchema.safeParse(input);
-  if (!p.success) throw new AppError("INVALID", p.error.issues[0]!.message, { issues: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+  if (!p.success)
+    throw new AppError("INVALID", p.error.issues[0]!.message, {
+      issues: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    });
   const now = options.now ?? new Date();
   const { token, hash } = newApiToken();
   const row = {
@@ -35,7 +47,18 @@ export async function createApiToken(actor: Actor | null, input: unknown, option
     revokedAt: null,
   };
   await insertApiToken(row, options.db);
-  await recordAudit({ type: "api-token.created", transferId: organisationLogId(staff.organisationId), at: now.toISOString(), actor: auditActor(staff), tokenId: row.id, name: row.name, scope: row.scope }, options.db);
+  await recordAudit(
+    {
+      type: "api-token.created",
+      transferId: organisationLogId(staff.organisationId),
+      at: now.toISOString(),
+      actor: auditActor(staff),
+      tokenId: row.id,
+      name: row.name,
+      scope: row.scope,
+    },
+    options.db,
+  );
   const { tokenHash: _hash, ...apiToken } = row;
   return { token, apiToken };
 }

@@ -10,7 +10,11 @@ import { requireTokenManager } from "./require-manager";
 
 export const revokeApiTokenSchema = z.strictObject({ tokenId: z.string().min(1).max(100) });
 
-export async function revokeApiToken(actor: Actor | null, input: unknown, options: { db?: Db; now?: Date } = {}): Promise<{ revoked: boolean }> {
+export async function revokeApiToken(
+  actor: Actor | null,
+  input: unknown,
+  options: { db?: Db; now?: Date } = {},
+): Promise<{ revoked: boolean }> {
   const staff = requireTokenManager(actor);
   const p = revokeApiTokenSchema.safeParse(input);
   if (!p.success) throw new AppError("INVALID", "which token?", { issues: p.error.issues });
@@ -19,6 +23,16 @@ export async function revokeApiToken(actor: Actor | null, input: unknown, option
   // Another organisation's token id answers like a missing one.
   if (!r) throw new AppError("NOT_FOUND", "no such token");
   if (r.result === "already") return { revoked: false };
-  await recordAudit({ type: "api-token.revoked", transferId: organisationLogId(staff.organisationId), at: at.toISOString(), actor: auditActor(staff), tokenId: p.data.tokenId, name: r.name }, options.db);
+  await recordAudit(
+    {
+      type: "api-token.revoked",
+      transferId: organisationLogId(staff.organisationId),
+      at: at.toISOString(),
+      actor: auditActor(staff),
+      tokenId: p.data.tokenId,
+      name: r.name,
+    },
+    options.db,
+  );
   return { revoked: true };
 }

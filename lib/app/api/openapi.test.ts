@@ -38,22 +38,41 @@ describe("OpenAPI document", () => {
     const onDisk: string[] = [];
     for (const file of routeFiles(V1)) {
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-      for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (typeof mod[m] === "function") onDisk.push(`${m} ${pathOf(file)}`);
+      for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"])
+        if (typeof mod[m] === "function") onDisk.push(`${m} ${pathOf(file)}`);
     }
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     expect(onDisk.sort()).toEqual(documented.sort());
   }, 60_000);
 
   test("request bodies are the use cases' own zod schemas: the domain, the DNS-hosting answer and run options are described", () => {
-    const doc = openApiDocument() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; "x-cutover-scope": string }>> };
+    const doc = openApiDocument() as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; "x-cutover-scope": string }
+        >
+      >;
+    };
     const create = doc.paths["/api/v1/transfers"]!.post!;
-    const body = create.requestBody!.content["application/json"]!.schema as { required: string[]; properties: Record<string, unknown> };
+    const body = create.requestBody!.content["application/json"]!.schema as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
     expect(body.required).toEqual(expect.arrayContaining(["domain", "dnsHostingMoves"]));
     expect(create["x-cutover-scope"]).toBe("write");
-    const run = doc.paths["/api/v1/transfers/{id}/runs"]!.post!.requestBody!.content["application/json"]!.schema as { properties: Record<string, { default?: unknown }>; additionalProperties: boolean };
+    const run = doc.paths["/api/v1/transfers/{id}/runs"]!.post!.requestBody!.content["application/json"]!.schema as {
+      properties: Record<string, { default?: unknown }>;
+      additionalProperties: boolean;
+    };
     expect(run.properties.port!.default).toBe(53);
     expect(run.additionalProperties).toBe(false);
     expect(doc.paths["/api/v1/transfers"]!.get!["x-cutover-scope"]).toBe("read");
-    expect(Object.keys(API_OPERATIONS).length).toBe(Object.values(doc.paths).reduce((n, ops) => n + Object.keys(ops).length, 0));
+    expect(Object.keys(API_OPERATIONS).length).toBe(
+      Object.values(doc.paths).reduce((n, ops) => n + Object.keys(ops).length, 0),
+    );
   });
 });

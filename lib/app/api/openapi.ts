@@ -40,7 +40,12 @@ function schemaOf(schema: z.ZodType, io: "input" | "output", components: Json): 
 function relink(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(relink);
   if (v === null || typeof v !== "object") return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "$ref" && typeof x === "string" && x.startsWith("#/$defs/") ? COMPONENT + x.slice(8) : relink(x)]));
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => [
+      k,
+      k === "$ref" && typeof x === "string" && x.startsWith("#/$defs/") ? COMPONENT + x.slice(8) : relink(x),
+    ]),
+  );
 }
 
 function parametersOf(path: string): Json[] {
@@ -58,10 +63,17 @@ function operationOf(operationId: string, op: ApiOperation, components: Json): J
   const responses: Json = {
     [op.ok.status]: {
       description: op.ok.description,
-      content: "schema" in op.ok ? { "application/json": { schema: schemaOf(op.ok.schema, "output", components) } } : { [op.ok.contentType]: {} },
+      content:
+        "schema" in op.ok
+          ? { "application/json": { schema: schemaOf(op.ok.schema, "output", components) } }
+          : { [op.ok.contentType]: {} },
     },
   };
-  for (const status of [401, 403, 404, ...(op.errors ?? [])]) responses[status] = { description: STATUS_TEXT[status] ?? "error", content: { "application/json": { schema: errorRef } } };
+  for (const status of [401, 403, 404, ...(op.errors ?? [])])
+    responses[status] = {
+      description: STATUS_TEXT[status] ?? "error",
+      content: { "application/json": { schema: errorRef } },
+    };
   const out: Json = {
     operationId,
     summary: op.summary,
@@ -73,7 +85,11 @@ function operationOf(operationId: string, op: ApiOperation, components: Json): J
   };
   const params = parametersOf(op.path);
   if (params.length) out.parameters = params;
-  if (op.body?.kind === "json") out.requestBody = { required: true, content: { "application/json": { schema: schemaOf(op.body.schema, "input", components) } } };
+  if (op.body?.kind === "json")
+    out.requestBody = {
+      required: true,
+      content: { "application/json": { schema: schemaOf(op.body.schema, "input", components) } },
+    };
   if (op.body?.kind === "multipart") {
     const manifest = schemaOf(z.array(uploadEntrySchema), "input", components);
     out.requestBody = {
@@ -84,8 +100,18 @@ function operationOf(operationId: string, op: ApiOperation, components: Json): J
             type: "object",
             required: ["files", "manifest"],
             properties: {
-              files: { type: "array", items: { type: "string", contentMediaType: "application/octet-stream" }, description: "the exports, one part per file" },
-              manifest: { type: "string", contentMediaType: "application/json", contentSchema: manifest, description: "one { label, format, partOf } per file, in order; partOf: the index of the file this one belongs with (one source), or null" },
+              files: {
+                type: "array",
+                items: { type: "string", contentMediaType: "application/octet-stream" },
+                description: "the exports, one part per file",
+              },
+              manifest: {
+                type: "string",
+                contentMediaType: "application/json",
+                contentSchema: manifest,
+                description:
+                  "one { label, format, partOf } per file, in order; partOf: the index of the file this one belongs with (one source), or null",
+              },
             },
           },
         },
@@ -112,13 +138,13 @@ export function openApiDocument(options: { serverUrl?: string; version?: string 
         "Transfers, sources, live-check runs, schedule and signed checklists of one organisation. Authenticate with `Authorization: Bearer <token>`: an API token staff create (and revoke) on the API tokens settings page, with read or write scope. Errors are `{ error: { code, message } }` with the status of the code.",
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
-    tags: [
-      { name: "transfers" }, { name: "sources" }, { name: "runs" }, { name: "schedule" }, { name: "checklist" },
-    ],
+    tags: [{ name: "transfers" }, { name: "sources" }, { name: "runs" }, { name: "schedule" }, { name: "checklist" }],
     paths,
     components: {
       schemas: components,
-      securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "an organisation API token (`cutover_…`)" } },
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "an organisation API token (`cutover_…`)" },
+      },
     },
   };
 }

@@ -13,7 +13,16 @@ const instant = z.iso.datetime().describe("UTC instant (RFC 3339)");
 export const ApiErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CROSS_SITE", "CONFLICT", "TOO_LARGE", "INVALID", "RATE_LIMITED"]),
+      code: z.enum([
+        "UNAUTHENTICATED",
+        "FORBIDDEN",
+        "NOT_FOUND",
+        "CROSS_SITE",
+        "CONFLICT",
+        "TOO_LARGE",
+        "INVALID",
+        "RATE_LIMITED",
+      ]),
       message: z.string(),
       issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
       retryAfterSeconds: z.number().int().optional(),
@@ -37,16 +46,37 @@ export const TransferSchema = z
 export type ApiTransfer = z.infer<typeof TransferSchema>;
 
 export const SourceSchema = z
-  .object({ id: z.string(), label: z.string(), format: z.string(), ok: z.boolean(), recordCount: z.number().int(), providerCount: z.number().int(), diagnosticCount: z.number().int(), createdAt: instant, files: z.array(z.object({ name: z.string(), sha256: z.string(), bytes: z.number().int() })) })
+  .object({
+    id: z.string(),
+    label: z.string(),
+    format: z.string(),
+    ok: z.boolean(),
+    recordCount: z.number().int(),
+    providerCount: z.number().int(),
+    diagnosticCount: z.number().int(),
+    createdAt: instant,
+    files: z.array(z.object({ name: z.string(), sha256: z.string(), bytes: z.number().int() })),
+  })
   .meta({ id: "Source" });
 
-export const TransferDetailSchema = TransferSchema.extend({ sources: z.array(SourceSchema) }).meta({ id: "TransferDetail" });
+export const TransferDetailSchema = TransferSchema.extend({ sources: z.array(SourceSchema) }).meta({
+  id: "TransferDetail",
+});
 export const TransferListSchema = z.object({ transfers: z.array(TransferSchema) });
 
 export const UploadResultSchema = z.object({
   sources: z.array(
     z.union([
-      z.object({ ok: z.literal(true), label: z.string(), id: z.string(), format: z.string(), importOk: z.boolean(), recordCount: z.number().int(), providerCount: z.number().int(), diagnosticCount: z.number().int() }),
+      z.object({
+        ok: z.literal(true),
+        label: z.string(),
+        id: z.string(),
+        format: z.string(),
+        importOk: z.boolean(),
+        recordCount: z.number().int(),
+        providerCount: z.number().int(),
+        diagnosticCount: z.number().int(),
+      }),
       z.object({ ok: z.literal(false), label: z.string(), files: z.array(z.string()), error: z.string() }),
     ]),
   ),
@@ -81,7 +111,11 @@ export const FindingSchema = z
     subject: z.string(),
     message: z.string(),
     remediation: z.string(),
-    state: z.object({ status: z.enum(["open", "fixed", "waived", "acknowledged"]), by: z.string().optional(), reason: z.string().optional() }),
+    state: z.object({
+      status: z.enum(["open", "fixed", "waived", "acknowledged"]),
+      by: z.string().optional(),
+      reason: z.string().optional(),
+    }),
     evidence: z.array(z.object({ text: z.string() })),
   })
   .meta({ id: "Finding" });
@@ -93,7 +127,14 @@ export const RunFindingsSchema = z
     verdict: z.enum(["go", "no-go"]).nullable(),
     finalisable: z.boolean(),
     reasons: z.array(z.string()),
-    counts: z.object({ blocker: z.number().int(), warning: z.number().int(), info: z.number().int(), open: z.number().int(), waived: z.number().int(), acknowledged: z.number().int() }),
+    counts: z.object({
+      blocker: z.number().int(),
+      warning: z.number().int(),
+      info: z.number().int(),
+      open: z.number().int(),
+      waived: z.number().int(),
+      acknowledged: z.number().int(),
+    }),
     openBlockers: z.array(z.string()).describe("keys"),
     pendingAcknowledgements: z.array(z.string()).describe("keys"),
     findings: z.array(FindingSchema),
@@ -114,17 +155,36 @@ export const RunFindingsSchema = z
   .meta({ id: "RunFindings" });
 export type ApiRunFindings = z.infer<typeof RunFindingsSchema>;
 
-export const DecisionResultSchema = z.object({ verdict: z.enum(["go", "no-go"]), changed: z.array(z.string()), unchanged: z.array(z.string()) });
+export const DecisionResultSchema = z.object({
+  verdict: z.enum(["go", "no-go"]),
+  changed: z.array(z.string()),
+  unchanged: z.array(z.string()),
+});
 
 export const ScheduleSchema = z
   .object({
-    window: z.object({ start: instant, end: instant, timeZone: z.string(), holidayRegion: z.string().nullable(), ttlLoweringAt: instant.nullable() }).nullable(),
+    window: z
+      .object({
+        start: instant,
+        end: instant,
+        timeZone: z.string(),
+        holidayRegion: z.string().nullable(),
+        ttlLoweringAt: instant.nullable(),
+      })
+      .nullable(),
     warnings: z.array(z.string()),
   })
   .meta({ id: "Schedule" });
 
 export const RevisionSchema = z
-  .object({ number: z.number().int(), digest: z.string(), keyId: z.string(), createdAt: instant, verdict: z.enum(["go", "no-go"]), changes: z.array(z.string()) })
+  .object({
+    number: z.number().int(),
+    digest: z.string(),
+    keyId: z.string(),
+    createdAt: instant,
+    verdict: z.enum(["go", "no-go"]),
+    changes: z.array(z.string()),
+  })
   .meta({ id: "Revision" });
 export const RevisionListSchema = z.object({ revisions: z.array(RevisionSchema), outdated: z.boolean() });
 
@@ -132,20 +192,48 @@ export const ApiTokenSummarySchema = z.object({ id: z.string(), name: z.string()
 
 export function transferDto(t: TransferRow): ApiTransfer {
   return {
-    id: t.id, domain: t.domainAscii, domainUnicode: t.domainUnicode, losingRegistrar: t.losingRegistrar, gainingRegistrar: t.gainingRegistrar,
-    currentDnsOperator: t.currentDnsOperator, futureDnsOperator: t.futureDnsOperator, dnsHostingMoves: t.dnsHostingMoves, createdAt: t.createdAt.toISOString(),
+    id: t.id,
+    domain: t.domainAscii,
+    domainUnicode: t.domainUnicode,
+    losingRegistrar: t.losingRegistrar,
+    gainingRegistrar: t.gainingRegistrar,
+    currentDnsOperator: t.currentDnsOperator,
+    futureDnsOperator: t.futureDnsOperator,
+    dnsHostingMoves: t.dnsHostingMoves,
+    createdAt: t.createdAt.toISOString(),
   };
 }
 
 export function sourceDto(s: SourceRow): z.infer<typeof SourceSchema> {
-  return { id: s.id, label: s.label, format: s.format, ok: s.ok, recordCount: s.recordCount, providerCount: s.providerCount, diagnosticCount: s.diagnosticCount, createdAt: s.createdAt.toISOString(), files: s.files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })) };
+  return {
+    id: s.id,
+    label: s.label,
+    format: s.format,
+    ok: s.ok,
+    recordCount: s.recordCount,
+    providerCount: s.providerCount,
+    diagnosticCount: s.diagnosticCount,
+    createdAt: s.createdAt.toISOString(),
+    files: s.files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })),
+  };
 }
 
 export function runDto(r: RunRow): z.infer<typeof RunProgressSchema> {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
-    id: r.id, transferId: r.transferId, status: r.status, phase: r.phase, planned: r.planned, sent: r.sent, answered: r.answered, failed: r.failed,
-    verdict: r.verdict === "go" || r.verdict === "no-go" ? r.verdict : null, error: r.error, createdAt: r.createdAt.toISOString(), startedAt: iso(r.startedAt), finishedAt: iso(r.finishedAt),
+    id: r.id,
+    transferId: r.transferId,
+    status: r.status,
+    phase: r.phase,
+    planned: r.planned,
+    sent: r.sent,
+    answered: r.answered,
+    failed: r.failed,
+    verdict: r.verdict === "go" || r.verdict === "no-go" ? r.verdict : null,
+    error: r.error,
+    createdAt: r.createdAt.toISOString(),
+    startedAt: iso(r.startedAt),
+    finishedAt: iso(r.finishedAt),
   };
 }
 

@@ -10,10 +10,22 @@ import { createChecklistRevisionFor, getChecklistPageFor } from "./guarded";
 import type { RevisionSchema } from "../api/schemas";
 import { revisionDto } from "./list-revisions";
 
-export async function signRevision(actor: Actor | null, transferId: string, db?: Db): Promise<{ created: boolean; revision: z.infer<typeof RevisionSchema> }> {
+export async function signRevision(
+  actor: Actor | null,
+  transferId: string,
+  db?: Db,
+): Promise<{ created: boolean; revision: z.infer<typeof RevisionSchema> }> {
   const page = await getChecklistPageFor(actor, transferId, db);
   if (page.current && !page.outdated) return { created: false, revision: revisionDto(page.current) };
   const r = await createChecklistRevisionFor(actor, transferId, db);
   if (!r.ok) throw new AppError("NOT_FOUND", "no such transfer");
-  return { created: true, revision: revisionDto({ revision: r.revision, digest: r.digest, keyId: r.keyId, createdAt: new Date(r.revision.createdAt) }) };
+  return {
+    created: true,
+    revision: revisionDto({
+      revision: r.revision,
+      digest: r.digest,
+      keyId: r.keyId,
+      createdAt: new Date(r.revision.createdAt),
+    }),
+  };
 }

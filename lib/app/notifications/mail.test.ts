@@ -19,7 +19,11 @@ import { seedParties, seedRun, seedTransfer } from "../testing/seed";
 import { startNotifications } from "./register";
 import { mailInvite, mailMessage, mailSignoffLink } from "./mail";
 
-interface Message { from: string; to: string[]; raw: string }
+interface Message {
+  from: string;
+  to: string[];
+  raw: string;
+}
 
 let t: TestDb;
 let smtp: SMTPServer;
@@ -27,7 +31,13 @@ let dir = "";
 let env: Record<string, string> = {};
 const inbox: Message[] = [];
 let refuse = false;
-const staff: StaffActor = { kind: "staff", userId: "u-ann", name: "Ann", email: "ann@registrar-a.test", organisationId: "default-org" };
+const staff: StaffActor = {
+  kind: "staff",
+  userId: "u-ann",
+  name: "Ann",
+  email: "ann@registrar-a.test",
+  organisationId: "default-org",
+};
 let transferId = "";
 let stop: () => void;
 
@@ -44,13 +54,20 @@ beforeAll(async () => {
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         if (refuse) return callback(Object.assign(new Error("mailbox unavailable"), { responseCode: 550 }));
-        inbox.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+        inbox.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
         callback();
       });
     },
   });
   await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", () => r()));
-  env = { CUTOVER_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, CUTOVER_MAIL_FROM: "Cutover <cutover@registrar-a.test>" };
+  env = {
+    CUTOVER_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    CUTOVER_MAIL_FROM: "Cutover <cutover@registrar-a.test>",
+  };
   transferId = await seedTransfer({ domain: "project.test", db: t.db });
   await seedParties({ transferId, db: t.db });
   stop = startNotifications({ db: t.db, env });
@@ -70,7 +87,14 @@ describe("e-mail", () => {
     const link = await issueLink({ transferId, role: "gaining-registrar", db: t.db });
     if (!link.ok) throw new Error("no link");
     const url = `https://cutover.example/sign/${link.token}`;
-    const r = await mailSignoffLink(staff, { transferId, role: "gaining-registrar", url, expiresAt: link.expiresAt, db: t.db, env });
+    const r = await mailSignoffLink(staff, {
+      transferId,
+      role: "gaining-registrar",
+      url,
+      expiresAt: link.expiresAt,
+      db: t.db,
+      env,
+    });
     expect(r).toEqual({ status: "sent", to: ["gaining-registrar@example.test"] });
     expect(mailMessage(r)).toBe("E-mailed to gaining-registrar@example.test.");
     const m = inbox.at(-1)!;
@@ -82,20 +106,45 @@ describe("e-mail", () => {
   });
 
   test("an invite goes to the typed address; another organisation's staff cannot send for this transfer", async () => {
-    const r = await mailInvite(staff, { transferId, to: "mia@owner.test", label: "Mia", url: "https://cutover.example/invite/x", expiresAt: "2026-12-20T00:00:00.000Z", db: t.db, env });
+    const r = await mailInvite(staff, {
+      transferId,
+      to: "mia@owner.test",
+      label: "Mia",
+      url: "https://cutover.example/invite/x",
+      expiresAt: "2026-12-20T00:00:00.000Z",
+      db: t.db,
+      env,
+    });
     expect(r).toEqual({ status: "sent", to: ["mia@owner.test"] });
     expect(body(inbox.at(-1)!)).toContain("https://cutover.example/invite/x");
-    await expect(mailSignoffLink({ ...staff, organisationId: "org-b" }, { transferId, role: "domain-owner", url: "u", db: t.db, env })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      mailSignoffLink(
+        { ...staff, organisationId: "org-b" },
+        { transferId, role: "domain-owner", url: "u", db: t.db, env },
+      ),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   test("without CUTOVER_SMTP_URL nothing is sent and nothing fails: the caller is told e-mail is off; a refusing server is a failure, not a crash", async () => {
     const before = inbox.length;
-    const off = await mailSignoffLink(staff, { transferId, role: "domain-owner", url: "https://x/sign/y", db: t.db, env: {} });
+    const off = await mailSignoffLink(staff, {
+      transferId,
+      role: "domain-owner",
+      url: "https://x/sign/y",
+      db: t.db,
+      env: {},
+    });
     expect(off).toEqual({ status: "off" });
     expect(mailMessage(off)).toMatch(/^E-mail is off on this server/);
     expect(inbox.length).toBe(before);
     refuse = true;
-    const failed = await mailSignoffLink(staff, { transferId, role: "domain-owner", url: "https://x/sign/y", db: t.db, env });
+    const failed = await mailSignoffLink(staff, {
+      transferId,
+      role: "domain-owner",
+      url: "https://x/sign/y",
+      db: t.db,
+      env,
+    });
     refuse = false;
     expect(failed.status).toBe("failed");
     expect(mailMessage(failed)).toMatch(/^E-mail failed \(.*550.*\): copy the link/);
@@ -103,20 +152,62 @@ describe("e-mail", () => {
 
   test("a re-run that turns GO into NO-GO is e-mailed to every party; a revision making a sign-off stale to the party that signed", async () => {
     const go = await seedRun({ transferId, withBlocker: false, at: new Date(Date.now() - 60_000), db: t.db });
-    await recordAudit({ type: "run.completed", transferId, at: new Date().toISOString(), actor: SYSTEM_ACTOR, runId: go, snapshotDigest: null, findings: 2 }, t.db);
+    await recordAudit(
+      {
+        type: "run.completed",
+        transferId,
+        at: new Date().toISOString(),
+        actor: SYSTEM_ACTOR,
+        runId: go,
+        snapshotDigest: null,
+        findings: 2,
+      },
+      t.db,
+    );
     const nogo = await seedRun({ transferId, withBlocker: true, at: new Date(), db: t.db });
-    await recordAudit({ type: "run.completed", transferId, at: new Date().toISOString(), actor: SYSTEM_ACTOR, runId: nogo, snapshotDigest: null, findings: 3 }, t.db);
-    await vi.waitFor(() => expect(inbox.find((m) => /^Subject: project\.test: the verdict changed to NO-GO/m.test(m.raw))).toBeDefined(), { timeout: 5000, interval: 20 });
+    await recordAudit(
+      {
+        type: "run.completed",
+        transferId,
+        at: new Date().toISOString(),
+        actor: SYSTEM_ACTOR,
+        runId: nogo,
+        snapshotDigest: null,
+        findings: 3,
+      },
+      t.db,
+    );
+    await vi.waitFor(
+      () =>
+        expect(inbox.find((m) => /^Subject: project\.test: the verdict changed to NO-GO/m.test(m.raw))).toBeDefined(),
+      { timeout: 5000, interval: 20 },
+    );
     const changed = inbox.find((m) => /verdict changed/.test(m.raw))!;
-    expect(changed.to.sort()).toEqual(["domain-owner", "gaining-registrar", "losing-registrar", "new-dns-operator", "old-dns-operator"].map((r) => `${r}@example.test`).sort());
+    expect(changed.to.sort()).toEqual(
+      ["domain-owner", "gaining-registrar", "losing-registrar", "new-dns-operator", "old-dns-operator"]
+        .map((r) => `${r}@example.test`)
+        .sort(),
+    );
 
     const r1 = await createChecklistRevision({ transferId, db: t.db });
     if (!r1.ok) throw new Error("no revision");
     const link = await issueLink({ transferId, role: "losing-registrar", db: t.db });
     if (!link.ok) throw new Error("no link");
-    expect(await submitLinkSignoff({ token: link.token, db: t.db, revisionDigest: r1.digest, input: { signerName: "Lou", decision: "reject", reason: "release NS missing" } })).toMatchObject({ ok: true });
+    expect(
+      await submitLinkSignoff({
+        token: link.token,
+        db: t.db,
+        revisionDigest: r1.digest,
+        input: { signerName: "Lou", decision: "reject", reason: "release NS missing" },
+      }),
+    ).toMatchObject({ ok: true });
     await createChecklistRevision({ transferId, db: t.db });
-    await vi.waitFor(() => expect(inbox.find((m) => /your sign-off no longer counts/.test(body(m)))).toBeDefined(), { timeout: 5000, interval: 20 });
-    expect(inbox.find((m) => /your sign-off no longer counts/.test(body(m)))!.to).toEqual(["losing-registrar@example.test"]);
+    await vi.waitFor(() => expect(inbox.find((m) => /your sign-off no longer counts/.test(body(m)))).toBeDefined(), {
+      timeout: 5000,
+      interval: 20,
+    });
+    expect(inbox.find((m) => /your sign-off no longer counts/.test(body(m)))!.to).toEqual([
+      "losing-registrar@example.test",
+    ]);
   });
 });

@@ -15,19 +15,31 @@ import type { WebhookEvent } from "../webhooks/deliver";
 
 type Env = Record<string, string | undefined>;
 
-export type MailResult = { status: "sent"; to: string[] } | { status: "off" } | { status: "no-address" } | { status: "failed"; message: string };
+export type MailResult =
+  | { status: "sent"; to: string[] }
+  | { status: "off" }
+  | { status: "no-address" }
+  | { status: "failed"; message: string };
 
 export function mailEnabled(env: Env = process.env): boolean {
   return !!env.CUTOVER_SMTP_URL?.trim();
 }
 
-export async function sendMail(m: { to: string[]; subject: string; text: string }, env: Env = process.env): Promise<MailResult> {
+export async function sendMail(
+  m: { to: string[]; subject: string; text: string },
+  env: Env = process.env,
+): Promise<MailResult> {
   const url = env.CUTOVER_SMTP_URL?.trim();
   if (!url) return { status: "off" };
   if (m.to.length === 0) return { status: "no-address" };
   try {
     const transport = nodemailer.createTransport(url);
-    await transport.sendMail({ from: env.CUTOVER_MAIL_FROM?.trim() || "Cutover <cutover@localhost>", to: m.to, subject: m.subject, text: m.text });
+    await transport.sendMail({
+      from: env.CUTOVER_MAIL_FROM?.trim() || "Cutover <cutover@localhost>",
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+    });
     transport.close();
     return { status: "sent", to: m.to };
   } catch (e) {
@@ -51,14 +63,19 @@ export function mailMessage(r: MailResult): string {
 
 async function contactsOf(transferId: string, roles: readonly string[] | null, db?: Db): Promise<string[]> {
   const parties = await listPartyRows(transferId, db);
-  const to = parties.filter((p) => roles === null || roles.includes(p.role)).flatMap((p) => p.contacts.map((c) => c.email).filter((e): e is string => !!e));
+  const to = parties
+    .filter((p) => roles === null || roles.includes(p.role))
+    .flatMap((p) => p.contacts.map((c) => c.email).filter((e): e is string => !!e));
   return [...new Set(to)];
 }
 
 const label = (role: string) => PARTY_ROLE_LABELS[role as PartyRole] ?? role;
 
 /** A sign-off link to the contacts of its party, while the page still shows it once. Staff of the organisation. */
-export async function mailSignoffLink(actor: Actor | null, o: { transferId: string; role: string; url: string; expiresAt?: string; db?: Db; env?: Env }): Promise<MailResult> {
+export async function mailSignoffLink(
+  actor: Actor | null,
+  o: { transferId: string; role: string; url: string; expiresAt?: string; db?: Db; env?: Env },
+): Promise<MailResult> {
   const { transfer } = await requireStaff(actor, o.transferId, o.db);
   if (!mailEnabled(o.env)) return { status: "off" };
   return sendMail(
@@ -72,7 +89,10 @@ export async function mailSignoffLink(actor: Actor | null, o: { transferId: stri
 }
 
 /** A maintainer invite to the address staff typed. */
-export async function mailInvite(actor: Actor | null, o: { transferId: string; to: string; label: string; url: string; expiresAt: string; db?: Db; env?: Env }): Promise<MailResult> {
+export async function mailInvite(
+  actor: Actor | null,
+  o: { transferId: string; to: string; label: string; url: string; expiresAt: string; db?: Db; env?: Env },
+): Promise<MailResult> {
   const { transfer } = await requireStaff(actor, o.transferId, o.db);
   if (!mailEnabled(o.env)) return { status: "off" };
   return sendMail(

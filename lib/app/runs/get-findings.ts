@@ -10,12 +10,19 @@ import { getRun } from "../../db/runs";
 import { getRunViewFor } from "./guarded";
 import { runDto, type ApiRunFindings } from "../api/schemas";
 
-export async function getRunFindings(actor: Actor | null, options: { transferId: string; runId: string; db?: Db }): Promise<ApiRunFindings> {
+export async function getRunFindings(
+  actor: Actor | null,
+  options: { transferId: string; runId: string; db?: Db },
+): Promise<ApiRunFindings> {
   // Authorises (404 for another organisation's transfer or another transfer's run) before anything is read.
   const view = await getRunViewFor(actor, options.transferId, options.runId, options.db);
-  const [stored, transfer] = await Promise.all([getRun(options.runId, options.db), getTransfer(options.transferId, options.db)]);
+  const [stored, transfer] = await Promise.all([
+    getRun(options.runId, options.db),
+    getTransfer(options.transferId, options.db),
+  ]);
   const timing = parseStoredTiming(stored?.timingJson);
-  const open = (k: "blocker" | "warning", settled: string) => view.findings.filter((f) => f.severity === k && f.state.status !== settled).map((f) => f.key);
+  const open = (k: "blocker" | "warning", settled: string) =>
+    view.findings.filter((f) => f.severity === k && f.state.status !== settled).map((f) => f.key);
   return {
     run: runDto(view.run),
     zone: transfer?.domainAscii ?? "",
@@ -32,7 +39,10 @@ export async function getRunFindings(actor: Actor | null, options: { transferId:
       subject: f.subject,
       message: f.message,
       remediation: f.remediation,
-      state: f.state.status === "waived" || f.state.status === "acknowledged" ? { status: f.state.status, by: f.state.by, reason: f.state.reason } : { status: f.state.status },
+      state:
+        f.state.status === "waived" || f.state.status === "acknowledged"
+          ? { status: f.state.status, by: f.state.by, reason: f.state.reason }
+          : { status: f.state.status },
       evidence: f.evidence.map((e) => ({ text: e.text })),
     })),
     timing: timing ? { minOverlapSeconds: timing.minOverlapSeconds, minWindowSeconds: timing.minWindowSeconds } : null,
@@ -44,7 +54,9 @@ export async function getRunFindings(actor: Actor | null, options: { transferId:
       deadlineDerived: p.plan.deadlineDerived,
       transferred: p.plan.transferred,
       unsent: p.plan.unsent,
-      classes: Object.fromEntries(Object.entries(p.plan.classes).map(([c, n]) => [c, { planned: n.planned, asked: n.asked }])),
+      classes: Object.fromEntries(
+        Object.entries(p.plan.classes).map(([c, n]) => [c, { planned: n.planned, asked: n.asked }]),
+      ),
     })),
   };
 }

@@ -5,7 +5,11 @@ import type { Db } from "../../db/client";
 import { getSchedulePageFor } from "../checklist/guarded";
 import type { ScheduleSchema } from "../api/schemas";
 
-export async function getWindow(actor: Actor | null, transferId: string, db?: Db): Promise<z.infer<typeof ScheduleSchema>> {
+export async function getWindow(
+  actor: Actor | null,
+  transferId: string,
+  db?: Db,
+): Promise<z.infer<typeof ScheduleSchema>> {
   const page = await getSchedulePageFor(actor, transferId, db);
   return { window: page.window, warnings: page.warnings.map((w) => w.message) };
 }

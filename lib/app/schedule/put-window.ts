@@ -7,8 +7,14 @@ import { saveScheduleFor } from "../checklist/guarded";
 import type { ScheduleSchema } from "../api/schemas";
 import { getWindow } from "./get-window";
 
-export async function putWindow(actor: Actor | null, options: { transferId: string; input: unknown; db?: Db }): Promise<z.infer<typeof ScheduleSchema>> {
+export async function putWindow(
+  actor: Actor | null,
+  options: { transferId: string; input: unknown; db?: Db },
+): Promise<z.infer<typeof ScheduleSchema>> {
   const r = await saveScheduleFor(actor, options);
-  if (!r.ok) throw r.error === "not-found" ? new AppError("NOT_FOUND", "no such transfer") : new AppError("INVALID", r.issues[0]?.message ?? "invalid window", { issues: r.issues });
+  if (!r.ok)
+    throw r.error === "not-found"
+      ? new AppError("NOT_FOUND", "no such transfer")
+      : new AppError("INVALID", r.issues[0]?.message ?? "invalid window", { issues: r.issues });
   return getWindow(actor, options.transferId, options.db);
 }

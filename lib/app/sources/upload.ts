@@ -17,36 +17,61 @@ import type { UploadResultSchema } from "../api/schemas";
 const MULTIPART_SLACK = 1024 * 1024;
 
 /** The form, read only after the caller may upload to this transfer, cut at the upload limits. */
-export async function readUploadForm(actor: Actor | null, transferId: string, request: Request, db?: Db): Promise<FormData> {
+export async function readUploadForm(
+  actor: Actor | null,
+  transferId: string,
+  request: Request,
+  db?: Db,
+): Promise<FormData> {
   const limits = uploadLimits();
   try {
     return await readFormBody({
       request,
       maxBytes: limits.maxTotalBytes + MULTIPART_SLACK,
       authorise: () => requireTransferAccess(actor, transferId, "upload", db),
-      tooLarge: () => `Upload too large: the limit is ${formatBytes(limits.maxFileBytes)} per file and ${formatBytes(limits.maxTotalBytes)} per upload.`,
+      tooLarge: () =>
+        `Upload too large: the limit is ${formatBytes(limits.maxFileBytes)} per file and ${formatBytes(limits.maxTotalBytes)} per upload.`,
     });
   } catch (e) {
-    if (isAppError(e) && e.code === "INVALID") throw new AppError("INVALID", "expected a multipart/form-data upload with files and manifest");
+    if (isAppError(e) && e.code === "INVALID")
+      throw new AppError("INVALID", "expected a multipart/form-data upload with files and manifest");
     throw e;
   }
 }
 
-export async function uploadSources(actor: Actor | null, options: { transferId: string; form: FormData; db?: Db }): Promise<{ status: number; sources: z.infer<typeof UploadResultSchema>["sources"] }> {
+export async function uploadSources(
+  actor: Actor | null,
+  options: { transferId: string; form: FormData; db?: Db },
+): Promise<{ status: number; sources: z.infer<typeof UploadResultSchema>["sources"] }> {
   const plan = parseUploadForm(options.form, uploadLimits());
   if (!plan.ok) {
     const issues = Object.entries(plan.errors).map(([path, message]) => ({ path, message }));
-    throw new AppError(plan.status === 413 ? "TOO_LARGE" : "INVALID", issues[0]?.message ?? "invalid upload", { issues });
+    throw new AppError(plan.status === 413 ? "TOO_LARGE" : "INVALID", issues[0]?.message ?? "invalid upload", {
+      issues,
+    });
   }
   const bytes = await Promise.all(plan.files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
   const result = await importSourcesFor(actor, {
     transferId: options.transferId,
     db: options.db,
-    sources: plan.groups.map((g) => ({ label: g.label, format: g.format, files: g.files.map((i) => ({ name: plan.files[i]!.name, bytes: bytes[i]! })) })),
+    sources: plan.groups.map((g) => ({
+      label: g.label,
+      format: g.format,
+      files: g.files.map((i) => ({ name: plan.files[i]!.name, bytes: bytes[i]! })),
+    })),
   });
   const sources = result.results.map((r) =>
     r.ok
-      ? { ok: true as const, label: r.label, id: r.source.id, format: r.source.format, importOk: r.source.ok, recordCount: r.source.recordCount, providerCount: r.source.providerCount, diagnosticCount: r.source.diagnosticCount }
+      ? {
+          ok: true as const,
+          label: r.label,
+          id: r.source.id,
+          format: r.source.format,
+          importOk: r.source.ok,
+          recordCount: r.source.recordCount,
+          providerCount: r.source.providerCount,
+          diagnosticCount: r.source.diagnosticCount,
+        }
       : { ok: false as const, label: r.label, files: r.files, error: r.error },
   );
   const stored = sources.filter((s) => s.ok).length;

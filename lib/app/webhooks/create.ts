@@ -12,11 +12,23 @@ export const createWebhookSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: "an http(s) URL" }).max(2000),
 });
 
-export async function createWebhook(actor: Actor | null, input: unknown, options: { db?: Db; now?: Date } = {}): Promise<{ id: string; url: string; secret: string }> {
+export async function createWebhook(
+  actor: Actor | null,
+  input: unknown,
+  options: { db?: Db; now?: Date } = {},
+): Promise<{ id: string; url: string; secret: string }> {
   const staff = requireTokenManager(actor);
   const p = createWebhookSchema.safeParse(input);
   if (!p.success) throw new AppError("INVALID", p.error.issues[0]!.message, { issues: p.error.issues });
-  const row = { id: randomUUID(), organisationId: staff.organisationId, url: p.data.url, secret: newWebhookSecret(), createdBy: staff.email, createdAt: options.now ?? new Date(), deletedAt: null };
+  const row = {
+    id: randomUUID(),
+    organisationId: staff.organisationId,
+    url: p.data.url,
+    secret: newWebhookSecret(),
+    createdBy: staff.email,
+    createdAt: options.now ?? new Date(),
+    deletedAt: null,
+  };
   await insertWebhookEndpoint(row, options.db);
   return { id: row.id, url: row.url, secret: row.secret };
 }

@@ -7,7 +7,15 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
-import { claimWebhookAttempt, getWebhookDelivery, getWebhookEndpoint, insertWebhookDelivery, listDueWebhookDeliveries, listWebhookEndpoints, updateWebhookDelivery } from "../../db/webhooks";
+import {
+  claimWebhookAttempt,
+  getWebhookDelivery,
+  getWebhookEndpoint,
+  insertWebhookDelivery,
+  listDueWebhookDeliveries,
+  listWebhookEndpoints,
+  updateWebhookDelivery,
+} from "../../db/webhooks";
 import { outboundFetch } from "../../net/outbound";
 import { operatorPrivateScope } from "../../net/private-scope";
 import { SIGNATURE_HEADER, signatureOf } from "./signature";
@@ -20,7 +28,10 @@ function positive(v: string | undefined, fallback: number): number {
 }
 
 export function webhookLimits(env: Env = process.env) {
-  return { attempts: positive(env.CUTOVER_WEBHOOK_ATTEMPTS, 6), backoffMs: positive(env.CUTOVER_WEBHOOK_BACKOFF_MS, 10_000) };
+  return {
+    attempts: positive(env.CUTOVER_WEBHOOK_ATTEMPTS, 6),
+    backoffMs: positive(env.CUTOVER_WEBHOOK_BACKOFF_MS, 10_000),
+  };
 }
 
 export interface WebhookEvent {
@@ -34,13 +45,32 @@ export interface WebhookEvent {
 }
 
 /** Queue the event for every active endpoint of its organisation, and send at once. */
-export async function enqueueWebhookEvent(event: WebhookEvent, options: { db?: Db; env?: Env; now?: Date } = {}): Promise<string[]> {
+export async function enqueueWebhookEvent(
+  event: WebhookEvent,
+  options: { db?: Db; env?: Env; now?: Date } = {},
+): Promise<string[]> {
   const endpoints = await listWebhookEndpoints(event.organisationId, options.db);
   const ids: string[] = [];
   for (const e of endpoints) {
     const id = randomUUID();
     const now = options.now ?? new Date();
-    await insertWebhookDelivery({ id, endpointId: e.id, organisationId: event.organisationId, eventType: event.type, payloadJson: JSON.stringify(event), status: "pending", attempts: 0, lastStatus: null, lastError: null, createdAt: now, nextAttemptAt: now, deliveredAt: null }, options.db);
+    await insertWebhookDelivery(
+      {
+        id,
+        endpointId: e.id,
+        organisationId: event.organisationId,
+        eventType: event.type,
+        payloadJson: JSON.stringify(event),
+        status: "pending",
+        attempts: 0,
+        lastStatus: null,
+        lastError: null,
+        createdAt: now,
+        nextAttemptAt: now,
+        deliveredAt: null,
+      },
+      options.db,
+    );
     ids.push(id);
     void attemptDelivery(id, options);
   }
@@ -56,7 +86,11 @@ export async function attemptDelivery(id: string, options: { db?: Db; env?: Env 
   const endpoint = await getWebhookEndpoint(d.endpointId, options.db);
   const limits = webhookLimits(options.env);
   if (!endpoint || endpoint.deletedAt) {
-    await updateWebhookDelivery(id, { status: "failed", lastError: "the webhook was deleted", nextAttemptAt: null }, options.db);
+    await updateWebhookDelivery(
+      id,
+      { status: "failed", lastError: "the webhook was deleted", nextAttemptAt: null },
+      options.db,
+    );
     return;
   }
   const body = Buffer.from(d.payloadJson, "utf8");
@@ -70,7 +104,13 @@ export async function attemptDelivery(id: string, options: { db?: Db; env?: Env 
       redirect: "error",
       maxBytes: 64 * 1024,
       signal: AbortSignal.timeout(10_000),
-      headers: { "content-type": "application/json", "user-agent": "Cutover-Webhook/1", [SIGNATURE_HEADER]: signatureOf(endpoint.secret, body), "x-cutover-event": d.eventType, "x-cutover-delivery": d.id },
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "Cutover-Webhook/1",
+        [SIGNATURE_HEADER]: signatureOf(endpoint.secret, body),
+        "x-cutover-event": d.eventType,
+        "x-cutover-delivery": d.id,
+      },
     });
     status = res.status;
     if (!res.ok) error = `HTTP ${res.status}`;
@@ -79,15 +119,27 @@ export async function attemptDelivery(id: string, options: { db?: Db; env?: Env 
   }
   const now = new Date();
   if (error === null) {
-    await updateWebhookDelivery(id, { status: "delivered", lastStatus: status, lastError: null, deliveredAt: now, nextAttemptAt: null }, options.db);
+    await updateWebhookDelivery(
+      id,
+      { status: "delivered", lastStatus: status, lastError: null, deliveredAt: now, nextAttemptAt: null },
+      options.db,
+    );
     return;
   }
   if (attempt >= limits.attempts) {
-    await updateWebhookDelivery(id, { status: "failed", lastStatus: status, lastError: error, nextAttemptAt: null }, options.db);
+    await updateWebhookDelivery(
+      id,
+      { status: "failed", lastStatus: status, lastError: error, nextAttemptAt: null },
+      options.db,
+    );
     return;
   }
   const delay = limits.backoffMs * 2 ** (attempt - 1);
-  await updateWebhookDelivery(id, { lastStatus: status, lastError: error, nextAttemptAt: new Date(now.getTime() + delay) }, options.db);
+  await updateWebhookDelivery(
+    id,
+    { lastStatus: status, lastError: error, nextAttemptAt: new Date(now.getTime() + delay) },
+    options.db,
+  );
   setTimeout(() => void attemptDelivery(id, options).catch(() => undefined), delay).unref?.();
 }
 

@@ -10,9 +10,15 @@ export interface WebhookSettings {
 }
 
 /** The organisation's webhooks (never their secrets) and the latest deliveries. Staff only. */
-export async function getWebhookSettings(actor: Actor | null, options: { db?: Db; limit?: number } = {}): Promise<WebhookSettings> {
+export async function getWebhookSettings(
+  actor: Actor | null,
+  options: { db?: Db; limit?: number } = {},
+): Promise<WebhookSettings> {
   const staff = requireTokenManager(actor);
-  const [endpoints, deliveries] = await Promise.all([listWebhookEndpoints(staff.organisationId, options.db), listWebhookDeliveries(staff.organisationId, options.limit ?? 50, options.db)]);
+  const [endpoints, deliveries] = await Promise.all([
+    listWebhookEndpoints(staff.organisationId, options.db),
+    listWebhookDeliveries(staff.organisationId, options.limit ?? 50, options.db),
+  ]);
   return {
     endpoints: endpoints.map(({ id, url, createdBy, createdAt }) => ({ id, url, createdBy, createdAt })),
     deliveries: deliveries.map(({ payloadJson: _p, organisationId: _o, ...d }) => d),

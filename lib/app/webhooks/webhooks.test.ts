@@ -24,7 +24,10 @@ import { attemptDelivery } from "./deliver";
 import { getWebhookSettings } from "./list";
 import { verifySignature } from "./signature";
 
-interface Received { body: string; headers: Record<string, string | string[] | undefined> }
+interface Received {
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
 
 let t: TestDb;
 let receiver: Server;
@@ -33,7 +36,13 @@ let dir = "";
 const received: Received[] = [];
 /** Statuses the receiver answers with, in order (then 200). */
 const answers: number[] = [];
-const staff: StaffActor = { kind: "staff", userId: "u-ann", name: "Ann", email: "ann@registrar-a.test", organisationId: "default-org" };
+const staff: StaffActor = {
+  kind: "staff",
+  userId: "u-ann",
+  name: "Ann",
+  email: "ann@registrar-a.test",
+  organisationId: "default-org",
+};
 const env = { CUTOVER_ALLOW_PRIVATE: "loopback", CUTOVER_WEBHOOK_BACKOFF_MS: "40", CUTOVER_WEBHOOK_ATTEMPTS: "3" };
 let stop: () => void;
 
@@ -61,7 +70,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const events = (type: string) => received.map((r) => JSON.parse(r.body) as { type: string; id: string; transfer: { id: string }; data: Record<string, unknown> }).filter((e) => e.type === type);
+const events = (type: string) =>
+  received
+    .map(
+      (r) =>
+        JSON.parse(r.body) as { type: string; id: string; transfer: { id: string }; data: Record<string, unknown> },
+    )
+    .filter((e) => e.type === type);
 
 describe("webhooks", () => {
   let secret = "";
@@ -84,10 +99,15 @@ describe("webhooks", () => {
     expect(retry!.headers["content-type"]).toBe("application/json");
     expect(retry!.headers["x-cutover-event"]).toBe("signoff-link.issued");
     const e = events("signoff-link.issued")[0]!;
-    expect(e).toMatchObject({ transfer: { id: transferId, domain: "project.test" }, data: { linkId: link.linkId, role: "domain-owner" } });
+    expect(e).toMatchObject({
+      transfer: { id: transferId, domain: "project.test" },
+      data: { linkId: link.linkId, role: "domain-owner" },
+    });
     expect(first!.body).not.toContain(link.token);
     await vi.waitFor(async () => {
-      const log = (await getWebhookSettings(staff, { db: t.db })).deliveries.find((d) => d.eventType === "signoff-link.issued")!;
+      const log = (await getWebhookSettings(staff, { db: t.db })).deliveries.find(
+        (d) => d.eventType === "signoff-link.issued",
+      )!;
       expect(log).toMatchObject({ status: "delivered", attempts: 2, lastStatus: 200 });
     });
   });
@@ -97,9 +117,31 @@ describe("webhooks", () => {
     await vi.waitFor(() => expect(events("invite.issued")).toHaveLength(1), { timeout: 5000, interval: 20 });
     expect(events("invite.issued")[0]!.data).toMatchObject({ label: "owner's IT" });
     const go = await seedRun({ transferId, withBlocker: false, at: new Date(Date.now() - 60_000), db: t.db });
-    await recordAudit({ type: "run.completed", transferId, at: new Date().toISOString(), actor: SYSTEM_ACTOR, runId: go, snapshotDigest: null, findings: 2 }, t.db);
+    await recordAudit(
+      {
+        type: "run.completed",
+        transferId,
+        at: new Date().toISOString(),
+        actor: SYSTEM_ACTOR,
+        runId: go,
+        snapshotDigest: null,
+        findings: 2,
+      },
+      t.db,
+    );
     const nogo = await seedRun({ transferId, withBlocker: true, at: new Date(), db: t.db });
-    await recordAudit({ type: "run.completed", transferId, at: new Date().toISOString(), actor: SYSTEM_ACTOR, runId: nogo, snapshotDigest: null, findings: 3 }, t.db);
+    await recordAudit(
+      {
+        type: "run.completed",
+        transferId,
+        at: new Date().toISOString(),
+        actor: SYSTEM_ACTOR,
+        runId: nogo,
+        snapshotDigest: null,
+        findings: 3,
+      },
+      t.db,
+    );
     await vi.waitFor(() => expect(events("verdict.changed")).toHaveLength(1), { timeout: 5000, interval: 20 });
     expect(events("verdict.changed")[0]!.data).toEqual({ runId: nogo, previousRunId: go, from: "go", to: "no-go" });
   });
@@ -109,13 +151,21 @@ describe("webhooks", () => {
     if (!r1.ok) throw new Error("no revision");
     const link = await issueLink({ transferId, role: "gaining-registrar", db: t.db });
     if (!link.ok) throw new Error("no link");
-    const signed = await submitLinkSignoff({ token: link.token, db: t.db, revisionDigest: r1.digest, input: { signerName: "Rita", decision: "reject", reason: "release NS missing" } });
+    const signed = await submitLinkSignoff({
+      token: link.token,
+      db: t.db,
+      revisionDigest: r1.digest,
+      input: { signerName: "Rita", decision: "reject", reason: "release NS missing" },
+    });
     expect(signed).toMatchObject({ ok: true });
     expect(events("signoffs.stale")).toHaveLength(0);
     const r2 = await createChecklistRevision({ transferId, db: t.db });
     if (!r2.ok) throw new Error("no revision");
     await vi.waitFor(() => expect(events("signoffs.stale")).toHaveLength(1), { timeout: 5000, interval: 20 });
-    expect(events("signoffs.stale")[0]!.data).toMatchObject({ revisionNumber: r2.revision.revisionNumber, staleSignoffs: [{ role: "gaining-registrar", revisionNumber: r1.revision.revisionNumber, decision: "reject" }] });
+    expect(events("signoffs.stale")[0]!.data).toMatchObject({
+      revisionNumber: r2.revision.revisionNumber,
+      staleSignoffs: [{ role: "gaining-registrar", revisionNumber: r1.revision.revisionNumber, decision: "reject" }],
+    });
   });
 
   test("the outbound policy: a loopback receiver is refused when the operator allows public addresses only; the log says why", async () => {
@@ -134,13 +184,17 @@ describe("webhooks", () => {
     expect(JSON.stringify(s)).not.toContain(secret);
     const bob: StaffActor = { ...staff, userId: "u-bob", organisationId: "org-b" };
     expect((await getWebhookSettings(bob, { db: t.db })).endpoints).toEqual([]);
-    await expect(deleteWebhook(bob, { webhookId: s.endpoints[0]!.id }, { db: t.db })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deleteWebhook(bob, { webhookId: s.endpoints[0]!.id }, { db: t.db })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await deleteWebhook(staff, { webhookId: s.endpoints[0]!.id }, { db: t.db });
     await deleteWebhook(staff, { webhookId: s.endpoints[0]!.id }, { db: t.db });
     const before = received.length;
     await issueInviteFor(staff, { transferId, label: "after delete", db: t.db });
     await new Promise((r) => setTimeout(r, 200));
     expect(received.length).toBe(before);
-    await expect(createWebhook(staff, { url: "ftp://x.test/" }, { db: t.db })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(createWebhook(staff, { url: "ftp://x.test/" }, { db: t.db })).rejects.toMatchObject({
+      code: "INVALID",
+    });
   });
 });

@@ -5,7 +5,9 @@ import { listTransfersFor } from "@/lib/app/transfers/guarded";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute("listTransfers", async ({ actor }) => apiJson({ transfers: (await listTransfersFor(actor)).map(transferDto) }));
+export const GET = apiRoute("listTransfers", async ({ actor }) =>
+  apiJson({ transfers: (await listTransfersFor(actor)).map(transferDto) }),
+);
 
 export const POST = apiRoute("createTransfer", async ({ request, actor }) => {
   const r = await createTransfer(actor, await apiBody(request));

@@ -35,7 +35,14 @@ export function TokenPanel({ tokens }: { tokens: TokenListItem[] }) {
       <form action={action} className="flex flex-wrap items-end gap-2" data-testid="token-form">
         <label className="text-sm">
           Name
-          <input name="name" required maxLength={100} placeholder="e.g. CI pipeline" className={`${inputClass} block`} data-testid="token-name" />
+          <input
+            name="name"
+            required
+            maxLength={100}
+            placeholder="e.g. CI pipeline"
+            className={`${inputClass} block`}
+            data-testid="token-name"
+          />
         </label>
         <label className="text-sm">
           Scope
@@ -56,11 +63,27 @@ export function TokenPanel({ tokens }: { tokens: TokenListItem[] }) {
       {state.token && (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="new-token">
           <p className="mb-2">
-            <strong>{state.name}</strong> ({state.scope}) — shown once; only its hash is kept. Store it where your script reads secrets.
+            <strong>{state.name}</strong> ({state.scope}) — shown once; only its hash is kept. Store it where your
+            script reads secrets.
           </p>
           <div className="flex gap-2">
-            <input readOnly value={state.token} className={`${inputClass} font-mono`} data-testid="new-token-value" aria-label="API token" />
-            <button type="button" className={secondaryButtonClass} onClick={() => navigator.clipboard?.writeText(state.token!).then(() => setCopied(true), () => setCopied(false))}>
+            <input
+              readOnly
+              value={state.token}
+              className={`${inputClass} font-mono`}
+              data-testid="new-token-value"
+              aria-label="API token"
+            />
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              onClick={() =>
+                navigator.clipboard?.writeText(state.token!).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
+            >
               {copied ? "Copied" : "Copy"}
             </button>
           </div>

@@ -17,14 +17,26 @@ function DeleteButton() {
   );
 }
 
-export function WebhookPanel({ endpoints }: { endpoints: { id: string; url: string; createdBy: string; createdAt: string }[] }) {
+export function WebhookPanel({
+  endpoints,
+}: {
+  endpoints: { id: string; url: string; createdBy: string; createdAt: string }[];
+}) {
   const [state, action, pending] = useActionState(createWebhookAction, initial);
   return (
     <div className="space-y-4">
       <form action={action} className="flex flex-wrap items-end gap-2" data-testid="webhook-form">
         <label className="text-sm">
           URL
-          <input name="url" type="url" required maxLength={2000} placeholder="https://chat.example/hooks/…" className={`${inputClass} block w-96`} data-testid="webhook-url" />
+          <input
+            name="url"
+            type="url"
+            required
+            maxLength={2000}
+            placeholder="https://chat.example/hooks/…"
+            className={`${inputClass} block w-96`}
+            data-testid="webhook-url"
+          />
         </label>
         <button className={buttonClass} disabled={pending} data-testid="create-webhook">
           Add webhook
@@ -37,8 +49,16 @@ export function WebhookPanel({ endpoints }: { endpoints: { id: string; url: stri
       </form>
       {state.secret && (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="new-webhook">
-          <p className="mb-2">Signing secret for {state.url} — shown once. Give it to the receiver to check signatures.</p>
-          <input readOnly value={state.secret} className={`${inputClass} font-mono`} data-testid="new-webhook-secret" aria-label="Signing secret" />
+          <p className="mb-2">
+            Signing secret for {state.url} — shown once. Give it to the receiver to check signatures.
+          </p>
+          <input
+            readOnly
+            value={state.secret}
+            className={`${inputClass} font-mono`}
+            data-testid="new-webhook-secret"
+            aria-label="Signing secret"
+          />
         </div>
       )}
       {endpoints.length > 0 && (

@@ -5,9 +5,16 @@ import { requireStaff } from "@/lib/auth/require";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ id: string }>("getSchedule", async ({ actor, params }) => apiJson(await getWindow(actor, params.id)));
+export const GET = apiRoute<{ id: string }>("getSchedule", async ({ actor, params }) =>
+  apiJson(await getWindow(actor, params.id)),
+);
 
 /** PUT is idempotent: the same window again changes nothing. */
 export const PUT = apiRoute<{ id: string }>("putSchedule", async ({ request, actor, params }) =>
-  apiJson(await putWindow(actor, { transferId: params.id, input: await apiBody(request, () => requireStaff(actor, params.id)) })),
+  apiJson(
+    await putWindow(actor, {
+      transferId: params.id,
+      input: await apiBody(request, () => requireStaff(actor, params.id)),
+    }),
+  ),
 );
