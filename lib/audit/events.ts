@@ -76,6 +76,9 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   /** Organisation-wide events are chained under the log id `organisationLogId(id)` instead of a transfer id. */
   z.object({ ...common, type: z.literal("api-token.created"), tokenId: z.string(), name: z.string(), scope: z.enum(["read", "write"]) }),
   z.object({ ...common, type: z.literal("api-token.revoked"), tokenId: z.string(), name: z.string() }),
+  /** Where the organisation's events are sent (never the signing secret). */
+  z.object({ ...common, type: z.literal("webhook.created"), webhookId: z.string(), url: z.string() }),
+  z.object({ ...common, type: z.literal("webhook.deleted"), webhookId: z.string(), url: z.string() }),
 ]);
 
 /** The audit chain of an organisation's own events (API tokens): a log id no transfer id (a cuid) can take. */

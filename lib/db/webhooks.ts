@@ -40,16 +40,20 @@ export async function getWebhookEndpoint(id: string, db: Db = getDb()): Promise<
   return db.webhookEndpoint.findUnique({ where: { id } });
 }
 
-/** false when the organisation has no such (active) endpoint. */
+/** "deleted" by this call, "already" deleted before, or null when the organisation has no such endpoint. */
 export async function deleteWebhookEndpoint(
   options: { organisationId: string; id: string; at: Date },
   db: Db = getDb(),
-): Promise<boolean> {
+): Promise<{ result: "deleted" | "already"; url: string } | null> {
   const r = await db.webhookEndpoint.updateMany({
     where: { id: options.id, organisationId: options.organisationId, deletedAt: null },
     data: { deletedAt: options.at },
   });
-  return r.count > 0;
+  const row = await db.webhookEndpoint.findFirst({
+    where: { id: options.id, organisationId: options.organisationId },
+    select: { url: true },
+  });
+  return row ? { result: r.count > 0 ? "deleted" : "already", url: row.url } : null;
 }
 
 export async function insertWebhookDelivery(row: WebhookDeliveryRow, db: Db = getDb()): Promise<void> {

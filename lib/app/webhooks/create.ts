@@ -1,7 +1,9 @@
 /** Staff add a webhook for their organisation; its signing secret is returned once. */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Actor } from "../../auth/actor";
+import { auditActor, type Actor } from "../../auth/actor";
+import { organisationLogId } from "../../audit/events";
+import { recordAudit } from "../../audit/record-audit";
 import { AppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
 import { insertWebhookEndpoint } from "../../db/webhooks";
@@ -30,5 +32,16 @@ export async function createWebhook(
     deletedAt: null,
   };
   await insertWebhookEndpoint(row, options.db);
+  await recordAudit(
+    {
+      type: "webhook.created",
+      transferId: organisationLogId(staff.organisationId),
+      at: row.createdAt.toISOString(),
+      actor: auditActor(staff),
+      webhookId: row.id,
+      url: row.url,
+    },
+    options.db,
+  );
   return { id: row.id, url: row.url, secret: row.secret };
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import type { Actor } from "../../auth/actor";
+import { auditActor, type Actor } from "../../auth/actor";
+import { organisationLogId } from "../../audit/events";
+import { recordAudit } from "../../audit/record-audit";
 import { AppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
 import { deleteWebhookEndpoint } from "../../db/webhooks";
@@ -16,15 +18,19 @@ export async function deleteWebhook(
   const staff = requireTokenManager(actor);
   const p = deleteWebhookSchema.safeParse(input);
   if (!p.success) throw new AppError("INVALID", "which webhook?");
-  const ok = await deleteWebhookEndpoint(
-    { organisationId: staff.organisationId, id: p.data.webhookId, at: options.now ?? new Date() },
-    options.db,
-  );
-  if (!ok) {
-    const db = options.db ?? (await import("../../db/client")).getDb();
-    const row = await db.webhookEndpoint.findFirst({
-      where: { id: p.data.webhookId, organisationId: staff.organisationId },
-    });
-    if (!row) throw new AppError("NOT_FOUND", "no such webhook");
-  }
+  const at = options.now ?? new Date();
+  const r = await deleteWebhookEndpoint({ organisationId: staff.organisationId, id: p.data.webhookId, at }, options.db);
+  if (!r) throw new AppError("NOT_FOUND", "no such webhook");
+  if (r.result === "deleted")
+    await recordAudit(
+      {
+        type: "webhook.deleted",
+        transferId: organisationLogId(staff.organisationId),
+        at: at.toISOString(),
+        actor: auditActor(staff),
+        webhookId: p.data.webhookId,
+        url: r.url,
+      },
+      options.db,
+    );
 }

@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { StaffActor } from "../../auth/actor";
+import { organisationLogId } from "../../audit/events";
+import { listAuditEntries } from "../../db/audit-entries";
 import { createTestDb, type TestDb } from "../../db/test-db";
 import { recordAudit, SYSTEM_ACTOR } from "../../audit/record-audit";
 import { createChecklistRevision } from "../checklist/create-checklist-revision";
@@ -189,6 +191,17 @@ describe("webhooks", () => {
     });
     await deleteWebhook(staff, { webhookId: s.endpoints[0]!.id }, { db: t.db });
     await deleteWebhook(staff, { webhookId: s.endpoints[0]!.id }, { db: t.db });
+    // Added and deleted once each in the organisation's audit chain, with the URL and never the secret.
+    const log = (await listAuditEntries(organisationLogId("default-org"), t.db)).map((e) => e.event);
+    expect(log.filter((e) => e.type === "webhook.created")).toHaveLength(1);
+    expect(log.filter((e) => e.type === "webhook.deleted")).toEqual([
+      expect.objectContaining({
+        webhookId: s.endpoints[0]!.id,
+        url,
+        actor: expect.objectContaining({ kind: "staff", userId: "u-ann" }),
+      }),
+    ]);
+    expect(JSON.stringify(log)).not.toContain(secret);
     const before = received.length;
     await issueInviteFor(staff, { transferId, label: "after delete", db: t.db });
     await new Promise((r) => setTimeout(r, 200));
