@@ -23,6 +23,7 @@ import {
   type PortfolioRunRow,
 } from "../../db/portfolios";
 import { StartRunInputSchema } from "../../review/run-input";
+import type { StartRunResult } from "../../review/start-run";
 import { startRunFor } from "../../secured/review";
 import { requirePortfolio } from "./access";
 
@@ -52,8 +53,12 @@ export function operatorKeys(t: { currentDnsOperator: string; futureDnsOperator:
   return [...new Set([t.currentDnsOperator, t.futureDnsOperator].map((o) => o.trim().toLowerCase()))];
 }
 
+/** How a member's run starts: the guarded run start use case (tests pass their own). */
+export type StartMemberRun = (actor: Actor | null, o: { transferId: string; input: unknown; db?: Db; env?: Record<string, string | undefined> }) => Promise<StartRunResult>;
+
 interface PumpOptions {
   actor?: Actor | null;
+  start?: StartMemberRun;
   db?: Db;
   env?: Record<string, string | undefined>;
   now?: () => Date;
@@ -124,7 +129,7 @@ async function pumpOnce(portfolioId: string, opts: PumpOptions): Promise<void> {
     if (!(await claimPortfolioRun(e.id, now(), opts.db))) continue;
     count(e);
     try {
-      const r = await startRunFor(opts.actor ?? null, { transferId: e.transferId, input: JSON.parse(e.inputJson), db: opts.db, env: opts.env });
+      const r = await (opts.start ?? startRunFor)(opts.actor ?? null, { transferId: e.transferId, input: JSON.parse(e.inputJson), db: opts.db, env: opts.env });
       if (r.ok) {
         await settlePortfolioRun(e.id, { status: "started", runId: r.runId }, opts.db);
         // The next member's turn comes when this one ends (failures end up in the run row).

@@ -112,7 +112,8 @@ export function matchFile(index: number, ev: FileEvidence, members: readonly Mat
   const claims: { by: MatchBy; what: string; name: string }[] = [];
   if (ev.originDirective) claims.push({ by: "origin", what: "$ORIGIN", name: ev.originDirective });
   if (ev.soaOwner) claims.push({ by: "soa", what: "SOA owner", name: ev.soaOwner });
-  if (ev.importedOrigin) claims.push({ by: "zone-name", what: "zone name", name: ev.importedOrigin });
+  // The importer's zone name usually repeats the $ORIGIN or SOA owner: only a name not given yet is more evidence.
+  if (ev.importedOrigin && !claims.some((c) => c.name === ev.importedOrigin)) claims.push({ by: "zone-name", what: "zone name", name: ev.importedOrigin });
   const hits = claims.flatMap((c) => {
     const m = byDomain.get(c.name);
     return m ? [{ ...c, member: m }] : [];
