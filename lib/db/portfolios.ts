@@ -77,11 +77,14 @@ export async function listPortfolioMembers(portfolioId: string, db: Db = getDb()
   return db.portfolioTransfer.findMany({ where: { portfolioId }, orderBy: { position: "asc" }, select: { transferId: true, position: true, newNameServers: true } });
 }
 
-/** Queue checks for members that have none queued; returns how many were queued. */
+/** Queue checks for members that have none waiting or running; returns how many were queued. */
 export async function queuePortfolioRuns(portfolioId: string, runs: { transferId: string; operatorsJson: string; inputJson: string }[], db: Db = getDb()): Promise<number> {
   return db.$transaction(async (tx) => {
-    const waiting = await tx.portfolioRun.findMany({ where: { portfolioId, status: "queued" }, select: { transferId: true } });
-    const skip = new Set(waiting.map((w) => w.transferId));
+    // A member waiting for its turn, or whose check is still running, is not queued again.
+    const waiting = await tx.portfolioRun.findMany({ where: { portfolioId, status: { in: ["queued", "starting", "started"] } }, select: { transferId: true, status: true, runId: true } });
+    const runIds = waiting.flatMap((w) => (w.status === "started" && w.runId ? [w.runId] : []));
+    const live = new Set((await tx.run.findMany({ where: { id: { in: runIds }, status: { in: ["queued", "running"] } }, select: { id: true } })).map((r) => r.id));
+    const skip = new Set(waiting.filter((w) => w.status !== "started" || (w.runId && live.has(w.runId))).map((w) => w.transferId));
     const fresh = runs.filter((r) => !skip.has(r.transferId));
     if (fresh.length > 0) await tx.portfolioRun.createMany({ data: fresh.map((r) => ({ portfolioId, status: "queued", ...r })) });
     return fresh.length;

@@ -28,7 +28,7 @@ export async function getPortfolio(actor: Actor | null, input: { portfolioId: st
   const { portfolio } = await requirePortfolio(actor, input.portfolioId, db);
   const filters = portfolioFiltersSchema.parse(input.filters ?? {});
   // A process restart leaves queued entries behind: reading the page moves the queue on.
-  await pumpPortfolioRuns(portfolio.id, { db });
+  await pumpPortfolioRuns(portfolio.id, { actor, db });
   const all = await memberSummaries(portfolio.id, db);
   return {
     portfolio,
