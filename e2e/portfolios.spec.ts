@@ -1,7 +1,7 @@
 /**
  * Portfolios in the browser against the real DNS lab (scenario "portfolio":
  * project.test, alpha.test and beta.test on the same old servers, copied to
- * the new operator): a pasted list of three domains, four dropped exports
+ * the new operator, beta.test's copy without one record): a pasted list of three domains, four dropped exports
  * (matched by $ORIGIN, by SOA owner, one overridden by hand, one that
  * matches nothing and is listed), checks for all members with a per-operator
  * bound, the table filling with verdicts, filters, drill-down, and the
@@ -80,9 +80,13 @@ test.describe("portfolio", () => {
     await expect(page.getByTestId("check-message")).toHaveText("3 check(s) queued.");
     for (const d of DOMAINS) {
       await expect(pf.row(d)).toHaveAttribute("data-stage", "checked", { timeout: 150_000 });
-      await expect(pf.row(d).getByTestId("member-verdict")).toHaveText(/^(GO|NO-GO)$/);
-      await expect(pf.row(d).getByTestId("member-blockers")).toHaveText(/^\d+$/);
     }
+    // beta.test's new operator lost a record: the one NO-GO, with its blockers counted.
+    await expect(pf.row("project.test").getByTestId("member-verdict")).toHaveText("GO");
+    await expect(pf.row("alpha.test").getByTestId("member-verdict")).toHaveText("GO");
+    await expect(pf.row("beta.test").getByTestId("member-verdict")).toHaveText("NO-GO");
+    await expect(pf.row("beta.test").getByTestId("member-blockers")).toHaveText(/^[1-9]\d*$/);
+    await expect(page.getByTestId("portfolio-counts")).toHaveText("3 domain(s): 2 GO, 1 NO-GO, 0 not checked");
     await page.screenshot({ path: "e2e/artifacts/portfolio-table.png", fullPage: true });
     const table = await Promise.all(
       DOMAINS.map(async (d) => ({ domain: d, verdict: (await pf.row(d).getAttribute("data-verdict"))!, blockers: await pf.row(d).getByTestId("member-blockers").textContent() })),
@@ -90,8 +94,11 @@ test.describe("portfolio", () => {
 
     // Filters: by verdict, then by stage.
     const noGo = table.filter((r) => r.verdict === "no-go").map((r) => r.domain);
+    expect(noGo).toEqual(["beta.test"]);
     await pf.filter({ verdict: "no-go" });
-    await expect(pf.rows()).toHaveCount(noGo.length);
+    await expect(pf.rows()).toHaveCount(1);
+    await expect(pf.row("beta.test")).toBeVisible();
+    await page.getByTestId("members-card").screenshot({ path: "e2e/artifacts/portfolio-filtered.png" });
     await pf.filter({ stage: "sources" });
     await expect(pf.rows()).toHaveCount(0);
     await expect(page.getByTestId("no-members")).toBeVisible();
@@ -116,7 +123,10 @@ test.describe("portfolio", () => {
 
     // Drill-down: the member's existing checks page.
     await pf.row("alpha.test").getByTestId("member-checks-link").click();
-    await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "done");
+    const alphaRow = table.find((r) => r.domain === "alpha.test")!;
+    await expect(page.getByTestId("back-to-checks")).toBeVisible();
+    await expect(page.getByTestId("verdict-badge").first()).toHaveText(alphaRow.verdict === "go" ? "GO" : "NO-GO");
+    await expect(page.getByTestId("count-blockers")).toHaveText(alphaRow.blockers!);
     await page.screenshot({ path: join("e2e/artifacts", "portfolio-drilldown.png"), fullPage: true });
   });
 });

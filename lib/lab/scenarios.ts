@@ -359,10 +359,15 @@ export const PORTFOLIO_DOMAINS = [
 
 SCENARIOS.push({
   name: "portfolio",
-  description: "a clean move of project.test. plus two small domains of the same customer (alpha.test., beta.test.) on the same old servers, each copied to the new operator",
+  description: "a clean move of project.test. and alpha.test., and beta.test. whose new operator copy lost its _dmarc TXT; all three on the same old servers",
   zones: base({
     oldExtra: Object.fromEntries(PORTFOLIO_DOMAINS.map((p) => [`${p.domain}.`, portfolioZone(p.domain, p.address)])),
-    newExtra: Object.fromEntries(PORTFOLIO_DOMAINS.map((p) => [`${p.domain}.`, portfolioZone(p.domain, p.address, { ns: ["ns1.newhost.test."] })])),
+    newExtra: Object.fromEntries(
+      PORTFOLIO_DOMAINS.map((p) => {
+        const copy = portfolioZone(p.domain, p.address, { ns: ["ns1.newhost.test."] });
+        return [`${p.domain}.`, p.domain === "beta.test" ? copy.replace(/^_dmarc\..*\n/m, "") : copy];
+      }),
+    ),
     tldExtra: PORTFOLIO_DOMAINS.map((p) => `${p.domain}. 172800 IN NS ns1.oldhost.test.\n${p.domain}. 172800 IN NS ns2.oldhost.test.\n`).join(""),
   }),
   sources: ["zones/project.test.live.zone"],
