@@ -21,14 +21,18 @@ const DOMAINS = ["project.test", "alpha.test", "beta.test"];
 test.describe("portfolio", () => {
   test.describe.configure({ timeout: 240_000 });
   let lab: Lab;
+
   test.beforeAll(async () => {
     lab = await startLab({ scenario: "portfolio" });
   });
+
   test.afterAll(async () => {
     await lab?.stop();
   });
 
-  test("a pasted list becomes three transfers; dropped exports are matched and imported; all are checked; the summary downloads", async ({ page }) => {
+  test("a pasted list becomes three transfers; dropped exports are matched and imported; all are checked; the summary downloads", async ({
+    page,
+  }) => {
     const pf = new PortfolioPage(page);
     const name = `ACME ${randomBytes(3).toString("hex")}`;
     await pf.create({
@@ -49,15 +53,25 @@ test.describe("portfolio", () => {
     await pf.drop([
       { name: "project-export.zone", text: LIVE },
       { name: "alpha.txt", text: portfolioZone(alpha.domain, alpha.address, { withOrigin: false }) },
-      { name: "b-records.zone", text: '; registrar panel export, apex missing\nwww.beta.test. 3600 IN CNAME beta.test.\n_dmarc.beta.test. 3600 IN TXT "v=DMARC1; p=reject"\n' },
-      { name: "unrelated.zone", text: "$ORIGIN other.example.\n@ 300 IN SOA ns1 h 1 2 3 4 5\n@ 300 IN NS ns1\nns1 300 IN A 192.0.2.99\n" },
+      {
+        name: "b-records.zone",
+        text: '; registrar panel export, apex missing\nwww.beta.test. 3600 IN CNAME beta.test.\n_dmarc.beta.test. 3600 IN TXT "v=DMARC1; p=reject"\n',
+      },
+      {
+        name: "unrelated.zone",
+        text: "$ORIGIN other.example.\n@ 300 IN SOA ns1 h 1 2 3 4 5\n@ 300 IN NS ns1\nns1 300 IN A 192.0.2.99\n",
+      },
     ]);
     await expect(pf.matchRow("project-export.zone").getByTestId("match-reason")).toHaveText("$ORIGIN is project.test");
     await expect(pf.matchRow("alpha.txt").getByTestId("match-reason")).toHaveText("SOA owner is alpha.test");
     await expect(pf.matchRow("b-records.zone")).toHaveAttribute("data-status", "matched");
-    await expect(pf.matchRow("b-records.zone").getByTestId("match-reason")).toContainText("owner names are at or below beta.test");
+    await expect(pf.matchRow("b-records.zone").getByTestId("match-reason")).toContainText(
+      "owner names are at or below beta.test",
+    );
     await expect(pf.matchRow("unrelated.zone")).toHaveAttribute("data-status", "unmatched");
-    await expect(pf.matchRow("unrelated.zone").getByTestId("match-reason")).toHaveText("its $ORIGIN is other.example., which is not a member");
+    await expect(pf.matchRow("unrelated.zone").getByTestId("match-reason")).toHaveText(
+      "its $ORIGIN is other.example., which is not a member",
+    );
     await expect(pf.matchRow("unrelated.zone").getByTestId("match-member")).toHaveValue("");
     await page.getByTestId("drop-card").screenshot({ path: "e2e/artifacts/portfolio-matches.png" });
 
@@ -89,7 +103,11 @@ test.describe("portfolio", () => {
     await expect(page.getByTestId("portfolio-counts")).toHaveText("3 domain(s): 2 GO, 1 NO-GO, 0 not checked");
     await page.screenshot({ path: "e2e/artifacts/portfolio-table.png", fullPage: true });
     const table = await Promise.all(
-      DOMAINS.map(async (d) => ({ domain: d, verdict: (await pf.row(d).getAttribute("data-verdict"))!, blockers: await pf.row(d).getByTestId("member-blockers").textContent() })),
+      DOMAINS.map(async (d) => ({
+        domain: d,
+        verdict: (await pf.row(d).getAttribute("data-verdict"))!,
+        blockers: await pf.row(d).getByTestId("member-blockers").textContent(),
+      })),
     );
 
     // Filters: by verdict, then by stage.
@@ -111,13 +129,19 @@ test.describe("portfolio", () => {
     const csv = await csvDownload;
     const csvText = readFileSync((await csv.path())!, "utf8");
     const lines = csvText.trim().split("\r\n");
-    expect(lines[0]).toBe("domain,stage,verdict,blockers,warnings,run status,window start,window end,time zone,current operator,future operator,error,transfer id");
-    expect(lines.slice(1).map((l) => l.split(",").slice(0, 4).join(","))).toEqual(table.map((r) => `${r.domain},checked,${r.verdict},${r.blockers}`));
+    expect(lines[0]).toBe(
+      "domain,stage,verdict,blockers,warnings,run status,window start,window end,time zone,current operator,future operator,error,transfer id",
+    );
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 4).join(","))).toEqual(
+      table.map((r) => `${r.domain},checked,${r.verdict},${r.blockers}`),
+    );
     const jsonDownload = page.waitForEvent("download");
     await page.getByTestId("download-json").click();
     const json = JSON.parse(readFileSync((await (await jsonDownload).path())!, "utf8"));
     expect(json.portfolio.name).toBe(name);
-    expect(json.members.map((m: { domain: string; verdict: string; stage: string }) => [m.domain, m.stage, m.verdict])).toEqual(table.map((r) => [r.domain, "checked", r.verdict]));
+    expect(
+      json.members.map((m: { domain: string; verdict: string; stage: string }) => [m.domain, m.stage, m.verdict]),
+    ).toEqual(table.map((r) => [r.domain, "checked", r.verdict]));
     const head = await page.request.get(new URL(`${new URL(page.url()).pathname}/summary.json`, page.url()).toString());
     expect(head.headers()["cache-control"]).toBe("private, no-store");
 

@@ -42,7 +42,9 @@ export class PortfolioPage {
     if (p.dnsHostingMoves) await page.getByTestId(`dns-moves-${p.dnsHostingMoves}`).check();
     if (p.newNameServers !== undefined) await page.getByLabel("New operator's name servers").fill(p.newNameServers);
     await page.getByTestId("create-portfolio").click();
-    await page.waitForURL((url) => /^\/portfolios\/[a-z0-9]+$/.test(url.pathname) && url.pathname !== "/portfolios/new");
+    await page.waitForURL(
+      (url) => /^\/portfolios\/[a-z0-9]+$/.test(url.pathname) && url.pathname !== "/portfolios/new",
+    );
     await expect(page.getByTestId("portfolio-title")).toHaveText(p.name);
     return new URL(page.url()).pathname.split("/").pop()!;
   }
@@ -57,7 +59,9 @@ export class PortfolioPage {
 
   /** Drop files (name + content); waits for the match table. */
   async drop(files: { name: string; text: string }[]) {
-    await this.page.getByTestId("drop-input").setInputFiles(files.map((f) => ({ name: f.name, mimeType: "text/plain", buffer: Buffer.from(f.text) })));
+    await this.page
+      .getByTestId("drop-input")
+      .setInputFiles(files.map((f) => ({ name: f.name, mimeType: "text/plain", buffer: Buffer.from(f.text) })));
     await expect(this.page.getByTestId("match-row")).toHaveCount(files.length);
   }
 
@@ -67,7 +71,9 @@ export class PortfolioPage {
 
   /** Override the member a file is imported into ("" = do not import). */
   async assign(file: string, domain: string) {
-    await this.matchRow(file).getByTestId("match-member").selectOption(domain === "" ? { value: "" } : { label: domain });
+    await this.matchRow(file)
+      .getByTestId("match-member")
+      .selectOption(domain === "" ? { value: "" } : { label: domain });
   }
 
   async importMatched() {
@@ -85,7 +91,8 @@ export class PortfolioPage {
     if (spec.allowPrivate) await p.getByLabel("Allow private and loopback addresses (lab)").check();
     if (spec.port !== undefined) await p.getByLabel("Port", { exact: true }).fill(String(spec.port));
     if (spec.rootHints !== undefined) await p.getByLabel("Root hints (lab)").fill(spec.rootHints);
-    if (spec.ratePerServer !== undefined) await p.getByLabel("Queries per second per server").fill(String(spec.ratePerServer));
+    if (spec.ratePerServer !== undefined)
+      await p.getByLabel("Queries per second per server").fill(String(spec.ratePerServer));
     await p.getByTestId("check-all").click();
     await expect(p.getByTestId("check-message")).toBeVisible();
   }

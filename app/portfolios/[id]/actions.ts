@@ -9,9 +9,20 @@ export interface FactsState {
   error: string;
 }
 
-const FIELDS = ["losingRegistrar", "gainingRegistrar", "currentDnsOperator", "futureDnsOperator", "dnsHostingMoves", "newNameServers"] as const;
+const FIELDS = [
+  "losingRegistrar",
+  "gainingRegistrar",
+  "currentDnsOperator",
+  "futureDnsOperator",
+  "dnsHostingMoves",
+  "newNameServers",
+] as const;
 
-export async function updateFactsAction(portfolioId: string, _prev: FactsState, formData: FormData): Promise<FactsState> {
+export async function updateFactsAction(
+  portfolioId: string,
+  _prev: FactsState,
+  formData: FormData,
+): Promise<FactsState> {
   const facts: Record<string, string> = {};
   for (const f of FIELDS) {
     const v = formData.get(f);

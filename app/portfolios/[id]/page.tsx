@@ -14,22 +14,35 @@ import { MemberTable } from "./_components/member-table";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Portfolio" };
 
-export default async function PortfolioPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PortfolioPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const sp = await searchParams;
   const staff = await pageStaff();
-  const view = await pageCall(() => getPortfolio(staff, { portfolioId: id, filters: { stage: sp.stage, verdict: sp.verdict } }));
+  const view = await pageCall(() =>
+    getPortfolio(staff, { portfolioId: id, filters: { stage: sp.stage, verdict: sp.verdict } }),
+  );
   const p = view.portfolio;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm text-slate-500">
-            <Link href="/portfolios" className="underline">Portfolios</Link>
+            <Link href="/portfolios" className="underline">
+              Portfolios
+            </Link>
           </p>
-          <h1 className="text-2xl font-semibold" data-testid="portfolio-title">{p.name}</h1>
+          <h1 className="text-2xl font-semibold" data-testid="portfolio-title">
+            {p.name}
+          </h1>
           <p className="text-sm text-slate-600" data-testid="portfolio-counts">
-            {view.all.length} domain(s): {view.counts.go} GO, {view.counts.noGo} NO-GO, {view.counts.unchecked} not checked
+            {view.all.length} domain(s): {view.counts.go} GO, {view.counts.noGo} NO-GO, {view.counts.unchecked} not
+            checked
             {view.counts.checking > 0 ? `, ${view.counts.checking} checking` : ""}
           </p>
         </div>
@@ -46,28 +59,50 @@ export default async function PortfolioPage({ params, searchParams }: { params: 
         <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm" data-testid="member-filters">
           <label>
             Stage
-            <select name="stage" defaultValue={view.filters.stage ?? ""} className={inputClass} data-testid="filter-stage">
+            <select
+              name="stage"
+              defaultValue={view.filters.stage ?? ""}
+              className={inputClass}
+              data-testid="filter-stage"
+            >
               <option value="">any</option>
               {STAGES.map((s) => (
-                <option key={s} value={s}>{STAGE_LABELS[s]}</option>
+                <option key={s} value={s}>
+                  {STAGE_LABELS[s]}
+                </option>
               ))}
             </select>
           </label>
           <label>
             Verdict
-            <select name="verdict" defaultValue={view.filters.verdict ?? ""} className={inputClass} data-testid="filter-verdict">
+            <select
+              name="verdict"
+              defaultValue={view.filters.verdict ?? ""}
+              className={inputClass}
+              data-testid="filter-verdict"
+            >
               <option value="">any</option>
               <option value="go">GO</option>
               <option value="no-go">NO-GO</option>
               <option value="none">not checked</option>
             </select>
           </label>
-          <button type="submit" className={buttonClass} data-testid="apply-filters">Filter</button>
+          <button type="submit" className={buttonClass} data-testid="apply-filters">
+            Filter
+          </button>
         </form>
-        <MemberTable portfolioId={p.id} members={view.members} checking={view.counts.checking > 0} privateScope={operatorPrivateScope()} />
+        <MemberTable
+          portfolioId={p.id}
+          members={view.members}
+          checking={view.counts.checking > 0}
+          privateScope={operatorPrivateScope()}
+        />
       </Card>
       <Card title="Drop exports" testId="drop-card">
-        <DropExports portfolioId={p.id} members={view.all.map((m) => ({ transferId: m.transferId, domain: m.domain }))} />
+        <DropExports
+          portfolioId={p.id}
+          members={view.all.map((m) => ({ transferId: m.transferId, domain: m.domain }))}
+        />
       </Card>
       <Card title="Shared facts" testId="facts-card">
         <FactsForm

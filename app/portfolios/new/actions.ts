@@ -12,7 +12,18 @@ export interface NewPortfolioState {
   values: Record<string, string>;
 }
 
-const FIELDS = ["name", "createKey", "members", "losingRegistrar", "gainingRegistrar", "currentDnsOperator", "futureDnsOperator", "dnsHostingMoves", "newNameServers", "confirmPartial"] as const;
+const FIELDS = [
+  "name",
+  "createKey",
+  "members",
+  "losingRegistrar",
+  "gainingRegistrar",
+  "currentDnsOperator",
+  "futureDnsOperator",
+  "dnsHostingMoves",
+  "newNameServers",
+  "confirmPartial",
+] as const;
 
 export async function createPortfolioAction(_prev: NewPortfolioState, formData: FormData): Promise<NewPortfolioState> {
   const values: Record<string, string> = {};

@@ -38,7 +38,8 @@ export const checkMembersSchema = z.object({
 });
 export type CheckMembersInput = z.input<typeof checkMembersSchema>;
 
-export type CheckMembersResult = { ok: true; queued: number; alreadyQueued: number } | { ok: false; errors: { domain: string; message: string }[] };
+export type CheckMembersResult =
+  { ok: true; queued: number; alreadyQueued: number } | { ok: false; errors: { domain: string; message: string }[] };
 
 const DEFAULT_RUNS_PER_OPERATOR = 2;
 /** A claim whose run never got its id (the process died in between) is given up after this long. */
@@ -54,7 +55,10 @@ export function operatorKeys(t: { currentDnsOperator: string; futureDnsOperator:
 }
 
 /** How a member's run starts: the guarded run start use case (tests pass their own). */
-export type StartMemberRun = (actor: Actor | null, o: { transferId: string; input: unknown; db?: Db; env?: Record<string, string | undefined> }) => Promise<StartRunResult>;
+export type StartMemberRun = (
+  actor: Actor | null,
+  o: { transferId: string; input: unknown; db?: Db; env?: Record<string, string | undefined> },
+) => Promise<StartRunResult>;
 
 interface PumpOptions {
   actor?: Actor | null;
@@ -64,17 +68,31 @@ interface PumpOptions {
   now?: () => Date;
 }
 
-export async function checkMembers(actor: Actor | null, input: { portfolioId: string; body: unknown }, opts: Omit<PumpOptions, "actor"> = {}): Promise<CheckMembersResult> {
+export async function checkMembers(
+  actor: Actor | null,
+  input: { portfolioId: string; body: unknown },
+  opts: Omit<PumpOptions, "actor"> = {},
+): Promise<CheckMembersResult> {
   const { portfolio } = await requirePortfolio(actor, input.portfolioId, opts.db);
   const p = checkMembersSchema.safeParse(input.body);
-  if (!p.success) throw new AppError("INVALID", "invalid check request", { issues: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+  if (!p.success)
+    throw new AppError("INVALID", "invalid check request", {
+      issues: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    });
   const { transferIds, ...run } = p.data;
   const members = await listPortfolioMembers(portfolio.id, opts.db);
   const memberIds = new Set(members.map((m) => m.transferId));
   const unknown = transferIds.filter((id) => !memberIds.has(id));
   if (unknown.length > 0) throw new AppError("NOT_FOUND", "not a member of this portfolio");
   const chosen = transferIds.length > 0 ? members.filter((m) => transferIds.includes(m.transferId)) : members;
-  const transfers = new Map((await getTransfersByIds(chosen.map((m) => m.transferId), opts.db)).map((t) => [t.id, t]));
+  const transfers = new Map(
+    (
+      await getTransfersByIds(
+        chosen.map((m) => m.transferId),
+        opts.db,
+      )
+    ).map((t) => [t.id, t]),
+  );
   const errors: { domain: string; message: string }[] = [];
   const queue: { transferId: string; operatorsJson: string; inputJson: string }[] = [];
   for (const m of chosen) {
@@ -82,8 +100,13 @@ export async function checkMembers(actor: Actor | null, input: { portfolioId: st
     const body = { ...run, newServers: m.newNameServers || portfolio.newNameServers };
     // Judged now, so a bad server list is reported for every member at once instead of one failed run after another.
     const v = StartRunInputSchema.safeParse(body);
-    if (!v.success) errors.push({ domain: t.domainUnicode, message: v.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`).join("; ") });
-    else queue.push({ transferId: t.id, operatorsJson: JSON.stringify(operatorKeys(t)), inputJson: JSON.stringify(body) });
+    if (!v.success)
+      errors.push({
+        domain: t.domainUnicode,
+        message: v.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`).join("; "),
+      });
+    else
+      queue.push({ transferId: t.id, operatorsJson: JSON.stringify(operatorKeys(t)), inputJson: JSON.stringify(body) });
   }
   if (errors.length > 0) return { ok: false, errors };
   const queued = await queuePortfolioRuns(portfolio.id, queue, opts.db);
@@ -116,10 +139,18 @@ async function pumpOnce(portfolioId: string, opts: PumpOptions): Promise<void> {
     for (const op of JSON.parse(e.operatorsJson) as string[]) active.set(op, (active.get(op) ?? 0) + 1);
   };
   const inFlight = await listPortfolioRuns(portfolioId, ["starting", "started"], opts.db);
-  const statuses = await runStatuses(inFlight.flatMap((e) => (e.runId ? [e.runId] : [])), opts.db);
+  const statuses = await runStatuses(
+    inFlight.flatMap((e) => (e.runId ? [e.runId] : [])),
+    opts.db,
+  );
   for (const e of inFlight) {
     if (e.status === "starting") {
-      if (e.startedAt && now().getTime() - e.startedAt.getTime() > STARTING_STALE_MS) await settlePortfolioRun(e.id, { status: "failed", error: "the check was interrupted before it started" }, opts.db);
+      if (e.startedAt && now().getTime() - e.startedAt.getTime() > STARTING_STALE_MS)
+        await settlePortfolioRun(
+          e.id,
+          { status: "failed", error: "the check was interrupted before it started" },
+          opts.db,
+        );
       else count(e);
     } else if (e.runId && ["queued", "running"].includes(statuses.get(e.runId) ?? "")) count(e);
   }
@@ -129,7 +160,12 @@ async function pumpOnce(portfolioId: string, opts: PumpOptions): Promise<void> {
     if (!(await claimPortfolioRun(e.id, now(), opts.db))) continue;
     count(e);
     try {
-      const r = await (opts.start ?? startRunFor)(opts.actor ?? null, { transferId: e.transferId, input: JSON.parse(e.inputJson), db: opts.db, env: opts.env });
+      const r = await (opts.start ?? startRunFor)(opts.actor ?? null, {
+        transferId: e.transferId,
+        input: JSON.parse(e.inputJson),
+        db: opts.db,
+        env: opts.env,
+      });
       if (r.ok) {
         await settlePortfolioRun(e.id, { status: "started", runId: r.runId }, opts.db);
         // The next member's turn comes when this one ends (failures end up in the run row).

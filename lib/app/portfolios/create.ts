@@ -15,7 +15,11 @@ import { createTransferFor } from "../../secured/transfers";
 import { nameServersSchema, parseMembers, sharedFactsSchema, type RowError } from "./parse-members";
 
 export const createPortfolioSchema = sharedFactsSchema.extend({
-  name: z.string({ error: "Name the portfolio" }).trim().min(1, "Name the portfolio").max(200, "The name is too long (200 characters at most)"),
+  name: z
+    .string({ error: "Name the portfolio" })
+    .trim()
+    .min(1, "Name the portfolio")
+    .max(200, "The name is too long (200 characters at most)"),
   /** One per rendering of the form (DESIGN: every state change survives a double click). */
   createKey: z.string().trim().min(16).max(100),
   /** The pasted list or the CSV's text. */
@@ -44,9 +48,17 @@ export async function createPortfolio(actor: Actor | null, input: unknown, db?: 
   const parsed = parseMembers(members, { ...shared, newNameServers });
   if (!parsed.ok) return { ok: false, errors: { members: parsed.message }, rowErrors: [], validRows: 0 };
   const { rows, errors: rowErrors } = parsed;
-  if (rows.length === 0) return { ok: false, errors: { members: "No row is valid: fix the rows listed below" }, rowErrors, validRows: 0 };
+  if (rows.length === 0)
+    return { ok: false, errors: { members: "No row is valid: fix the rows listed below" }, rowErrors, validRows: 0 };
   if (rowErrors.length > 0 && !confirmPartial) {
-    return { ok: false, errors: { members: `${rowErrors.length} row(s) have errors; fix them, or confirm to create the ${rows.length} valid one(s) only` }, rowErrors, validRows: rows.length };
+    return {
+      ok: false,
+      errors: {
+        members: `${rowErrors.length} row(s) have errors; fix them, or confirm to create the ${rows.length} valid one(s) only`,
+      },
+      rowErrors,
+      validRows: rows.length,
+    };
   }
   return inTransaction(async (tx) => {
     const { row, created } = await insertPortfolio(
@@ -71,12 +83,23 @@ export async function createPortfolio(actor: Actor | null, input: unknown, db?: 
       const t = m.transfer;
       const r = await createTransferFor(
         staff,
-        { domain: t.domain.ascii, losingRegistrar: t.losingRegistrar, gainingRegistrar: t.gainingRegistrar, currentDnsOperator: t.currentDnsOperator, futureDnsOperator: t.futureDnsOperator, dnsHostingMoves: t.dnsHostingMoves },
+        {
+          domain: t.domain.ascii,
+          losingRegistrar: t.losingRegistrar,
+          gainingRegistrar: t.gainingRegistrar,
+          currentDnsOperator: t.currentDnsOperator,
+          futureDnsOperator: t.futureDnsOperator,
+          dnsHostingMoves: t.dnsHostingMoves,
+        },
         tx,
       );
       // The row passed the same schema a moment ago; a refusal now is a bug, and the transaction undoes everything.
       if (!r.ok) throw new Error(`row ${m.row}: ${Object.values(r.errors).join("; ")}`);
-      await addPortfolioMember(row.id, { transferId: r.transfer.id, position: i, newNameServers: m.newNameServers }, tx);
+      await addPortfolioMember(
+        row.id,
+        { transferId: r.transfer.id, position: i, newNameServers: m.newNameServers },
+        tx,
+      );
     }
     return { ok: true as const, portfolio: row, created: true, members: rows.length };
   }, db);

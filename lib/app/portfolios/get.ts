@@ -2,7 +2,14 @@
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
-import { getTransfersByIds, listPortfolioMembers, listPortfolioRows, listPortfolioRuns, memberStates, type PortfolioRow } from "../../db/portfolios";
+import {
+  getTransfersByIds,
+  listPortfolioMembers,
+  listPortfolioRows,
+  listPortfolioRuns,
+  memberStates,
+  type PortfolioRow,
+} from "../../db/portfolios";
 import { requireStaffActor } from "../../auth/require";
 import { requirePortfolio } from "./access";
 import { pumpPortfolioRuns } from "./check-members";
@@ -24,7 +31,11 @@ export interface PortfolioView {
   counts: { go: number; noGo: number; unchecked: number; checking: number };
 }
 
-export async function getPortfolio(actor: Actor | null, input: { portfolioId: string; filters?: unknown }, db?: Db): Promise<PortfolioView> {
+export async function getPortfolio(
+  actor: Actor | null,
+  input: { portfolioId: string; filters?: unknown },
+  db?: Db,
+): Promise<PortfolioView> {
   const { portfolio } = await requirePortfolio(actor, input.portfolioId, db);
   const filters = portfolioFiltersSchema.parse(input.filters ?? {});
   // A process restart leaves queued entries behind: reading the page moves the queue on.
@@ -47,7 +58,11 @@ export async function getPortfolio(actor: Actor | null, input: { portfolioId: st
 export async function memberSummaries(portfolioId: string, db?: Db): Promise<MemberSummary[]> {
   const members = await listPortfolioMembers(portfolioId, db);
   const ids = members.map((m) => m.transferId);
-  const [transfers, states, entries] = await Promise.all([getTransfersByIds(ids, db), memberStates(ids, db), listPortfolioRuns(portfolioId, ["queued", "starting", "failed"], db)]);
+  const [transfers, states, entries] = await Promise.all([
+    getTransfersByIds(ids, db),
+    memberStates(ids, db),
+    listPortfolioRuns(portfolioId, ["queued", "starting", "failed"], db),
+  ]);
   const byId = new Map(transfers.map((t) => [t.id, t]));
   const waiting = new Map<string, { status: string; error: string | null; at: Date }>();
   for (const e of entries) waiting.set(e.transferId, { status: e.status, error: e.error, at: e.createdAt });

@@ -11,13 +11,23 @@ const match = (...files: { name: string; bytes: Uint8Array }[]) => matchFiles(fi
 
 describe("matching dropped exports to members", () => {
   test("by $ORIGIN", () => {
-    const [m] = match(file("a.zone", "$ORIGIN alpha.test.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n@ IN NS ns1\nns1 IN A 192.0.2.1\n"));
-    expect(m).toMatchObject({ status: "matched", transferId: "t-alpha", by: "origin", reason: "$ORIGIN is alpha.test" });
+    const [m] = match(
+      file("a.zone", "$ORIGIN alpha.test.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n@ IN NS ns1\nns1 IN A 192.0.2.1\n"),
+    );
+    expect(m).toMatchObject({
+      status: "matched",
+      transferId: "t-alpha",
+      by: "origin",
+      reason: "$ORIGIN is alpha.test",
+    });
   });
 
   test("by SOA owner when there is no $ORIGIN (absolute names), and the $ORIGIN of a non-member does not hide a member's SOA", () => {
     const [m, n] = match(
-      file("export.txt", "beta.test. 300 IN SOA ns1.beta.test. h.beta.test. 1 2 3 4 5\nbeta.test. 300 IN NS ns1.beta.test.\n"),
+      file(
+        "export.txt",
+        "beta.test. 300 IN SOA ns1.beta.test. h.beta.test. 1 2 3 4 5\nbeta.test. 300 IN NS ns1.beta.test.\n",
+      ),
       file("mixed.zone", "$ORIGIN elsewhere.test.\nbeta.test. 300 IN SOA ns1.beta.test. h.beta.test. 1 2 3 4 5\n"),
     );
     expect(m).toMatchObject({ status: "matched", transferId: "t-beta", by: "soa", reason: "SOA owner is beta.test" });
@@ -39,10 +49,19 @@ describe("matching dropped exports to members", () => {
 
   test("by owner names: a fragment without apex, counted under the closest member (a child member wins its names)", () => {
     const [m, n] = match(
-      file("hosts.txt", "www.beta.test. 300 IN A 192.0.2.1\nmail.beta.test. 300 IN A 192.0.2.2\nx.alpha.test. 300 IN A 192.0.2.3\n"),
+      file(
+        "hosts.txt",
+        "www.beta.test. 300 IN A 192.0.2.1\nmail.beta.test. 300 IN A 192.0.2.2\nx.alpha.test. 300 IN A 192.0.2.3\n",
+      ),
       file("shop.txt", "www.shop.alpha.test. 300 IN A 192.0.2.1\napi.shop.alpha.test. 300 IN A 192.0.2.2\n"),
     );
-    expect(m).toMatchObject({ status: "matched", transferId: "t-beta", by: "owners", reason: "2 of 3 owner names are at or below beta.test", candidates: ["t-beta", "t-alpha"] });
+    expect(m).toMatchObject({
+      status: "matched",
+      transferId: "t-beta",
+      by: "owners",
+      reason: "2 of 3 owner names are at or below beta.test",
+      candidates: ["t-beta", "t-alpha"],
+    });
     expect(n).toMatchObject({ status: "matched", transferId: "t-shop", by: "owners" });
   });
 
@@ -51,14 +70,25 @@ describe("matching dropped exports to members", () => {
       file("even.txt", "www.alpha.test. 300 IN A 192.0.2.1\nwww.beta.test. 300 IN A 192.0.2.2\n"),
       file("two.zone", "$ORIGIN alpha.test.\nbeta.test. 300 IN SOA ns1.beta.test. h.beta.test. 1 2 3 4 5\n"),
     );
-    expect(even).toMatchObject({ status: "ambiguous", transferId: null, reason: "owner names fall equally under alpha.test and beta.test" });
+    expect(even).toMatchObject({
+      status: "ambiguous",
+      transferId: null,
+      reason: "owner names fall equally under alpha.test and beta.test",
+    });
     expect(even!.candidates.sort()).toEqual(["t-alpha", "t-beta"]);
-    expect(two).toMatchObject({ status: "ambiguous", transferId: null, reason: "the file names two members: $ORIGIN alpha.test, SOA owner beta.test" });
+    expect(two).toMatchObject({
+      status: "ambiguous",
+      transferId: null,
+      reason: "the file names two members: $ORIGIN alpha.test, SOA owner beta.test",
+    });
   });
 
   test("unmatched, each with its reason: another zone, names outside every member, not an export at all, empty", () => {
     const files = match(
-      file("other.zone", "$ORIGIN other.example.\n@ 300 IN SOA ns1 h 1 2 3 4 5\n@ 300 IN NS ns1\nns1 300 IN A 192.0.2.1\n"),
+      file(
+        "other.zone",
+        "$ORIGIN other.example.\n@ 300 IN SOA ns1 h 1 2 3 4 5\n@ 300 IN NS ns1\nns1 300 IN A 192.0.2.1\n",
+      ),
       file("outside.txt", "www.gamma.test. 300 IN A 192.0.2.1\n"),
       file("notes.txt", "Dear customer, here are your domains.\n"),
       file("empty.zone", ""),

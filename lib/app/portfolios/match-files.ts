@@ -63,7 +63,15 @@ export function fileEvidence(file: { name: string; bytes: Uint8Array }): FileEvi
   const head = decodeLatin1(file.bytes.subarray(0, 64 * 1024));
   const label = suggestSource(file.name, head).label;
   const detection = detectFileFormat(file);
-  const empty = { name: file.name, label, format: detection.format, originDirective: null, soaOwner: null, importedOrigin: null, owners: [] };
+  const empty = {
+    name: file.name,
+    label,
+    format: detection.format,
+    originDirective: null,
+    soaOwner: null,
+    importedOrigin: null,
+    owners: [],
+  };
   if (!detection.format) return { ...empty, unreadable: detection.reason };
   const text = detection.format === "route53" || detection.format === "cloudflare-json" ? "" : decodeLatin1(file.bytes);
   const directive = /^\$ORIGIN[ \t]+(\S+)/im.exec(text);
@@ -71,7 +79,11 @@ export function fileEvidence(file: { name: string; bytes: Uint8Array }): FileEvi
   try {
     result = importZone([file], { providerDependencies: false });
   } catch (e) {
-    return { ...empty, originDirective: directive ? bare(directive[1]) : null, unreadable: `the importer failed: ${(e as Error).message}` };
+    return {
+      ...empty,
+      originDirective: directive ? bare(directive[1]) : null,
+      unreadable: `the importer failed: ${(e as Error).message}`,
+    };
   }
   const owners = new Set<string>();
   let soaOwner: string | null = null;
@@ -106,14 +118,23 @@ function memberFor(name: string, byDomain: Map<string, MatchMember>): MatchMembe
 export function matchFile(index: number, ev: FileEvidence, members: readonly MatchMember[]): FileMatch {
   const base = { index, name: ev.name, label: ev.label };
   const byDomain = new Map(members.map((m) => [m.domainAscii, m]));
-  if (ev.unreadable) return { ...base, status: "unmatched", transferId: null, by: null, candidates: [], reason: `not a zone export Cutover reads: ${ev.unreadable}` };
+  if (ev.unreadable)
+    return {
+      ...base,
+      status: "unmatched",
+      transferId: null,
+      by: null,
+      candidates: [],
+      reason: `not a zone export Cutover reads: ${ev.unreadable}`,
+    };
 
   // Names the file gives for its own zone, strongest first; each must be a member exactly.
   const claims: { by: MatchBy; what: string; name: string }[] = [];
   if (ev.originDirective) claims.push({ by: "origin", what: "$ORIGIN", name: ev.originDirective });
   if (ev.soaOwner) claims.push({ by: "soa", what: "SOA owner", name: ev.soaOwner });
   // The importer's zone name usually repeats the $ORIGIN or SOA owner: only a name not given yet is more evidence.
-  if (ev.importedOrigin && !claims.some((c) => c.name === ev.importedOrigin)) claims.push({ by: "zone-name", what: "zone name", name: ev.importedOrigin });
+  if (ev.importedOrigin && !claims.some((c) => c.name === ev.importedOrigin))
+    claims.push({ by: "zone-name", what: "zone name", name: ev.importedOrigin });
   const hits = claims.flatMap((c) => {
     const m = byDomain.get(c.name);
     return m ? [{ ...c, member: m }] : [];
@@ -121,13 +142,24 @@ export function matchFile(index: number, ev: FileEvidence, members: readonly Mat
   const distinct = [...new Set(hits.map((h) => h.member.transferId))];
   if (distinct.length > 1) {
     return {
-      ...base, status: "ambiguous", transferId: null, by: null, candidates: distinct,
+      ...base,
+      status: "ambiguous",
+      transferId: null,
+      by: null,
+      candidates: distinct,
       reason: `the file names two members: ${hits.map((h) => `${h.what} ${h.member.domain}`).join(", ")}`,
     };
   }
   if (hits.length > 0) {
     const h = hits[0]!;
-    return { ...base, status: "matched", transferId: h.member.transferId, by: h.by, candidates: [h.member.transferId], reason: `${h.what} is ${h.member.domain}` };
+    return {
+      ...base,
+      status: "matched",
+      transferId: h.member.transferId,
+      by: h.by,
+      candidates: [h.member.transferId],
+      reason: `${h.what} is ${h.member.domain}`,
+    };
   }
 
   // No zone name that is a member: count the owner names under each member's domain.
@@ -143,22 +175,41 @@ export function matchFile(index: number, ev: FileEvidence, members: readonly Mat
   const stated = claims[0] ? `its ${claims[0].what} is ${claims[0].name}., which is not a member` : null;
   if (ranked.length === 0) {
     return {
-      ...base, status: "unmatched", transferId: null, by: null, candidates: [],
-      reason: stated ?? (ev.owners.length === 0 ? "no records read, and no $ORIGIN or SOA" : `none of its ${ev.owners.length} owner names is at or below a member's domain`),
+      ...base,
+      status: "unmatched",
+      transferId: null,
+      by: null,
+      candidates: [],
+      reason:
+        stated ??
+        (ev.owners.length === 0
+          ? "no records read, and no $ORIGIN or SOA"
+          : `none of its ${ev.owners.length} owner names is at or below a member's domain`),
     };
   }
   // A claimed zone that is not a member, yet names below a member: the file is for another zone (e.g. a parent) — let the person decide.
   if (stated || (ranked[1] && ranked[1].n === ranked[0]!.n)) {
     return {
-      ...base, status: "ambiguous", transferId: null, by: null, candidates: ranked.map((r) => r.member.transferId),
+      ...base,
+      status: "ambiguous",
+      transferId: null,
+      by: null,
+      candidates: ranked.map((r) => r.member.transferId),
       reason: stated
         ? `${stated}, yet ${ranked[0]!.n} owner name(s) are under ${ranked.map((r) => r.member.domain).join(", ")}`
-        : `owner names fall equally under ${ranked.filter((r) => r.n === ranked[0]!.n).map((r) => r.member.domain).join(" and ")}`,
+        : `owner names fall equally under ${ranked
+            .filter((r) => r.n === ranked[0]!.n)
+            .map((r) => r.member.domain)
+            .join(" and ")}`,
     };
   }
   const top = ranked[0]!;
   return {
-    ...base, status: "matched", transferId: top.member.transferId, by: "owners", candidates: ranked.map((r) => r.member.transferId),
+    ...base,
+    status: "matched",
+    transferId: top.member.transferId,
+    by: "owners",
+    candidates: ranked.map((r) => r.member.transferId),
     reason: `${top.n} of ${ev.owners.length} owner names are at or below ${top.member.domain}`,
   };
 }

@@ -1,7 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { parseDomainList, parseMembers, parseMembersCsv, sharedFactsSchema } from "./parse-members";
 
-const shared = sharedFactsSchema.parse({ losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old DNS", futureDnsOperator: "New DNS", dnsHostingMoves: "yes" });
+const shared = sharedFactsSchema.parse({
+  losingRegistrar: "Old Reg",
+  gainingRegistrar: "New Reg",
+  currentDnsOperator: "Old DNS",
+  futureDnsOperator: "New DNS",
+  dnsHostingMoves: "yes",
+});
 const noShared = sharedFactsSchema.parse({});
 
 describe("pasted list", () => {
@@ -15,7 +21,11 @@ describe("pasted list", () => {
       [4, "xn--bcher-kva.de", "bücher.de"],
       [4, "shop.example.org", "shop.example.org"],
     ]);
-    expect(r.rows[0]!.transfer).toMatchObject({ losingRegistrar: "Old Reg", futureDnsOperator: "New DNS", dnsHostingMoves: true });
+    expect(r.rows[0]!.transfer).toMatchObject({
+      losingRegistrar: "Old Reg",
+      futureDnsOperator: "New DNS",
+      dnsHostingMoves: true,
+    });
   });
 
   test("invalid names and duplicates are listed with their line numbers; the valid rows stay", () => {
@@ -47,7 +57,10 @@ describe("pasted list", () => {
   });
 
   test("an empty list is refused", () => {
-    expect(parseDomainList(" \n# nothing\n", shared)).toEqual({ ok: false, message: expect.stringMatching(/No domains given/) });
+    expect(parseDomainList(" \n# nothing\n", shared)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/No domains given/),
+    });
   });
 });
 
@@ -59,14 +72,25 @@ describe("CSV", () => {
     const r = parseMembersCsv(csv, shared);
     if (!r.ok) throw new Error(r.message);
     expect(r.errors).toEqual([]);
-    expect(r.rows[0]!.transfer).toMatchObject({ losingRegistrar: "Reg, Inc.", gainingRegistrar: "New Reg", dnsHostingMoves: false });
+    expect(r.rows[0]!.transfer).toMatchObject({
+      losingRegistrar: "Reg, Inc.",
+      gainingRegistrar: "New Reg",
+      dnsHostingMoves: false,
+    });
     expect(r.rows[0]!.newNameServers).toBe("ns1.new.test=192.0.2.53\nns2.new.test=192.0.2.54");
     expect(r.rows[1]!.transfer).toMatchObject({ currentDnsOperator: "Route 53", dnsHostingMoves: true });
     expect(r.rows[1]!.newNameServers).toBe("");
   });
 
   test("row errors carry data-row numbers (header = row 0): bad domain, bad hosting answer, bad NS, too many cells", () => {
-    const csv = [header, "ok.test,,,,,yes,", "bad domain,,,,,yes,", "c.test,,,,,maybe,", "d.test,,,,,yes,ns1.new.test", "e.test,,,,,yes,,extra"].join("\n");
+    const csv = [
+      header,
+      "ok.test,,,,,yes,",
+      "bad domain,,,,,yes,",
+      "c.test,,,,,maybe,",
+      "d.test,,,,,yes,ns1.new.test",
+      "e.test,,,,,yes,,extra",
+    ].join("\n");
     const r = parseMembersCsv(csv, noShared);
     if (!r.ok) throw new Error(r.message);
     expect(r.rows).toEqual([]);
@@ -80,12 +104,21 @@ describe("CSV", () => {
   });
 
   test("a header without a domain column, or with an unknown column, is refused as a whole", () => {
-    expect(parseMembersCsv("name,registrar\nx.test,y\n", shared)).toMatchObject({ ok: false, message: expect.stringMatching(/"domain"/) });
-    expect(parseMembersCsv("domain,colour\nx.test,red\n", shared)).toMatchObject({ ok: false, message: expect.stringMatching(/Unknown CSV column\(s\): colour/) });
+    expect(parseMembersCsv("name,registrar\nx.test,y\n", shared)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/"domain"/),
+    });
+    expect(parseMembersCsv("domain,colour\nx.test,red\n", shared)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Unknown CSV column\(s\): colour/),
+    });
   });
 
   test("an unterminated quote is reported, not half-read", () => {
-    expect(parseMembersCsv('domain\n"x.test\n', shared)).toMatchObject({ ok: false, message: expect.stringMatching(/could not be read/) });
+    expect(parseMembersCsv('domain\n"x.test\n', shared)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/could not be read/),
+    });
   });
 });
 

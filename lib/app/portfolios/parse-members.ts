@@ -24,15 +24,18 @@ export const sharedFactsSchema = z.object({
 export type SharedFacts = z.output<typeof sharedFactsSchema>;
 
 /** A new-NS cell or field: `name=address` entries separated by spaces, commas, semicolons or lines. */
-export const nameServersSchema = z.string().max(10_000).transform((text, ctx) => {
-  const specs = text.split(/[\s,;]+/).filter((s) => s !== "");
-  for (const s of specs) {
-    const r = parseServerSpec(s);
-    if (!r.ok) ctx.addIssue({ code: "custom", message: `new NS: ${r.message}` });
-  }
-  if (specs.length > 32) ctx.addIssue({ code: "custom", message: "new NS: at most 32 servers" });
-  return specs.join("\n");
-});
+export const nameServersSchema = z
+  .string()
+  .max(10_000)
+  .transform((text, ctx) => {
+    const specs = text.split(/[\s,;]+/).filter((s) => s !== "");
+    for (const s of specs) {
+      const r = parseServerSpec(s);
+      if (!r.ok) ctx.addIssue({ code: "custom", message: `new NS: ${r.message}` });
+    }
+    if (specs.length > 32) ctx.addIssue({ code: "custom", message: "new NS: at most 32 servers" });
+    return specs.join("\n");
+  });
 
 export interface MemberRow {
   /** 1-based: the line of a pasted list, the data row of a CSV (the header is row 0). */
@@ -101,14 +104,19 @@ function validate(row: number, raw: RawRow, shared: SharedFacts): MemberRow | Ro
   };
   const t = transferInputSchema.safeParse(input);
   const ns = nameServersSchema.safeParse(raw.newNameServers);
-  const errors = [...(t.success ? [] : t.error.issues.map((i) => i.message)), ...(ns.success ? [] : ns.error.issues.map((i) => i.message))];
+  const errors = [
+    ...(t.success ? [] : t.error.issues.map((i) => i.message)),
+    ...(ns.success ? [] : ns.error.issues.map((i) => i.message)),
+  ];
   if (!t.success || !ns.success || errors.length > 0) return { row, text: raw.domain.trim() || "(no domain)", errors };
   return { row, transfer: t.data, newNameServers: ns.data };
 }
 
 function finish(candidates: (MemberRow | RowError)[]): ParseMembersResult {
-  if (candidates.length === 0) return { ok: false, message: "No domains given: paste one per line or a CSV with a domain column" };
-  if (candidates.length > MAX_MEMBERS) return { ok: false, message: `At most ${MAX_MEMBERS} domains per portfolio (${candidates.length} given)` };
+  if (candidates.length === 0)
+    return { ok: false, message: "No domains given: paste one per line or a CSV with a domain column" };
+  if (candidates.length > MAX_MEMBERS)
+    return { ok: false, message: `At most ${MAX_MEMBERS} domains per portfolio (${candidates.length} given)` };
   const rows: MemberRow[] = [];
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
@@ -119,7 +127,11 @@ function finish(candidates: (MemberRow | RowError)[]): ParseMembersResult {
     }
     const first = seen.get(c.transfer.domain.ascii);
     if (first !== undefined) {
-      errors.push({ row: c.row, text: c.transfer.domain.unicode, errors: [`${c.transfer.domain.unicode} is already in row ${first}`] });
+      errors.push({
+        row: c.row,
+        text: c.transfer.domain.unicode,
+        errors: [`${c.transfer.domain.unicode} is already in row ${first}`],
+      });
       continue;
     }
     seen.set(c.transfer.domain.ascii, c.row);
@@ -128,7 +140,15 @@ function finish(candidates: (MemberRow | RowError)[]): ParseMembersResult {
   return { ok: true, rows, errors };
 }
 
-const EMPTY: RawRow = { domain: "", losingRegistrar: "", gainingRegistrar: "", currentDnsOperator: "", futureDnsOperator: "", dnsHostingMoves: "", newNameServers: "" };
+const EMPTY: RawRow = {
+  domain: "",
+  losingRegistrar: "",
+  gainingRegistrar: "",
+  currentDnsOperator: "",
+  futureDnsOperator: "",
+  dnsHostingMoves: "",
+  newNameServers: "",
+};
 
 /** A pasted list: one domain per line; several on a line separated by commas or spaces are all taken. Row = line number. */
 export function parseDomainList(text: string, shared: SharedFacts): ParseMembersResult {
@@ -145,7 +165,11 @@ export function parseDomainList(text: string, shared: SharedFacts): ParseMembers
 export function parseMembersCsv(text: string, shared: SharedFacts): ParseMembersResult {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    records = parse(text.replace(/^\uFEFF/, ""), {
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as string[][];
   } catch (e) {
     return { ok: false, message: `The CSV could not be read: ${(e as Error).message}` };
   }
@@ -153,14 +177,27 @@ export function parseMembersCsv(text: string, shared: SharedFacts): ParseMembers
   if (!header) return { ok: false, message: "The CSV is empty" };
   const fields = header.map((h) => COLUMNS[h.trim().toLowerCase().replace(/[_-]+/g, " ").replace(/\s+/g, " ")] ?? null);
   const unknown = header.filter((_, i) => fields[i] === null);
-  if (!fields.includes("domain")) return { ok: false, message: `The CSV's first line must name the columns, one of them "domain" (found: ${header.join(", ")})` };
-  if (unknown.length > 0) return { ok: false, message: `Unknown CSV column(s): ${unknown.join(", ")}. Known: ${Object.keys(COLUMNS).join(", ")}` };
+  if (!fields.includes("domain"))
+    return {
+      ok: false,
+      message: `The CSV's first line must name the columns, one of them "domain" (found: ${header.join(", ")})`,
+    };
+  if (unknown.length > 0)
+    return {
+      ok: false,
+      message: `Unknown CSV column(s): ${unknown.join(", ")}. Known: ${Object.keys(COLUMNS).join(", ")}`,
+    };
   const candidates = data.map((cells, i) => {
     const raw: RawRow = { ...EMPTY };
     fields.forEach((f, c) => {
       if (f) raw[f] = cells[c] ?? "";
     });
-    if (cells.length > header.length) return { row: i + 1, text: raw.domain || "(no domain)", errors: [`${cells.length} cells, but the header names ${header.length} columns`] };
+    if (cells.length > header.length)
+      return {
+        row: i + 1,
+        text: raw.domain || "(no domain)",
+        errors: [`${cells.length} cells, but the header names ${header.length} columns`],
+      };
     return validate(i + 1, raw, shared);
   });
   return finish(candidates);
@@ -168,7 +205,11 @@ export function parseMembersCsv(text: string, shared: SharedFacts): ParseMembers
 
 /** A CSV when its first line names a domain column; otherwise a list. */
 export function parseMembers(text: string, shared: SharedFacts): ParseMembersResult {
-  const first = text.replace(/^\uFEFF/, "").split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
+  const first =
+    text
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== "") ?? "";
   const cells = first.split(",").map((c) => c.trim().replace(/^"|"$/g, "").trim().toLowerCase());
   return cells.includes("domain") ? parseMembersCsv(text, shared) : parseDomainList(text, shared);
 }

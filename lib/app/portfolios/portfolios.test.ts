@@ -17,15 +17,33 @@ import { updateSharedFacts } from "./update-facts";
 let t: TestDb;
 let ann: StaffActor;
 let bob: StaffActor;
-const facts = { losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old DNS", futureDnsOperator: "New DNS", dnsHostingMoves: "yes", newNameServers: "ns1.newhost.test=192.0.2.53" };
+const facts = {
+  losingRegistrar: "Old Reg",
+  gainingRegistrar: "New Reg",
+  currentDnsOperator: "Old DNS",
+  futureDnsOperator: "New DNS",
+  dnsHostingMoves: "yes",
+  newNameServers: "ns1.newhost.test=192.0.2.53",
+};
 const key = (n: number) => `create-key-${n}-0123456789abcdef`;
 const limits = uploadLimits({});
-const zone = (origin: string) => ({ name: `${origin}.zone`, bytes: new TextEncoder().encode(`$ORIGIN ${origin}.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n@ IN NS ns1\nns1 IN A 192.0.2.1\n`) });
+const zone = (origin: string) => ({
+  name: `${origin}.zone`,
+  bytes: new TextEncoder().encode(
+    `$ORIGIN ${origin}.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n@ IN NS ns1\nns1 IN A 192.0.2.1\n`,
+  ),
+});
 
 beforeAll(async () => {
   t = await createTestDb();
-  const a = await createStaffUser({ email: "ann@registrar-a.test", name: "Ann", password: "long enough password A", organisation: "Registrar A" }, t.db);
-  const b = await createStaffUser({ email: "bob@registrar-b.test", name: "Bob", password: "long enough password B", organisation: "Registrar B" }, t.db);
+  const a = await createStaffUser(
+    { email: "ann@registrar-a.test", name: "Ann", password: "long enough password A", organisation: "Registrar A" },
+    t.db,
+  );
+  const b = await createStaffUser(
+    { email: "bob@registrar-b.test", name: "Bob", password: "long enough password B", organisation: "Registrar B" },
+    t.db,
+  );
   ann = { kind: "staff", userId: a.id, name: a.name, email: a.email, organisationId: a.organisationId };
   bob = { kind: "staff", userId: b.id, name: b.name, email: b.email, organisationId: b.organisationId };
 });
@@ -35,7 +53,14 @@ describe("create", () => {
   test("rows with errors: nothing is created until the valid rows are confirmed; then exactly those, once", async () => {
     const input = { name: "ACME", createKey: key(1), members: "one.test\nnot valid!\ntwo.test\n", ...facts };
     const refused = await createPortfolio(ann, input, t.db);
-    expect(refused).toMatchObject({ ok: false, validRows: 2, rowErrors: [{ row: 2, text: "not" }, { row: 2, text: "valid!" }] });
+    expect(refused).toMatchObject({
+      ok: false,
+      validRows: 2,
+      rowErrors: [
+        { row: 2, text: "not" },
+        { row: 2, text: "valid!" },
+      ],
+    });
     expect(await t.db.transfer.count()).toBe(0);
     expect(await t.db.portfolio.count()).toBe(0);
 
@@ -58,26 +83,52 @@ describe("create", () => {
     const p = await t.db.portfolio.findFirstOrThrow();
     await expect(getPortfolio(bob, { portfolioId: p.id }, t.db)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getPortfolio(null, { portfolioId: p.id }, t.db)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(createPortfolio(null, { name: "x", createKey: key(9), members: "x.test", ...facts }, t.db)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(
+      createPortfolio(null, { name: "x", createKey: key(9), members: "x.test", ...facts }, t.db),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });
 
 describe("shared facts", () => {
   test("edited once: every member changes, each member's audit log names the portfolio and the old and new values; saving again logs nothing", async () => {
     const p = await t.db.portfolio.findFirstOrThrow();
-    const r = await updateSharedFacts(ann, { portfolioId: p.id, facts: { futureDnsOperator: "Cloud DNS", dnsHostingMoves: "no" } }, t.db);
+    const r = await updateSharedFacts(
+      ann,
+      { portfolioId: p.id, facts: { futureDnsOperator: "Cloud DNS", dnsHostingMoves: "no" } },
+      t.db,
+    );
     expect(r.changedTransfers).toBe(2);
     for (const tr of await t.db.transfer.findMany()) {
       expect([tr.futureDnsOperator, tr.dnsHostingMoves, tr.losingRegistrar]).toEqual(["Cloud DNS", false, "Old Reg"]);
       const log = await verifyAuditLog(tr.id, t.db);
       expect(log.valid).toBe(true);
       expect(log.entries.map((e) => e.event)).toEqual([
-        expect.objectContaining({ type: "transfer.facts-changed", portfolioId: p.id, actor: expect.objectContaining({ userId: ann.userId }), changes: { futureDnsOperator: { from: "New DNS", to: "Cloud DNS" }, dnsHostingMoves: { from: true, to: false } } }),
+        expect.objectContaining({
+          type: "transfer.facts-changed",
+          portfolioId: p.id,
+          actor: expect.objectContaining({ userId: ann.userId }),
+          changes: {
+            futureDnsOperator: { from: "New DNS", to: "Cloud DNS" },
+            dnsHostingMoves: { from: true, to: false },
+          },
+        }),
       ]);
     }
-    expect((await updateSharedFacts(ann, { portfolioId: p.id, facts: { futureDnsOperator: "Cloud DNS", dnsHostingMoves: "no" } }, t.db)).changedTransfers).toBe(0);
-    await expect(updateSharedFacts(bob, { portfolioId: p.id, facts: {} }, t.db)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(updateSharedFacts(ann, { portfolioId: p.id, facts: { newNameServers: "ns1.x.test" } }, t.db)).rejects.toMatchObject({ code: "INVALID" });
+    expect(
+      (
+        await updateSharedFacts(
+          ann,
+          { portfolioId: p.id, facts: { futureDnsOperator: "Cloud DNS", dnsHostingMoves: "no" } },
+          t.db,
+        )
+      ).changedTransfers,
+    ).toBe(0);
+    await expect(updateSharedFacts(bob, { portfolioId: p.id, facts: {} }, t.db)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      updateSharedFacts(ann, { portfolioId: p.id, facts: { newNameServers: "ns1.x.test" } }, t.db),
+    ).rejects.toMatchObject({ code: "INVALID" });
   });
 });
 
@@ -86,7 +137,13 @@ describe("dropped exports", () => {
     const p = await t.db.portfolio.findFirstOrThrow();
     const files = [zone("one.test"), zone("two.test"), zone("elsewhere.test")];
     const m = await matchDroppedFiles(ann, { portfolioId: p.id, files, limits }, t.db);
-    expect(m.files.map((f) => [f.name, f.status, f.transferId === null ? null : m.members.find((x) => x.transferId === f.transferId)!.domain])).toEqual([
+    expect(
+      m.files.map((f) => [
+        f.name,
+        f.status,
+        f.transferId === null ? null : m.members.find((x) => x.transferId === f.transferId)!.domain,
+      ]),
+    ).toEqual([
       ["one.test.zone", "matched", "one.test"],
       ["two.test.zone", "matched", "two.test"],
       ["elsewhere.test.zone", "unmatched", null],
@@ -96,24 +153,60 @@ describe("dropped exports", () => {
     expect(r.map((x) => x.status)).toEqual(["imported", "imported", "not-imported"]);
     expect(r[2]).toMatchObject({ reason: "no member chosen" });
     const again = await importDroppedFiles(ann, { portfolioId: p.id, files, assignments, limits }, t.db);
-    expect(again.map((x) => (x.status === "imported" ? x.sourceId : null))).toEqual(r.map((x) => (x.status === "imported" ? x.sourceId : null)));
+    expect(again.map((x) => (x.status === "imported" ? x.sourceId : null))).toEqual(
+      r.map((x) => (x.status === "imported" ? x.sourceId : null)),
+    );
     expect((await listSources(m.files[0]!.transferId!, t.db)).length).toBe(1);
     // Assigning a file to a transfer outside the portfolio is refused.
-    const foreign = await t.db.transfer.create({ data: { domainAscii: "b.test", domainUnicode: "b.test", losingRegistrar: "x", gainingRegistrar: "y", currentDnsOperator: "x", futureDnsOperator: "y", dnsHostingMoves: false, organisationId: bob.organisationId } });
-    await expect(importDroppedFiles(ann, { portfolioId: p.id, files: [files[0]!], assignments: [{ transferId: foreign.id, label: "x" }], limits }, t.db)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const foreign = await t.db.transfer.create({
+      data: {
+        domainAscii: "b.test",
+        domainUnicode: "b.test",
+        losingRegistrar: "x",
+        gainingRegistrar: "y",
+        currentDnsOperator: "x",
+        futureDnsOperator: "y",
+        dnsHostingMoves: false,
+        organisationId: bob.organisationId,
+      },
+    });
+    await expect(
+      importDroppedFiles(
+        ann,
+        { portfolioId: p.id, files: [files[0]!], assignments: [{ transferId: foreign.id, label: "x" }], limits },
+        t.db,
+      ),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("bounded checks", () => {
   test("at most N runs per operator at once; the next starts when one finishes; the table shows queued, checking, verdicts", async () => {
-    const made = await createPortfolio(ann, { name: "Big", createKey: key(2), members: ["a", "b", "c", "d", "e"].map((x) => `${x}.big.test`).join("\n"), ...facts }, t.db);
+    const made = await createPortfolio(
+      ann,
+      {
+        name: "Big",
+        createKey: key(2),
+        members: ["a", "b", "c", "d", "e"].map((x) => `${x}.big.test`).join("\n"),
+        ...facts,
+      },
+      t.db,
+    );
     if (!made.ok) throw new Error("not created");
     const pid = made.portfolio.id;
     const finish: Record<string, () => Promise<void>> = {};
     let active = 0;
     let peak = 0;
     const start: StartMemberRun = async (_actor, o) => {
-      const run = await createRun({ transferId: o.transferId, oldServersJson: "[]", newServersJson: JSON.stringify((o.input as { newServers: string }).newServers), optionsJson: "{}" }, t.db);
+      const run = await createRun(
+        {
+          transferId: o.transferId,
+          oldServersJson: "[]",
+          newServersJson: JSON.stringify((o.input as { newServers: string }).newServers),
+          optionsJson: "{}",
+        },
+        t.db,
+      );
       await updateRun(run.id, { status: "running" }, t.db);
       active++;
       peak = Math.max(peak, active);
@@ -135,7 +228,11 @@ describe("bounded checks", () => {
     expect(Object.keys(finish)).toHaveLength(2);
     expect(await stages()).toEqual(["checking", "checking", "queued", "queued", "queued"]);
     // A second request while they wait queues nothing twice.
-    expect(await checkMembers(ann, { portfolioId: pid, body: {} }, { db: t.db, env, start })).toEqual({ ok: true, queued: 0, alreadyQueued: 5 });
+    expect(await checkMembers(ann, { portfolioId: pid, body: {} }, { db: t.db, env, start })).toEqual({
+      ok: true,
+      queued: 0,
+      alreadyQueued: 5,
+    });
     for (let i = 0; i < 5; i++) {
       const [id, end] = Object.entries(finish)[0]!;
       delete finish[id];
@@ -147,18 +244,29 @@ describe("bounded checks", () => {
     expect(peak).toBe(2);
     expect(await stages()).toEqual(["checked", "checked", "checked", "checked", "checked"]);
     const csv = await exportPortfolioSummary(ann, { portfolioId: pid, format: "csv" }, t.db);
-    expect(csv.body.split("\r\n")[0]).toBe("domain,stage,verdict,blockers,warnings,run status,window start,window end,time zone,current operator,future operator,error,transfer id");
+    expect(csv.body.split("\r\n")[0]).toBe(
+      "domain,stage,verdict,blockers,warnings,run status,window start,window end,time zone,current operator,future operator,error,transfer id",
+    );
     expect(csv.body.split("\r\n").filter((l) => l.startsWith("a.big.test,checked,go,0,"))).toHaveLength(1);
     const json = JSON.parse((await exportPortfolioSummary(ann, { portfolioId: pid, format: "json" }, t.db)).body);
-    expect(json.members.map((m: { domain: string; verdict: string }) => [m.domain, m.verdict])).toEqual(["a", "b", "c", "d", "e"].map((x) => [`${x}.big.test`, "go"]));
+    expect(json.members.map((m: { domain: string; verdict: string }) => [m.domain, m.verdict])).toEqual(
+      ["a", "b", "c", "d", "e"].map((x) => [`${x}.big.test`, "go"]),
+    );
   });
 
   test("a member whose new servers are not name=address is reported by domain, and nothing is queued", async () => {
-    const made = await createPortfolio(ann, { name: "Bad NS", createKey: key(3), members: "x.bad.test", ...facts, newNameServers: "" }, t.db);
+    const made = await createPortfolio(
+      ann,
+      { name: "Bad NS", createKey: key(3), members: "x.bad.test", ...facts, newNameServers: "" },
+      t.db,
+    );
     if (!made.ok) throw new Error("not created");
     await t.db.portfolio.update({ where: { id: made.portfolio.id }, data: { newNameServers: "ns1.only-a-name.test" } });
     const r = await checkMembers(ann, { portfolioId: made.portfolio.id, body: {} }, { db: t.db });
-    expect(r).toMatchObject({ ok: false, errors: [{ domain: "x.bad.test", message: expect.stringMatching(/expected name=address/) }] });
+    expect(r).toMatchObject({
+      ok: false,
+      errors: [{ domain: "x.bad.test", message: expect.stringMatching(/expected name=address/) }],
+    });
     expect(await t.db.portfolioRun.count({ where: { portfolioId: made.portfolio.id } })).toBe(0);
   });
 });

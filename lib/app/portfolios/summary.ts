@@ -41,7 +41,13 @@ export interface MemberSummary {
 }
 
 export function summariseMember(
-  transfer: { id: string; domainUnicode: string; domainAscii: string; currentDnsOperator: string; futureDnsOperator: string },
+  transfer: {
+    id: string;
+    domainUnicode: string;
+    domainAscii: string;
+    currentDnsOperator: string;
+    futureDnsOperator: string;
+  },
   state: MemberStateRow,
   waiting: { status: string; error: string | null } | null,
 ): MemberSummary {
@@ -67,7 +73,13 @@ export function summariseMember(
     runStatus: stage === "queued" ? "queued" : (latest?.status ?? null),
     runId: latest?.id ?? null,
     error: failedStart ?? (latest && latest.status !== "done" ? latest.error : null),
-    window: state.window ? { start: state.window.start.toISOString(), end: state.window.end.toISOString(), timeZone: state.window.timeZone } : null,
+    window: state.window
+      ? {
+          start: state.window.start.toISOString(),
+          end: state.window.end.toISOString(),
+          timeZone: state.window.timeZone,
+        }
+      : null,
     currentDnsOperator: transfer.currentDnsOperator,
     futureDnsOperator: transfer.futureDnsOperator,
   };

@@ -10,7 +10,12 @@ import type { Actor } from "../../auth/actor";
 import { auditActor } from "../../auth/actor";
 import { AppError } from "../../auth/app-error";
 import type { Db } from "../../db/client";
-import { getTransfersByIds, listPortfolioMembers, updatePortfolioFacts, updateTransferFacts } from "../../db/portfolios";
+import {
+  getTransfersByIds,
+  listPortfolioMembers,
+  updatePortfolioFacts,
+  updateTransferFacts,
+} from "../../db/portfolios";
 import { recordAudit } from "../../signoff/audit";
 import { requirePortfolio } from "./access";
 import { nameServersSchema } from "./parse-members";
@@ -28,25 +33,53 @@ export const updateFactsSchema = z.object({
 });
 export type UpdateFactsInput = z.input<typeof updateFactsSchema>;
 
-export async function updateSharedFacts(actor: Actor | null, input: { portfolioId: string; facts: unknown; now?: Date }, db?: Db): Promise<{ changedTransfers: number }> {
+export async function updateSharedFacts(
+  actor: Actor | null,
+  input: { portfolioId: string; facts: unknown; now?: Date },
+  db?: Db,
+): Promise<{ changedTransfers: number }> {
   const { staff, portfolio } = await requirePortfolio(actor, input.portfolioId, db);
   const p = updateFactsSchema.safeParse(input.facts);
-  if (!p.success) throw new AppError("INVALID", p.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`).join("; "), { issues: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+  if (!p.success)
+    throw new AppError("INVALID", p.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`).join("; "), {
+      issues: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    });
   const f = p.data;
-  const set: Partial<{ losingRegistrar: string; gainingRegistrar: string; currentDnsOperator: string; futureDnsOperator: string; dnsHostingMoves: boolean }> = {};
-  for (const k of ["losingRegistrar", "gainingRegistrar", "currentDnsOperator", "futureDnsOperator"] as const) if (f[k] !== "") set[k] = f[k];
+  const set: Partial<{
+    losingRegistrar: string;
+    gainingRegistrar: string;
+    currentDnsOperator: string;
+    futureDnsOperator: string;
+    dnsHostingMoves: boolean;
+  }> = {};
+  for (const k of ["losingRegistrar", "gainingRegistrar", "currentDnsOperator", "futureDnsOperator"] as const)
+    if (f[k] !== "") set[k] = f[k];
   if (f.dnsHostingMoves !== "") set.dnsHostingMoves = f.dnsHostingMoves === "yes";
   await updatePortfolioFacts(portfolio.id, { ...set, newNameServers: f.newNameServers }, db);
   const members = await listPortfolioMembers(portfolio.id, db);
-  const transfers = await getTransfersByIds(members.map((m) => m.transferId), db);
+  const transfers = await getTransfersByIds(
+    members.map((m) => m.transferId),
+    db,
+  );
   const at = (input.now ?? new Date()).toISOString();
   let changedTransfers = 0;
   for (const t of transfers) {
     const changes: Record<string, { from: string | boolean; to: string | boolean }> = {};
-    for (const [k, v] of Object.entries(set) as [keyof typeof set, string | boolean][]) if (t[k] !== v) changes[k] = { from: t[k], to: v };
+    for (const [k, v] of Object.entries(set) as [keyof typeof set, string | boolean][])
+      if (t[k] !== v) changes[k] = { from: t[k], to: v };
     if (Object.keys(changes).length === 0) continue;
     await updateTransferFacts(t.id, Object.fromEntries(Object.entries(changes).map(([k, c]) => [k, c.to])), db);
-    await recordAudit({ type: "transfer.facts-changed", transferId: t.id, at, actor: auditActor(staff), portfolioId: portfolio.id, changes }, db);
+    await recordAudit(
+      {
+        type: "transfer.facts-changed",
+        transferId: t.id,
+        at,
+        actor: auditActor(staff),
+        portfolioId: portfolio.id,
+        changes,
+      },
+      db,
+    );
     changedTransfers++;
   }
   return { changedTransfers };

@@ -64,7 +64,10 @@ export function DropExports({ portfolioId, members }: { portfolioId: string; mem
     try {
       const form = new FormData();
       for (const f of files) form.append("files", f);
-      form.append("assignments", JSON.stringify(choice.map((c) => ({ transferId: c.transferId || null, label: c.label }))));
+      form.append(
+        "assignments",
+        JSON.stringify(choice.map((c) => ({ transferId: c.transferId || null, label: c.label }))),
+      );
       const res = await fetch(`/api/portfolios/${portfolioId}/sources`, { method: "POST", body: form });
       const body = await res.json();
       if (!res.ok) {
@@ -92,11 +95,23 @@ export function DropExports({ portfolioId, members }: { portfolioId: string; mem
         onDrop={onDrop}
       >
         <span className="font-medium">Drop zone exports here, or choose files</span>
-        <span className="text-xs">Each file is matched to its domain by $ORIGIN, SOA and owner names; you can change the match before importing.</span>
-        <input type="file" multiple className="sr-only" data-testid="drop-input" onChange={(e) => void choose([...(e.target.files ?? [])])} />
+        <span className="text-xs">
+          Each file is matched to its domain by $ORIGIN, SOA and owner names; you can change the match before importing.
+        </span>
+        <input
+          type="file"
+          multiple
+          className="sr-only"
+          data-testid="drop-input"
+          onChange={(e) => void choose([...(e.target.files ?? [])])}
+        />
       </label>
       {busy === "match" && <p className="text-sm text-slate-600">Reading the files…</p>}
-      {error && <p role="alert" className="text-sm text-red-700" data-testid="drop-error">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-700" data-testid="drop-error">
+          {error}
+        </p>
+      )}
       {matches.length > 0 && (
         <div className="space-y-3">
           <table className="w-full text-left text-sm" data-testid="match-table">
@@ -113,10 +128,15 @@ export function DropExports({ portfolioId, members }: { portfolioId: string; mem
                 <tr key={m.index} data-testid="match-row" data-file={m.name} data-status={m.status}>
                   <td className="py-2 pr-3 font-mono">{m.name}</td>
                   <td className="py-2 pr-3">
-                    <span className={m.status === "matched" ? "text-emerald-800" : "text-amber-800"} data-testid="match-status">
+                    <span
+                      className={m.status === "matched" ? "text-emerald-800" : "text-amber-800"}
+                      data-testid="match-status"
+                    >
                       {m.status === "matched" ? `matched ${domainOf.get(m.transferId ?? "") ?? ""}` : m.status}
                     </span>
-                    <span className="block text-xs text-slate-600" data-testid="match-reason">{m.reason}</span>
+                    <span className="block text-xs text-slate-600" data-testid="match-reason">
+                      {m.reason}
+                    </span>
                   </td>
                   <td className="py-2 pr-3">
                     <select
@@ -124,7 +144,9 @@ export function DropExports({ portfolioId, members }: { portfolioId: string; mem
                       value={choice[i]?.transferId ?? ""}
                       data-testid="match-member"
                       aria-label={`Import ${m.name} into`}
-                      onChange={(e) => setChoice((c) => c.map((x, j) => (j === i ? { ...x, transferId: e.target.value } : x)))}
+                      onChange={(e) =>
+                        setChoice((c) => c.map((x, j) => (j === i ? { ...x, transferId: e.target.value } : x)))
+                      }
                     >
                       <option value="">do not import</option>
                       {members.map((mem) => (
@@ -139,7 +161,9 @@ export function DropExports({ portfolioId, members }: { portfolioId: string; mem
                       className={inputClass}
                       value={choice[i]?.label ?? ""}
                       aria-label={`Label for ${m.name}`}
-                      onChange={(e) => setChoice((c) => c.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
+                      onChange={(e) =>
+                        setChoice((c) => c.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))
+                      }
                     />
                   </td>
                 </tr>
@@ -147,10 +171,21 @@ export function DropExports({ portfolioId, members }: { portfolioId: string; mem
             </tbody>
           </table>
           <div className="flex gap-3">
-            <button type="button" className={buttonClass} disabled={busy !== ""} onClick={() => void importAll()} data-testid="import-matched">
+            <button
+              type="button"
+              className={buttonClass}
+              disabled={busy !== ""}
+              onClick={() => void importAll()}
+              data-testid="import-matched"
+            >
               {busy === "import" ? "Importing…" : `Import ${choice.filter((c) => c.transferId).length} file(s)`}
             </button>
-            <button type="button" className={secondaryButtonClass} disabled={busy !== ""} onClick={() => setMatches([])}>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              disabled={busy !== ""}
+              onClick={() => setMatches([])}
+            >
               Cancel
             </button>
           </div>
@@ -161,7 +196,9 @@ export function DropExports({ portfolioId, members }: { portfolioId: string; mem
           {results.map((r) => (
             <li key={r.index} data-testid="import-result" data-file={r.name} data-status={r.status}>
               <span className="font-mono">{r.name}</span>:{" "}
-              {r.status === "imported" ? `imported into ${r.domain} (${r.recordCount} records${r.importOk ? "" : ", with errors"})` : `not imported — ${r.reason}`}
+              {r.status === "imported"
+                ? `imported into ${r.domain} (${r.recordCount} records${r.importOk ? "" : ", with errors"})`
+                : `not imported — ${r.reason}`}
             </li>
           ))}
         </ul>

@@ -32,7 +32,14 @@ export function NewPortfolioForm({ createKey }: { createKey: string }) {
     <form action={action} className="space-y-6" data-testid="new-portfolio-form" key={JSON.stringify(v)}>
       <input type="hidden" name="createKey" value={v.createKey ?? createKey} />
       <Field label="Name" htmlFor="name" error={state.errors.name}>
-        <input id="name" name="name" className={inputClass} required defaultValue={v.name} placeholder="ACME Corp. domains" />
+        <input
+          id="name"
+          name="name"
+          className={inputClass}
+          required
+          defaultValue={v.name}
+          placeholder="ACME Corp. domains"
+        />
       </Field>
       <Field
         label="Domains"
@@ -40,17 +47,31 @@ export function NewPortfolioForm({ createKey }: { createKey: string }) {
         error={state.errors.members}
         hint="One domain per line, or a CSV whose first line names the columns: domain, losing registrar, gaining registrar, current operator, future operator, hosting moves, new NS. Empty cells take the shared facts below."
       >
-        <textarea id="members" name="members" className={`${inputClass} font-mono`} rows={8} value={members} onChange={(e) => setMembers(e.target.value)} />
+        <textarea
+          id="members"
+          name="members"
+          className={`${inputClass} font-mono`}
+          rows={8}
+          value={members}
+          onChange={(e) => setMembers(e.target.value)}
+        />
       </Field>
       <label className="block text-sm">
         <span className="font-medium">…or choose a CSV file</span>
-        <input type="file" accept=".csv,text/csv" className="mt-1 block text-sm" onChange={readCsv} data-testid="members-csv" />
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          className="mt-1 block text-sm"
+          onChange={readCsv}
+          data-testid="members-csv"
+        />
         {csvName && <span className="text-xs text-slate-500">read {csvName}</span>}
       </label>
       {state.rowErrors.length > 0 && (
         <div className="rounded-md border border-red-300 bg-red-50 p-4" data-testid="row-errors">
           <p className="text-sm font-semibold text-red-900">
-            {state.rowErrors.length} row(s) cannot become transfers{state.validRows > 0 ? `; ${state.validRows} row(s) are valid` : ""}:
+            {state.rowErrors.length} row(s) cannot become transfers
+            {state.validRows > 0 ? `; ${state.validRows} row(s) are valid` : ""}:
           </p>
           <ul className="mt-2 space-y-1 text-sm text-red-900">
             {state.rowErrors.map((r) => (
@@ -79,16 +100,39 @@ export function NewPortfolioForm({ createKey }: { createKey: string }) {
         <div className="space-y-2" data-testid="dns-hosting-question">
           <p className="text-sm font-medium">Does DNS hosting move to the gaining side?</p>
           <div className="flex flex-wrap gap-6 text-sm">
-            {([["yes", "Yes, for every domain"], ["no", "No, for every domain"], ["", "Each row says (hosting moves column)"]] as const).map(([val, label]) => (
+            {(
+              [
+                ["yes", "Yes, for every domain"],
+                ["no", "No, for every domain"],
+                ["", "Each row says (hosting moves column)"],
+              ] as const
+            ).map(([val, label]) => (
               <label key={val || "rows"} className="flex items-center gap-2">
-                <input type="radio" name="dnsHostingMoves" value={val} defaultChecked={(v.dnsHostingMoves ?? "") === val} data-testid={`dns-moves-${val || "rows"}`} />
+                <input
+                  type="radio"
+                  name="dnsHostingMoves"
+                  value={val}
+                  defaultChecked={(v.dnsHostingMoves ?? "") === val}
+                  data-testid={`dns-moves-${val || "rows"}`}
+                />
                 {label}
               </label>
             ))}
           </div>
         </div>
-        <Field label="New operator's name servers" htmlFor="newNameServers" error={state.errors.newNameServers} hint="name=address, one per line; used for each domain's live check unless its row names its own.">
-          <textarea id="newNameServers" name="newNameServers" className={`${inputClass} font-mono`} rows={2} defaultValue={v.newNameServers} />
+        <Field
+          label="New operator's name servers"
+          htmlFor="newNameServers"
+          error={state.errors.newNameServers}
+          hint="name=address, one per line; used for each domain's live check unless its row names its own."
+        >
+          <textarea
+            id="newNameServers"
+            name="newNameServers"
+            className={`${inputClass} font-mono`}
+            rows={2}
+            defaultValue={v.newNameServers}
+          />
         </Field>
       </fieldset>
       {state.errors.form && (

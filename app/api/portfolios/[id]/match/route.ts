@@ -11,7 +11,11 @@ export const dynamic = "force-dynamic";
 /** POST multipart files[] → 200 { members, files: FileMatch[] }: which member each file belongs to; nothing is stored. */
 export const POST = route<{ id: string }>(async ({ request, actor, params }) => {
   const limits = uploadLimits();
-  const form = await readFormBody({ request, maxBytes: limits.maxTotalBytes + 1024 * 1024, authorise: () => requirePortfolio(actor, params.id) });
+  const form = await readFormBody({
+    request,
+    maxBytes: limits.maxTotalBytes + 1024 * 1024,
+    authorise: () => requirePortfolio(actor, params.id),
+  });
   const r = await matchDroppedFiles(actor, { portfolioId: params.id, files: await droppedFiles(form), limits });
   return NextResponse.json(r);
 });

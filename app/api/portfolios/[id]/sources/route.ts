@@ -11,7 +11,16 @@ export const dynamic = "force-dynamic";
 /** POST multipart files[] + assignments (JSON: one { transferId | null, label } per file) → 200 { files: ImportedFile[] }. */
 export const POST = route<{ id: string }>(async ({ request, actor, params }) => {
   const limits = uploadLimits();
-  const form = await readFormBody({ request, maxBytes: limits.maxTotalBytes + 1024 * 1024, authorise: () => requirePortfolio(actor, params.id) });
-  const files = await importDroppedFiles(actor, { portfolioId: params.id, files: await droppedFiles(form), assignments: droppedAssignments(form), limits });
+  const form = await readFormBody({
+    request,
+    maxBytes: limits.maxTotalBytes + 1024 * 1024,
+    authorise: () => requirePortfolio(actor, params.id),
+  });
+  const files = await importDroppedFiles(actor, {
+    portfolioId: params.id,
+    files: await droppedFiles(form),
+    assignments: droppedAssignments(form),
+    limits,
+  });
   return NextResponse.json({ files });
 });
