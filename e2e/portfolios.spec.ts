@@ -142,8 +142,15 @@ test.describe("portfolio", () => {
     expect(
       json.members.map((m: { domain: string; verdict: string; stage: string }) => [m.domain, m.stage, m.verdict]),
     ).toEqual(table.map((r) => [r.domain, "checked", r.verdict]));
-    const head = await page.request.get(new URL(`${new URL(page.url()).pathname}/summary.json`, page.url()).toString());
-    expect(head.headers()["cache-control"]).toBe("private, no-store");
+    for (const ext of ["csv", "json"]) {
+      const res = await page.request.get(
+        new URL(`${new URL(page.url()).pathname}/summary.${ext}`, page.url()).toString(),
+      );
+      expect(res.headers()["cache-control"]).toBe("private, no-store");
+      expect(res.headers()["content-disposition"]).toMatch(
+        new RegExp(`^attachment; filename="portfolio-acme-[0-9a-f]{6}\\.${ext}"$`),
+      );
+    }
 
     // Drill-down: the member's existing checks page.
     await pf.row("alpha.test").getByTestId("member-checks-link").click();
