@@ -35,16 +35,22 @@ test.describe("portfolio", () => {
   }) => {
     const pf = new PortfolioPage(page);
     const name = `ACME ${randomBytes(3).toString("hex")}`;
-    await pf.create({
-      name,
-      members: DOMAINS.join("\n"),
-      losingRegistrar: "Old Registrar GmbH",
-      gainingRegistrar: "New Registrar Ltd",
-      currentDnsOperator: "Old Host DNS",
-      futureDnsOperator: "New Host DNS",
-      dnsHostingMoves: "yes",
-      newNameServers: "ns1.newhost.test=127.0.0.5",
-    });
+    await pf.create(
+      {
+        name,
+        members: [...DOMAINS, "not_a domain"].join("\n"),
+        losingRegistrar: "Old Registrar GmbH",
+        gainingRegistrar: "New Registrar Ltd",
+        currentDnsOperator: "Old Host DNS",
+        futureDnsOperator: "New Host DNS",
+        dnsHostingMoves: "yes",
+        newNameServers: "ns1.newhost.test=127.0.0.5",
+      },
+      [
+        "Row 4 (not_a): Not a valid domain name (e.g. example.com or bücher.de)",
+        "Row 4 (domain): Not a valid domain name (e.g. example.com or bücher.de)",
+      ],
+    );
     await expect(pf.rows()).toHaveCount(3);
     for (const d of DOMAINS) await expect(pf.row(d).getByTestId("member-stage")).toHaveText("waiting for exports");
 

@@ -23,7 +23,8 @@ export interface PortfolioCheckSpec {
 export class PortfolioPage {
   constructor(private readonly page: Page) {}
 
-  async create(p: NewPortfolio): Promise<string> {
+  /** `rowErrors`: the rows the form must list (exact text) before the valid rows are confirmed. */
+  async create(p: NewPortfolio, rowErrors?: string[]): Promise<string> {
     const page = this.page;
     await page.goto("/");
     await page.getByTestId("portfolios-link").click();
@@ -42,6 +43,12 @@ export class PortfolioPage {
     if (p.dnsHostingMoves) await page.getByTestId(`dns-moves-${p.dnsHostingMoves}`).check();
     if (p.newNameServers !== undefined) await page.getByLabel("New operator's name servers").fill(p.newNameServers);
     await page.getByTestId("create-portfolio").click();
+    if (rowErrors) {
+      // Nothing is created until the person confirms the valid rows alone.
+      await expect(page.getByTestId("row-error")).toHaveText(rowErrors);
+      await page.getByTestId("confirm-partial").check();
+      await page.getByTestId("create-portfolio").click();
+    }
     await page.waitForURL(
       (url) => /^\/portfolios\/[a-z0-9]+$/.test(url.pathname) && url.pathname !== "/portfolios/new",
     );
