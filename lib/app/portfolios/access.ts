@@ -1,6 +1,6 @@
 /** Portfolios belong to one organisation: its staff only; another organisation's portfolio does not exist for them. */
 import type { Actor, StaffActor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import { requireStaffActor } from "../../auth/require";
 import type { Db } from "../../db/client";
 import { getPortfolioRow, type PortfolioRow } from "../../db/portfolios";

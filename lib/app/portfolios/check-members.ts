@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { AppError, isAppError } from "../../auth/app-error";
+import { AppError, isAppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
 import {
   claimPortfolioRun,
@@ -22,9 +22,9 @@ import {
   settlePortfolioRun,
   type PortfolioRunRow,
 } from "../../db/portfolios";
-import { StartRunInputSchema } from "../../review/run-input";
-import type { StartRunResult } from "../../review/start-run";
-import { startRunFor } from "../../secured/review";
+import { StartRunInputSchema } from "../runs/run-input";
+import type { StartRunResult } from "../runs/start-run";
+import { startRunFor } from "../runs/guarded";
 import { requirePortfolio } from "./access";
 
 /** The run options every selected member's check uses; the new servers come from the member, else the portfolio. */

@@ -7,11 +7,11 @@
  */
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import { requireStaffActor } from "../../auth/require";
 import type { Db } from "../../db/client";
 import { addPortfolioMember, inTransaction, insertPortfolio, type PortfolioRow } from "../../db/portfolios";
-import { createTransferFor } from "../../secured/transfers";
+import { createTransfer } from "../transfers/create-transfer";
 import { nameServersSchema, parseMembers, sharedFactsSchema, type RowError } from "./parse-members";
 
 export const createPortfolioSchema = sharedFactsSchema.extend({
@@ -81,7 +81,7 @@ export async function createPortfolio(actor: Actor | null, input: unknown, db?: 
     }
     for (const [i, m] of rows.entries()) {
       const t = m.transfer;
-      const r = await createTransferFor(
+      const r = await createTransfer(
         staff,
         {
           domain: t.domain.ascii,

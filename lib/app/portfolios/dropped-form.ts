@@ -1,5 +1,5 @@
 /** The multipart form of dropped exports: `files` repeated and, for the import, `assignments` as JSON. */
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import type { DroppedFile } from "./import-files";
 
 export async function droppedFiles(form: FormData): Promise<DroppedFile[]> {

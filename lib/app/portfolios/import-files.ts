@@ -6,12 +6,12 @@
  */
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
 import { listSources } from "../../db/list-sources";
 import { getTransfersByIds, listPortfolioMembers } from "../../db/portfolios";
 import { sha256Hex } from "../../zone/import/text";
-import { importSourcesFor } from "../../secured/transfers";
+import { importSourcesFor } from "../transfers/guarded";
 import {
   MAX_FILE_NAME_LENGTH,
   MAX_FILES_PER_UPLOAD,
@@ -19,7 +19,7 @@ import {
   oversizeMessage,
   totalOversizeMessage,
   type UploadLimits,
-} from "../../transfer/upload-limits";
+} from "../sources/upload-limits";
 import { requirePortfolio } from "./access";
 import { fileEvidence, matchFiles, type FileMatch, type MatchMember } from "./match-files";
 

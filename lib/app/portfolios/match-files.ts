@@ -13,7 +13,7 @@ import { importZone } from "../../zone/import";
 import { detectFileFormat } from "../../zone/import/detect";
 import { decodeLatin1 } from "../../zone/import/text";
 import { nameToText } from "../../zone/name";
-import { suggestSource } from "../../transfer/suggest-source";
+import { suggestSource } from "../sources/suggest-source";
 
 export interface FileEvidence {
   name: string;

@@ -8,7 +8,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import { transferInputSchema, type ValidTransferInput } from "../../transfer/transfer-input";
+import { transferInputSchema, type ValidTransferInput } from "../transfers/transfer-input";
 import { parseServerSpec } from "../../dns/server-spec";
 
 /** The facts every member shares unless its own row says otherwise. */

@@ -1,12 +1,12 @@
 /** Portfolios end to end on a real (SQLite) database: create, facts, dropped exports, bounded checks, exports. */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { StaffActor } from "../../auth/actor";
-import { createStaffUser } from "../../auth/staff-users";
+import { createStaffUser } from "../accounts/staff-users";
 import { createTestDb, type TestDb } from "../../db/test-db";
 import { createRun, updateRun } from "../../db/runs";
 import { listSources } from "../../db/list-sources";
-import { verifyAuditLog } from "../../signoff/audit";
-import { uploadLimits } from "../../transfer/upload-limits";
+import { verifyAuditLog } from "../../audit/record-audit";
+import { uploadLimits } from "../sources/upload-limits";
 import { checkMembers, pumpPortfolioRuns, type StartMemberRun } from "./check-members";
 import { createPortfolio } from "./create";
 import { exportPortfolioSummary } from "./export-summary";

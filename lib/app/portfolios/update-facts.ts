@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { auditActor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
 import {
   getTransfersByIds,
@@ -16,7 +16,7 @@ import {
   updatePortfolioFacts,
   updateTransferFacts,
 } from "../../db/portfolios";
-import { recordAudit } from "../../signoff/audit";
+import { recordAudit } from "../../audit/record-audit";
 import { requirePortfolio } from "./access";
 import { nameServersSchema } from "./parse-members";
 

@@ -3,7 +3,7 @@ import { route } from "@/app/_lib/auth";
 import { requirePortfolio } from "@/lib/app/portfolios/access";
 import { checkMembers } from "@/lib/app/portfolios/check-members";
 import { readJsonBody } from "@/lib/http/read-body";
-import { abuseLimits } from "@/lib/secured/limits";
+import { abuseLimits } from "@/lib/config/abuse-limits";
 
 export const dynamic = "force-dynamic";
 
