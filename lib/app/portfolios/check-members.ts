@@ -25,6 +25,7 @@ import {
 import { StartRunInputSchema } from "../runs/run-input";
 import type { StartRunResult } from "../runs/start-run";
 import { startRunFor } from "../runs/guarded";
+import { runsPerOperator } from "../../config/portfolio-limits";
 import { requirePortfolio } from "./access";
 
 /** The run options every selected member's check uses; the new servers come from the member, else the portfolio. */
@@ -41,14 +42,8 @@ export type CheckMembersInput = z.input<typeof checkMembersSchema>;
 export type CheckMembersResult =
   { ok: true; queued: number; alreadyQueued: number } | { ok: false; errors: { domain: string; message: string }[] };
 
-const DEFAULT_RUNS_PER_OPERATOR = 2;
 /** A claim whose run never got its id (the process died in between) is given up after this long. */
 const STARTING_STALE_MS = 5 * 60_000;
-
-export function runsPerOperator(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.CUTOVER_PORTFOLIO_RUNS_PER_OPERATOR);
-  return Number.isInteger(n) && n >= 1 && n <= 100 ? n : DEFAULT_RUNS_PER_OPERATOR;
-}
 
 export function operatorKeys(t: { currentDnsOperator: string; futureDnsOperator: string }): string[] {
   return [...new Set([t.currentDnsOperator, t.futureDnsOperator].map((o) => o.trim().toLowerCase()))];
