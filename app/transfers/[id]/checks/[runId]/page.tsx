@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/app/_components/ui/card";
@@ -13,7 +13,7 @@ import { PRIORITY_CLASSES } from "@/lib/dns/query-plan";
 import type { RunView } from "@/lib/app/runs/get-run-view";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Live check" };
+export const generateMetadata = transferMetadata("Live check");
 
 export default async function RunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {
   const { id, runId } = await params;
