@@ -13,6 +13,12 @@ export default async function HomePage() {
   return (
     <div className="space-y-6">
       <form action={signOutAction} className="flex items-center justify-end gap-3 text-sm text-slate-500">
+        <Link href="/settings/api-tokens" className="underline" data-testid="api-tokens-link">
+          API tokens
+        </Link>
+        <Link href="/settings/webhooks" className="underline" data-testid="webhooks-link">
+          Webhooks
+        </Link>
         <span data-testid="signed-in-as">{staff.email}</span>
         <button type="submit" className="underline" data-testid="sign-out">
           Sign out
