@@ -10,6 +10,7 @@ import { FindingsList } from "./_components/findings-list";
 import { RunProgress } from "./_components/run-progress";
 import { ServerMatrix } from "./_components/server-matrix";
 import { PRIORITY_CLASSES } from "@/lib/dns/query-plan";
+import { plainTitle } from "@/lib/checks/glossary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Live check" };
@@ -115,7 +116,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         <ServerMatrix rows={v.matrix} />
       </Card>
       <Card title={`Findings (${v.findings.length})`} testId="findings-card">
-        <FindingsList transferId={id} runId={run.id} findings={v.findings} />
+        <FindingsList transferId={id} runId={run.id} findings={v.findings} titles={Object.fromEntries(v.findings.map((f) => [f.id, plainTitle(f.id)]))} />
       </Card>
       <Card title="Differences" testId="diff-card">
         <DiffView rows={v.diff} />

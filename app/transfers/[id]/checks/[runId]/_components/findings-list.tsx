@@ -6,6 +6,7 @@ import type { FindingView } from "@/lib/review/get-run-view";
 import { inputClass } from "@/app/_components/ui/field";
 import { deciderText } from "@/app/_lib/decider-text";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
+import { evidenceSides, groupBySubject } from "@/lib/app/findings/group-by-subject";
 
 const SEVERITIES = ["blocker", "warning", "info"] as const;
 const SEVERITY_CLASS = { blocker: "border-red-300", warning: "border-amber-300", info: "border-slate-200" } as const;
@@ -132,39 +133,81 @@ function BulkBar({ transferId, runId, severity, selected, clear }: { transferId:
   );
 }
 
-function FindingItem({ transferId, runId, f, selected, toggle }: { transferId: string; runId: string; f: FindingView; selected: boolean; toggle: (key: string) => void }) {
+function EvidenceList({ items }: { items: FindingView["evidence"] }) {
+  return (
+    <ul className="space-y-2">
+      {items.map((e, i) => (
+        <li key={i} data-testid="evidence-item" data-kind={e.kind}>
+          <p className="break-all font-mono text-xs">{e.text}</p>
+          {e.dig && (
+            <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100" tabIndex={0} aria-label="Answer as dig prints it" data-testid="evidence-dig">
+              {e.dig}
+            </pre>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What each side answered, old and new side by side, then files and facts. */
+function Evidence({ evidence }: { evidence: FindingView["evidence"] }) {
+  const sides = evidenceSides(evidence);
+  const bySide = sides.old.length + sides.new.length > 0;
+  return (
+    <div data-testid="evidence">
+      <p className="text-xs uppercase tracking-wide text-slate-600">Evidence ({evidence.length})</p>
+      {bySide && (
+        <div className="mt-1 grid gap-3 md:grid-cols-2" data-testid="evidence-sides">
+          {(["old", "new"] as const).map((side) => (
+            <div key={side} className="min-w-0 rounded border border-slate-200 p-2" data-testid={`evidence-${side}`}>
+              <p className="mb-1 text-xs font-semibold">{side === "old" ? "Old operator answered" : "New operator answered"}</p>
+              {sides[side].length ? <EvidenceList items={sides[side]} /> : <p className="text-xs text-slate-600">No answer from this side is cited.</p>}
+            </div>
+          ))}
+        </div>
+      )}
+      {sides.other.length > 0 && (
+        <div className="mt-2" data-testid="evidence-other">
+          {bySide && <p className="mb-1 text-xs font-semibold">Exports and facts</p>}
+          <EvidenceList items={sides.other} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function FindingItem({ transferId, runId, f, title, selected, toggle }: { transferId: string; runId: string; f: FindingView; title: string; selected: boolean; toggle: (key: string) => void }) {
   const open = f.severity !== "info" && f.state.status === "open";
   const decided = f.state.status === "waived" || f.state.status === "acknowledged";
   return (
     <li className={`flex items-start gap-2 rounded border-l-4 ${SEVERITY_CLASS[f.severity as keyof typeof SEVERITY_CLASS]} bg-white`} data-testid="finding" data-severity={f.severity} data-check={f.id} data-key={f.key} data-state={f.state.status}>
       {open ? (
-        <input type="checkbox" className="mt-2.5 ml-2 h-4 w-4 shrink-0" checked={selected} onChange={() => toggle(f.key)} aria-label={`Select ${f.id} ${f.subject}`} data-testid="finding-select" />
+        <input type="checkbox" className="mt-1.5 ml-1 h-6 w-6 shrink-0" checked={selected} onChange={() => toggle(f.key)} aria-label={`Select ${f.id} ${f.subject}`} data-testid="finding-select" />
       ) : (
-        f.severity !== "info" && <span className="ml-2 w-4 shrink-0" aria-hidden />
+        f.severity !== "info" && <span className="ml-1 w-6 shrink-0" aria-hidden />
       )}
       <details className="min-w-0 flex-1">
-        <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 px-3 py-2" data-testid="finding-summary">
+        <summary className="flex min-h-6 cursor-pointer flex-wrap items-baseline gap-x-3 px-3 py-2" data-testid="finding-summary">
+          <span className="text-sm font-medium" data-testid="finding-title">
+            {title}
+          </span>
           <span className="font-mono text-xs font-semibold">{f.id}</span>
-          <span className="font-mono text-sm">{f.subject}</span>
+          <span className="break-all font-mono text-sm">{f.subject}</span>
           <StateLabel f={f} />
         </summary>
         <div className="space-y-3 px-3 pb-3 text-sm" data-testid="finding-detail">
           <p>{f.message}</p>
+          <p className="text-xs">
+            <a href={`/glossary#check-${f.id}`} className="underline" data-testid="glossary-link">
+              What {f.id} means and how to fix it
+            </a>
+          </p>
           <p>
             <span className="font-semibold">Remediation: </span>
             {f.remediation}
           </p>
-          <div>
-            <p className="text-xs uppercase tracking-wide text-slate-500">Evidence ({f.evidence.length})</p>
-            <ul className="space-y-2" data-testid="evidence">
-              {f.evidence.map((e, i) => (
-                <li key={i} data-testid="evidence-item" data-kind={e.kind}>
-                  <p className="font-mono text-xs">{e.text}</p>
-                  {e.dig && <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100" data-testid="evidence-dig">{e.dig}</pre>}
-                </li>
-              ))}
-            </ul>
-          </div>
+          <Evidence evidence={f.evidence} />
           {open && <StateForm transferId={transferId} runId={runId} f={f} />}
           {decided && <RevokeButton transferId={transferId} runId={runId} f={f} />}
         </div>
@@ -173,54 +216,80 @@ function FindingItem({ transferId, runId, f, selected, toggle }: { transferId: s
   );
 }
 
-/** Findings grouped by severity, then family; each expands to its evidence. */
-export function FindingsList({ transferId, runId, findings }: { transferId: string; runId: string; findings: FindingView[] }) {
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (key: string) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
-  // Only findings still open and on this page count (a refresh may have decided some).
-  const openKeys = new Set(findings.filter((f) => f.state.status === "open").map((f) => f.key));
+type Selection = { selected: ReadonlySet<string>; toggle: (key: string) => void; setMany: (keys: string[], on: boolean) => void };
+
+function GroupCheckbox({ keys, sel, label, testId }: { keys: string[]; sel: Selection; label: string; testId: string }) {
+  if (keys.length === 0) return null;
+  const all = keys.every((k) => sel.selected.has(k));
   return (
-    <div className="space-y-6" data-testid="findings">
+    <label className="inline-flex min-h-6 items-center gap-1 text-xs text-slate-700">
+      <input type="checkbox" className="h-5 w-5" checked={all} onChange={(e) => sel.setMany(keys, e.target.checked)} data-testid={testId} />
+      {label}
+    </label>
+  );
+}
+
+/** Everything wrong with one name, decided together (issue: one missing record yields several findings). */
+function BySubject({ transferId, runId, findings, titles, sel }: { transferId: string; runId: string; findings: FindingView[]; titles: Record<string, string>; sel: Selection }) {
+  const groups = groupBySubject(findings);
+  return (
+    <div className="space-y-4" data-testid="findings-by-subject">
+      {groups.map((g) => {
+        const n = (sev: string) => g.findings.filter((f) => f.severity === sev).length;
+        const counts = [n("blocker") && `${n("blocker")} blocker${n("blocker") === 1 ? "" : "s"}`, n("warning") && `${n("warning")} warning${n("warning") === 1 ? "" : "s"}`, n("info") && `${n("info")} info`].filter(Boolean).join(", ");
+        return (
+          <section key={g.name} className="rounded border border-slate-200 p-2" data-testid="subject-group" data-name={g.name} data-worst={g.worst}>
+            <div className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+              <h3 className="break-all font-mono text-sm font-semibold" data-testid="subject-name">
+                {g.name}
+              </h3>
+              <span className="text-xs text-slate-600" data-testid="subject-counts">
+                {counts}
+              </span>
+              <span className="text-xs text-slate-700" data-testid="subject-summary">
+                {[...new Set(g.findings.map((f) => titles[f.id] ?? f.id))].join(" · ")}
+              </span>
+              <GroupCheckbox keys={g.openKeys} sel={sel} label={`Select the ${g.openKeys.length} open here`} testId="group-select" />
+            </div>
+            <ul className="space-y-1">
+              {g.findings.map((f) => (
+                <FindingItem key={f.key} transferId={transferId} runId={runId} f={f} title={titles[f.id] ?? f.id} selected={sel.selected.has(f.key)} toggle={sel.toggle} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The earlier view: by severity, then family. */
+function BySeverity({ transferId, runId, findings, titles, sel, openKeys }: { transferId: string; runId: string; findings: FindingView[]; titles: Record<string, string>; sel: Selection; openKeys: Set<string> }) {
+  return (
+    <div className="space-y-6">
       {SEVERITIES.map((sev) => {
         const list = findings.filter((f) => f.severity === sev);
         if (!list.length) return null;
         const families = [...new Set(list.map((f) => f.family))];
         const openHere = list.filter((f) => openKeys.has(f.key)).map((f) => f.key);
-        const chosen = openHere.filter((k) => selected.has(k));
-        const setAll = (on: boolean) =>
-          setSelected((prev) => {
-            const next = new Set(prev);
-            for (const k of openHere) if (on) next.add(k);
-            else next.delete(k);
-            return next;
-          });
+        const chosen = openHere.filter((k) => sel.selected.has(k));
         return (
           <section key={sev} data-testid={`findings-${sev}`}>
             <div className="mb-2 flex flex-wrap items-baseline gap-3">
               <h3 className="text-sm font-semibold uppercase tracking-wide">
                 {sev === "info" ? "Information" : `${sev}s`} ({list.length})
               </h3>
-              {sev !== "info" && openHere.length > 0 && (
-                <label className="text-xs text-slate-600">
-                  <input type="checkbox" className="mr-1 align-middle" checked={chosen.length === openHere.length} onChange={(e) => setAll(e.target.checked)} data-testid="select-all" />
-                  Select all open ({openHere.length})
-                </label>
-              )}
+              {sev !== "info" && <GroupCheckbox keys={openHere} sel={sel} label={`Select all open (${openHere.length})`} testId="select-all" />}
             </div>
-            {sev !== "info" && <BulkBar transferId={transferId} runId={runId} severity={sev} selected={chosen} clear={() => setAll(false)} />}
+            {sev !== "info" && <BulkBar transferId={transferId} runId={runId} severity={sev} selected={chosen} clear={() => sel.setMany(openHere, false)} />}
             {families.map((fam) => (
               <div key={fam} className="mb-3" data-testid="finding-family" data-family={fam}>
-                <h4 className="mb-1 text-xs font-semibold text-slate-500">{fam}</h4>
+                <h4 className="mb-1 text-xs font-semibold text-slate-600">{fam}</h4>
                 <ul className="space-y-1">
                   {list
                     .filter((f) => f.family === fam)
                     .map((f) => (
-                      <FindingItem key={f.key} transferId={transferId} runId={runId} f={f} selected={selected.has(f.key)} toggle={toggle} />
+                      <FindingItem key={f.key} transferId={transferId} runId={runId} f={f} title={titles[f.id] ?? f.id} selected={sel.selected.has(f.key)} toggle={sel.toggle} />
                     ))}
                 </ul>
               </div>
@@ -228,6 +297,59 @@ export function FindingsList({ transferId, runId, findings }: { transferId: stri
           </section>
         );
       })}
+    </div>
+  );
+}
+
+/**
+ * Findings by subject (default) or by severity; each expands to its evidence. A selection (one finding, a whole
+ * subject, a whole severity) is waived or acknowledged with one reason.
+ */
+export function FindingsList({ transferId, runId, findings, titles }: { transferId: string; runId: string; findings: FindingView[]; titles: Record<string, string> }) {
+  const [view, setView] = useState<"subject" | "severity">("subject");
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const sel: Selection = {
+    selected,
+    toggle: (key) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (!next.delete(key)) next.add(key);
+        return next;
+      }),
+    setMany: (keys, on) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        for (const k of keys) if (on) next.add(k);
+        else next.delete(k);
+        return next;
+      }),
+  };
+  // Only findings still open and on this page count (a refresh may have decided some).
+  const openKeys = new Set(findings.filter((f) => f.severity !== "info" && f.state.status === "open").map((f) => f.key));
+  const chosen = (sev: string) => findings.filter((f) => f.severity === sev && openKeys.has(f.key) && selected.has(f.key)).map((f) => f.key);
+  const viewButton = (v: typeof view, label: string) => (
+    <button type="button" className={`min-h-6 rounded px-3 py-1 text-sm ${view === v ? "bg-slate-900 text-white" : "border border-slate-300 bg-white text-slate-800"}`} aria-pressed={view === v} onClick={() => setView(v)} data-testid={`view-${v}`}>
+      {label}
+    </button>
+  );
+  return (
+    <div className="space-y-4" data-testid="findings" data-view={view}>
+      <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Group findings">
+        {viewButton("subject", "By subject")}
+        {viewButton("severity", "By severity")}
+        <a href="/glossary" className="ml-auto text-sm underline" data-testid="glossary-index-link">
+          Glossary of checks
+        </a>
+      </div>
+      {view === "subject" ? (
+        <>
+          <BulkBar transferId={transferId} runId={runId} severity="blocker" selected={chosen("blocker")} clear={() => sel.setMany(chosen("blocker"), false)} />
+          <BulkBar transferId={transferId} runId={runId} severity="warning" selected={chosen("warning")} clear={() => sel.setMany(chosen("warning"), false)} />
+          <BySubject transferId={transferId} runId={runId} findings={findings} titles={titles} sel={sel} />
+        </>
+      ) : (
+        <BySeverity transferId={transferId} runId={runId} findings={findings} titles={titles} sel={sel} openKeys={openKeys} />
+      )}
     </div>
   );
 }
