@@ -165,6 +165,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <div className="rounded-lg border border-slate-200 bg-white">
           <p className="px-4 pt-3 text-sm text-slate-600" data-testid="transfer-count">
             {d.rows.length} of {d.total} transfer{d.total === 1 ? "" : "s"}
+            {filtered ? " (filtered)" : ""}
           </p>
           <table className="block w-full md:table" data-testid="transfer-list">
             <caption className="sr-only">Transfers</caption>

@@ -73,10 +73,10 @@ export async function listDashboard(query: DashboardQuery, db: Db = getDb()): Pr
   };
 }
 
-/** Registrars named by an organisation's transfers (either side), for the filter's choices. */
-export async function listRegistrars(organisationId: string, db: Db = getDb()): Promise<string[]> {
+/** How many transfers an organisation has, and the registrars they name (either side) for the filter's choices. */
+export async function organisationFacets(organisationId: string, db: Db = getDb()): Promise<{ total: number; registrars: string[] }> {
   const rows = await db.transfer.findMany({ where: { organisationId }, select: { losingRegistrar: true, gainingRegistrar: true } });
-  return [...new Set(rows.flatMap((r) => [r.losingRegistrar, r.gainingRegistrar]))].sort((a, b) => a.localeCompare(b));
+  return { total: rows.length, registrars: [...new Set(rows.flatMap((r) => [r.losingRegistrar, r.gainingRegistrar]))].sort((a, b) => a.localeCompare(b)) };
 }
 
 export async function setTransferArchived(transferId: string, archived: { at: Date; by: string } | null, db: Db = getDb()): Promise<boolean> {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { requireStaffActor } from "../../auth/require";
 import type { Db } from "../../db/client";
-import { listDashboard, listRegistrars, type DashboardData } from "../../db/list-dashboard";
+import { listDashboard, organisationFacets, type DashboardData } from "../../db/list-dashboard";
 import { PARTY_ROLES } from "../../schedule/parties";
 import { computeStepper, STEP_IDS, STEP_LABELS, type StepId, type StepperFacts } from "./stepper";
 
@@ -137,7 +137,7 @@ export function filterDashboardRows(rows: readonly DashboardRow[], f: DashboardF
 export interface Dashboard {
   filter: DashboardFilter;
   rows: DashboardRow[];
-  /** Transfers of the organisation before the filters, and archived ones among them. */
+  /** Transfers of the organisation before any filter; archived ones among those the search matched. */
   total: number;
   archived: number;
   registrars: string[];
@@ -146,9 +146,9 @@ export interface Dashboard {
 export async function listTransfers(actor: Actor | null, input: unknown, options: { db?: Db; now?: Date } = {}): Promise<Dashboard> {
   const staff = requireStaffActor(actor);
   const filter = dashboardFilterSchema.parse(input ?? {});
-  const [data, registrars] = await Promise.all([listDashboard({ organisationId: staff.organisationId, q: filter.q, registrar: filter.registrar }, options.db), listRegistrars(staff.organisationId, options.db)]);
+  const [data, facets] = await Promise.all([listDashboard({ organisationId: staff.organisationId, q: filter.q, registrar: filter.registrar }, options.db), organisationFacets(staff.organisationId, options.db)]);
   const all = dashboardRows(data);
-  return { filter, rows: filterDashboardRows(all, filter, options.now ?? new Date()), total: all.length, archived: all.filter((r) => r.archivedAt !== null).length, registrars };
+  return { filter, rows: filterDashboardRows(all, filter, options.now ?? new Date()), total: facets.total, archived: all.filter((r) => r.archivedAt !== null).length, registrars: facets.registrars };
 }
 
 export type { StepId };

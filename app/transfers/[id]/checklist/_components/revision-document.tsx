@@ -23,6 +23,8 @@ const STATE_TEXT = (f: Revision["findings"][number]) => {
   }
 };
 
+const CELL = "block md:table-cell print:table-cell";
+
 /** One revision as a read-only document: used by the checklist page, the printable view and the sign-off page. */
 export function RevisionDocument({ revision, digest, keyId, signoffs }: { revision: Revision; digest: string; keyId?: string; signoffs?: (Signoff & { stale?: boolean })[] }) {
   const r = revision;
@@ -71,8 +73,9 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
       </section>
       <section>
         <h3 className="font-semibold">Findings ({r.findings.length})</h3>
-        <table className="w-full border-collapse text-left text-xs" data-testid="doc-findings">
-          <thead>
+        {/* Stacked cards below md (a signer on a phone); a table from md up and always in print. */}
+        <table className="block w-full border-collapse text-left text-xs md:table print:table" data-testid="doc-findings">
+          <thead className="hidden md:table-header-group print:table-header-group">
             <tr className="border-b">
               <th className="py-1 pr-2">Severity</th>
               <th className="pr-2">Check</th>
@@ -81,14 +84,14 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
               <th>State</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block md:table-row-group print:table-row-group">
             {r.findings.map((f) => (
-              <tr key={f.id} className="border-b align-top" data-testid="doc-finding" data-check={f.checkId} data-state={f.state.status}>
-                <td className="py-1 pr-2">{f.severity}</td>
-                <td className="pr-2 font-mono">{f.checkId}</td>
-                <td className="pr-2">{f.subject}</td>
-                <td className="pr-2">{f.message}</td>
-                <td>{STATE_TEXT(f)}</td>
+              <tr key={f.id} className="block border-b py-2 align-top md:table-row md:py-0 print:table-row print:py-0" data-testid="doc-finding" data-check={f.checkId} data-state={f.state.status}>
+                <td className={`${CELL} py-1 pr-2`}>{f.severity}</td>
+                <td className={`${CELL} break-all pr-2 font-mono`}>{f.checkId}</td>
+                <td className={`${CELL} break-all pr-2`}>{f.subject}</td>
+                <td className={`${CELL} pr-2`}>{f.message}</td>
+                <td className={CELL}>{STATE_TEXT(f)}</td>
               </tr>
             ))}
           </tbody>
