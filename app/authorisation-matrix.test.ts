@@ -160,6 +160,7 @@ const PAGES: Record<string, "staff" | string> = {
   "transfers/[id]/checklist/page.tsx": "staff",
   "transfers/[id]/checklist/print/page.tsx": "staff",
   "(auth)/sign-in/page.tsx": "public: the sign-in form",
+  "glossary/page.tsx": "public: the glossary of checks (the catalogue's ids, no transfer data)",
   "(auth)/setup/page.tsx": "public only while no account exists (firstRunSetup refuses afterwards)",
   "(public)/sign/[token]/page.tsx": "capability: the sign-off token, checked in lib/signoff (getSignoffView)",
   "(public)/invite/[token]/page.tsx": "capability: the maintainer invite token, checked in lib/secured/invites (getInvitePage); one transfer, upload and the owner's questions only",
@@ -167,6 +168,7 @@ const PAGES: Record<string, "staff" | string> = {
 
 /** Server actions: staff actions take their actor from actionActor() and call lib/secured; the others say why. */
 const ACTIONS: Record<string, "staff" | string> = {
+  "actions.ts": "staff",
   "transfers/new/actions.ts": "staff",
   "transfers/[id]/checklist/actions.ts": "staff",
   "transfers/[id]/schedule/actions.ts": "staff",
@@ -232,7 +234,8 @@ describe("authorisation matrix", () => {
         expect(src, file).toMatch(file.endsWith("actions.ts") ? /actionActor\(\)/ : /pageStaff\(\)/);
         // Staff files reach lib only through the guarded entry points (lib/secured), never the unguarded ones.
         expect(src, file).not.toMatch(/from "@\/lib\/(transfer"|signoff"|transfer\/(import-sources|get-records-table|get-source-report)"|review\/(start-run|get-run-view|get-checks-overview|set-finding-state|request-cancel|discover-servers)")/);
-        if (file.endsWith("actions.ts")) expect(src, file).toMatch(/@\/lib\/secured\//);
+        // Guarded entry points: lib/secured, or the use cases of lib/app (each checks access itself).
+        if (file.endsWith("actions.ts")) expect(src, file).toMatch(/@\/lib\/(secured|app)\//);
       }
     }
   });

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { TransferFacts } from "@/lib/db/update-transfer";
 import { buttonClass } from "@/app/_components/ui/button-link";
 import { Field, inputClass } from "@/app/_components/ui/field";
-import { updateFactsAction, type FactsState } from "../cockpit-actions";
+import { updateFactsAction, type FactsState } from "../actions";
 
 const TEXT_FIELDS = [
   ["losingRegistrar", "Losing registrar"],

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { secondaryButtonClass } from "@/app/_components/ui/button-link";
 import { inputClass } from "@/app/_components/ui/field";
-import { removeSourceAction, type RemoveSourceState } from "../cockpit-actions";
+import { removeSourceAction, type RemoveSourceState } from "../actions";
 
 const initial: RemoveSourceState = { error: null };
 
