@@ -73,7 +73,7 @@ test("the diff table has column headers, expands a row to its full values and is
   await expect(page.getByTestId("diff-header").getByRole("columnheader")).toHaveText(["Difference", "Name", "Type", "Reference side", "Compared side"]);
   const scroller = page.getByTestId("diff-scroll");
   await expect(scroller).toHaveAttribute("tabindex", "0");
-  await expect(scroller).toHaveAccessibleName("Differences, scrollable list");
+  await expect(scroller).toHaveAccessibleName("Differences (scrollable)");
   const txt = page.locator('[data-testid="diff-row"][data-kind="rdata"]');
   await expect(txt).toHaveAttribute("data-expanded", "no");
   // Keyboard: from the focused scroller, Tab reaches the first row's toggle and Enter expands it.

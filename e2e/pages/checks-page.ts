@@ -65,8 +65,9 @@ export class ChecksPage {
     return subject ? f.filter({ has: this.page.getByTestId("finding-summary").filter({ hasText: subject }) }) : f;
   }
 
+  /** Opens a finding's details (a no-op when already open). */
   async expand(finding: Locator) {
-    await finding.getByTestId("finding-summary").click();
+    if (!(await finding.locator("details").evaluate((d) => (d as HTMLDetailsElement).open))) await finding.getByTestId("finding-summary").click();
     await expect(finding.getByTestId("finding-detail")).toBeVisible();
   }
 

@@ -55,9 +55,18 @@ export function DiffView({ rows }: { rows: DiffRow[] }) {
       <p className="text-sm text-slate-600" data-testid="diff-count">
         {shown.length} of {rows.length} differences
       </p>
-      <div role="table" aria-label="Differences" aria-rowcount={shown.length + 1} className="rounded border border-slate-200">
-        <div role="rowgroup">
-          <div role="row" className={`${COLUMNS} border-b border-slate-300 bg-slate-50 px-2 py-1 text-xs font-semibold text-slate-700`} data-testid="diff-header">
+      {/* The table is its own scroller, focusable so keyboard users can scroll it (WCAG 2.1.1); the header row sticks. */}
+      <div
+        ref={parent}
+        role="table"
+        aria-label="Differences (scrollable)"
+        aria-rowcount={shown.length + 1}
+        tabIndex={0}
+        className="h-96 overflow-auto rounded border border-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500"
+        data-testid="diff-scroll"
+      >
+        <div role="rowgroup" className="sticky top-0 z-10">
+          <div role="row" aria-rowindex={1} className={`flex flex-wrap gap-x-3 md:grid md:grid-cols-[10rem_1fr_5rem_1fr_1fr] md:gap-x-2 border-b border-slate-300 bg-slate-50 px-2 py-1 text-xs font-semibold text-slate-700`} data-testid="diff-header">
             <span role="columnheader">Difference</span>
             <span role="columnheader">Name</span>
             <span role="columnheader">Type</span>
@@ -65,8 +74,6 @@ export function DiffView({ rows }: { rows: DiffRow[] }) {
             <span role="columnheader">Compared side</span>
           </div>
         </div>
-        {/* Scrollable, so reachable by keyboard (WCAG 2.1.1): focus it and use the arrow keys. */}
-        <div ref={parent} role="region" aria-label="Differences, scrollable list" tabIndex={0} className="h-96 overflow-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500" data-testid="diff-scroll">
           <div role="rowgroup" style={{ height: v.getTotalSize(), position: "relative" }}>
             {v.getVirtualItems().map((item) => {
               const r = shown[item.index];
@@ -139,7 +146,6 @@ export function DiffView({ rows }: { rows: DiffRow[] }) {
               );
             })}
           </div>
-        </div>
       </div>
     </div>
   );
