@@ -19,7 +19,7 @@ test("stepper, fact edit and source replacement: each step says what is stale an
   await expect(page.getByTestId("stepper")).toHaveAttribute("data-current", "signoffs");
   await expect(cockpit.step("signoffs").getByTestId("step-detail")).toHaveText("2/5 approved");
   await expect(page.getByTestId("next-action")).toHaveText("Follow up on sign-offs");
-  await expect(page.getByTestId("next-action")).toHaveAttribute("href", `/transfers/${id}/checklist#links`);
+  await expect(page.getByTestId("next-action")).toHaveAttribute("href", `/transfers/${id}/checklist`);
   await page.screenshot({ path: "e2e/artifacts/cockpit-stepper.png", fullPage: true });
 
   // Facts edited: shown, logged old → new; the live check and the revision are now out of date.

@@ -101,8 +101,8 @@ export function computeStepper(f: StepperFacts): Stepper {
   const tally = `${s.approved}/${s.required} approved`;
   if (f.revision === null) steps.push({ id: "signoffs", label: STEP_LABELS.signoffs, state: "not-started", detail: "Sign-offs follow a revision", action: null });
   else if (s.final && !f.revision.outdated) steps.push({ id: "signoffs", label: STEP_LABELS.signoffs, state: "done", detail: `Final: ${tally}`, action: null });
-  else if (s.approved === 0 && s.rejected === 0) steps.push({ id: "signoffs", label: STEP_LABELS.signoffs, state: s.staleOnly || f.revision.outdated ? "stale" : "not-started", detail: s.staleOnly ? "Earlier sign-offs are for an older revision" : "Nobody has signed yet", action: { label: "Send sign-off links", href: `${checklistHref}#links` } });
-  else steps.push({ id: "signoffs", label: STEP_LABELS.signoffs, state: f.revision.outdated ? "stale" : "needs-attention", detail: `${tally}${s.rejected ? `, ${s.rejected} rejected` : ""}`, action: { label: "Follow up on sign-offs", href: `${checklistHref}#links` } });
+  else if (s.approved === 0 && s.rejected === 0) steps.push({ id: "signoffs", label: STEP_LABELS.signoffs, state: s.staleOnly || f.revision.outdated ? "stale" : "not-started", detail: s.staleOnly ? "Earlier sign-offs are for an older revision" : "Nobody has signed yet", action: { label: "Send sign-off links", href: checklistHref } });
+  else steps.push({ id: "signoffs", label: STEP_LABELS.signoffs, state: f.revision.outdated ? "stale" : "needs-attention", detail: `${tally}${s.rejected ? `, ${s.rejected} rejected` : ""}`, action: { label: "Follow up on sign-offs", href: checklistHref } });
 
   const current = steps.find((x) => x.state !== "done") ?? null;
   return { steps, current: current?.id ?? null, next: current?.action ?? null };
