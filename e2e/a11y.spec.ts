@@ -22,7 +22,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 async function check(page: Page, name: string, path: string, size: string) {
   await page.goto(path);
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load");
   // Disclosures open, so the forms inside are checked too.
   for (const d of await page.locator("details:not([open]) > summary").all()) if (await d.isVisible()) await d.click();
   expect.soft(await seriousViolations(page), `${name} at ${size}`).toEqual([]);
@@ -34,7 +34,7 @@ for (const size of SIZES) {
     test.use({ viewport: size.viewport });
 
     test(`every page has no serious or critical axe violation (${size.name})`, async ({ page, browser }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(360_000);
       const tag = `a11y-${size.name}-${randomBytes(3).toString("hex")}`;
       const signing = seedCockpit<{ id: string; sources: string[]; signUrlPath: string }>("signing-stale", { tag });
       const run = seedCockpit<{ id: string; runId: string }>("subjects", { tag: `${tag}-run` });

@@ -24,7 +24,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm text-slate-500">
-            <Link href={`/transfers/${t.id}`} className="underline">
+            <Link href={`/transfers/${t.id}`} className="inline-flex min-h-6 items-center underline">
               {t.domainUnicode}
             </Link>
           </p>
