@@ -229,7 +229,7 @@ function GroupCheckbox({ keys, sel, label, testId }: { keys: string[]; sel: Sele
   );
 }
 
-/** Everything wrong with one name, decided together (issue: one missing record yields several findings). */
+/** Everything wrong with one name, decided together: one missing record often yields several findings. */
 function BySubject({ transferId, runId, findings, titles, sel }: { transferId: string; runId: string; findings: FindingView[]; titles: Record<string, string>; sel: Selection }) {
   const groups = groupBySubject(findings);
   return (
