@@ -1,7 +1,7 @@
 // Next.js server start-up hook: sweep runs orphaned by a crashed instance now and
-// periodically (lib/review/recover-runs.ts), not only when someone opens a run.
+// periodically (lib/app/runs/recover-runs.ts), not only when someone opens a run.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startRunSweeper } = await import("./lib/review/recover-runs");
+  const { startRunSweeper } = await import("./lib/app/runs/recover-runs");
   await startRunSweeper().catch(() => undefined);
 }

@@ -8,14 +8,31 @@ import { expect, test } from "./support/test";
 import { CockpitPage } from "./pages/cockpit-page";
 import { seedCockpit } from "./support/seed-cockpit-call";
 
-type Event = { type: string; changes?: { field: string; from: string; to: string }[]; sourceId?: string; replacedBy?: string; reason?: string; actor: { kind: string; email?: string } };
+type Event = {
+  type: string;
+  changes?: { field: string; from: string; to: string }[];
+  sourceId?: string;
+  replacedBy?: string;
+  reason?: string;
+  actor: { kind: string; email?: string };
+};
 
-test("stepper, fact edit and source replacement: each step says what is stale and what to do next", async ({ page, staff }) => {
+test("stepper, fact edit and source replacement: each step says what is stale and what to do next", async ({
+  page,
+  staff,
+}) => {
   const tag = `cockpit-${randomBytes(3).toString("hex")}`;
   const { id, sources } = seedCockpit<{ id: string; sources: string[] }>("signing", { tag });
   const cockpit = new CockpitPage(page);
   await cockpit.goto(id);
-  expect(await cockpit.states()).toEqual({ sources: "done", "live-check": "done", findings: "done", schedule: "done", checklist: "done", signoffs: "needs-attention" });
+  expect(await cockpit.states()).toEqual({
+    sources: "done",
+    "live-check": "done",
+    findings: "done",
+    schedule: "done",
+    checklist: "done",
+    signoffs: "needs-attention",
+  });
   await expect(page.getByTestId("stepper")).toHaveAttribute("data-current", "signoffs");
   await expect(cockpit.step("signoffs").getByTestId("step-detail")).toHaveText("2/5 approved");
   await expect(page.getByTestId("next-action")).toHaveText("Follow up on sign-offs");
@@ -24,12 +41,18 @@ test("stepper, fact edit and source replacement: each step says what is stale an
 
   // Facts edited: shown, logged old → new; the live check and the revision are now out of date.
   await cockpit.editFacts({ gainingRegistrar: "Newer Registrar AG" });
-  await expect(page.getByTestId("facts-saved")).toHaveText("Saved (logged): Gaining registrar: New Registrar Ltd → Newer Registrar AG. The checklist needs a new revision.");
+  await expect(page.getByTestId("facts-saved")).toHaveText(
+    "Saved (logged): Gaining registrar: New Registrar Ltd → Newer Registrar AG. The checklist needs a new revision.",
+  );
   await expect(page.getByTestId("fact-gaining-registrar")).toHaveText("Newer Registrar AG");
   await expect(cockpit.step("live-check")).toHaveAttribute("data-state", "stale");
-  await expect(cockpit.step("live-check").getByTestId("step-detail")).toHaveText("Transfer facts changed since the last live check: a new run is needed");
+  await expect(cockpit.step("live-check").getByTestId("step-detail")).toHaveText(
+    "Transfer facts changed since the last live check: a new run is needed",
+  );
   await expect(cockpit.step("checklist")).toHaveAttribute("data-state", "stale");
-  await expect(cockpit.step("checklist").getByTestId("step-detail")).toHaveText("Revision 1 is out of date: a new revision is needed");
+  await expect(cockpit.step("checklist").getByTestId("step-detail")).toHaveText(
+    "Revision 1 is out of date: a new revision is needed",
+  );
   await cockpit.step("checklist").getByTestId("step-action").click();
   await expect(page.getByTestId("outdated")).toBeVisible();
   await page.goBack();
@@ -41,7 +64,9 @@ test("stepper, fact edit and source replacement: each step says what is stale an
   await expect(removed).toHaveCount(1);
   await expect(removed).toContainText("registrar export — removed by E2E staff");
   await expect(removed).toContainText("replaced by Route 53: the Route 53 export is complete");
-  await expect(cockpit.step("live-check").getByTestId("step-detail")).toHaveText("Sources changed since the last live check: a new run is needed");
+  await expect(cockpit.step("live-check").getByTestId("step-detail")).toHaveText(
+    "Sources changed since the last live check: a new run is needed",
+  );
   await expect(page.getByTestId("next-action")).toHaveText("Run the live check again");
   await page.screenshot({ path: "e2e/artifacts/cockpit-source-removed.png", fullPage: true });
   await removed.getByRole("link", { name: "registrar export" }).click();
@@ -50,8 +75,15 @@ test("stepper, fact edit and source replacement: each step says what is stale an
   const events = seedCockpit<{ events: Event[] }>("audit", { transferId: id }).events;
   const updated = events.filter((e) => e.type === "transfer.updated");
   expect(updated).toHaveLength(1);
-  expect(updated[0]).toMatchObject({ changes: [{ field: "gainingRegistrar", from: "New Registrar Ltd", to: "Newer Registrar AG" }], actor: { kind: "staff", email: staff.email } });
+  expect(updated[0]).toMatchObject({
+    changes: [{ field: "gainingRegistrar", from: "New Registrar Ltd", to: "Newer Registrar AG" }],
+    actor: { kind: "staff", email: staff.email },
+  });
   const sourceRemoved = events.filter((e) => e.type === "source.removed");
   expect(sourceRemoved).toHaveLength(1);
-  expect(sourceRemoved[0]).toMatchObject({ sourceId: sources[0], replacedBy: sources[1], reason: "the Route 53 export is complete" });
+  expect(sourceRemoved[0]).toMatchObject({
+    sourceId: sources[0],
+    replacedBy: sources[1],
+    reason: "the Route 53 export is complete",
+  });
 });

@@ -8,8 +8,9 @@ import { expect, test } from "./support/test";
 import { DashboardPage } from "./pages/dashboard-page";
 import { seedCockpit } from "./support/seed-cockpit-call";
 
-
-test("rows show stage, verdict, window and sign-offs; filters live in the URL; archive hides and the filter shows it", async ({ page }) => {
+test("rows show stage, verdict, window and sign-offs; filters live in the URL; archive hides and the filter shows it", async ({
+  page,
+}) => {
   const tag = `dash${randomBytes(3).toString("hex")}`;
   const ids = seedCockpit<{ fresh: string; nogo: string; signing: string }>("dashboard", { tag });
   const dash = new DashboardPage(page);
@@ -30,7 +31,10 @@ test("rows show stage, verdict, window and sign-offs; filters live in the URL; a
   await expect(signing.getByTestId("verdict-badge")).toHaveText("GO");
   await expect(signing.getByTestId("transfer-signoffs")).toContainText("2/5");
   await expect(signing.getByTestId("transfer-window")).toContainText("→");
-  await expect(signing.getByTestId("transfer-activity").locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+  await expect(signing.getByTestId("transfer-activity").locator("time")).toHaveAttribute(
+    "datetime",
+    /^\d{4}-\d\d-\d\dT/,
+  );
   await page.screenshot({ path: "e2e/artifacts/dashboard.png", fullPage: true });
 
   // Filters combine and survive a reload (they are the URL).
@@ -59,6 +63,8 @@ test("rows show stage, verdict, window and sign-offs; filters live in the URL; a
   await page.screenshot({ path: "e2e/artifacts/dashboard-archived-shown.png", fullPage: true });
   await dash.row(`${tag}-new.test`).getByTestId("unarchive").click();
   await expect(dash.row(`${tag}-new.test`)).toHaveAttribute("data-archived", "no");
-  const events = seedCockpit<{ events: { type: string }[] }>("audit", { transferId: ids.fresh }).events.map((e) => e.type);
+  const events = seedCockpit<{ events: { type: string }[] }>("audit", { transferId: ids.fresh }).events.map(
+    (e) => e.type,
+  );
   expect(events).toEqual(["transfer.archived", "transfer.unarchived"]);
 });

@@ -8,7 +8,10 @@ import { expect, test } from "./support/test";
 import { ChecksPage } from "./pages/checks-page";
 import { seedCockpit } from "./support/seed-cockpit-call";
 
-test("one subject's findings are read, selected and decided together; the glossary explains each check", async ({ page, staff }) => {
+test("one subject's findings are read, selected and decided together; the glossary explains each check", async ({
+  page,
+  staff,
+}) => {
   const tag = `subjects-${randomBytes(3).toString("hex")}`;
   const { id, runId } = seedCockpit<{ id: string; runId: string }>("subjects", { tag });
   await page.goto(`/transfers/${id}/checks/${runId}`);
@@ -19,7 +22,11 @@ test("one subject's findings are read, selected and decided together; the glossa
   // Open blockers first: the release group leads.
   await expect(page.getByTestId("subject-group").first()).toHaveAttribute("data-name", rel);
   await expect(group.getByTestId("subject-counts")).toHaveText("2 blockers, 1 warning");
-  await expect(group.getByTestId("finding-title")).toHaveText(["delegation missing at the new operator", "NS missing from the export", "TTL differs"]);
+  await expect(group.getByTestId("finding-title")).toHaveText([
+    "delegation missing at the new operator",
+    "NS missing from the export",
+    "TTL differs",
+  ]);
   await expect(group.getByTestId("finding")).toHaveCount(3);
 
   // Evidence: the old and the new operator's answers side by side; the export's absence under files and facts.
@@ -41,9 +48,14 @@ test("one subject's findings are read, selected and decided together; the glossa
   await checks.bulkDecide("blocker", "the delegation is added at cut-over");
   await expect(group.locator('[data-testid="finding"][data-severity="blocker"][data-state="waived"]')).toHaveCount(2);
   await checks.bulkDecide("warning", "TTL raised after the move");
-  await expect(group.locator('[data-testid="finding"][data-severity="warning"]')).toHaveAttribute("data-state", "acknowledged");
+  await expect(group.locator('[data-testid="finding"][data-severity="warning"]')).toHaveAttribute(
+    "data-state",
+    "acknowledged",
+  );
   await expect(group.getByTestId("group-select")).toHaveCount(0);
-  await expect(checks.finding("INV-TTL-DIFFERS").getByTestId("finding-state")).toHaveText(`acknowledged by E2E staff <${staff.email}>: TTL raised after the move`);
+  await expect(checks.finding("INV-TTL-DIFFERS").getByTestId("finding-state")).toHaveText(
+    `acknowledged by E2E staff <${staff.email}>: TTL raised after the move`,
+  );
   // Undo still works in the grouped view.
   await checks.expand(cut);
   await checks.revoke(cut);
@@ -66,11 +78,19 @@ test("one subject's findings are read, selected and decided together; the glossa
   await page.screenshot({ path: "e2e/artifacts/glossary.png" });
 });
 
-test("the diff table has column headers, expands a row to its full values and is reachable by keyboard", async ({ page }) => {
+test("the diff table has column headers, expands a row to its full values and is reachable by keyboard", async ({
+  page,
+}) => {
   const tag = `diff-${randomBytes(3).toString("hex")}`;
   const { id, runId } = seedCockpit<{ id: string; runId: string }>("subjects", { tag });
   await page.goto(`/transfers/${id}/checks/${runId}`);
-  await expect(page.getByTestId("diff-header").getByRole("columnheader")).toHaveText(["Difference", "Name", "Type", "Reference side", "Compared side"]);
+  await expect(page.getByTestId("diff-header").getByRole("columnheader")).toHaveText([
+    "Difference",
+    "Name",
+    "Type",
+    "Reference side",
+    "Compared side",
+  ]);
   const scroller = page.getByTestId("diff-scroll");
   await expect(scroller).toHaveAttribute("tabindex", "0");
   await expect(scroller).toHaveAccessibleName("Differences (scrollable)");
@@ -88,7 +108,10 @@ test("the diff table has column headers, expands a row to its full values and is
   await expect(txt.getByTestId("diff-full-here")).toContainText("old operator · TTL 3600");
   await expect(txt.getByTestId("diff-full-there")).toContainText("new operator · TTL 300");
   // The next row moved down instead of being overlapped by the expanded one.
-  const [a, b] = await Promise.all([txt.boundingBox(), page.locator('[data-testid="diff-row"][data-kind="missing"]').boundingBox()]);
+  const [a, b] = await Promise.all([
+    txt.boundingBox(),
+    page.locator('[data-testid="diff-row"][data-kind="missing"]').boundingBox(),
+  ]);
   expect(b!.y).toBeGreaterThanOrEqual(a!.y + a!.height - 1);
   await page.getByTestId("diff-card").screenshot({ path: "e2e/artifacts/diff-expanded.png" });
 });

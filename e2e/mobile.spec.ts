@@ -9,7 +9,9 @@ import { seedCockpit } from "./support/seed-cockpit-call";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-test("sign page, checklist and transfer page at 390 px: no sideways scrolling, tap targets ≥ 24 px", async ({ page }) => {
+test("sign page, checklist and transfer page at 390 px: no sideways scrolling, tap targets ≥ 24 px", async ({
+  page,
+}) => {
   const tag = `mobile-${randomBytes(3).toString("hex")}`;
   const { id, signUrlPath } = seedCockpit<{ id: string; signUrlPath: string }>("signing", { tag });
   const pages: [string, string, string][] = [

@@ -15,10 +15,18 @@ export class CockpitPage {
 
   async states(): Promise<Record<string, string>> {
     const steps = await this.page.getByTestId("step").all();
-    return Object.fromEntries(await Promise.all(steps.map(async (s) => [await s.getAttribute("data-step"), await s.getAttribute("data-state")])));
+    return Object.fromEntries(
+      await Promise.all(
+        steps.map(async (s) => [await s.getAttribute("data-step"), await s.getAttribute("data-state")]),
+      ),
+    );
   }
 
-  async editFacts(values: Partial<Record<"losingRegistrar" | "gainingRegistrar" | "currentDnsOperator" | "futureDnsOperator", string>> & { dnsHostingMoves?: "yes" | "no" }) {
+  async editFacts(
+    values: Partial<
+      Record<"losingRegistrar" | "gainingRegistrar" | "currentDnsOperator" | "futureDnsOperator", string>
+    > & { dnsHostingMoves?: "yes" | "no" },
+  ) {
     const p = this.page;
     const details = p.getByTestId("edit-facts");
     if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator("summary").click();
@@ -31,7 +39,9 @@ export class CockpitPage {
   }
 
   source(label: string): Locator {
-    return this.page.getByTestId("source-item").filter({ has: this.page.getByTestId("source-link").filter({ hasText: label }) });
+    return this.page
+      .getByTestId("source-item")
+      .filter({ has: this.page.getByTestId("source-link").filter({ hasText: label }) });
   }
 
   /** Remove a source with a reason, optionally naming its replacement; `double` clicks twice as an impatient user would. */

@@ -12,7 +12,9 @@ export async function scrollWidth(page: Page): Promise<number> {
 export async function smallTargets(page: Page, min = 24): Promise<string[]> {
   return page.evaluate((min) => {
     const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>("a[href], button, input:not([type=hidden]), select, textarea, summary")) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      "a[href], button, input:not([type=hidden]), select, textarea, summary",
+    )) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === "hidden") continue;
       if (el instanceof HTMLAnchorElement) {
@@ -23,7 +25,10 @@ export async function smallTargets(page: Page, min = 24): Promise<string[]> {
       // A checkbox or radio inside its label: the label is the target.
       const label = (el as HTMLInputElement).labels?.[0];
       const box = label && label.contains(el) ? label.getBoundingClientRect() : r;
-      if (box.width < min || box.height < min) out.push(`${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? el.getAttribute("name") ?? el.textContent?.trim().slice(0, 30)}] ${Math.round(box.width)}×${Math.round(box.height)}`);
+      if (box.width < min || box.height < min)
+        out.push(
+          `${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? el.getAttribute("name") ?? el.textContent?.trim().slice(0, 30)}] ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
     }
     return out;
   }, min);

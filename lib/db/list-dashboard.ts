@@ -16,8 +16,23 @@ export interface DashboardQuery {
 }
 
 export interface DashboardData {
-  transfers: (TransferRow & { archivedAt: Date | null; sourceCount: number; failedSources: number; lastSourceAt: Date | null; lastRemovalAt: Date | null })[];
-  runs: { id: string; transferId: string; status: string; createdAt: Date; finishedAt: Date | null; verdict: string | null; blockers: number; warnings: number }[];
+  transfers: (TransferRow & {
+    archivedAt: Date | null;
+    sourceCount: number;
+    failedSources: number;
+    lastSourceAt: Date | null;
+    lastRemovalAt: Date | null;
+  })[];
+  runs: {
+    id: string;
+    transferId: string;
+    status: string;
+    createdAt: Date;
+    finishedAt: Date | null;
+    verdict: string | null;
+    blockers: number;
+    warnings: number;
+  }[];
   findings: { runId: string; key: string; severity: string }[];
   states: { transferId: string; key: string; status: string; updatedAt: Date }[];
   schedules: { transferId: string; windowStart: Date; windowEnd: Date; updatedAt: Date }[];
@@ -32,24 +47,55 @@ export async function listDashboard(query: DashboardQuery, db: Db = getDb()): Pr
     where: {
       organisationId: query.organisationId,
       ...(q ? { OR: [{ domainAscii: { contains: q } }, { domainUnicode: { contains: q } }] } : {}),
-      ...(query.registrar ? { AND: [{ OR: [{ losingRegistrar: query.registrar }, { gainingRegistrar: query.registrar }] }] } : {}),
+      ...(query.registrar
+        ? { AND: [{ OR: [{ losingRegistrar: query.registrar }, { gainingRegistrar: query.registrar }] }] }
+        : {}),
     },
     orderBy: { createdAt: "desc" },
-    include: { archive: { select: { archivedAt: true } }, sources: { select: { ok: true, createdAt: true, removal: { select: { removedAt: true } } } } },
+    include: {
+      archive: { select: { archivedAt: true } },
+      sources: { select: { ok: true, createdAt: true, removal: { select: { removedAt: true } } } },
+    },
   });
   const ids = rows.map((r) => r.id);
   const inIds = { transferId: { in: ids } };
   const [runs, schedules, revisions, signoffs, parties, states] = await Promise.all([
-    db.run.findMany({ where: inIds, orderBy: { createdAt: "desc" }, select: { id: true, transferId: true, status: true, createdAt: true, finishedAt: true, verdict: true, blockers: true, warnings: true } }),
-    db.schedule.findMany({ where: inIds, select: { transferId: true, windowStart: true, windowEnd: true, updatedAt: true } }),
-    db.checklistRevision.findMany({ where: inIds, orderBy: { number: "desc" }, select: { transferId: true, number: true, digest: true, createdAt: true } }),
-    db.signoff.findMany({ where: inIds, select: { transferId: true, role: true, decision: true, revisionDigest: true, signedAt: true } }),
+    db.run.findMany({
+      where: inIds,
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        transferId: true,
+        status: true,
+        createdAt: true,
+        finishedAt: true,
+        verdict: true,
+        blockers: true,
+        warnings: true,
+      },
+    }),
+    db.schedule.findMany({
+      where: inIds,
+      select: { transferId: true, windowStart: true, windowEnd: true, updatedAt: true },
+    }),
+    db.checklistRevision.findMany({
+      where: inIds,
+      orderBy: { number: "desc" },
+      select: { transferId: true, number: true, digest: true, createdAt: true },
+    }),
+    db.signoff.findMany({
+      where: inIds,
+      select: { transferId: true, role: true, decision: true, revisionDigest: true, signedAt: true },
+    }),
     db.party.findMany({ where: inIds, select: { transferId: true, updatedAt: true } }),
     db.findingState.findMany({ where: inIds, select: { transferId: true, key: true, status: true, updatedAt: true } }),
   ]);
   const lastDone = new Map<string, string>();
   for (const r of runs) if (r.status === "done" && !lastDone.has(r.transferId)) lastDone.set(r.transferId, r.id);
-  const findings = await db.finding.findMany({ where: { runId: { in: [...lastDone.values()] } }, select: { runId: true, key: true, severity: true } });
+  const findings = await db.finding.findMany({
+    where: { runId: { in: [...lastDone.values()] } },
+    select: { runId: true, key: true, severity: true },
+  });
   const max = (ds: (Date | null | undefined)[]) => ds.reduce<Date | null>((m, d) => (d && (!m || d > m) ? d : m), null);
   return {
     transfers: rows.map(({ archive, sources, ...t }) => {
@@ -74,12 +120,27 @@ export async function listDashboard(query: DashboardQuery, db: Db = getDb()): Pr
 }
 
 /** How many transfers an organisation has, and the registrars they name (either side) for the filter's choices. */
-export async function organisationFacets(organisationId: string, db: Db = getDb()): Promise<{ total: number; registrars: string[] }> {
-  const rows = await db.transfer.findMany({ where: { organisationId }, select: { losingRegistrar: true, gainingRegistrar: true } });
-  return { total: rows.length, registrars: [...new Set(rows.flatMap((r) => [r.losingRegistrar, r.gainingRegistrar]))].sort((a, b) => a.localeCompare(b)) };
+export async function organisationFacets(
+  organisationId: string,
+  db: Db = getDb(),
+): Promise<{ total: number; registrars: string[] }> {
+  const rows = await db.transfer.findMany({
+    where: { organisationId },
+    select: { losingRegistrar: true, gainingRegistrar: true },
+  });
+  return {
+    total: rows.length,
+    registrars: [...new Set(rows.flatMap((r) => [r.losingRegistrar, r.gainingRegistrar]))].sort((a, b) =>
+      a.localeCompare(b),
+    ),
+  };
 }
 
-export async function setTransferArchived(transferId: string, archived: { at: Date; by: string } | null, db: Db = getDb()): Promise<boolean> {
+export async function setTransferArchived(
+  transferId: string,
+  archived: { at: Date; by: string } | null,
+  db: Db = getDb(),
+): Promise<boolean> {
   if (archived === null) return (await db.transferArchive.deleteMany({ where: { transferId } })).count > 0;
   const existing = await db.transferArchive.findUnique({ where: { transferId } });
   if (existing) return false;

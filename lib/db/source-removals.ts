@@ -25,6 +25,10 @@ export async function insertSourceRemoval(data: Omit<SourceRemovalRow, "label">,
 
 /** Removed sources of a transfer, newest first, with the label they had. */
 export async function listSourceRemovals(transferId: string, db: Db = getDb()): Promise<SourceRemovalRow[]> {
-  const rows = await db.sourceRemoval.findMany({ where: { transferId }, orderBy: { removedAt: "desc" }, include: { source: { select: { label: true } } } });
+  const rows = await db.sourceRemoval.findMany({
+    where: { transferId },
+    orderBy: { removedAt: "desc" },
+    include: { source: { select: { label: true } } },
+  });
   return rows.map(({ source, ...r }) => ({ ...r, label: source.label }));
 }

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { actionActor, actionMessage } from "@/app/_lib/auth";
-import { issueInviteFor, revokeInviteFor } from "@/lib/secured/invites";
+import { issueInviteFor, revokeInviteFor } from "@/lib/app/invites/guarded";
 import { FACT_LABELS, updateFacts } from "@/lib/app/transfers/update-facts";
 import { removeSource } from "@/lib/app/sources/remove";
 

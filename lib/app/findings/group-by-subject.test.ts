@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { evidenceSides, groupBySubject, subjectName } from "./group-by-subject";
 
-const f = (id: string, severity: string, subject: string, status = "open") => ({ id, key: `${id}@${subject}`, severity, subject, state: { status } });
+const f = (id: string, severity: string, subject: string, status = "open") => ({
+  id,
+  key: `${id}@${subject}`,
+  severity,
+  subject,
+  state: { status },
+});
 
 describe("groupBySubject", () => {
   it("puts every finding about one name together, open blockers first", () => {
@@ -35,6 +41,10 @@ describe("evidenceSides", () => {
       { kind: "source", text: "registrar.zone:12" },
       { kind: "answer", snapshot: "new" as const, text: "new answer" },
     ]);
-    expect([s.old.map((e) => e.text), s.new.map((e) => e.text), s.other.map((e) => e.text)]).toEqual([["old answer"], ["new answer"], ["registrar.zone:12"]]);
+    expect([s.old.map((e) => e.text), s.new.map((e) => e.text), s.other.map((e) => e.text)]).toEqual([
+      ["old answer"],
+      ["new answer"],
+      ["registrar.zone:12"],
+    ]);
   });
 });

@@ -42,11 +42,26 @@ export function groupBySubject<F extends GroupableFinding>(findings: readonly F[
     else byName.set(k, [f]);
   }
   const groups = [...byName.values()].map((list) => {
-    const sorted = [...list].sort((a, b) => (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3) || a.id.localeCompare(b.id) || a.subject.localeCompare(b.subject));
-    return { name: subjectName(sorted[0].subject), findings: sorted, worst: (sorted[0].severity as Severity) ?? "info", openKeys: sorted.filter(isOpen).map((f) => f.key) };
+    const sorted = [...list].sort(
+      (a, b) =>
+        (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3) ||
+        a.id.localeCompare(b.id) ||
+        a.subject.localeCompare(b.subject),
+    );
+    return {
+      name: subjectName(sorted[0].subject),
+      findings: sorted,
+      worst: (sorted[0].severity as Severity) ?? "info",
+      openKeys: sorted.filter(isOpen).map((f) => f.key),
+    };
   });
   const openBlockers = (g: SubjectGroup<F>) => g.findings.filter((f) => f.severity === "blocker" && isOpen(f)).length;
-  return groups.sort((a, b) => Number(openBlockers(b) > 0) - Number(openBlockers(a) > 0) || (RANK[a.worst] ?? 3) - (RANK[b.worst] ?? 3) || a.name.localeCompare(b.name));
+  return groups.sort(
+    (a, b) =>
+      Number(openBlockers(b) > 0) - Number(openBlockers(a) > 0) ||
+      (RANK[a.worst] ?? 3) - (RANK[b.worst] ?? 3) ||
+      a.name.localeCompare(b.name),
+  );
 }
 
 export interface EvidenceLike {
@@ -57,5 +72,9 @@ export interface EvidenceLike {
 
 /** Evidence split by who answered: the old operator's servers, the new operator's, and everything else (files, facts). */
 export function evidenceSides<E extends EvidenceLike>(evidence: readonly E[]): { old: E[]; new: E[]; other: E[] } {
-  return { old: evidence.filter((e) => e.snapshot === "old"), new: evidence.filter((e) => e.snapshot === "new"), other: evidence.filter((e) => e.snapshot !== "old" && e.snapshot !== "new") };
+  return {
+    old: evidence.filter((e) => e.snapshot === "old"),
+    new: evidence.filter((e) => e.snapshot === "new"),
+    other: evidence.filter((e) => e.snapshot !== "old" && e.snapshot !== "new"),
+  };
 }

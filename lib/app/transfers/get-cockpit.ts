@@ -5,7 +5,7 @@
 import { computeVerdict } from "../../checks/verdict";
 import type { Finding, Severity } from "../../checks/types";
 import type { Actor } from "../../auth/actor";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import { requireStaff } from "../../auth/require";
 import type { Db } from "../../db/client";
 import { getScheduleRow } from "../../db/checklist-schedule";
@@ -16,9 +16,9 @@ import { listSources } from "../../db/list-sources";
 import type { SourceRow, TransferRow } from "../../db/rows";
 import { listSourceRemovals, type SourceRemovalRow } from "../../db/source-removals";
 import { currentDecisions } from "../../checklist/signoff";
-import { statesFromRows } from "../../review/states";
+import { statesFromRows } from "../findings/finding-states";
 import { PARTY_ROLES } from "../../schedule/parties";
-import { getChecklistPage } from "../../signoff/get-checklist";
+import { getChecklistPage } from "../checklist/get-checklist";
 import { computeStepper, type Stepper } from "./stepper";
 
 export interface Cockpit {
@@ -28,9 +28,14 @@ export interface Cockpit {
   stepper: Stepper;
 }
 
-const maxDate = (ds: (Date | null | undefined)[]): Date | null => ds.reduce<Date | null>((m, d) => (d && (!m || d > m) ? d : m), null);
+const maxDate = (ds: (Date | null | undefined)[]): Date | null =>
+  ds.reduce<Date | null>((m, d) => (d && (!m || d > m) ? d : m), null);
 
-export async function getCockpit(actor: Actor | null, transferId: string, options: { db?: Db; now?: Date } = {}): Promise<Cockpit> {
+export async function getCockpit(
+  actor: Actor | null,
+  transferId: string,
+  options: { db?: Db; now?: Date } = {},
+): Promise<Cockpit> {
   await requireStaff(actor, transferId, options.db);
   const db = options.db;
   const [checklist, sources, removed, runs, stateRows, schedule] = await Promise.all([
@@ -57,10 +62,22 @@ export async function getCockpit(actor: Actor | null, transferId: string, option
   const decisions = current ? [...currentDecisions(current.digest, checklist.signoffs).values()] : [];
   const stepper = computeStepper({
     transferId,
-    sources: { count: sources.length, failed: sources.filter((s) => !s.ok).length, lastChangeAt: maxDate([...sources.map((s) => s.createdAt), ...removed.map((r) => r.removedAt)]) },
+    sources: {
+      count: sources.length,
+      failed: sources.filter((s) => !s.ok).length,
+      lastChangeAt: maxDate([...sources.map((s) => s.createdAt), ...removed.map((r) => r.removedAt)]),
+    },
     factsEditedAt: transfer.updatedAt.getTime() - transfer.createdAt.getTime() > 1000 ? transfer.updatedAt : null,
     latestRun: runs[0] ? { id: runs[0].id, status: runs[0].status, createdAt: runs[0].createdAt } : null,
-    lastDoneRun: done ? { id: done.id, createdAt: done.createdAt, verdict: openBlockers === 0 ? "go" : "no-go", openBlockers, openWarnings } : null,
+    lastDoneRun: done
+      ? {
+          id: done.id,
+          createdAt: done.createdAt,
+          verdict: openBlockers === 0 ? "go" : "no-go",
+          openBlockers,
+          openWarnings,
+        }
+      : null,
     schedule: { set: schedule !== null },
     revision: current && { number: current.revision.revisionNumber, outdated: checklist.outdated },
     signoffs: {

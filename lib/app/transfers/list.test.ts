@@ -4,13 +4,27 @@ import { dashboardFilterSchema, filterDashboardRows, type DashboardRow } from ".
 const now = new Date("2026-12-02T12:00:00Z");
 const day = 86_400_000;
 const row = (id: string, over: Partial<DashboardRow> = {}): DashboardRow => ({
-  id, domainAscii: `${id}.test`, domainUnicode: `${id}.test`, losingRegistrar: "A", gainingRegistrar: "B", stage: "sources", stageDetail: "",
-  verdict: null, window: null, signoffs: null, lastActivityAt: now, archivedAt: null, ...over,
+  id,
+  domainAscii: `${id}.test`,
+  domainUnicode: `${id}.test`,
+  losingRegistrar: "A",
+  gainingRegistrar: "B",
+  stage: "sources",
+  stageDetail: "",
+  verdict: null,
+  window: null,
+  signoffs: null,
+  lastActivityAt: now,
+  archivedAt: null,
+  ...over,
 });
 
 describe("filterDashboardRows", () => {
   const rows = [
-    row("soon", { window: { start: new Date(now.getTime() + 3 * day), end: new Date(now.getTime() + 4 * day) }, verdict: { decision: "go", blockers: 0, warnings: 0, openBlockers: 0, openWarnings: 0 } }),
+    row("soon", {
+      window: { start: new Date(now.getTime() + 3 * day), end: new Date(now.getTime() + 4 * day) },
+      verdict: { decision: "go", blockers: 0, warnings: 0, openBlockers: 0, openWarnings: 0 },
+    }),
     row("now", { window: { start: new Date(now.getTime() - day), end: new Date(now.getTime() + day) } }),
     row("later", { window: { start: new Date(now.getTime() + 9 * day), end: new Date(now.getTime() + 10 * day) } }),
     row("past", { window: { start: new Date(now.getTime() - 9 * day), end: new Date(now.getTime() - 8 * day) } }),
@@ -31,6 +45,13 @@ describe("filterDashboardRows", () => {
     expect(ids({ verdict: "none" })).toEqual(["now", "later", "past"]);
   });
   it("search parameters as Next.js hands them: arrays and empty strings", () => {
-    expect(dashboardFilterSchema.parse({ q: ["  alpha ", "beta"], stage: "", verdict: "maybe", extra: "x" })).toEqual({ q: "alpha", stage: undefined, verdict: undefined, registrar: undefined, window: undefined, archived: undefined });
+    expect(dashboardFilterSchema.parse({ q: ["  alpha ", "beta"], stage: "", verdict: "maybe", extra: "x" })).toEqual({
+      q: "alpha",
+      stage: undefined,
+      verdict: undefined,
+      registrar: undefined,
+      window: undefined,
+      archived: undefined,
+    });
   });
 });

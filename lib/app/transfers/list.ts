@@ -15,8 +15,12 @@ export const STAGES = [...STEP_IDS, "final"] as const;
 export type Stage = (typeof STAGES)[number];
 export const STAGE_LABELS: Record<Stage, string> = { ...STEP_LABELS, final: "Final" };
 
-const optionalText = z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, z.string().trim().max(200).optional());
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, z.enum(values).optional().catch(undefined));
+const optionalText = z.preprocess(
+  (v) => (Array.isArray(v) ? v[0] : v) || undefined,
+  z.string().trim().max(200).optional(),
+);
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, z.enum(values).optional().catch(undefined));
 
 /** The dashboard's URL search parameters; unknown values fall back to "no filter" rather than an error page. */
 export const dashboardFilterSchema = z.object({
@@ -40,7 +44,13 @@ export interface DashboardRow {
   stage: Stage;
   /** The stage step's one-line reason. */
   stageDetail: string;
-  verdict: { decision: "go" | "no-go"; blockers: number; warnings: number; openBlockers: number; openWarnings: number } | null;
+  verdict: {
+    decision: "go" | "no-go";
+    blockers: number;
+    warnings: number;
+    openBlockers: number;
+    openWarnings: number;
+  } | null;
   window: { start: Date; end: Date } | null;
   signoffs: { approved: number; required: number } | null;
   lastActivityAt: Date;
@@ -49,7 +59,8 @@ export interface DashboardRow {
 
 const DAY_MS = 86_400_000;
 
-const maxDate = (ds: (Date | null | undefined)[]): Date | null => ds.reduce<Date | null>((m, d) => (d && (!m || d > m) ? d : m), null);
+const maxDate = (ds: (Date | null | undefined)[]): Date | null =>
+  ds.reduce<Date | null>((m, d) => (d && (!m || d > m) ? d : m), null);
 
 /** Pure: the rows from what lib/db returned. */
 export function dashboardRows(data: DashboardData): DashboardRow[] {
@@ -73,7 +84,9 @@ export function dashboardRows(data: DashboardData): DashboardRow[] {
     const states = new Map((statesBy.get(t.id) ?? []).map((s) => [s.key, s.status]));
     const findings = done ? (findingsBy.get(done.id) ?? []) : [];
     const openBlockers = findings.filter((f) => f.severity === "blocker" && states.get(f.key) !== "waived").length;
-    const openWarnings = findings.filter((f) => f.severity === "warning" && states.get(f.key) !== "acknowledged").length;
+    const openWarnings = findings.filter(
+      (f) => f.severity === "warning" && states.get(f.key) !== "acknowledged",
+    ).length;
     const schedule = schedules.get(t.id) ?? null;
     const revision = revisionsBy.get(t.id)?.[0] ?? null;
     const signoffs = signoffsBy.get(t.id) ?? [];
@@ -83,7 +96,16 @@ export function dashboardRows(data: DashboardData): DashboardRow[] {
     const lastPartyAt = maxDate((partiesBy.get(t.id) ?? []).map((p) => p.updatedAt));
     // Without rebuilding every revision (the checklist page does that for one transfer), a revision is taken as out of
     // date when anything it freezes changed after it was created.
-    const outdated = revision !== null && (maxDate([done?.finishedAt, schedule?.updatedAt, factsEditedAt, lastSourceChange, lastStateAt, lastPartyAt])?.getTime() ?? 0) > revision.createdAt.getTime();
+    const outdated =
+      revision !== null &&
+      (maxDate([
+        done?.finishedAt,
+        schedule?.updatedAt,
+        factsEditedAt,
+        lastSourceChange,
+        lastStateAt,
+        lastPartyAt,
+      ])?.getTime() ?? 0) > revision.createdAt.getTime();
     const decisions = new Map<string, { decision: string; signedAt: Date }>();
     for (const s of signoffs) {
       if (revision === null || s.revisionDigest !== revision.digest) continue;
@@ -96,11 +118,31 @@ export function dashboardRows(data: DashboardData): DashboardRow[] {
       transferId: t.id,
       sources: { count: t.sourceCount, failed: t.failedSources, lastChangeAt: lastSourceChange },
       factsEditedAt,
-      latestRun: runs[0] ? { id: runs[0].id, status: runs[0].status as NonNullable<StepperFacts["latestRun"]>["status"], createdAt: runs[0].createdAt } : null,
-      lastDoneRun: done ? { id: done.id, createdAt: done.createdAt, verdict: done.verdict === "go" ? "go" : "no-go", openBlockers, openWarnings } : null,
+      latestRun: runs[0]
+        ? {
+            id: runs[0].id,
+            status: runs[0].status as NonNullable<StepperFacts["latestRun"]>["status"],
+            createdAt: runs[0].createdAt,
+          }
+        : null,
+      lastDoneRun: done
+        ? {
+            id: done.id,
+            createdAt: done.createdAt,
+            verdict: done.verdict === "go" ? "go" : "no-go",
+            openBlockers,
+            openWarnings,
+          }
+        : null,
       schedule: { set: schedule !== null },
       revision: revision && { number: revision.number, outdated },
-      signoffs: { approved, rejected, required: PARTY_ROLES.length, final: approved === PARTY_ROLES.length, staleOnly: decisions.size === 0 && signoffs.length > 0 },
+      signoffs: {
+        approved,
+        rejected,
+        required: PARTY_ROLES.length,
+        final: approved === PARTY_ROLES.length,
+        staleOnly: decisions.size === 0 && signoffs.length > 0,
+      },
     };
     const stepper = computeStepper(facts);
     const current = stepper.steps.find((s) => s.id === stepper.current);
@@ -112,10 +154,30 @@ export function dashboardRows(data: DashboardData): DashboardRow[] {
       gainingRegistrar: t.gainingRegistrar,
       stage: (stepper.current ?? "final") as Stage,
       stageDetail: current?.detail ?? "Approved by every party",
-      verdict: done ? { decision: openBlockers === 0 ? "go" : "no-go", blockers: done.blockers, warnings: done.warnings, openBlockers, openWarnings } : null,
+      verdict: done
+        ? {
+            decision: openBlockers === 0 ? "go" : "no-go",
+            blockers: done.blockers,
+            warnings: done.warnings,
+            openBlockers,
+            openWarnings,
+          }
+        : null,
       window: schedule && { start: schedule.windowStart, end: schedule.windowEnd },
       signoffs: revision ? { approved, required: PARTY_ROLES.length } : null,
-      lastActivityAt: maxDate([t.createdAt, factsEditedAt, lastSourceChange, runs[0]?.createdAt, done?.finishedAt, schedule?.updatedAt, lastStateAt, lastPartyAt, revision?.createdAt, ...signoffs.map((s) => s.signedAt), t.archivedAt])!,
+      lastActivityAt: maxDate([
+        t.createdAt,
+        factsEditedAt,
+        lastSourceChange,
+        runs[0]?.createdAt,
+        done?.finishedAt,
+        schedule?.updatedAt,
+        lastStateAt,
+        lastPartyAt,
+        revision?.createdAt,
+        ...signoffs.map((s) => s.signedAt),
+        t.archivedAt,
+      ])!,
       archivedAt: t.archivedAt,
     };
   });
@@ -129,7 +191,11 @@ export function filterDashboardRows(rows: readonly DashboardRow[], f: DashboardF
     if (f.stage && r.stage !== f.stage) return false;
     if (f.verdict === "none" && r.verdict !== null) return false;
     if ((f.verdict === "go" || f.verdict === "no-go") && r.verdict?.decision !== f.verdict) return false;
-    if (f.window === "7d" && !(r.window && r.window.end.getTime() >= now.getTime() && r.window.start.getTime() <= now.getTime() + 7 * DAY_MS)) return false;
+    if (
+      f.window === "7d" &&
+      !(r.window && r.window.end.getTime() >= now.getTime() && r.window.start.getTime() <= now.getTime() + 7 * DAY_MS)
+    )
+      return false;
     return true;
   });
 }
@@ -143,12 +209,25 @@ export interface Dashboard {
   registrars: string[];
 }
 
-export async function listTransfers(actor: Actor | null, input: unknown, options: { db?: Db; now?: Date } = {}): Promise<Dashboard> {
+export async function listTransfers(
+  actor: Actor | null,
+  input: unknown,
+  options: { db?: Db; now?: Date } = {},
+): Promise<Dashboard> {
   const staff = requireStaffActor(actor);
   const filter = dashboardFilterSchema.parse(input ?? {});
-  const [data, facets] = await Promise.all([listDashboard({ organisationId: staff.organisationId, q: filter.q, registrar: filter.registrar }, options.db), organisationFacets(staff.organisationId, options.db)]);
+  const [data, facets] = await Promise.all([
+    listDashboard({ organisationId: staff.organisationId, q: filter.q, registrar: filter.registrar }, options.db),
+    organisationFacets(staff.organisationId, options.db),
+  ]);
   const all = dashboardRows(data);
-  return { filter, rows: filterDashboardRows(all, filter, options.now ?? new Date()), total: facets.total, archived: all.filter((r) => r.archivedAt !== null).length, registrars: facets.registrars };
+  return {
+    filter,
+    rows: filterDashboardRows(all, filter, options.now ?? new Date()),
+    total: facets.total,
+    archived: all.filter((r) => r.archivedAt !== null).length,
+    registrars: facets.registrars,
+  };
 }
 
 export type { StepId };

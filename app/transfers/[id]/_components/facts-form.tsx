@@ -23,7 +23,14 @@ export function FactsForm({ transferId, facts }: { transferId: string; facts: Tr
       <div className="grid gap-4 sm:grid-cols-2">
         {TEXT_FIELDS.map(([name, label]) => (
           <Field key={name} label={label} htmlFor={`edit-${name}`} error={state.errors[name]}>
-            <input id={`edit-${name}`} name={name} className={inputClass} required maxLength={200} defaultValue={facts[name]} />
+            <input
+              id={`edit-${name}`}
+              name={name}
+              className={inputClass}
+              required
+              maxLength={200}
+              defaultValue={facts[name]}
+            />
           </Field>
         ))}
       </div>
@@ -32,7 +39,14 @@ export function FactsForm({ transferId, facts }: { transferId: string; facts: Tr
         <div className="flex flex-wrap gap-6">
           {(["yes", "no"] as const).map((v) => (
             <label key={v} className="flex min-h-6 items-center gap-2 text-sm">
-              <input type="radio" name="dnsHostingMoves" value={v} className="h-5 w-5" defaultChecked={facts.dnsHostingMoves === (v === "yes")} data-testid={`edit-dns-moves-${v}`} />
+              <input
+                type="radio"
+                name="dnsHostingMoves"
+                value={v}
+                className="h-5 w-5"
+                defaultChecked={facts.dnsHostingMoves === (v === "yes")}
+                data-testid={`edit-dns-moves-${v}`}
+              />
               {v === "yes" ? "Yes" : "No"}
             </label>
           ))}
@@ -49,7 +63,9 @@ export function FactsForm({ transferId, facts }: { transferId: string; facts: Tr
         )}
         {state.saved && (
           <p role="status" className="text-sm text-slate-800" data-testid="facts-saved">
-            {state.saved.length ? `Saved (logged): ${state.saved.join("; ")}. The checklist needs a new revision.` : "Nothing changed."}
+            {state.saved.length
+              ? `Saved (logged): ${state.saved.join("; ")}. The checklist needs a new revision.`
+              : "Nothing changed."}
           </p>
         )}
       </div>

@@ -8,15 +8,36 @@ import { removeSourceAction, type RemoveSourceState } from "../actions";
 const initial: RemoveSourceState = { error: null };
 
 /** Remove a source, or mark it replaced by another import; the record stays in the audit log and its report stays readable. */
-export function RemoveSource({ transferId, sourceId, label, others }: { transferId: string; sourceId: string; label: string; others: { id: string; label: string }[] }) {
+export function RemoveSource({
+  transferId,
+  sourceId,
+  label,
+  others,
+}: {
+  transferId: string;
+  sourceId: string;
+  label: string;
+  others: { id: string; label: string }[];
+}) {
   const [state, action, pending] = useActionState(removeSourceAction.bind(null, transferId, sourceId), initial);
   return (
     <details className="text-sm" data-testid="remove-source">
       <summary className="inline-flex min-h-6 cursor-pointer items-center underline">Remove or replace</summary>
-      <form action={action} className="mt-2 grid gap-2 rounded border border-slate-200 bg-slate-50 p-3" data-testid="remove-source-form">
+      <form
+        action={action}
+        className="mt-2 grid gap-2 rounded border border-slate-200 bg-slate-50 p-3"
+        data-testid="remove-source-form"
+      >
         <label>
           <span className="block text-xs font-medium">Why is “{label}” removed?</span>
-          <input name="reason" required minLength={3} maxLength={500} className={inputClass} data-testid="remove-reason" />
+          <input
+            name="reason"
+            required
+            minLength={3}
+            maxLength={500}
+            className={inputClass}
+            data-testid="remove-reason"
+          />
         </label>
         {others.length > 0 && (
           <label>
@@ -31,7 +52,9 @@ export function RemoveSource({ transferId, sourceId, label, others }: { transfer
             </select>
           </label>
         )}
-        <p className="text-xs text-slate-700">The source leaves the diff and the next revision; its import report and the audit log keep it.</p>
+        <p className="text-xs text-slate-700">
+          The source leaves the diff and the next revision; its import report and the audit log keep it.
+        </p>
         <button type="submit" className={secondaryButtonClass} disabled={pending} data-testid="remove-submit">
           {pending ? "Removing…" : "Remove source"}
         </button>

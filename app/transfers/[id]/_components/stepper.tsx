@@ -1,7 +1,12 @@
 import Link from "next/link";
 import type { Stepper, StepState } from "@/lib/app/transfers/stepper";
 
-const STATE_TEXT: Record<StepState, string> = { done: "done", "needs-attention": "needs attention", stale: "stale", "not-started": "not started" };
+const STATE_TEXT: Record<StepState, string> = {
+  done: "done",
+  "needs-attention": "needs attention",
+  stale: "stale",
+  "not-started": "not started",
+};
 // Colours pass WCAG AA contrast (4.5:1) on their backgrounds.
 const STATE_CLASS: Record<StepState, string> = {
   done: "border-emerald-300 bg-emerald-50 text-emerald-900",
@@ -14,10 +19,22 @@ const STATE_MARK: Record<StepState, string> = { done: "✓", "needs-attention": 
 /** Where the transfer stands and what to do next (lib/app/transfers/stepper.ts). */
 export function StepperView({ stepper }: { stepper: Stepper }) {
   return (
-    <nav aria-label="Progress of the transfer" className="space-y-3" data-testid="stepper" data-current={stepper.current ?? "final"}>
+    <nav
+      aria-label="Progress of the transfer"
+      className="space-y-3"
+      data-testid="stepper"
+      data-current={stepper.current ?? "final"}
+    >
       <ol className="grid gap-2 sm:grid-cols-2 lg:grid-cols-6">
         {stepper.steps.map((s, i) => (
-          <li key={s.id} className={`rounded-md border p-3 ${STATE_CLASS[s.state]}`} data-testid="step" data-step={s.id} data-state={s.state} aria-current={stepper.current === s.id ? "step" : undefined}>
+          <li
+            key={s.id}
+            className={`rounded-md border p-3 ${STATE_CLASS[s.state]}`}
+            data-testid="step"
+            data-step={s.id}
+            data-state={s.state}
+            aria-current={stepper.current === s.id ? "step" : undefined}
+          >
             <p className="flex items-baseline justify-between gap-2 text-sm font-semibold">
               <span>
                 {i + 1}. {s.label}
@@ -31,7 +48,11 @@ export function StepperView({ stepper }: { stepper: Stepper }) {
               {s.detail}
             </p>
             {s.action && (
-              <Link href={s.action.href} className="mt-2 inline-flex min-h-6 items-center text-xs font-medium underline" data-testid="step-action">
+              <Link
+                href={s.action.href}
+                className="mt-2 inline-flex min-h-6 items-center text-xs font-medium underline"
+                data-testid="step-action"
+              >
                 {s.action.label} →
               </Link>
             )}
@@ -41,7 +62,11 @@ export function StepperView({ stepper }: { stepper: Stepper }) {
       {stepper.next ? (
         <p className="text-sm">
           Next:{" "}
-          <Link href={stepper.next.href} className="inline-flex min-h-6 items-center rounded-md bg-slate-900 px-3 py-1 font-medium text-white hover:bg-slate-700" data-testid="next-action">
+          <Link
+            href={stepper.next.href}
+            className="inline-flex min-h-6 items-center rounded-md bg-slate-900 px-3 py-1 font-medium text-white hover:bg-slate-700"
+            data-testid="next-action"
+          >
             {stepper.next.label}
           </Link>
         </p>

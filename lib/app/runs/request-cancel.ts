@@ -1,0 +1,14 @@
+/**
+ * Cancel a run from any instance (issue 6 §2): set the run's cancel flag,
+ * which the executing instance polls at its heartbeat, and abort at once
+ * when the run executes here. false when the run is not queued/running.
+ */
+import type { Db } from "../../db/client";
+import { requestRunCancel } from "../../db/runs";
+import { cancelRun } from "./cancel-run";
+
+export async function requestCancel(opts: { transferId: string; runId: string; db?: Db; now?: Date }): Promise<boolean> {
+  const flagged = await requestRunCancel(opts.transferId, opts.runId, opts.now ?? new Date(), opts.db);
+  if (flagged) cancelRun(opts.runId);
+  return flagged;
+}
