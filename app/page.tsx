@@ -27,9 +27,18 @@ function Cell({ label, children, testId }: { label: string; children: React.Reac
 
 function Row({ r }: { r: DashboardRow }) {
   return (
-    <tr className="block border-b border-slate-200 py-2 md:table-row md:py-0" data-testid="transfer-item" data-stage={r.stage} data-archived={r.archivedAt ? "yes" : "no"}>
+    <tr
+      className="block border-b border-slate-200 py-2 md:table-row md:py-0"
+      data-testid="transfer-item"
+      data-stage={r.stage}
+      data-archived={r.archivedAt ? "yes" : "no"}
+    >
       <td className="block px-4 py-1 md:table-cell md:py-3 md:align-top">
-        <Link href={`/transfers/${r.id}`} className="inline-flex min-h-6 items-center font-medium underline-offset-2 hover:underline" data-testid="transfer-link">
+        <Link
+          href={`/transfers/${r.id}`}
+          className="inline-flex min-h-6 items-center font-medium underline-offset-2 hover:underline"
+          data-testid="transfer-link"
+        >
           <DomainName ascii={r.domainAscii} unicode={r.domainUnicode} />
         </Link>
         <p className="text-xs text-slate-600">
@@ -46,7 +55,8 @@ function Row({ r }: { r: DashboardRow }) {
           <>
             <VerdictBadge verdict={r.verdict.decision} />
             <span className="ml-2 text-xs text-slate-700" data-testid="transfer-open-counts">
-              {r.verdict.openBlockers} open blocker{r.verdict.openBlockers === 1 ? "" : "s"}, {r.verdict.openWarnings} warning{r.verdict.openWarnings === 1 ? "" : "s"}
+              {r.verdict.openBlockers} open blocker{r.verdict.openBlockers === 1 ? "" : "s"}, {r.verdict.openWarnings}{" "}
+              warning{r.verdict.openWarnings === 1 ? "" : "s"}
             </span>
           </>
         ) : (
@@ -54,7 +64,11 @@ function Row({ r }: { r: DashboardRow }) {
         )}
       </Cell>
       <Cell label="Window" testId="transfer-window">
-        {r.window ? `${day(r.window.start)} → ${day(r.window.end)}` : <span className="text-slate-600">not scheduled</span>}
+        {r.window ? (
+          `${day(r.window.start)} → ${day(r.window.end)}`
+        ) : (
+          <span className="text-slate-600">not scheduled</span>
+        )}
       </Cell>
       <Cell label="Sign-offs" testId="transfer-signoffs">
         {r.signoffs ? `${r.signoffs.approved}/${r.signoffs.required}` : <span className="text-slate-600">—</span>}
@@ -66,7 +80,11 @@ function Row({ r }: { r: DashboardRow }) {
         <form action={archiveTransferAction}>
           <input type="hidden" name="transferId" value={r.id} />
           <input type="hidden" name="archived" value={r.archivedAt ? "no" : "yes"} />
-          <PendingButton className="min-h-6 text-sm text-slate-700 underline" data-testid={r.archivedAt ? "unarchive" : "archive"} aria-label={`${r.archivedAt ? "Unarchive" : "Archive"} ${r.domainUnicode}`}>
+          <PendingButton
+            className="min-h-6 text-sm text-slate-700 underline"
+            data-testid={r.archivedAt ? "unarchive" : "archive"}
+            aria-label={`${r.archivedAt ? "Unarchive" : "Archive"} ${r.domainUnicode}`}
+          >
             {r.archivedAt ? "Unarchive" : "Archive"}
           </PendingButton>
         </form>
@@ -75,14 +93,32 @@ function Row({ r }: { r: DashboardRow }) {
   );
 }
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const staff = await pageStaff();
   const d = await listTransfers(staff, await searchParams);
   const f = d.filter;
   const filtered = Object.values(f).some((v) => v !== undefined);
   return (
     <div className="space-y-6">
-      <form action={signOutAction} className="flex items-center justify-end gap-3 text-sm text-slate-600">
+      <form action={signOutAction} className="flex flex-wrap items-center justify-end gap-3 text-sm text-slate-600">
+        <Link
+          href="/settings/api-tokens"
+          className="inline-flex min-h-6 items-center underline"
+          data-testid="api-tokens-link"
+        >
+          API tokens
+        </Link>
+        <Link
+          href="/settings/webhooks"
+          className="inline-flex min-h-6 items-center underline"
+          data-testid="webhooks-link"
+        >
+          Webhooks
+        </Link>
         <span data-testid="signed-in-as">{staff.email}</span>
         <button type="submit" className="min-h-6 underline" data-testid="sign-out">
           Sign out
@@ -94,10 +130,24 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           New transfer
         </ButtonLink>
       </div>
-      <form method="get" action="/" role="search" aria-label="Search and filter transfers" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6" data-testid="dashboard-filters">
+      <form
+        method="get"
+        action="/"
+        role="search"
+        aria-label="Search and filter transfers"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6"
+        data-testid="dashboard-filters"
+      >
         <label className="text-sm md:col-span-2">
           <span className="mb-1 block font-medium">Domain</span>
-          <input name="q" type="search" defaultValue={f.q ?? ""} placeholder="contains…" className={inputClass} data-testid="filter-q" />
+          <input
+            name="q"
+            type="search"
+            defaultValue={f.q ?? ""}
+            placeholder="contains…"
+            className={inputClass}
+            data-testid="filter-q"
+          />
         </label>
         <label className="text-sm">
           <span className="mb-1 block font-medium">Stage</span>
@@ -121,7 +171,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </label>
         <label className="text-sm">
           <span className="mb-1 block font-medium">Registrar</span>
-          <select name="registrar" defaultValue={f.registrar ?? ""} className={inputClass} data-testid="filter-registrar">
+          <select
+            name="registrar"
+            defaultValue={f.registrar ?? ""}
+            className={inputClass}
+            data-testid="filter-registrar"
+          >
             <option value="">any registrar</option>
             {d.registrars.map((r) => (
               <option key={r} value={r}>
@@ -139,7 +194,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </select>
         </label>
         <label className="flex min-h-6 items-center gap-2 text-sm md:col-span-2">
-          <input type="checkbox" name="window" value="7d" defaultChecked={f.window === "7d"} className="h-5 w-5" data-testid="filter-window" />
+          <input
+            type="checkbox"
+            name="window"
+            value="7d"
+            defaultChecked={f.window === "7d"}
+            className="h-5 w-5"
+            data-testid="filter-window"
+          />
           Window within the next 7 days
         </label>
         <div className="flex items-center gap-3 md:col-span-4 md:justify-end">
@@ -154,11 +216,17 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </div>
       </form>
       {d.total === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="no-transfers">
+        <p
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600"
+          data-testid="no-transfers"
+        >
           No transfers yet. Create one to import zone exports and check the move.
         </p>
       ) : d.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="no-matches">
+        <p
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600"
+          data-testid="no-matches"
+        >
           No transfer matches these filters.
         </p>
       ) : (

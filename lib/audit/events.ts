@@ -17,6 +17,8 @@ export const auditActorSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("invite"), inviteId: z.string().min(1), label: z.string() }),
   z.object({ kind: z.literal("link"), linkId: z.string().min(1), role: partyRoleSchema }),
   z.object({ kind: z.literal("system") }),
+  /** An organisation API token (its public id and name, never the token) and the staff member who created it. */
+  z.object({ kind: z.literal("api-token"), tokenId: z.string().min(1), tokenName: z.string(), userId: z.string().min(1), email: z.string() }),
 ]);
 export type AuditActor = z.infer<typeof auditActorSchema>;
 const actor = auditActorSchema;
@@ -63,6 +65,8 @@ export const auditEventSchema = z.discriminatedUnion("type", [
     signerNameIs: z.literal("self-declared").optional(),
     decision: z.enum(["approve", "reject"]),
     reason: z.string().optional(),
+    /** An approval of a NO-GO revision: the statement the signer ticked (lib/checklist/signoff.ts). */
+    noGoConfirmed: z.object({ openBlockers: z.number().int().min(0), statement: z.string() }).optional(),
     revisionNumber: z.number().int().min(1),
     revisionDigest: hex64,
   }),
@@ -77,6 +81,17 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   /** A source taken out (its row, records and report are kept); `replacedBy` when a new import replaces it. */
   z.object({ ...common, type: z.literal("source.removed"), sourceId: z.string(), label: z.string(), reason: z.string(), replacedBy: z.string().optional() }),
   z.object({ ...common, type: z.literal("checklist.finalised"), revisionNumber: z.number().int().min(1), revisionDigest: hex64 }),
+  /** Organisation-wide events are chained under the log id `organisationLogId(id)` instead of a transfer id. */
+  z.object({ ...common, type: z.literal("api-token.created"), tokenId: z.string(), name: z.string(), scope: z.enum(["read", "write"]) }),
+  z.object({ ...common, type: z.literal("api-token.revoked"), tokenId: z.string(), name: z.string() }),
+  /** Where the organisation's events are sent (never the signing secret). */
+  z.object({ ...common, type: z.literal("webhook.created"), webhookId: z.string(), url: z.string() }),
+  z.object({ ...common, type: z.literal("webhook.deleted"), webhookId: z.string(), url: z.string() }),
 ]);
+
+/** The audit chain of an organisation's own events (API tokens): a log id no transfer id (a cuid) can take. */
+export function organisationLogId(organisationId: string): string {
+  return `organisation:${organisationId}`;
+}
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditEventType = AuditEvent["type"];

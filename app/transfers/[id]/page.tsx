@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { getCockpit } from "@/lib/app/transfers/get-cockpit";
+import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
@@ -15,12 +15,14 @@ import { StepperView } from "./_components/stepper";
 import { FactsForm } from "./_components/facts-form";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Transfer" };
+export const generateMetadata = transferMetadata("Transfer");
 
 export default async function TransferPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const staff = await pageStaff();
-  const [cockpit, invites] = await pageCall(async () => Promise.all([getCockpit(staff, id), listInvitesFor(staff, id)]));
+  const [cockpit, invites] = await pageCall(async () =>
+    Promise.all([getCockpit(staff, id), listInvitesFor(staff, id)]),
+  );
   if (!cockpit) notFound();
   const { transfer: t, sources, removed, stepper } = cockpit;
   const facts: [string, string, string][] = [
@@ -69,9 +71,20 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
           ))}
         </dl>
         <details className="mt-4" data-testid="edit-facts">
-          <summary className="inline-flex min-h-6 cursor-pointer items-center text-sm font-medium underline">Edit facts</summary>
+          <summary className="inline-flex min-h-6 cursor-pointer items-center text-sm font-medium underline">
+            Edit facts
+          </summary>
           <div className="mt-3">
-            <FactsForm transferId={t.id} facts={{ losingRegistrar: t.losingRegistrar, gainingRegistrar: t.gainingRegistrar, currentDnsOperator: t.currentDnsOperator, futureDnsOperator: t.futureDnsOperator, dnsHostingMoves: t.dnsHostingMoves }} />
+            <FactsForm
+              transferId={t.id}
+              facts={{
+                losingRegistrar: t.losingRegistrar,
+                gainingRegistrar: t.gainingRegistrar,
+                currentDnsOperator: t.currentDnsOperator,
+                futureDnsOperator: t.futureDnsOperator,
+                dnsHostingMoves: t.dnsHostingMoves,
+              }}
+            />
           </div>
         </details>
       </Card>
@@ -89,7 +102,10 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
                     </Link>{" "}
                     <span className="text-slate-700">
                       — removed by {r.removedBy} on {r.removedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                      {r.replacedById ? `, replaced by ${sources.find((s) => s.id === r.replacedById)?.label ?? "a newer import"}` : ""}: {r.reason}
+                      {r.replacedById
+                        ? `, replaced by ${sources.find((s) => s.id === r.replacedById)?.label ?? "a newer import"}`
+                        : ""}
+                      : {r.reason}
                     </span>
                   </li>
                 ))}
@@ -99,15 +115,21 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
         </Card>
       </div>
       <div id="import-card" className="scroll-mt-4">
-      <Card title="Import exports" testId="import-card">
-        <UploadForm transferId={t.id} limits={uploadLimits()} />
-      </Card>
+        <Card title="Import exports" testId="import-card">
+          <UploadForm transferId={t.id} limits={uploadLimits()} />
+        </Card>
       </div>
       <Card title="Invite the maintainer" testId="invite-card">
         <InvitePanel
           transferId={t.id}
           now={Date.now()}
-          invites={invites.map((i) => ({ id: i.id, label: i.label, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString(), revokedAt: i.revokedAt?.toISOString() ?? null }))}
+          invites={invites.map((i) => ({
+            id: i.id,
+            label: i.label,
+            createdAt: i.createdAt.toISOString(),
+            expiresAt: i.expiresAt.toISOString(),
+            revokedAt: i.revokedAt?.toISOString() ?? null,
+          }))}
         />
       </Card>
     </div>

@@ -1,17 +1,18 @@
-import type { Metadata } from "next";
+import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { getChecklistPageFor } from "@/lib/app/checklist/guarded";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { Card } from "@/app/_components/ui/card";
-import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
-import { createRevisionAction, revokeLinkAction } from "./actions";
+import { secondaryButtonClass } from "@/app/_components/ui/button-link";
+import { CreateRevisionForm } from "./_components/create-revision-form";
 import { LinkForm } from "./_components/link-form";
-import { RevisionDocument, signerText } from "./_components/revision-document";
+import { LinkList } from "./_components/link-list";
+import { decisionText, RevisionDocument, signerText } from "./_components/revision-document";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Checklist" };
+export const generateMetadata = transferMetadata("Checklist");
 
 export default async function ChecklistPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -20,7 +21,8 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
   const { transfer: t, current, finality } = data;
   const base = `/api/transfers/${t.id}/checklist`;
   return (
-    <div className="space-y-6">
+    // Missing items and changes quote finding subjects and RDATA with no break opportunity: wrap anywhere.
+    <div className="space-y-6 [overflow-wrap:anywhere]">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm text-slate-500">
@@ -30,7 +32,11 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
           </p>
           <h1 className="text-2xl font-semibold">Go/no-go checklist</h1>
           <p className="text-xs text-slate-500">
-            Signing key id <span className="font-mono" data-testid="active-key-id">{data.activeKeyId}</span> (
+            Signing key id{" "}
+            <span className="font-mono" data-testid="active-key-id">
+              {data.activeKeyId}
+            </span>{" "}
+            (
             <a className="underline" href="/.well-known/cutover-signing-key">
               public key
             </a>
@@ -41,11 +47,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
           <Link href={`/transfers/${t.id}/schedule`} className={secondaryButtonClass} data-testid="to-schedule">
             Schedule
           </Link>
-          <form action={createRevisionAction.bind(null, t.id)}>
-            <button className={buttonClass} data-testid="create-revision">
-              Create revision
-            </button>
-          </form>
+          <CreateRevisionForm transferId={t.id} />
         </div>
       </div>
 
@@ -70,7 +72,8 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
         )}
         {current !== null && data.outdated && (
           <p className="mt-3 rounded bg-amber-50 p-2 text-sm text-amber-900" data-testid="outdated">
-            Things changed since revision {current.revision.revisionNumber} (a run, a waiver, the window or contacts): create a new revision to sign them.
+            Things changed since revision {current.revision.revisionNumber} (a run, a waiver, the window or contacts):
+            create a new revision to sign them.
           </p>
         )}
         {data.rolesToSignAgain.length > 0 && (
@@ -92,14 +95,19 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
               <a className={secondaryButtonClass} href={`${base}/findings.csv`} data-testid="download-csv">
                 Findings (CSV)
               </a>
-              <Link className={secondaryButtonClass} href={`/transfers/${t.id}/checklist/print`} data-testid="printable">
+              <Link
+                className={secondaryButtonClass}
+                href={`/transfers/${t.id}/checklist/print`}
+                data-testid="printable"
+              >
                 Printable / PDF
               </Link>
             </div>
           }
         >
           <p className="mb-3 break-all font-mono text-xs">
-            digest <span data-testid="current-digest">{current.digest}</span> · key id <span data-testid="current-key-id">{current.keyId}</span>
+            digest <span data-testid="current-digest">{current.digest}</span> · key id{" "}
+            <span data-testid="current-key-id">{current.keyId}</span>
           </p>
           <RevisionDocument revision={current.revision} digest={current.digest} keyId={current.keyId} />
         </Card>
@@ -107,23 +115,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
 
       <Card title="Sign-off links" testId="links">
         <LinkForm transferId={t.id} />
-        <ul className="mt-4 divide-y text-sm">
-          {data.links.map((l) => (
-            <li key={l.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="link-item" data-role={l.role} data-status={l.status}>
-              <span>
-                {PARTY_ROLE_LABELS[l.role]} · {l.status} · expires {l.expiresAt}
-              </span>
-              {l.status === "active" && (
-                <form action={revokeLinkAction.bind(null, t.id)}>
-                  <input type="hidden" name="linkId" value={l.id} />
-                  <button className="min-h-6 text-red-700 underline" data-testid="revoke-link">
-                    Revoke
-                  </button>
-                </form>
-              )}
-            </li>
-          ))}
-        </ul>
+        <LinkList transferId={t.id} links={data.links} />
       </Card>
 
       <Card title="Sign-offs" testId="signoffs">
@@ -143,10 +135,19 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
             <tbody className="block md:table-row-group">
               {data.signoffs.map((s, i) => (
                 // Stale rows stay readable (slate-600 on white is 7:1; WCAG 1.4.3 asks 4.5:1): the "stale" label marks them.
-                <tr key={i} className={`block border-b py-2 md:table-row md:py-0 ${s.stale ? "text-slate-600" : ""}`} data-testid="signoff-row" data-role={s.role} data-stale={String(s.stale)} data-decision={s.decision}>
+                <tr
+                  key={i}
+                  className={`block border-b py-2 md:table-row md:py-0 ${s.stale ? "text-slate-600" : ""}`}
+                  data-testid="signoff-row"
+                  data-role={s.role}
+                  data-stale={String(s.stale)}
+                  data-decision={s.decision}
+                >
                   <td className="block py-1 md:table-cell">{PARTY_ROLE_LABELS[s.role]}</td>
-                  <td className="block break-all md:table-cell" data-testid="signer">{signerText(s)}</td>
-                  <td className="block md:table-cell">{s.decision === "approve" ? "approved" : `rejected: ${s.reason}`}</td>
+                  <td className="block break-all md:table-cell" data-testid="signer">
+                    {signerText(s)}
+                  </td>
+                  <td className="block md:table-cell">{decisionText(s)}</td>
                   <td className="block md:table-cell">
                     <span className="md:hidden">Revision </span>
                     {s.revisionNumber}
@@ -165,7 +166,8 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
           {[...data.revisions].reverse().map((r) => (
             <li key={r.digest} data-testid="history-item" data-number={r.revision.revisionNumber}>
               <p>
-                <strong>Revision {r.revision.revisionNumber}</strong> · {r.revision.createdAt} · {r.revision.verdict.decision.toUpperCase()} ·{" "}
+                <strong>Revision {r.revision.revisionNumber}</strong> · {r.revision.createdAt} ·{" "}
+                {r.revision.verdict.decision.toUpperCase()} ·{" "}
                 <span className="break-all font-mono text-xs">{r.digest}</span> ·{" "}
                 <a className="underline" href={`${base}/bundle?revision=${r.revision.revisionNumber}`}>
                   bundle
