@@ -13,6 +13,8 @@ const KIND_TEXT: Record<DiffRow["kind"], string> = {
   servers: "servers disagree",
 };
 const ROW_HEIGHT = 56;
+// One column on a phone (the cells stack), five from md up.
+const COLUMNS = "grid grid-cols-1 gap-x-2 md:grid-cols-[10rem_1fr_5rem_1fr_1fr]";
 /** Rows per request (the route allows up to 500). */
 const PAGE = 300;
 /** Typing in the name box asks the server once the typing pauses. */
@@ -106,6 +108,14 @@ export function DiffView({ transferId, runId, initial }: { transferId: string; r
     overscan: 10,
   });
   const items = v.getVirtualItems();
+  // Expanded rows by identity, so a filter change keeps them open; the virtualiser measures their real height.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (k: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(k)) next.add(k);
+      return next;
+    });
   const lo = items.length ? items[0].index : 0;
   const hi = items.length ? items[items.length - 1].index : 0;
   useEffect(() => {
@@ -185,8 +195,31 @@ export function DiffView({ transferId, runId, initial }: { transferId: string; r
           {error}
         </p>
       )}
-      <div ref={parent} className="h-96 overflow-auto rounded border border-slate-200" data-testid="diff-scroll">
-        <div style={{ height: loading ? 0 : v.getTotalSize(), position: "relative" }}>
+      {/* The table is its own scroller, focusable so keyboard users can scroll it (WCAG 2.1.1); the header row sticks. */}
+      <div
+        ref={parent}
+        role="table"
+        aria-label="Differences (scrollable)"
+        aria-rowcount={matching + 1}
+        tabIndex={0}
+        className="h-96 overflow-auto rounded border border-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500"
+        data-testid="diff-scroll"
+      >
+        <div role="rowgroup" className="sticky top-0 z-10">
+          <div
+            role="row"
+            aria-rowindex={1}
+            className={`flex flex-wrap gap-x-3 md:grid md:grid-cols-[10rem_1fr_5rem_1fr_1fr] md:gap-x-2 border-b border-slate-300 bg-slate-50 px-2 py-1 text-xs font-semibold text-slate-700`}
+            data-testid="diff-header"
+          >
+            <span role="columnheader">Difference</span>
+            <span role="columnheader">Name</span>
+            <span role="columnheader">Type</span>
+            <span role="columnheader">Reference side</span>
+            <span role="columnheader">Compared side</span>
+          </div>
+        </div>
+        <div role="rowgroup" style={{ height: loading ? 0 : v.getTotalSize(), position: "relative" }}>
           {!loading &&
             items.map((item) => {
               const r = rowAt(item.index);
@@ -194,35 +227,93 @@ export function DiffView({ transferId, runId, initial }: { transferId: string; r
                 return (
                   <div
                     key={item.key}
-                    className="absolute left-0 right-0 px-2 py-1 text-xs text-slate-400"
-                    style={{ top: item.start, height: ROW_HEIGHT }}
+                    role="row"
+                    className="absolute left-0 right-0 px-2 py-1 text-xs text-slate-600"
+                    style={{ top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                     data-testid="diff-row-loading"
                   >
-                    loading…
+                    <span role="cell">loading…</span>
                   </div>
                 );
+              const rowKey = `${r.comparison}|${r.kind}|${r.owner}|${r.type}`;
+              const open = expanded.has(rowKey);
               return (
                 <div
                   key={item.key}
-                  className={`absolute left-0 right-0 grid grid-cols-[10rem_1fr_5rem_1fr_1fr] gap-2 border-b border-slate-100 px-2 py-1 text-xs ${r.explained ? "text-slate-500" : ""}`}
-                  style={{ top: item.start, height: ROW_HEIGHT }}
-                  data-testid="diff-row"
+                  ref={v.measureElement}
                   data-index={item.index}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  className={`absolute left-0 right-0 border-b border-slate-100 px-2 py-1 text-xs ${r.explained ? "text-slate-600" : ""}`}
+                  style={{ top: 0, transform: `translateY(${item.start}px)`, minHeight: ROW_HEIGHT }}
+                  data-testid="diff-row"
                   data-kind={r.kind}
+                  data-expanded={open ? "yes" : "no"}
                 >
-                  <span>
-                    <strong>{KIND_TEXT[r.kind]}</strong>
-                    <span className="block truncate">{r.comparison}</span>
-                  </span>
-                  <span className="truncate font-mono">{r.owner}</span>
-                  <span className="font-mono">{r.type}</span>
-                  <span className="truncate font-mono" title={r.here.join("\n")}>
-                    {r.here.join(" / ") || "—"}
-                  </span>
-                  <span className="truncate font-mono" title={r.explained ?? r.there.join("\n")}>
-                    {r.there.join(" / ") || "—"}
-                    {r.explained && <span className="block truncate italic">expected: {r.explained}</span>}
-                  </span>
+                  <div className={COLUMNS}>
+                    <span role="cell">
+                      <button
+                        type="button"
+                        className="min-h-6 text-left font-semibold underline decoration-dotted"
+                        aria-expanded={open}
+                        onClick={() => toggle(rowKey)}
+                        data-testid="diff-expand"
+                      >
+                        {KIND_TEXT[r.kind]}
+                      </button>
+                      <span className="block truncate">{r.comparison}</span>
+                    </span>
+                    <span role="cell" className={`${open ? "break-all" : "truncate"} font-mono`}>
+                      {r.owner}
+                    </span>
+                    <span role="cell" className="font-mono">
+                      {r.type}
+                    </span>
+                    <span
+                      role="cell"
+                      className={`${open ? "hidden md:block" : "truncate"} font-mono`}
+                      title={r.here.join("\n")}
+                    >
+                      {open ? "" : r.here.join(" / ") || "—"}
+                    </span>
+                    <span
+                      role="cell"
+                      className={`${open ? "hidden md:block" : "truncate"} font-mono`}
+                      title={r.explained ?? r.there.join("\n")}
+                    >
+                      {open ? "" : r.there.join(" / ") || "—"}
+                      {!open && r.explained && <span className="block truncate italic">expected: {r.explained}</span>}
+                    </span>
+                  </div>
+                  {open && (
+                    <div className="mt-1 grid gap-2 md:grid-cols-2" data-testid="diff-full">
+                      {(
+                        [
+                          ["here", r.hereLabel, r.hereTtl, r.here],
+                          ["there", r.thereLabel, r.thereTtl, r.there],
+                        ] as const
+                      ).map(([side, label, ttl, values]) => (
+                        <div key={side} className="min-w-0 rounded bg-slate-50 p-2" data-testid={`diff-full-${side}`}>
+                          <p className="font-semibold">
+                            {label}
+                            {ttl !== null ? ` · TTL ${ttl}` : ""}
+                          </p>
+                          {values.length ? (
+                            <ul className="font-mono">
+                              {values.map((x, i) => (
+                                <li key={i} className="whitespace-pre-wrap break-all">
+                                  {x}
+                                </li>
+                              ))}
+                            </ul>
+                          ) : (
+                            <p>— (no such RRset)</p>
+                          )}
+                        </div>
+                      ))}
+                      {r.explained && <p className="italic md:col-span-2">expected: {r.explained}</p>}
+                    </div>
+                  )}
                 </div>
               );
             })}
