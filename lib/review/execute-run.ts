@@ -11,10 +11,12 @@ import type { Finding } from "../checks/types";
 import { carryStates, computeVerdict } from "../checks/verdict";
 import type { Db } from "../db/client";
 import { listFindingStates } from "../db/finding-states";
-import { finishRun } from "../db/finish-run";
+import { finishRun, RunClaimLost } from "../db/finish-run";
+import { holdsRun } from "../db/run-jobs";
 import { getTransfer } from "../db/get-transfer";
 import { getRun, updateRun } from "../db/runs";
 import type { ExplicitServer } from "../dns/run-snapshot";
+import type { SharedRateLimit } from "../dns/shared-rate";
 import { parseRootHints } from "../dns/root-hints";
 import { snapshotToJson } from "../dns/snapshot-json";
 import { diffRows } from "./diff-rows";
@@ -38,6 +40,10 @@ export interface ExecuteRunOptions {
   now?: () => Date;
   /** DNS queries this run may send in all (default: CUTOVER_MAX_QUERIES_PER_RUN, 50,000). */
   maxQueries?: number;
+  /** Executed for a job of the queue: only while this claim holds the run may it beat and write (lib/db/run-jobs.ts). */
+  claimToken?: string;
+  /** The per-server budget shared with every other run and worker (lib/dns/shared-rate.ts). */
+  sharedRate?: SharedRateLimit | null;
 }
 
 export function findingRow(f: Finding) {
@@ -52,7 +58,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
   // Beats and polls the cancel flag, so any instance can see it alive and stop it.
-  const heartbeat = startRunHeartbeat({ runId, controller, db, now });
+  const heartbeat = startRunHeartbeat({ runId, controller, db, now, claimToken: opts.claimToken });
   const flush = () => {
     timer = null;
     const p = tracker.current();
@@ -86,6 +92,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
         rootHints: hints?.ok ? hints.servers : undefined,
         // The run's query budget (lib/dns caps each session at what is left of it).
         limits: Object.defineProperties(options.ratePerServer ? { ratePerServer: options.ratePerServer, burstPerServer: 1 } : {}, Object.getOwnPropertyDescriptors(budget.limits)),
+        ...(opts.sharedRate ? { sharedRate: opts.sharedRate } : {}),
         // Absent: each snapshot derives its deadline from its plan (issue 9 §2).
         ...(options.deadlineSeconds ? { deadlineMs: options.deadlineSeconds * 1000 } : {}),
       },
@@ -112,6 +119,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
     await finishRun(
       {
         runId,
+        ...(opts.claimToken ? { claimToken: opts.claimToken } : {}),
         transferId: run.transferId,
         findings: review.findings.map(findingRow),
         states: Object.entries(states).map(([k, s]) => stateToRow(k, s)),
@@ -134,6 +142,9 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
   } catch (err) {
     if (timer) clearTimeout(timer);
     await writing;
+    // Another attempt holds the run now (this worker stalled past the queue's heartbeat): it writes, not us.
+    if (heartbeat.lost() || err instanceof RunClaimLost) return;
+    if (opts.claimToken && !(await holdsRun(runId, opts.claimToken, db).catch(() => false))) return;
     const cancelled = controller.signal.aborted && !budget.exhausted;
     const status = cancelled ? "cancelled" : "failed";
     const error = budget.exhausted ? budget.message : cancelled ? "cancelled by the user" : String((err as Error)?.message ?? err);
