@@ -44,7 +44,12 @@ export async function main(argv: string[], io: CliIo, signals: NodeJS.EventEmitt
   const { closeQueues } = await import("../app/jobs/boss");
   const { startRunSweeper } = await import("../review/recover-runs");
   await migrate({ url });
-  const worker = await startRunWorker({ url, ...(concurrency ? { concurrency } : {}) });
+  // One line per job: which run, which attempt, how it ended (or why this worker left it alone).
+  const worker = await startRunWorker({
+    url,
+    ...(concurrency ? { concurrency } : {}),
+    onOutcome: (o) => io.stdout.write(`run ${o.runId} attempt ${o.attempt}: ${o.claim.claimed ? o.status : `skipped (${o.claim.reason})`}\n`),
+  });
   // Workers sweep too: a run orphaned while no web instance runs is still failed visibly.
   await startRunSweeper().catch(() => undefined);
   io.stdout.write(`cutover worker ${worker.workerId}: working the live-check queue${concurrency ? ` (${concurrency} at once)` : ""}\n`);
