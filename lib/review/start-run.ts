@@ -16,7 +16,7 @@ import { effectivePrivateScope, operatorPrivateScope } from "../net/private-scop
 import { StartRunInputSchema, type RunOptions } from "./run-input";
 
 export type StartRunResult =
-  | { ok: true; runId: string; done: Promise<void> }
+  | { ok: true; runId: string; done: Promise<void>; /** Executed by a worker of the job queue (PostgreSQL), not this process. */ queued?: boolean }
   | { ok: false; status: 404 | 422; errors: Record<string, string> };
 
 export async function startRun(opts: { transferId: string; input: unknown; db?: Db; env?: Record<string, string | undefined>; execution?: RunExecution }): Promise<StartRunResult> {
@@ -48,7 +48,7 @@ export async function startRun(opts: { transferId: string; input: unknown; db?: 
     await enqueueRunJob(run.id, { db: opts.db, env: opts.env });
     let done: Promise<void> | null = null;
     // Polled only when someone waits for it (tests, the CLI); the web app reads progress from the row.
-    return { ok: true, runId: run.id, get done() { return (done ??= waitForRunEnd(run.id, opts.db)); } };
+    return { ok: true, runId: run.id, queued: true, get done() { return (done ??= waitForRunEnd(run.id, opts.db)); } };
   }
   const controller = new AbortController();
   registry().controllers.set(run.id, controller);

@@ -12,6 +12,7 @@ import { getRunView, type RunView } from "../review/get-run-view";
 import { requestCancel } from "../review/request-cancel";
 import { decideFindings, type DecideFindingsResult } from "../review/decide-findings";
 import { startRun, type StartRunResult } from "../review/start-run";
+import type { RunExecution } from "../app/jobs/enqueue-run-job";
 import { abuseLimits } from "./limits";
 
 export async function getChecksOverviewFor(actor: Actor | null, transferId: string, db?: Db): Promise<ChecksOverview> {
@@ -29,13 +30,13 @@ export async function getRunViewFor(actor: Actor | null, transferId: string, run
 }
 
 /** Refused with RATE_LIMITED when the organisation's runs already sent their hourly query budget. */
-export async function startRunFor(actor: Actor | null, options: { transferId: string; input: unknown; db?: Db; env?: Record<string, string | undefined>; now?: Date }): Promise<StartRunResult> {
+export async function startRunFor(actor: Actor | null, options: { transferId: string; input: unknown; db?: Db; env?: Record<string, string | undefined>; now?: Date; execution?: RunExecution }): Promise<StartRunResult> {
   const { actor: staff } = await requireStaff(actor, options.transferId, options.db);
   const limit = abuseLimits(options.env).orgQueriesPerHour;
   const now = options.now ?? new Date();
   const used = await organisationQueriesSince(staff.organisationId, new Date(now.getTime() - 3_600_000), options.db);
   if (used >= limit) throw new AppError("RATE_LIMITED", `your organisation's live checks sent ${used} DNS queries in the last hour; the limit is ${limit}`, { retryAfterSeconds: 3600 });
-  return startRun({ transferId: options.transferId, input: options.input, db: options.db, env: options.env });
+  return startRun({ transferId: options.transferId, input: options.input, db: options.db, env: options.env, execution: options.execution });
 }
 
 export async function requestCancelFor(actor: Actor | null, transferId: string, runId: string, db?: Db): Promise<boolean> {
