@@ -28,7 +28,9 @@ function create(url: string, cfg: QueueConfig): Held {
     // Every process supervises: whichever gets there first finds jobs whose worker stopped beating.
     superviseIntervalSeconds: cfg.CUTOVER_QUEUE_MONITOR_SECONDS,
     monitorIntervalSeconds: cfg.CUTOVER_QUEUE_MONITOR_SECONDS,
-    useListenNotify: true,
+    // Polling only (every second, see run-worker.ts): with LISTEN/NOTIFY pg-boss would poll a busy queue
+    // only every 30 s between jobs, and the dedicated listening connection would buy nothing here.
+    useListenNotify: false,
     schedule: false,
   });
   // pg-boss reports connection trouble as events; the next poll retries, a run is never lost to it.
@@ -44,7 +46,6 @@ function create(url: string, cfg: QueueConfig): Held {
       retryLimit: cfg.CUTOVER_QUEUE_RETRY_LIMIT,
       retryDelay: 1,
       deadLetter: RUN_DEAD_QUEUE,
-      notify: true,
     });
     return boss;
   })();
