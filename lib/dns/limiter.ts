@@ -152,19 +152,19 @@ export class Limiter {
     b.leasing = true;
     const rate = this.limits.ratePerServer;
     void shared.take(key, Math.max(1, want), rate).then(
-      (r) => ({ granted: Math.max(0, Math.floor(r.granted)), validMs: r.validMs, retryMs: r.retryMs }),
+      (r) => ({ granted: Math.max(0, Math.floor(r.granted)), validMs: r.validUntil === undefined ? r.validMs : Math.min(r.validMs, r.validUntil - Date.now()), retryMs: r.retryMs }),
       // The shared budget is unreachable: grant nothing and ask again soon, never send unmetered.
       () => ({ granted: 0, validMs: 0, retryMs: 500 }),
     ).then((r) => {
       b.leasing = false;
       const t = this.now();
-      if (r.granted > 0) {
+      if (r.granted > 0 && r.validMs > 0) {
         b.leased = r.granted;
         b.leaseUntil = t + r.validMs;
       } else b.leaseRetryAt = t + Math.max(1, r.retryMs);
       if (this.closed) return;
-      if (r.granted > 0) this.pump();
-      else this.schedule(Math.max(1, r.retryMs));
+      if (r.granted > 0 && r.validMs > 0) this.pump();
+      else this.schedule(Math.max(1, r.retryMs || 50));
     });
   }
 

@@ -14,6 +14,11 @@ export interface SharedRateGrant {
   granted: number;
   /** How long from now the granted tokens may be spent (the rest of the slice, minus a margin). */
   validMs: number;
+  /**
+   * The same deadline as epoch ms on the ledger's clock. The limiter keeps the earlier of the
+   * two, so neither a slow reply (validMs counted from its arrival) nor a skewed clock stretches it.
+   */
+  validUntil?: number;
   /** With nothing granted: when to ask again (the next slice). */
   retryMs: number;
 }
@@ -31,7 +36,7 @@ export const SLICE_MS = 1_000;
  * sent at the very end must still arrive inside the slice, and the lease's
  * reply took some time to reach the worker.
  */
-export const SLICE_MARGIN_MS = 50;
+export const SLICE_MARGIN_MS = 100;
 
 /** Queries one slice allows at `ratePerSecond` (at least one, so a slow rate still progresses). */
 export function sliceCapacity(ratePerSecond: number, sliceMs: number = SLICE_MS): number {
@@ -50,7 +55,7 @@ export function grantFor(row: { slice: number; used: number } | null, want: numb
   const validMs = end - SLICE_MARGIN_MS - nowMs;
   // Too late in the slice to spend anything: wait for the next one.
   const granted = validMs <= 0 ? 0 : Math.max(0, Math.min(Math.floor(want), cap - base));
-  return { slice, used: base + granted, grant: { granted, validMs: Math.max(0, validMs), retryMs: granted > 0 ? 0 : Math.max(1, end - nowMs) + Math.floor(Math.random() * 20) } };
+  return { slice, used: base + granted, grant: { granted, validMs: Math.max(0, validMs), validUntil: end - SLICE_MARGIN_MS, retryMs: granted > 0 ? 0 : Math.max(1, end - nowMs) + Math.floor(Math.random() * 20) } };
 }
 
 /** The shared budget inside one process. */
