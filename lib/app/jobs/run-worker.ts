@@ -35,14 +35,14 @@ export interface RunJobOutcome {
 }
 
 /** Execute one delivered job: claim, run, report. Never throws for a run's own failure. */
-export async function processRunJob(job: { data: RunJobData; retryCount: number; signal?: AbortSignal }, ctx: { db: Db; workerId: string; sharedRate: SharedRateLimit }): Promise<RunJobOutcome> {
+export async function processRunJob(job: { data: RunJobData; retryCount: number }, ctx: { db: Db; workerId: string; sharedRate: SharedRateLimit }): Promise<RunJobOutcome> {
   const { runId } = job.data;
   const token = randomUUID();
   const claim = await claimRun({ runId, attempt: job.retryCount, token, workerId: ctx.workerId, at: new Date() }, ctx.db);
   if (!claim.claimed) return { runId, attempt: job.retryCount, claim };
+  // Not tied to the job's signal: when pg-boss gives a job up (expiry, heartbeat) it hands it to a later
+  // attempt, whose claim makes this one stop without writing; aborting here would record "cancelled".
   const controller = new AbortController();
-  // pg-boss aborts the job's signal when it gives the job up (expiry, stop): stop querying.
-  job.signal?.addEventListener("abort", () => controller.abort(), { once: true });
   registry().controllers.set(runId, controller);
   const run = await getRun(runId, ctx.db);
   const options = run ? (JSON.parse(run.optionsJson) as RunOptions) : null;
