@@ -2,7 +2,7 @@
 import { dsMatches, keyTag, verifyRrsig } from "./dnssec";
 import type { Snapshot } from "../dns/run-snapshot";
 import { serverLabel } from "../diff/view";
-import { lowerName, nameToText, namesEqual, name as wire } from "../zone/name";
+import { nameToText, namesEqual, name as wire } from "../zone/name";
 import { rdataToText } from "../zone/rdata";
 import { T } from "../zone/rrtype";
 import { answerText, fact } from "./evidence";

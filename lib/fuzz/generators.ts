@@ -112,8 +112,17 @@ function nodes(root: Json) {
   const stack: Json[] = [root];
   while (stack.length > 0 && out.length < 20_000) {
     const v = stack.pop()!;
-    if (Array.isArray(v)) v.forEach((x, i) => (out.push({ parent: v, key: i }), stack.push(x)));
-    else if (v && typeof v === "object") for (const k of Object.keys(v)) out.push({ parent: v, key: k }), stack.push(v[k]);
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        out.push({ parent: v, key: i });
+        stack.push(x);
+      });
+    } else if (v && typeof v === "object") {
+      for (const k of Object.keys(v)) {
+        out.push({ parent: v, key: k });
+        stack.push(v[k]);
+      }
+    }
   }
   return out;
 }

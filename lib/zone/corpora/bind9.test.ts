@@ -1,5 +1,5 @@
 /** BIND 9 master-file loader inputs (corpora/bind9/master, origin "test."): success/failure per README.txt. */
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { nameToText } from "../name";
 import { corpus, describeCorpus, errors, listCorpus, parseFile, readLatin1 } from "./helpers";
 import { DIAGNOSTIC_CODES as D } from "../diagnostics";

@@ -4,7 +4,7 @@
  * Both files go through our parser; RRsets compared as
  * (owner key, class, type, TTL, sorted RDATA hex).
  */
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { corpus, describeCorpus, errors, hex, parseFile } from "./helpers";
 import { toRRsets } from "../rrset";
 import { nameKey, nameToText } from "../name";

@@ -6,7 +6,7 @@
  * must be rejected by us (codes differ by design). After a Knot ERROR (fatal)
  * Knot stops, so later events of ours are not compared.
  */
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { canonicalRdata } from "../rdata";
 import { parseZone } from "../parse";
 import type { ParseResult } from "../parse";

@@ -1,5 +1,5 @@
 /** ldns tests (corpora/ldns): 08-zonereader input must give one record per line of ldns's output. */
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { corpus, describeCorpus, errors, parseFile, readLatin1 } from "./helpers";
 
 describeCorpus("ldns corpus", () => {

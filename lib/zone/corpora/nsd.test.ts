@@ -1,5 +1,5 @@
 /** NSD tpkg data (corpora/nsd): parsezone must load; fuzz reproducers must be rejected cleanly. */
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { corpus, describeCorpus, errors, hex, parseFile } from "./helpers";
 import { nameToText } from "../name";
 import { typeToText } from "../rrtype";

@@ -3,7 +3,7 @@
  * NS, ns1 A). Each case asserts our documented decision; `section` names the
  * heading of lib/zone/quirks.md that explains it.
  */
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { corpus, describeCorpus, listCorpus, parseFile } from "./helpers";
 import { nameToText } from "../name";
 import { DIAGNOSTIC_CODES as D } from "../diagnostics";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { corpus, describeCorpus, errors, parseFile } from "./helpers";
 import { typeToText } from "../rrtype";
 

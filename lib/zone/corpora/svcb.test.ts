@@ -6,7 +6,7 @@
  * cases, success cases vs .cmp, Appendix D vectors presentation vs wire).
  */
 import { readdirSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { Lexer } from "../lex";
 import { parseZone, type ParseResult } from "../parse";
 import { name, nameToText } from "../name";

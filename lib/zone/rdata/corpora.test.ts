@@ -9,7 +9,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { name } from "../name";
 import { canonicalRdata, parseRdata, rdataToText } from "./index";
 import { readRecords, tokenizeRecords } from "./test-lexer.testutil";

@@ -75,7 +75,6 @@ export function parseIPv6Into(text: string, start: number, end: number, dst: Uin
       if (!parseIPv4Into(text, gs, end, tmp, 0)) return false;
       groups[n++] = (tmp[0] << 8) | tmp[1];
       groups[n++] = (tmp[2] << 8) | tmp[3];
-      i = end;
       break;
     }
     if (digits === 0 || digits > 4) return false;
@@ -95,11 +94,11 @@ export function parseIPv6Into(text: string, start: number, end: number, dst: Uin
   let o = at;
   const fill = gap < 0 ? 0 : 8 - n;
   for (let g = 0; g < n; g++) {
-    if (g === gap) for (let z = 0; z < fill; z++, o += 2) (dst[o] = 0), (dst[o + 1] = 0);
+    if (g === gap) for (let z = 0; z < fill; z++, o += 2) dst[o] = dst[o + 1] = 0;
     dst[o++] = groups[g] >>> 8;
     dst[o++] = groups[g] & 0xff;
   }
-  if (gap === n) for (let z = 0; z < fill; z++, o += 2) (dst[o] = 0), (dst[o + 1] = 0);
+  if (gap === n) for (let z = 0; z < fill; z++, o += 2) dst[o] = dst[o + 1] = 0;
   return true;
 }
 
