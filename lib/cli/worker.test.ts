@@ -3,7 +3,10 @@ import { main as cli } from "./main";
 
 function io() {
   const out = { stdout: "", stderr: "" };
-  return { out, io: { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) } } };
+  return {
+    out,
+    io: { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) } },
+  };
 }
 
 describe("cutover worker", () => {

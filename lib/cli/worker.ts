@@ -17,7 +17,11 @@ const HELP = `usage: cutover worker [--concurrency N]
 export async function main(argv: string[], io: CliIo, signals: NodeJS.EventEmitter = process): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: false, options: { concurrency: { type: "string" }, help: { type: "boolean" } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: { concurrency: { type: "string" }, help: { type: "boolean" } },
+    });
   } catch (e) {
     io.stderr.write(`cutover worker: ${(e as Error).message}\n${HELP}`);
     return EXIT.USAGE;
@@ -36,7 +40,9 @@ export async function main(argv: string[], io: CliIo, signals: NodeJS.EventEmitt
   const { dialectOf } = await import("../db/dialect");
   const url = databaseUrl();
   if (dialectOf(url) !== "postgres") {
-    io.stderr.write("cutover worker: the job queue needs PostgreSQL (DATABASE_URL=postgres://…); on SQLite live checks run inside the app (npm start)\n");
+    io.stderr.write(
+      "cutover worker: the job queue needs PostgreSQL (DATABASE_URL=postgres://…); on SQLite live checks run inside the app (npm start)\n",
+    );
     return EXIT.USAGE;
   }
   const { migrate } = await import("../db/migrate");
@@ -48,11 +54,16 @@ export async function main(argv: string[], io: CliIo, signals: NodeJS.EventEmitt
   const worker = await startRunWorker({
     url,
     ...(concurrency ? { concurrency } : {}),
-    onOutcome: (o) => io.stdout.write(`run ${o.runId} attempt ${o.attempt}: ${o.claim.claimed ? o.status : `skipped (${o.claim.reason})`}\n`),
+    onOutcome: (o) =>
+      io.stdout.write(
+        `run ${o.runId} attempt ${o.attempt}: ${o.claim.claimed ? o.status : `skipped (${o.claim.reason})`}\n`,
+      ),
   });
   // Workers sweep too: a run orphaned while no web instance runs is still failed visibly.
   await startRunSweeper().catch(() => undefined);
-  io.stdout.write(`cutover worker ${worker.workerId}: working the live-check queue${concurrency ? ` (${concurrency} at once)` : ""}\n`);
+  io.stdout.write(
+    `cutover worker ${worker.workerId}: working the live-check queue${concurrency ? ` (${concurrency} at once)` : ""}\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     signals.once("SIGTERM", stop);

@@ -25,7 +25,9 @@ describe("Limiter with a shared rate", () => {
     const shared = memorySharedRate();
     const seen: number[] = [];
     let calls = 0;
-    const counting: SharedRateLimit = { take: (k, w, r) => shared.take(k, w, r).then((g) => ((calls += g.granted > 0 ? 1 : 0), g)) };
+    const counting: SharedRateLimit = {
+      take: (k, w, r) => shared.take(k, w, r).then((g) => ((calls += g.granted > 0 ? 1 : 0), g)),
+    };
     const rate = 20;
     const a = new Limiter({ ratePerServer: rate, burstPerServer: 5 }, undefined, counting);
     const b = new Limiter({ ratePerServer: rate, burstPerServer: 5 }, undefined, counting);

@@ -47,7 +47,13 @@ export function sliceCapacity(ratePerSecond: number, sliceMs: number = SLICE_MS)
  * The grant for a ledger row: `used` tokens already granted in slice
  * `slice` (null: none yet), at time `nowMs`. Pure, so both ledgers share it.
  */
-export function grantFor(row: { slice: number; used: number } | null, want: number, ratePerSecond: number, nowMs: number, sliceMs: number = SLICE_MS): { slice: number; used: number; grant: SharedRateGrant } {
+export function grantFor(
+  row: { slice: number; used: number } | null,
+  want: number,
+  ratePerSecond: number,
+  nowMs: number,
+  sliceMs: number = SLICE_MS,
+): { slice: number; used: number; grant: SharedRateGrant } {
   const slice = Math.floor(nowMs / sliceMs);
   const base = row && row.slice === slice ? row.used : 0;
   const cap = sliceCapacity(ratePerSecond, sliceMs);
@@ -55,7 +61,16 @@ export function grantFor(row: { slice: number; used: number } | null, want: numb
   const validMs = end - SLICE_MARGIN_MS - nowMs;
   // Too late in the slice to spend anything: wait for the next one.
   const granted = validMs <= 0 ? 0 : Math.max(0, Math.min(Math.floor(want), cap - base));
-  return { slice, used: base + granted, grant: { granted, validMs: Math.max(0, validMs), validUntil: end - SLICE_MARGIN_MS, retryMs: granted > 0 ? 0 : Math.max(1, end - nowMs) + Math.floor(Math.random() * 20) } };
+  return {
+    slice,
+    used: base + granted,
+    grant: {
+      granted,
+      validMs: Math.max(0, validMs),
+      validUntil: end - SLICE_MARGIN_MS,
+      retryMs: granted > 0 ? 0 : Math.max(1, end - nowMs) + Math.floor(Math.random() * 20),
+    },
+  };
 }
 
 /** The shared budget inside one process. */

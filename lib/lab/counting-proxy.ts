@@ -17,7 +17,12 @@ export interface CountingProxy {
   close(): Promise<void>;
 }
 
-export async function startCountingProxy(opts: { address: string; port: number; upstreamPort: number; upstreamAddress?: string }): Promise<CountingProxy> {
+export async function startCountingProxy(opts: {
+  address: string;
+  port: number;
+  upstreamPort: number;
+  upstreamAddress?: string;
+}): Promise<CountingProxy> {
   const upstream = opts.upstreamAddress ?? opts.address;
   const counts = new Map<number, number>();
   let total = 0;

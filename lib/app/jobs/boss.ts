@@ -70,8 +70,12 @@ export async function closeQueues(opts: { graceful?: boolean; timeoutMs?: number
   const m = held();
   const all = [...m.values()];
   m.clear();
-  await Promise.all(all.map(async (h) => {
-    await h.ready.catch(() => undefined);
-    await h.boss.stop({ graceful: opts.graceful ?? true, timeout: opts.timeoutMs ?? 30_000, close: true }).catch(() => undefined);
-  }));
+  await Promise.all(
+    all.map(async (h) => {
+      await h.ready.catch(() => undefined);
+      await h.boss
+        .stop({ graceful: opts.graceful ?? true, timeout: opts.timeoutMs ?? 30_000, close: true })
+        .catch(() => undefined);
+    }),
+  );
 }

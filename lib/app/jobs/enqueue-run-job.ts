@@ -22,7 +22,10 @@ export function defaultExecution(db?: Db): RunExecution {
 }
 
 /** Put run `runId` (stored as queued) on the queue of `db`'s database. */
-export async function enqueueRunJob(runId: string, opts: { db?: Db; env?: Record<string, string | undefined> } = {}): Promise<void> {
+export async function enqueueRunJob(
+  runId: string,
+  opts: { db?: Db; env?: Record<string, string | undefined> } = {},
+): Promise<void> {
   const db = opts.db ?? getDb();
   const url = opts.db ? urlOfDb(opts.db) : databaseUrl();
   if (!url || dialectOfDb(db) !== "postgres") throw new Error("the job queue needs PostgreSQL");

@@ -26,8 +26,13 @@ export const QueueEnvSchema = z.object({
 export type QueueConfig = z.infer<typeof QueueEnvSchema>;
 
 export function queueConfig(env: Record<string, string | undefined> = process.env): QueueConfig {
-  const picked = Object.fromEntries(Object.keys(QueueEnvSchema.shape).map((k) => [k, env[k] === "" ? undefined : env[k]]));
+  const picked = Object.fromEntries(
+    Object.keys(QueueEnvSchema.shape).map((k) => [k, env[k] === "" ? undefined : env[k]]),
+  );
   const r = QueueEnvSchema.safeParse(picked);
-  if (!r.success) throw new Error(`job queue settings: ${r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ")}`);
+  if (!r.success)
+    throw new Error(
+      `job queue settings: ${r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ")}`,
+    );
   return r.data;
 }

@@ -25,7 +25,8 @@ const WORKERS = 2;
 const CONCURRENCY = 4;
 
 const name = (i: number) => `q${String(i).padStart(3, "0")}.test.`;
-const SOA = (zone: string, mname: string) => `${zone} 3600 IN SOA ${mname} hostmaster.${zone === "." ? "" : zone} 1 7200 900 1209600 300\n`;
+const SOA = (zone: string, mname: string) =>
+  `${zone} 3600 IN SOA ${mname} hostmaster.${zone === "." ? "" : zone} 1 7200 900 1209600 300\n`;
 
 // Who serves what: the root, the TLD, two old operators (BIND for the first half, NSD for the second)
 // and one new operator (Knot) for every domain.
@@ -44,18 +45,49 @@ function tinyZone(zone: string, ns: string, a: string): string {
 function specs(): ServerSpec[] {
   const domains = Array.from({ length: DOMAINS }, (_, i) => name(i + 1));
   const oldOf = (i: number) => (i < DOMAINS / 2 ? SERVERS.oldA : SERVERS.oldB);
-  const glue = Object.values(SERVERS).filter((s) => s !== SERVERS.root).map((s) => `${s.ns} 172800 IN A ${s.address}\n`).join("");
+  const glue = Object.values(SERVERS)
+    .filter((s) => s !== SERVERS.root)
+    .map((s) => `${s.ns} 172800 IN A ${s.address}\n`)
+    .join("");
   const root = `$TTL 86400\n${SOA(".", SERVERS.root.ns)}. 518400 IN NS ${SERVERS.root.ns}\ntest. 172800 IN NS ${SERVERS.tld.ns}\n${SERVERS.root.ns} 172800 IN A ${SERVERS.root.address}\n${SERVERS.tld.ns} 172800 IN A ${SERVERS.tld.address}\n`;
   const tld = `$TTL 86400\n${SOA("test.", SERVERS.tld.ns)}test. 172800 IN NS ${SERVERS.tld.ns}\n${glue}${domains.map((d, i) => `${d} 86400 IN NS ${oldOf(i).ns}\n`).join("")}`;
   const zonesOf = (pick: (i: number) => boolean, ns: (i: number) => string, a: string) =>
     Object.fromEntries(domains.flatMap((d, i) => (pick(i) ? [[d, tinyZone(d, ns(i), a)]] : [])));
-  const server = (s: (typeof SERVERS)[keyof typeof SERVERS], role: string, zones: Record<string, string>): ServerSpec => ({ role, impl: s.impl, names: [s.ns], address: s.address, zones, transfer: "any" });
+  const server = (
+    s: (typeof SERVERS)[keyof typeof SERVERS],
+    role: string,
+    zones: Record<string, string>,
+  ): ServerSpec => ({ role, impl: s.impl, names: [s.ns], address: s.address, zones, transfer: "any" });
   return [
     server(SERVERS.root, "root", { ".": root }),
     server(SERVERS.tld, "tld", { "test.": tld }),
-    server(SERVERS.oldA, "old-a", zonesOf((i) => i < DOMAINS / 2, () => SERVERS.oldA.ns, "192.0.2.10")),
-    server(SERVERS.oldB, "old-b", zonesOf((i) => i >= DOMAINS / 2, () => SERVERS.oldB.ns, "192.0.2.10")),
-    server(SERVERS.neu, "new", zonesOf(() => true, () => SERVERS.neu.ns, "192.0.2.10")),
+    server(
+      SERVERS.oldA,
+      "old-a",
+      zonesOf(
+        (i) => i < DOMAINS / 2,
+        () => SERVERS.oldA.ns,
+        "192.0.2.10",
+      ),
+    ),
+    server(
+      SERVERS.oldB,
+      "old-b",
+      zonesOf(
+        (i) => i >= DOMAINS / 2,
+        () => SERVERS.oldB.ns,
+        "192.0.2.10",
+      ),
+    ),
+    server(
+      SERVERS.neu,
+      "new",
+      zonesOf(
+        () => true,
+        () => SERVERS.neu.ns,
+        "192.0.2.10",
+      ),
+    ),
   ];
 }
 
@@ -67,7 +99,9 @@ async function freePort(addresses: string[]): Promise<number> {
     let ok = true;
     for (const a of addresses) {
       ok &&= await new Promise<boolean>((r) => {
-        const s = createServer().once("error", () => r(false)).listen(port, a, () => s.close(() => r(true)));
+        const s = createServer()
+          .once("error", () => r(false))
+          .listen(port, a, () => s.close(() => r(true)));
       });
       ok &&= await new Promise<boolean>((r) => {
         const u = dgram.createSocket("udp4").once("error", () => r(false));
@@ -134,7 +168,8 @@ describe.each(testDialects().filter((d) => d === "postgres"))("live checks on tw
     const addresses = Object.values(SERVERS).map((s) => s.address);
     ns = await startNameservers(specs(), { readyMs: 60_000 });
     proxyPort = await freePort(addresses);
-    for (const a of addresses) proxies.push(await startCountingProxy({ address: a, port: proxyPort, upstreamPort: ns.port }));
+    for (const a of addresses)
+      proxies.push(await startCountingProxy({ address: a, port: proxyPort, upstreamPort: ns.port }));
   }, 180_000);
 
   afterAll(async () => {
@@ -147,15 +182,36 @@ describe.each(testDialects().filter((d) => d === "postgres"))("live checks on tw
   }, 60_000);
 
   it(`checks ${DOMAINS} domains exactly once each, within every server's rate, surviving a killed worker`, async () => {
-    const env = { ...process.env, CUTOVER_ALLOW_PRIVATE: "loopback", CUTOVER_WORKER: "off", CUTOVER_QUEUE_MONITOR_SECONDS: "2" };
+    const env = {
+      ...process.env,
+      CUTOVER_ALLOW_PRIVATE: "loopback",
+      CUTOVER_WORKER: "off",
+      CUTOVER_QUEUE_MONITOR_SECONDS: "2",
+    };
     const rootHints = `. 518400 IN NS ${SERVERS.root.ns}\n${SERVERS.root.ns} 518400 IN A ${SERVERS.root.address}\n`;
     const runIds: string[] = [];
     for (let i = 1; i <= DOMAINS; i++) {
-      const t = await createTransfer({ domain: name(i).slice(0, -1), losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: i <= DOMAINS / 2 ? "Old A" : "Old B", futureDnsOperator: "New Op", dnsHostingMoves: "yes" }, db);
+      const t = await createTransfer(
+        {
+          domain: name(i).slice(0, -1),
+          losingRegistrar: "Old Reg",
+          gainingRegistrar: "New Reg",
+          currentDnsOperator: i <= DOMAINS / 2 ? "Old A" : "Old B",
+          futureDnsOperator: "New Op",
+          dnsHostingMoves: "yes",
+        },
+        db,
+      );
       if (!t.ok) throw new Error(JSON.stringify(t.errors));
       const r = await startRun({
         transferId: t.transfer.id,
-        input: { newServers: `${SERVERS.neu.ns}=${SERVERS.neu.address}`, allowPrivate: true, port: proxyPort, rootHints, ratePerServer: RATE },
+        input: {
+          newServers: `${SERVERS.neu.ns}=${SERVERS.neu.address}`,
+          allowPrivate: true,
+          port: proxyPort,
+          rootHints,
+          ratePerServer: RATE,
+        },
         db,
         env,
         execution: "queue",
@@ -172,7 +228,9 @@ describe.each(testDialects().filter((d) => d === "postgres"))("live checks on tw
     // Midway, one worker dies without a chance to clean up.
     await waitFor("a quarter of the runs", async () => (await finals()) >= DOMAINS / 4, 600_000);
     const victim = workers[0]!;
-    const inHand = (await db.runJob.findMany({ where: { run: { status: "running" } }, select: { runId: true, workerId: true } })).length;
+    const inHand = (
+      await db.runJob.findMany({ where: { run: { status: "running" } }, select: { runId: true, workerId: true } })
+    ).length;
     victim.child.kill("SIGKILL");
     await waitFor("every run to end", async () => (await finals()) === DOMAINS, 900_000);
     const elapsed = (Date.now() - started) / 1000;
@@ -184,17 +242,22 @@ describe.each(testDialects().filter((d) => d === "postgres"))("live checks on tw
     // One pg-boss job per run, completed: none lost, none duplicated.
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const jobs = (await client.query(`SELECT singleton_key AS key, state, retry_count AS retries FROM pgboss.job WHERE name = $1`, [RUN_QUEUE])).rows as { key: string; state: string; retries: number }[];
+    const jobs = (
+      await client.query(`SELECT singleton_key AS key, state, retry_count AS retries FROM pgboss.job WHERE name = $1`, [
+        RUN_QUEUE,
+      ])
+    ).rows as { key: string; state: string; retries: number }[];
     await client.end();
     expect(jobs).toHaveLength(DOMAINS);
     expect(new Set(jobs.map((j) => j.key))).toEqual(new Set(runIds));
     expect(jobs.every((j) => j.state === "completed")).toBe(true);
     // Each run was executed to its end by exactly one attempt (the workers print one line per job).
     const finished = new Map<string, string[]>();
-    for (const w of workers) for (const line of w.lines) {
-      const m = /^run (\S+) attempt (\d+): (done|failed|cancelled)$/.exec(line);
-      if (m) finished.set(m[1]!, [...(finished.get(m[1]!) ?? []), `${m[2]}:${m[3]}`]);
-    }
+    for (const w of workers)
+      for (const line of w.lines) {
+        const m = /^run (\S+) attempt (\d+): (done|failed|cancelled)$/.exec(line);
+        if (m) finished.set(m[1]!, [...(finished.get(m[1]!) ?? []), `${m[2]}:${m[3]}`]);
+      }
     const survivorCount = [...finished.values()].length;
     expect(survivorCount).toBe(DOMAINS);
     expect([...finished.entries()].filter(([, v]) => v.length !== 1)).toEqual([]);
@@ -209,7 +272,8 @@ describe.each(testDialects().filter((d) => d === "postgres"))("live checks on tw
       const counts = [...p.perSecond().values()];
       peaks[p.address] = Math.max(0, ...counts);
     }
-    for (const [address, peak] of Object.entries(peaks)) expect(peak, `${address} peak ${peak}/s`).toBeLessThanOrEqual(RATE);
+    for (const [address, peak] of Object.entries(peaks))
+      expect(peak, `${address} peak ${peak}/s`).toBeLessThanOrEqual(RATE);
     // The limit was what paced the busiest server (the new operator answers for every domain).
     expect(peaks[SERVERS.neu.address]).toBeGreaterThanOrEqual(RATE * 0.75);
     process.stdout.write(

@@ -35,10 +35,16 @@ export interface RunJobOutcome {
 }
 
 /** Execute one delivered job: claim, run, report. Never throws for a run's own failure. */
-export async function processRunJob(job: { data: RunJobData; retryCount: number }, ctx: { db: Db; workerId: string; sharedRate: SharedRateLimit }): Promise<RunJobOutcome> {
+export async function processRunJob(
+  job: { data: RunJobData; retryCount: number },
+  ctx: { db: Db; workerId: string; sharedRate: SharedRateLimit },
+): Promise<RunJobOutcome> {
   const { runId } = job.data;
   const token = randomUUID();
-  const claim = await claimRun({ runId, attempt: job.retryCount, token, workerId: ctx.workerId, at: new Date() }, ctx.db);
+  const claim = await claimRun(
+    { runId, attempt: job.retryCount, token, workerId: ctx.workerId, at: new Date() },
+    ctx.db,
+  );
   if (!claim.claimed) return { runId, attempt: job.retryCount, claim };
   // Not tied to the job's signal: when pg-boss gives a job up (expiry, heartbeat) it hands it to a later
   // attempt, whose claim makes this one stop without writing; aborting here would record "cancelled".
@@ -47,7 +53,14 @@ export async function processRunJob(job: { data: RunJobData; retryCount: number 
   const run = await getRun(runId, ctx.db);
   const options = run ? (JSON.parse(run.optionsJson) as RunOptions) : null;
   const cap = abuseLimits().maxQueriesPerRun;
-  await executeRun({ runId, controller, db: ctx.db, claimToken: token, sharedRate: ctx.sharedRate, maxQueries: options?.maxQueries ? Math.min(options.maxQueries, cap) : cap });
+  await executeRun({
+    runId,
+    controller,
+    db: ctx.db,
+    claimToken: token,
+    sharedRate: ctx.sharedRate,
+    maxQueries: options?.maxQueries ? Math.min(options.maxQueries, cap) : cap,
+  });
   return { runId, attempt: job.retryCount, claim, status: (await getRun(runId, ctx.db))?.status };
 }
 
@@ -61,7 +74,13 @@ export interface RunWorker {
  * `concurrency` runs at once. Progress and cancel go through the run rows as
  * for every run, so any web instance shows and stops them.
  */
-export async function startRunWorker(opts: { url: string; db?: Db; concurrency?: number; env?: Record<string, string | undefined>; onOutcome?: (o: RunJobOutcome) => void }): Promise<RunWorker> {
+export async function startRunWorker(opts: {
+  url: string;
+  db?: Db;
+  concurrency?: number;
+  env?: Record<string, string | undefined>;
+  onOutcome?: (o: RunJobOutcome) => void;
+}): Promise<RunWorker> {
   const cfg = queueConfig(opts.env);
   const db = opts.db ?? getDb();
   const boss = await openQueue(opts.url, opts.env);
@@ -69,20 +88,37 @@ export async function startRunWorker(opts: { url: string; db?: Db; concurrency?:
   const ctx = { db, workerId, sharedRate: databaseSharedRate(db) };
   const concurrency = opts.concurrency ?? cfg.CUTOVER_WORKER_CONCURRENCY;
   const ids: [string, string][] = [
-    [RUN_QUEUE, await boss.work<RunJobData>(RUN_QUEUE, { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-      const outcome = await processRunJob(job!, ctx);
-      opts.onOutcome?.(outcome);
-      return { status: outcome.status ?? outcome.claim };
-    })],
+    [
+      RUN_QUEUE,
+      await boss.work<RunJobData>(
+        RUN_QUEUE,
+        { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 1 },
+        async ([job]) => {
+          const outcome = await processRunJob(job!, ctx);
+          opts.onOutcome?.(outcome);
+          return { status: outcome.status ?? outcome.claim };
+        },
+      ),
+    ],
     // Every attempt's worker died: the run ends failed, with the reason on its page.
-    [RUN_DEAD_QUEUE, await boss.work<RunJobData>(RUN_DEAD_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
-      await failUnfinishedRun(job!.data.runId, `interrupted: the workers executing the run stopped ${cfg.CUTOVER_QUEUE_RETRY_LIMIT + 1} times`, new Date(), db);
-    })],
+    [
+      RUN_DEAD_QUEUE,
+      await boss.work<RunJobData>(RUN_DEAD_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
+        await failUnfinishedRun(
+          job!.data.runId,
+          `interrupted: the workers executing the run stopped ${cfg.CUTOVER_QUEUE_RETRY_LIMIT + 1} times`,
+          new Date(),
+          db,
+        );
+      }),
+    ],
   ];
   return {
     workerId,
     async stop(s = {}) {
-      await Promise.all(ids.map(([name, id]) => boss.offWork(name, { id, wait: s.graceful ?? true }).catch(() => undefined)));
+      await Promise.all(
+        ids.map(([name, id]) => boss.offWork(name, { id, wait: s.graceful ?? true }).catch(() => undefined)),
+      );
     },
   };
 }
@@ -93,7 +129,11 @@ const inline = globalThis as unknown as { __cutoverInlineWorkers?: Map<string, P
  * The web process's own worker (CUTOVER_WORKER=inline, the default), once per
  * database: a single PostgreSQL instance then needs no separate worker.
  */
-export function ensureInlineWorker(url: string, db?: Db, env: Record<string, string | undefined> = process.env): Promise<RunWorker | null> {
+export function ensureInlineWorker(
+  url: string,
+  db?: Db,
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunWorker | null> {
   if (queueConfig(env).CUTOVER_WORKER !== "inline") return Promise.resolve(null);
   const m = (inline.__cutoverInlineWorkers ??= new Map());
   let w = m.get(url);

@@ -3,7 +3,7 @@ import type { MaintainerActor, StaffActor } from "../../auth/actor";
 import { createStaffUser } from "../../auth/staff-users";
 import { getRun } from "../../db/runs";
 import { createTestDb, testDialects, type TestDb } from "../../db/test-db";
-import { createTransferFor, } from "../../secured/transfers";
+import { createTransferFor } from "../../secured/transfers";
 import { requestCancelFor } from "../../secured/review";
 import { closeQueues } from "../jobs/boss";
 import { waitForRunEnd } from "../jobs/enqueue-run-job";
@@ -21,9 +21,23 @@ describe.each(testDialects())("enqueueRun on %s", (dialect) => {
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    const u = await createStaffUser({ email: "q@example.net", password: "long enough password", organisation: "Queue" }, t.db);
+    const u = await createStaffUser(
+      { email: "q@example.net", password: "long enough password", organisation: "Queue" },
+      t.db,
+    );
     staff = { kind: "staff", userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId };
-    const r = await createTransferFor(staff, { domain: "enqueue.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, t.db);
+    const r = await createTransferFor(
+      staff,
+      {
+        domain: "enqueue.test",
+        losingRegistrar: "a",
+        gainingRegistrar: "b",
+        currentDnsOperator: "c",
+        futureDnsOperator: "d",
+        dnsHostingMoves: "yes",
+      },
+      t.db,
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     transferId = r.transfer.id;
   }, 60_000);
@@ -33,24 +47,48 @@ describe.each(testDialects())("enqueueRun on %s", (dialect) => {
   });
 
   it("refuses other roles, unknown transfers and bad settings", async () => {
-    const maintainer: MaintainerActor = { kind: "maintainer", inviteId: "i", transferId, label: "m" } as MaintainerActor;
-    await expect(enqueueRun(maintainer, { transferId, run }, { db: t.db, env })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(enqueueRun(staff, { transferId: "nope", run }, { db: t.db, env })).rejects.toMatchObject({ status: 404 });
-    await expect(enqueueRun(staff, { transferId, run: { newServers: "ns1=nope" } }, { db: t.db, env })).rejects.toMatchObject({ code: "INVALID", details: { errors: { newServers: expect.any(String) } } });
+    const maintainer: MaintainerActor = {
+      kind: "maintainer",
+      inviteId: "i",
+      transferId,
+      label: "m",
+    } as MaintainerActor;
+    await expect(enqueueRun(maintainer, { transferId, run }, { db: t.db, env })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(enqueueRun(staff, { transferId: "nope", run }, { db: t.db, env })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      enqueueRun(staff, { transferId, run: { newServers: "ns1=nope" } }, { db: t.db, env }),
+    ).rejects.toMatchObject({ code: "INVALID", details: { errors: { newServers: expect.any(String) } } });
   });
 
-  it(dialect === "postgres" ? "puts the run on the queue; cancelled while waiting, its job leaves it alone" : "executes the run in this process", async () => {
-    const r = await enqueueRun(staff, { transferId, run }, { db: t.db, env, execution: dialect === "postgres" ? "queue" : undefined });
-    expect(r.queued).toBe(dialect === "postgres");
-    if (dialect === "postgres") {
-      expect((await getRun(r.runId, t.db))?.status).toBe("queued");
-      expect(await requestCancelFor(staff, transferId, r.runId, t.db)).toBe(true);
-      expect(await getRun(r.runId, t.db)).toMatchObject({ status: "cancelled", error: "cancelled by the user" });
-      const outcome = await processRunJob({ data: { runId: r.runId }, retryCount: 0 }, { db: t.db, workerId: "test", sharedRate: memorySharedRate() });
-      expect(outcome.claim).toEqual({ claimed: false, reason: "final" });
-    } else {
-      await waitForRunEnd(r.runId, t.db);
-      expect((await getRun(r.runId, t.db))?.status).toMatch(/^(done|failed)$/);
-    }
-  }, 60_000);
+  it(
+    dialect === "postgres"
+      ? "puts the run on the queue; cancelled while waiting, its job leaves it alone"
+      : "executes the run in this process",
+    async () => {
+      const r = await enqueueRun(
+        staff,
+        { transferId, run },
+        { db: t.db, env, execution: dialect === "postgres" ? "queue" : undefined },
+      );
+      expect(r.queued).toBe(dialect === "postgres");
+      if (dialect === "postgres") {
+        expect((await getRun(r.runId, t.db))?.status).toBe("queued");
+        expect(await requestCancelFor(staff, transferId, r.runId, t.db)).toBe(true);
+        expect(await getRun(r.runId, t.db)).toMatchObject({ status: "cancelled", error: "cancelled by the user" });
+        const outcome = await processRunJob(
+          { data: { runId: r.runId }, retryCount: 0 },
+          { db: t.db, workerId: "test", sharedRate: memorySharedRate() },
+        );
+        expect(outcome.claim).toEqual({ claimed: false, reason: "final" });
+      } else {
+        await waitForRunEnd(r.runId, t.db);
+        expect((await getRun(r.runId, t.db))?.status).toMatch(/^(done|failed)$/);
+      }
+    },
+    60_000,
+  );
 });

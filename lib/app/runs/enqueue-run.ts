@@ -28,11 +28,29 @@ export interface EnqueuedRun {
   queued: boolean;
 }
 
-export async function enqueueRun(actor: Actor | null, input: EnqueueRunInput, opts: { db?: Db; env?: Record<string, string | undefined>; execution?: RunExecution } = {}): Promise<EnqueuedRun> {
+export async function enqueueRun(
+  actor: Actor | null,
+  input: EnqueueRunInput,
+  opts: { db?: Db; env?: Record<string, string | undefined>; execution?: RunExecution } = {},
+): Promise<EnqueuedRun> {
   const p = EnqueueRunInputSchema.safeParse(input);
-  if (!p.success) throw new AppError("INVALID", p.error.issues[0]?.message ?? "invalid input", { errors: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
-  const r = await startRunFor(actor, { transferId: p.data.transferId, input: p.data.run, db: opts.db, env: opts.env, execution: opts.execution });
-  if (!r.ok) throw new AppError(r.status === 404 ? "NOT_FOUND" : "INVALID", Object.values(r.errors)[0] ?? "invalid run settings", { errors: r.errors });
+  if (!p.success)
+    throw new AppError("INVALID", p.error.issues[0]?.message ?? "invalid input", {
+      errors: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    });
+  const r = await startRunFor(actor, {
+    transferId: p.data.transferId,
+    input: p.data.run,
+    db: opts.db,
+    env: opts.env,
+    execution: opts.execution,
+  });
+  if (!r.ok)
+    throw new AppError(
+      r.status === 404 ? "NOT_FOUND" : "INVALID",
+      Object.values(r.errors)[0] ?? "invalid run settings",
+      { errors: r.errors },
+    );
   const queued = r.queued === true;
   // Failures end up in the run row; nothing to await here.
   if (!queued) r.done.catch(() => undefined);
