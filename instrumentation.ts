@@ -1,9 +1,9 @@
 // Next.js server start-up hook: sweep runs orphaned by a crashed instance now and
-// periodically (lib/review/recover-runs.ts), not only when someone opens a run; on
+// periodically (lib/app/runs/recover-runs.ts), not only when someone opens a run; on
 // PostgreSQL also work the live-check queue here unless CUTOVER_WORKER=off (lib/app/jobs).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startRunSweeper } = await import("./lib/review/recover-runs");
+  const { startRunSweeper } = await import("./lib/app/runs/recover-runs");
   await startRunSweeper().catch(() => undefined);
   const { startInlineWorkerAtBoot } = await import("./lib/app/jobs/inline-at-boot");
   await startInlineWorkerAtBoot().catch((e: unknown) => process.stderr.write(`cutover: the inline queue worker did not start: ${(e as Error)?.message ?? e}\n`));

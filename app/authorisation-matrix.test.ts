@@ -147,7 +147,7 @@ const ROUTES: Record<string, Entry> = {
   },
 };
 
-/** Pages: "staff" pages must call pageStaff() (sign-in redirect) and go through lib/secured; the others say why they are open. */
+/** Pages: "staff" pages must call pageStaff() (sign-in redirect) and go through lib/app/<concept>/guarded.ts; the others say why they are open. */
 const PAGES: Record<string, "staff" | string> = {
   "page.tsx": "staff",
   "transfers/new/page.tsx": "staff",
@@ -161,18 +161,18 @@ const PAGES: Record<string, "staff" | string> = {
   "transfers/[id]/checklist/print/page.tsx": "staff",
   "(auth)/sign-in/page.tsx": "public: the sign-in form",
   "(auth)/setup/page.tsx": "public only while no account exists (firstRunSetup refuses afterwards)",
-  "(public)/sign/[token]/page.tsx": "capability: the sign-off token, checked in lib/signoff (getSignoffView)",
-  "(public)/invite/[token]/page.tsx": "capability: the maintainer invite token, checked in lib/secured/invites (getInvitePage); one transfer, upload and the owner's questions only",
+  "(public)/sign/[token]/page.tsx": "capability: the sign-off token, checked in lib/app/links/signoff-by-link (getSignoffView)",
+  "(public)/invite/[token]/page.tsx": "capability: the maintainer invite token, checked in lib/app/invites/guarded (getInvitePage); one transfer, upload and the owner's questions only",
 };
 
-/** Server actions: staff actions take their actor from actionActor() and call lib/secured; the others say why. */
+/** Server actions: staff actions take their actor from actionActor() and call lib/app/<concept>/guarded.ts; the others say why. */
 const ACTIONS: Record<string, "staff" | string> = {
   "transfers/new/actions.ts": "staff",
   "transfers/[id]/checklist/actions.ts": "staff",
   "transfers/[id]/schedule/actions.ts": "staff",
   "(auth)/actions.ts": "public: sign-in, sign-out, first-run setup (refused once an account exists)",
-  "(public)/sign/[token]/actions.ts": "capability: the sign-off token in the POST body, checked in lib/signoff (submitLinkSignoff)",
-  "(public)/invite/[token]/actions.ts": "capability: the invite token in the POST body, checked in lib/secured/invites (inviteActor) before lib/secured answerOwnerQuestions",
+  "(public)/sign/[token]/actions.ts": "capability: the sign-off token in the POST body, checked in lib/app/links/signoff-by-link (submitLinkSignoff)",
+  "(public)/invite/[token]/actions.ts": "capability: the invite token in the POST body, checked in lib/app/invites/guarded (inviteActor) before lib/app/transfers/guarded answerOwnerQuestions",
   "transfers/[id]/actions.ts": "staff",
 };
 
@@ -183,11 +183,11 @@ beforeAll(async () => {
   process.env.CUTOVER_BASE_URL = ORIGIN;
   const { getDb } = await import("@/lib/db/client");
   const db = getDb();
-  const { createStaffUser } = await import("@/lib/auth/staff-users");
+  const { createStaffUser } = await import("@/lib/app/accounts/staff-users");
   const { getAuth } = await import("@/lib/auth/server");
-  const { seedTransfer, seedRun } = await import("@/lib/signoff/testing/seed");
-  const { createChecklistRevision } = await import("@/lib/signoff/create-checklist-revision");
-  const { issueInviteFor, revokeInviteFor } = await import("@/lib/secured/invites");
+  const { seedTransfer, seedRun } = await import("@/lib/app/testing/seed");
+  const { createChecklistRevision } = await import("@/lib/app/checklist/create-checklist-revision");
+  const { issueInviteFor, revokeInviteFor } = await import("@/lib/app/invites/guarded");
   const a = await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, db);
   const b = await createStaffUser({ email: "bob@registrar-b.test", password: "correct horse battery B", organisation: "Registrar B" }, db);
   expect(a.organisationId).toBe("default-org"); // the first account takes over the default organisation
@@ -223,16 +223,16 @@ describe("authorisation matrix", () => {
     expect(found).toEqual(Object.keys(ROUTES).sort());
   });
 
-  test("every page and server-action file has a policy; staff ones call the guard and lib/secured", () => {
+  test("every page and server-action file has a policy; staff ones call the guard and lib/app/<concept>/guarded.ts", () => {
     expect(walk(APP, "page.tsx").sort()).toEqual(Object.keys(PAGES).sort());
     expect(walk(APP, "actions.ts").sort()).toEqual(Object.keys(ACTIONS).sort());
     for (const [file, policy] of [...Object.entries(PAGES), ...Object.entries(ACTIONS)]) {
       const src = readFileSync(join(APP, file), "utf8");
       if (policy === "staff") {
         expect(src, file).toMatch(file.endsWith("actions.ts") ? /actionActor\(\)/ : /pageStaff\(\)/);
-        // Staff files reach lib only through the guarded entry points (lib/secured), never the unguarded ones.
-        expect(src, file).not.toMatch(/from "@\/lib\/(transfer"|signoff"|transfer\/(import-sources|get-records-table|get-source-report)"|review\/(start-run|get-run-view|get-checks-overview|set-finding-state|request-cancel|discover-servers)")/);
-        if (file.endsWith("actions.ts")) expect(src, file).toMatch(/@\/lib\/secured\//);
+        // Staff files reach lib only through the guarded entry points (lib/app/<concept>/guarded.ts), never the unguarded ones.
+        expect(src, file).not.toMatch(/from "@\/lib\/app\/(sources\/(import-sources|get-records-table|get-source-report)|runs\/(start-run|get-run-view|request-cancel)|findings\/decide-findings)"/);
+        if (file.endsWith("actions.ts")) expect(src, file).toMatch(/@\/lib\/app\/[a-z]+\//);
       }
     }
   });
@@ -264,7 +264,7 @@ describe("authorisation matrix", () => {
 
   test("a run id of another transfer is refused on every run route, even by the other transfer's own staff", async () => {
     const { getDb } = await import("@/lib/db/client");
-    const { seedRun } = await import("@/lib/signoff/testing/seed");
+    const { seedRun } = await import("@/lib/app/testing/seed");
     // org B's run on transfer B, asked for through transfer A's URL by A's staff.
     const runB = await seedRun({ transferId: ctx.transferB, withBlocker: true, at: new Date(), db: getDb() });
     const params = { id: ctx.transferA, runId: runB };
@@ -280,8 +280,8 @@ describe("authorisation matrix", () => {
   });
 
   test("the invite page's lib entry: its own transfer only; revoked, expired, wrong and malformed tokens are the same NOT_FOUND; rate-limited", async () => {
-    const { getInvitePage, issueInviteFor } = await import("@/lib/secured/invites");
-    const { resolveInvite } = await import("@/lib/auth/invites");
+    const { getInvitePage, issueInviteFor } = await import("@/lib/app/invites/guarded");
+    const { resolveInvite } = await import("@/lib/app/invites/invite-token");
     const { createMemoryRateLimiter } = await import("@/lib/checklist/rate-limiter");
     const { staffFromHeaders } = await import("@/lib/auth/session");
     const page = await getInvitePage({ token: ctx.inviteA, ip: "matrix-invite" });
@@ -299,9 +299,9 @@ describe("authorisation matrix", () => {
   });
 
   test("an invite answers the owner's questions for its transfer only, and cannot do staff things", async () => {
-    const { getInvitePage, issueInviteFor, listInvitesFor, revokeInviteFor } = await import("@/lib/secured/invites");
-    const { answerOwnerQuestions, getRecordsTableFor, listTransfersFor } = await import("@/lib/secured/transfers");
-    const { startRunFor } = await import("@/lib/secured/review");
+    const { getInvitePage, issueInviteFor, listInvitesFor, revokeInviteFor } = await import("@/lib/app/invites/guarded");
+    const { answerOwnerQuestions, getRecordsTableFor, listTransfersFor } = await import("@/lib/app/transfers/guarded");
+    const { startRunFor } = await import("@/lib/app/runs/guarded");
     const { staffFromHeaders } = await import("@/lib/auth/session");
     const maintainer = (await getInvitePage({ token: ctx.inviteA, ip: "matrix-invite-2" })).actor;
     const answers = { dnsHostingMoves: "yes", organisation: "Owner", contacts: [{ name: "O", email: "o@owner.test" }], onCallConfirmed: false };
@@ -326,7 +326,8 @@ describe("authorisation matrix", () => {
 
   test("a revoked sign-off link is refused like a missing one", async () => {
     const { getDb } = await import("@/lib/db/client");
-    const { issueLink, revokeLink, getSignoffView } = await import("@/lib/signoff");
+    const { issueLink, revokeLink } = await import("@/lib/app/links/links");
+    const { getSignoffView } = await import("@/lib/app/links/signoff-by-link");
     const link = await issueLink({ transferId: ctx.transferA, role: "domain-owner", db: getDb() });
     if (!link.ok) throw new Error("link not issued");
     expect((await getSignoffView({ token: link.token, ip: "matrix-1" })).ok).toBe(true);
@@ -335,7 +336,7 @@ describe("authorisation matrix", () => {
   });
 
   test("staff of another organisation do not see the transfer in their list", async () => {
-    const { listTransfersFor } = await import("@/lib/secured/transfers");
+    const { listTransfersFor } = await import("@/lib/app/transfers/guarded");
     const { staffFromHeaders } = await import("@/lib/auth/session");
     const a = await staffFromHeaders(new Headers({ cookie: ctx.own }));
     const b = await staffFromHeaders(new Headers({ cookie: ctx.other }));

@@ -37,7 +37,7 @@ async function decide(cookie: string, body: unknown, runId = ctx.runId): Promise
 }
 
 async function bundle(): Promise<Bundle> {
-  const { createChecklistRevisionFor } = await import("@/lib/secured/checklist");
+  const { createChecklistRevisionFor } = await import("@/lib/app/checklist/guarded");
   const { staffFromHeaders } = await import("@/lib/auth/session");
   expect((await createChecklistRevisionFor(await staffFromHeaders(new Headers({ cookie: ctx.ann })), ctx.transferId)).ok).toBe(true);
   const get = await handler(BUNDLE_ROUTE, "GET");
@@ -65,9 +65,9 @@ beforeAll(async () => {
   process.env.CUTOVER_BASE_URL = ORIGIN;
   const { getDb } = await import("@/lib/db/client");
   db = getDb();
-  const { createStaffUser } = await import("@/lib/auth/staff-users");
+  const { createStaffUser } = await import("@/lib/app/accounts/staff-users");
   const { getAuth } = await import("@/lib/auth/server");
-  const { seedTransfer, seedRun, seedFindings, BLOCKER_KEY, WARNING_KEY } = await import("@/lib/signoff/testing/seed");
+  const { seedTransfer, seedRun, seedFindings, BLOCKER_KEY, WARNING_KEY } = await import("@/lib/app/testing/seed");
   const { saveFindings } = await import("@/lib/db/findings");
   const a = await createStaffUser({ email: "ann@registrar-a.test", name: "Ann Staff", password: "correct horse battery A", organisation: "Registrar A" }, db);
   const b = await createStaffUser({ email: "bob@registrar-a.test", name: "Bob Lead", password: "correct horse battery B", organisation: "Registrar A" }, db);
@@ -153,7 +153,7 @@ describe("a decision names the signed-in account, never a typed name", () => {
     expect(await stateOf(ctx.blocker)).toMatchObject({ status: "open", by: null, byUserId: null });
     const [revoked] = await audit("finding.revoked");
     expect(revoked).toMatchObject({ findingId: ctx.blocker, reason: "waived by mistake", actor: { userId: ctx.annId }, previous: { by: "Bob Lead", userId: ctx.bobId, reason: "Bob's own reason" } });
-    const { getRunViewFor } = await import("@/lib/secured/review");
+    const { getRunViewFor } = await import("@/lib/app/runs/guarded");
     const { staffFromHeaders } = await import("@/lib/auth/session");
     const view = await getRunViewFor(await staffFromHeaders(new Headers({ cookie: ctx.ann })), ctx.transferId, ctx.runId);
     expect(view.findings.find((f) => f.key === ctx.blocker)!.state).toEqual({ status: "open" });
@@ -209,8 +209,8 @@ describe("a decision names the signed-in account, never a typed name", () => {
 
 describe("a sign-off by link records the link, its role and a self-declared name", () => {
   test("stored, audited and bundled as self-declared; control characters in the typed name are refused", async () => {
-    const { issueLink } = await import("@/lib/signoff/links");
-    const { submitLinkSignoff } = await import("@/lib/signoff/signoff-by-link");
+    const { issueLink } = await import("@/lib/app/links/links");
+    const { submitLinkSignoff } = await import("@/lib/app/links/signoff-by-link");
     const { latestRevisionRow } = await import("@/lib/db/checklist-revisions");
     await bundle();
     const link = await issueLink({ transferId: ctx.transferId, role: "domain-owner", db });

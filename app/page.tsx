@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { listTransfersFor } from "@/lib/secured/transfers";
+import { listTransfersFor } from "@/lib/app/transfers/guarded";
 import { signOutAction } from "./(auth)/actions";
 import { ButtonLink } from "./_components/ui/button-link";
 import { DomainName } from "./_components/ui/domain-name";

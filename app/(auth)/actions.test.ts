@@ -26,7 +26,7 @@ beforeAll(async () => {
   process.env.CUTOVER_AUTH_SECRET = "signin-test-secret-0123456789abcdef0123456789";
   process.env.CUTOVER_BASE_URL = ORIGIN;
   const { getDb } = await import("@/lib/db/client");
-  const { createStaffUser } = await import("@/lib/auth/staff-users");
+  const { createStaffUser } = await import("@/lib/app/accounts/staff-users");
   await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, getDb());
 }, 60_000);
 

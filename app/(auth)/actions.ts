@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { appAuth } from "@/app/_lib/auth";
-import { isAppError } from "@/lib/auth/app-error";
-import { firstRunSetup } from "@/lib/auth/staff-users";
+import { isAppError } from "@/lib/errors/app-error";
+import { firstRunSetup } from "@/lib/app/accounts/staff-users";
 
 export interface AuthFormState {
   error: string | null;

@@ -10,11 +10,11 @@ import { headers } from "next/headers";
 import { redirect, notFound } from "next/navigation";
 import { NextResponse } from "next/server";
 import type { Actor, StaffActor } from "@/lib/auth/actor";
-import { appErrorResponse, isAppError } from "@/lib/auth/app-error";
+import { appErrorResponse, isAppError } from "@/lib/errors/app-error";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { actorFromHeaders, staffFromHeaders } from "@/lib/auth/session";
-import { needsFirstRunSetup } from "@/lib/auth/staff-users";
+import { needsFirstRunSetup } from "@/lib/app/accounts/staff-users";
 
 const holder = globalThis as unknown as { __cutoverAppAuth?: Auth };
 

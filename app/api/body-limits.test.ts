@@ -38,10 +38,10 @@ beforeAll(async () => {
   process.env.CUTOVER_MAX_UPLOAD_TOTAL_MB = "2";
   const { getDb } = await import("@/lib/db/client");
   const db = getDb();
-  const { createStaffUser } = await import("@/lib/auth/staff-users");
+  const { createStaffUser } = await import("@/lib/app/accounts/staff-users");
   const { getAuth } = await import("@/lib/auth/server");
-  const { seedTransfer, seedRun } = await import("@/lib/signoff/testing/seed");
-  const { issueInviteFor } = await import("@/lib/secured/invites");
+  const { seedTransfer, seedRun } = await import("@/lib/app/testing/seed");
+  const { issueInviteFor } = await import("@/lib/app/invites/guarded");
   const a = await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, db);
   const b = await createStaffUser({ email: "bob@registrar-b.test", password: "correct horse battery B", organisation: "Registrar B" }, db);
   const cookie = async (email: string, password: string) => (await getAuth().api.signInEmail({ body: { email, password }, asResponse: true })).headers.get("set-cookie")!.split(";")[0]!;

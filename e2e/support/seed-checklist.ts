@@ -7,7 +7,7 @@ import { getDb } from "../../lib/db/client";
 import { listAuditEntries } from "../../lib/db/audit-entries";
 import { saveFindings } from "../../lib/db/findings";
 import { updateRun } from "../../lib/db/runs";
-import { acknowledgeWarning, markBlockerFixed, seedFindings, seedParties, seedRun, seedTransfer } from "../../lib/signoff/testing/seed";
+import { acknowledgeWarning, markBlockerFixed, seedFindings, seedParties, seedRun, seedTransfer } from "../../lib/app/testing/seed";
 
 const [command, arg] = process.argv.slice(2);
 const opts = JSON.parse(arg ?? "{}") as { domain?: string; transferId?: string };

@@ -9,7 +9,7 @@ import { createTransfer } from "../../lib/db/create-transfer";
 import { getDb } from "../../lib/db/client";
 import { createOrganisation } from "../../lib/db/staff";
 import { migrate } from "../../lib/db/migrate";
-import { createStaffUser } from "../../lib/auth/staff-users";
+import { createStaffUser } from "../../lib/app/accounts/staff-users";
 
 const opts = JSON.parse(process.argv[2] ?? "{}") as { otherDomain: string; otherEmail: string; ssoOrganisation?: string; ssoDomain?: string };
 

@@ -5,7 +5,7 @@
  */
 import { migrate } from "../../lib/db/migrate";
 import { getDb } from "../../lib/db/client";
-import { createStaffUser } from "../../lib/auth/staff-users";
+import { createStaffUser } from "../../lib/app/accounts/staff-users";
 
 const [email, password] = process.argv.slice(2);
 

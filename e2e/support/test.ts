@@ -16,7 +16,7 @@ export interface Staff {
 
 function seedStaff(staff: Staff): void {
   const dbUrl = `file:${join(process.env.CUTOVER_E2E_DATA_DIR!, "e2e.db")}`;
-  const r = spawnSync(process.execPath, ["--import", "tsx", "e2e/support/seed-staff.ts", staff.email, staff.password], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "--import", "./lib/node/server-only.mjs", "e2e/support/seed-staff.ts", staff.email, staff.password], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`seeding staff failed: ${r.stderr}`);
 }
 

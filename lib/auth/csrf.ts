@@ -8,7 +8,7 @@
  * carry no ambient cookies to abuse... unless a cookie is present, in which
  * case Origin is required.
  */
-import { AppError } from "./app-error";
+import { AppError } from "../errors/app-error";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 

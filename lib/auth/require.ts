@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import { getTransfer } from "../db/get-transfer";
 import type { TransferRow } from "../db/rows";
 import type { Actor, MaintainerAction, MaintainerActor, StaffActor } from "./actor";
-import { AppError } from "./app-error";
+import { AppError } from "../errors/app-error";
 
 /** Any staff member (no transfer involved: list, create). */
 export function requireStaffActor(actor: Actor | null | undefined): StaffActor {

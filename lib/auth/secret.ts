@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { dataDir } from "../signoff/data-dir";
+import { dataDir } from "../config/data-dir";
 
 export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
   const given = env.CUTOVER_AUTH_SECRET || env.BETTER_AUTH_SECRET;

@@ -10,8 +10,9 @@
  * prefixed) when CUTOVER_BASE_URL is https; on plain http://localhost it
  * cannot be, so the embedded default works without TLS.
  * Public sign-up is off: accounts come from first-run setup or
- * `cutover admin create-user` (lib/auth/staff-users.ts).
+ * `cutover admin create-user` (lib/app/accounts/staff-users.ts).
  */
+import "server-only";
 import { betterAuth, type BetterAuthOptions, type BetterAuthPlugin } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
@@ -68,7 +69,7 @@ export function authOptions(options: AuthConfigOptions = {}) {
     databaseHooks: {
       user: {
         create: {
-          // Only SSO sign-up reaches this without an organisation (lib/auth/staff-users.ts inserts directly).
+          // Only SSO sign-up reaches this without an organisation (lib/app/accounts/staff-users.ts inserts directly).
           async before(user: Record<string, unknown>) {
             if (typeof user.organisationId === "string" && user.organisationId) return { data: user };
             if (!sso?.organisationId) return false;

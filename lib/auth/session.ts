@@ -1,11 +1,11 @@
 /**
  * Who is asking, from request headers: a staff session cookie, or a
  * maintainer invite token in the X-Cutover-Invite header (never in a URL
- * that could be logged; the invite page itself uses lib/auth/invites.ts).
+ * that could be logged; the invite page itself uses lib/app/invites/invite-token.ts).
  */
 import type { Db } from "../db/client";
 import type { Actor, StaffActor } from "./actor";
-import { resolveInvite } from "./invites";
+import { resolveInvite } from "../app/invites/invite-token";
 import { getAuth, type Auth } from "./server";
 
 export const INVITE_HEADER = "x-cutover-invite";

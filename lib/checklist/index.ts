@@ -9,5 +9,3 @@ export * from "./finality";
 export * from "./bundle";
 export * from "./diff-revisions";
 export * from "./rate-limiter";
-export * from "./signoff-token";
-export * from "./submit-signoff";

@@ -35,8 +35,8 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   const password = values["password-stdin"] ? await readStdin() : (process.env.CUTOVER_ADMIN_PASSWORD ?? randomBytes(18).toString("base64url"));
   const { migrate } = await import("../db/migrate");
   await migrate();
-  const { createStaffUser } = await import("../auth/staff-users");
-  const { isAppError } = await import("../auth/app-error");
+  const { createStaffUser } = await import("../app/accounts/staff-users");
+  const { isAppError } = await import("../errors/app-error");
   const { getDb } = await import("../db/client");
   try {
     const u = await createStaffUser({ email: values.email, password, name: values.name ?? "", organisation: values.org });

@@ -64,7 +64,7 @@ describe("listBuildInputs on this repository", () => {
   it("follows the app into lib/ but leaves out tests, the CLI and the e2e specs", () => {
     const inputs = listBuildInputs(".");
     expect(inputs).toContain("app/transfers/[id]/_components/upload-form.tsx");
-    expect(inputs).toContain("lib/transfer/upload-request.ts");
+    expect(inputs).toContain("lib/app/sources/upload-request.ts");
     expect(inputs).toContain("lib/zone/import/route53.ts");
     expect(inputs).toContain("prisma/schema.prisma");
     expect(inputs.filter((p) => /\.test\.tsx?$/.test(p) || p.startsWith("e2e/") || p.startsWith("lib/cli/") || p.startsWith("lib/generated/"))).toEqual([]);

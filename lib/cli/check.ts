@@ -23,7 +23,7 @@ import { snapshotToJson } from "../dns/snapshot-json";
 import { parseName } from "../zone/name";
 import type { CliIo } from "./io";
 import { DEFAULT_LOAD_LIMITS } from "../dns/limiter";
-import { queryBudget } from "../review/query-budget";
+import { queryBudget } from "../app/runs/query-budget";
 import { parseRunLimits, planLines, RUN_LIMIT_HELP, RUN_LIMIT_OPTIONS } from "./run-limits";
 
 const HELP = `usage: cutover check DOMAIN --zone FILE... [options]

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { loadOrCreateSigningKey, readKeyring, rotateSigningKey } from "../checklist/signing-key";
-import { dataDir } from "../signoff/data-dir";
+import { dataDir } from "../config/data-dir";
 import { EXIT, type CliIo } from "./io";
 
 const HELP = `usage: cutover keys list|rotate [--data-dir DIR]

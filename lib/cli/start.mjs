@@ -50,7 +50,7 @@ if (built !== fingerprint && process.env.CUTOVER_SKIP_BUILD !== "1") {
 // Tests that start several instances from one build build it once this way.
 if (process.env.CUTOVER_BUILD_ONLY === "1") process.exit(0);
 
-run("applying database migrations", ["--import", "tsx", join(root, "lib/db/migrate-cli.ts")]);
+run("applying database migrations", ["--import", "tsx", "--import", join(root, "lib/node/server-only.mjs"), join(root, "lib/db/migrate-cli.ts")]);
 
 const port = process.env.PORT ?? "3000";
 const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";

@@ -48,7 +48,7 @@ export async function main(argv: string[], io: CliIo, signals: NodeJS.EventEmitt
   const { migrate } = await import("../db/migrate");
   const { startRunWorker } = await import("../app/jobs/run-worker");
   const { closeQueues } = await import("../app/jobs/boss");
-  const { startRunSweeper } = await import("../review/recover-runs");
+  const { startRunSweeper } = await import("../app/runs/recover-runs");
   await migrate({ url });
   // One line per job: which run, which attempt, how it ended (or why this worker left it alone).
   const worker = await startRunWorker({

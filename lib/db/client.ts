@@ -7,6 +7,7 @@
  * @prisma/adapter-pg when DATABASE_URL is a postgres:// URL. Their model APIs
  * are identical for the types the schema uses, so callers see one `Db` type.
  */
+import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";

@@ -6,7 +6,7 @@
  * the process had died at that statement.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importSourcesFor } from "../secured/transfers";
+import { importSourcesFor } from "../app/transfers/guarded";
 import { listAuditEntries } from "./audit-entries";
 import { createTransfer } from "./create-transfer";
 import { listSources } from "./list-sources";

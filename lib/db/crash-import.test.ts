@@ -44,7 +44,7 @@ describe.each(testDialects())("an import killed mid-transaction on %s", (dialect
 
   it("leaves no source, no records, and the next import works", async () => {
     const transfer = await createTransfer({ domainAscii: "crash.test", domainUnicode: "crash.test", losingRegistrar: "A", gainingRegistrar: "B", currentDnsOperator: "C", futureDnsOperator: "D", dnsHostingMoves: false }, t.db);
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/db/crash-import.child.ts", t.url, transfer.id, String(RECORDS)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./lib/node/server-only.mjs", "lib/db/crash-import.child.ts", t.url, transfer.id, String(RECORDS)], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (b: Buffer) => (out += b.toString()));
     const exited = new Promise<NodeJS.Signals | null>((res) => child.on("exit", (_code, signal) => res(signal)));

@@ -26,10 +26,10 @@ import { verifyChain } from "../audit/chain";
 import { verifyBundle } from "../checklist/bundle";
 import { loadOrCreateSigningKey } from "../checklist/signing-key";
 import { PARTY_ROLES, type PartyRole } from "../schedule/parties";
-import { createChecklistRevision } from "../signoff/create-checklist-revision";
-import { issueLink } from "../signoff/links";
-import { saveSchedule } from "../signoff/save-schedule";
-import { acknowledgeWarning, seedParties, seedRun, seedTransfer } from "../signoff/testing/seed";
+import { createChecklistRevision } from "../app/checklist/create-checklist-revision";
+import { issueLink } from "../app/links/links";
+import { saveSchedule } from "../app/schedule/save-schedule";
+import { acknowledgeWarning, seedParties, seedRun, seedTransfer } from "../app/testing/seed";
 import { listAuditEntries } from "./audit-entries";
 
 const PORTS = [3171, 3172] as const;
@@ -126,7 +126,7 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
     await Promise.all([0, 1].map((i) => waitFor(`instance ${i}`, async () => (await fetch(`${base(i as 0 | 1)}/sign-in`)).status < 500, 120_000)));
     // One staff account (seeded through lib/, e2e/support/seed-staff.ts), signed in on the first instance;
     // the session lives in the shared database, so the second instance accepts the same cookie.
-    const seeded = spawnSync(process.execPath, ["--import", "tsx", "e2e/support/seed-staff.ts", STAFF.email, STAFF.password], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...SHARED, DATABASE_URL: database.url } });
+    const seeded = spawnSync(process.execPath, ["--import", "tsx", "--import", "./lib/node/server-only.mjs", "e2e/support/seed-staff.ts", STAFF.email, STAFF.password], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...SHARED, DATABASE_URL: database.url } });
     if (seeded.status !== 0) throw new Error("seeding the staff account failed");
     // Once more on a network error: seeding outlasts the server's keep-alive, so the pooled socket may be closing under us.
     const signInRequest = () => fetch(`${base(0)}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: base(0) }, body: JSON.stringify(STAFF) });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTransfer } from "../transfer/create-transfer";
+import { createTransfer } from "../app/transfers/create-transfer";
+import { seedStaff } from "../app/testing/staff";
 import { databaseSharedRate } from "./rate-slices";
 import { cancelQueuedRun, claimRun, holdsRun, recordRunJob } from "./run-jobs";
 import { createRun, failStaleRuns, getRun, updateRun } from "./runs";
@@ -12,6 +13,7 @@ describe.each(testDialects())("queue runs on %s", (dialect) => {
   beforeAll(async () => {
     t = await createTestDb(dialect);
     const tr = await createTransfer(
+      await seedStaff({ email: "run-jobs@example.net", db: t.db }),
       {
         domain: "queue.test",
         losingRegistrar: "A",

@@ -1,5 +1,5 @@
 /** Sign-off links: looked up by token hash only; the token itself is never stored (DESIGN §8). */
-import type { SignoffLink, SignoffLinkStore } from "../checklist/signoff-token";
+import type { SignoffLink, SignoffLinkStore } from "../app/links/signoff-token";
 import type { PartyRole } from "../schedule/parties";
 import type { Db } from "./client";
 import { getDb } from "./client";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { AppError } from "../auth/app-error";
+import { AppError } from "../errors/app-error";
 import { readBody, readFormBody, readJsonBody } from "./read-body";
 import { chunkedRequest, endlessBody } from "./testing/endless-body";
 

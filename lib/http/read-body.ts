@@ -11,7 +11,7 @@
  * connection stops being read) and TOO_LARGE is thrown. Memory is bounded by
  * the limit plus one chunk.
  */
-import { AppError } from "../auth/app-error";
+import { AppError } from "../errors/app-error";
 
 export interface ReadBodyOptions {
   request: Request;

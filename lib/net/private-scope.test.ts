@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { StaffActor } from "../auth/actor";
 import { createTestDb, type TestDb } from "../db/test-db";
 import { checkAddress } from "../dns/address-policy";
-import { startRun } from "../review/start-run";
-import { discoverServersFor } from "../secured/review";
-import { seedTransfer } from "../signoff/testing/seed";
+import { startRun } from "../app/runs/start-run";
+import { discoverServersFor } from "../app/runs/discover-servers";
+import { seedTransfer } from "../app/testing/seed";
 import { clampPrivateScope, effectivePrivateScope, operatorPrivateScope } from "./private-scope";
 
 describe("the operator's private-address scope (issue 11 §5)", () => {

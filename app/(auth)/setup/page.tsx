@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { needsFirstRunSetup } from "@/lib/auth/staff-users";
+import { needsFirstRunSetup } from "@/lib/app/accounts/staff-users";
 import { setupAction } from "../actions";
 import { AuthForm } from "../_components/auth-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Create the first account" };
 
-/** First run: offered only while no account exists (lib/auth/staff-users.ts refuses it afterwards too). */
+/** First run: offered only while no account exists (lib/app/accounts/staff-users.ts refuses it afterwards too). */
 export default async function SetupPage() {
   if (!(await needsFirstRunSetup())) redirect("/sign-in");
   return (

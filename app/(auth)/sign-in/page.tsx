@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentStaff } from "@/app/_lib/auth";
-import { needsFirstRunSetup } from "@/lib/auth/staff-users";
+import { needsFirstRunSetup } from "@/lib/app/accounts/staff-users";
 import { oidcConfig, ssoErrorMessage } from "@/lib/auth/oidc";
 import { signInAction } from "../actions";
 import { AuthForm } from "../_components/auth-form";

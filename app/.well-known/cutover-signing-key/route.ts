@@ -1,4 +1,4 @@
-import { publishedKeys } from "@/lib/signoff";
+import { publishedKeys } from "@/lib/app/checklist/signing";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { actionActor, actionMessage } from "@/app/_lib/auth";
-import { issueInviteFor, revokeInviteFor } from "@/lib/secured/invites";
+import { issueInviteFor, revokeInviteFor } from "@/lib/app/invites/guarded";
 
 export interface InviteState {
   url: string | null;

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { actionActor, actionMessage } from "@/app/_lib/auth";
-import { createTransferFor } from "@/lib/secured/transfers";
+import { createTransfer } from "@/lib/app/transfers/create-transfer";
 
 export interface NewTransferState {
   errors: Record<string, string>;
@@ -17,9 +17,9 @@ export async function createTransferAction(_prev: NewTransferState, formData: Fo
     const v = formData.get(f);
     if (typeof v === "string") values[f] = v;
   }
-  let result: Awaited<ReturnType<typeof createTransferFor>>;
+  let result: Awaited<ReturnType<typeof createTransfer>>;
   try {
-    result = await createTransferFor(await actionActor(), values);
+    result = await createTransfer(await actionActor(), values);
   } catch (e) {
     return { errors: { form: actionMessage(e) }, values };
   }

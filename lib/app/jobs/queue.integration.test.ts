@@ -14,8 +14,9 @@ import { migrate } from "../../db/migrate";
 import { createPgDatabase, testDialects } from "../../db/test-db";
 import { startCountingProxy, type CountingProxy } from "../../lab/counting-proxy";
 import { startNameservers, type Nameservers, type ServerSpec } from "../../lab/lab";
-import { startRun } from "../../review/start-run";
-import { createTransfer } from "../../transfer/create-transfer";
+import { startRun } from "../runs/start-run";
+import { seedStaff } from "../testing/staff";
+import { createTransfer } from "../transfers/create-transfer";
 import { closeQueues, RUN_QUEUE } from "./boss";
 
 const DOMAINS = Number(process.env.CUTOVER_QUEUE_TEST_DOMAINS) || 200;
@@ -190,8 +191,10 @@ describe.each(testDialects().filter((d) => d === "postgres"))("live checks on tw
     };
     const rootHints = `. 518400 IN NS ${SERVERS.root.ns}\n${SERVERS.root.ns} 518400 IN A ${SERVERS.root.address}\n`;
     const runIds: string[] = [];
+    const staff = await seedStaff({ email: "queue@example.net", db });
     for (let i = 1; i <= DOMAINS; i++) {
       const t = await createTransfer(
+        staff,
         {
           domain: name(i).slice(0, -1),
           losingRegistrar: "Old Reg",

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MaintainerActor, StaffActor } from "../../auth/actor";
-import { createStaffUser } from "../../auth/staff-users";
+import { createStaffUser } from "../accounts/staff-users";
 import { getRun } from "../../db/runs";
 import { createTestDb, testDialects, type TestDb } from "../../db/test-db";
-import { createTransferFor } from "../../secured/transfers";
-import { requestCancelFor } from "../../secured/review";
+import { createTransfer } from "../transfers/create-transfer";
+import { requestCancelFor } from "./guarded";
 import { closeQueues } from "../jobs/boss";
 import { waitForRunEnd } from "../jobs/enqueue-run-job";
 import { processRunJob } from "../jobs/run-worker";
@@ -26,7 +26,7 @@ describe.each(testDialects())("enqueueRun on %s", (dialect) => {
       t.db,
     );
     staff = { kind: "staff", userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId };
-    const r = await createTransferFor(
+    const r = await createTransfer(
       staff,
       {
         domain: "enqueue.test",

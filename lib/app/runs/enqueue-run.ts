@@ -8,15 +8,15 @@
  * hourly query quota applies.
  */
 import { z } from "zod";
-import { AppError } from "../../auth/app-error";
+import { AppError } from "../../errors/app-error";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/client";
 import type { RunExecution } from "../jobs/enqueue-run-job";
-import { startRunFor } from "../../secured/review";
+import { startRunFor } from "./guarded";
 
 export const EnqueueRunInputSchema = z.object({
   transferId: z.string().min(1).max(100),
-  /** The checks page's form fields (lib/review/run-input.ts StartRunInputSchema); {} = its defaults. */
+  /** The checks page's form fields (lib/app/runs/run-input.ts StartRunInputSchema); {} = its defaults. */
   run: z.record(z.string(), z.unknown()).default({}),
 });
 

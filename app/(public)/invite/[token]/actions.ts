@@ -3,9 +3,9 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { clientIp } from "@/app/_lib/auth";
-import { isAppError } from "@/lib/auth/app-error";
-import { inviteActor } from "@/lib/secured/invites";
-import { answerOwnerQuestions } from "@/lib/secured/transfers";
+import { isAppError } from "@/lib/errors/app-error";
+import { inviteActor } from "@/lib/app/invites/guarded";
+import { answerOwnerQuestions } from "@/lib/app/transfers/guarded";
 
 export interface AnswerState {
   ok: boolean;
@@ -20,7 +20,7 @@ const optional = (v: FormDataEntryValue | null) => {
 /**
  * The owner's answers through a maintainer invite: the token travels in the
  * POST body (never a query string or a log line) and is checked in lib
- * (lib/secured/invites.ts inviteActor: hash, expiry, revocation, rate limit).
+ * (lib/app/invites/guarded.ts inviteActor: hash, expiry, revocation, rate limit).
  */
 export async function answerAction(_prev: AnswerState, form: FormData): Promise<AnswerState> {
   const token = String(form.get("token") ?? "");

@@ -5,9 +5,9 @@ import { clientIp } from "@/app/_lib/auth";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
 import { UploadForm } from "@/app/transfers/[id]/_components/upload-form";
-import { isAppError } from "@/lib/auth/app-error";
-import { getInvitePage, type InvitePage } from "@/lib/secured/invites";
-import { uploadLimits } from "@/lib/transfer/upload-limits";
+import { isAppError } from "@/lib/errors/app-error";
+import { getInvitePage, type InvitePage } from "@/lib/app/invites/guarded";
+import { uploadLimits } from "@/lib/app/sources/upload-limits";
 import { OwnerQuestionsForm } from "./_components/owner-questions-form";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { submitLinkSignoff } from "@/lib/signoff";
+import { submitLinkSignoff } from "@/lib/app/links/signoff-by-link";
 import { clientAddress } from "./client-address";
 
 export interface SignState {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { getSignoffView } from "@/lib/signoff";
+import { getSignoffView } from "@/lib/app/links/signoff-by-link";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { Card } from "@/app/_components/ui/card";
 import { RevisionDocument } from "@/app/transfers/[id]/checklist/_components/revision-document";

@@ -1,6 +1,6 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { appAuth } from "@/app/_lib/auth";
-import { appErrorResponse, isAppError } from "@/lib/auth/app-error";
+import { appErrorResponse, isAppError } from "@/lib/errors/app-error";
 import { readBody } from "@/lib/http/read-body";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { SourceRow } from "@/lib/db/rows";
-import { formatBytes } from "@/lib/transfer/upload-limits";
+import { formatBytes } from "@/lib/app/sources/upload-limits";
 
 export function SourceList({ transferId, sources }: { transferId: string; sources: SourceRow[] }) {
   if (sources.length === 0) {

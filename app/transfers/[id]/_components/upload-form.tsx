@@ -5,11 +5,11 @@ import { useRef, useState } from "react";
 import type { DragEvent, FormEvent } from "react";
 import { buttonClass } from "@/app/_components/ui/button-link";
 import { inputClass } from "@/app/_components/ui/field";
-import { FORMAT_CHOICES } from "@/lib/transfer/source-input";
-import type { SourceFormat } from "@/lib/transfer/source-input";
-import { SUGGEST_HEAD_BYTES, suggestSource } from "@/lib/transfer/suggest-source";
-import { MAX_LABEL_LENGTH, formatBytes, oversizeMessage, totalOversizeMessage } from "@/lib/transfer/upload-limits";
-import type { UploadLimits } from "@/lib/transfer/upload-limits";
+import { FORMAT_CHOICES } from "@/lib/app/sources/source-input";
+import type { SourceFormat } from "@/lib/app/sources/source-input";
+import { SUGGEST_HEAD_BYTES, suggestSource } from "@/lib/app/sources/suggest-source";
+import { MAX_LABEL_LENGTH, formatBytes, oversizeMessage, totalOversizeMessage } from "@/lib/app/sources/upload-limits";
+import type { UploadLimits } from "@/lib/app/sources/upload-limits";
 import type { ImportFormat } from "@/lib/zone/import/types";
 import { UploadRow } from "./upload-row";
 
@@ -68,7 +68,7 @@ export function UploadForm({ transferId, limits, inviteToken }: { transferId: st
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [results, setResults] = useState<SourceResult[]>([]);
 
-  // Client-side checks mirror the server's (lib/transfer/upload-request.ts), which decides.
+  // Client-side checks mirror the server's (lib/app/sources/upload-request.ts), which decides.
   const rowErrors = new Map<string, string>();
   rows.forEach((r) => {
     if (r.file.size > limits.maxFileBytes) rowErrors.set(r.key, oversizeMessage(r.file.name, r.file.size, limits.maxFileBytes));

@@ -1,8 +1,8 @@
 "use client";
 
 import { inputClass } from "@/app/_components/ui/field";
-import type { SourceFormat } from "@/lib/transfer/source-input";
-import { formatBytes } from "@/lib/transfer/upload-limits";
+import type { SourceFormat } from "@/lib/app/sources/source-input";
+import { formatBytes } from "@/lib/app/sources/upload-limits";
 import type { Row } from "./upload-form";
 
 const smallInput = `${inputClass} py-1.5`;

@@ -3,8 +3,8 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { actionActor } from "@/app/_lib/auth";
-import { createChecklistRevisionFor, issueLinkFor, revokeLinkFor } from "@/lib/secured/checklist";
-import { isAppError } from "@/lib/auth/app-error";
+import { createChecklistRevisionFor, issueLinkFor, revokeLinkFor } from "@/lib/app/checklist/guarded";
+import { isAppError } from "@/lib/errors/app-error";
 
 export async function createRevisionAction(transferId: string): Promise<void> {
   await createChecklistRevisionFor(await actionActor(), transferId);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getChecklistPageFor } from "@/lib/secured/checklist";
+import { getChecklistPageFor } from "@/lib/app/checklist/guarded";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { Card } from "@/app/_components/ui/card";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getChecksOverviewFor } from "@/lib/secured/review";
+import { getChecksOverviewFor } from "@/lib/app/findings/get-checks-overview";
 import { RunHistory } from "./_components/run-history";
 import { operatorPrivateScope } from "@/lib/net/private-scope";
 import { StartRunForm } from "./_components/start-run-form";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getTransferOverviewFor } from "@/lib/secured/transfers";
+import { getTransferOverviewFor } from "@/lib/app/transfers/get-transfer-overview";
 import { DomainName } from "@/app/_components/ui/domain-name";
 import { RecordsTable } from "./_components/records-table";
 

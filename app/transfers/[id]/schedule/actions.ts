@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { actionActor, actionMessage } from "@/app/_lib/auth";
-import { saveOperationsPlanFor, savePartyFor, saveScheduleFor } from "@/lib/secured/checklist";
+import { saveOperationsPlanFor, savePartyFor, saveScheduleFor } from "@/lib/app/checklist/guarded";
 
 export interface FormState {
   ok: boolean;

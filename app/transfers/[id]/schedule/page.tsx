@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getSchedulePageFor } from "@/lib/secured/checklist";
+import { getSchedulePageFor } from "@/lib/app/checklist/guarded";
 import { PARTY_ROLES, PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { formatLocal } from "@/lib/schedule/zoned-time";
 import { Card } from "@/app/_components/ui/card";

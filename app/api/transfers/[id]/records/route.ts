@@ -1,6 +1,6 @@
 import { route } from "@/app/_lib/auth";
-import { getRecordsTableFor } from "@/lib/secured/transfers";
-import type { RecordsTable } from "@/lib/transfer";
+import { getRecordsTableFor } from "@/lib/app/transfers/guarded";
+import type { RecordsTable } from "@/lib/app/sources/records-table";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 // again on every request would cost more than the cache saves.
 const serialised = new WeakMap<RecordsTable, string>();
 
-/** GET the merged records of a transfer as a compact table (tuples, see lib/transfer/records-table.ts). Staff only. */
+/** GET the merged records of a transfer as a compact table (tuples, see lib/app/sources/records-table.ts). Staff only. */
 export const GET = route<{ id: string }>(async ({ actor, params }) => {
   const table = await getRecordsTableFor(actor, params.id);
   let body = serialised.get(table);

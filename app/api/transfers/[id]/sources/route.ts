@@ -1,12 +1,12 @@
 import { NextResponse, after } from "next/server";
 import { route } from "@/app/_lib/auth";
-import { isAppError } from "@/lib/auth/app-error";
+import { isAppError } from "@/lib/errors/app-error";
 import { requireTransferAccess } from "@/lib/auth/require";
 import { readFormBody } from "@/lib/http/read-body";
-import { importSourcesFor } from "@/lib/secured/transfers";
-import { getRecordsTable } from "@/lib/transfer/get-records-table";
-import { parseUploadForm } from "@/lib/transfer/upload-request";
-import { formatBytes, uploadLimits } from "@/lib/transfer/upload-limits";
+import { importSourcesFor } from "@/lib/app/transfers/guarded";
+import { getRecordsTable } from "@/lib/app/sources/get-records-table";
+import { parseUploadForm } from "@/lib/app/sources/upload-request";
+import { formatBytes, uploadLimits } from "@/lib/app/sources/upload-limits";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getChecklistPageFor } from "@/lib/secured/checklist";
+import { getChecklistPageFor } from "@/lib/app/checklist/guarded";
 import { RevisionDocument } from "../_components/revision-document";
 import { ScheduleTimeline } from "../../schedule/_components/timeline";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/app/_components/ui/card";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getRunViewFor } from "@/lib/secured/review";
+import { getRunViewFor } from "@/lib/app/runs/guarded";
 import { VerdictBadge } from "../_components/verdict-badge";
 import { DiffView } from "./_components/diff-view";
 import { FindingsList } from "./_components/findings-list";

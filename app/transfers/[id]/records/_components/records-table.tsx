@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import type { RecordsTable as Table, RecordsTableRow } from "@/lib/transfer/records-table";
+import type { RecordsTable as Table, RecordsTableRow } from "@/lib/app/sources/records-table";
 import { inputClass } from "@/app/_components/ui/field";
 
 const ROW_HEIGHT = 36;

@@ -1,6 +1,6 @@
 import { route } from "@/app/_lib/auth";
 import { downloadResponse } from "@/app/_lib/download";
-import { getScheduleIcsFor } from "@/lib/secured/checklist";
+import { getScheduleIcsFor } from "@/lib/app/checklist/guarded";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getSourceReportFor } from "@/lib/secured/transfers";
-import { formatBytes } from "@/lib/transfer/upload-limits";
+import { getSourceReportFor } from "@/lib/app/transfers/guarded";
+import { formatBytes } from "@/lib/app/sources/upload-limits";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
 

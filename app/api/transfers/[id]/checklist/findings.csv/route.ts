@@ -1,6 +1,6 @@
 import { route } from "@/app/_lib/auth";
 import { downloadResponse } from "@/app/_lib/download";
-import { getFindingsCsvFor } from "@/lib/secured/checklist";
+import { getFindingsCsvFor } from "@/lib/app/checklist/guarded";
 import { revisionQuery } from "../revision-query";
 
 export const dynamic = "force-dynamic";

@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { route } from "@/app/_lib/auth";
 import { requireStaff } from "@/lib/auth/require";
 import { readJsonBody } from "@/lib/http/read-body";
-import { abuseLimits } from "@/lib/secured/limits";
-import { discoverServersFor } from "@/lib/secured/review";
+import { abuseLimits } from "@/lib/config/abuse-limits";
+import { discoverServersFor } from "@/lib/app/runs/discover-servers";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
-import { filterDiffRows, type DiffFilter, type DiffRow } from "@/lib/review/diff-rows";
+import { filterDiffRows, type DiffFilter, type DiffRow } from "@/lib/app/runs/diff-rows";
 import { inputClass } from "@/app/_components/ui/field";
 
 const KIND_TEXT: Record<DiffRow["kind"], string> = { missing: "missing", extra: "only there", rdata: "different data", ttl: "different TTL", servers: "servers disagree" };

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { FindingView } from "@/lib/review/get-run-view";
+import type { FindingView } from "@/lib/app/runs/get-run-view";
 import { inputClass } from "@/app/_components/ui/field";
 import { deciderText } from "@/app/_lib/decider-text";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";

@@ -1,4 +1,4 @@
-import type { MatrixRow } from "@/lib/review/matrix";
+import type { MatrixRow } from "@/lib/app/runs/matrix";
 
 const STATUS_CLASS: Record<MatrixRow["status"], string> = {
   ok: "",

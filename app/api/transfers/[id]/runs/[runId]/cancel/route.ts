@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { route } from "@/app/_lib/auth";
-import { requestCancelFor } from "@/lib/secured/review";
+import { requestCancelFor } from "@/lib/app/runs/guarded";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { route } from "@/app/_lib/auth";
-import { getRunProgress } from "@/lib/review/get-run-progress";
-import { etaSeconds } from "@/lib/review/progress";
-import { getRunProgressFor } from "@/lib/secured/review";
+import { getRunProgress } from "@/lib/app/runs/get-run-progress";
+import { etaSeconds } from "@/lib/app/runs/progress";
+import { getRunProgressFor } from "@/lib/app/runs/guarded";
 
 export const dynamic = "force-dynamic";
 

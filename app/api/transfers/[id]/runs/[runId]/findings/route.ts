@@ -2,15 +2,15 @@ import { NextResponse } from "next/server";
 import { route } from "@/app/_lib/auth";
 import { requireStaff } from "@/lib/auth/require";
 import { readJsonBody } from "@/lib/http/read-body";
-import { abuseLimits } from "@/lib/secured/limits";
-import { decideFindingsFor } from "@/lib/secured/review";
+import { abuseLimits } from "@/lib/config/abuse-limits";
+import { decideFindingsFor } from "@/lib/app/runs/guarded";
 
 export const dynamic = "force-dynamic";
 
 /**
  * POST { action: "waive"|"acknowledge"|"revoke", key | keys[], reason, onBehalfOf?, overwrite? }
  * → 200 { verdict, changed, unchanged } | 404 | 409 | 422. The decider is the
- * signed-in account; the body is validated in lib/review/decision-input.ts.
+ * signed-in account; the body is validated in lib/app/findings/decision-input.ts.
  */
 export const POST = route<{ id: string; runId: string }>(async ({ request, actor, params }) => {
   const input = await readJsonBody({ request, maxBytes: abuseLimits().maxJsonBodyBytes, authorise: () => requireStaff(actor, params.id) });

@@ -1,0 +1,79 @@
+/** The audit log names who acted (issue 6 §1): the signed-in staff member (id + e-mail), the maintainer's invite, or the sign-off link's role. */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { StaffActor } from "../auth/actor";
+import { resolveInvite } from "./invites/invite-token";
+import { createStaffUser } from "./accounts/staff-users";
+import { createMemoryRateLimiter } from "../checklist/rate-limiter";
+import { createTestDb, type TestDb } from "../db/test-db";
+import { verifyAuditLog } from "../audit/record-audit";
+import { submitLinkSignoff } from "./links/signoff-by-link";
+import { createChecklistRevisionFor, issueLinkFor, revokeLinkFor, saveScheduleFor } from "./checklist/guarded";
+import { issueInviteFor, revokeInviteFor } from "./invites/guarded";
+import { createTransfer } from "./transfers/create-transfer";
+import { answerOwnerQuestions, importSourcesFor } from "./transfers/guarded";
+
+let t: TestDb;
+let staff: StaffActor;
+let transferId: string;
+const zone = new TextEncoder().encode("$ORIGIN audit.test.\n@ 3600 IN SOA ns1 h 1 7200 3600 1209600 300\n@ 3600 IN NS ns1\nns1 3600 IN A 192.0.2.1\n");
+
+beforeAll(async () => {
+  t = await createTestDb();
+  const u = await createStaffUser({ email: "Ann@Registrar.test", name: "Ann", password: "long enough password", organisation: "Registrar" }, t.db);
+  staff = { kind: "staff", userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId };
+  const r = await createTransfer(staff, { domain: "audit.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" }, t.db);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  transferId = r.transfer.id;
+});
+afterAll(() => t.dispose());
+
+describe("audit actors", () => {
+  test("staff actions carry the user's id and e-mail; the invite's uploads and answers carry the invite; no placeholder identity", async () => {
+    const ann = { kind: "staff", userId: staff.userId, name: "Ann", email: "ann@registrar.test" };
+    const invite = await issueInviteFor(staff, { transferId, label: "owner's admin", db: t.db });
+    const resolved = await resolveInvite({ token: invite.token, db: t.db, limiter: createMemoryRateLimiter({ limit: 100, windowSeconds: 60 }) });
+    if (!resolved.ok) throw new Error("invite not resolved");
+    const maintainer = resolved.actor;
+    const imported = await importSourcesFor(maintainer, { transferId, sources: [{ label: "registrar export", format: "bind", files: [{ name: "export.zone", bytes: zone }] }], db: t.db });
+    const sourceId = imported.results[0]!.ok ? imported.results[0]!.source.id : "";
+    await answerOwnerQuestions(maintainer, { transferId, input: { dnsHostingMoves: "yes", organisation: "Owner Ltd", contacts: [{ name: "Olga", email: "olga@owner.test" }], onCallConfirmed: true, onCallBy: "Olga" }, db: t.db });
+    await saveScheduleFor(staff, { transferId, input: { start: "2030-01-08T09:00:00Z", end: "2030-01-08T11:00:00Z", timeZone: "UTC", holidayRegion: "", ttlLoweringAt: "" }, db: t.db });
+    await createChecklistRevisionFor(staff, transferId, t.db);
+    const link = await issueLinkFor(staff, { transferId, role: "domain-owner", db: t.db });
+    if (!link.ok) throw new Error("no link");
+    await revokeInviteFor(staff, { transferId, inviteId: invite.inviteId, db: t.db });
+
+    const log = await verifyAuditLog(transferId, t.db);
+    expect(log.valid).toBe(true);
+    const inviteActor = { kind: "invite", inviteId: invite.inviteId, label: "owner's admin" };
+    expect(log.entries.map((e) => [e.event.type, e.event.actor])).toEqual([
+      ["invite.created", ann],
+      ["source.imported", inviteActor],
+      ["owner.answered", inviteActor],
+      ["window.scheduled", ann],
+      ["revision.created", ann],
+      ["link.created", ann],
+      ["invite.revoked", ann],
+    ]);
+    expect(log.entries[1]!.event).toMatchObject({ sourceId, fileName: "export.zone" });
+    // The bearer token is never written to the log.
+    expect(JSON.stringify(log.entries)).not.toContain(invite.token);
+    expect(JSON.stringify(log.entries)).not.toContain(link.token);
+  });
+
+  test("a sign-off records the link's role as the actor; revoking the link records the staff member", async () => {
+    const link = await issueLinkFor(staff, { transferId, role: "losing-registrar", db: t.db });
+    if (!link.ok) throw new Error("no link");
+    const head = (await verifyAuditLog(transferId, t.db)).entries.find((e) => e.event.type === "revision.created")!;
+    const digest = (head.event as { revisionDigest: string }).revisionDigest;
+    const s = await submitLinkSignoff({ token: link.token, ip: "audit-test", db: t.db, input: { signerName: "Lena", decision: "approve" }, revisionDigest: digest });
+    expect(s.ok).toBe(true);
+    await revokeLinkFor(staff, { transferId, linkId: link.linkId, db: t.db });
+    const tail = (await verifyAuditLog(transferId, t.db)).entries.slice(-3);
+    expect(tail.map((e) => [e.event.type, e.event.actor])).toEqual([
+      ["link.used", { kind: "link", linkId: link.linkId, role: "losing-registrar" }],
+      ["signoff.recorded", { kind: "link", linkId: link.linkId, role: "losing-registrar" }],
+      ["link.revoked", { kind: "staff", userId: staff.userId, name: "Ann", email: "ann@registrar.test" }],
+    ]);
+  });
+});

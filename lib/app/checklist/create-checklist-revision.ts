@@ -1,0 +1,62 @@
+/**
+ * "Create revision": freeze the current state into the next immutable,
+ * signed revision. Two people clicking at once get consecutive numbers (the
+ * unique (transfer, number) index makes the loser rebuild on the new head).
+ */
+import { sign } from "node:crypto";
+import { toBase64url } from "../../checklist/base64url";
+import { canonicalBytes, canonicalJson, sha256Hex } from "../../checklist/canonical-json";
+import { createRevision, type Revision } from "../../checklist/revision";
+import type { SigningKey } from "../../checklist/signing-key";
+import { getDb, type Db } from "../../db/client";
+import { insertRevisionRow, latestRevisionRow } from "../../db/checklist-revisions";
+import { getTransfer } from "../../db/get-transfer";
+import { listSources } from "../../db/list-sources";
+import { appendAuditEvent } from "../../audit/chain";
+import { auditStore } from "../../db/audit-entries";
+import type { AuditActor } from "../../audit/events";
+import { SYSTEM_ACTOR } from "../../audit/record-audit";
+import { buildRevisionContent } from "./build-revision-content";
+import { parseRevisionRow } from "./parse-revision";
+import { loadReviewInput } from "./run-evidence";
+import { loadScheduleState } from "../schedule/schedule-state";
+import { serverSigningKey } from "./signing";
+
+export interface CreateChecklistRevisionOptions {
+  transferId: string;
+  now?: Date;
+  db?: Db;
+  key?: SigningKey;
+  /** Who asked for the revision (the audit entry's actor); default the system. */
+  actor?: AuditActor;
+}
+
+export type CreateChecklistRevisionResult = { ok: true; revision: Revision; digest: string; keyId: string } | { ok: false; error: "not-found" };
+
+export async function createChecklistRevision(options: CreateChecklistRevisionOptions): Promise<CreateChecklistRevisionResult> {
+  const db = options.db ?? getDb();
+  const key = options.key ?? serverSigningKey();
+  const transfer = await getTransfer(options.transferId, db);
+  if (transfer === null) return { ok: false, error: "not-found" };
+  const [sources, review, schedule] = await Promise.all([listSources(transfer.id, db), loadReviewInput(transfer.id, db), loadScheduleState(transfer.id, db)]);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const head = await latestRevisionRow(transfer.id, db);
+    const previous = head === null ? null : parseRevisionRow(head).revision;
+    const content = buildRevisionContent({ transfer, sources, review, previous, window: schedule.window, parties: schedule.parties });
+    const now = options.now ?? new Date();
+    const revision = createRevision({ transferId: transfer.id, previous, content, now });
+    const text = canonicalJson(revision);
+    const digest = sha256Hex(text);
+    const signature = toBase64url(sign(null, canonicalBytes(revision), key.privateKey));
+    // Revision and its audit entry in one transaction (no revision without its audit entry after a crash).
+    const inserted = await insertRevisionRow(
+      { transferId: transfer.id, number: revision.revisionNumber, canonicalJson: text, digest, createdAt: new Date(revision.createdAt), signature, keyId: key.keyId },
+      db,
+      // One attempt: a taken audit seq aborts the transaction, and the loop retries everything.
+      (tx) => appendAuditEvent(auditStore(tx), { type: "revision.created", transferId: transfer.id, at: revision.createdAt, actor: options.actor ?? SYSTEM_ACTOR, revisionNumber: revision.revisionNumber, revisionDigest: digest }, 1),
+    );
+    if (!inserted) continue;
+    return { ok: true, revision, digest, keyId: key.keyId };
+  }
+  throw new Error("could not allocate a revision number after 20 attempts");
+}

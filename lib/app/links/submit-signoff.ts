@@ -1,0 +1,59 @@
+/**
+ * One sign-off through a link: resolve the token (rate-limited, uniform
+ * not-found), then bind the signer's decision to the digest of the revision
+ * that is current now. Role and transfer come from the link, never the form.
+ */
+import type { RateLimiter } from "../../checklist/rate-limiter";
+import { revisionDigest, type Revision } from "../../checklist/revision";
+import { signoffInputSchema, signoffSchema, type Signoff } from "../../checklist/signoff";
+import { resolveSignoffLink, type SignoffLink, type SignoffLinkStore } from "./signoff-token";
+
+export interface SignoffStore {
+  /** Appends; the DB implementation must not lose or duplicate concurrent appends. */
+  append(signoff: Signoff): Promise<void>;
+}
+
+/** Pure: the sign-off record for `link` on `revision`. */
+export function createSignoff(options: { link: SignoffLink; revision: Revision; input: unknown; now: Date }): Signoff {
+  const input = signoffInputSchema.parse(options.input);
+  return signoffSchema.parse({
+    ...input,
+    transferId: options.link.transferId,
+    role: options.link.role,
+    linkId: options.link.id,
+    signerNameIs: "self-declared",
+    signedAt: options.now.toISOString(),
+    revisionNumber: options.revision.revisionNumber,
+    revisionDigest: revisionDigest(options.revision),
+  });
+}
+
+export interface SubmitSignoffOptions {
+  token: string;
+  input: unknown;
+  /** The transfer's current revision (looked up by the caller from the link's transfer). */
+  currentRevision: (transferId: string) => Promise<Revision | null>;
+  links: SignoffLinkStore;
+  signoffs: SignoffStore;
+  now: Date;
+  limiter?: RateLimiter;
+  ip?: string;
+}
+
+export type SubmitSignoffResult =
+  | { ok: true; signoff: Signoff; link: SignoffLink }
+  | { ok: false; error: "not-found" }
+  | { ok: false; error: "rate-limited"; retryAfterSeconds: number }
+  | { ok: false; error: "invalid-input"; issues: { path: string; message: string }[] };
+
+export async function submitSignoff(options: SubmitSignoffOptions): Promise<SubmitSignoffResult> {
+  const resolved = await resolveSignoffLink({ token: options.token, store: options.links, now: options.now, limiter: options.limiter, ip: options.ip });
+  if (!resolved.ok) return resolved;
+  const parsed = signoffInputSchema.safeParse(options.input);
+  if (!parsed.success) return { ok: false, error: "invalid-input", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
+  const revision = await options.currentRevision(resolved.link.transferId);
+  if (revision === null) return { ok: false, error: "not-found" };
+  const signoff = createSignoff({ link: resolved.link, revision, input: parsed.data, now: options.now });
+  await options.signoffs.append(signoff);
+  return { ok: true, signoff, link: resolved.link };
+}

@@ -1,0 +1,46 @@
+/**
+ * One progress line for a run made of two query sessions (old, then new
+ * operator): counters add up across sessions (each session counts its own).
+ * A question the run never sent (deadline, query cap, cancel) is not a
+ * failure (issue 12 §6): it is taken out of "failed".
+ */
+import type { ReviewProgress } from "../../checks/review";
+import type { ProgressCounts } from "../../dns/types";
+
+export interface RunProgress extends ProgressCounts {
+  phase: string;
+}
+
+const UNSENT = new Set(["cancelled", "deadline", "query-cap"]);
+
+export function progressTracker() {
+  const zero = (): ProgressCounts => ({ planned: 0, sent: 0, answered: 0, failed: 0 });
+  const totals: Record<"old" | "new", ProgressCounts> = { old: zero(), new: zero() };
+  const unsent = { old: 0, new: 0 };
+  let phase = "queued";
+  return {
+    update(p: ReviewProgress): void {
+      phase = p.phase;
+      if (p.phase === "old" || p.phase === "new") {
+        totals[p.phase] = { ...p.event.totals };
+        if (p.event.type === "failed" && p.event.answer.error && UNSENT.has(p.event.answer.error.kind)) unsent[p.phase]++;
+      }
+    },
+    current(): RunProgress {
+      const sum = (k: keyof ProgressCounts) => totals.old[k] + totals.new[k];
+      return { phase, planned: sum("planned"), sent: sum("sent"), answered: sum("answered"), failed: Math.max(0, sum("failed") - unsent.old - unsent.new) };
+    },
+  };
+}
+
+/**
+ * Seconds left, from the pace so far: elapsed × (questions left ÷ questions
+ * done). Null before the first answers or once nothing is left to ask.
+ */
+export function etaSeconds(p: { startedAt: Date | null; now: Date; planned: number; answered: number; failed: number }): number | null {
+  const done = p.answered + p.failed;
+  if (!p.startedAt || done < 10 || p.planned <= done) return null;
+  const elapsed = (p.now.getTime() - p.startedAt.getTime()) / 1000;
+  if (!(elapsed > 0)) return null;
+  return Math.ceil((elapsed * (p.planned - done)) / done);
+}
