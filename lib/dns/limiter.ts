@@ -7,6 +7,7 @@
  * leased from a budget that all runs of all processes share per server
  * address, so the rate holds for them together, not per run.
  */
+import { performance } from "node:perf_hooks";
 import type { SharedRateLimit } from "./shared-rate";
 import type { QueryError } from "./types";
 
@@ -51,7 +52,9 @@ class Grant {
   }
 }
 
-interface Bucket {
+/** One server's state; callers on the hot path hold it (bucketOf) instead of looking it up per packet. */
+export interface Bucket {
+  readonly key: string;
   tokens: number;
   updated: number;
   inFlight: number;
@@ -132,11 +135,31 @@ export class Limiter {
    * when nobody waits, so the FIFO order of waiters is kept.
    */
   tryAcquire(key: string): Acquired | null {
-    if (this.waiters.length > 0 || this.inFlight >= this.limits.maxInFlight) return null;
-    if (this.issued >= this.limits.maxQueries) return null;
-    const b = this.bucket(key);
-    if (b.inFlight >= this.limits.maxInFlightPerServer || b.tokens < 1 || !this.hasLease(b)) return null;
-    return this.grant(b);
+    const b = this.bucketOf(key);
+    return this.tryTake(b) ? new Grant(this, b) : null;
+  }
+
+  /** The bucket of server `key` (stable for the limiter's life). */
+  bucketOf(key: string): Bucket {
+    let b = this.buckets.get(key);
+    if (!b) {
+      b = { key, tokens: this.limits.burstPerServer, updated: this.now(), inFlight: 0, leased: 0, leaseUntil: 0, leasing: false, leaseRetryAt: 0 };
+      this.buckets.set(key, b);
+    }
+    return b;
+  }
+
+  /**
+   * tryAcquire without a Grant object: true when a slot was taken, which the
+   * caller must give back exactly once with releaseSlot(b).
+   */
+  tryTake(b: Bucket): boolean {
+    if (this.waiters.length > 0 || this.inFlight >= this.limits.maxInFlight) return false;
+    if (this.issued >= this.limits.maxQueries) return false;
+    this.refill(b);
+    if (b.inFlight >= this.limits.maxInFlightPerServer || b.tokens < 1 || !this.hasLease(b)) return false;
+    this.take(b);
+    return true;
   }
 
   private hasLease(b: Bucket): boolean {
@@ -151,41 +174,51 @@ export class Limiter {
     if (!shared || b.leasing || this.closed || this.now() < b.leaseRetryAt) return;
     b.leasing = true;
     const rate = this.limits.ratePerServer;
-    void shared.take(key, Math.max(1, want), rate).then(
-      (r) => ({ granted: Math.max(0, Math.floor(r.granted)), validMs: r.validUntil === undefined ? r.validMs : Math.min(r.validMs, r.validUntil - Date.now()), retryMs: r.retryMs }),
-      // The shared budget is unreachable: grant nothing and ask again soon, never send unmetered.
-      () => ({ granted: 0, validMs: 0, retryMs: 500 }),
-    ).then((r) => {
-      b.leasing = false;
-      const t = this.now();
-      if (r.granted > 0 && r.validMs > 0) {
-        b.leased = r.granted;
-        b.leaseUntil = t + r.validMs;
-      } else b.leaseRetryAt = t + Math.max(1, r.retryMs);
-      if (this.closed) return;
-      if (r.granted > 0 && r.validMs > 0) this.pump();
-      else this.schedule(Math.max(1, r.retryMs || 50));
-    });
+    void shared
+      .take(key, Math.max(1, want), rate)
+      .then(
+        (r) => ({ granted: Math.max(0, Math.floor(r.granted)), validMs: r.validUntil === undefined ? r.validMs : Math.min(r.validMs, r.validUntil - Date.now()), retryMs: r.retryMs }),
+        // The shared budget is unreachable: grant nothing and ask again soon, never send unmetered.
+        () => ({ granted: 0, validMs: 0, retryMs: 500 }),
+      )
+      .then((r) => {
+        b.leasing = false;
+        const t = this.now();
+        if (r.granted > 0 && r.validMs > 0) {
+          b.leased = r.granted;
+          b.leaseUntil = t + r.validMs;
+        } else b.leaseRetryAt = t + Math.max(1, r.retryMs);
+        if (this.closed) return;
+        if (r.granted > 0 && r.validMs > 0) this.pump();
+        else this.schedule(Math.max(1, r.retryMs || 50));
+      });
   }
 
   private schedule(ms: number): void {
     if (this.timer !== null || this.closed) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.pump();
-    }, Math.max(1, Math.ceil(ms)));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.pump();
+      },
+      Math.max(1, Math.ceil(ms)),
+    );
   }
 
-  private grant(b: Bucket): Acquired & { ok: true } {
+  private take(b: Bucket): void {
     if (this.shared) b.leased -= 1;
     b.tokens -= 1;
     b.inFlight++;
     this.inFlight++;
     this.issued++;
+  }
+
+  private grant(b: Bucket): Acquired & { ok: true } {
+    this.take(b);
     return new Grant(this, b);
   }
 
-  /** Called once per grant by Grant.release. */
+  /** Called once per grant by Grant.release, or by the holder of a tryTake. */
   releaseSlot(b: Bucket): void {
     b.inFlight--;
     this.inFlight--;
@@ -193,11 +226,11 @@ export class Limiter {
   }
 
   private bucket(key: string): Bucket {
-    let b = this.buckets.get(key);
-    if (!b) {
-      b = { tokens: this.limits.burstPerServer, updated: this.now(), inFlight: 0, leased: 0, leaseUntil: 0, leasing: false, leaseRetryAt: 0 };
-      this.buckets.set(key, b);
-    }
+    return this.refill(this.bucketOf(key));
+  }
+
+  /** Add the tokens earned since the last refill. */
+  private refill(b: Bucket): Bucket {
     if (this.limits.ratePerServer === Infinity) {
       b.tokens = Infinity; // rate limit lifted: no clock reading needed
       return b;
@@ -210,7 +243,7 @@ export class Limiter {
 
   private pump(): void {
     let wait = Infinity;
-    // Per server, how many waiters wait only for shared tokens (the size of the next lease).
+    // Per server, how many waiters wait for shared tokens (the size of the next lease).
     let unleased: Map<string, number> | null = null;
     for (let i = 0; i < this.waiters.length; ) {
       const w = this.waiters[i];
@@ -245,7 +278,7 @@ export class Limiter {
     if (unleased) {
       // Lease what is waiting, at most a quarter second's worth: few tokens lapse unused, few round trips.
       const most = Math.max(1, Math.ceil(this.limits.ratePerServer / 4));
-      for (const [key, n] of unleased) this.lease(key, this.bucket(key), Math.min(n, most));
+      for (const [key, n] of unleased) this.lease(key, this.bucketOf(key), Math.min(n, most));
     }
     if (wait !== Infinity) this.schedule(wait);
   }
