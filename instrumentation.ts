@@ -1,5 +1,6 @@
 // Next.js server start-up hook: sweep runs orphaned by a crashed instance now and
-// periodically (lib/app/runs/recover-runs.ts), not only when someone opens a run.
+// periodically (lib/app/runs/recover-runs.ts), not only when someone opens a run; on
+// PostgreSQL also work the live-check queue here unless CUTOVER_WORKER=off (lib/app/jobs).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startRunSweeper } = await import("./lib/app/runs/recover-runs");
@@ -7,4 +8,6 @@ export async function register(): Promise<void> {
   // Audit entries that people are told about go out as webhooks (lib/app/notifications).
   const { startNotifications } = await import("./lib/app/notifications/register");
   startNotifications();
+  const { startInlineWorkerAtBoot } = await import("./lib/app/jobs/inline-at-boot");
+  await startInlineWorkerAtBoot().catch((e: unknown) => process.stderr.write(`cutover: the inline queue worker did not start: ${(e as Error)?.message ?? e}\n`));
 }

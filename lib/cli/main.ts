@@ -52,6 +52,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return delegated("admin", "./admin", argv.slice(1), io);
     case "keys":
       return delegated("keys", "./keys", argv.slice(1), io);
+    case "worker":
+      return delegated("worker", "./worker", argv.slice(1), io);
     case "verify":
     case "check":
       return delegated(cmd, `./${cmd}`, argv.slice(1), io);

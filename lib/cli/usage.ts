@@ -17,6 +17,8 @@ commands:
                          Create a staff account (password from stdin, CUTOVER_ADMIN_PASSWORD, or generated).
   keys list|rotate [--data-dir DIR]
                          List or rotate the checklist signing key (old public keys stay published).
+  worker [--concurrency N]
+                         Execute queued live checks (PostgreSQL DATABASE_URL); stops on SIGTERM/SIGINT.
   verify BUNDLE [--key JWK_FILE] [--key-url URL] [--keyring FILE] [--json]
                          Verify a signed checklist bundle; exit 0 valid and signed by a trusted key,
                          1 invalid, 2 usage, 3 intact but no trusted key given (integrity only).

@@ -20,8 +20,10 @@ export type Db = InstanceType<typeof PrismaClient>;
 
 // Which dialect a client speaks, for the few raw SQL statements (placeholders differ).
 // On globalThis because Next.js may load this module more than once.
-const g = globalThis as unknown as { __cutoverDb?: Db; __cutoverDialects?: WeakMap<object, Dialect> };
+const g = globalThis as unknown as { __cutoverDb?: Db; __cutoverDialects?: WeakMap<object, Dialect>; __cutoverDbUrls?: WeakMap<object, string> };
 const dialects = (g.__cutoverDialects ??= new WeakMap<object, Dialect>());
+// The URL a client connects to: the job queue (lib/app/jobs) opens its own connections to the same database.
+const urls = (g.__cutoverDbUrls ??= new WeakMap<object, string>());
 
 export function createDb(url: string = databaseUrl()): Db {
   const dialect = dialectOf(url);
@@ -33,7 +35,13 @@ export function createDb(url: string = databaseUrl()): Db {
     db = new PrismaClient({ adapter: serialisedSqlite(new PrismaBetterSqlite3({ url })) });
   }
   dialects.set(db, dialect);
+  urls.set(db, url);
   return db;
+}
+
+/** The URL of a client made by createDb, or null. */
+export function urlOfDb(db: Db): string | null {
+  return urls.get(db) ?? null;
 }
 
 /** The dialect of a client made by createDb (SQLite for anything else, e.g. a transaction client: pass the outer one). */

@@ -17,12 +17,22 @@ export interface FinishRunData {
   findings: readonly FindingRow[];
   states: readonly FindingStateRow[];
   update: RunUpdate;
+  /** Only write while this job claim still holds the run (lib/db/run-jobs.ts); else nothing is written. */
+  claimToken?: string;
+}
+
+/** The claim was taken over by a later attempt of the run's job. */
+export class RunClaimLost extends Error {
+  constructor(runId: string) {
+    super(`run ${runId} is held by a later attempt`);
+  }
 }
 
 export async function finishRun(data: FinishRunData, db: Db = getDb()): Promise<void> {
   const { runId, transferId } = data;
   await db.$transaction(
     async (tx) => {
+      if (data.claimToken && (await tx.runJob.count({ where: { runId, token: data.claimToken } })) === 0) throw new RunClaimLost(runId);
       await tx.finding.deleteMany({ where: { runId } });
       if (data.findings.length > 0) await tx.finding.createMany({ data: data.findings.map((f, position) => ({ ...f, runId, position })) });
       for (const s of data.states) {

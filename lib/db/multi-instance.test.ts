@@ -8,7 +8,8 @@
  * link and revision (the rest are told "already signed"), the audit chain
  * stays valid and both instances report the same finality;
  * a run started on one shows progress and is cancelled from the other; a
- * killed instance's run is failed by the survivor's heartbeat sweep.
+ * run whose worker instance is killed (the other one only enqueues,
+ * CUTOVER_WORKER=off) is failed by the survivor's heartbeat sweep.
  * Runs only with CUTOVER_TEST_PG_URL (always set in CI, see test-db.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -38,7 +39,7 @@ const DIST = ".next-pg";
 const SHARED = { CUTOVER_AUTH_SECRET: "multi-instance-test-secret-0123456789abcdef", CUTOVER_DATA_DIR: mkdtempSync(join(tmpdir(), "cutover-mi-")), CUTOVER_ALLOW_PRIVATE: "loopback" };
 const STAFF = { email: "staff@two-instances.test", password: "correct horse battery staple 42" };
 
-function startInstance(port: number, url: string): ChildProcess {
+function startInstance(port: number, url: string, extra: Record<string, string> = {}): ChildProcess {
   // Own process group, so the test can kill the instance and its `next start` child together.
   return spawn(process.execPath, ["lib/cli/start.mjs"], {
     detached: true,
@@ -54,6 +55,9 @@ function startInstance(port: number, url: string): ChildProcess {
       // Fast liveness for the test: beat every 300 ms, orphaned after 3 s.
       CUTOVER_RUN_HEARTBEAT_MS: "300",
       CUTOVER_RUN_STALE_MS: "3000",
+      // A queue run whose worker died and that no worker took over is failed after 5 s here.
+      CUTOVER_QUEUE_RUN_STALE_MS: "5000",
+      ...extra,
     },
   });
 }
@@ -117,7 +121,8 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
     const database = await createPgDatabase();
     drop = database.drop;
     db = createDb(database.url);
-    instances.push(startInstance(PORTS[0], database.url), startInstance(PORTS[1], database.url));
+    // Runs are jobs of the queue (lib/app/jobs): only the first instance works it, so the run below dies with it.
+    instances.push(startInstance(PORTS[0], database.url), startInstance(PORTS[1], database.url, { CUTOVER_WORKER: "off" }));
     await Promise.all([0, 1].map((i) => waitFor(`instance ${i}`, async () => (await fetch(`${base(i as 0 | 1)}/sign-in`)).status < 500, 120_000)));
     // One staff account (seeded through lib/, e2e/support/seed-staff.ts), signed in on the first instance;
     // the session lives in the shared database, so the second instance accepts the same cookie.

@@ -123,14 +123,22 @@ export async function requestRunCancel(transferId: string, id: string, at: Date,
  * its instance; mark it failed. Runs executing in this instance are kept
  * whatever their heartbeat. Idempotent; any instance may sweep. Returns how many.
  */
-export async function failStaleRuns(staleBefore: Date, keep: readonly string[], at: Date, db: Db = getDb()): Promise<number> {
+export async function failStaleRuns(staleBefore: Date, keep: readonly string[], at: Date, db: Db = getDb(), queueStaleBefore?: Date): Promise<number> {
   const r = await db.run.updateMany({
     where: {
       status: { in: ["queued", "running"] },
       id: { notIn: [...keep] },
+      // Runs of the job queue wait for a worker while queued; while running, the queue retries them first (lib/app/jobs).
+      job: { is: null },
       OR: [{ heartbeatAt: { lt: staleBefore } }, { heartbeatAt: null, createdAt: { lt: staleBefore } }],
     },
     data: { status: "failed", phase: "failed", error: "interrupted: the instance executing the run stopped (no heartbeat)", finishedAt: at },
   });
-  return r.count;
+  if (!queueStaleBefore) return r.count;
+  // A queue run whose worker stopped and that no other worker took over in time.
+  const q = await db.run.updateMany({
+    where: { status: "running", id: { notIn: [...keep] }, job: { isNot: null }, heartbeatAt: { lt: queueStaleBefore } },
+    data: { status: "failed", phase: "failed", error: "interrupted: the worker executing the run stopped and no worker took it over (no heartbeat)", finishedAt: at },
+  });
+  return r.count + q.count;
 }

@@ -2,8 +2,13 @@
  * Load discipline for live queries (DESIGN §5 "Load"): bounded in-flight
  * queries overall and per server, a per-server token bucket, and a cap on
  * queries per run. Waiters are served in FIFO order per eligibility.
+ *
+ * With a SharedRateLimit (shared-rate.ts) every packet also needs a token
+ * leased from a budget that all runs of all processes share per server
+ * address, so the rate holds for them together, not per run.
  */
 import { performance } from "node:perf_hooks";
+import type { SharedRateLimit } from "./shared-rate";
 import type { QueryError } from "./types";
 
 export interface LoadLimits {
@@ -53,6 +58,12 @@ export interface Bucket {
   tokens: number;
   updated: number;
   inFlight: number;
+  /** Tokens leased from the shared budget, usable until `leaseUntil` (this clock). */
+  leased: number;
+  leaseUntil: number;
+  leasing: boolean;
+  /** Earliest time to ask the shared budget again after it granted nothing. */
+  leaseRetryAt: number;
 }
 
 interface Waiter {
@@ -72,10 +83,21 @@ export class Limiter {
   private readonly waiters: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly now: () => number;
+  private readonly shared: SharedRateLimit | null;
+  private closed = false;
 
-  constructor(limits: Partial<LoadLimits> = {}, now: () => number = () => performance.now()) {
+  constructor(limits: Partial<LoadLimits> = {}, now: () => number = () => performance.now(), shared: SharedRateLimit | null = null) {
     this.limits = { ...DEFAULT_LOAD_LIMITS, ...limits };
     this.now = now;
+    // Without a rate there is nothing to share.
+    this.shared = this.limits.ratePerServer === Infinity ? null : shared;
+  }
+
+  /** Stop asking the shared budget (the session ended). */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   /** Packets granted so far (the cap counts these). */
@@ -121,7 +143,7 @@ export class Limiter {
   bucketOf(key: string): Bucket {
     let b = this.buckets.get(key);
     if (!b) {
-      b = { key, tokens: this.limits.burstPerServer, updated: this.now(), inFlight: 0 };
+      b = { key, tokens: this.limits.burstPerServer, updated: this.now(), inFlight: 0, leased: 0, leaseUntil: 0, leasing: false, leaseRetryAt: 0 };
       this.buckets.set(key, b);
     }
     return b;
@@ -135,12 +157,56 @@ export class Limiter {
     if (this.waiters.length > 0 || this.inFlight >= this.limits.maxInFlight) return false;
     if (this.issued >= this.limits.maxQueries) return false;
     this.refill(b);
-    if (b.inFlight >= this.limits.maxInFlightPerServer || b.tokens < 1) return false;
+    if (b.inFlight >= this.limits.maxInFlightPerServer || b.tokens < 1 || !this.hasLease(b)) return false;
     this.take(b);
     return true;
   }
 
+  private hasLease(b: Bucket): boolean {
+    if (!this.shared) return true;
+    if (b.leased >= 1 && this.now() >= b.leaseUntil) b.leased = 0; // its slice is over: unused tokens lapse
+    return b.leased >= 1;
+  }
+
+  /** Ask the shared budget for tokens towards `key` (one request per server at a time). */
+  private lease(key: string, b: Bucket, want: number): void {
+    const shared = this.shared;
+    if (!shared || b.leasing || this.closed || this.now() < b.leaseRetryAt) return;
+    b.leasing = true;
+    const rate = this.limits.ratePerServer;
+    void shared
+      .take(key, Math.max(1, want), rate)
+      .then(
+        (r) => ({ granted: Math.max(0, Math.floor(r.granted)), validMs: r.validUntil === undefined ? r.validMs : Math.min(r.validMs, r.validUntil - Date.now()), retryMs: r.retryMs }),
+        // The shared budget is unreachable: grant nothing and ask again soon, never send unmetered.
+        () => ({ granted: 0, validMs: 0, retryMs: 500 }),
+      )
+      .then((r) => {
+        b.leasing = false;
+        const t = this.now();
+        if (r.granted > 0 && r.validMs > 0) {
+          b.leased = r.granted;
+          b.leaseUntil = t + r.validMs;
+        } else b.leaseRetryAt = t + Math.max(1, r.retryMs);
+        if (this.closed) return;
+        if (r.granted > 0 && r.validMs > 0) this.pump();
+        else this.schedule(Math.max(1, r.retryMs || 50));
+      });
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer !== null || this.closed) return;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.pump();
+      },
+      Math.max(1, Math.ceil(ms)),
+    );
+  }
+
   private take(b: Bucket): void {
+    if (this.shared) b.leased -= 1;
     b.tokens -= 1;
     b.inFlight++;
     this.inFlight++;
@@ -177,6 +243,8 @@ export class Limiter {
 
   private pump(): void {
     let wait = Infinity;
+    // Per server, how many waiters wait for shared tokens (the size of the next lease).
+    let unleased: Map<string, number> | null = null;
     for (let i = 0; i < this.waiters.length; ) {
       const w = this.waiters[i];
       if (this.issued >= this.limits.maxQueries) {
@@ -191,6 +259,13 @@ export class Limiter {
         i++;
         continue;
       }
+      if (!this.hasLease(b)) {
+        unleased ??= new Map();
+        unleased.set(w.key, (unleased.get(w.key) ?? 0) + 1);
+        if (b.leaseRetryAt > this.now()) wait = Math.min(wait, b.leaseRetryAt - this.now());
+        i++;
+        continue;
+      }
       if (b.tokens < 1) {
         wait = Math.min(wait, ((1 - b.tokens) / this.limits.ratePerServer) * 1000);
         i++;
@@ -200,12 +275,12 @@ export class Limiter {
       this.detach(w);
       w.resolve(this.grant(b));
     }
-    if (wait !== Infinity && this.timer === null) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.pump();
-      }, Math.max(1, Math.ceil(wait)));
+    if (unleased) {
+      // Lease what is waiting, at most a quarter second's worth: few tokens lapse unused, few round trips.
+      const most = Math.max(1, Math.ceil(this.limits.ratePerServer / 4));
+      for (const [key, n] of unleased) this.lease(key, this.bucketOf(key), Math.min(n, most));
     }
+    if (wait !== Infinity) this.schedule(wait);
   }
 
   private detach(w: Waiter): void {

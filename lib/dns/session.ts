@@ -5,6 +5,7 @@
 import { setMaxListeners } from "node:events";
 import { checkAddress, type AddressPolicy, type PrivateScope } from "./address-policy";
 import { Limiter, type Bucket, type LoadLimits } from "./limiter";
+import type { SharedRateLimit } from "./shared-rate";
 import { UdpMux } from "./udp-mux";
 import type { ProgressCounts, ProgressEvent, ServerRef } from "./types";
 
@@ -32,6 +33,8 @@ export interface SessionOptions {
   /** One port for every server (default 53). */
   port?: number;
   limits?: Partial<LoadLimits>;
+  /** A per-server budget shared with other runs and processes (shared-rate.ts); absent: this run's own limit only. */
+  sharedRate?: SharedRateLimit | null;
   signal?: AbortSignal;
   onProgress?: (e: ProgressEvent) => void;
 }
@@ -78,7 +81,7 @@ export class QuerySession {
       port: opts.port ?? 53,
       policy: { allowPrivate: opts.allowPrivate ?? false, allowAddresses: opts.allowAddresses ?? [] },
     };
-    this.limiter = new Limiter(opts.limits);
+    this.limiter = new Limiter(opts.limits, undefined, opts.sharedRate ?? null);
     this.signal = this.controller.signal;
     // Every in-flight query listens for the abort: many listeners are expected.
     setMaxListeners(0, this.signal);
@@ -201,6 +204,7 @@ export class QuerySession {
     clearTimeout(this.deadlineTimer);
     this.userSignal?.removeEventListener("abort", this.onUserAbort);
     if (!this.controller.signal.aborted) this.controller.abort({ kind: "cancelled" });
+    this.limiter.close();
     this.udp.close();
   }
 }

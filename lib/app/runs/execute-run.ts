@@ -17,6 +17,9 @@ import { getTransfer } from "../../db/get-transfer";
 import { getRun, updateRun } from "../../db/runs";
 import type { ExplicitServer, Snapshot } from "../../dns/run-snapshot";
 import { parseRootHints } from "../../dns/root-hints";
+import { RunClaimLost } from "../../db/finish-run";
+import { holdsRun } from "../../db/run-jobs";
+import type { SharedRateLimit } from "../../dns/shared-rate";
 import { storeSnapshot, type StoredSnapshotDigest } from "./store-snapshot";
 import { storeDiffRows } from "./store-diff-rows";
 import { diffRows } from "./diff-rows";
@@ -40,6 +43,10 @@ export interface ExecuteRunOptions {
   now?: () => Date;
   /** DNS queries this run may send in all (default: CUTOVER_MAX_QUERIES_PER_RUN, 50,000). */
   maxQueries?: number;
+  /** Executed for a job of the queue: only while this claim holds the run may it beat and write (lib/db/run-jobs.ts). */
+  claimToken?: string;
+  /** The per-server budget shared with every other run and worker (lib/dns/shared-rate.ts). */
+  sharedRate?: SharedRateLimit | null;
 }
 
 export function findingRow(f: Finding) {
@@ -62,7 +69,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
     });
   };
   // Beats and polls the cancel flag, so any instance can see it alive and stop it.
-  const heartbeat = startRunHeartbeat({ runId, controller, db, now });
+  const heartbeat = startRunHeartbeat({ runId, controller, db, now, claimToken: opts.claimToken });
   const flush = () => {
     timer = null;
     const p = tracker.current();
@@ -96,6 +103,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
         rootHints: hints?.ok ? hints.servers : undefined,
         // The run's query budget (lib/dns caps each session at what is left of it).
         limits: Object.defineProperties(options.ratePerServer ? { ratePerServer: options.ratePerServer, burstPerServer: 1 } : {}, Object.getOwnPropertyDescriptors(budget.limits)),
+        ...(opts.sharedRate ? { sharedRate: opts.sharedRate } : {}),
         // Absent: each snapshot derives its deadline from its plan (issue 9 §2).
         ...(options.deadlineSeconds ? { deadlineMs: options.deadlineSeconds * 1000 } : {}),
       },
@@ -125,6 +133,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
     await finishRun(
       {
         runId,
+        ...(opts.claimToken ? { claimToken: opts.claimToken } : {}),
         transferId: run.transferId,
         findings: review.findings.map(findingRow),
         states: Object.entries(states).map(([k, s]) => stateToRow(k, s)),
@@ -151,6 +160,9 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
     await writing;
     // What a stopped run measured stays: its snapshots and their plans (the run page shows how much each class asked).
     await storing.catch(() => undefined);
+    // Another attempt holds the run now (this worker stalled past the queue's heartbeat): it writes, not us.
+    if (heartbeat.lost() || err instanceof RunClaimLost) return;
+    if (opts.claimToken && !(await holdsRun(runId, opts.claimToken, db).catch(() => false))) return;
     const cancelled = controller.signal.aborted && !budget.exhausted;
     const status = cancelled ? "cancelled" : "failed";
     const error = budget.exhausted ? budget.message : cancelled ? "cancelled by the user" : String((err as Error)?.message ?? err);

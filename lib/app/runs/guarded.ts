@@ -10,6 +10,7 @@ import { requestCancel } from "./request-cancel";
 import { decideFindings, type DecideFindingsResult } from "../findings/decide-findings";
 import { startRun, type StartRunResult } from "./start-run";
 import { abuseLimits } from "../../config/abuse-limits";
+import type { RunExecution } from "../jobs/enqueue-run-job";
 
 export async function getRunViewFor(actor: Actor | null, transferId: string, runId: string, db?: Db): Promise<RunView> {
   await requireStaff(actor, transferId, db);
@@ -19,13 +20,13 @@ export async function getRunViewFor(actor: Actor | null, transferId: string, run
 }
 
 /** Refused with RATE_LIMITED when the organisation's runs already sent their hourly query budget. */
-export async function startRunFor(actor: Actor | null, options: { transferId: string; input: unknown; db?: Db; env?: Record<string, string | undefined>; now?: Date }): Promise<StartRunResult> {
+export async function startRunFor(actor: Actor | null, options: { transferId: string; input: unknown; db?: Db; env?: Record<string, string | undefined>; now?: Date; execution?: RunExecution }): Promise<StartRunResult> {
   const { actor: staff } = await requireStaff(actor, options.transferId, options.db);
   const limit = abuseLimits(options.env).orgQueriesPerHour;
   const now = options.now ?? new Date();
   const used = await organisationQueriesSince(staff.organisationId, new Date(now.getTime() - 3_600_000), options.db);
   if (used >= limit) throw new AppError("RATE_LIMITED", `your organisation's live checks sent ${used} DNS queries in the last hour; the limit is ${limit}`, { retryAfterSeconds: 3600 });
-  return startRun({ transferId: options.transferId, input: options.input, db: options.db, env: options.env });
+  return startRun({ transferId: options.transferId, input: options.input, db: options.db, env: options.env, execution: options.execution });
 }
 
 export async function requestCancelFor(actor: Actor | null, transferId: string, runId: string, db?: Db): Promise<boolean> {

@@ -9,13 +9,16 @@
  */
 import type { Db } from "../../db/client";
 import { failStaleRuns } from "../../db/runs";
+import { queueConfig } from "../jobs/queue-config";
 import { registry } from "./registry";
 import { STALE_MS } from "./run-heartbeat";
 
 const SWEEP_MS = Math.max(1_000, Math.floor(STALE_MS / 3));
 
 export function sweepStaleRuns(db?: Db, now: Date = new Date()): Promise<number> {
-  return failStaleRuns(new Date(now.getTime() - STALE_MS), [...registry().controllers.keys()], now, db);
+  // Queue runs (lib/app/jobs) get longer: pg-boss first hands a dead worker's job to another worker.
+  const queueStale = queueConfig().CUTOVER_QUEUE_RUN_STALE_MS;
+  return failStaleRuns(new Date(now.getTime() - STALE_MS), [...registry().controllers.keys()], now, db, new Date(now.getTime() - queueStale));
 }
 
 export function recoverRuns(db?: Db): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import type { Db } from "../../db/client";
 import { beatRun } from "../../db/runs";
+import { holdsRun } from "../../db/run-jobs";
 
 /** Beat (and cancel-poll) interval: a cancel from another instance lands within this. */
 export const HEARTBEAT_MS = Number(process.env.CUTOVER_RUN_HEARTBEAT_MS) || 2_000;
@@ -14,15 +15,23 @@ export const STALE_MS = Number(process.env.CUTOVER_RUN_STALE_MS) || 30_000;
 
 export interface RunHeartbeat {
   stop(): void;
+  /** True once a later job attempt took the run over (then this one stops without writing). */
+  lost(): boolean;
 }
 
-export function startRunHeartbeat(opts: { runId: string; controller: AbortController; db?: Db; now?: () => Date }): RunHeartbeat {
+export function startRunHeartbeat(opts: { runId: string; controller: AbortController; db?: Db; now?: () => Date; claimToken?: string }): RunHeartbeat {
   const now = opts.now ?? (() => new Date());
   let busy = false;
+  let lost = false;
   const beat = async () => {
-    if (busy) return;
+    if (busy || lost) return;
     busy = true;
     try {
+      if (opts.claimToken && !(await holdsRun(opts.runId, opts.claimToken, opts.db))) {
+        lost = true;
+        opts.controller.abort();
+        return;
+      }
       const r = await beatRun(opts.runId, now(), opts.db);
       if (r?.cancelRequested) opts.controller.abort();
     } catch {
@@ -34,5 +43,5 @@ export function startRunHeartbeat(opts: { runId: string; controller: AbortContro
   const timer = setInterval(() => void beat(), HEARTBEAT_MS);
   timer.unref?.();
   void beat();
-  return { stop: () => clearInterval(timer) };
+  return { stop: () => clearInterval(timer), lost: () => lost };
 }
