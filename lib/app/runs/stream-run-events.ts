@@ -1,0 +1,102 @@
+/**
+ * The run's progress as Server-Sent Events (HTML Living Standard §9.2, "Server-sent events"): status, phase and
+ * the planned/sent/answered/failed counters read from the run row, sent when they change, until the run ends or
+ * the client goes away.
+ */
+import type { Actor } from "../../auth/actor";
+import type { Db } from "../../db/client";
+import { getRunProgress } from "../../db/runs";
+import { getRunProgressFor } from "./guarded";
+import { etaSeconds } from "./progress";
+
+const POLL_MS = 250;
+const TERMINAL = new Set(["done", "failed", "cancelled"]);
+
+/** The response headers of an event stream: no caching, no proxy transformation. */
+export const EVENT_STREAM_HEADERS = {
+  "Content-Type": "text/event-stream",
+  "Cache-Control": "no-cache, no-transform",
+  Connection: "keep-alive",
+} as const;
+
+export interface StreamRunEventsInput {
+  transferId: string;
+  runId: string;
+  /** Aborted when the client disconnects: the stream closes and polling stops. */
+  signal: AbortSignal;
+  pollMs?: number;
+  db?: Db;
+}
+
+/**
+ * Authorised once, before the stream opens (NOT_FOUND for another organisation's run, thrown, so the route answers
+ * 404); the polls read the same run. `event: missing` when the run disappears.
+ */
+export async function streamRunEvents(
+  actor: Actor | null,
+  input: StreamRunEventsInput,
+): Promise<ReadableStream<Uint8Array>> {
+  const { transferId, runId, signal, db } = input;
+  const pollMs = input.pollMs ?? POLL_MS;
+  await getRunProgressFor(actor, transferId, runId, db);
+  const encoder = new TextEncoder();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  // Shared by start() and cancel(): a cancelled stream must stop polling, and a poll in flight must not enqueue.
+  let closed = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let last = "";
+      const close = () => {
+        closed = true;
+        if (timer) clearTimeout(timer);
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      signal.addEventListener("abort", close, { once: true });
+      const tick = async () => {
+        if (signal.aborted || closed) return;
+        const run = await getRunProgress(runId, db).catch(() => null);
+        if (closed) return;
+        if (!run || run.transferId !== transferId) {
+          controller.enqueue(encoder.encode(`event: missing\ndata: {}\n\n`));
+          return close();
+        }
+        const eta =
+          run.status === "running"
+            ? etaSeconds({
+                startedAt: run.startedAt,
+                now: new Date(),
+                planned: run.planned,
+                answered: run.answered,
+                failed: run.failed,
+              })
+            : null;
+        const data = JSON.stringify({
+          status: run.status,
+          phase: run.phase,
+          planned: run.planned,
+          sent: run.sent,
+          answered: run.answered,
+          failed: run.failed,
+          etaSeconds: eta,
+          verdict: run.verdict,
+          error: run.error,
+        });
+        if (data !== last) {
+          last = data;
+          controller.enqueue(encoder.encode(`data: ${data}\n\n`));
+        }
+        if (TERMINAL.has(run.status)) return close();
+        timer = setTimeout(tick, pollMs);
+      };
+      void tick();
+    },
+    cancel() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+    },
+  });
+}
