@@ -5,7 +5,7 @@
  * new operator that transfers the zone from it gets nothing while it is down.
  */
 import { answerText, fact } from "./evidence";
-import { human } from "./tim";
+import { formatDuration } from "../schedule/duration";
 import { timingFor } from "./timing";
 import type { CheckInput, EvidenceRef, Severity } from "./types";
 import type { PrimaryProbe } from "./probes/types";
@@ -42,7 +42,7 @@ export function hiddenPrimaryUnreachable(i: CheckInput, emit: Emit): void {
   const why = axfr
     ? ` The new operator is to transfer the zone from it (AXFR), so it gets nothing while ${p.mname} does not answer.`
     : expiresFirst
-      ? ` The secondaries' SOA EXPIRE (${p.expire} s, ${human(p.expire!)}) runs out ${iso(stopMs!)}, before the overlap ends ${iso(endMs)}: the old servers stop answering while resolvers still use them.`
+      ? ` The secondaries' SOA EXPIRE (${p.expire} s, ${formatDuration(p.expire!)}) runs out ${iso(stopMs!)}, before the overlap ends ${iso(endMs)}: the old servers stop answering while resolvers still use them.`
       : "";
   for (const s of down) {
     emit({
@@ -51,7 +51,7 @@ export function hiddenPrimaryUnreachable(i: CheckInput, emit: Emit): void {
       message:
         `The primary named in the SOA MNAME, ${p.mname}, is not among the NS (a hidden primary) and does not answer SOA for ${i.zone} at ${s.address}: ${s.problem}.${why}` +
         (severity === "warning" && stopMs !== null
-          ? ` If it is firewalled on purpose, acknowledge; if it is down, updates are blocked and the secondaries stop answering at ${iso(stopMs)} at the latest (SOA EXPIRE ${human(p.expire!)}).`
+          ? ` If it is firewalled on purpose, acknowledge; if it is down, updates are blocked and the secondaries stop answering at ${iso(stopMs)} at the latest (SOA EXPIRE ${formatDuration(p.expire!)}).`
           : ""),
       remediation: axfr
         ? `Make ${p.mname} (${p.addresses.join(", ")}) answer the new operator's transfer, or load the zone at the new operator from a copy instead of AXFR.`

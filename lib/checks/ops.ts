@@ -1,5 +1,6 @@
 /** OPS: the process around the move (DESIGN §6). */
 import { serverLabel } from "../diff/view";
+import { formatDuration } from "../schedule/duration";
 import { fact, summaryEvidence } from "./evidence";
 import { timingFor } from "./timing";
 import type { CheckDef, CheckInput } from "./types";
@@ -56,8 +57,6 @@ const newServing: CheckDef = {
   },
 };
 
-const hours = (s: number) => `${Math.ceil(s / 3600)} h`;
-const human = (s: number) => (s >= 2 * 86400 ? `${+(s / 86400).toFixed(1)} d` : `${+(s / 3600).toFixed(1)} h`);
 
 const contacts: CheckDef = {
   id: "OPS-CONTACTS", family: "OPS", severity: "warning", title: "Contacts and escalation for every party",
@@ -96,11 +95,11 @@ const rollback: CheckDef = {
     if (r) {
       // A rollback reaches resolvers only when the new NS expire from caches: the measured parent NS TTL (DESIGN §7).
       if (r.assumedSeconds >= t.rollbackSeconds) return;
-      emit({ subject: i.zone, message: `The documented rollback assumes ${human(r.assumedSeconds)} until everyone is back, but with the measured TTLs it takes ${human(t.rollbackSeconds)} (${t.explanation[0]}, plus margin).`, remediation: `Correct the rollback document to ${t.rollbackSeconds} s and plan the old operator's availability for that long.`, evidence: [fact(`rollback assumes ${r.assumedSeconds} s`), ...t.explanation.map(fact)] });
+      emit({ subject: i.zone, message: `The documented rollback assumes ${formatDuration(r.assumedSeconds)} until everyone is back, but with the measured TTLs it takes ${formatDuration(t.rollbackSeconds)} (${t.explanation[0]}, plus margin).`, remediation: `Correct the rollback document to ${t.rollbackSeconds} s and plan the old operator's availability for that long.`, evidence: [fact(`rollback assumes ${r.assumedSeconds} s`), ...t.explanation.map(fact)] });
       return;
     }
     if (i.facts.rollbackDocumented) return;
-    emit({ subject: i.zone, message: `No rollback is documented. With the measured TTLs a rollback reaches everyone only after ${hours(t.rollbackSeconds)} (the parent NS TTL plus margin).`, remediation: "Document the rollback: who restores the old NS at the registrar, and how long caches keep the new ones.", evidence: [] });
+    emit({ subject: i.zone, message: `No rollback is documented. With the measured TTLs a rollback reaches everyone only after ${formatDuration(t.rollbackSeconds)} (the parent NS TTL plus margin).`, remediation: "Document the rollback: who restores the old NS at the registrar, and how long caches keep the new ones.", evidence: [] });
   },
 };
 
@@ -113,11 +112,11 @@ const oldKept: CheckDef = {
       const start = i.facts.window ? Date.parse(i.facts.window.end) : i.now.getTime();
       const needed = start + t.minOverlapSeconds * 1000;
       if (Date.parse(until) >= needed) return;
-      emit({ subject: i.zone, message: `The old zone is kept until ${until}, but the overlap needs it until at least ${new Date(needed).toISOString()} (${human(t.minOverlapSeconds)} after ${i.facts.window ? "the window ends" : "now"}).`, remediation: `Keep the old zone and account until ${new Date(needed).toISOString()}.`, evidence: t.explanation.map(fact) });
+      emit({ subject: i.zone, message: `The old zone is kept until ${until}, but the overlap needs it until at least ${new Date(needed).toISOString()} (${formatDuration(t.minOverlapSeconds)} after ${i.facts.window ? "the window ends" : "now"}).`, remediation: `Keep the old zone and account until ${new Date(needed).toISOString()}.`, evidence: t.explanation.map(fact) });
       return;
     }
     if (i.facts.oldZoneKept) return;
-    emit({ subject: i.zone, message: `Nobody confirmed that the old operator keeps serving the zone for ${hours(t.minOverlapSeconds)} after the switch.`, remediation: `Keep the old zone and account until ${hours(t.minOverlapSeconds)} after the parent publishes the new NS.`, evidence: [] });
+    emit({ subject: i.zone, message: `Nobody confirmed that the old operator keeps serving the zone for ${formatDuration(t.minOverlapSeconds)} after the switch.`, remediation: `Keep the old zone and account until ${formatDuration(t.minOverlapSeconds)} after the parent publishes the new NS.`, evidence: [] });
   },
 };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "./config";
 import { runChecks } from "./run-checks";
-import { TIM_CHECKS, human } from "./tim";
+import { formatDuration } from "../schedule/duration";
+import { TIM_CHECKS } from "./tim";
 import { delegationOf, input } from "./testing/build-input";
 import { computeTiming, timingFor } from "./timing";
 
@@ -14,7 +15,7 @@ describe("the parent's TTL in the window arithmetic", () => {
     const t = timingFor(i);
     expect(t.inputs.parentNsTtl).toBe(172800);
     expect(t.minWindowSeconds).toBe(176400);
-    expect(human(t.minWindowSeconds)).toBe("2 d 1 h");
+    expect(formatDuration(t.minWindowSeconds)).toBe("2 d 1 h");
     expect(runChecks(i, DEFAULT_CONFIG, TIM_CHECKS).map((f) => f.id)).not.toContain("TIM-PARENT-TTL-UNMEASURED");
   });
 

@@ -1,16 +1,8 @@
 /** TIM: timing derived from measured TTLs (DESIGN §7). */
+import { formatDuration } from "../schedule/duration";
 import { fact } from "./evidence";
 import { ASSUMED_PARENT_NS_TTL, timingFor } from "./timing";
 import type { CheckDef } from "./types";
-
-/** "2 d 1 h", "4 h", "300 s": whole units, largest first. */
-export function human(s: number): string {
-  if (s < 3600) return `${s} s`;
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return [d && `${d} d`, h && `${h} h`, m && `${m} min`].filter(Boolean).join(" ");
-}
 
 const overlap: CheckDef = {
   id: "TIM-OVERLAP", family: "TIM", severity: "info", title: "Minimum overlap and window length",
@@ -19,8 +11,8 @@ const overlap: CheckDef = {
     const t = timingFor(i);
     emit({
       subject: i.zone,
-      message: `Old servers must keep serving at least ${t.minOverlapSeconds} s (${human(t.minOverlapSeconds)}) after the parent switches NS; minimum window ${t.minWindowSeconds} s (${human(t.minWindowSeconds)}); a rollback takes ${t.rollbackSeconds} s to reach everyone. ${t.explanation.join("; ")}.`,
-      remediation: `Keep the old zone served for ${human(t.minOverlapSeconds)} after the switch; plan the window accordingly.`,
+      message: `Old servers must keep serving at least ${t.minOverlapSeconds} s (${formatDuration(t.minOverlapSeconds)}) after the parent switches NS; minimum window ${t.minWindowSeconds} s (${formatDuration(t.minWindowSeconds)}); a rollback takes ${t.rollbackSeconds} s to reach everyone. ${t.explanation.join("; ")}.`,
+      remediation: `Keep the old zone served for ${formatDuration(t.minOverlapSeconds)} after the switch; plan the window accordingly.`,
       evidence: t.explanation.map(fact),
     });
   },
@@ -48,7 +40,7 @@ const windowLength: CheckDef = {
     const len = (Date.parse(w.end) - Date.parse(w.start)) / 1000;
     const t = timingFor(i);
     if (!(len < t.minWindowSeconds)) return;
-    emit({ subject: `window ${w.start} – ${w.end}`, message: `The window lasts ${Math.round(len)} s but the measured TTLs need at least ${t.minWindowSeconds} s (${human(t.minWindowSeconds)}).`, remediation: `Extend the window to at least ${human(t.minWindowSeconds)}.`, evidence: t.explanation.map(fact) });
+    emit({ subject: `window ${w.start} – ${w.end}`, message: `The window lasts ${Math.round(len)} s but the measured TTLs need at least ${t.minWindowSeconds} s (${formatDuration(t.minWindowSeconds)}).`, remediation: `Extend the window to at least ${formatDuration(t.minWindowSeconds)}.`, evidence: t.explanation.map(fact) });
   },
 };
 
@@ -60,7 +52,7 @@ const lowering: CheckDef = {
       if (e.kind !== "rdata" || e.txtSplit || !e.here || e.here.ttl <= threshold || e.type === "SOA") continue; // SOA: each operator's own
       emit({
         subject: `${e.owner} ${e.type}`,
-        message: `${e.owner} ${e.type} changes with the move (old ${e.here.texts.join(" / ")}) and has TTL ${e.here.ttl} s: caches keep the old value up to ${human(e.here.ttl)} after the switch.`,
+        message: `${e.owner} ${e.type} changes with the move (old ${e.here.texts.join(" / ")}) and has TTL ${e.here.ttl} s: caches keep the old value up to ${formatDuration(e.here.ttl)} after the switch.`,
         remediation: `Lower its TTL to ${threshold} s at least ${e.here.ttl} s (one old TTL) before the window, restore it afterwards.`,
         evidence: e.here.evidence,
       });
@@ -78,8 +70,8 @@ const parentUnmeasured: CheckDef = {
     const why = d?.problem ?? (d ? "the referral carried no NS records" : "the parent's referral was not asked");
     emit({
       subject: `${i.zone} parent referral`,
-      message: `The parent's referral for ${i.zone} could not be measured (${why}), so its NS TTL is unknown — and so is whether it publishes a DS. The window and rollback times assume ${ASSUMED_PARENT_NS_TTL} s (${human(ASSUMED_PARENT_NS_TTL)}), what the large registries use; resolvers keep the old NS for the real TTL, whatever it is.`,
-      remediation: `Re-run where the parent's servers answer (the delegation walk from the root), or look the referral up (dig +norec NS ${i.zone} @<parent server>) and check the NS and DS TTLs against ${human(t.minOverlapSeconds)} of overlap.`,
+      message: `The parent's referral for ${i.zone} could not be measured (${why}), so its NS TTL is unknown — and so is whether it publishes a DS. The window and rollback times assume ${ASSUMED_PARENT_NS_TTL} s (${formatDuration(ASSUMED_PARENT_NS_TTL)}), what the large registries use; resolvers keep the old NS for the real TTL, whatever it is.`,
+      remediation: `Re-run where the parent's servers answer (the delegation walk from the root), or look the referral up (dig +norec NS ${i.zone} @<parent server>) and check the NS and DS TTLs against ${formatDuration(t.minOverlapSeconds)} of overlap.`,
       evidence: [fact(`parent referral: ${why}`), ...t.explanation.map(fact)],
     });
   },

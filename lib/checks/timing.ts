@@ -1,5 +1,5 @@
 /**
- * Timing arithmetic (DESIGN §7), exported for the scheduling feature.
+ * Timing from measured TTLs (DESIGN §7): the schedule's rule (lib/schedule/timing.ts) on what one review measured.
  * Resolvers keep the old delegation until the NS TTLs run out, so the old
  * servers must keep serving at least max(parent NS TTL, child NS TTL) plus a
  * margin; a DNSSEC change adds the DS TTL; negative answers are cached for
@@ -10,6 +10,7 @@ import { soaMinimum } from "../diff/view";
 import { rrsetKey } from "../diff/view";
 import { name as wire } from "../zone/name";
 import { T } from "../zone/rrtype";
+import { negativeTtlFromSoa, windowRule, type WindowRuleInputs } from "../schedule/timing";
 import type { CheckInput } from "./types";
 
 export interface TimingInputs {
@@ -36,7 +37,7 @@ export interface Timing {
   minWindowSeconds: number;
   /**
    * Lower changing records' TTLs at least this long before the window: their old TTL (the largest
-   * record TTL when no change was seen) plus margin must expire first — lib/schedule/timing.ts's rule.
+   * record TTL when no change was seen) plus margin must expire first.
    */
   ttlLoweringLeadSeconds: number;
   /** A rollback is not instant: the new NS stay cached for the parent NS TTL. */
@@ -58,27 +59,46 @@ export const ASSUMED_PARENT_NS_TTL = 172800;
 /** The parent NS TTL the arithmetic uses: the measured one, else the assumption. */
 export const effectiveParentNsTtl = (i: Pick<TimingInputs, "parentNsTtl">) => i.parentNsTtl ?? ASSUMED_PARENT_NS_TTL;
 
+/**
+ * The schedule's inputs from measured ones: a TTL that was not measured counts as 0 (the explanation says "?"),
+ * except the parent NS TTL, which is the assumption (TIM-PARENT-TTL-UNMEASURED), never 0.
+ */
+export function scheduleTimingInputs(i: TimingInputs): WindowRuleInputs {
+  return {
+    parentNsTtl: effectiveParentNsTtl(i),
+    childNsTtl: i.childNsTtl ?? 0,
+    maxRecordTtl: i.maxRecordTtl ?? 0,
+    negativeTtl: negativeTtl(i) ?? 0,
+    dsTtl: i.dsTtl,
+    dsChanges: i.dnssecChange,
+    ...(i.changingRecordsTtl != null ? { changingRecordsTtl: i.changingRecordsTtl } : {}),
+    marginSeconds: i.marginSeconds,
+  };
+}
+
+/** RFC 2308 §5 negative caching TTL; null when no SOA was seen. */
+function negativeTtl(i: Pick<TimingInputs, "soaTtl" | "soaMinimum">): number | null {
+  return i.soaTtl !== null && i.soaMinimum !== null ? negativeTtlFromSoa(i.soaTtl, i.soaMinimum) : null;
+}
+
+/** The schedule's rule (lib/schedule/timing.ts windowRule) on measured TTLs, with the explanation the findings cite. */
 export function computeTiming(i: TimingInputs): Timing {
-  const parentNs = effectiveParentNsTtl(i);
-  const nsTtl = Math.max(parentNs, i.childNsTtl ?? 0);
-  const ds = i.dnssecChange ? (i.dsTtl ?? 0) : 0;
-  const minOverlapSeconds = nsTtl + ds + i.marginSeconds;
-  const negativeTtlSeconds = i.soaTtl !== null && i.soaMinimum !== null ? Math.min(i.soaTtl, i.soaMinimum) : null;
-  const minWindowSeconds = Math.max(minOverlapSeconds, (i.maxRecordTtl ?? 0) + i.marginSeconds, (negativeTtlSeconds ?? 0) + i.marginSeconds);
+  const r = windowRule(scheduleTimingInputs(i));
+  const negativeTtlSeconds = negativeTtl(i);
   const explanation = [
-    `NS TTL max(parent ${i.parentNsTtl ?? `not measured, assumed ${ASSUMED_PARENT_NS_TTL}`}, child ${i.childNsTtl ?? "?"}) = ${nsTtl} s`,
+    `NS TTL max(parent ${i.parentNsTtl ?? `not measured, assumed ${ASSUMED_PARENT_NS_TTL}`}, child ${i.childNsTtl ?? "?"}) = ${r.nsTtlSeconds} s`,
     i.dnssecChange ? `+ DS TTL ${i.dsTtl ?? "?"} s (DNSSEC changes with the operator)` : "no DNSSEC change: DS TTL not added",
-    `+ margin ${i.marginSeconds} s = minimum overlap ${minOverlapSeconds} s`,
+    `+ margin ${i.marginSeconds} s = minimum overlap ${r.requiredOverlapSeconds} s`,
     `negative TTL min(SOA TTL ${i.soaTtl ?? "?"}, MINIMUM ${i.soaMinimum ?? "?"}) = ${negativeTtlSeconds ?? "?"} s (RFC 2308 §5)`,
-    `largest record TTL ${i.maxRecordTtl ?? "?"} s; minimum window ${minWindowSeconds} s`,
+    `largest record TTL ${i.maxRecordTtl ?? "?"} s; minimum window ${r.minimumWindowSeconds} s`,
   ];
   return {
     inputs: i,
-    minOverlapSeconds,
+    minOverlapSeconds: r.requiredOverlapSeconds,
     negativeTtlSeconds,
-    minWindowSeconds,
-    ttlLoweringLeadSeconds: (i.changingRecordsTtl ?? i.maxRecordTtl ?? 0) + i.marginSeconds,
-    rollbackSeconds: parentNs + i.marginSeconds,
+    minWindowSeconds: r.minimumWindowSeconds,
+    ttlLoweringLeadSeconds: r.ttlLoweringLeadSeconds,
+    rollbackSeconds: r.rollbackSeconds,
     explanation,
   };
 }

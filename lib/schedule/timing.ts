@@ -5,6 +5,7 @@
  * serving for that long. Every number here is in seconds.
  */
 import { z } from "zod";
+import { formatSeconds } from "./duration";
 
 const ttl = z.number().int().min(0).max(2_147_483_647); // RFC 2181 §8: TTL is 31 bits
 
@@ -44,41 +45,73 @@ export function negativeTtlFromSoa(soaTtl: number, soaMinimum: number): number {
   return Math.min(soaTtl, soaMinimum);
 }
 
-export function formatDuration(seconds: number): string {
-  const d = Math.floor(seconds / 86400);
-  const h = Math.floor((seconds % 86400) / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  const parts = [d && `${d} d`, h && `${h} h`, m && `${m} min`, s && `${s} s`].filter(Boolean);
-  return `${seconds} s${parts.length > 0 && seconds >= 60 ? ` (${parts.join(" ")})` : ""}`;
+/** The numbers of the rule, each TTL already measured (0 when it was not, except the parent's: see lib/checks/timing.ts). */
+export interface WindowRuleInputs {
+  parentNsTtl: number;
+  childNsTtl: number;
+  maxRecordTtl: number;
+  negativeTtl: number;
+  dsTtl: number | null;
+  dsChanges: boolean;
+  changingRecordsTtl?: number;
+  marginSeconds: number;
+}
+
+export interface WindowRule {
+  /** max(parent NS TTL, child NS TTL): how long resolvers keep the old delegation. */
+  nsTtlSeconds: number;
+  /** The DS TTL when the DS set changes with the move, else 0. */
+  dsSeconds: number;
+  requiredOverlapSeconds: number;
+  minimumWindowSeconds: number;
+  /** The old TTL of the changing records (the largest record TTL when none was seen). */
+  changingTtlSeconds: number;
+  ttlLoweringLeadSeconds: number;
+  /** A rollback is not instant: the new NS stay cached for the parent NS TTL, plus margin. */
+  rollbackSeconds: number;
+}
+
+/**
+ * The one timing rule (DESIGN §7), used by the schedule and by the TIM checks (lib/checks/timing.ts): the old servers
+ * serve for the NS TTL (plus the DS TTL when DNSSEC changes, RFC 8901 §8) plus margin after the parent switches; the
+ * window lasts until every cached answer, positive or negative (RFC 2308 §5), has expired; changing records are
+ * lowered one old TTL plus margin before the window.
+ */
+export function windowRule(t: WindowRuleInputs): WindowRule {
+  const nsTtlSeconds = Math.max(t.parentNsTtl, t.childNsTtl);
+  const dsSeconds = t.dsChanges && t.dsTtl !== null ? t.dsTtl : 0;
+  const requiredOverlapSeconds = nsTtlSeconds + dsSeconds + t.marginSeconds;
+  const minimumWindowSeconds = Math.max(requiredOverlapSeconds, t.maxRecordTtl + t.marginSeconds, t.negativeTtl + t.marginSeconds);
+  const changingTtlSeconds = t.changingRecordsTtl ?? t.maxRecordTtl;
+  return {
+    nsTtlSeconds,
+    dsSeconds,
+    requiredOverlapSeconds,
+    minimumWindowSeconds,
+    changingTtlSeconds,
+    ttlLoweringLeadSeconds: changingTtlSeconds + t.marginSeconds,
+    rollbackSeconds: t.parentNsTtl + t.marginSeconds,
+  };
 }
 
 export function computeTiming(raw: TimingInputs): TimingPlan {
   const t = timingInputsSchema.parse(raw);
-  const f = formatDuration;
+  const f = formatSeconds;
+  const r = windowRule(t);
   const steps: string[] = [];
-  const nsTtl = Math.max(t.parentNsTtl, t.childNsTtl);
-  steps.push(`NS TTL = max(parent NS TTL ${f(t.parentNsTtl)}, child NS TTL ${f(t.childNsTtl)}) = ${f(nsTtl)}`);
-
-  const dsPart = t.dsChanges && t.dsTtl !== null ? t.dsTtl : 0;
+  steps.push(`NS TTL = max(parent NS TTL ${f(t.parentNsTtl)}, child NS TTL ${f(t.childNsTtl)}) = ${f(r.nsTtlSeconds)}`);
   if (t.dsChanges && t.dsTtl !== null) {
     steps.push(`DS changes: resolvers may hold the old DS for its TTL ${f(t.dsTtl)}; it adds to the overlap (DESIGN §7, RFC 8901 §8)`);
   } else if (t.dsChanges) {
     steps.push("DS changes but no DS TTL was measured: the overlap cannot account for it");
   }
-  const overlap = nsTtl + dsPart + t.marginSeconds;
-  steps.push(`Required overlap = NS TTL ${f(nsTtl)}${dsPart ? ` + DS TTL ${f(dsPart)}` : ""} + margin ${f(t.marginSeconds)} = ${f(overlap)}; counted from the END of the window, since the parent may publish the new NS at any moment inside it`);
-
-  // Same rule as lib/checks/timing.ts (TIM family): the window covers the overlap and the expiry of every cached answer.
-  const minimumWindow = Math.max(overlap, t.maxRecordTtl + t.marginSeconds, t.negativeTtl + t.marginSeconds);
+  const overlap = r.requiredOverlapSeconds;
+  steps.push(`Required overlap = NS TTL ${f(r.nsTtlSeconds)}${r.dsSeconds ? ` + DS TTL ${f(r.dsSeconds)}` : ""} + margin ${f(t.marginSeconds)} = ${f(overlap)}; counted from the END of the window, since the parent may publish the new NS at any moment inside it`);
   steps.push(
-    `Minimum window = max(overlap ${f(overlap)}, max record TTL ${f(t.maxRecordTtl)} + margin, negative TTL ${f(t.negativeTtl)} + margin) = ${f(minimumWindow)}: the last cached pre-change answer expires inside the window, while everyone is on call`,
+    `Minimum window = max(overlap ${f(overlap)}, max record TTL ${f(t.maxRecordTtl)} + margin, negative TTL ${f(t.negativeTtl)} + margin) = ${f(r.minimumWindowSeconds)}: the last cached pre-change answer expires inside the window, while everyone is on call`,
   );
-
-  const oldTtl = t.changingRecordsTtl ?? t.maxRecordTtl;
-  const lead = oldTtl + t.marginSeconds;
-  steps.push(`TTL lowering: changed records keep their old TTL ${f(oldTtl)} in caches, so lower it at least ${f(lead)} (old TTL + margin) before the window starts`);
-  return { requiredOverlapSeconds: overlap, minimumWindowSeconds: minimumWindow, ttlLoweringLeadSeconds: lead, steps };
+  steps.push(`TTL lowering: changed records keep their old TTL ${f(r.changingTtlSeconds)} in caches, so lower it at least ${f(r.ttlLoweringLeadSeconds)} (old TTL + margin) before the window starts`);
+  return { requiredOverlapSeconds: overlap, minimumWindowSeconds: r.minimumWindowSeconds, ttlLoweringLeadSeconds: r.ttlLoweringLeadSeconds, steps };
 }
 
 /** The arithmetic as human-readable steps (same text as computeTiming().steps). */

@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { DEFAULT_HOLIDAY_CALENDAR, holidaysOn, type HolidayCalendar } from "./holidays";
 import { partyProblems, type Party, type PartyProblem } from "./parties";
-import { computeTiming, formatDuration, type TimingInputs, type TimingPlan } from "./timing";
+import { formatSeconds } from "./duration";
+import { computeTiming, type TimingInputs, type TimingPlan } from "./timing";
 import { isValidTimeZone, localDatesCovered, weekdayOf } from "./zoned-time";
 
 const utcInstant = z.iso.datetime(); // zod's default accepts only "Z" — stored in UTC, never with an offset
@@ -106,14 +107,14 @@ export function checkSchedule(options: CheckScheduleOptions): ScheduleWarning[] 
     out.push({
       code: "window-too-short",
       severity: "warning",
-      message: `the window lasts ${formatDuration(plan.durationSeconds)}, shorter than the computed minimum ${formatDuration(plan.timing.minimumWindowSeconds)}`,
+      message: `the window lasts ${formatSeconds(plan.durationSeconds)}, shorter than the computed minimum ${formatSeconds(plan.timing.minimumWindowSeconds)}`,
     });
   }
   if (plan.ttlLoweringAt === null) {
     out.push({
       code: "ttl-lowering-not-planned",
       severity: "warning",
-      message: `no TTL-lowering step is planned; it must happen by ${plan.latestTtlLowering.toISOString()} (${formatDuration(plan.timing.ttlLoweringLeadSeconds)} before the window)`,
+      message: `no TTL-lowering step is planned; it must happen by ${plan.latestTtlLowering.toISOString()} (${formatSeconds(plan.timing.ttlLoweringLeadSeconds)} before the window)`,
     });
   } else if (plan.ttlLoweringAt > plan.latestTtlLowering) {
     out.push({

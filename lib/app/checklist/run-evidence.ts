@@ -9,9 +9,8 @@ import { getDb, type Db } from "../../db/client";
 import { listFindingStates, type FindingStateRow } from "../../db/finding-states";
 import { listFindings } from "../../db/findings";
 import { getRun, listRuns } from "../../db/runs";
-import { parseStoredTiming, type Timing } from "../../checks/timing";
+import { parseStoredTiming, scheduleTimingInputs, type Timing } from "../../checks/timing";
 import type { TimingInputs } from "../../schedule/timing";
-import { scheduleTimingFromRun } from "../schedule/run-timing";
 
 export interface ReviewInput {
   runId: string;
@@ -45,7 +44,7 @@ export async function loadReviewInput(transferId: string, db: Db = getDb()): Pro
     snapshotDigest: run?.snapshotJson ? sha256Hex(run.snapshotJson) : null,
     findings,
     states,
-    timing: measured && scheduleTimingFromRun(measured),
+    timing: measured && scheduleTimingInputs(measured.inputs),
     measured,
   };
 }

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeTiming } from "../../checks/timing";
+import { computeTiming, scheduleTimingInputs } from "../../checks/timing";
 import { saveFindings } from "../../db/findings";
 import { createRun, updateRun } from "../../db/runs";
 import { createTestDb, type TestDb } from "../../db/test-db";
 import { getSchedulePage } from "./get-schedule";
 import { loadReviewInput } from "../checklist/run-evidence";
-import { scheduleTimingFromRun } from "./run-timing";
 import { seedTransfer } from "../testing/seed";
 
 let t: TestDb;
@@ -21,9 +20,9 @@ const measured = computeTiming({ parentNsTtl: 86400, childNsTtl: 7200, dsTtl: 36
 
 describe("timing read from the run, not from finding text", () => {
   it("maps the run's measured timing to the schedule's inputs", () => {
-    expect(scheduleTimingFromRun(measured)).toEqual({ parentNsTtl: 86400, childNsTtl: 7200, maxRecordTtl: 43200, negativeTtl: 900, dsTtl: 3600, dsChanges: true, changingRecordsTtl: 600, marginSeconds: 1800 });
+    expect(scheduleTimingInputs(measured.inputs)).toEqual({ parentNsTtl: 86400, childNsTtl: 7200, maxRecordTtl: 43200, negativeTtl: 900, dsTtl: 3600, dsChanges: true, changingRecordsTtl: 600, marginSeconds: 1800 });
     const unmeasured = computeTiming({ parentNsTtl: null, childNsTtl: 3600, dsTtl: null, soaTtl: null, soaMinimum: null, maxRecordTtl: 3600, dnssecChange: false, marginSeconds: 3600 });
-    expect(scheduleTimingFromRun(unmeasured)).toEqual({ parentNsTtl: 172800, childNsTtl: 3600, maxRecordTtl: 3600, negativeTtl: 0, dsTtl: null, dsChanges: false, marginSeconds: 3600 });
+    expect(scheduleTimingInputs(unmeasured.inputs)).toEqual({ parentNsTtl: 172800, childNsTtl: 3600, maxRecordTtl: 3600, negativeTtl: 0, dsTtl: null, dsChanges: false, marginSeconds: 3600 });
   });
 
   it("the schedule page takes overlap, window and TTL-lowering lead from the stored timing even when no TIM finding says them", async () => {
