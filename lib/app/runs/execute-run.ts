@@ -12,6 +12,7 @@ import { carryStates, computeVerdict } from "../../checks/verdict";
 import type { Db } from "../../db/client";
 import { listFindingStates } from "../../db/finding-states";
 import { finishRun } from "../../db/finish-run";
+import { recordAudit, SYSTEM_ACTOR } from "../../audit/record-audit";
 import { getTransfer } from "../../db/get-transfer";
 import { getRun, updateRun } from "../../db/runs";
 import type { ExplicitServer, Snapshot } from "../../dns/run-snapshot";
@@ -152,6 +153,8 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
       },
       db,
     );
+    // The run's end in the audit log (and so to notifications: a verdict that changed, lib/app/notifications).
+    await recordAudit({ type: "run.completed", transferId: run.transferId, at: at.toISOString(), actor: SYSTEM_ACTOR, runId, snapshotDigest: null, findings: review.findings.length }, db).catch(() => undefined);
   } catch (err) {
     if (timer) clearTimeout(timer);
     await writing;
