@@ -24,7 +24,8 @@ function seed(arg: object): { id: string; runId: string } {
 }
 
 test("a 100,000-name run: the diff and 3,000 blockers scroll and filter a page at a time", async ({ page }) => {
-  test.setTimeout(300_000);
+  // Seeding 100,000 answers and diff rows through lib/ takes minutes on a loaded CI machine.
+  test.setTimeout(600_000);
   const domain = `large-${randomBytes(4).toString("hex")}.test`;
   const { id, runId } = seed({ domain, names: NAMES, blockers: 3_000, warnings: 2 });
   const checks = new ChecksPage(page);
