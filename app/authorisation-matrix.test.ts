@@ -30,9 +30,14 @@ const ctx = {} as {
   inviteA: string; // maintainer invite for transfer A
   inviteB: string; // maintainer invite for transfer B (wrong transfer when used on A)
   revokedA: string; // revoked invite for transfer A
+  readTokenA: string; // organisation A's API tokens
+  writeTokenA: string;
+  revokedTokenA: string;
+  writeTokenB: string; // organisation B's write token
+  portfolioA: string; // a portfolio of organisation A
 };
 
-type Who = "none" | "other-org" | "invite-other-transfer" | "revoked-invite" | "invite" | "own";
+type Who = "none" | "other-org" | "invite-other-transfer" | "revoked-invite" | "invite" | "own" | "revoked-token" | "read-token" | "write-token" | "other-org-token";
 
 function headersFor(who: Who): Record<string, string> {
   switch (who) {
@@ -48,11 +53,19 @@ function headersFor(who: Who): Record<string, string> {
       return { "x-cutover-invite": ctx.inviteA };
     case "own":
       return { cookie: ctx.own };
+    case "revoked-token":
+      return { authorization: `Bearer ${ctx.revokedTokenA}` };
+    case "read-token":
+      return { authorization: `Bearer ${ctx.readTokenA}` };
+    case "write-token":
+      return { authorization: `Bearer ${ctx.writeTokenA}` };
+    case "other-org-token":
+      return { authorization: `Bearer ${ctx.writeTokenB}` };
   }
 }
 
 interface Entry {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   /** null: a public route (no session needed by design); the reason says why. */
   expect: Partial<Record<Who, number>> | null;
   reason?: string;
@@ -71,6 +84,15 @@ async function invoke(file: string, method: string, url: string, params: Record<
 const DENIED = { none: 401, "other-org": 404, "invite-other-transfer": 404, "revoked-invite": 401 } as const;
 /** Staff-only routes also refuse the right transfer's maintainer invite. */
 const STAFF_ONLY = { ...DENIED, invite: 403 } as const;
+/** Portfolio routes: staff of the owning organisation; an invite (for any transfer) is not staff. */
+const PORTFOLIO_STAFF = { none: 401, "other-org": 404, "invite-other-transfer": 403, "revoked-invite": 401, invite: 403 } as const;
+
+function dropForm(assignments?: unknown): FormData {
+  const f = new FormData();
+  f.append("files", new File(["$ORIGIN elsewhere.test.\n@ 3600 IN SOA ns1 h 1 7200 3600 1209600 300\n"], "elsewhere.zone"));
+  if (assignments) f.append("assignments", JSON.stringify(assignments));
+  return f;
+}
 
 function uploadForm(): FormData {
   const f = new FormData();
@@ -79,7 +101,61 @@ function uploadForm(): FormData {
   return f;
 }
 
+/**
+ * The HTTP API (app/api/v1) takes organisation API tokens only: no token, a revoked one and a session cookie
+ * are 401; a read token on a write operation 403; another organisation's token 404 on this organisation's
+ * transfers. Keys are `file#METHOD` (a file may export several methods; every exported one needs an entry).
+ */
+const API_DENIED = { none: 401, own: 401, "revoked-token": 401, "other-org-token": 404 } as const;
+const API_READ = (ok: number) => ({ ...API_DENIED, "read-token": ok, "write-token": ok });
+const API_WRITE = (ok: number) => ({ ...API_DENIED, "read-token": 403, "write-token": ok });
+const JSON_TYPE = { "content-type": "application/json" };
+
+function v1(file: string, method: Entry["method"], expect: Entry["expect"], url: () => string, params: () => Record<string, string>, body?: () => BodyInit, extra?: Record<string, string>): [string, Entry] {
+  return [`api/v1/${file}#${method}`, { method, expect, call: (who) => invoke(`api/v1/${file}`, method, url(), params(), who, body?.(), extra) }];
+}
+
+const API_ROUTES: Record<string, Entry> = Object.fromEntries([
+  // Listing is not transfer-scoped: another organisation's token gets its own (empty of A's) list; checked below.
+  v1("transfers/route.ts", "GET", { none: 401, own: 401, "revoked-token": 401, "read-token": 200, "write-token": 200 }, () => "/api/v1/transfers", () => ({})),
+  // 422: access granted, the (deliberately incomplete) body judged after; nothing is created.
+  v1("transfers/route.ts", "POST", { none: 401, own: 401, "revoked-token": 401, "read-token": 403, "write-token": 422 }, () => "/api/v1/transfers", () => ({}), () => JSON.stringify({ domain: "new.test" }), JSON_TYPE),
+  v1("transfers/[id]/route.ts", "GET", API_READ(200), () => `/api/v1/transfers/${ctx.transferA}`, () => ({ id: ctx.transferA })),
+  v1("transfers/[id]/sources/route.ts", "POST", API_WRITE(201), () => `/api/v1/transfers/${ctx.transferA}/sources`, () => ({ id: ctx.transferA }), uploadForm),
+  v1("transfers/[id]/runs/route.ts", "POST", API_WRITE(422), () => `/api/v1/transfers/${ctx.transferA}/runs`, () => ({ id: ctx.transferA }), () => JSON.stringify({ oldServers: "not a server line" }), JSON_TYPE),
+  v1("transfers/[id]/runs/[runId]/route.ts", "GET", API_READ(200), () => `/api/v1/transfers/${ctx.transferA}/runs/${ctx.runA}`, () => ({ id: ctx.transferA, runId: ctx.runA })),
+  // 409: the seeded run is done — access was granted.
+  v1("transfers/[id]/runs/[runId]/cancel/route.ts", "POST", API_WRITE(409), () => `/api/v1/transfers/${ctx.transferA}/runs/${ctx.runA}/cancel`, () => ({ id: ctx.transferA, runId: ctx.runA })),
+  v1("transfers/[id]/runs/[runId]/findings/route.ts", "GET", API_READ(200), () => `/api/v1/transfers/${ctx.transferA}/runs/${ctx.runA}/findings`, () => ({ id: ctx.transferA, runId: ctx.runA })),
+  v1(
+    "transfers/[id]/runs/[runId]/findings/route.ts", "POST", API_WRITE(200), () => `/api/v1/transfers/${ctx.transferA}/runs/${ctx.runA}/findings`, () => ({ id: ctx.transferA, runId: ctx.runA }),
+    () => JSON.stringify({ action: "acknowledge", key: "SVC-DMARC@_dmarc.project.test.", reason: "known" }), JSON_TYPE,
+  ),
+  v1("transfers/[id]/schedule/route.ts", "GET", API_READ(200), () => `/api/v1/transfers/${ctx.transferA}/schedule`, () => ({ id: ctx.transferA })),
+  v1("transfers/[id]/schedule/route.ts", "PUT", API_WRITE(422), () => `/api/v1/transfers/${ctx.transferA}/schedule`, () => ({ id: ctx.transferA }), () => JSON.stringify({ start: "tomorrow" }), JSON_TYPE),
+  v1("transfers/[id]/checklist/revisions/route.ts", "GET", API_READ(200), () => `/api/v1/transfers/${ctx.transferA}/checklist/revisions`, () => ({ id: ctx.transferA })),
+  [
+    "api/v1/transfers/[id]/checklist/revisions/route.ts#POST",
+    <Entry>{
+      method: "POST",
+      // 200: signed twice in a row, the second finds nothing changed and answers the current revision.
+      expect: API_WRITE(200),
+      call: async (who: Who) => {
+        const post = () => invoke("api/v1/transfers/[id]/checklist/revisions/route.ts", "POST", `/api/v1/transfers/${ctx.transferA}/checklist/revisions`, { id: ctx.transferA }, who);
+        const first = await post();
+        if (first.status !== 200 && first.status !== 201) return first;
+        const again = await post();
+        expect((await again.clone().json()).number).toBe((await first.json()).number);
+        return again;
+      },
+    },
+  ],
+  v1("transfers/[id]/checklist/revisions/[number]/bundle/route.ts", "GET", API_READ(200), () => `/api/v1/transfers/${ctx.transferA}/checklist/revisions/1/bundle`, () => ({ id: ctx.transferA, number: "1" })),
+]);
+
 const ROUTES: Record<string, Entry> = {
+  ...API_ROUTES,
+  "api/openapi.json/route.ts": { method: "GET", expect: null, reason: "the API's description is public; it holds no data" },
   ".well-known/cutover-signing-key/route.ts": { method: "GET", expect: null, reason: "the public key is public by design (DESIGN §8)" },
   "api/auth/[...all]/route.ts": { method: "POST", expect: null, reason: "better-auth's own sign-in/out/OIDC endpoints; they authenticate" },
   "api/transfers/[id]/checklist/bundle/route.ts": {
@@ -139,6 +215,33 @@ const ROUTES: Record<string, Entry> = {
     expect: { ...DENIED, invite: 201, own: 201 },
     call: (who) => invoke("api/transfers/[id]/sources/route.ts", "POST", `/api/transfers/${ctx.transferA}/sources`, { id: ctx.transferA }, who, uploadForm()),
   },
+  "api/portfolios/[id]/match/route.ts": {
+    method: "POST",
+    expect: { ...PORTFOLIO_STAFF, own: 200 },
+    call: (who) => invoke("api/portfolios/[id]/match/route.ts", "POST", `/api/portfolios/${ctx.portfolioA}/match`, { id: ctx.portfolioA }, who, dropForm()),
+  },
+  "api/portfolios/[id]/sources/route.ts": {
+    method: "POST",
+    // 200 with the one file listed as not imported (no member chosen): access was granted, nothing stored.
+    expect: { ...PORTFOLIO_STAFF, own: 200 },
+    call: (who) => invoke("api/portfolios/[id]/sources/route.ts", "POST", `/api/portfolios/${ctx.portfolioA}/sources`, { id: ctx.portfolioA }, who, dropForm([{ transferId: null, label: "x" }])),
+  },
+  "api/portfolios/[id]/runs/route.ts": {
+    method: "POST",
+    // 422 with the right session: the (deliberately invalid) port is judged only after access is granted; nothing is queued.
+    expect: { ...PORTFOLIO_STAFF, own: 422 },
+    call: (who) => invoke("api/portfolios/[id]/runs/route.ts", "POST", `/api/portfolios/${ctx.portfolioA}/runs`, { id: ctx.portfolioA }, who, JSON.stringify({ port: "not a port" }), { "content-type": "application/json" }),
+  },
+  "portfolios/[id]/summary.csv/route.ts": {
+    method: "GET",
+    expect: { ...PORTFOLIO_STAFF, own: 200 },
+    call: (who) => invoke("portfolios/[id]/summary.csv/route.ts", "GET", `/portfolios/${ctx.portfolioA}/summary.csv`, { id: ctx.portfolioA }, who),
+  },
+  "portfolios/[id]/summary.json/route.ts": {
+    method: "GET",
+    expect: { ...PORTFOLIO_STAFF, own: 200 },
+    call: (who) => invoke("portfolios/[id]/summary.json/route.ts", "GET", `/portfolios/${ctx.portfolioA}/summary.json`, { id: ctx.portfolioA }, who),
+  },
   "transfers/[id]/schedule/calendar.ics/route.ts": {
     method: "GET",
     // 409: no window scheduled yet — access was granted.
@@ -159,10 +262,15 @@ const PAGES: Record<string, "staff" | string> = {
   "transfers/[id]/schedule/page.tsx": "staff",
   "transfers/[id]/checklist/page.tsx": "staff",
   "transfers/[id]/checklist/print/page.tsx": "staff",
+  "portfolios/page.tsx": "staff",
+  "portfolios/new/page.tsx": "staff",
+  "portfolios/[id]/page.tsx": "staff",
   "(auth)/sign-in/page.tsx": "public: the sign-in form",
   "(auth)/setup/page.tsx": "public only while no account exists (firstRunSetup refuses afterwards)",
   "(public)/sign/[token]/page.tsx": "capability: the sign-off token, checked in lib/app/links/signoff-by-link (getSignoffView)",
   "(public)/invite/[token]/page.tsx": "capability: the maintainer invite token, checked in lib/app/invites/guarded (getInvitePage); one transfer, upload and the owner's questions only",
+  "settings/api-tokens/page.tsx": "staff",
+  "settings/webhooks/page.tsx": "staff",
 };
 
 /** Server actions: staff actions take their actor from actionActor() and call lib/app/<concept>/guarded.ts; the others say why. */
@@ -174,6 +282,10 @@ const ACTIONS: Record<string, "staff" | string> = {
   "(public)/sign/[token]/actions.ts": "capability: the sign-off token in the POST body, checked in lib/app/links/signoff-by-link (submitLinkSignoff)",
   "(public)/invite/[token]/actions.ts": "capability: the invite token in the POST body, checked in lib/app/invites/guarded (inviteActor) before lib/app/transfers/guarded answerOwnerQuestions",
   "transfers/[id]/actions.ts": "staff",
+  "settings/api-tokens/actions.ts": "staff",
+  "settings/webhooks/actions.ts": "staff",
+  "portfolios/new/actions.ts": "staff",
+  "portfolios/[id]/actions.ts": "staff",
 };
 
 beforeAll(async () => {
@@ -209,6 +321,16 @@ beforeAll(async () => {
   const revoked = await issueInviteFor(staffA, { transferId: ctx.transferA, label: "old", db });
   await revokeInviteFor(staffA, { transferId: ctx.transferA, inviteId: revoked.inviteId, db });
   ctx.revokedA = revoked.token;
+  const { createApiToken } = await import("@/lib/app/api-tokens/create");
+  const { revokeApiToken } = await import("@/lib/app/api-tokens/revoke");
+  ctx.readTokenA = (await createApiToken(staffA, { name: "dashboard", scope: "read" }, { db })).token;
+  ctx.writeTokenA = (await createApiToken(staffA, { name: "ci", scope: "write" }, { db })).token;
+  const revokedToken = await createApiToken(staffA, { name: "old ci", scope: "write" }, { db });
+  await revokeApiToken(staffA, { tokenId: revokedToken.apiToken.id }, { db });
+  ctx.revokedTokenA = revokedToken.token;
+  ctx.writeTokenB = (await createApiToken(staffB, { name: "b", scope: "write" }, { db })).token;
+  // A portfolio without members: its routes are judged on access alone, and A's transfer list stays as it is.
+  ctx.portfolioA = (await db.portfolio.create({ data: { organisationId: a.organisationId, name: "Matrix", createKey: "matrix-portfolio-key-0001" } })).id;
 }, 60_000);
 
 afterAll(async () => {
@@ -218,10 +340,16 @@ afterAll(async () => {
 });
 
 describe("authorisation matrix", () => {
-  test("every route handler on disk has a matrix entry, and every entry a route", () => {
+  test("every route handler on disk has a matrix entry, and every entry a route", async () => {
     const found = walk(APP, "route.ts").sort();
-    expect(found).toEqual(Object.keys(ROUTES).sort());
-  });
+    expect(found).toEqual([...new Set(Object.keys(ROUTES).map((k) => k.split("#")[0]!))].sort());
+    // API routes: every method a file exports has its own entry.
+    for (const file of found.filter((f) => f.startsWith("api/v1/"))) {
+      const mod = (await import(/* @vite-ignore */ join(APP, file))) as Record<string, unknown>;
+      const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => typeof mod[m] === "function");
+      expect(methods.map((m) => `${file}#${m}`).filter((k) => !ROUTES[k]), file).toEqual([]);
+    }
+  }, 60_000);
 
   test("every page and server-action file has a policy; staff ones call the guard and lib/app/<concept>/guarded.ts", () => {
     expect(walk(APP, "page.tsx").sort()).toEqual(Object.keys(PAGES).sort());
@@ -232,7 +360,7 @@ describe("authorisation matrix", () => {
         expect(src, file).toMatch(file.endsWith("actions.ts") ? /actionActor\(\)/ : /pageStaff\(\)/);
         // Staff files reach lib only through the guarded entry points (lib/app/<concept>/guarded.ts), never the unguarded ones.
         expect(src, file).not.toMatch(/from "@\/lib\/app\/(sources\/(import-sources|get-records-table|get-source-report)|runs\/(start-run|get-run-view|request-cancel)|findings\/decide-findings)"/);
-        if (file.endsWith("actions.ts")) expect(src, file).toMatch(/@\/lib\/app\/[a-z]+\//);
+        if (file.endsWith("actions.ts")) expect(src, file).toMatch(/@\/lib\/app\/[a-z-]+\//);
       }
     }
   });
@@ -244,6 +372,48 @@ describe("authorisation matrix", () => {
     const e = ROUTES[file]!;
     const res = await e.call!(who);
     expect(res.status).toBe(e.expect![who]);
+  });
+
+  test("API: another organisation's token lists only its own transfers; refusals are JSON { error: { code, message } } with a Bearer challenge", async () => {
+    const list = await invoke("api/v1/transfers/route.ts", "GET", "/api/v1/transfers", {}, "other-org-token");
+    expect((await list.json()).transfers.map((t: { id: string }) => t.id)).toEqual([ctx.transferB]);
+    const none = await invoke("api/v1/transfers/route.ts", "GET", "/api/v1/transfers", {}, "none");
+    expect(await none.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: expect.any(String) } });
+    expect(none.headers.get("www-authenticate")).toMatch(/^Bearer /);
+    const read = await invoke("api/v1/transfers/[id]/runs/route.ts", "POST", `/api/v1/transfers/${ctx.transferA}/runs`, { id: ctx.transferA }, "read-token", "{}", { "content-type": "application/json" });
+    expect((await read.json()).error.code).toBe("FORBIDDEN");
+    expect(read.headers.get("www-authenticate")).toContain('error="insufficient_scope"');
+    const bad = await invoke("api/v1/transfers/route.ts", "POST", "/api/v1/transfers", {}, "write-token", JSON.stringify({ domain: "new.test" }), { "content-type": "application/json" });
+    const body = await bad.json();
+    expect(body.error.code).toBe("INVALID");
+    expect(body.error.issues.map((i: { path: string }) => i.path)).toContain("dnsHostingMoves");
+    // A malformed or unknown token is the same 401 as none.
+    for (const authorization of ["Bearer cutover_x", "Bearer " + ctx.writeTokenA.slice(0, -2) + (ctx.writeTokenA.endsWith("AA") ? "BA" : "AA"), "Basic abc"]) {
+      const r = await invoke("api/v1/transfers/route.ts", "GET", "/api/v1/transfers", {}, "none", undefined, { authorization });
+      expect(r.status, authorization).toBe(401);
+    }
+  });
+
+  test("API: a decision made with a write token is bound to the token's creator, named with the token; the audit log names the token", async () => {
+    const { getDb } = await import("@/lib/db/client");
+    const { listAuditEntries } = await import("@/lib/db/audit-entries");
+    const res = await invoke(
+      "api/v1/transfers/[id]/runs/[runId]/findings/route.ts", "POST", `/api/v1/transfers/${ctx.transferA}/runs/${ctx.runA}/findings`, { id: ctx.transferA, runId: ctx.runA }, "write-token",
+      JSON.stringify({ action: "revoke", key: "SVC-DMARC@_dmarc.project.test." }), { "content-type": "application/json" },
+    );
+    expect(res.status).toBe(200);
+    const again = await invoke(
+      "api/v1/transfers/[id]/runs/[runId]/findings/route.ts", "POST", `/api/v1/transfers/${ctx.transferA}/runs/${ctx.runA}/findings`, { id: ctx.transferA, runId: ctx.runA }, "write-token",
+      JSON.stringify({ action: "acknowledge", key: "SVC-DMARC@_dmarc.project.test.", reason: "known through the API" }), { "content-type": "application/json" },
+    );
+    expect(again.status).toBe(200);
+    const state = await getDb().findingState.findUnique({ where: { transferId_key: { transferId: ctx.transferA, key: "SVC-DMARC@_dmarc.project.test." } } });
+    expect(state).toMatchObject({ status: "acknowledged", byEmail: "ann@registrar-a.test", by: expect.stringContaining("API token “ci”"), reason: "known through the API" });
+    const entries = await listAuditEntries(ctx.transferA, getDb());
+    expect(entries.at(-1)!.event).toMatchObject({ type: "finding.acknowledged", actor: { kind: "api-token", tokenName: "ci", email: "ann@registrar-a.test" } });
+    const findings = await invoke("api/v1/transfers/[id]/runs/[runId]/findings/route.ts", "GET", `/api/v1/transfers/${ctx.transferA}/runs/${ctx.runA}/findings`, { id: ctx.transferA, runId: ctx.runA }, "read-token");
+    const f = (await findings.json()).findings.find((x: { key: string }) => x.key === "SVC-DMARC@_dmarc.project.test.");
+    expect(f.state).toMatchObject({ status: "acknowledged", reason: "known through the API" });
   });
 
   test("a state-changing request from another site is refused before anything runs (CSRF)", async () => {

@@ -17,6 +17,8 @@ export const auditActorSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("invite"), inviteId: z.string().min(1), label: z.string() }),
   z.object({ kind: z.literal("link"), linkId: z.string().min(1), role: partyRoleSchema }),
   z.object({ kind: z.literal("system") }),
+  /** An organisation API token (its public id and name, never the token) and the staff member who created it. */
+  z.object({ kind: z.literal("api-token"), tokenId: z.string().min(1), tokenName: z.string(), userId: z.string().min(1), email: z.string() }),
 ]);
 export type AuditActor = z.infer<typeof auditActorSchema>;
 const actor = auditActorSchema;
@@ -71,8 +73,26 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   z.object({ ...common, type: z.literal("invite.created"), inviteId: z.string(), label: z.string(), expiresAt: z.iso.datetime() }),
   z.object({ ...common, type: z.literal("invite.revoked"), inviteId: z.string() }),
   z.object({ ...common, type: z.literal("owner.answered"), dnsHostingMoves: z.boolean(), organisation: z.string() }),
+  /** Facts of a transfer changed from its portfolio (the shared facts, edited once for all members): each field from → to. */
+  z.object({
+    ...common,
+    type: z.literal("transfer.facts-changed"),
+    portfolioId: z.string(),
+    changes: z.record(z.string(), z.object({ from: z.union([z.string(), z.boolean()]), to: z.union([z.string(), z.boolean()]) })),
+  }),
   z.object({ ...common, type: z.literal("window.scheduled"), start: z.iso.datetime(), end: z.iso.datetime() }),
   z.object({ ...common, type: z.literal("checklist.finalised"), revisionNumber: z.number().int().min(1), revisionDigest: hex64 }),
+  /** Organisation-wide events are chained under the log id `organisationLogId(id)` instead of a transfer id. */
+  z.object({ ...common, type: z.literal("api-token.created"), tokenId: z.string(), name: z.string(), scope: z.enum(["read", "write"]) }),
+  z.object({ ...common, type: z.literal("api-token.revoked"), tokenId: z.string(), name: z.string() }),
+  /** Where the organisation's events are sent (never the signing secret). */
+  z.object({ ...common, type: z.literal("webhook.created"), webhookId: z.string(), url: z.string() }),
+  z.object({ ...common, type: z.literal("webhook.deleted"), webhookId: z.string(), url: z.string() }),
 ]);
+
+/** The audit chain of an organisation's own events (API tokens): a log id no transfer id (a cuid) can take. */
+export function organisationLogId(organisationId: string): string {
+  return `organisation:${organisationId}`;
+}
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditEventType = AuditEvent["type"];

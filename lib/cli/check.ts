@@ -21,10 +21,11 @@ import type { ExplicitServer } from "../dns/run-snapshot";
 import { parseServerSpec } from "../dns/server-spec";
 import { snapshotToJson } from "../dns/snapshot-json";
 import { parseName } from "../zone/name";
+import { apiToken, parseServerUrl } from "./api-client";
 import type { CliIo } from "./io";
 import { DEFAULT_LOAD_LIMITS } from "../dns/limiter";
 import { queryBudget } from "../app/runs/query-budget";
-import { parseRunLimits, planLines, RUN_LIMIT_HELP, RUN_LIMIT_OPTIONS } from "./run-limits";
+import { parseRunLimits, planLines, planSummary, RUN_LIMIT_HELP, RUN_LIMIT_OPTIONS, type PlanSummary } from "./run-limits";
 
 const HELP = `usage: cutover check DOMAIN --zone FILE... [options]
   --zone FILE               a zone export to compare (repeatable; format auto-detected)
@@ -44,6 +45,10 @@ const HELP = `usage: cutover check DOMAIN --zone FILE... [options]
   --allow-private           allow loopback/private/reserved addresses (labs)
   --timeout MS              per-query timeout (default 2000)
 ${RUN_LIMIT_HELP}  --json                    print { verdict, findings, pendingAcknowledgements, snapshot }
+  --server URL              run the check on a Cutover server instead (its organisation's transfer for DOMAIN):
+                            the exports are uploaded, the run followed, the result printed as here
+  --token T                 that server's API token (default: CUTOVER_API_TOKEN)
+  --transfer ID             the server's transfer, when DOMAIN has several
 
 exit status: 0 go (no open blocker; with --strict: and nothing left to acknowledge), 1 no-go, 2 error
 `;
@@ -54,25 +59,59 @@ function findingJson(f: Finding) {
   return { id: f.id, key: f.key, severity: f.severity, subject: f.subject, message: f.message, remediation: f.remediation, evidence: f.evidence };
 }
 
-function textReport(r: Review, states: FindingStates = {}): string {
-  const v = r.verdict;
+/** What the text report prints, from a local review or from a server's run (lib/cli/check-remote.ts). */
+export interface ReportModel {
+  zone: string;
+  verdict: "go" | "no-go";
+  counts: Record<Severity, number>;
+  openBlockers: number;
+  pendingAcknowledgements: number;
+  findings: { id: string; key: string; severity: Severity; subject: string; message: string; remediation: string; evidence: { text: string }[] }[];
+  states: Record<string, { status: string; by?: string; reason?: string }>;
+  timing: { minOverlapSeconds: number; minWindowSeconds: number } | null;
+  sent: number;
+  plans: { side: "old" | "new"; plan: PlanSummary }[];
+}
+
+export function reportModel(r: Review, states: FindingStates = {}): ReportModel {
+  const st: ReportModel["states"] = {};
+  for (const [k, s] of Object.entries(states)) st[k] = s.status === "acknowledged" || s.status === "waived" ? { status: s.status, by: s.by, reason: s.reason } : { status: s.status };
+  return {
+    zone: r.zone,
+    verdict: r.verdict.verdict,
+    counts: r.verdict.counts,
+    openBlockers: r.verdict.openBlockers.length,
+    pendingAcknowledgements: r.verdict.pendingAcknowledgements.length,
+    findings: r.findings,
+    states: st,
+    timing: r.timing,
+    sent: (r.old?.counts.sent ?? 0) + (r.neu?.counts.sent ?? 0),
+    plans: ([["old", r.old], ["new", r.neu]] as const).flatMap(([side, s]) => {
+      const plan = s ? planSummary(s) : null;
+      return plan ? [{ side, plan }] : [];
+    }),
+  };
+}
+
+export function textReport(m: ReportModel): string {
   const lines = [
-    `${r.zone}: ${v.verdict === "go" ? "GO" : "NO-GO"} — ${v.counts.blocker} blocker(s) (${v.openBlockers.length} open), ${v.counts.warning} warning(s) (${v.pendingAcknowledgements.length} to acknowledge), ${v.counts.info} info`,
+    `${m.zone}: ${m.verdict === "go" ? "GO" : "NO-GO"} — ${m.counts.blocker} blocker(s) (${m.openBlockers} open), ${m.counts.warning} warning(s) (${m.pendingAcknowledgements} to acknowledge), ${m.counts.info} info`,
   ];
   for (const sev of ORDER) {
-    const fs = r.findings.filter((f) => f.severity === sev);
+    const fs = m.findings.filter((f) => f.severity === sev);
     if (fs.length === 0) continue;
     lines.push("", `${sev.toUpperCase()}S (${fs.length})`);
     for (const f of fs) {
-      const st = states[f.key];
+      const st = m.states[f.key];
       const mark = st && (st.status === "acknowledged" || st.status === "waived") ? `  [${st.status} by ${st.by}: ${st.reason}]` : "";
       lines.push(`  ${f.id}  ${f.subject}${mark}`, `    ${f.message}`);
       if (sev !== "info") lines.push(`    fix: ${f.remediation}`);
       for (const e of f.evidence.slice(0, sev === "blocker" ? 3 : 1)) lines.push(`    evidence: ${e.text}`);
     }
   }
-  lines.push("", `minimum overlap ${r.timing.minOverlapSeconds} s, minimum window ${r.timing.minWindowSeconds} s; queries sent ${(r.old?.counts.sent ?? 0) + (r.neu?.counts.sent ?? 0)}`);
-  for (const [side, s] of [["old", r.old], ["new", r.neu]] as const) if (s) lines.push(...planLines(`${side} snapshot`, s));
+  const timing = m.timing ? `minimum overlap ${m.timing.minOverlapSeconds} s, minimum window ${m.timing.minWindowSeconds} s` : "minimum overlap and window unknown (no timing measured)";
+  lines.push("", `${timing}; queries sent ${m.sent}`);
+  for (const p of m.plans) lines.push(...planLines(`${p.side} snapshot`, p.plan));
   return lines.join("\n") + "\n";
 }
 
@@ -100,6 +139,9 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         timeout: { type: "string" },
         ...RUN_LIMIT_OPTIONS,
         json: { type: "boolean" },
+        server: { type: "string" },
+        token: { type: "string" },
+        transfer: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -153,6 +195,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     }
   }
   let rootHints: NameServer[] | undefined;
+  let rootHintsText: string | undefined;
   if (v["root-hints"]) {
     let text: string;
     try {
@@ -163,6 +206,29 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     const h = parseRootHints(text);
     if (!h.ok) return fail(`${v["root-hints"]}:${h.line}: ${h.message}`);
     rootHints = h.servers;
+    rootHintsText = text;
+  }
+
+  if (v.server !== undefined || v.token !== undefined || v.transfer !== undefined) {
+    if (v.server === undefined) return fail("--token and --transfer need --server URL");
+    const server = parseServerUrl(v.server);
+    if (typeof server === "string") return fail(server);
+    const token = apiToken(v.token);
+    if (!token) return fail("--server needs an API token: --token T or CUTOVER_API_TOKEN");
+    // What the server's transfer holds (facts, decisions, configuration) is not taken from local files.
+    for (const flag of ["facts", "ack", "config", "rdap-bootstrap", "timeout", "dns-hosting-moves"] as const)
+      if (v[flag] !== undefined) return fail(`--${flag} is not available with --server: the server's transfer and settings hold it`);
+    const { checkRemote } = await import("./check-remote");
+    const specs = (xs: string[] | undefined) => (xs ?? []).map((x) => x.trim());
+    return checkRemote(
+      {
+        server, token, domain, transferId: v.transfer, zones: sources, oldServers: specs(v.ns), newServers: specs(v["new-ns"]), port, rootHints: rootHintsText,
+        allowPrivate: v["allow-private"] ?? false, http: v.http ?? false, rdapBaseUrl: v.rdap,
+        ratePerServer: runLimits.value.limits?.ratePerServer, deadlineSeconds: runLimits.value.deadlineMs === undefined ? undefined : runLimits.value.deadlineMs / 1000,
+        maxQueries: runLimits.value.limits?.maxQueries, strict: v.strict ?? false, json: v.json ?? false,
+      },
+      io,
+    );
   }
 
   const readJson = (flag: string, file: string): { ok: true; value: unknown } | { ok: false; message: string } => {
@@ -216,6 +282,14 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   let lastPhase = "";
   // With --expose-gc the heap is measured after a full collection (live data, not garbage).
   const heapMb = () => ((globalThis as { gc?: () => void }).gc?.(), (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0));
+  // The highest RSS seen during each phase (sampled): where a peak happens, not only the live heap at its start.
+  let rssMax = 0;
+  const sampler = trace ? setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage.rss())), 100).unref() : null;
+  const rssMb = () => {
+    const m = Math.max(rssMax, process.memoryUsage.rss());
+    rssMax = 0;
+    return (m / 2 ** 20).toFixed(0);
+  };
   const budget = queryBudget(runLimits.value.limits?.maxQueries ?? DEFAULT_LOAD_LIMITS.maxQueries);
   const ac = new AbortController();
   const onSig = () => ac.abort();
@@ -236,12 +310,12 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
       onProgress: (p) => {
         if (p.phase === "old" || p.phase === "new") {
           budget.note(p.phase, p.event);
-          if (trace && p.phase !== lastPhase) io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB\n`);
+          if (trace && p.phase !== lastPhase) io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB, rss before ${rssMb()} MB\n`);
           lastPhase = p.phase;
         } else if (trace) {
           lastPhase = p.phase;
           if (process.env.CUTOVER_HEAP_SNAPSHOT_AT === p.phase) io.stderr.write(`cutover check: heap snapshot ${writeHeapSnapshot()}\n`);
-          io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB\n`);
+          io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB, rss before ${rssMb()} MB\n`);
         }
       },
       rdap: rdapBase ? { baseUrl: rdapBase } : null,
@@ -279,12 +353,13 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
           2,
         ) + "\n",
       );
-    } else io.stdout.write(textReport(review, states));
+    } else io.stdout.write(textReport(reportModel(review, states)));
     if (v.strict) return review.verdict.finalisable ? 0 : 1;
     return review.verdict.verdict === "go" ? 0 : 1;
   } catch (e) {
     return fail((e as Error).message);
   } finally {
+    if (sampler) clearInterval(sampler);
     process.off("SIGINT", onSig);
   }
 }

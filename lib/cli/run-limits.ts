@@ -40,20 +40,38 @@ export function parseRunLimits(v: { rate?: string; deadline?: string; "max-queri
   return { ok: true, value: { ...(Object.keys(limits).length ? { limits } : {}), ...(typeof deadline === "number" ? { deadlineMs: Math.round(deadline * 1000) } : {}) } };
 }
 
-/** "apex 14/14, cuts 4/4, services 120/300, rest 0/4800" — asked of planned, per priority class. */
-export function classSummary(s: Snapshot): string | null {
+/** A snapshot's plan as plain data: what a local run measured, or what a server's run reports (lib/app/runs/get-findings.ts). */
+export interface PlanSummary {
+  ratePerServer: number;
+  deadlineSeconds: number;
+  deadlineDerived: boolean;
+  transferred: string[];
+  classes: Record<string, { planned: number; asked: number }>;
+  unsent: number;
+  incomplete: string | null;
+}
+
+export function planSummary(s: Snapshot): PlanSummary | null {
   if (!s.plan) return null;
-  return PRIORITY_CLASSES.map((c) => `${c} ${s.plan!.classes[c].asked}/${s.plan!.classes[c].planned}`).join(", ");
+  const p = s.plan;
+  return { ratePerServer: p.ratePerServer, deadlineSeconds: Math.round(p.deadlineMs / 1000), deadlineDerived: p.deadlineDerived, transferred: p.transferred, classes: p.classes, unsent: p.unsent, incomplete: s.incomplete ?? null };
+}
+
+/** "apex 14/14, cuts 4/4, services 120/300, rest 0/4800" — asked of planned, per priority class. */
+export function classSummary(s: Snapshot | PlanSummary): string | null {
+  const p = "classes" in s ? s : planSummary(s);
+  if (!p) return null;
+  return PRIORITY_CLASSES.map((c) => `${c} ${p.classes[c]?.asked ?? 0}/${p.classes[c]?.planned ?? 0}`).join(", ");
 }
 
 /** Lines describing how a snapshot was planned and how far it got. */
-export function planLines(side: string, s: Snapshot): string[] {
-  if (!s.plan) return [];
-  const p = s.plan;
+export function planLines(side: string, s: Snapshot | PlanSummary): string[] {
+  const p = "classes" in s ? s : planSummary(s);
+  if (!p) return [];
   const lines = [
-    `${side}: rate ${p.ratePerServer} q/s per server, deadline ${Math.round(p.deadlineMs / 1000)} s (${p.deadlineDerived ? "derived from the plan" : "set by the operator"}); ` +
-      `transferred: ${p.transferred.length ? p.transferred.join(", ") : "none"}; asked per class: ${classSummary(s)}`,
+    `${side}: rate ${p.ratePerServer} q/s per server, deadline ${p.deadlineSeconds} s (${p.deadlineDerived ? "derived from the plan" : "set by the operator"}); ` +
+      `transferred: ${p.transferred.length ? p.transferred.join(", ") : "none"}; asked per class: ${classSummary(p)}`,
   ];
-  if (s.incomplete) lines.push(`${side}: STOPPED EARLY (${s.incomplete}): ${p.unsent} planned question(s) never sent — unknown, not absent`);
+  if (p.incomplete) lines.push(`${side}: STOPPED EARLY (${p.incomplete}): ${p.unsent} planned question(s) never sent — unknown, not absent`);
   return lines;
 }

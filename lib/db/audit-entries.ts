@@ -1,5 +1,6 @@
 /** The audit log's storage (lib/audit/chain.ts AuditStore): seq is unique per transfer, a taken seq fails with code "seq-taken". */
 import type { AuditEntry, AuditStore } from "../audit/chain";
+import { auditAppended } from "../audit/listeners";
 import type { Db } from "./client";
 import { getDb } from "./client";
 import { isUniqueViolation } from "./unique-violation";
@@ -17,6 +18,7 @@ export function auditStore(db: Db = getDb()): AuditStore {
     async append(transferId, entry) {
       try {
         await db.auditEntry.create({ data: { transferId, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash, eventJson: JSON.stringify(entry.event) } });
+        auditAppended(entry.event);
       } catch (e) {
         if (isUniqueViolation(e)) throw Object.assign(new Error(`audit seq ${entry.seq} already taken`), { code: "seq-taken" });
         throw e;

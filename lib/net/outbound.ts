@@ -92,6 +92,9 @@ export interface OutboundFetchOptions {
   /** Extra trust anchors (a lab CA). */
   ca?: string | Buffer;
   lookup?: Lookup;
+  /** GET unless said; a POST sends `body` (webhooks). */
+  method?: "GET" | "POST";
+  body?: Uint8Array;
 }
 
 /** The body, at most maxBytes of it; past that the socket is destroyed and `over` set (nothing more is read). */
@@ -125,8 +128,8 @@ async function requestOnce(url: URL, o: OutboundFetchOptions): Promise<IncomingM
     family: checked.family,
     port: url.port ? Number(url.port) : https ? 443 : 80,
     path: `${url.pathname}${url.search}`,
-    method: "GET",
-    headers: { host: url.host, ...o.headers },
+    method: o.method ?? "GET",
+    headers: { host: url.host, ...o.headers, ...(o.body ? { "content-length": String(o.body.byteLength) } : {}) },
     signal: o.signal,
     agent: false,
   };
@@ -136,11 +139,11 @@ async function requestOnce(url: URL, o: OutboundFetchOptions): Promise<IncomingM
   return new Promise((resolve, reject) => {
     const req = (https ? httpsRequest : httpRequest)(options, resolve);
     req.once("error", reject);
-    req.end();
+    req.end(o.body);
   });
 }
 
-/** GET `url` under the policy (see the module comment). Rejects on refusal, network error or abort. */
+/** GET (or POST) `url` under the policy (see the module comment). Rejects on refusal, network error or abort. */
 export async function outboundFetch(url: string, o: OutboundFetchOptions): Promise<OutboundResponse> {
   const maxRedirects = o.maxRedirects ?? 5;
   let current = new URL(url);

@@ -4,13 +4,19 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { actionActor, actionMessage } from "@/app/_lib/auth";
 import { issueInviteFor, revokeInviteFor } from "@/lib/app/invites/guarded";
+import { mailEnabled, mailInvite, mailMessage } from "@/lib/app/notifications/mail";
+import { z } from "zod";
 
 export interface InviteState {
   url: string | null;
   label: string | null;
   expiresAt: string | null;
   error: string | null;
+  /** Whether the invite was e-mailed (or why not). */
+  mail?: string | null;
 }
+
+const inviteEmailSchema = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.email("not an e-mail address").max(320).optional());
 
 const DAY = 86_400;
 
@@ -18,13 +24,18 @@ const DAY = 86_400;
 export async function createInviteAction(transferId: string, _prev: InviteState, form: FormData): Promise<InviteState> {
   const days = Number(form.get("days") ?? 14);
   const ttlSeconds = Number.isInteger(days) && days >= 1 && days <= 90 ? days * DAY : 14 * DAY;
+  const email = inviteEmailSchema.safeParse(form.get("email") ?? undefined);
+  if (!email.success) return { url: null, label: null, expiresAt: null, error: `E-mail: ${email.error.issues[0]!.message}` };
   try {
     const r = await issueInviteFor(await actionActor(), { transferId, label: form.get("label"), ttlSeconds });
     const h = await headers();
     const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
     const proto = h.get("x-forwarded-proto") ?? "http";
+    const url = `${proto}://${host}/invite/${r.token}`;
+    const label = String(form.get("label") ?? "").trim();
+    const mail = email.data ? mailMessage(await mailInvite(await actionActor(), { transferId, to: email.data, label, url, expiresAt: r.expiresAt.toISOString() })) : mailEnabled() ? null : "E-mail is off on this server: copy the link and send it yourself.";
     revalidatePath(`/transfers/${transferId}`);
-    return { url: `${proto}://${host}/invite/${r.token}`, label: String(form.get("label") ?? "").trim(), expiresAt: r.expiresAt.toISOString(), error: null };
+    return { url, label, expiresAt: r.expiresAt.toISOString(), error: null, mail };
   } catch (e) {
     return { url: null, label: null, expiresAt: null, error: actionMessage(e) };
   }

@@ -37,6 +37,10 @@ export function InvitePanel({ transferId, invites, now }: { transferId: string; 
           <input name="label" required maxLength={200} placeholder="e.g. Jane, owner's IT" className={`${inputClass} block`} data-testid="invite-label" />
         </label>
         <label className="text-sm">
+          E-mail (optional)
+          <input name="email" type="email" maxLength={320} placeholder="send the link to…" className={`${inputClass} block`} data-testid="invite-email" />
+        </label>
+        <label className="text-sm">
           Valid for
           <select name="days" defaultValue="14" className={`${inputClass} block`} data-testid="invite-days">
             <option value="1">1 day</option>
@@ -60,6 +64,11 @@ export function InvitePanel({ transferId, invites, now }: { transferId: string; 
             Invite for <strong>{state.label}</strong>, valid until <span data-testid="new-invite-expires">{state.expiresAt!.slice(0, 16).replace("T", " ")} UTC</span> — shown once; only its hash is
             kept. Send it to that person only.
           </p>
+          {state.mail && (
+            <p className="mb-2" data-testid="new-invite-mail">
+              {state.mail}
+            </p>
+          )}
           <div className="flex gap-2">
             <input readOnly value={state.url} className={`${inputClass} font-mono`} data-testid="new-invite-url" aria-label="Invite URL" />
             <button

@@ -6,6 +6,7 @@ import { actionActor } from "@/app/_lib/auth";
 import { createChecklistRevisionFor, issueLinkFor, revokeLinkFor } from "@/lib/app/checklist/guarded";
 import { isAppError } from "@/lib/errors/app-error";
 import { reissueLink } from "@/lib/app/links/reissue-link";
+import { mailMessage, mailSignoffLink } from "@/lib/app/notifications/mail";
 
 export interface RevisionState {
   message: string;
@@ -23,6 +24,8 @@ export interface LinkState {
   url: string | null;
   role: string | null;
   error: string | null;
+  /** Whether the link was e-mailed to the party (or why not). */
+  mail?: string | null;
 }
 
 /** The URL is returned to this response only; it is stored nowhere and never logged. */
@@ -35,8 +38,10 @@ export async function createLinkAction(transferId: string, _prev: LinkState, for
     throw e;
   }
   if (!r.ok) return { url: null, role: null, error: r.error === "invalid" ? "Choose a role" : "No such transfer" };
+  const url = await signUrl(r.token);
+  const mail = await mailSignoffLink(await actionActor(), { transferId, role: r.role, url, expiresAt: r.expiresAt });
   revalidatePath(`/transfers/${transferId}/checklist`);
-  return { url: await signUrl(r.token), role: r.role, error: null };
+  return { url, role: r.role, error: null, mail: mailMessage(mail) };
 }
 
 async function signUrl(token: string): Promise<string> {

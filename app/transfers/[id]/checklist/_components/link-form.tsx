@@ -34,6 +34,11 @@ export function LinkForm({ transferId }: { transferId: string }) {
           <p className="mb-2">
             Link for <strong data-testid="new-link-role">{state.role}</strong> — shown once; only its hash is kept. Send it to that person only.
           </p>
+          {state.mail && (
+            <p className="mb-2" data-testid="new-link-mail">
+              {state.mail}
+            </p>
+          )}
           <div className="flex gap-2">
             <input readOnly value={state.url} className={`${inputClass} font-mono`} data-testid="new-link-url" aria-label="Sign-off URL" />
             <button

@@ -1,0 +1,16 @@
+import { apiBody, apiJson, apiRoute, invalid } from "@/app/_lib/api";
+import { transferDto } from "@/lib/app/api/schemas";
+import { createTransfer } from "@/lib/app/transfers/create-transfer";
+import { listTransfersFor } from "@/lib/app/transfers/guarded";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute("listTransfers", async ({ actor }) =>
+  apiJson({ transfers: (await listTransfersFor(actor)).map(transferDto) }),
+);
+
+export const POST = apiRoute("createTransfer", async ({ request, actor }) => {
+  const r = await createTransfer(actor, await apiBody(request));
+  if (!r.ok) throw invalid(r.errors);
+  return apiJson(transferDto(r.transfer), 201);
+});

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { pageCall, pageStaff } from "@/app/_lib/auth";
+import { Card } from "@/app/_components/ui/card";
+import { listApiTokens } from "@/lib/app/api-tokens/list";
+import { TokenPanel } from "./_components/token-panel";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "API tokens" };
+
+const at = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : null);
+
+export default async function ApiTokensPage() {
+  const staff = await pageStaff();
+  const tokens = await pageCall(() => listApiTokens(staff));
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/" className="underline">
+          Transfers
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">API tokens</h1>
+      <Card title="Organisation API tokens" testId="api-tokens">
+        <p className="mb-4 text-sm text-slate-700">
+          A token lets a script or the command line (<code>cutover check --server … --token …</code>) use the HTTP API
+          as your organisation — described at{" "}
+          <a href="/api/openapi.json" className="underline">
+            /api/openapi.json
+          </a>
+          . <strong>Read</strong> tokens see transfers, runs, findings, schedules and checklists; <strong>write</strong>{" "}
+          tokens also create transfers, upload exports, start and cancel runs, decide findings, set the window and sign
+          revisions — decisions are recorded as yours, naming the token.
+        </p>
+        <TokenPanel
+          tokens={tokens.map((t) => ({
+            id: t.id,
+            name: t.name,
+            scope: t.scope,
+            createdBy: t.createdByName,
+            createdAt: at(t.createdAt)!,
+            lastUsedAt: at(t.lastUsedAt),
+            revokedAt: at(t.revokedAt),
+          }))}
+        />
+      </Card>
+    </div>
+  );
+}
