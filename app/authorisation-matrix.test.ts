@@ -266,6 +266,7 @@ const PAGES: Record<string, "staff" | string> = {
   "portfolios/new/page.tsx": "staff",
   "portfolios/[id]/page.tsx": "staff",
   "(auth)/sign-in/page.tsx": "public: the sign-in form",
+  "glossary/page.tsx": "public: the glossary of checks (the catalogue's ids, no transfer data)",
   "(auth)/setup/page.tsx": "public only while no account exists (firstRunSetup refuses afterwards)",
   "(public)/sign/[token]/page.tsx": "capability: the sign-off token, checked in lib/app/links/signoff-by-link (getSignoffView)",
   "(public)/invite/[token]/page.tsx": "capability: the maintainer invite token, checked in lib/app/invites/guarded (getInvitePage); one transfer, upload and the owner's questions only",
@@ -275,6 +276,7 @@ const PAGES: Record<string, "staff" | string> = {
 
 /** Server actions: staff actions take their actor from actionActor() and call lib/app/<concept>/guarded.ts; the others say why. */
 const ACTIONS: Record<string, "staff" | string> = {
+  "actions.ts": "staff",
   "transfers/new/actions.ts": "staff",
   "transfers/[id]/checklist/actions.ts": "staff",
   "transfers/[id]/schedule/actions.ts": "staff",

@@ -60,6 +60,7 @@ test.describe("incomplete export", () => {
     // --strict parity: the pipeline's exit status, shown in the browser.
     await expect(page.getByTestId("strict-status")).toHaveAttribute("data-finalisable", "false");
     await expect(page.getByTestId("strict-status")).toContainText("not finalisable — exit 1");
+    await checks.view("severity");
     await expect(page.getByTestId("findings-blocker").getByTestId("finding-family")).toHaveCount(3);
     await page.screenshot({ path: "e2e/artifacts/checks-no-go.png", fullPage: true });
 

@@ -52,8 +52,9 @@ test("bulk waive with one reason, acknowledge on a double click, undo: the verdi
   await expect(checks.count("acknowledged")).toHaveText("1");
 
   // Undo one waiver: its blocker is open again and the verdict is NO-GO.
-  const undone = caa.nth(1);
-  const undoneKey = (await undone.getAttribute("data-key"))!;
+  // By key: the subject view orders groups by what is still open, so positions move as decisions land.
+  const undoneKey = (await caa.nth(1).getAttribute("data-key"))!;
+  const undone = page.locator(`[data-testid="finding"][data-key="${undoneKey}"]`);
   await checks.expand(undone);
   await checks.revoke(undone);
   await expect(undone).toHaveAttribute("data-state", "open");

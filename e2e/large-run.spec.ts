@@ -14,7 +14,11 @@ const NAMES = 100_000;
 
 function seed(arg: object): { id: string; runId: string } {
   const dbUrl = `file:${join(process.env.CUTOVER_E2E_DATA_DIR!, "e2e.db")}`;
-  const r = spawnSync(process.execPath, ["--import", "tsx", "--import", "./lib/node/server-only.mjs", "e2e/support/seed-large-run.ts", JSON.stringify(arg)], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8", maxBuffer: 1 << 24 });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--import", "./lib/node/server-only.mjs", "e2e/support/seed-large-run.ts", JSON.stringify(arg)],
+    { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8", maxBuffer: 1 << 24 },
+  );
   if (r.status !== 0) throw new Error(`seed failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as { id: string; runId: string };
 }

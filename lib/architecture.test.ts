@@ -22,6 +22,7 @@ const APP_MAY_IMPORT = [
   "lib/config/", // limits the forms show before the server enforces them
   "lib/net/private-scope", // which private addresses the run form may offer
   "lib/dns/query-plan", // pure: the planned query counts the progress bar shows
+  "lib/checks/glossary", // pure: each check id's plain title, meaning and fix (glossary page, finding titles)
 ];
 
 interface Import {

@@ -65,8 +65,9 @@ export class ChecksPage {
     return subject ? f.filter({ has: this.page.getByTestId("finding-summary").filter({ hasText: subject }) }) : f;
   }
 
+  /** Opens a finding's details (a no-op when already open). */
   async expand(finding: Locator) {
-    await finding.getByTestId("finding-summary").click();
+    if (!(await finding.locator("details").evaluate((d) => (d as HTMLDetailsElement).open))) await finding.getByTestId("finding-summary").click();
     await expect(finding.getByTestId("finding-detail")).toBeVisible();
   }
 
@@ -82,9 +83,24 @@ export class ChecksPage {
     for (const f of findings) await f.getByTestId("finding-select").check();
   }
 
-  /** The bulk form of a severity section ("blocker" waives, "warning" acknowledges). */
+  /** The bulk form for the selected blockers ("blocker" waives) or warnings ("warning" acknowledges), in either view. */
   bulkForm(severity: "blocker" | "warning"): Locator {
-    return this.page.getByTestId(`findings-${severity}`).getByTestId(severity === "blocker" ? "bulk-waive-form" : "bulk-acknowledge-form");
+    return this.page.getByTestId("findings").getByTestId(severity === "blocker" ? "bulk-waive-form" : "bulk-acknowledge-form");
+  }
+
+  /** Findings grouped by subject (the default view) or by severity. */
+  async view(v: "subject" | "severity") {
+    await this.page.getByTestId(`view-${v}`).click();
+    await expect(this.page.getByTestId("findings")).toHaveAttribute("data-view", v);
+  }
+
+  subjectGroup(name: string): Locator {
+    return this.page.locator(`[data-testid="subject-group"][data-name="${name}"]`);
+  }
+
+  /** Tick a whole subject's open findings. */
+  async selectGroup(name: string) {
+    await this.subjectGroup(name).getByTestId("group-select").check();
   }
 
   async bulkDecide(severity: "blocker" | "warning", reason: string, onBehalfOf?: string) {

@@ -7,11 +7,22 @@ import { getDb } from "../../lib/db/client";
 import { seedLargeRun } from "../../lib/app/runs/testing/seed-large-run";
 import { seedTransfer } from "../../lib/app/testing/seed";
 
-const opts = JSON.parse(process.argv[2] ?? "{}") as { domain: string; names: number; blockers: number; warnings: number };
+const opts = JSON.parse(process.argv[2] ?? "{}") as {
+  domain: string;
+  names: number;
+  blockers: number;
+  warnings: number;
+};
 
 async function main(): Promise<unknown> {
   const id = await seedTransfer({ domain: opts.domain });
-  const runId = await seedLargeRun({ transferId: id, zone: opts.domain, names: opts.names, blockers: opts.blockers, warnings: opts.warnings });
+  const runId = await seedLargeRun({
+    transferId: id,
+    zone: opts.domain,
+    names: opts.names,
+    blockers: opts.blockers,
+    warnings: opts.warnings,
+  });
   return { id, runId };
 }
 

@@ -81,6 +81,12 @@ export const auditEventSchema = z.discriminatedUnion("type", [
     changes: z.record(z.string(), z.object({ from: z.union([z.string(), z.boolean()]), to: z.union([z.string(), z.boolean()]) })),
   }),
   z.object({ ...common, type: z.literal("window.scheduled"), start: z.iso.datetime(), end: z.iso.datetime() }),
+  /** A transfer fact edited: each changed field with its old and new value. */
+  z.object({ ...common, type: z.literal("transfer.updated"), changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })).min(1) }),
+  z.object({ ...common, type: z.literal("transfer.archived") }),
+  z.object({ ...common, type: z.literal("transfer.unarchived") }),
+  /** A source taken out (its row, records and report are kept); `replacedBy` when a new import replaces it. */
+  z.object({ ...common, type: z.literal("source.removed"), sourceId: z.string(), label: z.string(), reason: z.string(), replacedBy: z.string().optional() }),
   z.object({ ...common, type: z.literal("checklist.finalised"), revisionNumber: z.number().int().min(1), revisionDigest: hex64 }),
   /** Organisation-wide events are chained under the log id `organisationLogId(id)` instead of a transfer id. */
   z.object({ ...common, type: z.literal("api-token.created"), tokenId: z.string(), name: z.string(), scope: z.enum(["read", "write"]) }),

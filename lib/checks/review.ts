@@ -110,8 +110,8 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
     isImported(s) ? s : { name: s.name, result: importZone([{ name: s.name, bytes: s.bytes }], { format: s.format ?? "auto", origin: zone, includes: "filesystem" }) },
   );
   // Each name with its types, and the targets mail, web and delegations depend on (the query plan orders by them).
-  // `let`: dropped once both snapshots are asked (an async function's locals live until it returns; 100,000s of entries).
-  let importedNames = sources.flatMap((s) => s.result.records.map((r) => withTarget(nameToText(r.owner), r.type, r.rdata)));
+  // Held in an object so it can be dropped once both snapshots are asked (an async function's locals live until it returns; 100,000s of entries).
+  const held = { importedNames: sources.flatMap((s) => s.result.records.map((r) => withTarget(nameToText(r.owner), r.type, r.rdata))) };
   const settings = opts.snapshot ?? {};
 
   const old = await runSnapshot({
@@ -119,7 +119,7 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
     axfr: settings.axfr ?? true,
     zone,
     servers: opts.oldServers,
-    importedNames,
+    importedNames: held.importedNames,
     signal: opts.signal,
     onProgress: (event) => progress({ phase: "old", event }),
   });
@@ -141,7 +141,7 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
           zone,
           servers: opts.newServers,
           // …and the addresses of in-zone planned NS names (DEL-PLANNED-GLUE compares them with the addresses given).
-          importedNames: [...importedNames, ...namesOf(oldViews.oldRef), ...plannedInZone(zone, opts).flatMap((name) => [{ name, type: 1 }, { name, type: 28 }])],
+          importedNames: [...held.importedNames, ...namesOf(oldViews.oldRef), ...plannedInZone(zone, opts).flatMap((name) => [{ name, type: 1 }, { name, type: 28 }])],
           ...(oldComplete ? { commonLabels: false, nsecWalk: false } : {}),
           // Not delegated yet: the parent's referral is the old side's (measured there).
           measureParent: false,
@@ -149,7 +149,7 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
           onProgress: (event) => progress({ phase: "new", event }),
         })
       : null;
-  importedNames = [];
+  held.importedNames = [];
   if (neu) opts.onSnapshot?.("new", neu);
   opts.signal?.throwIfAborted();
 

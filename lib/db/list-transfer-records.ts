@@ -7,7 +7,7 @@ import type { TransferRecordRow } from "./rows";
 // twice as long for the 100k rows the records table must handle.
 const sql = (p: string) => `SELECT r."sourceId", r."ownerText", r."ownerKey", r."ttl", r."class", r."type", r."rdataHex", r."rdataText", r."file", r."line"
 FROM "SourceRecord" r JOIN "Source" s ON s."id" = r."sourceId"
-WHERE s."transferId" = ${p} ORDER BY r."id"`;
+WHERE s."transferId" = ${p} AND NOT EXISTS (SELECT 1 FROM "SourceRemoval" x WHERE x."sourceId" = s."id") ORDER BY r."id"`;
 
 /** Every stored record of every source of a transfer, in insertion order per source. */
 export async function listTransferRecords(transferId: string, db: Db = getDb()): Promise<TransferRecordRow[]> {

@@ -46,14 +46,35 @@ export async function clearRunSide(runId: string, side: Side, db: Db = getDb()):
   ]);
 }
 
-export async function insertRunAnswers(runId: string, side: Side, rows: readonly RunAnswerRow[], db: Db = getDb()): Promise<void> {
+export async function insertRunAnswers(
+  runId: string,
+  side: Side,
+  rows: readonly RunAnswerRow[],
+  db: Db = getDb(),
+): Promise<void> {
   if (rows.length === 0) return;
-  await db.runAnswer.createMany({ data: rows.map((r) => ({ runId, side, seq: r.seq, metaJson: r.metaJson, wire: r.wire ? Uint8Array.from(r.wire) : null, recordsJson: r.recordsJson })) });
+  await db.runAnswer.createMany({
+    data: rows.map((r) => ({
+      runId,
+      side,
+      seq: r.seq,
+      metaJson: r.metaJson,
+      wire: r.wire ? Uint8Array.from(r.wire) : null,
+      recordsJson: r.recordsJson,
+    })),
+  });
 }
 
-export async function insertTransferMessages(runId: string, side: Side, rows: readonly { transfer: number; seq: number; wire: Uint8Array }[], db: Db = getDb()): Promise<void> {
+export async function insertTransferMessages(
+  runId: string,
+  side: Side,
+  rows: readonly { transfer: number; seq: number; wire: Uint8Array }[],
+  db: Db = getDb(),
+): Promise<void> {
   if (rows.length === 0) return;
-  await db.runTransferMessage.createMany({ data: rows.map((r) => ({ runId, side, transfer: r.transfer, seq: r.seq, wire: Uint8Array.from(r.wire) })) });
+  await db.runTransferMessage.createMany({
+    data: rows.map((r) => ({ runId, side, transfer: r.transfer, seq: r.seq, wire: Uint8Array.from(r.wire) })),
+  });
 }
 
 export async function saveRunSnapshot(runId: string, row: RunSnapshotRow, db: Db = getDb()): Promise<void> {
@@ -65,22 +86,44 @@ export async function saveRunSnapshot(runId: string, row: RunSnapshotRow, db: Db
 }
 
 export async function listRunSnapshots(runId: string, db: Db = getDb()): Promise<RunSnapshotRow[]> {
-  const rows = await db.runSnapshot.findMany({ where: { runId }, orderBy: { side: "desc" }, select: { side: true, summaryJson: true, answers: true, answersSha256: true } });
+  const rows = await db.runSnapshot.findMany({
+    where: { runId },
+    orderBy: { side: "desc" },
+    select: { side: true, summaryJson: true, answers: true, answersSha256: true },
+  });
   return rows.map((r) => ({ ...r, side: r.side as Side }));
 }
 
 /** The answers with these indexes (the ones a page of findings cites). */
-export async function getRunAnswers(runId: string, side: Side, seqs: readonly number[], db: Db = getDb()): Promise<RunAnswerRow[]> {
+export async function getRunAnswers(
+  runId: string,
+  side: Side,
+  seqs: readonly number[],
+  db: Db = getDb(),
+): Promise<RunAnswerRow[]> {
   if (seqs.length === 0) return [];
-  const rows = await db.runAnswer.findMany({ where: { runId, side, seq: { in: [...new Set(seqs)] } }, select: { seq: true, metaJson: true, wire: true, recordsJson: true } });
+  const rows = await db.runAnswer.findMany({
+    where: { runId, side, seq: { in: [...new Set(seqs)] } },
+    select: { seq: true, metaJson: true, wire: true, recordsJson: true },
+  });
   return rows.map((r) => ({ ...r, wire: r.wire ? new Uint8Array(r.wire) : null }));
 }
 
 /** Every answer of one side in order, a batch at a time (for checks re-reading a stored run). */
-export async function* streamRunAnswers(runId: string, side: Side, db: Db = getDb(), batch = EVIDENCE_BATCH): AsyncGenerator<RunAnswerRow> {
+export async function* streamRunAnswers(
+  runId: string,
+  side: Side,
+  db: Db = getDb(),
+  batch = EVIDENCE_BATCH,
+): AsyncGenerator<RunAnswerRow> {
   let after = -1;
   for (;;) {
-    const rows = await db.runAnswer.findMany({ where: { runId, side, seq: { gt: after } }, orderBy: { seq: "asc" }, take: batch, select: { seq: true, metaJson: true, wire: true, recordsJson: true } });
+    const rows = await db.runAnswer.findMany({
+      where: { runId, side, seq: { gt: after } },
+      orderBy: { seq: "asc" },
+      take: batch,
+      select: { seq: true, metaJson: true, wire: true, recordsJson: true },
+    });
     for (const r of rows) yield { ...r, wire: r.wire ? new Uint8Array(r.wire) : null };
     if (rows.length < batch) return;
     after = rows[rows.length - 1].seq;
@@ -111,7 +154,11 @@ function diffWhere(runId: string, q: Omit<DiffRowQuery, "offset" | "limit">) {
   const name = q.name?.trim().toLowerCase();
   return {
     runId,
-    ...(q.only === "missing" ? { kind: "missing" } : q.only === "different" ? { kind: { in: ["rdata", "ttl", "servers"] } } : {}),
+    ...(q.only === "missing"
+      ? { kind: "missing" }
+      : q.only === "different"
+        ? { kind: { in: ["rdata", "ttl", "servers"] } }
+        : {}),
     ...(name ? { owner: { contains: name } } : {}),
     ...(q.type ? { type: q.type } : {}),
     ...(q.comparison ? { comparison: q.comparison } : {}),
@@ -120,10 +167,26 @@ function diffWhere(runId: string, q: Omit<DiffRowQuery, "offset" | "limit">) {
 }
 
 /** One page of the diff with the filter applied, the number matching, the run's total and the filter's choices. */
-export async function listDiffRows(runId: string, q: DiffRowQuery, db: Db = getDb()): Promise<{ rows: { seq: number; rowJson: string }[]; matching: number; total: number; types: string[]; comparisons: string[] }> {
+export async function listDiffRows(
+  runId: string,
+  q: DiffRowQuery,
+  db: Db = getDb(),
+): Promise<{
+  rows: { seq: number; rowJson: string }[];
+  matching: number;
+  total: number;
+  types: string[];
+  comparisons: string[];
+}> {
   const where = diffWhere(runId, q);
   const [rows, matching, total, types, comparisons] = await Promise.all([
-    db.runDiffRow.findMany({ where, orderBy: { seq: "asc" }, skip: q.offset, take: q.limit, select: { seq: true, rowJson: true } }),
+    db.runDiffRow.findMany({
+      where,
+      orderBy: { seq: "asc" },
+      skip: q.offset,
+      take: q.limit,
+      select: { seq: true, rowJson: true },
+    }),
     db.runDiffRow.count({ where }),
     db.runDiffRow.count({ where: { runId } }),
     // GROUP BY in the database: the choices without reading every row.

@@ -5,3 +5,16 @@ import { getDb } from "./client";
 export async function setDnsHostingMoves(transferId: string, value: boolean, db: Db = getDb()): Promise<void> {
   await db.transfer.update({ where: { id: transferId }, data: { dnsHostingMoves: value } });
 }
+
+export interface TransferFacts {
+  losingRegistrar: string;
+  gainingRegistrar: string;
+  currentDnsOperator: string;
+  futureDnsOperator: string;
+  dnsHostingMoves: boolean;
+}
+
+/** The editable facts (the domain is the transfer's identity and never changes). */
+export async function updateTransferFacts(transferId: string, facts: TransferFacts, db: Db = getDb()): Promise<void> {
+  await db.transfer.update({ where: { id: transferId }, data: facts });
+}

@@ -1,9 +1,9 @@
+import { getCockpit } from "@/lib/app/transfers/get-cockpit";
 import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { listInvitesFor } from "@/lib/app/invites/guarded";
-import { getTransferOverviewFor } from "@/lib/app/transfers/get-transfer-overview";
 import { uploadLimits } from "@/lib/app/sources/upload-limits";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
@@ -11,6 +11,8 @@ import { secondaryButtonClass } from "@/app/_components/ui/button-link";
 import { UploadForm } from "./_components/upload-form";
 import { SourceList } from "./_components/source-list";
 import { InvitePanel } from "./_components/invite-panel";
+import { StepperView } from "./_components/stepper";
+import { FactsForm } from "./_components/facts-form";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = transferMetadata("Transfer");
@@ -18,9 +20,11 @@ export const generateMetadata = transferMetadata("Transfer");
 export default async function TransferPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const staff = await pageStaff();
-  const [overview, invites] = await pageCall(async () => Promise.all([getTransferOverviewFor(staff, id), listInvitesFor(staff, id)]));
-  if (!overview) notFound();
-  const { transfer: t, sources } = overview;
+  const [cockpit, invites] = await pageCall(async () =>
+    Promise.all([getCockpit(staff, id), listInvitesFor(staff, id)]),
+  );
+  if (!cockpit) notFound();
+  const { transfer: t, sources, removed, stepper } = cockpit;
   const facts: [string, string, string][] = [
     ["Losing registrar", t.losingRegistrar, "fact-losing-registrar"],
     ["Gaining registrar", t.gainingRegistrar, "fact-gaining-registrar"],
@@ -37,7 +41,7 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
             <DomainName ascii={t.domainAscii} unicode={t.domainUnicode} />
           </h1>
         </div>
-        <div className="flex gap-3">
+        <div className="flex flex-wrap gap-2">
           {sources.length > 0 && (
             <Link href={`/transfers/${t.id}/records`} className={secondaryButtonClass} data-testid="view-records">
               View records
@@ -54,6 +58,7 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
           </Link>
         </div>
       </div>
+      <StepperView stepper={stepper} />
       <Card title="Facts" testId="transfer-facts">
         <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-2">
           {facts.map(([k, v, testId]) => (
@@ -65,18 +70,66 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
             </div>
           ))}
         </dl>
+        <details className="mt-4" data-testid="edit-facts">
+          <summary className="inline-flex min-h-6 cursor-pointer items-center text-sm font-medium underline">
+            Edit facts
+          </summary>
+          <div className="mt-3">
+            <FactsForm
+              transferId={t.id}
+              facts={{
+                losingRegistrar: t.losingRegistrar,
+                gainingRegistrar: t.gainingRegistrar,
+                currentDnsOperator: t.currentDnsOperator,
+                futureDnsOperator: t.futureDnsOperator,
+                dnsHostingMoves: t.dnsHostingMoves,
+              }}
+            />
+          </div>
+        </details>
       </Card>
-      <Card title={`Sources (${sources.length})`} testId="sources">
-        <SourceList transferId={t.id} sources={sources} />
-      </Card>
-      <Card title="Import exports" testId="import-card">
-        <UploadForm transferId={t.id} limits={uploadLimits()} />
-      </Card>
+      <div id="sources" className="scroll-mt-4">
+        <Card title={`Sources (${sources.length})`} testId="sources">
+          <SourceList transferId={t.id} sources={sources} canRemove />
+          {removed.length > 0 && (
+            <div className="mt-4 border-t border-slate-200 pt-3" data-testid="removed-sources">
+              <h3 className="text-sm font-semibold">Removed sources ({removed.length})</h3>
+              <ul className="mt-1 space-y-1 text-sm">
+                {removed.map((r) => (
+                  <li key={r.sourceId} data-testid="removed-source">
+                    <Link href={`/transfers/${t.id}/sources/${r.sourceId}`} className="underline">
+                      {r.label}
+                    </Link>{" "}
+                    <span className="text-slate-700">
+                      — removed by {r.removedBy} on {r.removedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                      {r.replacedById
+                        ? `, replaced by ${sources.find((s) => s.id === r.replacedById)?.label ?? "a newer import"}`
+                        : ""}
+                      : {r.reason}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </Card>
+      </div>
+      <div id="import-card" className="scroll-mt-4">
+        <Card title="Import exports" testId="import-card">
+          <UploadForm transferId={t.id} limits={uploadLimits()} />
+        </Card>
+      </div>
       <Card title="Invite the maintainer" testId="invite-card">
         <InvitePanel
           transferId={t.id}
           now={Date.now()}
-          invites={invites.map((i) => ({ id: i.id, label: i.label, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString(), revokedAt: i.revokedAt?.toISOString() ?? null }))}
+          invites={invites.map((i) => ({
+            id: i.id,
+            label: i.label,
+            createdAt: i.createdAt.toISOString(),
+            expiresAt: i.expiresAt.toISOString(),
+            revokedAt: i.revokedAt?.toISOString() ?? null,
+          }))}
         />
       </Card>
     </div>

@@ -46,7 +46,7 @@ beforeAll(async () => {
   );
   ann = { kind: "staff", userId: a.id, name: a.name, email: a.email, organisationId: a.organisationId };
   bob = { kind: "staff", userId: b.id, name: b.name, email: b.email, organisationId: b.organisationId };
-});
+}, 60_000);
 afterAll(() => t.dispose());
 
 describe("create", () => {

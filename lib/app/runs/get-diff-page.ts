@@ -44,12 +44,21 @@ export interface DiffPage {
 
 export async function getDiffPage(actor: Actor | null, input: unknown, db?: Db): Promise<DiffPage> {
   const p = DiffPageInputSchema.safeParse(input);
-  if (!p.success) throw new AppError("INVALID", p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), { issues: p.error.issues });
+  if (!p.success)
+    throw new AppError("INVALID", p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), {
+      issues: p.error.issues,
+    });
   const q = p.data;
   await requireStaff(actor, q.transferId, db);
   const run = await getRun(q.runId, db);
   if (!run || run.transferId !== q.transferId) throw new AppError("NOT_FOUND", "no such run");
-  const filter = { only: q.only, name: q.name || undefined, type: q.type || undefined, comparison: q.comparison || undefined, hideExplained: q.hideExplained };
+  const filter = {
+    only: q.only,
+    name: q.name || undefined,
+    type: q.type || undefined,
+    comparison: q.comparison || undefined,
+    hideExplained: q.hideExplained,
+  };
   const stored = await listDiffRows(run.id, { ...filter, offset: q.offset, limit: q.limit }, db);
   if (stored.total === 0 && run.diffJson) {
     // Runs stored before diff rows were rows: their one JSON value, filtered here.
@@ -64,5 +73,12 @@ export async function getDiffPage(actor: Actor | null, input: unknown, db?: Db):
       comparisons: [...new Set(all.map((r) => r.comparison))],
     };
   }
-  return { offset: q.offset, rows: stored.rows.map((r) => JSON.parse(r.rowJson) as DiffRow), matching: stored.matching, total: stored.total, types: stored.types, comparisons: stored.comparisons };
+  return {
+    offset: q.offset,
+    rows: stored.rows.map((r) => JSON.parse(r.rowJson) as DiffRow),
+    matching: stored.matching,
+    total: stored.total,
+    types: stored.types,
+    comparisons: stored.comparisons,
+  };
 }

@@ -32,7 +32,10 @@ export interface FindingsPage {
 
 export async function getFindingsPage(actor: Actor | null, input: unknown, db?: Db): Promise<FindingsPage> {
   const p = FindingsPageInputSchema.safeParse(input);
-  if (!p.success) throw new AppError("INVALID", p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), { issues: p.error.issues });
+  if (!p.success)
+    throw new AppError("INVALID", p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), {
+      issues: p.error.issues,
+    });
   const q = p.data;
   await requireStaff(actor, q.transferId, db);
   const run = await getRun(q.runId, db);

@@ -11,7 +11,13 @@ import { storedAnswer } from "./stored-answer";
 import { storeSnapshot } from "./store-snapshot";
 import { seededAnswer, seededSnapshot, seedLargeRun } from "./testing/seed-large-run";
 
-const staff: StaffActor = { kind: "staff", userId: "u-1", name: "Ann", email: "ann@registrar-a.test", organisationId: "default-org" };
+const staff: StaffActor = {
+  kind: "staff",
+  userId: "u-1",
+  name: "Ann",
+  email: "ann@registrar-a.test",
+  organisationId: "default-org",
+};
 const stranger: StaffActor = { ...staff, userId: "u-2", organisationId: "other-org" };
 
 describe.each(testDialects())("a run's evidence as rows on %s", (dialect) => {
@@ -22,7 +28,15 @@ describe.each(testDialects())("a run's evidence as rows on %s", (dialect) => {
   beforeAll(async () => {
     t = await createTestDb(dialect);
     const tr = await createTransfer(
-      { domainAscii: "rows.test", domainUnicode: "rows.test", losingRegistrar: "A", gainingRegistrar: "B", currentDnsOperator: "C", futureDnsOperator: "D", dnsHostingMoves: true },
+      {
+        domainAscii: "rows.test",
+        domainUnicode: "rows.test",
+        losingRegistrar: "A",
+        gainingRegistrar: "B",
+        currentDnsOperator: "C",
+        futureDnsOperator: "D",
+        dnsHostingMoves: true,
+      },
       t.db,
     );
     transferId = tr.id;
@@ -36,7 +50,17 @@ describe.each(testDialects())("a run's evidence as rows on %s", (dialect) => {
     const [row] = await getRunAnswers(runId, "old", [1000], t.db);
     const a = storedAnswer(row);
     expect(a.question).toEqual({ name: "host1000.rows.test.", type: "A", class: 1 });
-    expect(a.records).toEqual([{ section: "answer", owner: "host1000.rows.test.", ttl: 3600, class: 1, type: "A", rdata: "0a0003e8", text: "10.0.3.232" }]);
+    expect(a.records).toEqual([
+      {
+        section: "answer",
+        owner: "host1000.rows.test.",
+        ttl: 3600,
+        class: 1,
+        type: "A",
+        rdata: "0a0003e8",
+        text: "10.0.3.232",
+      },
+    ]);
     expect(a.flags?.aa).toBe(true);
     expect(evidenceOfRaw(row.wire!, "x")).toHaveLength(1);
     // Every answer, in order, a batch at a time.
@@ -52,8 +76,28 @@ describe.each(testDialects())("a run's evidence as rows on %s", (dialect) => {
 
   it("a second write of the same snapshot replaces the first, with the same digest", async () => {
     const answers = [seededAnswer("again.test.", 0), seededAnswer("again.test.", 1)];
-    const other = (await createTransfer({ domainAscii: "again.test", domainUnicode: "again.test", losingRegistrar: "A", gainingRegistrar: "B", currentDnsOperator: "C", futureDnsOperator: "D", dnsHostingMoves: true }, t.db)).id;
-    const again = await seedLargeRun({ transferId: other, zone: "again.test", names: 2, blockers: 0, warnings: 0, db: t.db });
+    const other = (
+      await createTransfer(
+        {
+          domainAscii: "again.test",
+          domainUnicode: "again.test",
+          losingRegistrar: "A",
+          gainingRegistrar: "B",
+          currentDnsOperator: "C",
+          futureDnsOperator: "D",
+          dnsHostingMoves: true,
+        },
+        t.db,
+      )
+    ).id;
+    const again = await seedLargeRun({
+      transferId: other,
+      zone: "again.test",
+      names: 2,
+      blockers: 0,
+      warnings: 0,
+      db: t.db,
+    });
     const before = (await listRunSnapshots(again, t.db))[0];
     const d = await storeSnapshot(again, "old", seededSnapshot("again.test.", answers, null), t.db);
     expect(d.answersSha256).toBe(before.answersSha256);
@@ -74,12 +118,22 @@ describe.each(testDialects())("a run's evidence as rows on %s", (dialect) => {
   });
 
   it("findings by page: the next blockers in catalogue order with their answers decoded", async () => {
-    const p = await getFindingsPage(staff, { transferId, runId, severity: "blocker", offset: "200", limit: "100" }, t.db);
+    const p = await getFindingsPage(
+      staff,
+      { transferId, runId, severity: "blocker", offset: "200", limit: "100" },
+      t.db,
+    );
     expect(p.total).toBe(250);
-    expect(p.findings.map((f) => f.subject)).toEqual(Array.from({ length: 50 }, (_, i) => `host${200 + i}.rows.test. A`));
+    expect(p.findings.map((f) => f.subject)).toEqual(
+      Array.from({ length: 50 }, (_, i) => `host${200 + i}.rows.test. A`),
+    );
     expect(p.findings[49].evidence[0].dig).toContain(";; ANSWER SECTION:\nhost249.rows.test.");
-    await expect(getFindingsPage(stranger, { transferId, runId, severity: "blocker" }, t.db)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getFindingsPage(staff, { transferId, runId, severity: "fatal" }, t.db)).rejects.toMatchObject({ code: "INVALID" });
+    await expect(getFindingsPage(stranger, { transferId, runId, severity: "blocker" }, t.db)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(getFindingsPage(staff, { transferId, runId, severity: "fatal" }, t.db)).rejects.toMatchObject({
+      code: "INVALID",
+    });
   });
 
   it("the diff by page, filtered in the database", async () => {
@@ -90,12 +144,20 @@ describe.each(testDialects())("a run's evidence as rows on %s", (dialect) => {
     expect(different.matching).toBe(Math.ceil(N / 10));
     expect(different.rows.every((r) => r.kind === "rdata" && r.comparison === "new operator")).toBe(true);
     // Name contains (case-insensitive), type, comparison, expected differences hidden.
-    const named = await getDiffPage(staff, { transferId, runId, name: "HOST12", type: "A", comparison: "source registrar export", hideExplained: "true" }, t.db);
-    const expected = Array.from({ length: N }, (_, i) => i).filter((i) => String(i).startsWith("12") && i % 3 !== 0 && i % 10 !== 0 && i % 7 !== 0);
+    const named = await getDiffPage(
+      staff,
+      { transferId, runId, name: "HOST12", type: "A", comparison: "source registrar export", hideExplained: "true" },
+      t.db,
+    );
+    const expected = Array.from({ length: N }, (_, i) => i).filter(
+      (i) => String(i).startsWith("12") && i % 3 !== 0 && i % 10 !== 0 && i % 7 !== 0,
+    );
     expect(named.rows.map((r) => r.owner)).toEqual(expected.map((i) => `host${i}.rows.test.`));
     expect(named.matching).toBe(expected.length);
     expect(named.types).toEqual(["A", "AAAA"]);
-    await expect(getDiffPage(staff, { transferId, runId, limit: 5000 }, t.db)).rejects.toMatchObject({ code: "INVALID" });
+    await expect(getDiffPage(staff, { transferId, runId, limit: 5000 }, t.db)).rejects.toMatchObject({
+      code: "INVALID",
+    });
     await expect(getDiffPage(stranger, { transferId, runId }, t.db)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -9,7 +9,15 @@ export async function storeDiffRows(runId: string, rows: readonly DiffRow[], db?
     const batch: RunDiffRowData[] = [];
     for (let k = i; k < Math.min(rows.length, i + EVIDENCE_BATCH); k++) {
       const r = rows[k];
-      batch.push({ seq: k, comparison: r.comparison, kind: r.kind, owner: r.owner.toLowerCase(), type: r.type, explained: r.explained !== null, rowJson: JSON.stringify(r) });
+      batch.push({
+        seq: k,
+        comparison: r.comparison,
+        kind: r.kind,
+        owner: r.owner.toLowerCase(),
+        type: r.type,
+        explained: r.explained !== null,
+        rowJson: JSON.stringify(r),
+      });
     }
     await insertDiffRows(runId, batch, db);
   }

@@ -7,7 +7,15 @@
  */
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
-import { clearRunSide, EVIDENCE_BATCH, insertRunAnswers, insertTransferMessages, saveRunSnapshot, type RunAnswerRow, type Side } from "../../db/run-evidence";
+import {
+  clearRunSide,
+  EVIDENCE_BATCH,
+  insertRunAnswers,
+  insertTransferMessages,
+  saveRunSnapshot,
+  type RunAnswerRow,
+  type Side,
+} from "../../db/run-evidence";
 import { LiveAnswer } from "../../dns/live-answer";
 import type { Snapshot } from "../../dns/run-snapshot";
 import { recordJson } from "../../dns/snapshot-json";
@@ -30,12 +38,29 @@ export function snapshotSummary(s: Snapshot) {
     startedAt: s.startedAt,
     finishedAt: s.finishedAt,
     mode: s.mode,
-    delegation: s.delegation && { ...s.delegation, ns: s.delegation.ns.map(recordJson), glue: s.delegation.glue.map(recordJson), ds: s.delegation.ds.map(recordJson), answers: s.delegation.answers.length },
+    delegation: s.delegation && {
+      ...s.delegation,
+      ns: s.delegation.ns.map(recordJson),
+      glue: s.delegation.glue.map(recordJson),
+      ds: s.delegation.ds.map(recordJson),
+      answers: s.delegation.answers.length,
+    },
     servers: s.servers,
     names: s.names.length,
     zoneCuts: s.zoneCuts,
     wildcard: s.wildcard,
-    axfr: s.axfr.map((x) => ({ server: x.server, zone: nameToText(x.zone), records: x.count ?? x.records.length, messages: x.messages, bytes: x.bytes, elapsedMs: x.elapsedMs, rcode: x.rcode, tsig: x.tsig, error: x.error, timestamp: x.timestamp })),
+    axfr: s.axfr.map((x) => ({
+      server: x.server,
+      zone: nameToText(x.zone),
+      records: x.count ?? x.records.length,
+      messages: x.messages,
+      bytes: x.bytes,
+      elapsedMs: x.elapsedMs,
+      rcode: x.rcode,
+      tsig: x.tsig,
+      error: x.error,
+      timestamp: x.timestamp,
+    })),
     sentTo: s.sentTo,
     counts: s.counts,
     incomplete: s.incomplete ?? null,
@@ -62,7 +87,12 @@ export function answerRow(seq: number, a: ServerAnswer): RunAnswerRow {
   };
   const wire = a instanceof LiveAnswer ? a.raw : null;
   const records = wire ? null : a.records;
-  return { seq, metaJson: JSON.stringify(meta), wire, recordsJson: records && records.length ? JSON.stringify(records.map(recordJson)) : null };
+  return {
+    seq,
+    metaJson: JSON.stringify(meta),
+    wire,
+    recordsJson: records && records.length ? JSON.stringify(records.map(recordJson)) : null,
+  };
 }
 
 export interface StoredSnapshotDigest {
@@ -102,6 +132,10 @@ export async function storeSnapshot(runId: string, side: Side, s: Snapshot, db?:
   await insertTransferMessages(runId, side, frames, db);
   const summary = snapshotSummary(s);
   const digest = { answers: s.answers.length, answersSha256: hash.digest("hex"), summary };
-  await saveRunSnapshot(runId, { side, summaryJson: JSON.stringify(summary), answers: digest.answers, answersSha256: digest.answersSha256 }, db);
+  await saveRunSnapshot(
+    runId,
+    { side, summaryJson: JSON.stringify(summary), answers: digest.answers, answersSha256: digest.answersSha256 },
+    db,
+  );
   return digest;
 }

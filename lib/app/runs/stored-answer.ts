@@ -11,6 +11,10 @@ import type { StoredAnswer, StoredRecord } from "./dig-text";
 export function storedAnswer(row: RunAnswerRow): StoredAnswer {
   const meta = JSON.parse(row.metaJson) as Omit<StoredAnswer, "records">;
   const file = `dns://${meta.server.address.includes(":") ? `[${meta.server.address}]` : meta.server.address}:${meta.server.port}`;
-  const records: StoredRecord[] = row.wire ? evidenceOfRaw(row.wire, file).map(recordJson) : row.recordsJson ? (JSON.parse(row.recordsJson) as StoredRecord[]) : [];
+  const records: StoredRecord[] = row.wire
+    ? evidenceOfRaw(row.wire, file).map(recordJson)
+    : row.recordsJson
+      ? (JSON.parse(row.recordsJson) as StoredRecord[])
+      : [];
   return { ...meta, records };
 }

@@ -130,7 +130,7 @@ async function benchRun(spec: RunSpec): Promise<void> {
     process.stdout.write(`cutover check: ${(r.ms / 1000).toFixed(1)} s wall, ${sent} queries sent, peak RSS ${rss ? mb(Number(rss[1])) : "?"}, exit ${r.code}\n  ${head}\n`);
     for (const l of r.stdout.split("\n")) if (/^(old|new) snapshot: /.test(l)) process.stdout.write(`  ${l}\n`);
     const blockers = r.stdout.split("\nBLOCKERS")[1]?.split("\n\n")[0];
-    if (blockers) process.stdout.write(blockers.split("\n").filter((l) => /^  \S/.test(l)).slice(0, 20).map((l) => `  BLOCKER${l}\n`).join(""));
+    if (blockers) process.stdout.write(blockers.split("\n").filter((l) => /^ {2}\S/.test(l)).slice(0, 20).map((l) => `  BLOCKER${l}\n`).join(""));
   } finally {
     await ns.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -176,7 +176,7 @@ export function UploadForm({ transferId, limits, inviteToken }: { transferId: st
           Drop every export you have here: registrar export, Route 53 JSON, Cloudflare, dig AXFR, PowerDNS. Each file becomes its own labelled source; files that
           belong together (Route 53 pages, a zone file and its $INCLUDE files) can be joined into one.
         </p>
-        <label className="cursor-pointer font-medium text-slate-900 underline">
+        <label className="inline-flex min-h-6 cursor-pointer items-center font-medium text-slate-900 underline">
           or choose files
           <input ref={inputRef} type="file" multiple className="sr-only" onChange={(e) => void add(e.target.files)} data-testid="file-input" />
         </label>

@@ -27,11 +27,11 @@ export function SignoffForm({ token, digest, noGo }: { token: string; digest: st
       </Field>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Decision</legend>
-        <label className="mr-6 text-sm">
-          <input type="radio" name="decision" value="approve" required onChange={() => setDecision("approve")} data-testid="decision-approve" /> Approve
+        <label className="mr-6 inline-flex min-h-6 items-center gap-2 text-sm">
+          <input type="radio" name="decision" value="approve" className="h-5 w-5" required onChange={() => setDecision("approve")} data-testid="decision-approve" /> Approve
         </label>
-        <label className="text-sm">
-          <input type="radio" name="decision" value="reject" onChange={() => setDecision("reject")} data-testid="decision-reject" /> Reject
+        <label className="inline-flex min-h-6 items-center gap-2 text-sm">
+          <input type="radio" name="decision" value="reject" className="h-5 w-5" onChange={() => setDecision("reject")} data-testid="decision-reject" /> Reject
         </label>
       </fieldset>
       {decision === "approve" && noGo && (

@@ -12,7 +12,9 @@ export function signerText(s: Pick<Signoff, "signerName" | "linkId">): string {
 /** A sign-off's decision; an approval of a NO-GO revision says so (the signer confirmed it, lib/checklist/signoff.ts). */
 export function decisionText(s: Signoff): string {
   if (s.decision === "reject") return `rejected: ${s.reason}`;
-  return s.noGo ? `approved despite NO-GO (${s.noGo.openBlockers} open blocker${s.noGo.openBlockers === 1 ? "" : "s"})` : "approved";
+  return s.noGo
+    ? `approved despite NO-GO (${s.noGo.openBlockers} open blocker${s.noGo.openBlockers === 1 ? "" : "s"})`
+    : "approved";
 }
 
 const STATE_TEXT = (f: Revision["findings"][number]) => {
@@ -29,8 +31,20 @@ const STATE_TEXT = (f: Revision["findings"][number]) => {
   }
 };
 
+const CELL = "block md:table-cell print:table-cell";
+
 /** One revision as a read-only document: used by the checklist page, the printable view and the sign-off page. */
-export function RevisionDocument({ revision, digest, keyId, signoffs }: { revision: Revision; digest: string; keyId?: string; signoffs?: (Signoff & { stale?: boolean })[] }) {
+export function RevisionDocument({
+  revision,
+  digest,
+  keyId,
+  signoffs,
+}: {
+  revision: Revision;
+  digest: string;
+  keyId?: string;
+  signoffs?: (Signoff & { stale?: boolean })[];
+}) {
   const r = revision;
   const w = r.window;
   return (
@@ -65,7 +79,8 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
       <section>
         <h3 className="font-semibold">Transfer</h3>
         <p>
-          {r.transfer.losingRegistrar} → {r.transfer.gainingRegistrar}; DNS {r.transfer.losingDnsOperator} → {r.transfer.gainingDnsOperator}; DNS hosting moves: {r.dnsHostingMoves ? "yes" : "no"}
+          {r.transfer.losingRegistrar} → {r.transfer.gainingRegistrar}; DNS {r.transfer.losingDnsOperator} →{" "}
+          {r.transfer.gainingDnsOperator}; DNS hosting moves: {r.dnsHostingMoves ? "yes" : "no"}
         </p>
         <p className="break-all font-mono text-xs">snapshot {r.snapshotDigest ?? "none"}</p>
         <ul className="font-mono text-xs">
@@ -78,9 +93,12 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
       </section>
       <section>
         <h3 className="font-semibold">Findings ({r.findings.length})</h3>
-        {/* Fixed layout with wrapping anywhere: long owner names and check ids break inside their column, so the
-            table never grows past its card or the printed page and the State column is always there. */}
-        <table className="w-full table-fixed border-collapse text-left text-xs [overflow-wrap:anywhere]" data-testid="doc-findings">
+        {/* Stacked cards below md (a signer on a phone); from md up and always in print a fixed-layout table that wraps
+            anywhere, so long owner names never push the State column off the card or the printed page. */}
+        <table
+          className="block w-full table-fixed border-collapse text-left text-xs [overflow-wrap:anywhere] md:table print:table"
+          data-testid="doc-findings"
+        >
           <colgroup>
             <col className="w-[4.5rem]" />
             <col className="w-[18%]" />
@@ -88,7 +106,7 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
             <col />
             <col className="w-[28%]" />
           </colgroup>
-          <thead>
+          <thead className="hidden md:table-header-group print:table-header-group">
             <tr className="border-b">
               <th className="py-1 pr-2">Severity</th>
               <th className="pr-2">Check</th>
@@ -97,14 +115,22 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
               <th>State</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block md:table-row-group print:table-row-group">
             {r.findings.map((f) => (
-              <tr key={f.id} className="break-inside-avoid border-b align-top" data-testid="doc-finding" data-check={f.checkId} data-state={f.state.status}>
-                <td className="py-1 pr-2">{f.severity}</td>
-                <td className="pr-2 font-mono">{f.checkId}</td>
-                <td className="pr-2">{f.subject}</td>
-                <td className="pr-2">{f.message}</td>
-                <td data-testid="doc-finding-state">{STATE_TEXT(f)}</td>
+              <tr
+                key={f.id}
+                className="block break-inside-avoid border-b py-2 align-top md:table-row md:py-0 print:table-row print:py-0"
+                data-testid="doc-finding"
+                data-check={f.checkId}
+                data-state={f.state.status}
+              >
+                <td className={`${CELL} py-1 pr-2`}>{f.severity}</td>
+                <td className={`${CELL} pr-2 font-mono`}>{f.checkId}</td>
+                <td className={`${CELL} pr-2`}>{f.subject}</td>
+                <td className={`${CELL} pr-2`}>{f.message}</td>
+                <td className={CELL} data-testid="doc-finding-state">
+                  {STATE_TEXT(f)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -114,7 +140,8 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
         <h3 className="font-semibold">Window</h3>
         {w ? (
           <p data-testid="doc-window">
-            {formatLocal(new Date(w.start), w.timeZone)} → {formatLocal(new Date(w.end), w.timeZone)} (UTC {w.start} → {w.end}); TTL lowering {w.ttlLoweringAt ?? "not planned"}
+            {formatLocal(new Date(w.start), w.timeZone)} → {formatLocal(new Date(w.end), w.timeZone)} (UTC {w.start} →{" "}
+            {w.end}); TTL lowering {w.ttlLoweringAt ?? "not planned"}
           </p>
         ) : (
           <p>Not scheduled.</p>
@@ -125,8 +152,10 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
         <ul className="space-y-1" data-testid="doc-parties">
           {r.parties.map((p) => (
             <li key={p.role}>
-              <strong>{PARTY_ROLE_LABELS[p.role]}</strong>: {p.organisation} — {p.contacts.map((c) => [c.name, c.email, c.phone].filter(Boolean).join(" ")).join("; ")}; escalation{" "}
-              {p.escalation ? `${p.escalation.channel} ${p.escalation.target}` : "none"}; on call {p.onCall.confirmed ? `confirmed by ${p.onCall.by}` : "not confirmed"}
+              <strong>{PARTY_ROLE_LABELS[p.role]}</strong>: {p.organisation} —{" "}
+              {p.contacts.map((c) => [c.name, c.email, c.phone].filter(Boolean).join(" ")).join("; ")}; escalation{" "}
+              {p.escalation ? `${p.escalation.channel} ${p.escalation.target}` : "none"}; on call{" "}
+              {p.onCall.confirmed ? `confirmed by ${p.onCall.by}` : "not confirmed"}
             </li>
           ))}
         </ul>
@@ -140,7 +169,8 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
             <ul data-testid="doc-signoffs">
               {signoffs.map((s, i) => (
                 <li key={i}>
-                  {PARTY_ROLE_LABELS[s.role]}: <span data-testid="doc-signer">{signerText(s)}</span> {decisionText(s)} revision {s.revisionNumber} at {s.signedAt}
+                  {PARTY_ROLE_LABELS[s.role]}: <span data-testid="doc-signer">{signerText(s)}</span> {decisionText(s)}{" "}
+                  revision {s.revisionNumber} at {s.signedAt}
                   {s.stale ? " — stale" : ""}
                 </li>
               ))}

@@ -10,6 +10,7 @@ import { FindingsList } from "./_components/findings-list";
 import { RunProgress } from "./_components/run-progress";
 import { ServerMatrix } from "./_components/server-matrix";
 import { PRIORITY_CLASSES } from "@/lib/dns/query-plan";
+import { plainTitle } from "@/lib/checks/glossary";
 import type { RunView } from "@/lib/app/runs/get-run-view";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +32,20 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         {back}
         <h1 className="text-2xl font-semibold">Live check</h1>
         <Card title="Progress" testId="progress-card">
-          <RunProgress key={run.status} transferId={id} runId={run.id} initial={{ status: run.status, phase: run.phase, planned: run.planned, sent: run.sent, answered: run.answered, failed: run.failed, error: run.error }} />
+          <RunProgress
+            key={run.status}
+            transferId={id}
+            runId={run.id}
+            initial={{
+              status: run.status,
+              phase: run.phase,
+              planned: run.planned,
+              sent: run.sent,
+              answered: run.answered,
+              failed: run.failed,
+              error: run.error,
+            }}
+          />
         </Card>
         {/* A stopped run keeps the snapshots it finished: how much of each priority class was asked. */}
         <PlanCard plans={v.plans} />
@@ -73,10 +87,12 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
               : "GO on blockers; every warning must be acknowledged before the checklist can be finalised."}
         </p>
         <p className="mt-1 text-sm" data-testid="strict-status" data-finalisable={v.finalisable}>
-          Strict (as <code>cutover check --strict</code>): {v.finalisable ? "finalisable — exit 0" : `not finalisable — exit 1 (${v.counts.open} open item(s))`}
+          Strict (as <code>cutover check --strict</code>):{" "}
+          {v.finalisable ? "finalisable — exit 0" : `not finalisable — exit 1 (${v.counts.open} open item(s))`}
         </p>
         <p className="mt-1 text-xs text-slate-500">
-          {run.sent} queries sent, {run.answered} answered, {run.failed} failed · finished {run.finishedAt?.toISOString().replace("T", " ").slice(0, 19)} UTC
+          {run.sent} queries sent, {run.answered} answered, {run.failed} failed · finished{" "}
+          {run.finishedAt?.toISOString().replace("T", " ").slice(0, 19)} UTC
         </p>
       </Card>
       <PlanCard plans={v.plans} />
@@ -84,10 +100,21 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         <ServerMatrix rows={v.matrix} />
       </Card>
       <Card title={`Findings (${c.blocker + c.warning + c.info})`} testId="findings-card">
-        <FindingsList transferId={id} runId={run.id} findings={v.findings} totals={v.counts} openKeys={v.openKeys} />
+        <FindingsList
+          transferId={id}
+          runId={run.id}
+          findings={v.findings}
+          totals={v.counts}
+          openKeys={v.openKeys}
+          titles={Object.fromEntries(v.findings.map((f) => [f.id, plainTitle(f.id)]))}
+        />
       </Card>
       <Card title="Differences" testId="diff-card">
-        <DiffView transferId={id} runId={run.id} initial={{ rows: v.diff, total: v.diffTotal, types: v.diffTypes, comparisons: v.diffComparisons }} />
+        <DiffView
+          transferId={id}
+          runId={run.id}
+          initial={{ rows: v.diff, total: v.diffTotal, types: v.diffTypes, comparisons: v.diffComparisons }}
+        />
       </Card>
     </div>
   );
@@ -97,38 +124,39 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
 function PlanCard({ plans }: { plans: RunView["plans"] }) {
   if (plans.length === 0) return null;
   return (
-<Card title="Query plan" testId="plan-card">
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
-              <th className="py-1">Snapshot</th>
-              {PRIORITY_CLASSES.map((c) => (
-                <th key={c} className="py-1">
-                  {c} asked
-                </th>
-              ))}
-              <th className="py-1">Deadline</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plans.map((p) => (
-              <tr key={p.side} data-testid={`plan-${p.side}`} data-incomplete={p.incomplete ? "yes" : "no"}>
-                <td className="py-1">
-                  {p.side} operator{p.incomplete ? ` — stopped early: ${p.incomplete}` : ""}
-                </td>
-                {PRIORITY_CLASSES.map((c) => (
-                  <td key={c} className="py-1 font-mono" data-testid={`plan-${p.side}-${c}`}>
-                    {p.plan.classes[c].asked}/{p.plan.classes[c].planned}
-                  </td>
-                ))}
-                <td className="py-1">
-                  {Math.round(p.plan.deadlineMs / 1000)} s ({p.plan.deadlineDerived ? "derived" : "set"}), {p.plan.ratePerServer} q/s per server
-                  {p.plan.transferred.length ? `; AXFR from ${p.plan.transferred.length} server(s)` : ""}
-                </td>
-              </tr>
+    <Card title="Query plan" testId="plan-card">
+      <table className="w-full text-sm">
+        <thead>
+          <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+            <th className="py-1">Snapshot</th>
+            {PRIORITY_CLASSES.map((c) => (
+              <th key={c} className="py-1">
+                {c} asked
+              </th>
             ))}
-          </tbody>
-        </table>
-      </Card>
+            <th className="py-1">Deadline</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plans.map((p) => (
+            <tr key={p.side} data-testid={`plan-${p.side}`} data-incomplete={p.incomplete ? "yes" : "no"}>
+              <td className="py-1">
+                {p.side} operator{p.incomplete ? ` — stopped early: ${p.incomplete}` : ""}
+              </td>
+              {PRIORITY_CLASSES.map((c) => (
+                <td key={c} className="py-1 font-mono" data-testid={`plan-${p.side}-${c}`}>
+                  {p.plan.classes[c].asked}/{p.plan.classes[c].planned}
+                </td>
+              ))}
+              <td className="py-1">
+                {Math.round(p.plan.deadlineMs / 1000)} s ({p.plan.deadlineDerived ? "derived" : "set"}),{" "}
+                {p.plan.ratePerServer} q/s per server
+                {p.plan.transferred.length ? `; AXFR from ${p.plan.transferred.length} server(s)` : ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
   );
 }

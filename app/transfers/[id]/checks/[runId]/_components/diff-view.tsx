@@ -5,8 +5,16 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { DiffFilter, DiffRow } from "@/lib/app/runs/diff-rows";
 import { inputClass } from "@/app/_components/ui/field";
 
-const KIND_TEXT: Record<DiffRow["kind"], string> = { missing: "missing", extra: "only there", rdata: "different data", ttl: "different TTL", servers: "servers disagree" };
+const KIND_TEXT: Record<DiffRow["kind"], string> = {
+  missing: "missing",
+  extra: "only there",
+  rdata: "different data",
+  ttl: "different TTL",
+  servers: "servers disagree",
+};
 const ROW_HEIGHT = 56;
+// One column on a phone (the cells stack), five from md up.
+const COLUMNS = "grid grid-cols-1 gap-x-2 md:grid-cols-[10rem_1fr_5rem_1fr_1fr]";
 /** Rows per request (the route allows up to 500). */
 const PAGE = 300;
 /** Typing in the name box asks the server once the typing pauses. */
@@ -61,7 +69,10 @@ export function DiffView({ transferId, runId, initial }: { transferId: string; r
       inFlight.current.add(offset);
       try {
         const res = await fetch(`/api/transfers/${transferId}/runs/${runId}/diff?${query(f, offset)}`);
-        if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { message?: string }).message ?? `HTTP ${res.status}`);
+        if (!res.ok)
+          throw new Error(
+            ((await res.json().catch(() => ({}))) as { message?: string }).message ?? `HTTP ${res.status}`,
+          );
         const page = (await res.json()) as PageAnswer;
         if (gen !== generation.current) return;
         setMatching(page.matching);
@@ -90,13 +101,27 @@ export function DiffView({ transferId, runId, initial }: { transferId: string; r
     void load(asked, 0, gen);
   }, [asked, load]);
 
-  const v = useVirtualizer({ count: matching, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const v = useVirtualizer({
+    count: matching,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
   const items = v.getVirtualItems();
+  // Expanded rows by identity, so a filter change keeps them open; the virtualiser measures their real height.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (k: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(k)) next.add(k);
+      return next;
+    });
   const lo = items.length ? items[0].index : 0;
   const hi = items.length ? items[items.length - 1].index : 0;
   useEffect(() => {
     if (matching === 0) return;
-    for (let off = Math.floor(lo / PAGE) * PAGE; off <= hi; off += PAGE) if (!pages.has(off)) void load(asked, off, generation.current);
+    for (let off = Math.floor(lo / PAGE) * PAGE; off <= hi; off += PAGE)
+      if (!pages.has(off)) void load(asked, off, generation.current);
   }, [lo, hi, matching, pages, asked, load]);
 
   const rowAt = (i: number): DiffRow | undefined => pages.get(Math.floor(i / PAGE) * PAGE)?.[i % PAGE];
@@ -104,30 +129,65 @@ export function DiffView({ transferId, runId, initial }: { transferId: string; r
   return (
     <div className="space-y-3" data-testid="diff-view">
       <div className="grid gap-2 md:grid-cols-5">
-        <select className={inputClass} aria-label="Show" value={filter.only} onChange={(e) => setFilter({ ...filter, only: e.target.value as DiffFilter["only"] })} data-testid="diff-only">
+        <select
+          className={inputClass}
+          aria-label="Show"
+          value={filter.only}
+          onChange={(e) => setFilter({ ...filter, only: e.target.value as DiffFilter["only"] })}
+          data-testid="diff-only"
+        >
           <option value="all">all differences</option>
           <option value="missing">only missing</option>
           <option value="different">only different</option>
         </select>
-        <input className={inputClass} placeholder="name contains…" aria-label="Name" value={filter.name ?? ""} onChange={(e) => setFilter({ ...filter, name: e.target.value })} data-testid="diff-name" />
-        <select className={inputClass} aria-label="Type" value={filter.type ?? ""} onChange={(e) => setFilter({ ...filter, type: e.target.value || undefined })} data-testid="diff-type">
+        <input
+          className={inputClass}
+          placeholder="name contains…"
+          aria-label="Name"
+          value={filter.name ?? ""}
+          onChange={(e) => setFilter({ ...filter, name: e.target.value })}
+          data-testid="diff-name"
+        />
+        <select
+          className={inputClass}
+          aria-label="Type"
+          value={filter.type ?? ""}
+          onChange={(e) => setFilter({ ...filter, type: e.target.value || undefined })}
+          data-testid="diff-type"
+        >
           <option value="">any type</option>
           {initial.types.map((t) => (
             <option key={t}>{t}</option>
           ))}
         </select>
-        <select className={inputClass} aria-label="Compared with" value={filter.comparison ?? ""} onChange={(e) => setFilter({ ...filter, comparison: e.target.value || undefined })} data-testid="diff-source">
+        <select
+          className={inputClass}
+          aria-label="Compared with"
+          value={filter.comparison ?? ""}
+          onChange={(e) => setFilter({ ...filter, comparison: e.target.value || undefined })}
+          data-testid="diff-source"
+        >
           <option value="">every comparison</option>
           {initial.comparisons.map((c) => (
             <option key={c}>{c}</option>
           ))}
         </select>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={!!filter.hideExplained} onChange={(e) => setFilter({ ...filter, hideExplained: e.target.checked })} data-testid="diff-hide-explained" />
+          <input
+            type="checkbox"
+            checked={!!filter.hideExplained}
+            onChange={(e) => setFilter({ ...filter, hideExplained: e.target.checked })}
+            data-testid="diff-hide-explained"
+          />
           hide expected differences
         </label>
       </div>
-      <p className="text-sm text-slate-600" data-testid="diff-count" data-loading={loading ? "yes" : "no"} aria-live="polite">
+      <p
+        className="text-sm text-slate-600"
+        data-testid="diff-count"
+        data-loading={loading ? "yes" : "no"}
+        aria-live="polite"
+      >
         {loading ? "loading…" : `${matching} of ${initial.total} differences`}
       </p>
       {error && (
@@ -135,39 +195,125 @@ export function DiffView({ transferId, runId, initial }: { transferId: string; r
           {error}
         </p>
       )}
-      <div ref={parent} className="h-96 overflow-auto rounded border border-slate-200" data-testid="diff-scroll">
-        <div style={{ height: loading ? 0 : v.getTotalSize(), position: "relative" }}>
+      {/* The table is its own scroller, focusable so keyboard users can scroll it (WCAG 2.1.1); the header row sticks. */}
+      <div
+        ref={parent}
+        role="table"
+        aria-label="Differences (scrollable)"
+        aria-rowcount={matching + 1}
+        tabIndex={0}
+        className="h-96 overflow-auto rounded border border-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500"
+        data-testid="diff-scroll"
+      >
+        <div role="rowgroup" className="sticky top-0 z-10">
+          <div
+            role="row"
+            aria-rowindex={1}
+            className={`flex flex-wrap gap-x-3 md:grid md:grid-cols-[10rem_1fr_5rem_1fr_1fr] md:gap-x-2 border-b border-slate-300 bg-slate-50 px-2 py-1 text-xs font-semibold text-slate-700`}
+            data-testid="diff-header"
+          >
+            <span role="columnheader">Difference</span>
+            <span role="columnheader">Name</span>
+            <span role="columnheader">Type</span>
+            <span role="columnheader">Reference side</span>
+            <span role="columnheader">Compared side</span>
+          </div>
+        </div>
+        <div role="rowgroup" style={{ height: loading ? 0 : v.getTotalSize(), position: "relative" }}>
           {!loading &&
             items.map((item) => {
               const r = rowAt(item.index);
               if (!r)
                 return (
-                  <div key={item.key} className="absolute left-0 right-0 px-2 py-1 text-xs text-slate-400" style={{ top: item.start, height: ROW_HEIGHT }} data-testid="diff-row-loading">
-                    loading…
+                  <div
+                    key={item.key}
+                    role="row"
+                    className="absolute left-0 right-0 px-2 py-1 text-xs text-slate-600"
+                    style={{ top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                    data-testid="diff-row-loading"
+                  >
+                    <span role="cell">loading…</span>
                   </div>
                 );
+              const rowKey = `${r.comparison}|${r.kind}|${r.owner}|${r.type}`;
+              const open = expanded.has(rowKey);
               return (
                 <div
                   key={item.key}
-                  className={`absolute left-0 right-0 grid grid-cols-[10rem_1fr_5rem_1fr_1fr] gap-2 border-b border-slate-100 px-2 py-1 text-xs ${r.explained ? "text-slate-500" : ""}`}
-                  style={{ top: item.start, height: ROW_HEIGHT }}
-                  data-testid="diff-row"
+                  ref={v.measureElement}
                   data-index={item.index}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  className={`absolute left-0 right-0 border-b border-slate-100 px-2 py-1 text-xs ${r.explained ? "text-slate-600" : ""}`}
+                  style={{ top: 0, transform: `translateY(${item.start}px)`, minHeight: ROW_HEIGHT }}
+                  data-testid="diff-row"
                   data-kind={r.kind}
+                  data-expanded={open ? "yes" : "no"}
                 >
-                  <span>
-                    <strong>{KIND_TEXT[r.kind]}</strong>
-                    <span className="block truncate">{r.comparison}</span>
-                  </span>
-                  <span className="truncate font-mono">{r.owner}</span>
-                  <span className="font-mono">{r.type}</span>
-                  <span className="truncate font-mono" title={r.here.join("\n")}>
-                    {r.here.join(" / ") || "—"}
-                  </span>
-                  <span className="truncate font-mono" title={r.explained ?? r.there.join("\n")}>
-                    {r.there.join(" / ") || "—"}
-                    {r.explained && <span className="block truncate italic">expected: {r.explained}</span>}
-                  </span>
+                  <div className={COLUMNS}>
+                    <span role="cell">
+                      <button
+                        type="button"
+                        className="min-h-6 text-left font-semibold underline decoration-dotted"
+                        aria-expanded={open}
+                        onClick={() => toggle(rowKey)}
+                        data-testid="diff-expand"
+                      >
+                        {KIND_TEXT[r.kind]}
+                      </button>
+                      <span className="block truncate">{r.comparison}</span>
+                    </span>
+                    <span role="cell" className={`${open ? "break-all" : "truncate"} font-mono`}>
+                      {r.owner}
+                    </span>
+                    <span role="cell" className="font-mono">
+                      {r.type}
+                    </span>
+                    <span
+                      role="cell"
+                      className={`${open ? "hidden md:block" : "truncate"} font-mono`}
+                      title={r.here.join("\n")}
+                    >
+                      {open ? "" : r.here.join(" / ") || "—"}
+                    </span>
+                    <span
+                      role="cell"
+                      className={`${open ? "hidden md:block" : "truncate"} font-mono`}
+                      title={r.explained ?? r.there.join("\n")}
+                    >
+                      {open ? "" : r.there.join(" / ") || "—"}
+                      {!open && r.explained && <span className="block truncate italic">expected: {r.explained}</span>}
+                    </span>
+                  </div>
+                  {open && (
+                    <div className="mt-1 grid gap-2 md:grid-cols-2" data-testid="diff-full">
+                      {(
+                        [
+                          ["here", r.hereLabel, r.hereTtl, r.here],
+                          ["there", r.thereLabel, r.thereTtl, r.there],
+                        ] as const
+                      ).map(([side, label, ttl, values]) => (
+                        <div key={side} className="min-w-0 rounded bg-slate-50 p-2" data-testid={`diff-full-${side}`}>
+                          <p className="font-semibold">
+                            {label}
+                            {ttl !== null ? ` · TTL ${ttl}` : ""}
+                          </p>
+                          {values.length ? (
+                            <ul className="font-mono">
+                              {values.map((x, i) => (
+                                <li key={i} className="whitespace-pre-wrap break-all">
+                                  {x}
+                                </li>
+                              ))}
+                            </ul>
+                          ) : (
+                            <p>— (no such RRset)</p>
+                          )}
+                        </div>
+                      ))}
+                      {r.explained && <p className="italic md:col-span-2">expected: {r.explained}</p>}
+                    </div>
+                  )}
                 </div>
               );
             })}
