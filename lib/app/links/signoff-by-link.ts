@@ -7,7 +7,7 @@ import { describeChanges, diffRevisions } from "../../checklist/diff-revisions";
 import { checkFinality } from "../../checklist/finality";
 import type { RateLimiter } from "../../checklist/rate-limiter";
 import type { Revision } from "../../checklist/revision";
-import { openBlockers, signoffInputSchema, type Signoff } from "../../checklist/signoff";
+import { noGoStatement, openBlockers, signoffInputSchema, type Signoff } from "../../checklist/signoff";
 import { createSignoff, NoGoUnconfirmedError } from "./submit-signoff";
 import { resolveSignoffLink, type SignoffLink } from "./signoff-token";
 import { getDb, type Db } from "../../db/client";
@@ -44,6 +44,8 @@ export interface SignoffView {
   mine: Signoff | null;
   /** The current revision's open blockers, which the page lists under the verdict (empty for GO). */
   openBlockers: { checkId: string; subject: string; message: string }[];
+  /** The statement approving this NO-GO revision takes (null for GO): shown beside the checkbox, stored with the sign-off. */
+  noGoStatement: string | null;
 }
 
 async function resolve(a: Access): Promise<{ ok: true; link: SignoffLink; db: Db; now: Date } | LinkDenied> {
@@ -58,7 +60,7 @@ export async function getSignoffView(a: Access): Promise<SignoffView | LinkDenie
   if (!r.ok) return r;
   const { link, db } = r;
   const head = await latestRevisionRow(link.transferId, db);
-  if (head === null) return { ok: true, role: link.role, linkExpiresAt: link.expiresAt, revision: null, digest: null, lastSeen: null, mine: null, openBlockers: [] };
+  if (head === null) return { ok: true, role: link.role, linkExpiresAt: link.expiresAt, revision: null, digest: null, lastSeen: null, mine: null, openBlockers: [], noGoStatement: null };
   const current = parseRevisionRow(head);
   const all = (await listSignoffs(link.transferId, db)).filter((s) => s.signoff.role === link.role);
   const mine = all.filter((s) => s.linkId === link.id && s.signoff.revisionDigest === current.digest).at(-1)?.signoff ?? null;
@@ -69,7 +71,7 @@ export async function getSignoffView(a: Access): Promise<SignoffView | LinkDenie
     if (row !== null) lastSeen = { revisionNumber: row.number, changes: describeChanges(diffRevisions(parseRevisionRow(row).revision, current.revision)) };
   }
   const blockers = openBlockers(current.revision).map((f) => ({ checkId: f.checkId, subject: f.subject, message: f.message }));
-  return { ok: true, role: link.role, linkExpiresAt: link.expiresAt, revision: current.revision, digest: current.digest, lastSeen, mine, openBlockers: blockers };
+  return { ok: true, role: link.role, linkExpiresAt: link.expiresAt, revision: current.revision, digest: current.digest, lastSeen, mine, openBlockers: blockers, noGoStatement: current.revision.verdict.decision === "no-go" ? noGoStatement(blockers.length) : null };
 }
 
 export type SubmitLinkSignoffResult =

@@ -5,7 +5,6 @@ import { getSignoffView } from "@/lib/app/links/signoff-by-link";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { Card } from "@/app/_components/ui/card";
 import { RevisionDocument } from "@/app/transfers/[id]/checklist/_components/revision-document";
-import { noGoStatement } from "@/lib/app/links/signoff-by-link";
 import { SignoffForm } from "./_components/signoff-form";
 
 const noGoCount = (n: number) => `${n} open blocker${n === 1 ? "" : "s"}`;
@@ -83,7 +82,7 @@ export default async function SignPage({ params }: { params: Promise<{ token: st
                 <p className="mb-3 break-all text-xs">
                   Your decision binds to revision {view.revision.revisionNumber}, SHA-256 <span className="font-mono" data-testid="sign-digest">{view.digest}</span>.
                 </p>
-                <SignoffForm token={token} digest={view.digest} noGo={view.revision.verdict.decision === "no-go" ? { statement: noGoStatement(view.openBlockers.length) } : null} />
+                <SignoffForm token={token} digest={view.digest} noGo={view.noGoStatement === null ? null : { statement: view.noGoStatement }} />
               </>
             )}
           </Card>

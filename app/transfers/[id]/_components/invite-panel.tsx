@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
 import { inputClass } from "@/app/_components/ui/field";
 import { createInviteAction, revokeInviteAction, type InviteState } from "../actions";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
 
 export interface InviteListItem {
   id: string;
@@ -91,9 +92,9 @@ export function InvitePanel({ transferId, invites, now }: { transferId: string; 
               {!i.revokedAt && Date.parse(i.expiresAt) > now && (
                 <form action={revokeInviteAction.bind(null, transferId)}>
                   <input type="hidden" name="inviteId" value={i.id} />
-                  <button className={secondaryButtonClass} data-testid="revoke-invite">
+                  <SubmitButton className={secondaryButtonClass} data-testid="revoke-invite" pendingText="Revoking…">
                     Revoke
-                  </button>
+                  </SubmitButton>
                 </form>
               )}
             </li>

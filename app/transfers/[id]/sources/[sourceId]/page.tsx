@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { getSourceReportFor } from "@/lib/app/transfers/guarded";
 import { formatBytes } from "@/lib/app/sources/upload-limits";
-import type { SourceReport } from "@/lib/app/sources/get-source-report";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
 
@@ -14,7 +13,7 @@ export const generateMetadata = transferMetadata("Import report");
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const td = "px-3 py-2 align-top";
 
-type ProviderRecord = SourceReport["report"]["providerRecords"][number];
+type ProviderRecord = Awaited<ReturnType<typeof getSourceReportFor>>["report"]["providerRecords"][number];
 
 function providerItem(p: ProviderRecord, i: number) {
   return (
