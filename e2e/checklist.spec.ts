@@ -94,7 +94,14 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
   expect(wrong?.status()).toBe(404);
   const extra = await checklist.createLink("domain-owner");
   await page.reload();
-  await page.locator('[data-testid="link-item"][data-status="active"][data-role="domain-owner"]').first().getByTestId("revoke-link").click();
+  // Every link is listed per role with its state; revoking asks first.
+  await expect(page.locator('[data-testid="link-item"][data-status="pending"][data-role="domain-owner"]')).toHaveCount(2);
+  await expect(page.locator('[data-testid="link-item"][data-status="used"][data-role="losing-registrar"]').getByTestId("link-used-by")).toHaveText("Rita Registrar (self-declared) rejected revision 1");
+  const extraItem = page.locator('[data-testid="link-item"][data-status="pending"][data-role="domain-owner"]').first();
+  await extraItem.getByTestId("revoke-link").click();
+  await expect(extraItem.getByTestId("revoke-confirm")).toContainText("Whoever holds it can no longer open or sign.");
+  await page.screenshot({ path: "e2e/artifacts/checklist-revoke-confirm.png", fullPage: true });
+  await extraItem.getByTestId("confirm-revoke").click();
   await expect(page.locator('[data-testid="link-item"][data-status="revoked"]')).toHaveCount(1);
   // The newest link is listed first; make sure the revoked one is the extra link, not the one we keep.
   expect((await regPage.goto(extra))?.status()).toBe(404);
@@ -108,11 +115,13 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
   await expect(page.getByTestId("doc-verdict")).toHaveText("GO");
   await expect(checklist.signoffRow("losing-registrar", true)).toContainText("stale");
   await expect(page.getByTestId("sign-again")).toHaveText("Must sign again: Losing registrar");
-  await expect(page.getByTestId("history-changes").first()).toContainText("INV-MISSING-IN-SOURCE: open → fixed");
+  // "What changed" names the subject and the verdict's old → new.
+  await expect(page.getByTestId("history-changes").first()).toContainText("INV-MISSING-IN-SOURCE at release.project.test. NS: open → fixed");
+  await expect(page.getByTestId("history-changes").first()).toContainText("verdict: NO-GO → GO");
 
   // The registrar sees what changed since the revision they rejected, and approves.
   await sign.open(urls.get("losing-registrar")!);
-  await expect(regPage.getByTestId("change-item")).toContainText(["INV-MISSING-IN-SOURCE: open → fixed"]);
+  await expect(regPage.getByTestId("change-item").filter({ hasText: "INV-MISSING-IN-SOURCE" })).toHaveText("INV-MISSING-IN-SOURCE at release.project.test. NS: open → fixed");
   await sign.approve("Rita Registrar");
   // Everyone else approves; the owner from the maintainer's side.
   for (const role of ROLES.filter((r) => r !== "losing-registrar" && r !== "domain-owner")) {

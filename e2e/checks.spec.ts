@@ -115,10 +115,17 @@ test.describe("incomplete export", () => {
     const p = await checks.progress();
     expect(p.sent).toBeGreaterThan(0);
     expect(p.answered + p.failed).toBeLessThan(p.planned);
+    // Questions the cancelled run never sent are "not sent", not failures.
+    expect(p.failed).toBeLessThanOrEqual(p.sent);
+    await expect(page.getByTestId("progress-unsent")).toHaveText(String(p.planned - p.sent));
     await expect(page.getByTestId("run-phase")).toHaveText("cancelled: cancelled by the user");
     await page.screenshot({ path: "e2e/artifacts/checks-cancelled.png", fullPage: true });
     await page.getByTestId("back-to-checks").click();
     await expect(page.getByTestId("run-row").first()).toHaveAttribute("data-status", "cancelled");
+    // The form starts the next run the way the last one ran: new servers, port and root hints are remembered.
+    await expect(page.getByLabel("New operator's servers")).toHaveValue(NEW_SERVERS);
+    await expect(page.getByLabel("Port")).toHaveValue(String(lab.port));
+    expect((await page.getByLabel("Root hints").inputValue()).trim()).toBe(lab.rootHints.trim());
   });
 });
 

@@ -40,9 +40,9 @@ test("staff invite the maintainer, who uploads and answers without a staff sessi
   await expect(m.getByTestId("upload-result")).toHaveText(/^Imported “registrar export”: \d+ records/);
   await expect(m.getByTestId("invite-source")).toHaveText([/^registrar export \(\d+ records\)$/]);
 
-  // The hosting question has no default.
+  // The hosting question shows staff's answer (given at creation); the maintainer may change it.
   await expect(m.getByTestId("answer-moves-yes")).not.toBeChecked();
-  await expect(m.getByTestId("answer-moves-no")).not.toBeChecked();
+  await expect(m.getByTestId("answer-moves-no")).toBeChecked();
   await m.getByTestId("answer-moves-yes").check();
   await m.getByTestId("answer-organisation").fill("Owner Ltd");
   await m.getByTestId("answer-contact-name").fill("Mia Owner");

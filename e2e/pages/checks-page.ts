@@ -103,4 +103,26 @@ export class ChecksPage {
     const rows = this.page.getByTestId("matrix-row");
     return server ? this.page.locator(`[data-testid="matrix-row"][data-server="${server}"]`) : rows;
   }
+
+  /** The diff panel (virtualised and paged: rows carry their index in the filtered diff). */
+  diffCount(): Locator {
+    return this.page.getByTestId("diff-count");
+  }
+
+  diffRows(): Locator {
+    return this.page.getByTestId("diff-row");
+  }
+
+  diffRow(index: number): Locator {
+    return this.page.locator(`[data-testid="diff-row"][data-index="${index}"]`);
+  }
+
+  async scrollDiffToEnd() {
+    await this.page.getByTestId("diff-scroll").evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  }
+
+  /** The scrolling, paged list of a severity with more findings than its first page. */
+  findingsScroll(severity: "blocker" | "warning" | "info"): Locator {
+    return this.page.getByTestId(`findings-scroll-${severity}`);
+  }
 }

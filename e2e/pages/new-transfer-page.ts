@@ -38,11 +38,17 @@ export class NewTransferPage {
     await expect(this.page.getByTestId("transfer-facts")).toBeVisible();
   }
 
-  /** Creates the transfer and returns its id from the URL. */
+  /**
+   * Creates the transfer and returns its id from the URL. Specs that reuse a lab domain (project.test) confirm the
+   * duplicate warning a second transfer for it shows.
+   */
   async create(t: NewTransfer): Promise<string> {
     await this.goto();
     await this.fill(t);
     await this.submit();
+    const warning = this.page.getByTestId("duplicate-warning");
+    await expect(warning.or(this.page.getByTestId("transfer-facts"))).toBeVisible();
+    if (await warning.isVisible()) await this.page.getByTestId("confirm-duplicate").click();
     await this.waitForTransferPage();
     return new URL(this.page.url()).pathname.split("/").pop()!;
   }

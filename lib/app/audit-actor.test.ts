@@ -66,7 +66,7 @@ describe("audit actors", () => {
     if (!link.ok) throw new Error("no link");
     const head = (await verifyAuditLog(transferId, t.db)).entries.find((e) => e.event.type === "revision.created")!;
     const digest = (head.event as { revisionDigest: string }).revisionDigest;
-    const s = await submitLinkSignoff({ token: link.token, ip: "audit-test", db: t.db, input: { signerName: "Lena", decision: "approve" }, revisionDigest: digest });
+    const s = await submitLinkSignoff({ token: link.token, ip: "audit-test", db: t.db, input: { signerName: "Lena", decision: "approve", confirmNoGo: true }, revisionDigest: digest });
     expect(s.ok).toBe(true);
     await revokeLinkFor(staff, { transferId, linkId: link.linkId, db: t.db });
     const tail = (await verifyAuditLog(transferId, t.db)).entries.slice(-3);

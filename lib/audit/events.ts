@@ -65,6 +65,8 @@ export const auditEventSchema = z.discriminatedUnion("type", [
     signerNameIs: z.literal("self-declared").optional(),
     decision: z.enum(["approve", "reject"]),
     reason: z.string().optional(),
+    /** An approval of a NO-GO revision: the statement the signer ticked (lib/checklist/signoff.ts). */
+    noGoConfirmed: z.object({ openBlockers: z.number().int().min(0), statement: z.string() }).optional(),
     revisionNumber: z.number().int().min(1),
     revisionDigest: hex64,
   }),

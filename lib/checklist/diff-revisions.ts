@@ -36,20 +36,27 @@ export function diffRevisions(before: Revision, after: Revision): RevisionChange
   return changes;
 }
 
-/** One line per change, for the sign-off page. */
+const verdictText = (v: unknown) => ((v as Revision["verdict"] | null)?.decision === "go" ? "GO" : "NO-GO");
+
+/**
+ * One line per change, for the sign-off page and the revision history: each
+ * finding named by check and subject (a check reports many names), the
+ * verdict as old → new.
+ */
 export function describeChanges(changes: readonly RevisionChange[]): string[] {
   return changes.map((c) => {
     switch (c.kind) {
       case "finding-added":
-        return `new ${c.finding.severity} ${c.finding.checkId}: ${c.finding.message}`;
+        return `new ${c.finding.severity} ${c.finding.checkId} at ${c.finding.subject}: ${c.finding.message}`;
       case "finding-removed":
-        return `no longer reported: ${c.finding.checkId}: ${c.finding.message}`;
+        return `no longer reported: ${c.finding.checkId} at ${c.finding.subject}: ${c.finding.message}`;
       case "finding-changed":
         return c.fields.length === 1 && c.fields[0] === "state"
-          ? `${c.after.checkId}: ${c.before.state.status} → ${c.after.state.status}${"by" in c.after.state && c.after.state.by ? ` by ${c.after.state.by}` : ""}`
-          : `${c.after.checkId} changed (${c.fields.join(", ")})`;
+          ? `${c.after.checkId} at ${c.after.subject}: ${c.before.state.status} → ${c.after.state.status}${"by" in c.after.state && c.after.state.by ? ` by ${c.after.state.by}` : ""}`
+          : `${c.after.checkId} at ${c.after.subject} changed (${c.fields.join(", ")})`;
       case "section-changed":
-        return `${c.section} changed`;
+        if (c.section !== "verdict") return `${c.section} changed`;
+        return verdictText(c.before) === verdictText(c.after) ? `verdict still ${verdictText(c.after)}, reasons changed` : `verdict: ${verdictText(c.before)} → ${verdictText(c.after)}`;
     }
   });
 }

@@ -83,9 +83,9 @@ describe("diff between revisions", () => {
     expect(changes.map((c) => c.kind)).toEqual(["section-changed", "finding-changed", "finding-added", "finding-removed"]);
     expect(describeChanges(changes)).toEqual([
       "window changed",
-      "INV-MISSING-IN-SOURCE: fixed → waived by Reg Rita",
-      "new blocker SEC-DS: DS has no matching key",
-      "no longer reported: SVC-DMARC: DMARC policy is p=none — «Überwachung» only",
+      "INV-MISSING-IN-SOURCE at release.project.test. NS: fixed → waived by Reg Rita",
+      "new blocker SEC-DS at _dmarc.project.test.: DS has no matching key",
+      "no longer reported: SVC-DMARC at _dmarc.project.test.: DMARC policy is p=none — «Überwachung» only",
     ]);
     expect(diffRevisions(r1, r1)).toEqual([]);
   });

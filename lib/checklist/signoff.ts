@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { partyRoleSchema, type PartyRole } from "../schedule/parties";
 import { personNameSchema } from "./typed-text";
-import { hex64 } from "./revision";
+import { hex64, type Revision } from "./revision";
 
 const base = {
   transferId: z.string().min(1),
@@ -24,8 +24,20 @@ const base = {
 /** What the signer may type as their name: no control characters (typed-text.ts). */
 const typedSignerName = personNameSchema;
 
+/**
+ * An approval of a NO-GO revision is given knowingly: the signer ticked a
+ * statement naming the verdict and the number of open blockers, and it travels
+ * with the sign-off (page, bundle, audit log). Absent on GO approvals.
+ */
+export const noGoConfirmationSchema = z.object({
+  confirmed: z.literal(true),
+  openBlockers: z.number().int().min(0),
+  statement: z.string().min(1).max(500),
+});
+export type NoGoConfirmation = z.infer<typeof noGoConfirmationSchema>;
+
 export const signoffSchema = z.discriminatedUnion("decision", [
-  z.object({ ...base, decision: z.literal("approve") }),
+  z.object({ ...base, decision: z.literal("approve"), noGo: noGoConfirmationSchema.optional() }),
   // A rejection without a reason helps nobody fix anything.
   z.object({ ...base, decision: z.literal("reject"), reason: z.string().trim().min(1).max(4000) }),
 ]);
@@ -33,7 +45,7 @@ export type Signoff = z.infer<typeof signoffSchema>;
 
 /** What the signer submits on the sign-off page (role and transfer come from the token, never from the form). */
 export const signoffInputSchema = z.discriminatedUnion("decision", [
-  z.object({ signerName: typedSignerName, decision: z.literal("approve") }),
+  z.object({ signerName: typedSignerName, decision: z.literal("approve"), confirmNoGo: z.boolean().optional() }),
   z.object({ signerName: typedSignerName, decision: z.literal("reject"), reason: z.string().trim().min(1).max(4000) }),
 ]);
 export type SignoffInput = z.infer<typeof signoffInputSchema>;
@@ -58,4 +70,14 @@ export function currentDecisions(currentDigest: string, signoffs: readonly Signo
 export function rolesToSignAgain(currentDigest: string, signoffs: readonly Signoff[]): PartyRole[] {
   const current = currentDecisions(currentDigest, signoffs);
   return [...new Set(staleSignoffs(currentDigest, signoffs).map((s) => s.role))].filter((r) => !current.has(r));
+}
+
+/** Open blockers of a revision: what a NO-GO approval must acknowledge. */
+export function openBlockers(revision: Revision): Revision["findings"] {
+  return revision.findings.filter((f) => f.severity === "blocker" && f.state.status === "open");
+}
+
+/** The statement a signer confirms to approve a NO-GO revision (shown on the sign page, stored with the sign-off). */
+export function noGoStatement(openBlockerCount: number): string {
+  return `I approve although the verdict is NO-GO with ${openBlockerCount} open blocker${openBlockerCount === 1 ? "" : "s"}.`;
 }

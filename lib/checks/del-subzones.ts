@@ -79,7 +79,7 @@ export const childDs: CheckDef = {
 /** Addresses of `host` a snapshot saw as glue: in its transfers, else in the additional section of referrals. Null: never seen either way. */
 function glueIn(snap: Snapshot | null, host: Uint8Array): string[] | null {
   if (!snap) return null;
-  const xfr = snap.axfr.filter((x) => !x.error && x.records.length > 0);
+  const xfr = snap.axfr.filter((x) => !x.error && (x.count ?? x.records.length) > 0);
   if (xfr.length > 0) return [...new Set(xfr[0].records.filter((r) => (r.type === T.A || r.type === T.AAAA) && namesEqual(r.owner, host)).map(addressText))].sort();
   const seen = new Set<string>();
   let referrals = 0;

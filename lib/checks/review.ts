@@ -8,7 +8,8 @@ import { rdataTarget, T } from "../dns/discovery";
 import { runSnapshot, type ExplicitServer, type Snapshot, type SnapshotOptions } from "../dns/run-snapshot";
 import type { ProgressEvent } from "../dns/types";
 import { buildDiff, type DiffSource, type ZoneViews } from "../diff/build-diff";
-import type { ZoneDiff } from "../diff/types";
+import type { ZoneDiff, ZoneView } from "../diff/types";
+import type { Interner } from "../diff/view";
 import { importZone } from "../zone/import";
 import type { ImportFormat, ImportReport } from "../zone/import/types";
 import { nameToText } from "../zone/name";
@@ -55,6 +56,8 @@ export interface ReviewOptions {
   states?: FindingStates;
   signal?: AbortSignal;
   onProgress?: (p: ReviewProgress) => void;
+  /** Each snapshot as soon as it ends, stopped early or not (the web app stores it then). */
+  onSnapshot?: (side: "old" | "new", snapshot: Snapshot) => void;
   now?: Date;
 }
 
@@ -86,6 +89,14 @@ function withTarget(name: string, type: number, rdata: Uint8Array | undefined): 
   return t ? { name, type, target: nameToText(t) } : { name, type };
 }
 
+/** The old side's RRsets as names with types (what the new side is asked about). */
+function namesOf(ref: ZoneView | null): { name: string; type: number; target?: string }[] {
+  if (!ref) return [];
+  const out: { name: string; type: number; target?: string }[] = [];
+  for (const s of ref.rrsets.values()) out.push(withTarget(s.ownerText, s.type, s.rdatas[0]));
+  return out;
+}
+
 function isImported(s: ReviewSourceFile | DiffSource): s is DiffSource {
   return "result" in s;
 }
@@ -99,7 +110,8 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
     isImported(s) ? s : { name: s.name, result: importZone([{ name: s.name, bytes: s.bytes }], { format: s.format ?? "auto", origin: zone, includes: "filesystem" }) },
   );
   // Each name with its types, and the targets mail, web and delegations depend on (the query plan orders by them).
-  const importedNames = sources.flatMap((s) => s.result.records.map((r) => withTarget(nameToText(r.owner), r.type, r.rdata)));
+  // `let`: dropped once both snapshots are asked (an async function's locals live until it returns; 100,000s of entries).
+  let importedNames = sources.flatMap((s) => s.result.records.map((r) => withTarget(nameToText(r.owner), r.type, r.rdata)));
   const settings = opts.snapshot ?? {};
 
   const old = await runSnapshot({
@@ -111,11 +123,13 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
     signal: opts.signal,
     onProgress: (event) => progress({ phase: "old", event }),
   });
+  opts.onSnapshot?.("old", old);
   opts.signal?.throwIfAborted();
 
   // The new operator is asked about every name the old side and the sources hold, and only the given servers.
-  const pre = buildDiff({ zone, sources, old, neu: null, operatorChange: opts.facts.dnsHostingMoves === true });
-  const oldNames = pre.views.oldRef ? [...pre.views.oldRef.rrsets.values()].map((s) => withTarget(s.ownerText, s.type, s.rdatas[0])) : [];
+  // The old side's views are built once: here, and reused by the final diff (one key and owner per RRset for all views).
+  const intern: Interner = new Map();
+  const oldViews = buildDiff({ zone, sources: [], old, neu: null, operatorChange: opts.facts.dnsHostingMoves === true, intern }).views;
   // A full transfer from the old side lists every name: guessing labels at the new side adds nothing.
   const oldComplete = (old.plan?.transferred.length ?? 0) > 0;
   const neu =
@@ -127,7 +141,7 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
           zone,
           servers: opts.newServers,
           // …and the addresses of in-zone planned NS names (DEL-PLANNED-GLUE compares them with the addresses given).
-          importedNames: [...importedNames, ...oldNames, ...plannedInZone(zone, opts).flatMap((name) => [{ name, type: 1 }, { name, type: 28 }])],
+          importedNames: [...importedNames, ...namesOf(oldViews.oldRef), ...plannedInZone(zone, opts).flatMap((name) => [{ name, type: 1 }, { name, type: 28 }])],
           ...(oldComplete ? { commonLabels: false, nsecWalk: false } : {}),
           // Not delegated yet: the parent's referral is the old side's (measured there).
           measureParent: false,
@@ -135,6 +149,8 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
           onProgress: (event) => progress({ phase: "new", event }),
         })
       : null;
+  importedNames = [];
+  if (neu) opts.onSnapshot?.("new", neu);
   opts.signal?.throwIfAborted();
 
   // The same destinations as the DNS queries (the operator's scope, or the CLI's --allow-private) for every other connection.
@@ -150,7 +166,8 @@ export async function runReview(opts: ReviewOptions): Promise<Review> {
     http = await probeHttp({ targets: opts.http.targets ?? [zone, `www.${zone}`], fetcher: opts.http.fetcher, timeoutMs: opts.http.timeoutMs, connectTo: opts.http.connectTo, ca: opts.http.ca, policy });
   }
 
-  const { diff, views } = buildDiff({ zone, sources, old, neu, operatorChange: opts.facts.dnsHostingMoves === true });
+  const { diff, views } = buildDiff({ zone, sources, old, neu, operatorChange: opts.facts.dnsHostingMoves === true, oldViews: oldViews.old, intern });
+  intern.clear();
   let probes: Probes | null = null;
   if (opts.probes !== false) {
     progress({ phase: "probes" });

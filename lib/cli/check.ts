@@ -282,6 +282,14 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   let lastPhase = "";
   // With --expose-gc the heap is measured after a full collection (live data, not garbage).
   const heapMb = () => ((globalThis as { gc?: () => void }).gc?.(), (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0));
+  // The highest RSS seen during each phase (sampled): where a peak happens, not only the live heap at its start.
+  let rssMax = 0;
+  const sampler = trace ? setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage.rss())), 100).unref() : null;
+  const rssMb = () => {
+    const m = Math.max(rssMax, process.memoryUsage.rss());
+    rssMax = 0;
+    return (m / 2 ** 20).toFixed(0);
+  };
   const budget = queryBudget(runLimits.value.limits?.maxQueries ?? DEFAULT_LOAD_LIMITS.maxQueries);
   const ac = new AbortController();
   const onSig = () => ac.abort();
@@ -302,12 +310,12 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
       onProgress: (p) => {
         if (p.phase === "old" || p.phase === "new") {
           budget.note(p.phase, p.event);
-          if (trace && p.phase !== lastPhase) io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB\n`);
+          if (trace && p.phase !== lastPhase) io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB, rss before ${rssMb()} MB\n`);
           lastPhase = p.phase;
         } else if (trace) {
           lastPhase = p.phase;
           if (process.env.CUTOVER_HEAP_SNAPSHOT_AT === p.phase) io.stderr.write(`cutover check: heap snapshot ${writeHeapSnapshot()}\n`);
-          io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB\n`);
+          io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB, rss before ${rssMb()} MB\n`);
         }
       },
       rdap: rdapBase ? { baseUrl: rdapBase } : null,
@@ -351,6 +359,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     return fail((e as Error).message);
   } finally {
+    if (sampler) clearInterval(sampler);
     process.off("SIGINT", onSig);
   }
 }

@@ -34,6 +34,9 @@ export async function insertSignoff(linkId: string, s: Signoff, db: Db = getDb()
     // On PostgreSQL a second insert of the same (link, digest) waits for the first transaction and then fails unique.
     await db.$transaction(async (tx) => {
       await tx.signoff.create({ data });
+      if (s.decision === "approve" && s.noGo) {
+        await tx.signoffNoGoConfirmation.create({ data: { linkId, revisionDigest: s.revisionDigest, transferId: s.transferId, openBlockers: s.noGo.openBlockers, statement: s.noGo.statement } });
+      }
       // The transaction client has the model API of Db (lib/db/client.ts).
       if (alsoWrite) await alsoWrite(tx as unknown as Db);
     });
@@ -49,13 +52,18 @@ export async function insertSignoff(linkId: string, s: Signoff, db: Db = getDb()
 
 /** Oldest first. */
 export async function listSignoffs(transferId: string, db: Db = getDb()): Promise<SignoffRow[]> {
-  const rows = await db.signoff.findMany({ where: { transferId }, orderBy: [{ signedAt: "asc" }, { id: "asc" }] });
+  const [rows, noGo] = await Promise.all([
+    db.signoff.findMany({ where: { transferId }, orderBy: [{ signedAt: "asc" }, { id: "asc" }] }),
+    db.signoffNoGoConfirmation.findMany({ where: { transferId } }),
+  ]);
+  const confirmation = new Map(noGo.map((c) => [`${c.linkId} ${c.revisionDigest}`, { confirmed: true as const, openBlockers: c.openBlockers, statement: c.statement }]));
   return rows.map((r) => {
     const base = {
       transferId: r.transferId, role: r.role as PartyRole, signerName: r.signerName, signedAt: r.signedAt.toISOString(), revisionNumber: r.revisionNumber, revisionDigest: r.revisionDigest,
       linkId: r.linkId, signerNameIs: "self-declared" as const,
     };
-    const signoff: Signoff = r.decision === "reject" ? { ...base, decision: "reject", reason: r.reason ?? "" } : { ...base, decision: "approve" };
+    const c = confirmation.get(`${r.linkId} ${r.revisionDigest}`);
+    const signoff: Signoff = r.decision === "reject" ? { ...base, decision: "reject", reason: r.reason ?? "" } : { ...base, decision: "approve", ...(c ? { noGo: c } : {}) };
     return { linkId: r.linkId, signoff };
   });
 }

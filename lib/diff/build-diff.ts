@@ -11,7 +11,7 @@ import { explainOperatorData, explainSourceVsLive } from "./explain";
 import { compareParentChild } from "./parent-child";
 import { compareServers, pickReference } from "./servers";
 import type { ZoneDiff, ZoneView } from "./types";
-import { mergeViews, serverView, sourceView } from "./view";
+import { mergeViews, serverView, sourceView, type Interner } from "./view";
 
 export interface DiffSource {
   /** Label shown to people: usually the file name. */
@@ -26,6 +26,10 @@ export interface BuildDiffInput {
   neu: Snapshot | null;
   /** DNS hosting moves (apex NS at the new side are then expected to differ). */
   operatorChange: boolean;
+  /** The old side's server views, when already built from this same snapshot (runReview builds them before the new side is asked). */
+  oldViews?: ZoneView[];
+  /** Shared with that earlier build, so every view holds one key and owner per RRset. */
+  intern?: Interner;
 }
 
 export interface ZoneViews {
@@ -46,23 +50,26 @@ function both(a: Explainer, b: Explainer): Explainer {
   return (e) => a(e) ?? b(e);
 }
 
-function snapshotViews(s: Snapshot | null, apex: Uint8Array, which: "old" | "new"): ZoneView[] {
+function snapshotViews(s: Snapshot | null, apex: Uint8Array, which: "old" | "new", intern: Interner): ZoneView[] {
   if (!s) return [];
   return s.servers
     .filter((x) => x.address)
     .map((x) => {
       const axfr = s.axfr.find((a) => !a.error && a.server.address === x.address && a.server.port === x.port && a.server.name === x.name) ?? null;
-      return serverView({ apex, server: { name: x.name, address: x.address, port: x.port }, answers: s.answers, snapshot: which, axfr, cuts: s.zoneCuts });
+      return serverView({ apex, server: { name: x.name, address: x.address, port: x.port }, answers: s.answers, snapshot: which, axfr, cuts: s.zoneCuts, intern });
     });
 }
 
 export function buildDiff(input: BuildDiffInput): DiffResult {
   const zone = input.zone.endsWith(".") ? input.zone.toLowerCase() : input.zone.toLowerCase() + ".";
   const apex = wire(zone);
-  const sources = input.sources.map((s) => sourceView({ label: `source ${s.name}`, apex, records: s.result.records }));
+  // One key and owner text per RRset for all views (each server and source holds the same names).
+  const intern: Interner = input.intern ?? new Map();
+  const sources = input.sources.map((s) => sourceView({ label: `source ${s.name}`, apex, records: s.result.records, intern }));
   const allSources = sources.length ? mergeViews("all sources", sources) : null;
-  const old = snapshotViews(input.old, apex, "old");
-  const neu = snapshotViews(input.neu, apex, "new");
+  const old = input.oldViews ?? snapshotViews(input.old, apex, "old", intern);
+  const neu = snapshotViews(input.neu, apex, "new", intern);
+  if (!input.intern) intern.clear();
   const oldRef = pickReference(old);
   const newRef = pickReference(neu);
   const operator = explainOperatorData({ apex: zone, operatorChange: input.operatorChange });

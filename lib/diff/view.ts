@@ -33,6 +33,15 @@ export function recordText(owner: string, ttl: number, type: number, text: strin
   return `${owner} ${ttl} IN ${typeToText(type)} ${text}`;
 }
 
+/** Key and owner text shared by every view of one diff (the same RRset is in five or more views). */
+export type Interner = Map<string, readonly [key: string, ownerText: string, owner: Uint8Array]>;
+
+/** The fact a full transfer is for each of its RRsets: its text is made when a finding shows it. */
+interface XfrFact {
+  snapshot: "old" | "new";
+  server: string;
+}
+
 /**
  * An RRset of a view. Presentation texts are made on first use: a view of a
  * 100,000-name zone holds every RRset, but checks read the texts of few.
@@ -40,21 +49,49 @@ export function recordText(owner: string, ttl: number, type: number, text: strin
 class RRset implements RRsetView {
   readonly key: string;
   readonly ownerText: string;
+  readonly owner: Uint8Array;
   readonly typeText: string;
   readonly class: number;
   rdatas: Uint8Array[] = [];
-  evidence: EvidenceRef[] = [];
+  /** Null until read or set; a transferred RRset then gets its AXFR fact, a source's its first lines. */
+  ev: EvidenceRef[] | null = null;
+  xfr: XfrFact | null = null;
+  /** The first few source records (already held by the import): their lines are made on read. */
+  lines: ZoneRecord[] | null = null;
   private textCache: string[] | null = null;
   constructor(
-    readonly owner: Uint8Array,
+    owner: Uint8Array,
     cls: number,
     readonly type: number,
     public ttl: number,
+    intern?: Interner,
   ) {
     this.class = cls;
-    this.key = flat(rrsetKey(owner, cls, type));
-    this.ownerText = flat(lowerText(owner));
+    const k = rrsetKey(owner, cls, type);
+    let shared = intern?.get(k);
+    if (!shared) {
+      shared = [flat(k), lowerText(owner), owner];
+      intern?.set(shared[0], shared);
+    }
+    this.key = shared[0];
+    this.ownerText = shared[1];
+    this.owner = shared[2];
     this.typeText = typeToText(type);
+  }
+  get evidence(): EvidenceRef[] {
+    if (this.ev) return this.ev;
+    const x = this.xfr;
+    const n = this.rdatas.length;
+    if (this.lines) {
+      this.ev = this.lines.map((r) => ({ kind: "source" as const, file: r.file, line: r.line, text: `${r.file}:${r.line}: ${recordText(this.ownerText, r.ttl, r.type, rdataToText(r.type, r.rdata))}` }));
+      this.lines = null;
+      return this.ev;
+    }
+    // Owner, TTL and type only: the RDATA texts are made when a finding shows them (memory at 100,000 names).
+    return (this.ev = x ? [{ kind: "fact", snapshot: x.snapshot, server: x.server, text: `${x.server} AXFR: ${this.ownerText} ${this.ttl} IN ${this.typeText} (${n} record${n === 1 ? "" : "s"})` }] : []);
+  }
+  set evidence(v: EvidenceRef[]) {
+    this.ev = v;
   }
   get texts(): string[] {
     return (this.textCache ??= this.rdatas.map((r) => rdataToText(this.type, r)));
@@ -94,7 +131,8 @@ function flat(x: string): string {
 function compact(rrsets: Map<string, RRsetView>): void {
   for (const s of rrsets.values()) {
     if (s.rdatas.length < 8) s.rdatas = s.rdatas.slice();
-    if (s.evidence.length < 8) s.evidence = s.evidence.slice();
+    const ev = s instanceof RRset ? s.ev : s.evidence;
+    if (ev && ev.length < 8) s.evidence = ev.slice();
   }
 }
 
@@ -102,8 +140,8 @@ function addRdata(set: RRsetView, rdata: Uint8Array): void {
   (set as RRset).add(rdata);
 }
 
-function newSet(owner: Uint8Array, cls: number, type: number, ttl: number): RRsetView {
-  return new RRset(owner, cls, type, ttl);
+function newSet(owner: Uint8Array, cls: number, type: number, ttl: number, intern?: Interner): RRsetView {
+  return new RRset(owner, cls, type, ttl, intern);
 }
 
 /** Strictly below one of the cuts: occluded data (glue), not the zone's own (RFC 1034 §4.2.1). */
@@ -115,6 +153,7 @@ export interface SourceViewOptions {
   label: string;
   apex: Uint8Array;
   records: readonly ZoneRecord[];
+  intern?: Interner;
 }
 
 /**
@@ -153,13 +192,15 @@ export function sourceView(opts: SourceViewOptions): ZoneView {
     const k = rrsetKey(r.owner, r.class, r.type);
     let s = rrsets.get(k);
     if (!s) {
-      s = newSet(r.owner, r.class, r.type, r.ttl);
+      s = newSet(r.owner, r.class, r.type, r.ttl, opts.intern);
       rrsets.set(k, s);
     }
     // RFC 2181 §5.2: one TTL per RRset; the lowest is what caches would keep.
     if (r.ttl < s.ttl) s.ttl = r.ttl;
     addRdata(s, r.rdata);
-    if (s.evidence.length < 4) s.evidence.push({ kind: "source", file: r.file, line: r.line, text: `${r.file}:${r.line}: ${recordText(s.ownerText, r.ttl, r.type, rdataToText(r.type, r.rdata))}` });
+    const set = s as RRset;
+    if (!set.lines) set.lines = [r];
+    else if (set.lines.length < 4) set.lines.push(r);
   }
   compact(rrsets);
   const soa = [...rrsets.values()].find((s) => s.type === T.SOA && namesEqual(s.owner, apex));
@@ -183,6 +224,7 @@ export interface ServerViewOptions {
   axfr?: AxfrResult | null;
   /** Zone cuts the snapshot found (lowercase presentation, Snapshot.zoneCuts). */
   cuts?: readonly string[];
+  intern?: Interner;
 }
 
 /**
@@ -197,21 +239,24 @@ export function serverView(opts: ServerViewOptions): ZoneView {
   const rrsets = new Map<string, RRsetView>();
   const xfr = opts.axfr && !opts.axfr.error ? opts.axfr : null;
   const known = (opts.cuts ?? []).map((c) => parseName(c, null)).flatMap((r) => (r.ok ? [r.wire] : []));
-  const cutWire: Uint8Array[] = xfr ? cutsIn(xfr.records, apex, known) : known;
-  if (xfr) {
+  // Decoded once here (a live transfer decodes its messages on each read).
+  const xrecs = xfr ? xfr.records : null;
+  const cutWire: Uint8Array[] = xrecs ? cutsIn(xrecs, apex, known) : known;
+  if (xrecs) {
     // A full transfer holds every RRset of the zone (RFC 5936 §2.2): built first, it wins over answers.
     // A transferred record is not one answer of Snapshot.answers: cited as a fact naming the server and AXFR.
-    const evidence = { kind: "fact" as const, snapshot: opts.snapshot, server: label };
-    for (const r of xfr.records) {
+    const fact: XfrFact = { snapshot: opts.snapshot, server: label };
+    for (const r of xrecs) {
       if (!isSubdomain(r.owner, apex) || SIGNER_TYPES.has(r.type) || !parentSide(r.owner, r.type, cutWire)) continue;
       const k = rrsetKey(r.owner, r.class, r.type);
       let s = rrsets.get(k);
-      if (!s) rrsets.set(k, (s = newSet(r.owner, r.class, r.type, r.ttl)));
+      if (!s) {
+        rrsets.set(k, (s = newSet(r.owner, r.class, r.type, r.ttl, opts.intern)));
+        (s as RRset).xfr = fact;
+      }
       if (r.ttl < s.ttl) s.ttl = r.ttl;
       addRdata(s, r.rdata);
     }
-    // Owner, TTL and type only: the RDATA texts are made when a finding shows them (memory at 100,000 names).
-    for (const s of rrsets.values()) s.evidence.push({ ...evidence, text: flat(`${label} AXFR: ${s.ownerText} ${s.ttl} IN ${s.typeText} (${s.rdatas.length} record${s.rdatas.length === 1 ? "" : "s"})`) });
   }
   const mine = opts.answers
     .map((a, index) => ({ a, index }))
@@ -237,7 +282,7 @@ export function serverView(opts: ServerViewOptions): ZoneView {
         const k = rrsetKey(r.owner, r.class, r.type);
         if (rrsets.has(k)) continue; // first answer wins; the same RRset is often seen in several answers
         let s = got.get(k);
-        if (!s) got.set(k, (s = newSet(r.owner, r.class, r.type, r.ttl)));
+        if (!s) got.set(k, (s = newSet(r.owner, r.class, r.type, r.ttl, opts.intern)));
         if (r.ttl < s.ttl) s.ttl = r.ttl;
         addRdata(s, r.rdata);
       }
@@ -266,7 +311,7 @@ export function serverView(opts: ServerViewOptions): ZoneView {
         if (known.evidence.length < 2) evidence(known);
         continue;
       }
-      const s = newSet(ns[0].owner, ns[0].class, T.NS, ns[0].ttl);
+      const s = newSet(ns[0].owner, ns[0].class, T.NS, ns[0].ttl, opts.intern);
       for (const r of ns) {
         if (!namesEqual(r.owner, ns[0].owner)) continue;
         if (r.ttl < s.ttl) s.ttl = r.ttl;

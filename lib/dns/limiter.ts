@@ -3,6 +3,7 @@
  * queries overall and per server, a per-server token bucket, and a cap on
  * queries per run. Waiters are served in FIFO order per eligibility.
  */
+import { performance } from "node:perf_hooks";
 import type { QueryError } from "./types";
 
 export interface LoadLimits {
@@ -46,7 +47,9 @@ class Grant {
   }
 }
 
-interface Bucket {
+/** One server's state; callers on the hot path hold it (bucketOf) instead of looking it up per packet. */
+export interface Bucket {
+  readonly key: string;
   tokens: number;
   updated: number;
   inFlight: number;
@@ -110,22 +113,46 @@ export class Limiter {
    * when nobody waits, so the FIFO order of waiters is kept.
    */
   tryAcquire(key: string): Acquired | null {
-    if (this.waiters.length > 0 || this.inFlight >= this.limits.maxInFlight) return null;
-    if (this.issued >= this.limits.maxQueries) return null;
-    const b = this.bucket(key);
-    if (b.inFlight >= this.limits.maxInFlightPerServer || b.tokens < 1) return null;
-    return this.grant(b);
+    const b = this.bucketOf(key);
+    return this.tryTake(b) ? new Grant(this, b) : null;
   }
 
-  private grant(b: Bucket): Acquired & { ok: true } {
+  /** The bucket of server `key` (stable for the limiter's life). */
+  bucketOf(key: string): Bucket {
+    let b = this.buckets.get(key);
+    if (!b) {
+      b = { key, tokens: this.limits.burstPerServer, updated: this.now(), inFlight: 0 };
+      this.buckets.set(key, b);
+    }
+    return b;
+  }
+
+  /**
+   * tryAcquire without a Grant object: true when a slot was taken, which the
+   * caller must give back exactly once with releaseSlot(b).
+   */
+  tryTake(b: Bucket): boolean {
+    if (this.waiters.length > 0 || this.inFlight >= this.limits.maxInFlight) return false;
+    if (this.issued >= this.limits.maxQueries) return false;
+    this.refill(b);
+    if (b.inFlight >= this.limits.maxInFlightPerServer || b.tokens < 1) return false;
+    this.take(b);
+    return true;
+  }
+
+  private take(b: Bucket): void {
     b.tokens -= 1;
     b.inFlight++;
     this.inFlight++;
     this.issued++;
+  }
+
+  private grant(b: Bucket): Acquired & { ok: true } {
+    this.take(b);
     return new Grant(this, b);
   }
 
-  /** Called once per grant by Grant.release. */
+  /** Called once per grant by Grant.release, or by the holder of a tryTake. */
   releaseSlot(b: Bucket): void {
     b.inFlight--;
     this.inFlight--;
@@ -133,11 +160,11 @@ export class Limiter {
   }
 
   private bucket(key: string): Bucket {
-    let b = this.buckets.get(key);
-    if (!b) {
-      b = { tokens: this.limits.burstPerServer, updated: this.now(), inFlight: 0 };
-      this.buckets.set(key, b);
-    }
+    return this.refill(this.bucketOf(key));
+  }
+
+  /** Add the tokens earned since the last refill. */
+  private refill(b: Bucket): Bucket {
     if (this.limits.ratePerServer === Infinity) {
       b.tokens = Infinity; // rate limit lifted: no clock reading needed
       return b;

@@ -13,7 +13,7 @@
  */
 import { canonicalRdata } from "../zone/rdata";
 import type { AnswerFlags, EvidenceRecord, Question, QueryError, ServerAnswer, ServerRef, Transport } from "./types";
-import { Arena, readNameView, readRdataView, viewAt, type WireMessage, type WireRecord } from "./wire";
+import { Arena, readNameView, readRdataView, skipNameAt, viewAt, type WireMessage, type WireRecord } from "./wire";
 
 /** Recently decoded answers: a ring (a Map's insert/delete churn allocated on every answer). */
 const CACHE_SIZE = 512;
@@ -127,10 +127,7 @@ export function evidenceOfRaw(raw: Uint8Array, file: string): EvidenceRecord[] {
     const ns = (raw[8] << 8) | raw[9];
     const total = an + ns + ((raw[10] << 8) | raw[11]);
     let pos = 12;
-    for (let i = 0; i < qd; i++) {
-      readNameView(raw, pos, raw.length, names);
-      pos = viewAt.next + 4;
-    }
+    for (let i = 0; i < qd; i++) pos = skipNameAt(raw, pos) + 4;
     for (let i = 0; i < total; i++) {
       const owner = readNameView(raw, pos, raw.length, names);
       pos = viewAt.next;

@@ -71,6 +71,18 @@ describe("query plan", () => {
     expect(firstGuess).toBeGreaterThan(lastKnownRest);
   });
 
+  it("asks a cut found in a later round NS, DS and its glue at every server, the transferred ones included", () => {
+    const later = new NameSet(apex);
+    later.add(wire("late.example.test."), "zone-cut");
+    later.add(wire("ns.late.example.test."), "glue");
+    const p = planQueries({
+      apex, names: later.all(), cuts: [...cuts, wire("late.example.test.")], transferred: [AXFR], queried: [REFUSED],
+      serviceTargets: new Set(), guesses: false, firstRound: false, probe: null,
+    });
+    const expected = [`late.example.test. ${T.NS}`, `late.example.test. ${T.DS}`, `ns.late.example.test. ${T.A}`, `ns.late.example.test. ${T.AAAA}`];
+    for (const s of [AXFR, REFUSED]) expect(p.filter((q) => q.server === s).map((q) => `${q.name.text} ${q.type}`)).toEqual(expected);
+  });
+
   it("derives the deadline from the busiest server at the per-server rate, plus margins", () => {
     const per = perServerCounts(plan);
     const busiest = Math.max(...per.values());

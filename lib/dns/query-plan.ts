@@ -46,7 +46,7 @@ export interface PlanInput {
   serviceTargets: ReadonlySet<string>;
   /** Ask names nobody listed (false once any transfer listed the zone). */
   guesses: boolean;
-  /** The first round also asks the apex, the cuts' glue and the negative sample. */
+  /** The first round also asks the apex and the negative sample. */
   firstRound: boolean;
   /** The wildcard probe name (asked A at every server), when planned. */
   probe?: DiscoveredName | null;
@@ -112,7 +112,8 @@ export function planQueries(input: PlanInput): PlannedQuery[] {
     if (n.knownTypes.size > 0) known.push(n);
     else guessed.push(n);
   }
-  if (input.firstRound) for (const g of glueNames(input)) push(all, g, [T.A, T.AAAA], "cuts");
+  // Glue of every cut at every server, in whichever round the cut was found (its names are new in that round).
+  for (const g of glueNames(input)) push(all, g, [T.A, T.AAAA], "cuts");
 
   // Known names at servers without a transfer: exactly their types, services first.
   const ordered = (xs: DiscoveredName[]) =>

@@ -5,15 +5,16 @@
  * answer must match ID and question (RFC 5452 §9.1) or it is discarded.
  */
 import { randomInt } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import { namesEqual } from "../zone/name";
 import { encodeQuery, type QueryOptions } from "./encode-query";
-import { QuerySession, sleep } from "./session";
+import { QuerySession, sleep, type Route } from "./session";
 import { exchangeTcp, type FrameVerdict } from "./transport";
 import type { AnswerFlags, EvidenceRecord, Question, QueryError, ServerAnswer, ServerRef } from "./types";
 import type { Acquired } from "./limiter";
 import { evidenceOf, LiveAnswer } from "./live-answer";
-import { nameAtEquals, scanMessage, type Scan } from "./scan";
-import { UdpExchange } from "./udp-mux";
+import { nameAtEquals, scanInto, type Scan } from "./scan";
+import type { Slot, UdpExchange } from "./udp-mux";
 import { Arena, decodeMessage, peekId, type WireMessage } from "./wire";
 
 export interface QueryServerOptions {
@@ -22,11 +23,12 @@ export interface QueryServerOptions {
   tcpOnly?: boolean;
 }
 
-const RCODE_ERRORS: Record<number, QueryError> = {
-  2: { kind: "servfail", message: "server failure (SERVFAIL)" },
-  5: { kind: "refused", message: "query refused (REFUSED)" },
-  9: { kind: "notauth", message: "server not authoritative (NOTAUTH)" },
-};
+/** Errors by rcode (an array: a keyed miss on an object walks its prototype chain on every answer). */
+const RCODE_ERRORS: (QueryError | null)[] = new Array(16).fill(null);
+RCODE_ERRORS[2] = { kind: "servfail", message: "server failure (SERVFAIL)" };
+RCODE_ERRORS[5] = { kind: "refused", message: "query refused (REFUSED)" };
+RCODE_ERRORS[9] = { kind: "notauth", message: "server not authoritative (NOTAUTH)" };
+const rcodeError = (rcode: number): QueryError | null => (rcode < 16 ? RCODE_ERRORS[rcode] : null);
 
 const RETRYABLE = new Set(["timeout", "network", "id-mismatch"]);
 
@@ -76,45 +78,46 @@ function randomId(): number {
   return randomInt(0, 0x10000);
 }
 
-/** ISO time, formatted at most once per millisecond (thousands of queries share one). */
+/**
+ * Epoch ms minus performance.now(), re-read when a second has passed: the
+ * timestamp of a query needs no clock read of its own (a clock read cost a
+ * tenth of a send) and still follows a change of the wall clock within a second.
+ */
+let epochOffset = Date.now() - performance.now();
+let offsetRead = performance.now();
+/** ISO time at performance.now() = `at`, formatted at most once per millisecond (thousands of queries share one). */
 let isoCache = { ms: -1, text: "" };
-function isoNow(): string {
-  const ms = Date.now();
+function isoAt(at: number): string {
+  if (at - offsetRead > 1000 || at < offsetRead) {
+    epochOffset = Date.now() - performance.now();
+    offsetRead = at;
+  }
+  const ms = Math.floor(at + epochOffset);
   if (ms !== isoCache.ms) isoCache = { ms, text: new Date(ms).toISOString() };
   return isoCache.text;
 }
 
-/** Per-server facts computed once per ServerRef object (a run reuses its refs for thousands of queries). */
-interface Dest {
-  address: string;
-  port: number;
-  /** "address:port": limiter bucket and sent-packet counter key. */
-  key: string;
-  /** "address|port": the UDP mux pool. */
-  poolKey: string;
-  file: string;
-}
-const dests = new WeakMap<ServerRef, Dest>();
-function destOf(server: ServerRef): Dest {
-  let d = dests.get(server);
-  // Refs are plain objects: re-derive when someone changed one (no string building per query otherwise).
-  if (!d || d.address !== server.address || d.port !== server.port) {
-    const key = `${server.address}:${server.port}`;
-    d = { address: server.address, port: server.port, key, poolKey: `${server.address}|${server.port}`, file: evidenceFile(server, key) };
-    dests.set(server, d);
-  }
-  return d;
-}
+const NO_OPTIONS: QueryServerOptions = Object.freeze({});
 
-export function queryServer(session: QuerySession, server: ServerRef, question: Question, opts: QueryServerOptions = {}): Promise<ServerAnswer> {
-  const o = session.options;
+export function queryServer(session: QuerySession, server: ServerRef, question: Question, opts: QueryServerOptions = NO_OPTIONS): Promise<ServerAnswer> {
   const started = performance.now();
-  const tcp = opts.tcpOnly ?? o.tcpOnly;
-  const answer = new LiveAnswer(server, tcp ? "tcp" : "udp", question, isoNow());
-  const refusal = session.checkAddress(server.address);
+  const tcp = opts.tcpOnly ?? session.options.tcpOnly;
+  const answer = new LiveAnswer(server, tcp ? "tcp" : "udp", question, isoAt(started));
+  const route = session.route(server);
+  const refusal = route.dest.refusal;
   if (refusal) return Promise.resolve(end(session, answer, started, { kind: "address-refused", message: refusal }));
   if (tcp) return queryLoop(session, server, question, opts, answer, started, 0, 0);
-  return new Promise((resolve) => new UdpQuery(session, server, question, opts, answer, started, resolve).attempt());
+  // A shared executor hands out the resolver: no closure (and context) per query.
+  const p = new Promise<ServerAnswer>(captureResolve);
+  const resolve = captured!;
+  captured = null;
+  new UdpQuery(session, route, question, opts, answer, started, resolve).attempt();
+  return p;
+}
+
+let captured: ((a: ServerAnswer) => void) | null = null;
+function captureResolve(resolve: (a: ServerAnswer) => void): void {
+  captured = resolve;
 }
 
 /**
@@ -122,80 +125,110 @@ export function queryServer(session: QuerySession, server: ServerRef, question: 
  * the retry state, so a query costs one promise (the caller's) and no closures.
  * Behaviour is that of queryLoop below; TC hands the query over to it for TCP.
  */
-class UdpQuery extends UdpExchange {
-  private readonly dest: Dest;
+class UdpQuery implements UdpExchange {
+  address: string;
+  port: number;
+  poolKey: string;
+  payload: Uint8Array = NO_PAYLOAD;
+  timeoutMs: number;
+  id = 0;
+  mismatches = 0;
+  bytes = 0;
+  since = -1;
+  slot: Slot | null = null;
   private retry = 0;
+  /** 1: a slot taken with tryTake (give it back to the bucket); 2: a Grant from acquire. */
+  private held = 0;
   private grant: { release(): void } | null = null;
-  private scan: Scan | null = null;
+  /** The accepted answer's header facts (judge → done run in one turn). */
+  private accepted = false;
+  private flags = 0;
+  private rcode = 0;
+  private edns: Scan["edns"] = null;
 
   constructor(
     private readonly session: QuerySession,
-    private readonly server: ServerRef,
+    private readonly route: Route,
     private readonly question: Question,
     private readonly opts: QueryServerOptions,
     private readonly answer: LiveAnswer,
     private readonly started: number,
     private readonly resolve: (a: ServerAnswer) => void,
   ) {
-    super();
-    this.dest = destOf(server);
-    this.address = server.address;
-    this.port = server.port;
-    this.poolKey = this.dest.poolKey;
+    this.address = route.address;
+    this.port = route.port;
+    this.poolKey = route.poolKey;
     this.timeoutMs = session.options.timeoutMs;
   }
 
   attempt(): void {
     const session = this.session;
     if (session.signal.aborted) return this.resolve(end(session, this.answer, this.started, abortKind(session.signal)));
-    // Fast path without a promise when a slot is free and nobody waits (FIFO otherwise).
-    const g = session.limiter.tryAcquire(this.dest.key);
-    if (g) this.granted(g);
-    else void session.limiter.acquire(this.dest.key, session.signal).then((r) => this.granted(r));
+    // Fast path without a promise or grant object when a slot is free and nobody waits (FIFO otherwise).
+    if (session.limiter.tryTake(this.route.dest.bucket)) {
+      this.held = 1;
+      this.send();
+    } else void session.limiter.acquire(this.route.key, session.signal).then((r) => this.granted(r));
   }
 
   private granted(g: Acquired): void {
-    const session = this.session;
-    if (!g.ok) return this.resolve(end(session, this.answer, this.started, g.error));
+    if (!g.ok) return this.resolve(end(this.session, this.answer, this.started, g.error));
     this.grant = g;
-    // Over UDP the mux draws the ID and writes it into the payload (udp-mux.ts).
-    const q = encodeArgs;
-    q.name = this.question.name;
-    q.type = this.question.type;
-    q.class = this.question.class;
-    q.ednsUdpSize = session.options.ednsUdpSize;
-    q.dnssecOk = this.opts.dnssecOk;
-    this.payload = encodeQuery(q);
+    this.held = 2;
+    this.send();
+  }
+
+  private send(): void {
+    const session = this.session;
+    if (this.payload.length === 0) {
+      // Encoded once: over UDP the mux draws each attempt's ID and writes it into the payload (udp-mux.ts).
+      const q = encodeArgs;
+      q.name = this.question.name;
+      q.type = this.question.type;
+      q.class = this.question.class;
+      q.ednsUdpSize = session.options.ednsUdpSize;
+      q.dnssecOk = this.opts.dnssecOk;
+      this.payload = encodeQuery(q);
+    }
     this.answer.attempts++;
-    session.noteSent(this.dest.key);
-    if (session.listening) session.emit({ type: "sent", server: this.server, question: this.question, transport: "udp", totals: { ...session.counts } });
-    this.scan = null;
+    session.noteSentTo(this.route.dest);
+    if (session.listening) session.emit({ type: "sent", server: this.answer.server, question: this.question, transport: "udp", totals: { ...session.counts } });
+    this.accepted = false;
     session.udp.start(this);
   }
 
   judge(frame: Uint8Array): FrameVerdict {
-    const r = judgeScan(frame, this.id, this.question);
-    if (typeof r === "string") return r === "ignore" ? "ignore" : { kind: "malformed", message: r };
-    this.scan = r;
+    const r = judgeInto(frame, this.id, this.question, SCRATCH);
+    if (r === IGNORE) return "ignore";
+    if (r !== ACCEPT) return { kind: "malformed", message: r };
+    this.accepted = true;
+    this.flags = SCRATCH.flags;
+    this.rcode = SCRATCH.rcode;
+    this.edns = SCRATCH.edns;
     return "accept";
+  }
+
+  private release(): void {
+    if (this.held === 1) this.session.limiter.releaseSlot(this.route.dest.bucket);
+    else if (this.held === 2) this.grant!.release();
+    this.held = 0;
+    this.grant = null;
   }
 
   done(frame: Uint8Array | null, error: QueryError | null): void {
     const session = this.session;
     const answer = this.answer;
-    this.grant?.release();
-    this.grant = null;
+    this.release();
     answer.mismatches += this.mismatches;
-    const scan = this.scan;
-    if (frame && scan) {
-      if (scan.flags & FLAG_TC) {
+    if (frame && this.accepted) {
+      if (this.flags & FLAG_TC) {
         // RFC 7766 §5: a truncated UDP answer is retried over TCP.
         answer.transport = "tcp";
-        void queryLoop(session, this.server, this.question, this.opts, answer, this.started, 1, this.retry).then(this.resolve);
+        void queryLoop(session, answer.server, this.question, this.opts, answer, this.started, 1, this.retry).then(this.resolve);
         return;
       }
-      fillFromScan(answer, scan, frame, this.dest.file);
-      return this.resolve(end(session, answer, this.started, RCODE_ERRORS[scan.rcode] ?? null));
+      fill(answer, this.flags, this.rcode, this.edns, frame, this.route.file);
+      return this.resolve(end(session, answer, this.started, rcodeError(this.rcode)));
     }
     const err: QueryError = error ?? { kind: "malformed", message: "no usable answer" };
     const o = session.options;
@@ -208,8 +241,9 @@ class UdpQuery extends UdpExchange {
 }
 
 const FLAG_TC = 0x0200;
+const NO_PAYLOAD = new Uint8Array(0);
 
-/** encodeQuery's options, reused by every UDP attempt (encodeQuery keeps nothing of them). */
+/** encodeQuery's options, reused by every UDP query (encodeQuery keeps nothing of them). */
 const encodeArgs: QueryOptions & { class: number } = { id: 0, name: new Uint8Array(1), type: 1, class: 1, ednsUdpSize: null, dnssecOk: false };
 
 /**
@@ -228,27 +262,32 @@ function flagsOf(f: number): AnswerFlags {
   return v;
 }
 
+const ACCEPT = 0;
+const IGNORE = 1;
+/** Where the UDP path's judge leaves an accepted answer's facts (read at once by the query). */
+const SCRATCH: Scan = { flags: 0, rcode: 0, qdcount: 0, qnameEnd: 12, edns: null };
+
 /**
- * judgeAnswer's rules on the undecoded frame: "ignore", a malformed reason,
- * or the scan of an accepted answer.
+ * judgeAnswer's rules on the undecoded frame, its facts written to `out`:
+ * ACCEPT, IGNORE, or why the frame is malformed.
  */
-function judgeScan(frame: Uint8Array, id: number, q: Question): Scan | string {
-  if (frame.length < 2 || ((frame[0] << 8) | frame[1]) !== id) return "ignore";
-  const r = scanMessage(frame);
-  if (typeof r === "string") return r;
-  if (!(r.flags & 0x8000) || ((r.flags >> 11) & 0xf) !== 0) return "ignore";
-  if (r.qdcount !== 1) return r.qdcount === 0 && r.rcode !== 0 ? r : "ignore"; // FORMERR/NOTIMP may omit the question
-  const qtype = (frame[r.qnameEnd] << 8) | frame[r.qnameEnd + 1];
-  const qclass = (frame[r.qnameEnd + 2] << 8) | frame[r.qnameEnd + 3];
-  if (qtype !== q.type || qclass !== q.class || !nameAtEquals(frame, 12, q.name)) return "ignore";
-  return r;
+function judgeInto(frame: Uint8Array, id: number, q: Question, out: Scan): typeof ACCEPT | typeof IGNORE | string {
+  if (frame.length < 2 || ((frame[0] << 8) | frame[1]) !== id) return IGNORE;
+  const e = scanInto(frame, out);
+  if (e !== null) return e;
+  if (!(out.flags & 0x8000) || ((out.flags >> 11) & 0xf) !== 0) return IGNORE;
+  if (out.qdcount !== 1) return out.qdcount === 0 && out.rcode !== 0 ? ACCEPT : IGNORE; // FORMERR/NOTIMP may omit the question
+  const at = out.qnameEnd;
+  const qtype = (frame[at] << 8) | frame[at + 1];
+  const qclass = (frame[at + 2] << 8) | frame[at + 3];
+  if (qtype !== q.type || qclass !== q.class || !nameAtEquals(frame, 12, q.name)) return IGNORE;
+  return ACCEPT;
 }
 
-function fillFromScan(answer: LiveAnswer, scan: Scan, frame: Uint8Array, file: string): void {
-  const f = scan.flags;
-  answer.rcode = scan.rcode;
-  answer.flags = flagsOf(f);
-  answer.edns = scan.edns;
+function fill(answer: LiveAnswer, flags: number, rcode: number, edns: Scan["edns"], frame: Uint8Array, file: string): void {
+  answer.rcode = rcode;
+  answer.flags = flagsOf(flags);
+  answer.edns = edns;
   answer.keep(frames.copy(frame), file);
 }
 
@@ -271,8 +310,8 @@ async function queryLoop(
   retry: number,
 ): Promise<ServerAnswer> {
   const o = session.options;
-  const dest = destOf(server);
-  const key = dest.key;
+  const route = session.route(server);
+  const key = route.key;
   for (;;) {
     if (session.signal.aborted) return end(session, answer, started, abortKind(session.signal));
     const slot = session.limiter.tryAcquire(key) ?? (await session.limiter.acquire(key, session.signal));
@@ -287,13 +326,15 @@ async function queryLoop(
       dnssecOk: opts.dnssecOk,
     });
     answer.attempts++;
-    session.noteSent(key);
+    session.noteSentTo(route.dest);
     if (session.listening) session.emit({ type: "sent", server, question, transport, totals: { ...session.counts } });
     let scan: Scan | null = null;
     const judge = (f: Uint8Array): FrameVerdict => {
-      const r = judgeScan(f, (payload[0] << 8) | payload[1], question);
-      if (typeof r === "string") return r === "ignore" ? "ignore" : { kind: "malformed", message: r };
-      scan = r;
+      const out: Scan = { flags: 0, rcode: 0, qdcount: 0, qnameEnd: 12, edns: null };
+      const r = judgeInto(f, (payload[0] << 8) | payload[1], question, out);
+      if (r === IGNORE) return "ignore";
+      if (r !== ACCEPT) return { kind: "malformed", message: r };
+      scan = out;
       return "accept";
     };
     const ex = { address: server.address, port: server.port, payload, timeoutMs: o.timeoutMs, signal: session.signal };
@@ -310,8 +351,8 @@ async function queryLoop(
         answer.transport = "tcp";
         continue;
       }
-      fillFromScan(answer, s, r.frames[0], dest.file);
-      return end(session, answer, started, RCODE_ERRORS[s.rcode] ?? null);
+      fill(answer, s.flags, s.rcode, s.edns, r.frames[0], route.file);
+      return end(session, answer, started, rcodeError(s.rcode));
     }
     const err: QueryError = r.ok ? { kind: "malformed", message: "no usable answer" } : r.error;
     if (!RETRYABLE.has(err.kind) || retry >= o.retries) return end(session, answer, started, err);

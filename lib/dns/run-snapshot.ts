@@ -204,7 +204,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
       const sum = summaries.find((s) => s.address === t.address && s.port === t.port && s.name === t.name);
       if (sum) {
         sum.axfr = x.error ? (x.error.kind === "refused" || x.error.kind === "notauth" ? "refused" : "failed") : "allowed";
-        sum.axfrRecords = x.records.length;
+        sum.axfrRecords = x.count ?? x.records.length;
       }
       if (!x.error) transferred.push(t);
       for (const r of x.records) {
@@ -232,15 +232,20 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
     const guesses = transferred.length === 0;
     if (guesses && opts.commonLabels !== false) for (const l of COMMON_LABELS) names.addText(l, "common-label");
     const probe = names.addText(wildcardProbeLabel(), "wildcard-probe");
-    if (guesses && opts.nsecWalk !== false && queried.length > 0) await walkNsec(session, queried[0], apex, names, cuts, answers);
+    if (guesses && opts.nsecWalk !== false && queried.length > 0) {
+      await walkNsec(session, queried[0], apex, names, cuts, answers);
+      // Cuts the walk met are asked like every other cut (NS, DS and glue at every server).
+      for (const c of cuts) names.add(c, "zone-cut");
+    }
 
     const rate = session.limiter.limits.ratePerServer;
     const slowestQueryMs = session.options.timeoutMs * (session.options.retries + 1);
     const asked = new Set<string>();
     let round = names.all();
     for (let pass = 0; pass < 3 && round.length > 0 && !session.signal.aborted; pass++) {
-      const plan = planQueries({ apex, names: round, cuts, transferred: pass === 0 ? transferred : [], queried, serviceTargets, guesses, firstRound: pass === 0, probe: pass === 0 ? probe : null });
-      for (const n of round) asked.add(n.text);
+      // Later rounds go to the transferred servers too: a cut found in answers is asked NS, DS and glue everywhere.
+      const plan = planQueries({ apex, names: round, cuts, transferred, queried, serviceTargets, guesses, firstRound: pass === 0, probe: pass === 0 ? probe : null });
+      for (const n of round) asked.add(askedKey(n, cuts));
       // The deadline follows the plan (planned queries ÷ per-server rate, plus margin) unless the operator set one.
       session.deriveDeadline(derivedDeadlineMs({ perServer: perServerCounts(plan), ratePerServer: rate, slowestQueryMs }));
       const { fresh, notStarted } = await execute(session, plan, apex, cuts, answers, classes, rate, queried.length);
@@ -269,7 +274,8 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
           }
         }
       }
-      round = names.all().filter((n) => !asked.has(n.text));
+      // New names, and names that turned out to be cuts after they were asked (their NS, DS and glue are still to ask).
+      round = names.all().filter((n) => !asked.has(askedKey(n, cuts)));
     }
   }
 
@@ -357,6 +363,11 @@ function capped(answers: readonly ServerAnswer[], cap: number): string | null {
   return answers.some((a) => a.error?.kind === "query-cap") ? `the query cap of ${cap} was reached` : null;
 }
 
+/** A name is planned once as a name and once more should it turn out to be a zone cut. */
+function askedKey(n: DiscoveredName, cuts: readonly Uint8Array[]): string {
+  return cutOf(n.name, cuts)?.at ? `${n.text}|cut` : n.text;
+}
+
 function addCut(cuts: Uint8Array[], c: Uint8Array): void {
   if (!cuts.some((x) => namesEqual(x, c))) cuts.push(c);
 }
@@ -442,24 +453,39 @@ async function mapPool<T, R>(items: readonly T[], width: number, signal: AbortSi
 
 /**
  * Follow the NSEC chain from the apex (RFC 4034 §4.1.1) when the zone uses
- * NSEC. The walk stops at a zone cut: past it, a server that also serves the
- * child answers from the child's chain (its RRSIG signer is the child), and
- * those names are not this zone's (issue 10 §2).
+ * NSEC. At a delegation point the parent's chain goes on past the child's
+ * subtree (RFC 4035 §2.3: the cut has an NSEC in the parent, the names
+ * below it have none), but asking the cut for NSEC gets a referral, or,
+ * from a server that also serves the child, the child's own chain (its
+ * RRSIG signer is the child; issue 10 §2). So the walk marks the cut and
+ * asks the name right after the child's subtree in canonical order (RFC
+ * 4034 §6.1: the cut's first label with a 0 octet appended), which is the
+ * parent's NXDOMAIN whose covering NSEC is the one owned by the cut.
  */
 async function walkNsec(session: QuerySession, server: ServerRef, apex: Uint8Array, names: NameSet, cuts: Uint8Array[], into: ServerAnswer[]): Promise<void> {
   let cur = apex;
-  for (let i = 0; i < 10_000; i++) {
-    const a = await queryServer(session, server, { name: cur, type: T.NSEC, class: 1 }, { dnssecOk: true });
+  const ask = async (name: Uint8Array) => {
+    const a = await queryServer(session, server, { name, type: T.NSEC, class: 1 }, { dnssecOk: true });
     into.push(a);
-    const nsec = a.records.find((r) => r.section === "answer" && r.type === T.NSEC && namesEqual(r.owner, cur));
-    if (!nsec) return;
+    return a;
+  };
+  for (let i = 0; i < 10_000; i++) {
+    const a = await ask(cur);
+    let nsec = parentNsec(a, "answer", cur, apex);
+    const referral = a.records.some((r) => r.section === "authority" && r.type === T.NS && namesEqual(r.owner, cur)) && !a.flags?.aa;
     const sig = a.records.find((r) => r.section === "answer" && r.type === T.RRSIG && namesEqual(r.owner, cur));
     const signer = sig ? rrsigSigner(sig.rdata) : null;
-    if (signer && !namesEqual(signer, apex)) {
-      // Answered from another zone: cur is a cut whose child lives on the same server.
-      if (isSubdomain(signer, apex)) addCut(cuts, signer);
-      return;
+    // Answered from another zone: a child on the same server.
+    if (signer && !namesEqual(signer, apex) && isSubdomain(signer, apex)) addCut(cuts, signer);
+    const childApex = (!!signer && namesEqual(signer, cur)) || a.records.some((r) => r.type === T.SOA && r.section !== "additional" && namesEqual(r.owner, cur));
+    if (!nsec && !namesEqual(cur, apex) && (referral || childApex || cutOf(cur, cuts)?.at)) {
+      // A delegation point: this zone's NSEC for it covers the name just past the child's subtree.
+      addCut(cuts, cur);
+      const past = pastSubtree(cur);
+      if (!past) return;
+      nsec = parentNsec(await ask(past), "authority", cur, apex);
     }
+    if (!nsec) return;
     const next = nsecNext(nsec.rdata);
     if (!next || namesEqual(next, apex) || !isSubdomain(next, apex)) return;
     if (names.has(next) && names.get(next)!.sources.includes("nsec")) return; // loop
@@ -467,6 +493,33 @@ async function walkNsec(session: QuerySession, server: ServerRef, apex: Uint8Arr
     names.add(next, "nsec");
     cur = next;
   }
+}
+
+/** The NSEC owned by `owner` in `section` whose signature is this zone's (`apex`), or null. */
+function parentNsec(a: ServerAnswer, section: "answer" | "authority", owner: Uint8Array, apex: Uint8Array) {
+  const nsec = a.records.find((r) => r.section === section && r.type === T.NSEC && namesEqual(r.owner, owner));
+  if (!nsec) return null;
+  const sig = a.records.find((r) => r.section === section && r.type === T.RRSIG && namesEqual(r.owner, owner) && rrsigCovers(r.rdata, T.NSEC));
+  const signer = sig ? rrsigSigner(sig.rdata) : null;
+  // Unsigned answers (no RRSIG) are taken as this zone's, as before; a foreign signer is the child's chain.
+  return signer && !namesEqual(signer, apex) ? null : nsec;
+}
+
+/** The name right after every name at or below `cut` in canonical order: its first label with a 0 octet appended. */
+function pastSubtree(cut: Uint8Array): Uint8Array | null {
+  const len = cut[0];
+  if (len === 0 || len >= 63 || cut.length + 1 > 255) return null;
+  const out = new Uint8Array(cut.length + 1);
+  out[0] = len + 1;
+  out.set(cut.subarray(1, 1 + len), 1);
+  out[1 + len] = 0;
+  out.set(cut.subarray(1 + len), 2 + len);
+  return out;
+}
+
+/** Whether an RRSIG's type covered (RFC 4034 §3.1.1) is `type`. */
+function rrsigCovers(rdata: Uint8Array, type: number): boolean {
+  return rdata.length >= 2 && ((rdata[0] << 8) | rdata[1]) === type;
 }
 
 /** RRSIG signer name: after the 18 fixed octets (RFC 4034 §3.1). */

@@ -12,7 +12,7 @@
  * only when someone reads them (live-answer.ts). `scan ok ⇔ decode ok` is
  * asserted by a property test (scan.test.ts).
  */
-import { decodeOpt, LAYOUTS } from "./wire";
+import { decodeOpt, layoutOf } from "./wire";
 
 export interface Scan {
   flags: number;
@@ -81,7 +81,7 @@ function skipName(buf: Uint8Array, offset: number, limit: number): string | null
 }
 
 function skipRdata(buf: Uint8Array, type: number, start: number, end: number): string | null {
-  const layout = LAYOUTS[type];
+  const layout = layoutOf(type);
   if (!layout) return null;
   let pos = start;
   for (let i = 0; i < layout.length; i++) {
@@ -106,6 +106,12 @@ function skipRdata(buf: Uint8Array, type: number, start: number, end: number): s
 
 /** Validate a whole message: the reason it is malformed, or its header facts. */
 export function scanMessage(buf: Uint8Array): ScanResult {
+  const out: Scan = { flags: 0, rcode: 0, qdcount: 0, qnameEnd: 12, edns: null };
+  return scanInto(buf, out) ?? out;
+}
+
+/** scanMessage writing the facts into `out` (the query path reuses one): the reason it is malformed, or null. */
+export function scanInto(buf: Uint8Array, out: Scan): string | null {
   if (buf.length < 12) return "message shorter than a header";
   const f = (buf[2] << 8) | buf[3];
   const qd = (buf[4] << 8) | buf[5];
@@ -161,7 +167,12 @@ export function scanMessage(buf: Uint8Array): ScanResult {
     pos += rdlen;
   }
   if (pos !== buf.length) return `${buf.length - pos} bytes after the last record`;
-  return { flags: f, rcode, qdcount: qd, qnameEnd, edns };
+  out.flags = f;
+  out.rcode = rcode;
+  out.qdcount = qd;
+  out.qnameEnd = qnameEnd;
+  out.edns = edns;
+  return null;
 }
 
 /** Whether the name at `offset` (possibly compressed, already validated) equals `wire`, ignoring ASCII case (RFC 4343). */

@@ -4,9 +4,9 @@
  */
 import { setMaxListeners } from "node:events";
 import { checkAddress, type AddressPolicy, type PrivateScope } from "./address-policy";
-import { Limiter, type LoadLimits } from "./limiter";
+import { Limiter, type Bucket, type LoadLimits } from "./limiter";
 import { UdpMux } from "./udp-mux";
-import type { ProgressCounts, ProgressEvent } from "./types";
+import type { ProgressCounts, ProgressEvent, ServerRef } from "./types";
 
 export interface SessionOptions {
   /** Per attempt (default 2000 ms). */
@@ -56,8 +56,8 @@ export class QuerySession {
   /** Shared UDP sockets of this run (closed with the session). */
   readonly udp: UdpMux;
   readonly counts: ProgressCounts = { planned: 0, sent: 0, answered: 0, failed: 0 };
-  /** Packets (UDP datagrams or TCP connections) sent per destination "address:port". */
-  readonly sentTo = new Map<string, number>();
+  /** Per-destination state of this run by "address:port" (see dest()). */
+  private readonly dests = new Map<string, SessionDest>();
   private readonly controller = new AbortController();
   private deadlineTimer: ReturnType<typeof setTimeout>;
   /** Epoch ms at which the run's deadline fires. */
@@ -138,9 +138,61 @@ export class QuerySession {
     this.emit({ type: "planned", count, totals: { ...this.counts } });
   }
 
+  private readonly routes = new WeakMap<ServerRef, Route>();
+
+  /**
+   * Everything the query path needs about `server`, derived once per
+   * ServerRef object (a run reuses its refs for thousands of queries).
+   */
+  route(server: ServerRef): Route {
+    let r = this.routes.get(server);
+    // Refs are plain objects: re-derive when someone changed one (no string building per query otherwise).
+    if (r === undefined || r.address !== server.address || r.port !== server.port) {
+      const key = `${server.address}:${server.port}`;
+      r = {
+        address: server.address,
+        port: server.port,
+        key,
+        poolKey: `${server.address}|${server.port}`,
+        file: `dns://${server.address.includes(":") ? `[${server.address}]` : server.address}:${server.port}`,
+        dest: this.dest(key, server.address),
+      };
+      this.routes.set(server, r);
+    }
+    return r;
+  }
+
+  /**
+   * The run's facts about one destination "address:port" at `address`: the
+   * query path holds this instead of looking up the policy, the limiter's
+   * bucket and the packet counter once each per packet.
+   */
+  dest(key: string, address: string): SessionDest {
+    let d = this.dests.get(key);
+    if (!d) {
+      d = { key, refusal: this.checkAddress(address), bucket: this.limiter.bucketOf(key), sent: 0 };
+      this.dests.set(key, d);
+    }
+    return d;
+  }
+
+  /** Packets (UDP datagrams or TCP connections) sent per destination "address:port". */
+  get sentTo(): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const d of this.dests.values()) if (d.sent > 0) m.set(d.key, d.sent);
+    return m;
+  }
+
   /** Count one packet to `key` ("address:port"). */
   noteSent(key: string): void {
-    this.sentTo.set(key, (this.sentTo.get(key) ?? 0) + 1);
+    const d = this.dests.get(key) ?? this.dest(key, hostOf(key));
+    d.sent++;
+    this.counts.sent++;
+  }
+
+  /** noteSent for a caller holding the destination. */
+  noteSentTo(d: SessionDest): void {
+    d.sent++;
     this.counts.sent++;
   }
 
@@ -151,6 +203,34 @@ export class QuerySession {
     if (!this.controller.signal.aborted) this.controller.abort({ kind: "cancelled" });
     this.udp.close();
   }
+}
+
+/** A server as the query path addresses it (QuerySession.route). */
+export interface Route {
+  readonly address: string;
+  readonly port: number;
+  /** "address:port": limiter bucket and sent-packet counter key. */
+  readonly key: string;
+  /** "address|port": the UDP mux pool. */
+  readonly poolKey: string;
+  /** "dns://address:port" (IPv6 in brackets), the `file` of live evidence. */
+  readonly file: string;
+  readonly dest: SessionDest;
+}
+
+/** What a run knows about one destination (QuerySession.dest). */
+export interface SessionDest {
+  readonly key: string;
+  /** Why the address policy refuses it, or null. */
+  readonly refusal: string | null;
+  readonly bucket: Bucket;
+  /** Packets sent to it. */
+  sent: number;
+}
+
+/** The address of an "address:port" key (IPv6 addresses hold colons themselves). */
+function hostOf(key: string): string {
+  return key.slice(0, key.lastIndexOf(":"));
 }
 
 /** Sleep that ends early (returning false) when the signal aborts. */

@@ -191,8 +191,19 @@ export const LAYOUTS: Record<number, (number | "n" | "s")[]> = {
   36: [2, "n"], // KX
 };
 
+/**
+ * LAYOUTS as a dense array: most types have no layout, and a keyed miss on
+ * an object walks its prototype chain on every record of every answer.
+ */
+const LAYOUT_TABLE: ((number | "n" | "s")[] | null)[] = Array.from({ length: 37 }, (_, t) => LAYOUTS[t] ?? null);
+
+/** The RDATA layout of `type` (null: no compressible names in it). */
+export function layoutOf(type: number): (number | "n" | "s")[] | null {
+  return type < LAYOUT_TABLE.length ? LAYOUT_TABLE[type] : null;
+}
+
 function readRdata(buf: Uint8Array, type: number, start: number, end: number, arena: Arena): Uint8Array {
-  const layout = LAYOUTS[type];
+  const layout = layoutOf(type);
   if (!layout) return arena.copy(buf.subarray(start, end));
   // Decompressed RDATA is at most its wire length plus 255 octets per embedded name.
   arena.room(end - start + 255 * layout.length);
@@ -247,7 +258,29 @@ export function readNameView(buf: Uint8Array, offset: number, limit: number, are
     viewAt.next = e;
     return buf.subarray(offset, e);
   }
+  // Only a (backward) pointer to a plain name — an owner pointing at the question, the common case:
+  // the name is a view of its target, as decompressing it would have produced.
+  if (offset + 1 < limit && (buf[offset] & 0xc0) === 0xc0) {
+    const target = ((buf[offset] & 0x3f) << 8) | buf[offset + 1];
+    const te = target < offset ? plainNameEnd(buf, target, buf.length) : -1;
+    if (te > 0) {
+      viewAt.next = offset + 2;
+      return buf.subarray(target, te);
+    }
+  }
   return decompressName(buf, offset, limit, arena);
+}
+
+/** The offset after the (validated) name at `offset`, without reading it; throws past the end. */
+export function skipNameAt(buf: Uint8Array, offset: number): number {
+  let pos = offset;
+  for (;;) {
+    if (pos >= buf.length) fail("name runs past the end");
+    const l = buf[pos];
+    if (l === 0) return pos + 1;
+    if ((l & 0xc0) === 0xc0) return pos + 2;
+    pos += l + 1;
+  }
 }
 
 /**
@@ -256,7 +289,7 @@ export function readNameView(buf: Uint8Array, offset: number, limit: number, are
  */
 export function readRdataView(buf: Uint8Array, type: number, start: number, end: number, arena: Arena): Uint8Array {
   if (end > buf.length) fail("RDATA runs past the end of the message");
-  const layout = LAYOUTS[type];
+  const layout = layoutOf(type);
   if (!layout) return buf.subarray(start, end);
   let pos = start;
   for (let i = 0; i < layout.length && pos >= 0; i++) {

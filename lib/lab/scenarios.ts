@@ -327,6 +327,29 @@ SCENARIOS.push({
   transfer: { "old-primary": "none", "old-secondary": "none" },
 });
 
+/** The signed live zone with a third child, shop.project.test., delegated to the parent's own servers (with its DS). */
+const NSEC_CHILDREN_LIVE =
+  LIVE_ZONE + `shop\tIN\tNS\tns1.oldhost.test.\nshop\tIN\tNS\tns2.oldhost.test.\nshop\tIN\tDS\t${SHOP_DS_RDATA}\n`;
+/** The live zone with legacy.project.test. delegated (in-bailiwick server, with glue). */
+const LEGACY_CUT_LIVE = LIVE_ZONE.replace(SOA_SERIAL, "2026100202") + "legacy\tIN\tNS\tns.legacy\nns.legacy\tIN\tA\t127.0.0.7\n";
+
+SCENARIOS.push(
+  {
+    name: "nsec-children",
+    description: "signed project.test. (NSEC) with three children in its chain — release and update delegated elsewhere, the signed shop on the same servers; the old operator refuses AXFR, so the names come from walking the chain past each cut",
+    zones: base({ old: NSEC_CHILDREN_LIVE, neu: newOperatorCopy(NSEC_CHILDREN_LIVE), ds: PROJECT_DS, oldExtra: { "shop.project.test.": shopZone(["ns1.oldhost.test.", "ns2.oldhost.test."]) } }),
+    sources: ["zones/project.test.live.zone"],
+    sign: ["project.test.", "shop.project.test."],
+    transfer: { "old-primary": "none", "old-secondary": "none" },
+  },
+  {
+    name: "cut-on-primary-only",
+    description: "the old primary delegates legacy.project.test. (with glue) since a serial the secondary never transferred; the secondary allows AXFR, the primary refuses it",
+    zones: base({ old: LEGACY_CUT_LIVE, secondary: LIVE_ZONE }),
+    sources: ["zones/project.test.live.zone"],
+  },
+);
+
 export function scenario(name: string): Scenario {
   const s = SCENARIOS.find((x) => x.name === name);
   if (!s) throw new Error(`unknown scenario "${name}" (known: ${SCENARIOS.map((x) => x.name).join(", ")})`);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { computeTiming, type TimingInputs } from "./timing";
-import { layoutTimeline, timeScale, timelineBands, timelineTicks, type TimelineInput } from "./timeline";
+import { labelWidth, layoutTimeline, stackTopLabels, timeScale, timelineBands, timelineTicks, type TimelineInput } from "./timeline";
 
 const BERLIN = "Europe/Berlin";
 const d = (iso: string) => new Date(iso);
@@ -62,7 +62,7 @@ describe("timelineTicks across DST", () => {
   test("New York, clocks go forward on 8 Mar 2026: a 23 h day, no tick on the skipped hour", () => {
     const rangeStart = d("2026-03-07T12:00:00Z");
     const rangeEnd = d("2026-03-08T18:00:00Z"); // 30 h: hour ticks every 3 h
-    const x = timeScale(rangeStart, rangeEnd, 0, 300);
+    const x = timeScale(rangeStart, rangeEnd, 0, 820);
     const ticks = timelineTicks({ rangeStart, rangeEnd, timeZone: "America/New_York", x });
     expect(ticks.filter((t) => t.kind === "day").map((t) => iso(t.at))).toEqual(["2026-03-08T05:00:00.000Z"]);
     const march8 = ticks.filter((t) => t.kind === "hour" && t.at > d("2026-03-08T05:00:00Z"));
@@ -78,8 +78,38 @@ describe("timelineTicks across DST", () => {
   test("long ranges tick weekly", () => {
     const rangeStart = d("2026-01-01T00:00:00Z");
     const rangeEnd = d("2026-01-30T00:00:00Z");
-    const ticks = timelineTicks({ rangeStart, rangeEnd, timeZone: "UTC", x: timeScale(rangeStart, rangeEnd, 0, 100) });
+    const ticks = timelineTicks({ rangeStart, rangeEnd, timeZone: "UTC", x: timeScale(rangeStart, rangeEnd, 0, 820) });
     expect(ticks.map((t) => t.label)).toEqual(["Thu 1 Jan", "Thu 8 Jan", "Thu 15 Jan", "Thu 22 Jan", "Thu 29 Jan"]);
+  });
+
+  test("day and hour labels keep their distance on any plot width: fewer ticks rather than overlapping labels", () => {
+    for (const [from, to] of [["2026-01-01T00:00:00Z", "2026-01-03T00:00:00Z"], ["2026-01-01T00:00:00Z", "2026-01-14T00:00:00Z"], ["2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z"]]) {
+      for (const width of [820, 400, 100]) {
+        const ticks = timelineTicks({ rangeStart: d(from), rangeEnd: d(to), timeZone: "UTC", x: timeScale(d(from), d(to), 0, width) });
+        for (const kind of ["day", "hour"] as const) {
+          const xs = ticks.filter((t) => t.kind === kind).map((t) => t.x);
+          const need = kind === "day" ? labelWidth("Wed 25 Nov", 12, true) : labelWidth("06:00", 10);
+          for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1], `${from}..${to} at ${width}: ${kind}`).toBeGreaterThan(need);
+        }
+      }
+    }
+  });
+
+  test("labels above the plot are kept inside it and stacked when they would overlap", () => {
+    const near = stackTopLabels(
+      [
+        { id: "retire", x: 500, anchor: "end", text: "retire old servers ▸", fontSize: 11 },
+        { id: "now", x: 480, anchor: "middle", text: "revision created", fontSize: 11, bold: true },
+      ],
+      150,
+      970,
+    );
+    expect(near.map((l) => [l.id, l.row])).toEqual([["now", 0], ["retire", 1]]);
+    const apart = stackTopLabels([{ id: "retire", x: 900, anchor: "end", text: "retire old servers ▸", fontSize: 11 }, { id: "now", x: 200, anchor: "middle", text: "Now", fontSize: 11, bold: true }], 150, 970);
+    expect(apart.every((l) => l.row === 0)).toBe(true);
+    // A label at the very left is moved right so it starts inside the plot.
+    const [edge] = stackTopLabels([{ id: "now", x: 150, anchor: "middle", text: "revision created", fontSize: 11, bold: true }], 150, 970);
+    expect(edge.x - labelWidth("revision created", 11, true) / 2).toBeGreaterThanOrEqual(150);
   });
 });
 

@@ -12,6 +12,52 @@ import { fromLocal, localDate, toLocal, weekdayOf } from "./zoned-time";
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
+/**
+ * Label widths in viewBox units, estimated from the font (lib has no text
+ * metrics): ~0.62 em per character in the sans-serif the picture uses, bold a
+ * little wider. A day label ("Wed 25 Nov", 12 px bold) takes ~80 units with
+ * its offset and a gap; an hour label ("06:00", 10 px) ~36.
+ */
+export function labelWidth(text: string, fontSize: number, bold = false): number {
+  return [...text].length * fontSize * (bold ? 0.66 : 0.62);
+}
+const DAY_LABEL_SPACE = labelWidth("Wed 25 Nov", 12, true) + 10;
+const HOUR_LABEL_SPACE = labelWidth("06:00", 10) + 8;
+
+export interface TopLabel {
+  id: string;
+  /** Where the label points (a marker's x). */
+  x: number;
+  anchor: "start" | "middle" | "end";
+  text: string;
+  fontSize: number;
+  bold?: boolean;
+}
+
+/**
+ * Labels above the plot (now, retire, "now is later"), kept inside
+ * [left, right] and stacked into rows so none overlaps another: each goes to
+ * the first row where it clears every label already there.
+ */
+export function stackTopLabels(labels: readonly TopLabel[], left: number, right: number, gap = 6): (TopLabel & { x: number; row: number })[] {
+  const placed: { x0: number; x1: number; row: number }[] = [];
+  const out: (TopLabel & { x: number; row: number })[] = [];
+  const sorted = [...labels].sort((a, b) => a.x - b.x);
+  for (const l of sorted) {
+    const w = labelWidth(l.text, l.fontSize, l.bold);
+    let x0 = l.anchor === "start" ? l.x : l.anchor === "middle" ? l.x - w / 2 : l.x - w;
+    x0 = Math.min(Math.max(x0, left), right - w);
+    const x1 = x0 + w;
+    let row = 0;
+    while (placed.some((p) => p.row === row && x0 < p.x1 + gap && p.x0 < x1 + gap)) row++;
+    placed.push({ x0, x1, row });
+    // Drawn with the label's own anchor at the clamped position.
+    const x = l.anchor === "start" ? x0 : l.anchor === "middle" ? x0 + w / 2 : x1;
+    out.push({ ...l, x, row });
+  }
+  return out;
+}
+
 export interface TimelineInput {
   start: Date;
   end: Date;
@@ -128,8 +174,12 @@ const dayLabel = (date: string) => `${WEEKDAY[weekdayOf(date)]} ${Number(date.sl
 export function timelineTicks(options: { rangeStart: Date; rangeEnd: Date; timeZone: string; x: (t: Date) => number }): TimelineTick[] {
   const { rangeStart, rangeEnd, timeZone, x } = options;
   const days = (rangeEnd.getTime() - rangeStart.getTime()) / DAY;
-  const dayStep = days <= 14 ? 1 : days <= 42 ? 7 : Math.ceil(days / 8);
-  const hourStep = days <= 1.5 ? 3 : days <= 4 ? 6 : days <= 8 ? 12 : 0;
+  // Steps from the space a label needs, not from the range alone, so day labels never run into each other.
+  const pxPerDay = Math.abs(x(new Date(rangeStart.getTime() + DAY)) - x(rangeStart));
+  const baseDayStep = days <= 14 ? 1 : days <= 42 ? 7 : Math.ceil(days / 8);
+  const dayStep = [baseDayStep, ...[2, 3, 7, 14, 28].filter((n) => n > baseDayStep)].find((n) => n * pxPerDay >= DAY_LABEL_SPACE) ?? Math.ceil(DAY_LABEL_SPACE / Math.max(pxPerDay, 1e-9));
+  const baseHourStep = days <= 1.5 ? 3 : days <= 4 ? 6 : days <= 8 ? 12 : 0;
+  const hourStep = baseHourStep === 0 ? 0 : ([3, 6, 12].filter((n) => n >= baseHourStep).find((n) => (n / 24) * pxPerDay >= HOUR_LABEL_SPACE) ?? 0);
   const ticks: TimelineTick[] = [];
   const inRange = (t: Date) => t >= rangeStart && t <= rangeEnd;
   const last = addDays(localDate(rangeEnd, timeZone), 1);

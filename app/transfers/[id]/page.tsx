@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
@@ -13,7 +13,7 @@ import { SourceList } from "./_components/source-list";
 import { InvitePanel } from "./_components/invite-panel";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Transfer" };
+export const generateMetadata = transferMetadata("Transfer");
 
 export default async function TransferPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -2,11 +2,13 @@
 
 import { redirect } from "next/navigation";
 import { actionActor, actionMessage } from "@/app/_lib/auth";
-import { createTransfer } from "@/lib/app/transfers/create-transfer";
+import { createTransferOnce, type OpenTransfer } from "@/lib/app/transfers/create-transfer-once";
 
 export interface NewTransferState {
   errors: Record<string, string>;
   values: Record<string, string>;
+  /** Open transfers for the same domain: shown with "open it" or "create a second one". */
+  duplicates?: OpenTransfer[];
 }
 
 const FIELDS = ["domain", "losingRegistrar", "gainingRegistrar", "currentDnsOperator", "futureDnsOperator", "dnsHostingMoves"] as const;
@@ -17,12 +19,12 @@ export async function createTransferAction(_prev: NewTransferState, formData: Fo
     const v = formData.get(f);
     if (typeof v === "string") values[f] = v;
   }
-  let result: Awaited<ReturnType<typeof createTransfer>>;
+  let result: Awaited<ReturnType<typeof createTransferOnce>>;
   try {
-    result = await createTransfer(await actionActor(), values);
+    result = await createTransferOnce(await actionActor(), { transfer: values, ...(formData.get("confirmDuplicate") === "yes" ? { confirmDuplicate: "yes" } : {}) });
   } catch (e) {
     return { errors: { form: actionMessage(e) }, values };
   }
-  if (!result.ok) return { errors: result.errors, values };
+  if (!result.ok) return "duplicates" in result ? { errors: {}, values, duplicates: result.duplicates } : { errors: result.errors, values };
   redirect(`/transfers/${result.transfer.id}`);
 }

@@ -6,7 +6,7 @@
 import { sign } from "node:crypto";
 import { toBase64url } from "../../checklist/base64url";
 import { canonicalBytes, canonicalJson, sha256Hex } from "../../checklist/canonical-json";
-import { createRevision, type Revision } from "../../checklist/revision";
+import { createRevision, type Revision, type RevisionContent } from "../../checklist/revision";
 import type { SigningKey } from "../../checklist/signing-key";
 import { getDb, type Db } from "../../db/client";
 import { insertRevisionRow, latestRevisionRow } from "../../db/checklist-revisions";
@@ -31,7 +31,8 @@ export interface CreateChecklistRevisionOptions {
   actor?: AuditActor;
 }
 
-export type CreateChecklistRevisionResult = { ok: true; revision: Revision; digest: string; keyId: string } | { ok: false; error: "not-found" };
+/** `unchanged`: the current state is the head revision's content, so the head is returned and nothing is written. */
+export type CreateChecklistRevisionResult = { ok: true; revision: Revision; digest: string; keyId: string; unchanged: boolean } | { ok: false; error: "not-found" };
 
 export async function createChecklistRevision(options: CreateChecklistRevisionOptions): Promise<CreateChecklistRevisionResult> {
   const db = options.db ?? getDb();
@@ -43,6 +44,12 @@ export async function createChecklistRevision(options: CreateChecklistRevisionOp
     const head = await latestRevisionRow(transfer.id, db);
     const previous = head === null ? null : parseRevisionRow(head).revision;
     const content = buildRevisionContent({ transfer, sources, review, previous, window: schedule.window, parties: schedule.parties });
+    // Same content, same revision: a double click (or a second person) gets the head back instead of a copy that
+    // would make every sign-off on it stale for nothing.
+    if (head !== null && previous !== null && sameContent(previous, content)) {
+      const stored = parseRevisionRow(head);
+      return { ok: true, revision: stored.revision, digest: stored.digest, keyId: stored.keyId, unchanged: true };
+    }
     const now = options.now ?? new Date();
     const revision = createRevision({ transferId: transfer.id, previous, content, now });
     const text = canonicalJson(revision);
@@ -56,7 +63,12 @@ export async function createChecklistRevision(options: CreateChecklistRevisionOp
       (tx) => appendAuditEvent(auditStore(tx), { type: "revision.created", transferId: transfer.id, at: revision.createdAt, actor: options.actor ?? SYSTEM_ACTOR, revisionNumber: revision.revisionNumber, revisionDigest: digest }, 1),
     );
     if (!inserted) continue;
-    return { ok: true, revision, digest, keyId: key.keyId };
+    return { ok: true, revision, digest, keyId: key.keyId, unchanged: false };
   }
   throw new Error("could not allocate a revision number after 20 attempts");
+}
+
+function sameContent(previous: Revision, content: RevisionContent): boolean {
+  const { transferId: _a, revisionNumber: _b, createdAt: _c, previousDigest: _d, ...before } = previous;
+  return canonicalJson(before) === canonicalJson(content);
 }

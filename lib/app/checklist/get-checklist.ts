@@ -31,7 +31,11 @@ export interface ChecklistPageData {
   current: RevisionSummary | null;
   /** The state now differs from the current revision (a new run, waiver, schedule edit…): a new revision is due. */
   outdated: boolean;
-  links: (Omit<SignoffLink, "tokenHash"> & { status: "active" | "expired" | "revoked" })[];
+  /**
+   * Newest first. pending: valid and not yet used on the current revision; used: its holder decided on the
+   * current revision (`usedBy`); a new revision makes a used link pending again.
+   */
+  links: (Omit<SignoffLink, "tokenHash"> & { status: "pending" | "used" | "expired" | "revoked"; usedBy: string | null })[];
   signoffs: (Signoff & { stale: boolean })[];
   rolesToSignAgain: PartyRole[];
   finality: FinalityResult | null;
@@ -63,7 +67,11 @@ export async function getChecklistPage(transferId: string, options: { db?: Db; n
     revisions,
     current,
     outdated,
-    links: links.map((l) => ({ ...l, status: l.revokedAt !== null ? "revoked" : Date.parse(l.expiresAt) <= now.getTime() ? "expired" : "active" })),
+    links: links.map((l) => {
+      const used = current === null ? undefined : signoffs.filter((x) => x.linkId === l.id && x.revisionDigest === current.digest).at(-1);
+      const status = l.revokedAt !== null ? "revoked" : used ? "used" : Date.parse(l.expiresAt) <= now.getTime() ? "expired" : "pending";
+      return { ...l, status, usedBy: used ? `${used.signerName} (self-declared) ${used.decision === "approve" ? "approved" : "rejected"} revision ${used.revisionNumber}` : null };
+    }),
     signoffs: signoffs.map((s) => ({ ...s, stale: current === null || s.revisionDigest !== current.digest })),
     rolesToSignAgain: current === null ? [] : rolesToSignAgain(current.digest, signoffs),
     finality: current === null ? null : checkFinality({ revision: current.revision, signoffs }),

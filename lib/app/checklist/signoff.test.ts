@@ -103,14 +103,20 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       expect(r2.revision.findings.find((f) => f.checkId === "INV-MISSING-IN-SOURCE")?.state).toEqual({ status: "fixed", at: at(20).toISOString() });
       const page2 = await getChecklistPage(id, { db: t.db });
       expect(page2!.revisions[1].changes).toContain("snapshotDigest changed");
-      expect(page2!.revisions[1].changes).toContain("verdict changed");
-      expect(page2!.revisions[1].changes).toContain("INV-MISSING-IN-SOURCE: open → fixed");
+      expect(page2!.revisions[1].changes).toContain("verdict: NO-GO → GO");
+      expect(page2!.revisions[1].changes).toContain("INV-MISSING-IN-SOURCE at release.project.test. NS: open → fixed");
     });
 
-    test("concurrent 'create revision' clicks get consecutive numbers", async () => {
-      const id = await readyTransfer("race.test");
+    test("concurrent 'create revision' clicks on the same state make one revision", async () => {
+      const id = await readyTransfer("race.test", true);
       const rs = await Promise.all(Array.from({ length: 6 }, () => createChecklistRevision({ transferId: id, db: t.db, key })));
-      expect(rs.map((r) => (r.ok ? r.revision.revisionNumber : 0)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(rs.map((r) => (r.ok ? r.revision.revisionNumber : 0))).toEqual([1, 1, 1, 1, 1, 1]);
+      expect(rs.filter((r) => r.ok && !r.unchanged)).toHaveLength(1);
+      expect(await t.db.checklistRevision.count({ where: { transferId: id } })).toBe(1);
+      // A change (here: a fixed blocker) makes the next click a new revision.
+      await markBlockerFixed({ transferId: id, at: at(20), db: t.db });
+      const next = await createChecklistRevision({ transferId: id, db: t.db, key });
+      expect(next).toMatchObject({ ok: true, unchanged: false, revision: { revisionNumber: 2 } });
     });
   });
 
@@ -149,7 +155,7 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       const reg = tokens.get("losing-registrar")!;
       expect(await submitLinkSignoff({ token: reg, db: t.db, now: at(11), limiter, revisionDigest: r1.digest, input: { signerName: "Rita", decision: "reject" } })).toMatchObject({ ok: false, error: "invalid" });
       expect(await submitLinkSignoff({ token: reg, db: t.db, now: at(11), limiter, revisionDigest: r1.digest, input: { signerName: "Rita", decision: "reject", reason: "release NS missing" } })).toMatchObject({ ok: true, final: false });
-      expect(await submitLinkSignoff({ token: reg, db: t.db, now: at(12), limiter, revisionDigest: r1.digest, input: { signerName: "Rita", decision: "approve" } })).toEqual({ ok: false, error: "already-signed" });
+      expect(await submitLinkSignoff({ token: reg, db: t.db, now: at(12), limiter, revisionDigest: r1.digest, input: { signerName: "Rita", decision: "approve", confirmNoGo: true } })).toEqual({ ok: false, error: "already-signed" });
 
       await seedRun({ transferId: id, withBlocker: false, at: at(20), db: t.db });
       await markBlockerFixed({ transferId: id, at: at(20), db: t.db });
@@ -162,7 +168,7 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       expect(page.rolesToSignAgain).toEqual(["losing-registrar"]);
       const view = await getSignoffView({ token: reg, db: t.db, now: at(22), limiter });
       expect(view).toMatchObject({ ok: true, lastSeen: { revisionNumber: 1 } });
-      if (view.ok) expect(view.lastSeen!.changes).toContain("INV-MISSING-IN-SOURCE: open → fixed");
+      if (view.ok) expect(view.lastSeen!.changes).toContain("INV-MISSING-IN-SOURCE at release.project.test. NS: open → fixed");
 
       for (const [i, role] of PARTY_ROLES.entries()) {
         const res = await submitLinkSignoff({ token: tokens.get(role)!, db: t.db, now: at(30 + i), limiter, revisionDigest: r2.digest, input: { signerName: `Signer ${role}`, decision: "approve" } });
@@ -190,6 +196,28 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       await t.db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "eventJson" = replace("eventJson", 'release NS missing', 'fine') WHERE "transferId" = ${placeholder(t.dialect, 1)}`, id);
       const tampered = verifyChain(await listAuditEntries(id, t.db));
       expect(tampered).toMatchObject({ valid: false, reason: expect.stringMatching(/was edited/) });
+    });
+
+    test("approving a NO-GO revision takes the confirmation, which travels with the sign-off into the bundle and the audit log", async () => {
+      const id = await readyTransfer("nogo.test", true);
+      const r1 = await createChecklistRevision({ transferId: id, db: t.db, key, now: at(10) });
+      if (!r1.ok) throw new Error("x");
+      const tokens = await links(id);
+      const owner = tokens.get("domain-owner")!;
+      const approve = (confirmNoGo?: boolean) =>
+        submitLinkSignoff({ token: owner, db: t.db, now: at(11), limiter, revisionDigest: r1.digest, input: { signerName: "Olga", decision: "approve", ...(confirmNoGo === undefined ? {} : { confirmNoGo }) } });
+      expect(await approve()).toEqual({ ok: false, error: "no-go-unconfirmed", openBlockers: 1 });
+      expect(await approve(false)).toEqual({ ok: false, error: "no-go-unconfirmed", openBlockers: 1 });
+      const noGo = { confirmed: true, openBlockers: 1, statement: "I approve although the verdict is NO-GO with 1 open blocker." };
+      expect(await approve(true)).toMatchObject({ ok: true, signoff: { decision: "approve", noGo } });
+      const page = (await getChecklistPage(id, { db: t.db }))!;
+      expect(page.signoffs[0]).toMatchObject({ role: "domain-owner", noGo });
+      const b = await getBundle({ transferId: id, revisionNumber: null, db: t.db, key });
+      if (!b.ok) throw new Error("x");
+      expect(JSON.parse(new TextDecoder().decode(b.bytes)).signoffs[0].noGo).toEqual(noGo);
+      expect(verifyBundle(b.bytes, key.publicJwk)).toMatchObject({ valid: true, signoffs: 1 });
+      const recorded = (await listAuditEntries(id, t.db)).map((e) => e.event).find((e) => e.type === "signoff.recorded");
+      expect(recorded).toMatchObject({ noGoConfirmed: { openBlockers: 1, statement: noGo.statement } });
     });
 
     test("concurrent sign-offs on one revision: none lost, none duplicated", async () => {

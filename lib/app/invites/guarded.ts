@@ -2,6 +2,8 @@
 import { auditActor, type Actor, type MaintainerActor } from "../../auth/actor";
 import { recordAudit } from "../../audit/record-audit";
 import { AppError } from "../../errors/app-error";
+import { listPartyRows } from "../../db/checklist-schedule";
+import { currentOwnerAnswers } from "../parties/merge-owner-answers";
 import { newInvite, resolveInvite, storeInvite } from "./invite-token";
 import { requireMaintainer, requireStaff } from "../../auth/require";
 import type { Db } from "../../db/client";
@@ -40,6 +42,8 @@ export interface InvitePage {
   transfer: TransferRow;
   sources: SourceRow[];
   expiresAt: Date;
+  /** The owner's answers as they stand (staff's entries included), to prefill the form. */
+  answers: ReturnType<typeof currentOwnerAnswers>;
 }
 
 /** The invite page: resolve the token (wrong/revoked/expired = NOT_FOUND, rate-limited), then its one transfer. */
@@ -47,7 +51,8 @@ export async function getInvitePage(options: { token: string; ip?: string; db?: 
   const r = await resolveInvite(options);
   if (!r.ok) throw r.error === "rate-limited" ? new AppError("RATE_LIMITED", "too many attempts", { retryAfterSeconds: r.retryAfterSeconds }) : new AppError("NOT_FOUND", "this link is not valid");
   const { transfer } = await requireMaintainer(r.actor, r.actor.transferId, "view", options.db);
-  return { actor: r.actor, transfer, sources: await listSources(transfer.id, options.db), expiresAt: r.expiresAt };
+  const [sources, parties] = await Promise.all([listSources(transfer.id, options.db), listPartyRows(transfer.id, options.db)]);
+  return { actor: r.actor, transfer, sources, expiresAt: r.expiresAt, answers: currentOwnerAnswers(parties.find((p) => p.role === "domain-owner") ?? null) };
 }
 
 /** For invite-page server actions: the actor a token stands for, or AppError. */

@@ -7,8 +7,8 @@ import { describeChanges, diffRevisions } from "../../checklist/diff-revisions";
 import { checkFinality } from "../../checklist/finality";
 import type { RateLimiter } from "../../checklist/rate-limiter";
 import type { Revision } from "../../checklist/revision";
-import { signoffInputSchema, type Signoff } from "../../checklist/signoff";
-import { createSignoff } from "./submit-signoff";
+import { openBlockers, signoffInputSchema, type Signoff } from "../../checklist/signoff";
+import { createSignoff, NoGoUnconfirmedError } from "./submit-signoff";
 import { resolveSignoffLink, type SignoffLink } from "./signoff-token";
 import { getDb, type Db } from "../../db/client";
 import { getRevisionRowByDigest, latestRevisionRow } from "../../db/checklist-revisions";
@@ -42,6 +42,8 @@ export interface SignoffView {
   lastSeen: { revisionNumber: number; changes: string[] } | null;
   /** This link's decision on the current revision, if given. */
   mine: Signoff | null;
+  /** The current revision's open blockers, which the page lists under the verdict (empty for GO). */
+  openBlockers: { checkId: string; subject: string; message: string }[];
 }
 
 async function resolve(a: Access): Promise<{ ok: true; link: SignoffLink; db: Db; now: Date } | LinkDenied> {
@@ -56,7 +58,7 @@ export async function getSignoffView(a: Access): Promise<SignoffView | LinkDenie
   if (!r.ok) return r;
   const { link, db } = r;
   const head = await latestRevisionRow(link.transferId, db);
-  if (head === null) return { ok: true, role: link.role, linkExpiresAt: link.expiresAt, revision: null, digest: null, lastSeen: null, mine: null };
+  if (head === null) return { ok: true, role: link.role, linkExpiresAt: link.expiresAt, revision: null, digest: null, lastSeen: null, mine: null, openBlockers: [] };
   const current = parseRevisionRow(head);
   const all = (await listSignoffs(link.transferId, db)).filter((s) => s.signoff.role === link.role);
   const mine = all.filter((s) => s.linkId === link.id && s.signoff.revisionDigest === current.digest).at(-1)?.signoff ?? null;
@@ -66,7 +68,8 @@ export async function getSignoffView(a: Access): Promise<SignoffView | LinkDenie
     const row = await getRevisionRowByDigest(earlier.signoff.revisionDigest, db);
     if (row !== null) lastSeen = { revisionNumber: row.number, changes: describeChanges(diffRevisions(parseRevisionRow(row).revision, current.revision)) };
   }
-  return { ok: true, role: link.role, linkExpiresAt: link.expiresAt, revision: current.revision, digest: current.digest, lastSeen, mine };
+  const blockers = openBlockers(current.revision).map((f) => ({ checkId: f.checkId, subject: f.subject, message: f.message }));
+  return { ok: true, role: link.role, linkExpiresAt: link.expiresAt, revision: current.revision, digest: current.digest, lastSeen, mine, openBlockers: blockers };
 }
 
 export type SubmitLinkSignoffResult =
@@ -76,7 +79,9 @@ export type SubmitLinkSignoffResult =
   /** The revision changed after the signer loaded the page: they must read the new one. */
   | { ok: false; error: "revision-changed" }
   /** This link already signed this revision. */
-  | { ok: false; error: "already-signed" };
+  | { ok: false; error: "already-signed" }
+  /** An approval of a NO-GO revision without ticking the statement that says so. */
+  | { ok: false; error: "no-go-unconfirmed"; openBlockers: number };
 
 export async function submitLinkSignoff(a: Access & { input: unknown; revisionDigest: string }): Promise<SubmitLinkSignoffResult> {
   const r = await resolve(a);
@@ -88,7 +93,13 @@ export async function submitLinkSignoff(a: Access & { input: unknown; revisionDi
   if (head === null) return { ok: false, error: "not-found" };
   const current = parseRevisionRow(head);
   if (current.digest !== a.revisionDigest) return { ok: false, error: "revision-changed" };
-  const signoff = createSignoff({ link, revision: current.revision, input: parsed.data, now });
+  let signoff: Signoff;
+  try {
+    signoff = createSignoff({ link, revision: current.revision, input: parsed.data, now });
+  } catch (e) {
+    if (e instanceof NoGoUnconfirmedError) return { ok: false, error: "no-go-unconfirmed", openBlockers: e.openBlockers };
+    throw e;
+  }
   const actor = { kind: "link" as const, linkId: link.id, role: link.role };
   const at = now.toISOString();
   // The sign-off and its two audit entries commit together (one audit attempt each: a taken seq rolls all back and the loop retries).
@@ -98,7 +109,8 @@ export async function submitLinkSignoff(a: Access & { input: unknown; revisionDi
         auditStore(tx),
         {
           type: "signoff.recorded", transferId: link.transferId, at, actor, role: link.role, signerName: signoff.signerName, signerNameIs: "self-declared", decision: signoff.decision,
-          ...(signoff.decision === "reject" ? { reason: signoff.reason } : {}), revisionNumber: signoff.revisionNumber, revisionDigest: signoff.revisionDigest,
+          ...(signoff.decision === "reject" ? { reason: signoff.reason } : {}),
+          ...(signoff.decision === "approve" && signoff.noGo ? { noGoConfirmed: { openBlockers: signoff.noGo.openBlockers, statement: signoff.noGo.statement } } : {}), revisionNumber: signoff.revisionNumber, revisionDigest: signoff.revisionDigest,
         },
         1,
       ),

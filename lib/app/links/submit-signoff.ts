@@ -5,7 +5,7 @@
  */
 import type { RateLimiter } from "../../checklist/rate-limiter";
 import { revisionDigest, type Revision } from "../../checklist/revision";
-import { signoffInputSchema, signoffSchema, type Signoff } from "../../checklist/signoff";
+import { noGoStatement, openBlockers, signoffInputSchema, signoffSchema, type NoGoConfirmation, type Signoff } from "../../checklist/signoff";
 import { resolveSignoffLink, type SignoffLink, type SignoffLinkStore } from "./signoff-token";
 
 export interface SignoffStore {
@@ -13,11 +13,26 @@ export interface SignoffStore {
   append(signoff: Signoff): Promise<void>;
 }
 
-/** Pure: the sign-off record for `link` on `revision`. */
+/** An approval of a NO-GO revision without the signer's explicit confirmation. */
+export class NoGoUnconfirmedError extends Error {
+  constructor(readonly openBlockers: number) {
+    super(`approving a NO-GO revision (${openBlockers} open blockers) needs an explicit confirmation`);
+  }
+}
+
+/** Pure: the sign-off record for `link` on `revision`. Throws NoGoUnconfirmedError for an unconfirmed NO-GO approval. */
 export function createSignoff(options: { link: SignoffLink; revision: Revision; input: unknown; now: Date }): Signoff {
-  const input = signoffInputSchema.parse(options.input);
+  const parsed = signoffInputSchema.parse(options.input);
+  const { confirmNoGo, ...input } = { confirmNoGo: undefined, ...parsed };
+  let noGo: NoGoConfirmation | undefined;
+  if (input.decision === "approve" && options.revision.verdict.decision === "no-go") {
+    const open = openBlockers(options.revision).length;
+    if (confirmNoGo !== true) throw new NoGoUnconfirmedError(open);
+    noGo = { confirmed: true, openBlockers: open, statement: noGoStatement(open) };
+  }
   return signoffSchema.parse({
     ...input,
+    ...(noGo ? { noGo } : {}),
     transferId: options.link.transferId,
     role: options.link.role,
     linkId: options.link.id,

@@ -15,9 +15,10 @@ import { finishRun } from "../../db/finish-run";
 import { recordAudit, SYSTEM_ACTOR } from "../../audit/record-audit";
 import { getTransfer } from "../../db/get-transfer";
 import { getRun, updateRun } from "../../db/runs";
-import type { ExplicitServer } from "../../dns/run-snapshot";
+import type { ExplicitServer, Snapshot } from "../../dns/run-snapshot";
 import { parseRootHints } from "../../dns/root-hints";
-import { snapshotToJson } from "../../dns/snapshot-json";
+import { storeSnapshot, type StoredSnapshotDigest } from "./store-snapshot";
+import { storeDiffRows } from "./store-diff-rows";
 import { diffRows } from "./diff-rows";
 import { abuseLimits } from "../../config/abuse-limits";
 import { progressTracker } from "./progress";
@@ -52,6 +53,14 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
   const budget = queryBudget(opts.maxQueries ?? abuseLimits().maxQueriesPerRun);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
+  // Each snapshot's evidence goes to its own rows as soon as the snapshot ends (in batches, store-snapshot.ts).
+  let storing: Promise<void> = Promise.resolve();
+  const digests: Partial<Record<"old" | "new", StoredSnapshotDigest>> = {};
+  const keep = (side: "old" | "new", snap: Snapshot) => {
+    storing = storing.then(async () => {
+      digests[side] = await storeSnapshot(runId, side, snap, db);
+    });
+  };
   // Beats and polls the cancel flag, so any instance can see it alive and stop it.
   const heartbeat = startRunHeartbeat({ runId, controller, db, now });
   const flush = () => {
@@ -94,6 +103,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
       rdap: options.rdapBaseUrl ? { baseUrl: options.rdapBaseUrl } : null,
       http: options.http ? {} : null,
       signal: controller.signal,
+      onSnapshot: keep,
       onProgress: (p) => {
         tracker.update(p);
         // At the cap, stop everything at once: no further packets (issue 6 §3).
@@ -106,6 +116,8 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
     if (timer) clearTimeout(timer);
     flush();
     await writing;
+    await storing;
+    await storeDiffRows(runId, diffRows(review.diff), db);
     const at = now();
     const states = carryStates(previous, review.findings, at);
     const verdict = computeVerdict(review.findings, states);
@@ -120,8 +132,8 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
           status: "done",
           finishedAt: at,
           phase: "done",
-          snapshotJson: JSON.stringify({ old: review.old && snapshotToJson(review.old), new: review.neu && snapshotToJson(review.neu) }),
-          diffJson: JSON.stringify(diffRows(review.diff)),
+          // The answers are rows (RunAnswer); this names them by count and digest, so the checklist's snapshot digest covers them.
+          snapshotJson: JSON.stringify({ old: digests.old ?? null, new: digests.new ?? null }),
           // The measured TTLs and what they imply; the schedule and revisions read them from here.
           timingJson: JSON.stringify(review.timing),
           verdict: verdict.verdict,
@@ -137,6 +149,8 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
   } catch (err) {
     if (timer) clearTimeout(timer);
     await writing;
+    // What a stopped run measured stays: its snapshots and their plans (the run page shows how much each class asked).
+    await storing.catch(() => undefined);
     const cancelled = controller.signal.aborted && !budget.exhausted;
     const status = cancelled ? "cancelled" : "failed";
     const error = budget.exhausted ? budget.message : cancelled ? "cancelled by the user" : String((err as Error)?.message ?? err);

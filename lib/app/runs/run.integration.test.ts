@@ -130,6 +130,27 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
     expect(cancelRun(r.runId)).toBe(false);
   }, 60_000);
 
+  it("a run cancelled while asking name by name keeps its plan: how much of each priority class was asked", async () => {
+    const r = await startRun({ transferId, input: labInput({ ratePerServer: 5 }), db: t.db });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    // Past the summary queries and transfers: the per-name plan is counted in `planned`.
+    for (let i = 0; i < 400; i++) {
+      const row = await getRun(r.runId, t.db);
+      if (row && row.planned > 20 && row.sent > 8) break;
+      await new Promise((res) => setTimeout(res, 50));
+    }
+    expect(cancelRun(r.runId)).toBe(true);
+    await r.done;
+    const v = (await getRunView({ transferId, runId: r.runId, db: t.db }))!;
+    expect(v.run.status).toBe("cancelled");
+    const old = v.plans.find((p) => p.side === "old")!;
+    expect(old.incomplete).toMatch(/stopped|cancel/);
+    const classes = Object.values(old.plan.classes);
+    expect(old.plan.classes.apex.planned).toBeGreaterThan(0);
+    expect(classes.reduce((n, c) => n + c.asked, 0)).toBeLessThan(classes.reduce((n, c) => n + c.planned, 0));
+    expect(old.plan.unsent).toBeGreaterThan(0);
+  }, 60_000);
+
   it("cancels from another instance: the executing one polls the run's cancel flag at its heartbeat", async () => {
     const r = await startRun({ transferId, input: labInput({ ratePerServer: 5 }), db: t.db });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));

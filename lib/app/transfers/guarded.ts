@@ -11,6 +11,8 @@ import type { Db } from "../../db/client";
 import { listTransfers, type TransferListItem } from "../../db/list-transfers";
 import { setDnsHostingMoves } from "../../db/update-transfer";
 import { saveParty } from "../parties/save-party";
+import { listPartyRows } from "../../db/checklist-schedule";
+import { mergeOwnerAnswers } from "../parties/merge-owner-answers";
 import { getRecordsTable } from "../sources/get-records-table";
 import { getSourceReport, type SourceReport } from "../sources/get-source-report";
 import { importSources, type ImportSourcesResult, type SourceToImport } from "../sources/import-sources";
@@ -74,9 +76,11 @@ export async function answerOwnerQuestions(actor: Actor | null, options: { trans
   const p = ownerAnswersSchema.safeParse(options.input);
   if (!p.success) throw new AppError("INVALID", "invalid answers", { issues: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
   const a = p.data;
+  // Merged into what staff entered, never replacing it (lib/app/parties/merge-owner-answers.ts).
+  const existing = (await listPartyRows(options.transferId, options.db)).find((r) => r.role === "domain-owner") ?? null;
   const saved = await saveParty({
     transferId: options.transferId,
-    input: { role: "domain-owner", organisation: a.organisation, contacts: a.contacts, escalation: null, onCallConfirmed: a.onCallConfirmed, onCallBy: a.onCallBy },
+    input: mergeOwnerAnswers(existing, a),
     now: options.now,
     db: options.db,
   });

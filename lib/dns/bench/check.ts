@@ -117,7 +117,8 @@ async function benchRun(spec: RunSpec): Promise<void> {
     const r = await run(TIME, ["-f", TIME_FORMAT, process.execPath, ...prof, ...args]);
     const rss = /rss=(\d+)/.exec(r.stderr);
     if (process.env.CUTOVER_BENCH_TRACE_GC) writeFileSync("/tmp/cutover-bench-gc.log", r.stdout);
-    const phases = [...r.stderr.matchAll(/phase (\w+) at ([\d.]+) s, heap (\d+) MB/g)].map((m) => `${m[1]} ${m[2]} s (${m[3]} MB)`);
+    // Each phase: its start, the live heap then, and the highest RSS of the phase before it.
+    const phases = [...r.stderr.matchAll(/phase (\w+) at ([\d.]+) s, heap (\d+) MB(?:, rss before (\d+) MB)?/g)].map((m) => `${m[1]} ${m[2]} s (${m[3]} MB${m[4] ? `; rss before ${m[4]} MB` : ""})`);
     if (phases.length) process.stdout.write(`  phases: ${phases.join(", ")}\n`);
     // Default output (text): the verdict line, the queries sent, and each snapshot's plan line.
     const head = r.stdout.split("\n")[0] ?? "";

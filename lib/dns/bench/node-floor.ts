@@ -5,7 +5,9 @@
  * much of the gap to dnsperf (C, batched syscalls, two threads) is Node's
  * per-datagram cost rather than the engine's work.
  *
- *   tsx lib/dns/bench/node-floor.ts ADDRESS PORT DATAFILE CONCURRENCY
+ * WARMUP: as in engine-worker.ts, questions asked once before the timed run.
+ *
+ *   tsx lib/dns/bench/node-floor.ts ADDRESS PORT DATAFILE CONCURRENCY [WARMUP]
  */
 import dgram from "node:dgram";
 import { readFileSync } from "node:fs";
@@ -14,7 +16,7 @@ import { typeFromText } from "../../zone/rrtype";
 import { encodeQuery } from "../encode-query";
 
 async function main(): Promise<void> {
-  const [address, portText, file, concText] = process.argv.slice(2);
+  const [address, portText, file, concText, warmupText] = process.argv.slice(2);
   const port = Number(portText);
   const conc = Number(concText);
   const packets: Uint8Array[] = [];
@@ -45,26 +47,37 @@ async function main(): Promise<void> {
       }
     });
   }
+  const ask = (i: number, p: Uint8Array) =>
+    new Promise<void>((res) => {
+      p[0] = (i >> 8) & 0xff;
+      p[1] = i & 0xff;
+      waiting.set(i & 0xffff, res);
+      socks[i & 3].send(p);
+    });
+  const warmup = Math.min(Number(warmupText ?? 0), packets.length);
+  let w = 0;
+  await Promise.all(
+    Array.from({ length: conc }, async () => {
+      while (w < warmup) {
+        const i = w++;
+        await ask(i, packets[i]);
+      }
+    }),
+  );
   let next = 0;
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const worker = async () => {
     while (next < packets.length) {
       const i = next++;
-      const p = packets[i];
-      p[0] = (i >> 8) & 0xff;
-      p[1] = i & 0xff;
-      await new Promise<void>((res) => {
-        waiting.set(i & 0xffff, res);
-        socks[i & 3].send(p);
-      });
+      await ask(i, packets[i]);
     }
   };
   await Promise.all(Array.from({ length: conc }, worker));
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   for (const s of socks) s.close();
-  process.stdout.write(JSON.stringify({ sent: packets.length, answered: packets.length, lost: 0, seconds, qps: packets.length / seconds, cpuRunUs: cpu.user + cpu.system }) + "\n");
+  process.stdout.write(JSON.stringify({ sent: packets.length, answered: packets.length, lost: 0, seconds, qps: packets.length / seconds, cpuRunUs: cpu.user + cpu.system, cpuUserUs: cpu.user, cpuSysUs: cpu.system }) + "\n");
 }
 
 main().catch((e) => {

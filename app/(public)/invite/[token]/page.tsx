@@ -57,7 +57,7 @@ export default async function InvitePageView({ params }: { params: Promise<{ tok
         <UploadForm transferId={t.id} limits={uploadLimits()} inviteToken={token} />
       </Card>
       <Card title="The owner's questions" testId="invite-questions">
-        <OwnerQuestionsForm token={token} />
+        <OwnerQuestionsForm token={token} current={{ dnsHostingMoves: t.dnsHostingMoves, ...view.answers }} />
       </Card>
     </div>
   );

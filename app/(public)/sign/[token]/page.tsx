@@ -5,7 +5,10 @@ import { getSignoffView } from "@/lib/app/links/signoff-by-link";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { Card } from "@/app/_components/ui/card";
 import { RevisionDocument } from "@/app/transfers/[id]/checklist/_components/revision-document";
+import { noGoStatement } from "@/lib/checklist/signoff";
 import { SignoffForm } from "./_components/signoff-form";
+
+const noGoCount = (n: number) => `${n} open blocker${n === 1 ? "" : "s"}`;
 import { clientAddress } from "./client-address";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +22,7 @@ export default async function SignPage({ params }: { params: Promise<{ token: st
   if (!view.ok) notFound();
   const role = PARTY_ROLE_LABELS[view.role];
   return (
-    <div className="space-y-6">
+    <div className="space-y-6 [overflow-wrap:anywhere]">
       <div>
         <p className="text-sm text-slate-500">Sign-off as</p>
         <h1 className="text-2xl font-semibold" data-testid="sign-role">
@@ -33,6 +36,24 @@ export default async function SignPage({ params }: { params: Promise<{ token: st
         </Card>
       ) : (
         <>
+          <Card title="Verdict" testId="sign-verdict">
+            <p className="text-lg">
+              Revision {view.revision.revisionNumber}:{" "}
+              <strong className={view.revision.verdict.decision === "go" ? "text-green-700" : "text-red-700"} data-testid="sign-verdict-decision">
+                {view.revision.verdict.decision === "go" ? "GO" : "NO-GO"}
+              </strong>
+              {view.openBlockers.length > 0 && ` — ${view.openBlockers.length} open blocker${view.openBlockers.length === 1 ? "" : "s"}`}
+            </p>
+            {view.openBlockers.length > 0 && (
+              <ul className="mt-2 list-disc pl-5 text-sm [overflow-wrap:anywhere]">
+                {view.openBlockers.map((b, i) => (
+                  <li key={i} data-testid="sign-blocker">
+                    <span className="font-mono">{b.checkId}</span> at {b.subject}: {b.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
           <Card title="What changed since you last signed" testId="changes-since">
             {view.lastSeen === null ? (
               <p className="text-sm">This is the first revision you are asked to sign.</p>
@@ -54,14 +75,15 @@ export default async function SignPage({ params }: { params: Promise<{ token: st
           <Card title="Your decision" testId="decision-card">
             {view.mine ? (
               <p data-testid="sign-result">
-                You ({view.mine.signerName}) {view.mine.decision === "approve" ? "approved" : `rejected (${view.mine.reason})`} revision {view.mine.revisionNumber} at {view.mine.signedAt}.
+                You ({view.mine.signerName}) {view.mine.decision === "approve" ? "approved" : `rejected (${view.mine.reason})`} revision {view.mine.revisionNumber}
+                {view.mine.decision === "approve" && view.mine.noGo ? ` although the verdict is NO-GO (${noGoCount(view.mine.noGo.openBlockers)})` : ""} at {view.mine.signedAt}.
               </p>
             ) : (
               <>
                 <p className="mb-3 break-all text-xs">
                   Your decision binds to revision {view.revision.revisionNumber}, SHA-256 <span className="font-mono" data-testid="sign-digest">{view.digest}</span>.
                 </p>
-                <SignoffForm token={token} digest={view.digest} />
+                <SignoffForm token={token} digest={view.digest} noGo={view.revision.verdict.decision === "no-go" ? { statement: noGoStatement(view.openBlockers.length) } : null} />
               </>
             )}
           </Card>

@@ -29,7 +29,7 @@ export interface Row {
 
 /** What the route answers per source (app/api/transfers/[id]/sources/route.ts). */
 type SourceResult =
-  | { ok: true; label: string; id: string; importOk: boolean; recordCount: number; providerCount: number; diagnosticCount: number }
+  | { ok: true; label: string; id: string; importOk: boolean; recordCount: number; providerCount: number; diagnosticCount: number; readCount?: number; rejectedCount?: number }
   | { ok: false; label: string; error: string };
 
 let nextKey = 0;
@@ -49,10 +49,20 @@ function attachIncludes(rows: Row[]): Row[] {
   });
 }
 
+/** success: every record read is represented or provider-only; warning: stored, but records were rejected. */
+function outcome(r: SourceResult): "success" | "warning" | "error" {
+  if (!r.ok || !r.importOk) return "error";
+  return (r.rejectedCount ?? 0) > 0 ? "warning" : "success";
+}
+
+const OUTCOME_CLASS = { success: "text-green-800", warning: "rounded bg-amber-50 px-2 py-1 text-amber-900", error: "text-red-700" } as const;
+
 function resultText(r: SourceResult): string {
   if (!r.ok) return `“${r.label}”: not stored. ${r.error}`;
   if (!r.importOk) return `“${r.label}”: stored, but the import failed. See its report.`;
-  return `Imported “${r.label}”: ${r.recordCount} records, ${r.providerCount} provider records, ${r.diagnosticCount} diagnostics.`;
+  const counts = `${r.recordCount} records, ${r.providerCount} provider records, ${r.diagnosticCount} diagnostics.`;
+  if ((r.rejectedCount ?? 0) > 0) return `Imported “${r.label}” with ${r.rejectedCount} of ${r.readCount} records rejected: ${counts} See its report for the lines.`;
+  return `Imported “${r.label}”: ${counts}`;
 }
 
 /**
@@ -211,7 +221,7 @@ export function UploadForm({ transferId, limits, inviteToken }: { transferId: st
       {results.length > 0 && (
         <ul className="space-y-1 text-sm" role="status" data-testid="upload-results">
           {results.map((r, i) => (
-            <li key={i} className={r.ok && r.importOk ? "text-green-800" : "text-red-700"} data-testid="upload-result" data-ok={r.ok && r.importOk ? "true" : "false"}>
+            <li key={i} className={OUTCOME_CLASS[outcome(r)]} data-testid="upload-result" data-ok={r.ok && r.importOk ? "true" : "false"} data-outcome={outcome(r)}>
               {resultText(r)}
             </li>
           ))}

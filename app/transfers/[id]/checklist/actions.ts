@@ -5,18 +5,26 @@ import { revalidatePath } from "next/cache";
 import { actionActor } from "@/app/_lib/auth";
 import { createChecklistRevisionFor, issueLinkFor, revokeLinkFor } from "@/lib/app/checklist/guarded";
 import { isAppError } from "@/lib/errors/app-error";
+import { reissueLink } from "@/lib/app/links/reissue-link";
 import { mailMessage, mailSignoffLink } from "@/lib/app/notifications/mail";
 
-export async function createRevisionAction(transferId: string): Promise<void> {
-  await createChecklistRevisionFor(await actionActor(), transferId);
+export interface RevisionState {
+  message: string;
+}
+
+/** Idempotent in lib: the same content returns the current revision (createChecklistRevision's `unchanged`). */
+export async function createRevisionAction(transferId: string, _prev: RevisionState, _form: FormData): Promise<RevisionState> {
+  const r = await createChecklistRevisionFor(await actionActor(), transferId);
   revalidatePath(`/transfers/${transferId}/checklist`);
+  if (!r.ok) return { message: "No such transfer." };
+  return { message: r.unchanged ? `Nothing changed since revision ${r.revision.revisionNumber}: no new revision was made.` : `Revision ${r.revision.revisionNumber} created.` };
 }
 
 export interface LinkState {
   url: string | null;
   role: string | null;
   error: string | null;
-  /** Whether the link was e-mailed to the party (or why not). */
+  /** Whether the link was e-mailed to the party's contacts (or why not). */
   mail?: string | null;
 }
 
@@ -30,11 +38,30 @@ export async function createLinkAction(transferId: string, _prev: LinkState, for
     throw e;
   }
   if (!r.ok) return { url: null, role: null, error: r.error === "invalid" ? "Choose a role" : "No such transfer" };
+  const url = await signUrl(r.token);
+  const mail = await mailSignoffLink(await actionActor(), { transferId, role: r.role, url, expiresAt: r.expiresAt });
+  revalidatePath(`/transfers/${transferId}/checklist`);
+  return { url, role: r.role, error: null, mail: mailMessage(mail) };
+}
+
+async function signUrl(token: string): Promise<string> {
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
   const proto = h.get("x-forwarded-proto") ?? "http";
-  const url = `${proto}://${host}/sign/${r.token}`;
-  const mail = await mailSignoffLink(await actionActor(), { transferId, role: r.role, url, expiresAt: r.expiresAt });
+  return `${proto}://${host}/sign/${token}`;
+}
+
+/** A new link for the same role, the old one revoked (lib/app/links/reissue-link.ts); the URL is shown once. */
+export async function reissueLinkAction(transferId: string, _prev: LinkState, form: FormData): Promise<LinkState> {
+  let r: Awaited<ReturnType<typeof reissueLink>>;
+  try {
+    r = await reissueLink(await actionActor(), { transferId, linkId: form.get("linkId") });
+  } catch (e) {
+    if (isAppError(e)) return { url: null, role: null, error: e.code === "CONFLICT" ? "This link was already revoked or re-issued." : "No such link" };
+    throw e;
+  }
+  const url = await signUrl(r.token);
+  const mail = await mailSignoffLink(await actionActor(), { transferId, role: r.role, url });
   revalidatePath(`/transfers/${transferId}/checklist`);
   return { url, role: r.role, error: null, mail: mailMessage(mail) };
 }

@@ -1,17 +1,18 @@
-import type { Metadata } from "next";
+import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { getChecklistPageFor } from "@/lib/app/checklist/guarded";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { Card } from "@/app/_components/ui/card";
-import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
-import { createRevisionAction, revokeLinkAction } from "./actions";
+import { secondaryButtonClass } from "@/app/_components/ui/button-link";
+import { CreateRevisionForm } from "./_components/create-revision-form";
 import { LinkForm } from "./_components/link-form";
-import { RevisionDocument, signerText } from "./_components/revision-document";
+import { LinkList } from "./_components/link-list";
+import { decisionText, RevisionDocument, signerText } from "./_components/revision-document";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Checklist" };
+export const generateMetadata = transferMetadata("Checklist");
 
 export default async function ChecklistPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -20,7 +21,8 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
   const { transfer: t, current, finality } = data;
   const base = `/api/transfers/${t.id}/checklist`;
   return (
-    <div className="space-y-6">
+    // Missing items and changes quote finding subjects and RDATA with no break opportunity: wrap anywhere.
+    <div className="space-y-6 [overflow-wrap:anywhere]">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm text-slate-500">
@@ -41,11 +43,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
           <Link href={`/transfers/${t.id}/schedule`} className={secondaryButtonClass} data-testid="to-schedule">
             Schedule
           </Link>
-          <form action={createRevisionAction.bind(null, t.id)}>
-            <button className={buttonClass} data-testid="create-revision">
-              Create revision
-            </button>
-          </form>
+          <CreateRevisionForm transferId={t.id} />
         </div>
       </div>
 
@@ -107,23 +105,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
 
       <Card title="Sign-off links" testId="links">
         <LinkForm transferId={t.id} />
-        <ul className="mt-4 divide-y text-sm">
-          {data.links.map((l) => (
-            <li key={l.id} className="flex items-center justify-between py-2" data-testid="link-item" data-role={l.role} data-status={l.status}>
-              <span>
-                {PARTY_ROLE_LABELS[l.role]} · {l.status} · expires {l.expiresAt}
-              </span>
-              {l.status === "active" && (
-                <form action={revokeLinkAction.bind(null, t.id)}>
-                  <input type="hidden" name="linkId" value={l.id} />
-                  <button className="text-red-700 underline" data-testid="revoke-link">
-                    Revoke
-                  </button>
-                </form>
-              )}
-            </li>
-          ))}
-        </ul>
+        <LinkList transferId={t.id} links={data.links} />
       </Card>
 
       <Card title="Sign-offs" testId="signoffs">
@@ -145,7 +127,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ id: 
                 <tr key={i} className={`border-b ${s.stale ? "text-slate-400" : ""}`} data-testid="signoff-row" data-role={s.role} data-stale={String(s.stale)} data-decision={s.decision}>
                   <td className="py-1">{PARTY_ROLE_LABELS[s.role]}</td>
                   <td data-testid="signer">{signerText(s)}</td>
-                  <td>{s.decision === "approve" ? "approved" : `rejected: ${s.reason}`}</td>
+                  <td>{decisionText(s)}</td>
                   <td>
                     {s.revisionNumber}
                     {s.stale && <strong className="ml-2 text-red-700">stale</strong>}

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/app/_components/ui/card";
@@ -10,7 +10,7 @@ import { operatorPrivateScope } from "@/lib/net/private-scope";
 import { StartRunForm } from "./_components/start-run-form";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Live checks" };
+export const generateMetadata = transferMetadata("Live checks");
 
 export default async function ChecksPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
@@ -7,7 +7,7 @@ import { DomainName } from "@/app/_components/ui/domain-name";
 import { RecordsTable } from "./_components/records-table";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Records" };
+export const generateMetadata = transferMetadata("Records");
 
 export default async function RecordsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

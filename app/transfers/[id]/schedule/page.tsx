@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
@@ -13,7 +13,7 @@ import { OperationsForm } from "./_components/operations-form";
 import { ScheduleTimeline } from "./_components/timeline";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Schedule" };
+export const generateMetadata = transferMetadata("Schedule");
 
 export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { buttonClass } from "@/app/_components/ui/button-link";
 import { Field, inputClass } from "@/app/_components/ui/field";
@@ -51,9 +52,31 @@ export function NewTransferForm() {
           </p>
         )}
       </fieldset>
-      <button type="submit" className={buttonClass} disabled={pending} data-testid="create-transfer">
-        {pending ? "Creating…" : "Create transfer"}
-      </button>
+      {state.duplicates && state.duplicates.length > 0 ? (
+        <div className="space-y-3 rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950" role="alert" data-testid="duplicate-warning">
+          <p className="font-semibold">
+            An open transfer for {state.duplicates[0].domain} exists{state.duplicates.length > 1 ? ` (${state.duplicates.length} of them)` : ""}.
+          </p>
+          <ul className="list-disc pl-5">
+            {state.duplicates.map((d) => (
+              <li key={d.id}>
+                <Link href={`/transfers/${d.id}`} className="underline" data-testid="open-existing">
+                  Open the transfer created {d.createdAt.slice(0, 16).replace("T", " ")} UTC
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <div className="flex flex-wrap gap-3">
+            <button type="submit" name="confirmDuplicate" value="yes" className={buttonClass} disabled={pending} data-testid="confirm-duplicate">
+              {pending ? "Creating…" : "Create a second transfer anyway"}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="submit" className={buttonClass} disabled={pending} data-testid="create-transfer">
+          {pending ? "Creating…" : "Create transfer"}
+        </button>
+      )}
     </form>
   );
 }

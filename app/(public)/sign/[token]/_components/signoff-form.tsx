@@ -7,7 +7,8 @@ import { signAction, type SignState } from "../actions";
 
 const initial: SignState = { ok: false, message: "" };
 
-export function SignoffForm({ token, digest }: { token: string; digest: string }) {
+/** `noGo`: the revision's verdict is NO-GO; approving it takes ticking `statement` (lib/checklist/signoff.ts noGoStatement). */
+export function SignoffForm({ token, digest, noGo }: { token: string; digest: string; noGo: { statement: string } | null }) {
   const [state, action, pending] = useActionState(signAction, initial);
   const [decision, setDecision] = useState<"approve" | "reject" | "">("");
   if (state.ok) {
@@ -33,6 +34,12 @@ export function SignoffForm({ token, digest }: { token: string; digest: string }
           <input type="radio" name="decision" value="reject" onChange={() => setDecision("reject")} data-testid="decision-reject" /> Reject
         </label>
       </fieldset>
+      {decision === "approve" && noGo && (
+        <label className="flex items-start gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          <input type="checkbox" name="confirmNoGo" required className="mt-1" data-testid="confirm-no-go" />
+          <span data-testid="confirm-no-go-label">{noGo.statement}</span>
+        </label>
+      )}
       {decision === "reject" && (
         <Field label="Reason (required)" htmlFor="reason">
           <textarea id="reason" name="reason" className={inputClass} required rows={3} />

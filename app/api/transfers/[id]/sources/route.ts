@@ -48,7 +48,7 @@ export const POST = route<{ id: string }>(async ({ request, actor, params }) => 
   });
   const sources = result.results.map((r) =>
     r.ok
-      ? { ok: true, label: r.label, id: r.source.id, format: r.source.format, importOk: r.source.ok, recordCount: r.source.recordCount, providerCount: r.source.providerCount, diagnosticCount: r.source.diagnosticCount }
+      ? { ok: true, label: r.label, id: r.source.id, format: r.source.format, importOk: r.source.ok, recordCount: r.source.recordCount, providerCount: r.source.providerCount, diagnosticCount: r.source.diagnosticCount, readCount: r.report.totals.read, rejectedCount: r.report.totals.rejected }
       : { ok: false, label: r.label, files: r.files, error: r.error },
   );
   const stored = sources.filter((s) => s.ok).length;

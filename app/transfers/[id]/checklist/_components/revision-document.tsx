@@ -9,6 +9,12 @@ export function signerText(s: Pick<Signoff, "signerName" | "linkId">): string {
   return `${s.signerName} (self-declared${s.linkId ? `, link ${s.linkId}` : ""})`;
 }
 
+/** A sign-off's decision; an approval of a NO-GO revision says so (the signer confirmed it, lib/checklist/signoff.ts). */
+export function decisionText(s: Signoff): string {
+  if (s.decision === "reject") return `rejected: ${s.reason}`;
+  return s.noGo ? `approved despite NO-GO (${s.noGo.openBlockers} open blocker${s.noGo.openBlockers === 1 ? "" : "s"})` : "approved";
+}
+
 const STATE_TEXT = (f: Revision["findings"][number]) => {
   const s = f.state;
   switch (s.status) {
@@ -28,7 +34,8 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
   const r = revision;
   const w = r.window;
   return (
-    <article className="space-y-5 text-sm" data-testid="revision-document">
+    // Findings quote names and RDATA with no break opportunity (DKIM keys): wrap anywhere rather than widen the page.
+    <article className="space-y-5 text-sm [overflow-wrap:anywhere]" data-testid="revision-document">
       <header className="space-y-1">
         <h2 className="text-xl font-semibold">
           {r.transfer.domain} — checklist revision <span data-testid="doc-revision-number">{r.revisionNumber}</span>
@@ -71,7 +78,16 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
       </section>
       <section>
         <h3 className="font-semibold">Findings ({r.findings.length})</h3>
-        <table className="w-full border-collapse text-left text-xs" data-testid="doc-findings">
+        {/* Fixed layout with wrapping anywhere: long owner names and check ids break inside their column, so the
+            table never grows past its card or the printed page and the State column is always there. */}
+        <table className="w-full table-fixed border-collapse text-left text-xs [overflow-wrap:anywhere]" data-testid="doc-findings">
+          <colgroup>
+            <col className="w-[4.5rem]" />
+            <col className="w-[18%]" />
+            <col className="w-[20%]" />
+            <col />
+            <col className="w-[28%]" />
+          </colgroup>
           <thead>
             <tr className="border-b">
               <th className="py-1 pr-2">Severity</th>
@@ -83,12 +99,12 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
           </thead>
           <tbody>
             {r.findings.map((f) => (
-              <tr key={f.id} className="border-b align-top" data-testid="doc-finding" data-check={f.checkId} data-state={f.state.status}>
+              <tr key={f.id} className="break-inside-avoid border-b align-top" data-testid="doc-finding" data-check={f.checkId} data-state={f.state.status}>
                 <td className="py-1 pr-2">{f.severity}</td>
                 <td className="pr-2 font-mono">{f.checkId}</td>
                 <td className="pr-2">{f.subject}</td>
                 <td className="pr-2">{f.message}</td>
-                <td>{STATE_TEXT(f)}</td>
+                <td data-testid="doc-finding-state">{STATE_TEXT(f)}</td>
               </tr>
             ))}
           </tbody>
@@ -124,7 +140,7 @@ export function RevisionDocument({ revision, digest, keyId, signoffs }: { revisi
             <ul data-testid="doc-signoffs">
               {signoffs.map((s, i) => (
                 <li key={i}>
-                  {PARTY_ROLE_LABELS[s.role]}: <span data-testid="doc-signer">{signerText(s)}</span> {s.decision === "approve" ? "approved" : `rejected (${s.reason})`} revision {s.revisionNumber} at {s.signedAt}
+                  {PARTY_ROLE_LABELS[s.role]}: <span data-testid="doc-signer">{signerText(s)}</span> {decisionText(s)} revision {s.revisionNumber} at {s.signedAt}
                   {s.stale ? " — stale" : ""}
                 </li>
               ))}

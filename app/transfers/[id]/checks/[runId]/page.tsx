@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/app/_components/ui/card";
@@ -10,9 +10,10 @@ import { FindingsList } from "./_components/findings-list";
 import { RunProgress } from "./_components/run-progress";
 import { ServerMatrix } from "./_components/server-matrix";
 import { PRIORITY_CLASSES } from "@/lib/dns/query-plan";
+import type { RunView } from "@/lib/app/runs/get-run-view";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Live check" };
+export const generateMetadata = transferMetadata("Live check");
 
 export default async function RunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {
   const { id, runId } = await params;
@@ -32,6 +33,8 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         <Card title="Progress" testId="progress-card">
           <RunProgress key={run.status} transferId={id} runId={run.id} initial={{ status: run.status, phase: run.phase, planned: run.planned, sent: run.sent, answered: run.answered, failed: run.failed, error: run.error }} />
         </Card>
+        {/* A stopped run keeps the snapshots it finished: how much of each priority class was asked. */}
+        <PlanCard plans={v.plans} />
       </div>
     );
   }
@@ -76,50 +79,56 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           {run.sent} queries sent, {run.answered} answered, {run.failed} failed · finished {run.finishedAt?.toISOString().replace("T", " ").slice(0, 19)} UTC
         </p>
       </Card>
-      {v.plans.length > 0 && (
-        <Card title="Query plan" testId="plan-card">
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <th className="py-1">Snapshot</th>
-                {PRIORITY_CLASSES.map((c) => (
-                  <th key={c} className="py-1">
-                    {c} asked
-                  </th>
-                ))}
-                <th className="py-1">Deadline</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.plans.map((p) => (
-                <tr key={p.side} data-testid={`plan-${p.side}`} data-incomplete={p.incomplete ? "yes" : "no"}>
-                  <td className="py-1">
-                    {p.side} operator{p.incomplete ? ` — stopped early: ${p.incomplete}` : ""}
-                  </td>
-                  {PRIORITY_CLASSES.map((c) => (
-                    <td key={c} className="py-1 font-mono" data-testid={`plan-${p.side}-${c}`}>
-                      {p.plan.classes[c].asked}/{p.plan.classes[c].planned}
-                    </td>
-                  ))}
-                  <td className="py-1">
-                    {Math.round(p.plan.deadlineMs / 1000)} s ({p.plan.deadlineDerived ? "derived" : "set"}), {p.plan.ratePerServer} q/s per server
-                    {p.plan.transferred.length ? `; AXFR from ${p.plan.transferred.length} server(s)` : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
-      )}
+      <PlanCard plans={v.plans} />
       <Card title="Servers" testId="matrix-card">
         <ServerMatrix rows={v.matrix} />
       </Card>
-      <Card title={`Findings (${v.findings.length})`} testId="findings-card">
-        <FindingsList transferId={id} runId={run.id} findings={v.findings} />
+      <Card title={`Findings (${c.blocker + c.warning + c.info})`} testId="findings-card">
+        <FindingsList transferId={id} runId={run.id} findings={v.findings} totals={v.counts} openKeys={v.openKeys} />
       </Card>
       <Card title="Differences" testId="diff-card">
-        <DiffView rows={v.diff} />
+        <DiffView transferId={id} runId={run.id} initial={{ rows: v.diff, total: v.diffTotal, types: v.diffTypes, comparisons: v.diffComparisons }} />
       </Card>
     </div>
+  );
+}
+
+/** Per snapshot, how much of each priority class was asked (issue 9 §2): finished, or stopped early. */
+function PlanCard({ plans }: { plans: RunView["plans"] }) {
+  if (plans.length === 0) return null;
+  return (
+<Card title="Query plan" testId="plan-card">
+        <table className="w-full text-sm">
+          <thead>
+            <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+              <th className="py-1">Snapshot</th>
+              {PRIORITY_CLASSES.map((c) => (
+                <th key={c} className="py-1">
+                  {c} asked
+                </th>
+              ))}
+              <th className="py-1">Deadline</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plans.map((p) => (
+              <tr key={p.side} data-testid={`plan-${p.side}`} data-incomplete={p.incomplete ? "yes" : "no"}>
+                <td className="py-1">
+                  {p.side} operator{p.incomplete ? ` — stopped early: ${p.incomplete}` : ""}
+                </td>
+                {PRIORITY_CLASSES.map((c) => (
+                  <td key={c} className="py-1 font-mono" data-testid={`plan-${p.side}-${c}`}>
+                    {p.plan.classes[c].asked}/{p.plan.classes[c].planned}
+                  </td>
+                ))}
+                <td className="py-1">
+                  {Math.round(p.plan.deadlineMs / 1000)} s ({p.plan.deadlineDerived ? "derived" : "set"}), {p.plan.ratePerServer} q/s per server
+                  {p.plan.transferred.length ? `; AXFR from ${p.plan.transferred.length} server(s)` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
   );
 }

@@ -1,4 +1,4 @@
-import type { TimelineLayout, TimelineMarker, TimelineSegment } from "@/lib/schedule/timeline";
+import { stackTopLabels, type TimelineLayout, type TimelineMarker, type TimelineSegment } from "@/lib/schedule/timeline";
 import { formatLocal } from "@/lib/schedule/zoned-time";
 
 /**
@@ -13,6 +13,10 @@ export const PLOT_WIDTH = 820;
 const HEIGHT = 250;
 const TOP = 26;
 const AXIS_Y = 200;
+// Hour labels (10 px) in the row under the axis, day labels (12 px bold) in their own row below: the rows' font
+// boxes are ~5 units apart, so an hour label never touches the day label that starts at midnight.
+const HOUR_LABEL_DY = 15;
+const DAY_LABEL_DY = 34;
 
 const LANES = {
   lowering: { y: 44, label: "Lower TTLs" },
@@ -58,6 +62,19 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
   const retire = marker("retire");
   const now = marker("now");
   const right = layout.plotLeft + layout.plotWidth;
+  // The labels above the plot, stacked so they never overlap (lib/schedule/timeline.ts stackTopLabels).
+  const stacked = stackTopLabels(
+    [
+      ...(retire ? [{ id: "retire", x: retire.x, anchor: "end" as const, text: "retire old servers ▸", fontSize: 11 }] : []),
+      ...(now ? [{ id: "now", x: now.x, anchor: "middle" as const, text: nowLabel, fontSize: 11, bold: true }] : []),
+      ...(layout.nowOutside === "before" ? [{ id: "outside", x: layout.plotLeft, anchor: "start" as const, text: `◂ ${nowLabel} is earlier`, fontSize: 11 }] : []),
+      ...(layout.nowOutside === "after" ? [{ id: "outside", x: right, anchor: "end" as const, text: `${nowLabel} is later ▸`, fontSize: 11 }] : []),
+    ],
+    layout.plotLeft,
+    right,
+  );
+  const top = { retire: stacked.find((l) => l.id === "retire"), now: stacked.find((l) => l.id === "now"), outside: stacked.find((l) => l.id === "outside") };
+  const topY = (row: number) => TOP - 6 - row * 13;
 
   return (
     <svg
@@ -122,7 +139,7 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
             <line x1={t.x} x2={t.x} y1={t.kind === "day" ? TOP : AXIS_Y - 4} y2={AXIS_Y + 5} stroke={t.kind === "day" ? "#cbd5e1" : "#94a3b8"} strokeWidth={t.kind === "day" ? 1 : 0.75} />
             {/* A day label would run off the right edge: keep only its tick line. */}
             {(t.kind === "hour" || t.x <= VIEW_WIDTH - 75) && (
-              <text x={t.kind === "day" ? t.x + 4 : t.x} y={AXIS_Y + (t.kind === "day" ? 30 : 17)} textAnchor={t.kind === "day" ? "start" : "middle"} fontSize={t.kind === "day" ? 12 : 10} fontWeight={t.kind === "day" ? 600 : 400} fill={t.kind === "day" ? INK : "#475569"} data-testid={t.kind === "day" ? "timeline-day-tick" : undefined}>
+              <text x={t.kind === "day" ? t.x + 4 : t.x} y={AXIS_Y + (t.kind === "day" ? DAY_LABEL_DY : HOUR_LABEL_DY)} textAnchor={t.kind === "day" ? "start" : "middle"} fontSize={t.kind === "day" ? 12 : 10} fontWeight={t.kind === "day" ? 600 : 400} fill={t.kind === "day" ? INK : "#475569"} data-testid={t.kind === "day" ? "timeline-day-tick" : undefined}>
                 {t.label}
               </text>
             )}
@@ -208,9 +225,11 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
         <g data-testid="timeline-retire">
           <title>{`${retire.label} from ${bothZones(retire.at, displayTimeZone)}`}</title>
           <line x1={retire.x} x2={retire.x} y1={TOP} y2={AXIS_Y} stroke="#3730a3" strokeWidth="2" />
-          <text x={Math.min(retire.x, right - 4)} y={TOP - 6} textAnchor="end" fontSize="11" fill="#3730a3">
-            retire old servers ▸
-          </text>
+          {top.retire && (
+            <text x={top.retire.x} y={topY(top.retire.row)} textAnchor="end" fontSize="11" fill="#3730a3">
+              {top.retire.text}
+            </text>
+          )}
         </g>
       )}
 
@@ -219,14 +238,16 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
         <g data-testid="timeline-now">
           <title>{`${nowLabel}: ${bothZones(now.at, displayTimeZone)}`}</title>
           <line x1={now.x} x2={now.x} y1={TOP} y2={AXIS_Y} stroke={INK} strokeWidth="1.5" strokeDasharray="2 3" />
-          <text x={now.x} y={TOP - 6} textAnchor="middle" fontSize="11" fontWeight="700" fill={INK}>
-            {nowLabel}
-          </text>
+          {top.now && (
+            <text x={top.now.x} y={topY(top.now.row)} textAnchor="middle" fontSize="11" fontWeight="700" fill={INK}>
+              {top.now.text}
+            </text>
+          )}
         </g>
       )}
-      {layout.nowOutside && (
-        <text x={layout.nowOutside === "before" ? layout.plotLeft : right} y={TOP - 6} textAnchor={layout.nowOutside === "before" ? "start" : "end"} fontSize="11" fill={INK} data-testid="timeline-now-outside">
-          {layout.nowOutside === "before" ? `◂ ${nowLabel} is earlier` : `${nowLabel} is later ▸`}
+      {top.outside && (
+        <text x={top.outside.x} y={topY(top.outside.row)} textAnchor={top.outside.anchor} fontSize="11" fill={INK} data-testid="timeline-now-outside">
+          {top.outside.text}
         </text>
       )}
     </svg>

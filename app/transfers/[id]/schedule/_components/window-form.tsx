@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { buttonClass } from "@/app/_components/ui/button-link";
 import { Field, inputClass } from "@/app/_components/ui/field";
 import { saveWindowAction, type FormState } from "../actions";
@@ -23,6 +23,11 @@ export function WindowForm(props: { transferId: string; start: string | null; en
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");
   const [lowering, setLowering] = useState("");
+  // Controlled, and submitted through onSubmit rather than <form action>: React resets a form after its action
+  // runs, which emptied the zone after a failed save (its placeholder still showing a zone), blocked the resubmit on
+  // `required`, and put the holiday calendar back to its first value.
+  const [timeZone, setTimeZone] = useState(props.timeZone ?? "");
+  const [holidayRegion, setHolidayRegion] = useState(props.holidayRegion ?? "DE");
   useEffect(() => {
     // Local times depend on the viewer's zone, known only in the browser.
     setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -32,7 +37,15 @@ export function WindowForm(props: { transferId: string; start: string | null; en
   }, [props.start, props.end, props.ttlLoweringAt]);
   const utc = (v: string) => (v ? toUtc(v).replace(".000Z", "Z") : "—");
   return (
-    <form action={action} className="space-y-4" data-testid="window-form">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => action(data));
+      }}
+      className="space-y-4"
+      data-testid="window-form"
+    >
       <p className="text-sm text-slate-600">
         Times are in your time zone, <strong data-testid="viewer-zone">{viewerZone}</strong>, and stored in UTC.
       </p>
@@ -47,10 +60,10 @@ export function WindowForm(props: { transferId: string; start: string | null; en
           <input id="ttl-lowering" type="datetime-local" className={inputClass} value={lowering} onChange={(e) => setLowering(e.target.value)} />
         </Field>
         <Field label="Owner's time zone" htmlFor="time-zone" hint="weekends and holidays are judged here">
-          <input id="time-zone" name="timeZone" className={inputClass} defaultValue={props.timeZone ?? ""} placeholder={viewerZone} required />
+          <input id="time-zone" name="timeZone" className={inputClass} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} placeholder={`e.g. ${viewerZone}`} required />
         </Field>
         <Field label="Holiday calendar" htmlFor="holiday-region">
-          <select id="holiday-region" name="holidayRegion" className={inputClass} defaultValue={props.holidayRegion ?? "DE"}>
+          <select id="holiday-region" name="holidayRegion" className={inputClass} value={holidayRegion} onChange={(e) => setHolidayRegion(e.target.value)}>
             <option value="">none</option>
             <option value="DE">DE</option>
             <option value="US">US</option>

@@ -1,23 +1,61 @@
-import type { Metadata } from "next";
+import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { getSourceReportFor } from "@/lib/app/transfers/guarded";
 import { formatBytes } from "@/lib/app/sources/upload-limits";
+import type { SourceReport } from "@/lib/app/sources/get-source-report";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Import report" };
+export const generateMetadata = transferMetadata("Import report");
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const td = "px-3 py-2 align-top";
+
+type ProviderRecord = SourceReport["report"]["providerRecords"][number];
+
+function providerItem(p: ProviderRecord, i: number) {
+  return (
+    <li key={i} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="provider-record">
+      <p className="font-mono">
+        <span className="mr-2 rounded bg-amber-200 px-1.5 py-0.5 font-sans text-xs font-semibold text-amber-900">
+          {p.provider} {p.kind}
+        </span>
+        {p.owner} {p.type} {p.value}
+        {p.ttl !== null && <span className="text-slate-500"> (TTL {p.ttl})</span>}
+      </p>
+      <p className="mt-1">
+        <span className="font-semibold">Why: </span>
+        <span data-testid="provider-reason">{p.reason}</span>
+      </p>
+      <p>
+        <span className="font-semibold">Replacement: </span>
+        <span data-testid="provider-replacement">{p.replacement}</span>
+      </p>
+      {Object.keys(p.attributes).length > 0 && (
+        <p className="mt-1 font-mono text-xs text-slate-600">
+          {Object.entries(p.attributes)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join(" · ")}
+        </p>
+      )}
+      <p className="text-xs text-slate-500">
+        {p.file}
+        {p.line > 0 ? `:${p.line}` : ""}
+      </p>
+    </li>
+  );
+}
 
 export default async function SourceReportPage({ params }: { params: Promise<{ id: string; sourceId: string }> }) {
   const { id, sourceId } = await params;
   const data = await pageCall(async () => getSourceReportFor(await pageStaff(), id, sourceId));
   if (!data) notFound();
   const { transfer: t, source: s, report } = data;
+  const providerOnly = report.providerRecords.filter((p) => !p.represented);
+  const withSetting = report.providerRecords.filter((p) => p.represented);
   const counts = Object.entries(report.counts).sort(([a], [b]) => a.localeCompare(b));
   return (
     <div className="space-y-6">
@@ -81,47 +119,25 @@ export default async function SourceReportPage({ params }: { params: Promise<{ i
         </table>
       </Card>
 
-      <Card title={`Provider records (${report.providerRecords.length})`} testId="provider-records">
-        {report.providerRecords.length === 0 ? (
+      {/* Two lists, so each heading counts what the counts table counts: provider-only records are not in the zone at all;
+          records with a provider setting are in it (represented) but lose the setting in a zone-file copy. */}
+      <Card title={`Provider-only records (${providerOnly.length})`} testId="provider-records">
+        {providerOnly.length === 0 ? (
           <p className="text-sm text-slate-600">None: every record in this export is plain DNS.</p>
         ) : (
           <div className="space-y-3">
             <p className="text-sm text-slate-600">These exist only inside the provider and do not survive a zone-file copy. Each needs the replacement shown before the move.</p>
-            <ul className="space-y-3">
-              {report.providerRecords.map((p, i) => (
-                <li key={i} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="provider-record">
-                  <p className="font-mono">
-                    <span className="mr-2 rounded bg-amber-200 px-1.5 py-0.5 font-sans text-xs font-semibold text-amber-900">
-                      {p.provider} {p.kind}
-                    </span>
-                    {p.owner} {p.type} {p.value}
-                    {p.ttl !== null && <span className="text-slate-500"> (TTL {p.ttl})</span>}
-                  </p>
-                  <p className="mt-1">
-                    <span className="font-semibold">Why: </span>
-                    <span data-testid="provider-reason">{p.reason}</span>
-                  </p>
-                  <p>
-                    <span className="font-semibold">Replacement: </span>
-                    <span data-testid="provider-replacement">{p.replacement}</span>
-                  </p>
-                  {Object.keys(p.attributes).length > 0 && (
-                    <p className="mt-1 font-mono text-xs text-slate-600">
-                      {Object.entries(p.attributes)
-                        .map(([k, v]) => `${k}=${String(v)}`)
-                        .join(" · ")}
-                    </p>
-                  )}
-                  <p className="text-xs text-slate-500">
-                    {p.file}
-                    {p.line > 0 ? `:${p.line}` : ""}
-                  </p>
-                </li>
-              ))}
-            </ul>
+            <ul className="space-y-3">{providerOnly.map(providerItem)}</ul>
           </div>
         )}
       </Card>
+
+      {withSetting.length > 0 && (
+        <Card title={`Represented records with a provider setting (${withSetting.length})`} testId="provider-settings">
+          <p className="mb-3 text-sm text-slate-600">These records are in the zone (counted as represented); a setting only the provider knows is lost in a zone-file copy.</p>
+          <ul className="space-y-3">{withSetting.map(providerItem)}</ul>
+        </Card>
+      )}
 
       <Card title={`Diagnostics (${report.diagnostics.length + report.diagnosticsDropped})`} testId="diagnostics">
         {report.diagnostics.length === 0 ? (

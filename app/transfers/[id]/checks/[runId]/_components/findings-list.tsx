@@ -1,7 +1,8 @@
 "use client";
 
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type CSSProperties, type FormEvent } from "react";
 import type { FindingView } from "@/lib/app/runs/get-run-view";
 import { inputClass } from "@/app/_components/ui/field";
 import { deciderText } from "@/app/_lib/decider-text";
@@ -132,11 +133,11 @@ function BulkBar({ transferId, runId, severity, selected, clear }: { transferId:
   );
 }
 
-function FindingItem({ transferId, runId, f, selected, toggle }: { transferId: string; runId: string; f: FindingView; selected: boolean; toggle: (key: string) => void }) {
+function FindingItem({ transferId, runId, f, selected, toggle, style, measure, index }: { transferId: string; runId: string; f: FindingView; selected: boolean; toggle: (key: string) => void; style?: CSSProperties; measure?: (el: HTMLElement | null) => void; index?: number }) {
   const open = f.severity !== "info" && f.state.status === "open";
   const decided = f.state.status === "waived" || f.state.status === "acknowledged";
   return (
-    <li className={`flex items-start gap-2 rounded border-l-4 ${SEVERITY_CLASS[f.severity as keyof typeof SEVERITY_CLASS]} bg-white`} data-testid="finding" data-severity={f.severity} data-check={f.id} data-key={f.key} data-state={f.state.status}>
+    <li ref={measure} style={style} data-index={index} className={`flex items-start gap-2 rounded border-l-4 ${SEVERITY_CLASS[f.severity as keyof typeof SEVERITY_CLASS]} bg-white`} data-testid="finding" data-severity={f.severity} data-check={f.id} data-key={f.key} data-state={f.state.status}>
       {open ? (
         <input type="checkbox" className="mt-2.5 ml-2 h-4 w-4 shrink-0" checked={selected} onChange={() => toggle(f.key)} aria-label={`Select ${f.id} ${f.subject}`} data-testid="finding-select" />
       ) : (
@@ -173,8 +174,69 @@ function FindingItem({ transferId, runId, f, selected, toggle }: { transferId: s
   );
 }
 
-/** Findings grouped by severity, then family; each expands to its evidence. */
-export function FindingsList({ transferId, runId, findings }: { transferId: string; runId: string; findings: FindingView[] }) {
+/** Findings per request (the route's maximum; the first page of each severity comes with the run page). */
+const PAGE = 100;
+const ESTIMATE = 44;
+
+/**
+ * A severity with more findings than its first page: read a page at a time as
+ * it scrolls (GET …/findings), virtualised with measured rows (a finding grows
+ * when expanded), so 100,000 findings never sit in the DOM at once.
+ */
+function VirtualFindings({ transferId, runId, severity, first, total, selected, toggle }: { transferId: string; runId: string; severity: string; first: FindingView[]; total: number; selected: ReadonlySet<string>; toggle: (key: string) => void }) {
+  const [pages, setPages] = useState<Map<number, FindingView[]>>(() => new Map([[0, first]]));
+  const [error, setError] = useState("");
+  const inFlight = useRef(new Set<number>());
+  const parent = useRef<HTMLDivElement>(null);
+  const v = useVirtualizer({ count: total, getScrollElement: () => parent.current, estimateSize: () => ESTIMATE, overscan: 8 });
+  const items = v.getVirtualItems();
+  const lo = items.length ? items[0].index : 0;
+  const hi = items.length ? items[items.length - 1].index : 0;
+  useEffect(() => {
+    for (let off = Math.floor(lo / PAGE) * PAGE; off <= hi; off += PAGE) {
+      if (pages.has(off) || inFlight.current.has(off)) continue;
+      inFlight.current.add(off);
+      fetch(`/api/transfers/${transferId}/runs/${runId}/findings?severity=${severity}&offset=${off}&limit=${PAGE}`)
+        .then(async (res) => {
+          if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { message?: string }).message ?? `HTTP ${res.status}`);
+          const page = (await res.json()) as { offset: number; findings: FindingView[] };
+          setPages((prev) => new Map(prev).set(page.offset, page.findings));
+        })
+        .catch((e: Error) => setError(e.message))
+        .finally(() => inFlight.current.delete(off));
+    }
+  }, [lo, hi, pages, transferId, runId, severity]);
+  return (
+    <>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <div ref={parent} className="h-[36rem] overflow-auto rounded border border-slate-200" data-testid={`findings-scroll-${severity}`}>
+        <ul style={{ height: v.getTotalSize(), position: "relative" }}>
+          {items.map((item) => {
+            const f = pages.get(Math.floor(item.index / PAGE) * PAGE)?.[item.index % PAGE];
+            const style: CSSProperties = { position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` };
+            if (!f)
+              return (
+                <li key={item.key} ref={v.measureElement} data-index={item.index} style={style} className="px-3 py-2 text-xs text-slate-400" data-testid="finding-loading">
+                  loading…
+                </li>
+              );
+            return <FindingItem key={f.key} transferId={transferId} runId={runId} f={f} selected={selected.has(f.key)} toggle={toggle} style={style} measure={v.measureElement} index={item.index} />;
+          })}
+        </ul>
+      </div>
+    </>
+  );
+}
+
+/**
+ * Findings grouped by severity, then family; each expands to its evidence. A
+ * severity with more than one page is one virtualised, paged list instead.
+ */
+export function FindingsList({ transferId, runId, findings, totals, openKeys }: { transferId: string; runId: string; findings: FindingView[]; totals: Record<(typeof SEVERITIES)[number], number>; openKeys: { blocker: string[]; warning: string[] } }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const toggle = (key: string) =>
     setSelected((prev) => {
@@ -182,15 +244,15 @@ export function FindingsList({ transferId, runId, findings }: { transferId: stri
       if (!next.delete(key)) next.add(key);
       return next;
     });
-  // Only findings still open and on this page count (a refresh may have decided some).
-  const openKeys = new Set(findings.filter((f) => f.state.status === "open").map((f) => f.key));
   return (
     <div className="space-y-6" data-testid="findings">
       {SEVERITIES.map((sev) => {
         const list = findings.filter((f) => f.severity === sev);
-        if (!list.length) return null;
+        const total = Math.max(totals[sev] ?? 0, list.length);
+        if (!total) return null;
         const families = [...new Set(list.map((f) => f.family))];
-        const openHere = list.filter((f) => openKeys.has(f.key)).map((f) => f.key);
+        // Every open finding of the severity, loaded or not (the server lists their keys).
+        const openHere = sev === "info" ? [] : openKeys[sev];
         const chosen = openHere.filter((k) => selected.has(k));
         const setAll = (on: boolean) =>
           setSelected((prev) => {
@@ -200,10 +262,10 @@ export function FindingsList({ transferId, runId, findings }: { transferId: stri
             return next;
           });
         return (
-          <section key={sev} data-testid={`findings-${sev}`}>
+          <section key={sev} data-testid={`findings-${sev}`} data-total={total}>
             <div className="mb-2 flex flex-wrap items-baseline gap-3">
               <h3 className="text-sm font-semibold uppercase tracking-wide">
-                {sev === "info" ? "Information" : `${sev}s`} ({list.length})
+                {sev === "info" ? "Information" : `${sev}s`} ({total})
               </h3>
               {sev !== "info" && openHere.length > 0 && (
                 <label className="text-xs text-slate-600">
@@ -213,18 +275,22 @@ export function FindingsList({ transferId, runId, findings }: { transferId: stri
               )}
             </div>
             {sev !== "info" && <BulkBar transferId={transferId} runId={runId} severity={sev} selected={chosen} clear={() => setAll(false)} />}
-            {families.map((fam) => (
-              <div key={fam} className="mb-3" data-testid="finding-family" data-family={fam}>
-                <h4 className="mb-1 text-xs font-semibold text-slate-500">{fam}</h4>
-                <ul className="space-y-1">
-                  {list
-                    .filter((f) => f.family === fam)
-                    .map((f) => (
-                      <FindingItem key={f.key} transferId={transferId} runId={runId} f={f} selected={selected.has(f.key)} toggle={toggle} />
-                    ))}
-                </ul>
-              </div>
-            ))}
+            {total > list.length ? (
+              <VirtualFindings transferId={transferId} runId={runId} severity={sev} first={list} total={total} selected={selected} toggle={toggle} />
+            ) : (
+              families.map((fam) => (
+                <div key={fam} className="mb-3" data-testid="finding-family" data-family={fam}>
+                  <h4 className="mb-1 text-xs font-semibold text-slate-500">{fam}</h4>
+                  <ul className="space-y-1">
+                    {list
+                      .filter((f) => f.family === fam)
+                      .map((f) => (
+                        <FindingItem key={f.key} transferId={transferId} runId={runId} f={f} selected={selected.has(f.key)} toggle={toggle} />
+                      ))}
+                  </ul>
+                </div>
+              ))
+            )}
           </section>
         );
       })}

@@ -81,7 +81,7 @@ export function RunProgress({ transferId, runId, initial }: { transferId: string
       <div role="progressbar" aria-label="Queries answered or failed" aria-valuemin={0} aria-valuemax={total} aria-valuenow={p.answered + p.failed} className="h-3 w-full overflow-hidden rounded bg-slate-200" data-testid="progress-bar">
         <div className="h-full bg-slate-800 transition-all" style={{ width: `${pct}%` }} />
       </div>
-      <dl className="grid grid-cols-4 gap-2 text-sm">
+      <dl className="grid grid-cols-4 gap-2 text-sm sm:grid-cols-5">
         {(["planned", "sent", "answered", "failed"] as const).map((k) => (
           <div key={k}>
             <dt className="text-xs uppercase tracking-wide text-slate-500">{k}</dt>
@@ -90,6 +90,15 @@ export function RunProgress({ transferId, runId, initial }: { transferId: string
             </dd>
           </div>
         ))}
+        {/* A stopped run's questions it never sent: not failures (lib/app/runs/progress.ts), said as such. */}
+        {!running && p.planned > p.sent && (
+          <div>
+            <dt className="text-xs uppercase tracking-wide text-slate-500">not sent</dt>
+            <dd className="font-mono" data-testid="progress-unsent">
+              {p.planned - p.sent}
+            </dd>
+          </div>
+        )}
       </dl>
       {running && (
         <button type="button" className={secondaryButtonClass} onClick={cancel} disabled={cancelling} data-testid="cancel-run">

@@ -4,6 +4,7 @@ import { requireStaff } from "@/lib/auth/require";
 import { readJsonBody } from "@/lib/http/read-body";
 import { abuseLimits } from "@/lib/config/abuse-limits";
 import { decideFindingsFor } from "@/lib/app/runs/guarded";
+import { getFindingsPage } from "@/lib/app/runs/get-findings-page";
 
 export const dynamic = "force-dynamic";
 
@@ -17,4 +18,11 @@ export const POST = route<{ id: string; runId: string }>(async ({ request, actor
   const r = await decideFindingsFor(actor, { transferId: params.id, runId: params.runId, input });
   if (!r.ok) return NextResponse.json({ error: r.error, message: r.message, ...(r.keys ? { keys: r.keys } : {}) }, { status: r.status });
   return NextResponse.json({ verdict: r.verdict, changed: r.changed, unchanged: r.unchanged });
+});
+
+/** GET ?severity&offset&limit → one page of the run's findings with states and dig text (lib/app/runs/get-findings-page.ts). */
+export const GET = route<{ id: string; runId: string }>(async ({ request, actor, params }) => {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const page = await getFindingsPage(actor, { ...query, transferId: params.id, runId: params.runId });
+  return NextResponse.json(page, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,0 +1,13 @@
+-- CreateTable
+CREATE TABLE "SignoffNoGoConfirmation" (
+    "linkId" TEXT NOT NULL,
+    "revisionDigest" TEXT NOT NULL,
+    "transferId" TEXT NOT NULL,
+    "openBlockers" INTEGER NOT NULL,
+    "statement" TEXT NOT NULL,
+
+    CONSTRAINT "SignoffNoGoConfirmation_pkey" PRIMARY KEY ("linkId","revisionDigest")
+);
+
+-- CreateIndex
+CREATE INDEX "SignoffNoGoConfirmation_transferId_idx" ON "SignoffNoGoConfirmation"("transferId");
