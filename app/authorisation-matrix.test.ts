@@ -34,6 +34,7 @@ const ctx = {} as {
   writeTokenA: string;
   revokedTokenA: string;
   writeTokenB: string; // organisation B's write token
+  portfolioA: string; // a portfolio of organisation A
 };
 
 type Who = "none" | "other-org" | "invite-other-transfer" | "revoked-invite" | "invite" | "own" | "revoked-token" | "read-token" | "write-token" | "other-org-token";
@@ -83,6 +84,15 @@ async function invoke(file: string, method: string, url: string, params: Record<
 const DENIED = { none: 401, "other-org": 404, "invite-other-transfer": 404, "revoked-invite": 401 } as const;
 /** Staff-only routes also refuse the right transfer's maintainer invite. */
 const STAFF_ONLY = { ...DENIED, invite: 403 } as const;
+/** Portfolio routes: staff of the owning organisation; an invite (for any transfer) is not staff. */
+const PORTFOLIO_STAFF = { none: 401, "other-org": 404, "invite-other-transfer": 403, "revoked-invite": 401, invite: 403 } as const;
+
+function dropForm(assignments?: unknown): FormData {
+  const f = new FormData();
+  f.append("files", new File(["$ORIGIN elsewhere.test.\n@ 3600 IN SOA ns1 h 1 7200 3600 1209600 300\n"], "elsewhere.zone"));
+  if (assignments) f.append("assignments", JSON.stringify(assignments));
+  return f;
+}
 
 function uploadForm(): FormData {
   const f = new FormData();
@@ -205,6 +215,33 @@ const ROUTES: Record<string, Entry> = {
     expect: { ...DENIED, invite: 201, own: 201 },
     call: (who) => invoke("api/transfers/[id]/sources/route.ts", "POST", `/api/transfers/${ctx.transferA}/sources`, { id: ctx.transferA }, who, uploadForm()),
   },
+  "api/portfolios/[id]/match/route.ts": {
+    method: "POST",
+    expect: { ...PORTFOLIO_STAFF, own: 200 },
+    call: (who) => invoke("api/portfolios/[id]/match/route.ts", "POST", `/api/portfolios/${ctx.portfolioA}/match`, { id: ctx.portfolioA }, who, dropForm()),
+  },
+  "api/portfolios/[id]/sources/route.ts": {
+    method: "POST",
+    // 200 with the one file listed as not imported (no member chosen): access was granted, nothing stored.
+    expect: { ...PORTFOLIO_STAFF, own: 200 },
+    call: (who) => invoke("api/portfolios/[id]/sources/route.ts", "POST", `/api/portfolios/${ctx.portfolioA}/sources`, { id: ctx.portfolioA }, who, dropForm([{ transferId: null, label: "x" }])),
+  },
+  "api/portfolios/[id]/runs/route.ts": {
+    method: "POST",
+    // 422 with the right session: the (deliberately invalid) port is judged only after access is granted; nothing is queued.
+    expect: { ...PORTFOLIO_STAFF, own: 422 },
+    call: (who) => invoke("api/portfolios/[id]/runs/route.ts", "POST", `/api/portfolios/${ctx.portfolioA}/runs`, { id: ctx.portfolioA }, who, JSON.stringify({ port: "not a port" }), { "content-type": "application/json" }),
+  },
+  "portfolios/[id]/summary.csv/route.ts": {
+    method: "GET",
+    expect: { ...PORTFOLIO_STAFF, own: 200 },
+    call: (who) => invoke("portfolios/[id]/summary.csv/route.ts", "GET", `/portfolios/${ctx.portfolioA}/summary.csv`, { id: ctx.portfolioA }, who),
+  },
+  "portfolios/[id]/summary.json/route.ts": {
+    method: "GET",
+    expect: { ...PORTFOLIO_STAFF, own: 200 },
+    call: (who) => invoke("portfolios/[id]/summary.json/route.ts", "GET", `/portfolios/${ctx.portfolioA}/summary.json`, { id: ctx.portfolioA }, who),
+  },
   "transfers/[id]/schedule/calendar.ics/route.ts": {
     method: "GET",
     // 409: no window scheduled yet — access was granted.
@@ -225,6 +262,9 @@ const PAGES: Record<string, "staff" | string> = {
   "transfers/[id]/schedule/page.tsx": "staff",
   "transfers/[id]/checklist/page.tsx": "staff",
   "transfers/[id]/checklist/print/page.tsx": "staff",
+  "portfolios/page.tsx": "staff",
+  "portfolios/new/page.tsx": "staff",
+  "portfolios/[id]/page.tsx": "staff",
   "(auth)/sign-in/page.tsx": "public: the sign-in form",
   "(auth)/setup/page.tsx": "public only while no account exists (firstRunSetup refuses afterwards)",
   "(public)/sign/[token]/page.tsx": "capability: the sign-off token, checked in lib/app/links/signoff-by-link (getSignoffView)",
@@ -244,6 +284,8 @@ const ACTIONS: Record<string, "staff" | string> = {
   "transfers/[id]/actions.ts": "staff",
   "settings/api-tokens/actions.ts": "staff",
   "settings/webhooks/actions.ts": "staff",
+  "portfolios/new/actions.ts": "staff",
+  "portfolios/[id]/actions.ts": "staff",
 };
 
 beforeAll(async () => {
@@ -287,6 +329,8 @@ beforeAll(async () => {
   await revokeApiToken(staffA, { tokenId: revokedToken.apiToken.id }, { db });
   ctx.revokedTokenA = revokedToken.token;
   ctx.writeTokenB = (await createApiToken(staffB, { name: "b", scope: "write" }, { db })).token;
+  // A portfolio without members: its routes are judged on access alone, and A's transfer list stays as it is.
+  ctx.portfolioA = (await db.portfolio.create({ data: { organisationId: a.organisationId, name: "Matrix", createKey: "matrix-portfolio-key-0001" } })).id;
 }, 60_000);
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { listTransfersFor } from "@/lib/app/transfers/guarded";
 import { signOutAction } from "./(auth)/actions";
-import { ButtonLink } from "./_components/ui/button-link";
+import { ButtonLink, secondaryButtonClass } from "./_components/ui/button-link";
 import { DomainName } from "./_components/ui/domain-name";
 
 export const dynamic = "force-dynamic";
@@ -26,9 +26,14 @@ export default async function HomePage() {
       </form>
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Transfers</h1>
-        <ButtonLink href="/transfers/new" data-testid="new-transfer">
-          New transfer
-        </ButtonLink>
+        <div className="flex gap-3">
+          <Link href="/portfolios" className={secondaryButtonClass} data-testid="portfolios-link">
+            Portfolios
+          </Link>
+          <ButtonLink href="/transfers/new" data-testid="new-transfer">
+            New transfer
+          </ButtonLink>
+        </div>
       </div>
       {transfers.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="no-transfers">

@@ -73,6 +73,13 @@ export const auditEventSchema = z.discriminatedUnion("type", [
   z.object({ ...common, type: z.literal("invite.created"), inviteId: z.string(), label: z.string(), expiresAt: z.iso.datetime() }),
   z.object({ ...common, type: z.literal("invite.revoked"), inviteId: z.string() }),
   z.object({ ...common, type: z.literal("owner.answered"), dnsHostingMoves: z.boolean(), organisation: z.string() }),
+  /** Facts of a transfer changed from its portfolio (the shared facts, edited once for all members): each field from → to. */
+  z.object({
+    ...common,
+    type: z.literal("transfer.facts-changed"),
+    portfolioId: z.string(),
+    changes: z.record(z.string(), z.object({ from: z.union([z.string(), z.boolean()]), to: z.union([z.string(), z.boolean()]) })),
+  }),
   z.object({ ...common, type: z.literal("window.scheduled"), start: z.iso.datetime(), end: z.iso.datetime() }),
   z.object({ ...common, type: z.literal("checklist.finalised"), revisionNumber: z.number().int().min(1), revisionDigest: hex64 }),
   /** Organisation-wide events are chained under the log id `organisationLogId(id)` instead of a transfer id. */

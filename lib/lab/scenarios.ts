@@ -87,7 +87,7 @@ export const PROJECT_DS = "project.test. 86400 IN DS 11894 13 2 F4EEF6639D925780
 /** The DS of lib/lab/keys/Kshop.project.test.+013+00440, for the parent side of shop.project.test. (relative owner). */
 export const SHOP_DS_RDATA = "440 13 2 934113B0D2B17C87E810765DB45A2FE166453997913552512514B11194198FB9";
 
-function tldZone(ds: string | null): string {
+function tldZone(ds: string | null, extra = ""): string {
   return (
     `$TTL 86400\n` +
     soa("test.", "ns.tld.test.") +
@@ -96,7 +96,8 @@ function tldZone(ds: string | null): string {
     (ds ? ds + "\n" : "") +
     `ns1.oldhost.test. IN A 127.0.0.1\nns2.oldhost.test. IN A 127.0.0.4\nns2.oldhost.test. IN AAAA ::1\nns1.newhost.test. IN A 127.0.0.5\n` +
     // The hidden primary's address: nothing listens there unless the scenario starts it.
-    `hidden.oldhost.test. IN A 127.0.0.6\n`
+    `hidden.oldhost.test. IN A 127.0.0.6\n` +
+    extra
   );
 }
 
@@ -168,16 +169,19 @@ function base(opts: {
   oldExtra?: Record<string, string>;
   /** More zones the provider's servers serve (a child delegated there). */
   providerExtra?: Record<string, string>;
+  /** More zones the new operator serves, and more lines of the TLD zone (their delegations). */
+  newExtra?: Record<string, string>;
+  tldExtra?: string;
 }): Scenario["zones"] {
   const live = opts.old ?? LIVE_ZONE;
   const zones: Scenario["zones"] = {
     root: { ".": rootZone() },
-    tld: { "test.": tldZone(opts.ds === true ? STRAY_DS : opts.ds || null), "com.": gTldZone("com."), "net.": gTldZone("net."), "2.0.192.in-addr.arpa.": reverseZone() },
+    tld: { "test.": tldZone(opts.ds === true ? STRAY_DS : opts.ds || null, opts.tldExtra), "com.": gTldZone("com."), "net.": gTldZone("net."), "2.0.192.in-addr.arpa.": reverseZone() },
     provider: { ...providerZones(), ...opts.providerExtra },
   };
   if (opts.primary !== false) zones["old-primary"] = { "project.test.": live, ...opts.oldExtra };
   if (opts.secondary !== null) zones["old-secondary"] = { "project.test.": opts.secondary ?? live, ...opts.oldExtra };
-  if (opts.neu !== null) zones["new-operator"] = { "project.test.": opts.neu ?? newOperatorCopy(live) };
+  if (opts.neu !== null) zones["new-operator"] = { "project.test.": opts.neu ?? newOperatorCopy(live), ...opts.newExtra };
   if (opts.hidden) zones["hidden-primary"] = { "project.test.": opts.hidden };
   return zones;
 }
@@ -349,6 +353,48 @@ SCENARIOS.push(
     sources: ["zones/project.test.live.zone"],
   },
 );
+
+/**
+ * A customer's other, small domains on the same old operator (the portfolio scenario): the live zone as
+ * the old servers serve it — the export a registrar panel gives — with $ORIGIN or, `withOrigin` false,
+ * absolute names only.
+ */
+export function portfolioZone(domain: string, address: string, opts: { withOrigin?: boolean; ns?: string[] } = {}): string {
+  const ns = opts.ns ?? ["ns1.oldhost.test.", "ns2.oldhost.test."];
+  const d = `${domain}.`;
+  const mname = ns[0]!;
+  const lines = [
+    `${d} 3600 IN SOA ${mname} hostmaster.${d} 2026100201 7200 900 1209600 300`,
+    ...ns.map((n) => `${d} 3600 IN NS ${n}`),
+    `${d} 3600 IN A ${address}`,
+    `www.${d} 3600 IN CNAME ${d}`,
+    `${d} 3600 IN TXT "v=spf1 -all"`,
+    `_dmarc.${d} 3600 IN TXT "v=DMARC1; p=reject"`,
+  ];
+  return (opts.withOrigin === false ? "" : `$ORIGIN ${d}\n`) + `$TTL 3600\n` + lines.join("\n") + "\n";
+}
+
+/** The portfolio scenario's other domains and their addresses (RFC 5737 documentation range). */
+export const PORTFOLIO_DOMAINS = [
+  { domain: "alpha.test", address: "192.0.2.31" },
+  { domain: "beta.test", address: "192.0.2.32" },
+] as const;
+
+SCENARIOS.push({
+  name: "portfolio",
+  description: "a clean move of project.test. and alpha.test., and beta.test. whose new operator copy lost its _dmarc TXT; all three on the same old servers",
+  zones: base({
+    oldExtra: Object.fromEntries(PORTFOLIO_DOMAINS.map((p) => [`${p.domain}.`, portfolioZone(p.domain, p.address)])),
+    newExtra: Object.fromEntries(
+      PORTFOLIO_DOMAINS.map((p) => {
+        const copy = portfolioZone(p.domain, p.address, { ns: ["ns1.newhost.test."] });
+        return [`${p.domain}.`, p.domain === "beta.test" ? copy.replace(/^_dmarc\..*\n/m, "") : copy];
+      }),
+    ),
+    tldExtra: PORTFOLIO_DOMAINS.map((p) => `${p.domain}. 172800 IN NS ns1.oldhost.test.\n${p.domain}. 172800 IN NS ns2.oldhost.test.\n`).join(""),
+  }),
+  sources: ["zones/project.test.live.zone"],
+});
 
 export function scenario(name: string): Scenario {
   const s = SCENARIOS.find((x) => x.name === name);

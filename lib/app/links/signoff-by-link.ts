@@ -131,3 +131,6 @@ export async function submitLinkSignoff(a: Access & { input: unknown; revisionDi
   }
   return { ok: true, signoff, final };
 }
+
+/** The sentence a signer ticks to approve a NO-GO revision, shown by the sign page and stored with the sign-off. */
+export { noGoStatement } from "../../checklist/signoff";

@@ -5,7 +5,7 @@ import { getSignoffView } from "@/lib/app/links/signoff-by-link";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { Card } from "@/app/_components/ui/card";
 import { RevisionDocument } from "@/app/transfers/[id]/checklist/_components/revision-document";
-import { noGoStatement } from "@/lib/checklist/signoff";
+import { noGoStatement } from "@/lib/app/links/signoff-by-link";
 import { SignoffForm } from "./_components/signoff-form";
 
 const noGoCount = (n: number) => `${n} open blocker${n === 1 ? "" : "s"}`;
