@@ -13,6 +13,7 @@ commands:
   query DOMAIN ...       Query live authoritative DNS (see cutover query --help).
   check DOMAIN --zone FILE... [--ns NAME=ADDR[:PORT]]... [--new-ns NAME=ADDR[:PORT]]... [--json]
                          Import + live queries + diff + checks; exit 0 go, 1 no-go, 2 error.
+                         With --server URL --token T: the same check run by a Cutover server.
   admin create-user --email EMAIL --org ORGANISATION [--name NAME] [--password-stdin]
                          Create a staff account (password from stdin, CUTOVER_ADMIN_PASSWORD, or generated).
   keys list|rotate [--data-dir DIR]
@@ -22,6 +23,8 @@ commands:
   verify BUNDLE [--key JWK_FILE] [--key-url URL] [--keyring FILE] [--json]
                          Verify a signed checklist bundle; exit 0 valid and signed by a trusted key,
                          1 invalid, 2 usage, 3 intact but no trusted key given (integrity only).
+  verify --server URL --token T TRANSFER[:N]
+                         Fetch a revision's bundle from a Cutover server and verify it here.
 
 exit codes (zone normalize): 0 ok, 1 input had errors, 2 usage error
 exit codes (zone diff): 0 equal, 1 different, 2 error (usage, unreadable file, input errors)

@@ -1,12 +1,12 @@
 /**
- * Sign a new checklist revision — unless nothing changed since the current one, which is then answered as it
- * is: a repeated request (a retried API call, a double click) does not make sign-offs stale for nothing.
+ * Sign a new checklist revision through the API — unless nothing changed since the current one, which
+ * createChecklistRevision then returns as it is (`unchanged`): a retried call does not make sign-offs stale.
  */
 import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { AppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
-import { createChecklistRevisionFor, getChecklistPageFor } from "./guarded";
+import { createChecklistRevisionFor } from "./guarded";
 import type { RevisionSchema } from "../api/schemas";
 import { revisionDto } from "./list-revisions";
 
@@ -15,12 +15,10 @@ export async function signRevision(
   transferId: string,
   db?: Db,
 ): Promise<{ created: boolean; revision: z.infer<typeof RevisionSchema> }> {
-  const page = await getChecklistPageFor(actor, transferId, db);
-  if (page.current && !page.outdated) return { created: false, revision: revisionDto(page.current) };
   const r = await createChecklistRevisionFor(actor, transferId, db);
   if (!r.ok) throw new AppError("NOT_FOUND", "no such transfer");
   return {
-    created: true,
+    created: !r.unchanged,
     revision: revisionDto({
       revision: r.revision,
       digest: r.digest,

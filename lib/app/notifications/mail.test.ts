@@ -15,7 +15,7 @@ import { recordAudit, SYSTEM_ACTOR } from "../../audit/record-audit";
 import { createChecklistRevision } from "../checklist/create-checklist-revision";
 import { issueLink } from "../links/links";
 import { submitLinkSignoff } from "../links/signoff-by-link";
-import { seedParties, seedRun, seedTransfer } from "../testing/seed";
+import { acknowledgeWarning, seedParties, seedRun, seedTransfer } from "../testing/seed";
 import { startNotifications } from "./register";
 import { mailInvite, mailMessage, mailSignoffLink } from "./mail";
 
@@ -71,7 +71,7 @@ beforeAll(async () => {
   transferId = await seedTransfer({ domain: "project.test", db: t.db });
   await seedParties({ transferId, db: t.db });
   stop = startNotifications({ db: t.db, env });
-});
+}, 60_000);
 
 afterAll(async () => {
   stop?.();
@@ -201,6 +201,8 @@ describe("e-mail", () => {
         input: { signerName: "Lou", decision: "reject", reason: "release NS missing" },
       }),
     ).toMatchObject({ ok: true });
+    // Something changed (a warning acknowledged), so the next revision is a new one.
+    await acknowledgeWarning({ transferId, by: "Ann", at: new Date(), db: t.db });
     await createChecklistRevision({ transferId, db: t.db });
     await vi.waitFor(() => expect(inbox.find((m) => /your sign-off no longer counts/.test(body(m)))).toBeDefined(), {
       timeout: 5000,

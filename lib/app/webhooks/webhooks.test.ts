@@ -17,7 +17,7 @@ import { recordAudit, SYSTEM_ACTOR } from "../../audit/record-audit";
 import { createChecklistRevision } from "../checklist/create-checklist-revision";
 import { issueLink } from "../links/links";
 import { submitLinkSignoff } from "../links/signoff-by-link";
-import { seedRun, seedTransfer } from "../testing/seed";
+import { acknowledgeWarning, seedRun, seedTransfer } from "../testing/seed";
 import { issueInviteFor } from "../invites/guarded";
 import { startNotifications } from "../notifications/register";
 import { createWebhook } from "./create";
@@ -63,7 +63,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
   url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/cutover`;
   stop = startNotifications({ db: t.db, env });
-});
+}, 60_000);
 
 afterAll(async () => {
   stop?.();
@@ -161,6 +161,8 @@ describe("webhooks", () => {
     });
     expect(signed).toMatchObject({ ok: true });
     expect(events("signoffs.stale")).toHaveLength(0);
+    // Something changed (a warning acknowledged), so the next revision is a new one.
+    await acknowledgeWarning({ transferId, by: "Ann", at: new Date(), db: t.db });
     const r2 = await createChecklistRevision({ transferId, db: t.db });
     if (!r2.ok) throw new Error("no revision");
     await vi.waitFor(() => expect(events("signoffs.stale")).toHaveLength(1), { timeout: 5000, interval: 20 });

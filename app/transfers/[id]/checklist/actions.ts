@@ -24,7 +24,7 @@ export interface LinkState {
   url: string | null;
   role: string | null;
   error: string | null;
-  /** Whether the link was e-mailed to the party (or why not). */
+  /** Whether the link was e-mailed to the party's contacts (or why not). */
   mail?: string | null;
 }
 
@@ -60,8 +60,10 @@ export async function reissueLinkAction(transferId: string, _prev: LinkState, fo
     if (isAppError(e)) return { url: null, role: null, error: e.code === "CONFLICT" ? "This link was already revoked or re-issued." : "No such link" };
     throw e;
   }
+  const url = await signUrl(r.token);
+  const mail = await mailSignoffLink(await actionActor(), { transferId, role: r.role, url });
   revalidatePath(`/transfers/${transferId}/checklist`);
-  return { url: await signUrl(r.token), role: r.role, error: null };
+  return { url, role: r.role, error: null, mail: mailMessage(mail) };
 }
 
 export async function revokeLinkAction(transferId: string, form: FormData): Promise<void> {
