@@ -244,8 +244,9 @@ test("sign-off links are listed per role with their state; a lost link is re-iss
 
   // The URL is shown once; re-issuing gives a new one and retires the old.
   await ownerItem.getByTestId("reissue-link").click();
+  await expect(page.getByTestId("reissued-link-url")).not.toHaveValue("");
+  await expect(page.getByTestId("reissued-link-url")).not.toHaveValue(owner);
   const fresh = await page.getByTestId("reissued-link-url").inputValue();
-  expect(fresh).not.toBe(owner);
   await expect(page.locator('[data-testid="link-role-group"][data-role="domain-owner"] [data-testid="link-item"][data-status="revoked"]')).toHaveCount(1);
   await page.screenshot(shot("links-reissued"));
   const signer = await browser.newContext({ baseURL });

@@ -181,7 +181,7 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
     const run = await createRun({ transferId, oldServersJson: "[]", newServersJson: "[]", optionsJson: "{}" }, db);
     const finding = { key: "DEL-TEST@two-instances.test.", checkId: "DEL-TEST", family: "DEL", severity: "warning", subject: "two-instances.test.", message: "m", remediation: "r", evidenceJson: "[]" };
     await finishRun({ runId: run.id, transferId, findings: [finding], states: [], update: { status: "done", phase: "done", finishedAt: new Date(), verdict: "no-go", warnings: 1 } }, db);
-    const ack = (i: 0 | 1, n: number) =>
+    const ack = (i: 0 | 1, _n: number) =>
       call(i, `/api/transfers/${transferId}/runs/${run.id}/findings`, {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -306,13 +306,12 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   );
 
   // The overlap: old servers keep serving until window end + required overlap.
-  let overlapShort = false;
   if (retire !== null) {
     seg("overlap", end, retire, "info", `Old servers must keep serving for ${f(input.requiredOverlapSeconds!)} after the window ends`);
     mark("retire", retire, "info", "Old servers may be retired");
   }
   if (input.oldServersKeptUntil !== null) {
-    overlapShort = retire !== null && input.oldServersKeptUntil < retire;
+    const overlapShort = retire !== null && input.oldServersKeptUntil < retire;
     const planned = (input.oldServersKeptUntil.getTime() - end.getTime()) / 1000;
     seg("planned-overlap", end, new Date(Math.max(end.getTime(), input.oldServersKeptUntil.getTime())), overlapShort ? "short" : "ok", `Old servers kept, planned ${f(Math.max(0, planned))}`);
     if (overlap !== null) {

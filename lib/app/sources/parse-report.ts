@@ -5,7 +5,7 @@
 import type { ImportReport } from "../../zone/import/types";
 
 export function parseReport(json: string): ImportReport {
-  let raw: Partial<ImportReport> = {};
+  let raw: Partial<ImportReport>;
   try {
     raw = JSON.parse(json) as Partial<ImportReport>;
   } catch {

@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { DragEvent, FormEvent } from "react";
 import { buttonClass } from "@/app/_components/ui/button-link";
-import { inputClass } from "@/app/_components/ui/field";
 import { FORMAT_CHOICES } from "@/lib/app/sources/source-input";
 import type { SourceFormat } from "@/lib/app/sources/source-input";
 import { SUGGEST_HEAD_BYTES, suggestSource } from "@/lib/app/sources/suggest-source";
