@@ -50,14 +50,14 @@ export default defineConfig({
       HOSTNAME_BIND: "127.0.0.1",
       DATABASE_URL: `file:${join(dataDir, "e2e.db")}`,
       NEXT_TELEMETRY_DISABLED: "1",
-      // Staff sign-in (issue 6 §1): better-auth checks Origin against this; each worker signs in once per test.
+      // Staff sign-in: better-auth checks Origin against this; each worker signs in once per test.
       CUTOVER_BASE_URL: baseURL,
       CUTOVER_SIGNIN_RATE_LIMIT: "10000",
       // Small limits keep the oversize tests cheap (defaults: 50 MiB per file,
       // 200 MiB per upload); 4 MiB still admits the ~3 MB 100k-record zone.
       CUTOVER_MAX_UPLOAD_MB: "4",
       CUTOVER_MAX_UPLOAD_TOTAL_MB: "6",
-      // The DNS lab listens on loopback: the operator allows loopback destinations, nothing wider (issue 11 §5).
+      // The DNS lab listens on loopback: the operator allows loopback destinations, nothing wider.
       CUTOVER_ALLOW_PRIVATE: "loopback",
     },
   },

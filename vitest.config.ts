@@ -17,7 +17,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     // The DNS lab and loopback test servers: the operator setting allows loopback, nothing wider
-    // (issue 11 §5). Tests of the default pass their own env.
+    //. Tests of the default pass their own env.
     env: { CUTOVER_ALLOW_PRIVATE: "loopback" },
   },
 });

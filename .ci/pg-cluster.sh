@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL cluster on loopback for tests (issue 6 §2).
+# A throwaway PostgreSQL cluster on loopback for tests.
 #   source .ci/pg-cluster.sh; pg_cluster_start   -> exports CUTOVER_TEST_PG_URL
 #   pg_cluster_stop                               (call from an EXIT trap)
 # initdb refuses to run as root, so as root the cluster belongs to `postgres`.

@@ -1,5 +1,5 @@
 /**
- * Authorisation matrix (issue 6 §4): every route handler, found on the file
+ * Authorisation matrix: every route handler, found on the file
  * system, is called with no session, another organisation's session, a
  * maintainer invite for another transfer, a revoked invite, and the right
  * session; a route without an entry here fails the test. Pages and server
@@ -216,7 +216,7 @@ const ROUTES: Record<string, Entry> = {
   },
   "api/transfers/[id]/sources/route.ts": {
     method: "POST",
-    // The one route a maintainer invite opens (issue 6 §1: upload).
+    // The one route a maintainer invite opens (upload).
     expect: { ...DENIED, invite: 201, own: 201 },
     call: (who) => invoke("api/transfers/[id]/sources/route.ts", "POST", `/api/transfers/${ctx.transferA}/sources`, { id: ctx.transferA }, who, uploadForm()),
   },

@@ -1,6 +1,6 @@
 /**
- * Who decided is the signed-in account (issue 11 item 1) and decisions come
- * in selections with undo (issue 12 cockpit), through the real route handler
+ * Who decided is the signed-in account and decisions come
+ * in selections with undo, through the real route handler
  * with real sessions: the typed name an attacker posts is never what the
  * stored state, the audit log or the signed bundle names as the decider.
  */

@@ -1,5 +1,5 @@
 /**
- * Downloads carry contacts and decisions (issue 11 item 9): the bundle, the
+ * Downloads carry contacts and decisions: the bundle, the
  * findings CSV and the calendar answer `Cache-Control: private, no-store`,
  * called through the real route handlers with a staff session.
  */

@@ -137,7 +137,7 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
 
   await page.reload();
   await expect(page.getByTestId("final-status")).toHaveText("FINAL — revision 2 is approved by every party.");
-  // A signer's name is what they typed: shown as self-declared, with the link it came through (issue 11 item 1).
+  // A signer's name is what they typed: shown as self-declared, with the link it came through.
   await expect(checklist.signoffRow("domain-owner", false).getByTestId("signer")).toHaveText(/^Olga Owner \(self-declared, link \S+\)$/);
 
   // The bundle downloads and `cutover verify` accepts it against the published key; a flipped byte fails.

@@ -1,5 +1,5 @@
 /**
- * Decisions in the cockpit (issue 12) bound to the account (issue 11 item 1),
+ * Decisions in the cockpit bound to the account,
  * through the run page: three blockers from one missing CAA policy waived in
  * one action with one reason, a warning acknowledged with a double click,
  * one waiver undone so its blocker is open in the verdict again, and the

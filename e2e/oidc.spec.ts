@@ -1,5 +1,5 @@
 /**
- * Single sign-on end to end, offline (issue 6 §1): a real OpenID Connect
+ * Single sign-on end to end, offline: a real OpenID Connect
  * provider on 127.0.0.1 (e2e/support/oidc-provider.ts), and two Cutover
  * instances started by this spec with CUTOVER_OIDC_* pointing at it, on the
  * shared build: one where SSO sign-ups join a configured organisation, one

@@ -1,5 +1,5 @@
 /**
- * The sign-in form's server action shares the sign-in limiter (issue 11 §6):
+ * The sign-in form's server action shares the sign-in limiter:
  * the probe sent 40 wrong passwords through it in 21 s without a 429, and
  * varied X-Forwarded-For did not help either once no proxy is trusted (§7).
  */

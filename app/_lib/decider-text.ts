@@ -1,5 +1,5 @@
 /**
- * Who decided, as pages and documents print it (issue 11 item 1): the account
+ * Who decided, as pages and documents print it: the account
  * (its name at the time and e-mail); a typed on-behalf-of labelled as
  * self-declared; decisions from before accounts were bound show their typed name as such.
  */

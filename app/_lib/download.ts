@@ -1,7 +1,7 @@
 /**
  * Responses for files people download (bundle, findings CSV, calendar): they
  * carry contacts and decisions, so no shared cache may keep them and the
- * browser must not store them either (issue 11 item 9; RFC 9111 §5.2.2.3, §5.2.2.7).
+ * browser must not store them either (RFC 9111 §5.2.2.3, §5.2.2.7).
  */
 export const DOWNLOAD_CACHE_CONTROL = "private, no-store";
 

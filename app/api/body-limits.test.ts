@@ -1,6 +1,6 @@
 /**
  * Request bodies are bounded while they stream, after authentication, on every
- * route handler that reads one (issue 11 §2). The probe's requests: a chunked
+ * route handler that reads one. The probe's requests: a chunked
  * body with no Content-Length and no session, and a large chunked multipart
  * upload with only an invite header. Each body here is a counted stream, so
  * the tests assert how much the server pulled, not how long it took.

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-/** Cutover's sign-in page (issue 6 §1): password form and the single sign-on button. */
+/** Cutover's sign-in page: password form and the single sign-on button. */
 export class SignInPage {
   constructor(private readonly page: Page) {}
 

@@ -1,5 +1,5 @@
 /**
- * A real OpenID Connect provider on 127.0.0.1 for the SSO spec (issue 6 §1):
+ * A real OpenID Connect provider on 127.0.0.1 for the SSO spec:
  * panva's `oidc-provider` (certified OP implementation) with one confidential
  * client and one user, in memory. Its development login/consent screens
  * stand in for the registrar's IdP; the login must be the user's, the

@@ -1,5 +1,5 @@
 /**
- * Playwright `test` with a signed-in staff member (issue 6 §1): one account
+ * Playwright `test` with a signed-in staff member: one account
  * per worker, seeded through lib/ against the server's database, so specs
  * stay parallel-safe. Every page starts signed in; `signIn(context)` signs
  * in extra browser contexts.

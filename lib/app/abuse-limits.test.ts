@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-describe("limits (issue 6 §3)", () => {
+describe("limits", () => {
   test("a source over the per-import record limit is refused with a clear error and nothing is stored", async () => {
     const zone = "$ORIGIN limits.test.\n" + Array.from({ length: 6 }, (_, i) => `h${i} 300 IN A 192.0.2.${i + 1}\n`).join("");
     const r = await importSourcesFor(staff, { transferId, sources: [{ label: "big", format: "bind", files: [{ name: "big.zone", bytes: enc.encode(zone) }] }], db: t.db, env: { CUTOVER_MAX_RECORDS_PER_IMPORT: "5" } });

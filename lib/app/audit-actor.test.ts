@@ -1,4 +1,4 @@
-/** The audit log names who acted (issue 6 §1): the signed-in staff member (id + e-mail), the maintainer's invite, or the sign-off link's role. */
+/** The audit log names who acted: the signed-in staff member (id + e-mail), the maintainer's invite, or the sign-off link's role. */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { StaffActor } from "../auth/actor";
 import { resolveInvite } from "./invites/invite-token";

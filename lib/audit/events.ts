@@ -8,7 +8,7 @@ import { partyRoleSchema } from "../schedule/parties";
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 /**
- * Who did it (issue 6 §1): the signed-in staff member (id and e-mail; entries
+ * Who did it: the signed-in staff member (id and e-mail; entries
  * from before accounts carry no e-mail), a maintainer's invite (its public id
  * and label, never the token), a sign-off link (id and role), or the system.
  */
@@ -24,7 +24,7 @@ export type AuditActor = z.infer<typeof auditActorSchema>;
 const actor = auditActorSchema;
 
 /**
- * A waiver or acknowledgement as it stood (issue 11 item 1), carried by the
+ * A waiver or acknowledgement as it stood, carried by the
  * entries that revoke or replace it so the history survives: who (the account
  * as it was then; `userId` absent on decisions from before accounts were
  * bound, whose `by` was typed), the typed on-behalf-of, why and when.

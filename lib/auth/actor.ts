@@ -1,6 +1,6 @@
 import type { AuditActor } from "../audit/events";
 
-/** Who is asking (issue 6 §1): a staff member of one organisation, or a maintainer holding one transfer's invite. */
+/** Who is asking: a staff member of one organisation, or a maintainer holding one transfer's invite. */
 export interface StaffActor {
   kind: "staff";
   userId: string;

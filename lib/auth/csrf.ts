@@ -1,5 +1,5 @@
 /**
- * CSRF protection for route handlers (issue 6 §1). Server actions already
+ * CSRF protection for route handlers. Server actions already
  * compare Origin with Host in Next.js; route handlers call this shared check
  * for every state-changing method. A browser always sends Origin on a
  * cross-origin POST (Fetch standard), so a request whose Origin is another

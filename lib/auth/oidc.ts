@@ -1,5 +1,5 @@
 /**
- * Optional single sign-on for registrars (issue 6 §1): one OpenID Connect
+ * Optional single sign-on for registrars: one OpenID Connect
  * provider configured by environment variables, through better-auth's
  * generic OAuth plugin: discovery, PKCE (S256), state bound to a signed
  * cookie, nonce bound to the ID token, the ID token verified against the

@@ -1,6 +1,5 @@
 /**
- * Authorisation checks every guarded lib entry point calls first (issue 6 §1,
- * §4). Another organisation's transfer and a transfer that does not exist
+ * Authorisation checks every guarded lib entry point calls first. Another organisation's transfer and a transfer that does not exist
  * look the same (NOT_FOUND), so ids cannot be probed.
  */
 import type { Db } from "../db/client";

@@ -1,5 +1,5 @@
 /**
- * Staff authentication with better-auth (issue 6 §1). Chosen because it runs
+ * Staff authentication with better-auth. Chosen because it runs
  * fully offline, stores users/sessions through our own Prisma client (the
  * adapter takes the client lib/db builds, SQLite or PostgreSQL), hashes
  * passwords with scrypt (N=16384, r=16, p=1, 64-byte key), and has a generic

@@ -1,5 +1,5 @@
 /**
- * One limiter for every password sign-in (issue 11 §6): the sign-in form's
+ * One limiter for every password sign-in: the sign-in form's
  * server action calls better-auth's signInEmail directly, which skipped the
  * limiter better-auth applies to HTTP requests only. This one runs in
  * better-auth's `hooks.before` (lib/auth/server.ts), which every entry point

@@ -30,7 +30,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("decisions bound to accounts (issue 11 item 1)", () => {
+describe("decisions bound to accounts", () => {
   test("a bound waiver and a self-declared sign-off are signed; bundles without them (older ones) keep verifying; editing the account fails", () => {
     const content = sampleRevisionContent();
     const findings = content.findings.map((f) =>

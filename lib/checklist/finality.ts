@@ -1,5 +1,5 @@
 /**
- * The finality rule (issue 5 §3): final when the verdict is go, every warning
+ * The finality rule: final when the verdict is go, every warning
  * is acknowledged (or waived or fixed), every party's contacts are complete
  * and confirmed on call, and every required role approved the current digest.
  */

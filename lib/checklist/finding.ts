@@ -10,7 +10,7 @@ const who = z.string().trim().min(1);
 const when = z.iso.datetime({ offset: true });
 
 /**
- * Who decided (issue 11 item 1): the signed-in account as it was when it
+ * Who decided: the signed-in account as it was when it
  * decided (`by` is then its display name at that time). Revisions made before
  * decisions were bound to accounts have no `account`: their `by` was typed.
  */

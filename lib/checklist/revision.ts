@@ -1,5 +1,5 @@
 /**
- * A checklist revision (issue 5 §2): everything people sign, frozen. It never
+ * A checklist revision: everything people sign, frozen. It never
  * contains sign-offs: they bind to its digest, so they travel beside it in the
  * bundle.
  */

@@ -10,7 +10,7 @@ import { hex64, type Revision } from "./revision";
 const base = {
   transferId: z.string().min(1),
   role: partyRoleSchema,
-  /** Typed by whoever held the link (issue 11 item 1): what is proven is the link (`linkId`) and its role. */
+  /** Typed by whoever held the link: what is proven is the link (`linkId`) and its role. */
   signerName: z.string().trim().min(1).max(200),
   signedAt: z.iso.datetime(),
   revisionNumber: z.number().int().min(1),

@@ -1,6 +1,6 @@
 /**
  * Text people type into a signed record: names (a signer, "on behalf of")
- * and reasons. Control characters are refused (issue 11 item 1): a CR/LF in a
+ * and reasons. Control characters are refused: a CR/LF in a
  * name forges lines in logs and documents; bidi overrides reorder what a
  * reader sees (CVE-2021-42574, "Trojan Source").
  */

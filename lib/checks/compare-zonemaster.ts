@@ -1,5 +1,5 @@
 /**
- * Side by side (issue 4): Zonemaster (Debian zonemaster-cli) in undelegated
+ * Side by side: Zonemaster (Debian zonemaster-cli) in undelegated
  * mode against the lab's incomplete-export scenario, next to Cutover's
  * verdict. Zonemaster only speaks to port 53, so the lab runs there (root).
  *   npx tsx lib/checks/compare-zonemaster.ts [SCENARIO]

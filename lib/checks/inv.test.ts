@@ -55,7 +55,7 @@ describe("INV checks", () => {
     const neu = { ...base.neu!, answers: base.neu!.answers.map((a) => (a.question.name[1] === 0x6d && a.question.name[0] === 4 ? { ...a, rcode: 2, records: [], error: { kind: "servfail" as const, message: "SERVFAIL" } } : a)) };
     const { diff, views } = buildDiff({ zone: base.zone, sources: [], old: base.old, neu, operatorChange: true });
     const f = run({ ...base, neu, diff, views });
-    // One finding per cause, listing the RRsets (issue 9 §3).
+    // One finding per cause, listing the RRsets.
     expect(f.filter((x) => x.severity === "blocker").map((x) => `${x.id} ${x.subject}`)).toEqual(["INV-UNVERIFIED-AT-NEW unverified at the new operator: servfail"]);
     expect(f.find((x) => x.id === "INV-UNVERIFIED-AT-NEW")!.message).toContain("mail.example.test. A");
   });

@@ -166,7 +166,7 @@ const unverifiedAtNew: CheckDef = {
   id: "INV-UNVERIFIED-AT-NEW", family: "INV", severity: "blocker", title: "Every live RRset was verified at the new operator",
   run(i, emit) {
     // An RRset the old side serves but the new side never answered about (timeout, SERVFAIL, REFUSED, query cap, deadline)
-    // is neither a match nor a difference: missing evidence must not read as parity. One finding per cause (issue 9 §3).
+    // is neither a match nor a difference: missing evidence must not read as parity. One finding per cause.
     const c = i.diff.oldVsNew;
     const o = i.views.oldRef;
     if (!c || !o) return;

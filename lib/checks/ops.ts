@@ -50,7 +50,7 @@ const newServing: CheckDef = {
       emit({ subject: serverLabel(s), message: `DNS hosting moves, but ${serverLabel(s)} does not serve ${i.zone}: ${s.error ?? "no authoritative SOA"}. After the transfer the domain would not resolve.`, remediation: `Create the zone ${i.zone} at the new operator with the complete data, then re-run.`, evidence: summaryEvidence(i.neu, s, "new") });
     }
     const ref = i.views.newRef;
-    // "Empty" only from questions asked: old RRsets the new side never answered are unknown (issue 9 §3).
+    // "Empty" only from questions asked: old RRsets the new side never answered are unknown.
     const askedThere = i.views.oldRef ? [...i.views.oldRef.rrsets.values()].filter((s) => ref?.asked(s.owner, s.type)).length : 0;
     if (ref && ref.rrsets.size <= 2 && askedThere > 2)
       emit({ subject: i.zone, message: `The new operator serves ${i.zone} with only ${ref.rrsets.size} RRsets (SOA/NS) against ${i.views.oldRef!.rrsets.size} at the old servers: the zone there is empty.`, remediation: "Load the complete zone at the new operator.", evidence: ref.rrsets.size ? [...ref.rrsets.values()][0].evidence : [] });

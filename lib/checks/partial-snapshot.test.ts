@@ -1,5 +1,5 @@
 /**
- * Unknown is not absent (issue 9 §3): every check family is fed a partial
+ * Unknown is not absent: every check family is fed a partial
  * snapshot — questions cut off by the deadline at the old or the new side —
  * and may not conclude "missing", "different" or "broken" from them. The
  * only blockers allowed are the ones that say evidence is missing

@@ -56,7 +56,7 @@ const dsNoKey: CheckDef = {
       for (const k of dnskeysPerServer(snap, which)) {
         const ok = ds.some((d) => k.keys.some((key) => dsMatches(d.rdata, key, apex)));
         if (ok) continue;
-        // No DNSKEY answer at all (not sent, timed out, cut off): unknown, not "no key" (issue 9 §3).
+        // No DNSKEY answer at all (not sent, timed out, cut off): unknown, not "no key".
         if (!k.asked && !k.answered) continue;
         emit({
           subject: k.server,

@@ -48,7 +48,7 @@ export const mtaSts: CheckDef = {
       emit({ subject: `_mta-sts.${i.zone} TXT`, message: sts.length !== 1 ? `_mta-sts.${i.zone} has ${sts.length} v=STSv1 records; RFC 8461 §3.1 requires exactly one, or senders ignore the policy.` : `_mta-sts.${i.zone}: ${(parsed[0] as { error: string }).error} (RFC 8461 §3.1).`, remediation: "Publish one record: v=STSv1; id=<new id>;", evidence: rec.evidence });
     }
     const hostData = [T.A, T.AAAA, T.CNAME].map((t) => at(v, policyHost, t)).filter((x): x is RRsetView => !!x);
-    // Absent only where it was asked (issue 9 §3): an unanswered policy host is unknown, not missing.
+    // Absent only where it was asked: an unanswered policy host is unknown, not missing.
     if (hostData.length === 0 && [T.A, T.AAAA].every((t) => v.asked(wire(policyHost), t)))
       emit({ subject: policyHost, message: `${i.zone} announces MTA-STS but the policy host ${policyHost} has no A/AAAA/CNAME in the zone: senders cannot fetch the policy (RFC 8461 §3.3).`, remediation: `Publish ${policyHost} (with a certificate valid for that name) exactly as it is served today.`, evidence: rec.evidence });
     const mtaProbe = i.probes?.mtaSts;

@@ -23,7 +23,7 @@ function at(v: ZoneView, owner: string, type: number): RRsetView | undefined {
   return v.rrsets.get(rrsetKey(wire(owner), 1, type));
 }
 
-/** Whether `v` could have shown (owner, type): absence in a view counts only where it was asked (issue 9 §3). */
+/** Whether `v` could have shown (owner, type): absence in a view counts only where it was asked. */
 function askedAt(v: ZoneView, owner: string, type: number): boolean {
   return v.asked(wire(owner), type);
 }

@@ -16,7 +16,7 @@ describe("verdict", () => {
     expect(computeVerdict(findings).verdict).toBe("no-go");
     expect(waive(findings, {}, { key: "INV-MISSING-AT-NEW@www A", by: "", reason: "x" }, NOW)).toMatchObject({ ok: false, error: "invalid" });
     expect(waive(findings, {}, { key: "SVC-DMARC@_dmarc", by: "Ada", reason: "known" }, NOW)).toMatchObject({ ok: false, error: "not-a-blocker" });
-    // A typed name (the --ack file) cannot forge a line: control characters are refused (issue 11 item 1).
+    // A typed name (the --ack file) cannot forge a line: control characters are refused.
     expect(waive(findings, {}, { key: "INV-MISSING-AT-NEW@www A", by: "Ada\r\nwaived by: CEO", reason: "retired" }, NOW)).toMatchObject({ ok: false, error: "invalid" });
     expect(waive(findings, {}, { key: "INV-MISSING-AT-NEW@www A", by: "Ada", reason: "retired\u001b[2K" }, NOW)).toMatchObject({ ok: false, error: "invalid" });
     const w = waive(findings, {}, { key: "INV-MISSING-AT-NEW@www A", by: "Ada Lovelace", reason: "www is retired with the move" }, NOW);

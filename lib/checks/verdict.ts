@@ -20,7 +20,7 @@ export type FindingState =
   | ({ status: "acknowledged"; by: string; reason: string; at: string; fingerprint?: string } & DecidedBy);
 
 /**
- * Who decided (issue 11 item 1): the signed-in account as it was at the time
+ * Who decided: the signed-in account as it was at the time
  * (`by` is then its display name), and a typed "on behalf of" that is only a
  * label. Absent `account`: a decision from before accounts were bound (or the
  * CLI's --ack file), whose `by` is a typed name.
@@ -33,7 +33,7 @@ export interface DecidedBy {
 /** Finding key → state. Keys absent here are open. */
 export type FindingStates = Record<string, FindingState>;
 
-// Typed names and reasons (the CLI's --ack file): no control characters (lib/checklist/typed-text.ts, issue 11 item 1).
+// Typed names and reasons (the CLI's --ack file): no control characters (lib/checklist/typed-text.ts).
 const person = personNameSchema;
 const reason = decisionReasonSchema;
 

@@ -1,6 +1,6 @@
 /**
  * `cutover admin create-user --email E --org NAME [--name N] [--password-stdin]`:
- * first-run and later staff accounts (issue 6 §1). The password comes from
+ * first-run and later staff accounts. The password comes from
  * CUTOVER_ADMIN_PASSWORD or stdin, never from argv (process lists show argv);
  * without either, a random one is generated and printed once.
  */

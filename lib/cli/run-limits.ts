@@ -1,5 +1,5 @@
 /**
- * `--rate`, `--deadline` and `--max-queries` (issue 9 §2), shared by
+ * `--rate`, `--deadline` and `--max-queries`, shared by
  * `cutover check` and `cutover query`, and the per-class report of what a
  * snapshot asked (printed when a run stopped early, and in every summary).
  */

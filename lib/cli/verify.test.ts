@@ -46,7 +46,7 @@ beforeAll(async () => {
   writeFileSync(p("other.jwk"), JSON.stringify(other.publicJwk));
   writeFileSync(p("not-json.jwk"), "hello");
   // The forgery: the real bundle's revision with the verdict turned to GO, re-signed with a key of the forger's own,
-  // which the bundle embeds (issue 11 item 8). Intact under its embedded key, signed by nobody we trust.
+  // which the bundle embeds. Intact under its embedded key, signed by nobody we trust.
   const forgedRevision = { ...revision, verdict: { decision: "go" as const, reasons: ["forged: no open blocker"] } };
   writeFileSync(p("forged.json"), createBundle({ revision: forgedRevision, signoffs: [], key: forger }).bytes);
   // A pinned keyring as the server keeps it (<data dir>/signing/keyring.json).

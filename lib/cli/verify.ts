@@ -4,7 +4,7 @@
  * only for --key-url (or an http(s) --key). Exit 0 only when the signature
  * checks against a key the caller trusts; a bundle that is merely intact
  * under the key it carries itself exits 3 (anyone can re-sign a bundle with
- * a key of their own and embed it, issue 11 item 8); 1 invalid, 2 usage.
+ * a key of their own and embed it); 1 invalid, 2 usage.
  */
 import { readFileSync } from "node:fs";
 import { parseKeyring, type Keyring } from "../checklist/jwk";

@@ -1,5 +1,5 @@
 /**
- * Abuse limits (issue 6 §3), all from the environment with safe defaults:
+ * Abuse limits, all from the environment with safe defaults:
  *   CUTOVER_MAX_RECORDS_PER_IMPORT      zone records one source may hold (default 1,000,000)
  *   CUTOVER_MAX_RECORDS_PER_UPLOAD      zone records one upload may add, all its sources together (default 1,000,000)
  *   CUTOVER_MAX_RECORDS_PER_TRANSFER    zone records a transfer's sources may hold in total (default 2,000,000)

@@ -1,4 +1,4 @@
-/** Signed checklist revisions: insert-only (issue 5 §2). */
+/** Signed checklist revisions: insert-only. */
 import type { Db } from "./client";
 import { getDb } from "./client";
 import { isUniqueViolation } from "./unique-violation";
@@ -17,8 +17,7 @@ const select = { transferId: true, number: true, canonicalJson: true, digest: tr
 
 /**
  * Insert a revision; `alsoWrite` (its audit entry) runs in the same
- * transaction, so a process killed between the two leaves neither (issue 6
- * §3). false when the number is already taken (a concurrent writer won; the
+ * transaction, so a process killed between the two leaves neither. false when the number is already taken (a concurrent writer won; the
  * caller rebuilds on the new head) or the audit sequence moved under us
  * (the caller's retry re-reads both).
  */

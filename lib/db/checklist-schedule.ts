@@ -1,4 +1,4 @@
-/** Schedule and parties of a transfer (issue 5 §1). Plain rows out, never Prisma types. */
+/** Schedule and parties of a transfer. Plain rows out, never Prisma types. */
 import type { Db } from "./client";
 import { getDb } from "./client";
 

@@ -1,5 +1,5 @@
 /**
- * Crash safety of the import's audit entry (issue 11 item 10): `source.imported`
+ * Crash safety of the import's audit entry: `source.imported`
  * is written in the import's own transaction, so a process that dies when the
  * entry is written leaves neither the source nor the entry. The crash is
  * simulated deterministically: a trigger makes the audit insert fail, as if

@@ -1,5 +1,5 @@
 /**
- * Robustness (issue 6 §3): a process killed in the middle of an import leaves
+ * Robustness: a process killed in the middle of an import leaves
  * no half-written source, and the database works afterwards. The import runs
  * in a child process that is SIGKILLed while its transaction is open (seen
  * from outside: SQLite's rollback journal exists / PostgreSQL shows the

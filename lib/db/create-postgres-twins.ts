@@ -1,5 +1,5 @@
 /**
- * PostgreSQL twins of the SQLite migrations (issue 6 §2). prisma/migrations
+ * PostgreSQL twins of the SQLite migrations. prisma/migrations
  * (SQLite) is the history every engineer writes with `npm run db:migration`;
  * each of its directories gets a directory of the same name under
  * prisma/postgres/migrations with the PostgreSQL DDL for the same step.

@@ -38,7 +38,7 @@ function valuesList(dialect: Dialect, rows: number): string {
  * One transaction for the source, its files and all its records, so a failed
  * import leaves nothing behind and 100k records insert in one commit.
  * `alsoWrite` (the source's audit entries) runs in the same transaction, so a
- * crash between the two leaves neither (issue 11 item 10); a lost race for the
+ * crash between the two leaves neither; a lost race for the
  * audit sequence ("seq-taken") rolls everything back and the import is retried.
  */
 export async function createSource(data: CreateSourceData, db: Db = getDb(), alsoWrite?: (tx: Db, source: SourceRow) => Promise<unknown>): Promise<SourceRow> {
@@ -69,7 +69,7 @@ async function createSourceOnce(data: CreateSourceData, db: Db, alsoWrite?: (tx:
           params.push(created.id, r.ownerText, r.ownerKey, r.ttl, r.class, r.type, r.rdataHex, r.rdataText, r.file, r.line);
         }
         await tx.$executeRawUnsafe(`${INSERT_RECORDS} ${valuesList(dialect, chunk.length)}`, ...params);
-        // The SQLite driver is synchronous: without a turn of the event loop per chunk, a large import starves every other request (issue 11 §3).
+        // The SQLite driver is synchronous: without a turn of the event loop per chunk, a large import starves every other request.
         await new Promise((resolve) => setImmediate(resolve));
       }
       const { reportJson: _omit, ...row } = created;

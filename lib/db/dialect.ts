@@ -1,5 +1,5 @@
 /**
- * Which database a URL names (issue 6 §2): SQLite stays the embedded default,
+ * Which database a URL names: SQLite stays the embedded default,
  * a postgres:// or postgresql:// URL selects PostgreSQL through @prisma/adapter-pg.
  */
 import { resolve } from "node:path";

@@ -10,7 +10,7 @@ export interface FindingStateRow {
   at: Date | null;
   /** What a waiver/acknowledgement was given for (lib/checks findingFingerprint); null for other states and older rows. */
   fingerprint?: string | null;
-  /** The deciding account (issue 11 item 1); null on other states and rows from before accounts were bound. */
+  /** The deciding account; null on other states and rows from before accounts were bound. */
   byUserId?: string | null;
   byEmail?: string | null;
   /** Typed, self-declared. */

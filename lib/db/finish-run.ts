@@ -1,5 +1,5 @@
 /**
- * A run's final write in one transaction (issue 6 §3 robustness): its
+ * A run's final write in one transaction: its
  * findings, the transfer's carried finding states and the run's result
  * fields land together or not at all, so a process killed mid-write leaves
  * the run as it was (running, then failed by the heartbeat sweep), never

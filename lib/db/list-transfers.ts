@@ -6,7 +6,7 @@ export interface TransferListItem extends TransferRow {
   sourceCount: number;
 }
 
-/** Newest first; only the organisation's transfers when `organisationId` is given (issue 6 §1). */
+/** Newest first; only the organisation's transfers when `organisationId` is given. */
 export async function listTransfers(db: Db = getDb(), organisationId?: string): Promise<TransferListItem[]> {
   const rows = await db.transfer.findMany({
     ...(organisationId === undefined ? {} : { where: { organisationId } }),

@@ -1,4 +1,4 @@
-/** Maintainer invites: looked up by token hash only; the token itself is never stored (issue 6 §1, DESIGN §8). */
+/** Maintainer invites: looked up by token hash only; the token itself is never stored (DESIGN §8). */
 import type { Db } from "./client";
 import { getDb } from "./client";
 

@@ -1,5 +1,5 @@
 /**
- * Two dialects, one schema (issue 6 §2): the PostgreSQL schema is derived
+ * Two dialects, one schema: the PostgreSQL schema is derived
  * from prisma/schema.prisma and every SQLite migration has a PostgreSQL twin
  * of the same name. On PostgreSQL (CUTOVER_TEST_PG_URL) the replayed twins
  * produce the same catalog as the derived schema, and concurrent starts migrate once.

@@ -1,5 +1,5 @@
 /**
- * Two app instances on one PostgreSQL database (issue 6 §2): each is
+ * Two app instances on one PostgreSQL database: each is
  * `node lib/cli/start.mjs` on its own port (3171/3172) with the same
  * DATABASE_URL, from one build in .next-pg (built here when missing or stale).
  * Shows: both migrate the empty database at once; a transfer created on one
@@ -35,7 +35,7 @@ import { listAuditEntries } from "./audit-entries";
 const PORTS = [3171, 3172] as const;
 const DIST = ".next-pg";
 // Several instances share the session secret and the data directory (signing key), as a deployment must.
-// The runs below query a loopback server: the operator setting allows loopback (issue 11 §5).
+// The runs below query a loopback server: the operator setting allows loopback.
 const SHARED = { CUTOVER_AUTH_SECRET: "multi-instance-test-secret-0123456789abcdef", CUTOVER_DATA_DIR: mkdtempSync(join(tmpdir(), "cutover-mi-")), CUTOVER_ALLOW_PRIVATE: "loopback" };
 const STAFF = { email: "staff@two-instances.test", password: "correct horse battery staple 42" };
 

@@ -155,7 +155,7 @@ describe.each(testDialects())("repositories on %s", (dialect) => {
     }, 120_000);
   });
 
-  describe("one transaction per final write (issue 6 §3)", () => {
+  describe("one transaction per final write", () => {
     it("a revision and its audit entry land together or not at all", async () => {
       const transfer = await createTransfer(transferData, t.db);
       const row = { transferId: transfer.id, number: 1, canonicalJson: "{}", digest: `d-${transfer.id}`, createdAt: new Date("2026-10-01T00:00:00Z"), signature: "sig", keyId: "k" };

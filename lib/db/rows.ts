@@ -10,7 +10,7 @@ export interface TransferRow {
   currentDnsOperator: string;
   futureDnsOperator: string;
   dnsHostingMoves: boolean;
-  /** Owning organisation (issue 6 §1). */
+  /** Owning organisation. */
   organisationId: string;
   createdAt: Date;
   updatedAt: Date;

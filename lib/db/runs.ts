@@ -1,5 +1,5 @@
 /**
- * Runs of the live check (issue 4): creation, progress, result, history.
+ * Runs of the live check: creation, progress, result, history.
  * Plain row shapes out, never Prisma types (DESIGN §2).
  */
 import type { Db } from "./client";
@@ -96,7 +96,7 @@ export async function updateRun(id: string, data: RunUpdate, db: Db = getDb()): 
 }
 
 /**
- * Heartbeat of a run executing in this instance (issue 6 §2): refreshes
+ * Heartbeat of a run executing in this instance: refreshes
  * heartbeatAt and reports whether any instance asked to cancel it. null when
  * the run is gone or no longer queued/running (e.g. a sweep failed it).
  */

@@ -13,7 +13,7 @@ export interface SignoffRow {
 /**
  * "duplicate" when this link already signed this revision. `alsoWrite` (the
  * sign-off's audit entries) runs in the same transaction, so a process killed
- * between the two leaves neither (issue 6 §3); "retry" when that write lost a
+ * between the two leaves neither; "retry" when that write lost a
  * race for the audit sequence (or the database broke a lock cycle): nothing
  * was stored and the caller tries again on the new head.
  */

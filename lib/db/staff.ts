@@ -1,4 +1,4 @@
-/** Organisations and staff accounts (issue 6 §1). Passwords are hashed by lib/auth before they get here. */
+/** Organisations and staff accounts. Passwords are hashed by lib/auth before they get here. */
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { getDb } from "./client";

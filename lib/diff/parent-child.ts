@@ -42,7 +42,7 @@ export function compareParentChild(input: ParentChildInput): ParentChildDiff {
   const glueNames = [...new Set(d.glue.filter((g) => isSubdomain(g.owner, apex)).map((g) => lowerText(g.owner)))];
   for (const n of glueNames) {
     for (const v of input.views) {
-      // Only the address types this server was asked: an unasked AAAA is unknown, not a glue mismatch (issue 9 §3).
+      // Only the address types this server was asked: an unasked AAAA is unknown, not a glue mismatch.
       const types: number[] = [T.A, T.AAAA].filter((t) => v.asked(wire(n), t));
       if (types.length === 0) continue;
       const glue = d.glue.filter((g) => lowerText(g.owner) === n && types.includes(g.type)).map((g) => rdataToText(g.type, g.rdata)).sort();

@@ -158,7 +158,7 @@ export interface SourceViewOptions {
 
 /**
  * Zone cuts below the apex in a list of records: NS owners, and SOA owners (a
- * child zone's apex; issue 10 §2), plus cuts known from elsewhere.
+ * child zone's apex), plus cuts known from elsewhere.
  */
 function cutsIn(records: readonly { owner: Uint8Array; type: number }[], apex: Uint8Array, extra: readonly Uint8Array[] = []): Uint8Array[] {
   const out: Uint8Array[] = [...extra];
@@ -220,7 +220,7 @@ export interface ServerViewOptions {
   server: ServerRef;
   answers: readonly ServerAnswer[];
   snapshot: "old" | "new";
-  /** This server's successful zone transfer: then the view is complete (issue 9 §1). */
+  /** This server's successful zone transfer: then the view is complete. */
   axfr?: AxfrResult | null;
   /** Zone cuts the snapshot found (lowercase presentation, Snapshot.zoneCuts). */
   cuts?: readonly string[];

@@ -1,5 +1,5 @@
 /**
- * AXFR first (issue 9 §1) on real servers: in the lab's clean move the old
+ * AXFR first on real servers: in the lab's clean move the old
  * secondary (NSD) allows AXFR from loopback and the primary (BIND) refuses
  * without the TSIG key. The plan then asks the transferring server only what
  * a transfer cannot show, asks the refusing one every known name with its

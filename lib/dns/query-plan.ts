@@ -1,5 +1,5 @@
 /**
- * The per-name query plan of a snapshot (issue 9 §1–§2): what to ask which
+ * The per-name query plan of a snapshot: what to ask which
  * server, in the order that matters when a run is cut short, and how long it
  * should take. Pure: names, cuts and the servers' transfer results in, an
  * ordered list of queries out.
@@ -18,7 +18,7 @@ import { isSubdomain, labelCount, nameKey, nameToText, namesEqual } from "../zon
 import { T, typesFor, type DiscoveredName } from "./discovery";
 import type { ServerRef } from "./types";
 
-/** Priority classes, most important first (issue 9 §2). */
+/** Priority classes, most important first. */
 export const PRIORITY_CLASSES = ["apex", "cuts", "services", "rest"] as const;
 export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
 
@@ -54,7 +54,7 @@ export interface PlanInput {
 
 /** Signer RRsets at the apex: never compared as data, judged from answers by the SEC checks. */
 const APEX_SIGNER_TYPES = [T.DNSKEY, T.CDS, T.CDNSKEY];
-/** Names whose failure breaks mail or the web first (issue 9 §2). */
+/** Names whose failure breaks mail or the web first. */
 const SERVICE_LABEL = /^(www|_dmarc|mta-sts|_mta-sts|_smtp\._tls|_acme-challenge|autodiscover|autoconfig)(\.|$)|(^|\.)_domainkey(\.|$)|^_acme-challenge\./;
 /** How many names get a NODATA question at transferred servers (RFC 2308 §2.2 negative answers). */
 const NEGATIVE_SAMPLE = 4;

@@ -47,7 +47,7 @@ export interface SnapshotOptions extends SessionOptions {
   discovery?: boolean;
   /**
    * With explicit servers, still walk from the root hints to measure the parent's referral
-   * (NS, DS, glue and their TTLs; issue 10 §6). Default true; the new operator's side passes
+   * (NS, DS, glue and their TTLs). Default true; the new operator's side passes
    * false (it is not delegated yet).
    */
   measureParent?: boolean;
@@ -55,7 +55,7 @@ export interface SnapshotOptions extends SessionOptions {
   axfrConcurrency?: number;
 }
 
-/** What the plan asked, per priority class, and why it stopped (issue 9 §2). */
+/** What the plan asked, per priority class, and why it stopped. */
 export interface SnapshotPlan {
   ratePerServer: number;
   /** The deadline in force at the end, ms after the start. */
@@ -184,7 +184,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
   const nsTargets: { cut: Uint8Array; target: Uint8Array }[] = [];
   const learn = (owner: Uint8Array, type: number, target: Uint8Array | null) => {
     const below = !namesEqual(owner, apex) && isSubdomain(owner, apex);
-    // Cuts: NS below the apex, or a SOA owned by a name below it (a child zone on the same servers, issue 10 §2).
+    // Cuts: NS below the apex, or a SOA owned by a name below it (a child zone on the same servers).
     if (below && (type === T.NS || type === T.SOA)) addCut(cuts, owner);
     if (!target) return;
     if (type === T.NS && below) nsTargets.push({ cut: owner, target });
@@ -228,7 +228,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
     }
     for (const c of cuts) names.add(c, "zone-cut");
     for (const g of nsTargets) if (cutOf(g.target, cuts)) names.add(g.target, "glue");
-    // A transfer lists every name of the zone: guesses then add nothing (issue 9 §1).
+    // A transfer lists every name of the zone: guesses then add nothing.
     const guesses = transferred.length === 0;
     if (guesses && opts.commonLabels !== false) for (const l of COMMON_LABELS) names.addText(l, "common-label");
     const probe = names.addText(wildcardProbeLabel(), "wildcard-probe");
@@ -282,7 +282,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
   const sentTo: Record<string, number> = {};
   for (const [k, v] of session.sentTo) sentTo[k] = v;
   const counts = { ...session.counts };
-  // A question the run never sent is not a failure (issue 12 §6): it is counted as unsent.
+  // A question the run never sent is not a failure: it is counted as unsent.
   const unsentFailed = answers.filter((a) => a.error && UNSENT.has(a.error.kind)).length;
   counts.failed = Math.max(0, counts.failed - unsentFailed);
   return {
@@ -457,7 +457,7 @@ async function mapPool<T, R>(items: readonly T[], width: number, signal: AbortSi
  * subtree (RFC 4035 §2.3: the cut has an NSEC in the parent, the names
  * below it have none), but asking the cut for NSEC gets a referral, or,
  * from a server that also serves the child, the child's own chain (its
- * RRSIG signer is the child; issue 10 §2). So the walk marks the cut and
+ * RRSIG signer is the child). So the walk marks the cut and
  * asks the name right after the child's subtree in canonical order (RFC
  * 4034 §6.1: the cut's first label with a 0 octet appended), which is the
  * parent's NXDOMAIN whose covering NSEC is the one owned by the cut.

@@ -1,5 +1,5 @@
 /**
- * SSRF cases (issue 6, Hardening): the address policy holds against
+ * SSRF cases (Hardening): the address policy holds against
  * indirection. Fake servers bound on 127.0.0.x count every packet they get;
  * the lab "root" on 127.0.0.1 is allowed by exact address while everything
  * learnt from answers (glue, NS names, CNAMEs, AXFR content, SOA MNAME) goes

@@ -9,7 +9,7 @@ const deny = async () => {
   throw new AppError("UNAUTHENTICATED", "sign in first");
 };
 
-describe("readBody (issue 11 §2)", () => {
+describe("readBody", () => {
   test("an endless chunked body is cut at the limit: TOO_LARGE, the stream cancelled, at most one chunk past the limit pulled", async () => {
     const b = endlessBody(64 * 1024);
     const err = await readBody({ request: chunkedRequest(URL_, b.stream), maxBytes: 256 * 1024, authorise: allow }).catch((e: unknown) => e);

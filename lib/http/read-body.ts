@@ -1,5 +1,5 @@
 /**
- * The one way a route handler reads a request body (issue 11 §2). The probe
+ * The one way a route handler reads a request body. The probe
  * drove the server's memory up ~1 GB with a chunked body (no Content-Length)
  * sent without a session: `request.text()` / `formData()` read everything
  * before any limit, and the JSON routes did it before authentication.

@@ -1,5 +1,5 @@
 /**
- * SSRF cases for every client besides the DNS engine (issue 11 §4; the DNS
+ * SSRF cases for every client besides the DNS engine (the DNS
  * side is lib/dns/ssrf.test.ts). The probe's URLs — https://127.0.0.1:…,
  * https://localhost:…, https://[::ffff:127.0.0.1]:…, https://2130706433:… —
  * against RDAP, the HTTP and TLS probes and the MTA-STS fetch, with private
@@ -73,7 +73,7 @@ afterAll(async () => {
 const NONE = { allowPrivate: false } as const;
 const probeUrls = () => [`https://127.0.0.1:${trap.port}/`, `https://localhost:${trap.port}/`, `https://[::ffff:127.0.0.1]:${trap.port}/`, `https://2130706433:${trap.port}/`];
 
-describe("outbound policy (issue 11 §4)", () => {
+describe("outbound policy", () => {
   it("resolves once and checks every address: literals, legacy spellings, names", async () => {
     expect(await resolveChecked("[::ffff:7f00:1]", NONE)).toMatchObject({ ok: false, error: expect.stringContaining("loopback") });
     expect(await resolveChecked("0x7f.1", NONE)).toMatchObject({ ok: false, error: expect.stringContaining("127.0.0.1") });

@@ -1,6 +1,6 @@
 /**
  * One outbound policy for every connection Cutover makes besides the DNS
- * engine's own sockets (issue 11 §4): RDAP, HTTP(S) probes, TLS probes,
+ * engine's own sockets: RDAP, HTTP(S) probes, TLS probes,
  * MTA-STS policy fetches (SMTP and webhooks later). The probe found RDAP
  * connecting to https://127.0.0.1:…, https://localhost:…,
  * https://[::ffff:127.0.0.1]:… and https://2130706433:… with private

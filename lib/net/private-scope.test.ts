@@ -7,7 +7,7 @@ import { discoverServersFor } from "../app/runs/discover-servers";
 import { seedTransfer } from "../app/testing/seed";
 import { clampPrivateScope, effectivePrivateScope, operatorPrivateScope } from "./private-scope";
 
-describe("the operator's private-address scope (issue 11 §5)", () => {
+describe("the operator's private-address scope", () => {
   test("CUTOVER_ALLOW_PRIVATE: unset or unreadable is none", () => {
     expect(operatorPrivateScope({})).toBe("none");
     expect(operatorPrivateScope({ CUTOVER_ALLOW_PRIVATE: "yes" })).toBe("none");

@@ -1,5 +1,5 @@
 /**
- * Which non-public destinations Cutover may connect to (issue 11 §5). It is
+ * Which non-public destinations Cutover may connect to. It is
  * an operator setting, CUTOVER_ALLOW_PRIVATE (the person running the server
  * decides, not any staff member ticking a box):
  *   none      (default) public addresses only

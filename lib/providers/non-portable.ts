@@ -48,7 +48,7 @@ function aliasTargetKind(target: string): string {
   return "another name";
 }
 
-/** The proxied record's reason, stating the live answer when it was seen (issue 10 §5: say what the evidence shows). */
+/** The proxied record's reason, stating the live answer when it was seen (say what the evidence shows). */
 function proxiedReason(ctx: NonPortableContext): string {
   const { owner, type, value } = ctx;
   const head = `Cloudflare-proxied in the export: ${owner} ${type} ${value} is the origin behind Cloudflare's proxy`;

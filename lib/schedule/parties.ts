@@ -1,5 +1,5 @@
 /**
- * The five parties of a transfer (issue 5 §1), each with named contacts, an
+ * The five parties of a transfer, each with named contacts, an
  * escalation channel and an on-call confirmation for the window. All five
  * must be complete before a checklist can be final (DESIGN §6 OPS).
  */

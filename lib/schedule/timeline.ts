@@ -1,5 +1,5 @@
 /**
- * Layout of the schedule timeline picture (issue 5 §1: "the UI explains the
+ * Layout of the schedule timeline picture ("the UI explains the
  * arithmetic"): a linear time scale, ticks at local midnights (or hours) of
  * the display zone, weekend/holiday bands judged in the owner's zone, and the
  * segments of the plan. Pure data in viewBox units; the React component only

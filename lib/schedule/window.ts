@@ -78,7 +78,7 @@ export interface CheckScheduleOptions {
 
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
-/** Everything about the schedule that people must see before they agree to it (issue 5 §1). */
+/** Everything about the schedule that people must see before they agree to it. */
 export function checkSchedule(options: CheckScheduleOptions): ScheduleWarning[] {
   const { window } = options;
   const plan = planSchedule(window, options.timing);

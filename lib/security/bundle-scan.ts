@@ -1,5 +1,5 @@
 /**
- * Finds server-only configuration in client JavaScript (issue 6 §3: no
+ * Finds server-only configuration in client JavaScript (no
  * secrets in client bundles). Pure functions over file texts; the file-system
  * walk is in scan-client-bundles.ts.
  *

@@ -5,7 +5,7 @@ const h = (xff?: string) => new Headers(xff === undefined ? {} : { "x-forwarded-
 const ONE_PROXY = { CUTOVER_TRUSTED_PROXY_HOPS: "1" };
 
 describe("clientAddress", () => {
-  it("trusts no X-Forwarded-For by default: spoofed headers all land in one bucket (issue 11 §7)", () => {
+  it("trusts no X-Forwarded-For by default: spoofed headers all land in one bucket", () => {
     const seen = new Set(["1.2.3.4", "5.6.7.8", "9.9.9.9, 198.51.100.7", ""].map((x) => clientAddress(h(x), {})));
     expect([...seen]).toEqual(["direct"]);
     expect(clientAddress(h(), {})).toBe("direct");
@@ -28,7 +28,7 @@ describe("clientAddress", () => {
   });
 });
 
-describe("spoofed X-Forwarded-For against the link limiter (issue 11 §7)", () => {
+describe("spoofed X-Forwarded-For against the link limiter", () => {
   it("a fresh header does not buy a fresh bucket for a sign-off link", async () => {
     const { createMemoryRateLimiter } = await import("../checklist/rate-limiter");
     const { createMemorySignoffLinkStore, issueSignoffLink, resolveSignoffLink } = await import("../app/links/signoff-token");

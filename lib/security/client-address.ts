@@ -7,7 +7,7 @@
  *
  * The default is 0: with no proxy in front (the app bound to all interfaces,
  * `npm start`), every value of the header is the client's own claim, and
- * trusting even one hop gave each spoofed header a fresh bucket (issue 11 §7).
+ * trusting even one hop gave each spoofed header a fresh bucket.
  * With 0 hops every client shares one bucket ("direct"); the per-account and
  * per-token limits still apply. Trusting a proxy is an explicit setting.
  */

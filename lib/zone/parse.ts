@@ -808,7 +808,7 @@ class ZoneParser {
       if (!r.ok) return this.diagTok(ctx, n - 1, D.BAD_GENERATE, r.message);
     }
     // The records the directive would make count against maxRecords before any
-    // is expanded (issue 11 §3: 541 bytes of $GENERATE made 850k rows): refuse
+    // is expanded (541 bytes of $GENERATE made 850k rows): refuse
     // here, at the directive, rather than after expanding up to the limit.
     if (this.records.length + count > this.limits.maxRecords) {
       this.diagTok(

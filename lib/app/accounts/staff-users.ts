@@ -1,5 +1,5 @@
 /**
- * Creating staff accounts (issue 6 §1): first-run setup in the browser and
+ * Creating staff accounts: first-run setup in the browser and
  * `cutover admin create-user`. Public sign-up is off, so these are the only
  * doors. The hash is better-auth's own scrypt, so its sign-in verifies it.
  */

@@ -1,5 +1,5 @@
 /**
- * Every operation of the HTTP API (issue 14 §4) in one table: its path, method, the token scope it needs, and
+ * Every operation of the HTTP API in one table: its path, method, the token scope it needs, and
  * its request and response schemas. The route handlers under app/api/v1 look their scope up here (so what is
  * enforced is what is documented), and lib/app/api/openapi.ts turns the table into the OpenAPI 3.1 document.
  */

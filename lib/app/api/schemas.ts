@@ -1,5 +1,5 @@
 /**
- * The HTTP API's response shapes (issue 14 §4), as zod schemas: the OpenAPI document is generated from these
+ * The HTTP API's response shapes, as zod schemas: the OpenAPI document is generated from these
  * and from the request schemas the use cases already validate with, and the mappers below produce exactly these
  * shapes from lib's rows, so the document and the answers cannot drift apart.
  */

@@ -1,5 +1,5 @@
 /**
- * Pure: the content a new revision freezes (issue 5 §2) from the transfer,
+ * Pure: the content a new revision freezes from the transfer,
  * its sources, the latest run with finding states, the window and parties.
  * Findings the previous revision listed that a re-run no longer reports, and
  * that the state store marks fixed, stay in the document as "fixed", so the

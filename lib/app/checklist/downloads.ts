@@ -36,7 +36,7 @@ export function findingsCsv(stored: StoredRevision): string {
   const lines = [head.join(",")];
   for (const f of stored.revision.findings) {
     const s = f.state;
-    // The deciding account with its e-mail; a typed on-behalf-of labelled (issue 11 item 1).
+    // The deciding account with its e-mail; a typed on-behalf-of labelled.
     const by = s.status === "waived" || s.status === "acknowledged" ? `${s.account ? `${s.account.name} <${s.account.email}>` : s.by}${s.onBehalfOf ? ` on behalf of ${s.onBehalfOf} (self-declared)` : ""}` : "by" in s ? (s.by ?? "") : "";
     const at = "at" in s ? (s.at ?? "") : "";
     const reason = s.status === "waived" ? s.reason : s.status === "acknowledged" ? (s.note ?? "") : "";

@@ -1,5 +1,5 @@
 /**
- * What a revision freezes from the live checks (issue 4's store): the latest
+ * What a revision freezes from the live checks (the run store): the latest
  * finished run's findings, the transfer's finding states, the snapshot digest
  * and the timing the run measured and stored (Run.timingJson).
  */

@@ -1,5 +1,5 @@
 /**
- * Concurrent decisions on one finding (issue 11 item 1): whoever commits
+ * Concurrent decisions on one finding: whoever commits
  * first decides; the same decision again is a no-op; anyone else's is
  * refused as already decided, never a silent overwrite — on each dialect.
  */

@@ -1,7 +1,6 @@
 /**
  * Waive blockers, acknowledge warnings, or revoke either, for a selection of
- * a finished run's findings with one reason (issue 11 item 1, issue 12
- * cockpit). Every decision is bound to the signed-in account (id, e-mail,
+ * a finished run's findings with one reason. Every decision is bound to the signed-in account (id, e-mail,
  * display name at the time) in the stored state and in one audit entry per
  * finding, written in one transaction with the states. Submitting the same
  * decision again changes nothing and writes nothing; replacing someone

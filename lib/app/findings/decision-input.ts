@@ -1,6 +1,5 @@
 /**
- * What staff submit to waive, acknowledge or revoke findings (issue 11 item 1,
- * issue 12 cockpit): one reason for a selection of findings. There is no
+ * What staff submit to waive, acknowledge or revoke findings: one reason for a selection of findings. There is no
  * "who" field: the decider is the signed-in account. A typed "on behalf of"
  * is a label, never an identity. Control characters are refused (typed-text.ts).
  */

@@ -27,7 +27,7 @@ export interface ChecksOverview {
   /** The last run's pipeline extras, to start the next run the same way. */
   lastRdapBaseUrl: string;
   lastHttp: boolean;
-  /** The last run's servers and operator options (issue 12 §6: the form remembers them). */
+  /** The last run's servers and operator options (the form remembers them). */
   last: { newServers: string[]; port: number; rootHints: string; allowPrivate: boolean; ratePerServer: string; deadlineSeconds: string; maxQueries: string };
   strict: StrictStatus | null;
 }

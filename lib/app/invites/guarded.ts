@@ -1,4 +1,4 @@
-/** Guarded entry points for maintainer invites (issue 6 §1): staff issue and revoke; the link holder sees its one transfer. */
+/** Guarded entry points for maintainer invites: staff issue and revoke; the link holder sees its one transfer. */
 import { auditActor, type Actor, type MaintainerActor } from "../../auth/actor";
 import { recordAudit } from "../../audit/record-audit";
 import { AppError } from "../../errors/app-error";

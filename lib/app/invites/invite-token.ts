@@ -1,5 +1,5 @@
 /**
- * Maintainer invites (issue 6 §1): a capability link to ONE transfer that
+ * Maintainer invites: a capability link to ONE transfer that
  * allows uploading sources and answering the owner's questions, nothing
  * else. Same mechanics as sign-off links (lib/app/links/signoff-token.ts):
  * 256 random bits, only the SHA-256 stored, constant-time compare, expiry,

@@ -1,4 +1,4 @@
-/** Create and revoke sign-off links (issue 5 §3). The token is returned once and never stored or logged. */
+/** Create and revoke sign-off links. The token is returned once and never stored or logged. */
 import { issueSignoffLink, DEFAULT_LINK_TTL_SECONDS } from "./signoff-token";
 import { getDb, type Db } from "../../db/client";
 import { getTransfer } from "../../db/get-transfer";

@@ -10,7 +10,7 @@ import { partyRoleSchema, type PartyRole } from "../../schedule/parties";
 import { fromBase64urlStrict, toBase64url } from "../../checklist/base64url";
 import type { RateLimiter } from "../../checklist/rate-limiter";
 
-/** 32 bytes = 256 bits, above the 128-bit floor in issue 5 §3. */
+/** 32 bytes = 256 bits, above the 128-bit floor for unguessable capability URLs (W3C TAG, "Good Practices for Capability URLs"). */
 export const TOKEN_BYTES = 32;
 export const DEFAULT_LINK_TTL_SECONDS = 14 * 86_400;
 

@@ -1,5 +1,5 @@
 /**
- * Which audit entries people are told about (issue 14 §3), and what they are told: a sign-off link issued, a
+ * Which audit entries people are told about, and what they are told: a sign-off link issued, a
  * maintainer invite issued, a verdict that changed on a re-run (GO → NO-GO or back), a new revision that made
  * sign-offs stale. Tokens never appear (the audit events carry none).
  */

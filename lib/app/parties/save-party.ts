@@ -1,4 +1,4 @@
-/** One party's contacts, escalation channel and on-call confirmation (issue 5 §1). */
+/** One party's contacts, escalation channel and on-call confirmation. */
 import { z } from "zod";
 import { getDb, type Db } from "../../db/client";
 import { savePartyRow } from "../../db/checklist-schedule";

@@ -104,7 +104,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
         // The run's query budget (lib/dns caps each session at what is left of it).
         limits: Object.defineProperties(options.ratePerServer ? { ratePerServer: options.ratePerServer, burstPerServer: 1 } : {}, Object.getOwnPropertyDescriptors(budget.limits)),
         ...(opts.sharedRate ? { sharedRate: opts.sharedRate } : {}),
-        // Absent: each snapshot derives its deadline from its plan (issue 9 §2).
+        // Absent: each snapshot derives its deadline from its plan.
         ...(options.deadlineSeconds ? { deadlineMs: options.deadlineSeconds * 1000 } : {}),
       },
       // The CLI's pipeline extras, chosen on the checks page (absent in older runs: off).
@@ -114,7 +114,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
       onSnapshot: keep,
       onProgress: (p) => {
         tracker.update(p);
-        // At the cap, stop everything at once: no further packets (issue 6 §3).
+        // At the cap, stop everything at once: no further packets.
         if ((p.phase === "old" || p.phase === "new") && budget.note(p.phase, p.event) && !controller.signal.aborted) controller.abort(new Error(budget.message));
         // Phase changes go out at once; counters at most every FLUSH_MS.
         if (p.phase !== "old" && p.phase !== "new") flush();

@@ -54,7 +54,7 @@ export interface RunView {
   diffTotal: number;
   diffTypes: string[];
   diffComparisons: string[];
-  /** Per snapshot: how it was planned and how much of each priority class it asked (issue 9 §2). */
+  /** Per snapshot: how it was planned and how much of each priority class it asked. */
   plans: { side: "old" | "new"; incomplete: string | null; plan: SnapshotPlan }[];
 }
 

@@ -1,4 +1,4 @@
-/** Guarded entry points for live checks (issue 6 §1, §3, §4): staff of the owning organisation only. */
+/** Guarded entry points for live checks (§3, §4): staff of the owning organisation only. */
 import type { Actor } from "../../auth/actor";
 import { AppError } from "../../errors/app-error";
 import { requireStaff } from "../../auth/require";

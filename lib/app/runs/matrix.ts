@@ -1,5 +1,5 @@
 /**
- * The per-server matrix (issue 4 §3): one row per server × address with SOA
+ * The per-server matrix: one row per server × address with SOA
  * serial, NS set, UDP, TCP, AXFR and AA. A server whose serial is behind the
  * highest serial of its operator is "stale"; one that answers nothing is
  * "dead"; one that answers without AA is "lame". The status is text, so it

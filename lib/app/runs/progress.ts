@@ -2,7 +2,7 @@
  * One progress line for a run made of two query sessions (old, then new
  * operator): counters add up across sessions (each session counts its own).
  * A question the run never sent (deadline, query cap, cancel) is not a
- * failure (issue 12 §6): it is taken out of "failed".
+ * failure: it is taken out of "failed".
  */
 import type { ReviewProgress } from "../../checks/review";
 import type { ProgressCounts } from "../../dns/types";

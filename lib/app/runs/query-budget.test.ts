@@ -1,5 +1,5 @@
 /**
- * The per-run query cap (issue 6 §3): CUTOVER_MAX_QUERIES_PER_RUN reaches the
+ * The per-run query cap: CUTOVER_MAX_QUERIES_PER_RUN reaches the
  * lib/dns session cap through executeRun; a run over it ends "failed" with a
  * clear error, and the server sees no packet beyond the cap.
  */

@@ -1,5 +1,5 @@
 /**
- * The per-run DNS query cap (issue 6 §3, CUTOVER_MAX_QUERIES_PER_RUN): one
+ * The per-run DNS query cap (CUTOVER_MAX_QUERIES_PER_RUN): one
  * budget shared by every query session of a run (old snapshot, new
  * snapshot, probes). lib/dns caps each session's packets (LoadLimits.maxQueries);
  * `limits.maxQueries` here is a getter, read when each session builds its

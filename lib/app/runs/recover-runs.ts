@@ -1,5 +1,5 @@
 /**
- * Crash recovery across instances (issue 6 §2): a queued/running run whose
+ * Crash recovery across instances: a queued/running run whose
  * heartbeat is older than STALE_MS lost the instance executing it (crash,
  * kill, stop); mark it failed. Runs executing in this process are never
  * touched. Swept before runs are listed or started (throttled to one sweep

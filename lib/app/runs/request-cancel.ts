@@ -1,5 +1,5 @@
 /**
- * Cancel a run from any instance (issue 6 §2): set the run's cancel flag,
+ * Cancel a run from any instance: set the run's cancel flag,
  * which the executing instance polls at its heartbeat, and abort at once
  * when the run executes here. false when the run is not queued/running.
  */

@@ -1,5 +1,5 @@
 /**
- * Liveness of runs across instances (issue 6 §2). The executing instance
+ * Liveness of runs across instances. The executing instance
  * beats every HEARTBEAT_MS and, at each beat, picks up a cancel requested by
  * any instance; a run without a beat for STALE_MS lost its instance and is
  * failed by whichever instance sweeps next (at start, then periodically).

@@ -1,5 +1,5 @@
 /**
- * What a person enters to start a live check (issue 4 §3): the old servers
+ * What a person enters to start a live check: the old servers
  * (empty = walk the delegation), the new operator's servers as
  * `name=address[:port]`, and operator options. Validated with zod; the
  * route handler answers 422 with these issues.
@@ -47,7 +47,7 @@ export const StartRunInputSchema = z.strictObject({
     }),
   /** Sustained queries per second per server address (DESIGN §5 "Load"); a low value slows a run down. */
   ratePerServer: optionalNumber(z.coerce.number().min(0.5).max(10_000)),
-  /** Seconds each snapshot may take; absent: derived from the plan (queries ÷ rate + margin), issue 9 §2. */
+  /** Seconds each snapshot may take; absent: derived from the plan (queries ÷ rate + margin). */
   deadlineSeconds: optionalNumber(z.coerce.number().min(1).max(86_400)),
   /** DNS queries the run may send in all; absent: CUTOVER_MAX_QUERIES_PER_RUN. */
   maxQueries: optionalNumber(z.coerce.number().int().min(1).max(10_000_000)),

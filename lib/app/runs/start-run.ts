@@ -29,7 +29,7 @@ export async function startRun(opts: { transferId: string; input: unknown; db?: 
     for (const i of p.error.issues) errors[String(i.path[0] ?? "form")] ??= i.message;
     return { ok: false, status: 422, errors };
   }
-  // Never more than the operator allows (issue 11 §5): a wider request is refused, not narrowed silently.
+  // Never more than the operator allows: a wider request is refused, not narrowed silently.
   const scope = effectivePrivateScope(p.data.allowPrivate, operatorPrivateScope(opts.env));
   if (!scope.ok) return { ok: false, status: 422, errors: { allowPrivate: scope.message } };
   const d = p.data;

@@ -26,7 +26,7 @@ export function transferFacts(s: StoredFacts): TransferFacts {
   const contacts = s.parties.flatMap((p) =>
     p.contacts.map((c) => ({ party: label(p), name: c.name, channel: [c.phone, c.email].filter(Boolean).join(" / "), onCall: p.onCall.confirmed })),
   );
-  // A party is reachable with a named contact and an escalation channel (issue 5 §1).
+  // A party is reachable with a named contact and an escalation channel.
   const unreachable = PARTY_ROLES.filter((role) => {
     const p = s.parties.find((x) => x.role === role);
     return !p || p.contacts.length === 0 || p.escalation === null;

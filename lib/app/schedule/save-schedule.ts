@@ -1,4 +1,4 @@
-/** Set the maintenance window (issue 5 §1). Input arrives as UTC instants; the owner's zone is kept for display and checks. */
+/** Set the maintenance window. Input arrives as UTC instants; the owner's zone is kept for display and checks. */
 import { z } from "zod";
 import { getDb, type Db } from "../../db/client";
 import { saveScheduleRow } from "../../db/checklist-schedule";

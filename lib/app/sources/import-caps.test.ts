@@ -1,6 +1,6 @@
 /**
  * Record caps per upload and per transfer, with $GENERATE counted before it
- * is expanded (issue 11 §3). The probe's input: three 541-byte files, each
+ * is expanded. The probe's input: three 541-byte files, each
  * 13 × `$GENERATE 0-65535`, became 2.56 M records.
  */
 import { readFileSync } from "node:fs";

@@ -1,6 +1,5 @@
 /**
- * One source's import — parse and stored rows — off the main thread (issue 11
- * §3): a 1M-record upload is ~7 s of parsing and ~9 s of row text on this
+ * One source's import — parse and stored rows — off the main thread: a 1M-record upload is ~7 s of parsing and ~9 s of row text on this
  * machine, all synchronous, and the probe saw every other request stall for
  * 36 s. The worker (import-worker.mjs) sends the rows back in chunks, so the
  * main thread only ever takes one chunk at a time. Where the worker cannot

@@ -34,11 +34,11 @@ export interface ImportSourcesOptions {
   transferId: string;
   sources: SourceToImport[];
   db?: Db;
-  /** Zone records one source may hold (issue 6 §3); over it the source is refused, not stored truncated. */
+  /** Zone records one source may hold; over it the source is refused, not stored truncated. */
   maxRecords?: number;
-  /** Zone records one upload may add, all its sources together (issue 11 §3). */
+  /** Zone records one upload may add, all its sources together. */
   maxRecordsPerUpload?: number;
-  /** Zone records the transfer's stored sources may hold in total, this upload included (issue 11 §3). */
+  /** Zone records the transfer's stored sources may hold in total, this upload included. */
   maxRecordsPerTransfer?: number;
   /** Who uploaded: each stored file's `source.imported` entry names them, written in the source's transaction. */
   actor?: AuditActor;

@@ -1,4 +1,4 @@
-// The importer on a worker thread (lib/app/sources/import-job.ts, issue 11 §3).
+// The importer on a worker thread (lib/app/sources/import-job.ts).
 // Plain JavaScript so Node can start it without a build; tsx compiles the
 // TypeScript sources it imports, as it does for the CLI. Loaded once, then
 // one message per job; rows go back in chunks so the main thread never

@@ -1,7 +1,7 @@
 /**
  * Seeding for tests and the Playwright spec (DESIGN §11: seed through lib/):
  * a transfer with a finished run — one blocker, one warning, the TIM
- * overlap finding and the run's stored timing — stored through issue 4's repositories, plus five parties.
+ * overlap finding and the run's stored timing — stored through the run repositories, plus five parties.
  */
 import { createTransfer } from "../../db/create-transfer";
 import type { Db } from "../../db/client";
@@ -38,7 +38,7 @@ export function seedFindings(options: { withBlocker: boolean }): FindingRow[] {
   return rows;
 }
 
-/** A finished run with the given findings (what issue 4's runner stores at the end of a run). */
+/** A finished run with the given findings (what the runner stores at the end of a run). */
 export async function seedRun(options: { transferId: string; withBlocker: boolean; at: Date; db?: Db }): Promise<string> {
   const run = await createRun({ transferId: options.transferId, oldServersJson: "[]", newServersJson: "[]", optionsJson: "{}" }, options.db);
   const findings = seedFindings({ withBlocker: options.withBlocker });

@@ -1,5 +1,5 @@
 /**
- * Guarded entry points for transfers and sources (issue 6 §1, §4): the app
+ * Guarded entry points for transfers and sources (§4): the app
  * calls these, never the unguarded functions; each authorises first
  * (lib/auth/require.ts) and throws AppError.
  */
@@ -43,8 +43,8 @@ export async function getSourceReportFor(actor: Actor | null, transferId: string
 /** Upload: staff, or the invited maintainer. Over the per-import record limit a source is refused, not stored. */
 export async function importSourcesFor(actor: Actor | null, options: { transferId: string; sources: SourceToImport[]; db?: Db; env?: Record<string, string | undefined> }): Promise<ImportSourcesResult & { ok: true }> {
   const access = await requireTransferAccess(actor, options.transferId, "upload", options.db);
-  // The same caps for staff and invite holders (issue 11 §3). Who brought which file (staff member or the
-  // maintainer's invite), by content hash: written in each source's transaction (issue 11 §10).
+  // The same caps for staff and invite holders. Who brought which file (staff member or the
+  // maintainer's invite), by content hash: written in each source's transaction.
   const limits = abuseLimits(options.env);
   const r = await importSources({
     transferId: options.transferId,

@@ -141,7 +141,7 @@ export function input(spec: InputSpec): CheckInput {
 
 
 /**
- * The same input as if the run had been cut off (issue 9 §3): answers of the
+ * The same input as if the run had been cut off: answers of the
  * chosen side matching `lost` became "deadline" (never sent), the snapshot is
  * marked incomplete, and diff and views are rebuilt from that.
  */

@@ -46,7 +46,7 @@ export function checkZone(opts: CheckZoneOptions): CheckZone {
     '_dmarc IN TXT "v=DMARC1; p=none; rua=mailto:dmarc@example.net"',
     'selector1._domainkey IN TXT "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC"',
     "_submission._tcp IN SRV 0 1 587 mx1",
-    // A child zone served by the old primary itself (issue 10 §2): delegation NS with glue.
+    // A child zone served by the old primary itself: delegation NS with glue.
     "sub IN NS ns1.sub",
     `ns1.sub IN A ${opts.childAddress}`,
   ];

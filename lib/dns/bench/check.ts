@@ -1,5 +1,5 @@
 /**
- * `npm run bench:check` — not a test (issue 9 "Benchmarks"). A full
+ * `npm run bench:check` — not a test. A full
  * `cutover check` at default settings on generated zones served by real
  * nameservers on loopback: the old operator on two servers (BIND allowing
  * AXFR, NSD refusing it, unless --axfr-everywhere), the new operator on two

@@ -1,7 +1,7 @@
 /**
  * A request body that never ends (or ends after `totalBytes`, so code that reads
  * everything still terminates in a test that must fail first), counting what
- * the server pulled from it (issue 11 §2 tests).
+ * the server pulled from it.
  */
 export interface EndlessBody {
   stream: ReadableStream<Uint8Array>;

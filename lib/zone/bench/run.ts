@@ -124,7 +124,7 @@ function importRows(file: string, zone: ReturnType<typeof generateZone>): void {
   }
 }
 
-/** `cutover zone diff` against ldns-compare-zones on the same two files (the issue 9 targets: ≤ 0.5× its time, ≤ its RSS). */
+/** `cutover zone diff` against ldns-compare-zones on the same two files (the ≤ 0.5× its time, ≤ its RSS). */
 function diffRows(file: string, zone: ReturnType<typeof generateZone>): void {
   const changes = 1000;
   const copy = changeZone(zone.text, changes);

@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Invitation", robots: { index: false, follow: false } };
 
 /**
- * A maintainer's invite to ONE transfer (issue 6 §1): upload exports and
+ * A maintainer's invite to ONE transfer: upload exports and
  * answer the owner's questions, nothing else. Access is checked in lib
  * (rate limit, hash lookup, expiry, revocation); every failure is the same 404.
  */

@@ -120,7 +120,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   );
 }
 
-/** Per snapshot, how much of each priority class was asked (issue 9 §2): finished, or stopped early. */
+/** Per snapshot, how much of each priority class was asked: finished, or stopped early. */
 function PlanCard({ plans }: { plans: RunView["plans"] }) {
   if (plans.length === 0) return null;
   return (

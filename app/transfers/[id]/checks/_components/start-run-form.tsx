@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Field, inputClass } from "@/app/_components/ui/field";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
 
-/** The last run's servers and options: the form starts the next run the same way (issue 12 §6). */
+/** The last run's servers and options: the form starts the next run the same way. */
 export interface LastRunSettings {
   newServers: string[];
   port: number;

@@ -2,7 +2,7 @@ import { stackTopLabels, type TimelineLayout, type TimelineMarker, type Timeline
 import { formatLocal } from "@/lib/schedule/zoned-time";
 
 /**
- * The schedule as a picture (issue 5 §1). Draws a layout from
+ * The schedule as a picture. Draws a layout from
  * lib/schedule/timeline.ts; no hooks, so it renders on the server or inside a
  * client component alike. Every fill has a pattern or a label as well as a
  * colour, so it survives black-and-white printing.

@@ -4,7 +4,7 @@ import type { MaintenanceWindow } from "@/lib/schedule/window";
 import { TimelineFigure } from "./timeline-figure";
 
 /**
- * The schedule timeline (issue 5 §1, "the UI explains the arithmetic"), used
+ * The schedule timeline ("the UI explains the arithmetic"), used
  * by the schedule page and the printable checklist. Server component: the
  * holiday calendar stays on the server; the figure gets plain data.
  */

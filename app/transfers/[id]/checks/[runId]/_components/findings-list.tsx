@@ -161,7 +161,7 @@ function RevokeButton({ transferId, runId, f }: { transferId: string; runId: str
   );
 }
 
-/** One reason for the selected open findings of a section (issue 12 cockpit): all decided in one request, or none. */
+/** One reason for the selected open findings of a section: all decided in one request, or none. */
 function BulkBar({
   transferId,
   runId,
