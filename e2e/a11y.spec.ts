@@ -7,6 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { seedCockpit } from "./support/seed-cockpit-call";
+import { PortfolioPage } from "./pages/portfolio-page";
 
 const SIZES = [
   { name: "desktop", viewport: { width: 1280, height: 800 } },
@@ -52,6 +53,17 @@ for (const size of SIZES) {
       await page.getByTestId("create-invite").click();
       const inviteUrl = new URL(await page.getByTestId("new-invite-url").inputValue());
 
+      // A portfolio of two domains, made through its form, so its page has members to show.
+      const portfolioId = await new PortfolioPage(page).create({
+        name: `Portfolio ${tag}`,
+        members: [`${tag}-one.test`, `${tag}-two.test`].join("\n"),
+        losingRegistrar: "Old Registrar GmbH",
+        gainingRegistrar: "New Registrar Ltd",
+        currentDnsOperator: "Old Host DNS",
+        futureDnsOperator: "New Host DNS",
+        dnsHostingMoves: "yes",
+      });
+
       const pages: [string, string][] = [
         ["dashboard", "/"],
         ["new-transfer", "/transfers/new"],
@@ -64,6 +76,11 @@ for (const size of SIZES) {
         ["checklist", `/transfers/${id}/checklist`],
         ["printable", `/transfers/${id}/checklist/print`],
         ["glossary", "/glossary"],
+        ["portfolios", "/portfolios"],
+        ["new-portfolio", "/portfolios/new"],
+        ["portfolio", `/portfolios/${portfolioId}`],
+        ["api-tokens", "/settings/api-tokens"],
+        ["webhooks", "/settings/webhooks"],
       ];
       for (const [name, path] of pages) await check(page, name, path, size.name);
 
@@ -72,6 +89,7 @@ for (const size of SIZES) {
       const p = await anon.newPage();
       await check(p, "sign", signing.signUrlPath, size.name);
       await check(p, "invite", inviteUrl.pathname, size.name);
+      await check(p, "link-invalid", `/sign/${randomBytes(32).toString("base64url")}`, size.name);
       await check(p, "sign-in", "/sign-in", size.name);
       await anon.close();
     });

@@ -41,9 +41,9 @@ test("the schedule timeline shows the plan against the measured minimums, on the
   await expect(figure.getByTestId("timeline-zone")).toHaveText(VIEWER_ZONE);
   const svg = figure.getByRole("img", { name: /Transfer timeline: TTL lowering, window, overlap/ });
   await expect(svg).toBeVisible();
-  await expect(svg).toHaveAccessibleDescription(/^Times in America\/New_York\. TTL lowering planned .* Window from .* minimum 176400 s \(2 d 1 h\)\. Old servers must keep serving until .*Window too short:/);
+  await expect(svg).toHaveAccessibleDescription(/^Times in America\/New_York\. TTL lowering planned .* Window from .* minimum 2 d 1 h\. Old servers must keep serving until .*Window too short:/);
   await expect(figure.locator('[data-testid="timeline-check"][data-check="window-length"]')).toHaveAttribute("data-ok", "false");
-  await expect(figure.locator('[data-testid="timeline-check"][data-check="window-length"]')).toContainText("at least 176400 s (2 d 1 h) needed");
+  await expect(figure.locator('[data-testid="timeline-check"][data-check="window-length"]')).toContainText("at least 2 d 1 h needed");
   await expect(figure.locator('[data-testid="timeline-check"][data-check="ttl-lowering"]')).toHaveAttribute("data-ok", "true");
   await expect(figure.getByTestId("timeline-window")).toHaveAttribute("data-status", "short");
   await expect(figure.getByTestId("timeline-window")).toContainText("TOO SHORT");
@@ -52,8 +52,8 @@ test("the schedule timeline shows the plan against the measured minimums, on the
   await expect(figure.getByTestId("timeline-now")).toBeVisible();
   // Day ticks are local midnights in the viewer's zone; hover text carries UTC.
   await expect(figure.getByTestId("timeline-day-tick").first()).toHaveText(/^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) \d{1,2} [A-Z][a-z]{2}$/);
-  await expect(figure.getByTestId("timeline-legend")).toContainText("Minimum window 176400 s (2 d 1 h)");
-  await expect(figure.getByTestId("timeline-legend")).toContainText("Overlap: old servers keep serving 176400 s (2 d 1 h) after the window; may be retired from");
+  await expect(figure.getByTestId("timeline-legend")).toContainText("Minimum window 2 d 1 h");
+  await expect(figure.getByTestId("timeline-legend")).toContainText("Overlap: old servers keep serving 2 d 1 h after the window; may be retired from");
   await figure.scrollIntoViewIfNeeded();
   await page.getByTestId("timeline-card").screenshot({ path: "e2e/artifacts/schedule-timeline.png" });
 

@@ -143,9 +143,9 @@ describe("layoutTimeline", () => {
     expect(seg["window"].status).toBe("ok");
     expect(seg["planned-overlap"].status).toBe("ok");
     expect(l.checks).toEqual([
-      { id: "ttl-lowering", ok: true, text: "TTL lowering 172800 s (2 d) before the start ≥ 90000 s (1 d 1 h) needed" },
-      { id: "window-length", ok: true, text: "Window 183600 s (2 d 3 h) planned ≥ 176400 s (2 d 1 h) minimum" },
-      { id: "overlap", ok: true, text: "Overlap 219600 s (2 d 13 h) planned ≥ 176400 s (2 d 1 h) required" },
+      { id: "ttl-lowering", ok: true, text: "TTL lowering 2 d before the start ≥ 1 d 1 h needed" },
+      { id: "window-length", ok: true, text: "Window 2 d 3 h planned ≥ 2 d 1 h minimum" },
+      { id: "overlap", ok: true, text: "Overlap 2 d 13 h planned ≥ 2 d 1 h required" },
     ]);
     // Range: from the planned lowering to the planned retirement, 5 % air each side.
     const span = d("2026-11-15T00:00:00Z").getTime() - d("2026-11-08T08:00:00Z").getTime();
@@ -163,9 +163,9 @@ describe("layoutTimeline", () => {
     expect(l.segments.find((s) => s.id === "planned-overlap")!.status).toBe("short");
     expect(l.markers.find((m) => m.id === "ttl-lowering")!.status).toBe("short");
     expect(l.checks).toEqual([
-      { id: "ttl-lowering", ok: false, text: "TTL lowering too late: 21600 s (6 h) before the start, at least 90000 s (1 d 1 h) needed" },
-      { id: "window-length", ok: false, text: "Window too short: 86400 s (1 d) planned, at least 176400 s (2 d 1 h) needed" },
-      { id: "overlap", ok: false, text: "Overlap too short: old servers kept 86400 s (1 d) after the window, at least 176400 s (2 d 1 h) needed" },
+      { id: "ttl-lowering", ok: false, text: "TTL lowering too late: 6 h before the start, at least 1 d 1 h needed" },
+      { id: "window-length", ok: false, text: "Window too short: 1 d planned, at least 2 d 1 h needed" },
+      { id: "overlap", ok: false, text: "Overlap too short: old servers kept 1 d after the window, at least 2 d 1 h needed" },
     ]);
   });
 

@@ -6,7 +6,7 @@
  * draws it. Local midnights come from fromLocal, so a DST change inside the
  * range gives a 23- or 25-hour day instead of a shifted tick.
  */
-import { formatSeconds } from "./duration";
+import { formatDuration } from "./duration";
 import { fromLocal, localDate, toLocal, weekdayOf } from "./zoned-time";
 
 const HOUR = 3_600_000;
@@ -256,7 +256,8 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   if (now < rangeStart && rangeStart.getTime() - now.getTime() <= span / 2) rangeStart = new Date(now.getTime() - pad);
   if (now > rangeEnd && now.getTime() - rangeEnd.getTime() <= span / 2) rangeEnd = new Date(now.getTime() + pad);
   const x = timeScale(rangeStart, rangeEnd, plotLeft, plotWidth);
-  const f = (s: number) => formatSeconds(Math.round(s));
+  // People read durations, not seconds: the picture says "2 d 1 h".
+  const f = (s: number) => formatDuration(Math.round(s));
 
   const durationSeconds = (end.getTime() - start.getTime()) / 1000;
   const tooShort = input.minimumWindowSeconds !== null && durationSeconds < input.minimumWindowSeconds;

@@ -4,7 +4,7 @@ import { getDb, type Db } from "../../db/client";
 import { getTransfer } from "../../db/get-transfer";
 import type { TransferRow } from "../../db/rows";
 import { listPartyRows, type PartyRow } from "../../db/checklist-schedule";
-import { formatSeconds } from "../../schedule/duration";
+import { formatDuration } from "../../schedule/duration";
 import { computeTiming, type TimingInputs, type TimingPlan } from "../../schedule/timing";
 import { checkSchedule, planSchedule, type MaintenanceWindow, type ScheduleWarning } from "../../schedule/window";
 import { partyProblems, type PartyProblem } from "../../schedule/parties";
@@ -58,9 +58,9 @@ export async function getSchedulePage(transferId: string, db: Db = getDb()): Pro
     timing,
     measured: review?.measured ?? null,
     plan,
-    minimumWindow: plan ? formatSeconds(plan.minimumWindowSeconds) : null,
-    requiredOverlap: plan ? formatSeconds(plan.requiredOverlapSeconds) : null,
-    ttlLoweringLead: plan ? formatSeconds(plan.ttlLoweringLeadSeconds) : null,
+    minimumWindow: plan ? formatDuration(plan.minimumWindowSeconds) : null,
+    requiredOverlap: plan ? formatDuration(plan.requiredOverlapSeconds) : null,
+    ttlLoweringLead: plan ? formatDuration(plan.ttlLoweringLeadSeconds) : null,
     overlapEnd: scheduled?.overlapEnd.toISOString() ?? null,
     latestTtlLowering: scheduled?.latestTtlLowering.toISOString() ?? null,
     warnings,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { formatSeconds } from "@/lib/schedule/duration";
+import { formatDuration } from "@/lib/schedule/duration";
 import { layoutTimeline, type TimelineLayout } from "@/lib/schedule/timeline";
 import { bothZones, PLOT_LEFT, PLOT_WIDTH, Swatch, TimelineSvg } from "./timeline-svg";
 
@@ -55,14 +55,14 @@ export function TimelineFigure(props: TimelineFigureProps) {
   const marker = (id: string) => layout.markers.find((m) => m.id === id);
   const latest = marker("latest-ttl-lowering");
   const retire = marker("retire");
-  const f = (s: number | null) => (s === null ? "unknown (no live check yet)" : formatSeconds(s));
+  const f = (s: number | null) => (s === null ? "unknown (no live check yet)" : formatDuration(s));
   const windowSeconds = (Date.parse(props.end) - Date.parse(props.start)) / 1000;
 
   const description = [
     `Times in ${zone}.`,
     props.ttlLoweringAt ? `TTL lowering planned ${at(props.ttlLoweringAt)}.` : "TTL lowering not planned.",
     latest ? `TTLs must be lowered by ${bothZones(latest.at, zone)}.` : "",
-    `Window from ${at(props.start)} to ${at(props.end)}, ${formatSeconds(Math.max(0, windowSeconds))}; minimum ${f(props.minimumWindowSeconds)}.`,
+    `Window from ${at(props.start)} to ${at(props.end)}, ${formatDuration(Math.max(0, windowSeconds))}; minimum ${f(props.minimumWindowSeconds)}.`,
     retire ? `Old servers must keep serving until ${bothZones(retire.at, zone)} (window end + required overlap ${f(props.requiredOverlapSeconds)}) and may be retired from then on.` : "",
     props.oldServersKeptUntil ? `Old servers planned to be kept until ${at(props.oldServersKeptUntil)}.` : "",
     layout.bands.length > 0 ? `Weekend or holiday days in ${props.ownerTimeZone}: ${layout.bands.map((b) => b.label).join("; ")}.` : `No weekend or holiday in range (${props.ownerTimeZone}).`,
