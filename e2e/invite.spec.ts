@@ -32,6 +32,7 @@ test("staff invite the maintainer, who uploads and answers without a staff sessi
   const opened = await m.goto(url);
   expect(opened!.status()).toBe(200);
   await expect(m.getByTestId("invite-domain")).toHaveText(domain);
+  await expect(m).toHaveTitle(`Invitation · ${domain} · Cutover`);
   await expect(m.getByTestId("live-checks")).toHaveCount(0);
   await expect(m.getByTestId("view-checklist")).toHaveCount(0);
   await m.getByTestId("file-input").setInputFiles([REGISTRAR]);

@@ -254,6 +254,8 @@ test("sign-off links are listed per role with their state; a lost link is re-iss
   expect((await s.goto(owner))!.status()).toBe(404);
   await expect(s.getByTestId("link-invalid")).toBeVisible();
   await new SignPage(s).open(fresh);
+  // A valid link names its domain in the title; the revoked one above got the same 404 as any unknown token.
+  await expect(s).toHaveTitle(/^Sign off · links-list[^ ]* · Cutover$/);
   await new SignPage(s).reject("Olga Owner", "not yet");
   await signer.close();
 

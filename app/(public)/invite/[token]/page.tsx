@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { clientIp } from "@/app/_lib/auth";
 import { Card } from "@/app/_components/ui/card";
@@ -12,7 +13,14 @@ import { OwnerQuestionsForm } from "./_components/owner-questions-form";
 
 export const dynamic = "force-dynamic";
 // The token is a bearer secret: keep it out of the title, referrers (next.config sets no-referrer) and robots.
-export const metadata: Metadata = { title: "Invitation", robots: { index: false, follow: false } };
+// One lookup per request for the title and the page (React cache), so the invite's rate limit counts one visit once.
+const invitePage = cache(async (token: string) => getInvitePage({ token, ip: clientIp(await headers()) }));
+
+/** The domain in the title once the invite is valid; an invalid one's title says nothing more than the 404 does. */
+export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
+  const domain = await invitePage((await params).token).then((v) => v.transfer.domainUnicode || v.transfer.domainAscii, () => undefined);
+  return { title: domain ? `Invitation · ${domain}` : "Invitation", robots: { index: false, follow: false } };
+}
 
 /**
  * A maintainer's invite to ONE transfer: upload exports and
@@ -23,7 +31,7 @@ export default async function InvitePageView({ params }: { params: Promise<{ tok
   const { token } = await params;
   let view: InvitePage;
   try {
-    view = await getInvitePage({ token, ip: clientIp(await headers()) });
+    view = await invitePage(token);
   } catch (e) {
     if (isAppError(e)) notFound();
     throw e;

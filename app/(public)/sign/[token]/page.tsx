@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getSignoffView } from "@/lib/app/links/signoff-by-link";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
@@ -12,12 +13,20 @@ import { clientAddress } from "./client-address";
 
 export const dynamic = "force-dynamic";
 // The token is a bearer secret: keep it out of the title, referrers (next.config sets no-referrer) and robots.
-export const metadata: Metadata = { title: "Sign off", robots: { index: false, follow: false } };
+// One lookup per request for the title and the page (React cache), so the link's rate limit counts one visit once.
+const signoffView = cache(async (token: string) => getSignoffView({ token, ip: clientAddress(await headers()) }));
+
+/** The domain in the title once the link is valid; an invalid link's title says nothing more than the 404 does. */
+export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
+  const view = await signoffView((await params).token);
+  const domain = view.ok ? view.revision?.transfer.domain : undefined;
+  return { title: domain ? `Sign off · ${domain}` : "Sign off", robots: { index: false, follow: false } };
+}
 
 export default async function SignPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   // Access is checked in lib (rate limit, hash lookup, expiry, revocation); every failure is the same 404.
-  const view = await getSignoffView({ token, ip: clientAddress(await headers()) });
+  const view = await signoffView(token);
   if (!view.ok) notFound();
   const role = PARTY_ROLE_LABELS[view.role];
   return (
