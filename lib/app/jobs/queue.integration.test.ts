@@ -261,9 +261,12 @@ describe.each(testDialects().filter((d) => d === "postgres"))("live checks on tw
         const m = /^run (\S+) attempt (\d+): (done|failed|cancelled)$/.exec(line);
         if (m) finished.set(m[1]!, [...(finished.get(m[1]!) ?? []), `${m[2]}:${m[3]}`]);
       }
-    const survivorCount = [...finished.values()].length;
-    expect(survivorCount).toBe(DOMAINS);
     expect([...finished.entries()].filter(([, v]) => v.length !== 1)).toEqual([]);
+    // A run the killed worker finished just before SIGKILL may lack its line (stdout still in the dead process's
+    // buffer); the database then shows it ended once, on its first attempt, and it was one of the runs in hand.
+    const unprinted = runIds.filter((id) => !finished.has(id));
+    expect(unprinted.length).toBeLessThanOrEqual(CONCURRENCY);
+    for (const id of unprinted) expect(jobs.find((j) => j.key === id), id).toMatchObject({ state: "completed", retries: 0 });
     // The killed worker's runs in hand were retried by pg-boss and finished by the survivor.
     const retried = jobs.filter((j) => j.retries > 0).length;
     expect(retried).toBeGreaterThan(0);
