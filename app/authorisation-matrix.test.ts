@@ -462,7 +462,7 @@ describe("authorisation matrix", () => {
     const { getInvitePage, issueInviteFor } = await import("@/lib/app/invites/guarded");
     const { resolveInvite } = await import("@/lib/app/invites/invite-token");
     const { createMemoryRateLimiter } = await import("@/lib/checklist/rate-limiter");
-    const { staffFromHeaders } = await import("@/lib/auth/session");
+    const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
     const page = await getInvitePage({ token: ctx.inviteA, ip: "matrix-invite" });
     expect(page.transfer.id).toBe(ctx.transferA);
     expect(page.actor).toMatchObject({ kind: "maintainer", transferId: ctx.transferA, label: "owner" });
@@ -481,7 +481,7 @@ describe("authorisation matrix", () => {
     const { getInvitePage, issueInviteFor, listInvitesFor, revokeInviteFor } = await import("@/lib/app/invites/guarded");
     const { answerOwnerQuestions, getRecordsTableFor, listTransfersFor } = await import("@/lib/app/transfers/guarded");
     const { startRunFor } = await import("@/lib/app/runs/guarded");
-    const { staffFromHeaders } = await import("@/lib/auth/session");
+    const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
     const maintainer = (await getInvitePage({ token: ctx.inviteA, ip: "matrix-invite-2" })).actor;
     const answers = { dnsHostingMoves: "yes", organisation: "Owner", contacts: [{ name: "O", email: "o@owner.test" }], onCallConfirmed: false };
     await expect(answerOwnerQuestions(maintainer, { transferId: ctx.transferB, input: answers })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -516,7 +516,7 @@ describe("authorisation matrix", () => {
 
   test("staff of another organisation do not see the transfer in their list", async () => {
     const { listTransfersFor } = await import("@/lib/app/transfers/guarded");
-    const { staffFromHeaders } = await import("@/lib/auth/session");
+    const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
     const a = await staffFromHeaders(new Headers({ cookie: ctx.own }));
     const b = await staffFromHeaders(new Headers({ cookie: ctx.other }));
     expect((await listTransfersFor(a)).map((t) => t.id)).toEqual([ctx.transferA]);

@@ -38,7 +38,7 @@ async function decide(cookie: string, body: unknown, runId = ctx.runId): Promise
 
 async function bundle(): Promise<Bundle> {
   const { createChecklistRevisionFor } = await import("@/lib/app/checklist/guarded");
-  const { staffFromHeaders } = await import("@/lib/auth/session");
+  const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
   expect((await createChecklistRevisionFor(await staffFromHeaders(new Headers({ cookie: ctx.ann })), ctx.transferId)).ok).toBe(true);
   const get = await handler(BUNDLE_ROUTE, "GET");
   const res = await get(new Request(`${ORIGIN}/api/transfers/${ctx.transferId}/checklist/bundle`, { headers: { host: "cutover.test", cookie: ctx.ann } }), { params: Promise.resolve({ id: ctx.transferId }) });
@@ -154,7 +154,7 @@ describe("a decision names the signed-in account, never a typed name", () => {
     const [revoked] = await audit("finding.revoked");
     expect(revoked).toMatchObject({ findingId: ctx.blocker, reason: "waived by mistake", actor: { userId: ctx.annId }, previous: { by: "Bob Lead", userId: ctx.bobId, reason: "Bob's own reason" } });
     const { getRunViewFor } = await import("@/lib/app/runs/guarded");
-    const { staffFromHeaders } = await import("@/lib/auth/session");
+    const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
     const view = await getRunViewFor(await staffFromHeaders(new Headers({ cookie: ctx.ann })), ctx.transferId, ctx.runId);
     expect(view.findings.find((f) => f.key === ctx.blocker)!.state).toEqual({ status: "open" });
     expect(view.verdict).toBe("no-go");

@@ -13,7 +13,7 @@ import type { Actor, StaffActor } from "@/lib/auth/actor";
 import { appErrorResponse, isAppError } from "@/lib/errors/app-error";
 import { assertSameOrigin } from "@/lib/auth/csrf";
 import { createAuth, type Auth } from "@/lib/auth/server";
-import { actorFromHeaders, staffFromHeaders } from "@/lib/auth/session";
+import { actorFromHeaders, staffFromHeaders } from "@/lib/app/accounts/request-actor";
 import { needsFirstRunSetup } from "@/lib/app/accounts/staff-users";
 
 const holder = globalThis as unknown as { __cutoverAppAuth?: Auth };

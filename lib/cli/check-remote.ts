@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { ApiRunFindings } from "../app/api/schemas";
-import { normalizeDomain } from "../app/transfers/domain";
+import { normalizeDomain } from "../zone/domain";
 import { apiClient, type ApiClient } from "./api-client";
 import { textReport, type ReportModel } from "./check";
 import type { CliIo } from "./io";

@@ -25,7 +25,7 @@ import { apiToken, parseServerUrl } from "./api-client";
 import type { CliIo } from "./io";
 import { collectGarbage } from "./collect-garbage";
 import { DEFAULT_LOAD_LIMITS } from "../dns/limiter";
-import { queryBudget } from "../app/runs/query-budget";
+import { queryBudget } from "../dns/query-budget";
 import { parseRunLimits, planLines, planSummary, RUN_LIMIT_HELP, RUN_LIMIT_OPTIONS, type PlanSummary } from "./run-limits";
 
 const HELP = `usage: cutover check DOMAIN --zone FILE... [options]

@@ -25,7 +25,7 @@ import { storeDiffRows } from "./store-diff-rows";
 import { diffRows } from "./diff-rows";
 import { abuseLimits } from "../../config/abuse-limits";
 import { progressTracker } from "./progress";
-import { queryBudget } from "./query-budget";
+import { queryBudget } from "../../dns/query-budget";
 import { registry } from "./registry";
 import { startRunHeartbeat } from "./run-heartbeat";
 import type { RunOptions } from "./run-input";

@@ -16,7 +16,7 @@ import { createTransfer } from "../transfers/create-transfer";
 import { seedStaff } from "../testing/staff";
 
 import { importSource } from "../sources/import-source";
-import { queryBudget } from "./query-budget";
+import { queryBudget } from "../../dns/query-budget";
 import { startRun } from "./start-run";
 
 const here = new URL(".", import.meta.url).pathname;

@@ -14,7 +14,7 @@ import { latestRevisionRow } from "../../db/checklist-revisions";
 import { listSignoffs } from "../../db/signoffs";
 import { createTransfer, type CreateTransferResult } from "./create-transfer";
 import { parseRevisionRow } from "../checklist/parse-revision";
-import { normalizeDomain } from "./domain";
+import { normalizeDomain } from "../../zone/domain";
 
 export const createTransferOnceSchema = z.object({
   /** The form's fields as transferInputSchema reads them (validated there). */

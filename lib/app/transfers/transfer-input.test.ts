@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDomain } from "./domain";
+import { normalizeDomain } from "../../zone/domain";
 import { transferInputSchema } from "./transfer-input";
 
 const valid = {

@@ -4,7 +4,7 @@
  * asked explicitly and has no default.
  */
 import { z } from "zod";
-import { normalizeDomain } from "./domain";
+import { normalizeDomain } from "../../zone/domain";
 
 const party = (what: string) =>
   z

@@ -7,7 +7,7 @@
  * snapshot sessions' progress is counted as it happens; reaching the cap
  * aborts the run, so nothing more is sent.
  */
-import type { ProgressEvent } from "../../dns/types";
+import type { ProgressEvent } from "./types";
 
 export interface QueryBudget {
   readonly cap: number;

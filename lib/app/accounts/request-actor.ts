@@ -3,10 +3,10 @@
  * maintainer invite token in the X-Cutover-Invite header (never in a URL
  * that could be logged; the invite page itself uses lib/app/invites/invite-token.ts).
  */
-import type { Db } from "../db/client";
-import type { Actor, StaffActor } from "./actor";
-import { resolveInvite } from "../app/invites/invite-token";
-import { getAuth, type Auth } from "./server";
+import type { Db } from "../../db/client";
+import type { Actor, StaffActor } from "../../auth/actor";
+import { resolveInvite } from "../invites/invite-token";
+import { getAuth, type Auth } from "../../auth/server";
 
 export const INVITE_HEADER = "x-cutover-invite";
 
