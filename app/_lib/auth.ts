@@ -15,6 +15,7 @@ import { assertSameOrigin } from "@/lib/auth/csrf";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { actorFromHeaders, staffFromHeaders } from "@/lib/app/accounts/request-actor";
 import { needsFirstRunSetup } from "@/lib/app/accounts/staff-users";
+import { fieldErrors, type Issue } from "@/lib/app/use-case";
 
 const holder = globalThis as unknown as { __cutoverAppAuth?: Auth };
 
@@ -69,6 +70,18 @@ export function actionMessage(e: unknown): string {
     default:
       return e.message;
   }
+}
+
+/** A form's field issues from an AppError("INVALID") (lib/app/use-case.ts), shown beside their fields; [] for other codes. */
+export function actionIssues(e: unknown): Issue[] {
+  if (!isAppError(e)) throw e;
+  return e.code === "INVALID" && Array.isArray(e.details.issues) ? (e.details.issues as Issue[]) : [];
+}
+
+/** Field → first message (the forms that show `errors.domain`), from an AppError("INVALID"); other codes under `form`. */
+export function actionFieldErrors(e: unknown): Record<string, string> {
+  const issues = actionIssues(e);
+  return issues.length > 0 ? fieldErrors(issues) : { form: actionMessage(e) };
 }
 
 type Handler<P> = (ctx: { request: Request; actor: Actor | null; params: P }) => Promise<Response>;

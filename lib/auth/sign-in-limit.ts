@@ -8,23 +8,8 @@
  * (lib/security/client-address.ts: never the client's own X-Forwarded-For
  * claim unless a proxy is trusted).
  */
-import { createMemoryRateLimiter, type RateLimitDecision, type RateLimiter } from "../checklist/rate-limiter";
+import { signInRateLimiter, type RateLimitDecision, type RateLimiter } from "../security/rate-limits";
 import { clientAddress } from "../security/client-address";
-
-export const SIGN_IN_WINDOW_SECONDS = 60;
-
-/** CUTOVER_SIGNIN_RATE_LIMIT attempts per minute, per account and per client (default 30). */
-export function signInAttemptsPerMinute(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.CUTOVER_SIGNIN_RATE_LIMIT ?? 30);
-  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 30;
-}
-
-const holder = globalThis as unknown as { __cutoverSignInLimiter?: RateLimiter };
-
-export function signInRateLimiter(): RateLimiter {
-  holder.__cutoverSignInLimiter ??= createMemoryRateLimiter({ limit: signInAttemptsPerMinute(), windowSeconds: SIGN_IN_WINDOW_SECONDS });
-  return holder.__cutoverSignInLimiter;
-}
 
 export interface SignInAttempt {
   email: unknown;

@@ -8,4 +8,3 @@ export * from "./signoff";
 export * from "./finality";
 export * from "./bundle";
 export * from "./diff-revisions";
-export * from "./rate-limiter";

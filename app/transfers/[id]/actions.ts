@@ -3,7 +3,8 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { actionActor, actionMessage } from "@/app/_lib/auth";
-import { issueInviteFor, revokeInviteFor } from "@/lib/app/invites/guarded";
+import { issueInvite } from "@/lib/app/invites/issue-invite";
+import { revokeInvite } from "@/lib/app/invites/revoke-invite";
 import { FACT_LABELS, updateFacts } from "@/lib/app/transfers/update-facts";
 import { removeSource } from "@/lib/app/sources/remove";
 import { mailEnabled, mailInvite, mailMessage } from "@/lib/app/notifications/mail";
@@ -33,7 +34,7 @@ export async function createInviteAction(transferId: string, _prev: InviteState,
   if (!email.success)
     return { url: null, label: null, expiresAt: null, error: `E-mail: ${email.error.issues[0]!.message}` };
   try {
-    const r = await issueInviteFor(await actionActor(), { transferId, label: form.get("label"), ttlSeconds });
+    const r = await issueInvite(await actionActor(), { transferId, label: form.get("label") }, { ttlSeconds });
     const h = await headers();
     const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
     const proto = h.get("x-forwarded-proto") ?? "http";
@@ -61,7 +62,7 @@ export async function createInviteAction(transferId: string, _prev: InviteState,
 
 export async function revokeInviteAction(transferId: string, form: FormData): Promise<void> {
   const inviteId = form.get("inviteId");
-  if (typeof inviteId === "string") await revokeInviteFor(await actionActor(), { transferId, inviteId });
+  if (typeof inviteId === "string") await revokeInvite(await actionActor(), { transferId, inviteId });
   revalidatePath(`/transfers/${transferId}`);
 }
 

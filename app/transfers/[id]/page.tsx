@@ -3,7 +3,7 @@ import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { listInvitesFor } from "@/lib/app/invites/guarded";
+import { listInvites } from "@/lib/app/invites/list-invites";
 import { uploadLimits } from "@/lib/app/sources/upload-limits";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
@@ -21,7 +21,7 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const staff = await pageStaff();
   const [cockpit, invites] = await pageCall(async () =>
-    Promise.all([getCockpit(staff, id), listInvitesFor(staff, id)]),
+    Promise.all([getCockpit(staff, { transferId: id }), listInvites(staff, { transferId: id })]),
   );
   if (!cockpit) notFound();
   const { transfer: t, sources, removed, stepper } = cockpit;

@@ -6,6 +6,7 @@
 import type { Db } from "../../db/client";
 import type { Actor, StaffActor } from "../../auth/actor";
 import { resolveInvite } from "../invites/invite-token";
+import { isAppError } from "../../errors/app-error";
 import { getAuth, type Auth } from "../../auth/server";
 
 export const INVITE_HEADER = "x-cutover-invite";
@@ -33,6 +34,11 @@ export async function actorFromHeaders(o: ActorOptions): Promise<Actor | null> {
   if (staff) return staff;
   const token = o.headers.get(INVITE_HEADER);
   if (!token) return null;
-  const r = await resolveInvite({ token, ip: o.ip, db: o.db, now: o.now });
-  return r.ok ? r.actor : null;
+  try {
+    return (await resolveInvite({ token, ip: o.ip }, { db: o.db, now: o.now })).actor;
+  } catch (e) {
+    // A wrong, revoked, expired or rate-limited invite is no actor: the use case then answers UNAUTHENTICATED.
+    if (isAppError(e)) return null;
+    throw e;
+  }
 }

@@ -7,7 +7,13 @@ import type { StaffActor } from "../../auth/actor";
 import { AppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
 import { findApiTokenByHash, touchApiToken } from "../../db/api-tokens";
-import { apiTokenHash, sameHash } from "./token";
+import { lookupHash, sameHash } from "../../security/capability-tokens";
+
+/**
+ * `cutover_` + 256 random bits (lib/security/capability-tokens.ts): the prefix lets secret scanners and people
+ * recognise a leaked token.
+ */
+export const API_TOKEN_PREFIX = "cutover_";
 
 export type ApiScope = "read" | "write";
 
@@ -25,7 +31,7 @@ export async function authenticateApiToken(
   options: { db?: Db; now?: Date } = {},
 ): Promise<StaffActor | null> {
   if (!token) return null;
-  const hash = apiTokenHash(token);
+  const hash = lookupHash(token, API_TOKEN_PREFIX);
   if (!hash) return null;
   const row = await findApiTokenByHash(hash, options.db);
   if (!row || !sameHash(row.tokenHash, hash) || row.revokedAt !== null) return null;

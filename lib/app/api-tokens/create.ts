@@ -8,7 +8,8 @@ import type { Db } from "../../db/client";
 import { insertApiToken, type ApiTokenSummary } from "../../db/api-tokens";
 import { recordAudit } from "../../audit/record-audit";
 import { requireTokenManager } from "./require-manager";
-import { newApiToken } from "./token";
+import { mintToken } from "../../security/capability-tokens";
+import { API_TOKEN_PREFIX } from "./authenticate";
 
 export const createApiTokenSchema = z.strictObject({
   name: z
@@ -32,7 +33,7 @@ export async function createApiToken(
       issues: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
     });
   const now = options.now ?? new Date();
-  const { token, hash } = newApiToken();
+  const { token, hash } = mintToken(API_TOKEN_PREFIX);
   const row = {
     id: randomUUID(),
     organisationId: staff.organisationId,

@@ -1,6 +1,7 @@
 /**
  * "Create revision": freeze the current state into the next immutable,
- * signed revision. Two people clicking at once get consecutive numbers (the
+ * signed revision. Staff of the owning organisation; the audit entry names them.
+ * Two people clicking at once get consecutive numbers (the
  * unique (transfer, number) index makes the loser rebuild on the new head).
  */
 import { sign } from "node:crypto";
@@ -10,35 +11,34 @@ import { createRevision, type Revision, type RevisionContent } from "../../check
 import type { SigningKey } from "../../checklist/signing-key";
 import { getDb, type Db } from "../../db/client";
 import { insertRevisionRow, latestRevisionRow } from "../../db/checklist-revisions";
-import { getTransfer } from "../../db/get-transfer";
 import { listSources } from "../../db/list-sources";
 import { appendAuditEvent } from "../../audit/chain";
 import { auditStore } from "../../db/audit-entries";
-import type { AuditActor } from "../../audit/events";
-import { SYSTEM_ACTOR } from "../../audit/record-audit";
+import { auditActor, type Actor } from "../../auth/actor";
+import { requireStaff } from "../../auth/require";
+import type { Deps } from "../use-case";
 import { buildRevisionContent } from "./build-revision-content";
 import { parseRevisionRow } from "./parse-revision";
 import { loadReviewInput } from "./run-evidence";
 import { loadScheduleState } from "../schedule/schedule-state";
 import { serverSigningKey } from "./signing";
 
-export interface CreateChecklistRevisionOptions {
-  transferId: string;
-  now?: Date;
-  db?: Db;
-  key?: SigningKey;
-  /** Who asked for the revision (the audit entry's actor); default the system. */
-  actor?: AuditActor;
+/** `unchanged`: the current state is the head revision's content, so the head is returned and nothing is written. */
+export interface CreateChecklistRevisionResult {
+  revision: Revision;
+  digest: string;
+  keyId: string;
+  unchanged: boolean;
 }
 
-/** `unchanged`: the current state is the head revision's content, so the head is returned and nothing is written. */
-export type CreateChecklistRevisionResult = { ok: true; revision: Revision; digest: string; keyId: string; unchanged: boolean } | { ok: false; error: "not-found" };
-
-export async function createChecklistRevision(options: CreateChecklistRevisionOptions): Promise<CreateChecklistRevisionResult> {
-  const db = options.db ?? getDb();
-  const key = options.key ?? serverSigningKey();
-  const transfer = await getTransfer(options.transferId, db);
-  if (transfer === null) return { ok: false, error: "not-found" };
+export async function createChecklistRevision(
+  actor: Actor | null,
+  input: { transferId: string },
+  deps: Deps & { key?: SigningKey } = {},
+): Promise<CreateChecklistRevisionResult> {
+  const db: Db = deps.db ?? getDb();
+  const { actor: staff, transfer } = await requireStaff(actor, input.transferId, db);
+  const key = deps.key ?? serverSigningKey();
   const [sources, review, schedule] = await Promise.all([listSources(transfer.id, db), loadReviewInput(transfer.id, db), loadScheduleState(transfer.id, db)]);
   for (let attempt = 0; attempt < 20; attempt++) {
     const head = await latestRevisionRow(transfer.id, db);
@@ -48,9 +48,9 @@ export async function createChecklistRevision(options: CreateChecklistRevisionOp
     // would make every sign-off on it stale for nothing.
     if (head !== null && previous !== null && sameContent(previous, content)) {
       const stored = parseRevisionRow(head);
-      return { ok: true, revision: stored.revision, digest: stored.digest, keyId: stored.keyId, unchanged: true };
+      return { revision: stored.revision, digest: stored.digest, keyId: stored.keyId, unchanged: true };
     }
-    const now = options.now ?? new Date();
+    const now = deps.now ?? new Date();
     const revision = createRevision({ transferId: transfer.id, previous, content, now });
     const text = canonicalJson(revision);
     const digest = sha256Hex(text);
@@ -60,10 +60,10 @@ export async function createChecklistRevision(options: CreateChecklistRevisionOp
       { transferId: transfer.id, number: revision.revisionNumber, canonicalJson: text, digest, createdAt: new Date(revision.createdAt), signature, keyId: key.keyId },
       db,
       // One attempt: a taken audit seq aborts the transaction, and the loop retries everything.
-      (tx) => appendAuditEvent(auditStore(tx), { type: "revision.created", transferId: transfer.id, at: revision.createdAt, actor: options.actor ?? SYSTEM_ACTOR, revisionNumber: revision.revisionNumber, revisionDigest: digest }, 1),
+      (tx) => appendAuditEvent(auditStore(tx), { type: "revision.created", transferId: transfer.id, at: revision.createdAt, actor: auditActor(staff), revisionNumber: revision.revisionNumber, revisionDigest: digest }, 1),
     );
     if (!inserted) continue;
-    return { ok: true, revision, digest, keyId: key.keyId, unchanged: false };
+    return { revision, digest, keyId: key.keyId, unchanged: false };
   }
   throw new Error("could not allocate a revision number after 20 attempts");
 }

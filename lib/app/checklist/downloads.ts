@@ -1,4 +1,8 @@
-/** Downloads of a revision: the signed bundle (JSON) and the findings as CSV. */
+/** Downloads of a revision: the signed bundle (JSON) and the findings as CSV. Staff of the owning organisation. */
+import type { Actor } from "../../auth/actor";
+import { requireStaff } from "../../auth/require";
+import { AppError } from "../../errors/app-error";
+import type { Deps } from "../use-case";
 import { createBundle } from "../../checklist/bundle";
 import type { SigningKey } from "../../checklist/signing-key";
 import { getDb, type Db } from "../../db/client";
@@ -12,17 +16,30 @@ export async function loadRevision(transferId: string, number: number | null, db
   return row === null ? null : parseRevisionRow(row);
 }
 
-export type DownloadResult = { ok: true; fileName: string; bytes: Buffer } | { ok: false; error: "not-found" };
+export interface Download {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/** `revisionNumber` null: the current revision. NOT_FOUND when there is no such revision (or none yet). */
+export interface DownloadInput {
+  transferId: string;
+  revisionNumber: number | null;
+}
+
+const NO_REVISION = () => new AppError("NOT_FOUND", "no such revision");
 
 /** Bundle of one revision with every sign-off on it, signed now (DESIGN §8). */
-export async function getBundle(options: { transferId: string; revisionNumber: number | null; db?: Db; key?: SigningKey }): Promise<DownloadResult> {
-  const db = options.db ?? getDb();
-  const stored = await loadRevision(options.transferId, options.revisionNumber, db);
-  if (stored === null) return { ok: false, error: "not-found" };
+export async function getBundle(actor: Actor | null, input: DownloadInput, deps: Deps & { key?: SigningKey } = {}): Promise<Download> {
+  const db: Db = deps.db ?? getDb();
+  await requireStaff(actor, input.transferId, db);
+  const stored = await loadRevision(input.transferId, input.revisionNumber, db);
+  if (stored === null) throw NO_REVISION();
+  const options = { transferId: input.transferId, key: deps.key };
   const signoffs = (await listSignoffs(options.transferId, db)).map((s) => s.signoff);
   const { bytes, bundle } = createBundle({ revision: stored.revision, signoffs, key: options.key ?? serverSigningKey() });
   const r = stored.revision;
-  return { ok: true, fileName: `${r.transfer.domain}-checklist-r${r.revisionNumber}${bundle.final ? "-final" : ""}.json`, bytes };
+  return { fileName: `${r.transfer.domain}-checklist-r${r.revisionNumber}${bundle.final ? "-final" : ""}.json`, bytes };
 }
 
 /** A spreadsheet must not execute a cell (CSV injection): prefix formula starters with an apostrophe. */
@@ -45,8 +62,10 @@ export function findingsCsv(stored: StoredRevision): string {
   return lines.join("\r\n") + "\r\n"; // RFC 4180 §2: CRLF line breaks
 }
 
-export async function getFindingsCsv(options: { transferId: string; revisionNumber: number | null; db?: Db }): Promise<DownloadResult> {
-  const stored = await loadRevision(options.transferId, options.revisionNumber, options.db ?? getDb());
-  if (stored === null) return { ok: false, error: "not-found" };
-  return { ok: true, fileName: `${stored.revision.transfer.domain}-findings-r${stored.revision.revisionNumber}.csv`, bytes: Buffer.from(findingsCsv(stored), "utf8") };
+export async function getFindingsCsv(actor: Actor | null, input: DownloadInput, deps: Deps = {}): Promise<Download> {
+  const db: Db = deps.db ?? getDb();
+  await requireStaff(actor, input.transferId, db);
+  const stored = await loadRevision(input.transferId, input.revisionNumber, db);
+  if (stored === null) throw NO_REVISION();
+  return { fileName: `${stored.revision.transfer.domain}-findings-r${stored.revision.revisionNumber}.csv`, bytes: Buffer.from(findingsCsv(stored), "utf8") };
 }

@@ -7,7 +7,9 @@ import { rolesToSignAgain, type Signoff } from "../../checklist/signoff";
 import type { SignoffLink } from "../links/signoff-token";
 import { getDb, type Db } from "../../db/client";
 import { listRevisionRows } from "../../db/checklist-revisions";
-import { getTransfer } from "../../db/get-transfer";
+import type { Actor } from "../../auth/actor";
+import { requireStaff } from "../../auth/require";
+import type { Deps } from "../use-case";
 import { listSources } from "../../db/list-sources";
 import type { TransferRow } from "../../db/rows";
 import { listSignoffLinks } from "../../db/signoff-links";
@@ -45,11 +47,12 @@ export interface ChecklistPageData {
 
 const contentOf = ({ transferId: _a, revisionNumber: _b, createdAt: _c, previousDigest: _d, ...content }: Revision) => content;
 
-export async function getChecklistPage(transferId: string, options: { db?: Db; now?: Date } = {}): Promise<ChecklistPageData | null> {
-  const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
-  const transfer = await getTransfer(transferId, db);
-  if (transfer === null) return null;
+/** Staff of the owning organisation. */
+export async function getChecklistPage(actor: Actor | null, input: { transferId: string }, deps: Deps = {}): Promise<ChecklistPageData> {
+  const db: Db = deps.db ?? getDb();
+  const now = deps.now ?? new Date();
+  const { transferId } = input;
+  const { transfer } = await requireStaff(actor, transferId, db);
   const [rows, links, signoffRows, sources, review, schedule] = await Promise.all([
     listRevisionRows(transferId, db), listSignoffLinks(transferId, db), listSignoffs(transferId, db), listSources(transferId, db), loadReviewInput(transferId, db), loadScheduleState(transferId, db),
   ]);

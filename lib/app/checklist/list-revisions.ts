@@ -1,9 +1,8 @@
 /** The signed revisions of a transfer's checklist, oldest first, and whether a new one is due. Staff of the organisation. */
 import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import type { Db } from "../../db/client";
-import { getChecklistPageFor } from "./guarded";
-import type { RevisionSummary } from "./get-checklist";
+import type { Deps } from "../use-case";
+import { getChecklistPage, type RevisionSummary } from "./get-checklist";
 import type { RevisionListSchema, RevisionSchema } from "../api/schemas";
 
 export function revisionDto(
@@ -21,9 +20,9 @@ export function revisionDto(
 
 export async function listRevisions(
   actor: Actor | null,
-  transferId: string,
-  db?: Db,
+  input: { transferId: string },
+  deps: Deps = {},
 ): Promise<z.infer<typeof RevisionListSchema>> {
-  const page = await getChecklistPageFor(actor, transferId, db);
+  const page = await getChecklistPage(actor, input, deps);
   return { revisions: page.revisions.map(revisionDto), outdated: page.outdated };
 }

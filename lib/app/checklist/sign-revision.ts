@@ -4,19 +4,17 @@
  */
 import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { AppError } from "../../errors/app-error";
-import type { Db } from "../../db/client";
-import { createChecklistRevisionFor } from "./guarded";
+import type { Deps } from "../use-case";
+import { createChecklistRevision } from "./create-checklist-revision";
 import type { RevisionSchema } from "../api/schemas";
 import { revisionDto } from "./list-revisions";
 
 export async function signRevision(
   actor: Actor | null,
-  transferId: string,
-  db?: Db,
+  input: { transferId: string },
+  deps: Deps = {},
 ): Promise<{ created: boolean; revision: z.infer<typeof RevisionSchema> }> {
-  const r = await createChecklistRevisionFor(actor, transferId, db);
-  if (!r.ok) throw new AppError("NOT_FOUND", "no such transfer");
+  const r = await createChecklistRevision(actor, input, deps);
   return {
     created: !r.unchanged,
     revision: revisionDto({

@@ -9,8 +9,11 @@
  */
 import { nextEntry, type AuditEntry } from "../../audit/chain";
 import type { AuditDecision, AuditEvent } from "../../audit/events";
-import type { StaffActor } from "../../auth/actor";
+import type { Actor, StaffActor } from "../../auth/actor";
 import { auditActor } from "../../auth/actor";
+import { requireStaff } from "../../auth/require";
+import { AppError } from "../../errors/app-error";
+import { issuesOf, type Deps } from "../use-case";
 import type { EvidenceRef, Finding, Severity } from "../../checks/types";
 import { computeVerdict, findingFingerprint } from "../../checks/verdict";
 import { auditStore } from "../../db/audit-entries";
@@ -21,9 +24,22 @@ import { getRun, updateRun } from "../../db/runs";
 import { decisionInputSchema, type DecisionInput } from "./decision-input";
 import { statesFromRows } from "./finding-states";
 
-export type DecideFindingsResult =
-  | { ok: true; verdict: "go" | "no-go"; changed: string[]; unchanged: string[] }
-  | { ok: false; status: 404 | 409 | 422; error: "not-found" | "not-done" | "unknown-finding" | "not-a-blocker" | "not-a-warning" | "already-decided" | "invalid"; message: string; keys?: string[] };
+export interface DecideFindingsResult {
+  verdict: "go" | "no-go";
+  changed: string[];
+  unchanged: string[];
+}
+
+/**
+ * Why a decision is refused, in the AppError's `reason` detail (with the `keys` concerned): NOT_FOUND
+ * `unknown-finding`; CONFLICT `not-a-blocker` / `not-a-warning` (only blockers are waived, only warnings
+ * acknowledged), `already-decided` (someone else's decision stands; revoke or overwrite it), `not-done`.
+ */
+export type DecisionRefusal = "unknown-finding" | "not-a-blocker" | "not-a-warning" | "already-decided" | "not-done";
+
+function refused(code: "NOT_FOUND" | "CONFLICT", reason: DecisionRefusal, message: string, keys?: string[]): AppError {
+  return new AppError(code, message, { reason, ...(keys ? { keys } : {}) });
+}
 
 const DECIDED = new Set(["waived", "acknowledged"]);
 
@@ -39,18 +55,18 @@ function previousDecision(r: FindingStateRow): AuditDecision {
   };
 }
 
-type Plan = { ok: true; rows: FindingStateRow[]; events: AuditEvent[]; changed: string[]; unchanged: string[] } | Extract<DecideFindingsResult, { ok: false }>;
+type Plan = { rows: FindingStateRow[]; events: AuditEvent[]; changed: string[]; unchanged: string[] };
 
 /** Pure: the states to write and the audit events to append for `input`, given the findings and the stored states of its keys. */
-export function planDecisions(o: { findings: readonly Finding[]; current: ReadonlyMap<string, FindingStateRow>; input: DecisionInput; staff: StaffActor; transferId: string; runId: string; now: Date }): Plan {
+function planDecisions(o: { findings: readonly Finding[]; current: ReadonlyMap<string, FindingStateRow>; input: DecisionInput; staff: StaffActor; transferId: string; runId: string; now: Date }): Plan {
   const { input, staff } = o;
   const byKey = new Map(o.findings.map((f) => [f.key, f]));
   const unknown = input.keys.filter((k) => !byKey.has(k));
-  if (unknown.length) return { ok: false, status: 404, error: "unknown-finding", message: `no such finding in this run: ${unknown.join(", ")}`, keys: unknown };
+  if (unknown.length) throw refused("NOT_FOUND", "unknown-finding", `no such finding in this run: ${unknown.join(", ")}`, unknown);
   const need: Severity | null = input.action === "waive" ? "blocker" : input.action === "acknowledge" ? "warning" : null;
   const wrong = need ? input.keys.filter((k) => byKey.get(k)!.severity !== need) : [];
   if (wrong.length) {
-    return { ok: false, status: 409, error: need === "blocker" ? "not-a-blocker" : "not-a-warning", message: `only ${need}s can be ${input.action === "waive" ? "waived" : "acknowledged"}: ${wrong.join(", ")}`, keys: wrong };
+    throw refused("CONFLICT", need === "blocker" ? "not-a-blocker" : "not-a-warning", `only ${need}s can be ${input.action === "waive" ? "waived" : "acknowledged"}: ${wrong.join(", ")}`, wrong);
   }
   const at = o.now.toISOString();
   const actor = auditActor(staff);
@@ -92,9 +108,9 @@ export function planDecisions(o: { findings: readonly Finding[]; current: Readon
     changed.push(key);
   }
   if (conflicts.length) {
-    return { ok: false, status: 409, error: "already-decided", message: `already decided by someone else or for another reason (revoke it first, or replace it explicitly): ${conflicts.join("; ")}`, keys: conflicts };
+    throw refused("CONFLICT", "already-decided", `already decided by someone else or for another reason (revoke it first, or replace it explicitly): ${conflicts.join("; ")}`, conflicts);
   }
-  return { ok: true, rows, events, changed, unchanged };
+  return { rows, events, changed, unchanged };
 }
 
 function storedFindings(rows: Awaited<ReturnType<typeof listFindings>>): Finding[] {
@@ -102,20 +118,28 @@ function storedFindings(rows: Awaited<ReturnType<typeof listFindings>>): Finding
 }
 
 /**
- * The caller has checked that `staff` may act on the transfer (lib/app/runs/guarded.ts decideFindingsFor).
- * The transaction reads the audit head before the states: a concurrent
- * decision that commits in between takes our sequence number, so we retry on
- * the new states instead of overwriting it unseen.
+ * Staff of the owning organisation; the decision is bound to their account. `input.input` is the request body
+ * (decision-input.ts). The transaction reads the audit head before the states: a concurrent decision that commits
+ * in between takes our sequence number, so we retry on the new states instead of overwriting it unseen.
  */
-export async function decideFindings(opts: { transferId: string; runId: string; staff: StaffActor; input: unknown; db?: Db; now?: Date }): Promise<DecideFindingsResult> {
-  const db = opts.db ?? getDb();
-  const p = decisionInputSchema.safeParse(opts.input);
-  if (!p.success) return { ok: false, status: 422, error: "invalid", message: p.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ") };
+export async function decideFindings(
+  actor: Actor | null,
+  input: { transferId: string; runId: string; input: unknown },
+  deps: Deps = {},
+): Promise<DecideFindingsResult> {
+  const { actor: staff } = await requireStaff(actor, input.transferId, deps.db);
+  const db = deps.db ?? getDb();
+  const opts = { transferId: input.transferId, runId: input.runId, staff };
+  const p = decisionInputSchema.safeParse(input.input);
+  if (!p.success) {
+    const issues = issuesOf(p.error);
+    throw new AppError("INVALID", issues.map((i) => `${i.path || "(body)"}: ${i.message}`).join("; "), { issues });
+  }
   const run = await getRun(opts.runId, db);
-  if (!run || run.transferId !== opts.transferId) return { ok: false, status: 404, error: "not-found", message: "no such run" };
-  if (run.status !== "done") return { ok: false, status: 409, error: "not-done", message: "the run has not finished" };
+  if (!run || run.transferId !== opts.transferId) throw new AppError("NOT_FOUND", "no such run");
+  if (run.status !== "done") throw refused("CONFLICT", "not-done", "the run has not finished");
   const findings = storedFindings(await listFindings(run.id, db));
-  const now = opts.now ?? new Date();
+  const now = deps.now ?? new Date();
   for (let attempt = 1; ; attempt++) {
     try {
       const plan = await db.$transaction(async (txc) => {
@@ -124,7 +148,6 @@ export async function decideFindings(opts: { transferId: string; runId: string; 
         let head: AuditEntry | null = await store.last(opts.transferId);
         const current = new Map((await findFindingStates(opts.transferId, p.data.keys, tx)).map((r) => [r.key, r]));
         const plan = planDecisions({ findings, current, input: p.data, staff: opts.staff, transferId: opts.transferId, runId: run.id, now });
-        if (!plan.ok) return plan;
         // Audit first: a concurrent writer's uncommitted entry makes ours wait and then fail "seq-taken" before any state is touched.
         for (const event of plan.events) {
           head = nextEntry(head, event);
@@ -133,10 +156,9 @@ export async function decideFindings(opts: { transferId: string; runId: string; 
         await writeFindingStates(opts.transferId, plan.rows, tx);
         return plan;
       });
-      if (!plan.ok) return plan;
       const v = computeVerdict(findings, statesFromRows(await listFindingStates(run.transferId, db)));
       await updateRun(run.id, { verdict: v.verdict }, db);
-      return { ok: true, verdict: v.verdict, changed: plan.changed, unchanged: plan.unchanged };
+      return { verdict: v.verdict, changed: plan.changed, unchanged: plan.unchanged };
     } catch (e) {
       const code = (e as { code?: unknown } | null)?.code;
       if (attempt >= 20 || (code !== "seq-taken" && code !== "P2034")) throw e;

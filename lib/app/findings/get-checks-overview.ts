@@ -18,6 +18,7 @@ import { serverSpecText } from "../../dns/server-spec";
 import type { Actor } from "../../auth/actor";
 import { requireStaff } from "../../auth/require";
 import { AppError } from "../../errors/app-error";
+import type { Deps } from "../use-case";
 
 export interface ChecksOverview {
   transfer: TransferRow;
@@ -48,9 +49,9 @@ async function loadChecksOverview(transferId: string, db?: Db): Promise<ChecksOv
   return { transfer, runs, sourceCount: sources.length, suggestedOldServers: suggested, lastRdapBaseUrl: options.rdapBaseUrl ?? "", lastHttp: options.http ?? false, last, strict };
 }
 
-export async function getChecksOverviewFor(actor: Actor | null, transferId: string, db?: Db): Promise<ChecksOverview> {
-  await requireStaff(actor, transferId, db);
-  const o = await loadChecksOverview(transferId, db);
+export async function getChecksOverview(actor: Actor | null, input: { transferId: string }, deps: Deps = {}): Promise<ChecksOverview> {
+  await requireStaff(actor, input.transferId, deps.db);
+  const o = await loadChecksOverview(input.transferId, deps.db);
   if (!o) throw new AppError("NOT_FOUND", "no such transfer");
   return o;
 }

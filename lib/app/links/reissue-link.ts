@@ -6,28 +6,31 @@
  * click on an already re-issued link is refused (idempotent: no third link).
  */
 import { z } from "zod";
-import { auditActor, type Actor } from "../../auth/actor";
+import type { Actor } from "../../auth/actor";
 import { AppError } from "../../errors/app-error";
 import { requireStaff } from "../../auth/require";
-import type { Db } from "../../db/client";
 import { getSignoffLink } from "../../db/signoff-links";
+import { parseInput, type Deps } from "../use-case";
 import { issueLink, revokeLink } from "./links";
 
 export const reissueLinkSchema = z.object({ transferId: z.string().min(1), linkId: z.string().min(1) });
 
-export type ReissueLinkResult = { ok: true; token: string; linkId: string; role: string; expiresAt: string; replaced: string };
+export interface ReissueLinkResult {
+  token: string;
+  linkId: string;
+  role: string;
+  expiresAt: string;
+  replaced: string;
+}
 
-export async function reissueLink(actor: Actor | null, input: unknown, options: { db?: Db; now?: Date } = {}): Promise<ReissueLinkResult> {
-  const parsed = reissueLinkSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID", "invalid link", { issues: parsed.error.issues });
-  const { transferId, linkId } = parsed.data;
-  const { actor: staff } = await requireStaff(actor, transferId, options.db);
+export async function reissueLink(actor: Actor | null, input: unknown, options: Deps = {}): Promise<ReissueLinkResult> {
+  const { transferId, linkId } = parseInput(reissueLinkSchema, input, "invalid link");
+  await requireStaff(actor, transferId, options.db);
   const now = options.now ?? new Date();
   const link = await getSignoffLink(transferId, linkId, options.db);
   if (link === null) throw new AppError("NOT_FOUND", "no such link");
   if (link.revokedAt !== null) throw new AppError("CONFLICT", "this link was already revoked or re-issued");
-  await revokeLink({ transferId, linkId, now, db: options.db, actor: auditActor(staff) });
-  const issued = await issueLink({ transferId, role: link.role, now, db: options.db, actor: auditActor(staff) });
-  if (!issued.ok) throw new AppError("NOT_FOUND", "no such transfer");
-  return { ok: true, token: issued.token, linkId: issued.linkId, role: issued.role, expiresAt: issued.expiresAt, replaced: linkId };
+  await revokeLink(actor, { transferId, linkId }, { db: options.db, now });
+  const issued = await issueLink(actor, { transferId, role: link.role }, { db: options.db, now });
+  return { token: issued.token, linkId: issued.linkId, role: issued.role, expiresAt: issued.expiresAt, replaced: linkId };
 }

@@ -1,14 +1,13 @@
 /**
- * The sign-off page's two operations, with access checked here and not in
- * the page: resolve the token (rate-limited; wrong, revoked, expired and
- * missing all come back as "not-found"), then show or sign the current revision.
+ * The sign-off page's two operations, with access checked here and not in the page: resolve the token
+ * (rate-limited; wrong, revoked, expired and missing are all NOT_FOUND), then show or sign the current revision.
+ * The capability is the token itself, so these take no actor: the link they resolve is the actor.
  */
 import { describeChanges, diffRevisions } from "../../checklist/diff-revisions";
 import { checkFinality } from "../../checklist/finality";
-import type { RateLimiter } from "../../checklist/rate-limiter";
 import type { Revision } from "../../checklist/revision";
 import { noGoStatement, openBlockers, signoffInputSchema, type Signoff } from "../../checklist/signoff";
-import { createSignoff, NoGoUnconfirmedError } from "./submit-signoff";
+import { createSignoff, NoGoUnconfirmedError } from "./create-signoff";
 import { resolveSignoffLink, type SignoffLink } from "./signoff-token";
 import { getDb, type Db } from "../../db/client";
 import { getRevisionRowByDigest, latestRevisionRow } from "../../db/checklist-revisions";
@@ -19,20 +18,19 @@ import { appendAuditEvent } from "../../audit/chain";
 import { auditStore } from "../../db/audit-entries";
 import { recordAuditOnce } from "../../audit/record-audit";
 import { parseRevisionRow } from "../checklist/parse-revision";
-import { linkRateLimiter } from "./rate-limit";
+import { AppError } from "../../errors/app-error";
+import { capabilityRateLimiter, type RateLimiter } from "../../security/rate-limits";
+import { invalidInput, issuesOf, type Deps } from "../use-case";
 
-interface Access {
+/** The token and the client address (lib/security/client-address.ts) for the per-address limit. */
+export interface LinkAccess {
   token: string;
   ip?: string;
-  now?: Date;
-  db?: Db;
-  limiter?: RateLimiter;
 }
 
-export type LinkDenied = { ok: false; error: "not-found" } | { ok: false; error: "rate-limited"; retryAfterSeconds: number };
+type LinkDeps = Deps & { limiter?: RateLimiter };
 
 export interface SignoffView {
-  ok: true;
   role: PartyRole;
   linkExpiresAt: string;
   /** null: nothing to sign yet. */
@@ -48,19 +46,17 @@ export interface SignoffView {
   noGoStatement: string | null;
 }
 
-async function resolve(a: Access): Promise<{ ok: true; link: SignoffLink; db: Db; now: Date } | LinkDenied> {
-  const db = a.db ?? getDb();
-  const now = a.now ?? new Date();
-  const r = await resolveSignoffLink({ token: a.token, store: signoffLinkStore(db), now, limiter: a.limiter ?? linkRateLimiter(), ip: a.ip ?? "unknown" });
-  return r.ok ? { ok: true, link: r.link, db, now } : r;
+async function resolve(a: LinkAccess, deps: LinkDeps): Promise<{ link: SignoffLink; db: Db; now: Date }> {
+  const db = deps.db ?? getDb();
+  const now = deps.now ?? new Date();
+  const link = await resolveSignoffLink({ token: a.token, store: signoffLinkStore(db), now, limiter: deps.limiter ?? capabilityRateLimiter(), ip: a.ip ?? "unknown" });
+  return { link, db, now };
 }
 
-export async function getSignoffView(a: Access): Promise<SignoffView | LinkDenied> {
-  const r = await resolve(a);
-  if (!r.ok) return r;
-  const { link, db } = r;
+export async function getSignoffView(input: LinkAccess, deps: LinkDeps = {}): Promise<SignoffView> {
+  const { link, db } = await resolve(input, deps);
   const head = await latestRevisionRow(link.transferId, db);
-  if (head === null) return { ok: true, role: link.role, linkExpiresAt: link.expiresAt, revision: null, digest: null, lastSeen: null, mine: null, openBlockers: [], noGoStatement: null };
+  if (head === null) return { role: link.role, linkExpiresAt: link.expiresAt, revision: null, digest: null, lastSeen: null, mine: null, openBlockers: [], noGoStatement: null };
   const current = parseRevisionRow(head);
   const all = (await listSignoffs(link.transferId, db)).filter((s) => s.signoff.role === link.role);
   const mine = all.filter((s) => s.linkId === link.id && s.signoff.revisionDigest === current.digest).at(-1)?.signoff ?? null;
@@ -71,35 +67,37 @@ export async function getSignoffView(a: Access): Promise<SignoffView | LinkDenie
     if (row !== null) lastSeen = { revisionNumber: row.number, changes: describeChanges(diffRevisions(parseRevisionRow(row).revision, current.revision)) };
   }
   const blockers = openBlockers(current.revision).map((f) => ({ checkId: f.checkId, subject: f.subject, message: f.message }));
-  return { ok: true, role: link.role, linkExpiresAt: link.expiresAt, revision: current.revision, digest: current.digest, lastSeen, mine, openBlockers: blockers, noGoStatement: current.revision.verdict.decision === "no-go" ? noGoStatement(blockers.length) : null };
+  return { role: link.role, linkExpiresAt: link.expiresAt, revision: current.revision, digest: current.digest, lastSeen, mine, openBlockers: blockers, noGoStatement: current.revision.verdict.decision === "no-go" ? noGoStatement(blockers.length) : null };
 }
 
-export type SubmitLinkSignoffResult =
-  | { ok: true; signoff: Signoff; final: boolean }
-  | LinkDenied
-  | { ok: false; error: "invalid"; issues: { path: string; message: string }[] }
-  /** The revision changed after the signer loaded the page: they must read the new one. */
-  | { ok: false; error: "revision-changed" }
-  /** This link already signed this revision. */
-  | { ok: false; error: "already-signed" }
-  /** An approval of a NO-GO revision without ticking the statement that says so. */
-  | { ok: false; error: "no-go-unconfirmed"; openBlockers: number };
+export interface SubmitLinkSignoffResult {
+  signoff: Signoff;
+  /** Every role approved the current revision: the checklist is final. */
+  final: boolean;
+}
 
-export async function submitLinkSignoff(a: Access & { input: unknown; revisionDigest: string }): Promise<SubmitLinkSignoffResult> {
-  const r = await resolve(a);
-  if (!r.ok) return r;
-  const { link, db, now } = r;
-  const parsed = signoffInputSchema.safeParse(a.input);
-  if (!parsed.success) return { ok: false, error: "invalid", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
+/**
+ * Why a sign-off is refused, in the CONFLICT's `reason` detail: `revision-changed` (a newer revision appeared after
+ * the signer loaded the page: they must read it), `already-signed` (this link signed this revision),
+ * `no-go-unconfirmed` (an approval of a NO-GO revision without ticking its statement; `openBlockers` says how many).
+ */
+export type SignoffRefusal = "revision-changed" | "already-signed" | "no-go-unconfirmed";
+
+const refused = (reason: SignoffRefusal, message: string, details: Record<string, unknown> = {}) => new AppError("CONFLICT", message, { reason, ...details });
+
+export async function submitLinkSignoff(input: LinkAccess & { input: unknown; revisionDigest: string }, deps: LinkDeps = {}): Promise<SubmitLinkSignoffResult> {
+  const { link, db, now } = await resolve(input, deps);
+  const parsed = signoffInputSchema.safeParse(input.input);
+  if (!parsed.success) throw invalidInput(issuesOf(parsed.error));
   const head = await latestRevisionRow(link.transferId, db);
-  if (head === null) return { ok: false, error: "not-found" };
+  if (head === null) throw new AppError("NOT_FOUND", "there is no revision to sign");
   const current = parseRevisionRow(head);
-  if (current.digest !== a.revisionDigest) return { ok: false, error: "revision-changed" };
+  if (current.digest !== input.revisionDigest) throw refused("revision-changed", "a newer revision exists");
   let signoff: Signoff;
   try {
     signoff = createSignoff({ link, revision: current.revision, input: parsed.data, now });
   } catch (e) {
-    if (e instanceof NoGoUnconfirmedError) return { ok: false, error: "no-go-unconfirmed", openBlockers: e.openBlockers };
+    if (e instanceof NoGoUnconfirmedError) throw refused("no-go-unconfirmed", e.message, { openBlockers: e.openBlockers });
     throw e;
   }
   const actor = { kind: "link" as const, linkId: link.id, role: link.role };
@@ -119,7 +117,7 @@ export async function submitLinkSignoff(a: Access & { input: unknown; revisionDi
     );
   let stored: "inserted" | "duplicate" | "retry" = "retry";
   for (let attempt = 0; attempt < 50 && stored === "retry"; attempt++) stored = await insertSignoff(link.id, signoff, db, audit);
-  if (stored === "duplicate") return { ok: false, error: "already-signed" };
+  if (stored === "duplicate") throw refused("already-signed", "this link already signed this revision");
   if (stored === "retry") throw new Error("could not append the sign-off's audit entries after 50 attempts");
   // Read after our commit: of concurrent last approvals at least one sees them all; recordAuditOnce keeps it to one entry.
   const signoffs = (await listSignoffs(link.transferId, db)).map((s) => s.signoff);
@@ -131,7 +129,7 @@ export async function submitLinkSignoff(a: Access & { input: unknown; revisionDi
       db,
     );
   }
-  return { ok: true, signoff, final };
+  return { signoff, final };
 }
 
 /** The sentence a signer ticks to approve a NO-GO revision, shown by the sign page and stored with the sign-off. */

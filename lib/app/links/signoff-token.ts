@@ -1,17 +1,16 @@
 /**
- * Sign-off links are bearer capabilities (DESIGN §8, §10): 256 random bits,
- * base64url, shown once; only their SHA-256 is stored. A wrong, revoked or
- * expired token is reported exactly like a missing one, so a caller learns
- * nothing by probing.
+ * Sign-off links are bearer capabilities (DESIGN §8, §10), minted and checked by lib/security/capability-tokens.ts:
+ * 256 random bits, base64url, shown once; only their SHA-256 is stored. A wrong, revoked or expired token is
+ * reported exactly like a missing one (NOT_FOUND), so a caller learns nothing by probing; attempts are
+ * rate-limited per client address and per token (lib/security/rate-limits.ts).
  */
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { partyRoleSchema, type PartyRole } from "../../schedule/parties";
-import { fromBase64urlStrict, toBase64url } from "../../checklist/base64url";
-import type { RateLimiter } from "../../checklist/rate-limiter";
+import { AppError } from "../../errors/app-error";
+import { capabilityLive, lookupHash, mintToken, sameHash } from "../../security/capability-tokens";
+import { spendAttempt, type RateLimiter } from "../../security/rate-limits";
 
-/** 32 bytes = 256 bits, above the 128-bit floor for unguessable capability URLs (W3C TAG, "Good Practices for Capability URLs"). */
-export const TOKEN_BYTES = 32;
 export const DEFAULT_LINK_TTL_SECONDS = 14 * 86_400;
 
 export const signoffLinkSchema = z.object({
@@ -35,10 +34,6 @@ export interface SignoffLinkStore {
   revoke(options: { transferId: string; id: string; at: Date }): Promise<boolean>;
 }
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
-
 export interface IssueSignoffLinkOptions {
   transferId: string;
   role: PartyRole;
@@ -48,24 +43,18 @@ export interface IssueSignoffLinkOptions {
 
 /** A fresh token (give it to the person, once) and the record to store (no token inside). */
 export function issueSignoffLink(options: IssueSignoffLinkOptions): { token: string; link: SignoffLink } {
-  const token = toBase64url(randomBytes(TOKEN_BYTES));
+  const { token, hash } = mintToken();
   const link = signoffLinkSchema.parse({
     id: randomUUID(),
     transferId: options.transferId,
     role: options.role,
-    tokenHash: hashToken(token),
+    tokenHash: hash,
     createdAt: options.now.toISOString(),
     expiresAt: new Date(options.now.getTime() + (options.ttlSeconds ?? DEFAULT_LINK_TTL_SECONDS) * 1000).toISOString(),
     revokedAt: null,
   });
   return { token, link };
 }
-
-export type ResolveResult =
-  | { ok: true; link: SignoffLink }
-  /** One outcome for missing, malformed, wrong, revoked and expired tokens (→ the same 404). */
-  | { ok: false; error: "not-found" }
-  | { ok: false; error: "rate-limited"; retryAfterSeconds: number };
 
 export interface ResolveSignoffLinkOptions {
   token: string;
@@ -76,30 +65,20 @@ export interface ResolveSignoffLinkOptions {
   ip?: string;
 }
 
-const NOT_FOUND = { ok: false, error: "not-found" } as const;
+/** One error for missing, malformed, wrong, revoked and expired tokens (→ the same 404). */
+export const INVALID_LINK = "this link is not valid";
 
-export async function resolveSignoffLink(options: ResolveSignoffLinkOptions): Promise<ResolveResult> {
+/** The live link the token opens; AppError NOT_FOUND (any failure) or RATE_LIMITED. */
+export async function resolveSignoffLink(options: ResolveSignoffLinkOptions): Promise<SignoffLink> {
   const { limiter, now } = options;
-  if (limiter !== undefined && options.ip !== undefined) {
-    const d = await limiter.hit(`ip:${options.ip}`, now);
-    if (!d.allowed) return { ok: false, error: "rate-limited", retryAfterSeconds: d.retryAfterSeconds };
-  }
-  if (fromBase64urlStrict(options.token, TOKEN_BYTES) === null) return NOT_FOUND;
-  const hash = hashToken(options.token);
-  if (limiter !== undefined) {
-    const d = await limiter.hit(`token:${hash}`, now);
-    if (!d.allowed) return { ok: false, error: "rate-limited", retryAfterSeconds: d.retryAfterSeconds };
-  }
+  const notFound = () => new AppError("NOT_FOUND", INVALID_LINK);
+  if (limiter !== undefined && options.ip !== undefined) await spendAttempt(limiter, `ip:${options.ip}`, now);
+  const hash = lookupHash(options.token);
+  if (hash === null) throw notFound();
+  if (limiter !== undefined) await spendAttempt(limiter, `token:${hash}`, now);
   const link = await options.store.findByHash(hash);
-  if (link === null) return NOT_FOUND;
-  // The store matched by hash; compare again in constant time so a store with
-  // a prefix or case-insensitive index cannot turn into an oracle.
-  const a = Buffer.from(link.tokenHash, "hex");
-  const b = Buffer.from(hash, "hex");
-  if (a.length !== b.length || !timingSafeEqual(a, b)) return NOT_FOUND;
-  if (link.revokedAt !== null) return NOT_FOUND;
-  if (now.getTime() >= Date.parse(link.expiresAt)) return NOT_FOUND;
-  return { ok: true, link };
+  if (link === null || !sameHash(link.tokenHash, hash) || !capabilityLive(link, now)) throw notFound();
+  return link;
 }
 
 /** In-memory store for tests and single-process use. */

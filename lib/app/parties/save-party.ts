@@ -1,9 +1,10 @@
-/** One party's contacts, escalation channel and on-call confirmation. */
+/** One party's contacts, escalation channel and on-call confirmation. Staff of the owning organisation. */
 import { z } from "zod";
-import { getDb, type Db } from "../../db/client";
+import type { Actor } from "../../auth/actor";
+import { requireStaff } from "../../auth/require";
 import { savePartyRow } from "../../db/checklist-schedule";
-import { getTransfer } from "../../db/get-transfer";
 import { contactSchema, escalationSchema, partyRoleSchema } from "../../schedule/parties";
+import { parseInput, type Deps } from "../use-case";
 
 export const partyInputSchema = z.object({
   role: partyRoleSchema,
@@ -16,27 +17,23 @@ export const partyInputSchema = z.object({
 }).refine((p) => !p.onCallConfirmed || (p.onCallBy ?? "").length > 0, { message: "say who confirmed on-call", path: ["onCallBy"] });
 export type PartyInput = z.input<typeof partyInputSchema>;
 
-export type SavePartyResult = { ok: true } | { ok: false; error: "not-found" } | { ok: false; error: "invalid"; issues: { path: string; message: string }[] };
+/** The stored row of a validated party; on-call is stamped with `now` when confirmed. */
+export function partyRow(p: z.output<typeof partyInputSchema>, now: Date): Parameters<typeof savePartyRow>[1] {
+  return {
+    role: p.role,
+    organisation: p.organisation,
+    escalationChannel: p.escalation?.channel ?? null,
+    escalationTarget: p.escalation?.target ?? null,
+    onCallConfirmed: p.onCallConfirmed,
+    onCallBy: p.onCallConfirmed ? (p.onCallBy ?? null) : null,
+    onCallAt: p.onCallConfirmed ? now : null,
+    contacts: p.contacts.map((c) => ({ name: c.name, email: c.email ?? null, phone: c.phone ?? null })),
+  };
+}
 
-export async function saveParty(options: { transferId: string; input: unknown; now?: Date; db?: Db }): Promise<SavePartyResult> {
-  const db = options.db ?? getDb();
-  if ((await getTransfer(options.transferId, db)) === null) return { ok: false, error: "not-found" };
-  const parsed = partyInputSchema.safeParse(options.input);
-  if (!parsed.success) return { ok: false, error: "invalid", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
-  const p = parsed.data;
-  await savePartyRow(
-    options.transferId,
-    {
-      role: p.role,
-      organisation: p.organisation,
-      escalationChannel: p.escalation?.channel ?? null,
-      escalationTarget: p.escalation?.target ?? null,
-      onCallConfirmed: p.onCallConfirmed,
-      onCallBy: p.onCallConfirmed ? (p.onCallBy ?? null) : null,
-      onCallAt: p.onCallConfirmed ? (options.now ?? new Date()) : null,
-      contacts: p.contacts.map((c) => ({ name: c.name, email: c.email ?? null, phone: c.phone ?? null })),
-    },
-    db,
-  );
-  return { ok: true };
+/** `input.input` is the party form (partyInputSchema); INVALID says which field. */
+export async function saveParty(actor: Actor | null, input: { transferId: string; input: unknown }, deps: Deps = {}): Promise<void> {
+  await requireStaff(actor, input.transferId, deps.db);
+  const p = parseInput(partyInputSchema, input.input);
+  await savePartyRow(input.transferId, partyRow(p, deps.now ?? new Date()), deps.db);
 }

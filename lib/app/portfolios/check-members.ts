@@ -24,7 +24,8 @@ import {
 } from "../../db/portfolios";
 import { StartRunInputSchema } from "../runs/run-input";
 import type { StartRunResult } from "../runs/start-run";
-import { startRunFor } from "../runs/guarded";
+import { startRun } from "../runs/start-run";
+import type { Deps, Issue } from "../use-case";
 import { runsPerOperator } from "../../config/portfolio-limits";
 import { requirePortfolio } from "./access";
 
@@ -50,10 +51,7 @@ export function operatorKeys(t: { currentDnsOperator: string; futureDnsOperator:
 }
 
 /** How a member's run starts: the guarded run start use case (tests pass their own). */
-export type StartMemberRun = (
-  actor: Actor | null,
-  o: { transferId: string; input: unknown; db?: Db; env?: Record<string, string | undefined> },
-) => Promise<StartRunResult>;
+export type StartMemberRun = (actor: Actor | null, input: { transferId: string; input: unknown }, deps?: Deps) => Promise<StartRunResult>;
 
 interface PumpOptions {
   actor?: Actor | null;
@@ -155,19 +153,14 @@ async function pumpOnce(portfolioId: string, opts: PumpOptions): Promise<void> {
     if (!(await claimPortfolioRun(e.id, now(), opts.db))) continue;
     count(e);
     try {
-      const r = await (opts.start ?? startRunFor)(opts.actor ?? null, {
-        transferId: e.transferId,
-        input: JSON.parse(e.inputJson),
-        db: opts.db,
-        env: opts.env,
-      });
-      if (r.ok) {
-        await settlePortfolioRun(e.id, { status: "started", runId: r.runId }, opts.db);
-        // The next member's turn comes when this one ends (failures end up in the run row).
-        void r.done?.catch(() => undefined).then(() => pumpPortfolioRuns(portfolioId, opts));
-      } else {
-        await settlePortfolioRun(e.id, { status: "failed", error: Object.values(r.errors).join("; ") }, opts.db);
-      }
+      const r = await (opts.start ?? startRun)(
+        opts.actor ?? null,
+        { transferId: e.transferId, input: JSON.parse(e.inputJson) },
+        { db: opts.db, env: opts.env },
+      );
+      await settlePortfolioRun(e.id, { status: "started", runId: r.runId }, opts.db);
+      // The next member's turn comes when this one ends (failures end up in the run row).
+      void r.done?.catch(() => undefined).then(() => pumpPortfolioRuns(portfolioId, opts));
     } catch (err) {
       if (!isAppError(err)) throw err;
       // Without a signed-in staff member (no actor) the entry waits for the next page view or finished run.
@@ -175,7 +168,8 @@ async function pumpOnce(portfolioId: string, opts: PumpOptions): Promise<void> {
         await requeuePortfolioRun(e.id, opts.db);
         return;
       }
-      await settlePortfolioRun(e.id, { status: "failed", error: err.message }, opts.db);
+      const issues = err.code === "INVALID" ? (err.details.issues as Issue[] | undefined) : undefined;
+      await settlePortfolioRun(e.id, { status: "failed", error: issues?.map((i) => i.message).join("; ") || err.message }, opts.db);
     }
   }
 }

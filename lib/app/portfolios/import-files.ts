@@ -11,7 +11,7 @@ import type { Db } from "../../db/client";
 import { listSources } from "../../db/list-sources";
 import { getTransfersByIds, listPortfolioMembers } from "../../db/portfolios";
 import { sha256Hex } from "../../zone/import/text";
-import { importSourcesFor } from "../transfers/guarded";
+import { importSources } from "../sources/import-sources";
 import {
   MAX_FILE_NAME_LENGTH,
   MAX_FILES_PER_UPLOAD,
@@ -160,12 +160,11 @@ export async function importDroppedFiles(
       });
       continue;
     }
-    const r = await importSourcesFor(actor, {
-      transferId,
-      sources: [{ label, format: "auto", files: [{ name: file.name, bytes: file.bytes }] }],
-      db,
-      env: input.env,
-    });
+    const r = await importSources(
+      actor,
+      { transferId, sources: [{ label, format: "auto", files: [{ name: file.name, bytes: file.bytes }] }] },
+      { db, env: input.env },
+    );
     const s = r.results[0]!;
     out.push(
       s.ok

@@ -8,11 +8,10 @@
  * hourly query quota applies.
  */
 import { z } from "zod";
-import { AppError } from "../../errors/app-error";
 import type { Actor } from "../../auth/actor";
-import type { Db } from "../../db/client";
 import type { RunExecution } from "../jobs/enqueue-run-job";
-import { startRunFor } from "./guarded";
+import { parseInput, type Deps } from "../use-case";
+import { startRun } from "./start-run";
 
 export const EnqueueRunInputSchema = z.object({
   transferId: z.string().min(1).max(100),
@@ -31,26 +30,10 @@ export interface EnqueuedRun {
 export async function enqueueRun(
   actor: Actor | null,
   input: EnqueueRunInput,
-  opts: { db?: Db; env?: Record<string, string | undefined>; execution?: RunExecution } = {},
+  deps: Deps & { execution?: RunExecution } = {},
 ): Promise<EnqueuedRun> {
-  const p = EnqueueRunInputSchema.safeParse(input);
-  if (!p.success)
-    throw new AppError("INVALID", p.error.issues[0]?.message ?? "invalid input", {
-      errors: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-    });
-  const r = await startRunFor(actor, {
-    transferId: p.data.transferId,
-    input: p.data.run,
-    db: opts.db,
-    env: opts.env,
-    execution: opts.execution,
-  });
-  if (!r.ok)
-    throw new AppError(
-      r.status === 404 ? "NOT_FOUND" : "INVALID",
-      Object.values(r.errors)[0] ?? "invalid run settings",
-      { errors: r.errors },
-    );
+  const p = parseInput(EnqueueRunInputSchema, input);
+  const r = await startRun(actor, { transferId: p.transferId, input: p.run }, deps);
   const queued = r.queued === true;
   // Failures end up in the run row; nothing to await here.
   if (!queued) r.done.catch(() => undefined);

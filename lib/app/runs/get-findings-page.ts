@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { AppError } from "../../errors/app-error";
 import { requireStaff } from "../../auth/require";
-import type { Db } from "../../db/client";
+import { issuesOf, type Deps } from "../use-case";
 import { listFindingStates } from "../../db/finding-states";
 import { countFindings, listFindingsPage } from "../../db/findings";
 import { getRun } from "../../db/runs";
@@ -30,13 +30,14 @@ export interface FindingsPage {
   total: number;
 }
 
-export async function getFindingsPage(actor: Actor | null, input: unknown, db?: Db): Promise<FindingsPage> {
+export async function getFindingsPage(actor: Actor | null, input: unknown, deps: Deps = {}): Promise<FindingsPage> {
   const p = FindingsPageInputSchema.safeParse(input);
-  if (!p.success)
-    throw new AppError("INVALID", p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), {
-      issues: p.error.issues,
-    });
+  if (!p.success) {
+    const issues = issuesOf(p.error);
+    throw new AppError("INVALID", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
+  }
   const q = p.data;
+  const { db } = deps;
   await requireStaff(actor, q.transferId, db);
   const run = await getRun(q.runId, db);
   if (!run || run.transferId !== q.transferId) throw new AppError("NOT_FOUND", "no such run");

@@ -4,22 +4,20 @@
  */
 import type { Actor } from "../../auth/actor";
 import { parseStoredTiming } from "../../checks/timing";
-import type { Db } from "../../db/client";
+import type { Deps } from "../use-case";
 import { getTransfer } from "../../db/get-transfer";
 import { getRun } from "../../db/runs";
-import { getRunViewFor } from "./guarded";
+import { getRunView } from "./get-run-view";
 import { runDto, type ApiRunFindings } from "../api/schemas";
 
 export async function getRunFindings(
   actor: Actor | null,
-  options: { transferId: string; runId: string; db?: Db },
+  input: { transferId: string; runId: string },
+  deps: Deps = {},
 ): Promise<ApiRunFindings> {
   // Authorises (404 for another organisation's transfer or another transfer's run) before anything is read.
-  const view = await getRunViewFor(actor, options.transferId, options.runId, options.db);
-  const [stored, transfer] = await Promise.all([
-    getRun(options.runId, options.db),
-    getTransfer(options.transferId, options.db),
-  ]);
+  const view = await getRunView(actor, input, deps);
+  const [stored, transfer] = await Promise.all([getRun(input.runId, deps.db), getTransfer(input.transferId, deps.db)]);
   const timing = parseStoredTiming(stored?.timingJson);
   const open = (k: "blocker" | "warning", settled: string) =>
     view.findings.filter((f) => f.severity === k && f.state.status !== settled).map((f) => f.key);

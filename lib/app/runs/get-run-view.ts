@@ -22,6 +22,10 @@ import type { DiffRow } from "./diff-rows";
 import { serverMatrix, type MatrixRow, type StoredServerSummary } from "./matrix";
 import { recoverRuns } from "./recover-runs";
 import { statesFromRows } from "../findings/finding-states";
+import type { Actor } from "../../auth/actor";
+import { requireStaff } from "../../auth/require";
+import { AppError } from "../../errors/app-error";
+import type { Deps } from "../use-case";
 
 export interface EvidenceView extends EvidenceRef {
   /** The full answer as dig prints it, for answer references. */
@@ -114,7 +118,15 @@ export async function runVerdict(runId: string, states: FindingStates, db?: Db) 
   return { findings, verdict: computeVerdict(findings, states) };
 }
 
-export async function getRunView(opts: { transferId: string; runId: string; db?: Db }): Promise<RunView | null> {
+/** Staff of the owning organisation; another transfer's run is NOT_FOUND like a missing one. */
+export async function getRunView(actor: Actor | null, input: { transferId: string; runId: string }, deps: Deps = {}): Promise<RunView> {
+  await requireStaff(actor, input.transferId, deps.db);
+  const v = await loadRunView({ ...input, db: deps.db });
+  if (!v) throw new AppError("NOT_FOUND", "no such run");
+  return v;
+}
+
+async function loadRunView(opts: { transferId: string; runId: string; db?: Db }): Promise<RunView | null> {
   await recoverRuns(opts.db);
   const run = await getRun(opts.runId, opts.db);
   if (!run || run.transferId !== opts.transferId) return null;

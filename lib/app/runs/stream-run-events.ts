@@ -4,9 +4,9 @@
  * the client goes away.
  */
 import type { Actor } from "../../auth/actor";
-import type { Db } from "../../db/client";
-import { getRunProgress } from "../../db/runs";
-import { getRunProgressFor } from "./guarded";
+import { getRunProgress as readRunProgress } from "../../db/runs";
+import type { Deps } from "../use-case";
+import { getRunProgress } from "./get-run-progress";
 import { etaSeconds } from "./progress";
 
 const POLL_MS = 250;
@@ -24,8 +24,6 @@ export interface StreamRunEventsInput {
   runId: string;
   /** Aborted when the client disconnects: the stream closes and polling stops. */
   signal: AbortSignal;
-  pollMs?: number;
-  db?: Db;
 }
 
 /**
@@ -35,10 +33,12 @@ export interface StreamRunEventsInput {
 export async function streamRunEvents(
   actor: Actor | null,
   input: StreamRunEventsInput,
+  deps: Deps & { pollMs?: number } = {},
 ): Promise<ReadableStream<Uint8Array>> {
-  const { transferId, runId, signal, db } = input;
-  const pollMs = input.pollMs ?? POLL_MS;
-  await getRunProgressFor(actor, transferId, runId, db);
+  const { transferId, runId, signal } = input;
+  const { db } = deps;
+  const pollMs = deps.pollMs ?? POLL_MS;
+  await getRunProgress(actor, { transferId, runId }, { db });
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setTimeout> | null = null;
   // Shared by start() and cancel(): a cancelled stream must stop polling, and a poll in flight must not enqueue.
@@ -58,7 +58,7 @@ export async function streamRunEvents(
       signal.addEventListener("abort", close, { once: true });
       const tick = async () => {
         if (signal.aborted || closed) return;
-        const run = await getRunProgress(runId, db).catch(() => null);
+        const run = await readRunProgress(runId, db).catch(() => null);
         if (closed) return;
         if (!run || run.transferId !== transferId) {
           controller.enqueue(encoder.encode(`event: missing\ndata: {}\n\n`));

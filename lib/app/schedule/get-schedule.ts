@@ -1,7 +1,9 @@
 /** Everything the schedule page shows, in one call. */
 import type { Timing } from "../../checks/timing";
 import { getDb, type Db } from "../../db/client";
-import { getTransfer } from "../../db/get-transfer";
+import type { Actor } from "../../auth/actor";
+import { requireStaff } from "../../auth/require";
+import type { Deps } from "../use-case";
 import type { TransferRow } from "../../db/rows";
 import { listPartyRows, type PartyRow } from "../../db/checklist-schedule";
 import { formatDuration } from "../../schedule/duration";
@@ -34,9 +36,11 @@ export interface SchedulePageData {
   operations: OperationsPlan;
 }
 
-export async function getSchedulePage(transferId: string, db: Db = getDb()): Promise<SchedulePageData | null> {
-  const transfer = await getTransfer(transferId, db);
-  if (transfer === null) return null;
+/** Staff of the owning organisation. */
+export async function getSchedulePage(actor: Actor | null, input: { transferId: string }, deps: Deps = {}): Promise<SchedulePageData> {
+  const db: Db = deps.db ?? getDb();
+  const { transferId } = input;
+  const { transfer } = await requireStaff(actor, transferId, db);
   const [state, partyRows, review, operations] = await Promise.all([loadScheduleState(transferId, db), listPartyRows(transferId, db), loadReviewInput(transferId, db), loadOperationsPlan(transferId, db)]);
   const timing = review?.timing ?? null;
   const plan = timing === null ? null : computeTiming(timing);

@@ -1,15 +1,15 @@
 /** The maintenance window as the API answers it: the window (or null) and what is wrong with it. Staff of the organisation. */
 import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import type { Db } from "../../db/client";
-import { getSchedulePageFor } from "../checklist/guarded";
+import type { Deps } from "../use-case";
+import { getSchedulePage } from "./get-schedule";
 import type { ScheduleSchema } from "../api/schemas";
 
 export async function getWindow(
   actor: Actor | null,
-  transferId: string,
-  db?: Db,
+  input: { transferId: string },
+  deps: Deps = {},
 ): Promise<z.infer<typeof ScheduleSchema>> {
-  const page = await getSchedulePageFor(actor, transferId, db);
+  const page = await getSchedulePage(actor, input, deps);
   return { window: page.window, warnings: page.warnings.map((w) => w.message) };
 }

@@ -7,7 +7,9 @@
 import { z } from "zod";
 import { OperationsPlanSchema, type OperationsPlan } from "../../checks/facts";
 import { getDb, type Db } from "../../db/client";
-import { getTransfer } from "../../db/get-transfer";
+import type { Actor } from "../../auth/actor";
+import { requireStaff } from "../../auth/require";
+import { invalidInput, issuesOf, type Deps } from "../use-case";
 import { getOperationsPlanRow, saveOperationsPlanRow, type OperationsPlanRow } from "../../db/operations-plan";
 
 const DNSSEC_PLANS = ["multi-signer", "remove-ds", "unsigned"] as const;
@@ -40,26 +42,24 @@ export const operationsPlanInputSchema = z.strictObject({
   dnssecPlan: z.preprocess(blank, z.enum(DNSSEC_PLANS).optional()),
 });
 
-export type SaveOperationsPlanResult = { ok: true; plan: OperationsPlan } | { ok: false; error: "not-found" } | { ok: false; error: "invalid"; issues: { path: string; message: string }[] };
-
-const issuesOf = (e: z.ZodError) => e.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-
-export async function saveOperationsPlan(options: { transferId: string; input: unknown; db?: Db }): Promise<SaveOperationsPlanResult> {
-  const db = options.db ?? getDb();
-  if ((await getTransfer(options.transferId, db)) === null) return { ok: false, error: "not-found" };
-  const form = operationsPlanInputSchema.safeParse(options.input);
-  if (!form.success) return { ok: false, error: "invalid", issues: issuesOf(form.error) };
+/** Staff of the owning organisation; `input.input` is the form (operationsPlanInputSchema). Returns the plan as stored. */
+export async function saveOperationsPlan(actor: Actor | null, input: { transferId: string; input: unknown }, deps: Deps = {}): Promise<OperationsPlan> {
+  const db: Db = deps.db ?? getDb();
+  await requireStaff(actor, input.transferId, db);
+  const options = { transferId: input.transferId };
+  const form = operationsPlanInputSchema.safeParse(input.input);
+  if (!form.success) throw invalidInput(issuesOf(form.error));
   const f = form.data;
   if ((f.rollbackSteps === undefined) !== (f.rollbackAssumedHours === undefined))
-    return { ok: false, error: "invalid", issues: [{ path: f.rollbackSteps === undefined ? "rollbackSteps" : "rollbackAssumedHours", message: "a rollback needs its steps and the time it assumes" }] };
-  if (f.monitoringBy !== undefined && f.monitoringPlan === undefined) return { ok: false, error: "invalid", issues: [{ path: "monitoringPlan", message: "say what is monitored" }] };
+    throw invalidInput([{ path: f.rollbackSteps === undefined ? "rollbackSteps" : "rollbackAssumedHours", message: "a rollback needs its steps and the time it assumes" }]);
+  if (f.monitoringBy !== undefined && f.monitoringPlan === undefined) throw invalidInput([{ path: "monitoringPlan", message: "say what is monitored" }]);
   const parsed = OperationsPlanSchema.safeParse({
     ...(f.monitoringPlan !== undefined ? { monitoring: { plan: f.monitoringPlan, ...(f.monitoringBy !== undefined ? { by: f.monitoringBy } : {}) } } : {}),
     ...(f.rollbackSteps !== undefined && f.rollbackAssumedHours !== undefined ? { rollback: { steps: f.rollbackSteps, assumedSeconds: Math.round(f.rollbackAssumedHours * 3600) } } : {}),
     ...(f.oldZoneKeptUntil !== undefined ? { oldZoneKeptUntil: f.oldZoneKeptUntil } : {}),
     ...(f.dnssecPlan !== undefined ? { dnssecPlan: f.dnssecPlan } : {}),
   });
-  if (!parsed.success) return { ok: false, error: "invalid", issues: issuesOf(parsed.error) };
+  if (!parsed.success) throw invalidInput(issuesOf(parsed.error));
   const p = parsed.data;
   await saveOperationsPlanRow(
     {
@@ -73,5 +73,5 @@ export async function saveOperationsPlan(options: { transferId: string; input: u
     },
     db,
   );
-  return { ok: true, plan: p };
+  return p;
 }

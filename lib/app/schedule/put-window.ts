@@ -1,20 +1,12 @@
-/** Set the maintenance window through the API (the schedule form's schema, lib/signoff/save-schedule.ts). */
+/** Set the maintenance window through the API (the schedule form's schema, save-schedule.ts). Staff of the organisation. */
 import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import { AppError } from "../../errors/app-error";
-import type { Db } from "../../db/client";
-import { saveScheduleFor } from "../checklist/guarded";
 import type { ScheduleSchema } from "../api/schemas";
+import type { Deps } from "../use-case";
 import { getWindow } from "./get-window";
+import { saveSchedule } from "./save-schedule";
 
-export async function putWindow(
-  actor: Actor | null,
-  options: { transferId: string; input: unknown; db?: Db },
-): Promise<z.infer<typeof ScheduleSchema>> {
-  const r = await saveScheduleFor(actor, options);
-  if (!r.ok)
-    throw r.error === "not-found"
-      ? new AppError("NOT_FOUND", "no such transfer")
-      : new AppError("INVALID", r.issues[0]?.message ?? "invalid window", { issues: r.issues });
-  return getWindow(actor, options.transferId, options.db);
+export async function putWindow(actor: Actor | null, input: { transferId: string; input: unknown }, deps: Deps = {}): Promise<z.infer<typeof ScheduleSchema>> {
+  await saveSchedule(actor, input, deps);
+  return getWindow(actor, { transferId: input.transferId }, deps);
 }

@@ -1,4 +1,9 @@
+/** The merged records of a transfer's sources as a compact table (records-table.ts). Staff of the organisation. */
+import type { Actor } from "../../auth/actor";
+import { requireStaff } from "../../auth/require";
 import type { Db } from "../../db/client";
+import { AppError } from "../../errors/app-error";
+import type { Deps } from "../use-case";
 import { getTransfer } from "../../db/get-transfer";
 import { listSources } from "../../db/list-sources";
 import { listSourceReports } from "../../db/list-source-reports";
@@ -27,8 +32,23 @@ async function build(transferId: string, sources: RecordsTableSource[], db?: Db)
   return buildRecordsTable({ sources, records, providerRecords });
 }
 
+export async function getRecordsTable(actor: Actor | null, input: { transferId: string }, deps: Deps = {}): Promise<RecordsTable> {
+  await requireStaff(actor, input.transferId, deps.db);
+  const table = await cachedTable(input.transferId, deps.db);
+  if (!table) throw new AppError("NOT_FOUND", "no such transfer");
+  return table;
+}
+
+/** Build the table into the cache after an upload (the records page opened next does not wait); nothing is returned. */
+export function warmRecordsTable(transferId: string, db?: Db): Promise<void> {
+  return cachedTable(transferId, db).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /** null when the transfer does not exist. */
-export async function getRecordsTable(transferId: string, db?: Db): Promise<RecordsTable | null> {
+async function cachedTable(transferId: string, db?: Db): Promise<RecordsTable | null> {
   const [transfer, sources] = await Promise.all([getTransfer(transferId, db), listSources(transferId, db)]);
   if (!transfer) return null;
   // Ids are cuids, unique across databases, so the key cannot collide between test databases.

@@ -1,16 +1,20 @@
 /**
- * Import several sources from one upload. Each source is imported and stored
- * on its own: a file that fails (a refused `dig AXFR`, unreadable JSON, even
- * an importer crash) becomes a stored source whose report says so, and the
- * other sources are imported all the same.
+ * Import several sources from one upload: staff of the organisation, or the maintainer invited to the transfer.
+ * Each source is imported and stored on its own: a file that fails (a refused `dig AXFR`, unreadable JSON, even an
+ * importer crash) becomes a stored source whose report says so, and the other sources are imported all the same.
+ * Over a record limit (lib/config/abuse-limits.ts, the same for staff and invite holders) a source is refused, not
+ * stored.
  */
 import { createHash } from "node:crypto";
 import { appendAuditEvent } from "../../audit/chain";
 import type { AuditActor } from "../../audit/events";
+import { auditActor, type Actor } from "../../auth/actor";
+import { requireTransferAccess } from "../../auth/require";
+import { abuseLimits } from "../../config/abuse-limits";
+import type { Deps } from "../use-case";
 import { auditStore } from "../../db/audit-entries";
 import { createSource } from "../../db/create-source";
 import { getDb } from "../../db/client";
-import { getTransfer } from "../../db/get-transfer";
 import type { Db } from "../../db/client";
 import type { SourceRow } from "../../db/rows";
 import { DIAGNOSTIC_CODES } from "../../zone/diagnostics";
@@ -30,7 +34,7 @@ export type ImportedSource =
   /** Storing failed (database error), or the source is over a limit (`tooLarge`): nothing of this source was kept. */
   | { ok: false; label: string; files: string[]; error: string; tooLarge?: boolean };
 
-export interface ImportSourcesOptions {
+interface StoreSourcesOptions {
   transferId: string;
   sources: SourceToImport[];
   db?: Db;
@@ -41,7 +45,7 @@ export interface ImportSourcesOptions {
   /** Zone records the transfer's stored sources may hold in total, this upload included. */
   maxRecordsPerTransfer?: number;
   /** Who uploaded: each stored file's `source.imported` entry names them, written in the source's transaction. */
-  actor?: AuditActor;
+  actor: AuditActor;
 }
 
 /** The tightest record limit left for the next source, and what it is, for the refusal message. */
@@ -50,7 +54,10 @@ interface RecordBudget {
   reason: string;
 }
 
-export type ImportSourcesResult = { ok: true; results: ImportedSource[] } | { ok: false; status: 404; errors: Record<string, string> };
+export interface ImportSourcesResult {
+  /** One per source, in the order given. */
+  results: ImportedSource[];
+}
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -77,15 +84,14 @@ function crashedImport(source: SourceToImport, err: unknown): ImportResult {
 }
 
 /** `source.imported` per file, in the transaction that stores the source (one attempt: a taken seq retries the import). */
-function auditImport(transferId: string, actor: AuditActor): (tx: Db, row: SourceRow) => Promise<unknown> {
+function auditImport(transferId: string, actor: AuditActor): (tx: Db, row: SourceRow) => Promise<void> {
   return async (tx, row) => {
     const at = new Date().toISOString();
     for (const f of row.files) await appendAuditEvent(auditStore(tx), { type: "source.imported", transferId, at, actor, sourceId: row.id, fileName: f.name, sha256: f.sha256 }, 1);
   };
 }
 
-export async function importAndStore(transferId: string, source: SourceToImport, db?: Db, maxRecords?: number | RecordBudget, actor?: AuditActor): Promise<ImportedSource> {
-  const budget: RecordBudget | null = typeof maxRecords === "number" ? { limit: maxRecords, reason: `the limit per import is ${maxRecords}` } : (maxRecords ?? null);
+async function importAndStore(transferId: string, source: SourceToImport, db: Db | undefined, budget: RecordBudget | undefined, actor: AuditActor): Promise<ImportedSource> {
   const refuse = (b: RecordBudget): ImportedSource => ({
     ok: false,
     label: source.label,
@@ -122,7 +128,7 @@ export async function importAndStore(transferId: string, source: SourceToImport,
         records: result.rows,
       },
       db,
-      actor ? auditImport(transferId, actor) : undefined,
+      auditImport(transferId, actor),
     );
     return { ok: true, label: source.label, source: row, report };
   } catch (err) {
@@ -130,10 +136,27 @@ export async function importAndStore(transferId: string, source: SourceToImport,
   }
 }
 
+export async function importSources(
+  actor: Actor | null,
+  input: { transferId: string; sources: SourceToImport[] },
+  deps: Deps = {},
+): Promise<ImportSourcesResult> {
+  const access = await requireTransferAccess(actor, input.transferId, "upload", deps.db);
+  const limits = abuseLimits(deps.env);
+  return storeSources({
+    transferId: input.transferId,
+    sources: input.sources,
+    db: deps.db,
+    maxRecords: limits.maxRecordsPerImport,
+    maxRecordsPerUpload: limits.maxRecordsPerUpload,
+    maxRecordsPerTransfer: limits.maxRecordsPerTransfer,
+    actor: auditActor(access.actor),
+  });
+}
+
 /** Sources are imported one after another (SQLite has one writer anyway), in the given order. */
-export async function importSources(options: ImportSourcesOptions): Promise<ImportSourcesResult> {
+async function storeSources(options: StoreSourcesOptions): Promise<ImportSourcesResult> {
   const { transferId, sources, db } = options;
-  if (!(await getTransfer(transferId, db))) return { ok: false, status: 404, errors: { transfer: "Transfer not found" } };
   const results: ImportedSource[] = [];
   let stored = options.maxRecordsPerTransfer !== undefined ? await storedRecordCount(transferId, db) : 0;
   let uploaded = 0;
@@ -147,7 +170,7 @@ export async function importSources(options: ImportSourcesOptions): Promise<Impo
     // A source's parse is synchronous work; let other requests in before the next one.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { ok: true, results };
+  return { results };
 }
 
 async function storedRecordCount(transferId: string, db?: Db): Promise<number> {
@@ -156,7 +179,7 @@ async function storedRecordCount(transferId: string, db?: Db): Promise<number> {
 }
 
 /** The tightest of the per-source, per-upload and per-transfer limits (undefined: no limit configured). */
-function recordBudget(o: ImportSourcesOptions, used: { stored: number; uploaded: number }): RecordBudget | undefined {
+function recordBudget(o: StoreSourcesOptions, used: { stored: number; uploaded: number }): RecordBudget | undefined {
   const candidates: RecordBudget[] = [];
   if (o.maxRecords !== undefined) candidates.push({ limit: o.maxRecords, reason: `the limit per import is ${o.maxRecords}` });
   if (o.maxRecordsPerUpload !== undefined) {

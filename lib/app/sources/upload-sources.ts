@@ -9,8 +9,8 @@ import { requireTransferAccess } from "../../auth/require";
 import type { Db } from "../../db/client";
 import { isAppError } from "../../errors/app-error";
 import { readFormBody } from "../../http/read-body";
-import { importSourcesFor } from "../transfers/guarded";
-import { getRecordsTable } from "./get-records-table";
+import { importSources } from "./import-sources";
+import { warmRecordsTable } from "./get-records-table";
 import { formatBytes, uploadLimits } from "./upload-limits";
 import { parseUploadForm } from "./upload-request";
 
@@ -72,16 +72,18 @@ export async function uploadSources(actor: Actor | null, input: UploadSourcesInp
   if (!plan.ok) return { status: plan.status, body: { errors: plan.errors } };
 
   const bytes = await Promise.all(plan.files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
-  const result = await importSourcesFor(actor, {
-    transferId,
-    db,
-    env,
-    sources: plan.groups.map((g) => ({
-      label: g.label,
-      format: g.format,
-      files: g.files.map((i) => ({ name: plan.files[i].name, bytes: bytes[i] })),
-    })),
-  });
+  const result = await importSources(
+    actor,
+    {
+      transferId,
+      sources: plan.groups.map((g) => ({
+        label: g.label,
+        format: g.format,
+        files: g.files.map((i) => ({ name: plan.files[i].name, bytes: bytes[i] })),
+      })),
+    },
+    { db, env },
+  );
   const sources: UploadedSource[] = result.results.map((r) =>
     r.ok
       ? {
@@ -101,13 +103,7 @@ export async function uploadSources(actor: Actor | null, input: UploadSourcesInp
   const stored = sources.filter((s) => s.ok).length;
   // Build the merged table once the response is sent, so opening the records page right after an import of 100k
   // records does not wait for it.
-  if (stored > 0)
-    input.afterResponse?.(() =>
-      getRecordsTable(transferId, db).then(
-        () => undefined,
-        () => undefined,
-      ),
-    );
+  if (stored > 0) input.afterResponse?.(() => warmRecordsTable(transferId, db));
   const tooLarge = result.results.some((r) => !r.ok && r.tooLarge);
   return { status: stored > 0 ? 201 : tooLarge ? 413 : 500, body: { sources } };
 }

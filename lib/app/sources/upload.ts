@@ -8,7 +8,7 @@ import { AppError, isAppError } from "../../errors/app-error";
 import { requireTransferAccess } from "../../auth/require";
 import type { Db } from "../../db/client";
 import { readFormBody } from "../../http/read-body";
-import { importSourcesFor } from "../transfers/guarded";
+import { importSources } from "./import-sources";
 import { formatBytes, uploadLimits } from "./upload-limits";
 import { parseUploadForm } from "./upload-request";
 import type { UploadResultSchema } from "../api/schemas";
@@ -51,15 +51,18 @@ export async function uploadSources(
     });
   }
   const bytes = await Promise.all(plan.files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
-  const result = await importSourcesFor(actor, {
-    transferId: options.transferId,
-    db: options.db,
-    sources: plan.groups.map((g) => ({
-      label: g.label,
-      format: g.format,
-      files: g.files.map((i) => ({ name: plan.files[i]!.name, bytes: bytes[i]! })),
-    })),
-  });
+  const result = await importSources(
+    actor,
+    {
+      transferId: options.transferId,
+      sources: plan.groups.map((g) => ({
+        label: g.label,
+        format: g.format,
+        files: g.files.map((i) => ({ name: plan.files[i]!.name, bytes: bytes[i]! })),
+      })),
+    },
+    { db: options.db },
+  );
   const sources = result.results.map((r) =>
     r.ok
       ? {

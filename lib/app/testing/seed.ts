@@ -11,6 +11,7 @@ import { createRun, updateRun } from "../../db/runs";
 import { computeTiming } from "../../checks/timing";
 import { PARTY_ROLES } from "../../schedule/parties";
 import { saveParty } from "../parties/save-party";
+import { staffOfTransfer } from "./staff";
 
 export const BLOCKER_KEY = "INV-MISSING-IN-SOURCE@release.project.test. NS";
 export const WARNING_KEY = "SVC-DMARC@_dmarc.project.test.";
@@ -65,13 +66,14 @@ export async function seedTransfer(options: { domain: string; db?: Db }): Promis
 /** All five parties complete and confirmed on call. */
 export async function seedParties(options: { transferId: string; db?: Db; now?: Date }): Promise<void> {
   for (const role of PARTY_ROLES) {
-    const r = await saveParty({
-      transferId: options.transferId,
-      db: options.db,
-      now: options.now,
-      input: { role, organisation: `${role} org`, contacts: [{ name: `Kim ${role}`, email: `${role}@example.test` }], escalation: { channel: "phone", target: "+49 30 1234567" }, onCallConfirmed: true, onCallBy: `Kim ${role}` },
-    });
-    if (!r.ok) throw new Error(`seedParties: ${JSON.stringify(r)}`);
+    await saveParty(
+      await staffOfTransfer(options.transferId, options.db),
+      {
+        transferId: options.transferId,
+        input: { role, organisation: `${role} org`, contacts: [{ name: `Kim ${role}`, email: `${role}@example.test` }], escalation: { channel: "phone", target: "+49 30 1234567" }, onCallConfirmed: true, onCallBy: `Kim ${role}` },
+      },
+      { db: options.db, now: options.now },
+    );
   }
 }
 

@@ -5,9 +5,6 @@
 import { computeVerdict } from "../../checks/verdict";
 import type { Finding, Severity } from "../../checks/types";
 import type { Actor } from "../../auth/actor";
-import { AppError } from "../../errors/app-error";
-import { requireStaff } from "../../auth/require";
-import type { Db } from "../../db/client";
 import { getScheduleRow } from "../../db/checklist-schedule";
 import { listFindingStates } from "../../db/finding-states";
 import { listFindings } from "../../db/findings";
@@ -20,6 +17,7 @@ import { statesFromRows } from "../findings/finding-states";
 import { PARTY_ROLES } from "../../schedule/parties";
 import { getChecklistPage } from "../checklist/get-checklist";
 import { computeStepper, type Stepper } from "./stepper";
+import type { Deps } from "../use-case";
 
 export interface Cockpit {
   transfer: TransferRow;
@@ -33,20 +31,20 @@ const maxDate = (ds: (Date | null | undefined)[]): Date | null =>
 
 export async function getCockpit(
   actor: Actor | null,
-  transferId: string,
-  options: { db?: Db; now?: Date } = {},
+  input: { transferId: string },
+  options: Deps = {},
 ): Promise<Cockpit> {
-  await requireStaff(actor, transferId, options.db);
+  const { transferId } = input;
+  // The checklist use case checks access first; nothing is read before it has.
+  const checklist = await getChecklistPage(actor, { transferId }, options);
   const db = options.db;
-  const [checklist, sources, removed, runs, stateRows, schedule] = await Promise.all([
-    getChecklistPage(transferId, { db, now: options.now }),
+  const [sources, removed, runs, stateRows, schedule] = await Promise.all([
     listSources(transferId, db),
     listSourceRemovals(transferId, db),
     listRuns(transferId, db),
     listFindingStates(transferId, db),
     getScheduleRow(transferId, db),
   ]);
-  if (!checklist) throw new AppError("NOT_FOUND", "no such transfer");
   const { transfer } = checklist;
   const done = runs.find((r) => r.status === "done") ?? null;
   let openBlockers = 0;

@@ -6,6 +6,7 @@ import type { SourceRow, TransferRow } from "../../db/rows";
 import type { Actor } from "../../auth/actor";
 import { requireTransferAccess } from "../../auth/require";
 import { AppError } from "../../errors/app-error";
+import type { Deps } from "../use-case";
 
 export interface TransferOverview {
   transfer: TransferRow;
@@ -18,9 +19,9 @@ async function loadTransferOverview(id: string, db?: Db): Promise<TransferOvervi
 }
 
 /** Staff of the organisation, or the transfer's invited maintainer. */
-export async function getTransferOverviewFor(actor: Actor | null, transferId: string, db?: Db): Promise<TransferOverview> {
-  await requireTransferAccess(actor, transferId, "view", db);
-  const o = await loadTransferOverview(transferId, db);
+export async function getTransferOverview(actor: Actor | null, input: { transferId: string }, deps: Deps = {}): Promise<TransferOverview> {
+  await requireTransferAccess(actor, input.transferId, "view", deps.db);
+  const o = await loadTransferOverview(input.transferId, deps.db);
   if (!o) throw new AppError("NOT_FOUND", "no such transfer");
   return o;
 }

@@ -6,8 +6,9 @@
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { requireStaffActor } from "../../auth/require";
-import type { Db } from "../../db/client";
 import { listDashboard, organisationFacets, type DashboardData } from "../../db/list-dashboard";
+import { listTransfers as listTransferRows, type TransferListItem } from "../../db/list-transfers";
+import type { Deps } from "../use-case";
 import { PARTY_ROLES } from "../../schedule/parties";
 import { computeStepper, STEP_IDS, STEP_LABELS, type StepId, type StepperFacts } from "./stepper";
 
@@ -212,7 +213,7 @@ export interface Dashboard {
 export async function listTransfers(
   actor: Actor | null,
   input: unknown,
-  options: { db?: Db; now?: Date } = {},
+  options: Deps = {},
 ): Promise<Dashboard> {
   const staff = requireStaffActor(actor);
   const filter = dashboardFilterSchema.parse(input ?? {});
@@ -228,6 +229,12 @@ export async function listTransfers(
     archived: all.filter((r) => r.archivedAt !== null).length,
     registrars: facets.registrars,
   };
+}
+
+/** The organisation's transfers as the HTTP API lists them (newest first, archived included). Any staff member. */
+export async function listTransferItems(actor: Actor | null, _input: Record<string, never> = {}, deps: Deps = {}): Promise<TransferListItem[]> {
+  const staff = requireStaffActor(actor);
+  return listTransferRows(deps.db, staff.organisationId);
 }
 
 export type { StepId };

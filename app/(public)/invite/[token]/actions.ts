@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { clientIp } from "@/app/_lib/auth";
 import { isAppError } from "@/lib/errors/app-error";
-import { inviteActor } from "@/lib/app/invites/guarded";
-import { answerOwnerQuestions } from "@/lib/app/transfers/guarded";
+import { inviteActor } from "@/lib/app/invites/get-invite-page";
+import { answerOwnerQuestions } from "@/lib/app/parties/answer-owner-questions";
 
 export interface AnswerState {
   ok: boolean;
@@ -20,7 +20,7 @@ const optional = (v: FormDataEntryValue | null) => {
 /**
  * The owner's answers through a maintainer invite: the token travels in the
  * POST body (never a query string or a log line) and is checked in lib
- * (lib/app/invites/guarded.ts inviteActor: hash, expiry, revocation, rate limit).
+ * (lib/app/invites/get-invite-page.ts inviteActor: hash, expiry, revocation, rate limit).
  */
 export async function answerAction(_prev: AnswerState, form: FormData): Promise<AnswerState> {
   const token = String(form.get("token") ?? "");

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getSignoffView } from "@/lib/app/links/signoff-by-link";
+import { isAppError } from "@/lib/errors/app-error";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { Card } from "@/app/_components/ui/card";
 import { RevisionDocument } from "@/app/transfers/[id]/checklist/_components/revision-document";
@@ -14,12 +15,18 @@ import { clientAddress } from "./client-address";
 export const dynamic = "force-dynamic";
 // The token is a bearer secret: keep it out of the title, referrers (next.config sets no-referrer) and robots.
 // One lookup per request for the title and the page (React cache), so the link's rate limit counts one visit once.
-const signoffView = cache(async (token: string) => getSignoffView({ token, ip: clientAddress(await headers()) }));
+// Every refusal (wrong, revoked, expired, rate-limited) is the same 404: null here.
+const signoffView = cache(async (token: string) =>
+  getSignoffView({ token, ip: clientAddress(await headers()) }).catch((e: unknown) => {
+    if (isAppError(e)) return null;
+    throw e;
+  }),
+);
 
 /** The domain in the title once the link is valid; an invalid link's title says nothing more than the 404 does. */
 export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
   const view = await signoffView((await params).token);
-  const domain = view.ok ? view.revision?.transfer.domain : undefined;
+  const domain = view?.revision?.transfer.domain;
   return { title: domain ? `Sign off · ${domain}` : "Sign off", robots: { index: false, follow: false } };
 }
 
@@ -27,7 +34,7 @@ export default async function SignPage({ params }: { params: Promise<{ token: st
   const { token } = await params;
   // Access is checked in lib (rate limit, hash lookup, expiry, revocation); every failure is the same 404.
   const view = await signoffView(token);
-  if (!view.ok) notFound();
+  if (view === null) notFound();
   const role = PARTY_ROLE_LABELS[view.role];
   return (
     <div className="space-y-6 [overflow-wrap:anywhere]">

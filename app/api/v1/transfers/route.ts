@@ -1,12 +1,12 @@
 import { apiBody, apiJson, apiRoute, invalid } from "@/app/_lib/api";
 import { transferDto } from "@/lib/app/api/schemas";
 import { createTransfer } from "@/lib/app/transfers/create-transfer";
-import { listTransfersFor } from "@/lib/app/transfers/guarded";
+import { listTransferItems } from "@/lib/app/transfers/list";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute("listTransfers", async ({ actor }) =>
-  apiJson({ transfers: (await listTransfersFor(actor)).map(transferDto) }),
+  apiJson({ transfers: (await listTransferItems(actor)).map(transferDto) }),
 );
 
 export const POST = apiRoute("createTransfer", async ({ request, actor }) => {

@@ -3,7 +3,8 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { actionActor } from "@/app/_lib/auth";
-import { createChecklistRevisionFor, issueLinkFor, revokeLinkFor } from "@/lib/app/checklist/guarded";
+import { createChecklistRevision } from "@/lib/app/checklist/create-checklist-revision";
+import { issueLink, revokeLink } from "@/lib/app/links/links";
 import { isAppError } from "@/lib/errors/app-error";
 import { reissueLink } from "@/lib/app/links/reissue-link";
 import { mailMessage, mailSignoffLink } from "@/lib/app/notifications/mail";
@@ -14,9 +15,15 @@ export interface RevisionState {
 
 /** Idempotent in lib: the same content returns the current revision (createChecklistRevision's `unchanged`). */
 export async function createRevisionAction(transferId: string, _prev: RevisionState, _form: FormData): Promise<RevisionState> {
-  const r = await createChecklistRevisionFor(await actionActor(), transferId);
-  revalidatePath(`/transfers/${transferId}/checklist`);
-  if (!r.ok) return { message: "No such transfer." };
+  let r: Awaited<ReturnType<typeof createChecklistRevision>>;
+  try {
+    r = await createChecklistRevision(await actionActor(), { transferId });
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") return { message: "No such transfer." };
+    throw e;
+  } finally {
+    revalidatePath(`/transfers/${transferId}/checklist`);
+  }
   return { message: r.unchanged ? `Nothing changed since revision ${r.revision.revisionNumber}: no new revision was made.` : `Revision ${r.revision.revisionNumber} created.` };
 }
 
@@ -30,14 +37,13 @@ export interface LinkState {
 
 /** The URL is returned to this response only; it is stored nowhere and never logged. */
 export async function createLinkAction(transferId: string, _prev: LinkState, form: FormData): Promise<LinkState> {
-  let r: Awaited<ReturnType<typeof issueLinkFor>>;
+  let r: Awaited<ReturnType<typeof issueLink>>;
   try {
-    r = await issueLinkFor(await actionActor(), { transferId, role: form.get("role") });
+    r = await issueLink(await actionActor(), { transferId, role: form.get("role") });
   } catch (e) {
-    if (isAppError(e)) return { url: null, role: null, error: "No such transfer" };
+    if (isAppError(e)) return { url: null, role: null, error: e.code === "INVALID" ? "Choose a role" : "No such transfer" };
     throw e;
   }
-  if (!r.ok) return { url: null, role: null, error: r.error === "invalid" ? "Choose a role" : "No such transfer" };
   const url = await signUrl(r.token);
   const mail = await mailSignoffLink(await actionActor(), { transferId, role: r.role, url, expiresAt: r.expiresAt });
   revalidatePath(`/transfers/${transferId}/checklist`);
@@ -68,6 +74,6 @@ export async function reissueLinkAction(transferId: string, _prev: LinkState, fo
 
 export async function revokeLinkAction(transferId: string, form: FormData): Promise<void> {
   const linkId = form.get("linkId");
-  if (typeof linkId === "string") await revokeLinkFor(await actionActor(), { transferId, linkId });
+  if (typeof linkId === "string") await revokeLink(await actionActor(), { transferId, linkId });
   revalidatePath(`/transfers/${transferId}/checklist`);
 }

@@ -2,7 +2,7 @@ import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getChecklistPageFor } from "@/lib/app/checklist/guarded";
+import { getChecklistPage } from "@/lib/app/checklist/get-checklist";
 import { PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { Card } from "@/app/_components/ui/card";
 import { secondaryButtonClass } from "@/app/_components/ui/button-link";
@@ -16,7 +16,7 @@ export const generateMetadata = transferMetadata("Checklist");
 
 export default async function ChecklistPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const data = await pageCall(async () => getChecklistPageFor(await pageStaff(), id));
+  const data = await pageCall(async () => getChecklistPage(await pageStaff(), { transferId: id }));
   if (!data) notFound();
   const { transfer: t, current, finality } = data;
   const base = `/api/transfers/${t.id}/checklist`;

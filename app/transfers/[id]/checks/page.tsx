@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getChecksOverviewFor } from "@/lib/app/findings/get-checks-overview";
+import { getChecksOverview } from "@/lib/app/findings/get-checks-overview";
 import { RunHistory } from "./_components/run-history";
 import { operatorPrivateScope } from "@/lib/net/private-scope";
 import { StartRunForm } from "./_components/start-run-form";
@@ -14,7 +14,7 @@ export const generateMetadata = transferMetadata("Live checks");
 
 export default async function ChecksPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const o = await pageCall(async () => getChecksOverviewFor(await pageStaff(), id));
+  const o = await pageCall(async () => getChecksOverview(await pageStaff(), { transferId: id }));
   if (!o) notFound();
   const t = o.transfer;
   return (

@@ -2,7 +2,7 @@ import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getTransferOverviewFor } from "@/lib/app/transfers/get-transfer-overview";
+import { getTransferOverview } from "@/lib/app/transfers/get-transfer-overview";
 import { DomainName } from "@/app/_components/ui/domain-name";
 import { RecordsTable } from "./_components/records-table";
 
@@ -11,7 +11,7 @@ export const generateMetadata = transferMetadata("Records");
 
 export default async function RecordsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const overview = await pageCall(async () => getTransferOverviewFor(await pageStaff(), id));
+  const overview = await pageCall(async () => getTransferOverview(await pageStaff(), { transferId: id }));
   if (!overview) notFound();
   const t = overview.transfer;
   return (

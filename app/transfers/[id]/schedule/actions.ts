@@ -1,13 +1,21 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actionActor, actionMessage } from "@/app/_lib/auth";
-import { saveOperationsPlanFor, savePartyFor, saveScheduleFor } from "@/lib/app/checklist/guarded";
+import { actionActor, actionIssues, actionMessage } from "@/app/_lib/auth";
+import { saveParty as saveTransferParty } from "@/lib/app/parties/save-party";
+import { saveOperationsPlan } from "@/lib/app/schedule/operations-plan";
+import { saveSchedule } from "@/lib/app/schedule/save-schedule";
 
 export interface FormState {
   ok: boolean;
   message: string;
   issues: { path: string; message: string }[];
+}
+
+/** INVALID: the form's own message with the field issues; anything else: what actionMessage says (e.g. "No such transfer"). */
+function failed(e: unknown, invalidMessage: string): FormState {
+  const issues = actionIssues(e);
+  return issues.length > 0 ? { ok: false, message: invalidMessage, issues } : { ok: false, message: actionMessage(e), issues: [] };
 }
 
 const str = (f: FormData, k: string) => {
@@ -17,11 +25,10 @@ const str = (f: FormData, k: string) => {
 
 async function saveWindow(transferId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const actor = await actionActor();
-  const r = await saveScheduleFor(actor, {
+  await saveSchedule(actor, {
     transferId,
     input: { start: str(form, "start"), end: str(form, "end"), timeZone: str(form, "timeZone"), holidayRegion: str(form, "holidayRegion"), ttlLoweringAt: str(form, "ttlLoweringAt") },
   });
-  if (!r.ok) return { ok: false, message: r.error === "not-found" ? "No such transfer" : "The window was not saved", issues: r.error === "invalid" ? r.issues : [] };
   revalidatePath(`/transfers/${transferId}/schedule`);
   return { ok: true, message: "Window saved", issues: [] };
 }
@@ -34,7 +41,7 @@ async function saveParty(transferId: string, _prev: FormState, form: FormData): 
   const channel = str(form, "escalationChannel");
   const target = str(form, "escalationTarget");
   const actor = await actionActor();
-  const r = await savePartyFor(actor, {
+  await saveTransferParty(actor, {
     transferId,
     input: {
       role: str(form, "role"),
@@ -45,14 +52,14 @@ async function saveParty(transferId: string, _prev: FormState, form: FormData): 
       onCallBy: str(form, "onCallBy"),
     },
   });
-  if (!r.ok) return { ok: false, message: r.error === "not-found" ? "No such transfer" : "Not saved", issues: r.error === "invalid" ? r.issues : [] };
+
   revalidatePath(`/transfers/${transferId}/schedule`);
   return { ok: true, message: "Saved", issues: [] };
 }
 
 async function saveOperations(transferId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const actor = await actionActor();
-  const r = await saveOperationsPlanFor(actor, {
+  await saveOperationsPlan(actor, {
     transferId,
     input: {
       monitoringPlan: str(form, "monitoringPlan"),
@@ -63,7 +70,7 @@ async function saveOperations(transferId: string, _prev: FormState, form: FormDa
       dnssecPlan: str(form, "dnssecPlan"),
     },
   });
-  if (!r.ok) return { ok: false, message: r.error === "not-found" ? "No such transfer" : "The operations plan was not saved", issues: r.error === "invalid" ? r.issues : [] };
+
   revalidatePath(`/transfers/${transferId}/schedule`);
   return { ok: true, message: "Operations plan saved: the next live check judges it", issues: [] };
 }
@@ -72,7 +79,7 @@ export async function saveOperationsPlanAction(transferId: string, prev: FormSta
   try {
     return await saveOperations(transferId, prev, form);
   } catch (e) {
-    return { ok: false, message: actionMessage(e), issues: [] };
+    return failed(e, "The operations plan was not saved");
   }
 }
 
@@ -80,7 +87,7 @@ export async function saveWindowAction(transferId: string, prev: FormState, form
   try {
     return await saveWindow(transferId, prev, form);
   } catch (e) {
-    return { ok: false, message: actionMessage(e), issues: [] };
+    return failed(e, "The window was not saved");
   }
 }
 
@@ -88,6 +95,6 @@ export async function savePartyAction(transferId: string, prev: FormState, form:
   try {
     return await saveParty(transferId, prev, form);
   } catch (e) {
-    return { ok: false, message: actionMessage(e), issues: [] };
+    return failed(e, "Not saved");
   }
 }

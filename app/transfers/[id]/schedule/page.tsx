@@ -2,7 +2,7 @@ import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getSchedulePageFor } from "@/lib/app/checklist/guarded";
+import { getSchedulePage } from "@/lib/app/schedule/get-schedule";
 import { PARTY_ROLES, PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { formatLocal } from "@/lib/schedule/zoned-time";
 import { Card } from "@/app/_components/ui/card";
@@ -17,7 +17,7 @@ export const generateMetadata = transferMetadata("Schedule");
 
 export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const data = await pageCall(async () => getSchedulePageFor(await pageStaff(), id));
+  const data = await pageCall(async () => getSchedulePage(await pageStaff(), { transferId: id }));
   if (!data) notFound();
   const { transfer: t, window: w } = data;
   const inZone = (iso: string | null) => (iso && w ? `${formatLocal(new Date(iso), w.timeZone)} · ${iso}` : "—");

@@ -1,5 +1,5 @@
 import { route } from "@/app/_lib/auth";
-import { getRecordsTableFor } from "@/lib/app/transfers/guarded";
+import { getRecordsTable } from "@/lib/app/sources/get-records-table";
 import type { RecordsTable } from "@/lib/app/sources/records-table";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ const serialised = new WeakMap<RecordsTable, string>();
 
 /** GET the merged records of a transfer as a compact table (tuples, see lib/app/sources/records-table.ts). Staff only. */
 export const GET = route<{ id: string }>(async ({ actor, params }) => {
-  const table = await getRecordsTableFor(actor, params.id);
+  const table = await getRecordsTable(actor, { transferId: params.id });
   let body = serialised.get(table);
   if (body === undefined) {
     body = JSON.stringify(table);

@@ -1,7 +1,7 @@
 import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getChecklistPageFor } from "@/lib/app/checklist/guarded";
+import { getChecklistPage } from "@/lib/app/checklist/get-checklist";
 import { RevisionDocument } from "../_components/revision-document";
 import { ScheduleTimeline } from "../../schedule/_components/timeline";
 
@@ -14,7 +14,7 @@ const PRINT_CSS = `@media print { body > header { display: none } main { padding
 
 export default async function PrintPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const data = await pageCall(async () => getChecklistPageFor(await pageStaff(), id));
+  const data = await pageCall(async () => getChecklistPage(await pageStaff(), { transferId: id }));
   if (!data || data.current === null) notFound();
   const c = data.current;
   return (

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/app/_components/ui/card";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getRunViewFor } from "@/lib/app/runs/guarded";
 import { VerdictBadge } from "../_components/verdict-badge";
 import { DiffView } from "./_components/diff-view";
 import { FindingsList } from "./_components/findings-list";
@@ -11,14 +10,14 @@ import { RunProgress } from "./_components/run-progress";
 import { ServerMatrix } from "./_components/server-matrix";
 import { PRIORITY_CLASSES } from "@/lib/dns/query-plan";
 import { plainTitle } from "@/lib/checks/glossary";
-import type { RunView } from "@/lib/app/runs/get-run-view";
+import { getRunView, type RunView } from "@/lib/app/runs/get-run-view";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = transferMetadata("Live check");
 
 export default async function RunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {
   const { id, runId } = await params;
-  const v = await pageCall(async () => getRunViewFor(await pageStaff(), id, runId));
+  const v = await pageCall(async () => getRunView(await pageStaff(), { transferId: id, runId }));
   if (!v) notFound();
   const { run } = v;
   const back = (

@@ -5,6 +5,13 @@ import { useState, type FormEvent } from "react";
 import { Field, inputClass } from "@/app/_components/ui/field";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
 
+/** The route's 422 `issues` (lib/app/use-case.ts), first message per field. */
+function fieldErrors(issues: { path: string; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const i of issues) errors[i.path.split(".")[0] || "form"] ??= i.message;
+  return errors;
+}
+
 /** The last run's servers and options: the form starts the next run the same way. */
 export interface LastRunSettings {
   newServers: string[];
@@ -72,7 +79,7 @@ export function StartRunForm({
       });
       const body = await res.json();
       if (res.status === 201) router.push(`/transfers/${transferId}/checks/${body.runId}`);
-      else setErrors(body.errors ?? { form: "could not start the run" });
+      else setErrors(Array.isArray(body.issues) ? fieldErrors(body.issues) : { form: "could not start the run" });
     } finally {
       setBusy("");
     }

@@ -2,7 +2,7 @@ import { transferMetadata } from "@/app/_lib/transfer-metadata";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
-import { getSourceReportFor } from "@/lib/app/transfers/guarded";
+import { getSourceReport } from "@/lib/app/sources/get-source-report";
 import { formatBytes } from "@/lib/app/sources/upload-limits";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
@@ -13,7 +13,7 @@ export const generateMetadata = transferMetadata("Import report");
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const td = "px-3 py-2 align-top";
 
-type ProviderRecord = Awaited<ReturnType<typeof getSourceReportFor>>["report"]["providerRecords"][number];
+type ProviderRecord = Awaited<ReturnType<typeof getSourceReport>>["report"]["providerRecords"][number];
 
 function providerItem(p: ProviderRecord, i: number) {
   return (
@@ -50,7 +50,7 @@ function providerItem(p: ProviderRecord, i: number) {
 
 export default async function SourceReportPage({ params }: { params: Promise<{ id: string; sourceId: string }> }) {
   const { id, sourceId } = await params;
-  const data = await pageCall(async () => getSourceReportFor(await pageStaff(), id, sourceId));
+  const data = await pageCall(async () => getSourceReport(await pageStaff(), { transferId: id, sourceId }));
   if (!data) notFound();
   const { transfer: t, source: s, report } = data;
   const providerOnly = report.providerRecords.filter((p) => !p.represented);

@@ -1,6 +1,6 @@
 import { route } from "@/app/_lib/auth";
 import { downloadResponse } from "@/app/_lib/download";
-import { getFindingsCsvFor } from "@/lib/app/checklist/guarded";
+import { getFindingsCsv } from "@/lib/app/checklist/downloads";
 import { revisionQuery } from "../revision-query";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,6 @@ export const dynamic = "force-dynamic";
 export const GET = route<{ id: string }>(async ({ request, actor, params }) => {
   const q = revisionQuery(request);
   if (!q.ok) return Response.json({ error: "INVALID", issues: q.issues }, { status: 422 });
-  const r = await getFindingsCsvFor(actor, { transferId: params.id, revisionNumber: q.revision });
-  if (!r.ok) return Response.json({ error: "NOT_FOUND" }, { status: 404 });
+  const r = await getFindingsCsv(actor, { transferId: params.id, revisionNumber: q.revision });
   return downloadResponse(r.bytes, { contentType: "text/csv; charset=utf-8", fileName: r.fileName });
 });

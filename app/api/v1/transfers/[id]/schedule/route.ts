@@ -6,7 +6,7 @@ import { requireStaff } from "@/lib/auth/require";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<{ id: string }>("getSchedule", async ({ actor, params }) =>
-  apiJson(await getWindow(actor, params.id)),
+  apiJson(await getWindow(actor, { transferId: params.id })),
 );
 
 /** PUT is idempotent: the same window again changes nothing. */

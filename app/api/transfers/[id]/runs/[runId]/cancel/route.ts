@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { route } from "@/app/_lib/auth";
-import { requestCancelFor } from "@/lib/app/runs/guarded";
+import { requestCancel } from "@/lib/app/runs/request-cancel";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
  * executing instance sees the flag at its next heartbeat), 409 otherwise.
  */
 export const POST = route<{ id: string; runId: string }>(async ({ actor, params }) =>
-  (await requestCancelFor(actor, params.id, params.runId))
+  (await requestCancel(actor, { transferId: params.id, runId: params.runId }))
     ? NextResponse.json({ cancelling: true }, { status: 202 })
     : NextResponse.json({ error: "CONFLICT", message: "the run is not executing" }, { status: 409 }),
 );

@@ -3,20 +3,19 @@ import { route } from "@/app/_lib/auth";
 import { requireStaff } from "@/lib/auth/require";
 import { readJsonBody } from "@/lib/http/read-body";
 import { abuseLimits } from "@/lib/config/abuse-limits";
-import { decideFindingsFor } from "@/lib/app/runs/guarded";
+import { decideFindings } from "@/lib/app/findings/decide-findings";
 import { getFindingsPage } from "@/lib/app/runs/get-findings-page";
 
 export const dynamic = "force-dynamic";
 
 /**
  * POST { action: "waive"|"acknowledge"|"revoke", key | keys[], reason, onBehalfOf?, overwrite? }
- * → 200 { verdict, changed, unchanged } | 404 | 409 | 422. The decider is the
+ * → 200 { verdict, changed, unchanged } | 404 | 409 { reason, keys } | 422. The decider is the
  * signed-in account; the body is validated in lib/app/findings/decision-input.ts.
  */
 export const POST = route<{ id: string; runId: string }>(async ({ request, actor, params }) => {
   const input = await readJsonBody({ request, maxBytes: abuseLimits().maxJsonBodyBytes, authorise: () => requireStaff(actor, params.id) });
-  const r = await decideFindingsFor(actor, { transferId: params.id, runId: params.runId, input });
-  if (!r.ok) return NextResponse.json({ error: r.error, message: r.message, ...(r.keys ? { keys: r.keys } : {}) }, { status: r.status });
+  const r = await decideFindings(actor, { transferId: params.id, runId: params.runId, input });
   return NextResponse.json({ verdict: r.verdict, changed: r.changed, unchanged: r.unchanged });
 });
 
