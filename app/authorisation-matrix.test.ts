@@ -255,7 +255,7 @@ const ROUTES: Record<string, Entry> = {
   },
 };
 
-/** Pages: "staff" pages must call pageStaff() (sign-in redirect) and go through lib/app/<concept>/guarded.ts; the others say why they are open. */
+/** Pages: "staff" pages must call pageStaff() (sign-in redirect) and reach lib/app only through use cases that take the actor; the others say why they are open. */
 const PAGES: Record<string, "staff" | string> = {
   "page.tsx": "staff",
   "transfers/new/page.tsx": "staff",
@@ -274,12 +274,12 @@ const PAGES: Record<string, "staff" | string> = {
   "glossary/page.tsx": "public: the glossary of checks (the catalogue's ids, no transfer data)",
   "(auth)/setup/page.tsx": "public only while no account exists (firstRunSetup refuses afterwards)",
   "(public)/sign/[token]/page.tsx": "capability: the sign-off token, checked in lib/app/links/signoff-by-link (getSignoffView)",
-  "(public)/invite/[token]/page.tsx": "capability: the maintainer invite token, checked in lib/app/invites/guarded (getInvitePage); one transfer, upload and the owner's questions only",
+  "(public)/invite/[token]/page.tsx": "capability: the maintainer invite token, checked in lib/app/invites/get-invite-page (getInvitePage); one transfer, upload and the owner's questions only",
   "settings/api-tokens/page.tsx": "staff",
   "settings/webhooks/page.tsx": "staff",
 };
 
-/** Server actions: staff actions take their actor from actionActor() and call lib/app/<concept>/guarded.ts; the others say why. */
+/** Server actions: staff actions take their actor from actionActor() and call use cases that take it (lib/app/<concept>/<verb>.ts); the others say why. */
 const ACTIONS: Record<string, "staff" | string> = {
   "actions.ts": "staff",
   "transfers/new/actions.ts": "staff",
@@ -287,13 +287,28 @@ const ACTIONS: Record<string, "staff" | string> = {
   "transfers/[id]/schedule/actions.ts": "staff",
   "(auth)/actions.ts": "public: sign-in, sign-out, first-run setup (refused once an account exists)",
   "(public)/sign/[token]/actions.ts": "capability: the sign-off token in the POST body, checked in lib/app/links/signoff-by-link (submitLinkSignoff)",
-  "(public)/invite/[token]/actions.ts": "capability: the invite token in the POST body, checked in lib/app/invites/guarded (inviteActor) before lib/app/transfers/guarded answerOwnerQuestions",
+  "(public)/invite/[token]/actions.ts": "capability: the invite token in the POST body, checked in lib/app/invites/get-invite-page (inviteActor) before lib/app/parties/answer-owner-questions",
   "transfers/[id]/actions.ts": "staff",
   "settings/api-tokens/actions.ts": "staff",
   "settings/webhooks/actions.ts": "staff",
   "portfolios/new/actions.ts": "staff",
   "portfolios/[id]/actions.ts": "staff",
 };
+
+/** Async functions value-imported from lib/app whose first parameter is not `actor`. */
+function unguardedImports(src: string): string[] {
+  const bad: string[] = [];
+  for (const m of src.matchAll(/^import \{([^}]*)\} from "@\/lib\/app\/([^"]+)";$/gm)) {
+    const lib = readFileSync(join(process.cwd(), "lib/app", `${m[2]}.ts`), "utf8");
+    for (const raw of m[1]!.split(",")) {
+      const name = raw.trim();
+      if (!name || name.startsWith("type ")) continue;
+      const fn = new RegExp(`export async function ${name}\\(\\s*(\\w+)`).exec(lib);
+      if (fn && fn[1] !== "actor") bad.push(`${m[2]}: ${name}(${fn[1]}, …)`);
+    }
+  }
+  return bad;
+}
 
 beforeAll(async () => {
   tdb = await createTestDb();
@@ -306,7 +321,8 @@ beforeAll(async () => {
   const { getAuth } = await import("@/lib/auth/server");
   const { seedTransfer, seedRun } = await import("@/lib/app/testing/seed");
   const { createChecklistRevision } = await import("@/lib/app/checklist/create-checklist-revision");
-  const { issueInviteFor, revokeInviteFor } = await import("@/lib/app/invites/guarded");
+  const { issueInvite } = await import("@/lib/app/invites/issue-invite");
+  const { revokeInvite } = await import("@/lib/app/invites/revoke-invite");
   const a = await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, db);
   const b = await createStaffUser({ email: "bob@registrar-b.test", password: "correct horse battery B", organisation: "Registrar B" }, db);
   expect(a.organisationId).toBe("default-org"); // the first account takes over the default organisation
@@ -322,11 +338,11 @@ beforeAll(async () => {
   ctx.runA = await seedRun({ transferId: ctx.transferA, withBlocker: true, at: new Date(), db });
   const staffA = { kind: "staff" as const, userId: a.id, name: a.name, email: a.email, organisationId: a.organisationId };
   const staffB = { ...staffA, userId: b.id, organisationId: b.organisationId };
-  expect((await createChecklistRevision({ transferId: ctx.transferA, db })).ok).toBe(true);
-  ctx.inviteA = (await issueInviteFor(staffA, { transferId: ctx.transferA, label: "owner", db })).token;
-  ctx.inviteB = (await issueInviteFor(staffB, { transferId: ctx.transferB, label: "owner", db })).token;
-  const revoked = await issueInviteFor(staffA, { transferId: ctx.transferA, label: "old", db });
-  await revokeInviteFor(staffA, { transferId: ctx.transferA, inviteId: revoked.inviteId, db });
+  expect((await createChecklistRevision(staffA, { transferId: ctx.transferA }, { db })).revision.revisionNumber).toBe(1);
+  ctx.inviteA = (await issueInvite(staffA, { transferId: ctx.transferA, label: "owner" }, { db })).token;
+  ctx.inviteB = (await issueInvite(staffB, { transferId: ctx.transferB, label: "owner" }, { db })).token;
+  const revoked = await issueInvite(staffA, { transferId: ctx.transferA, label: "old" }, { db });
+  await revokeInvite(staffA, { transferId: ctx.transferA, inviteId: revoked.inviteId }, { db });
   ctx.revokedA = revoked.token;
   const { createApiToken } = await import("@/lib/app/api-tokens/create");
   const { revokeApiToken } = await import("@/lib/app/api-tokens/revoke");
@@ -358,17 +374,17 @@ describe("authorisation matrix", () => {
     }
   }, 60_000);
 
-  test("every page and server-action file has a policy; staff ones call the guard and lib/app/<concept>/guarded.ts", () => {
+  test("every page and server-action file has a policy; staff ones call the guard and only use cases that check access themselves", () => {
     expect(walk(APP, "page.tsx").sort()).toEqual(Object.keys(PAGES).sort());
     expect(walk(APP, "actions.ts").sort()).toEqual(Object.keys(ACTIONS).sort());
     for (const [file, policy] of [...Object.entries(PAGES), ...Object.entries(ACTIONS)]) {
       const src = readFileSync(join(APP, file), "utf8");
       if (policy === "staff") {
         expect(src, file).toMatch(file.endsWith("actions.ts") ? /actionActor\(\)/ : /pageStaff\(\)/);
-        // Staff files reach lib only through the guarded entry points (lib/app/<concept>/guarded.ts), never the unguarded ones.
-        // Types carry no behaviour: only value imports must go through the guarded entry points.
-        const values = src.split("\n").filter((l) => !/^import type /.test(l)).join("\n");
-        expect(values, file).not.toMatch(/from "@\/lib\/app\/(sources\/(import-sources|get-records-table|get-source-report)|runs\/(start-run|get-run-view|request-cancel)|findings\/decide-findings)"/);
+        // Every async function a staff file imports from lib/app is a use case: it takes the actor first and checks
+        // access itself (lib/app/use-case.ts), so no page or action can reach stored data around the guard.
+        // Types, schemas and pure helpers carry no access; only value imports of async functions are judged.
+        expect(unguardedImports(src), file).toEqual([]);
         if (file.endsWith("actions.ts")) expect(src, file).toMatch(/@\/lib\/app\/[a-z-]+\//);
       }
     }
@@ -459,68 +475,74 @@ describe("authorisation matrix", () => {
   });
 
   test("the invite page's lib entry: its own transfer only; revoked, expired, wrong and malformed tokens are the same NOT_FOUND; rate-limited", async () => {
-    const { getInvitePage, issueInviteFor } = await import("@/lib/app/invites/guarded");
+    const { getInvitePage } = await import("@/lib/app/invites/get-invite-page");
+    const { issueInvite } = await import("@/lib/app/invites/issue-invite");
     const { resolveInvite } = await import("@/lib/app/invites/invite-token");
-    const { createMemoryRateLimiter } = await import("@/lib/checklist/rate-limiter");
+    const { createMemoryRateLimiter } = await import("@/lib/security/rate-limits");
     const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
     const page = await getInvitePage({ token: ctx.inviteA, ip: "matrix-invite" });
     expect(page.transfer.id).toBe(ctx.transferA);
     expect(page.actor).toMatchObject({ kind: "maintainer", transferId: ctx.transferA, label: "owner" });
     const staffA = await staffFromHeaders(new Headers({ cookie: ctx.own }));
-    const expired = await issueInviteFor(staffA, { transferId: ctx.transferA, label: "short", now: new Date(Date.now() - 7_200_000), ttlSeconds: 3600 });
+    const expired = await issueInvite(staffA, { transferId: ctx.transferA, label: "short" }, { now: new Date(Date.now() - 7_200_000), ttlSeconds: 3600 });
     for (const token of [ctx.revokedA, expired.token, ctx.inviteA.slice(0, -2) + (ctx.inviteA.endsWith("AA") ? "BA" : "AA"), "not-a-token"]) {
       await expect(getInvitePage({ token, ip: "matrix-invite" })).rejects.toMatchObject({ code: "NOT_FOUND", message: "this link is not valid" });
     }
     const limiter = createMemoryRateLimiter({ limit: 2, windowSeconds: 60 });
-    expect((await resolveInvite({ token: ctx.inviteA, ip: "rl", limiter })).ok).toBe(true);
-    expect((await resolveInvite({ token: ctx.inviteA, ip: "rl", limiter })).ok).toBe(true);
-    expect(await resolveInvite({ token: ctx.inviteA, ip: "rl", limiter })).toMatchObject({ ok: false, error: "rate-limited" });
+    for (let i = 0; i < 2; i++) expect((await resolveInvite({ token: ctx.inviteA, ip: "rl" }, { limiter })).actor.transferId).toBe(ctx.transferA);
+    await expect(resolveInvite({ token: ctx.inviteA, ip: "rl" }, { limiter })).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 
   test("an invite answers the owner's questions for its transfer only, and cannot do staff things", async () => {
-    const { getInvitePage, issueInviteFor, listInvitesFor, revokeInviteFor } = await import("@/lib/app/invites/guarded");
-    const { answerOwnerQuestions, getRecordsTableFor, listTransfersFor } = await import("@/lib/app/transfers/guarded");
-    const { startRunFor } = await import("@/lib/app/runs/guarded");
+    const { getInvitePage } = await import("@/lib/app/invites/get-invite-page");
+    const { issueInvite } = await import("@/lib/app/invites/issue-invite");
+    const { listInvites } = await import("@/lib/app/invites/list-invites");
+    const { revokeInvite } = await import("@/lib/app/invites/revoke-invite");
+    const { answerOwnerQuestions } = await import("@/lib/app/parties/answer-owner-questions");
+    const { getRecordsTable } = await import("@/lib/app/sources/get-records-table");
+    const { listTransferItems } = await import("@/lib/app/transfers/list");
+    const { startRun } = await import("@/lib/app/runs/start-run");
     const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
     const maintainer = (await getInvitePage({ token: ctx.inviteA, ip: "matrix-invite-2" })).actor;
     const answers = { dnsHostingMoves: "yes", organisation: "Owner", contacts: [{ name: "O", email: "o@owner.test" }], onCallConfirmed: false };
     await expect(answerOwnerQuestions(maintainer, { transferId: ctx.transferB, input: answers })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(answerOwnerQuestions(null, { transferId: ctx.transferA, input: answers })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(answerOwnerQuestions(maintainer, { transferId: ctx.transferA, input: { ...answers, dnsHostingMoves: undefined } })).rejects.toMatchObject({ code: "INVALID" });
-    expect(await answerOwnerQuestions(maintainer, { transferId: ctx.transferA, input: answers })).toEqual({ ok: true });
-    await expect(getRecordsTableFor(maintainer, ctx.transferA)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(startRunFor(maintainer, { transferId: ctx.transferA, input: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(listTransfersFor(maintainer)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(issueInviteFor(maintainer, { transferId: ctx.transferA, label: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(listInvitesFor(maintainer, ctx.transferA)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await answerOwnerQuestions(maintainer, { transferId: ctx.transferA, input: answers });
+    await expect(getRecordsTable(maintainer, { transferId: ctx.transferA })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(startRun(maintainer, { transferId: ctx.transferA, input: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listTransferItems(maintainer)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(issueInvite(maintainer, { transferId: ctx.transferA, label: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listInvites(maintainer, { transferId: ctx.transferA })).rejects.toMatchObject({ code: "FORBIDDEN" });
     // Staff of another organisation can neither list, issue nor revoke invites of this transfer.
     const other = await staffFromHeaders(new Headers({ cookie: ctx.other }));
     const own = await staffFromHeaders(new Headers({ cookie: ctx.own }));
-    await expect(listInvitesFor(other, ctx.transferA)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(issueInviteFor(other, { transferId: ctx.transferA, label: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const first = (await listInvitesFor(own, ctx.transferA)).at(-1)!;
-    await expect(revokeInviteFor(other, { transferId: ctx.transferA, inviteId: first.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await listInvitesFor(own, ctx.transferA)).every((i) => !("tokenHash" in i))).toBe(true);
+    await expect(listInvites(other, { transferId: ctx.transferA })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(issueInvite(other, { transferId: ctx.transferA, label: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const first = (await listInvites(own, { transferId: ctx.transferA })).at(-1)!;
+    await expect(revokeInvite(other, { transferId: ctx.transferA, inviteId: first.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await listInvites(own, { transferId: ctx.transferA })).every((i) => !("tokenHash" in i))).toBe(true);
   });
 
   test("a revoked sign-off link is refused like a missing one", async () => {
     const { getDb } = await import("@/lib/db/client");
     const { issueLink, revokeLink } = await import("@/lib/app/links/links");
     const { getSignoffView } = await import("@/lib/app/links/signoff-by-link");
-    const link = await issueLink({ transferId: ctx.transferA, role: "domain-owner", db: getDb() });
-    if (!link.ok) throw new Error("link not issued");
-    expect((await getSignoffView({ token: link.token, ip: "matrix-1" })).ok).toBe(true);
-    await revokeLink({ transferId: ctx.transferA, linkId: link.linkId });
-    expect(await getSignoffView({ token: link.token, ip: "matrix-1" })).toEqual({ ok: false, error: "not-found" });
+    const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
+    const own = await staffFromHeaders(new Headers({ cookie: ctx.own }));
+    const link = await issueLink(own, { transferId: ctx.transferA, role: "domain-owner" }, { db: getDb() });
+    expect((await getSignoffView({ token: link.token, ip: "matrix-1" })).role).toBe("domain-owner");
+    await revokeLink(own, { transferId: ctx.transferA, linkId: link.linkId });
+    await expect(getSignoffView({ token: link.token, ip: "matrix-1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   test("staff of another organisation do not see the transfer in their list", async () => {
-    const { listTransfersFor } = await import("@/lib/app/transfers/guarded");
+    const { listTransferItems } = await import("@/lib/app/transfers/list");
     const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
     const a = await staffFromHeaders(new Headers({ cookie: ctx.own }));
     const b = await staffFromHeaders(new Headers({ cookie: ctx.other }));
-    expect((await listTransfersFor(a)).map((t) => t.id)).toEqual([ctx.transferA]);
-    expect((await listTransfersFor(b)).map((t) => t.id)).toEqual([ctx.transferB]);
-    await expect(listTransfersFor(null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect((await listTransferItems(a)).map((t) => t.id)).toEqual([ctx.transferA]);
+    expect((await listTransferItems(b)).map((t) => t.id)).toEqual([ctx.transferB]);
+    await expect(listTransferItems(null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });

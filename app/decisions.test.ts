@@ -37,9 +37,9 @@ async function decide(cookie: string, body: unknown, runId = ctx.runId): Promise
 }
 
 async function bundle(): Promise<Bundle> {
-  const { createChecklistRevisionFor } = await import("@/lib/app/checklist/guarded");
+  const { createChecklistRevision } = await import("@/lib/app/checklist/create-checklist-revision");
   const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
-  expect((await createChecklistRevisionFor(await staffFromHeaders(new Headers({ cookie: ctx.ann })), ctx.transferId)).ok).toBe(true);
+  expect((await createChecklistRevision(await staffFromHeaders(new Headers({ cookie: ctx.ann })), { transferId: ctx.transferId })).digest).toMatch(/^[0-9a-f]{64}$/);
   const get = await handler(BUNDLE_ROUTE, "GET");
   const res = await get(new Request(`${ORIGIN}/api/transfers/${ctx.transferId}/checklist/bundle`, { headers: { host: "cutover.test", cookie: ctx.ann } }), { params: Promise.resolve({ id: ctx.transferId }) });
   expect(res.status).toBe(200);
@@ -153,9 +153,9 @@ describe("a decision names the signed-in account, never a typed name", () => {
     expect(await stateOf(ctx.blocker)).toMatchObject({ status: "open", by: null, byUserId: null });
     const [revoked] = await audit("finding.revoked");
     expect(revoked).toMatchObject({ findingId: ctx.blocker, reason: "waived by mistake", actor: { userId: ctx.annId }, previous: { by: "Bob Lead", userId: ctx.bobId, reason: "Bob's own reason" } });
-    const { getRunViewFor } = await import("@/lib/app/runs/guarded");
+    const { getRunView } = await import("@/lib/app/runs/get-run-view");
     const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
-    const view = await getRunViewFor(await staffFromHeaders(new Headers({ cookie: ctx.ann })), ctx.transferId, ctx.runId);
+    const view = await getRunView(await staffFromHeaders(new Headers({ cookie: ctx.ann })), { transferId: ctx.transferId, runId: ctx.runId });
     expect(view.findings.find((f) => f.key === ctx.blocker)!.state).toEqual({ status: "open" });
     expect(view.verdict).toBe("no-go");
     expect((await db.run.findUniqueOrThrow({ where: { id: ctx.runId } })).verdict).toBe("no-go");
@@ -213,13 +213,13 @@ describe("a sign-off by link records the link, its role and a self-declared name
     const { submitLinkSignoff } = await import("@/lib/app/links/signoff-by-link");
     const { latestRevisionRow } = await import("@/lib/db/checklist-revisions");
     await bundle();
-    const link = await issueLink({ transferId: ctx.transferId, role: "domain-owner", db });
-    if (!link.ok) throw new Error("issueLink");
+    const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
+    const link = await issueLink(await staffFromHeaders(new Headers({ cookie: ctx.ann })), { transferId: ctx.transferId, role: "domain-owner" }, { db });
     const digest = (await latestRevisionRow(ctx.transferId, db))!.digest;
-    const forged = await submitLinkSignoff({ token: link.token, db, revisionDigest: digest, input: { signerName: "Olga\r\nApproved by: CEO", decision: "approve" } });
-    expect(forged).toMatchObject({ ok: false, error: "invalid" });
-    const r = await submitLinkSignoff({ token: link.token, db, revisionDigest: digest, input: { signerName: "Olga Owner", decision: "reject", reason: "window too short" } });
-    expect(r.ok).toBe(true);
+    const forged = submitLinkSignoff({ token: link.token, revisionDigest: digest, input: { signerName: "Olga\r\nApproved by: CEO", decision: "approve" } }, { db });
+    await expect(forged).rejects.toMatchObject({ code: "INVALID" });
+    const r = await submitLinkSignoff({ token: link.token, revisionDigest: digest, input: { signerName: "Olga Owner", decision: "reject", reason: "window too short" } }, { db });
+    expect(r.signoff.decision).toBe("reject");
     const linkId = link.linkId;
     expect(await db.signoff.findFirst({ where: { linkId } })).toMatchObject({ role: "domain-owner", signerName: "Olga Owner", signerNameIs: "self-declared" });
     expect((await audit("signoff.recorded")).at(-1)).toMatchObject({ signerName: "Olga Owner", signerNameIs: "self-declared", actor: { kind: "link", linkId, role: "domain-owner" } });

@@ -36,8 +36,9 @@ beforeAll(async () => {
   transferId = await seedTransfer({ domain: "project.test", db });
   await seedRun({ transferId, withBlocker: true, at: new Date(), db });
   await seedParties({ transferId, db });
-  expect(await saveSchedule({ transferId, db, input: { start: "2026-11-10T07:00:00.000Z", end: "2026-11-13T10:00:00.000Z", timeZone: "Europe/Berlin", holidayRegion: "DE", ttlLoweringAt: "2026-11-08T07:00:00.000Z" } })).toEqual({ ok: true });
-  expect((await createChecklistRevision({ transferId, db })).ok).toBe(true);
+  const { SEED_STAFF } = await import("@/lib/app/testing/staff");
+  await saveSchedule(SEED_STAFF, { transferId, input: { start: "2026-11-10T07:00:00.000Z", end: "2026-11-13T10:00:00.000Z", timeZone: "Europe/Berlin", holidayRegion: "DE", ttlLoweringAt: "2026-11-08T07:00:00.000Z" } }, { db });
+  expect((await createChecklistRevision(SEED_STAFF, { transferId }, { db })).revision.revisionNumber).toBe(1);
 }, 60_000);
 
 afterAll(async () => {

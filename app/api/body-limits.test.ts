@@ -41,7 +41,7 @@ beforeAll(async () => {
   const { createStaffUser } = await import("@/lib/app/accounts/staff-users");
   const { getAuth } = await import("@/lib/auth/server");
   const { seedTransfer, seedRun } = await import("@/lib/app/testing/seed");
-  const { issueInviteFor } = await import("@/lib/app/invites/guarded");
+  const { issueInvite } = await import("@/lib/app/invites/issue-invite");
   const a = await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, db);
   const b = await createStaffUser({ email: "bob@registrar-b.test", password: "correct horse battery B", organisation: "Registrar B" }, db);
   const cookie = async (email: string, password: string) => (await getAuth().api.signInEmail({ body: { email, password }, asResponse: true })).headers.get("set-cookie")!.split(";")[0]!;
@@ -50,7 +50,7 @@ beforeAll(async () => {
   ctx.transfer = await seedTransfer({ domain: "project.test", db });
   ctx.run = await seedRun({ transferId: ctx.transfer, withBlocker: true, at: new Date(), db });
   const staffA = { kind: "staff" as const, userId: a.id, name: a.name, email: a.email, organisationId: a.organisationId };
-  ctx.invite = (await issueInviteFor(staffA, { transferId: ctx.transfer, label: "owner", db })).token;
+  ctx.invite = (await issueInvite(staffA, { transferId: ctx.transfer, label: "owner" }, { db })).token;
 }, 60_000);
 
 afterAll(async () => {

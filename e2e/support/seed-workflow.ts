@@ -10,6 +10,7 @@ import { newInvite, storeInvite } from "../../lib/app/invites/invite-token";
 import { revokeMaintainerInvite } from "../../lib/db/maintainer-invites";
 import { issueLink, revokeLink } from "../../lib/app/links/links";
 import { acknowledgeWarning, BLOCKER_KEY, seedFindings, seedParties, seedRun, seedTransfer, WARNING_KEY } from "../../lib/app/testing/seed";
+import { staffOfTransfer } from "../../lib/app/testing/staff";
 
 const [command, arg] = process.argv.slice(2);
 const opts = JSON.parse(arg ?? "{}") as { domain?: string; transferId?: string };
@@ -42,10 +43,10 @@ async function main(): Promise<unknown> {
     case "links": {
       // One transfer's links in every invalid state: a revoked and an expired sign-off link, a revoked and an expired invite.
       const id = await seedTransfer({ domain: opts.domain! });
-      const revoked = await issueLink({ transferId: id, role: "domain-owner", now });
-      const expired = await issueLink({ transferId: id, role: "losing-registrar", now: new Date(now.getTime() - 30 * DAY), ttlSeconds: 60 });
-      if (!revoked.ok || !expired.ok) throw new Error("issueLink failed");
-      await revokeLink({ transferId: id, linkId: revoked.linkId, now });
+      const staff = await staffOfTransfer(id);
+      const revoked = await issueLink(staff, { transferId: id, role: "domain-owner" }, { now });
+      const expired = await issueLink(staff, { transferId: id, role: "losing-registrar" }, { now: new Date(now.getTime() - 30 * DAY), ttlSeconds: 60 });
+      await revokeLink(staff, { transferId: id, linkId: revoked.linkId }, { now });
       const invRevoked = newInvite({ transferId: id, label: "revoked", createdBy: "seed", now });
       const invExpired = newInvite({ transferId: id, label: "expired", createdBy: "seed", now: new Date(now.getTime() - 30 * DAY), ttlSeconds: 60 });
       await storeInvite(invRevoked.row);

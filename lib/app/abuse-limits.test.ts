@@ -5,8 +5,8 @@ import { oidcConfig } from "../auth/oidc";
 import { createStaffUser } from "./accounts/staff-users";
 import { createTestDb, type TestDb } from "../db/test-db";
 import { createTransfer } from "./transfers/create-transfer";
-import { importSourcesFor } from "./transfers/guarded";
-import { startRunFor } from "./runs/guarded";
+import { importSources } from "./sources/import-sources";
+import { startRun } from "./runs/start-run";
 
 let t: TestDb;
 let staff: StaffActor;
@@ -26,7 +26,7 @@ afterAll(() => t.dispose());
 describe("limits", () => {
   test("a source over the per-import record limit is refused with a clear error and nothing is stored", async () => {
     const zone = "$ORIGIN limits.test.\n" + Array.from({ length: 6 }, (_, i) => `h${i} 300 IN A 192.0.2.${i + 1}\n`).join("");
-    const r = await importSourcesFor(staff, { transferId, sources: [{ label: "big", format: "bind", files: [{ name: "big.zone", bytes: enc.encode(zone) }] }], db: t.db, env: { CUTOVER_MAX_RECORDS_PER_IMPORT: "5" } });
+    const r = await importSources(staff, { transferId, sources: [{ label: "big", format: "bind", files: [{ name: "big.zone", bytes: enc.encode(zone) }] }] }, { db: t.db, env: { CUTOVER_MAX_RECORDS_PER_IMPORT: "5" } });
     expect(r.results).toEqual([{ ok: false, label: "big", files: ["big.zone"], error: "big: more than 5 records; the limit per import is 5. Nothing was stored.", tooLarge: true }]);
     expect(await t.db.source.count({ where: { transferId } })).toBe(0);
     expect(await t.db.sourceRecord.count()).toBe(0);
@@ -34,7 +34,7 @@ describe("limits", () => {
 
   test("live checks stop at the organisation's hourly query budget, and no run is stored", async () => {
     await t.db.run.create({ data: { transferId, status: "done", oldServersJson: "[]", newServersJson: "[]", optionsJson: "{}", sent: 120, planned: 120 } });
-    await expect(startRunFor(staff, { transferId, input: {}, db: t.db, env: { CUTOVER_ORG_QUERIES_PER_HOUR: "100" } })).rejects.toMatchObject({ code: "RATE_LIMITED", status: 429 });
+    await expect(startRun(staff, { transferId, input: {} }, { db: t.db, env: { CUTOVER_ORG_QUERIES_PER_HOUR: "100" } })).rejects.toMatchObject({ code: "RATE_LIMITED", status: 429 });
     expect(await t.db.run.count({ where: { transferId } })).toBe(1);
   });
 });

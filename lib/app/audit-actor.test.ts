@@ -3,14 +3,18 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { StaffActor } from "../auth/actor";
 import { resolveInvite } from "./invites/invite-token";
 import { createStaffUser } from "./accounts/staff-users";
-import { createMemoryRateLimiter } from "../checklist/rate-limiter";
+import { createMemoryRateLimiter } from "../security/rate-limits";
 import { createTestDb, type TestDb } from "../db/test-db";
 import { verifyAuditLog } from "../audit/record-audit";
 import { submitLinkSignoff } from "./links/signoff-by-link";
-import { createChecklistRevisionFor, issueLinkFor, revokeLinkFor, saveScheduleFor } from "./checklist/guarded";
-import { issueInviteFor, revokeInviteFor } from "./invites/guarded";
+import { createChecklistRevision } from "./checklist/create-checklist-revision";
+import { issueLink, revokeLink } from "./links/links";
+import { saveSchedule } from "./schedule/save-schedule";
+import { issueInvite } from "./invites/issue-invite";
+import { revokeInvite } from "./invites/revoke-invite";
 import { createTransfer } from "./transfers/create-transfer";
-import { answerOwnerQuestions, importSourcesFor } from "./transfers/guarded";
+import { answerOwnerQuestions } from "./parties/answer-owner-questions";
+import { importSources } from "./sources/import-sources";
 
 let t: TestDb;
 let staff: StaffActor;
@@ -30,18 +34,16 @@ afterAll(() => t.dispose());
 describe("audit actors", () => {
   test("staff actions carry the user's id and e-mail; the invite's uploads and answers carry the invite; no placeholder identity", async () => {
     const ann = { kind: "staff", userId: staff.userId, name: "Ann", email: "ann@registrar.test" };
-    const invite = await issueInviteFor(staff, { transferId, label: "owner's admin", db: t.db });
-    const resolved = await resolveInvite({ token: invite.token, db: t.db, limiter: createMemoryRateLimiter({ limit: 100, windowSeconds: 60 }) });
-    if (!resolved.ok) throw new Error("invite not resolved");
+    const invite = await issueInvite(staff, { transferId, label: "owner's admin" }, { db: t.db });
+    const resolved = await resolveInvite({ token: invite.token }, { db: t.db, limiter: createMemoryRateLimiter({ limit: 100, windowSeconds: 60 }) });
     const maintainer = resolved.actor;
-    const imported = await importSourcesFor(maintainer, { transferId, sources: [{ label: "registrar export", format: "bind", files: [{ name: "export.zone", bytes: zone }] }], db: t.db });
+    const imported = await importSources(maintainer, { transferId, sources: [{ label: "registrar export", format: "bind", files: [{ name: "export.zone", bytes: zone }] }] }, { db: t.db });
     const sourceId = imported.results[0]!.ok ? imported.results[0]!.source.id : "";
-    await answerOwnerQuestions(maintainer, { transferId, input: { dnsHostingMoves: "yes", organisation: "Owner Ltd", contacts: [{ name: "Olga", email: "olga@owner.test" }], onCallConfirmed: true, onCallBy: "Olga" }, db: t.db });
-    await saveScheduleFor(staff, { transferId, input: { start: "2030-01-08T09:00:00Z", end: "2030-01-08T11:00:00Z", timeZone: "UTC", holidayRegion: "", ttlLoweringAt: "" }, db: t.db });
-    await createChecklistRevisionFor(staff, transferId, t.db);
-    const link = await issueLinkFor(staff, { transferId, role: "domain-owner", db: t.db });
-    if (!link.ok) throw new Error("no link");
-    await revokeInviteFor(staff, { transferId, inviteId: invite.inviteId, db: t.db });
+    await answerOwnerQuestions(maintainer, { transferId, input: { dnsHostingMoves: "yes", organisation: "Owner Ltd", contacts: [{ name: "Olga", email: "olga@owner.test" }], onCallConfirmed: true, onCallBy: "Olga" } }, { db: t.db });
+    await saveSchedule(staff, { transferId, input: { start: "2030-01-08T09:00:00Z", end: "2030-01-08T11:00:00Z", timeZone: "UTC", holidayRegion: "", ttlLoweringAt: "" } }, { db: t.db });
+    await createChecklistRevision(staff, { transferId }, { db: t.db });
+    const link = await issueLink(staff, { transferId, role: "domain-owner" }, { db: t.db });
+    await revokeInvite(staff, { transferId, inviteId: invite.inviteId }, { db: t.db });
 
     const log = await verifyAuditLog(transferId, t.db);
     expect(log.valid).toBe(true);
@@ -62,13 +64,12 @@ describe("audit actors", () => {
   });
 
   test("a sign-off records the link's role as the actor; revoking the link records the staff member", async () => {
-    const link = await issueLinkFor(staff, { transferId, role: "losing-registrar", db: t.db });
-    if (!link.ok) throw new Error("no link");
+    const link = await issueLink(staff, { transferId, role: "losing-registrar" }, { db: t.db });
     const head = (await verifyAuditLog(transferId, t.db)).entries.find((e) => e.event.type === "revision.created")!;
     const digest = (head.event as { revisionDigest: string }).revisionDigest;
-    const s = await submitLinkSignoff({ token: link.token, ip: "audit-test", db: t.db, input: { signerName: "Lena", decision: "approve", confirmNoGo: true }, revisionDigest: digest });
-    expect(s.ok).toBe(true);
-    await revokeLinkFor(staff, { transferId, linkId: link.linkId, db: t.db });
+    const s = await submitLinkSignoff({ token: link.token, ip: "audit-test", input: { signerName: "Lena", decision: "approve", confirmNoGo: true }, revisionDigest: digest }, { db: t.db });
+    expect(s.signoff.role).toBe("losing-registrar");
+    await revokeLink(staff, { transferId, linkId: link.linkId }, { db: t.db });
     const tail = (await verifyAuditLog(transferId, t.db)).entries.slice(-3);
     expect(tail.map((e) => [e.event.type, e.event.actor])).toEqual([
       ["link.used", { kind: "link", linkId: link.linkId, role: "losing-registrar" }],

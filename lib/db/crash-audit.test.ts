@@ -6,7 +6,7 @@
  * the process had died at that statement.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importSourcesFor } from "../app/transfers/guarded";
+import { importSources } from "../app/sources/import-sources";
 import { listAuditEntries } from "./audit-entries";
 import { createTransfer } from "./create-transfer";
 import { listSources } from "./list-sources";
@@ -44,7 +44,7 @@ describe.each(testDialects())("the source.imported entry on %s", (dialect) => {
     const files = [{ name: "a.zone", bytes: new TextEncoder().encode(ZONE) }];
     let outcome: unknown;
     try {
-      outcome = await importSourcesFor(staff, { transferId, sources: [{ label: "export", format: "bind", files }], db: t.db });
+      outcome = await importSources(staff, { transferId, sources: [{ label: "export", format: "bind", files }] }, { db: t.db });
     } catch (e) {
       outcome = e;
     }
@@ -57,7 +57,7 @@ describe.each(testDialects())("the source.imported entry on %s", (dialect) => {
 
   it("and a healthy import writes one entry per file, naming the uploader", async () => {
     const files = [{ name: "b.zone", bytes: new TextEncoder().encode(ZONE) }];
-    const r = await importSourcesFor(staff, { transferId, sources: [{ label: "again", format: "bind", files }], db: t.db });
+    const r = await importSources(staff, { transferId, sources: [{ label: "again", format: "bind", files }] }, { db: t.db });
     expect(r.results[0]!.ok).toBe(true);
     const sources = await listSources(transferId, t.db);
     expect(sources.map((s) => s.label)).toEqual(["again"]);

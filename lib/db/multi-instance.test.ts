@@ -30,6 +30,7 @@ import { createChecklistRevision } from "../app/checklist/create-checklist-revis
 import { issueLink } from "../app/links/links";
 import { saveSchedule } from "../app/schedule/save-schedule";
 import { acknowledgeWarning, seedParties, seedRun, seedTransfer } from "../app/testing/seed";
+import { staffOfTransfer } from "../app/testing/staff";
 import { listAuditEntries } from "./audit-entries";
 
 const PORTS = [3171, 3172] as const;
@@ -209,15 +210,14 @@ describe.each(testDialects().filter((d) => d === "postgres"))("two instances on 
     await seedRun({ transferId: id, withBlocker: false, at: t0, db });
     await seedParties({ transferId: id, db, now: t0 });
     await acknowledgeWarning({ transferId: id, by: "Olga Owner", at: t0, db });
-    expect(await saveSchedule({ transferId: id, db, now: t0, input: { start: "2026-11-10T07:00:00.000Z", end: "2026-11-13T10:00:00.000Z", timeZone: "Europe/Berlin", holidayRegion: "DE", ttlLoweringAt: "2026-11-08T07:00:00.000Z" } })).toEqual({ ok: true });
+    const staff = await staffOfTransfer(id, db);
+    await saveSchedule(staff, { transferId: id, input: { start: "2026-11-10T07:00:00.000Z", end: "2026-11-13T10:00:00.000Z", timeZone: "Europe/Berlin", holidayRegion: "DE", ttlLoweringAt: "2026-11-08T07:00:00.000Z" } }, { db, now: t0 });
     // Signed with the deployment's key (the shared data directory), as "Create revision" on either instance would.
     const key = loadOrCreateSigningKey({ dataDir: SHARED.CUTOVER_DATA_DIR });
-    const revision = await createChecklistRevision({ transferId: id, db, key });
-    if (!revision.ok) throw new Error("revision");
+    const revision = await createChecklistRevision(staff, { transferId: id }, { db, key });
     const tokens = new Map<PartyRole, string>();
     for (const role of PARTY_ROLES) {
-      const l = await issueLink({ transferId: id, role, db });
-      if (!l.ok) throw new Error("issueLink");
+      const l = await issueLink(staff, { transferId: id, role }, { db });
       tokens.set(role, l.token);
     }
 

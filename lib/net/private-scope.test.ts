@@ -3,7 +3,7 @@ import type { StaffActor } from "../auth/actor";
 import { createTestDb, type TestDb } from "../db/test-db";
 import { checkAddress } from "../dns/address-policy";
 import { startRun } from "../app/runs/start-run";
-import { discoverServersFor } from "../app/runs/discover-servers";
+import { discoverServers } from "../app/runs/discover-servers";
 import { seedTransfer } from "../app/testing/seed";
 import { clampPrivateScope, effectivePrivateScope, operatorPrivateScope } from "./private-scope";
 
@@ -48,18 +48,19 @@ describe("the server refuses a run or discovery asking for more than the operato
   });
 
   test("the checkbox any staff member could tick: allowPrivate true with the default setting is 422, no run stored", async () => {
-    const r = await startRun({ transferId, input: { newServers: "ns1.new.test=10.0.0.53", allowPrivate: true }, db: t.db, env: {} });
-    expect(r).toMatchObject({ ok: false, status: 422, errors: { allowPrivate: expect.stringContaining("not allowed on this server") } });
+    await expect(startRun(staff(), { transferId, input: { newServers: "ns1.new.test=10.0.0.53", allowPrivate: true } }, { db: t.db, env: {} })).rejects.toMatchObject({
+      code: "INVALID",
+      details: { issues: [{ path: "allowPrivate", message: expect.stringContaining("not allowed on this server") }] },
+    });
     expect(await t.db.run.count({ where: { transferId } })).toBe(0);
   });
 
   test("asking for private when the operator allows loopback only is refused too", async () => {
-    const r = await startRun({ transferId, input: { allowPrivate: "private" }, db: t.db, env: { CUTOVER_ALLOW_PRIVATE: "loopback" } });
-    expect(r).toMatchObject({ ok: false, status: 422 });
+    await expect(startRun(staff(), { transferId, input: { allowPrivate: "private" } }, { db: t.db, env: { CUTOVER_ALLOW_PRIVATE: "loopback" } })).rejects.toMatchObject({ code: "INVALID" });
   });
 
   test("discovery: the same rule, before any query is sent", async () => {
-    const r = await discoverServersFor(staff(), { transferId, input: { zone: "project.test", allowPrivate: true, rootHints: ". NS a.root.test.\na.root.test. A 127.0.0.1" }, db: t.db, env: {} });
-    expect(r).toMatchObject({ ok: false, message: expect.stringContaining("CUTOVER_ALLOW_PRIVATE=none") });
+    const discovery = discoverServers(staff(), { transferId, input: { zone: "project.test", allowPrivate: true, rootHints: ". NS a.root.test.\na.root.test. A 127.0.0.1" } }, { db: t.db, env: {} });
+    await expect(discovery).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("CUTOVER_ALLOW_PRIVATE=none") });
   });
 });

@@ -30,7 +30,7 @@ describe("clientAddress", () => {
 
 describe("spoofed X-Forwarded-For against the link limiter", () => {
   it("a fresh header does not buy a fresh bucket for a sign-off link", async () => {
-    const { createMemoryRateLimiter } = await import("../checklist/rate-limiter");
+    const { createMemoryRateLimiter } = await import("./rate-limits");
     const { createMemorySignoffLinkStore, issueSignoffLink, resolveSignoffLink } = await import("../app/links/signoff-token");
     const now = new Date("2026-10-05T12:00:00Z");
     const store = createMemorySignoffLinkStore();

@@ -27,7 +27,12 @@ describe.each(testDialects())("concurrent decisions on %s", (dialect) => {
 
   it("twelve submits from four accounts at once: one decision, one audit entry, the rest refused or no-ops", async () => {
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, n) => decideFindings({ transferId, runId, staff: staff(n % 4), input: { action: "waive", key: BLOCKER_KEY, reason: "accepted risk" }, db: t.db })),
+      Array.from({ length: 12 }, (_, n) =>
+        decideFindings(staff(n % 4), { transferId, runId, input: { action: "waive", key: BLOCKER_KEY, reason: "accepted risk" } }, { db: t.db }).then(
+          (r) => ({ ok: true as const, ...r }),
+          (e: { code: string; details: { reason?: string } }) => ({ ok: false as const, code: e.code, reason: e.details.reason }),
+        ),
+      ),
     );
     const changed = results.filter((r) => r.ok && r.changed.length === 1);
     expect(changed).toHaveLength(1);
@@ -35,7 +40,7 @@ describe.each(testDialects())("concurrent decisions on %s", (dialect) => {
     const winner = Number(row.byUserId!.slice(2));
     results.forEach((r, n) => {
       if (n % 4 === winner) expect(r).toMatchObject({ ok: true });
-      else expect(r).toMatchObject({ ok: false, status: 409, error: "already-decided" });
+      else expect(r).toMatchObject({ ok: false, code: "CONFLICT", reason: "already-decided" });
     });
     const entries = await listAuditEntries(transferId, t.db);
     expect(entries.filter((e) => e.event.type === "finding.waived")).toHaveLength(1);

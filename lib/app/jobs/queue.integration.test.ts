@@ -206,20 +206,20 @@ describe.each(testDialects().filter((d) => d === "postgres"))("live checks on tw
         db,
       );
       if (!t.ok) throw new Error(JSON.stringify(t.errors));
-      const r = await startRun({
-        transferId: t.transfer.id,
-        input: {
-          newServers: `${SERVERS.neu.ns}=${SERVERS.neu.address}`,
-          allowPrivate: true,
-          port: proxyPort,
-          rootHints,
-          ratePerServer: RATE,
+      const r = await startRun(
+        staff,
+        {
+          transferId: t.transfer.id,
+          input: {
+            newServers: `${SERVERS.neu.ns}=${SERVERS.neu.address}`,
+            allowPrivate: true,
+            port: proxyPort,
+            rootHints,
+            ratePerServer: RATE,
+          },
         },
-        db,
-        env,
-        execution: "queue",
-      });
-      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+        { db, env, execution: "queue" },
+      );
       runIds.push(r.runId);
     }
     // Nothing runs before a worker exists: the web side only enqueues.

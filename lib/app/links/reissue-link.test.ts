@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { StaffActor } from "../../auth/actor";
-import { createMemoryRateLimiter } from "../../checklist/rate-limiter";
+import { createMemoryRateLimiter } from "../../security/rate-limits";
 import { createTestDb, type TestDb } from "../../db/test-db";
 import { listSignoffLinks } from "../../db/signoff-links";
 import { issueLink } from "./links";
@@ -22,21 +22,19 @@ describe("reissueLink", () => {
   });
 
   test("a new token for the same role; the old one stops working; a second click makes no third link", async () => {
-    const first = await issueLink({ transferId, role: "domain-owner", db: t.db });
-    if (!first.ok) throw new Error("issue");
+    const first = await issueLink(staff, { transferId, role: "domain-owner" }, { db: t.db });
     const r = await reissueLink(staff, { transferId, linkId: first.linkId }, { db: t.db });
-    expect(r).toMatchObject({ ok: true, role: "domain-owner", replaced: first.linkId });
+    expect(r).toMatchObject({ role: "domain-owner", replaced: first.linkId });
     expect(r.token).not.toBe(first.token);
-    expect(await getSignoffView({ token: first.token, db: t.db, limiter })).toEqual({ ok: false, error: "not-found" });
-    expect(await getSignoffView({ token: r.token, db: t.db, limiter })).toMatchObject({ ok: true, role: "domain-owner" });
+    await expect(getSignoffView({ token: first.token }, { db: t.db, limiter })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await getSignoffView({ token: r.token }, { db: t.db, limiter })).toMatchObject({ role: "domain-owner" });
     await expect(reissueLink(staff, { transferId, linkId: first.linkId }, { db: t.db })).rejects.toMatchObject({ code: "CONFLICT" });
     const links = await listSignoffLinks(transferId, t.db);
     expect(links.map((l) => [l.role, l.revokedAt === null])).toEqual([["domain-owner", true], ["domain-owner", false]]);
   });
 
   test("only staff of the transfer's organisation", async () => {
-    const l = await issueLink({ transferId, role: "losing-registrar", db: t.db });
-    if (!l.ok) throw new Error("issue");
+    const l = await issueLink(staff, { transferId, role: "losing-registrar" }, { db: t.db });
     await expect(reissueLink(null, { transferId, linkId: l.linkId }, { db: t.db })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(reissueLink({ ...staff, organisationId: "other" }, { transferId, linkId: l.linkId }, { db: t.db })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(reissueLink(staff, { transferId }, { db: t.db })).rejects.toMatchObject({ code: "INVALID" });

@@ -1,11 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { PARTY_ROLES } from "../../schedule/parties";
-import { createMemoryRateLimiter } from "../../checklist/rate-limiter";
+import { createMemoryRateLimiter } from "../../security/rate-limits";
+import { hashToken } from "../../security/capability-tokens";
 import { createRevision, revisionDigest } from "../../checklist/revision";
 import { sampleRevisionContent } from "../../checklist/sample-revision";
 import type { Signoff } from "../../checklist/signoff";
-import { createMemorySignoffLinkStore, hashToken, issueSignoffLink, resolveSignoffLink } from "./signoff-token";
-import { submitSignoff } from "./submit-signoff";
+import { createMemorySignoffLinkStore, issueSignoffLink, resolveSignoffLink, type SignoffLinkStore } from "./signoff-token";
+import { createSignoff } from "./create-signoff";
 
 const now = new Date("2026-10-05T12:00:00Z");
 const later = (s: number) => new Date(now.getTime() + s * 1000);
@@ -27,24 +28,24 @@ describe("sign-off tokens", () => {
     const store = createMemorySignoffLinkStore();
     const { token, link } = issueSignoffLink({ transferId: "tr-1", role: "gaining-registrar", now, ttlSeconds: 3600 });
     await store.insert(link);
-    expect(await resolveSignoffLink({ token, store, now })).toEqual({ ok: true, link });
-    const notFound = { ok: false, error: "not-found" };
+    expect(await resolveSignoffLink({ token, store, now })).toEqual(link);
+    const notFound = { code: "NOT_FOUND", message: "this link is not valid" };
     const other = issueSignoffLink({ transferId: "tr-1", role: "gaining-registrar", now }).token;
-    expect(await resolveSignoffLink({ token: other, store, now })).toEqual(notFound);
-    expect(await resolveSignoffLink({ token: token.slice(0, -1), store, now })).toEqual(notFound);
-    expect(await resolveSignoffLink({ token: token + "A", store, now })).toEqual(notFound);
-    expect(await resolveSignoffLink({ token: "", store, now })).toEqual(notFound);
-    expect(await resolveSignoffLink({ token, store, now: later(3599) })).toMatchObject({ ok: true });
-    expect(await resolveSignoffLink({ token, store, now: later(3600) })).toEqual(notFound);
+    await expect(resolveSignoffLink({ token: other, store, now })).rejects.toMatchObject(notFound);
+    await expect(resolveSignoffLink({ token: token.slice(0, -1), store, now })).rejects.toMatchObject(notFound);
+    await expect(resolveSignoffLink({ token: token + "A", store, now })).rejects.toMatchObject(notFound);
+    await expect(resolveSignoffLink({ token: "", store, now })).rejects.toMatchObject(notFound);
+    expect(await resolveSignoffLink({ token, store, now: later(3599) })).toEqual(link);
+    await expect(resolveSignoffLink({ token, store, now: later(3600) })).rejects.toMatchObject(notFound);
     expect(await store.revoke({ transferId: "other", id: link.id, at: now })).toBe(false);
     expect(await store.revoke({ transferId: "tr-1", id: link.id, at: now })).toBe(true);
-    expect(await resolveSignoffLink({ token, store, now })).toEqual(notFound);
+    await expect(resolveSignoffLink({ token, store, now })).rejects.toMatchObject(notFound);
   });
 
   test("a store that returns a near-miss record is caught by the constant-time comparison", async () => {
     const { token, link } = issueSignoffLink({ transferId: "tr-1", role: "domain-owner", now });
     const sloppy = { insert: async () => {}, revoke: async () => false, findByHash: async () => ({ ...link, tokenHash: link.tokenHash.slice(0, 63) + (link.tokenHash.endsWith("0") ? "1" : "0") }) };
-    expect(await resolveSignoffLink({ token, store: sloppy, now })).toEqual({ ok: false, error: "not-found" });
+    await expect(resolveSignoffLink({ token, store: sloppy, now })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   test("rate limits per IP and per token hash", async () => {
@@ -52,17 +53,17 @@ describe("sign-off tokens", () => {
     const { token, link } = issueSignoffLink({ transferId: "tr-1", role: "domain-owner", now });
     await store.insert(link);
     const limiter = createMemoryRateLimiter({ limit: 3, windowSeconds: 60 });
-    for (let i = 0; i < 3; i++) expect((await resolveSignoffLink({ token, store, now, limiter, ip: "198.51.100.1" })).ok).toBe(true);
-    expect(await resolveSignoffLink({ token, store, now: later(10), limiter, ip: "198.51.100.1" })).toEqual({ ok: false, error: "rate-limited", retryAfterSeconds: 50 });
+    for (let i = 0; i < 3; i++) expect(await resolveSignoffLink({ token, store, now, limiter, ip: "198.51.100.1" })).toEqual(link);
+    await expect(resolveSignoffLink({ token, store, now: later(10), limiter, ip: "198.51.100.1" })).rejects.toMatchObject({ code: "RATE_LIMITED", details: { retryAfterSeconds: 50 } });
     // another IP still hits the per-token limit
-    expect(await resolveSignoffLink({ token, store, now, limiter, ip: "198.51.100.2" })).toMatchObject({ error: "rate-limited" });
+    await expect(resolveSignoffLink({ token, store, now, limiter, ip: "198.51.100.2" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
     // guessing from one IP is throttled before any lookup
     const guesser = createMemoryRateLimiter({ limit: 2, windowSeconds: 60 });
     const guess = () => resolveSignoffLink({ token: issueSignoffLink({ transferId: "x", role: "domain-owner", now }).token, store, now, limiter: guesser, ip: "203.0.113.9" });
-    expect((await guess()).ok).toBe(false);
-    expect(await guess()).toEqual({ ok: false, error: "not-found" });
-    expect(await guess()).toMatchObject({ error: "rate-limited" });
-    expect((await resolveSignoffLink({ token, store, now: later(61), limiter, ip: "198.51.100.1" })).ok).toBe(true);
+    await expect(guess()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(guess()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(guess()).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(await resolveSignoffLink({ token, store, now: later(61), limiter, ip: "198.51.100.1" })).toEqual(link);
   });
 
   test("memory limiter bounds its key count", () => {
@@ -75,24 +76,20 @@ describe("sign-off tokens", () => {
   });
 });
 
-describe("submitting a sign-off", () => {
-  test("binds signer, role (from the link), decision and the current digest; concurrent submissions are all kept", async () => {
+describe("a sign-off record", () => {
+  test("binds signer, role (from the link, never the form), decision and the current digest", async () => {
     const revision = createRevision({ transferId: "tr-1", previous: null, content: sampleRevisionContent(), now });
-    const links = createMemorySignoffLinkStore();
-    const saved: Signoff[] = [];
-    const signoffs = { append: async (s: Signoff) => void saved.push(s) };
+    const links: SignoffLinkStore = createMemorySignoffLinkStore();
     const issued = PARTY_ROLES.map((role) => issueSignoffLink({ transferId: "tr-1", role, now }));
     for (const i of issued) await links.insert(i.link);
-    const results = await Promise.all(
-      issued.map((i, n) => submitSignoff({ token: i.token, input: { signerName: `P${n}`, decision: "approve", role: "domain-owner" }, currentRevision: async () => revision, links, signoffs, now: later(n) })),
-    );
-    expect(results.every((r) => r.ok)).toBe(true);
+    const saved: Signoff[] = [];
+    for (const [n, i] of issued.entries()) {
+      const link = await resolveSignoffLink({ token: i.token, store: links, now: later(n) });
+      saved.push(createSignoff({ link, revision, input: { signerName: `P${n}`, decision: "approve", role: "domain-owner" }, now }));
+    }
     expect(saved.map((s) => s.role)).toEqual([...PARTY_ROLES]);
-    expect(saved[0]).toEqual({ transferId: "tr-1", role: "losing-registrar", signerName: "P0", decision: "approve", signedAt: "2026-10-05T12:00:00.000Z", revisionNumber: 1, revisionDigest: revisionDigest(revision), linkId: issued[0].link.id, signerNameIs: "self-declared" });
-    const bad = await submitSignoff({ token: issued[0].token, input: { signerName: "X", decision: "reject" }, currentRevision: async () => revision, links, signoffs, now });
-    expect(bad).toEqual({ ok: false, error: "invalid-input", issues: [{ path: "reason", message: expect.any(String) }] });
-    const missing = await submitSignoff({ token: "nope", input: { signerName: "X", decision: "approve" }, currentRevision: async () => revision, links, signoffs, now });
-    expect(missing).toEqual({ ok: false, error: "not-found" });
-    expect(saved).toHaveLength(5);
+    expect(saved[0]).toEqual({ transferId: "tr-1", role: "losing-registrar", signerName: "P0", decision: "approve", signedAt: "2026-10-05T12:00:00.000Z", revisionNumber: 1, revisionDigest: revisionDigest(revision), linkId: issued[0]!.link.id, signerNameIs: "self-declared" });
+    const link = await resolveSignoffLink({ token: issued[0]!.token, store: links, now });
+    expect(() => createSignoff({ link, revision, input: { signerName: "X", decision: "reject" }, now })).toThrow();
   });
 });

@@ -84,8 +84,7 @@ const body = (m: Message) => m.raw.replace(/=\r?\n/g, "");
 
 describe("e-mail", () => {
   test("a sign-off link goes to the contacts of its party, plain text, from the configured sender", async () => {
-    const link = await issueLink({ transferId, role: "gaining-registrar", db: t.db });
-    if (!link.ok) throw new Error("no link");
+    const link = await issueLink(staff, { transferId, role: "gaining-registrar" }, { db: t.db });
     const url = `https://cutover.example/sign/${link.token}`;
     const r = await mailSignoffLink(staff, {
       transferId,
@@ -189,21 +188,14 @@ describe("e-mail", () => {
         .sort(),
     );
 
-    const r1 = await createChecklistRevision({ transferId, db: t.db });
-    if (!r1.ok) throw new Error("no revision");
-    const link = await issueLink({ transferId, role: "losing-registrar", db: t.db });
-    if (!link.ok) throw new Error("no link");
+    const r1 = await createChecklistRevision(staff, { transferId }, { db: t.db });
+    const link = await issueLink(staff, { transferId, role: "losing-registrar" }, { db: t.db });
     expect(
-      await submitLinkSignoff({
-        token: link.token,
-        db: t.db,
-        revisionDigest: r1.digest,
-        input: { signerName: "Lou", decision: "reject", reason: "release NS missing" },
-      }),
+      await submitLinkSignoff({ token: link.token, revisionDigest: r1.digest, input: { signerName: "Lou", decision: "reject", reason: "release NS missing" } }, { db: t.db }),
     ).toMatchObject({ ok: true });
     // Something changed (a warning acknowledged), so the next revision is a new one.
     await acknowledgeWarning({ transferId, by: "Ann", at: new Date(), db: t.db });
-    await createChecklistRevision({ transferId, db: t.db });
+    await createChecklistRevision(staff, { transferId }, { db: t.db });
     await vi.waitFor(() => expect(inbox.find((m) => /your sign-off no longer counts/.test(body(m)))).toBeDefined(), {
       timeout: 5000,
       interval: 20,

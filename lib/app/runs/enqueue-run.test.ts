@@ -4,7 +4,7 @@ import { createStaffUser } from "../accounts/staff-users";
 import { getRun } from "../../db/runs";
 import { createTestDb, testDialects, type TestDb } from "../../db/test-db";
 import { createTransfer } from "../transfers/create-transfer";
-import { requestCancelFor } from "./guarded";
+import { requestCancel } from "./request-cancel";
 import { closeQueues } from "../jobs/boss";
 import { waitForRunEnd } from "../jobs/enqueue-run-job";
 import { processRunJob } from "../jobs/run-worker";
@@ -77,7 +77,7 @@ describe.each(testDialects())("enqueueRun on %s", (dialect) => {
       expect(r.queued).toBe(dialect === "postgres");
       if (dialect === "postgres") {
         expect((await getRun(r.runId, t.db))?.status).toBe("queued");
-        expect(await requestCancelFor(staff, transferId, r.runId, t.db)).toBe(true);
+        expect(await requestCancel(staff, { transferId, runId: r.runId }, { db: t.db })).toBe(true);
         expect(await getRun(r.runId, t.db)).toMatchObject({ status: "cancelled", error: "cancelled by the user" });
         const outcome = await processRunJob(
           { data: { runId: r.runId }, retryCount: 0 },

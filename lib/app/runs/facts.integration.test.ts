@@ -19,7 +19,8 @@ import { saveSchedule } from "../schedule/save-schedule";
 import { createTransfer } from "../transfers/create-transfer";
 import { seedStaff } from "../testing/staff";
 
-import { importSource } from "../sources/import-source";
+import { seedSource } from "../testing/seed";
+import { staffOfTransfer } from "../testing/staff";
 import { getRunView, type RunView } from "./get-run-view";
 import { startRun } from "./start-run";
 
@@ -38,33 +39,35 @@ afterAll(async () => {
 }, 30_000);
 
 async function transferWithFacts(withParties: boolean): Promise<string> {
-  const tr = await createTransfer(await seedStaff({ email: "facts-" + crypto.randomUUID() + "@example.net", db: t.db }), { domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, t.db);
+  const staff = await seedStaff({ email: "facts-" + crypto.randomUUID() + "@example.net", db: t.db });
+  const tr = await createTransfer(staff, { domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, t.db);
   if (!tr.ok) throw new Error(JSON.stringify(tr.errors));
   const id = tr.transfer.id;
-  const s = await importSource({ transferId: id, input: { label: "live copy" }, files: [{ name: "live.zone", bytes: LIVE }], db: t.db });
-  if (!s.ok) throw new Error(JSON.stringify(s.errors));
+  await seedSource({ actor: staff, transferId: id, label: "live copy", files: [{ name: "live.zone", bytes: LIVE }], db: t.db });
   // Tuesday to Thursday, longer than the 49 h the lab's TTLs need.
-  expect(await saveSchedule({ transferId: id, db: t.db, input: { start: "2026-12-01T08:00:00Z", end: "2026-12-03T20:00:00Z", timeZone: "Europe/Berlin", holidayRegion: "", ttlLoweringAt: "2026-11-28T08:00:00Z" } })).toEqual({ ok: true });
-  const plan = await saveOperationsPlan({
-    transferId: id,
-    db: t.db,
-    input: { monitoringPlan: "resolution from three networks every minute; mail flow", monitoringBy: "Nia", rollbackSteps: "restore ns1/ns2.oldhost.test at the registrar", rollbackAssumedHours: "49", oldZoneKeptUntil: "2026-12-31T00:00:00Z", dnssecPlan: "unsigned" },
-  });
-  expect(plan.ok).toBe(true);
+  await saveSchedule(staff, { transferId: id, input: { start: "2026-12-01T08:00:00Z", end: "2026-12-03T20:00:00Z", timeZone: "Europe/Berlin", holidayRegion: "", ttlLoweringAt: "2026-11-28T08:00:00Z" } }, { db: t.db });
+  const plan = await saveOperationsPlan(
+    staff,
+    {
+      transferId: id,
+      input: { monitoringPlan: "resolution from three networks every minute; mail flow", monitoringBy: "Nia", rollbackSteps: "restore ns1/ns2.oldhost.test at the registrar", rollbackAssumedHours: "49", oldZoneKeptUntil: "2026-12-31T00:00:00Z", dnssecPlan: "unsigned" },
+    },
+    { db: t.db },
+  );
+  expect(plan.dnssecPlan).toBe("unsigned");
   if (withParties) {
     for (const role of PARTY_ROLES) {
-      const r = await saveParty({ transferId: id, db: t.db, input: { role, organisation: `${role} org`, contacts: [{ name: `Kim ${role}`, phone: "+49 30 1234567" }], escalation: { channel: "phone", target: "+49 30 7654321" }, onCallConfirmed: true, onCallBy: `Kim ${role}` } });
-      expect(r).toEqual({ ok: true });
+      await saveParty(staff, { transferId: id, input: { role, organisation: `${role} org`, contacts: [{ name: `Kim ${role}`, phone: "+49 30 1234567" }], escalation: { channel: "phone", target: "+49 30 7654321" }, onCallConfirmed: true, onCallBy: `Kim ${role}` } }, { db: t.db });
     }
   }
   return id;
 }
 
 async function run(transferId: string): Promise<RunView> {
-  const r = await startRun({ transferId, input: { newServers: "ns1.newhost.test=127.0.0.5", allowPrivate: true, port: lab.port, rootHints: lab.rootHints }, db: t.db });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  const staff = await staffOfTransfer(transferId, t.db);
+  const r = await startRun(staff, { transferId, input: { newServers: "ns1.newhost.test=127.0.0.5", allowPrivate: true, port: lab.port, rootHints: lab.rootHints } }, { db: t.db });
   await r.done;
-  const v = (await getRunView({ transferId, runId: r.runId, db: t.db }))!;
+  const v = await getRunView(staff, { transferId, runId: r.runId }, { db: t.db });
   expect(v.run.error).toBeNull();
   expect(v.run.status).toBe("done");
   return v;

@@ -15,7 +15,8 @@ import { abuseLimits } from "../../config/abuse-limits";
 import { createTransfer } from "../transfers/create-transfer";
 import { seedStaff } from "../testing/staff";
 
-import { importSource } from "../sources/import-source";
+import { seedSource } from "../testing/seed";
+import type { StaffActor } from "../../auth/actor";
 import { queryBudget } from "../../dns/query-budget";
 import { startRun } from "./start-run";
 
@@ -72,16 +73,17 @@ describe("a live run over the per-run query cap", () => {
   let t: TestDb;
   let server: FakeServer;
   let transferId: string;
+  let staff: StaffActor;
   const saved = process.env.CUTOVER_MAX_QUERIES_PER_RUN;
 
   beforeAll(async () => {
     t = await createTestDb();
     server = await startFakeServer(authoritative);
-    const tr = await createTransfer(await seedStaff({ email: "budget-" + crypto.randomUUID() + "@example.net", db: t.db }), { domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, t.db);
+    staff = await seedStaff({ email: "budget-" + crypto.randomUUID() + "@example.net", db: t.db });
+    const tr = await createTransfer(staff, { domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, t.db);
     if (!tr.ok) throw new Error(JSON.stringify(tr.errors));
     transferId = tr.transfer.id;
-    const s = await importSource({ transferId, input: { label: "registrar export" }, files: [{ name: "export.zone", bytes: EXPORT }], db: t.db });
-    if (!s.ok) throw new Error(JSON.stringify(s.errors));
+    await seedSource({ actor: staff, transferId, label: "registrar export", files: [{ name: "export.zone", bytes: EXPORT }], db: t.db });
   });
   afterEach(() => {
     if (saved === undefined) delete process.env.CUTOVER_MAX_QUERIES_PER_RUN;
@@ -94,8 +96,7 @@ describe("a live run over the per-run query cap", () => {
 
   test("ends failed with the cap in its error, and the server received no packet beyond the cap", async () => {
     process.env.CUTOVER_MAX_QUERIES_PER_RUN = "7";
-    const r = await startRun({ transferId, input: { oldServers: `ns1.old.test=${server.address}`, newServers: `ns1.new.test=${server.address}`, allowPrivate: true, port: server.port }, db: t.db });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const r = await startRun(staff, { transferId, input: { oldServers: `ns1.old.test=${server.address}`, newServers: `ns1.new.test=${server.address}`, allowPrivate: true, port: server.port } }, { db: t.db });
     await r.done;
     const run = (await getRun(r.runId, t.db))!;
     expect(run.status).toBe("failed");

@@ -105,7 +105,7 @@ describe.each(testDialects())("a run's evidence as rows on %s", (dialect) => {
   });
 
   it("the run page gets the first page of each severity, every open key, and dig text for the answers it cites", async () => {
-    const v = (await getRunView({ transferId, runId, db: t.db }))!;
+    const v = (await getRunView(staff, { transferId, runId }, { db: t.db }))!;
     expect(v.counts).toMatchObject({ blocker: 250, warning: 3, info: 1, open: 253 });
     expect(v.verdict).toBe("no-go");
     expect(v.findings.filter((f) => f.severity === "blocker")).toHaveLength(100);
@@ -121,33 +121,33 @@ describe.each(testDialects())("a run's evidence as rows on %s", (dialect) => {
     const p = await getFindingsPage(
       staff,
       { transferId, runId, severity: "blocker", offset: "200", limit: "100" },
-      t.db,
+      { db: t.db },
     );
     expect(p.total).toBe(250);
     expect(p.findings.map((f) => f.subject)).toEqual(
       Array.from({ length: 50 }, (_, i) => `host${200 + i}.rows.test. A`),
     );
     expect(p.findings[49].evidence[0].dig).toContain(";; ANSWER SECTION:\nhost249.rows.test.");
-    await expect(getFindingsPage(stranger, { transferId, runId, severity: "blocker" }, t.db)).rejects.toMatchObject({
+    await expect(getFindingsPage(stranger, { transferId, runId, severity: "blocker" }, { db: t.db })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(getFindingsPage(staff, { transferId, runId, severity: "fatal" }, t.db)).rejects.toMatchObject({
+    await expect(getFindingsPage(staff, { transferId, runId, severity: "fatal" }, { db: t.db })).rejects.toMatchObject({
       code: "INVALID",
     });
   });
 
   it("the diff by page, filtered in the database", async () => {
-    const all = await getDiffPage(staff, { transferId, runId, offset: 1200, limit: 100 }, t.db);
+    const all = await getDiffPage(staff, { transferId, runId, offset: 1200, limit: 100 }, { db: t.db });
     expect(all.matching).toBe(N);
     expect(all.rows.map((r) => r.owner)).toEqual(Array.from({ length: 34 }, (_, i) => `host${1200 + i}.rows.test.`));
-    const different = await getDiffPage(staff, { transferId, runId, only: "different", limit: 500 }, t.db);
+    const different = await getDiffPage(staff, { transferId, runId, only: "different", limit: 500 }, { db: t.db });
     expect(different.matching).toBe(Math.ceil(N / 10));
     expect(different.rows.every((r) => r.kind === "rdata" && r.comparison === "new operator")).toBe(true);
     // Name contains (case-insensitive), type, comparison, expected differences hidden.
     const named = await getDiffPage(
       staff,
       { transferId, runId, name: "HOST12", type: "A", comparison: "source registrar export", hideExplained: "true" },
-      t.db,
+      { db: t.db },
     );
     const expected = Array.from({ length: N }, (_, i) => i).filter(
       (i) => String(i).startsWith("12") && i % 3 !== 0 && i % 10 !== 0 && i % 7 !== 0,
@@ -155,9 +155,9 @@ describe.each(testDialects())("a run's evidence as rows on %s", (dialect) => {
     expect(named.rows.map((r) => r.owner)).toEqual(expected.map((i) => `host${i}.rows.test.`));
     expect(named.matching).toBe(expected.length);
     expect(named.types).toEqual(["A", "AAAA"]);
-    await expect(getDiffPage(staff, { transferId, runId, limit: 5000 }, t.db)).rejects.toMatchObject({
+    await expect(getDiffPage(staff, { transferId, runId, limit: 5000 }, { db: t.db })).rejects.toMatchObject({
       code: "INVALID",
     });
-    await expect(getDiffPage(stranger, { transferId, runId }, t.db)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDiffPage(stranger, { transferId, runId }, { db: t.db })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

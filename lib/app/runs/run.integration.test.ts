@@ -12,8 +12,8 @@ import { beatRun, createRun, getRun, requestRunCancel, updateRun } from "../../d
 import { createTestDb, testDialects, type TestDb } from "../../db/test-db";
 import { createTransfer } from "../transfers/create-transfer";
 import { seedStaff } from "../testing/staff";
-
-import { importSource } from "../sources/import-source";
+import { seedSource } from "../testing/seed";
+import type { StaffActor } from "../../auth/actor";
 import { cancelRun } from "./cancel-run";
 import { getRunView } from "./get-run-view";
 import { listRunHistory } from "./list-run-history";
@@ -43,14 +43,15 @@ const labInput = (extra: Record<string, unknown> = {}) => ({ newServers: "ns1.ne
 describe.each(testDialects())("a stored live check on %s", (dialect) => {
   let t: TestDb;
   let transferId: string;
+  let staff: StaffActor;
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    const tr = await createTransfer(await seedStaff({ email: "run-" + crypto.randomUUID() + "@example.net", db: t.db }), { domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, t.db);
+    staff = await seedStaff({ email: "run-" + crypto.randomUUID() + "@example.net", db: t.db });
+    const tr = await createTransfer(staff, { domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, t.db);
     if (!tr.ok) throw new Error(JSON.stringify(tr.errors));
     transferId = tr.transfer.id;
-    const s = await importSource({ transferId, input: { label: "registrar export" }, files: [{ name: "export.zone", bytes: EXPORT }], db: t.db });
-    if (!s.ok) throw new Error(JSON.stringify(s.errors));
+    await seedSource({ actor: staff, transferId, label: "registrar export", files: [{ name: "export.zone", bytes: EXPORT }], db: t.db });
   }, 90_000);
 
   afterAll(async () => {
@@ -59,11 +60,10 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
 
   let runId: string;
   it("runs in the background and stores NO-GO with the blockers, matrix and diff", async () => {
-    const r = await startRun({ transferId, input: labInput(), db: t.db });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const r = await startRun(staff, { transferId, input: labInput() }, { db: t.db });
     runId = r.runId;
     await r.done;
-    const v = (await getRunView({ transferId, runId, db: t.db }))!;
+    const v = (await getRunView(staff, { transferId, runId }, { db: t.db }))!;
     expect(v.run.status).toBe("done");
     expect(v.run.error).toBeNull();
     expect(v.verdict).toBe("no-go");
@@ -92,16 +92,16 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
   }, 90_000);
 
   it("acknowledges a warning and waives a blocker with a named person and reason; refuses the wrong severity", async () => {
-    const v = (await getRunView({ transferId, runId, db: t.db }))!;
+    const v = (await getRunView(staff, { transferId, runId }, { db: t.db }))!;
     const w = v.findings.find((f) => f.severity === "warning")!;
     const b = v.findings.find((f) => f.severity === "blocker")!;
-    const ada = { kind: "staff" as const, userId: "u-ada", name: "Ada Operator", email: "ada@registrar-a.test", organisationId: "default-org" };
+    const ada = { ...staff, userId: "u-ada", name: "Ada Operator", email: "ada@registrar-a.test" };
     const bo = { ...ada, userId: "u-bo", name: "Bo Lead", email: "bo@registrar-a.test" };
-    expect(await decideFindings({ transferId, runId, staff: ada, input: { action: "waive", key: w.key, reason: "not a blocker" }, db: t.db })).toMatchObject({ ok: false, status: 409, error: "not-a-blocker" });
-    expect(await decideFindings({ transferId, runId, staff: ada, input: { action: "waive", key: b.key, reason: " " }, db: t.db })).toMatchObject({ ok: false, status: 422, error: "invalid" });
-    expect(await decideFindings({ transferId, runId, staff: ada, input: { action: "acknowledge", key: w.key, reason: "known and planned" }, db: t.db })).toEqual({ ok: true, verdict: "no-go", changed: [w.key], unchanged: [] });
-    expect(await decideFindings({ transferId, runId, staff: bo, input: { action: "waive", key: b.key, reason: "accepted risk" }, db: t.db })).toEqual({ ok: true, verdict: "no-go", changed: [b.key], unchanged: [] });
-    const after = (await getRunView({ transferId, runId, db: t.db }))!;
+    await expect(decideFindings(ada, { transferId, runId, input: { action: "waive", key: w.key, reason: "not a blocker" } }, { db: t.db })).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "not-a-blocker" } });
+    await expect(decideFindings(ada, { transferId, runId, input: { action: "waive", key: b.key, reason: " " } }, { db: t.db })).rejects.toMatchObject({ code: "INVALID" });
+    expect(await decideFindings(ada, { transferId, runId, input: { action: "acknowledge", key: w.key, reason: "known and planned" } }, { db: t.db })).toEqual({ verdict: "no-go", changed: [w.key], unchanged: [] });
+    expect(await decideFindings(bo, { transferId, runId, input: { action: "waive", key: b.key, reason: "accepted risk" } }, { db: t.db })).toEqual({ verdict: "no-go", changed: [b.key], unchanged: [] });
+    const after = (await getRunView(staff, { transferId, runId }, { db: t.db }))!;
     expect(after.findings.find((f) => f.key === w.key)!.state).toMatchObject({ status: "acknowledged", by: "Ada Operator", reason: "known and planned", account: { userId: "u-ada", email: "ada@registrar-a.test" } });
     expect(after.findings.find((f) => f.key === b.key)!.state).toMatchObject({ status: "waived", by: "Bo Lead", account: { userId: "u-bo" } });
     expect(after.counts.waived).toBe(1);
@@ -110,8 +110,7 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
   });
 
   it("cancels a slow run promptly and keeps its counters", async () => {
-    const r = await startRun({ transferId, input: labInput({ ratePerServer: 5 }), db: t.db });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const r = await startRun(staff, { transferId, input: labInput({ ratePerServer: 5 }) }, { db: t.db });
     // Wait until queries are going out (progress written to the row), then cancel.
     for (let i = 0; i < 200; i++) {
       const row = await getRun(r.runId, t.db);
@@ -131,8 +130,7 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
   }, 60_000);
 
   it("a run cancelled while asking name by name keeps its plan: how much of each priority class was asked", async () => {
-    const r = await startRun({ transferId, input: labInput({ ratePerServer: 5 }), db: t.db });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const r = await startRun(staff, { transferId, input: labInput({ ratePerServer: 5 }) }, { db: t.db });
     // Past the summary queries and transfers: the per-name plan is counted in `planned`.
     for (let i = 0; i < 400; i++) {
       const row = await getRun(r.runId, t.db);
@@ -141,7 +139,7 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
     }
     expect(cancelRun(r.runId)).toBe(true);
     await r.done;
-    const v = (await getRunView({ transferId, runId: r.runId, db: t.db }))!;
+    const v = (await getRunView(staff, { transferId, runId: r.runId }, { db: t.db }))!;
     expect(v.run.status).toBe("cancelled");
     const old = v.plans.find((p) => p.side === "old")!;
     expect(old.incomplete).toMatch(/stopped|cancel/);
@@ -152,8 +150,7 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
   }, 60_000);
 
   it("cancels from another instance: the executing one polls the run's cancel flag at its heartbeat", async () => {
-    const r = await startRun({ transferId, input: labInput({ ratePerServer: 5 }), db: t.db });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const r = await startRun(staff, { transferId, input: labInput({ ratePerServer: 5 }) }, { db: t.db });
     for (let i = 0; i < 200; i++) {
       const row = await getRun(r.runId, t.db);
       if (row && row.sent > 0) break;
@@ -167,7 +164,7 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
     expect(row.status).toBe("cancelled");
     expect(row.cancelRequestedAt).toBeInstanceOf(Date);
     expect(row.sent).toBeLessThan(row.planned);
-    expect(await requestCancel({ transferId, runId: r.runId, db: t.db })).toBe(false);
+    expect(await requestCancel(staff, { transferId, runId: r.runId }, { db: t.db })).toBe(false);
   }, 60_000);
 
   it("marks a run whose instance stopped beating failed, and leaves a run another instance is beating alone", async () => {
@@ -188,7 +185,10 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
   });
 
   it("refuses invalid input with field errors", async () => {
-    expect(await startRun({ transferId, input: { newServers: "ns1=nope" }, db: t.db })).toEqual({ ok: false, status: 422, errors: { newServers: '"nope" is not an IPv4 or IPv6 address' } });
-    expect(await startRun({ transferId: "missing", input: {}, db: t.db })).toMatchObject({ ok: false, status: 404 });
+    await expect(startRun(staff, { transferId, input: { newServers: "ns1=nope" } }, { db: t.db })).rejects.toMatchObject({
+      code: "INVALID",
+      details: { issues: [{ path: "newServers", message: '"nope" is not an IPv4 or IPv6 address' }] },
+    });
+    await expect(startRun(staff, { transferId: "missing", input: {} }, { db: t.db })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

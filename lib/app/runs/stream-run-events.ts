@@ -22,8 +22,6 @@ export const EVENT_STREAM_HEADERS = {
 export interface StreamRunEventsInput {
   transferId: string;
   runId: string;
-  /** Aborted when the client disconnects: the stream closes and polling stops. */
-  signal: AbortSignal;
 }
 
 /**
@@ -33,10 +31,12 @@ export interface StreamRunEventsInput {
 export async function streamRunEvents(
   actor: Actor | null,
   input: StreamRunEventsInput,
-  deps: Deps & { pollMs?: number } = {},
+  /** `signal` is aborted when the client disconnects: the stream closes and polling stops. */
+  deps: Deps & { signal?: AbortSignal; pollMs?: number } = {},
 ): Promise<ReadableStream<Uint8Array>> {
-  const { transferId, runId, signal } = input;
+  const { transferId, runId } = input;
   const { db } = deps;
+  const signal = deps.signal ?? new AbortController().signal;
   const pollMs = deps.pollMs ?? POLL_MS;
   await getRunProgress(actor, { transferId, runId }, { db });
   const encoder = new TextEncoder();

@@ -4,6 +4,7 @@ import { saveFindings } from "../../db/findings";
 import { createRun, updateRun } from "../../db/runs";
 import { createTestDb, type TestDb } from "../../db/test-db";
 import { getSchedulePage } from "./get-schedule";
+import { SEED_STAFF } from "../testing/staff";
 import { loadReviewInput } from "../checklist/run-evidence";
 import { seedTransfer } from "../testing/seed";
 
@@ -34,7 +35,7 @@ describe("timing read from the run, not from finding text", () => {
     await updateRun(run.id, { status: "done", finishedAt: done, phase: "done", snapshotJson: "{}", timingJson: JSON.stringify(measured) }, t.db);
     const review = (await loadReviewInput(transferId, t.db))!;
     expect(review.measured).toEqual(measured);
-    const page = (await getSchedulePage(transferId, t.db))!;
+    const page = (await getSchedulePage(SEED_STAFF, { transferId }, { db: t.db }))!;
     // Overlap = max(86400, 7200) + DS 3600 + margin 1800; lead = changing TTL 600 + margin 1800.
     expect(page.plan).toMatchObject({ requiredOverlapSeconds: 91800, minimumWindowSeconds: 91800, ttlLoweringLeadSeconds: 2400 });
     expect(page.measured).toEqual(measured);
@@ -45,6 +46,6 @@ describe("timing read from the run, not from finding text", () => {
     const run = await createRun({ transferId, oldServersJson: "[]", newServersJson: "[]", optionsJson: "{}" }, t.db);
     await updateRun(run.id, { status: "done", finishedAt: new Date(), phase: "done" }, t.db);
     expect((await loadReviewInput(transferId, t.db))!.timing).toBeNull();
-    expect((await getSchedulePage(transferId, t.db))!.plan).toBeNull();
+    expect((await getSchedulePage(SEED_STAFF, { transferId }, { db: t.db }))!.plan).toBeNull();
   });
 });

@@ -5,9 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MaintainerActor } from "../../auth/actor";
+import type { MaintainerActor, StaffActor } from "../../auth/actor";
 import { createTestDb, type TestDb } from "../../db/test-db";
-import { importSourcesFor } from "../transfers/guarded";
 import { DIAGNOSTIC_CODES } from "../../zone/diagnostics";
 import { importZone } from "../../zone/import";
 import { parseZone } from "../../zone/parse";
@@ -22,8 +21,11 @@ const text = (name: string, body: string) => ({ name, bytes: new TextEncoder().e
 const SMALL = "$ORIGIN bomb.test.\n$TTL 300\n@ SOA ns1 h 1 2 3 4 300\n@ NS ns1\nns1 A 192.0.2.1\n";
 
 let t: TestDb;
+let staff: StaffActor;
+/** A transfer of a new organisation, `staff` being its staff member. */
 async function newTransfer(): Promise<string> {
-  const created = await createTransfer(await seedStaff({ email: "caps-" + crypto.randomUUID() + "@example.net", db: t.db }), { domain: "bomb.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" }, t.db);
+  staff = await seedStaff({ email: "caps-" + crypto.randomUUID() + "@example.net", db: t.db });
+  const created = await createTransfer(staff, { domain: "bomb.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" }, t.db);
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
   return created.transfer.id;
 }
@@ -61,7 +63,7 @@ describe("caps per upload and per transfer", () => {
     const transferId = await newTransfer();
     const invite: MaintainerActor = { kind: "maintainer", inviteId: "inv-1", transferId, label: "maintainer" };
     const env = { CUTOVER_MAX_RECORDS_PER_UPLOAD: "100000", CUTOVER_MAX_RECORDS_PER_TRANSFER: "200000" };
-    const r = await importSourcesFor(invite, { transferId, db: t.db, env, sources: ["one", "two", "three"].map((l) => ({ label: l, format: "auto" as const, files: [bomb(`${l}.zone`)] })) });
+    const r = await importSources(invite, { transferId, sources: ["one", "two", "three"].map((l) => ({ label: l, format: "auto" as const, files: [bomb(`${l}.zone`)] })) }, { db: t.db, env });
     expect(r.results.map((x) => (x.ok ? "stored" : x.tooLarge ? "too large" : x.error))).toEqual(["too large", "too large", "too large"]);
     expect(r.results[0]).toMatchObject({ error: expect.stringContaining("the limit per upload is 100000") });
     expect(await storedRows(transferId)).toBe(0);
@@ -69,18 +71,18 @@ describe("caps per upload and per transfer", () => {
 
   it("sources of one upload share the upload's cap; later sources get what the earlier ones left", async () => {
     const transferId = await newTransfer();
-    const r = await importSources({
-      transferId,
-      db: t.db,
-      maxRecords: 1_000_000,
-      maxRecordsPerUpload: 5,
-      maxRecordsPerTransfer: 1_000,
-      sources: [
-        { label: "first", format: "auto", files: [text("a.zone", SMALL)] },
-        { label: "second", format: "auto", files: [text("b.zone", SMALL)] },
-      ],
-    });
-    if (!r.ok) throw new Error("404");
+    const env = { CUTOVER_MAX_RECORDS_PER_IMPORT: "1000000", CUTOVER_MAX_RECORDS_PER_UPLOAD: "5", CUTOVER_MAX_RECORDS_PER_TRANSFER: "1000" };
+    const r = await importSources(
+      staff,
+      {
+        transferId,
+        sources: [
+          { label: "first", format: "auto", files: [text("a.zone", SMALL)] },
+          { label: "second", format: "auto", files: [text("b.zone", SMALL)] },
+        ],
+      },
+      { db: t.db, env },
+    );
     expect(r.results.map((x) => x.ok)).toEqual([true, false]);
     expect(r.results[1]).toMatchObject({ tooLarge: true, error: expect.stringContaining("the limit per upload is 5 and this upload's earlier sources hold 3") });
     expect(await storedRows(transferId)).toBe(3);
@@ -88,13 +90,13 @@ describe("caps per upload and per transfer", () => {
 
   it("the transfer's cap counts the sources already stored; a full transfer refuses without reading", async () => {
     const transferId = await newTransfer();
-    const upload = (label: string) =>
-      importSources({ transferId, db: t.db, maxRecords: 1_000_000, maxRecordsPerUpload: 1_000_000, maxRecordsPerTransfer: 6, sources: [{ label, format: "auto", files: [text(`${label}.zone`, SMALL)] }] });
+    const env = { CUTOVER_MAX_RECORDS_PER_IMPORT: "1000000", CUTOVER_MAX_RECORDS_PER_UPLOAD: "1000000", CUTOVER_MAX_RECORDS_PER_TRANSFER: "6" };
+    const upload = (label: string) => importSources(staff, { transferId, sources: [{ label, format: "auto", files: [text(`${label}.zone`, SMALL)] }] }, { db: t.db, env });
     const first = await upload("first");
     const second = await upload("second");
     const third = await upload("third");
-    expect([first, second, third].map((r) => r.ok && r.results[0].ok)).toEqual([true, true, false]);
-    expect(third.ok && third.results[0]).toMatchObject({ error: expect.stringContaining("the limit per transfer is 6 and its sources already hold 6") });
+    expect([first, second, third].map((r) => r.results[0]!.ok)).toEqual([true, true, false]);
+    expect(third.results[0]).toMatchObject({ error: expect.stringContaining("the limit per transfer is 6 and its sources already hold 6") });
     expect(await storedRows(transferId)).toBe(6);
   });
 });

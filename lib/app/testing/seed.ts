@@ -12,6 +12,10 @@ import { computeTiming } from "../../checks/timing";
 import { PARTY_ROLES } from "../../schedule/parties";
 import { saveParty } from "../parties/save-party";
 import { staffOfTransfer } from "./staff";
+import type { Actor } from "../../auth/actor";
+import type { ImportFile } from "../../zone/import/types";
+import { importSources } from "../sources/import-sources";
+import type { SourceFormat } from "../sources/source-input";
 
 export const BLOCKER_KEY = "INV-MISSING-IN-SOURCE@release.project.test. NS";
 export const WARNING_KEY = "SVC-DMARC@_dmarc.project.test.";
@@ -83,4 +87,12 @@ export async function acknowledgeWarning(options: { transferId: string; by: stri
 
 export async function markBlockerFixed(options: { transferId: string; at: Date; db?: Db }): Promise<void> {
   await saveFindingStates(options.transferId, [{ key: BLOCKER_KEY, status: "fixed", by: null, reason: null, at: options.at }], options.db);
+}
+
+/** One source through the import use case (as the upload route stores it); throws when it was not stored. */
+export async function seedSource(options: { actor: Actor; transferId: string; label: string; files: ImportFile[]; format?: SourceFormat; db?: Db }) {
+  const { results } = await importSources(options.actor, { transferId: options.transferId, sources: [{ label: options.label, format: options.format ?? "auto", files: options.files }] }, { db: options.db });
+  const r = results[0]!;
+  if (!r.ok) throw new Error(`seedSource: ${r.error}`);
+  return r;
 }

@@ -2,6 +2,7 @@
 import type { StaffActor } from "../../auth/actor";
 import type { Db } from "../../db/client";
 import { getTransfer } from "../../db/get-transfer";
+import { DEFAULT_ORGANISATION_ID } from "../../db/staff";
 import { createStaffUser } from "../accounts/staff-users";
 
 export async function seedStaff(options: { email: string; db?: Db }): Promise<StaffActor> {
@@ -15,3 +16,6 @@ export async function staffOfTransfer(transferId: string, db?: Db): Promise<Staf
   if (!t) throw new Error(`staffOfTransfer: no transfer ${transferId}`);
   return { kind: "staff", userId: "seed-staff", name: "Seed Staff", email: "seed@cutover.test", organisationId: t.organisationId };
 }
+
+/** A staff member of the default organisation, which owns every transfer seedTransfer (seed.ts) makes. */
+export const SEED_STAFF: StaffActor = { kind: "staff", userId: "seed-staff", name: "Seed Staff", email: "seed@cutover.test", organisationId: DEFAULT_ORGANISATION_ID };

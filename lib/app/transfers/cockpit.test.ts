@@ -115,19 +115,21 @@ describe.each(testDialects())("the cockpit on %s", (dialect) => {
     });
 
     it("a removed source keeps its row and report, leaves lists and records, and the stepper asks for a new run", async () => {
-      const r = await importSources({
-        transferId: b,
-        sources: [
-          { label: "registrar export", format: "auto", files: [fixture("registrar-export-incomplete.zone")] },
-          { label: "Route 53", format: "route53", files: [fixture("route53-list-resource-record-sets.json")] },
-        ],
-        db: t.db,
-      });
-      if (!r.ok) throw new Error("import failed");
+      const r = await importSources(
+        staff,
+        {
+          transferId: b,
+          sources: [
+            { label: "registrar export", format: "auto", files: [fixture("registrar-export-incomplete.zone")] },
+            { label: "Route 53", format: "route53", files: [fixture("route53-list-resource-record-sets.json")] },
+          ],
+        },
+        { db: t.db },
+      );
       const [first, second] = r.results.map((x) => (x.ok ? x.source.id : ""));
       const recordsBefore = (await listTransferRecords(b, t.db)).length;
       await seedRun({ transferId: b, withBlocker: false, at: new Date(), db: t.db });
-      expect((await getCockpit(staff, b, { db: t.db })).stepper.steps[1].state).toBe("done");
+      expect((await getCockpit(staff, { transferId: b }, { db: t.db })).stepper.steps[1].state).toBe("done");
       await new Promise((res) => setTimeout(res, 5));
       expect(
         await removeSource(
@@ -146,7 +148,7 @@ describe.each(testDialects())("the cockpit on %s", (dialect) => {
       expect((await listSources(b, t.db)).map((s) => s.label)).toEqual(["Route 53"]);
       expect((await listTransferRecords(b, t.db)).length).toBeLessThan(recordsBefore);
       expect((await getSource(b, first, t.db))?.reportJson).toContain("registrar-export-incomplete.zone");
-      const cockpit = await getCockpit(staff, b, { db: t.db });
+      const cockpit = await getCockpit(staff, { transferId: b }, { db: t.db });
       expect(cockpit.removed).toMatchObject([
         { sourceId: first, label: "registrar export", removedBy: "Sam Staff", replacedById: second },
       ]);

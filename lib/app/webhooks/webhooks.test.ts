@@ -18,7 +18,7 @@ import { createChecklistRevision } from "../checklist/create-checklist-revision"
 import { issueLink } from "../links/links";
 import { submitLinkSignoff } from "../links/signoff-by-link";
 import { acknowledgeWarning, seedRun, seedTransfer } from "../testing/seed";
-import { issueInviteFor } from "../invites/guarded";
+import { issueInvite } from "../invites/issue-invite";
 import { startNotifications } from "../notifications/register";
 import { createWebhook } from "./create";
 import { deleteWebhook } from "./delete";
@@ -90,8 +90,7 @@ describe("webhooks", () => {
     expect(secret).toMatch(/^whsec_/);
     transferId = await seedTransfer({ domain: "project.test", db: t.db });
     answers.push(500);
-    const link = await issueLink({ transferId, role: "domain-owner", db: t.db });
-    if (!link.ok) throw new Error("no link");
+    const link = await issueLink(staff, { transferId, role: "domain-owner" }, { db: t.db });
     await vi.waitFor(() => expect(events("signoff-link.issued")).toHaveLength(2), { timeout: 5000, interval: 20 });
     const [first, retry] = received.filter((r) => JSON.parse(r.body).type === "signoff-link.issued");
     expect(retry!.body).toBe(first!.body); // the same event (same id) again
@@ -115,7 +114,7 @@ describe("webhooks", () => {
   });
 
   test("an invite, then a re-run whose verdict changed GO → NO-GO, each arrive once", async () => {
-    await issueInviteFor(staff, { transferId, label: "owner's IT", db: t.db });
+    await issueInvite(staff, { transferId, label: "owner's IT" }, { db: t.db });
     await vi.waitFor(() => expect(events("invite.issued")).toHaveLength(1), { timeout: 5000, interval: 20 });
     expect(events("invite.issued")[0]!.data).toMatchObject({ label: "owner's IT" });
     const go = await seedRun({ transferId, withBlocker: false, at: new Date(Date.now() - 60_000), db: t.db });
@@ -149,22 +148,14 @@ describe("webhooks", () => {
   });
 
   test("a new revision after a sign-off: sign-offs stale", async () => {
-    const r1 = await createChecklistRevision({ transferId, db: t.db });
-    if (!r1.ok) throw new Error("no revision");
-    const link = await issueLink({ transferId, role: "gaining-registrar", db: t.db });
-    if (!link.ok) throw new Error("no link");
-    const signed = await submitLinkSignoff({
-      token: link.token,
-      db: t.db,
-      revisionDigest: r1.digest,
-      input: { signerName: "Rita", decision: "reject", reason: "release NS missing" },
-    });
+    const r1 = await createChecklistRevision(staff, { transferId }, { db: t.db });
+    const link = await issueLink(staff, { transferId, role: "gaining-registrar" }, { db: t.db });
+    const signed = await submitLinkSignoff({ token: link.token, revisionDigest: r1.digest, input: { signerName: "Rita", decision: "reject", reason: "release NS missing" } }, { db: t.db });
     expect(signed).toMatchObject({ ok: true });
     expect(events("signoffs.stale")).toHaveLength(0);
     // Something changed (a warning acknowledged), so the next revision is a new one.
     await acknowledgeWarning({ transferId, by: "Ann", at: new Date(), db: t.db });
-    const r2 = await createChecklistRevision({ transferId, db: t.db });
-    if (!r2.ok) throw new Error("no revision");
+    const r2 = await createChecklistRevision(staff, { transferId }, { db: t.db });
     await vi.waitFor(() => expect(events("signoffs.stale")).toHaveLength(1), { timeout: 5000, interval: 20 });
     expect(events("signoffs.stale")[0]!.data).toMatchObject({
       revisionNumber: r2.revision.revisionNumber,
@@ -205,7 +196,7 @@ describe("webhooks", () => {
     ]);
     expect(JSON.stringify(log)).not.toContain(secret);
     const before = received.length;
-    await issueInviteFor(staff, { transferId, label: "after delete", db: t.db });
+    await issueInvite(staff, { transferId, label: "after delete" }, { db: t.db });
     await new Promise((r) => setTimeout(r, 200));
     expect(received.length).toBe(before);
     await expect(createWebhook(staff, { url: "ftp://x.test/" }, { db: t.db })).rejects.toMatchObject({
