@@ -40,9 +40,9 @@ describe("spoofed X-Forwarded-For against the link limiter", () => {
     // Three guesses, each with its own invented client address, as the probe sent them.
     for (const xff of ["203.0.113.1", "203.0.113.2", "203.0.113.3"]) {
       const guess = issueSignoffLink({ transferId: "x", role: "domain-owner", now }).token;
-      expect(await resolveSignoffLink({ token: guess, store, now, limiter, ip: clientAddress(h(xff), {}) })).toEqual({ ok: false, error: "not-found" });
+      await expect(resolveSignoffLink({ token: guess, store, now, limiter, ip: clientAddress(h(xff), {}) })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
     // The valid link with yet another header: the address bucket is the same one, already used up.
-    expect(await resolveSignoffLink({ token, store, now, limiter, ip: clientAddress(h("203.0.113.4"), {}) })).toMatchObject({ error: "rate-limited" });
+    await expect(resolveSignoffLink({ token, store, now, limiter, ip: clientAddress(h("203.0.113.4"), {}) })).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 });

@@ -61,7 +61,7 @@ describe.each(testDialects())("enqueueRun on %s", (dialect) => {
     });
     await expect(
       enqueueRun(staff, { transferId, run: { newServers: "ns1=nope" } }, { db: t.db, env }),
-    ).rejects.toMatchObject({ code: "INVALID", details: { errors: { newServers: expect.any(String) } } });
+    ).rejects.toMatchObject({ code: "INVALID", details: { issues: [{ path: "newServers", message: expect.any(String) }] } });
   });
 
   it(
