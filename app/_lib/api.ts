@@ -34,13 +34,6 @@ function issueOf(i: unknown): { path: string; message: string } {
   return { path: Array.isArray(x.path) ? x.path.join(".") : String(x.path ?? ""), message: String(x.message ?? "") };
 }
 
-/** Field → message maps (the older use cases' result shape) as AppError INVALID. */
-export function invalid(errors: Record<string, string>, message = "invalid input"): AppError {
-  return new AppError("INVALID", Object.values(errors)[0] ?? message, {
-    issues: Object.entries(errors).map(([path, m]) => ({ path, message: m })),
-  });
-}
-
 export function apiJson(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { "cache-control": "no-store" } });
 }

@@ -17,9 +17,8 @@ beforeAll(async () => {
   t = await createTestDb();
   const u = await createStaffUser({ email: "lim@example.net", password: "long enough password", organisation: "Limits" }, t.db);
   staff = { kind: "staff", userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId };
-  const r = await createTransfer(staff, { domain: "limits.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, t.db);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  transferId = r.transfer.id;
+  const r = await createTransfer(staff, { domain: "limits.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, { db: t.db });
+  transferId = r.id;
 });
 afterAll(() => t.dispose());
 

@@ -25,9 +25,8 @@ beforeAll(async () => {
   t = await createTestDb();
   const u = await createStaffUser({ email: "Ann@Registrar.test", name: "Ann", password: "long enough password", organisation: "Registrar" }, t.db);
   staff = { kind: "staff", userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId };
-  const r = await createTransfer(staff, { domain: "audit.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" }, t.db);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  transferId = r.transfer.id;
+  const r = await createTransfer(staff, { domain: "audit.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" }, { db: t.db });
+  transferId = r.id;
 });
 afterAll(() => t.dispose());
 

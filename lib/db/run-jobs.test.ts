@@ -12,20 +12,15 @@ describe.each(testDialects())("queue runs on %s", (dialect) => {
   let transferId: string;
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    const tr = await createTransfer(
-      await seedStaff({ email: "run-jobs@example.net", db: t.db }),
-      {
+    const tr = await createTransfer(await seedStaff({ email: "run-jobs@example.net", db: t.db }), {
         domain: "queue.test",
         losingRegistrar: "A",
         gainingRegistrar: "B",
         currentDnsOperator: "C",
         futureDnsOperator: "D",
         dnsHostingMoves: "yes",
-      },
-      t.db,
-    );
-    if (!tr.ok) throw new Error("transfer");
-    transferId = tr.transfer.id;
+      }, { db: t.db });
+    transferId = tr.id;
   }, 60_000);
   afterAll(async () => {
     await t?.dispose();

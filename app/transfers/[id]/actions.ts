@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { actionActor, actionMessage } from "@/app/_lib/auth";
+import { actionActor, actionFieldErrors, actionMessage } from "@/app/_lib/auth";
 import { issueInvite } from "@/lib/app/invites/issue-invite";
 import { revokeInvite } from "@/lib/app/invites/revoke-invite";
 import { FACT_LABELS, updateFacts } from "@/lib/app/transfers/update-facts";
@@ -84,11 +84,10 @@ export async function updateFactsAction(transferId: string, _prev: FactsState, f
   const facts = Object.fromEntries(FIELDS.map((f) => [f, form.get(f) ?? undefined]));
   try {
     const r = await updateFacts(await actionActor(), { transferId, facts });
-    if (!r.ok) return { errors: r.errors, saved: null };
     revalidatePath(`/transfers/${transferId}`);
     return { errors: {}, saved: r.changes.map((c) => `${FACT_LABELS[c.field]}: ${c.from} → ${c.to}`) };
   } catch (e) {
-    return { errors: { form: actionMessage(e) }, saved: null };
+    return { errors: actionFieldErrors(e), saved: null };
   }
 }
 

@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { actionActor, actionMessage } from "@/app/_lib/auth";
+import { actionActor, actionFieldErrors } from "@/app/_lib/auth";
+import { isAppError } from "@/lib/errors/app-error";
 import { createTransferOnce, type OpenTransfer } from "@/lib/app/transfers/create-transfer-once";
 
 export interface NewTransferState {
@@ -19,12 +20,14 @@ export async function createTransferAction(_prev: NewTransferState, formData: Fo
     const v = formData.get(f);
     if (typeof v === "string") values[f] = v;
   }
-  let result: Awaited<ReturnType<typeof createTransferOnce>>;
+  let transferId: string;
   try {
-    result = await createTransferOnce(await actionActor(), { transfer: values, ...(formData.get("confirmDuplicate") === "yes" ? { confirmDuplicate: "yes" } : {}) });
+    const transfer = await createTransferOnce(await actionActor(), { transfer: values, ...(formData.get("confirmDuplicate") === "yes" ? { confirmDuplicate: "yes" } : {}) });
+    transferId = transfer.id;
   } catch (e) {
-    return { errors: { form: actionMessage(e) }, values };
+    if (isAppError(e) && e.code === "CONFLICT" && Array.isArray(e.details.duplicates))
+      return { errors: {}, values, duplicates: e.details.duplicates as OpenTransfer[] };
+    return { errors: actionFieldErrors(e), values };
   }
-  if (!result.ok) return "duplicates" in result ? { errors: {}, values, duplicates: result.duplicates } : { errors: result.errors, values };
-  redirect(`/transfers/${result.transfer.id}`);
+  redirect(`/transfers/${transferId}`);
 }

@@ -193,23 +193,18 @@ describe.each(testDialects().filter((d) => d === "postgres"))("live checks on tw
     const runIds: string[] = [];
     const staff = await seedStaff({ email: "queue@example.net", db });
     for (let i = 1; i <= DOMAINS; i++) {
-      const t = await createTransfer(
-        staff,
-        {
+      const t = await createTransfer(staff, {
           domain: name(i).slice(0, -1),
           losingRegistrar: "Old Reg",
           gainingRegistrar: "New Reg",
           currentDnsOperator: i <= DOMAINS / 2 ? "Old A" : "Old B",
           futureDnsOperator: "New Op",
           dnsHostingMoves: "yes",
-        },
-        db,
-      );
-      if (!t.ok) throw new Error(JSON.stringify(t.errors));
+        }, { db: db });
       const r = await startRun(
         staff,
         {
-          transferId: t.transfer.id,
+          transferId: t.id,
           input: {
             newServers: `${SERVERS.neu.ns}=${SERVERS.neu.address}`,
             allowPrivate: true,

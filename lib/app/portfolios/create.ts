@@ -91,13 +91,12 @@ export async function createPortfolio(actor: Actor | null, input: unknown, db?: 
           futureDnsOperator: t.futureDnsOperator,
           dnsHostingMoves: t.dnsHostingMoves,
         },
-        tx,
+        // The row passed the same schema a moment ago; a refusal now is a bug, and the transaction undoes everything.
+        { db: tx },
       );
-      // The row passed the same schema a moment ago; a refusal now is a bug, and the transaction undoes everything.
-      if (!r.ok) throw new Error(`row ${m.row}: ${Object.values(r.errors).join("; ")}`);
       await addPortfolioMember(
         row.id,
-        { transferId: r.transfer.id, position: i, newNameServers: m.newNameServers },
+        { transferId: r.id, position: i, newNameServers: m.newNameServers },
         tx,
       );
     }

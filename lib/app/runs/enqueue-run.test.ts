@@ -26,20 +26,15 @@ describe.each(testDialects())("enqueueRun on %s", (dialect) => {
       t.db,
     );
     staff = { kind: "staff", userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId };
-    const r = await createTransfer(
-      staff,
-      {
+    const r = await createTransfer(staff, {
         domain: "enqueue.test",
         losingRegistrar: "a",
         gainingRegistrar: "b",
         currentDnsOperator: "c",
         futureDnsOperator: "d",
         dnsHostingMoves: "yes",
-      },
-      t.db,
-    );
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    transferId = r.transfer.id;
+      }, { db: t.db });
+    transferId = r.id;
   }, 60_000);
   afterAll(async () => {
     await closeQueues({ graceful: false, timeoutMs: 2_000 });

@@ -40,9 +40,8 @@ afterAll(async () => {
 
 async function transferWithFacts(withParties: boolean): Promise<string> {
   const staff = await seedStaff({ email: "facts-" + crypto.randomUUID() + "@example.net", db: t.db });
-  const tr = await createTransfer(staff, { domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, t.db);
-  if (!tr.ok) throw new Error(JSON.stringify(tr.errors));
-  const id = tr.transfer.id;
+  const tr = await createTransfer(staff, { domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, { db: t.db });
+  const id = tr.id;
   await seedSource({ actor: staff, transferId: id, label: "live copy", files: [{ name: "live.zone", bytes: LIVE }], db: t.db });
   // Tuesday to Thursday, longer than the 49 h the lab's TTLs need.
   await saveSchedule(staff, { transferId: id, input: { start: "2026-12-01T08:00:00Z", end: "2026-12-03T20:00:00Z", timeZone: "Europe/Berlin", holidayRegion: "", ttlLoweringAt: "2026-11-28T08:00:00Z" } }, { db: t.db });

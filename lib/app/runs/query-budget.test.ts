@@ -80,9 +80,8 @@ describe("a live run over the per-run query cap", () => {
     t = await createTestDb();
     server = await startFakeServer(authoritative);
     staff = await seedStaff({ email: "budget-" + crypto.randomUUID() + "@example.net", db: t.db });
-    const tr = await createTransfer(staff, { domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, t.db);
-    if (!tr.ok) throw new Error(JSON.stringify(tr.errors));
-    transferId = tr.transfer.id;
+    const tr = await createTransfer(staff, { domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, { db: t.db });
+    transferId = tr.id;
     await seedSource({ actor: staff, transferId, label: "registrar export", files: [{ name: "export.zone", bytes: EXPORT }], db: t.db });
   });
   afterEach(() => {

@@ -48,9 +48,8 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
   beforeAll(async () => {
     t = await createTestDb(dialect);
     staff = await seedStaff({ email: "run-" + crypto.randomUUID() + "@example.net", db: t.db });
-    const tr = await createTransfer(staff, { domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, t.db);
-    if (!tr.ok) throw new Error(JSON.stringify(tr.errors));
-    transferId = tr.transfer.id;
+    const tr = await createTransfer(staff, { domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, { db: t.db });
+    transferId = tr.id;
     await seedSource({ actor: staff, transferId, label: "registrar export", files: [{ name: "export.zone", bytes: EXPORT }], db: t.db });
   }, 90_000);
 

@@ -20,28 +20,24 @@ let staff: StaffActor;
 beforeAll(async () => {
   t = await createTestDb();
   staff = await seedStaff({ email: "import-" + crypto.randomUUID() + "@example.net", db: t.db });
-  const created = await createTransfer(staff, 
-    {
+  const created = await createTransfer(staff, {
       domain: "project.test",
       losingRegistrar: "Old Registrar",
       gainingRegistrar: "New Registrar",
       currentDnsOperator: "Old DNS",
       futureDnsOperator: "Route 53",
       dnsHostingMoves: "yes",
-    },
-    t.db,
-  );
-  if (!created.ok) throw new Error(JSON.stringify(created.errors));
-  transferId = created.transfer.id;
+    }, { db: t.db });
+  transferId = created.id;
 });
 afterAll(async () => {
   await t.dispose();
 });
 
 describe("createTransfer (lib/app/transfers)", () => {
-  it("returns field errors instead of storing an unanswered DNS question", async () => {
-    const r = await createTransfer(await seedStaff({ email: "import-" + crypto.randomUUID() + "@example.net", db: t.db }), { domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d" }, t.db);
-    expect(r).toEqual({ ok: false, errors: { dnsHostingMoves: "Answer whether DNS hosting moves to the gaining side" } });
+  it("refuses with field errors instead of storing an unanswered DNS question", async () => {
+    const r = createTransfer(await seedStaff({ email: "import-" + crypto.randomUUID() + "@example.net", db: t.db }), { domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d" }, { db: t.db });
+    await expect(r).rejects.toMatchObject({ code: "INVALID", details: { issues: [{ path: "dnsHostingMoves", message: "Answer whether DNS hosting moves to the gaining side" }] } });
   });
 });
 

@@ -23,12 +23,8 @@ let staff: StaffActor;
 beforeAll(async () => {
   t = await createTestDb();
   staff = await seedStaff({ email: "imports-" + crypto.randomUUID() + "@example.net", db: t.db });
-  const created = await createTransfer(staff, 
-    { domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" },
-    t.db,
-  );
-  if (!created.ok) throw new Error(JSON.stringify(created.errors));
-  transferId = created.transfer.id;
+  const created = await createTransfer(staff, { domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" }, { db: t.db });
+  transferId = created.id;
 });
 afterAll(async () => {
   await t.dispose();
@@ -55,7 +51,7 @@ describe("importSources", () => {
       ["AXFR from ns2", [{ name: refused.name, sha256: sha(refused.bytes), bytes: refused.bytes.byteLength }]],
       ["Route 53", [{ name: route53.name, sha256: sha(route53.bytes), bytes: route53.bytes.byteLength }]],
     ]);
-    const axfr = r.results[1];
+    const axfr = r.results[1]!;
     if (!axfr.ok) throw new Error("AXFR source not stored");
     const report = await getSourceReport(staff, { transferId, sourceId: axfr.source.id }, { db: t.db });
     expect(report?.report.ok).toBe(false);
@@ -66,15 +62,11 @@ describe("importSources", () => {
     const main = text("main.zone", "$ORIGIN inc.test.\n$TTL 300\n@ IN SOA ns1 host 1 2 3 4 5\n@ IN NS ns1\n$INCLUDE hosts.inc\n");
     const inc = text("hosts.inc", "www IN A 192.0.2.80\nns1 IN A 192.0.2.53\n");
     const otherStaff = await seedStaff({ email: "imports-" + crypto.randomUUID() + "@example.net", db: t.db });
-    const other = await createTransfer(otherStaff, 
-      { domain: "inc.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" },
-      t.db,
-    );
-    if (!other.ok) throw new Error("transfer");
-    const r = await importSources(otherStaff, { transferId: other.transfer.id, sources: [{ label: "master + include", format: "auto", files: [main, inc] }] }, { db: t.db });
+    const other = await createTransfer(otherStaff, { domain: "inc.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, { db: t.db });
+    const r = await importSources(otherStaff, { transferId: other.id, sources: [{ label: "master + include", format: "auto", files: [main, inc] }] }, { db: t.db });
     if (!r.results[0].ok) throw new Error(JSON.stringify(r));
     expect(r.results[0].source).toMatchObject({ format: "bind", ok: true, recordCount: 4, files: [{ name: "main.zone" }, { name: "hosts.inc" }] });
-    const table = await getRecordsTable(otherStaff, { transferId: other.transfer.id }, { db: t.db });
+    const table = await getRecordsTable(otherStaff, { transferId: other.id }, { db: t.db });
     expect(table?.rows.find((row) => row[0] === "www.inc.test.")).toEqual(["www.inc.test.", "A", "300", "192.0.2.80", [0], -1]);
   });
 

@@ -29,20 +29,15 @@ beforeAll(async () => {
   t = await createTestDb();
   staff = await seedStaff({ email: `upload-${crypto.randomUUID()}@example.net`, db: t.db });
   stranger = await seedStaff({ email: `other-${crypto.randomUUID()}@example.net`, db: t.db });
-  const created = await createTransfer(
-    staff,
-    {
+  const created = await createTransfer(staff, {
       domain: "project.test",
       losingRegistrar: "a",
       gainingRegistrar: "b",
       currentDnsOperator: "c",
       futureDnsOperator: "d",
       dnsHostingMoves: "no",
-    },
-    t.db,
-  );
-  if (!created.ok) throw new Error(JSON.stringify(created.errors));
-  transferId = created.transfer.id;
+    }, { db: t.db });
+  transferId = created.id;
 }, 60_000);
 afterAll(async () => {
   await t.dispose();

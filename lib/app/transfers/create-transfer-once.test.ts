@@ -20,21 +20,24 @@ describe("createTransferOnce", () => {
   });
 
   test("another spelling of the same domain is a duplicate; confirmed, a second transfer is made", async () => {
-    const first = await createTransferOnce(staff, { transfer: form("project.test") }, t.db);
-    if (!first.ok) throw new Error("first");
-    const again = await createTransferOnce(staff, { transfer: form("PROJECT.TEST.") }, t.db);
-    expect(again).toEqual({ ok: false, duplicates: [{ id: first.transfer.id, domain: "project.test", createdAt: first.transfer.createdAt.toISOString() }] });
-    const second = await createTransferOnce(staff, { transfer: form("Project.Test"), confirmDuplicate: "yes" }, t.db);
-    expect(second).toMatchObject({ ok: true });
-    if (second.ok) expect(second.transfer.id).not.toBe(first.transfer.id);
+    const first = await createTransferOnce(staff, { transfer: form("project.test") }, { db: t.db });
+    await expect(createTransferOnce(staff, { transfer: form("PROJECT.TEST.") }, { db: t.db })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { reason: "duplicate", duplicates: [{ id: first.id, domain: "project.test", createdAt: first.createdAt.toISOString() }] },
+    });
+    const second = await createTransferOnce(staff, { transfer: form("Project.Test"), confirmDuplicate: "yes" }, { db: t.db });
+    expect(second.id).not.toBe(first.id);
   });
 
   test("another organisation's transfer for the domain is not shown", async () => {
-    expect(await createTransferOnce(other, { transfer: form("project.test") }, t.db)).toMatchObject({ ok: true });
+    expect(await createTransferOnce(other, { transfer: form("project.test") }, { db: t.db })).toMatchObject({ organisationId: "org-b" });
   });
 
   test("invalid input is reported as field errors, not as a duplicate", async () => {
-    expect(await createTransferOnce(staff, { transfer: { ...form("not a domain") } }, t.db)).toMatchObject({ ok: false, errors: { domain: expect.any(String) } });
-    await expect(createTransferOnce(null, { transfer: form("x.test") }, t.db)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(createTransferOnce(staff, { transfer: { ...form("not a domain") } }, { db: t.db })).rejects.toMatchObject({
+      code: "INVALID",
+      details: { issues: [{ path: "domain", message: expect.any(String) }] },
+    });
+    await expect(createTransferOnce(null, { transfer: form("x.test") }, { db: t.db })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });

@@ -2,7 +2,8 @@
  * "Create transfer", warned about duplicates: an open transfer for the same
  * domain in the organisation (names compared as the stored A-label — lowercase,
  * no trailing dot, so `PROJECT.TEST.` is `project.test`, RFC 4343) is returned
- * instead of a second one, unless the user confirmed they want a second.
+ * instead of a second one (CONFLICT, reason "duplicate", with the open `duplicates`), unless the user confirmed
+ * they want a second.
  * A transfer is open until its checklist is final (lib/checklist/finality.ts).
  */
 import { z } from "zod";
@@ -12,7 +13,10 @@ import { checkFinality } from "../../checklist/finality";
 import { getDb, type Db } from "../../db/client";
 import { latestRevisionRow } from "../../db/checklist-revisions";
 import { listSignoffs } from "../../db/signoffs";
-import { createTransfer, type CreateTransferResult } from "./create-transfer";
+import type { TransferRow } from "../../db/rows";
+import { AppError } from "../../errors/app-error";
+import { parseInput, type Deps } from "../use-case";
+import { createTransfer } from "./create-transfer";
 import { parseRevisionRow } from "../checklist/parse-revision";
 import { normalizeDomain } from "../../zone/domain";
 
@@ -29,19 +33,18 @@ export interface OpenTransfer {
   createdAt: string;
 }
 
-export type CreateTransferOnceResult = CreateTransferResult | { ok: false; duplicates: OpenTransfer[] };
-
-export async function createTransferOnce(actor: Actor | null, input: unknown, db: Db = getDb()): Promise<CreateTransferOnceResult> {
+export async function createTransferOnce(actor: Actor | null, input: unknown, deps: Deps = {}): Promise<TransferRow> {
+  const db = deps.db ?? getDb();
   const staff = requireStaffActor(actor);
-  const parsed = createTransferOnceSchema.parse(input);
+  const parsed = parseInput(createTransferOnceSchema, input);
   if (parsed.confirmDuplicate !== "yes") {
     const domain = typeof parsed.transfer.domain === "string" ? normalizeDomain(parsed.transfer.domain.trim()) : null;
     if (domain) {
       const duplicates = await openTransfersFor(staff.organisationId, domain.ascii, db);
-      if (duplicates.length > 0) return { ok: false, duplicates };
+      if (duplicates.length > 0) throw new AppError("CONFLICT", "an open transfer for this domain exists", { reason: "duplicate", duplicates });
     }
   }
-  return createTransfer(staff, parsed.transfer, db);
+  return createTransfer(staff, parsed.transfer, { db });
 }
 
 async function openTransfersFor(organisationId: string, domainAscii: string, db: Db): Promise<OpenTransfer[]> {

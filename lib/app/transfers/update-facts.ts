@@ -4,7 +4,7 @@
  */
 import { auditActor, type Actor } from "../../auth/actor";
 import { requireStaff } from "../../auth/require";
-import type { Db } from "../../db/client";
+import { fieldErrors, invalidInput, issuesOf, type Deps } from "../use-case";
 import { updateTransferFacts, type TransferFacts } from "../../db/update-transfer";
 import { recordAudit } from "../../audit/record-audit";
 import { transferInputSchema } from "./transfer-input";
@@ -31,24 +31,23 @@ export function factChanges(
     .map((k) => ({ field: k, from: text(before[k]), to: text(after[k]) }));
 }
 
-export type UpdateFactsResult =
-  { ok: true; changes: ReturnType<typeof factChanges> } | { ok: false; errors: Record<string, string> };
+/** What changed, field by field (empty when the same facts were saved again). */
+export interface UpdateFactsResult {
+  changes: ReturnType<typeof factChanges>;
+}
 
 export async function updateFacts(
   actor: Actor | null,
   input: { transferId: string; facts: unknown },
-  options: { db?: Db; now?: Date } = {},
+  options: Deps = {},
 ): Promise<UpdateFactsResult> {
   const { actor: staff, transfer } = await requireStaff(actor, input.transferId, options.db);
   const parsed = updateFactsSchema.safeParse(input.facts);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const i of parsed.error.issues) errors[String(i.path[0] ?? "form")] ??= i.message;
-    return { ok: false, errors };
-  }
+  // One issue per field: the first message of each, as the form shows it.
+  if (!parsed.success) throw invalidInput(Object.entries(fieldErrors(issuesOf(parsed.error))).map(([path, message]) => ({ path, message })));
   const changes = factChanges(transfer, parsed.data);
   // Saving the same facts again (a double submit) changes nothing and logs nothing.
-  if (changes.length === 0) return { ok: true, changes };
+  if (changes.length === 0) return { changes };
   await updateTransferFacts(input.transferId, parsed.data, options.db);
   await recordAudit(
     {
@@ -60,5 +59,5 @@ export async function updateFacts(
     },
     options.db,
   );
-  return { ok: true, changes };
+  return { changes };
 }

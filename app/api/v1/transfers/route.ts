@@ -1,4 +1,4 @@
-import { apiBody, apiJson, apiRoute, invalid } from "@/app/_lib/api";
+import { apiBody, apiJson, apiRoute } from "@/app/_lib/api";
 import { transferDto } from "@/lib/app/api/schemas";
 import { createTransfer } from "@/lib/app/transfers/create-transfer";
 import { listTransferItems } from "@/lib/app/transfers/list";
@@ -10,7 +10,5 @@ export const GET = apiRoute("listTransfers", async ({ actor }) =>
 );
 
 export const POST = apiRoute("createTransfer", async ({ request, actor }) => {
-  const r = await createTransfer(actor, await apiBody(request));
-  if (!r.ok) throw invalid(r.errors);
-  return apiJson(transferDto(r.transfer), 201);
+  return apiJson(transferDto(await createTransfer(actor, await apiBody(request))), 201);
 });
