@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { actionActor, actionMessage } from "@/app/_lib/auth";
+import { actionActor, actionFieldErrors } from "@/app/_lib/auth";
+import { isAppError } from "@/lib/errors/app-error";
 import { createPortfolio } from "@/lib/app/portfolios/create";
 import type { RowError } from "@/lib/app/portfolios/parse-members";
 
@@ -31,12 +32,12 @@ export async function createPortfolioAction(_prev: NewPortfolioState, formData: 
     const v = formData.get(f);
     if (typeof v === "string") values[f] = v;
   }
-  let result: Awaited<ReturnType<typeof createPortfolio>>;
+  let portfolioId: string;
   try {
-    result = await createPortfolio(await actionActor(), values);
+    portfolioId = (await createPortfolio(await actionActor(), values)).portfolio.id;
   } catch (e) {
-    return { errors: { form: actionMessage(e) }, rowErrors: [], validRows: 0, values };
+    const rows = isAppError(e) && e.code === "INVALID" ? (e.details as { rowErrors?: RowError[]; validRows?: number }) : {};
+    return { errors: actionFieldErrors(e), rowErrors: rows.rowErrors ?? [], validRows: rows.validRows ?? 0, values };
   }
-  if (!result.ok) return { errors: result.errors, rowErrors: result.rowErrors, validRows: result.validRows, values };
-  redirect(`/portfolios/${result.portfolio.id}`);
+  redirect(`/portfolios/${portfolioId}`);
 }

@@ -25,7 +25,7 @@ import {
 import { StartRunInputSchema } from "../runs/run-input";
 import type { StartRunResult } from "../runs/start-run";
 import { startRun } from "../runs/start-run";
-import type { Deps, Issue } from "../use-case";
+import { invalidInput, parseInput, type Deps, type Issue } from "../use-case";
 import { runsPerOperator } from "../../config/portfolio-limits";
 import { requirePortfolio } from "./access";
 
@@ -40,8 +40,11 @@ export const checkMembersSchema = z.object({
 });
 export type CheckMembersInput = z.input<typeof checkMembersSchema>;
 
-export type CheckMembersResult =
-  { ok: true; queued: number; alreadyQueued: number } | { ok: false; errors: { domain: string; message: string }[] };
+/** INVALID when a member's server list is wrong: one issue per member, its `path` the member's domain. */
+export interface CheckMembersResult {
+  queued: number;
+  alreadyQueued: number;
+}
 
 /** A claim whose run never got its id (the process died in between) is given up after this long. */
 const STARTING_STALE_MS = 5 * 60_000;
@@ -67,12 +70,7 @@ export async function checkMembers(
   opts: Omit<PumpOptions, "actor"> = {},
 ): Promise<CheckMembersResult> {
   const { portfolio } = await requirePortfolio(actor, input.portfolioId, opts.db);
-  const p = checkMembersSchema.safeParse(input.body);
-  if (!p.success)
-    throw new AppError("INVALID", "invalid check request", {
-      issues: p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-    });
-  const { transferIds, ...run } = p.data;
+  const { transferIds, ...run } = parseInput(checkMembersSchema, input.body, "invalid check request");
   const members = await listPortfolioMembers(portfolio.id, opts.db);
   const memberIds = new Set(members.map((m) => m.transferId));
   const unknown = transferIds.filter((id) => !memberIds.has(id));
@@ -86,7 +84,7 @@ export async function checkMembers(
       )
     ).map((t) => [t.id, t]),
   );
-  const errors: { domain: string; message: string }[] = [];
+  const errors: Issue[] = [];
   const queue: { transferId: string; operatorsJson: string; inputJson: string }[] = [];
   for (const m of chosen) {
     const t = transfers.get(m.transferId)!;
@@ -95,16 +93,16 @@ export async function checkMembers(
     const v = StartRunInputSchema.safeParse(body);
     if (!v.success)
       errors.push({
-        domain: t.domainUnicode,
+        path: t.domainUnicode,
         message: v.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`).join("; "),
       });
     else
       queue.push({ transferId: t.id, operatorsJson: JSON.stringify(operatorKeys(t)), inputJson: JSON.stringify(body) });
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) throw invalidInput(errors);
   const queued = await queuePortfolioRuns(portfolio.id, queue, opts.db);
   await pumpPortfolioRuns(portfolio.id, { ...opts, actor });
-  return { ok: true, queued, alreadyQueued: queue.length - queued };
+  return { queued, alreadyQueued: queue.length - queued };
 }
 
 // One pump at a time per portfolio in this process, so two finishing runs cannot both take the last free slot.

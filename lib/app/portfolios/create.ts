@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
+import { fieldErrors, issuesOf, type Deps, type Issue } from "../use-case";
 import { AppError } from "../../errors/app-error";
 import { requireStaffActor } from "../../auth/require";
 import type { Db } from "../../db/client";
@@ -30,35 +31,38 @@ export const createPortfolioSchema = sharedFactsSchema.extend({
 });
 export type CreatePortfolioInput = z.input<typeof createPortfolioSchema>;
 
-export type CreatePortfolioResult =
-  | { ok: true; portfolio: PortfolioRow; created: boolean; members: number }
-  /** Field errors (name, members) or, with `rowErrors`, the rows that failed and how many would be created. */
-  | { ok: false; errors: Record<string, string>; rowErrors: RowError[]; validRows: number };
+export interface CreatePortfolioResult {
+  portfolio: PortfolioRow;
+  /** false: the form's key was used before (a double submit), and that portfolio is returned. */
+  created: boolean;
+  members: number;
+}
 
-export async function createPortfolio(actor: Actor | null, input: unknown, db?: Db): Promise<CreatePortfolioResult> {
+/**
+ * INVALID with the field issues (name, members) and, for the member list, `rowErrors` (the rows that failed) and
+ * `validRows` (how many would be created if confirmed).
+ */
+function refused(issues: Issue[], rowErrors: RowError[] = [], validRows = 0): AppError {
+  return new AppError("INVALID", issues[0]?.message ?? "invalid portfolio", { issues, rowErrors, validRows });
+}
+
+export async function createPortfolio(actor: Actor | null, input: unknown, deps: Deps = {}): Promise<CreatePortfolioResult> {
+  const { db } = deps;
   const staff = requireStaffActor(actor);
   const p = createPortfolioSchema.safeParse(input);
   if (!p.success) {
-    const errors: Record<string, string> = {};
-    for (const i of p.error.issues) errors[String(i.path[0] ?? "form")] ??= i.message;
+    const errors = fieldErrors(issuesOf(p.error));
     if (errors.createKey) throw new AppError("INVALID", "the form is out of date: reload the page");
-    return { ok: false, errors, rowErrors: [], validRows: 0 };
+    throw refused(Object.entries(errors).map(([path, message]) => ({ path, message })));
   }
   const { name, createKey, members, confirmPartial, newNameServers, ...shared } = p.data;
   const parsed = parseMembers(members, { ...shared, newNameServers });
-  if (!parsed.ok) return { ok: false, errors: { members: parsed.message }, rowErrors: [], validRows: 0 };
+  if (!parsed.ok) throw refused([{ path: "members", message: parsed.message }]);
   const { rows, errors: rowErrors } = parsed;
-  if (rows.length === 0)
-    return { ok: false, errors: { members: "No row is valid: fix the rows listed below" }, rowErrors, validRows: 0 };
+  if (rows.length === 0) throw refused([{ path: "members", message: "No row is valid: fix the rows listed below" }], rowErrors);
   if (rowErrors.length > 0 && !confirmPartial) {
-    return {
-      ok: false,
-      errors: {
-        members: `${rowErrors.length} row(s) have errors; fix them, or confirm to create the ${rows.length} valid one(s) only`,
-      },
-      rowErrors,
-      validRows: rows.length,
-    };
+    const message = `${rowErrors.length} row(s) have errors; fix them, or confirm to create the ${rows.length} valid one(s) only`;
+    throw refused([{ path: "members", message }], rowErrors, rows.length);
   }
   return inTransaction(async (tx) => {
     const { row, created } = await insertPortfolio(
@@ -77,7 +81,7 @@ export async function createPortfolio(actor: Actor | null, input: unknown, db?: 
     );
     if (!created) {
       if (row.organisationId !== staff.organisationId) throw new AppError("NOT_FOUND", "no such portfolio");
-      return { ok: true as const, portfolio: row, created: false, members: 0 };
+      return { portfolio: row, created: false, members: 0 };
     }
     for (const [i, m] of rows.entries()) {
       const t = m.transfer;
@@ -100,6 +104,6 @@ export async function createPortfolio(actor: Actor | null, input: unknown, db?: 
         tx,
       );
     }
-    return { ok: true as const, portfolio: row, created: true, members: rows.length };
+    return { portfolio: row, created: true, members: rows.length };
   }, db);
 }

@@ -1,5 +1,6 @@
 /** The portfolio table as a download: CSV (RFC 4180) for spreadsheets, JSON for tools; the same fields in both. */
 import type { Actor } from "../../auth/actor";
+import type { Deps } from "../use-case";
 import type { Db } from "../../db/client";
 import { requirePortfolio } from "./access";
 import { memberSummaries } from "./get";
@@ -69,9 +70,10 @@ export function summaryJson(
 
 export async function exportPortfolioSummary(
   actor: Actor | null,
-  input: { portfolioId: string; format: "csv" | "json"; now?: Date },
-  db?: Db,
+  input: { portfolioId: string; format: "csv" | "json" },
+  deps: Deps = {},
 ): Promise<{ body: string; fileName: string; contentType: string }> {
+  const { db } = deps;
   const { portfolio } = await requirePortfolio(actor, input.portfolioId, db);
   const members = await memberSummaries(portfolio.id, db);
   const stem = `portfolio-${
@@ -83,7 +85,7 @@ export async function exportPortfolioSummary(
   return input.format === "csv"
     ? { body: summaryCsv(members), fileName: `${stem}.csv`, contentType: "text/csv; charset=utf-8" }
     : {
-        body: summaryJson(portfolio, members, input.now ?? new Date()),
+        body: summaryJson(portfolio, members, deps.now ?? new Date()),
         fileName: `${stem}.json`,
         contentType: "application/json; charset=utf-8",
       };

@@ -1,6 +1,7 @@
 /** The portfolio page in one call: the shared facts and every member's summary, filtered by stage and verdict. */
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
+import type { Deps } from "../use-case";
 import type { Db } from "../../db/client";
 import {
   getTransfersByIds,
@@ -34,8 +35,9 @@ export interface PortfolioView {
 export async function getPortfolio(
   actor: Actor | null,
   input: { portfolioId: string; filters?: unknown },
-  db?: Db,
+  deps: Deps = {},
 ): Promise<PortfolioView> {
+  const { db } = deps;
   const { portfolio } = await requirePortfolio(actor, input.portfolioId, db);
   const filters = portfolioFiltersSchema.parse(input.filters ?? {});
   // A process restart leaves queued entries behind: reading the page moves the queue on.
@@ -77,7 +79,7 @@ export async function memberSummaries(portfolioId: string, db?: Db): Promise<Mem
   });
 }
 
-export async function listPortfolios(actor: Actor | null, db?: Db) {
+export async function listPortfolios(actor: Actor | null, _input: Record<string, never> = {}, deps: Deps = {}) {
   const staff = requireStaffActor(actor);
-  return listPortfolioRows(staff.organisationId, db);
+  return listPortfolioRows(staff.organisationId, deps.db);
 }

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
+import type { Deps } from "../use-case";
 import { AppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
 import { listSources } from "../../db/list-sources";
@@ -89,8 +90,9 @@ export interface MatchFilesResult {
 export async function matchDroppedFiles(
   actor: Actor | null,
   input: { portfolioId: string; files: DroppedFile[]; limits: UploadLimits },
-  db?: Db,
+  deps: Deps = {},
 ): Promise<MatchFilesResult> {
+  const { db } = deps;
   const { portfolio } = await requirePortfolio(actor, input.portfolioId, db);
   validateFiles(input.files, input.limits);
   const m = await members(portfolio.id, db);
@@ -118,10 +120,10 @@ export async function importDroppedFiles(
     files: DroppedFile[];
     assignments: unknown;
     limits: UploadLimits;
-    env?: Record<string, string | undefined>;
   },
-  db?: Db,
+  deps: Deps = {},
 ): Promise<ImportedFile[]> {
+  const { db } = deps;
   const { portfolio } = await requirePortfolio(actor, input.portfolioId, db);
   validateFiles(input.files, input.limits);
   const a = importAssignmentsSchema.safeParse(input.assignments);
@@ -163,7 +165,7 @@ export async function importDroppedFiles(
     const r = await importSources(
       actor,
       { transferId, sources: [{ label, format: "auto", files: [{ name: file.name, bytes: file.bytes }] }] },
-      { db, env: input.env },
+      { db, env: deps.env },
     );
     const s = r.results[0]!;
     out.push(

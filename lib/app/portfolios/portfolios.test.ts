@@ -52,20 +52,20 @@ afterAll(() => t.dispose());
 describe("create", () => {
   test("rows with errors: nothing is created until the valid rows are confirmed; then exactly those, once", async () => {
     const input = { name: "ACME", createKey: key(1), members: "one.test\nnot valid!\ntwo.test\n", ...facts };
-    const refused = await createPortfolio(ann, input, t.db);
-    expect(refused).toMatchObject({
-      ok: false,
-      validRows: 2,
-      rowErrors: [
-        { row: 2, text: "not" },
-        { row: 2, text: "valid!" },
-      ],
+    await expect(createPortfolio(ann, input, { db: t.db })).rejects.toMatchObject({
+      code: "INVALID",
+      details: {
+        validRows: 2,
+        rowErrors: [
+          { row: 2, text: "not" },
+          { row: 2, text: "valid!" },
+        ],
+      },
     });
     expect(await t.db.transfer.count()).toBe(0);
     expect(await t.db.portfolio.count()).toBe(0);
 
-    const made = await createPortfolio(ann, { ...input, confirmPartial: "yes" }, t.db);
-    if (!made.ok) throw new Error(JSON.stringify(made.errors));
+    const made = await createPortfolio(ann, { ...input, confirmPartial: "yes" }, { db: t.db });
     expect(made).toMatchObject({ created: true, members: 2 });
     const transfers = await t.db.transfer.findMany({ orderBy: { domainAscii: "asc" } });
     expect(transfers.map((x) => [x.domainAscii, x.organisationId, x.dnsHostingMoves, x.currentDnsOperator])).toEqual([
@@ -73,18 +73,18 @@ describe("create", () => {
       ["two.test", ann.organisationId, true, "Old DNS"],
     ]);
     // The same form submitted again (a double click): the same portfolio, no new transfers.
-    const again = await createPortfolio(ann, { ...input, confirmPartial: "yes" }, t.db);
-    expect(again).toMatchObject({ ok: true, created: false });
-    if (again.ok) expect(again.portfolio.id).toBe(made.portfolio.id);
+    const again = await createPortfolio(ann, { ...input, confirmPartial: "yes" }, { db: t.db });
+    expect(again).toMatchObject({ created: false });
+    expect(again.portfolio.id).toBe(made.portfolio.id);
     expect(await t.db.transfer.count()).toBe(2);
   });
 
   test("another organisation's portfolio does not exist for its staff; no session is refused", async () => {
     const p = await t.db.portfolio.findFirstOrThrow();
-    await expect(getPortfolio(bob, { portfolioId: p.id }, t.db)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getPortfolio(null, { portfolioId: p.id }, t.db)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(getPortfolio(bob, { portfolioId: p.id }, { db: t.db })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getPortfolio(null, { portfolioId: p.id }, { db: t.db })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(
-      createPortfolio(null, { name: "x", createKey: key(9), members: "x.test", ...facts }, t.db),
+      createPortfolio(null, { name: "x", createKey: key(9), members: "x.test", ...facts }, { db: t.db }),
     ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });
@@ -92,11 +92,7 @@ describe("create", () => {
 describe("shared facts", () => {
   test("edited once: every member changes, each member's audit log names the portfolio and the old and new values; saving again logs nothing", async () => {
     const p = await t.db.portfolio.findFirstOrThrow();
-    const r = await updateSharedFacts(
-      ann,
-      { portfolioId: p.id, facts: { futureDnsOperator: "Cloud DNS", dnsHostingMoves: "no" } },
-      t.db,
-    );
+    const r = await updateSharedFacts(ann, { portfolioId: p.id, facts: { futureDnsOperator: "Cloud DNS", dnsHostingMoves: "no" } }, { db: t.db });
     expect(r.changedTransfers).toBe(2);
     for (const tr of await t.db.transfer.findMany()) {
       expect([tr.futureDnsOperator, tr.dnsHostingMoves, tr.losingRegistrar]).toEqual(["Cloud DNS", false, "Old Reg"]);
@@ -116,18 +112,14 @@ describe("shared facts", () => {
     }
     expect(
       (
-        await updateSharedFacts(
-          ann,
-          { portfolioId: p.id, facts: { futureDnsOperator: "Cloud DNS", dnsHostingMoves: "no" } },
-          t.db,
-        )
+        await updateSharedFacts(ann, { portfolioId: p.id, facts: { futureDnsOperator: "Cloud DNS", dnsHostingMoves: "no" } }, { db: t.db })
       ).changedTransfers,
     ).toBe(0);
-    await expect(updateSharedFacts(bob, { portfolioId: p.id, facts: {} }, t.db)).rejects.toMatchObject({
+    await expect(updateSharedFacts(bob, { portfolioId: p.id, facts: {} }, { db: t.db })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(
-      updateSharedFacts(ann, { portfolioId: p.id, facts: { newNameServers: "ns1.x.test" } }, t.db),
+      updateSharedFacts(ann, { portfolioId: p.id, facts: { newNameServers: "ns1.x.test" } }, { db: t.db }),
     ).rejects.toMatchObject({ code: "INVALID" });
   });
 });
@@ -136,7 +128,7 @@ describe("dropped exports", () => {
   test("matched, imported as assigned; the unassigned file is listed as not imported; a repeat imports nothing twice", async () => {
     const p = await t.db.portfolio.findFirstOrThrow();
     const files = [zone("one.test"), zone("two.test"), zone("elsewhere.test")];
-    const m = await matchDroppedFiles(ann, { portfolioId: p.id, files, limits }, t.db);
+    const m = await matchDroppedFiles(ann, { portfolioId: p.id, files, limits }, { db: t.db });
     expect(
       m.files.map((f) => [
         f.name,
@@ -149,10 +141,10 @@ describe("dropped exports", () => {
       ["elsewhere.test.zone", "unmatched", null],
     ]);
     const assignments = m.files.map((f) => ({ transferId: f.transferId, label: f.label }));
-    const r = await importDroppedFiles(ann, { portfolioId: p.id, files, assignments, limits }, t.db);
+    const r = await importDroppedFiles(ann, { portfolioId: p.id, files, assignments, limits }, { db: t.db });
     expect(r.map((x) => x.status)).toEqual(["imported", "imported", "not-imported"]);
     expect(r[2]).toMatchObject({ reason: "no member chosen" });
-    const again = await importDroppedFiles(ann, { portfolioId: p.id, files, assignments, limits }, t.db);
+    const again = await importDroppedFiles(ann, { portfolioId: p.id, files, assignments, limits }, { db: t.db });
     expect(again.map((x) => (x.status === "imported" ? x.sourceId : null))).toEqual(
       r.map((x) => (x.status === "imported" ? x.sourceId : null)),
     );
@@ -171,28 +163,19 @@ describe("dropped exports", () => {
       },
     });
     await expect(
-      importDroppedFiles(
-        ann,
-        { portfolioId: p.id, files: [files[0]!], assignments: [{ transferId: foreign.id, label: "x" }], limits },
-        t.db,
-      ),
+      importDroppedFiles(ann, { portfolioId: p.id, files: [files[0]!], assignments: [{ transferId: foreign.id, label: "x" }], limits }, { db: t.db }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("bounded checks", () => {
   test("at most N runs per operator at once; the next starts when one finishes; the table shows queued, checking, verdicts", async () => {
-    const made = await createPortfolio(
-      ann,
-      {
+    const made = await createPortfolio(ann, {
         name: "Big",
         createKey: key(2),
         members: ["a", "b", "c", "d", "e"].map((x) => `${x}.big.test`).join("\n"),
         ...facts,
-      },
-      t.db,
-    );
-    if (!made.ok) throw new Error("not created");
+      }, { db: t.db });
     const pid = made.portfolio.id;
     const finish: Record<string, () => Promise<void>> = {};
     let active = 0;
@@ -217,19 +200,18 @@ describe("bounded checks", () => {
         active--;
         resolve();
       };
-      return { ok: true, runId: run.id, done };
+      return { runId: run.id, done };
     };
     const env = { CUTOVER_PORTFOLIO_RUNS_PER_OPERATOR: "2" };
     const r = await checkMembers(ann, { portfolioId: pid, body: { allowPrivate: false } }, { db: t.db, env, start });
-    expect(r).toEqual({ ok: true, queued: 5, alreadyQueued: 0 });
+    expect(r).toEqual({ queued: 5, alreadyQueued: 0 });
     // checkMembers pumps with the real starter unless told otherwise; pump with the fake one.
     await pumpPortfolioRuns(pid, { actor: ann, db: t.db, env, start });
-    const stages = async () => (await getPortfolio(ann, { portfolioId: pid }, t.db)).all.map((m) => m.stage);
+    const stages = async () => (await getPortfolio(ann, { portfolioId: pid }, { db: t.db })).all.map((m) => m.stage);
     expect(Object.keys(finish)).toHaveLength(2);
     expect(await stages()).toEqual(["checking", "checking", "queued", "queued", "queued"]);
     // A second request while they wait queues nothing twice.
     expect(await checkMembers(ann, { portfolioId: pid, body: {} }, { db: t.db, env, start })).toEqual({
-      ok: true,
       queued: 0,
       alreadyQueued: 5,
     });
@@ -243,29 +225,23 @@ describe("bounded checks", () => {
     }
     expect(peak).toBe(2);
     expect(await stages()).toEqual(["checked", "checked", "checked", "checked", "checked"]);
-    const csv = await exportPortfolioSummary(ann, { portfolioId: pid, format: "csv" }, t.db);
+    const csv = await exportPortfolioSummary(ann, { portfolioId: pid, format: "csv" }, { db: t.db });
     expect(csv.body.split("\r\n")[0]).toBe(
       "domain,stage,verdict,blockers,warnings,run status,window start,window end,time zone,current operator,future operator,error,transfer id",
     );
     expect(csv.body.split("\r\n").filter((l) => l.startsWith("a.big.test,checked,go,0,"))).toHaveLength(1);
-    const json = JSON.parse((await exportPortfolioSummary(ann, { portfolioId: pid, format: "json" }, t.db)).body);
+    const json = JSON.parse((await exportPortfolioSummary(ann, { portfolioId: pid, format: "json" }, { db: t.db })).body);
     expect(json.members.map((m: { domain: string; verdict: string }) => [m.domain, m.verdict])).toEqual(
       ["a", "b", "c", "d", "e"].map((x) => [`${x}.big.test`, "go"]),
     );
   });
 
   test("a member whose new servers are not name=address is reported by domain, and nothing is queued", async () => {
-    const made = await createPortfolio(
-      ann,
-      { name: "Bad NS", createKey: key(3), members: "x.bad.test", ...facts, newNameServers: "" },
-      t.db,
-    );
-    if (!made.ok) throw new Error("not created");
+    const made = await createPortfolio(ann, { name: "Bad NS", createKey: key(3), members: "x.bad.test", ...facts, newNameServers: "" }, { db: t.db });
     await t.db.portfolio.update({ where: { id: made.portfolio.id }, data: { newNameServers: "ns1.only-a-name.test" } });
-    const r = await checkMembers(ann, { portfolioId: made.portfolio.id, body: {} }, { db: t.db });
-    expect(r).toMatchObject({
-      ok: false,
-      errors: [{ domain: "x.bad.test", message: expect.stringMatching(/expected name=address/) }],
+    await expect(checkMembers(ann, { portfolioId: made.portfolio.id, body: {} }, { db: t.db })).rejects.toMatchObject({
+      code: "INVALID",
+      details: { issues: [{ path: "x.bad.test", message: expect.stringMatching(/expected name=address/) }] },
     });
     expect(await t.db.portfolioRun.count({ where: { portfolioId: made.portfolio.id } })).toBe(0);
   });

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
+import type { Deps } from "../use-case";
 import { auditActor } from "../../auth/actor";
 import { AppError } from "../../errors/app-error";
 import type { Db } from "../../db/client";
@@ -35,9 +36,10 @@ export type UpdateFactsInput = z.input<typeof updateFactsSchema>;
 
 export async function updateSharedFacts(
   actor: Actor | null,
-  input: { portfolioId: string; facts: unknown; now?: Date },
-  db?: Db,
+  input: { portfolioId: string; facts: unknown },
+  deps: Deps = {},
 ): Promise<{ changedTransfers: number }> {
+  const { db } = deps;
   const { staff, portfolio } = await requirePortfolio(actor, input.portfolioId, db);
   const p = updateFactsSchema.safeParse(input.facts);
   if (!p.success)
@@ -61,7 +63,7 @@ export async function updateSharedFacts(
     members.map((m) => m.transferId),
     db,
   );
-  const at = (input.now ?? new Date()).toISOString();
+  const at = (deps.now ?? new Date()).toISOString();
   let changedTransfers = 0;
   for (const t of transfers) {
     const changes: Record<string, { from: string | boolean; to: string | boolean }> = {};

@@ -87,7 +87,12 @@ export function MemberTable({
         );
         setSelected([]);
         router.refresh();
-      } else setErrors(body.errors ?? [{ domain: "", message: body.message ?? "the checks could not be started" }]);
+      } else
+        setErrors(
+          Array.isArray(body.issues) && body.issues.length > 0
+            ? body.issues.map((i: { path: string; message: string }) => ({ domain: i.path, message: i.message }))
+            : [{ domain: "", message: body.message ?? "the checks could not be started" }],
+        );
     } finally {
       setBusy(false);
     }

@@ -7,13 +7,12 @@ import { abuseLimits } from "@/lib/config/abuse-limits";
 
 export const dynamic = "force-dynamic";
 
-/** POST JSON { transferIds?, allowPrivate, port, rootHints, ratePerServer? } → 202 { queued }; 422 { errors: [{ domain, message }] }. */
+/** POST JSON { transferIds?, allowPrivate, port, rootHints, ratePerServer? } → 202 { queued, alreadyQueued }; 422 { issues: [{ path: domain, message }] }. */
 export const POST = route<{ id: string }>(async ({ request, actor, params }) => {
   const body = await readJsonBody({
     request,
     maxBytes: abuseLimits().maxJsonBodyBytes,
     authorise: () => requirePortfolio(actor, params.id),
   });
-  const r = await checkMembers(actor, { portfolioId: params.id, body });
-  return r.ok ? NextResponse.json(r, { status: 202 }) : NextResponse.json({ errors: r.errors }, { status: 422 });
+  return NextResponse.json(await checkMembers(actor, { portfolioId: params.id, body }), { status: 202 });
 });
