@@ -13,7 +13,7 @@ import { getTransfer } from "../../db/get-transfer";
 import { PARTY_ROLE_LABELS, type PartyRole } from "../../schedule/parties";
 import type { WebhookEvent } from "../webhooks/deliver";
 
-type Env = Record<string, string | undefined>;
+import type { Deps, Env } from "../use-case";
 
 export type MailResult =
   | { status: "sent"; to: string[] }
@@ -74,8 +74,10 @@ const label = (role: string) => PARTY_ROLE_LABELS[role as PartyRole] ?? role;
 /** A sign-off link to the contacts of its party, while the page still shows it once. Staff of the organisation. */
 export async function mailSignoffLink(
   actor: Actor | null,
-  o: { transferId: string; role: string; url: string; expiresAt?: string; db?: Db; env?: Env },
+  input: { transferId: string; role: string; url: string; expiresAt?: string },
+  deps: Deps = {},
 ): Promise<MailResult> {
+  const o = { ...input, ...deps };
   const { transfer } = await requireStaff(actor, o.transferId, o.db);
   if (!mailEnabled(o.env)) return { status: "off" };
   return sendMail(
@@ -91,8 +93,10 @@ export async function mailSignoffLink(
 /** A maintainer invite to the address staff typed. */
 export async function mailInvite(
   actor: Actor | null,
-  o: { transferId: string; to: string; label: string; url: string; expiresAt: string; db?: Db; env?: Env },
+  input: { transferId: string; to: string; label: string; url: string; expiresAt: string },
+  deps: Deps = {},
 ): Promise<MailResult> {
+  const o = { ...input, ...deps };
   const { transfer } = await requireStaff(actor, o.transferId, o.db);
   if (!mailEnabled(o.env)) return { status: "off" };
   return sendMail(

@@ -10,7 +10,6 @@ import type { Actor } from "../../auth/actor";
 import { fieldErrors, issuesOf, type Deps, type Issue } from "../use-case";
 import { AppError } from "../../errors/app-error";
 import { requireStaffActor } from "../../auth/require";
-import type { Db } from "../../db/client";
 import { addPortfolioMember, inTransaction, insertPortfolio, type PortfolioRow } from "../../db/portfolios";
 import { createTransfer } from "../transfers/create-transfer";
 import { nameServersSchema, parseMembers, sharedFactsSchema, type RowError } from "./parse-members";

@@ -1,7 +1,6 @@
 /** The portfolio table as a download: CSV (RFC 4180) for spreadsheets, JSON for tools; the same fields in both. */
 import type { Actor } from "../../auth/actor";
 import type { Deps } from "../use-case";
-import type { Db } from "../../db/client";
 import { requirePortfolio } from "./access";
 import { memberSummaries } from "./get";
 import { STAGE_LABELS, type MemberSummary } from "./summary";

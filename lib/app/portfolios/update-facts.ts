@@ -10,7 +10,6 @@ import type { Actor } from "../../auth/actor";
 import type { Deps } from "../use-case";
 import { auditActor } from "../../auth/actor";
 import { AppError } from "../../errors/app-error";
-import type { Db } from "../../db/client";
 import {
   getTransfersByIds,
   listPortfolioMembers,

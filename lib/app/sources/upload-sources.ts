@@ -6,7 +6,7 @@
  */
 import type { Actor } from "../../auth/actor";
 import { requireTransferAccess } from "../../auth/require";
-import type { Db } from "../../db/client";
+import type { Deps } from "../use-case";
 import { isAppError } from "../../errors/app-error";
 import { readFormBody } from "../../http/read-body";
 import { importSources } from "./import-sources";
@@ -41,15 +41,17 @@ export type UploadSourcesResult =
 export interface UploadSourcesInput {
   transferId: string;
   request: Request;
-  /** Runs a task once the response is sent (Next.js `after`): the merged records table is built there. */
-  afterResponse?: (task: () => Promise<void>) => void;
-  db?: Db;
-  env?: Record<string, string | undefined>;
 }
 
 /** Staff of the organisation, or the maintainer invited to this transfer (X-Cutover-Invite). */
-export async function uploadSources(actor: Actor | null, input: UploadSourcesInput): Promise<UploadSourcesResult> {
-  const { transferId, db, env } = input;
+/** `afterResponse` runs a task once the response is sent (Next.js `after`): the merged records table is built there. */
+export async function uploadSources(
+  actor: Actor | null,
+  input: UploadSourcesInput,
+  deps: Deps & { afterResponse?: (task: () => Promise<void>) => void } = {},
+): Promise<UploadSourcesResult> {
+  const { transferId } = input;
+  const { db, env } = deps;
   const limits = uploadLimits(env);
   let form: FormData;
   try {
@@ -103,7 +105,7 @@ export async function uploadSources(actor: Actor | null, input: UploadSourcesInp
   const stored = sources.filter((s) => s.ok).length;
   // Build the merged table once the response is sent, so opening the records page right after an import of 100k
   // records does not wait for it.
-  if (stored > 0) input.afterResponse?.(() => warmRecordsTable(transferId, db));
+  if (stored > 0) deps.afterResponse?.(() => warmRecordsTable(transferId, db));
   const tooLarge = result.results.some((r) => !r.ok && r.tooLarge);
   return { status: stored > 0 ? 201 : tooLarge ? 413 : 500, body: { sources } };
 }

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { AppError, isAppError } from "../../errors/app-error";
 import { requireTransferAccess } from "../../auth/require";
-import type { Db } from "../../db/client";
+import type { Deps } from "../use-case";
 import { readFormBody } from "../../http/read-body";
 import { importSources } from "./import-sources";
 import { formatBytes, uploadLimits } from "./upload-limits";
@@ -17,12 +17,9 @@ import type { UploadResultSchema } from "../api/schemas";
 const MULTIPART_SLACK = 1024 * 1024;
 
 /** The form, read only after the caller may upload to this transfer, cut at the upload limits. */
-export async function readUploadForm(
-  actor: Actor | null,
-  transferId: string,
-  request: Request,
-  db?: Db,
-): Promise<FormData> {
+export async function readUploadForm(actor: Actor | null, input: { transferId: string; request: Request }, deps: Deps = {}): Promise<FormData> {
+  const { transferId, request } = input;
+  const { db } = deps;
   const limits = uploadLimits();
   try {
     return await readFormBody({
@@ -41,7 +38,8 @@ export async function readUploadForm(
 
 export async function uploadSources(
   actor: Actor | null,
-  options: { transferId: string; form: FormData; db?: Db },
+  options: { transferId: string; form: FormData },
+  deps: Deps = {},
 ): Promise<{ status: number; sources: z.infer<typeof UploadResultSchema>["sources"] }> {
   const plan = parseUploadForm(options.form, uploadLimits());
   if (!plan.ok) {
@@ -61,7 +59,7 @@ export async function uploadSources(
         files: g.files.map((i) => ({ name: plan.files[i]!.name, bytes: bytes[i]! })),
       })),
     },
-    { db: options.db },
+    { db: deps.db },
   );
   const sources = result.results.map((r) =>
     r.ok

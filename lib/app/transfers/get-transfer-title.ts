@@ -7,15 +7,15 @@ import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { isAppError } from "../../errors/app-error";
 import { requireStaff } from "../../auth/require";
-import type { Db } from "../../db/client";
+import type { Deps } from "../use-case";
 
 export const transferTitleSchema = z.object({ transferId: z.string().min(1).max(100) });
 
-export async function getTransferTitle(actor: Actor | null, input: unknown, db?: Db): Promise<string | null> {
+export async function getTransferTitle(actor: Actor | null, input: unknown, deps: Deps = {}): Promise<string | null> {
   const parsed = transferTitleSchema.safeParse(input);
   if (!parsed.success || actor === null) return null;
   try {
-    return (await requireStaff(actor, parsed.data.transferId, db)).transfer.domainUnicode;
+    return (await requireStaff(actor, parsed.data.transferId, deps.db)).transfer.domainUnicode;
   } catch (e) {
     if (isAppError(e)) return null;
     throw e;

@@ -18,6 +18,6 @@ function afterResponse(task: () => Promise<void>): void {
  * (lib/app/sources/upload-sources.ts). Staff of the organisation, or the maintainer invited to this transfer.
  */
 export const POST = route<{ id: string }>(async ({ request, actor, params }) => {
-  const r = await uploadSources(actor, { transferId: params.id, request, afterResponse });
+  const r = await uploadSources(actor, { transferId: params.id, request }, { afterResponse });
   return NextResponse.json(r.body, { status: r.status });
 });

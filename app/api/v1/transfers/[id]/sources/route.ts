@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute<{ id: string }>("uploadSources", async ({ request, actor, params }) => {
   const r = await uploadSources(actor, {
     transferId: params.id,
-    form: await readUploadForm(actor, params.id, request),
+    form: await readUploadForm(actor, { transferId: params.id, request }),
   });
   return apiJson({ sources: r.sources }, r.status);
 });
