@@ -10,7 +10,7 @@ import { getDb, type Db } from "../db/client";
 
 /**
  * The actor of a lib call made without one (the CLI, tests, background work):
- * the system. The app always passes the signed-in staff member (the guarded use cases in lib/app).
+ * the system. The app always passes the signed-in staff member (the use cases in lib/app).
  */
 export const SYSTEM_ACTOR = { kind: "system" } as const satisfies AuditActor;
 

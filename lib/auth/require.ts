@@ -1,5 +1,5 @@
 /**
- * Authorisation checks every guarded lib entry point calls first. Another organisation's transfer and a transfer that does not exist
+ * Authorisation checks every use case in lib/app calls first. Another organisation's transfer and a transfer that does not exist
  * look the same (NOT_FOUND), so ids cannot be probed.
  */
 import type { Db } from "../db/client";

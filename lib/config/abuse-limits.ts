@@ -6,7 +6,7 @@
  *   CUTOVER_MAX_QUERIES_PER_RUN         DNS queries one live run may send, retries included (default 50,000)
  *   CUTOVER_ORG_QUERIES_PER_HOUR        DNS queries an organisation's runs may send per hour (default 500,000)
  *   CUTOVER_MAX_JSON_BODY_KB            JSON request bodies of route handlers (default 256 KiB)
- * Upload sizes and counts: lib/app/sources/upload-limits.ts; sign-off/invite link use: lib/app/links/rate-limit.ts.
+ * Upload sizes and counts: lib/app/sources/upload-limits.ts; sign-off/invite link use and sign-in: lib/security/rate-limits.ts.
  */
 function positive(v: string | undefined, fallback: number): number {
   const n = Number(v);

@@ -63,6 +63,9 @@ export function isAppError(e: unknown): e is AppError {
 }
 
 /** The JSON body and status every route handler answers with for an AppError. */
-export function appErrorResponse(e: AppError): { status: number; body: { error: AppErrorCode; message: string } & Record<string, unknown> } {
+export function appErrorResponse(e: AppError): {
+  status: number;
+  body: { error: AppErrorCode; message: string } & Record<string, unknown>;
+} {
   return { status: e.status, body: { error: e.code, message: e.message, ...e.details } };
 }

@@ -42,7 +42,10 @@ export function sameHash(a: string, b: string): boolean {
 }
 
 /** Whether a stored capability with this expiry and revocation still opens anything at `now`. */
-export function capabilityLive(c: { expiresAt: Date | string | null; revokedAt: Date | string | null }, now: Date): boolean {
+export function capabilityLive(
+  c: { expiresAt: Date | string | null; revokedAt: Date | string | null },
+  now: Date,
+): boolean {
   if (c.revokedAt !== null) return false;
   return c.expiresAt === null || now.getTime() < new Date(c.expiresAt).getTime();
 }

@@ -69,13 +69,19 @@ const holder = globalThis as unknown as { __cutoverLinkLimiter?: RateLimiter; __
 
 /** Attempts to use a sign-off link or an invite, per client address and per token (one limiter per process). */
 export function capabilityRateLimiter(): RateLimiter {
-  holder.__cutoverLinkLimiter ??= createMemoryRateLimiter({ limit: Number(process.env.CUTOVER_LINK_RATE_LIMIT ?? 60), windowSeconds: 60 });
+  holder.__cutoverLinkLimiter ??= createMemoryRateLimiter({
+    limit: Number(process.env.CUTOVER_LINK_RATE_LIMIT ?? 60),
+    windowSeconds: 60,
+  });
   return holder.__cutoverLinkLimiter;
 }
 
 /** Password sign-in attempts, per account and per client address (one limiter per process). */
 export function signInRateLimiter(): RateLimiter {
-  holder.__cutoverSignInLimiter ??= createMemoryRateLimiter({ limit: signInAttemptsPerMinute(), windowSeconds: SIGN_IN_WINDOW_SECONDS });
+  holder.__cutoverSignInLimiter ??= createMemoryRateLimiter({
+    limit: signInAttemptsPerMinute(),
+    windowSeconds: SIGN_IN_WINDOW_SECONDS,
+  });
   return holder.__cutoverSignInLimiter;
 }
 

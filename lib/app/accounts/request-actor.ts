@@ -28,7 +28,7 @@ export interface ActorOptions {
   now?: Date;
 }
 
-/** Staff session first; else a valid invite header; else null (the guarded lib call then answers UNAUTHENTICATED). */
+/** Staff session first; else a valid invite header; else null (the use case then answers UNAUTHENTICATED). */
 export async function actorFromHeaders(o: ActorOptions): Promise<Actor | null> {
   const staff = await staffFromHeaders(o.headers, o.auth);
   if (staff) return staff;

@@ -8,9 +8,14 @@ import { getBundle, type Download } from "./downloads";
 
 export const revisionNumberSchema = z.coerce.number().int().min(1).max(1_000_000);
 
-export async function getRevisionBundle(actor: Actor | null, input: { transferId: string; number: unknown }, deps: Deps = {}): Promise<Download> {
+export async function getRevisionBundle(
+  actor: Actor | null,
+  input: { transferId: string; number: unknown },
+  deps: Deps = {},
+): Promise<Download> {
   await requireStaff(actor, input.transferId, deps.db);
   const n = revisionNumberSchema.safeParse(input.number);
-  if (!n.success) throw new AppError("INVALID", "the revision number is a positive integer", { issues: issuesOf(n.error) });
+  if (!n.success)
+    throw new AppError("INVALID", "the revision number is a positive integer", { issues: issuesOf(n.error) });
   return getBundle(actor, { transferId: input.transferId, revisionNumber: n.data }, deps);
 }

@@ -24,8 +24,17 @@ export interface InvitePage {
 export async function getInvitePage(input: { token: string; ip?: string }, deps: Deps = {}): Promise<InvitePage> {
   const r = await resolveInvite(input, deps);
   const { transfer } = await requireMaintainer(r.actor, r.actor.transferId, "view", deps.db);
-  const [sources, parties] = await Promise.all([listSources(transfer.id, deps.db), listPartyRows(transfer.id, deps.db)]);
-  return { actor: r.actor, transfer, sources, expiresAt: r.expiresAt, answers: currentOwnerAnswers(parties.find((p) => p.role === "domain-owner") ?? null) };
+  const [sources, parties] = await Promise.all([
+    listSources(transfer.id, deps.db),
+    listPartyRows(transfer.id, deps.db),
+  ]);
+  return {
+    actor: r.actor,
+    transfer,
+    sources,
+    expiresAt: r.expiresAt,
+    answers: currentOwnerAnswers(parties.find((p) => p.role === "domain-owner") ?? null),
+  };
 }
 
 /** For invite-page server actions: the actor a token stands for, or AppError. */

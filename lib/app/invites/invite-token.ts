@@ -7,14 +7,24 @@
 import { randomUUID } from "node:crypto";
 import type { MaintainerActor } from "../../auth/actor";
 import type { Db } from "../../db/client";
-import { findMaintainerInviteByHash, insertMaintainerInvite, type MaintainerInviteRow } from "../../db/maintainer-invites";
+import {
+  findMaintainerInviteByHash,
+  insertMaintainerInvite,
+  type MaintainerInviteRow,
+} from "../../db/maintainer-invites";
 import { AppError } from "../../errors/app-error";
 import { capabilityLive, lookupHash, mintToken, sameHash } from "../../security/capability-tokens";
 import { capabilityRateLimiter, spendAttempt, type RateLimiter } from "../../security/rate-limits";
 
 export const DEFAULT_INVITE_TTL_SECONDS = 30 * 86_400;
 
-export function newInvite(options: { transferId: string; label: string; createdBy: string; now: Date; ttlSeconds?: number }): { token: string; row: MaintainerInviteRow } {
+export function newInvite(options: {
+  transferId: string;
+  label: string;
+  createdBy: string;
+  now: Date;
+  ttlSeconds?: number;
+}): { token: string; row: MaintainerInviteRow } {
   const { token, hash } = mintToken();
   return {
     token,
@@ -52,5 +62,8 @@ export async function resolveInvite(
   if (hash === null) throw notFound();
   const row = await findMaintainerInviteByHash(hash, deps.db);
   if (row === null || !sameHash(row.tokenHash, hash) || !capabilityLive(row, now)) throw notFound();
-  return { actor: { kind: "maintainer", inviteId: row.id, transferId: row.transferId, label: row.label }, expiresAt: row.expiresAt };
+  return {
+    actor: { kind: "maintainer", inviteId: row.id, transferId: row.transferId, label: row.label },
+    expiresAt: row.expiresAt,
+  };
 }

@@ -22,10 +22,24 @@ export async function issueInvite(
 ): Promise<IssuedInvite> {
   const { actor: staff } = await requireStaff(actor, input.transferId, deps.db);
   const { label } = parseInput(issueInviteSchema, { label: input.label });
-  const { token, row } = newInvite({ transferId: input.transferId, label, createdBy: staff.userId, now: deps.now ?? new Date(), ttlSeconds: deps.ttlSeconds });
+  const { token, row } = newInvite({
+    transferId: input.transferId,
+    label,
+    createdBy: staff.userId,
+    now: deps.now ?? new Date(),
+    ttlSeconds: deps.ttlSeconds,
+  });
   await storeInvite(row, deps.db);
   await recordAudit(
-    { type: "invite.created", transferId: input.transferId, at: row.createdAt.toISOString(), actor: auditActor(staff), inviteId: row.id, label: row.label, expiresAt: row.expiresAt.toISOString() },
+    {
+      type: "invite.created",
+      transferId: input.transferId,
+      at: row.createdAt.toISOString(),
+      actor: auditActor(staff),
+      inviteId: row.id,
+      label: row.label,
+      expiresAt: row.expiresAt.toISOString(),
+    },
     deps.db,
   );
   return { token, inviteId: row.id, expiresAt: row.expiresAt };

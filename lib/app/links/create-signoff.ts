@@ -3,7 +3,14 @@
  * transfer come from the link, never the form. Stored through a link by signoff-by-link.ts.
  */
 import { revisionDigest, type Revision } from "../../checklist/revision";
-import { noGoStatement, openBlockers, signoffInputSchema, signoffSchema, type NoGoConfirmation, type Signoff } from "../../checklist/signoff";
+import {
+  noGoStatement,
+  openBlockers,
+  signoffInputSchema,
+  signoffSchema,
+  type NoGoConfirmation,
+  type Signoff,
+} from "../../checklist/signoff";
 import type { SignoffLink } from "./signoff-token";
 
 /** An approval of a NO-GO revision without the signer's explicit confirmation. */

@@ -31,17 +31,34 @@ export async function issueLink(
   const { actor: staff } = await requireStaff(actor, input.transferId, db);
   const { role } = parseInput(issueLinkSchema, { role: input.role }, "no such role");
   const now = deps.now ?? new Date();
-  const { token, link } = issueSignoffLink({ transferId: input.transferId, role, now, ttlSeconds: deps.ttlSeconds ?? DEFAULT_LINK_TTL_SECONDS });
+  const { token, link } = issueSignoffLink({
+    transferId: input.transferId,
+    role,
+    now,
+    ttlSeconds: deps.ttlSeconds ?? DEFAULT_LINK_TTL_SECONDS,
+  });
   await signoffLinkStore(db).insert(link);
   await recordAudit(
-    { type: "link.created", transferId: link.transferId, at: now.toISOString(), actor: auditActor(staff), linkId: link.id, role: link.role, expiresAt: link.expiresAt },
+    {
+      type: "link.created",
+      transferId: link.transferId,
+      at: now.toISOString(),
+      actor: auditActor(staff),
+      linkId: link.id,
+      role: link.role,
+      expiresAt: link.expiresAt,
+    },
     db,
   );
   return { token, linkId: link.id, role: link.role, expiresAt: link.expiresAt };
 }
 
 /** Revoking a revoked link again changes nothing; another transfer's link is NOT_FOUND. */
-export async function revokeLink(actor: Actor | null, input: { transferId: string; linkId: string }, deps: Deps = {}): Promise<void> {
+export async function revokeLink(
+  actor: Actor | null,
+  input: { transferId: string; linkId: string },
+  deps: Deps = {},
+): Promise<void> {
   const db: Db = deps.db ?? getDb();
   const { actor: staff } = await requireStaff(actor, input.transferId, db);
   const link = await getSignoffLink(input.transferId, input.linkId, db);
@@ -50,7 +67,14 @@ export async function revokeLink(actor: Actor | null, input: { transferId: strin
   const now = deps.now ?? new Date();
   await signoffLinkStore(db).revoke({ transferId: input.transferId, id: input.linkId, at: now });
   await recordAudit(
-    { type: "link.revoked", transferId: link.transferId, at: now.toISOString(), actor: auditActor(staff), linkId: link.id, role: link.role },
+    {
+      type: "link.revoked",
+      transferId: link.transferId,
+      at: now.toISOString(),
+      actor: auditActor(staff),
+      linkId: link.id,
+      role: link.role,
+    },
     db,
   );
 }

@@ -53,7 +53,7 @@ export function operatorKeys(t: { currentDnsOperator: string; futureDnsOperator:
   return [...new Set([t.currentDnsOperator, t.futureDnsOperator].map((o) => o.trim().toLowerCase()))];
 }
 
-/** How a member's run starts: the guarded run start use case (tests pass their own). */
+/** How a member's run starts: the run start use case, which checks access and the query budget (tests pass their own). */
 export type StartMemberRun = (actor: Actor | null, input: { transferId: string; input: unknown }, deps?: Deps) => Promise<StartRunResult>;
 
 interface PumpOptions {

@@ -5,7 +5,11 @@ import { getRunProgress as readRunProgress } from "../../db/runs";
 import { AppError } from "../../errors/app-error";
 import type { Deps } from "../use-case";
 
-export async function getRunProgress(actor: Actor | null, input: { transferId: string; runId: string }, deps: Deps = {}) {
+export async function getRunProgress(
+  actor: Actor | null,
+  input: { transferId: string; runId: string },
+  deps: Deps = {},
+) {
   await requireStaff(actor, input.transferId, deps.db);
   const run = await readRunProgress(input.runId, deps.db);
   if (!run || run.transferId !== input.transferId) throw new AppError("NOT_FOUND", "no such run");

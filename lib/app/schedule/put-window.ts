@@ -6,7 +6,11 @@ import type { Deps } from "../use-case";
 import { getWindow } from "./get-window";
 import { saveSchedule } from "./save-schedule";
 
-export async function putWindow(actor: Actor | null, input: { transferId: string; input: unknown }, deps: Deps = {}): Promise<z.infer<typeof ScheduleSchema>> {
+export async function putWindow(
+  actor: Actor | null,
+  input: { transferId: string; input: unknown },
+  deps: Deps = {},
+): Promise<z.infer<typeof ScheduleSchema>> {
   await saveSchedule(actor, input, deps);
   return getWindow(actor, { transferId: input.transferId }, deps);
 }

@@ -17,14 +17,25 @@ export interface ScheduleIcs {
   text: string;
 }
 
-export async function getScheduleIcs(actor: Actor | null, input: { transferId: string }, deps: Deps = {}): Promise<ScheduleIcs> {
+export async function getScheduleIcs(
+  actor: Actor | null,
+  input: { transferId: string },
+  deps: Deps = {},
+): Promise<ScheduleIcs> {
   const db: Db = deps.db ?? getDb();
   const { transferId } = input;
   const { transfer } = await requireStaff(actor, transferId, db);
   const [state, review] = await Promise.all([loadScheduleState(transferId, db), loadReviewInput(transferId, db)]);
   if (state.window === null) throw new AppError("CONFLICT", "No window is scheduled yet", { reason: "no-window" });
-  if (review?.timing == null) throw new AppError("CONFLICT", "No live check has measured the TTLs yet", { reason: "no-timing" });
+  if (review?.timing == null)
+    throw new AppError("CONFLICT", "No live check has measured the TTLs yet", { reason: "no-timing" });
   const plan = planSchedule(state.window, review.timing);
-  const text = exportIcs({ transferId, domain: transfer.domainAscii, plan, timeZone: state.window.timeZone, stamp: state.updatedAt ?? new Date() });
+  const text = exportIcs({
+    transferId,
+    domain: transfer.domainAscii,
+    plan,
+    timeZone: state.window.timeZone,
+    stamp: state.updatedAt ?? new Date(),
+  });
   return { fileName: `${transfer.domainAscii}-cutover.ics`, text };
 }

@@ -13,7 +13,11 @@ export async function createTransfer(actor: Actor | null, input: unknown, deps: 
   const staff = requireStaffActor(actor);
   const parsed = transferInputSchema.safeParse(input);
   // One issue per field: the first message of each, as the form shows it.
-  if (!parsed.success) throw invalidInput(Object.entries(fieldErrors(parsed.error)).map(([path, message]) => ({ path, message })));
+  if (!parsed.success)
+    throw invalidInput(Object.entries(fieldErrors(parsed.error)).map(([path, message]) => ({ path, message })));
   const { domain, ...rest } = parsed.data;
-  return insertTransfer({ domainAscii: domain.ascii, domainUnicode: domain.unicode, ...rest, organisationId: staff.organisationId }, deps.db);
+  return insertTransfer(
+    { domainAscii: domain.ascii, domainUnicode: domain.unicode, ...rest, organisationId: staff.organisationId },
+    deps.db,
+  );
 }

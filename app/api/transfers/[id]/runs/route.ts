@@ -12,7 +12,11 @@ export const dynamic = "force-dynamic";
  * queue worker (PostgreSQL). 422 { issues: [{ path, message }] } names the fields the form marks.
  */
 export const POST = route<{ id: string }>(async ({ request, actor, params }) => {
-  const body = await readJsonBody({ request, maxBytes: abuseLimits().maxJsonBodyBytes, authorise: () => requireStaff(actor, params.id) });
+  const body = await readJsonBody({
+    request,
+    maxBytes: abuseLimits().maxJsonBodyBytes,
+    authorise: () => requireStaff(actor, params.id),
+  });
   const r = await startRun(actor, { transferId: params.id, input: body });
   // Failures end up in the run row; nothing to await here (a queued run is not even watched).
   if (!r.queued) r.done.catch(() => undefined);
