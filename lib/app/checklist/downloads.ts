@@ -11,7 +11,7 @@ import { listSignoffs } from "../../db/signoffs";
 import { parseRevisionRow, type StoredRevision } from "./parse-revision";
 import { serverSigningKey } from "./signing";
 
-export async function loadRevision(transferId: string, number: number | null, db: Db = getDb()): Promise<StoredRevision | null> {
+async function loadRevision(transferId: string, number: number | null, db: Db = getDb()): Promise<StoredRevision | null> {
   const row = number === null ? await latestRevisionRow(transferId, db) : await getRevisionRow(transferId, number, db);
   return row === null ? null : parseRevisionRow(row);
 }
@@ -35,9 +35,8 @@ export async function getBundle(actor: Actor | null, input: DownloadInput, deps:
   await requireStaff(actor, input.transferId, db);
   const stored = await loadRevision(input.transferId, input.revisionNumber, db);
   if (stored === null) throw NO_REVISION();
-  const options = { transferId: input.transferId, key: deps.key };
-  const signoffs = (await listSignoffs(options.transferId, db)).map((s) => s.signoff);
-  const { bytes, bundle } = createBundle({ revision: stored.revision, signoffs, key: options.key ?? serverSigningKey() });
+  const signoffs = (await listSignoffs(input.transferId, db)).map((s) => s.signoff);
+  const { bytes, bundle } = createBundle({ revision: stored.revision, signoffs, key: deps.key ?? serverSigningKey() });
   const r = stored.revision;
   return { fileName: `${r.transfer.domain}-checklist-r${r.revisionNumber}${bundle.final ? "-final" : ""}.json`, bytes };
 }

@@ -129,14 +129,13 @@ export async function decideFindings(
 ): Promise<DecideFindingsResult> {
   const { actor: staff } = await requireStaff(actor, input.transferId, deps.db);
   const db = deps.db ?? getDb();
-  const opts = { transferId: input.transferId, runId: input.runId, staff };
   const p = decisionInputSchema.safeParse(input.input);
   if (!p.success) {
     const issues = issuesOf(p.error);
     throw new AppError("INVALID", issues.map((i) => `${i.path || "(body)"}: ${i.message}`).join("; "), { issues });
   }
-  const run = await getRun(opts.runId, db);
-  if (!run || run.transferId !== opts.transferId) throw new AppError("NOT_FOUND", "no such run");
+  const run = await getRun(input.runId, db);
+  if (!run || run.transferId !== input.transferId) throw new AppError("NOT_FOUND", "no such run");
   if (run.status !== "done") throw refused("CONFLICT", "not-done", "the run has not finished");
   const findings = storedFindings(await listFindings(run.id, db));
   const now = deps.now ?? new Date();
@@ -145,15 +144,15 @@ export async function decideFindings(
       const plan = await db.$transaction(async (txc) => {
         const tx = txc as unknown as Db;
         const store = auditStore(tx);
-        let head: AuditEntry | null = await store.last(opts.transferId);
-        const current = new Map((await findFindingStates(opts.transferId, p.data.keys, tx)).map((r) => [r.key, r]));
-        const plan = planDecisions({ findings, current, input: p.data, staff: opts.staff, transferId: opts.transferId, runId: run.id, now });
+        let head: AuditEntry | null = await store.last(input.transferId);
+        const current = new Map((await findFindingStates(input.transferId, p.data.keys, tx)).map((r) => [r.key, r]));
+        const plan = planDecisions({ findings, current, input: p.data, staff: staff, transferId: input.transferId, runId: run.id, now });
         // Audit first: a concurrent writer's uncommitted entry makes ours wait and then fail "seq-taken" before any state is touched.
         for (const event of plan.events) {
           head = nextEntry(head, event);
-          await store.append(opts.transferId, head);
+          await store.append(input.transferId, head);
         }
-        await writeFindingStates(opts.transferId, plan.rows, tx);
+        await writeFindingStates(input.transferId, plan.rows, tx);
         return plan;
       });
       const v = computeVerdict(findings, statesFromRows(await listFindingStates(run.transferId, db)));

@@ -46,7 +46,6 @@ export const operationsPlanInputSchema = z.strictObject({
 export async function saveOperationsPlan(actor: Actor | null, input: { transferId: string; input: unknown }, deps: Deps = {}): Promise<OperationsPlan> {
   const db: Db = deps.db ?? getDb();
   await requireStaff(actor, input.transferId, db);
-  const options = { transferId: input.transferId };
   const form = operationsPlanInputSchema.safeParse(input.input);
   if (!form.success) throw invalidInput(issuesOf(form.error));
   const f = form.data;
@@ -63,7 +62,7 @@ export async function saveOperationsPlan(actor: Actor | null, input: { transferI
   const p = parsed.data;
   await saveOperationsPlanRow(
     {
-      transferId: options.transferId,
+      transferId: input.transferId,
       monitoringPlan: p.monitoring?.plan ?? null,
       monitoringBy: p.monitoring?.by ?? null,
       rollbackSteps: p.rollback?.steps ?? null,
