@@ -29,11 +29,14 @@ describe("isPublicEnvName", () => {
 
 describe("scanChunk", () => {
   it("passes clean minified code", () => {
-    expect(scanChunk("a.js", 'let e={PAGE_SEGMENT_KEY:"__PAGE__"};fetch("/api/x",{method:"POST"});"production"', none)).toEqual([]);
+    expect(
+      scanChunk("a.js", 'let e={PAGE_SEGMENT_KEY:"__PAGE__"};fetch("/api/x",{method:"POST"});"production"', none),
+    ).toEqual([]);
   });
 
   it("flags non-public process.env references in either syntax", () => {
-    const text = 'a=process.env.DATABASE_URL;b=process.env["SECRET_KEY"];c=process.env.NEXT_PUBLIC_OK;d=process.env.NODE_ENV';
+    const text =
+      'a=process.env.DATABASE_URL;b=process.env["SECRET_KEY"];c=process.env.NEXT_PUBLIC_OK;d=process.env.NODE_ENV';
     expect(scanChunk("a.js", text, none)).toEqual([
       { file: "a.js", kind: "env-reference", match: "process.env.DATABASE_URL" },
       { file: "a.js", kind: "env-reference", match: 'process.env["SECRET_KEY"]' },
@@ -43,7 +46,9 @@ describe("scanChunk", () => {
   it("flags a server variable's name as a whole word only", () => {
     const rules: ScanRules = { serverNames: new Set(["CUTOVER_DATA_DIR"]), serverValues: new Map() };
     expect(scanChunk("a.js", 'x.CUTOVER_DATA_DIR_OLD;"MY_CUTOVER_DATA_DIR"', rules)).toEqual([]);
-    expect(scanChunk("a.js", 'e["CUTOVER_DATA_DIR"]', rules)).toEqual([{ file: "a.js", kind: "server-env-name", match: "CUTOVER_DATA_DIR" }]);
+    expect(scanChunk("a.js", 'e["CUTOVER_DATA_DIR"]', rules)).toEqual([
+      { file: "a.js", kind: "server-env-name", match: "CUTOVER_DATA_DIR" },
+    ]);
   });
 
   it("flags a server value without printing it", () => {
@@ -73,7 +78,10 @@ describe("scanChunk", () => {
 
 describe("serverEnvValues", () => {
   it("keeps set values long enough not to match by chance", () => {
-    const v = serverEnvValues(["DATABASE_URL", "CUTOVER_MAX_UPLOAD_MB", "UNSET_VAR"], { DATABASE_URL: "file:/tmp/x.db", CUTOVER_MAX_UPLOAD_MB: "4" });
+    const v = serverEnvValues(["DATABASE_URL", "CUTOVER_MAX_UPLOAD_MB", "UNSET_VAR"], {
+      DATABASE_URL: "file:/tmp/x.db",
+      CUTOVER_MAX_UPLOAD_MB: "4",
+    });
     expect([...v]).toEqual([["DATABASE_URL", "file:/tmp/x.db"]]);
   });
 });
@@ -91,7 +99,10 @@ describe("scanClientBundles", () => {
     writeFileSync(join(root, "lib/db/url.test.ts"), "process.env.TEST_ONLY_VAR;");
     writeFileSync(join(root, "app/page.tsx"), "const s = process.env.SIGNING_SECRET;");
     writeFileSync(join(root, ".next-x/static/chunks/clean.js"), "console.log(1)");
-    writeFileSync(join(root, ".next-x/static/chunks/app/leak.js"), 'x="super-secret-signing";y=process.env.SIGNING_SECRET');
+    writeFileSync(
+      join(root, ".next-x/static/chunks/app/leak.js"),
+      'x="super-secret-signing";y=process.env.SIGNING_SECRET',
+    );
     writeFileSync(join(root, ".next-x/static/chunks/app/style.css"), "process.env.DATABASE_URL");
     // Server output is not shipped to browsers and is not scanned.
     writeFileSync(join(root, ".next-x/server/page.js"), "process.env.DATABASE_URL");

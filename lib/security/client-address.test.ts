@@ -18,7 +18,9 @@ describe("clientAddress", () => {
   });
 
   it("counts hops from the right with several trusted proxies", () => {
-    expect(clientAddress(h("1.2.3.4, 198.51.100.7, 10.0.0.2"), { CUTOVER_TRUSTED_PROXY_HOPS: "2" })).toBe("198.51.100.7");
+    expect(clientAddress(h("1.2.3.4, 198.51.100.7, 10.0.0.2"), { CUTOVER_TRUSTED_PROXY_HOPS: "2" })).toBe(
+      "198.51.100.7",
+    );
   });
 
   it("shares one bucket without proxies or without the header", () => {
@@ -31,7 +33,8 @@ describe("clientAddress", () => {
 describe("spoofed X-Forwarded-For against the link limiter", () => {
   it("a fresh header does not buy a fresh bucket for a sign-off link", async () => {
     const { createMemoryRateLimiter } = await import("./rate-limits");
-    const { createMemorySignoffLinkStore, issueSignoffLink, resolveSignoffLink } = await import("../app/links/signoff-token");
+    const { createMemorySignoffLinkStore, issueSignoffLink, resolveSignoffLink } =
+      await import("../app/links/signoff-token");
     const now = new Date("2026-10-05T12:00:00Z");
     const store = createMemorySignoffLinkStore();
     const { token, link } = issueSignoffLink({ transferId: "tr-1", role: "domain-owner", now });
@@ -40,9 +43,13 @@ describe("spoofed X-Forwarded-For against the link limiter", () => {
     // Three guesses, each with its own invented client address, as the probe sent them.
     for (const xff of ["203.0.113.1", "203.0.113.2", "203.0.113.3"]) {
       const guess = issueSignoffLink({ transferId: "x", role: "domain-owner", now }).token;
-      await expect(resolveSignoffLink({ token: guess, store, now, limiter, ip: clientAddress(h(xff), {}) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(
+        resolveSignoffLink({ token: guess, store, now, limiter, ip: clientAddress(h(xff), {}) }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
     // The valid link with yet another header: the address bucket is the same one, already used up.
-    await expect(resolveSignoffLink({ token, store, now, limiter, ip: clientAddress(h("203.0.113.4"), {}) })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(
+      resolveSignoffLink({ token, store, now, limiter, ip: clientAddress(h("203.0.113.4"), {}) }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 });

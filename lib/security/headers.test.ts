@@ -11,7 +11,8 @@ describe("BASE_HEADERS", () => {
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
       "X-Frame-Options": "DENY",
-      "Permissions-Policy": "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+      "Permissions-Policy":
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
       "Cross-Origin-Opener-Policy": "same-origin",
       "Cross-Origin-Resource-Policy": "same-origin",
     });
@@ -40,7 +41,10 @@ describe("securePageRequest", () => {
   });
 
   it("overwrites a client-chosen CSP or nonce so the client cannot pick the nonce Next renders", () => {
-    const incoming = new Headers({ [CSP]: "script-src 'nonce-attackerattackerAA'", [NONCE_HEADER]: "attackerattackerAA" });
+    const incoming = new Headers({
+      [CSP]: "script-src 'nonce-attackerattackerAA'",
+      [NONCE_HEADER]: "attackerattackerAA",
+    });
     const r = securePageRequest(incoming, { fill: fixed });
     expect(scriptNonce(r.requestHeaders.get(CSP)!)).toBe(FIXED_NONCE);
     expect(r.requestHeaders.get(NONCE_HEADER)).toBe(FIXED_NONCE);
