@@ -90,4 +90,19 @@ describe("architecture: who may import what", () => {
     );
     expect(show(bad)).toEqual([]);
   });
+
+  it("use cases in lib/app take (actor, input, deps): one request object, no guarded twin named …For", () => {
+    const bad: string[] = [];
+    for (const file of walk("lib/app").filter((f) => f.endsWith(".ts") && !isTest(f))) {
+      const src = readFileSync(join(ROOT, file), "utf8");
+      for (const m of src.matchAll(/export async function (\w+)\s*\(([^)]*(?:\([^)]*\)[^)]*)*)\)/g)) {
+        const [, name, params] = m;
+        const list = params!.split(/,(?![^{<(]*[}>)])/).map((p) => p.trim()).filter(Boolean);
+        if (!list[0]?.startsWith("actor")) continue;
+        if (/For$/.test(name!)) bad.push(`${file}: ${name} (the use case is the guarded one; drop the suffix)`);
+        if (list.length > 3) bad.push(`${file}: ${name} takes ${list.length} parameters`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
 });
