@@ -63,7 +63,8 @@ async function watchRun(page: Page, checks: ChecksPage, t0: number): Promise<Rea
 /** Each second's first reading: when each phase ran, and what the ETA said then. */
 function perSecond(readings: Reading[]): string[] {
   return readings
-    .filter((r, i) => i === 0 || Math.floor(r.at) !== Math.floor(readings[i - 1].at))
+    .filter((r) => r.status !== "")
+    .filter((r, i, all) => i === 0 || Math.floor(r.at) !== Math.floor(all[i - 1].at))
     .map((r) => `${r.at.toFixed(1)} s ${r.phase}: ${r.done}/${r.planned} done${r.eta ? `, ${r.eta}` : ""}`);
 }
 

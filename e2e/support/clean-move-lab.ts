@@ -32,13 +32,10 @@ export interface CleanMoveOptions {
   hosts: number;
   /** Six addresses (.1 to .6) are taken from this /24 prefix, e.g. "127.0.45". */
   block: string;
-  /** Whether the new operator's servers allow AXFR (default) or refuse it, as bench:check's "5k-new-refuses" run. */
-  newAxfr?: "any" | "none";
 }
 
 export async function startCleanMoveLab(opts: CleanMoveOptions): Promise<CleanMoveLab> {
   const { zone, block } = opts;
-  const newAxfr = opts.newAxfr ?? "any";
   const addr = {
     oldPrimary: `${block}.1`,
     oldSecondary: `${block}.2`,
@@ -94,7 +91,7 @@ export async function startCleanMoveLab(opts: CleanMoveOptions): Promise<CleanMo
       names: [newNs[0]],
       address: addr.new1,
       zones: { [zone]: newZone.text },
-      transfer: newAxfr,
+      transfer: "any",
     },
     {
       role: "new-2",
@@ -102,7 +99,7 @@ export async function startCleanMoveLab(opts: CleanMoveOptions): Promise<CleanMo
       names: [newNs[1]],
       address: addr.new2,
       zones: { [zone]: newZone.text },
-      transfer: newAxfr,
+      transfer: "any",
     },
     { role: "lab-root", impl: "knot", names: ["a.root.lab."], address: addr.root, zones: { ".": root } },
     { role: "lab-tld", impl: "nsd", names: ["ns.tld.lab."], address: addr.tld, zones: { "test.": tld } },
