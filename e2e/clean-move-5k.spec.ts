@@ -5,6 +5,8 @@
  * the lab's port and root hints typed in), progress with an ETA while it
  * runs, then GO with no blocker, and the findings and the diff of the run
  * open. The zone and its servers are the ones `npm run bench:check` uses.
+ * The same run stopped early by an operator's deadline is NO-GO for being
+ * incomplete, and for nothing concluded from the questions it never asked.
  *
  * The wall time from the click to the verdict is printed and annotated, not
  * asserted: timing targets are the benchmark's job, CI load varies.
@@ -68,6 +70,39 @@ function perSecond(readings: Reading[]): string[] {
     .map((r) => `${r.at.toFixed(1)} s ${r.phase}: ${r.done}/${r.planned} done${r.eta ? `, ${r.eta}` : ""}`);
 }
 
+/** A new transfer of the lab's zone, the old primary's AXFR uploaded, the check form filled as a user types it. */
+async function uploadAndFill(page: Page, lab: CleanMoveLab): Promise<ChecksPage> {
+  const domain = lab.zone.replace(/\.$/, "");
+  const exportText = lab.exportText();
+  const records = exportText.split("\n").filter((l) => l && !l.startsWith(";")).length;
+  // The whole zone (about 9,500 records for 5,000 hosts) and the transfer's closing SOA.
+  expect(records).toBeGreaterThan(9_000);
+  await new NewTransferPage(page).create({
+    domain,
+    losingRegistrar: "Old Registrar GmbH",
+    gainingRegistrar: "New Registrar Ltd",
+    currentDnsOperator: "Old Host DNS",
+    futureDnsOperator: "New Host DNS",
+    dnsHostingMoves: "yes",
+  });
+  await new TransferPage(page).uploadAndWait({
+    label: "old primary AXFR",
+    files: [{ name: `${domain}.axfr.txt`, mimeType: "text/plain", buffer: Buffer.from(exportText) }],
+  });
+  const checks = new ChecksPage(page);
+  await checks.openFromTransfer();
+  // Only what the lab needs: the old servers are found by the delegation walk; rate, deadline and cap stay default.
+  await checks.fillStart({ newServers: lab.newServers, allowPrivate: true, port: lab.port, rootHints: lab.rootHints });
+  return checks;
+}
+
+/** The blockers on the run page by key, "CHECK-ID@subject" (the first 20: more means the run is wrong anyway). */
+async function blockersOf(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid="finding"][data-severity="blocker"]')
+    .evaluateAll((els) => els.slice(0, 20).map((e) => e.getAttribute("data-key") ?? ""));
+}
+
 test.describe("clean move, 5,000 names", () => {
   test.describe.configure({ timeout: 300_000 });
   let lab: CleanMoveLab;
@@ -89,35 +124,7 @@ test.describe("clean move, 5,000 names", () => {
     page,
   }) => {
     expect(lab.names).toBeGreaterThanOrEqual(5_000);
-    const domain = lab.zone.replace(/\.$/, "");
-    const exportText = lab.exportText();
-    const records = exportText.split("\n").filter((l) => l && !l.startsWith(";")).length;
-    // The whole zone (about 9,500 records for 5,000 hosts) and the transfer's closing SOA.
-    expect(records).toBeGreaterThan(9_000);
-
-    await new NewTransferPage(page).create({
-      domain,
-      losingRegistrar: "Old Registrar GmbH",
-      gainingRegistrar: "New Registrar Ltd",
-      currentDnsOperator: "Old Host DNS",
-      futureDnsOperator: "New Host DNS",
-      dnsHostingMoves: "yes",
-    });
-    const label = "old primary AXFR";
-    await new TransferPage(page).uploadAndWait({
-      label,
-      files: [{ name: `${domain}.axfr.txt`, mimeType: "text/plain", buffer: Buffer.from(exportText) }],
-    });
-
-    const checks = new ChecksPage(page);
-    await checks.openFromTransfer();
-    // As a user types them: the old servers are found by the delegation walk; rate, deadline and cap stay default.
-    await checks.fillStart({
-      newServers: lab.newServers,
-      allowPrivate: true,
-      port: lab.port,
-      rootHints: lab.rootHints,
-    });
+    const checks = await uploadAndFill(page, lab);
     await expect(page.getByLabel("Queries per second per server")).toHaveValue("");
     await expect(page.getByLabel("Deadline per snapshot (seconds)")).toHaveValue("");
     await expect(page.getByLabel("Maximum queries per run")).toHaveValue("");
@@ -146,17 +153,8 @@ test.describe("clean move, 5,000 names", () => {
       );
     await page.screenshot({ path: "e2e/artifacts/clean-move-5k-verdict.png", fullPage: true });
 
-    // Open blockers are listed before anything else when the verdict is wrong: name them in the failure.
-    const blockers = await page
-      .locator('[data-testid="finding"][data-severity="blocker"]')
-      .evaluateAll((els) =>
-        els
-          .slice(0, 20)
-          .map(
-            (e) =>
-              `${e.getAttribute("data-check")} ${e.querySelector('[data-testid="finding-summary"]')?.textContent?.trim().slice(0, 120)}`,
-          ),
-      );
+    // A wrong verdict names its blockers in the failure.
+    const blockers = await blockersOf(page);
     expect(blockers, blockers.join("\n")).toEqual([]);
     await expect(checks.count("blockers")).toHaveText("0");
     await expect(checks.verdict()).toHaveText("GO");
@@ -190,5 +188,27 @@ test.describe("clean move, 5,000 names", () => {
     await page.getByTestId("diff-name").fill(`host${HOSTS - 1}.`);
     await expect(checks.diffCount()).toHaveText(/^\d+ of \d+ differences$/);
     await page.getByTestId("diff-card").screenshot({ path: "e2e/artifacts/clean-move-5k-diff.png" });
+  });
+
+  test("a run the operator's deadline stops early is NO-GO only for being incomplete: no blocker from a question never asked", async ({
+    page,
+  }) => {
+    const checks = await uploadAndFill(page, lab);
+    // 8 s per snapshot: the old secondary refuses AXFR and needs about 9,500 questions, 24 s at the default rate.
+    await page.getByLabel("Deadline per snapshot (seconds)").fill("8");
+    await checks.submitStart();
+    await checks.waitForResult(290_000);
+    await expect(page.getByTestId("plan-old")).toHaveAttribute("data-incomplete", "yes");
+    await expect(page.getByTestId("plan-old")).toContainText("stopped early: the run's deadline passed");
+    // The one cause is the blocker, per stopped snapshot; nothing concluded missing, different or broken from
+    // RRsets the old secondary was never asked about (INV-MISSING-*, SVC-*, DEL-*).
+    const blockers = await blockersOf(page);
+    expect(blockers).toContain(`INV-SNAPSHOT-INCOMPLETE@${lab.zone} (old operator snapshot)`);
+    expect(
+      blockers.filter((b) => !b.startsWith("INV-SNAPSHOT-INCOMPLETE@")),
+      blockers.join("\n"),
+    ).toEqual([]);
+    await expect(checks.verdict()).toHaveText("NO-GO");
+    await page.screenshot({ path: "e2e/artifacts/clean-move-5k-deadline.png", fullPage: true });
   });
 });
