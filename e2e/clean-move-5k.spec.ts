@@ -33,7 +33,7 @@ interface Reading {
   eta: string | null;
 }
 
-/** Progress readings every quarter second until the verdict shows; fails at once if the run stops instead. */
+/** Progress readings every quarter second until the verdict shows (the test's timeout bounds it); fails at once if the run stops instead. */
 async function watchRun(page: Page, checks: ChecksPage, t0: number): Promise<Reading[]> {
   const readings: Reading[] = [];
   const verdictWithin = (ms: number) =>
@@ -57,7 +57,6 @@ async function watchRun(page: Page, checks: ChecksPage, t0: number): Promise<Rea
     });
     if (readings.length === 20)
       await page.screenshot({ path: "e2e/artifacts/clean-move-5k-progress.png", fullPage: true });
-    expect(at, "the run ends within the test's budget").toBeLessThan(290);
   } while (!(await verdictWithin(250)));
   return readings;
 }
