@@ -101,7 +101,8 @@ export function encodeQuery(q: QueryOptions): Uint8Array {
   const name = q.name;
   const n = t.length - 1 + name.length;
   if (used + n > chunk.length) {
-    chunk = new Uint8Array(Math.max(n, CHUNK));
+    // A conditional, not Math.max: a property load this path first makes after the JIT compiled encodeQuery deoptimises it.
+    chunk = new Uint8Array(n > CHUNK ? n : CHUNK);
     used = 0;
   }
   // Byte loops into the chunk itself: these are a few dozen bytes, and a subarray each cost more than the copy.
