@@ -79,19 +79,20 @@ function randomId(): number {
 }
 
 /**
- * Epoch ms minus performance.now(), re-read when a second has passed: the
+ * Epoch ms minus performance.now(), re-read every second by a timer: the
  * timestamp of a query needs no clock read of its own (a clock read cost a
- * tenth of a send) and still follows a change of the wall clock within a second.
+ * tenth of a send) and still follows a change of the wall clock within a
+ * second. A timer rather than a check in isoAt: a branch taken once a second
+ * deoptimised the compiled query path each first time it ran.
  */
 let epochOffset = Date.now() - performance.now();
-let offsetRead = performance.now();
+setInterval(() => {
+  epochOffset = Date.now() - performance.now();
+}, 1000).unref();
 /** ISO time at performance.now() = `at`, formatted at most once per millisecond (thousands of queries share one). */
-let isoCache = { ms: -1, text: "" };
+// ms starts as a double (-1.5, never a time): epoch ms are doubles, and a field that changes kind recompiles its readers.
+let isoCache = { ms: -1.5, text: "" };
 function isoAt(at: number): string {
-  if (at - offsetRead > 1000 || at < offsetRead) {
-    epochOffset = Date.now() - performance.now();
-    offsetRead = at;
-  }
   const ms = Math.floor(at + epochOffset);
   if (ms !== isoCache.ms) isoCache = { ms, text: new Date(ms).toISOString() };
   return isoCache.text;

@@ -336,9 +336,11 @@ export class UdpMux {
   /** An unpredictable ID this socket has never used (RFC 5452 §9.2). */
   private freeId(slot: Slot): number {
     const used = slot.used;
-    let id = randomId();
+    let id: number;
     // At most maxUsesPerSocket (≤ a few thousand) of 65,536 IDs are taken: a few draws suffice.
-    while (used[id >> 3] & (1 << (id & 7))) id = randomId();
+    // One call site: a second one, reached only on a collision, deoptimised the compiled send path when first hit.
+    do id = randomId();
+    while (used[id >> 3] & (1 << (id & 7)));
     used[id >> 3] |= 1 << (id & 7);
     return id;
   }

@@ -151,16 +151,20 @@ function decompressInto(buf: Uint8Array, offset: number, limit: number, arena: A
  * allocation and garbage collection a quarter of the cost of a query.
  * A full chunk is left to its views and a new one started.
  */
+const FIRST_CHUNK = 1024;
+
 export class Arena {
   buf: Uint8Array;
   pos = 0;
   constructor(private readonly chunk: number) {
-    this.buf = new Uint8Array(chunk);
+    // The first chunk is small, so a new chunk is taken within the first few dozen uses: V8 then has feedback
+    // for that path when it compiles the callers, which would otherwise be deoptimised the first time it runs.
+    this.buf = new Uint8Array(chunk < FIRST_CHUNK ? chunk : FIRST_CHUNK);
   }
   /** Make room for n contiguous bytes. */
   room(n: number): void {
     if (this.pos + n > this.buf.length) {
-      this.buf = new Uint8Array(Math.max(n, this.chunk));
+      this.buf = new Uint8Array(n > this.chunk ? n : this.chunk);
       this.pos = 0;
     }
   }
