@@ -54,9 +54,9 @@ describe("organisation API tokens", () => {
       organisationId: "org-a",
       apiToken: { id: apiToken.id, name: "ci", scope: "write" },
     });
-    expect((await listApiTokens(ann, { db: t.db }))[0]!.lastUsedAt?.toISOString()).toBe("2026-12-02T10:05:00.000Z");
-    expect(await listApiTokens(bob, { db: t.db })).toEqual([]);
-    expect((await listApiTokens(ann, { db: t.db })).every((x) => !("tokenHash" in x))).toBe(true);
+    expect((await listApiTokens(ann, {}, { db: t.db }))[0]!.lastUsedAt?.toISOString()).toBe("2026-12-02T10:05:00.000Z");
+    expect(await listApiTokens(bob, {}, { db: t.db })).toEqual([]);
+    expect((await listApiTokens(ann, {}, { db: t.db })).every((x) => !("tokenHash" in x))).toBe(true);
   });
 
   test("a read token may read only; staff without a token are not API callers", async () => {
@@ -102,7 +102,7 @@ describe("organisation API tokens", () => {
     await expect(createApiToken(viaToken, { name: "more", scope: "write" }, { db: t.db })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(listApiTokens(viaToken, { db: t.db })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listApiTokens(viaToken, {}, { db: t.db })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(revokeApiToken(viaToken, { tokenId: apiToken.id }, { db: t.db })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });

@@ -1,5 +1,5 @@
 import type { Actor } from "../../auth/actor";
-import type { Db } from "../../db/client";
+import type { Deps } from "../use-case";
 import { listWebhookDeliveries, listWebhookEndpoints, type WebhookDeliveryRow } from "../../db/webhooks";
 import { requireTokenManager } from "../api-tokens/require-manager";
 
@@ -12,12 +12,14 @@ export interface WebhookSettings {
 /** The organisation's webhooks (never their secrets) and the latest deliveries. Staff only. */
 export async function getWebhookSettings(
   actor: Actor | null,
-  options: { db?: Db; limit?: number } = {},
+  /** `limit`: how many of the latest deliveries (default 50). */
+  input: { limit?: number } = {},
+  deps: Deps = {},
 ): Promise<WebhookSettings> {
   const staff = requireTokenManager(actor);
   const [endpoints, deliveries] = await Promise.all([
-    listWebhookEndpoints(staff.organisationId, options.db),
-    listWebhookDeliveries(staff.organisationId, options.limit ?? 50, options.db),
+    listWebhookEndpoints(staff.organisationId, deps.db),
+    listWebhookDeliveries(staff.organisationId, input.limit ?? 50, deps.db),
   ]);
   return {
     endpoints: endpoints.map(({ id, url, createdBy, createdAt }) => ({ id, url, createdBy, createdAt })),

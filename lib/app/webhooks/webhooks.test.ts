@@ -106,7 +106,7 @@ describe("webhooks", () => {
     });
     expect(first!.body).not.toContain(link.token);
     await vi.waitFor(async () => {
-      const log = (await getWebhookSettings(staff, { db: t.db })).deliveries.find(
+      const log = (await getWebhookSettings(staff, {}, { db: t.db })).deliveries.find(
         (d) => d.eventType === "signoff-link.issued",
       )!;
       expect(log).toMatchObject({ status: "delivered", attempts: 2, lastStatus: 200 });
@@ -175,10 +175,10 @@ describe("webhooks", () => {
   });
 
   test("settings never show the secret; another organisation cannot delete the webhook; deleted, nothing more is sent", async () => {
-    const s = await getWebhookSettings(staff, { db: t.db });
+    const s = await getWebhookSettings(staff, {}, { db: t.db });
     expect(JSON.stringify(s)).not.toContain(secret);
     const bob: StaffActor = { ...staff, userId: "u-bob", organisationId: "org-b" };
-    expect((await getWebhookSettings(bob, { db: t.db })).endpoints).toEqual([]);
+    expect((await getWebhookSettings(bob, {}, { db: t.db })).endpoints).toEqual([]);
     await expect(deleteWebhook(bob, { webhookId: s.endpoints[0]!.id }, { db: t.db })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
