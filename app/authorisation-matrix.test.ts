@@ -323,8 +323,8 @@ beforeAll(async () => {
   const { createChecklistRevision } = await import("@/lib/app/checklist/create-checklist-revision");
   const { issueInvite } = await import("@/lib/app/invites/issue-invite");
   const { revokeInvite } = await import("@/lib/app/invites/revoke-invite");
-  const a = await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, db);
-  const b = await createStaffUser({ email: "bob@registrar-b.test", password: "correct horse battery B", organisation: "Registrar B" }, db);
+  const a = await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, { db });
+  const b = await createStaffUser({ email: "bob@registrar-b.test", password: "correct horse battery B", organisation: "Registrar B" }, { db });
   expect(a.organisationId).toBe("default-org"); // the first account takes over the default organisation
   expect(b.organisationId).not.toBe(a.organisationId);
   const cookie = async (email: string, password: string) => {

@@ -69,9 +69,9 @@ beforeAll(async () => {
   const { getAuth } = await import("@/lib/auth/server");
   const { seedTransfer, seedRun, seedFindings, BLOCKER_KEY, WARNING_KEY } = await import("@/lib/app/testing/seed");
   const { saveFindings } = await import("@/lib/db/findings");
-  const a = await createStaffUser({ email: "ann@registrar-a.test", name: "Ann Staff", password: "correct horse battery A", organisation: "Registrar A" }, db);
-  const b = await createStaffUser({ email: "bob@registrar-a.test", name: "Bob Lead", password: "correct horse battery B", organisation: "Registrar A" }, db);
-  const e = await createStaffUser({ email: "eve@registrar-b.test", name: "Eve Other", password: "correct horse battery E", organisation: "Registrar B" }, db);
+  const a = await createStaffUser({ email: "ann@registrar-a.test", name: "Ann Staff", password: "correct horse battery A", organisation: "Registrar A" }, { db });
+  const b = await createStaffUser({ email: "bob@registrar-a.test", name: "Bob Lead", password: "correct horse battery B", organisation: "Registrar A" }, { db });
+  const e = await createStaffUser({ email: "eve@registrar-b.test", name: "Eve Other", password: "correct horse battery E", organisation: "Registrar B" }, { db });
   expect(b.organisationId).toBe(a.organisationId);
   expect(e.organisationId).not.toBe(a.organisationId);
   const cookie = async (email: string, password: string) => (await getAuth().api.signInEmail({ body: { email, password }, asResponse: true })).headers.get("set-cookie")!.split(";")[0]!;

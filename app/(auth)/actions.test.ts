@@ -27,7 +27,7 @@ beforeAll(async () => {
   process.env.CUTOVER_BASE_URL = ORIGIN;
   const { getDb } = await import("@/lib/db/client");
   const { createStaffUser } = await import("@/lib/app/accounts/staff-users");
-  await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, getDb());
+  await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, { db: getDb() });
 }, 60_000);
 
 afterAll(async () => {

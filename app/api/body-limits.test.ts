@@ -42,8 +42,8 @@ beforeAll(async () => {
   const { getAuth } = await import("@/lib/auth/server");
   const { seedTransfer, seedRun } = await import("@/lib/app/testing/seed");
   const { issueInvite } = await import("@/lib/app/invites/issue-invite");
-  const a = await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, db);
-  const b = await createStaffUser({ email: "bob@registrar-b.test", password: "correct horse battery B", organisation: "Registrar B" }, db);
+  const a = await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, { db });
+  const b = await createStaffUser({ email: "bob@registrar-b.test", password: "correct horse battery B", organisation: "Registrar B" }, { db });
   const cookie = async (email: string, password: string) => (await getAuth().api.signInEmail({ body: { email, password }, asResponse: true })).headers.get("set-cookie")!.split(";")[0]!;
   ctx.own = await cookie(a.email, "correct horse battery A");
   ctx.other = await cookie(b.email, "correct horse battery B");

@@ -15,7 +15,7 @@ const enc = new TextEncoder();
 
 beforeAll(async () => {
   t = await createTestDb();
-  const u = await createStaffUser({ email: "lim@example.net", password: "long enough password", organisation: "Limits" }, t.db);
+  const u = await createStaffUser({ email: "lim@example.net", password: "long enough password", organisation: "Limits" }, { db: t.db });
   staff = { kind: "staff", userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId };
   const r = await createTransfer(staff, { domain: "limits.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, { db: t.db });
   transferId = r.id;

@@ -23,7 +23,7 @@ const zone = new TextEncoder().encode("$ORIGIN audit.test.\n@ 3600 IN SOA ns1 h 
 
 beforeAll(async () => {
   t = await createTestDb();
-  const u = await createStaffUser({ email: "Ann@Registrar.test", name: "Ann", password: "long enough password", organisation: "Registrar" }, t.db);
+  const u = await createStaffUser({ email: "Ann@Registrar.test", name: "Ann", password: "long enough password", organisation: "Registrar" }, { db: t.db });
   staff = { kind: "staff", userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId };
   const r = await createTransfer(staff, { domain: "audit.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" }, { db: t.db });
   transferId = r.id;

@@ -12,14 +12,18 @@ describe.each(testDialects())("queue runs on %s", (dialect) => {
   let transferId: string;
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    const tr = await createTransfer(await seedStaff({ email: "run-jobs@example.net", db: t.db }), {
+    const tr = await createTransfer(
+      await seedStaff({ email: "run-jobs@example.net", db: t.db }),
+      {
         domain: "queue.test",
         losingRegistrar: "A",
         gainingRegistrar: "B",
         currentDnsOperator: "C",
         futureDnsOperator: "D",
         dnsHostingMoves: "yes",
-      }, { db: t.db });
+      },
+      { db: t.db },
+    );
     transferId = tr.id;
   }, 60_000);
   afterAll(async () => {

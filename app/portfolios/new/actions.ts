@@ -36,7 +36,8 @@ export async function createPortfolioAction(_prev: NewPortfolioState, formData: 
   try {
     portfolioId = (await createPortfolio(await actionActor(), values)).portfolio.id;
   } catch (e) {
-    const rows = isAppError(e) && e.code === "INVALID" ? (e.details as { rowErrors?: RowError[]; validRows?: number }) : {};
+    const rows =
+      isAppError(e) && e.code === "INVALID" ? (e.details as { rowErrors?: RowError[]; validRows?: number }) : {};
     return { errors: actionFieldErrors(e), rowErrors: rows.rowErrors ?? [], validRows: rows.validRows ?? 0, values };
   }
   redirect(`/portfolios/${portfolioId}`);

@@ -15,8 +15,8 @@ describe.each(testDialects())("first-run setup race (%s)", (dialect) => {
   test("two simultaneous setups create exactly one first account and organisation; the other is refused", async () => {
     t = await createTestDb(dialect);
     const db = t.db;
-    expect(await needsFirstRunSetup(db)).toBe(true);
-    const results = await Promise.allSettled([firstRunSetup(input(1), db), firstRunSetup(input(2), db)]);
+    expect(await needsFirstRunSetup({ db })).toBe(true);
+    const results = await Promise.allSettled([firstRunSetup(input(1), { db }), firstRunSetup(input(2), { db })]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(won).toHaveLength(1);
@@ -45,9 +45,9 @@ describe.each(testDialects())("first-run setup race (%s)", (dialect) => {
   test("after the first account, setup is refused and the CLI adds ordinary accounts in their own organisation", async () => {
     t = await createTestDb(dialect);
     const db = t.db;
-    const a = await firstRunSetup(input(1), db);
-    await expect(firstRunSetup(input(2), db)).rejects.toMatchObject({ code: "CONFLICT" });
-    const b = await createStaffUser(input(3), db);
+    const a = await firstRunSetup(input(1), { db });
+    await expect(firstRunSetup(input(2), { db })).rejects.toMatchObject({ code: "CONFLICT" });
+    const b = await createStaffUser(input(3), { db });
     expect(a.organisationId).toBe("default-org");
     expect(b.organisationId).not.toBe("default-org");
     expect(b.organisationName).toBe("Org 3");

@@ -5,8 +5,8 @@
  */
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
-import type { Db } from "../../db/client";
 import { countUsers, createOrganisation, findOrganisationByName, findUserByEmail, insertFirstStaffUser, insertStaffUser, type StaffUserRow } from "../../db/staff";
+import type { Deps } from "../use-case";
 import { AppError } from "../../errors/app-error";
 import { MIN_PASSWORD_LENGTH } from "../../auth/server";
 
@@ -28,7 +28,8 @@ function invalid(error: z.ZodError): AppError {
  * before accounts existed; that step is atomic (lib/db/staff.ts
  * insertFirstStaffUser), so of two racing "first" accounts only one is first.
  */
-export async function createStaffUser(input: unknown, db?: Db, options: { onlyFirst?: boolean } = {}): Promise<StaffUserRow> {
+export async function createStaffUser(input: unknown, deps: Deps & { onlyFirst?: boolean } = {}): Promise<StaffUserRow> {
+  const { db } = deps;
   const p = staffUserInputSchema.safeParse(input);
   if (!p.success) throw invalid(p.error);
   const { email, password, organisation } = p.data;
@@ -40,7 +41,7 @@ export async function createStaffUser(input: unknown, db?: Db, options: { onlyFi
     if (first) return first;
   }
   // Lost the race for "first" (or accounts exist): setup stops here; the CLI adds an ordinary account.
-  if (options.onlyFirst) throw new AppError("CONFLICT", "the first account already exists: sign in");
+  if (deps.onlyFirst) throw new AppError("CONFLICT", "the first account already exists: sign in");
   const org = (await findOrganisationByName(organisation, db)) ?? (await createOrganisation(organisation, db));
   try {
     return await insertStaffUser({ email, name, organisationId: org.id, passwordHash }, db);
@@ -50,12 +51,12 @@ export async function createStaffUser(input: unknown, db?: Db, options: { onlyFi
   }
 }
 
-export async function needsFirstRunSetup(db?: Db): Promise<boolean> {
-  return (await countUsers(db)) === 0;
+export async function needsFirstRunSetup(deps: Deps = {}): Promise<boolean> {
+  return (await countUsers(deps.db)) === 0;
 }
 
 /** The browser's "create the first account": refused once any account exists, and for all but one of simultaneous submissions. */
-export async function firstRunSetup(input: unknown, db?: Db): Promise<StaffUserRow> {
-  if (!(await needsFirstRunSetup(db))) throw new AppError("CONFLICT", "the first account already exists: sign in");
-  return createStaffUser(input, db, { onlyFirst: true });
+export async function firstRunSetup(input: unknown, deps: Deps = {}): Promise<StaffUserRow> {
+  if (!(await needsFirstRunSetup(deps))) throw new AppError("CONFLICT", "the first account already exists: sign in");
+  return createStaffUser(input, { ...deps, onlyFirst: true });
 }

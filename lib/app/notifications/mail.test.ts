@@ -86,7 +86,11 @@ describe("e-mail", () => {
   test("a sign-off link goes to the contacts of its party, plain text, from the configured sender", async () => {
     const link = await issueLink(staff, { transferId, role: "gaining-registrar" }, { db: t.db });
     const url = `https://cutover.example/sign/${link.token}`;
-    const r = await mailSignoffLink(staff, { transferId, role: "gaining-registrar", url, expiresAt: link.expiresAt }, { db: t.db, env });
+    const r = await mailSignoffLink(
+      staff,
+      { transferId, role: "gaining-registrar", url, expiresAt: link.expiresAt },
+      { db: t.db, env },
+    );
     expect(r).toEqual({ status: "sent", to: ["gaining-registrar@example.test"] });
     expect(mailMessage(r)).toBe("E-mailed to gaining-registrar@example.test.");
     const m = inbox.at(-1)!;
@@ -98,7 +102,17 @@ describe("e-mail", () => {
   });
 
   test("an invite goes to the typed address; another organisation's staff cannot send for this transfer", async () => {
-    const r = await mailInvite(staff, { transferId, to: "mia@owner.test", label: "Mia", url: "https://cutover.example/invite/x", expiresAt: "2026-12-20T00:00:00.000Z" }, { db: t.db, env });
+    const r = await mailInvite(
+      staff,
+      {
+        transferId,
+        to: "mia@owner.test",
+        label: "Mia",
+        url: "https://cutover.example/invite/x",
+        expiresAt: "2026-12-20T00:00:00.000Z",
+      },
+      { db: t.db, env },
+    );
     expect(r).toEqual({ status: "sent", to: ["mia@owner.test"] });
     expect(body(inbox.at(-1)!)).toContain("https://cutover.example/invite/x");
     await expect(
@@ -112,12 +126,20 @@ describe("e-mail", () => {
 
   test("without CUTOVER_SMTP_URL nothing is sent and nothing fails: the caller is told e-mail is off; a refusing server is a failure, not a crash", async () => {
     const before = inbox.length;
-    const off = await mailSignoffLink(staff, { transferId, role: "domain-owner", url: "https://x/sign/y" }, { db: t.db, env: {} });
+    const off = await mailSignoffLink(
+      staff,
+      { transferId, role: "domain-owner", url: "https://x/sign/y" },
+      { db: t.db, env: {} },
+    );
     expect(off).toEqual({ status: "off" });
     expect(mailMessage(off)).toMatch(/^E-mail is off on this server/);
     expect(inbox.length).toBe(before);
     refuse = true;
-    const failed = await mailSignoffLink(staff, { transferId, role: "domain-owner", url: "https://x/sign/y" }, { db: t.db, env });
+    const failed = await mailSignoffLink(
+      staff,
+      { transferId, role: "domain-owner", url: "https://x/sign/y" },
+      { db: t.db, env },
+    );
     refuse = false;
     expect(failed.status).toBe("failed");
     expect(mailMessage(failed)).toMatch(/^E-mail failed \(.*550.*\): copy the link/);
@@ -165,7 +187,14 @@ describe("e-mail", () => {
     const r1 = await createChecklistRevision(staff, { transferId }, { db: t.db });
     const link = await issueLink(staff, { transferId, role: "losing-registrar" }, { db: t.db });
     expect(
-      await submitLinkSignoff({ token: link.token, revisionDigest: r1.digest, input: { signerName: "Lou", decision: "reject", reason: "release NS missing" } }, { db: t.db }),
+      await submitLinkSignoff(
+        {
+          token: link.token,
+          revisionDigest: r1.digest,
+          input: { signerName: "Lou", decision: "reject", reason: "release NS missing" },
+        },
+        { db: t.db },
+      ),
     ).toMatchObject({ final: false });
     // Something changed (a warning acknowledged), so the next revision is a new one.
     await acknowledgeWarning({ transferId, by: "Ann", at: new Date(), db: t.db });

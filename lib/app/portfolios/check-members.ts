@@ -54,7 +54,11 @@ export function operatorKeys(t: { currentDnsOperator: string; futureDnsOperator:
 }
 
 /** How a member's run starts: the run start use case, which checks access and the query budget (tests pass their own). */
-export type StartMemberRun = (actor: Actor | null, input: { transferId: string; input: unknown }, deps?: Deps) => Promise<StartRunResult>;
+export type StartMemberRun = (
+  actor: Actor | null,
+  input: { transferId: string; input: unknown },
+  deps?: Deps,
+) => Promise<StartRunResult>;
 
 interface PumpOptions {
   actor?: Actor | null;
@@ -167,7 +171,11 @@ async function pumpOnce(portfolioId: string, opts: PumpOptions): Promise<void> {
         return;
       }
       const issues = err.code === "INVALID" ? (err.details.issues as Issue[] | undefined) : undefined;
-      await settlePortfolioRun(e.id, { status: "failed", error: issues?.map((i) => i.message).join("; ") || err.message }, opts.db);
+      await settlePortfolioRun(
+        e.id,
+        { status: "failed", error: issues?.map((i) => i.message).join("; ") || err.message },
+        opts.db,
+      );
     }
   }
 }

@@ -45,7 +45,11 @@ function refused(issues: Issue[], rowErrors: RowError[] = [], validRows = 0): Ap
   return new AppError("INVALID", issues[0]?.message ?? "invalid portfolio", { issues, rowErrors, validRows });
 }
 
-export async function createPortfolio(actor: Actor | null, input: unknown, deps: Deps = {}): Promise<CreatePortfolioResult> {
+export async function createPortfolio(
+  actor: Actor | null,
+  input: unknown,
+  deps: Deps = {},
+): Promise<CreatePortfolioResult> {
   const { db } = deps;
   const staff = requireStaffActor(actor);
   const p = createPortfolioSchema.safeParse(input);
@@ -58,7 +62,8 @@ export async function createPortfolio(actor: Actor | null, input: unknown, deps:
   const parsed = parseMembers(members, { ...shared, newNameServers });
   if (!parsed.ok) throw refused([{ path: "members", message: parsed.message }]);
   const { rows, errors: rowErrors } = parsed;
-  if (rows.length === 0) throw refused([{ path: "members", message: "No row is valid: fix the rows listed below" }], rowErrors);
+  if (rows.length === 0)
+    throw refused([{ path: "members", message: "No row is valid: fix the rows listed below" }], rowErrors);
   if (rowErrors.length > 0 && !confirmPartial) {
     const message = `${rowErrors.length} row(s) have errors; fix them, or confirm to create the ${rows.length} valid one(s) only`;
     throw refused([{ path: "members", message }], rowErrors, rows.length);
@@ -97,11 +102,7 @@ export async function createPortfolio(actor: Actor | null, input: unknown, deps:
         // The row passed the same schema a moment ago; a refusal now is a bug, and the transaction undoes everything.
         { db: tx },
       );
-      await addPortfolioMember(
-        row.id,
-        { transferId: r.id, position: i, newNameServers: m.newNameServers },
-        tx,
-      );
+      await addPortfolioMember(row.id, { transferId: r.id, position: i, newNameServers: m.newNameServers }, tx);
     }
     return { portfolio: row, created: true, members: rows.length };
   }, db);

@@ -38,11 +38,11 @@ beforeAll(async () => {
   t = await createTestDb();
   const a = await createStaffUser(
     { email: "ann@registrar-a.test", name: "Ann", password: "long enough password A", organisation: "Registrar A" },
-    t.db,
+    { db: t.db },
   );
   const b = await createStaffUser(
     { email: "bob@registrar-b.test", name: "Bob", password: "long enough password B", organisation: "Registrar B" },
-    t.db,
+    { db: t.db },
   );
   ann = { kind: "staff", userId: a.id, name: a.name, email: a.email, organisationId: a.organisationId };
   bob = { kind: "staff", userId: b.id, name: b.name, email: b.email, organisationId: b.organisationId };
@@ -82,7 +82,9 @@ describe("create", () => {
   test("another organisation's portfolio does not exist for its staff; no session is refused", async () => {
     const p = await t.db.portfolio.findFirstOrThrow();
     await expect(getPortfolio(bob, { portfolioId: p.id }, { db: t.db })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getPortfolio(null, { portfolioId: p.id }, { db: t.db })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(getPortfolio(null, { portfolioId: p.id }, { db: t.db })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     await expect(
       createPortfolio(null, { name: "x", createKey: key(9), members: "x.test", ...facts }, { db: t.db }),
     ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
@@ -92,7 +94,11 @@ describe("create", () => {
 describe("shared facts", () => {
   test("edited once: every member changes, each member's audit log names the portfolio and the old and new values; saving again logs nothing", async () => {
     const p = await t.db.portfolio.findFirstOrThrow();
-    const r = await updateSharedFacts(ann, { portfolioId: p.id, facts: { futureDnsOperator: "Cloud DNS", dnsHostingMoves: "no" } }, { db: t.db });
+    const r = await updateSharedFacts(
+      ann,
+      { portfolioId: p.id, facts: { futureDnsOperator: "Cloud DNS", dnsHostingMoves: "no" } },
+      { db: t.db },
+    );
     expect(r.changedTransfers).toBe(2);
     for (const tr of await t.db.transfer.findMany()) {
       expect([tr.futureDnsOperator, tr.dnsHostingMoves, tr.losingRegistrar]).toEqual(["Cloud DNS", false, "Old Reg"]);
@@ -112,7 +118,11 @@ describe("shared facts", () => {
     }
     expect(
       (
-        await updateSharedFacts(ann, { portfolioId: p.id, facts: { futureDnsOperator: "Cloud DNS", dnsHostingMoves: "no" } }, { db: t.db })
+        await updateSharedFacts(
+          ann,
+          { portfolioId: p.id, facts: { futureDnsOperator: "Cloud DNS", dnsHostingMoves: "no" } },
+          { db: t.db },
+        )
       ).changedTransfers,
     ).toBe(0);
     await expect(updateSharedFacts(bob, { portfolioId: p.id, facts: {} }, { db: t.db })).rejects.toMatchObject({
@@ -163,19 +173,27 @@ describe("dropped exports", () => {
       },
     });
     await expect(
-      importDroppedFiles(ann, { portfolioId: p.id, files: [files[0]!], assignments: [{ transferId: foreign.id, label: "x" }], limits }, { db: t.db }),
+      importDroppedFiles(
+        ann,
+        { portfolioId: p.id, files: [files[0]!], assignments: [{ transferId: foreign.id, label: "x" }], limits },
+        { db: t.db },
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("bounded checks", () => {
   test("at most N runs per operator at once; the next starts when one finishes; the table shows queued, checking, verdicts", async () => {
-    const made = await createPortfolio(ann, {
+    const made = await createPortfolio(
+      ann,
+      {
         name: "Big",
         createKey: key(2),
         members: ["a", "b", "c", "d", "e"].map((x) => `${x}.big.test`).join("\n"),
         ...facts,
-      }, { db: t.db });
+      },
+      { db: t.db },
+    );
     const pid = made.portfolio.id;
     const finish: Record<string, () => Promise<void>> = {};
     let active = 0;
@@ -230,14 +248,20 @@ describe("bounded checks", () => {
       "domain,stage,verdict,blockers,warnings,run status,window start,window end,time zone,current operator,future operator,error,transfer id",
     );
     expect(csv.body.split("\r\n").filter((l) => l.startsWith("a.big.test,checked,go,0,"))).toHaveLength(1);
-    const json = JSON.parse((await exportPortfolioSummary(ann, { portfolioId: pid, format: "json" }, { db: t.db })).body);
+    const json = JSON.parse(
+      (await exportPortfolioSummary(ann, { portfolioId: pid, format: "json" }, { db: t.db })).body,
+    );
     expect(json.members.map((m: { domain: string; verdict: string }) => [m.domain, m.verdict])).toEqual(
       ["a", "b", "c", "d", "e"].map((x) => [`${x}.big.test`, "go"]),
     );
   });
 
   test("a member whose new servers are not name=address is reported by domain, and nothing is queued", async () => {
-    const made = await createPortfolio(ann, { name: "Bad NS", createKey: key(3), members: "x.bad.test", ...facts, newNameServers: "" }, { db: t.db });
+    const made = await createPortfolio(
+      ann,
+      { name: "Bad NS", createKey: key(3), members: "x.bad.test", ...facts, newNameServers: "" },
+      { db: t.db },
+    );
     await t.db.portfolio.update({ where: { id: made.portfolio.id }, data: { newNameServers: "ns1.only-a-name.test" } });
     await expect(checkMembers(ann, { portfolioId: made.portfolio.id, body: {} }, { db: t.db })).rejects.toMatchObject({
       code: "INVALID",

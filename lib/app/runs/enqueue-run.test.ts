@@ -23,17 +23,21 @@ describe.each(testDialects())("enqueueRun on %s", (dialect) => {
     t = await createTestDb(dialect);
     const u = await createStaffUser(
       { email: "q@example.net", password: "long enough password", organisation: "Queue" },
-      t.db,
+      { db: t.db },
     );
     staff = { kind: "staff", userId: u.id, name: u.name, email: u.email, organisationId: u.organisationId };
-    const r = await createTransfer(staff, {
+    const r = await createTransfer(
+      staff,
+      {
         domain: "enqueue.test",
         losingRegistrar: "a",
         gainingRegistrar: "b",
         currentDnsOperator: "c",
         futureDnsOperator: "d",
         dnsHostingMoves: "yes",
-      }, { db: t.db });
+      },
+      { db: t.db },
+    );
     transferId = r.id;
   }, 60_000);
   afterAll(async () => {
@@ -56,7 +60,10 @@ describe.each(testDialects())("enqueueRun on %s", (dialect) => {
     });
     await expect(
       enqueueRun(staff, { transferId, run: { newServers: "ns1=nope" } }, { db: t.db, env }),
-    ).rejects.toMatchObject({ code: "INVALID", details: { issues: [{ path: "newServers", message: expect.any(String) }] } });
+    ).rejects.toMatchObject({
+      code: "INVALID",
+      details: { issues: [{ path: "newServers", message: expect.any(String) }] },
+    });
   });
 
   it(

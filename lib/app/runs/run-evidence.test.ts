@@ -128,7 +128,9 @@ describe.each(testDialects())("a run's evidence as rows on %s", (dialect) => {
       Array.from({ length: 50 }, (_, i) => `host${200 + i}.rows.test. A`),
     );
     expect(p.findings[49].evidence[0].dig).toContain(";; ANSWER SECTION:\nhost249.rows.test.");
-    await expect(getFindingsPage(stranger, { transferId, runId, severity: "blocker" }, { db: t.db })).rejects.toMatchObject({
+    await expect(
+      getFindingsPage(stranger, { transferId, runId, severity: "blocker" }, { db: t.db }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(getFindingsPage(staff, { transferId, runId, severity: "fatal" }, { db: t.db })).rejects.toMatchObject({
@@ -158,6 +160,8 @@ describe.each(testDialects())("a run's evidence as rows on %s", (dialect) => {
     await expect(getDiffPage(staff, { transferId, runId, limit: 5000 }, { db: t.db })).rejects.toMatchObject({
       code: "INVALID",
     });
-    await expect(getDiffPage(stranger, { transferId, runId }, { db: t.db })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDiffPage(stranger, { transferId, runId }, { db: t.db })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

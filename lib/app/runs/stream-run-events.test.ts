@@ -57,16 +57,28 @@ afterAll(async () => {
 describe("streamRunEvents", () => {
   it("refuses another organisation's run before the stream opens (NOT_FOUND → 404)", async () => {
     const runId = await newRun();
-    const e = await streamRunEvents(stranger, { transferId, runId }, { signal: new AbortController().signal, db: t.db }).catch((x: unknown) => x);
+    const e = await streamRunEvents(
+      stranger,
+      { transferId, runId },
+      { signal: new AbortController().signal, db: t.db },
+    ).catch((x: unknown) => x);
     expect(isAppError(e) && e.code).toBe("NOT_FOUND");
-    const missing = await streamRunEvents(staff, { transferId, runId: "no-such-run" }, { signal: new AbortController().signal, db: t.db }).catch((x: unknown) => x);
+    const missing = await streamRunEvents(
+      staff,
+      { transferId, runId: "no-such-run" },
+      { signal: new AbortController().signal, db: t.db },
+    ).catch((x: unknown) => x);
     expect(isAppError(missing) && missing.code).toBe("NOT_FOUND");
   });
 
   it("sends the counters when they change and ends with the run", async () => {
     const runId = await newRun();
     const reader = (
-      await streamRunEvents(staff, { transferId, runId }, { signal: new AbortController().signal, pollMs: 10, db: t.db })
+      await streamRunEvents(
+        staff,
+        { transferId, runId },
+        { signal: new AbortController().signal, pollMs: 10, db: t.db },
+      )
     ).getReader();
     const first = await next(reader);
     expect(first).toMatch(/^data: /);

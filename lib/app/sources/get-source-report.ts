@@ -16,9 +16,16 @@ export interface SourceReport {
 }
 
 /** Staff of the organisation; a source of another transfer is NOT_FOUND like a missing one. */
-export async function getSourceReport(actor: Actor | null, input: { transferId: string; sourceId: string }, deps: Deps = {}): Promise<SourceReport> {
+export async function getSourceReport(
+  actor: Actor | null,
+  input: { transferId: string; sourceId: string },
+  deps: Deps = {},
+): Promise<SourceReport> {
   await requireStaff(actor, input.transferId, deps.db);
-  const [transfer, source] = await Promise.all([getTransfer(input.transferId, deps.db), getSource(input.transferId, input.sourceId, deps.db)]);
+  const [transfer, source] = await Promise.all([
+    getTransfer(input.transferId, deps.db),
+    getSource(input.transferId, input.sourceId, deps.db),
+  ]);
   if (!transfer || !source) throw new AppError("NOT_FOUND", "no such source");
   const { reportJson, ...rest } = source;
   return { transfer, source: rest, report: parseReport(reportJson) };

@@ -29,14 +29,18 @@ beforeAll(async () => {
   t = await createTestDb();
   staff = await seedStaff({ email: `upload-${crypto.randomUUID()}@example.net`, db: t.db });
   stranger = await seedStaff({ email: `other-${crypto.randomUUID()}@example.net`, db: t.db });
-  const created = await createTransfer(staff, {
+  const created = await createTransfer(
+    staff,
+    {
       domain: "project.test",
       losingRegistrar: "a",
       gainingRegistrar: "b",
       currentDnsOperator: "c",
       futureDnsOperator: "d",
       dnsHostingMoves: "no",
-    }, { db: t.db });
+    },
+    { db: t.db },
+  );
   transferId = created.id;
 }, 60_000);
 afterAll(async () => {
@@ -46,7 +50,14 @@ afterAll(async () => {
 describe("uploadSources", () => {
   it("imports one source per labelled group: 201 with each source's counts, the records table built after the response", async () => {
     const tasks: (() => Promise<void>)[] = [];
-    const r = await uploadSources(staff, { transferId, request: upload(zoneForm([{ label: "registrar", format: "auto", partOf: null }], ["project.test.zone", ZONE])) }, { afterResponse: (task) => tasks.push(task), db: t.db, env: ENV });
+    const r = await uploadSources(
+      staff,
+      {
+        transferId,
+        request: upload(zoneForm([{ label: "registrar", format: "auto", partOf: null }], ["project.test.zone", ZONE])),
+      },
+      { afterResponse: (task) => tasks.push(task), db: t.db, env: ENV },
+    );
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({
       sources: [{ ok: true, label: "registrar", format: "bind", importOk: true, recordCount: 4 }],
@@ -56,18 +67,30 @@ describe("uploadSources", () => {
   });
 
   it("answers 422 with the manifest's errors by field, storing nothing", async () => {
-    const r = await uploadSources(staff, { transferId, request: upload(zoneForm([{ label: "", partOf: null }], ["a.zone", ZONE])) }, { db: t.db, env: ENV });
+    const r = await uploadSources(
+      staff,
+      { transferId, request: upload(zoneForm([{ label: "", partOf: null }], ["a.zone", ZONE])) },
+      { db: t.db, env: ENV },
+    );
     expect(r).toEqual({ status: 422, body: { errors: { "entries.0.label": "Label is required (a.zone)" } } });
   });
 
   it("answers 400 for a body that is not a multipart form", async () => {
-    const r = await uploadSources(staff, { transferId, request: upload("not a form", { "content-type": "text/plain" }) }, { db: t.db, env: ENV });
+    const r = await uploadSources(
+      staff,
+      { transferId, request: upload("not a form", { "content-type": "text/plain" }) },
+      { db: t.db, env: ENV },
+    );
     expect(r).toEqual({ status: 400, body: { errors: { form: "Expected a multipart form upload" } } });
   });
 
   it("answers 413 with the limits for a body over the upload limit", async () => {
     const big = "x".repeat(2.5 * 1024 * 1024);
-    const r = await uploadSources(staff, { transferId, request: upload(zoneForm([{ label: "big", partOf: null }], ["big.zone", big])) }, { db: t.db, env: ENV });
+    const r = await uploadSources(
+      staff,
+      { transferId, request: upload(zoneForm([{ label: "big", partOf: null }], ["big.zone", big])) },
+      { db: t.db, env: ENV },
+    );
     expect(r).toEqual({
       status: 413,
       body: { errors: { files: "Upload too large: the limit is 1.0 MiB per file and 1.0 MiB per upload." } },
@@ -75,9 +98,17 @@ describe("uploadSources", () => {
   });
 
   it("refuses another organisation's transfer with NOT_FOUND before the body is read", async () => {
-    const e = await uploadSources(stranger, { transferId, request: upload(zoneForm([{ label: "x", partOf: null }], ["a.zone", ZONE])) }, { db: t.db, env: ENV }).catch((x: unknown) => x);
+    const e = await uploadSources(
+      stranger,
+      { transferId, request: upload(zoneForm([{ label: "x", partOf: null }], ["a.zone", ZONE])) },
+      { db: t.db, env: ENV },
+    ).catch((x: unknown) => x);
     expect(isAppError(e) && e.code).toBe("NOT_FOUND");
-    const anon = await uploadSources(null, { transferId, request: upload(zoneForm([{ label: "x", partOf: null }], ["a.zone", ZONE])) }, { db: t.db, env: ENV }).catch((x: unknown) => x);
+    const anon = await uploadSources(
+      null,
+      { transferId, request: upload(zoneForm([{ label: "x", partOf: null }], ["a.zone", ZONE])) },
+      { db: t.db, env: ENV },
+    ).catch((x: unknown) => x);
     expect(isAppError(anon) && anon.code).toBe("UNAUTHENTICATED");
   });
 });

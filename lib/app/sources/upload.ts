@@ -17,7 +17,11 @@ import type { UploadResultSchema } from "../api/schemas";
 const MULTIPART_SLACK = 1024 * 1024;
 
 /** The form, read only after the caller may upload to this transfer, cut at the upload limits. */
-export async function readUploadForm(actor: Actor | null, input: { transferId: string; request: Request }, deps: Deps = {}): Promise<FormData> {
+export async function readUploadForm(
+  actor: Actor | null,
+  input: { transferId: string; request: Request },
+  deps: Deps = {},
+): Promise<FormData> {
   const { transferId, request } = input;
   const { db } = deps;
   const limits = uploadLimits();

@@ -106,7 +106,9 @@ describe.each(testDialects())("the cockpit on %s", (dialect) => {
         ],
       });
       expect(await updateFacts(staff, { transferId: b, facts }, { db: t.db })).toEqual({ changes: [] });
-      await expect(updateFacts(staff, { transferId: b, facts: { ...facts, losingRegistrar: " " } }, { db: t.db })).rejects.toMatchObject({
+      await expect(
+        updateFacts(staff, { transferId: b, facts: { ...facts, losingRegistrar: " " } }, { db: t.db }),
+      ).rejects.toMatchObject({
         code: "INVALID",
         details: { issues: [{ path: "losingRegistrar", message: "Losing registrar is required" }] },
       });

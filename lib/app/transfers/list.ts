@@ -210,11 +210,7 @@ export interface Dashboard {
   registrars: string[];
 }
 
-export async function listTransfers(
-  actor: Actor | null,
-  input: unknown,
-  options: Deps = {},
-): Promise<Dashboard> {
+export async function listTransfers(actor: Actor | null, input: unknown, options: Deps = {}): Promise<Dashboard> {
   const staff = requireStaffActor(actor);
   const filter = dashboardFilterSchema.parse(input ?? {});
   const [data, facets] = await Promise.all([
@@ -232,7 +228,11 @@ export async function listTransfers(
 }
 
 /** The organisation's transfers as the HTTP API lists them (newest first, archived included). Any staff member. */
-export async function listTransferItems(actor: Actor | null, _input: Record<string, never> = {}, deps: Deps = {}): Promise<TransferListItem[]> {
+export async function listTransferItems(
+  actor: Actor | null,
+  _input: Record<string, never> = {},
+  deps: Deps = {},
+): Promise<TransferListItem[]> {
   const staff = requireStaffActor(actor);
   return listTransferRows(deps.db, staff.organisationId);
 }

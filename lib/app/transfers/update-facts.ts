@@ -44,7 +44,10 @@ export async function updateFacts(
   const { actor: staff, transfer } = await requireStaff(actor, input.transferId, options.db);
   const parsed = updateFactsSchema.safeParse(input.facts);
   // One issue per field: the first message of each, as the form shows it.
-  if (!parsed.success) throw invalidInput(Object.entries(fieldErrors(issuesOf(parsed.error))).map(([path, message]) => ({ path, message })));
+  if (!parsed.success)
+    throw invalidInput(
+      Object.entries(fieldErrors(issuesOf(parsed.error))).map(([path, message]) => ({ path, message })),
+    );
   const changes = factChanges(transfer, parsed.data);
   // Saving the same facts again (a double submit) changes nothing and logs nothing.
   if (changes.length === 0) return { changes };

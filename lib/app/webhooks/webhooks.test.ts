@@ -150,7 +150,14 @@ describe("webhooks", () => {
   test("a new revision after a sign-off: sign-offs stale", async () => {
     const r1 = await createChecklistRevision(staff, { transferId }, { db: t.db });
     const link = await issueLink(staff, { transferId, role: "gaining-registrar" }, { db: t.db });
-    const signed = await submitLinkSignoff({ token: link.token, revisionDigest: r1.digest, input: { signerName: "Rita", decision: "reject", reason: "release NS missing" } }, { db: t.db });
+    const signed = await submitLinkSignoff(
+      {
+        token: link.token,
+        revisionDigest: r1.digest,
+        input: { signerName: "Rita", decision: "reject", reason: "release NS missing" },
+      },
+      { db: t.db },
+    );
     expect(signed).toMatchObject({ final: false });
     expect(events("signoffs.stale")).toHaveLength(0);
     // Something changed (a warning acknowledged), so the next revision is a new one.
