@@ -6,7 +6,8 @@
  * Ctrl-C cancels the server's run.
  */
 import { createHash } from "node:crypto";
-import type { ApiRunFindings } from "../app/api/schemas";
+/** The findings document of GET /api/v1/…/runs/{id}/findings (OpenAPI at /api/openapi.json), a type only. */
+type ApiRunFindings = import("../app/api/schemas").ApiRunFindings;
 import { normalizeDomain } from "../zone/domain";
 import { apiClient, type ApiClient } from "./api-client";
 import { textReport, type ReportModel } from "./check";

@@ -1,8 +1,29 @@
 /** Sign-off links: looked up by token hash only; the token itself is never stored (DESIGN §8). */
-import type { SignoffLink, SignoffLinkStore } from "../app/links/signoff-token";
-import type { PartyRole } from "../schedule/parties";
+import { z } from "zod";
+import { partyRoleSchema, type PartyRole } from "../schedule/parties";
 import type { Db } from "./client";
 import { getDb } from "./client";
+
+export const signoffLinkSchema = z.object({
+  /** Public id for listing and revoking (never the token). */
+  id: z.string().min(1),
+  transferId: z.string().min(1),
+  role: partyRoleSchema,
+  /** Lowercase hex SHA-256 of the token. */
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+export type SignoffLink = z.infer<typeof signoffLinkSchema>;
+
+/** Storage the DB layer implements; lookups go by hash only. */
+export interface SignoffLinkStore {
+  insert(link: SignoffLink): Promise<void>;
+  findByHash(tokenHash: string): Promise<SignoffLink | null>;
+  /** Marks a link revoked; false when there is no such link for that transfer. */
+  revoke(options: { transferId: string; id: string; at: Date }): Promise<boolean>;
+}
 
 interface LinkRecord {
   id: string;

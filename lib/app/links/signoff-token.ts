@@ -5,34 +5,16 @@
  * rate-limited per client address and per token (lib/security/rate-limits.ts).
  */
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
-import { partyRoleSchema, type PartyRole } from "../../schedule/parties";
+import type { PartyRole } from "../../schedule/parties";
 import { AppError } from "../../errors/app-error";
 import { capabilityLive, lookupHash, mintToken, sameHash } from "../../security/capability-tokens";
 import { spendAttempt, type RateLimiter } from "../../security/rate-limits";
+import { signoffLinkSchema, type SignoffLink, type SignoffLinkStore } from "../../db/signoff-links";
+
+export { signoffLinkSchema, type SignoffLink, type SignoffLinkStore };
 
 export const DEFAULT_LINK_TTL_SECONDS = 14 * 86_400;
 
-export const signoffLinkSchema = z.object({
-  /** Public id for listing and revoking (never the token). */
-  id: z.string().min(1),
-  transferId: z.string().min(1),
-  role: partyRoleSchema,
-  /** Lowercase hex SHA-256 of the token. */
-  tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
-  createdAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
-  revokedAt: z.iso.datetime().nullable(),
-});
-export type SignoffLink = z.infer<typeof signoffLinkSchema>;
-
-/** Storage the DB layer implements; lookups go by hash only. */
-export interface SignoffLinkStore {
-  insert(link: SignoffLink): Promise<void>;
-  findByHash(tokenHash: string): Promise<SignoffLink | null>;
-  /** Marks a link revoked; false when there is no such link for that transfer. */
-  revoke(options: { transferId: string; id: string; at: Date }): Promise<boolean>;
-}
 
 export interface IssueSignoffLinkOptions {
   transferId: string;
