@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { startLab } from "../lab/lab";
 import { scenario } from "../lab/scenarios";
 import { parseRootHints } from "../dns/root-hints";
-import { runReview } from "./review";
+import { runPipeline } from "./pipeline";
 
 async function main(): Promise<void> {
   const name = process.argv[2] ?? "incomplete-export";
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     const h = parseRootHints(lab.rootHints);
     if (!h.ok) throw new Error(h.message);
     const sources = scenario(name).sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(join(import.meta.dirname, "../lab", p)) }));
-    const r = await runReview({
+    const r = await runPipeline({
       zone: "project.test",
       facts: { domain: "project.test", dnsHostingMoves: true },
       sources,

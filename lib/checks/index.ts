@@ -5,6 +5,6 @@ export { CheckConfigSchema, DEFAULT_CONFIG, type CheckConfig, type CheckConfigIn
 export { runChecks } from "./run-checks";
 export { computeTiming, timingFor, timingInputs, DEFAULT_MARGIN_SECONDS, type Timing, type TimingInputs } from "./timing";
 export { computeVerdict, waive, acknowledge, carryStates, stateOf, WaiveInputSchema, AcknowledgeInputSchema, type FindingState, type FindingStates, type Verdict, type StateChange } from "./verdict";
-export { runReview, type Review, type ReviewOptions, type ReviewProgress, type ReviewSourceFile, type SnapshotSettings } from "./review";
+export { runPipeline, type PipelineResult, type PipelineOptions, type PipelineProgress, type PipelineSourceFile, type SnapshotSettings } from "./pipeline";
 export { fetchRdap, type RdapResult, type RdapData, type Fetcher } from "./rdap";
 export { probeHttp, type HttpProbe } from "./http-probe";

@@ -6,8 +6,8 @@
  * min(SOA TTL, SOA MINIMUM) (RFC 2308 §5).
  */
 import { z } from "zod";
-import { soaMinimum } from "../diff/view";
-import { rrsetKey } from "../diff/view";
+import { soaMinimum } from "../diff/zone-view";
+import { rrsetKey } from "../diff/zone-view";
 import { name as wire } from "../zone/name";
 import { T } from "../zone/rrtype";
 import { negativeTtlFromSoa, windowRule, type WindowRuleInputs } from "../schedule/timing";

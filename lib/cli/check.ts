@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { AckFileSchema, applyAcks, type AckFile } from "../checks/acks";
 import { FactsFileSchema, type FactsFile } from "../checks/facts";
 import { pickRdapServer } from "../checks/rdap-bootstrap";
-import { runReview, type Review } from "../checks/review";
+import { runPipeline, type PipelineResult } from "../checks/pipeline";
 import { computeVerdict, type FindingStates } from "../checks/verdict";
 import type { Finding, Severity } from "../checks/types";
 import { parseRootHints, type NameServer } from "../dns/root-hints";
@@ -74,7 +74,7 @@ export interface ReportModel {
   plans: { side: "old" | "new"; plan: PlanSummary }[];
 }
 
-export function reportModel(r: Review, states: FindingStates = {}): ReportModel {
+export function reportModel(r: PipelineResult, states: FindingStates = {}): ReportModel {
   const st: ReportModel["states"] = {};
   for (const [k, s] of Object.entries(states)) st[k] = s.status === "acknowledged" || s.status === "waived" ? { status: s.status, by: s.by, reason: s.reason } : { status: s.status };
   return {
@@ -297,7 +297,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   const onSig = () => ac.abort();
   process.once("SIGINT", onSig);
   try {
-    const review = await runReview({
+    const review = await runPipeline({
       zone: domain,
       facts: { ...factsFile, domain, dnsHostingMoves: moves === undefined ? (factsFile.dnsHostingMoves ?? null) : moves === "yes" },
       sources,

@@ -11,7 +11,7 @@ import { explainOperatorData, explainSourceVsLive } from "./explain";
 import { compareParentChild } from "./parent-child";
 import { compareServers, pickReference } from "./servers";
 import type { ZoneDiff, ZoneView } from "./types";
-import { mergeViews, serverView, sourceView, type Interner } from "./view";
+import { mergeViews, serverView, sourceView, type Interner } from "./zone-view";
 
 export interface DiffSource {
   /** Label shown to people: usually the file name. */
@@ -26,7 +26,7 @@ export interface BuildDiffInput {
   neu: Snapshot | null;
   /** DNS hosting moves (apex NS at the new side are then expected to differ). */
   operatorChange: boolean;
-  /** The old side's server views, when already built from this same snapshot (runReview builds them before the new side is asked). */
+  /** The old side's server views, when already built from this same snapshot (runPipeline builds them before the new side is asked). */
   oldViews?: ZoneView[];
   /** Shared with that earlier build, so every view holds one key and owner per RRset. */
   intern?: Interner;

@@ -5,7 +5,7 @@
  * RRsets as sets (RFC 2181 §5: duplicates collapse), and a TTL difference
  * told apart from an RDATA difference.
  *
- * Why not the diff views (view.ts): those keep an object per RRset with
+ * Why not the diff views (zone-view.ts): those keep an object per RRset with
  * presentation text, evidence and sources, for a few thousand names of a
  * live check. A file diff is asked of million-record zones, so each side is
  * packed into one byte array (`compactZone`), the parsed records can be

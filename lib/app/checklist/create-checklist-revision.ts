@@ -18,7 +18,7 @@ import type { AuditActor } from "../../audit/events";
 import { SYSTEM_ACTOR } from "../../audit/record-audit";
 import { buildRevisionContent } from "./build-revision-content";
 import { parseRevisionRow } from "./parse-revision";
-import { loadReviewInput } from "./run-evidence";
+import { loadReviewInput } from "./latest-run-evidence";
 import { loadScheduleState } from "../schedule/schedule-state";
 import { serverSigningKey } from "./signing";
 

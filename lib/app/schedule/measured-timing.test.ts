@@ -4,7 +4,7 @@ import { saveFindings } from "../../db/findings";
 import { createRun, updateRun } from "../../db/runs";
 import { createTestDb, type TestDb } from "../../db/test-db";
 import { getSchedulePage } from "./get-schedule";
-import { loadReviewInput } from "../checklist/run-evidence";
+import { loadReviewInput } from "../checklist/latest-run-evidence";
 import { seedTransfer } from "../testing/seed";
 
 let t: TestDb;

@@ -3,7 +3,7 @@ import { getDb, type Db } from "../../db/client";
 import { getTransfer } from "../../db/get-transfer";
 import { exportIcs } from "../../schedule/export-ics";
 import { planSchedule } from "../../schedule/window";
-import { loadReviewInput } from "../checklist/run-evidence";
+import { loadReviewInput } from "../checklist/latest-run-evidence";
 import { loadScheduleState } from "./schedule-state";
 
 export type ScheduleIcsResult = { ok: true; fileName: string; text: string } | { ok: false; error: "not-found" | "no-window" | "no-timing" };

@@ -9,7 +9,7 @@ import { queryServer } from "../../dns/query-server";
 import type { Snapshot } from "../../dns/run-snapshot";
 import type { QuerySession } from "../../dns/session";
 import type { ServerAnswer } from "../../dns/types";
-import { soaSerial } from "../../diff/view";
+import { soaSerial } from "../../diff/zone-view";
 import { isSubdomain, namesEqual, name as wire } from "../../zone/name";
 import { T } from "../../zone/rrtype";
 

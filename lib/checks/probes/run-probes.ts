@@ -14,7 +14,7 @@ import { QuerySession, type SessionOptions } from "../../dns/session";
 import type { ServerRef } from "../../dns/types";
 import type { ZoneViews } from "../../diff/build-diff";
 import type { RRsetView, ZoneView } from "../../diff/types";
-import { serverLabel } from "../../diff/view";
+import { serverLabel } from "../../diff/zone-view";
 import { isSubdomain, namesEqual, name as wire } from "../../zone/name";
 import { T } from "../../zone/rrtype";
 import type { Fetcher } from "../rdap";

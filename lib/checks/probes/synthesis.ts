@@ -14,7 +14,7 @@ import { T } from "../../zone/rrtype";
 import { parseRrsig } from "../dnssec";
 
 export interface SynthesisProbe {
-  /** RRset key (lib/diff/view.ts rrsetKey) of the live RRset. */
+  /** RRset key (lib/diff/zone-view.ts rrsetKey) of the live RRset. */
   key: string;
   owner: string;
   type: number;
