@@ -25,6 +25,13 @@ const APP_MAY_IMPORT = [
   "lib/checks/glossary", // pure: each check id's plain title, meaning and fix (glossary page, finding titles)
 ];
 
+/**
+ * Where `process.env` may be read outside lib/config/environment.ts (ARCHITECTURE.md, "Configuration"): the launcher,
+ * which is plain Node started before any TypeScript and hands the environment to `next start`; the client-bundle
+ * scan, which looks for the value of every variable in client chunks; the test database helper (CI, the test server).
+ */
+const ENV_READERS = ["lib/config/environment.ts", "lib/cli/start.mjs", "lib/security/scan-client-bundles.ts", "lib/db/test-db.ts"];
+
 interface Import {
   file: string; // repository-relative
   spec: string;
@@ -89,5 +96,12 @@ describe("architecture: who may import what", () => {
       (i) => i.file.startsWith("app/") && !isTest(i.file) && !i.typeOnly && under(i.target, "lib") && !under(i.target, "lib/app") && !APP_MAY_IMPORT.some((a) => i.target!.startsWith(a) || `${i.target}/` === a),
     );
     expect(show(bad)).toEqual([]);
+  });
+
+  it("only lib/config reads the process environment (with the listed exceptions)", () => {
+    const code = (f: string) => readFileSync(join(ROOT, f), "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+    const readers = [...walk("lib"), ...walk("app")].filter((f) => !isTest(f) && /\bprocess\.env\b/.test(code(f)));
+    expect(readers.filter((f) => !ENV_READERS.includes(f))).toEqual([]);
+    expect(readers).toContain("lib/config/environment.ts");
   });
 });

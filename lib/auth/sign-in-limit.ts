@@ -10,14 +10,11 @@
  */
 import { createMemoryRateLimiter, type RateLimitDecision, type RateLimiter } from "../checklist/rate-limiter";
 import { clientAddress } from "../security/client-address";
+import { signInAttemptsPerMinute } from "../config/rate-limits";
+import type { Environment } from "../config/environment";
 
 export const SIGN_IN_WINDOW_SECONDS = 60;
 
-/** CUTOVER_SIGNIN_RATE_LIMIT attempts per minute, per account and per client (default 30). */
-export function signInAttemptsPerMinute(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.CUTOVER_SIGNIN_RATE_LIMIT ?? 30);
-  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 30;
-}
 
 const holder = globalThis as unknown as { __cutoverSignInLimiter?: RateLimiter };
 

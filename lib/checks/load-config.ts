@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { CheckConfigSchema, DEFAULT_CONFIG, type CheckConfig } from "./config";
+import { readEnvironment, type Environment } from "../config/environment";
 
 export type LoadedCheckConfig = { ok: true; config: CheckConfig } | { ok: false; error: string };
 
@@ -25,7 +26,7 @@ export function readCheckConfig(path: string): LoadedCheckConfig {
 }
 
 /** The configuration in force for the web app (defaults when CUTOVER_CHECKS_CONFIG is unset). Throws on a bad file. */
-export function checkConfigFromEnv(env: Record<string, string | undefined> = process.env): CheckConfig {
+export function checkConfigFromEnv(env: Environment = readEnvironment()): CheckConfig {
   const path = env.CUTOVER_CHECKS_CONFIG;
   if (!path) return DEFAULT_CONFIG;
   const loaded = readCheckConfig(path);

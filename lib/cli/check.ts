@@ -5,6 +5,7 @@
  * Import + live queries + probes + diff + checks + verdict. Exit 0 go, 1 no-go, 2 error.
  */
 import { DEFAULT_CONFIG, type CheckConfig } from "../checks/config";
+import { readEnvironment } from "../config/environment";
 import { readCheckConfig } from "../checks/load-config";
 import { readFileSync } from "node:fs";
 import { writeHeapSnapshot } from "node:v8";
@@ -253,7 +254,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     if (moves !== undefined && factsFile.dnsHostingMoves !== undefined && factsFile.dnsHostingMoves !== null && factsFile.dnsHostingMoves !== (moves === "yes"))
       return fail(`--dns-hosting-moves ${moves} contradicts dnsHostingMoves in ${v.facts}`);
   }
-  const configPath = v.config ?? process.env.CUTOVER_CHECKS_CONFIG;
+  const configPath = v.config ?? readEnvironment().CUTOVER_CHECKS_CONFIG;
   let config: CheckConfig = DEFAULT_CONFIG;
   if (configPath) {
     const loaded = readCheckConfig(configPath);
@@ -278,7 +279,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   }
 
   // CUTOVER_TRACE_PHASES=1: when each phase starts and the heap then (benchmarks, bench:check).
-  const trace = !!process.env.CUTOVER_TRACE_PHASES;
+  const trace = !!readEnvironment().CUTOVER_TRACE_PHASES;
   const t0 = performance.now();
   let lastPhase = "";
   let collected = false;
@@ -321,7 +322,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
           if (p.phase === "probes" || p.phase === "checks") collected = true;
           if (!trace) return;
           lastPhase = p.phase;
-          if (process.env.CUTOVER_HEAP_SNAPSHOT_AT === p.phase) io.stderr.write(`cutover check: heap snapshot ${writeHeapSnapshot()}\n`);
+          if (readEnvironment().CUTOVER_HEAP_SNAPSHOT_AT === p.phase) io.stderr.write(`cutover check: heap snapshot ${writeHeapSnapshot()}\n`);
           io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB, rss before ${rssMb()} MB\n`);
         }
       },

@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import type { PrivateScope } from "../dns/address-policy";
+import { readEnvironment, type Environment } from "../config/environment";
 
 export const PRIVATE_SCOPES = ["none", "loopback", "private"] as const satisfies readonly PrivateScope[];
 export type { PrivateScope };
@@ -26,7 +27,7 @@ export type RequestedScope = z.infer<typeof RequestedScopeSchema>;
 const RANK: Record<PrivateScope, number> = { none: 0, loopback: 1, private: 2 };
 
 /** CUTOVER_ALLOW_PRIVATE; unset or unreadable → none (fail closed). */
-export function operatorPrivateScope(env: Record<string, string | undefined> = process.env): PrivateScope {
+export function operatorPrivateScope(env: Environment = readEnvironment()): PrivateScope {
   const p = PrivateScopeSchema.safeParse(env.CUTOVER_ALLOW_PRIVATE?.trim().toLowerCase());
   return p.success ? p.data : "none";
 }

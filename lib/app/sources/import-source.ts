@@ -8,7 +8,8 @@ import type { SourceRow } from "../../db/rows";
 import type { ImportFile, ImportReport } from "../../zone/import/types";
 import { importSources } from "./import-sources";
 import { sourceInputSchema } from "./source-input";
-import { MAX_FILES_PER_SOURCE, maxFileBytes, oversizeMessage } from "./upload-limits";
+import { oversizeMessage } from "./upload-rules";
+import { MAX_FILES_PER_SOURCE, maxFileBytes } from "../../config/upload-limits";
 
 export { sha256Hex } from "./import-sources";
 

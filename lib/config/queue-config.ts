@@ -3,6 +3,7 @@
  * on several machines"). Read from the environment at call time.
  */
 import { z } from "zod";
+import { readEnvironment, type Environment } from "./environment";
 
 const int = (def: number, min: number) => z.coerce.number().int().min(min).default(def);
 
@@ -25,9 +26,12 @@ export const QueueEnvSchema = z.object({
 
 export type QueueConfig = z.infer<typeof QueueEnvSchema>;
 
-export function queueConfig(env: Record<string, string | undefined> = process.env): QueueConfig {
+export function queueConfig(env: Environment = readEnvironment()): QueueConfig {
   const picked = Object.fromEntries(
-    Object.keys(QueueEnvSchema.shape).map((k) => [k, env[k] === "" ? undefined : env[k]]),
+    Object.keys(QueueEnvSchema.shape).map((k) => [
+      k,
+      env[k as keyof Environment] === "" ? undefined : env[k as keyof Environment],
+    ]),
   );
   const r = QueueEnvSchema.safeParse(picked);
   if (!r.success)
