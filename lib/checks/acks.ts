@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Finding } from "./types";
 import { acknowledge, waive, type FindingStates } from "./verdict";
 
-const Entry = z.strictObject({
+const ackEntrySchema = z.strictObject({
   /** One finding by key ("ID@subject"), or every finding of a check id. */
   key: z.string().min(1).optional(),
   id: z.string().regex(/^[A-Z]{3}-[A-Z0-9-]+$/).optional(),
@@ -16,11 +16,11 @@ const Entry = z.strictObject({
   reason: z.string().trim().min(3).max(2000),
 }).refine((e) => (e.key === undefined) !== (e.id === undefined), "give exactly one of key or id");
 
-export const AckFileSchema = z.strictObject({
-  acknowledgements: z.array(Entry).default([]),
-  waivers: z.array(Entry).default([]),
+export const ackFileSchema = z.strictObject({
+  acknowledgements: z.array(ackEntrySchema).default([]),
+  waivers: z.array(ackEntrySchema).default([]),
 });
-export type AckFile = z.infer<typeof AckFileSchema>;
+export type AckFile = z.infer<typeof ackFileSchema>;
 
 export interface AppliedAcks {
   states: FindingStates;

@@ -12,7 +12,7 @@ import type { Interner } from "../diff/zone-view";
 import { importZone } from "../zone/import";
 import type { ImportFormat, ImportReport } from "../zone/import/types";
 import { nameToText } from "../zone/name";
-import { CheckConfigSchema, type CheckConfigInput } from "./config";
+import { checkConfigSchema, type CheckConfigInput } from "./config";
 import type { OutboundPolicy } from "../net/outbound";
 import { probeHttp, type HttpProbe } from "./http-probe";
 import { fetchRdap, type Fetcher, type RdapResult } from "./rdap";
@@ -102,7 +102,7 @@ function isImported(s: PipelineSourceFile | DiffSource): s is DiffSource {
 
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const zone = (opts.zone.endsWith(".") ? opts.zone : opts.zone + ".").toLowerCase();
-  const config = CheckConfigSchema.parse(opts.config ?? {});
+  const config = checkConfigSchema.parse(opts.config ?? {});
   const progress = opts.onProgress ?? (() => undefined);
   progress({ phase: "import" });
   const sources: DiffSource[] = opts.sources.map((s) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CHECK_IDS } from "./catalogue";
-import { CheckConfigSchema } from "./config";
+import { checkConfigSchema } from "./config";
 import { runChecks } from "./run-checks";
 import { input } from "./testing/build-input";
 import type { Finding } from "./types";
@@ -101,11 +101,11 @@ describe("catalogue and configuration", () => {
   it("severity overrides and disabled checks apply; bad config is rejected", () => {
     const i = input({ facts: { dnsHostingMoves: null } });
     expect(runChecks(i).find((x) => x.id === "OPS-HOSTING-ANSWER")!.severity).toBe("blocker");
-    const cfg = CheckConfigSchema.parse({ severities: { "OPS-HOSTING-ANSWER": "warning" }, disabled: ["REG-MANUAL-EVIDENCE"] });
+    const cfg = checkConfigSchema.parse({ severities: { "OPS-HOSTING-ANSWER": "warning" }, disabled: ["REG-MANUAL-EVIDENCE"] });
     const out = runChecks(i, cfg);
     expect(out.find((x) => x.id === "OPS-HOSTING-ANSWER")!.severity).toBe("warning");
     expect(out.some((x) => x.id === "REG-MANUAL-EVIDENCE")).toBe(false);
-    expect(CheckConfigSchema.safeParse({ severities: { "OPS-HOSTING-ANSWER": "fatal" } }).success).toBe(false);
-    expect(CheckConfigSchema.safeParse({ severities: { nonsense: "info" } }).success).toBe(false);
+    expect(checkConfigSchema.safeParse({ severities: { "OPS-HOSTING-ANSWER": "fatal" } }).success).toBe(false);
+    expect(checkConfigSchema.safeParse({ severities: { nonsense: "info" } }).success).toBe(false);
   });
 });

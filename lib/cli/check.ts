@@ -11,8 +11,8 @@ import { readFileSync } from "node:fs";
 import { writeHeapSnapshot } from "node:v8";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { AckFileSchema, applyAcks, type AckFile } from "../checks/acks";
-import { FactsFileSchema, type FactsFile } from "../checks/facts";
+import { ackFileSchema, applyAcks, type AckFile } from "../checks/acks";
+import { factsFileSchema, type FactsFile } from "../checks/facts";
 import { pickRdapServer } from "../checks/rdap-bootstrap";
 import { runPipeline, type PipelineResult } from "../checks/pipeline";
 import { computeVerdict, type FindingStates } from "../checks/verdict";
@@ -246,7 +246,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   if (v.facts) {
     const j = readJson("--facts", v.facts);
     if (!j.ok) return fail(j.message);
-    const p = FactsFileSchema.safeParse(j.value);
+    const p = factsFileSchema.safeParse(j.value);
     if (!p.success) return fail(`--facts ${v.facts}: ${issues(p.error)}`);
     factsFile = p.data;
     if (factsFile.domain && factsFile.domain.replace(/\.$/, "").toLowerCase() !== domain.replace(/\.$/, "").toLowerCase())
@@ -265,7 +265,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   if (v.ack) {
     const j = readJson("--ack", v.ack);
     if (!j.ok) return fail(j.message);
-    const p = AckFileSchema.safeParse(j.value);
+    const p = ackFileSchema.safeParse(j.value);
     if (!p.success) return fail(`--ack ${v.ack}: ${issues(p.error)}`);
     ackFile = p.data;
   }

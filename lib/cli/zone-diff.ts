@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { compactZone, diffZoneRecords, RRsetDifferenceSchema, ZoneDiffSummarySchema, type CompactZone, type ZoneDiff } from "../diff/zone-files";
+import { compactZone, diffZoneRecords, rrsetDifferenceSchema, zoneDiffSummarySchema, type CompactZone, type ZoneDiff } from "../diff/zone-files";
 import type { ZoneRecord } from "../zone/types";
 import { importZone, IMPORT_FORMATS, type ImportFormat } from "../zone/import";
 import { EXIT, type CliIo } from "./io";
@@ -73,7 +73,7 @@ export function parseDiffArgs(argv: string[]): Parsed {
   return { ok: true, args: { files: [positionals[0], positionals[1]], formats: formats.v, origins: origins.v, defaultTtl, json: values.json ?? false } };
 }
 
-export const ZoneDiffSideSchema = z.object({
+export const zoneDiffSideSchema = z.object({
   file: z.string(),
   /** The import format used (detected or given). */
   format: z.enum(IMPORT_FORMATS),
@@ -86,15 +86,15 @@ export const ZoneDiffSideSchema = z.object({
 });
 
 /** `cutover zone diff --json` output. */
-export const ZoneDiffJsonSchema = z.object({
+export const zoneDiffJsonSchema = z.object({
   equal: z.boolean(),
-  a: ZoneDiffSideSchema,
-  b: ZoneDiffSideSchema,
-  summary: ZoneDiffSummarySchema,
-  differences: z.array(RRsetDifferenceSchema),
+  a: zoneDiffSideSchema,
+  b: zoneDiffSideSchema,
+  summary: zoneDiffSummarySchema,
+  differences: z.array(rrsetDifferenceSchema),
 });
-export type ZoneDiffJson = z.infer<typeof ZoneDiffJsonSchema>;
-export type ZoneDiffSide = z.infer<typeof ZoneDiffSideSchema>;
+export type ZoneDiffJson = z.infer<typeof zoneDiffJsonSchema>;
+export type ZoneDiffSide = z.infer<typeof zoneDiffSideSchema>;
 
 interface Imported {
   records: ZoneRecord[];

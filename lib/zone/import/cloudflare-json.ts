@@ -18,7 +18,7 @@ import { CLOUDFLARE_AUTO_TTL, CLOUDFLARE_AUTO_TTL_SECONDS } from "./cloudflare";
 import { diag, sortByPosition, type DecodedFile, type FormatOptions, type FormatOutput } from "./internal";
 import type { ProviderRecord } from "./types";
 
-export const CloudflareApiRecord = z.looseObject({
+export const cloudflareApiRecordSchema = z.looseObject({
   type: z.string().min(1),
   name: z.string().min(1),
   content: z.string().optional(),
@@ -29,7 +29,7 @@ export const CloudflareApiRecord = z.looseObject({
   zone_name: z.string().optional(),
   comment: z.string().nullable().optional(),
 });
-export type CloudflareApiRecord = z.infer<typeof CloudflareApiRecord>;
+export type CloudflareApiRecord = z.infer<typeof cloudflareApiRecordSchema>;
 
 /** The record list inside any of the accepted containers, or null. */
 export function cloudflareRecordList(value: unknown): unknown[] | null {
@@ -146,7 +146,7 @@ export function importCloudflareJson(files: DecodedFile[], options: FormatOption
     const aligned = lines.length === list.length;
     list.forEach((item, index) => {
       const line = aligned ? lines[index] : 0;
-      const p = CloudflareApiRecord.safeParse(item);
+      const p = cloudflareApiRecordSchema.safeParse(item);
       if (p.success) {
         valid.push({ r: p.data, file: f.name, line });
         return;

@@ -21,18 +21,18 @@ import { utf8ToOctetText } from "./text";
 import { diag, sortByPosition, type DecodedFile, type FormatOptions, type FormatOutput } from "./internal";
 import type { ProviderRecord } from "./types";
 
-const AliasTarget = z.object({
+const aliasTargetSchema = z.object({
   HostedZoneId: z.string(),
   DNSName: z.string().min(1),
   EvaluateTargetHealth: z.boolean().optional(),
 });
 
-export const Route53RecordSet = z.looseObject({
+export const route53RecordSetSchema = z.looseObject({
   Name: z.string().min(1),
   Type: z.string().min(1),
   TTL: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   ResourceRecords: z.array(z.object({ Value: z.string() })).optional(),
-  AliasTarget: AliasTarget.optional(),
+  AliasTarget: aliasTargetSchema.optional(),
   SetIdentifier: z.string().optional(),
   Weight: z.number().optional(),
   Region: z.string().optional(),
@@ -44,9 +44,9 @@ export const Route53RecordSet = z.looseObject({
   HealthCheckId: z.string().optional(),
   TrafficPolicyInstanceId: z.string().optional(),
 });
-export type Route53RecordSet = z.infer<typeof Route53RecordSet>;
+export type Route53RecordSet = z.infer<typeof route53RecordSetSchema>;
 
-export const Route53Page = z.looseObject({
+export const route53PageSchema = z.looseObject({
   ResourceRecordSets: z.array(z.unknown()),
   IsTruncated: z.boolean().optional(),
   NextRecordName: z.string().optional(),
@@ -55,7 +55,7 @@ export const Route53Page = z.looseObject({
 
 /** Whether a parsed JSON value looks like Route 53 output (for detection). */
 export function looksLikeRoute53(value: unknown): boolean {
-  if (Route53Page.safeParse(value).success) return true;
+  if (route53PageSchema.safeParse(value).success) return true;
   return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "object" && v !== null && "Name" in v && "Type" in v);
 }
 
@@ -125,7 +125,7 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
       diagnostics.push(json.diagnostic);
       continue;
     }
-    const page = Route53Page.safeParse(json.value);
+    const page = route53PageSchema.safeParse(json.value);
     const sets = page.success ? page.data.ResourceRecordSets : Array.isArray(json.value) ? json.value : null;
     if (!sets) {
       diagnostics.push(diag(f.name, 0, 0, D.BAD_FORMAT, "not Route 53 list-resource-record-sets output: no ResourceRecordSets array"));
@@ -196,7 +196,7 @@ export function importRoute53(files: DecodedFile[], options: FormatOptions): For
 
   const parsedSets: { s: Route53RecordSet; at: Located }[] = [];
   for (const at of located) {
-    const r = Route53RecordSet.safeParse(at.set);
+    const r = route53RecordSetSchema.safeParse(at.set);
     if (r.success) {
       parsedSets.push({ s: r.data, at });
       continue;
