@@ -30,7 +30,9 @@ export interface AppliedAcks {
   errors: string[];
 }
 
-export function applyAcks(findings: readonly Finding[], file: AckFile, now: Date, initial: FindingStates = {}): AppliedAcks {
+export function applyAcks({
+  findings, file, now, initial = {},
+}: { findings: readonly Finding[]; file: AckFile; now: Date; initial?: FindingStates }): AppliedAcks {
   let states = initial;
   const unmatched: string[] = [];
   const errors: string[] = [];
@@ -42,7 +44,7 @@ export function applyAcks(findings: readonly Finding[], file: AckFile, now: Date
         continue;
       }
       for (const f of targets) {
-        const r = (kind === "waiver" ? waive : acknowledge)(findings, states, { key: f.key, by: e.by, reason: e.reason }, now);
+        const r = (kind === "waiver" ? waive : acknowledge)({ findings, states, input: { key: f.key, by: e.by, reason: e.reason }, now });
         if (r.ok) states = r.states;
         else errors.push(`${kind} ${f.key}: ${r.message}`);
       }

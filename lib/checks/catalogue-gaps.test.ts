@@ -253,13 +253,16 @@ describe("--ack files and RDAP bootstrap", () => {
     const f = runChecks(i);
     const blocker = f.find((x) => x.severity === "blocker")!;
     const file = ackFileSchema.parse({ acknowledgements: [{ id: "SVC-DMARC", by: "Ada", reason: "no mail yet" }, { key: "NOPE-X@y", by: "Ada", reason: "stale" }], waivers: [{ key: blocker.key, by: "Bob", reason: "accepted risk" }] });
-    const r = applyAcks(f, file, new Date("2026-10-01T00:00:00Z"));
+    const r = applyAcks({ findings: f, file, now: new Date("2026-10-01T00:00:00Z") });
     expect(r.errors).toEqual([]);
     expect(r.unmatched).toEqual(["acknowledgement NOPE-X@y"]);
     expect(r.states[blocker.key]).toEqual({ status: "waived", by: "Bob", reason: "accepted risk", at: "2026-10-01T00:00:00.000Z", fingerprint: findingFingerprint(blocker) });
     expect(r.states["SVC-DMARC@_dmarc.example.test."]).toMatchObject({ status: "acknowledged", by: "Ada" });
     expect(computeVerdict(f, r.states).waivedBlockers.map((x) => x.key)).toContain(blocker.key);
-    const wrong = applyAcks(f, ackFileSchema.parse({ acknowledgements: [{ key: blocker.key, by: "Ada", reason: "oops" }] }), new Date());
+    const wrong = applyAcks({
+      findings: f, file: ackFileSchema.parse({ acknowledgements: [{ key: blocker.key, by: "Ada", reason: "oops" }] }),
+      now: new Date(),
+    });
     expect(wrong.errors).toEqual([`acknowledgement ${blocker.key}: ${blocker.key} is a blocker; only warnings can be acknowledged`]);
     expect(ackFileSchema.safeParse({ acknowledgements: [{ id: "SVC-DMARC", key: "x", by: "A", reason: "both" }] }).success).toBe(false);
     expect(ackFileSchema.safeParse({ waivers: [{ id: "SVC-DMARC", by: "", reason: "nobody" }] }).success).toBe(false);
@@ -267,11 +270,11 @@ describe("--ack files and RDAP bootstrap", () => {
   it("picks the longest matching entry and prefers https (RFC 9224 §4, §3)", async () => {
     const { readFileSync } = await import("node:fs");
     const b = JSON.parse(readFileSync(new URL("./__fixtures__/rdap-bootstrap.json", import.meta.url), "utf8"));
-    expect(pickRdapServer(b, "example.test.")).toEqual({ ok: true, baseUrl: "https://RDAP_BASE/rdap/test/", entry: "test" });
-    expect(pickRdapServer(b, "Project.Test")).toEqual({ ok: true, baseUrl: "http://RDAP_BASE/rdap/project/", entry: "project.test" });
-    expect(pickRdapServer(b, "x.com")).toMatchObject({ ok: true, baseUrl: "https://rdap.verisign.example/com/v1/" });
-    expect(pickRdapServer(b, "a.example")).toEqual({ ok: false, error: 'the entry for "example" lists no http(s) URL' });
-    expect(pickRdapServer(b, "a.org")).toEqual({ ok: false, error: 'no RDAP service for "org" in the bootstrap file' });
-    expect(pickRdapServer({ services: "nope" }, "a.test").ok).toBe(false);
+    expect(pickRdapServer({ bootstrap: b, domain: "example.test." })).toEqual({ ok: true, baseUrl: "https://RDAP_BASE/rdap/test/", entry: "test" });
+    expect(pickRdapServer({ bootstrap: b, domain: "Project.Test" })).toEqual({ ok: true, baseUrl: "http://RDAP_BASE/rdap/project/", entry: "project.test" });
+    expect(pickRdapServer({ bootstrap: b, domain: "x.com" })).toMatchObject({ ok: true, baseUrl: "https://rdap.verisign.example/com/v1/" });
+    expect(pickRdapServer({ bootstrap: b, domain: "a.example" })).toEqual({ ok: false, error: 'the entry for "example" lists no http(s) URL' });
+    expect(pickRdapServer({ bootstrap: b, domain: "a.org" })).toEqual({ ok: false, error: 'no RDAP service for "org" in the bootstrap file' });
+    expect(pickRdapServer({ bootstrap: { services: "nope" }, domain: "a.test" }).ok).toBe(false);
   });
 });

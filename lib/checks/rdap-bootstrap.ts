@@ -38,7 +38,7 @@ function unusable(url: string, policy: OutboundPolicy): string | null {
   return null;
 }
 
-export function pickRdapServer(bootstrap: unknown, domain: string, policy: OutboundPolicy = PUBLIC_ONLY): BootstrapPick {
+export function pickRdapServer({ bootstrap, domain, policy = PUBLIC_ONLY }: { bootstrap: unknown; domain: string; policy?: OutboundPolicy }): BootstrapPick {
   const p = bootstrapSchema.safeParse(bootstrap);
   if (!p.success) return { ok: false, error: `not an RDAP bootstrap file (RFC 9224 §3): ${p.error.issues[0]?.path.join(".")} ${p.error.issues[0]?.message}` };
   const labels = domain.toLowerCase().replace(/\.$/, "").split(".");

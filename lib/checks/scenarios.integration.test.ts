@@ -140,7 +140,10 @@ withLab("clean-move", (r, lab) => {
     expect(r().verdict.finalisable).toBe(false);
     let states: FindingStates = {};
     for (const w of r().verdict.pendingAcknowledgements) {
-      const c = acknowledge(r().findings, states, { key: w.key, by: "Ada Operator", reason: "reviewed for the lab move" }, new Date("2026-10-02T10:00:00Z"));
+      const c = acknowledge({
+        findings: r().findings, states, input: { key: w.key, by: "Ada Operator", reason: "reviewed for the lab move" },
+        now: new Date("2026-10-02T10:00:00Z"),
+      });
       if (!c.ok) throw new Error(c.message);
       states = c.states;
     }

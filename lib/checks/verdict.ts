@@ -68,13 +68,21 @@ function change(findings: readonly Finding[], states: FindingStates, key: string
 }
 
 /** Waive a blocker: pure, returns new states. `input` is validated here too (never trust the caller). */
-export function waive(findings: readonly Finding[], states: FindingStates, input: unknown, now: Date): StateChange {
+/** A waiver or acknowledgement asked for (`input`, validated here) against the run's findings and their states. */
+export interface StateChangeRequest {
+  findings: readonly Finding[];
+  states: FindingStates;
+  input: unknown;
+  now: Date;
+}
+
+export function waive({ findings, states, input, now }: StateChangeRequest): StateChange {
   const p = waiveInputSchema.safeParse(input);
   if (!p.success) return { ok: false, error: "invalid", message: p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
   return change(findings, states, p.data.key, "blocker", { status: "waived", by: p.data.by, reason: p.data.reason, at: now.toISOString() });
 }
 
-export function acknowledge(findings: readonly Finding[], states: FindingStates, input: unknown, now: Date): StateChange {
+export function acknowledge({ findings, states, input, now }: StateChangeRequest): StateChange {
   const p = acknowledgeInputSchema.safeParse(input);
   if (!p.success) return { ok: false, error: "invalid", message: p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
   return change(findings, states, p.data.key, "warning", { status: "acknowledged", by: p.data.by, reason: p.data.reason, at: now.toISOString() });

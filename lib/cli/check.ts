@@ -273,7 +273,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   if (!rdapBase && v["rdap-bootstrap"]) {
     const j = readJson("--rdap-bootstrap", v["rdap-bootstrap"]);
     if (!j.ok) return fail(j.message);
-    const pick = pickRdapServer(j.value, domain, { allowPrivate: v["allow-private"] ?? false });
+    const pick = pickRdapServer({ bootstrap: j.value, domain, policy: { allowPrivate: v["allow-private"] ?? false } });
     if (!pick.ok) io.stderr.write(`cutover check: --rdap-bootstrap: ${pick.error}; registration status needs manual evidence\n`);
     else rdapBase = pick.baseUrl;
   }
@@ -334,7 +334,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     let states: FindingStates = {};
     let unmatched: string[] = [];
     if (ackFile) {
-      const applied = applyAcks(review.findings, ackFile, new Date());
+      const applied = applyAcks({ findings: review.findings, file: ackFile, now: new Date() });
       if (applied.errors.length) return fail(`--ack ${v.ack}: ${applied.errors.join("; ")}`);
       states = applied.states;
       unmatched = applied.unmatched;

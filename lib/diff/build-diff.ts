@@ -76,15 +76,21 @@ export function buildDiff(input: BuildDiffInput): DiffResult {
 
   const diff: ZoneDiff = {
     sources: oldRef
-      ? input.sources.map((s, i) => compareViews(oldRef, sources[i], both(explainSourceVsLive({ apex: zone, providerRecords: s.result.providerRecords }), operator)))
+      ? input.sources.map((s, i) => compareViews({
+        here: oldRef, there: sources[i],
+        explain: both(explainSourceVsLive({ apex: zone, providerRecords: s.result.providerRecords }), operator),
+      }))
       : [],
     allSources:
       oldRef && allSources
-        ? compareViews(oldRef, allSources, both(explainSourceVsLive({ apex: zone, providerRecords: input.sources.flatMap((s) => s.result.providerRecords) }), operator))
+        ? compareViews({
+          here: oldRef, there: allSources,
+          explain: both(explainSourceVsLive({ apex: zone, providerRecords: input.sources.flatMap((s) => s.result.providerRecords) }), operator),
+        })
         : null,
     oldServers: old.length ? compareServers("old", old) : null,
     newServers: neu.length ? compareServers("new", neu) : null,
-    oldVsNew: oldRef && newRef ? compareViews(oldRef, newRef, operator) : null,
+    oldVsNew: oldRef && newRef ? compareViews({ here: oldRef, there: newRef, explain: operator }) : null,
     parentChild: input.old?.delegation?.parent ? compareParentChild({ zone, delegation: input.old.delegation, servers: input.old.servers, views: old }) : null,
   };
   return { diff, views: { sources, allSources, old, neu, oldRef, newRef } };

@@ -76,7 +76,7 @@ export async function axfr(session: QuerySession, server: ServerRef, zone: Uint8
   let payload = encodeQuery({ id, name: zone, type: TYPE_AXFR, class: 1, ednsUdpSize: null });
   let verifier: TsigVerifier | null = null;
   if (opts.tsig) {
-    const s = signRequest(payload, opts.tsig);
+    const s = signRequest({ msg: payload, key: opts.tsig });
     payload = s.message;
     verifier = new TsigVerifier(opts.tsig, s.mac);
   }

@@ -70,7 +70,7 @@ export function hiddenMname(old: Snapshot | null): string | null {
   return abs;
 }
 
-export async function probePrimary(session: QuerySession, ctx: IterateContext, old: Snapshot | null): Promise<PrimaryProbe | null> {
+export async function probePrimary({ session, ctx, old }: { session: QuerySession; ctx: IterateContext; old: Snapshot | null }): Promise<PrimaryProbe | null> {
   const mname = hiddenMname(old);
   if (!old || !mname) return null;
   const apex = wire(old.zone);

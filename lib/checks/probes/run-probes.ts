@@ -200,8 +200,8 @@ export async function runProbes(o: RunProbesOptions): Promise<Probes> {
     const resolver = o.resolver === undefined ? iterativeResolver(ctx) : o.resolver;
     const ptr = resolver ? await probePtr(resolver, o) : null;
     const mtaSts = await probeMtaSts(o);
-    const primary = await probePrimary(session, ctx, o.old);
-    const synthesis = await probeSynthesis(session, o.old, o.views, !!o.old && isSigned(o.old));
+    const primary = await probePrimary({ session, ctx, old: o.old });
+    const synthesis = await probeSynthesis({ session, old: o.old, views: o.views, signed: !!o.old && isSigned(o.old) });
     return { servers: [...oldS, ...newS], subzones, ptr, mtaSts, primary, synthesis };
   } finally {
     session.close();

@@ -37,14 +37,16 @@ export function importZone(files: ImportFile[], options: ImportOptions = {}): Im
   const maxBytes = options.limits?.maxBytes ?? DEFAULT_MAX_BYTES;
   const decoded: DecodedFile[] = files.map((f) => ({ name: f.name, bytes: f.bytes, text: decodeLatin1(f.bytes), sha256: sha256Hex(f.bytes) }));
   const requested = options.format ?? "auto";
-  if (decoded.length === 0) return failed(requested === "auto" ? "bind" : requested, decoded, [diag("", 0, 0, D.BAD_FORMAT, "no files to import")]);
+  if (decoded.length === 0) return failed(requested === "auto" ? "bind" : requested, decoded, [diag({
+    file: "", line: 0, column: 0, code: D.BAD_FORMAT, message: "no files to import",
+  })]);
 
   const tooBig = decoded.filter((f) => f.bytes.length > maxBytes);
   if (tooBig.length > 0) {
     return failed(
       requested === "auto" ? "bind" : requested,
       decoded,
-      tooBig.map((f) => diag(f.name, 0, 0, D.LIMIT_BYTES, `${f.bytes.length} bytes exceed the ${maxBytes}-byte limit`)),
+      tooBig.map((f) => diag({ file: f.name, line: 0, column: 0, code: D.LIMIT_BYTES, message: `${f.bytes.length} bytes exceed the ${maxBytes}-byte limit` })),
     );
   }
 
@@ -57,8 +59,14 @@ export function importZone(files: ImportFile[], options: ImportOptions = {}): Im
       const formats = new Set(per.map((p) => p.d.format).filter((x) => x !== null));
       const diagnostics =
         formats.size > 1
-          ? [diag(decoded[0].name, 0, 0, D.MIXED_FORMATS, `files are in different formats (${per.map((p) => `${p.f.name}: ${p.d.format ?? "unknown"}`).join(", ")}); import them separately`)]
-          : per.map((p) => diag(p.f.name, 0, 0, D.BAD_FORMAT, `unrecognised format: ${p.d.reason}; choose one of bind, cloudflare, axfr, route53, cloudflare-json, powerdns`));
+          ? [diag({
+            file: decoded[0].name, line: 0, column: 0, code: D.MIXED_FORMATS,
+            message: `files are in different formats (${per.map((p) => `${p.f.name}: ${p.d.format ?? "unknown"}`).join(", ")}); import them separately`,
+          })]
+          : per.map((p) => diag({
+            file: p.f.name, line: 0, column: 0, code: D.BAD_FORMAT,
+            message: `unrecognised format: ${p.d.reason}; choose one of bind, cloudflare, axfr, route53, cloudflare-json, powerdns`,
+          }));
       // The report needs some format; "bind" with ok = false and the diagnostics says nothing was read.
       return failed("bind", decoded, diagnostics);
     }

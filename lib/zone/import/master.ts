@@ -91,7 +91,7 @@ export function originWireOf(origin: string | undefined, file: string, diagnosti
   if (origin === undefined || origin === "") return null;
   const r = parseName(origin.endsWith(".") ? origin : origin + ".", null);
   if (r.ok) return r.wire;
-  diagnostics.push(diag(file, 0, 0, r.code, `origin "${origin}": ${r.message}`));
+  diagnostics.push(diag({ file, line: 0, column: 0, code: r.code, message: `origin "${origin}": ${r.message}` }));
   return null;
 }
 
@@ -161,7 +161,10 @@ export function extractProviderTypes(parsed: MasterParsed, origin: string | null
         origin,
       }),
     );
-    parsed.diagnostics.push(diag(r.file, r.line, 0, D.PROVIDER_RECORD, `${owner} ${type} is a PowerDNS-only record; kept as a provider record`, "warning"));
+    parsed.diagnostics.push(diag({
+      file: r.file, line: r.line, column: 0, code: D.PROVIDER_RECORD,
+      message: `${owner} ${type} is a PowerDNS-only record; kept as a provider record`, severity: "warning",
+    }));
   });
   parsed.records = keep;
   parsed.comments = keepComments;
