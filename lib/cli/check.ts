@@ -10,7 +10,6 @@ import { readCheckConfig } from "../checks/load-config";
 import { readFileSync } from "node:fs";
 import { writeHeapSnapshot } from "node:v8";
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { ackFileSchema, applyAcks, type AckFile } from "../checks/acks";
 import { factsFileSchema, type FactsFile } from "../checks/facts";
 import { pickRdapServer } from "../checks/rdap-bootstrap";
@@ -28,6 +27,7 @@ import { collectGarbage } from "./collect-garbage";
 import { DEFAULT_LOAD_LIMITS } from "../dns/limiter";
 import { queryBudget } from "../dns/query-budget";
 import { parseRunLimits, planLines, planSummary, RUN_LIMIT_HELP, RUN_LIMIT_OPTIONS, type PlanSummary } from "./run-limits";
+import { parseCommandLine } from "./command-line";
 
 const HELP = `usage: cutover check DOMAIN --zone FILE... [options]
   --zone FILE               a zone export to compare (repeatable; format auto-detected)
@@ -118,9 +118,11 @@ export function textReport(m: ReportModel): string {
 }
 
 export async function check(argv: string[], io: CliIo): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
+  const args = parseCommandLine({
+    command: "check",
+    help: HELP,
+    io,
+    config: {
       args: argv,
       allowPositionals: true,
       options: {
@@ -146,16 +148,10 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         transfer: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
-    });
-  } catch (e) {
-    io.stderr.write(`cutover check: ${(e as Error).message}\n${HELP}`);
-    return 2;
-  }
+    },
+  });
+  if ("exit" in args) return args.exit;
   const v = args.values;
-  if (v.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   const fail = (msg: string) => {
     io.stderr.write(`cutover check: ${msg}\n`);
     return 2;

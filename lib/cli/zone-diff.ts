@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { parseDefaultTtl, unknownFormat } from "./zone-options";
 import { z } from "zod";
 import { compactZone, diffZoneRecords, rrsetDifferenceSchema, zoneDiffSummarySchema, type CompactZone, type ZoneDiff } from "../diff/zone-files";
 import type { ZoneRecord } from "../zone/types";
@@ -55,20 +56,16 @@ export function parseDiffArgs(argv: string[]): Parsed {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
   for (const f of values.format ?? []) {
-    if (f !== "auto" && !(IMPORT_FORMATS as readonly string[]).includes(f)) {
-      return { ok: false, message: `unknown format ${JSON.stringify(f)} (auto, ${IMPORT_FORMATS.join(", ")})` };
-    }
+    const unknown = unknownFormat(f);
+    if (unknown) return { ok: false, message: unknown };
   }
   const formats = perFile(values.format as Format[] | undefined, "format", "auto" as Format);
   if (!formats.ok) return formats;
   const origins = perFile<string | undefined>(values.origin, "origin", undefined);
   if (!origins.ok) return origins;
-  let defaultTtl: number | undefined;
-  if (values["default-ttl"] !== undefined) {
-    const t = values["default-ttl"];
-    if (!/^\d{1,10}$/.test(t) || Number(t) > 0x7fffffff) return { ok: false, message: `--default-ttl must be a number of seconds 0..2147483647, got ${JSON.stringify(t)}` };
-    defaultTtl = Number(t);
-  }
+  const ttl = parseDefaultTtl(values["default-ttl"]);
+  if (!ttl.ok) return ttl;
+  const defaultTtl = ttl.value;
   if (positionals.length !== 2) return { ok: false, message: `two files expected, got ${positionals.length}` };
   return { ok: true, args: { files: [positionals[0], positionals[1]], formats: formats.v, origins: origins.v, defaultTtl, json: values.json ?? false } };
 }

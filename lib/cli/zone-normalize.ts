@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { importZone, IMPORT_FORMATS, type ImportFile, type ImportFormat, type ImportResult } from "../zone/import";
+import { parseDefaultTtl, unknownFormat } from "./zone-options";
+import { importZone, type ImportFile, type ImportFormat, type ImportResult } from "../zone/import";
 import { sortCanonical } from "../zone/rrset";
 import { recordToText } from "../zone/serialize";
 import { nameToText } from "../zone/name";
@@ -44,15 +45,11 @@ export function parseNormalizeArgs(argv: string[]): Parsed {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
   const format = values.format ?? "auto";
-  if (format !== "auto" && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
-    return { ok: false, message: `unknown format ${JSON.stringify(format)} (auto, ${IMPORT_FORMATS.join(", ")})` };
-  }
-  let defaultTtl: number | undefined;
-  if (values["default-ttl"] !== undefined) {
-    const t = values["default-ttl"];
-    if (!/^\d{1,10}$/.test(t) || Number(t) > 0x7fffffff) return { ok: false, message: `--default-ttl must be a number of seconds 0..2147483647, got ${JSON.stringify(t)}` };
-    defaultTtl = Number(t);
-  }
+  const unknown = unknownFormat(format);
+  if (unknown) return { ok: false, message: unknown };
+  const ttl = parseDefaultTtl(values["default-ttl"]);
+  if (!ttl.ok) return ttl;
+  const defaultTtl = ttl.value;
   if (positionals.length === 0) return { ok: false, message: "no files given" };
   return { ok: true, args: { files: positionals, origin: values.origin, format: format as ImportFormat | "auto", defaultTtl, json: values.json ?? false } };
 }
