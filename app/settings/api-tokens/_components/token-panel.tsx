@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { secondaryButtonClass } from "@/app/_components/ui/button-link";
 import { inputClass } from "@/app/_components/ui/field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { CreateForm, ShownOnce } from "../../_components/create-with-secret";
+import { CreateForm, ShownOnce } from "@/app/_components/create-with-secret";
 import { createTokenAction, revokeTokenAction, type TokenState } from "../actions";
 
 export interface TokenListItem {
@@ -50,9 +50,11 @@ export function TokenPanel({ tokens }: { tokens: TokenListItem[] }) {
         </label>
       </CreateForm>
       {state.token && (
-        <ShownOnce value={state.token} label="API token" testId="new-token" valueTestId="new-token-value" copy>
-          <strong>{state.name}</strong> ({state.scope}) — shown once; only its hash is kept. Store it where your script
-          reads secrets.
+        <ShownOnce value={state.token} label="API token" testId="new-token" valueTestId="new-token-value" copy={{}}>
+          <p className="mb-2">
+            <strong>{state.name}</strong> ({state.scope}) — shown once; only its hash is kept. Store it where your
+            script reads secrets.
+          </p>
         </ShownOnce>
       )}
       {tokens.length > 0 && (

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { secondaryButtonClass } from "@/app/_components/ui/button-link";
 import { inputClass } from "@/app/_components/ui/field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { CreateForm, ShownOnce } from "../../_components/create-with-secret";
+import { CreateForm, ShownOnce } from "@/app/_components/create-with-secret";
 import { createWebhookAction, deleteWebhookAction, type WebhookState } from "../actions";
 
 const initial: WebhookState = { url: null, secret: null, error: null };
@@ -39,7 +39,9 @@ export function WebhookPanel({
       </CreateForm>
       {state.secret && (
         <ShownOnce value={state.secret} label="Signing secret" testId="new-webhook" valueTestId="new-webhook-secret">
-          Signing secret for {state.url} — shown once. Give it to the receiver to check signatures.
+          <p className="mb-2">
+            Signing secret for {state.url} — shown once. Give it to the receiver to check signatures.
+          </p>
         </ShownOnce>
       )}
       {endpoints.length > 0 && (

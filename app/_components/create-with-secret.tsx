@@ -5,8 +5,8 @@ import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-l
 import { inputClass } from "@/app/_components/ui/field";
 
 /**
- * The form that creates a credential on a settings page (an API token, a webhook and its signing secret): its
- * fields, the submit button and the action's error beside them.
+ * The form that creates a credential — an API token, a webhook and its signing secret, a sign-off link, an invite
+ * link: its fields, the submit button and the action's error beside them.
  */
 export function CreateForm(props: {
   action: (formData: FormData) => void;
@@ -14,10 +14,16 @@ export function CreateForm(props: {
   error: string | null;
   testId: string;
   submit: { label: string; testId: string };
+  /** How the fields line up with the button (labels above inputs: end). */
+  align?: "end" | "center";
   children: ReactNode;
 }) {
   return (
-    <form action={props.action} className="flex flex-wrap items-end gap-2" data-testid={props.testId}>
+    <form
+      action={props.action}
+      className={`flex flex-wrap ${props.align === "center" ? "items-center" : "items-end"} gap-2`}
+      data-testid={props.testId}
+    >
       {props.children}
       <button className={buttonClass} disabled={props.pending} data-testid={props.submit.testId}>
         {props.submit.label}
@@ -31,13 +37,16 @@ export function CreateForm(props: {
   );
 }
 
-/** A secret shown once after it was created (only its hash, or the receiver, keeps it), optionally with a copy button. */
+/**
+ * A secret shown once after it was created (only its hash, or the receiver, keeps it), with what it is above it
+ * (`children`) and, when `copy` is given, a copy button.
+ */
 export function ShownOnce(props: {
   value: string;
   label: string;
   testId: string;
   valueTestId: string;
-  copy?: boolean;
+  copy?: { testId?: string };
   children: ReactNode;
 }) {
   const [copied, setCopied] = useState(false);
@@ -52,13 +61,14 @@ export function ShownOnce(props: {
   );
   return (
     <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid={props.testId}>
-      <p className="mb-2">{props.children}</p>
+      {props.children}
       {props.copy ? (
         <div className="flex gap-2">
           {field}
           <button
             type="button"
             className={secondaryButtonClass}
+            data-testid={props.copy.testId}
             onClick={() =>
               navigator.clipboard?.writeText(props.value).then(
                 () => setCopied(true),
