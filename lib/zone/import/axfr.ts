@@ -8,10 +8,9 @@
 import { T } from "../rrtype";
 import { DIAGNOSTIC_CODES as D } from "../diagnostics";
 import type { Diagnostic } from "../types";
-import { extractProviderTypes, originWireOf, parseMasterFiles, reportOrigin } from "./master";
+import { masterFileOutput, originWireOf, parseMasterFiles } from "./master";
 import { uncount } from "./report";
 import { diag, sortByPosition, type DecodedFile, type FormatOptions, type FormatOutput } from "./internal";
-import type { ProviderRecord } from "./types";
 
 /** dig's messages for a transfer that did not happen or broke off. */
 const FAILURE_RE = /^;+[ \t]*(Transfer failed\.?|communications error.*|connection timed out.*|no servers could be reached.*)$/im;
@@ -113,16 +112,5 @@ export function importAxfr(files: DecodedFile[], options: FormatOptions): Format
     }));
     ok = false;
   }
-  const origin = reportOrigin(explicit, parsed.records, parsed.origin);
-  const providerRecords: ProviderRecord[] = [];
-  extractProviderTypes(parsed, origin, providerRecords);
-  return {
-    records: parsed.records,
-    providerRecords,
-    diagnostics: sortByPosition([...diagnostics, ...parsed.diagnostics]),
-    diagnosticsDropped: parsed.diagnosticsDropped,
-    counts: parsed.counts,
-    origin,
-    ok,
-  };
+  return masterFileOutput({ explicit, parsed, diagnostics: (all) => sortByPosition([...diagnostics, ...all]), ok });
 }

@@ -14,7 +14,7 @@ import type { Diagnostic, ZoneRecord } from "../types";
 import { decodeLatin1 } from "./text";
 import { countsFromParse, recount, type Counts } from "./report";
 import { makeProviderRecord } from "./provider-record";
-import { diag, type DecodedFile, type FormatOptions } from "./internal";
+import { diag, type DecodedFile, type FormatOptions, type FormatOutput } from "./internal";
 import type { ProviderRecord } from "./types";
 
 export interface MasterParsed {
@@ -176,4 +176,29 @@ export function reportOrigin(explicit: Uint8Array | null, records: ZoneRecord[],
   const soa = records.find((r) => r.type === T.SOA);
   if (soa) return nameToText(soa.owner);
   return parsed ? nameToText(parsed) : null;
+}
+
+/**
+ * What a master-file importer (BIND, dig AXFR) returns once parsed: the reported origin, the provider-only types
+ * moved out of the zone data (which adds diagnostics to the parse's), and the diagnostics `diagnostics` makes of the
+ * parse's, in the order the importer chose.
+ */
+export function masterFileOutput(o: {
+  explicit: Uint8Array | null;
+  parsed: MasterParsed;
+  diagnostics: (parsed: Diagnostic[]) => Diagnostic[];
+  ok: boolean;
+}): FormatOutput {
+  const origin = reportOrigin(o.explicit, o.parsed.records, o.parsed.origin);
+  const providerRecords: ProviderRecord[] = [];
+  extractProviderTypes(o.parsed, origin, providerRecords);
+  return {
+    records: o.parsed.records,
+    providerRecords,
+    diagnostics: o.diagnostics(o.parsed.diagnostics),
+    diagnosticsDropped: o.parsed.diagnosticsDropped,
+    counts: o.parsed.counts,
+    origin,
+    ok: o.ok,
+  };
 }
