@@ -196,7 +196,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
   const transferred: ServerRef[] = [];
   if (opts.axfr) {
     session.plan(reachable.length);
-    const results = await mapPool(reachable, opts.axfrConcurrency ?? 4, session.signal, (t) => axfr(session, t, apex, { tsig: opts.tsig ?? null }));
+    const results = await mapPool(reachable, opts.axfrConcurrency ?? 4, session.signal, (t) => axfr(session, { server: t, zone: apex, tsig: opts.tsig ?? null }));
     results.forEach((x, idx) => {
       if (!x) return;
       const t = reachable[idx];

@@ -95,7 +95,7 @@ export async function probePrimary({ session, ctx, old }: { session: QuerySessio
     }
   } else {
     for (const type of [T.A, T.AAAA]) {
-      const r = await iterate({ ...ctx, dnssecOk: false }, host, type);
+      const r = await iterate({ ...ctx, dnssecOk: false }, { qname: host, qtype: type });
       out.lookups.push(...r.answers);
       nxdomain.push(r.final?.rcode === 3);
       if (r.final?.flags?.aa) for (const rec of r.final.records) if (rec.section === "answer" && rec.type === type && namesEqual(rec.owner, host)) out.addresses.push(addressText(rec));
