@@ -27,7 +27,7 @@ export interface SignInAttempt {
   email: unknown;
   headers: Headers | undefined;
   limiter?: RateLimiter;
-  env?: Record<string, string | undefined>;
+  env?: Environment;
   now?: Date;
 }
 
