@@ -49,7 +49,7 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const isTest = (f: string) => /\.test\.tsx?$/.test(f) || /\/(testing|__fixtures__)\//.test(f) || f.startsWith("lib/lab/") || f.startsWith("lib/tools/") || /\/bench\//.test(f);
+const isTest = (f: string) => /\.test\.tsx?$/.test(f) || /\/(testing|__fixtures__)\//.test(f) || f.startsWith("lib/lab/") || f.startsWith("lib/tools/");
 
 function importsOf(file: string): Import[] {
   const src = readFileSync(join(ROOT, file), "utf8");
