@@ -22,3 +22,12 @@ export function parseCommandLine<T extends ParseArgsConfig>(o: { command: string
   }
   return args;
 }
+
+/** Parses `config`; a bad option becomes the message the caller reports (for parsers that return their errors). */
+export function parseOrExplain<T extends ParseArgsConfig>(config: T): { ok: true; args: Parsed<T> } | { ok: false; message: string } {
+  try {
+    return { ok: true, args: parseArgs(config) };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -5,7 +5,7 @@
  * errors: a diff of a half-read file would mislead, so none is printed).
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { parseOrExplain } from "./command-line";
 import { parseDefaultTtl, unknownFormat } from "./zone-options";
 import { z } from "zod";
 import { compactZone, diffZoneRecords, rrsetDifferenceSchema, zoneDiffSummarySchema, type CompactZone, type ZoneDiff } from "../diff/zone-files";
@@ -38,23 +38,19 @@ function perFile<T>(values: T[] | undefined, name: string, fallback: T): { ok: t
 }
 
 export function parseDiffArgs(argv: string[]): Parsed {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: "string", multiple: true },
-        origin: { type: "string", multiple: true },
-        "default-ttl": { type: "string" },
-        json: { type: "boolean", default: false },
-      },
-    }));
-  } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
-  }
+  const parsed = parseOrExplain({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: "string", multiple: true },
+      origin: { type: "string", multiple: true },
+      "default-ttl": { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed.args;
   for (const f of values.format ?? []) {
     const unknown = unknownFormat(f);
     if (unknown) return { ok: false, message: unknown };

@@ -4,7 +4,7 @@
  * class, RFC 4034 §6.1 canonical order) or JSON.
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { parseOrExplain } from "./command-line";
 import { parseDefaultTtl, unknownFormat } from "./zone-options";
 import { importZone, type ImportFile, type ImportFormat, type ImportResult } from "../zone/import";
 import { sortCanonical } from "../zone/rrset";
@@ -27,23 +27,19 @@ interface NormalizeArgs {
 type Parsed = { ok: true; args: NormalizeArgs } | { ok: false; message: string };
 
 export function parseNormalizeArgs(argv: string[]): Parsed {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        origin: { type: "string" },
-        format: { type: "string", default: "auto" },
-        "default-ttl": { type: "string" },
-        json: { type: "boolean", default: false },
-      },
-    }));
-  } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
-  }
+  const parsed = parseOrExplain({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      origin: { type: "string" },
+      format: { type: "string", default: "auto" },
+      "default-ttl": { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed.args;
   const format = values.format ?? "auto";
   const unknown = unknownFormat(format);
   if (unknown) return { ok: false, message: unknown };
