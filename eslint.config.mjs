@@ -17,7 +17,7 @@ export default tseslint.config(
       "e2e/artifacts/**",
       "data/**",
       "next-env.d.ts",
-      "lib/fuzz/corpus/**",
+      "lib/tools/fuzz/corpus/**",
     ],
   },
   js.configs.recommended,

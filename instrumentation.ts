@@ -9,5 +9,6 @@ export async function register(): Promise<void> {
   const { startNotifications } = await import("./lib/app/notifications/register");
   startNotifications();
   const { startInlineWorkerAtBoot } = await import("./lib/app/jobs/inline-at-boot");
-  await startInlineWorkerAtBoot().catch((e: unknown) => process.stderr.write(`cutover: the inline queue worker did not start: ${(e as Error)?.message ?? e}\n`));
+  // console.error, not process.stderr: this file is also compiled for the Edge runtime, which has no process.stderr.
+  await startInlineWorkerAtBoot().catch((e: unknown) => console.error(`cutover: the inline queue worker did not start: ${(e as Error)?.message ?? e}`));
 }

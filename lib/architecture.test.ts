@@ -25,6 +25,13 @@ const APP_MAY_IMPORT = [
   "lib/checks/glossary", // pure: each check id's plain title, meaning and fix (glossary page, finding titles)
 ];
 
+/**
+ * Where `process.env` may be read outside lib/config/environment.ts (ARCHITECTURE.md, "Configuration"): the launcher,
+ * which is plain Node started before any TypeScript and hands the environment to `next start`; the client-bundle
+ * scan, which looks for the value of every variable in client chunks; the test database helper (CI, the test server).
+ */
+const ENV_READERS = ["lib/config/environment.ts", "lib/cli/start.mjs", "lib/security/scan-client-bundles.ts", "lib/db/test-db.ts"];
+
 interface Import {
   file: string; // repository-relative
   spec: string;
@@ -42,7 +49,7 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const isTest = (f: string) => /\.test\.tsx?$/.test(f) || /\/(testing|__fixtures__)\//.test(f) || f.startsWith("lib/lab/") || /\/bench\//.test(f) || f.startsWith("lib/fuzz/");
+const isTest = (f: string) => /\.test\.tsx?$/.test(f) || /\/(testing|__fixtures__)\//.test(f) || f.startsWith("lib/lab/") || f.startsWith("lib/tools/");
 
 function importsOf(file: string): Import[] {
   const src = readFileSync(join(ROOT, file), "utf8");
@@ -104,5 +111,12 @@ describe("architecture: who may import what", () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it("only lib/config reads the process environment (with the listed exceptions)", () => {
+    const code = (f: string) => readFileSync(join(ROOT, f), "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+    const readers = [...walk("lib"), ...walk("app")].filter((f) => !isTest(f) && /\bprocess\.env\b/.test(code(f)));
+    expect(readers.filter((f) => !ENV_READERS.includes(f))).toEqual([]);
+    expect(readers).toContain("lib/config/environment.ts");
   });
 });

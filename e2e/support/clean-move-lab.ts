@@ -10,7 +10,7 @@
 import { execFileSync } from "node:child_process";
 import { startNameservers, type Nameservers, type ServerSpec } from "../../lib/lab/lab";
 // The benchmark's zone generator (one import, so a move of the bench folder is one line here).
-import { checkZone, childZone } from "../../lib/dns/bench/check-zone";
+import { checkZone, childZone } from "../../lib/tools/bench/dns/check-zone";
 
 export interface CleanMoveLab {
   zone: string;

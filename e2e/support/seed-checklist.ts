@@ -1,13 +1,13 @@
 /**
- * Seeds the e2e database through lib/ (DESIGN §11), run with tsx by
+ * Seeds the e2e database through lib/ (the code paths the app uses), run with tsx by
  * e2e/checklist.spec.ts: `tsx e2e/support/seed-checklist.ts <command> <json>`.
  * Prints one JSON line.
  */
 import { getDb } from "../../lib/db/client";
-import { listAuditEntries } from "../../lib/db/audit-entries";
 import { saveFindings } from "../../lib/db/findings";
 import { updateRun } from "../../lib/db/runs";
 import { acknowledgeWarning, markBlockerFixed, seedFindings, seedParties, seedRun, seedTransfer } from "../../lib/app/testing/seed";
+import { auditEvents, runSeed } from "./seed-script";
 
 const [command, arg] = process.argv.slice(2);
 const opts = JSON.parse(arg ?? "{}") as { domain?: string; transferId?: string };
@@ -40,21 +40,11 @@ async function main(): Promise<unknown> {
       await updateRun(runId, { verdict: "no-go", blockers: caa.length }, getDb());
       return { id, runId };
     }
-    case "audit": {
-      // The transfer's audit events (type, finding, actor), for specs to count entries.
-      return { events: (await listAuditEntries(opts.transferId!)).map((e) => e.event) };
-    }
+    case "audit":
+      return auditEvents(opts.transferId!);
     default:
       throw new Error(`unknown command ${command}`);
   }
 }
 
-main()
-  .then(async (out) => {
-    process.stdout.write(JSON.stringify(out) + "\n");
-    await getDb().$disconnect();
-  })
-  .catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+runSeed(main);

@@ -1,10 +1,8 @@
 /**
- * Seeds the cockpit specs' data through lib/ (DESIGN §11), run with tsx:
+ * Seeds the cockpit specs' data through lib/ (the code paths the app uses), run with tsx:
  * `tsx e2e/support/seed-cockpit.ts <command> <json>`. Prints one JSON line.
  */
 import { readFileSync } from "node:fs";
-import { getDb } from "../../lib/db/client";
-import { listAuditEntries } from "../../lib/db/audit-entries";
 import { saveFindings } from "../../lib/db/findings";
 import { updateRun } from "../../lib/db/runs";
 import { updateTransferFacts } from "../../lib/db/update-transfer";
@@ -23,6 +21,7 @@ import {
 import { importSources } from "../../lib/app/sources/import-sources";
 import { staffOfTransfer } from "../../lib/app/testing/staff";
 import type { DiffRow } from "../../lib/app/runs/diff-rows";
+import { auditEvents, runSeed } from "./seed-script";
 
 const [command, arg] = process.argv.slice(2);
 const opts = JSON.parse(arg ?? "{}") as { tag?: string; transferId?: string };
@@ -188,18 +187,10 @@ async function main(): Promise<unknown> {
     case "subjects":
       return subjects(`${tag}.test`);
     case "audit":
-      return { events: (await listAuditEntries(opts.transferId!)).map((e) => e.event) };
+      return auditEvents(opts.transferId!);
     default:
       throw new Error(`unknown command ${command}`);
   }
 }
 
-main()
-  .then(async (out) => {
-    process.stdout.write(JSON.stringify(out) + "\n");
-    await getDb().$disconnect();
-  })
-  .catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+runSeed(main);

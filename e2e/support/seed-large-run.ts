@@ -1,11 +1,11 @@
 /**
- * Seeds a transfer with a finished 100,000-name run through lib/ (DESIGN §11),
+ * Seeds a transfer with a finished 100,000-name run through lib/ (the code paths the app uses),
  * run with tsx by e2e/large-run.spec.ts: `tsx e2e/support/seed-large-run.ts <json>`.
  * Prints one JSON line {id, runId}.
  */
-import { getDb } from "../../lib/db/client";
 import { seedLargeRun } from "../../lib/app/runs/testing/seed-large-run";
 import { seedTransfer } from "../../lib/app/testing/seed";
+import { runSeed } from "./seed-script";
 
 const opts = JSON.parse(process.argv[2] ?? "{}") as {
   domain: string;
@@ -26,12 +26,4 @@ async function main(): Promise<unknown> {
   return { id, runId };
 }
 
-main()
-  .then(async (out) => {
-    process.stdout.write(JSON.stringify(out) + "\n");
-    await getDb().$disconnect();
-  })
-  .catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+runSeed(main);

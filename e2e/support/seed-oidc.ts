@@ -1,15 +1,15 @@
 /**
- * Seeds a database for the SSO spec through lib/ (DESIGN §11):
+ * Seeds a database for the SSO spec through lib/ (the code paths the app uses):
  * `tsx e2e/support/seed-oidc.ts <json>` with DATABASE_URL set. One password
  * account in "Other registrar" (so the instance is past first-run setup) with
  * one transfer; with `ssoOrganisation`, that organisation too, with its own
  * transfer. Prints one JSON line.
  */
 import { createTransfer } from "../../lib/db/create-transfer";
-import { getDb } from "../../lib/db/client";
 import { createOrganisation } from "../../lib/db/staff";
 import { migrate } from "../../lib/db/migrate";
 import { createStaffUser } from "../../lib/app/accounts/staff-users";
+import { runSeed } from "./seed-script";
 
 const opts = JSON.parse(process.argv[2] ?? "{}") as { otherDomain: string; otherEmail: string; ssoOrganisation?: string; ssoDomain?: string };
 
@@ -27,12 +27,4 @@ async function main(): Promise<{ ssoOrganisationId: string | null }> {
   return { ssoOrganisationId: org.id };
 }
 
-main()
-  .then(async (out) => {
-    process.stdout.write(JSON.stringify(out) + "\n");
-    await getDb().$disconnect();
-  })
-  .catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+runSeed(main);

@@ -1,5 +1,5 @@
 /**
- * Seeds one staff account through lib/ (DESIGN §11), run with tsx by the
+ * Seeds one staff account through lib/ (the code paths the app uses), run with tsx by the
  * e2e fixtures: `tsx e2e/support/seed-staff.ts <email> <password>`. All e2e
  * staff share one organisation, which owns the transfers other seeds create.
  */

@@ -11,6 +11,7 @@ import { revokeMaintainerInvite } from "../../lib/db/maintainer-invites";
 import { issueLink, revokeLink } from "../../lib/app/links/links";
 import { acknowledgeWarning, BLOCKER_KEY, seedFindings, seedParties, seedRun, seedTransfer, WARNING_KEY } from "../../lib/app/testing/seed";
 import { staffOfTransfer } from "../../lib/app/testing/staff";
+import { runSeed } from "./seed-script";
 
 const [command, arg] = process.argv.slice(2);
 const opts = JSON.parse(arg ?? "{}") as { domain?: string; transferId?: string };
@@ -59,12 +60,4 @@ async function main(): Promise<unknown> {
   }
 }
 
-main()
-  .then(async (out) => {
-    process.stdout.write(JSON.stringify(out) + "\n");
-    await getDb().$disconnect();
-  })
-  .catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+runSeed(main);

@@ -9,6 +9,7 @@
  * case Origin is required.
  */
 import { AppError } from "../errors/app-error";
+import { readEnvironment, type Environment } from "../config/environment";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -26,7 +27,7 @@ function expectedHosts(headers: Headers, env: Record<string, string | undefined>
   return hosts;
 }
 
-export function sameOriginProblem(method: string, headers: Headers, env: Record<string, string | undefined> = process.env): string | null {
+export function sameOriginProblem(method: string, headers: Headers, env: Environment = readEnvironment()): string | null {
   if (SAFE.has(method.toUpperCase())) return null;
   if (headers.get("sec-fetch-site") === "cross-site") return "cross-site request refused";
   const origin = headers.get("origin");
@@ -44,7 +45,7 @@ export function sameOriginProblem(method: string, headers: Headers, env: Record<
 }
 
 /** Throws AppError CROSS_SITE for a state-changing request from another site. */
-export function assertSameOrigin(request: Request, env: NodeJS.ProcessEnv = process.env): void {
+export function assertSameOrigin(request: Request, env: Environment = readEnvironment()): void {
   const p = sameOriginProblem(request.method, request.headers, env);
   if (p !== null) throw new AppError("CROSS_SITE", p);
 }

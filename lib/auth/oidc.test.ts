@@ -5,7 +5,7 @@ import { OIDC_CALLBACK_PATH, ssoErrorMessage } from "./oidc";
 import { authOptions, createAuth } from "./server";
 import { DEFAULT_ORGANISATION_ID } from "../db/staff";
 
-const SSO_ENV = { CUTOVER_OIDC_ISSUER: "https://sso.registrar.example", CUTOVER_OIDC_CLIENT_ID: "cutover", CUTOVER_OIDC_CLIENT_SECRET: "s", CUTOVER_AUTH_SECRET: "x".repeat(32) } as unknown as NodeJS.ProcessEnv;
+const SSO_ENV = { CUTOVER_OIDC_ISSUER: "https://sso.registrar.example", CUTOVER_OIDC_CLIENT_ID: "cutover", CUTOVER_OIDC_CLIENT_SECRET: "s", CUTOVER_AUTH_SECRET: "x".repeat(32) };
 
 // How better-auth's OAuth callback provisions a user (the same create path the e2e spec drives).
 const SSO_SOURCE = { method: "oauth", oauth: { providerId: "oidc", profile: {} } } as const;

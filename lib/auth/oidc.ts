@@ -14,6 +14,7 @@
  *                              existing staff (same e-mail) may sign in via SSO
  *   CUTOVER_OIDC_NAME          button label (default "Single sign-on")
  */
+import { readEnvironment, type Environment } from "../config/environment";
 export const OIDC_PROVIDER_ID = "oidc";
 /** better-auth's callback route for the provider (core `callback/:id`, under the app's /api/auth mount). */
 export const OIDC_CALLBACK_PATH = `/api/auth/callback/${OIDC_PROVIDER_ID}`;
@@ -32,7 +33,7 @@ export interface OidcConfig {
 
 export type OidcConfigResult = { ok: true; config: OidcConfig | null } | { ok: false; message: string };
 
-export function oidcConfig(env: Record<string, string | undefined> = process.env): OidcConfigResult {
+export function oidcConfig(env: Environment = readEnvironment()): OidcConfigResult {
   const issuer = env.CUTOVER_OIDC_ISSUER?.trim();
   if (!issuer) return { ok: true, config: null };
   const clientId = env.CUTOVER_OIDC_CLIENT_ID?.trim();

@@ -20,20 +20,21 @@ import { genericOAuth } from "better-auth/plugins";
 import { getDb, type Db } from "../db/client";
 import { dialectOfDb } from "../db/client";
 import { oidcConfig } from "./oidc";
-import { authSecret } from "./secret";
+import { authSecret } from "../config/auth-secret";
 import { countSignInAttempt } from "./sign-in-limit";
+import { readEnvironment, type Environment } from "../config/environment";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
 export interface AuthConfigOptions {
   db?: Db;
-  env?: NodeJS.ProcessEnv;
+  env?: Environment;
   /** Framework plugins (the app adds better-auth/next-js nextCookies); lib stays framework-free. */
   plugins?: BetterAuthPlugin[];
 }
 
 export function authOptions(options: AuthConfigOptions = {}) {
-  const env = options.env ?? process.env;
+  const env = options.env ?? readEnvironment();
   const db = options.db ?? getDb();
   const baseURL = env.CUTOVER_BASE_URL?.trim() || undefined;
   const oidc = oidcConfig(env);

@@ -10,12 +10,13 @@
  */
 import { signInRateLimiter, type RateLimitDecision, type RateLimiter } from "../security/rate-limits";
 import { clientAddress } from "../security/client-address";
+import type { Environment } from "../config/environment";
 
 export interface SignInAttempt {
   email: unknown;
   headers: Headers | undefined;
   limiter?: RateLimiter;
-  env?: Record<string, string | undefined>;
+  env?: Environment;
   now?: Date;
 }
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Finding } from "./types";
 import { acknowledge, waive, type FindingStates } from "./verdict";
 
-const Entry = z.strictObject({
+const ackEntrySchema = z.strictObject({
   /** One finding by key ("ID@subject"), or every finding of a check id. */
   key: z.string().min(1).optional(),
   id: z.string().regex(/^[A-Z]{3}-[A-Z0-9-]+$/).optional(),
@@ -16,11 +16,11 @@ const Entry = z.strictObject({
   reason: z.string().trim().min(3).max(2000),
 }).refine((e) => (e.key === undefined) !== (e.id === undefined), "give exactly one of key or id");
 
-export const AckFileSchema = z.strictObject({
-  acknowledgements: z.array(Entry).default([]),
-  waivers: z.array(Entry).default([]),
+export const ackFileSchema = z.strictObject({
+  acknowledgements: z.array(ackEntrySchema).default([]),
+  waivers: z.array(ackEntrySchema).default([]),
 });
-export type AckFile = z.infer<typeof AckFileSchema>;
+export type AckFile = z.infer<typeof ackFileSchema>;
 
 export interface AppliedAcks {
   states: FindingStates;
@@ -30,7 +30,9 @@ export interface AppliedAcks {
   errors: string[];
 }
 
-export function applyAcks(findings: readonly Finding[], file: AckFile, now: Date, initial: FindingStates = {}): AppliedAcks {
+export function applyAcks({
+  findings, file, now, initial = {},
+}: { findings: readonly Finding[]; file: AckFile; now: Date; initial?: FindingStates }): AppliedAcks {
   let states = initial;
   const unmatched: string[] = [];
   const errors: string[] = [];
@@ -42,7 +44,7 @@ export function applyAcks(findings: readonly Finding[], file: AckFile, now: Date
         continue;
       }
       for (const f of targets) {
-        const r = (kind === "waiver" ? waive : acknowledge)(findings, states, { key: f.key, by: e.by, reason: e.reason }, now);
+        const r = (kind === "waiver" ? waive : acknowledge)({ findings, states, input: { key: f.key, by: e.by, reason: e.reason }, now });
         if (r.ok) states = r.states;
         else errors.push(`${kind} ${f.key}: ${r.message}`);
       }

@@ -7,11 +7,11 @@ import { describe, expect, it } from "vitest";
 import type { ServerAnswer } from "../dns/types";
 import { lowerName, name as wire } from "../zone/name";
 import { T } from "../zone/rrtype";
-import { AckFileSchema, applyAcks } from "./acks";
+import { ackFileSchema, applyAcks } from "./acks";
 import { DEFAULT_CONFIG } from "./config";
 import { DEL_CHECKS } from "./del";
 import { keyTag } from "./dnssec";
-import { FactsFileSchema } from "./facts";
+import { factsFileSchema } from "./facts";
 import { INV_CHECKS } from "./inv";
 import { mxMatches, parseStsPolicy, parseStsRecord } from "./mta-sts";
 import { OPS_CHECKS } from "./ops";
@@ -239,10 +239,10 @@ describe("OPS facts with real TTLs", () => {
     expect(good).toEqual([]);
   });
   it("the facts file schema rejects what the library would not accept", () => {
-    expect(FactsFileSchema.safeParse({ dnssecPlan: "hope" }).success).toBe(false);
-    expect(FactsFileSchema.safeParse({ window: { start: "tomorrow", end: "2026-10-06T20:00:00Z" } }).success).toBe(false);
-    expect(FactsFileSchema.safeParse({ unknownField: 1 }).success).toBe(false);
-    const ok = FactsFileSchema.parse({ dnsHostingMoves: true, contacts: [{ party: "p", name: "n", channel: "c" }] });
+    expect(factsFileSchema.safeParse({ dnssecPlan: "hope" }).success).toBe(false);
+    expect(factsFileSchema.safeParse({ window: { start: "tomorrow", end: "2026-10-06T20:00:00Z" } }).success).toBe(false);
+    expect(factsFileSchema.safeParse({ unknownField: 1 }).success).toBe(false);
+    const ok = factsFileSchema.parse({ dnsHostingMoves: true, contacts: [{ party: "p", name: "n", channel: "c" }] });
     expect(ok.contacts![0].onCall).toBe(true);
   });
 });
@@ -252,26 +252,29 @@ describe("--ack files and RDAP bootstrap", () => {
     const i = input({ old: [{ ...OLD, zone: "@ IN NS ns1.old.test.\n@ IN MX 10 mx\n" }] });
     const f = runChecks(i);
     const blocker = f.find((x) => x.severity === "blocker")!;
-    const file = AckFileSchema.parse({ acknowledgements: [{ id: "SVC-DMARC", by: "Ada", reason: "no mail yet" }, { key: "NOPE-X@y", by: "Ada", reason: "stale" }], waivers: [{ key: blocker.key, by: "Bob", reason: "accepted risk" }] });
-    const r = applyAcks(f, file, new Date("2026-10-01T00:00:00Z"));
+    const file = ackFileSchema.parse({ acknowledgements: [{ id: "SVC-DMARC", by: "Ada", reason: "no mail yet" }, { key: "NOPE-X@y", by: "Ada", reason: "stale" }], waivers: [{ key: blocker.key, by: "Bob", reason: "accepted risk" }] });
+    const r = applyAcks({ findings: f, file, now: new Date("2026-10-01T00:00:00Z") });
     expect(r.errors).toEqual([]);
     expect(r.unmatched).toEqual(["acknowledgement NOPE-X@y"]);
     expect(r.states[blocker.key]).toEqual({ status: "waived", by: "Bob", reason: "accepted risk", at: "2026-10-01T00:00:00.000Z", fingerprint: findingFingerprint(blocker) });
     expect(r.states["SVC-DMARC@_dmarc.example.test."]).toMatchObject({ status: "acknowledged", by: "Ada" });
     expect(computeVerdict(f, r.states).waivedBlockers.map((x) => x.key)).toContain(blocker.key);
-    const wrong = applyAcks(f, AckFileSchema.parse({ acknowledgements: [{ key: blocker.key, by: "Ada", reason: "oops" }] }), new Date());
+    const wrong = applyAcks({
+      findings: f, file: ackFileSchema.parse({ acknowledgements: [{ key: blocker.key, by: "Ada", reason: "oops" }] }),
+      now: new Date(),
+    });
     expect(wrong.errors).toEqual([`acknowledgement ${blocker.key}: ${blocker.key} is a blocker; only warnings can be acknowledged`]);
-    expect(AckFileSchema.safeParse({ acknowledgements: [{ id: "SVC-DMARC", key: "x", by: "A", reason: "both" }] }).success).toBe(false);
-    expect(AckFileSchema.safeParse({ waivers: [{ id: "SVC-DMARC", by: "", reason: "nobody" }] }).success).toBe(false);
+    expect(ackFileSchema.safeParse({ acknowledgements: [{ id: "SVC-DMARC", key: "x", by: "A", reason: "both" }] }).success).toBe(false);
+    expect(ackFileSchema.safeParse({ waivers: [{ id: "SVC-DMARC", by: "", reason: "nobody" }] }).success).toBe(false);
   });
   it("picks the longest matching entry and prefers https (RFC 9224 §4, §3)", async () => {
     const { readFileSync } = await import("node:fs");
     const b = JSON.parse(readFileSync(new URL("./__fixtures__/rdap-bootstrap.json", import.meta.url), "utf8"));
-    expect(pickRdapServer(b, "example.test.")).toEqual({ ok: true, baseUrl: "https://RDAP_BASE/rdap/test/", entry: "test" });
-    expect(pickRdapServer(b, "Project.Test")).toEqual({ ok: true, baseUrl: "http://RDAP_BASE/rdap/project/", entry: "project.test" });
-    expect(pickRdapServer(b, "x.com")).toMatchObject({ ok: true, baseUrl: "https://rdap.verisign.example/com/v1/" });
-    expect(pickRdapServer(b, "a.example")).toEqual({ ok: false, error: 'the entry for "example" lists no http(s) URL' });
-    expect(pickRdapServer(b, "a.org")).toEqual({ ok: false, error: 'no RDAP service for "org" in the bootstrap file' });
-    expect(pickRdapServer({ services: "nope" }, "a.test").ok).toBe(false);
+    expect(pickRdapServer({ bootstrap: b, domain: "example.test." })).toEqual({ ok: true, baseUrl: "https://RDAP_BASE/rdap/test/", entry: "test" });
+    expect(pickRdapServer({ bootstrap: b, domain: "Project.Test" })).toEqual({ ok: true, baseUrl: "http://RDAP_BASE/rdap/project/", entry: "project.test" });
+    expect(pickRdapServer({ bootstrap: b, domain: "x.com" })).toMatchObject({ ok: true, baseUrl: "https://rdap.verisign.example/com/v1/" });
+    expect(pickRdapServer({ bootstrap: b, domain: "a.example" })).toEqual({ ok: false, error: 'the entry for "example" lists no http(s) URL' });
+    expect(pickRdapServer({ bootstrap: b, domain: "a.org" })).toEqual({ ok: false, error: 'no RDAP service for "org" in the bootstrap file' });
+    expect(pickRdapServer({ bootstrap: { services: "nope" }, domain: "a.test" }).ok).toBe(false);
   });
 });

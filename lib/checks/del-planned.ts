@@ -7,7 +7,7 @@
  * in-zone NS name whose A/AAAA differs from the given address sends them
  * where nothing answers.
  */
-import { rrsetKey, serverLabel } from "../diff/view";
+import { rrsetKey, serverLabel } from "../diff/zone-view";
 import { isSubdomain, name as wire } from "../zone/name";
 import { T } from "../zone/rrtype";
 import { fact, summaryEvidence } from "./evidence";

@@ -1,5 +1,5 @@
 /** DEL-LAME-SUBZONE: every name server of every subzone cut answers the subzone's SOA with AA (RFC 1034 §4.2.2). */
-import { rrsetKey } from "../diff/view";
+import { rrsetKey } from "../diff/zone-view";
 import { addressText } from "../dns/iterate";
 import type { Snapshot } from "../dns/run-snapshot";
 import { isSubdomain, nameToText, namesEqual, name as wire } from "../zone/name";

@@ -1,7 +1,7 @@
 /** DEL: delegation health (DESIGN §6). */
 import { isIP } from "node:net";
 import type { ServerSummary, Snapshot } from "../dns/run-snapshot";
-import { serverLabel } from "../diff/view";
+import { serverLabel } from "../diff/zone-view";
 import { answerText, fact, summaryEvidence } from "./evidence";
 import type { CheckDef, CheckInput } from "./types";
 import { childDs, childGlue, lameSubzone } from "./del-subzones";

@@ -1,7 +1,7 @@
 /** Evidence references shared by the check families. */
 import type { ServerSummary, Snapshot } from "../dns/run-snapshot";
 import type { ServerAnswer } from "../dns/types";
-import { serverLabel } from "../diff/view";
+import { serverLabel } from "../diff/zone-view";
 import type { DiffEntry } from "../diff/types";
 import { nameToText } from "../zone/name";
 import { rdataToText } from "../zone/rdata";

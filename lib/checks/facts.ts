@@ -7,7 +7,7 @@ import { z } from "zod";
 
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "an ISO 8601 date-time");
 
-export const ContactSchema = z.strictObject({
+export const contactSchema = z.strictObject({
   /** Which party: "losing registrar", "new DNS operator", "owner"… */
   party: z.string().trim().min(1).max(200),
   name: z.string().trim().min(1).max(200),
@@ -16,7 +16,7 @@ export const ContactSchema = z.strictObject({
   onCall: z.boolean().default(true),
 });
 
-export const TransferFactsSchema = z.strictObject({
+export const transferFactsSchema = z.strictObject({
   domain: z.string().min(1).max(255),
   dnsHostingMoves: z.boolean().nullable(),
   plannedNs: z.array(z.string().min(1).max(255)).optional(),
@@ -24,7 +24,7 @@ export const TransferFactsSchema = z.strictObject({
   losingRegistrar: z.string().max(200).nullable().optional(),
   window: z.strictObject({ start: isoDate, end: isoDate }).nullable().optional(),
   contactsConfirmed: z.boolean().optional(),
-  contacts: z.array(ContactSchema).max(50).optional(),
+  contacts: z.array(contactSchema).max(50).optional(),
   monitoringPlanned: z.boolean().optional(),
   /** What is watched during and after the switch, by whom. */
   monitoring: z.strictObject({ plan: z.string().trim().min(3).max(2000), by: z.string().max(200).optional() }).optional(),
@@ -44,11 +44,11 @@ export const TransferFactsSchema = z.strictObject({
  * The operations plan a person states on the schedule page (DESIGN §6 OPS):
  * the same fields, with the same rules, as in a facts file.
  */
-export const OperationsPlanSchema = TransferFactsSchema.pick({ monitoring: true, rollback: true, oldZoneKeptUntil: true, dnssecPlan: true });
-export type OperationsPlan = z.infer<typeof OperationsPlanSchema>;
+export const operationsPlanSchema = transferFactsSchema.pick({ monitoring: true, rollback: true, oldZoneKeptUntil: true, dnssecPlan: true });
+export type OperationsPlan = z.infer<typeof operationsPlanSchema>;
 
 /** A facts file: the domain comes from the command line; everything else as in the library. */
-export const FactsFileSchema = TransferFactsSchema.partial().extend({ domain: z.string().min(1).max(255).optional() });
+export const factsFileSchema = transferFactsSchema.partial().extend({ domain: z.string().min(1).max(255).optional() });
 
-export type TransferFactsInput = z.input<typeof TransferFactsSchema>;
-export type FactsFile = z.infer<typeof FactsFileSchema>;
+export type TransferFactsInput = z.input<typeof transferFactsSchema>;
+export type FactsFile = z.infer<typeof factsFileSchema>;

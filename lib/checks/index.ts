@@ -1,10 +1,13 @@
 export type * from "./types";
 export { SEVERITIES, FAMILIES } from "./types";
 export { CATALOGUE, CHECK_IDS } from "./catalogue";
-export { CheckConfigSchema, DEFAULT_CONFIG, type CheckConfig, type CheckConfigInput } from "./config";
+export { checkConfigSchema, DEFAULT_CONFIG, type CheckConfig, type CheckConfigInput } from "./config";
 export { runChecks } from "./run-checks";
 export { computeTiming, timingFor, timingInputs, DEFAULT_MARGIN_SECONDS, type Timing, type TimingInputs } from "./timing";
-export { computeVerdict, waive, acknowledge, carryStates, stateOf, WaiveInputSchema, AcknowledgeInputSchema, type FindingState, type FindingStates, type Verdict, type StateChange } from "./verdict";
-export { runReview, type Review, type ReviewOptions, type ReviewProgress, type ReviewSourceFile, type SnapshotSettings } from "./review";
+export {
+  computeVerdict, waive, acknowledge, carryStates, stateOf, waiveInputSchema, acknowledgeInputSchema,
+  type FindingState, type FindingStates, type Verdict, type StateChange, type StateChangeRequest,
+} from "./verdict";
+export { runPipeline, type PipelineResult, type PipelineOptions, type PipelineProgress, type PipelineSourceFile, type SnapshotSettings } from "./pipeline";
 export { fetchRdap, type RdapResult, type RdapData, type Fetcher } from "./rdap";
 export { probeHttp, type HttpProbe } from "./http-probe";

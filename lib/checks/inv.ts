@@ -1,6 +1,6 @@
 /** INV: inventory and parity (DESIGN §6). Every live RRset must exist identically in the sources and at the new side. */
 import type { Snapshot } from "../dns/run-snapshot";
-import { serverLabel } from "../diff/view";
+import { serverLabel } from "../diff/zone-view";
 import { nameKey, nameToText } from "../zone/name";
 import { T, typeToText } from "../zone/rrtype";
 import type { Comparison, DiffEntry, EvidenceRef } from "../diff/types";

@@ -5,7 +5,8 @@
  * the reason, never silently ignored: severities decide GO / NO-GO.
  */
 import { readFileSync } from "node:fs";
-import { CheckConfigSchema, DEFAULT_CONFIG, type CheckConfig } from "./config";
+import { checkConfigSchema, DEFAULT_CONFIG, type CheckConfig } from "./config";
+import { readEnvironment, type Environment } from "../config/environment";
 
 export type LoadedCheckConfig = { ok: true; config: CheckConfig } | { ok: false; error: string };
 
@@ -16,7 +17,7 @@ export function readCheckConfig(path: string): LoadedCheckConfig {
   } catch (e) {
     return { ok: false, error: `${path}: ${(e as Error).message}` };
   }
-  const parsed = CheckConfigSchema.safeParse(json);
+  const parsed = checkConfigSchema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
     return { ok: false, error: `${path}: ${issues}` };
@@ -25,7 +26,7 @@ export function readCheckConfig(path: string): LoadedCheckConfig {
 }
 
 /** The configuration in force for the web app (defaults when CUTOVER_CHECKS_CONFIG is unset). Throws on a bad file. */
-export function checkConfigFromEnv(env: Record<string, string | undefined> = process.env): CheckConfig {
+export function checkConfigFromEnv(env: Environment = readEnvironment()): CheckConfig {
   const path = env.CUTOVER_CHECKS_CONFIG;
   if (!path) return DEFAULT_CONFIG;
   const loaded = readCheckConfig(path);

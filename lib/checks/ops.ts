@@ -1,5 +1,5 @@
 /** OPS: the process around the move (DESIGN §6). */
-import { serverLabel } from "../diff/view";
+import { serverLabel } from "../diff/zone-view";
 import { formatDuration } from "../schedule/duration";
 import { fact, summaryEvidence } from "./evidence";
 import { timingFor } from "./timing";

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { checkAddress, legacyIpv4 } from "../dns/address-policy";
 import { PUBLIC_ONLY, type OutboundPolicy } from "../net/outbound";
 
-const BootstrapSchema = z.looseObject({
+const bootstrapSchema = z.looseObject({
   version: z.string().optional(),
   publication: z.string().optional(),
   services: z.array(z.tuple([z.array(z.string()), z.array(z.string())]).rest(z.unknown())),
@@ -38,8 +38,8 @@ function unusable(url: string, policy: OutboundPolicy): string | null {
   return null;
 }
 
-export function pickRdapServer(bootstrap: unknown, domain: string, policy: OutboundPolicy = PUBLIC_ONLY): BootstrapPick {
-  const p = BootstrapSchema.safeParse(bootstrap);
+export function pickRdapServer({ bootstrap, domain, policy = PUBLIC_ONLY }: { bootstrap: unknown; domain: string; policy?: OutboundPolicy }): BootstrapPick {
+  const p = bootstrapSchema.safeParse(bootstrap);
   if (!p.success) return { ok: false, error: `not an RDAP bootstrap file (RFC 9224 §3): ${p.error.issues[0]?.path.join(".")} ${p.error.issues[0]?.message}` };
   const labels = domain.toLowerCase().replace(/\.$/, "").split(".");
   let best: { len: number; urls: string[]; entry: string } | null = null;

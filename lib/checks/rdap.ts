@@ -31,19 +31,19 @@ export interface RdapFailure {
 
 export type RdapResult = RdapData | RdapFailure;
 
-const Entity: z.ZodType<{ roles?: string[]; vcardArray?: unknown; entities?: unknown[] }> = z.looseObject({
+const entitySchema: z.ZodType<{ roles?: string[]; vcardArray?: unknown; entities?: unknown[] }> = z.looseObject({
   roles: z.array(z.string()).optional(),
   vcardArray: z.unknown().optional(),
   entities: z.array(z.unknown()).optional(),
 });
 
-const RdapDomain = z.looseObject({
+const rdapDomainSchema = z.looseObject({
   objectClassName: z.literal("domain").optional(),
   handle: z.string().optional(),
   ldhName: z.string().optional(),
   status: z.array(z.string()).optional(),
   events: z.array(z.looseObject({ eventAction: z.string(), eventDate: z.string() })).optional(),
-  entities: z.array(Entity).optional(),
+  entities: z.array(entitySchema).optional(),
   nameservers: z.array(z.looseObject({ ldhName: z.string() })).optional(),
   secureDNS: z
     .looseObject({ dsData: z.array(z.looseObject({ keyTag: z.number(), algorithm: z.number(), digestType: z.number(), digest: z.string() })).optional() })
@@ -82,7 +82,7 @@ export async function fetchRdap(opts: FetchRdapOptions): Promise<RdapResult> {
     const f: Fetcher = opts.fetcher ?? outboundFetcher({ policy: opts.policy ?? PUBLIC_ONLY, redirect: "follow", maxRedirects: 3, maxBytes: 1024 * 1024 });
     const res = await f(url, { signal: ac.signal, headers: { accept: "application/rdap+json, application/json" } });
     if (!res.ok) return { ok: false, url, error: `HTTP ${res.status}` };
-    const parsed = RdapDomain.safeParse(await res.json());
+    const parsed = rdapDomainSchema.safeParse(await res.json());
     if (!parsed.success) return { ok: false, url, error: `not an RDAP domain object: ${parsed.error.issues[0]?.message ?? "invalid"}` };
     const d = parsed.data;
     const ev = (action: string) => d.events?.find((e) => e.eventAction === action)?.eventDate ?? null;

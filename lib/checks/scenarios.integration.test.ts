@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLab, type Lab } from "../lab/lab";
 import { scenario } from "../lab/scenarios";
 import { parseRootHints } from "../dns/root-hints";
-import { runReview, type Review } from "./review";
+import { runPipeline, type PipelineResult } from "./pipeline";
 import type { TransferFacts } from "./types";
 import { acknowledge, computeVerdict, type FindingStates } from "./verdict";
 
@@ -26,12 +26,12 @@ interface ReviewOverrides {
   oldServers?: { name: string; address: string }[];
 }
 
-async function review(lab: Lab, name: string, o: ReviewOverrides = {}): Promise<Review> {
+async function review(lab: Lab, name: string, o: ReviewOverrides = {}): Promise<PipelineResult> {
   const h = parseRootHints(lab.rootHints);
   if (!h.ok) throw new Error(h.message);
   const sc = scenario(name);
   const sources = sc.sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(sourcePath(p)) }));
-  return runReview({
+  return runPipeline({
     zone: "project.test",
     facts: { domain: "project.test", dnsHostingMoves: true, ...o.facts },
     sources,
@@ -52,13 +52,13 @@ function cli(args: string[]): Promise<{ code: number | null; out: string; err: s
   });
 }
 
-const blockerIds = (r: Review) => [...new Set(r.verdict.openBlockers.map((f) => f.id))].sort();
-const subjects = (r: Review, id: string) => r.findings.filter((f) => f.id === id).map((f) => f.subject).sort();
+const blockerIds = (r: PipelineResult) => [...new Set(r.verdict.openBlockers.map((f) => f.id))].sort();
+const subjects = (r: PipelineResult, id: string) => r.findings.filter((f) => f.id === id).map((f) => f.subject).sort();
 
-function withLab(name: string, body: (get: () => Review, lab: () => Lab) => void) {
+function withLab(name: string, body: (get: () => PipelineResult, lab: () => Lab) => void) {
   describe(`scenario ${name}`, () => {
     let lab: Lab;
-    let r: Review;
+    let r: PipelineResult;
     beforeAll(async () => {
       lab = await startLab({ scenario: name });
       r = await review(lab, name);
@@ -140,7 +140,10 @@ withLab("clean-move", (r, lab) => {
     expect(r().verdict.finalisable).toBe(false);
     let states: FindingStates = {};
     for (const w of r().verdict.pendingAcknowledgements) {
-      const c = acknowledge(r().findings, states, { key: w.key, by: "Ada Operator", reason: "reviewed for the lab move" }, new Date("2026-10-02T10:00:00Z"));
+      const c = acknowledge({
+        findings: r().findings, states, input: { key: w.key, by: "Ada Operator", reason: "reviewed for the lab move" },
+        now: new Date("2026-10-02T10:00:00Z"),
+      });
       if (!c.ok) throw new Error(c.message);
       states = c.states;
     }

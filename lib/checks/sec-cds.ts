@@ -5,7 +5,7 @@
  * agree across servers (RFC 7344 §4.1); "0 0 0 00" asks for DS removal (RFC 8078 §4).
  */
 import type { Snapshot } from "../dns/run-snapshot";
-import { serverLabel } from "../diff/view";
+import { serverLabel } from "../diff/zone-view";
 import { namesEqual, name as wire } from "../zone/name";
 import { rdataToText } from "../zone/rdata";
 import { T } from "../zone/rrtype";

@@ -1,7 +1,7 @@
 /** SEC: DNSSEC across the move (DESIGN §6, RFC 4035, RFC 8901). */
 import { dsMatches, keyTag, verifyRrsig } from "./dnssec";
 import type { Snapshot } from "../dns/run-snapshot";
-import { serverLabel } from "../diff/view";
+import { serverLabel } from "../diff/zone-view";
 import { nameToText, namesEqual, name as wire } from "../zone/name";
 import { rdataToText } from "../zone/rdata";
 import { T } from "../zone/rrtype";

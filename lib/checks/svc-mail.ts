@@ -1,6 +1,6 @@
 /** SVC checks around mail that need probes: PTR of mail hosts, MTA-STS. */
 import type { RRsetView, ZoneView } from "../diff/types";
-import { rrsetKey } from "../diff/view";
+import { rrsetKey } from "../diff/zone-view";
 import { name as wire } from "../zone/name";
 import { T } from "../zone/rrtype";
 import { fact } from "./evidence";

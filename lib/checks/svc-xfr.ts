@@ -5,7 +5,7 @@
  * old primary, its serial must have caught up, and what the transfer
  * answers from this checker's address shows.
  */
-import { serverLabel } from "../diff/view";
+import { serverLabel } from "../diff/zone-view";
 import { fact, summaryEvidence } from "./evidence";
 import type { CheckDef } from "./types";
 

@@ -1,6 +1,6 @@
 /** SVC: services that depend on the zone — mail, certificates, web (DESIGN §6). */
 import type { RRsetView, ZoneView } from "../diff/types";
-import { rrsetKey } from "../diff/view";
+import { rrsetKey } from "../diff/zone-view";
 import { isSubdomain, name as wire } from "../zone/name";
 import { T } from "../zone/rrtype";
 import { fact } from "./evidence";

@@ -6,8 +6,8 @@
  * min(SOA TTL, SOA MINIMUM) (RFC 2308 §5).
  */
 import { z } from "zod";
-import { soaMinimum } from "../diff/view";
-import { rrsetKey } from "../diff/view";
+import { soaMinimum } from "../diff/zone-view";
+import { rrsetKey } from "../diff/zone-view";
 import { name as wire } from "../zone/name";
 import { T } from "../zone/rrtype";
 import { negativeTtlFromSoa, windowRule, type WindowRuleInputs } from "../schedule/timing";
@@ -135,7 +135,7 @@ const ttl = z.number().int().min(0).max(4_294_967_295).nullable(); // SOA MINIMU
 const seconds = z.number().int().min(0);
 
 /** A Timing as stored with a run (JSON), checked when read back: the schedule and revisions take it from there. */
-export const StoredTimingSchema = z.object({
+export const storedTimingSchema = z.object({
   inputs: z.object({
     parentNsTtl: ttl,
     childNsTtl: ttl,
@@ -159,7 +159,7 @@ export const StoredTimingSchema = z.object({
 export function parseStoredTiming(json: string | null | undefined): Timing | null {
   if (!json) return null;
   try {
-    const p = StoredTimingSchema.safeParse(JSON.parse(json));
+    const p = storedTimingSchema.safeParse(JSON.parse(json));
     return p.success ? p.data : null;
   } catch {
     return null;

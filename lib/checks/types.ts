@@ -48,7 +48,7 @@ export interface TransferFacts {
   rollbackDocumented?: boolean;
   /** Old zone/account kept through the overlap. */
   oldZoneKept?: boolean;
-  /** Who to reach during the window (facts.ts ContactSchema). */
+  /** Who to reach during the window (facts.ts contactSchema). */
   contacts?: { party: string; name: string; channel: string; onCall?: boolean }[];
   monitoring?: { plan: string; by?: string };
   /** Documented rollback and the propagation time it assumes. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CHECK_IDS } from "./catalogue";
-import { CheckConfigSchema } from "./config";
+import { checkConfigSchema } from "./config";
 import { runChecks } from "./run-checks";
 import { input } from "./testing/build-input";
 import type { Finding } from "./types";
@@ -14,19 +14,28 @@ describe("verdict", () => {
 
   it("no-go while a blocker is open; go once it is waived by a named person with a reason", () => {
     expect(computeVerdict(findings).verdict).toBe("no-go");
-    expect(waive(findings, {}, { key: "INV-MISSING-AT-NEW@www A", by: "", reason: "x" }, NOW)).toMatchObject({ ok: false, error: "invalid" });
-    expect(waive(findings, {}, { key: "SVC-DMARC@_dmarc", by: "Ada", reason: "known" }, NOW)).toMatchObject({ ok: false, error: "not-a-blocker" });
+    expect(waive({
+      findings, states: {}, input: { key: "INV-MISSING-AT-NEW@www A", by: "", reason: "x" }, now: NOW,
+    })).toMatchObject({ ok: false, error: "invalid" });
+    expect(waive({
+      findings, states: {}, input: { key: "SVC-DMARC@_dmarc", by: "Ada", reason: "known" }, now: NOW,
+    })).toMatchObject({ ok: false, error: "not-a-blocker" });
     // A typed name (the --ack file) cannot forge a line: control characters are refused.
-    expect(waive(findings, {}, { key: "INV-MISSING-AT-NEW@www A", by: "Ada\r\nwaived by: CEO", reason: "retired" }, NOW)).toMatchObject({ ok: false, error: "invalid" });
-    expect(waive(findings, {}, { key: "INV-MISSING-AT-NEW@www A", by: "Ada", reason: "retired\u001b[2K" }, NOW)).toMatchObject({ ok: false, error: "invalid" });
-    const w = waive(findings, {}, { key: "INV-MISSING-AT-NEW@www A", by: "Ada Lovelace", reason: "www is retired with the move" }, NOW);
+    expect(waive({
+      findings, states: {}, input: { key: "INV-MISSING-AT-NEW@www A", by: "Ada\r\nwaived by: CEO", reason: "retired" },
+      now: NOW,
+    })).toMatchObject({ ok: false, error: "invalid" });
+    expect(waive({
+      findings, states: {}, input: { key: "INV-MISSING-AT-NEW@www A", by: "Ada", reason: "retired\u001b[2K" }, now: NOW,
+    })).toMatchObject({ ok: false, error: "invalid" });
+    const w = waive({ findings, states: {}, input: { key: "INV-MISSING-AT-NEW@www A", by: "Ada Lovelace", reason: "www is retired with the move" }, now: NOW });
     if (!w.ok) throw new Error(w.message);
     const v = computeVerdict(findings, w.states);
     expect(v.verdict).toBe("go");
     expect(v.finalisable).toBe(false);
     expect(v.pendingAcknowledgements.map((x) => x.key)).toEqual(["SVC-DMARC@_dmarc"]);
     expect(v.reasons).toEqual(["waived blocker INV-MISSING-AT-NEW: www A (by Ada Lovelace: www is retired with the move)", "warning to acknowledge SVC-DMARC: _dmarc"]);
-    const a = acknowledge(findings, w.states, { key: "SVC-DMARC@_dmarc", by: "Bob", reason: "DMARC follows next quarter" }, NOW);
+    const a = acknowledge({ findings, states: w.states, input: { key: "SVC-DMARC@_dmarc", by: "Bob", reason: "DMARC follows next quarter" }, now: NOW });
     if (!a.ok) throw new Error(a.message);
     expect(a.states["SVC-DMARC@_dmarc"]).toEqual({ status: "acknowledged", by: "Bob", reason: "DMARC follows next quarter", at: "2026-10-02T10:00:00.000Z", fingerprint: findingFingerprint(findings[1]) });
     expect(computeVerdict(findings, a.states).finalisable).toBe(true);
@@ -65,7 +74,7 @@ describe("carrying states to a new run", () => {
 
   it("a waiver carries over while the evidence is the same (answer indexes and order aside), and reopens when it changes", () => {
     const b = blocker("ns2 SOA serial 41");
-    const w = waive([b], {}, { key: b.key, by: "Ada", reason: "secondary retires with the move" }, NOW);
+    const w = waive({ findings: [b], states: {}, input: { key: b.key, by: "Ada", reason: "secondary retires with the move" }, now: NOW });
     if (!w.ok) throw new Error(w.message);
     expect(w.states[b.key]).toMatchObject({ status: "waived", fingerprint: findingFingerprint(b) });
     const same = { ...b, evidence: [{ ...b.evidence[0], answer: 17 }] };
@@ -77,7 +86,7 @@ describe("carrying states to a new run", () => {
 
   it("an acknowledgement does not survive the finding becoming a blocker", () => {
     const warn = { ...f("OPS-MONITORING@project.test.", "warning"), message: "No monitoring" };
-    const a = acknowledge([warn], {}, { key: warn.key, by: "Bo", reason: "watching by hand" }, NOW);
+    const a = acknowledge({ findings: [warn], states: {}, input: { key: warn.key, by: "Bo", reason: "watching by hand" }, now: NOW });
     if (!a.ok) throw new Error(a.message);
     expect(carryStates(a.states, [warn], NOW)[warn.key]).toMatchObject({ status: "acknowledged", by: "Bo" });
     const raised = { ...warn, severity: "blocker" as const };
@@ -101,11 +110,11 @@ describe("catalogue and configuration", () => {
   it("severity overrides and disabled checks apply; bad config is rejected", () => {
     const i = input({ facts: { dnsHostingMoves: null } });
     expect(runChecks(i).find((x) => x.id === "OPS-HOSTING-ANSWER")!.severity).toBe("blocker");
-    const cfg = CheckConfigSchema.parse({ severities: { "OPS-HOSTING-ANSWER": "warning" }, disabled: ["REG-MANUAL-EVIDENCE"] });
+    const cfg = checkConfigSchema.parse({ severities: { "OPS-HOSTING-ANSWER": "warning" }, disabled: ["REG-MANUAL-EVIDENCE"] });
     const out = runChecks(i, cfg);
     expect(out.find((x) => x.id === "OPS-HOSTING-ANSWER")!.severity).toBe("warning");
     expect(out.some((x) => x.id === "REG-MANUAL-EVIDENCE")).toBe(false);
-    expect(CheckConfigSchema.safeParse({ severities: { "OPS-HOSTING-ANSWER": "fatal" } }).success).toBe(false);
-    expect(CheckConfigSchema.safeParse({ severities: { nonsense: "info" } }).success).toBe(false);
+    expect(checkConfigSchema.safeParse({ severities: { "OPS-HOSTING-ANSWER": "fatal" } }).success).toBe(false);
+    expect(checkConfigSchema.safeParse({ severities: { nonsense: "info" } }).success).toBe(false);
   });
 });

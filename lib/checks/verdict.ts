@@ -37,10 +37,10 @@ export type FindingStates = Record<string, FindingState>;
 const person = personNameSchema;
 const reason = decisionReasonSchema;
 
-export const WaiveInputSchema = z.strictObject({ key: z.string().min(1), by: person, reason });
-export const AcknowledgeInputSchema = z.strictObject({ key: z.string().min(1), by: person, reason });
-export type WaiveInput = z.infer<typeof WaiveInputSchema>;
-export type AcknowledgeInput = z.infer<typeof AcknowledgeInputSchema>;
+export const waiveInputSchema = z.strictObject({ key: z.string().min(1), by: person, reason });
+export const acknowledgeInputSchema = z.strictObject({ key: z.string().min(1), by: person, reason });
+export type WaiveInput = z.infer<typeof waiveInputSchema>;
+export type AcknowledgeInput = z.infer<typeof acknowledgeInputSchema>;
 
 export type StateChange = { ok: true; states: FindingStates } | { ok: false; error: "unknown-finding" | "not-a-blocker" | "not-a-warning" | "invalid"; message: string };
 
@@ -68,14 +68,22 @@ function change(findings: readonly Finding[], states: FindingStates, key: string
 }
 
 /** Waive a blocker: pure, returns new states. `input` is validated here too (never trust the caller). */
-export function waive(findings: readonly Finding[], states: FindingStates, input: unknown, now: Date): StateChange {
-  const p = WaiveInputSchema.safeParse(input);
+/** A waiver or acknowledgement asked for (`input`, validated here) against the run's findings and their states. */
+export interface StateChangeRequest {
+  findings: readonly Finding[];
+  states: FindingStates;
+  input: unknown;
+  now: Date;
+}
+
+export function waive({ findings, states, input, now }: StateChangeRequest): StateChange {
+  const p = waiveInputSchema.safeParse(input);
   if (!p.success) return { ok: false, error: "invalid", message: p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
   return change(findings, states, p.data.key, "blocker", { status: "waived", by: p.data.by, reason: p.data.reason, at: now.toISOString() });
 }
 
-export function acknowledge(findings: readonly Finding[], states: FindingStates, input: unknown, now: Date): StateChange {
-  const p = AcknowledgeInputSchema.safeParse(input);
+export function acknowledge({ findings, states, input, now }: StateChangeRequest): StateChange {
+  const p = acknowledgeInputSchema.safeParse(input);
   if (!p.success) return { ok: false, error: "invalid", message: p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
   return change(findings, states, p.data.key, "warning", { status: "acknowledged", by: p.data.by, reason: p.data.reason, at: now.toISOString() });
 }

@@ -5,6 +5,7 @@
  * without either, a random one is generated and printed once.
  */
 import { randomBytes } from "node:crypto";
+import { readEnvironment } from "../config/environment";
 import { parseArgs } from "node:util";
 import { EXIT, type CliIo } from "./io";
 
@@ -31,8 +32,8 @@ export async function main(args: string[], io: CliIo): Promise<number> {
     io.stderr.write("cutover admin create-user: --email and --org are required\n");
     return EXIT.USAGE;
   }
-  const generated = !values["password-stdin"] && !process.env.CUTOVER_ADMIN_PASSWORD;
-  const password = values["password-stdin"] ? await readStdin() : (process.env.CUTOVER_ADMIN_PASSWORD ?? randomBytes(18).toString("base64url"));
+  const generated = !values["password-stdin"] && !readEnvironment().CUTOVER_ADMIN_PASSWORD;
+  const password = values["password-stdin"] ? await readStdin() : (readEnvironment().CUTOVER_ADMIN_PASSWORD ?? randomBytes(18).toString("base64url"));
   const { migrate } = await import("../db/migrate");
   await migrate();
   const { createStaffUser } = await import("../app/accounts/staff-users");

@@ -2,6 +2,7 @@
  * The CLI's client of a Cutover server's HTTP API (/api/v1, described at /api/openapi.json): bearer token,
  * JSON in and out, errors as `{ error: { code, message } }` turned into one message.
  */
+import { readEnvironment, type Environment } from "../config/environment";
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -108,7 +109,7 @@ export function apiClient(
 /** The API token: --token, else CUTOVER_API_TOKEN (kept out of the process list and shell history). */
 export function apiToken(
   flag: string | undefined,
-  env: Record<string, string | undefined> = process.env,
+  env: Environment = readEnvironment(),
 ): string | null {
   return flag ?? env.CUTOVER_API_TOKEN ?? null;
 }

@@ -67,7 +67,7 @@ async function findTransfer(api: ApiClient, domain: string, transferId: string |
 
 export function remoteReportModel(domain: string, f: ApiRunFindings): ReportModel {
   return {
-    // As runReview names it (lib/checks/review.ts): absolute, lowercase.
+    // As runPipeline names it (lib/checks/pipeline.ts): absolute, lowercase.
     zone: (domain.endsWith(".") ? domain : domain + ".").toLowerCase(),
     verdict: f.verdict ?? "no-go",
     counts: { blocker: f.counts.blocker, warning: f.counts.warning, info: f.counts.info },

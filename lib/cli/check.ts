@@ -5,15 +5,15 @@
  * Import + live queries + probes + diff + checks + verdict. Exit 0 go, 1 no-go, 2 error.
  */
 import { DEFAULT_CONFIG, type CheckConfig } from "../checks/config";
+import { readEnvironment } from "../config/environment";
 import { readCheckConfig } from "../checks/load-config";
 import { readFileSync } from "node:fs";
 import { writeHeapSnapshot } from "node:v8";
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
-import { AckFileSchema, applyAcks, type AckFile } from "../checks/acks";
-import { FactsFileSchema, type FactsFile } from "../checks/facts";
+import { ackFileSchema, applyAcks, type AckFile } from "../checks/acks";
+import { factsFileSchema, type FactsFile } from "../checks/facts";
 import { pickRdapServer } from "../checks/rdap-bootstrap";
-import { runReview, type Review } from "../checks/review";
+import { runPipeline, type PipelineResult } from "../checks/pipeline";
 import { computeVerdict, type FindingStates } from "../checks/verdict";
 import type { Finding, Severity } from "../checks/types";
 import { parseRootHints, type NameServer } from "../dns/root-hints";
@@ -27,6 +27,7 @@ import { collectGarbage } from "./collect-garbage";
 import { DEFAULT_LOAD_LIMITS } from "../dns/limiter";
 import { queryBudget } from "../dns/query-budget";
 import { parseRunLimits, planLines, planSummary, RUN_LIMIT_HELP, RUN_LIMIT_OPTIONS, type PlanSummary } from "./run-limits";
+import { parseCommandLine } from "./command-line";
 
 const HELP = `usage: cutover check DOMAIN --zone FILE... [options]
   --zone FILE               a zone export to compare (repeatable; format auto-detected)
@@ -74,7 +75,7 @@ export interface ReportModel {
   plans: { side: "old" | "new"; plan: PlanSummary }[];
 }
 
-export function reportModel(r: Review, states: FindingStates = {}): ReportModel {
+export function reportModel(r: PipelineResult, states: FindingStates = {}): ReportModel {
   const st: ReportModel["states"] = {};
   for (const [k, s] of Object.entries(states)) st[k] = s.status === "acknowledged" || s.status === "waived" ? { status: s.status, by: s.by, reason: s.reason } : { status: s.status };
   return {
@@ -117,9 +118,11 @@ export function textReport(m: ReportModel): string {
 }
 
 export async function check(argv: string[], io: CliIo): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
+  const args = parseCommandLine({
+    command: "check",
+    help: HELP,
+    io,
+    config: {
       args: argv,
       allowPositionals: true,
       options: {
@@ -145,16 +148,10 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
         transfer: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
-    });
-  } catch (e) {
-    io.stderr.write(`cutover check: ${(e as Error).message}\n${HELP}`);
-    return 2;
-  }
+    },
+  });
+  if ("exit" in args) return args.exit;
   const v = args.values;
-  if (v.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   const fail = (msg: string) => {
     io.stderr.write(`cutover check: ${msg}\n`);
     return 2;
@@ -245,7 +242,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   if (v.facts) {
     const j = readJson("--facts", v.facts);
     if (!j.ok) return fail(j.message);
-    const p = FactsFileSchema.safeParse(j.value);
+    const p = factsFileSchema.safeParse(j.value);
     if (!p.success) return fail(`--facts ${v.facts}: ${issues(p.error)}`);
     factsFile = p.data;
     if (factsFile.domain && factsFile.domain.replace(/\.$/, "").toLowerCase() !== domain.replace(/\.$/, "").toLowerCase())
@@ -253,7 +250,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     if (moves !== undefined && factsFile.dnsHostingMoves !== undefined && factsFile.dnsHostingMoves !== null && factsFile.dnsHostingMoves !== (moves === "yes"))
       return fail(`--dns-hosting-moves ${moves} contradicts dnsHostingMoves in ${v.facts}`);
   }
-  const configPath = v.config ?? process.env.CUTOVER_CHECKS_CONFIG;
+  const configPath = v.config ?? readEnvironment().CUTOVER_CHECKS_CONFIG;
   let config: CheckConfig = DEFAULT_CONFIG;
   if (configPath) {
     const loaded = readCheckConfig(configPath);
@@ -264,7 +261,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   if (v.ack) {
     const j = readJson("--ack", v.ack);
     if (!j.ok) return fail(j.message);
-    const p = AckFileSchema.safeParse(j.value);
+    const p = ackFileSchema.safeParse(j.value);
     if (!p.success) return fail(`--ack ${v.ack}: ${issues(p.error)}`);
     ackFile = p.data;
   }
@@ -272,13 +269,13 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   if (!rdapBase && v["rdap-bootstrap"]) {
     const j = readJson("--rdap-bootstrap", v["rdap-bootstrap"]);
     if (!j.ok) return fail(j.message);
-    const pick = pickRdapServer(j.value, domain, { allowPrivate: v["allow-private"] ?? false });
+    const pick = pickRdapServer({ bootstrap: j.value, domain, policy: { allowPrivate: v["allow-private"] ?? false } });
     if (!pick.ok) io.stderr.write(`cutover check: --rdap-bootstrap: ${pick.error}; registration status needs manual evidence\n`);
     else rdapBase = pick.baseUrl;
   }
 
   // CUTOVER_TRACE_PHASES=1: when each phase starts and the heap then (benchmarks, bench:check).
-  const trace = !!process.env.CUTOVER_TRACE_PHASES;
+  const trace = !!readEnvironment().CUTOVER_TRACE_PHASES;
   const t0 = performance.now();
   let lastPhase = "";
   let collected = false;
@@ -297,7 +294,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   const onSig = () => ac.abort();
   process.once("SIGINT", onSig);
   try {
-    const review = await runReview({
+    const review = await runPipeline({
       zone: domain,
       facts: { ...factsFile, domain, dnsHostingMoves: moves === undefined ? (factsFile.dnsHostingMoves ?? null) : moves === "yes" },
       sources,
@@ -321,7 +318,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
           if (p.phase === "probes" || p.phase === "checks") collected = true;
           if (!trace) return;
           lastPhase = p.phase;
-          if (process.env.CUTOVER_HEAP_SNAPSHOT_AT === p.phase) io.stderr.write(`cutover check: heap snapshot ${writeHeapSnapshot()}\n`);
+          if (readEnvironment().CUTOVER_HEAP_SNAPSHOT_AT === p.phase) io.stderr.write(`cutover check: heap snapshot ${writeHeapSnapshot()}\n`);
           io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB, rss before ${rssMb()} MB\n`);
         }
       },
@@ -333,7 +330,7 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     let states: FindingStates = {};
     let unmatched: string[] = [];
     if (ackFile) {
-      const applied = applyAcks(review.findings, ackFile, new Date());
+      const applied = applyAcks({ findings: review.findings, file: ackFile, now: new Date() });
       if (applied.errors.length) return fail(`--ack ${v.ack}: ${applied.errors.join("; ")}`);
       states = applied.states;
       unmatched = applied.unmatched;

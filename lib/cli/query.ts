@@ -4,7 +4,6 @@
  * Exit 0 when every server answered, 1 when any failed, 2 on usage errors.
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { parseRootHints, type NameServer } from "../dns/root-hints";
 import { runSnapshot, type ExplicitServer } from "../dns/run-snapshot";
 import { parseServerSpec } from "../dns/server-spec";
@@ -13,6 +12,7 @@ import { TsigKey } from "../dns/tsig";
 import { parseName } from "../zone/name";
 import type { CliIo } from "./io";
 import { parseRunLimits, planLines, RUN_LIMIT_HELP, RUN_LIMIT_OPTIONS } from "./run-limits";
+import { parseCommandLine } from "./command-line";
 
 const HELP = `usage: cutover query DOMAIN [options]
   --ns NAME=ADDR[:PORT]   query only this server (repeatable; undelegated servers)
@@ -37,9 +37,11 @@ exit status:
 const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr };
 
 export async function runQuery(argv: string[], io: CliIo = processIo): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
+  const args = parseCommandLine({
+    command: "query",
+    help: HELP,
+    io,
+    config: {
       args: argv,
       allowPositionals: true,
       options: {
@@ -56,16 +58,10 @@ export async function runQuery(argv: string[], io: CliIo = processIo): Promise<n
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
-    });
-  } catch (e) {
-    io.stderr.write(`cutover query: ${(e as Error).message}\n${HELP}`);
-    return 2;
-  }
+    },
+  });
+  if ("exit" in args) return args.exit;
   const v = args.values;
-  if (v.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   if (args.positionals.length !== 1) {
     io.stderr.write(`cutover query: exactly one DOMAIN expected\n${HELP}`);
     return 2;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { ZoneDiffJsonSchema } from "./zone-diff";
+import { zoneDiffJsonSchema } from "./zone-diff";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BIN = join(HERE, "bin.mjs");
@@ -57,7 +57,7 @@ describe("cutover zone diff", () => {
     const r = run("zone", "diff", "--json", "axfr.txt", "changed.zone");
     expect(r.code).toBe(1);
     golden("changed.golden.json", r.stdout);
-    const j = ZoneDiffJsonSchema.parse(JSON.parse(r.stdout));
+    const j = zoneDiffJsonSchema.parse(JSON.parse(r.stdout));
     expect(j.equal).toBe(false);
     expect(j.summary).toEqual({ equal: 4, differ: 5, onlyInA: 1, onlyInB: 1, rdataDiffers: 2, ttlDiffers: 1 });
     expect(j.differences.find((d) => d.type === "CNAME")).toEqual({
@@ -78,7 +78,7 @@ describe("cutover zone diff", () => {
   test("equal as JSON: equal true, no differences, exit 0", () => {
     const r = run("zone", "diff", "--json", "axfr.txt", "route53.json");
     expect(r.code).toBe(0);
-    const j = ZoneDiffJsonSchema.parse(JSON.parse(r.stdout));
+    const j = zoneDiffJsonSchema.parse(JSON.parse(r.stdout));
     expect(j).toMatchObject({ equal: true, differences: [], a: { format: "axfr", rrsets: 8 }, b: { format: "route53", rrsets: 8, providerOnly: 1 } });
   });
 

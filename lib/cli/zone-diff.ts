@@ -5,9 +5,10 @@
  * errors: a diff of a half-read file would mislead, so none is printed).
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { parseOrExplain } from "./command-line";
+import { parseDefaultTtl, unknownFormat } from "./zone-options";
 import { z } from "zod";
-import { compactZone, diffZoneRecords, RRsetDifferenceSchema, ZoneDiffSummarySchema, type CompactZone, type ZoneDiff } from "../diff/zone-files";
+import { compactZone, diffZoneRecords, rrsetDifferenceSchema, zoneDiffSummarySchema, type CompactZone, type ZoneDiff } from "../diff/zone-files";
 import type { ZoneRecord } from "../zone/types";
 import { importZone, IMPORT_FORMATS, type ImportFormat } from "../zone/import";
 import { EXIT, type CliIo } from "./io";
@@ -37,43 +38,35 @@ function perFile<T>(values: T[] | undefined, name: string, fallback: T): { ok: t
 }
 
 export function parseDiffArgs(argv: string[]): Parsed {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: "string", multiple: true },
-        origin: { type: "string", multiple: true },
-        "default-ttl": { type: "string" },
-        json: { type: "boolean", default: false },
-      },
-    }));
-  } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
-  }
+  const parsed = parseOrExplain({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: "string", multiple: true },
+      origin: { type: "string", multiple: true },
+      "default-ttl": { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed.args;
   for (const f of values.format ?? []) {
-    if (f !== "auto" && !(IMPORT_FORMATS as readonly string[]).includes(f)) {
-      return { ok: false, message: `unknown format ${JSON.stringify(f)} (auto, ${IMPORT_FORMATS.join(", ")})` };
-    }
+    const unknown = unknownFormat(f);
+    if (unknown) return { ok: false, message: unknown };
   }
   const formats = perFile(values.format as Format[] | undefined, "format", "auto" as Format);
   if (!formats.ok) return formats;
   const origins = perFile<string | undefined>(values.origin, "origin", undefined);
   if (!origins.ok) return origins;
-  let defaultTtl: number | undefined;
-  if (values["default-ttl"] !== undefined) {
-    const t = values["default-ttl"];
-    if (!/^\d{1,10}$/.test(t) || Number(t) > 0x7fffffff) return { ok: false, message: `--default-ttl must be a number of seconds 0..2147483647, got ${JSON.stringify(t)}` };
-    defaultTtl = Number(t);
-  }
+  const ttl = parseDefaultTtl(values["default-ttl"]);
+  if (!ttl.ok) return ttl;
+  const defaultTtl = ttl.value;
   if (positionals.length !== 2) return { ok: false, message: `two files expected, got ${positionals.length}` };
   return { ok: true, args: { files: [positionals[0], positionals[1]], formats: formats.v, origins: origins.v, defaultTtl, json: values.json ?? false } };
 }
 
-export const ZoneDiffSideSchema = z.object({
+export const zoneDiffSideSchema = z.object({
   file: z.string(),
   /** The import format used (detected or given). */
   format: z.enum(IMPORT_FORMATS),
@@ -86,15 +79,15 @@ export const ZoneDiffSideSchema = z.object({
 });
 
 /** `cutover zone diff --json` output. */
-export const ZoneDiffJsonSchema = z.object({
+export const zoneDiffJsonSchema = z.object({
   equal: z.boolean(),
-  a: ZoneDiffSideSchema,
-  b: ZoneDiffSideSchema,
-  summary: ZoneDiffSummarySchema,
-  differences: z.array(RRsetDifferenceSchema),
+  a: zoneDiffSideSchema,
+  b: zoneDiffSideSchema,
+  summary: zoneDiffSummarySchema,
+  differences: z.array(rrsetDifferenceSchema),
 });
-export type ZoneDiffJson = z.infer<typeof ZoneDiffJsonSchema>;
-export type ZoneDiffSide = z.infer<typeof ZoneDiffSideSchema>;
+export type ZoneDiffJson = z.infer<typeof zoneDiffJsonSchema>;
+export type ZoneDiffSide = z.infer<typeof zoneDiffSideSchema>;
 
 interface Imported {
   records: ZoneRecord[];

@@ -4,8 +4,9 @@
  * class, RFC 4034 §6.1 canonical order) or JSON.
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { importZone, IMPORT_FORMATS, type ImportFile, type ImportFormat, type ImportResult } from "../zone/import";
+import { parseOrExplain } from "./command-line";
+import { parseDefaultTtl, unknownFormat } from "./zone-options";
+import { importZone, type ImportFile, type ImportFormat, type ImportResult } from "../zone/import";
 import { sortCanonical } from "../zone/rrset";
 import { recordToText } from "../zone/serialize";
 import { nameToText } from "../zone/name";
@@ -26,33 +27,25 @@ interface NormalizeArgs {
 type Parsed = { ok: true; args: NormalizeArgs } | { ok: false; message: string };
 
 export function parseNormalizeArgs(argv: string[]): Parsed {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        origin: { type: "string" },
-        format: { type: "string", default: "auto" },
-        "default-ttl": { type: "string" },
-        json: { type: "boolean", default: false },
-      },
-    }));
-  } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
-  }
+  const parsed = parseOrExplain({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      origin: { type: "string" },
+      format: { type: "string", default: "auto" },
+      "default-ttl": { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed.args;
   const format = values.format ?? "auto";
-  if (format !== "auto" && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
-    return { ok: false, message: `unknown format ${JSON.stringify(format)} (auto, ${IMPORT_FORMATS.join(", ")})` };
-  }
-  let defaultTtl: number | undefined;
-  if (values["default-ttl"] !== undefined) {
-    const t = values["default-ttl"];
-    if (!/^\d{1,10}$/.test(t) || Number(t) > 0x7fffffff) return { ok: false, message: `--default-ttl must be a number of seconds 0..2147483647, got ${JSON.stringify(t)}` };
-    defaultTtl = Number(t);
-  }
+  const unknown = unknownFormat(format);
+  if (unknown) return { ok: false, message: unknown };
+  const ttl = parseDefaultTtl(values["default-ttl"]);
+  if (!ttl.ok) return ttl;
+  const defaultTtl = ttl.value;
   if (positionals.length === 0) return { ok: false, message: "no files given" };
   return { ok: true, args: { files: positionals, origin: values.origin, format: format as ImportFormat | "auto", defaultTtl, json: values.json ?? false } };
 }

@@ -6,8 +6,9 @@
  *   CUTOVER_MAX_QUERIES_PER_RUN         DNS queries one live run may send, retries included (default 50,000)
  *   CUTOVER_ORG_QUERIES_PER_HOUR        DNS queries an organisation's runs may send per hour (default 500,000)
  *   CUTOVER_MAX_JSON_BODY_KB            JSON request bodies of route handlers (default 256 KiB)
- * Upload sizes and counts: lib/app/sources/upload-limits.ts; sign-off/invite link use and sign-in: lib/security/rate-limits.ts.
+ * Upload sizes and counts: upload-limits.ts; sign-off/invite link use and sign-in: lib/security/rate-limits.ts.
  */
+import { readEnvironment, type Environment } from "./environment";
 function positive(v: string | undefined, fallback: number): number {
   const n = Number(v);
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
@@ -22,7 +23,7 @@ export interface AbuseLimits {
   maxJsonBodyBytes: number;
 }
 
-export function abuseLimits(env: Record<string, string | undefined> = process.env): AbuseLimits {
+export function abuseLimits(env: Environment = readEnvironment()): AbuseLimits {
   return {
     maxRecordsPerImport: positive(env.CUTOVER_MAX_RECORDS_PER_IMPORT, 1_000_000),
     maxRecordsPerUpload: positive(env.CUTOVER_MAX_RECORDS_PER_UPLOAD, 1_000_000),

@@ -3,6 +3,7 @@
 // PostgreSQL server for the engine: CUTOVER_MIGRATION_PG_URL, CUTOVER_TEST_PG_URL, a postgres
 // DATABASE_URL, or else a throwaway cluster (.ci/pg-cluster.sh).
 import { writeDerivedSchema } from "../../prisma/derive-postgres.mjs";
+import { readEnvironment } from "../config/environment";
 import { createMigration } from "./create-migration";
 import { createPostgresTwins } from "./create-postgres-twins";
 import { dialectOf } from "./dialect";
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const dir = await createMigration({ name });
   console.log(dir ? `created prisma/migrations/${dir}` : "schema unchanged: no SQLite migration created");
   writeDerivedSchema();
-  const env = process.env;
+  const env = readEnvironment();
   let url = env.CUTOVER_MIGRATION_PG_URL || env.CUTOVER_TEST_PG_URL || (env.DATABASE_URL && dialectOf(env.DATABASE_URL) === "postgres" ? env.DATABASE_URL : "");
   let cluster: ThrowawayPg | null = null;
   if (!url) {

@@ -1,21 +1,10 @@
 import type { Db } from "./client";
 import { dialectOfDb, getDb } from "./client";
 import { placeholder, type Dialect } from "./dialect";
-import type { SourceFileRow, SourceRecordRow, SourceRow } from "./rows";
+import type { SourceRecordRow, SourceRow, SourceWithReportRow } from "./rows";
 
-export interface CreateSourceData {
-  transferId: string;
-  label: string;
-  format: string;
-  importerVersion: string;
-  origin: string | null;
-  ok: boolean;
-  providerCount: number;
-  diagnosticCount: number;
-  reportJson: string;
-  files: SourceFileRow[];
-  records: SourceRecordRow[];
-}
+/** A source as stored with its report and records; the database sets id and time, the record count is counted. */
+export type CreateSourceData = Omit<SourceWithReportRow, "id" | "createdAt" | "recordCount"> & { records: SourceRecordRow[] };
 
 // SQLite allows 32,766 bound variables per statement, PostgreSQL 65,535; 10 columns x 2,000 rows stays under both.
 const CHUNK = 2000;

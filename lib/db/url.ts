@@ -4,10 +4,11 @@
  */
 import { mkdirSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
+import { readEnvironment, type Environment } from "../config/environment";
 
 export const DEFAULT_DATABASE_URL = "file:./data/cutover.db";
 
-export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function databaseUrl(env: Environment = readEnvironment()): string {
   return env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : DEFAULT_DATABASE_URL;
 }
 

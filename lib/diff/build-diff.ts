@@ -11,7 +11,7 @@ import { explainOperatorData, explainSourceVsLive } from "./explain";
 import { compareParentChild } from "./parent-child";
 import { compareServers, pickReference } from "./servers";
 import type { ZoneDiff, ZoneView } from "./types";
-import { mergeViews, serverView, sourceView, type Interner } from "./view";
+import { mergeViews, serverView, sourceView, type Interner } from "./zone-view";
 
 export interface DiffSource {
   /** Label shown to people: usually the file name. */
@@ -26,7 +26,7 @@ export interface BuildDiffInput {
   neu: Snapshot | null;
   /** DNS hosting moves (apex NS at the new side are then expected to differ). */
   operatorChange: boolean;
-  /** The old side's server views, when already built from this same snapshot (runReview builds them before the new side is asked). */
+  /** The old side's server views, when already built from this same snapshot (runPipeline builds them before the new side is asked). */
   oldViews?: ZoneView[];
   /** Shared with that earlier build, so every view holds one key and owner per RRset. */
   intern?: Interner;
@@ -76,15 +76,21 @@ export function buildDiff(input: BuildDiffInput): DiffResult {
 
   const diff: ZoneDiff = {
     sources: oldRef
-      ? input.sources.map((s, i) => compareViews(oldRef, sources[i], both(explainSourceVsLive({ apex: zone, providerRecords: s.result.providerRecords }), operator)))
+      ? input.sources.map((s, i) => compareViews({
+        here: oldRef, there: sources[i],
+        explain: both(explainSourceVsLive({ apex: zone, providerRecords: s.result.providerRecords }), operator),
+      }))
       : [],
     allSources:
       oldRef && allSources
-        ? compareViews(oldRef, allSources, both(explainSourceVsLive({ apex: zone, providerRecords: input.sources.flatMap((s) => s.result.providerRecords) }), operator))
+        ? compareViews({
+          here: oldRef, there: allSources,
+          explain: both(explainSourceVsLive({ apex: zone, providerRecords: input.sources.flatMap((s) => s.result.providerRecords) }), operator),
+        })
         : null,
     oldServers: old.length ? compareServers("old", old) : null,
     newServers: neu.length ? compareServers("new", neu) : null,
-    oldVsNew: oldRef && newRef ? compareViews(oldRef, newRef, operator) : null,
+    oldVsNew: oldRef && newRef ? compareViews({ here: oldRef, there: newRef, explain: operator }) : null,
     parentChild: input.old?.delegation?.parent ? compareParentChild({ zone, delegation: input.old.delegation, servers: input.old.servers, views: old }) : null,
   };
   return { diff, views: { sources, allSources, old, neu, oldRef, newRef } };

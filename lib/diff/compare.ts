@@ -75,7 +75,7 @@ function synthesisSource(view: ZoneView, exists: Set<string>, key: string): RRse
   return view.rrsets.get("\u0001*" + ce + rest) ?? null;
 }
 
-export function compareViews(here: ZoneView, there: ZoneView, explain: Explainer = () => null): Comparison {
+export function compareViews({ here, there, explain = () => null }: { here: ZoneView; there: ZoneView; explain?: Explainer }): Comparison {
   const entries: DiffEntry[] = [];
   const unchecked: string[] = [];
   const synthesized: string[] = [];

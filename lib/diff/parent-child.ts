@@ -8,7 +8,7 @@ import type { ServerSummary } from "../dns/run-snapshot";
 import { isSubdomain, nameToText, name as wire } from "../zone/name";
 import { rdataToText } from "../zone/rdata";
 import { T } from "../zone/rrtype";
-import { lowerText, recordText, rrsetKey, serverLabel } from "./view";
+import { lowerText, recordText, rrsetKey, serverLabel } from "./zone-view";
 import type { EvidenceRef, ParentChildDiff, ZoneView } from "./types";
 
 export interface ParentChildInput {

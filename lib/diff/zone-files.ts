@@ -5,7 +5,7 @@
  * RRsets as sets (RFC 2181 §5: duplicates collapse), and a TTL difference
  * told apart from an RDATA difference.
  *
- * Why not the diff views (view.ts): those keep an object per RRset with
+ * Why not the diff views (zone-view.ts): those keep an object per RRset with
  * presentation text, evidence and sources, for a few thousand names of a
  * live check. A file diff is asked of million-record zones, so each side is
  * packed into one byte array (`compactZone`), the parsed records can be
@@ -292,7 +292,7 @@ function unpack(b: Uint8Array, start: number): Unpacked {
 }
 
 /** The JSON shape of `cutover zone diff --json` (also the value diffZones returns). */
-export const RRsetDifferenceSchema = z.object({
+export const rrsetDifferenceSchema = z.object({
   /** Absolute owner, lowercased (owners compare case-folded, RFC 4343). */
   owner: z.string(),
   class: z.string(),
@@ -310,9 +310,9 @@ export const RRsetDifferenceSchema = z.object({
   /** RDATA present in both. */
   common: z.number().int(),
 });
-export type RRsetDifference = z.infer<typeof RRsetDifferenceSchema>;
+export type RRsetDifference = z.infer<typeof rrsetDifferenceSchema>;
 
-export const ZoneDiffSummarySchema = z.object({
+export const zoneDiffSummarySchema = z.object({
   /** RRsets equal on both sides (same TTL, same RDATA set). */
   equal: z.number().int(),
   /** RRsets listed in `differences`. */
@@ -324,7 +324,7 @@ export const ZoneDiffSummarySchema = z.object({
   /** changed RRsets whose TTLs differ (an RRset may count in both). */
   ttlDiffers: z.number().int(),
 });
-export type ZoneDiffSummary = z.infer<typeof ZoneDiffSummarySchema>;
+export type ZoneDiffSummary = z.infer<typeof zoneDiffSummarySchema>;
 
 export interface ZoneDiff {
   summary: ZoneDiffSummary;

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLab, type Lab } from "../lab/lab";
 import { scenario } from "../lab/scenarios";
-import { runReview, type Review } from "../checks/review";
+import { runPipeline, type PipelineResult } from "../checks/pipeline";
 import { nameKey, name as wire } from "../zone/name";
 import { T } from "./discovery";
 import { parseRootHints } from "./root-hints";
@@ -19,13 +19,13 @@ const here = new URL(".", import.meta.url).pathname;
 
 describe("AXFR first on the lab's clean move", () => {
   let lab: Lab;
-  let r: Review;
+  let r: PipelineResult;
   beforeAll(async () => {
     lab = await startLab({ scenario: "clean-move" });
     const h = parseRootHints(lab.rootHints);
     if (!h.ok) throw new Error(h.message);
     const sources = scenario("clean-move").sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(join(here, "../lab", p)) }));
-    r = await runReview({
+    r = await runPipeline({
       zone: "project.test",
       facts: { domain: "project.test", dnsHostingMoves: true },
       sources,

@@ -23,6 +23,12 @@ export interface AxfrOptions {
   timeoutMs?: number;
 }
 
+/** One zone transfer: the zone (wire name) from one server, with its limits. */
+export interface AxfrRequest extends AxfrOptions {
+  server: ServerRef;
+  zone: Uint8Array;
+}
+
 export interface AxfrResult {
   server: ServerRef;
   zone: Uint8Array;
@@ -57,7 +63,8 @@ const RCODE: Record<number, QueryError> = {
   9: { kind: "notauth", message: "not authorised or not authoritative (NOTAUTH)" },
 };
 
-export async function axfr(session: QuerySession, server: ServerRef, zone: Uint8Array, opts: AxfrOptions = {}): Promise<AxfrResult> {
+export async function axfr(session: QuerySession, request: AxfrRequest): Promise<AxfrResult> {
+  const { server, zone, ...opts } = request;
   const started = performance.now();
   const result = new LiveTransfer(server, zone, evidenceFile(server));
   const done = (error: QueryError | null): AxfrResult => {
@@ -76,7 +83,7 @@ export async function axfr(session: QuerySession, server: ServerRef, zone: Uint8
   let payload = encodeQuery({ id, name: zone, type: TYPE_AXFR, class: 1, ednsUdpSize: null });
   let verifier: TsigVerifier | null = null;
   if (opts.tsig) {
-    const s = signRequest(payload, opts.tsig);
+    const s = signRequest({ msg: payload, key: opts.tsig });
     payload = s.message;
     verifier = new TsigVerifier(opts.tsig, s.mac);
   }

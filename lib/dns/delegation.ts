@@ -27,7 +27,7 @@ export interface Delegation {
 
 export async function walkDelegation(ctx: IterateContext, zoneText: string): Promise<Delegation> {
   const zone = wire(zoneText);
-  const it = await iterate({ ...ctx, dnssecOk: true }, zone, T.NS);
+  const it = await iterate({ ...ctx, dnssecOk: true }, { qname: zone, qtype: T.NS });
   const out: Delegation = {
     zone: nameToText(zone),
     parent: null,

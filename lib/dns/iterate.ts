@@ -50,7 +50,7 @@ export interface IterateContext {
 const MAX_TRIES_PER_STEP = 6;
 const MAX_STEPS = 24;
 
-export async function iterate(ctx: IterateContext, qname: Uint8Array, qtype: number): Promise<IterateResult> {
+export async function iterate(ctx: IterateContext, { qname, qtype }: { qname: Uint8Array; qtype: number }): Promise<IterateResult> {
   const { session } = ctx;
   const depth = ctx.depth ?? 3;
   const result: IterateResult = { final: null, finalServers: [], referrals: [], answers: [], problem: null };
@@ -137,7 +137,7 @@ export async function resolveAddresses(ctx: IterateContext, host: Uint8Array): P
   const out: string[] = [];
   const answers: ServerAnswer[] = [];
   for (const t of [T.A, T.AAAA]) {
-    const r = await iterate({ ...ctx, dnssecOk: false }, host, t);
+    const r = await iterate({ ...ctx, dnssecOk: false }, { qname: host, qtype: t });
     answers.push(...r.answers);
     if (r.final?.flags?.aa) {
       for (const rec of r.final.records) if (rec.section === "answer" && rec.type === t && namesEqual(rec.owner, host)) out.push(addressText(rec));

@@ -115,7 +115,7 @@ describe("per-server answers from BIND, NSD and Knot", () => {
 describe("AXFR", () => {
   it("is refused by BIND without the TSIG key", async () => {
     const s = session();
-    const x = await axfr(s, { name: "ns1.oldhost.test.", address: "127.0.0.1", port: lab.port }, name("project.test"));
+    const x = await axfr(s, { server: { name: "ns1.oldhost.test.", address: "127.0.0.1", port: lab.port }, zone: name("project.test") });
     s.close();
     expect(x.error?.kind).toMatch(/refused|notauth/);
     expect(x.records).toEqual([]);
@@ -123,7 +123,7 @@ describe("AXFR", () => {
 
   it("succeeds at BIND with TSIG HMAC-SHA256 and verifies every message", async () => {
     const s = session();
-    const x = await axfr(s, { name: "ns1.oldhost.test.", address: "127.0.0.1", port: lab.port }, name("project.test"), { tsig: key() });
+    const x = await axfr(s, { server: { name: "ns1.oldhost.test.", address: "127.0.0.1", port: lab.port }, zone: name("project.test"), tsig: key() });
     s.close();
     expect(x.error).toBeNull();
     expect(x.tsig).toBe("verified");
@@ -134,14 +134,14 @@ describe("AXFR", () => {
   it("rejects an answer signed with another key (BADKEY/BADSIG is recorded)", async () => {
     const s = session();
     const wrong = TsigKey.from(LAB_TSIG.name, "hmac-sha256", Buffer.from("not the lab key").toString("base64")) as TsigKey;
-    const x = await axfr(s, { name: "ns1.oldhost.test.", address: "127.0.0.1", port: lab.port }, name("project.test"), { tsig: wrong });
+    const x = await axfr(s, { server: { name: "ns1.oldhost.test.", address: "127.0.0.1", port: lab.port }, zone: name("project.test"), tsig: wrong });
     s.close();
     expect(x.error?.kind).toMatch(/notauth|tsig/);
   });
 
   it("transfers from NSD without a key and sees the stale copy", async () => {
     const s = session();
-    const x = await axfr(s, { name: "ns2.oldhost.test.", address: "127.0.0.4", port: lab.port }, name("project.test"));
+    const x = await axfr(s, { server: { name: "ns2.oldhost.test.", address: "127.0.0.4", port: lab.port }, zone: name("project.test") });
     s.close();
     expect(x.error).toBeNull();
     expect(x.records).toHaveLength(14); // the docs CNAME is missing
@@ -149,7 +149,7 @@ describe("AXFR", () => {
 
   it("stops at the record cap", async () => {
     const s = session();
-    const x = await axfr(s, { name: "ns2.oldhost.test.", address: "127.0.0.4", port: lab.port }, name("project.test"), { maxRecords: 3 });
+    const x = await axfr(s, { server: { name: "ns2.oldhost.test.", address: "127.0.0.4", port: lab.port }, zone: name("project.test"), maxRecords: 3 });
     s.close();
     expect(x.error?.kind).toBe("too-large");
   });

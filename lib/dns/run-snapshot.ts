@@ -196,7 +196,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
   const xfrs: AxfrResult[] = [];
   const transferred: ServerRef[] = [];
   if (opts.axfr) {
-    const results = await transferEach(session, reachable, apex, { tsig: opts.tsig ?? null, concurrency: opts.axfrConcurrency ?? 4 });
+    const results = await transferEach(session, { servers: reachable, zone: apex, tsig: opts.tsig ?? null, concurrency: opts.axfrConcurrency ?? 4 });
     results.forEach((x, idx) => {
       if (!x) return;
       const t = reachable[idx];

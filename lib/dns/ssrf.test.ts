@@ -182,7 +182,7 @@ describe("SSRF cases: the address policy holds against indirection", () => {
     const s = await fakeAt("127.0.0.6", silent);
     const session = new QuerySession({ port: s.port });
     try {
-      const x = await axfr(session, { name: "primary.victim.test.", address: "127.0.0.6", port: s.port }, name("victim.test"));
+      const x = await axfr(session, { server: { name: "primary.victim.test.", address: "127.0.0.6", port: s.port }, zone: name("victim.test") });
       expect(x.error).toEqual({ kind: "address-refused", message: "127.0.0.6 is a loopback address (allow with --allow-private)" });
       expect(session.counts.failed).toBe(1);
     } finally {

@@ -76,11 +76,10 @@ describe("zone transfers from every server", () => {
     const s = await server("127.0.45.21", ["cut", "serve"]);
     open.push(s);
     const q = session(s.port);
-    const [x] = await transferEach(
-      q,
-      [{ name: "ns1.cut.test.", address: "127.0.45.21", port: s.port }],
-      wire(`${ZONE}.`),
-    );
+    const [x] = await transferEach(q, {
+      servers: [{ name: "ns1.cut.test.", address: "127.0.45.21", port: s.port }],
+      zone: wire(`${ZONE}.`),
+    });
     q.close();
     expect(x!.error).toBeNull();
     expect(x!.records).toHaveLength(51);
@@ -93,11 +92,10 @@ describe("zone transfers from every server", () => {
     const s = await server("127.0.45.22", ["cut"]);
     open.push(s);
     const q = session(s.port);
-    const [x] = await transferEach(
-      q,
-      [{ name: "ns1.cut.test.", address: "127.0.45.22", port: s.port }],
-      wire(`${ZONE}.`),
-    );
+    const [x] = await transferEach(q, {
+      servers: [{ name: "ns1.cut.test.", address: "127.0.45.22", port: s.port }],
+      zone: wire(`${ZONE}.`),
+    });
     q.close();
     expect(x!.error?.message).toBe("connection closed inside a message");
     expect(x!.records).toEqual([]);
@@ -108,11 +106,10 @@ describe("zone transfers from every server", () => {
     const s = await server("127.0.45.23", ["refuse", "serve"]);
     open.push(s);
     const q = session(s.port);
-    const [x] = await transferEach(
-      q,
-      [{ name: "ns1.cut.test.", address: "127.0.45.23", port: s.port }],
-      wire(`${ZONE}.`),
-    );
+    const [x] = await transferEach(q, {
+      servers: [{ name: "ns1.cut.test.", address: "127.0.45.23", port: s.port }],
+      zone: wire(`${ZONE}.`),
+    });
     q.close();
     expect(x!.error?.kind).toBe("refused");
     expect(s.connections()).toBe(1);

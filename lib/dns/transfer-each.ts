@@ -20,25 +20,23 @@ import type { QueryErrorKind, ServerRef } from "./types";
  */
 const IN_TRANSIT: ReadonlySet<QueryErrorKind> = new Set(["timeout", "network", "malformed"]);
 
-export interface TransferEachOptions extends AxfrOptions {
+export interface TransferEachRequest extends AxfrOptions {
+  /** The server addresses, each asked for the zone (wire name). */
+  servers: readonly ServerRef[];
+  zone: Uint8Array;
   /** Transfers at once (default 4). */
   concurrency?: number;
 }
 
 /** One result per server, in the servers' order (undefined: the run stopped before its turn). */
-export async function transferEach(
-  session: QuerySession,
-  servers: readonly ServerRef[],
-  zone: Uint8Array,
-  opts: TransferEachOptions = {},
-): Promise<(AxfrResult | undefined)[]> {
-  const { concurrency = 4, ...axfrOpts } = opts;
+export async function transferEach(session: QuerySession, request: TransferEachRequest): Promise<(AxfrResult | undefined)[]> {
+  const { servers, zone, concurrency = 4, ...axfrOpts } = request;
   session.plan(servers.length);
   return mapPool(servers, concurrency, session.signal, async (s) => {
-    const first = await axfr(session, s, zone, axfrOpts);
+    const first = await axfr(session, { ...axfrOpts, server: s, zone });
     if (!first.error || !IN_TRANSIT.has(first.error.kind) || session.signal.aborted) return first;
     session.plan(1);
-    return axfr(session, s, zone, axfrOpts);
+    return axfr(session, { ...axfrOpts, server: s, zone });
   });
 }
 

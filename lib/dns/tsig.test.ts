@@ -9,7 +9,7 @@ const key = () => TsigKey.from("k.", "hmac-sha256", Buffer.from("0123456789abcde
 describe("TSIG", () => {
   it("signs a request with a TSIG RR and bumps ARCOUNT", () => {
     const q = encodeQuery({ id: 0x1234, name: name("example.test"), type: 252, ednsUdpSize: null });
-    const { message, mac } = signRequest(q, key(), 1_700_000_000);
+    const { message, mac } = signRequest({ msg: q, key: key(), now: 1_700_000_000 });
     expect(message[11]).toBe(1);
     expect(mac.length).toBe(32);
     // key name "k." then type 250 class 255
@@ -19,7 +19,7 @@ describe("TSIG", () => {
   it("verifies a response a peer signed with the same key, and rejects a tampered one", () => {
     const now = 1_700_000_000;
     const q = encodeQuery({ id: 7, name: name("example.test"), type: 252, ednsUdpSize: null });
-    const req = signRequest(q, key(), now);
+    const req = signRequest({ msg: q, key: key(), now });
     // The server's view: an answer signed over request MAC + answer + variables.
     const answer = Uint8Array.from(q);
     answer[2] = 0x84;
@@ -57,7 +57,7 @@ function signResponse(msg: Uint8Array, requestMac: Buffer, now: number): Uint8Ar
 
 function signRequestLike(covered: Buffer, msg: Uint8Array, now: number): { message: Uint8Array } {
   // Reuse signRequest's RR layout: sign `covered`, then graft the TSIG RR onto `msg`.
-  const s = signRequest(covered, key(), now);
+  const s = signRequest({ msg: covered, key: key(), now });
   const rr = s.message.subarray(covered.length);
   const out = Buffer.concat([msg, rr]);
   out.writeUInt16BE(((msg[10] << 8) | msg[11]) + 1, 10);

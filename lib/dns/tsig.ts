@@ -89,7 +89,9 @@ function variables(key: TsigKey, timeSigned: number, fudge: number, error: numbe
 }
 
 /** Sign a request: append the TSIG RR and bump ARCOUNT. Returns the request MAC for verifying answers. */
-export function signRequest(msg: Uint8Array, key: TsigKey, now = Math.floor(Date.now() / 1000)): { message: Uint8Array; mac: Buffer } {
+export function signRequest({
+  msg, key, now = Math.floor(Date.now() / 1000),
+}: { msg: Uint8Array; key: TsigKey; now?: number }): { message: Uint8Array; mac: Buffer } {
   const id = (msg[0] << 8) | msg[1];
   const h = key.hmac();
   h.update(msg);

@@ -105,8 +105,8 @@ describe("outbound policy", () => {
   it("RDAP bootstrap: a loopback service URL is never picked", () => {
     // Address literals are judged here; a name (localhost) when it is fetched (the RDAP case above).
     const bootstrap = { services: [[["test"], probeUrls().filter((u) => !u.includes("localhost"))]] };
-    expect(pickRdapServer(bootstrap, "victim.test")).toMatchObject({ ok: false, error: expect.stringContaining("lists no usable URL") });
-    expect(pickRdapServer(bootstrap, "victim.test", { allowPrivate: "loopback" })).toMatchObject({ ok: true, baseUrl: probeUrls()[0] });
+    expect(pickRdapServer({ bootstrap, domain: "victim.test" })).toMatchObject({ ok: false, error: expect.stringContaining("lists no usable URL") });
+    expect(pickRdapServer({ bootstrap, domain: "victim.test", policy: { allowPrivate: "loopback" } })).toMatchObject({ ok: true, baseUrl: probeUrls()[0] });
   });
 
   it("HTTP probe: refused for every URL, no connection (neither the request nor the TLS handshake)", async () => {

@@ -13,21 +13,22 @@
  */
 import { z } from "zod";
 import type { PrivateScope } from "../dns/address-policy";
+import { readEnvironment, type Environment } from "../config/environment";
 
 export const PRIVATE_SCOPES = ["none", "loopback", "private"] as const satisfies readonly PrivateScope[];
 export type { PrivateScope };
 
-export const PrivateScopeSchema = z.enum(PRIVATE_SCOPES);
+export const privateScopeSchema = z.enum(PRIVATE_SCOPES);
 
 /** What a request may ask for: true = the operator's scope, false = none, or a scope name. */
-export const RequestedScopeSchema = z.union([z.boolean(), PrivateScopeSchema]);
-export type RequestedScope = z.infer<typeof RequestedScopeSchema>;
+export const requestedScopeSchema = z.union([z.boolean(), privateScopeSchema]);
+export type RequestedScope = z.infer<typeof requestedScopeSchema>;
 
 const RANK: Record<PrivateScope, number> = { none: 0, loopback: 1, private: 2 };
 
 /** CUTOVER_ALLOW_PRIVATE; unset or unreadable → none (fail closed). */
-export function operatorPrivateScope(env: Record<string, string | undefined> = process.env): PrivateScope {
-  const p = PrivateScopeSchema.safeParse(env.CUTOVER_ALLOW_PRIVATE?.trim().toLowerCase());
+export function operatorPrivateScope(env: Environment = readEnvironment()): PrivateScope {
+  const p = privateScopeSchema.safeParse(env.CUTOVER_ALLOW_PRIVATE?.trim().toLowerCase());
   return p.success ? p.data : "none";
 }
 

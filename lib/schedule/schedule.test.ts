@@ -59,8 +59,10 @@ describe("zoned time across DST (Europe/Berlin, last Sunday of October 2026 = 25
     expect(formatLocal(new Date("2026-10-25T05:00:00Z"), "America/St_Johns")).toBe("2026-10-25 02:30 America/St_Johns (UTC-02:30)");
   });
   test("local dates covered by a window (end exclusive)", () => {
-    expect(localDatesCovered(new Date("2026-10-24T20:00:00Z"), new Date("2026-10-25T05:00:00Z"), BERLIN)).toEqual(["2026-10-24", "2026-10-25"]);
-    expect(localDatesCovered(new Date("2026-10-26T08:00:00Z"), new Date("2026-10-26T23:00:00Z"), BERLIN)).toEqual(["2026-10-26"]);
+    expect(localDatesCovered({
+      start: new Date("2026-10-24T20:00:00Z"), end: new Date("2026-10-25T05:00:00Z"), timeZone: BERLIN,
+    })).toEqual(["2026-10-24", "2026-10-25"]);
+    expect(localDatesCovered({ start: new Date("2026-10-26T08:00:00Z"), end: new Date("2026-10-26T23:00:00Z"), timeZone: BERLIN })).toEqual(["2026-10-26"]);
   });
 });
 

@@ -29,7 +29,7 @@ function input(over: Partial<TimelineInput> = {}): TimelineInput {
 
 describe("timeScale", () => {
   test("maps the range linearly onto the plot", () => {
-    const x = timeScale(d("2026-01-01T00:00:00Z"), d("2026-01-02T00:00:00Z"), 100, 800);
+    const x = timeScale({ rangeStart: d("2026-01-01T00:00:00Z"), rangeEnd: d("2026-01-02T00:00:00Z"), left: 100, width: 800 });
     expect(x(d("2026-01-01T00:00:00Z"))).toBe(100);
     expect(x(d("2026-01-01T06:00:00Z"))).toBe(300);
     expect(x(d("2026-01-02T00:00:00Z"))).toBe(900);
@@ -40,7 +40,7 @@ describe("timelineTicks across DST", () => {
   test("Berlin, clocks go back on 25 Oct 2026: ticks stay on local midnights and that day is 25 h long", () => {
     const rangeStart = d("2026-10-23T12:00:00Z");
     const rangeEnd = d("2026-10-27T12:00:00Z");
-    const x = timeScale(rangeStart, rangeEnd, 0, 96 * 10); // 10 units per hour
+    const x = timeScale({ rangeStart, rangeEnd, left: 0, width: 96 * 10 }); // 10 units per hour
     const ticks = timelineTicks({ rangeStart, rangeEnd, timeZone: BERLIN, x });
     const days = ticks.filter((t) => t.kind === "day");
     expect(days.map((t) => [iso(t.at), t.label])).toEqual([
@@ -62,7 +62,7 @@ describe("timelineTicks across DST", () => {
   test("New York, clocks go forward on 8 Mar 2026: a 23 h day, no tick on the skipped hour", () => {
     const rangeStart = d("2026-03-07T12:00:00Z");
     const rangeEnd = d("2026-03-08T18:00:00Z"); // 30 h: hour ticks every 3 h
-    const x = timeScale(rangeStart, rangeEnd, 0, 820);
+    const x = timeScale({ rangeStart, rangeEnd, left: 0, width: 820 });
     const ticks = timelineTicks({ rangeStart, rangeEnd, timeZone: "America/New_York", x });
     expect(ticks.filter((t) => t.kind === "day").map((t) => iso(t.at))).toEqual(["2026-03-08T05:00:00.000Z"]);
     const march8 = ticks.filter((t) => t.kind === "hour" && t.at > d("2026-03-08T05:00:00Z"));
@@ -78,14 +78,17 @@ describe("timelineTicks across DST", () => {
   test("long ranges tick weekly", () => {
     const rangeStart = d("2026-01-01T00:00:00Z");
     const rangeEnd = d("2026-01-30T00:00:00Z");
-    const ticks = timelineTicks({ rangeStart, rangeEnd, timeZone: "UTC", x: timeScale(rangeStart, rangeEnd, 0, 820) });
+    const ticks = timelineTicks({ rangeStart, rangeEnd, timeZone: "UTC", x: timeScale({ rangeStart, rangeEnd, left: 0, width: 820 }) });
     expect(ticks.map((t) => t.label)).toEqual(["Thu 1 Jan", "Thu 8 Jan", "Thu 15 Jan", "Thu 22 Jan", "Thu 29 Jan"]);
   });
 
   test("day and hour labels keep their distance on any plot width: fewer ticks rather than overlapping labels", () => {
     for (const [from, to] of [["2026-01-01T00:00:00Z", "2026-01-03T00:00:00Z"], ["2026-01-01T00:00:00Z", "2026-01-14T00:00:00Z"], ["2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z"]]) {
       for (const width of [820, 400, 100]) {
-        const ticks = timelineTicks({ rangeStart: d(from), rangeEnd: d(to), timeZone: "UTC", x: timeScale(d(from), d(to), 0, width) });
+        const ticks = timelineTicks({
+          rangeStart: d(from), rangeEnd: d(to), timeZone: "UTC",
+          x: timeScale({ rangeStart: d(from), rangeEnd: d(to), left: 0, width }),
+        });
         for (const kind of ["day", "hour"] as const) {
           const xs = ticks.filter((t) => t.kind === kind).map((t) => t.x);
           const need = kind === "day" ? labelWidth("Wed 25 Nov", 12, true) : labelWidth("06:00", 10);
@@ -96,19 +99,25 @@ describe("timelineTicks across DST", () => {
   });
 
   test("labels above the plot are kept inside it and stacked when they would overlap", () => {
-    const near = stackTopLabels(
-      [
+    const near = stackTopLabels({ labels: [
         { id: "retire", x: 500, anchor: "end", text: "retire old servers ▸", fontSize: 11 },
         { id: "now", x: 480, anchor: "middle", text: "revision created", fontSize: 11, bold: true },
-      ],
-      150,
-      970,
+      ], left: 150, right: 970 }
     );
     expect(near.map((l) => [l.id, l.row])).toEqual([["now", 0], ["retire", 1]]);
-    const apart = stackTopLabels([{ id: "retire", x: 900, anchor: "end", text: "retire old servers ▸", fontSize: 11 }, { id: "now", x: 200, anchor: "middle", text: "Now", fontSize: 11, bold: true }], 150, 970);
+    const apart = stackTopLabels({
+      labels: [
+        { id: "retire", x: 900, anchor: "end", text: "retire old servers ▸", fontSize: 11 },
+        { id: "now", x: 200, anchor: "middle", text: "Now", fontSize: 11, bold: true },
+      ],
+      left: 150, right: 970,
+    });
     expect(apart.every((l) => l.row === 0)).toBe(true);
     // A label at the very left is moved right so it starts inside the plot.
-    const [edge] = stackTopLabels([{ id: "now", x: 150, anchor: "middle", text: "revision created", fontSize: 11, bold: true }], 150, 970);
+    const [edge] = stackTopLabels({
+      labels: [{ id: "now", x: 150, anchor: "middle", text: "revision created", fontSize: 11, bold: true }], left: 150,
+      right: 970,
+    });
     expect(edge.x - labelWidth("revision created", 11, true) / 2).toBeGreaterThanOrEqual(150);
   });
 });
@@ -117,7 +126,7 @@ describe("timelineBands", () => {
   test("weekend days are whole local days of the owner's zone, including the 25 h Sunday; holidays win over weekends", () => {
     const rangeStart = d("2026-10-23T12:00:00Z");
     const rangeEnd = d("2026-10-26T12:00:00Z");
-    const x = timeScale(rangeStart, rangeEnd, 0, 72);
+    const x = timeScale({ rangeStart, rangeEnd, left: 0, width: 72 });
     const bands = timelineBands({ rangeStart, rangeEnd, timeZone: BERLIN, holidays: [{ date: "2026-10-24", name: "Test Day" }], weekendDays: [0, 6], x });
     expect(bands).toEqual([
       { x0: 10, x1: 34, date: "2026-10-24", kind: "holiday", label: "Holiday 2026-10-24: Test Day" },
@@ -128,7 +137,10 @@ describe("timelineBands", () => {
   test("bands are clipped to the range", () => {
     const rangeStart = d("2026-10-24T10:00:00Z");
     const rangeEnd = d("2026-10-24T20:00:00Z");
-    const bands = timelineBands({ rangeStart, rangeEnd, timeZone: "UTC", holidays: [], weekendDays: [0, 6], x: timeScale(rangeStart, rangeEnd, 0, 10) });
+    const bands = timelineBands({
+      rangeStart, rangeEnd, timeZone: "UTC", holidays: [], weekendDays: [0, 6],
+      x: timeScale({ rangeStart, rangeEnd, left: 0, width: 10 }),
+    });
     expect(bands.map((b) => [b.x0, b.x1])).toEqual([[0, 10]]);
   });
 });
@@ -182,7 +194,7 @@ describe("layoutTimeline", () => {
     const l = layoutTimeline(input({ displayTimeZone: "America/New_York", ownerTimeZone: "Asia/Tokyo" }));
     expect(l.ticks.filter((t) => t.kind === "day").map((t) => iso(t.at))[0]).toBe("2026-11-08T05:00:00.000Z");
     // Saturday 14 Nov in Tokyo starts at 13 Nov 15:00Z.
-    const x = timeScale(l.rangeStart, l.rangeEnd, l.plotLeft, l.plotWidth);
+    const x = timeScale({ rangeStart: l.rangeStart, rangeEnd: l.rangeEnd, left: l.plotLeft, width: l.plotWidth });
     const sat = l.bands.find((b) => b.date === "2026-11-14");
     expect(sat).toMatchObject({ kind: "weekend", x0: x(d("2026-11-13T15:00:00Z")), x1: x(d("2026-11-14T15:00:00Z")) });
   });

@@ -39,7 +39,9 @@ export interface TopLabel {
  * [left, right] and stacked into rows so none overlaps another: each goes to
  * the first row where it clears every label already there.
  */
-export function stackTopLabels(labels: readonly TopLabel[], left: number, right: number, gap = 6): (TopLabel & { x: number; row: number })[] {
+export function stackTopLabels({
+  labels, left, right, gap = 6,
+}: { labels: readonly TopLabel[]; left: number; right: number; gap?: number }): (TopLabel & { x: number; row: number })[] {
   const placed: { x0: number; x1: number; row: number }[] = [];
   const out: (TopLabel & { x: number; row: number })[] = [];
   const sorted = [...labels].sort((a, b) => a.x - b.x);
@@ -145,7 +147,7 @@ export interface TimelineLayout {
 }
 
 /** Linear map from instants to x in [left, left + width]. */
-export function timeScale(rangeStart: Date, rangeEnd: Date, left: number, width: number): (t: Date) => number {
+export function timeScale({ rangeStart, rangeEnd, left, width }: { rangeStart: Date; rangeEnd: Date; left: number; width: number }): (t: Date) => number {
   const t0 = rangeStart.getTime();
   const span = Math.max(1, rangeEnd.getTime() - t0);
   return (t) => round2(left + ((t.getTime() - t0) / span) * width);
@@ -255,7 +257,7 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   const span = rangeEnd.getTime() - rangeStart.getTime();
   if (now < rangeStart && rangeStart.getTime() - now.getTime() <= span / 2) rangeStart = new Date(now.getTime() - pad);
   if (now > rangeEnd && now.getTime() - rangeEnd.getTime() <= span / 2) rangeEnd = new Date(now.getTime() + pad);
-  const x = timeScale(rangeStart, rangeEnd, plotLeft, plotWidth);
+  const x = timeScale({ rangeStart, rangeEnd, left: plotLeft, width: plotWidth });
   // People read durations, not seconds: the picture says "2 d 1 h".
   const f = (s: number) => formatDuration(Math.round(s));
 

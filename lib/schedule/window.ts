@@ -87,7 +87,7 @@ export function checkSchedule(options: CheckScheduleOptions): ScheduleWarning[] 
     out.push({ code: "window-invalid", severity: "error", message: "the window ends before it starts" });
     return out;
   }
-  const dates = localDatesCovered(plan.start, plan.end, window.timeZone);
+  const dates = localDatesCovered({ start: plan.start, end: plan.end, timeZone: window.timeZone });
   const weekend = new Set(options.weekendDays ?? [0, 6]);
   const weekendDates = dates.filter((d) => weekend.has(weekdayOf(d)));
   if (weekendDates.length > 0) {
@@ -98,7 +98,7 @@ export function checkSchedule(options: CheckScheduleOptions): ScheduleWarning[] 
     });
   }
   if (window.holidayRegion !== null) {
-    const hits = holidaysOn(options.calendar ?? DEFAULT_HOLIDAY_CALENDAR, window.holidayRegion, dates);
+    const hits = holidaysOn({ calendar: options.calendar ?? DEFAULT_HOLIDAY_CALENDAR, region: window.holidayRegion, dates });
     if (hits.length > 0) {
       out.push({ code: "window-holiday", severity: "warning", message: `the window falls on a holiday (${window.holidayRegion}): ${hits.map((h) => `${h.date} ${h.name}`).join(", ")}` });
     }

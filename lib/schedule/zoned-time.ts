@@ -88,7 +88,7 @@ export function localDate(instant: Date, timeZone: string): string {
 }
 
 /** Every local calendar date touched by [start, end). */
-export function localDatesCovered(start: Date, end: Date, timeZone: string): string[] {
+export function localDatesCovered({ start, end, timeZone }: { start: Date; end: Date; timeZone: string }): string[] {
   const first = localDate(start, timeZone);
   const last = localDate(new Date(Math.max(start.getTime(), end.getTime() - 1)), timeZone);
   const dates: string[] = [];

@@ -11,12 +11,13 @@
  * With 0 hops every client shares one bucket ("direct"); the per-account and
  * per-token limits still apply. Trusting a proxy is an explicit setting.
  */
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+import { readEnvironment, type Environment } from "../config/environment";
+export function trustedProxyHops(env: Environment = readEnvironment()): number {
   const hops = Number.parseInt(env.CUTOVER_TRUSTED_PROXY_HOPS ?? "0", 10);
   return Number.isFinite(hops) && hops > 0 ? hops : 0;
 }
 
-export function clientAddress(headers: Headers, env: Record<string, string | undefined> = process.env): string {
+export function clientAddress(headers: Headers, env: Environment = readEnvironment()): string {
   const hops = trustedProxyHops(env);
   if (hops === 0) return "direct";
   const chain = (headers.get("x-forwarded-for") ?? "")

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createMemoryRateLimiter, signInAttemptsPerMinute, spendAttempt } from "./rate-limits";
+import { createMemoryRateLimiter, spendAttempt } from "./rate-limits";
+import { signInAttemptsPerMinute } from "../config/rate-limits";
 
 const now = new Date("2026-10-05T12:00:00Z");
 

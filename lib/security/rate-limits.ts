@@ -3,10 +3,11 @@
  * (one process; a shared store may implement the same interface), the process-wide limiters for capability tokens
  * (sign-off links and invites: CUTOVER_LINK_RATE_LIMIT attempts per minute per client address and per token,
  * default 60) and for password sign-in (CUTOVER_SIGNIN_RATE_LIMIT per minute per account and per client address,
- * default 30; counted in lib/auth/sign-in-limit.ts), and the AppError a refusal becomes. The per-organisation DNS
+ * default 30; counted in lib/auth/sign-in-limit.ts; both read through lib/config/rate-limits.ts), and the AppError a refusal becomes. The per-organisation DNS
  * query budget is a stored count (lib/app/runs/start-run.ts), its limit in lib/config/abuse-limits.ts.
  */
 import { AppError } from "../errors/app-error";
+import { linkRequestsPerMinute, signInAttemptsPerMinute } from "../config/rate-limits";
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -51,26 +52,14 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions): Rate
   };
 }
 
-type Env = Record<string, string | undefined>;
-
-function perMinute(v: string | undefined, fallback: number): number {
-  const n = Number(v ?? fallback);
-  return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
-}
-
 export const SIGN_IN_WINDOW_SECONDS = 60;
-
-/** CUTOVER_SIGNIN_RATE_LIMIT attempts per minute, per account and per client (default 30). */
-export function signInAttemptsPerMinute(env: Env = process.env): number {
-  return perMinute(env.CUTOVER_SIGNIN_RATE_LIMIT, 30);
-}
 
 const holder = globalThis as unknown as { __cutoverLinkLimiter?: RateLimiter; __cutoverSignInLimiter?: RateLimiter };
 
 /** Attempts to use a sign-off link or an invite, per client address and per token (one limiter per process). */
 export function capabilityRateLimiter(): RateLimiter {
   holder.__cutoverLinkLimiter ??= createMemoryRateLimiter({
-    limit: Number(process.env.CUTOVER_LINK_RATE_LIMIT ?? 60),
+    limit: linkRequestsPerMinute(),
     windowSeconds: 60,
   });
   return holder.__cutoverLinkLimiter;

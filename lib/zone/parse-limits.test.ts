@@ -1,6 +1,6 @@
 /**
  * Work limits of parseZone and the type-count invariant, each pinned by a
- * fuzz finding (lib/fuzz/corpus/): $GENERATE work, $INCLUDE fan-out, and
+ * fuzz finding (lib/tools/fuzz/corpus/): $GENERATE work, $INCLUDE fan-out, and
  * counts of a rejected entry whose type token reads like a real type.
  */
 import { describe, expect, it, vi } from "vitest";

@@ -1,25 +1,19 @@
-import Link from "next/link";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { Card } from "@/app/_components/ui/card";
+import { SettingsPage, utcText } from "../_components/settings-page";
 import { listApiTokens } from "@/lib/app/api-tokens/list";
 import { TokenPanel } from "./_components/token-panel";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "API tokens" };
 
-const at = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : null);
+const at = (d: Date | null) => utcText(d, "minute");
 
 export default async function ApiTokensPage() {
   const staff = await pageStaff();
   const tokens = await pageCall(() => listApiTokens(staff));
   return (
-    <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/" className="underline">
-          Transfers
-        </Link>
-      </p>
-      <h1 className="text-2xl font-semibold">API tokens</h1>
+    <SettingsPage title="API tokens">
       <Card title="Organisation API tokens" testId="api-tokens">
         <p className="mb-4 text-sm text-slate-700">
           A token lets a script or the command line (<code>cutover check --server … --token …</code>) use the HTTP API
@@ -43,6 +37,6 @@ export default async function ApiTokensPage() {
           }))}
         />
       </Card>
-    </div>
+    </SettingsPage>
   );
 }

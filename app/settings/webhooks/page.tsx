@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { Card } from "@/app/_components/ui/card";
+import { SettingsPage, utcText } from "../_components/settings-page";
 import { NOTIFICATION_EVENTS } from "@/lib/app/notifications/from-audit";
 import { getWebhookSettings } from "@/lib/app/webhooks/list";
 import { WebhookPanel } from "./_components/webhook-panel";
@@ -8,19 +8,13 @@ import { WebhookPanel } from "./_components/webhook-panel";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Webhooks" };
 
-const at = (d: Date | null) => (d ? `${d.toISOString().slice(0, 19).replace("T", " ")} UTC` : null);
+const at = (d: Date | null) => utcText(d, "second");
 
 export default async function WebhooksPage() {
   const staff = await pageStaff();
   const s = await pageCall(() => getWebhookSettings(staff));
   return (
-    <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/" className="underline">
-          Transfers
-        </Link>
-      </p>
-      <h1 className="text-2xl font-semibold">Webhooks</h1>
+    <SettingsPage title="Webhooks">
       <Card title="Organisation webhooks" testId="webhooks">
         <p className="mb-4 text-sm text-slate-700">
           Cutover POSTs a JSON event to each URL for: {NOTIFICATION_EVENTS.join(", ")}. The{" "}
@@ -68,6 +62,6 @@ export default async function WebhooksPage() {
           </table>
         )}
       </Card>
-    </div>
+    </SettingsPage>
   );
 }

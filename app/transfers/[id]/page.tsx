@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { listInvites } from "@/lib/app/invites/list-invites";
-import { uploadLimits } from "@/lib/app/sources/upload-limits";
+import { uploadLimits } from "@/lib/config/upload-limits";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
 import { secondaryButtonClass } from "@/app/_components/ui/button-link";

@@ -14,7 +14,7 @@ import type { SourceRow, TransferRow } from "../../db/rows";
 import type { Party } from "../../schedule/parties";
 import { timingInputsSchema } from "../../schedule/timing";
 import type { MaintenanceWindow } from "../../schedule/window";
-import type { ReviewInput } from "./run-evidence";
+import type { ReviewInput } from "./latest-run-evidence";
 
 export interface BuildRevisionContentOptions {
   transfer: TransferRow;

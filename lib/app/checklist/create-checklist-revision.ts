@@ -19,7 +19,7 @@ import { requireStaff } from "../../auth/require";
 import type { Deps } from "../use-case";
 import { buildRevisionContent } from "./build-revision-content";
 import { parseRevisionRow } from "./parse-revision";
-import { loadReviewInput } from "./run-evidence";
+import { loadReviewInput } from "./latest-run-evidence";
 import { loadScheduleState } from "../schedule/schedule-state";
 import { serverSigningKey } from "./signing";
 

@@ -17,7 +17,7 @@ import { listSignoffs } from "../../db/signoffs";
 import type { PartyRole } from "../../schedule/parties";
 import { buildRevisionContent } from "./build-revision-content";
 import { parseRevisionRow, type StoredRevision } from "./parse-revision";
-import { loadReviewInput } from "./run-evidence";
+import { loadReviewInput } from "./latest-run-evidence";
 import { loadScheduleState } from "../schedule/schedule-state";
 import { serverSigningKey } from "./signing";
 

@@ -5,14 +5,14 @@
  */
 import { keyringToJwks, type PublicJwk } from "../../checklist/jwk";
 import { loadOrCreateSigningKey, readKeyring, type SigningKey } from "../../checklist/signing-key";
-import { dataDir } from "../../config/data-dir";
+import { dataDir, signingKeyFile } from "../../config/data-dir";
 
 const holder = globalThis as unknown as { __cutoverSigningKey?: { dir: string; key: SigningKey } };
 
 export function serverSigningKey(): SigningKey {
   const dir = dataDir();
   if (holder.__cutoverSigningKey?.dir !== dir) {
-    holder.__cutoverSigningKey = { dir, key: loadOrCreateSigningKey({ dataDir: dir, keyFile: process.env.CUTOVER_SIGNING_KEY_FILE || undefined }) };
+    holder.__cutoverSigningKey = { dir, key: loadOrCreateSigningKey({ dataDir: dir, keyFile: signingKeyFile() }) };
   }
   return holder.__cutoverSigningKey.key;
 }

@@ -14,7 +14,7 @@ describe("finding states across runs", () => {
     expect(Object.entries(next).map(([k, s]) => stateToRow(k, s))).toEqual([{ key: "B@y", status: "open", by: null, reason: null, at: null }]);
   });
   it("round-trips a waiver with its fingerprint through rows and ignores incomplete rows", () => {
-    const w = waive([f("A@x")], {}, { key: "A@x", by: "Ada", reason: "known" }, now);
+    const w = waive({ findings: [f("A@x")], states: {}, input: { key: "A@x", by: "Ada", reason: "known" }, now });
     if (!w.ok) throw new Error(w.message);
     const row = stateToRow("A@x", w.states["A@x"]);
     expect(row.fingerprint).toMatch(/^[0-9a-f]{32}$/);

@@ -5,7 +5,8 @@
  * database; it installs and migrates them itself at start.
  */
 import { PgBoss } from "pg-boss";
-import { queueConfig, type QueueConfig } from "./queue-config";
+import { queueConfig, type QueueConfig } from "../../config/queue-config";
+import { readEnvironment, type Environment } from "../../config/environment";
 
 /** Live checks waiting for a worker. */
 export const RUN_QUEUE = "cutover-live-checks";
@@ -53,7 +54,7 @@ function create(url: string, cfg: QueueConfig): Held {
 }
 
 /** This process's queue on `url`, started (and its queues created) once. */
-export function openQueue(url: string, env: Record<string, string | undefined> = process.env): Promise<PgBoss> {
+export function openQueue(url: string, env: Environment = readEnvironment()): Promise<PgBoss> {
   const m = held();
   let h = m.get(url);
   if (!h) {

@@ -21,7 +21,8 @@ import type { RunOptions } from "../runs/run-input";
 import { abuseLimits } from "../../config/abuse-limits";
 import type { SharedRateLimit } from "../../dns/shared-rate";
 import { openQueue, RUN_DEAD_QUEUE, RUN_QUEUE } from "./boss";
-import { queueConfig } from "./queue-config";
+import { queueConfig } from "../../config/queue-config";
+import { readEnvironment, type Environment } from "../../config/environment";
 
 export interface RunJobData {
   runId: string;
@@ -132,7 +133,7 @@ const inline = globalThis as unknown as { __cutoverInlineWorkers?: Map<string, P
 export function ensureInlineWorker(
   url: string,
   db?: Db,
-  env: Record<string, string | undefined> = process.env,
+  env: Environment = readEnvironment(),
 ): Promise<RunWorker | null> {
   if (queueConfig(env).CUTOVER_WORKER !== "inline") return Promise.resolve(null);
   const m = (inline.__cutoverInlineWorkers ??= new Map());

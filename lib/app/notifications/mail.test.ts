@@ -4,18 +4,15 @@
  * without CUTOVER_SMTP_URL nothing fails and callers are told e-mail is off.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { StaffActor } from "../../auth/actor";
 import { createTestDb, type TestDb } from "../../db/test-db";
-import { recordAudit, SYSTEM_ACTOR } from "../../audit/record-audit";
-import { createChecklistRevision } from "../checklist/create-checklist-revision";
 import { issueLink } from "../links/links";
-import { submitLinkSignoff } from "../links/signoff-by-link";
-import { acknowledgeWarning, seedParties, seedRun, seedTransfer } from "../testing/seed";
+import { listenOnLoopback, makeSignoffStale, turnVerdictNoGo } from "../testing/notification-scenarios";
+import { seedParties, seedTransfer } from "../testing/seed";
 import { startNotifications } from "./register";
 import { mailInvite, mailMessage, mailSignoffLink } from "./mail";
 
@@ -63,9 +60,9 @@ beforeAll(async () => {
       });
     },
   });
-  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", () => r()));
+  const port = await listenOnLoopback(smtp, () => smtp.server.address());
   env = {
-    CUTOVER_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    CUTOVER_SMTP_URL: `smtp://127.0.0.1:${port}`,
     CUTOVER_MAIL_FROM: "Cutover <cutover@registrar-a.test>",
   };
   transferId = await seedTransfer({ domain: "project.test", db: t.db });
@@ -146,32 +143,7 @@ describe("e-mail", () => {
   });
 
   test("a re-run that turns GO into NO-GO is e-mailed to every party; a revision making a sign-off stale to the party that signed", async () => {
-    const go = await seedRun({ transferId, withBlocker: false, at: new Date(Date.now() - 60_000), db: t.db });
-    await recordAudit(
-      {
-        type: "run.completed",
-        transferId,
-        at: new Date().toISOString(),
-        actor: SYSTEM_ACTOR,
-        runId: go,
-        snapshotDigest: null,
-        findings: 2,
-      },
-      t.db,
-    );
-    const nogo = await seedRun({ transferId, withBlocker: true, at: new Date(), db: t.db });
-    await recordAudit(
-      {
-        type: "run.completed",
-        transferId,
-        at: new Date().toISOString(),
-        actor: SYSTEM_ACTOR,
-        runId: nogo,
-        snapshotDigest: null,
-        findings: 3,
-      },
-      t.db,
-    );
+    await turnVerdictNoGo({ transferId, db: t.db });
     await vi.waitFor(
       () =>
         expect(inbox.find((m) => /^Subject: project\.test: the verdict changed to NO-GO/m.test(m.raw))).toBeDefined(),
@@ -184,21 +156,7 @@ describe("e-mail", () => {
         .sort(),
     );
 
-    const r1 = await createChecklistRevision(staff, { transferId }, { db: t.db });
-    const link = await issueLink(staff, { transferId, role: "losing-registrar" }, { db: t.db });
-    expect(
-      await submitLinkSignoff(
-        {
-          token: link.token,
-          revisionDigest: r1.digest,
-          input: { signerName: "Lou", decision: "reject", reason: "release NS missing" },
-        },
-        { db: t.db },
-      ),
-    ).toMatchObject({ final: false });
-    // Something changed (a warning acknowledged), so the next revision is a new one.
-    await acknowledgeWarning({ transferId, by: "Ann", at: new Date(), db: t.db });
-    await createChecklistRevision(staff, { transferId }, { db: t.db });
+    await makeSignoffStale({ transferId, role: "losing-registrar", signerName: "Lou", db: t.db });
     await vi.waitFor(() => expect(inbox.find((m) => /your sign-off no longer counts/.test(body(m)))).toBeDefined(), {
       timeout: 5000,
       interval: 20,

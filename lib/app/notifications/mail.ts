@@ -12,6 +12,7 @@ import type { Db } from "../../db/client";
 import { getTransfer } from "../../db/get-transfer";
 import { PARTY_ROLE_LABELS, type PartyRole } from "../../schedule/parties";
 import type { WebhookEvent } from "../webhooks/deliver";
+import { readEnvironment, type Environment } from "../../config/environment";
 
 import type { Deps, Env } from "../use-case";
 
@@ -21,13 +22,13 @@ export type MailResult =
   | { status: "no-address" }
   | { status: "failed"; message: string };
 
-export function mailEnabled(env: Env = process.env): boolean {
+export function mailEnabled(env: Environment = readEnvironment()): boolean {
   return !!env.CUTOVER_SMTP_URL?.trim();
 }
 
 export async function sendMail(
   m: { to: string[]; subject: string; text: string },
-  env: Env = process.env,
+  env: Environment = readEnvironment(),
 ): Promise<MailResult> {
   const url = env.CUTOVER_SMTP_URL?.trim();
   if (!url) return { status: "off" };

@@ -13,14 +13,8 @@ import { listSources } from "../../db/list-sources";
 import { getTransfersByIds, listPortfolioMembers } from "../../db/portfolios";
 import { sha256Hex } from "../../zone/import/text";
 import { importSources } from "../sources/import-sources";
-import {
-  MAX_FILE_NAME_LENGTH,
-  MAX_FILES_PER_UPLOAD,
-  MAX_LABEL_LENGTH,
-  oversizeMessage,
-  totalOversizeMessage,
-  type UploadLimits,
-} from "../sources/upload-limits";
+import { MAX_FILE_NAME_LENGTH, MAX_LABEL_LENGTH, oversizeMessage, totalOversizeMessage } from "../sources/upload-rules";
+import { MAX_FILES_PER_UPLOAD, type UploadLimits } from "../../config/upload-limits";
 import { requirePortfolio } from "./access";
 import { fileEvidence, matchFiles, type FileMatch, type MatchMember } from "./match-files";
 

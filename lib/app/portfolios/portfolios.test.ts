@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from "../../db/test-db";
 import { createRun, updateRun } from "../../db/runs";
 import { listSources } from "../../db/list-sources";
 import { verifyAuditLog } from "../../audit/record-audit";
-import { uploadLimits } from "../sources/upload-limits";
+import { uploadLimits } from "../../config/upload-limits";
 import { checkMembers, pumpPortfolioRuns, type StartMemberRun } from "./check-members";
 import { createPortfolio } from "./create";
 import { exportPortfolioSummary } from "./export-summary";

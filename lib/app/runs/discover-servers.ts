@@ -7,7 +7,7 @@ import { BUILTIN_ROOT_HINTS, parseRootHints } from "../../dns/root-hints";
 import { QuerySession } from "../../dns/session";
 import { z } from "zod";
 import { serverSpecText } from "../../dns/server-spec";
-import { effectivePrivateScope, operatorPrivateScope, RequestedScopeSchema } from "../../net/private-scope";
+import { effectivePrivateScope, operatorPrivateScope, requestedScopeSchema as RequestedScopeSchema } from "../../net/private-scope";
 import type { Actor } from "../../auth/actor";
 import { requireStaff } from "../../auth/require";
 import { invalidInput, parseInput, type Deps } from "../use-case";

@@ -6,7 +6,7 @@
  */
 import { clampPrivateScope, operatorPrivateScope } from "../../net/private-scope";
 import { checkConfigFromEnv } from "../../checks/load-config";
-import { runReview, type Review } from "../../checks/review";
+import { runPipeline as runReview, type PipelineResult as Review } from "../../checks/pipeline";
 import type { Finding } from "../../checks/types";
 import { carryStates, computeVerdict } from "../../checks/verdict";
 import type { Db } from "../../db/client";

@@ -4,7 +4,7 @@
  * A question the run never sent (deadline, query cap, cancel) is not a
  * failure: it is taken out of "failed".
  */
-import type { ReviewProgress } from "../../checks/review";
+import type { PipelineProgress as ReviewProgress } from "../../checks/pipeline";
 import type { ProgressCounts } from "../../dns/types";
 
 export interface RunProgress extends ProgressCounts {

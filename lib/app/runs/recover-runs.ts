@@ -9,7 +9,7 @@
  */
 import type { Db } from "../../db/client";
 import { failStaleRuns } from "../../db/runs";
-import { queueConfig } from "../jobs/queue-config";
+import { queueConfig } from "../../config/queue-config";
 import { registry } from "./registry";
 import { STALE_MS } from "./run-heartbeat";
 

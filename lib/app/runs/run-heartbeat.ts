@@ -4,14 +4,15 @@
  * any instance; a run without a beat for STALE_MS lost its instance and is
  * failed by whichever instance sweeps next (at start, then periodically).
  */
+import { runHeartbeatMs, runStaleMs } from "../../config/run-liveness";
 import type { Db } from "../../db/client";
 import { beatRun } from "../../db/runs";
 import { holdsRun } from "../../db/run-jobs";
 
 /** Beat (and cancel-poll) interval: a cancel from another instance lands within this. */
-export const HEARTBEAT_MS = Number(process.env.CUTOVER_RUN_HEARTBEAT_MS) || 2_000;
+export const HEARTBEAT_MS = runHeartbeatMs();
 /** Many missed beats before a run counts as orphaned: a busy instance must not lose its run. */
-export const STALE_MS = Number(process.env.CUTOVER_RUN_STALE_MS) || 30_000;
+export const STALE_MS = runStaleMs();
 
 export interface RunHeartbeat {
   stop(): void;

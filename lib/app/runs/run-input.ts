@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { ExplicitServer } from "../../dns/run-snapshot";
 import { parseRootHints } from "../../dns/root-hints";
 import { parseServerSpec } from "../../dns/server-spec";
-import { RequestedScopeSchema, type RequestedScope } from "../../net/private-scope";
+import { requestedScopeSchema as RequestedScopeSchema, type RequestedScope } from "../../net/private-scope";
 
 /** An optional number field: an empty form input means "the default". */
 const optionalNumber = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());

@@ -10,7 +10,7 @@ import { formatDuration } from "../../schedule/duration";
 import { computeTiming, type TimingInputs, type TimingPlan } from "../../schedule/timing";
 import { checkSchedule, planSchedule, type MaintenanceWindow, type ScheduleWarning } from "../../schedule/window";
 import { partyProblems, type PartyProblem } from "../../schedule/parties";
-import { loadReviewInput } from "../checklist/run-evidence";
+import { loadReviewInput } from "../checklist/latest-run-evidence";
 import { loadScheduleState } from "./schedule-state";
 import { loadOperationsPlan } from "./operations-plan";
 import type { OperationsPlan } from "../../checks/facts";

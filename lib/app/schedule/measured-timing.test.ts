@@ -5,7 +5,7 @@ import { createRun, updateRun } from "../../db/runs";
 import { createTestDb, type TestDb } from "../../db/test-db";
 import { getSchedulePage } from "./get-schedule";
 import { SEED_STAFF } from "../testing/staff";
-import { loadReviewInput } from "../checklist/run-evidence";
+import { loadReviewInput } from "../checklist/latest-run-evidence";
 import { seedTransfer } from "../testing/seed";
 
 let t: TestDb;

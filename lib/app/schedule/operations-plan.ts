@@ -5,7 +5,7 @@
  * pipeline's --facts file would.
  */
 import { z } from "zod";
-import { OperationsPlanSchema, type OperationsPlan } from "../../checks/facts";
+import { operationsPlanSchema as OperationsPlanSchema, type OperationsPlan } from "../../checks/facts";
 import { getDb, type Db } from "../../db/client";
 import type { Actor } from "../../auth/actor";
 import { requireStaff } from "../../auth/require";

@@ -8,7 +8,7 @@ import { getDb, type Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
 import { exportIcs } from "../../schedule/export-ics";
 import { planSchedule } from "../../schedule/window";
-import { loadReviewInput } from "../checklist/run-evidence";
+import { loadReviewInput } from "../checklist/latest-run-evidence";
 import type { Deps } from "../use-case";
 import { loadScheduleState } from "./schedule-state";
 

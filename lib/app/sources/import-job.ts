@@ -7,6 +7,7 @@
  * between them: slower to finish, never a long stall.
  */
 import { threadId, Worker } from "node:worker_threads";
+import { importsInProcess } from "../../config/upload-limits";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { SourceRecordRow } from "../../db/rows";
@@ -134,7 +135,7 @@ export function needsWorker(files: ImportFile[]): boolean {
 /** Runs the import off the main thread when it may be large; an importer that throws rejects (the caller records it). */
 export async function runImportJob(job: ImportJob): Promise<ImportJobResult> {
   const path = workerPath();
-  if (path && process.env.CUTOVER_IMPORT_IN_PROCESS !== "1" && needsWorker(job.files)) {
+  if (path && !importsInProcess() && needsWorker(job.files)) {
     try {
       return await sharedWorker(path)
         .run(job)

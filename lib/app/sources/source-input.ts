@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { IMPORT_FORMATS } from "../../zone/import/types";
-import { MAX_LABEL_LENGTH } from "./upload-limits";
+import { MAX_LABEL_LENGTH } from "./upload-rules";
 
 export const FORMAT_CHOICES = ["auto", ...IMPORT_FORMATS] as const;
 export type SourceFormat = (typeof FORMAT_CHOICES)[number];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseUploadForm } from "./upload-request";
-import type { UploadLimits } from "./upload-limits";
-import { uploadLimits } from "./upload-limits";
+import type { UploadLimits } from "../../config/upload-limits";
+import { uploadLimits } from "../../config/upload-limits";
 
 const limits: UploadLimits = { maxFileBytes: 1024, maxTotalBytes: 2048, maxFiles: 4, maxFilesPerSource: 3 };
 

@@ -12,8 +12,8 @@
 import { z } from "zod";
 import { FORMAT_CHOICES } from "./source-input";
 import type { SourceFormat } from "./source-input";
-import { MAX_FILE_NAME_LENGTH, MAX_LABEL_LENGTH, oversizeMessage, totalOversizeMessage } from "./upload-limits";
-import type { UploadLimits } from "./upload-limits";
+import { MAX_FILE_NAME_LENGTH, MAX_LABEL_LENGTH, oversizeMessage, totalOversizeMessage } from "./upload-rules";
+import type { UploadLimits } from "../../config/upload-limits";
 
 export const uploadEntrySchema = z.object({
   label: z

@@ -11,7 +11,8 @@ import { isAppError } from "../../errors/app-error";
 import { readFormBody } from "../../http/read-body";
 import { importSources } from "./import-sources";
 import { warmRecordsTable } from "./get-records-table";
-import { formatBytes, uploadLimits } from "./upload-limits";
+import { formatBytes } from "./upload-rules";
+import { uploadLimits } from "../../config/upload-limits";
 import { parseUploadForm } from "./upload-request";
 
 // Multipart boundaries and the manifest add a little to the files' own bytes.

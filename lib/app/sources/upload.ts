@@ -9,7 +9,8 @@ import { requireTransferAccess } from "../../auth/require";
 import type { Deps } from "../use-case";
 import { readFormBody } from "../../http/read-body";
 import { importSources } from "./import-sources";
-import { formatBytes, uploadLimits } from "./upload-limits";
+import { formatBytes } from "./upload-rules";
+import { uploadLimits } from "../../config/upload-limits";
 import { parseUploadForm } from "./upload-request";
 import type { UploadResultSchema } from "../api/schemas";
 

@@ -19,6 +19,7 @@ import {
 import { outboundFetch } from "../../net/outbound";
 import { operatorPrivateScope } from "../../net/private-scope";
 import { SIGNATURE_HEADER, signatureOf } from "./signature";
+import { readEnvironment, type Environment } from "../../config/environment";
 
 type Env = Record<string, string | undefined>;
 
@@ -27,7 +28,7 @@ function positive(v: string | undefined, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
 }
 
-export function webhookLimits(env: Env = process.env) {
+export function webhookLimits(env: Environment = readEnvironment()) {
   return {
     attempts: positive(env.CUTOVER_WEBHOOK_ATTEMPTS, 6),
     backoffMs: positive(env.CUTOVER_WEBHOOK_BACKOFF_MS, 10_000),

@@ -5,7 +5,6 @@
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
@@ -13,11 +12,9 @@ import type { StaffActor } from "../../auth/actor";
 import { organisationLogId } from "../../audit/events";
 import { listAuditEntries } from "../../db/audit-entries";
 import { createTestDb, type TestDb } from "../../db/test-db";
-import { recordAudit, SYSTEM_ACTOR } from "../../audit/record-audit";
-import { createChecklistRevision } from "../checklist/create-checklist-revision";
 import { issueLink } from "../links/links";
-import { submitLinkSignoff } from "../links/signoff-by-link";
-import { acknowledgeWarning, seedRun, seedTransfer } from "../testing/seed";
+import { listenOnLoopback, makeSignoffStale, turnVerdictNoGo } from "../testing/notification-scenarios";
+import { seedTransfer } from "../testing/seed";
 import { issueInvite } from "../invites/issue-invite";
 import { startNotifications } from "../notifications/register";
 import { createWebhook } from "./create";
@@ -60,8 +57,7 @@ beforeAll(async () => {
       res.writeHead(answers.shift() ?? 200).end("ok");
     });
   });
-  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-  url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/cutover`;
+  url = `http://127.0.0.1:${await listenOnLoopback(receiver, () => receiver.address())}/hooks/cutover`;
   stop = startNotifications({ db: t.db, env });
 }, 60_000);
 
@@ -117,56 +113,23 @@ describe("webhooks", () => {
     await issueInvite(staff, { transferId, label: "owner's IT" }, { db: t.db });
     await vi.waitFor(() => expect(events("invite.issued")).toHaveLength(1), { timeout: 5000, interval: 20 });
     expect(events("invite.issued")[0]!.data).toMatchObject({ label: "owner's IT" });
-    const go = await seedRun({ transferId, withBlocker: false, at: new Date(Date.now() - 60_000), db: t.db });
-    await recordAudit(
-      {
-        type: "run.completed",
-        transferId,
-        at: new Date().toISOString(),
-        actor: SYSTEM_ACTOR,
-        runId: go,
-        snapshotDigest: null,
-        findings: 2,
-      },
-      t.db,
-    );
-    const nogo = await seedRun({ transferId, withBlocker: true, at: new Date(), db: t.db });
-    await recordAudit(
-      {
-        type: "run.completed",
-        transferId,
-        at: new Date().toISOString(),
-        actor: SYSTEM_ACTOR,
-        runId: nogo,
-        snapshotDigest: null,
-        findings: 3,
-      },
-      t.db,
-    );
+    const { go, nogo } = await turnVerdictNoGo({ transferId, db: t.db });
     await vi.waitFor(() => expect(events("verdict.changed")).toHaveLength(1), { timeout: 5000, interval: 20 });
     expect(events("verdict.changed")[0]!.data).toEqual({ runId: nogo, previousRunId: go, from: "go", to: "no-go" });
   });
 
   test("a new revision after a sign-off: sign-offs stale", async () => {
-    const r1 = await createChecklistRevision(staff, { transferId }, { db: t.db });
-    const link = await issueLink(staff, { transferId, role: "gaining-registrar" }, { db: t.db });
-    const signed = await submitLinkSignoff(
-      {
-        token: link.token,
-        revisionDigest: r1.digest,
-        input: { signerName: "Rita", decision: "reject", reason: "release NS missing" },
-      },
-      { db: t.db },
-    );
-    expect(signed).toMatchObject({ final: false });
-    expect(events("signoffs.stale")).toHaveLength(0);
-    // Something changed (a warning acknowledged), so the next revision is a new one.
-    await acknowledgeWarning({ transferId, by: "Ann", at: new Date(), db: t.db });
-    const r2 = await createChecklistRevision(staff, { transferId }, { db: t.db });
+    const stale = await makeSignoffStale({
+      transferId,
+      role: "gaining-registrar",
+      signerName: "Rita",
+      db: t.db,
+      onSigned: () => expect(events("signoffs.stale")).toHaveLength(0),
+    });
     await vi.waitFor(() => expect(events("signoffs.stale")).toHaveLength(1), { timeout: 5000, interval: 20 });
     expect(events("signoffs.stale")[0]!.data).toMatchObject({
-      revisionNumber: r2.revision.revisionNumber,
-      staleSignoffs: [{ role: "gaining-registrar", revisionNumber: r1.revision.revisionNumber, decision: "reject" }],
+      revisionNumber: stale.second,
+      staleSignoffs: [{ role: "gaining-registrar", revisionNumber: stale.first, decision: "reject" }],
     });
   });
 

@@ -9,7 +9,7 @@ import { queryServer } from "../../dns/query-server";
 import type { Snapshot } from "../../dns/run-snapshot";
 import type { QuerySession } from "../../dns/session";
 import type { ServerAnswer } from "../../dns/types";
-import { soaSerial } from "../../diff/view";
+import { soaSerial } from "../../diff/zone-view";
 import { isSubdomain, namesEqual, name as wire } from "../../zone/name";
 import { T } from "../../zone/rrtype";
 
@@ -70,7 +70,7 @@ export function hiddenMname(old: Snapshot | null): string | null {
   return abs;
 }
 
-export async function probePrimary(session: QuerySession, ctx: IterateContext, old: Snapshot | null): Promise<PrimaryProbe | null> {
+export async function probePrimary({ session, ctx, old }: { session: QuerySession; ctx: IterateContext; old: Snapshot | null }): Promise<PrimaryProbe | null> {
   const mname = hiddenMname(old);
   if (!old || !mname) return null;
   const apex = wire(old.zone);
@@ -95,7 +95,7 @@ export async function probePrimary(session: QuerySession, ctx: IterateContext, o
     }
   } else {
     for (const type of [T.A, T.AAAA]) {
-      const r = await iterate({ ...ctx, dnssecOk: false }, host, type);
+      const r = await iterate({ ...ctx, dnssecOk: false }, { qname: host, qtype: type });
       out.lookups.push(...r.answers);
       nxdomain.push(r.final?.rcode === 3);
       if (r.final?.flags?.aa) for (const rec of r.final.records) if (rec.section === "answer" && rec.type === type && namesEqual(rec.owner, host)) out.addresses.push(addressText(rec));

@@ -37,7 +37,7 @@ export function iterativeResolver(ctx: IterateContext): Resolver {
       let q = wire(rn);
       // RFC 2317 classless delegation answers with a CNAME into the delegated reverse zone: follow a few.
       for (let hop = 0; hop < 4; hop++) {
-        const r = await iterate({ ...ctx, dnssecOk: false }, q, PTR);
+        const r = await iterate({ ...ctx, dnssecOk: false }, { qname: q, qtype: PTR });
         if (!r.final) throw new Error(r.problem ?? `no answer for ${rn}`);
         if (r.final.rcode === 3) return [];
         const ans = r.final.records.filter((x) => x.section === "answer");

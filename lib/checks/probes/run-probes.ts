@@ -14,7 +14,7 @@ import { QuerySession, type SessionOptions } from "../../dns/session";
 import type { ServerRef } from "../../dns/types";
 import type { ZoneViews } from "../../diff/build-diff";
 import type { RRsetView, ZoneView } from "../../diff/types";
-import { serverLabel } from "../../diff/view";
+import { serverLabel } from "../../diff/zone-view";
 import { isSubdomain, namesEqual, name as wire } from "../../zone/name";
 import { T } from "../../zone/rrtype";
 import type { Fetcher } from "../rdap";
@@ -200,8 +200,8 @@ export async function runProbes(o: RunProbesOptions): Promise<Probes> {
     const resolver = o.resolver === undefined ? iterativeResolver(ctx) : o.resolver;
     const ptr = resolver ? await probePtr(resolver, o) : null;
     const mtaSts = await probeMtaSts(o);
-    const primary = await probePrimary(session, ctx, o.old);
-    const synthesis = await probeSynthesis(session, o.old, o.views, !!o.old && isSigned(o.old));
+    const primary = await probePrimary({ session, ctx, old: o.old });
+    const synthesis = await probeSynthesis({ session, old: o.old, views: o.views, signed: !!o.old && isSigned(o.old) });
     return { servers: [...oldS, ...newS], subzones, ptr, mtaSts, primary, synthesis };
   } finally {
     session.close();

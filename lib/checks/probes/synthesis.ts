@@ -14,7 +14,7 @@ import { T } from "../../zone/rrtype";
 import { parseRrsig } from "../dnssec";
 
 export interface SynthesisProbe {
-  /** RRset key (lib/diff/view.ts rrsetKey) of the live RRset. */
+  /** RRset key (lib/diff/zone-view.ts rrsetKey) of the live RRset. */
   key: string;
   owner: string;
   type: number;
@@ -25,7 +25,9 @@ export interface SynthesisProbe {
 /** At most this many extra questions per review (only RRsets the exports lack are asked). */
 const MAX_SYNTHESIS_QUESTIONS = 300;
 
-export async function probeSynthesis(session: QuerySession, old: Snapshot | null, views: ZoneViews, signed: boolean): Promise<SynthesisProbe[]> {
+export async function probeSynthesis({
+  session, old, views, signed,
+}: { session: QuerySession; old: Snapshot | null; views: ZoneViews; signed: boolean }): Promise<SynthesisProbe[]> {
   const ref = views.oldRef;
   const all = views.allSources;
   if (!signed || !old || !ref || !all) return [];

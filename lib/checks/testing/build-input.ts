@@ -9,7 +9,7 @@ import type { EvidenceRecord, ServerAnswer } from "../../dns/types";
 import { buildDiff, type DiffSource } from "../../diff/build-diff";
 import { importZone, type ImportFormat } from "../../zone/import";
 import { isSubdomain, nameKey, nameLength, nameToText, namesEqual, name as wire } from "../../zone/name";
-import { soaSerial } from "../../diff/view";
+import { soaSerial } from "../../diff/zone-view";
 import { parseZone } from "../../zone/parse";
 import { T } from "../../zone/rrtype";
 import type { ZoneRecord } from "../../zone/types";

@@ -1,7 +1,7 @@
 /** Shared helpers of the conformance tests (test-only). */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { corporaDir } from "../../config/corpora";
+import { dirname, join } from "node:path";
 import { describe } from "vitest";
 import { parseZone, type ParseOptions, type ParseResult } from "../parse";
 import { name } from "../name";
@@ -13,7 +13,7 @@ import { name } from "../name";
  * they are absent the conformance suites say so once and are skipped; CI
  * sets them up and runs them.
  */
-export const CORPORA = resolve(process.env.CUTOVER_CORPORA ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../../../shared/corpora"));
+export const CORPORA = corporaDir();
 export const CORPORA_PRESENT = existsSync(CORPORA);
 
 let told = false;

@@ -8,10 +8,9 @@
 import { T } from "../rrtype";
 import { DIAGNOSTIC_CODES as D } from "../diagnostics";
 import type { Diagnostic } from "../types";
-import { extractProviderTypes, originWireOf, parseMasterFiles, reportOrigin } from "./master";
+import { masterFileOutput, originWireOf, parseMasterFiles } from "./master";
 import { uncount } from "./report";
 import { diag, sortByPosition, type DecodedFile, type FormatOptions, type FormatOutput } from "./internal";
-import type { ProviderRecord } from "./types";
 
 /** dig's messages for a transfer that did not happen or broke off. */
 const FAILURE_RE = /^;+[ \t]*(Transfer failed\.?|communications error.*|connection timed out.*|no servers could be reached.*)$/im;
@@ -44,17 +43,27 @@ export function stripClosingSoa(file: DecodedFile): Framed {
   const first = recordLines[0];
   const last = recordLines[recordLines.length - 1];
   if (lineType(lines[first]) !== "SOA") {
-    diagnostics.push(diag(file.name, first + 1, 1, D.BAD_SOA, "the transfer does not start with the zone's SOA (RFC 5936 §2.2)", "warning"));
+    diagnostics.push(diag({
+      file: file.name, line: first + 1, column: 1, code: D.BAD_SOA,
+      message: "the transfer does not start with the zone's SOA (RFC 5936 §2.2)", severity: "warning",
+    }));
   }
   const size = XFR_SIZE_RE.exec(file.text);
   if (size && Number(size[1]) !== recordLines.length) {
     diagnostics.push(
-      diag(file.name, 0, 0, D.TRANSFER_TRUNCATED, `dig reports ${size[1]} records but the output holds ${recordLines.length}: the output may be incomplete`, "warning"),
+      diag({
+        file: file.name, line: 0, column: 0, code: D.TRANSFER_TRUNCATED,
+        message: `dig reports ${size[1]} records but the output holds ${recordLines.length}: the output may be incomplete`,
+        severity: "warning",
+      }),
     );
   }
   if (last === first || lineType(lines[last]) !== "SOA") {
     diagnostics.push(
-      diag(file.name, last + 1, 1, D.TRANSFER_TRUNCATED, "no closing SOA: the transfer may be truncated (RFC 5936 §2.2)", "warning"),
+      diag({
+        file: file.name, line: last + 1, column: 1, code: D.TRANSFER_TRUNCATED,
+        message: "no closing SOA: the transfer may be truncated (RFC 5936 §2.2)", severity: "warning",
+      }),
     );
     return { text: file.text, closingDropped: false, diagnostics };
   }
@@ -71,7 +80,10 @@ export function importAxfr(files: DecodedFile[], options: FormatOptions): Format
     const failed = FAILURE_RE.exec(f.text);
     if (failed) {
       const line = f.text.slice(0, failed.index).split("\n").length;
-      diagnostics.push(diag(f.name, line, 1, D.TRANSFER_FAILED, `dig says "${failed[1]}": the zone transfer did not happen; this file holds no zone data`));
+      diagnostics.push(diag({
+        file: f.name, line, column: 1, code: D.TRANSFER_FAILED,
+        message: `dig says "${failed[1]}": the zone transfer did not happen; this file holds no zone data`,
+      }));
       ok = false;
       continue;
     }
@@ -94,19 +106,11 @@ export function importAxfr(files: DecodedFile[], options: FormatOptions): Format
     uncount(parsed.counts, "SOA", "represented");
   }
   if (ok && parsed.records.length === 0) {
-    diagnostics.push(diag(files[0]?.name ?? "", 0, 0, D.TRANSFER_FAILED, "the AXFR output holds no records: treated as a failed transfer, not an empty zone"));
+    diagnostics.push(diag({
+      file: files[0]?.name ?? "", line: 0, column: 0, code: D.TRANSFER_FAILED,
+      message: "the AXFR output holds no records: treated as a failed transfer, not an empty zone",
+    }));
     ok = false;
   }
-  const origin = reportOrigin(explicit, parsed.records, parsed.origin);
-  const providerRecords: ProviderRecord[] = [];
-  extractProviderTypes(parsed, origin, providerRecords);
-  return {
-    records: parsed.records,
-    providerRecords,
-    diagnostics: sortByPosition([...diagnostics, ...parsed.diagnostics]),
-    diagnosticsDropped: parsed.diagnosticsDropped,
-    counts: parsed.counts,
-    origin,
-    ok,
-  };
+  return masterFileOutput({ explicit, parsed, diagnostics: (all) => sortByPosition([...diagnostics, ...all]), ok });
 }

@@ -18,7 +18,7 @@ import { CLOUDFLARE_AUTO_TTL, CLOUDFLARE_AUTO_TTL_SECONDS } from "./cloudflare";
 import { diag, sortByPosition, type DecodedFile, type FormatOptions, type FormatOutput } from "./internal";
 import type { ProviderRecord } from "./types";
 
-export const CloudflareApiRecord = z.looseObject({
+export const cloudflareApiRecordSchema = z.looseObject({
   type: z.string().min(1),
   name: z.string().min(1),
   content: z.string().optional(),
@@ -29,7 +29,7 @@ export const CloudflareApiRecord = z.looseObject({
   zone_name: z.string().optional(),
   comment: z.string().nullable().optional(),
 });
-export type CloudflareApiRecord = z.infer<typeof CloudflareApiRecord>;
+export type CloudflareApiRecord = z.infer<typeof cloudflareApiRecordSchema>;
 
 /** The record list inside any of the accepted containers, or null. */
 export function cloudflareRecordList(value: unknown): unknown[] | null {
@@ -138,7 +138,10 @@ export function importCloudflareJson(files: DecodedFile[], options: FormatOption
     }
     const list = cloudflareRecordList(json.value);
     if (!list) {
-      diagnostics.push(diag(f.name, 0, 0, D.BAD_FORMAT, "not Cloudflare API output: expected { result: [...] }, { dns_records: [...] } or an array of records"));
+      diagnostics.push(diag({
+        file: f.name, line: 0, column: 0, code: D.BAD_FORMAT,
+        message: "not Cloudflare API output: expected { result: [...] }, { dns_records: [...] } or an array of records",
+      }));
       continue;
     }
     readable++;
@@ -146,14 +149,17 @@ export function importCloudflareJson(files: DecodedFile[], options: FormatOption
     const aligned = lines.length === list.length;
     list.forEach((item, index) => {
       const line = aligned ? lines[index] : 0;
-      const p = CloudflareApiRecord.safeParse(item);
+      const p = cloudflareApiRecordSchema.safeParse(item);
       if (p.success) {
         valid.push({ r: p.data, file: f.name, line });
         return;
       }
       const t = (item as { type?: unknown })?.type;
       const issues = p.error.issues.map((i) => `${i.path.join(".") || "(record)"}: ${i.message}`).join("; ");
-      diagnostics.push(diag(f.name, line, 0, D.BAD_FORMAT, `record #${index} is not a valid Cloudflare DNS record: ${issues}`));
+      diagnostics.push(diag({
+        file: f.name, line, column: 0, code: D.BAD_FORMAT,
+        message: `record #${index} is not a valid Cloudflare DNS record: ${issues}`,
+      }));
       tally(counts, typeof t === "string" ? t.toUpperCase() : "UNKNOWN", "rejected");
     });
   }
@@ -166,13 +172,16 @@ export function importCloudflareJson(files: DecodedFile[], options: FormatOption
     const nameText = utf8ToOctetText(r.name.endsWith(".") ? r.name : r.name + ".");
     const owner = parseName(nameText, ROOT);
     if (!owner.ok) {
-      diagnostics.push(diag(file, line, 0, owner.code, `name "${r.name}": ${owner.message}`));
+      diagnostics.push(diag({ file, line, column: 0, code: owner.code, message: `name "${r.name}": ${owner.message}` }));
       tally(counts, typeText, "rejected");
       continue;
     }
     const ownerText = nameToText(owner.wire);
     if (typeNum === undefined || isMetaType(typeNum)) {
-      diagnostics.push(diag(file, line, 0, typeNum === undefined ? D.UNKNOWN_TYPE : D.META_TYPE, `${ownerText}: type "${r.type}" cannot be represented`));
+      diagnostics.push(diag({
+        file, line, column: 0, code: typeNum === undefined ? D.UNKNOWN_TYPE : D.META_TYPE,
+        message: `${ownerText}: type "${r.type}" cannot be represented`,
+      }));
       tally(counts, typeText, "rejected");
       continue;
     }
@@ -185,7 +194,10 @@ export function importCloudflareJson(files: DecodedFile[], options: FormatOption
     }
     const auto = r.ttl === undefined || r.ttl === CLOUDFLARE_AUTO_TTL;
     const ttl = auto ? CLOUDFLARE_AUTO_TTL_SECONDS : r.ttl!;
-    if (auto) diagnostics.push(diag(file, line, 0, D.AUTO_TTL, `${ownerText} ${typeText}: TTL 1 is Cloudflare's "automatic"; 300 s assumed`, "warning"));
+    if (auto) diagnostics.push(diag({
+      file, line, column: 0, code: D.AUTO_TTL,
+      message: `${ownerText} ${typeText}: TTL 1 is Cloudflare's "automatic"; 300 s assumed`, severity: "warning",
+    }));
     const attributes: ProviderRecord["attributes"] = { proxied: r.proxied ?? false };
     if (auto) attributes.autoTtl = true;
     if (r.comment) attributes.comment = r.comment;
@@ -195,7 +207,11 @@ export function importCloudflareJson(files: DecodedFile[], options: FormatOption
     if (kind) {
       recount(counts, typeText, "represented", "providerOnly");
       providerRecords.push(makeProviderRecord({ provider: "cloudflare", kind, owner: ownerText, type: typeText, value, ttl, attributes, file, line, origin }));
-      diagnostics.push(diag(file, line, 0, D.PROVIDER_RECORD, `${ownerText} ${typeText} is ${kind} by Cloudflare; kept as a provider record, not as zone data`, "warning"));
+      diagnostics.push(diag({
+        file, line, column: 0, code: D.PROVIDER_RECORD,
+        message: `${ownerText} ${typeText} is ${kind} by Cloudflare; kept as a provider record, not as zone data`,
+        severity: "warning",
+      }));
       continue;
     }
     records.push({ owner: owner.wire, ttl, class: 1, type: typeNum, rdata: w.wire, file, line });

@@ -1,5 +1,5 @@
 /**
- * Importer findings of the fuzz harness (lib/fuzz/corpus/import/), pinned
+ * Importer findings of the fuzz harness (lib/tools/fuzz/corpus/import/), pinned
  * small: deep JSON must become a diagnostic, an $INCLUDE fan-out must stop,
  * and per-type counts must add up when a type token is quoted.
  */

@@ -34,14 +34,10 @@ export interface FormatOptions {
   includes: "filesystem" | "bundle";
 }
 
-export function diag(
-  file: string,
-  line: number,
-  column: number,
-  code: Diagnostic["code"],
-  message: string,
-  severity: Diagnostic["severity"] = "error",
-): Diagnostic {
+/** A diagnostic of an importer at file:line:column; an error unless `severity` says otherwise. */
+export function diag({
+  file, line, column, code, message, severity = "error",
+}: Omit<Diagnostic, "severity"> & { severity?: Diagnostic["severity"] }): Diagnostic {
   return { file, line, column, code, message, severity };
 }
 

@@ -14,7 +14,7 @@ import type { Diagnostic, ZoneRecord } from "../types";
 import { decodeLatin1 } from "./text";
 import { countsFromParse, recount, type Counts } from "./report";
 import { makeProviderRecord } from "./provider-record";
-import { diag, type DecodedFile, type FormatOptions } from "./internal";
+import { diag, type DecodedFile, type FormatOptions, type FormatOutput } from "./internal";
 import type { ProviderRecord } from "./types";
 
 export interface MasterParsed {
@@ -91,7 +91,7 @@ export function originWireOf(origin: string | undefined, file: string, diagnosti
   if (origin === undefined || origin === "") return null;
   const r = parseName(origin.endsWith(".") ? origin : origin + ".", null);
   if (r.ok) return r.wire;
-  diagnostics.push(diag(file, 0, 0, r.code, `origin "${origin}": ${r.message}`));
+  diagnostics.push(diag({ file, line: 0, column: 0, code: r.code, message: `origin "${origin}": ${r.message}` }));
   return null;
 }
 
@@ -161,7 +161,10 @@ export function extractProviderTypes(parsed: MasterParsed, origin: string | null
         origin,
       }),
     );
-    parsed.diagnostics.push(diag(r.file, r.line, 0, D.PROVIDER_RECORD, `${owner} ${type} is a PowerDNS-only record; kept as a provider record`, "warning"));
+    parsed.diagnostics.push(diag({
+      file: r.file, line: r.line, column: 0, code: D.PROVIDER_RECORD,
+      message: `${owner} ${type} is a PowerDNS-only record; kept as a provider record`, severity: "warning",
+    }));
   });
   parsed.records = keep;
   parsed.comments = keepComments;
@@ -173,4 +176,29 @@ export function reportOrigin(explicit: Uint8Array | null, records: ZoneRecord[],
   const soa = records.find((r) => r.type === T.SOA);
   if (soa) return nameToText(soa.owner);
   return parsed ? nameToText(parsed) : null;
+}
+
+/**
+ * What a master-file importer (BIND, dig AXFR) returns once parsed: the reported origin, the provider-only types
+ * moved out of the zone data (which adds diagnostics to the parse's), and the diagnostics `diagnostics` makes of the
+ * parse's, in the order the importer chose.
+ */
+export function masterFileOutput(o: {
+  explicit: Uint8Array | null;
+  parsed: MasterParsed;
+  diagnostics: (parsed: Diagnostic[]) => Diagnostic[];
+  ok: boolean;
+}): FormatOutput {
+  const origin = reportOrigin(o.explicit, o.parsed.records, o.parsed.origin);
+  const providerRecords: ProviderRecord[] = [];
+  extractProviderTypes(o.parsed, origin, providerRecords);
+  return {
+    records: o.parsed.records,
+    providerRecords,
+    diagnostics: o.diagnostics(o.parsed.diagnostics),
+    diagnosticsDropped: o.parsed.diagnosticsDropped,
+    counts: o.parsed.counts,
+    origin,
+    ok: o.ok,
+  };
 }

@@ -23,12 +23,12 @@ describe("counts ledger", () => {
   });
 
   test("checkCounts catches a broken sum and counts that disagree with the records", () => {
-    expect(checkCounts({ A: { read: 1, represented: 1, providerOnly: 0, rejected: 0 } }, [rec(1)], [])).toEqual([]);
-    expect(checkCounts({ A: { read: 2, represented: 1, providerOnly: 0, rejected: 0 } }, [rec(1)], [])).toEqual([
+    expect(checkCounts({ counts: { A: { read: 1, represented: 1, providerOnly: 0, rejected: 0 } }, records: [rec(1)], providerRecords: [] })).toEqual([]);
+    expect(checkCounts({ counts: { A: { read: 2, represented: 1, providerOnly: 0, rejected: 0 } }, records: [rec(1)], providerRecords: [] })).toEqual([
       "A: read 2 != represented 1 + providerOnly 0 + rejected 0",
     ]);
     // a record returned but never counted: the vanishing-type bug the invariant exists for
-    expect(checkCounts({}, [rec(28)], [])).toEqual(["AAAA: counted 0 represented but 1 records returned"]);
+    expect(checkCounts({ counts: {}, records: [rec(28)], providerRecords: [] })).toEqual(["AAAA: counted 0 represented but 1 records returned"]);
   });
 
   test("a report whose counts do not add up is not ok and says why", () => {

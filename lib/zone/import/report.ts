@@ -73,7 +73,7 @@ export function totalsOf(counts: Counts): TypeCounts {
  * Violations of the counts invariant, as messages (empty when sound). Also
  * checks that counts agree with what the importer actually returns.
  */
-export function checkCounts(counts: Counts, records: ZoneRecord[], providerRecords: ProviderRecord[]): string[] {
+export function checkCounts({ counts, records, providerRecords }: { counts: Counts; records: ZoneRecord[]; providerRecords: ProviderRecord[] }): string[] {
   const problems: string[] = [];
   const seen: Counts = {};
   for (const r of records) entry(seen, typeToText(r.type)).represented++;
@@ -207,7 +207,7 @@ export interface BuildReportInput {
 
 export function buildReport(input: BuildReportInput): ImportReport {
   const diagnostics = [...input.diagnostics];
-  const problems = checkCounts(input.counts, input.records, input.providerRecords);
+  const problems = checkCounts({ counts: input.counts, records: input.records, providerRecords: input.providerRecords });
   for (const message of problems) {
     diagnostics.push({ file: input.files[0]?.name ?? "", line: 0, column: 0, code: D.COUNTS_MISMATCH, message, severity: "error" });
   }

@@ -21,18 +21,18 @@ import { utf8ToOctetText } from "./text";
 import { diag, sortByPosition, type DecodedFile, type FormatOptions, type FormatOutput } from "./internal";
 import type { ProviderRecord } from "./types";
 
-const AliasTarget = z.object({
+const aliasTargetSchema = z.object({
   HostedZoneId: z.string(),
   DNSName: z.string().min(1),
   EvaluateTargetHealth: z.boolean().optional(),
 });
 
-export const Route53RecordSet = z.looseObject({
+export const route53RecordSetSchema = z.looseObject({
   Name: z.string().min(1),
   Type: z.string().min(1),
   TTL: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   ResourceRecords: z.array(z.object({ Value: z.string() })).optional(),
-  AliasTarget: AliasTarget.optional(),
+  AliasTarget: aliasTargetSchema.optional(),
   SetIdentifier: z.string().optional(),
   Weight: z.number().optional(),
   Region: z.string().optional(),
@@ -44,9 +44,9 @@ export const Route53RecordSet = z.looseObject({
   HealthCheckId: z.string().optional(),
   TrafficPolicyInstanceId: z.string().optional(),
 });
-export type Route53RecordSet = z.infer<typeof Route53RecordSet>;
+export type Route53RecordSet = z.infer<typeof route53RecordSetSchema>;
 
-export const Route53Page = z.looseObject({
+export const route53PageSchema = z.looseObject({
   ResourceRecordSets: z.array(z.unknown()),
   IsTruncated: z.boolean().optional(),
   NextRecordName: z.string().optional(),
@@ -55,7 +55,7 @@ export const Route53Page = z.looseObject({
 
 /** Whether a parsed JSON value looks like Route 53 output (for detection). */
 export function looksLikeRoute53(value: unknown): boolean {
-  if (Route53Page.safeParse(value).success) return true;
+  if (route53PageSchema.safeParse(value).success) return true;
   return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "object" && v !== null && "Name" in v && "Type" in v);
 }
 
@@ -125,10 +125,13 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
       diagnostics.push(json.diagnostic);
       continue;
     }
-    const page = Route53Page.safeParse(json.value);
+    const page = route53PageSchema.safeParse(json.value);
     const sets = page.success ? page.data.ResourceRecordSets : Array.isArray(json.value) ? json.value : null;
     if (!sets) {
-      diagnostics.push(diag(f.name, 0, 0, D.BAD_FORMAT, "not Route 53 list-resource-record-sets output: no ResourceRecordSets array"));
+      diagnostics.push(diag({
+        file: f.name, line: 0, column: 0, code: D.BAD_FORMAT,
+        message: "not Route 53 list-resource-record-sets output: no ResourceRecordSets array",
+      }));
       continue;
     }
     pages++;
@@ -145,7 +148,10 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
       // cannot be serialised is kept (validation below reports it), never thrown.
       const key = safeStringify(set);
       if (key !== null && seen.has(key)) {
-        diagnostics.push(diag(f.name, line, 0, D.DUPLICATE_RR, `record set #${index} repeats one from an earlier page; kept once`, "warning"));
+        diagnostics.push(diag({
+          file: f.name, line, column: 0, code: D.DUPLICATE_RR,
+          message: `record set #${index} repeats one from an earlier page; kept once`, severity: "warning",
+        }));
         return;
       }
       if (key !== null) seen.add(key);
@@ -154,7 +160,11 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
   }
   if (pages > 0 && truncatedPages === pages) {
     diagnostics.push(
-      diag(files[files.length - 1].name, 0, 0, D.BAD_FORMAT, `every page says IsTruncated: true; the export is incomplete (next page starts at ${next}): fetch all pages`, "warning"),
+      diag({
+        file: files[files.length - 1].name, line: 0, column: 0, code: D.BAD_FORMAT,
+        message: `every page says IsTruncated: true; the export is incomplete (next page starts at ${next}): fetch all pages`,
+        severity: "warning",
+      }),
     );
   } else {
     // A page missing in the middle: the set its predecessor names as next is nowhere in the input.
@@ -170,7 +180,13 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
     for (const w of wanted) {
       const key = w.type !== undefined ? `${norm(w.name)} ${w.type.toUpperCase()}` : norm(w.name);
       if (!have.has(key)) {
-        diagnostics.push(diag(w.file, 0, 0, D.BAD_FORMAT, `this page says IsTruncated: true but the page starting at ${`${w.name} ${w.type ?? ""}`.trim()} is missing; the export is incomplete: fetch all pages`, "warning"));
+        diagnostics.push(diag({
+          file: w.file, line: 0, column: 0, code: D.BAD_FORMAT,
+          message:
+            `this page says IsTruncated: true but the page starting at ${`${w.name} ${w.type ?? ""}`.trim()} is missing; ` +
+            "the export is incomplete: fetch all pages",
+          severity: "warning",
+        }));
       }
     }
   }
@@ -179,11 +195,14 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
 
 function decodeName(raw: string, at: { file: string; line: number }, diagnostics: Diagnostic[]): Uint8Array | null {
   const text = octalToDecimalEscapes(raw);
-  if (text !== raw) diagnostics.push(diag(at.file, at.line, 0, D.NORMALISED, `Route 53 octal escapes in "${raw}" read as "${text}"`, "warning"));
+  if (text !== raw) diagnostics.push(diag({
+    file: at.file, line: at.line, column: 0, code: D.NORMALISED,
+    message: `Route 53 octal escapes in "${raw}" read as "${text}"`, severity: "warning",
+  }));
   // JSON is UTF-8 text, the parsers read octets: re-encode so a non-ASCII label keeps its UTF-8 bytes.
   const r = parseName(utf8ToOctetText(text.endsWith(".") ? text : text + "."), ROOT);
   if (r.ok) return r.wire;
-  diagnostics.push(diag(at.file, at.line, 0, r.code, `Name "${raw}": ${r.message}`));
+  diagnostics.push(diag({ file: at.file, line: at.line, column: 0, code: r.code, message: `Name "${raw}": ${r.message}` }));
   return null;
 }
 
@@ -196,14 +215,17 @@ export function importRoute53(files: DecodedFile[], options: FormatOptions): For
 
   const parsedSets: { s: Route53RecordSet; at: Located }[] = [];
   for (const at of located) {
-    const r = Route53RecordSet.safeParse(at.set);
+    const r = route53RecordSetSchema.safeParse(at.set);
     if (r.success) {
       parsedSets.push({ s: r.data, at });
       continue;
     }
     const type = typeof (at.set as { Type?: unknown })?.Type === "string" ? String((at.set as { Type: string }).Type).toUpperCase() : "UNKNOWN";
     const issues = r.error.issues.map((i) => `${i.path.join(".") || "(set)"}: ${i.message}`).join("; ");
-    diagnostics.push(diag(at.file, at.line, 0, D.BAD_FORMAT, `ResourceRecordSets[${at.index}] is not a valid record set: ${issues}`));
+    diagnostics.push(diag({
+      file: at.file, line: at.line, column: 0, code: D.BAD_FORMAT,
+      message: `ResourceRecordSets[${at.index}] is not a valid record set: ${issues}`,
+    }));
     tally(counts, type, "rejected");
   }
 
@@ -249,33 +271,53 @@ export function importRoute53(files: DecodedFile[], options: FormatOptions): For
           }),
         );
         tally(counts, typeText, "providerOnly");
-        diagnostics.push(diag(at.file, at.line, 0, D.PROVIDER_RECORD, `${ownerText} ${typeText} is a Route 53 ${kind === "alias" ? "alias" : "routing-policy member"}; kept as a provider record`, "warning"));
+        diagnostics.push(diag({
+          file: at.file, line: at.line, column: 0, code: D.PROVIDER_RECORD,
+          message: `${ownerText} ${typeText} is a Route 53 ${kind === "alias" ? "alias" : "routing-policy member"}; kept as a provider record`,
+          severity: "warning",
+        }));
       }
       if (values.length === 0) {
-        diagnostics.push(diag(at.file, at.line, 0, D.BAD_FORMAT, `${ownerText} ${typeText}: routing-policy set without ResourceRecords`));
+        diagnostics.push(diag({
+          file: at.file, line: at.line, column: 0, code: D.BAD_FORMAT,
+          message: `${ownerText} ${typeText}: routing-policy set without ResourceRecords`,
+        }));
         tally(counts, typeText, "rejected");
       }
       continue;
     }
 
     if (typeNum === undefined || isMetaType(typeNum)) {
-      diagnostics.push(diag(at.file, at.line, 0, typeNum === undefined ? D.UNKNOWN_TYPE : D.META_TYPE, `${ownerText}: type "${s.Type}" cannot be represented`));
+      diagnostics.push(diag({
+        file: at.file, line: at.line, column: 0, code: typeNum === undefined ? D.UNKNOWN_TYPE : D.META_TYPE,
+        message: `${ownerText}: type "${s.Type}" cannot be represented`,
+      }));
       tally(counts, typeText, "rejected", nValues);
       continue;
     }
     if (s.TTL === undefined) {
-      diagnostics.push(diag(at.file, at.line, 0, D.BAD_TTL, `${ownerText} ${typeText}: record set without TTL (only alias records lack one)`));
+      diagnostics.push(diag({
+        file: at.file, line: at.line, column: 0, code: D.BAD_TTL,
+        message: `${ownerText} ${typeText}: record set without TTL (only alias records lack one)`,
+      }));
       tally(counts, typeText, "rejected", nValues);
       continue;
     }
     if (!s.ResourceRecords || s.ResourceRecords.length === 0) {
-      diagnostics.push(diag(at.file, at.line, 0, D.UNEXPECTED_END, `${ownerText} ${typeText}: record set without ResourceRecords`));
+      diagnostics.push(diag({
+        file: at.file, line: at.line, column: 0, code: D.UNEXPECTED_END,
+        message: `${ownerText} ${typeText}: record set without ResourceRecords`,
+      }));
       tally(counts, typeText, "rejected");
       continue;
     }
     s.ResourceRecords.forEach((rr, i) => {
       const value = octalToDecimalEscapes(rr.Value);
-      if (value !== rr.Value) diagnostics.push(diag(at.file, at.line, 0, D.NORMALISED, `Route 53 octal escapes in ${JSON.stringify(rr.Value)} read as ${JSON.stringify(value)}`, "warning"));
+      if (value !== rr.Value) diagnostics.push(diag({
+        file: at.file, line: at.line, column: 0, code: D.NORMALISED,
+        message: `Route 53 octal escapes in ${JSON.stringify(rr.Value)} read as ${JSON.stringify(value)}`,
+        severity: "warning",
+      }));
       // UTF-8 text -> octets, as in a master file: "é" must become C3 A9 (what the server sends), not E9.
       const w = valueToWire(typeNum, utf8ToOctetText(value), { ...where, what: `${ownerText} ${typeText} ResourceRecords[${i}]` });
       if (!w.ok) {

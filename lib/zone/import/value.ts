@@ -17,9 +17,17 @@ export type ValueResult = { ok: true; wire: Uint8Array } | { ok: false; diagnost
  */
 export function valueToWire(type: number, value: string, at: { file: string; line: number; what: string }): ValueResult {
   const t = tokenizeValue(value, at.line);
-  if (!t.ok) return { ok: false, diagnostic: diag(at.file, at.line, 0, D.UNTERMINATED_QUOTE, `${at.what}: ${t.message} in ${JSON.stringify(value)}`) };
-  if (t.tokens.length === 0) return { ok: false, diagnostic: diag(at.file, at.line, 0, D.UNEXPECTED_END, `${at.what}: empty value`) };
+  if (!t.ok) return { ok: false, diagnostic: diag({
+    file: at.file, line: at.line, column: 0, code: D.UNTERMINATED_QUOTE,
+    message: `${at.what}: ${t.message} in ${JSON.stringify(value)}`,
+  }) };
+  if (t.tokens.length === 0) return { ok: false, diagnostic: diag({
+    file: at.file, line: at.line, column: 0, code: D.UNEXPECTED_END, message: `${at.what}: empty value`,
+  }) };
   const r = parseRdata(type, t.tokens, 0, t.tokens.length, { origin: ROOT });
   if (r.ok) return { ok: true, wire: r.wire };
-  return { ok: false, diagnostic: diag(at.file, at.line, 0, r.code, `${at.what}: ${r.message} in ${JSON.stringify(value)}`) };
+  return { ok: false, diagnostic: diag({
+    file: at.file, line: at.line, column: 0, code: r.code,
+    message: `${at.what}: ${r.message} in ${JSON.stringify(value)}`,
+  }) };
 }

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { T } from "../rrtype";
-import { rdataToText } from "./index";
+import { rdataToText } from "./convert";
 
 export const ORIGIN = Uint8Array.of(7, ...Buffer.from("example"), 0);
 

@@ -11,7 +11,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { name } from "../name";
-import { canonicalRdata, parseRdata, rdataToText } from "./index";
+import { canonicalRdata, parseRdata, rdataToText } from "./convert";
 import { readRecords, tokenizeRecords } from "./test-lexer.testutil";
 import { CORPORA, describeCorpus } from "../corpora/helpers";
 

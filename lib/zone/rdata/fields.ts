@@ -324,41 +324,34 @@ export const STRING_REST = (what: string, required: boolean): Field => ({
 
 // ---------------------------------------------------------------- addresses
 
-export const IPV4: Field = {
-  parse(c) {
-    const tok = c.take("IPv4 address");
-    const at = W.skip(4);
-    if (tok.quoted || !parseIPv4Into(tok.text, 0, tok.text.length, W.buf, at)) {
-      c.fail(D.BAD_RDATA, `bad IPv4 address "${tok.text}"`);
-    }
-  },
-  check() {
-    W.bytes(R.bytes(4));
-  },
-  format() {
-    const at = R.pos;
-    R.bytes(4);
-    return formatIPv4(R.data, at);
-  },
-};
+/** An address of `size` bytes: text parsed into the writer in place, wire formatted straight from the reader. */
+function addressField(
+  size: 4 | 16,
+  what: string,
+  parseInto: (text: string, start: number, end: number, dst: Uint8Array, at: number) => boolean,
+  format: (data: Uint8Array, at: number) => string,
+): Field {
+  return {
+    parse(c) {
+      const tok = c.take(what);
+      const at = W.skip(size);
+      if (tok.quoted || !parseInto(tok.text, 0, tok.text.length, W.buf, at)) {
+        c.fail(D.BAD_RDATA, `bad ${what} "${tok.text}"`);
+      }
+    },
+    check() {
+      W.bytes(R.bytes(size));
+    },
+    format() {
+      const at = R.pos;
+      R.bytes(size);
+      return format(R.data, at);
+    },
+  };
+}
 
-export const IPV6: Field = {
-  parse(c) {
-    const tok = c.take("IPv6 address");
-    const at = W.skip(16);
-    if (tok.quoted || !parseIPv6Into(tok.text, 0, tok.text.length, W.buf, at)) {
-      c.fail(D.BAD_RDATA, `bad IPv6 address "${tok.text}"`);
-    }
-  },
-  check() {
-    W.bytes(R.bytes(16));
-  },
-  format() {
-    const at = R.pos;
-    R.bytes(16);
-    return formatIPv6(R.data, at);
-  },
-};
+export const IPV4: Field = addressField(4, "IPv4 address", parseIPv4Into, formatIPv4);
+export const IPV6: Field = addressField(16, "IPv6 address", parseIPv6Into, formatIPv6);
 
 // ---------------------------------------------------------------- binary blobs
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DIAGNOSTIC_CODES as D } from "../diagnostics";
 import { name } from "../name";
 import { T, classFromText, classToText, isMetaType, isProviderOnlyType, typeFromText, typeToText } from "../rrtype";
-import { canonicalRdata, parseRdata, rdataToText } from "./index";
+import { canonicalRdata, parseRdata, rdataToText } from "./convert";
 import { rdataTokens } from "./test-lexer.testutil";
 
 const ORIGIN = name("example.com.");

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { typeToText } from "../rrtype";
-import { parseRdata, rdataToText } from "./index";
+import { parseRdata, rdataToText } from "./convert";
 import { gens, ORIGIN } from "./arbitraries.testutil";
 import { rdataTokens } from "./test-lexer.testutil";
 

@@ -8,7 +8,7 @@ import { DomainName } from "@/app/_components/ui/domain-name";
 import { UploadForm } from "@/app/transfers/[id]/_components/upload-form";
 import { isAppError } from "@/lib/errors/app-error";
 import { getInvitePage, type InvitePage } from "@/lib/app/invites/get-invite-page";
-import { uploadLimits } from "@/lib/app/sources/upload-limits";
+import { uploadLimits } from "@/lib/config/upload-limits";
 import { OwnerQuestionsForm } from "./_components/owner-questions-form";
 
 export const dynamic = "force-dynamic";

@@ -3,16 +3,10 @@
 import { useActionState, useState, type ChangeEvent } from "react";
 import { buttonClass } from "@/app/_components/ui/button-link";
 import { Field, inputClass } from "@/app/_components/ui/field";
+import { SharedFactsFields } from "../../_components/shared-facts-fields";
 import { createPortfolioAction, type NewPortfolioState } from "../actions";
 
 const initial: NewPortfolioState = { errors: {}, rowErrors: [], validRows: 0, values: {} };
-
-const facts = [
-  ["losingRegistrar", "Losing registrar"],
-  ["gainingRegistrar", "Gaining registrar"],
-  ["currentDnsOperator", "Current DNS operator"],
-  ["futureDnsOperator", "Future DNS operator"],
-] as const;
 
 export function NewPortfolioForm({ createKey }: { createKey: string }) {
   const [state, action, pending] = useActionState(createPortfolioAction, initial);
@@ -90,50 +84,17 @@ export function NewPortfolioForm({ createKey }: { createKey: string }) {
       )}
       <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">Shared facts (for every row that leaves them empty)</legend>
-        <div className="grid gap-4 sm:grid-cols-2">
-          {facts.map(([name, label]) => (
-            <Field key={name} label={label} htmlFor={name} error={state.errors[name]}>
-              <input id={name} name={name} className={inputClass} defaultValue={v[name]} />
-            </Field>
-          ))}
-        </div>
-        <div className="space-y-2" data-testid="dns-hosting-question">
-          <p className="text-sm font-medium">Does DNS hosting move to the gaining side?</p>
-          <div className="flex flex-wrap gap-6 text-sm">
-            {(
-              [
-                ["yes", "Yes, for every domain"],
-                ["no", "No, for every domain"],
-                ["", "Each row says (hosting moves column)"],
-              ] as const
-            ).map(([val, label]) => (
-              <label key={val || "rows"} className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="dnsHostingMoves"
-                  value={val}
-                  defaultChecked={(v.dnsHostingMoves ?? "") === val}
-                  data-testid={`dns-moves-${val || "rows"}`}
-                />
-                {label}
-              </label>
-            ))}
-          </div>
-        </div>
-        <Field
-          label="New operator's name servers"
-          htmlFor="newNameServers"
-          error={state.errors.newNameServers}
-          hint="name=address, one per line; used for each domain's live check unless its row names its own."
-        >
-          <textarea
-            id="newNameServers"
-            name="newNameServers"
-            className={`${inputClass} font-mono`}
-            rows={2}
-            defaultValue={v.newNameServers}
-          />
-        </Field>
+        <SharedFactsFields
+          idPrefix=""
+          values={v}
+          errors={state.errors}
+          hosting={{
+            yes: "Yes, for every domain",
+            no: "No, for every domain",
+            empty: { label: "Each row says (hosting moves column)", testId: "rows" },
+          }}
+          nameServersHint="name=address, one per line; used for each domain's live check unless its row names its own."
+        />
       </fieldset>
       {state.errors.form && (
         <p className="text-sm text-red-700" role="alert" data-testid="error-form">

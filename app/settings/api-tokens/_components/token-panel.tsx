@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { useFormStatus } from "react-dom";
-import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
+import { useActionState } from "react";
+import { secondaryButtonClass } from "@/app/_components/ui/button-link";
 import { inputClass } from "@/app/_components/ui/field";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
+import { CreateForm, ShownOnce } from "@/app/_components/create-with-secret";
 import { createTokenAction, revokeTokenAction, type TokenState } from "../actions";
 
 export interface TokenListItem {
@@ -18,21 +19,17 @@ export interface TokenListItem {
 
 const initial: TokenState = { token: null, name: null, scope: null, error: null };
 
-function RevokeButton() {
-  const { pending } = useFormStatus();
-  return (
-    <button className={secondaryButtonClass} disabled={pending} data-testid="revoke-token">
-      Revoke
-    </button>
-  );
-}
-
 export function TokenPanel({ tokens }: { tokens: TokenListItem[] }) {
   const [state, action, pending] = useActionState(createTokenAction, initial);
-  const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-4">
-      <form action={action} className="flex flex-wrap items-end gap-2" data-testid="token-form">
+      <CreateForm
+        action={action}
+        pending={pending}
+        error={state.error}
+        testId="token-form"
+        submit={{ label: "Create token", testId: "create-token" }}
+      >
         <label className="text-sm">
           Name
           <input
@@ -51,43 +48,14 @@ export function TokenPanel({ tokens }: { tokens: TokenListItem[] }) {
             <option value="write">write</option>
           </select>
         </label>
-        <button className={buttonClass} disabled={pending} data-testid="create-token">
-          Create token
-        </button>
-        {state.error && (
-          <span className="text-sm text-red-700" role="alert">
-            {state.error}
-          </span>
-        )}
-      </form>
+      </CreateForm>
       {state.token && (
-        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="new-token">
+        <ShownOnce value={state.token} label="API token" testId="new-token" valueTestId="new-token-value" copy={{}}>
           <p className="mb-2">
             <strong>{state.name}</strong> ({state.scope}) — shown once; only its hash is kept. Store it where your
             script reads secrets.
           </p>
-          <div className="flex gap-2">
-            <input
-              readOnly
-              value={state.token}
-              className={`${inputClass} font-mono`}
-              data-testid="new-token-value"
-              aria-label="API token"
-            />
-            <button
-              type="button"
-              className={secondaryButtonClass}
-              onClick={() =>
-                navigator.clipboard?.writeText(state.token!).then(
-                  () => setCopied(true),
-                  () => setCopied(false),
-                )
-              }
-            >
-              {copied ? "Copied" : "Copy"}
-            </button>
-          </div>
-        </div>
+        </ShownOnce>
       )}
       {tokens.length > 0 && (
         <table className="w-full text-left text-sm" data-testid="token-list">
@@ -119,7 +87,9 @@ export function TokenPanel({ tokens }: { tokens: TokenListItem[] }) {
                   {!t.revokedAt && (
                     <form action={revokeTokenAction}>
                       <input type="hidden" name="tokenId" value={t.id} />
-                      <RevokeButton />
+                      <SubmitButton className={secondaryButtonClass} data-testid="revoke-token">
+                        Revoke
+                      </SubmitButton>
                     </form>
                   )}
                 </td>

@@ -1,21 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
-import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
+import { secondaryButtonClass } from "@/app/_components/ui/button-link";
 import { inputClass } from "@/app/_components/ui/field";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
+import { CreateForm, ShownOnce } from "@/app/_components/create-with-secret";
 import { createWebhookAction, deleteWebhookAction, type WebhookState } from "../actions";
 
 const initial: WebhookState = { url: null, secret: null, error: null };
-
-function DeleteButton() {
-  const { pending } = useFormStatus();
-  return (
-    <button className={secondaryButtonClass} disabled={pending} data-testid="delete-webhook">
-      Delete
-    </button>
-  );
-}
 
 export function WebhookPanel({
   endpoints,
@@ -25,7 +17,13 @@ export function WebhookPanel({
   const [state, action, pending] = useActionState(createWebhookAction, initial);
   return (
     <div className="space-y-4">
-      <form action={action} className="flex flex-wrap items-end gap-2" data-testid="webhook-form">
+      <CreateForm
+        action={action}
+        pending={pending}
+        error={state.error}
+        testId="webhook-form"
+        submit={{ label: "Add webhook", testId: "create-webhook" }}
+      >
         <label className="text-sm">
           URL
           <input
@@ -38,28 +36,13 @@ export function WebhookPanel({
             data-testid="webhook-url"
           />
         </label>
-        <button className={buttonClass} disabled={pending} data-testid="create-webhook">
-          Add webhook
-        </button>
-        {state.error && (
-          <span className="text-sm text-red-700" role="alert">
-            {state.error}
-          </span>
-        )}
-      </form>
+      </CreateForm>
       {state.secret && (
-        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="new-webhook">
+        <ShownOnce value={state.secret} label="Signing secret" testId="new-webhook" valueTestId="new-webhook-secret">
           <p className="mb-2">
             Signing secret for {state.url} — shown once. Give it to the receiver to check signatures.
           </p>
-          <input
-            readOnly
-            value={state.secret}
-            className={`${inputClass} font-mono`}
-            data-testid="new-webhook-secret"
-            aria-label="Signing secret"
-          />
-        </div>
+        </ShownOnce>
       )}
       {endpoints.length > 0 && (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 text-sm" data-testid="webhook-list">
@@ -70,7 +53,9 @@ export function WebhookPanel({
               </span>
               <form action={deleteWebhookAction}>
                 <input type="hidden" name="webhookId" value={e.id} />
-                <DeleteButton />
+                <SubmitButton className={secondaryButtonClass} data-testid="delete-webhook">
+                  Delete
+                </SubmitButton>
               </form>
             </li>
           ))}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { buttonClass, secondaryButtonClass } from "@/app/_components/ui/button-link";
+import { useActionState } from "react";
+import { CreateForm, ShownOnce } from "@/app/_components/create-with-secret";
+import { secondaryButtonClass } from "@/app/_components/ui/button-link";
 import { inputClass } from "@/app/_components/ui/field";
 import { createInviteAction, revokeInviteAction, type InviteState } from "../actions";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
@@ -25,13 +26,12 @@ function status(i: InviteListItem, now: number): string {
 /** Invite the domain's maintainer to upload exports and answer the owner's questions for this transfer only. */
 export function InvitePanel({ transferId, invites, now }: { transferId: string; invites: InviteListItem[]; now: number }) {
   const [state, action, pending] = useActionState(createInviteAction.bind(null, transferId), initial);
-  const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
         The maintainer can upload exports and answer the owner&apos;s questions (does DNS hosting move, contacts, on call) for this transfer — nothing else.
       </p>
-      <form action={action} className="flex flex-wrap items-end gap-2" data-testid="invite-form">
+      <CreateForm action={action} pending={pending} error={state.error} testId="invite-form" submit={{ label: "Create invite link", testId: "create-invite" }}>
         <label className="text-sm">
           For
           <input name="label" required maxLength={200} placeholder="e.g. Jane, owner's IT" className={`${inputClass} block`} data-testid="invite-label" />
@@ -49,17 +49,9 @@ export function InvitePanel({ transferId, invites, now }: { transferId: string; 
             <option value="30">30 days</option>
           </select>
         </label>
-        <button className={buttonClass} disabled={pending} data-testid="create-invite">
-          Create invite link
-        </button>
-        {state.error && (
-          <span className="text-sm text-red-700" role="alert">
-            {state.error}
-          </span>
-        )}
-      </form>
+      </CreateForm>
       {state.url && (
-        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="new-invite">
+        <ShownOnce value={state.url} label="Invite URL" testId="new-invite" valueTestId="new-invite-url" copy={{ testId: "copy-invite" }}>
           <p className="mb-2">
             Invite for <strong>{state.label}</strong>, valid until <span data-testid="new-invite-expires">{state.expiresAt!.slice(0, 16).replace("T", " ")} UTC</span> — shown once; only its hash is
             kept. Send it to that person only.
@@ -69,18 +61,7 @@ export function InvitePanel({ transferId, invites, now }: { transferId: string; 
               {state.mail}
             </p>
           )}
-          <div className="flex gap-2">
-            <input readOnly value={state.url} className={`${inputClass} font-mono`} data-testid="new-invite-url" aria-label="Invite URL" />
-            <button
-              type="button"
-              className={secondaryButtonClass}
-              data-testid="copy-invite"
-              onClick={() => navigator.clipboard?.writeText(state.url!).then(() => setCopied(true), () => setCopied(false))}
-            >
-              {copied ? "Copied" : "Copy"}
-            </button>
-          </div>
-        </div>
+        </ShownOnce>
       )}
       {invites.length > 0 && (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 text-sm" data-testid="invite-list">

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { SourceRow } from "@/lib/db/rows";
-import { formatBytes } from "@/lib/app/sources/upload-limits";
+import { formatBytes } from "@/lib/app/sources/upload-rules";
 import { RemoveSource } from "./remove-source";
 
 export function SourceList({ transferId, sources, canRemove = false }: { transferId: string; sources: SourceRow[]; canRemove?: boolean }) {

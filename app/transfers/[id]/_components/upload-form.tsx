@@ -7,8 +7,8 @@ import { buttonClass } from "@/app/_components/ui/button-link";
 import { FORMAT_CHOICES } from "@/lib/app/sources/source-input";
 import type { SourceFormat } from "@/lib/app/sources/source-input";
 import { SUGGEST_HEAD_BYTES, suggestSource } from "@/lib/app/sources/suggest-source";
-import { MAX_LABEL_LENGTH, formatBytes, oversizeMessage, totalOversizeMessage } from "@/lib/app/sources/upload-limits";
-import type { UploadLimits } from "@/lib/app/sources/upload-limits";
+import { MAX_LABEL_LENGTH, formatBytes, oversizeMessage, totalOversizeMessage } from "@/lib/app/sources/upload-rules";
+import type { UploadLimits } from "@/lib/config/upload-limits";
 import type { ImportFormat } from "@/lib/zone/import/types";
 import { UploadRow } from "./upload-row";
 

@@ -2,7 +2,7 @@
 
 import { inputClass } from "@/app/_components/ui/field";
 import type { SourceFormat } from "@/lib/app/sources/source-input";
-import { formatBytes } from "@/lib/app/sources/upload-limits";
+import { formatBytes } from "@/lib/app/sources/upload-rules";
 import type { Row } from "./upload-form";
 
 const smallInput = `${inputClass} py-1.5`;

@@ -4,7 +4,7 @@ import { requirePortfolio } from "@/lib/app/portfolios/access";
 import { droppedFiles } from "@/lib/app/portfolios/dropped-form";
 import { matchDroppedFiles } from "@/lib/app/portfolios/import-files";
 import { readFormBody } from "@/lib/http/read-body";
-import { uploadLimits } from "@/lib/app/sources/upload-limits";
+import { uploadLimits } from "@/lib/config/upload-limits";
 
 export const dynamic = "force-dynamic";
 

@@ -63,15 +63,12 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
   const now = marker("now");
   const right = layout.plotLeft + layout.plotWidth;
   // The labels above the plot, stacked so they never overlap (lib/schedule/timeline.ts stackTopLabels).
-  const stacked = stackTopLabels(
-    [
+  const stacked = stackTopLabels({ labels: [
       ...(retire ? [{ id: "retire", x: retire.x, anchor: "end" as const, text: "retire old servers ▸", fontSize: 11 }] : []),
       ...(now ? [{ id: "now", x: now.x, anchor: "middle" as const, text: nowLabel, fontSize: 11, bold: true }] : []),
       ...(layout.nowOutside === "before" ? [{ id: "outside", x: layout.plotLeft, anchor: "start" as const, text: `◂ ${nowLabel} is earlier`, fontSize: 11 }] : []),
       ...(layout.nowOutside === "after" ? [{ id: "outside", x: right, anchor: "end" as const, text: `${nowLabel} is later ▸`, fontSize: 11 }] : []),
-    ],
-    layout.plotLeft,
-    right,
+    ], left: layout.plotLeft, right }
   );
   const top = { retire: stacked.find((l) => l.id === "retire"), now: stacked.find((l) => l.id === "now"), outside: stacked.find((l) => l.id === "outside") };
   const topY = (row: number) => TOP - 6 - row * 13;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { getSourceReport } from "@/lib/app/sources/get-source-report";
-import { formatBytes } from "@/lib/app/sources/upload-limits";
+import { formatBytes } from "@/lib/app/sources/upload-rules";
 import { Card } from "@/app/_components/ui/card";
 import { DomainName } from "@/app/_components/ui/domain-name";
 

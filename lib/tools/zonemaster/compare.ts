@@ -2,15 +2,15 @@
  * Side by side: Zonemaster (Debian zonemaster-cli) in undelegated
  * mode against the lab's incomplete-export scenario, next to Cutover's
  * verdict. Zonemaster only speaks to port 53, so the lab runs there (root).
- *   npx tsx lib/checks/compare-zonemaster.ts [SCENARIO]
+ *   npx tsx lib/tools/zonemaster/compare.ts [SCENARIO]
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startLab } from "../lab/lab";
-import { scenario } from "../lab/scenarios";
-import { parseRootHints } from "../dns/root-hints";
-import { runReview } from "./review";
+import { startLab } from "../../lab/lab";
+import { scenario } from "../../lab/scenarios";
+import { parseRootHints } from "../../dns/root-hints";
+import { runPipeline } from "../../checks/pipeline";
 
 async function main(): Promise<void> {
   const name = process.argv[2] ?? "incomplete-export";
@@ -27,8 +27,8 @@ async function main(): Promise<void> {
 
     const h = parseRootHints(lab.rootHints);
     if (!h.ok) throw new Error(h.message);
-    const sources = scenario(name).sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(join(import.meta.dirname, "../lab", p)) }));
-    const r = await runReview({
+    const sources = scenario(name).sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(join(import.meta.dirname, "../../lab", p)) }));
+    const r = await runPipeline({
       zone: "project.test",
       facts: { domain: "project.test", dnsHostingMoves: true },
       sources,

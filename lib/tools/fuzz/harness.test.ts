@@ -4,7 +4,7 @@ import { buildRecipe, decodeEntry, encodeEntry } from "./corpus";
 import { mutateWire, tokenize } from "./generators";
 import { mutateLine, mutateLines } from "./mutate";
 import { checkInput, diagnosticProblems, timeBoundMs } from "./targets";
-import type { Diagnostic } from "../zone/types";
+import type { Diagnostic } from "../../zone/types";
 
 const good: Diagnostic = { file: "f", line: 1, column: 2, code: "bad-ttl", message: "m", severity: "error" };
 

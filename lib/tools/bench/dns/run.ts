@@ -21,9 +21,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { startNameservers, type ServerSpec } from "../../lab/lab";
-import { parseRootHints } from "../root-hints";
-import { runSnapshot } from "../run-snapshot";
+import { startNameservers, type ServerSpec } from "../../../lab/lab";
+import { parseRootHints } from "../../../dns/root-hints";
+import { runSnapshot } from "../../../dns/run-snapshot";
 import type { ThreadCpu } from "./thread-cpu";
 import { benchZone, querySet } from "./zone-gen";
 
@@ -45,7 +45,7 @@ interface Measure {
 
 const TIME = "/usr/bin/time";
 /** Repository root: children resolve "tsx" from here whatever the caller's directory. */
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const DNSPERF = "/usr/bin/dnsperf";
 
 function run(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -7,13 +7,13 @@
  *
  * WARMUP: as in engine-worker.ts, questions asked once before the timed run.
  *
- *   tsx lib/dns/bench/node-floor.ts ADDRESS PORT DATAFILE CONCURRENCY [WARMUP]
+ *   tsx lib/tools/bench/dns/node-floor.ts ADDRESS PORT DATAFILE CONCURRENCY [WARMUP]
  */
 import dgram from "node:dgram";
 import { readFileSync } from "node:fs";
-import { parseName } from "../../zone/name";
-import { typeFromText } from "../../zone/rrtype";
-import { encodeQuery } from "../encode-query";
+import { parseName } from "../../../zone/name";
+import { typeFromText } from "../../../zone/rrtype";
+import { encodeQuery } from "../../../dns/encode-query";
 import { threadCpu } from "./thread-cpu";
 
 async function main(): Promise<void> {

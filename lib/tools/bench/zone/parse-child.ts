@@ -7,10 +7,10 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { parseZone } from "../parse";
-import { name } from "../name";
-import { importZone } from "../import";
-import type { Diagnostic } from "../types";
+import { parseZone } from "../../../zone/parse";
+import { name } from "../../../zone/name";
+import { importZone } from "../../../zone/import";
+import type { Diagnostic } from "../../../zone/types";
 
 const [file, origin, mode = "parse"] = process.argv.slice(2);
 

@@ -1,5 +1,5 @@
 /**
- * The regression corpus: lib/fuzz/corpus/<target>/<name>.<ext>, one input per
+ * The regression corpus: lib/tools/fuzz/corpus/<target>/<name>.<ext>, one input per
  * file, replayed by corpus.test.ts. Formats:
  * - zone:   .txt (bytes as latin1) or .recipe.json (big inputs built at load time)
  * - rdata:  .json  {type, tokens:[{text, quoted}]}

@@ -25,10 +25,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { startNameservers, type ServerSpec } from "../../lab/lab";
+import { startNameservers, type ServerSpec } from "../../../lab/lab";
 import { checkZone, childZone } from "./check-zone";
 
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const TIME = "/usr/bin/time";
 const TIME_FORMAT = "CUTOVER_TIME rss=%M wall=%e";
 

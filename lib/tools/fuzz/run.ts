@@ -3,21 +3,21 @@
  * zone parser, the RDATA codecs, the importers and the DNS response decoder.
  * Properties (targets.ts): no throw, per-call time within 50 ms + 50 ms/KiB,
  * well-formed diagnostics; then parse time vs input size at 1×, 2×, 4×, 8×.
- * A failing input is shrunk by fast-check and written to lib/fuzz/corpus/.
+ * A failing input is shrunk by fast-check and written to lib/tools/fuzz/corpus/.
  * A hang (no progress for --hang-seconds) is caught by a watchdog thread that
  * records the run's seed and path, kills the process, and on the next start
  * the input is regenerated into the corpus.
  *
- * Usage: tsx lib/fuzz/run.ts [--inputs 1000000] [--seed 42] [--targets zone,rdata,import,dns]
+ * Usage: tsx lib/tools/fuzz/run.ts [--inputs 1000000] [--seed 42] [--targets zone,rdata,import,dns]
  *                            [--no-save] [--hang-seconds 60]
  */
 import fc from "fast-check";
 import { existsSync, mkdirSync, readFileSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { parseZone } from "../zone/parse";
-import { importZone } from "../zone/import";
-import { name } from "../zone/name";
+import { parseZone } from "../../zone/parse";
+import { importZone } from "../../zone/import";
+import { name } from "../../zone/name";
 import { CORPUS_DIR, saveEntry } from "./corpus";
 import { dnsArb, importArb, rdataArb, zoneArb } from "./generators";
 import { loadSeeds, type Seeds } from "./seeds";

@@ -3,7 +3,7 @@ import type { AxfrResult } from "../dns/axfr";
 import { records } from "../checks/testing/build-input";
 import { name as wire } from "../zone/name";
 import { T } from "../zone/rrtype";
-import { rrsetKey, serverView, sourceView } from "./view";
+import { rrsetKey, serverView, sourceView } from "./zone-view";
 
 const apex = wire("example.test.");
 const server = { name: "ns1.old.test.", address: "192.0.2.1", port: 53 };

@@ -1,5 +1,5 @@
 /**
- * Replays every input of the fuzz regression corpus (lib/fuzz/corpus/) with
+ * Replays every input of the fuzz regression corpus (lib/tools/fuzz/corpus/) with
  * the fuzz properties: no throw, time within the per-size bound, well-formed
  * diagnostics. Inputs land here when `npm run fuzz` finds them, plus
  * hand-written hostile cases; a failing entry is a bug in the target, not in

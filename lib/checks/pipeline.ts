@@ -1,19 +1,18 @@
 /**
- * One review end to end, shared by the web app and the CLI: import the
- * sources, snapshot the old operator (delegation walk or given servers) and
- * the new operator (only the given servers, DESIGN §5), diff, run the
- * catalogue, compute the verdict.
+ * The live check of one transfer end to end, shared by the web app's runs and the CLI: import the sources,
+ * snapshot the old operator (delegation walk or given servers) and the new operator (only the given servers: it
+ * is not delegated yet), diff, probe, run the catalogue, compute the verdict.
  */
 import { rdataTarget, T } from "../dns/discovery";
 import { runSnapshot, type ExplicitServer, type Snapshot, type SnapshotOptions } from "../dns/run-snapshot";
 import type { ProgressEvent } from "../dns/types";
 import { buildDiff, type DiffSource, type ZoneViews } from "../diff/build-diff";
 import type { ZoneDiff, ZoneView } from "../diff/types";
-import type { Interner } from "../diff/view";
+import type { Interner } from "../diff/zone-view";
 import { importZone } from "../zone/import";
 import type { ImportFormat, ImportReport } from "../zone/import/types";
 import { nameToText } from "../zone/name";
-import { CheckConfigSchema, type CheckConfigInput } from "./config";
+import { checkConfigSchema, type CheckConfigInput } from "./config";
 import type { OutboundPolicy } from "../net/outbound";
 import { probeHttp, type HttpProbe } from "./http-probe";
 import { fetchRdap, type Fetcher, type RdapResult } from "./rdap";
@@ -25,24 +24,24 @@ import { timingFor, type Timing } from "./timing";
 import type { CheckInput, Finding, TransferFacts } from "./types";
 import { computeVerdict, type FindingStates, type Verdict } from "./verdict";
 
-export interface ReviewSourceFile {
+export interface PipelineSourceFile {
   name: string;
   bytes: Uint8Array;
   format?: ImportFormat | "auto";
 }
 
-export type ReviewProgress =
+export type PipelineProgress =
   | { phase: "import" | "rdap" | "http" | "probes" | "checks" | "done" }
   | { phase: "old" | "new"; event: ProgressEvent };
 
 /** Query settings shared by both snapshots (never the server list). */
 export type SnapshotSettings = Omit<SnapshotOptions, "zone" | "servers" | "importedNames" | "signal" | "onProgress">;
 
-export interface ReviewOptions {
+export interface PipelineOptions {
   zone: string;
   facts: TransferFacts;
   /** Files to import (each its own source), or sources already imported (the web app stores them). */
-  sources: (ReviewSourceFile | DiffSource)[];
+  sources: (PipelineSourceFile | DiffSource)[];
   /** Old servers; empty/absent → walk the delegation from the root hints. */
   oldServers?: ExplicitServer[];
   /** The new operator's servers (undelegated). */
@@ -55,13 +54,13 @@ export interface ReviewOptions {
   config?: CheckConfigInput;
   states?: FindingStates;
   signal?: AbortSignal;
-  onProgress?: (p: ReviewProgress) => void;
+  onProgress?: (p: PipelineProgress) => void;
   /** Each snapshot as soon as it ends, stopped early or not (the web app stores it then). */
   onSnapshot?: (side: "old" | "new", snapshot: Snapshot) => void;
   now?: Date;
 }
 
-export interface Review {
+export interface PipelineResult {
   zone: string;
   facts: TransferFacts;
   sources: { name: string; report: ImportReport }[];
@@ -78,7 +77,7 @@ export interface Review {
 }
 
 /** Planned NS names (stated, else the new servers given) inside the zone: the parent will carry glue for them. */
-function plannedInZone(zone: string, opts: ReviewOptions): string[] {
+function plannedInZone(zone: string, opts: PipelineOptions): string[] {
   const names = opts.facts.plannedNs?.length ? opts.facts.plannedNs : (opts.newServers ?? []).map((s) => s.name);
   const abs = names.map((n) => (n.endsWith(".") ? n : n + ".").toLowerCase());
   return [...new Set(abs.filter((n) => n === zone || n.endsWith("." + zone)))];
@@ -97,13 +96,13 @@ function namesOf(ref: ZoneView | null): { name: string; type: number; target?: s
   return out;
 }
 
-function isImported(s: ReviewSourceFile | DiffSource): s is DiffSource {
+function isImported(s: PipelineSourceFile | DiffSource): s is DiffSource {
   return "result" in s;
 }
 
-export async function runReview(opts: ReviewOptions): Promise<Review> {
+export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const zone = (opts.zone.endsWith(".") ? opts.zone : opts.zone + ".").toLowerCase();
-  const config = CheckConfigSchema.parse(opts.config ?? {});
+  const config = checkConfigSchema.parse(opts.config ?? {});
   const progress = opts.onProgress ?? (() => undefined);
   progress({ phase: "import" });
   const sources: DiffSource[] = opts.sources.map((s) =>

@@ -5,7 +5,7 @@
  * 2. `cutover zone diff` of that zone against a copy with ~1,000 changed
  *    records (change-zone.ts) next to ldns-compare-zones on the same files.
  * Median of N runs each, wall time and peak RSS from /usr/bin/time -v.
- * Usage: tsx lib/zone/bench/run.ts [records] [runs] [all|import|diff]
+ * Usage: tsx lib/tools/bench/zone/run.ts [records] [runs] [all|import|diff]
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -131,7 +131,7 @@ function diffRows(file: string, zone: ReturnType<typeof generateZone>): void {
   const other = join(dir, "bench-changed.zone");
   writeFileSync(other, copy.text, "latin1");
   console.log(`\n## zone diff: ${zone.records} records vs a copy with ${changes} changes (${JSON.stringify(copy.changed)})\n`);
-  const bin = fileURLToPath(new URL("../../cli/bin.mjs", import.meta.url));
+  const bin = fileURLToPath(new URL("../../../cli/bin.mjs", import.meta.url));
   const ours: Run[] = [];
   for (let i = 0; i < runs; i++) {
     const r = timed(process.execPath, [bin, "zone", "diff", file, other]);

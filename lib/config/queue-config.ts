@@ -3,10 +3,11 @@
  * on several machines"). Read from the environment at call time.
  */
 import { z } from "zod";
+import { readEnvironment, type Environment } from "./environment";
 
 const int = (def: number, min: number) => z.coerce.number().int().min(min).default(def);
 
-export const QueueEnvSchema = z.object({
+export const queueEnvSchema = z.object({
   /** inline: this web process also works the queue; off: it only enqueues (dedicated `cutover worker`s do the work). */
   CUTOVER_WORKER: z.enum(["inline", "off"]).default("inline"),
   /** Runs one process executes at once. */
@@ -23,13 +24,16 @@ export const QueueEnvSchema = z.object({
   CUTOVER_QUEUE_RUN_STALE_MS: int(120_000, 1_000),
 });
 
-export type QueueConfig = z.infer<typeof QueueEnvSchema>;
+export type QueueConfig = z.infer<typeof queueEnvSchema>;
 
-export function queueConfig(env: Record<string, string | undefined> = process.env): QueueConfig {
+export function queueConfig(env: Environment = readEnvironment()): QueueConfig {
   const picked = Object.fromEntries(
-    Object.keys(QueueEnvSchema.shape).map((k) => [k, env[k] === "" ? undefined : env[k]]),
+    Object.keys(queueEnvSchema.shape).map((k) => [
+      k,
+      env[k as keyof Environment] === "" ? undefined : env[k as keyof Environment],
+    ]),
   );
-  const r = QueueEnvSchema.safeParse(picked);
+  const r = queueEnvSchema.safeParse(picked);
   if (!r.success)
     throw new Error(
       `job queue settings: ${r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ")}`,

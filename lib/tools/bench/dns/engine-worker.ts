@@ -8,14 +8,14 @@
  * timed run (not counted): the JIT has then compiled the query path, as in
  * any run longer than a few thousand queries.
  *
- *   tsx lib/dns/bench/engine-worker.ts ADDRESS PORT DATAFILE CONCURRENCY TIMEOUT_MS [WARMUP]
+ *   tsx lib/tools/bench/dns/engine-worker.ts ADDRESS PORT DATAFILE CONCURRENCY TIMEOUT_MS [WARMUP]
  */
 import { readFileSync } from "node:fs";
-import { parseName } from "../../zone/name";
-import { typeFromText } from "../../zone/rrtype";
-import { queryServer } from "../query-server";
-import { QuerySession } from "../session";
-import type { Question } from "../types";
+import { parseName } from "../../../zone/name";
+import { typeFromText } from "../../../zone/rrtype";
+import { queryServer } from "../../../dns/query-server";
+import { QuerySession } from "../../../dns/session";
+import type { Question } from "../../../dns/types";
 import { threadCpu } from "./thread-cpu";
 
 async function main(): Promise<void> {

@@ -5,9 +5,10 @@
  * skipped so the runner still works (with less variety) elsewhere.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { corporaDir } from "../../config/corpora";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { typeFromText } from "../zone/rrtype";
+import { typeFromText } from "../../zone/rrtype";
 import { tokenize } from "./generators";
 
 export interface Seeds {
@@ -22,8 +23,8 @@ export interface Seeds {
 }
 
 /** Peer conformance suites, when present (lib/zone/corpora/helpers.ts), and the repository's own example exports. */
-const CORPORA = resolve(process.env.CUTOVER_CORPORA ?? resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../shared/corpora"));
-const EXPORTS = fileURLToPath(new URL("../zone/import/__fixtures__/exports/", import.meta.url));
+const CORPORA = corporaDir();
+const EXPORTS = fileURLToPath(new URL("../../zone/import/__fixtures__/exports/", import.meta.url));
 
 function walk(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;

@@ -5,14 +5,14 @@
  * a stable code). A target returns violations as data so the runner and the
  * corpus test report them alike.
  */
-import { parseZone, type ParseResult } from "../zone/parse";
-import { name, nameToText } from "../zone/name";
-import { DIAGNOSTIC_CODES } from "../zone/diagnostics";
-import { canonicalRdata, parseRdata, rdataToText, type Token } from "../zone/rdata";
-import { importZone, type ImportFormat } from "../zone/import";
-import type { Diagnostic } from "../zone/types";
-import { decodeMessage } from "../dns/wire";
-import { toEvidence } from "../dns/query-server";
+import { parseZone, type ParseResult } from "../../zone/parse";
+import { name, nameToText } from "../../zone/name";
+import { DIAGNOSTIC_CODES } from "../../zone/diagnostics";
+import { canonicalRdata, parseRdata, rdataToText, type Token } from "../../zone/rdata";
+import { importZone, type ImportFormat } from "../../zone/import";
+import type { Diagnostic } from "../../zone/types";
+import { decodeMessage } from "../../dns/wire";
+import { toEvidence } from "../../dns/query-server";
 
 export const TARGETS = ["zone", "rdata", "import", "dns"] as const;
 export type TargetName = (typeof TARGETS)[number];

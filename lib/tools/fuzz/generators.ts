@@ -6,9 +6,9 @@
  */
 import fc from "fast-check";
 import dnsPacket from "dns-packet";
-import { IMPORT_FORMATS } from "../zone/import/types";
-import { readName } from "../dns/wire";
-import { T } from "../zone/rrtype";
+import { IMPORT_FORMATS } from "../../zone/import/types";
+import { readName } from "../../dns/wire";
+import { T } from "../../zone/rrtype";
 import { LINE_OPS, NASTY_TOKENS, OPS, mutateLine, mutateLines, type LineMutation, type Mutation } from "./mutate";
 import type { ImportInput, RdataInput, TargetInput } from "./targets";
 import type { Seeds } from "./seeds";

@@ -7,9 +7,10 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { dataDir } from "../config/data-dir";
+import { dataDir } from "./data-dir";
+import { readEnvironment, type Environment } from "./environment";
 
-export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
+export function authSecret(env: Environment = readEnvironment()): string {
   const given = env.CUTOVER_AUTH_SECRET || env.BETTER_AUTH_SECRET;
   if (given) return given;
   const dir = dataDir(env);
