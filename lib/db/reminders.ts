@@ -48,14 +48,24 @@ export async function listReminderWindows(endedAfter: Date, db: Db = getDb()): P
   for (const s of schedules) {
     const t = byId.get(s.transferId);
     if (!t) continue;
-    const run = await db.run.findFirst({
-      where: { transferId: t.id, status: "done" },
-      orderBy: { createdAt: "desc" },
-      select: { timingJson: true },
+    out.push({
+      ...s,
+      organisationId: t.organisationId,
+      domainAscii: t.domainAscii,
+      timingJson: await latestTimingJson(t.id, db),
     });
-    out.push({ ...s, organisationId: t.organisationId, domainAscii: t.domainAscii, timingJson: run?.timingJson ?? null });
   }
   return out;
+}
+
+/** The stored timing of the transfer's latest finished run, or null. */
+export async function latestTimingJson(transferId: string, db: Db = getDb()): Promise<string | null> {
+  const run = await db.run.findFirst({
+    where: { transferId, status: "done" },
+    orderBy: { createdAt: "desc" },
+    select: { timingJson: true },
+  });
+  return run?.timingJson ?? null;
 }
 
 /** Still not archived? (A transfer archived between the listing and the send gets nothing.) */

@@ -13,7 +13,11 @@ const rule: WindowRuleInputs = {
   dsChanges: false,
   marginSeconds: 3600,
 };
-const iso = (p: { kind: string; dueAt: Date; until: Date }) => ({ kind: p.kind, dueAt: p.dueAt.toISOString(), until: p.until.toISOString() });
+const iso = (p: { kind: string; dueAt: Date; until: Date }) => ({
+  kind: p.kind,
+  dueAt: p.dueAt.toISOString(),
+  until: p.until.toISOString(),
+});
 
 describe("planReminders", () => {
   test("with measured TTLs: lower one old TTL plus margin before the window, the start, restore after the overlap", () => {

@@ -26,15 +26,23 @@ export const RESTORE_GRACE_MS = 24 * 3600_000;
  * `rule` is the latest live check's measured timing, or null when none was measured: then the TTL-lowering
  * reminder exists only when the step is planned, and the restore reminder falls at the window's end.
  */
-export function planReminders(window: Pick<MaintenanceWindow, "start" | "end" | "ttlLoweringAt">, rule: WindowRuleInputs | null): PlannedReminder[] {
+export function planReminders(
+  window: Pick<MaintenanceWindow, "start" | "end" | "ttlLoweringAt">,
+  rule: WindowRuleInputs | null,
+): PlannedReminder[] {
   const start = new Date(window.start);
   const end = new Date(window.end);
   if (!(end.getTime() > start.getTime())) return [];
   const r = rule === null ? null : windowRule(rule);
   const out: PlannedReminder[] = [];
   const lowering =
-    window.ttlLoweringAt !== null ? new Date(window.ttlLoweringAt) : r ? new Date(start.getTime() - r.ttlLoweringLeadSeconds * 1000) : null;
-  if (lowering !== null && lowering.getTime() < start.getTime()) out.push({ kind: "lower-ttls", dueAt: lowering, until: start });
+    window.ttlLoweringAt !== null
+      ? new Date(window.ttlLoweringAt)
+      : r
+        ? new Date(start.getTime() - r.ttlLoweringLeadSeconds * 1000)
+        : null;
+  if (lowering !== null && lowering.getTime() < start.getTime())
+    out.push({ kind: "lower-ttls", dueAt: lowering, until: start });
   out.push({ kind: "window-start", dueAt: start, until: end });
   const restore = new Date(end.getTime() + (r ? r.requiredOverlapSeconds * 1000 : 0));
   out.push({ kind: "restore-ttls", dueAt: restore, until: new Date(restore.getTime() + RESTORE_GRACE_MS) });

@@ -14,11 +14,12 @@ import { sendDueDeliveries } from "../webhooks/deliver";
 
 type Env = Record<string, string | undefined>;
 
+/** `now` places the reminders (tests); webhook attempts are due by the clock, as their claims' leases are. */
 export async function sweepNotifications(
   options: { db?: Db; env?: Env; now?: Date } = {},
 ): Promise<{ reminders: SentReminder[]; webhookAttempts: number }> {
   const reminders = await sweepReminders(options);
-  const webhookAttempts = await sendDueDeliveries(options);
+  const webhookAttempts = await sendDueDeliveries({ db: options.db, env: options.env });
   return { reminders, webhookAttempts };
 }
 

@@ -34,9 +34,15 @@ export function ruleOf(timingJson: string | null): WindowRuleInputs | null {
   return measured ? scheduleTimingInputs(measured.inputs) : null;
 }
 
-export function plannedFor(w: Pick<ReminderWindowRow, "windowStart" | "windowEnd" | "ttlLoweringAt" | "timingJson">): PlannedReminder[] {
+export function plannedFor(
+  w: Pick<ReminderWindowRow, "windowStart" | "windowEnd" | "ttlLoweringAt" | "timingJson">,
+): PlannedReminder[] {
   return planReminders(
-    { start: w.windowStart.toISOString(), end: w.windowEnd.toISOString(), ttlLoweringAt: w.ttlLoweringAt?.toISOString() ?? null },
+    {
+      start: w.windowStart.toISOString(),
+      end: w.windowEnd.toISOString(),
+      ttlLoweringAt: w.ttlLoweringAt?.toISOString() ?? null,
+    },
     ruleOf(w.timingJson),
   );
 }
@@ -48,7 +54,15 @@ export async function sweepReminders(options: { db?: Db; env?: Env; now?: Date }
     for (const r of dueReminders(plannedFor(w), now)) {
       const id = randomUUID();
       const won = await claimReminder(
-        { id, transferId: w.transferId, kind: r.kind, windowStart: w.windowStart, windowEnd: w.windowEnd, dueAt: r.dueAt, claimedAt: new Date() },
+        {
+          id,
+          transferId: w.transferId,
+          kind: r.kind,
+          windowStart: w.windowStart,
+          windowEnd: w.windowEnd,
+          dueAt: r.dueAt,
+          claimedAt: new Date(),
+        },
         options.db,
       );
       if (!won) continue;
@@ -58,7 +72,12 @@ export async function sweepReminders(options: { db?: Db; env?: Env; now?: Date }
   return sent;
 }
 
-async function send(id: string, w: ReminderWindowRow, r: PlannedReminder, options: { db?: Db; env?: Env }): Promise<SentReminder> {
+async function send(
+  id: string,
+  w: ReminderWindowRow,
+  r: PlannedReminder,
+  options: { db?: Db; env?: Env },
+): Promise<SentReminder> {
   const facts = { domain: w.domainAscii, windowStart: w.windowStart, windowEnd: w.windowEnd, dueAt: r.dueAt };
   const event: WebhookEvent = {
     // The row's id: a receiver de-duplicating on it never sees one reminder twice.
@@ -67,17 +86,29 @@ async function send(id: string, w: ReminderWindowRow, r: PlannedReminder, option
     at: new Date().toISOString(),
     organisationId: w.organisationId,
     transfer: { id: w.transferId, domain: w.domainAscii },
-    data: { kind: r.kind, dueAt: r.dueAt.toISOString(), windowStart: w.windowStart.toISOString(), windowEnd: w.windowEnd.toISOString() },
+    data: {
+      kind: r.kind,
+      dueAt: r.dueAt.toISOString(),
+      windowStart: w.windowStart.toISOString(),
+      windowEnd: w.windowEnd.toISOString(),
+    },
   };
   const [mail, hooks] = await Promise.all([
     mailEnabled(options.env)
-      ? contactsOf(w.transferId, null, options.db).then((to) => sendMail({ to, ...reminderMail(r.kind, facts) }, options.env))
+      ? contactsOf(w.transferId, null, options.db).then((to) =>
+          sendMail({ to, ...reminderMail(r.kind, facts) }, options.env),
+        )
       : Promise.resolve<MailResult>({ status: "off" }),
-    enqueueWebhookEvent(event, options).catch(() => [] as string[]),
+    enqueueWebhookEvent(event, { db: options.db, env: options.env }).catch(() => [] as string[]),
   ]);
   await finishReminder(
     id,
-    { mailStatus: mail.status, mailError: mail.status === "failed" ? mail.message.slice(0, 500) : null, webhooks: hooks.length, sentAt: new Date() },
+    {
+      mailStatus: mail.status,
+      mailError: mail.status === "failed" ? mail.message.slice(0, 500) : null,
+      webhooks: hooks.length,
+      sentAt: new Date(),
+    },
     options.db,
   );
   return { transferId: w.transferId, kind: r.kind, mail: mail.status, webhooks: hooks.length };

@@ -88,7 +88,13 @@ const ATTEMPT_LEASE_MS = 60_000;
 export async function attemptDelivery(id: string, options: { db?: Db; env?: Env } = {}): Promise<void> {
   const d = await getWebhookDelivery(id, options.db);
   if (!d || d.status !== "pending") return;
-  const attempt = await claimWebhookAttempt(id, d.attempts, new Date(Date.now() + ATTEMPT_LEASE_MS), options.db);
+  const claimedAt = Date.now();
+  const attempt = await claimWebhookAttempt(
+    id,
+    d.attempts,
+    { now: new Date(claimedAt), leaseUntil: new Date(claimedAt + ATTEMPT_LEASE_MS) },
+    options.db,
+  );
   if (attempt === null) return;
   const endpoint = await getWebhookEndpoint(d.endpointId, options.db);
   const limits = webhookLimits(options.env);
