@@ -1,6 +1,6 @@
 import { apiBody, apiJson, apiRoute, invalid } from "@/app/_lib/api";
 import { transferDto } from "@/lib/app/api/schemas";
-import { createTransfer } from "@/lib/app/transfers/create-transfer";
+import { createTransferIdempotent } from "@/lib/app/transfers/create-transfer-idempotent";
 import { listTransfersFor } from "@/lib/app/transfers/guarded";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,12 @@ export const GET = apiRoute("listTransfers", async ({ actor }) =>
 );
 
 export const POST = apiRoute("createTransfer", async ({ request, actor }) => {
-  const r = await createTransfer(actor, await apiBody(request));
+  const r = await createTransferIdempotent(actor, {
+    idempotencyKey: request.headers.get("idempotency-key"),
+    body: await apiBody(request),
+  });
   if (!r.ok) throw invalid(r.errors);
-  return apiJson(transferDto(r.transfer), 201);
+  const res = apiJson(transferDto(r.transfer), 201);
+  if (r.replayed) res.headers.set("idempotent-replayed", "true");
+  return res;
 });
