@@ -29,12 +29,16 @@ export interface ReminderDeliveryRow {
 }
 
 /**
- * Windows of transfers that are not archived and whose window ended after `endedAfter` (a restore reminder
- * comes after the window's end), with the timing their reminders are planned from.
+ * Windows of transfers that are not archived, that ended after `endedAfter` (a restore reminder comes after the
+ * window's end) and start before `startsBefore` (a lowering reminder comes before the start), with the timing their
+ * reminders are planned from.
  */
-export async function listReminderWindows(endedAfter: Date, db: Db = getDb()): Promise<ReminderWindowRow[]> {
+export async function listReminderWindows(
+  range: { endedAfter: Date; startsBefore: Date },
+  db: Db = getDb(),
+): Promise<ReminderWindowRow[]> {
   const schedules = await db.schedule.findMany({
-    where: { windowEnd: { gte: endedAfter } },
+    where: { windowEnd: { gte: range.endedAfter }, windowStart: { lte: range.startsBefore } },
     select: { transferId: true, windowStart: true, windowEnd: true, ttlLoweringAt: true },
     take: 5000,
   });

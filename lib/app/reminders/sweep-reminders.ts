@@ -19,7 +19,11 @@ import { reminderMail, reminderEventType } from "./reminder-text";
 
 type Env = Record<string, string | undefined>;
 
-/** Windows that ended longer ago than this have no reminder left (the restore one comes a few days after at most). */
+/**
+ * Reminders fall within this distance of their window: the restore one an overlap (NS TTL, DS TTL, margin) after its
+ * end, the lowering one an old TTL plus margin before its start — days, since resolvers cap TTLs at a week or so
+ * (RFC 8767 §4 suggests 7 days). A window further away is not looked at.
+ */
 const HORIZON_MS = 30 * 24 * 3600_000;
 
 export interface SentReminder {
@@ -50,7 +54,10 @@ export function plannedFor(
 export async function sweepReminders(options: { db?: Db; env?: Env; now?: Date } = {}): Promise<SentReminder[]> {
   const now = options.now ?? new Date();
   const sent: SentReminder[] = [];
-  for (const w of await listReminderWindows(new Date(now.getTime() - HORIZON_MS), options.db)) {
+  for (const w of await listReminderWindows(
+    { endedAfter: new Date(now.getTime() - HORIZON_MS), startsBefore: new Date(now.getTime() + HORIZON_MS) },
+    options.db,
+  )) {
     for (const r of dueReminders(plannedFor(w), now)) {
       const id = randomUUID();
       const won = await claimReminder(
