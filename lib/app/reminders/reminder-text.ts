@@ -24,17 +24,23 @@ export function reminderMail(
     case "lower-ttls":
       return {
         subject: `${f.domain}: lower the TTLs now (window starts ${utc(f.windowStart)})`,
-        text: `${window}\n\nNow is the time to lower the TTLs of the records that change with the move: caches keep the old values for one old TTL, so the lowering must be done before the window starts.\n`,
+        text:
+          `${window}\n\nNow is the time to lower the TTLs of the records that change with the move: caches keep ` +
+          "the old values for one old TTL, so the lowering must be done before the window starts.\n",
       };
     case "window-start":
       return {
         subject: `${f.domain}: the maintenance window starts now`,
-        text: `${window}\n\nThe window has started: the name servers can be changed at the registry now. Keep the old servers serving until the overlap ends.\n`,
+        text:
+          `${window}\n\nThe window has started: the name servers can be changed at the registry now. ` +
+          "Keep the old servers serving until the overlap ends.\n",
       };
     case "restore-ttls":
       return {
         subject: `${f.domain}: restore the TTLs`,
-        text: `${window}\n\nThe old delegation has now expired from every cache, so a rollback is no longer expected: the TTLs lowered for the move can be restored to their usual values.\n`,
+        text:
+          `${window}\n\nThe old delegation has now expired from every cache, so a rollback is no longer expected: ` +
+          "the TTLs lowered for the move can be restored to their usual values.\n",
       };
   }
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { getSchedulePageFor } from "@/lib/app/checklist/guarded";
-import { listReminders } from "@/lib/app/reminders/list-reminders";
+import { listReminders, type ReminderView } from "@/lib/app/reminders/list-reminders";
 import { PARTY_ROLES, PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { formatLocal } from "@/lib/schedule/zoned-time";
 import { Card } from "@/app/_components/ui/card";
@@ -15,6 +15,14 @@ import { ScheduleTimeline } from "./_components/timeline";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = transferMetadata("Schedule");
+
+function reminderStatus(r: ReminderView): string {
+  if (r.status === "planned") return "planned";
+  if (r.status === "due") return "due: goes out within a minute";
+  if (r.status === "missed") return "not sent (its time passed)";
+  const mail = r.mailStatus === "sent" ? " by e-mail" : r.mailStatus === "off" ? " (e-mail off)" : ` (e-mail: ${r.mailStatus})`;
+  return `sent${mail}${r.webhooks ? `, ${r.webhooks} webhook(s)` : ""}`;
+}
 
 export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -92,13 +100,7 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
             {reminders.reminders.map((r) => (
               <li key={r.kind} data-testid="reminder" data-kind={r.kind} data-status={r.status}>
                 <span className="font-medium">{r.label}</span> — {inZone(r.dueAt.toISOString())} —{" "}
-                {r.status === "sent"
-                  ? `sent${r.mailStatus === "sent" ? " by e-mail" : r.mailStatus === "off" ? " (e-mail off)" : ` (e-mail: ${r.mailStatus})`}${r.webhooks ? `, ${r.webhooks} webhook(s)` : ""}`
-                  : r.status === "planned"
-                    ? "planned"
-                    : r.status === "due"
-                      ? "due: goes out within a minute"
-                      : "not sent (its time passed)"}
+                {reminderStatus(r)}
               </li>
             ))}
           </ul>
