@@ -20,7 +20,7 @@ import { seedParties, seedRun, seedTransfer } from "../testing/seed";
 import { archiveTransfer } from "../transfers/archive";
 import { createWebhook } from "../webhooks/create";
 import { verifySignature } from "../webhooks/signature";
-import { sweepNotifications } from "./sweep";
+import { startNotificationSweeper, sweepNotifications } from "./sweep";
 
 const HOST = "127.0.44.1";
 const staff: StaffActor = {
@@ -285,5 +285,36 @@ describe.each(testDialects())("notification sweep on %s", (dialect) => {
       lastStatus: 200,
     });
     expect(forThis()[1]!.body).toBe(forThis()[0]!.body);
+  });
+  test("the in-process sweeper (SQLite's runner) sends a reminder due now at start, and again nothing on its next ticks", async () => {
+    const id = await seedTransfer({ domain: "interval.test", db: t.db });
+    const s4 = new Date(Date.now() - 60_000);
+    const input = {
+      start: s4.toISOString(),
+      end: at(s4, H).toISOString(),
+      timeZone: "UTC",
+      holidayRegion: "",
+      ttlLoweringAt: "",
+    };
+    await saveSchedule({ transferId: id, db: t.db, input });
+    const stop = startNotificationSweeper({
+      db: t.db,
+      env: { ...env, CUTOVER_NOTIFY_SWEEP_SECONDS: "1" },
+      force: true,
+    });
+    try {
+      await vi.waitFor(
+        () => expect(hooks("reminder.window-start").filter((e) => e.transfer.id === id)).toHaveLength(1),
+        {
+          timeout: 5000,
+          interval: 20,
+        },
+      );
+      await new Promise((r) => setTimeout(r, 2500));
+    } finally {
+      stop();
+    }
+    expect(hooks("reminder.window-start").filter((e) => e.transfer.id === id)).toHaveLength(1);
+    expect(await t.db.reminderDelivery.count({ where: { transferId: id } })).toBe(1);
   });
 });
