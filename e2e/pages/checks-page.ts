@@ -19,6 +19,12 @@ export class ChecksPage {
   }
 
   async start(spec: StartRunSpec): Promise<string> {
+    await this.fillStart(spec);
+    return this.submitStart();
+  }
+
+  /** Fill the start form as a user would, without starting (fields left alone keep their defaults). */
+  async fillStart(spec: StartRunSpec) {
     const p = this.page;
     if (spec.oldServers !== undefined) await p.getByLabel("Old operator's servers").fill(spec.oldServers);
     await p.getByLabel("New operator's servers").fill(spec.newServers);
@@ -27,25 +33,46 @@ export class ChecksPage {
     if (spec.port !== undefined) await p.getByLabel("Port").fill(String(spec.port));
     if (spec.rootHints !== undefined) await p.getByLabel("Root hints").fill(spec.rootHints);
     if (spec.ratePerServer !== undefined) await p.getByLabel("Queries per second per server").fill(String(spec.ratePerServer));
+  }
+
+  /** Click "Start live check"; resolves with the run's id once its page is open. */
+  async submitStart(): Promise<string> {
+    const p = this.page;
     await p.getByTestId("start-run").click();
     await p.waitForURL(/\/checks\/[a-z0-9]+$/);
     return new URL(p.url()).pathname.split("/").pop()!;
   }
 
   /** One consistent reading of the progress panel (status and counters read together). */
-  async progress(): Promise<{ status: string; planned: number; sent: number; answered: number; failed: number; percent: string }> {
+  async progress(): Promise<{
+    status: string;
+    phase: string;
+    planned: number;
+    sent: number;
+    answered: number;
+    failed: number;
+    percent: string;
+    eta: string | null;
+  }> {
     return this.page.evaluate(() => {
       const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);
       const n = (id: string) => Number(q(id)?.textContent ?? "NaN");
       return {
         status: q("run-progress")?.getAttribute("data-status") ?? "",
+        phase: q("run-phase")?.textContent ?? "",
         planned: n("progress-planned"),
         sent: n("progress-sent"),
         answered: n("progress-answered"),
         failed: n("progress-failed"),
         percent: q("progress-percent")?.textContent ?? "",
+        eta: q("progress-eta")?.textContent ?? null,
       };
     });
+  }
+
+  /** "about N s left" while a run is going and its pace is known. */
+  eta(): Locator {
+    return this.page.getByTestId("progress-eta");
   }
 
   verdict(): Locator {
@@ -85,7 +112,9 @@ export class ChecksPage {
 
   /** The bulk form for the selected blockers ("blocker" waives) or warnings ("warning" acknowledges), in either view. */
   bulkForm(severity: "blocker" | "warning"): Locator {
-    return this.page.getByTestId("findings").getByTestId(severity === "blocker" ? "bulk-waive-form" : "bulk-acknowledge-form");
+    return this.page
+      .getByTestId("findings")
+      .getByTestId(severity === "blocker" ? "bulk-waive-form" : "bulk-acknowledge-form");
   }
 
   /** Findings grouped by subject (the default view) or by severity. */

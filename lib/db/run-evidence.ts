@@ -13,6 +13,17 @@ export const EVIDENCE_BATCH = 500;
 
 export type Side = "old" | "new";
 
+/**
+ * After each batch, back to the event loop. The SQLite driver runs an INSERT
+ * synchronously, so awaiting batch after batch is a chain of microtasks that
+ * never reaches the poll phase: the snapshot still querying while the last
+ * one is written (execute-run.ts) would get no answer read and no timer
+ * fired until every row is in — and Node runs timers before the poll phase,
+ * so a query deadline checked after the stall expires answers already
+ * waiting in the socket.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface RunSnapshotRow {
   side: Side;
   summaryJson: string;
@@ -63,6 +74,7 @@ export async function insertRunAnswers(
       recordsJson: r.recordsJson,
     })),
   });
+  await nextTurn();
 }
 
 export async function insertTransferMessages(
@@ -75,6 +87,7 @@ export async function insertTransferMessages(
   await db.runTransferMessage.createMany({
     data: rows.map((r) => ({ runId, side, transfer: r.transfer, seq: r.seq, wire: Uint8Array.from(r.wire) })),
   });
+  await nextTurn();
 }
 
 export async function saveRunSnapshot(runId: string, row: RunSnapshotRow, db: Db = getDb()): Promise<void> {
@@ -133,6 +146,7 @@ export async function* streamRunAnswers(
 export async function insertDiffRows(runId: string, rows: readonly RunDiffRowData[], db: Db = getDb()): Promise<void> {
   if (rows.length === 0) return;
   await db.runDiffRow.createMany({ data: rows.map((r) => ({ runId, ...r })) });
+  await nextTurn();
 }
 
 export async function clearDiffRows(runId: string, db: Db = getDb()): Promise<void> {

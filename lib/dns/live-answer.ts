@@ -121,6 +121,8 @@ const SECTIONS: EvidenceRecord["section"][] = ["answer", "authority", "additiona
  */
 export function evidenceOfRaw(raw: Uint8Array, file: string): EvidenceRecord[] {
   const out: EvidenceRecord[] = [];
+  // Read once: an imported binding is a getter call per use until the JIT has compiled this function.
+  const at = viewAt;
   try {
     const qd = (raw[4] << 8) | raw[5];
     const an = (raw[6] << 8) | raw[7];
@@ -130,7 +132,7 @@ export function evidenceOfRaw(raw: Uint8Array, file: string): EvidenceRecord[] {
     for (let i = 0; i < qd; i++) pos = skipNameAt(raw, pos) + 4;
     for (let i = 0; i < total; i++) {
       const owner = readNameView(raw, pos, raw.length, names);
-      pos = viewAt.next;
+      pos = at.next;
       const type = (raw[pos] << 8) | raw[pos + 1];
       const cls = (raw[pos + 2] << 8) | raw[pos + 3];
       const ttl = ((raw[pos + 4] << 24) >>> 0) + (raw[pos + 5] << 16) + (raw[pos + 6] << 8) + raw[pos + 7];

@@ -14,7 +14,7 @@ import type { AnswerFlags, EvidenceRecord, Question, QueryError, ServerAnswer, S
 import type { Acquired } from "./limiter";
 import { evidenceOf, LiveAnswer } from "./live-answer";
 import { nameAtEquals, scanInto, type Scan } from "./scan";
-import type { Slot, UdpExchange } from "./udp-mux";
+import { NOT_STAMPED, type Slot, type UdpExchange } from "./udp-mux";
 import { Arena, decodeMessage, peekId, type WireMessage } from "./wire";
 
 export interface QueryServerOptions {
@@ -79,19 +79,20 @@ function randomId(): number {
 }
 
 /**
- * Epoch ms minus performance.now(), re-read when a second has passed: the
+ * Epoch ms minus performance.now(), re-read every second by a timer: the
  * timestamp of a query needs no clock read of its own (a clock read cost a
- * tenth of a send) and still follows a change of the wall clock within a second.
+ * tenth of a send) and still follows a change of the wall clock within a
+ * second. A timer rather than a check in isoAt: a branch taken once a second
+ * deoptimised the compiled query path each first time it ran.
  */
 let epochOffset = Date.now() - performance.now();
-let offsetRead = performance.now();
+setInterval(() => {
+  epochOffset = Date.now() - performance.now();
+}, 1000).unref();
 /** ISO time at performance.now() = `at`, formatted at most once per millisecond (thousands of queries share one). */
-let isoCache = { ms: -1, text: "" };
+// ms starts as a double (-1.5, never a time): epoch ms are doubles, and a field that changes kind recompiles its readers.
+let isoCache = { ms: -1.5, text: "" };
 function isoAt(at: number): string {
-  if (at - offsetRead > 1000 || at < offsetRead) {
-    epochOffset = Date.now() - performance.now();
-    offsetRead = at;
-  }
   const ms = Math.floor(at + epochOffset);
   if (ms !== isoCache.ms) isoCache = { ms, text: new Date(ms).toISOString() };
   return isoCache.text;
@@ -126,39 +127,68 @@ function captureResolve(resolve: (a: ServerAnswer) => void): void {
  * Behaviour is that of queryLoop below; TC hands the query over to it for TCP.
  */
 class UdpQuery implements UdpExchange {
-  address: string;
-  port: number;
-  poolKey: string;
-  payload: Uint8Array = NO_PAYLOAD;
-  timeoutMs: number;
-  id = 0;
-  mismatches = 0;
-  bytes = 0;
-  since = -1;
-  slot: Slot | null = null;
-  private retry = 0;
+  // `declare` and assignments in the constructor, in one fixed order: class field initialisers would define
+  // each field once more (a separate initialiser function per object) before the constructor assigns it.
+  declare address: string;
+  declare port: number;
+  declare poolKey: string;
+  declare payload: Uint8Array;
+  declare timeoutMs: number;
+  declare id: number;
+  declare mismatches: number;
+  declare bytes: number;
+  declare since: number;
+  declare slot: Slot | null;
+  declare private retry: number;
   /** 1: a slot taken with tryTake (give it back to the bucket); 2: a Grant from acquire. */
-  private held = 0;
-  private grant: { release(): void } | null = null;
+  declare private held: number;
+  declare private grant: { release(): void } | null;
   /** The accepted answer's header facts (judge → done run in one turn). */
-  private accepted = false;
-  private flags = 0;
-  private rcode = 0;
-  private edns: Scan["edns"] = null;
+  declare private accepted: boolean;
+  declare private flags: number;
+  declare private rcode: number;
+  declare private edns: Scan["edns"];
+  declare private readonly session: QuerySession;
+  declare private readonly route: Route;
+  declare private readonly question: Question;
+  declare private readonly opts: QueryServerOptions;
+  declare private readonly answer: LiveAnswer;
+  declare private readonly started: number;
+  declare private readonly resolve: (a: ServerAnswer) => void;
 
   constructor(
-    private readonly session: QuerySession,
-    private readonly route: Route,
-    private readonly question: Question,
-    private readonly opts: QueryServerOptions,
-    private readonly answer: LiveAnswer,
-    private readonly started: number,
-    private readonly resolve: (a: ServerAnswer) => void,
+    session: QuerySession,
+    route: Route,
+    question: Question,
+    opts: QueryServerOptions,
+    answer: LiveAnswer,
+    started: number,
+    resolve: (a: ServerAnswer) => void,
   ) {
     this.address = route.address;
     this.port = route.port;
     this.poolKey = route.poolKey;
+    this.payload = NO_PAYLOAD;
     this.timeoutMs = session.options.timeoutMs;
+    this.id = 0;
+    this.mismatches = 0;
+    this.bytes = 0;
+    this.since = NOT_STAMPED;
+    this.slot = null;
+    this.retry = 0;
+    this.held = 0;
+    this.grant = null;
+    this.accepted = false;
+    this.flags = 0;
+    this.rcode = 0;
+    this.edns = null;
+    this.session = session;
+    this.route = route;
+    this.question = question;
+    this.opts = opts;
+    this.answer = answer;
+    this.started = started;
+    this.resolve = resolve;
   }
 
   attempt(): void {

@@ -8,7 +8,7 @@
  */
 import { isSubdomain, nameKey, nameToText, namesEqual, parseName, name as wire } from "../zone/name";
 import { checkAddress } from "./address-policy";
-import { axfr, type AxfrResult } from "./axfr";
+import type { AxfrResult } from "./axfr";
 import { walkDelegation, type Delegation } from "./delegation";
 import { COMMON_LABELS, NameSet, nsecNext, rdataTarget, T, typesFor, wildcardProbeLabel, type DiscoveredName } from "./discovery";
 import { queryServer } from "./query-server";
@@ -18,6 +18,7 @@ import {
 } from "./query-plan";
 import { BUILTIN_ROOT_HINTS, type NameServer } from "./root-hints";
 import { QuerySession, type SessionOptions } from "./session";
+import { transferEach } from "./transfer-each";
 import type { ProgressCounts, QueryErrorKind, ServerAnswer, ServerRef } from "./types";
 import type { TsigKey } from "./tsig";
 
@@ -195,8 +196,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
   const xfrs: AxfrResult[] = [];
   const transferred: ServerRef[] = [];
   if (opts.axfr) {
-    session.plan(reachable.length);
-    const results = await mapPool(reachable, opts.axfrConcurrency ?? 4, session.signal, (t) => axfr(session, t, apex, { tsig: opts.tsig ?? null }));
+    const results = await transferEach(session, reachable, apex, { tsig: opts.tsig ?? null, concurrency: opts.axfrConcurrency ?? 4 });
     results.forEach((x, idx) => {
       if (!x) return;
       const t = reachable[idx];
@@ -436,19 +436,6 @@ async function pool(tasks: (() => Promise<void>)[], width: number, signal: Abort
   };
   await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
   return i;
-}
-
-async function mapPool<T, R>(items: readonly T[], width: number, signal: AbortSignal, fn: (t: T) => Promise<R>): Promise<(R | undefined)[]> {
-  const out: (R | undefined)[] = new Array(items.length);
-  let i = 0;
-  const worker = async () => {
-    while (i < items.length && !signal.aborted) {
-      const k = i++;
-      out[k] = await fn(items[k]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, width), items.length) }, worker));
-  return out;
 }
 
 /**

@@ -42,7 +42,10 @@ export interface UdpExchange {
   id: number;
   mismatches: number;
   bytes: number;
-  /** performance.now() of the first deadline check after the send (-1 before it); the timeout runs from there. */
+  /**
+   * performance.now() of the first deadline check after the send (NOT_STAMPED, a negative double, before it);
+   * the timeout runs from there.
+   */
   since: number;
   slot: Slot | null;
   /** Decide about one datagram carrying this exchange's ID. */
@@ -60,7 +63,7 @@ class PromiseExchange implements UdpExchange {
   id = 0;
   mismatches = 0;
   bytes = 0;
-  since = -1;
+  since = NOT_STAMPED;
   slot: Slot | null = null;
   signal?: AbortSignal;
   onAbort?: () => void;
@@ -79,6 +82,13 @@ class PromiseExchange implements UdpExchange {
 }
 
 const EMPTY = new Uint8Array(0);
+
+/**
+ * `since` before the first deadline check. A double, not -1: the field then
+ * holds doubles from the first send, and V8 need not change its representation
+ * (and throw away the compiled query path) when the first tick stamps it.
+ */
+export const NOT_STAMPED = -0.5;
 
 /** A socket of a pool (opaque to callers). */
 export interface Slot {
@@ -199,7 +209,7 @@ export class UdpMux {
     p.slot = slot;
     p.mismatches = 0;
     p.bytes = 0;
-    p.since = -1;
+    p.since = NOT_STAMPED;
     slot.pending.set(id, p);
     if (this.pendingCount++ === 0) {
       this.clock = performance.now();
@@ -246,18 +256,51 @@ export class UdpMux {
   private slot(pool: Pool): Slot {
     const i = pool.next++ % this.size;
     let s = pool.slots[i];
-    if (s && s.uses >= this.maxUses) {
-      // Retire: it keeps its port until its pending queries end; new queries get a fresh port.
-      s.retired = true;
-      if (s.pending.size === 0) this.closeSlot(s);
-      s = null;
-    }
-    if (!s) {
-      s = this.open(pool);
-      pool.slots[i] = s;
-    }
+    // Rarely taken once a pool runs: the tick renews busy sockets before they reach maxUses (renewBusy).
+    if (s === null || s.uses >= this.maxUses) s = this.renew(pool, i);
     s.uses++;
     return s;
+  }
+
+  /**
+   * Put a fresh socket (a new random port) in slot i of the pool. The old one
+   * is retired: it keeps its port until its pending queries end.
+   */
+  private renew(pool: Pool, i: number): Slot {
+    const old = pool.slots[i];
+    if (old) {
+      old.retired = true;
+      if (old.pending.size === 0) this.closeSlot(old);
+    }
+    const s = this.open(pool);
+    pool.slots[i] = s;
+    return s;
+  }
+
+  /**
+   * Renew, from the tick, the sockets that have used three quarters of their
+   * maxUses queries, and close retired ones that have drained. Why not on the query
+   * path alone: a branch the compiled query path has never taken throws that
+   * code away when it is first taken (V8 deoptimises on missing feedback), and
+   * rotation and closing happen every few thousand queries — each costing a
+   * recompile of the whole inlined send path. The query path still renews a
+   * socket that reached maxUses between two ticks.
+   */
+  private renewBusy(): void {
+    // A small cap (tests) is honoured exactly; a larger one is renewed a little early, never late.
+    const early = this.maxUses >= 16 ? this.maxUses - (this.maxUses >> 2) : this.maxUses;
+    for (const pool of this.pools.values()) {
+      const slots = pool.slots;
+      for (let i = 0; i < slots.length; i++) {
+        const s = slots[i];
+        if (s !== null && s.uses >= early) this.renew(pool, i);
+      }
+    }
+    this.closeDrained();
+  }
+
+  private closeDrained(): void {
+    for (const s of this.live) if (s.retired && s.pending.size === 0) this.closeSlot(s);
   }
 
   private open(pool: Pool): Slot {
@@ -293,9 +336,11 @@ export class UdpMux {
   /** An unpredictable ID this socket has never used (RFC 5452 §9.2). */
   private freeId(slot: Slot): number {
     const used = slot.used;
-    let id = randomId();
+    let id: number;
     // At most maxUsesPerSocket (≤ a few thousand) of 65,536 IDs are taken: a few draws suffice.
-    while (used[id >> 3] & (1 << (id & 7))) id = randomId();
+    // One call site: a second one, reached only on a collision, deoptimised the compiled send path when first hit.
+    do id = randomId();
+    while (used[id >> 3] & (1 << (id & 7)));
     used[id >> 3] |= 1 << (id & 7);
     return id;
   }
@@ -331,20 +376,24 @@ export class UdpMux {
     if (!slot || slot.pending.get(p.id) !== p) return; // already finished
     slot.pending.delete(p.id);
     p.slot = null;
-    if (--this.pendingCount === 0 && this.ticker) {
-      clearInterval(this.ticker);
-      this.ticker = null;
-    }
-    if (slot.pending.size === 0) {
-      slot.idleSince = this.clock;
-      if (slot.retired) this.closeSlot(slot);
-    }
+    // The time of the socket's last answer: when nothing is pending it is when it became idle (sweep).
+    slot.idleSince = this.clock;
+    // Retired sockets that drained are closed by the tick, or here when the last query ends.
+    if (--this.pendingCount === 0) this.stopTicking();
     p.done(frame, error);
+  }
+
+  private stopTicking(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+    this.closeDrained();
   }
 
   /** End the queries whose deadline passed. */
   private expire(): void {
     const now = (this.clock = performance.now());
+    topUpIds();
+    this.renewBusy();
     for (const s of [...this.live]) {
       for (const p of s.pending.values()) {
         if (p.since < 0) p.since = now;
@@ -392,13 +441,20 @@ function closedError(): QueryError {
   return { kind: "cancelled", message: "query session closed" };
 }
 
-/** Crypto-random 16-bit IDs drawn from a refilled pool (one syscall per 4096 IDs). */
-const idPool = new Uint16Array(4096);
-let idNext = idPool.length;
+/**
+ * Crypto-random 16-bit IDs drawn from a pool (one syscall per few thousand
+ * IDs). Filled at load and topped up by the mux's tick, so the query path
+ * refills it itself only when more than half of it went within one tick.
+ */
+const idPool = randomFillSync(new Uint16Array(4096));
+let idNext = 0;
 function randomId(): number {
-  if (idNext >= idPool.length) {
-    randomFillSync(idPool);
-    idNext = 0;
-  }
+  if (idNext >= idPool.length) topUpIds();
   return idPool[idNext++];
+}
+
+function topUpIds(): void {
+  if (idNext < idPool.length >> 1) return;
+  randomFillSync(idPool);
+  idNext = 0;
 }

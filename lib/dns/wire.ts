@@ -97,6 +97,17 @@ export function readName(buf: Uint8Array, offset: number, limit = buf.length, ar
 /** readName's work; the offset after the name is left in viewAt.next (no result object). */
 function decompressName(buf: Uint8Array, offset: number, limit: number, arena: Arena): Uint8Array {
   arena.room(255);
+  const first = arena.pos;
+  decompressInto(buf, offset, limit, arena);
+  return arena.buf.subarray(first, arena.pos);
+}
+
+/**
+ * Write the name at `offset` decompressed at arena.pos (the caller made room
+ * for 255 octets) and advance arena.pos; the offset after the name is left
+ * in viewAt.next. No view is made: RDATA with several names is one view.
+ */
+function decompressInto(buf: Uint8Array, offset: number, limit: number, arena: Arena): void {
   const out = arena.buf;
   const first = arena.pos;
   let o = first;
@@ -132,7 +143,6 @@ function decompressName(buf: Uint8Array, offset: number, limit: number, arena: A
   }
   arena.pos = o;
   viewAt.next = next;
-  return out.subarray(first, o);
 }
 
 /**
@@ -141,16 +151,20 @@ function decompressName(buf: Uint8Array, offset: number, limit: number, arena: A
  * allocation and garbage collection a quarter of the cost of a query.
  * A full chunk is left to its views and a new one started.
  */
+const FIRST_CHUNK = 1024;
+
 export class Arena {
   buf: Uint8Array;
   pos = 0;
   constructor(private readonly chunk: number) {
-    this.buf = new Uint8Array(chunk);
+    // The first chunk is small, so a new chunk is taken within the first few dozen uses: V8 then has feedback
+    // for that path when it compiles the callers, which would otherwise be deoptimised the first time it runs.
+    this.buf = new Uint8Array(chunk < FIRST_CHUNK ? chunk : FIRST_CHUNK);
   }
   /** Make room for n contiguous bytes. */
   room(n: number): void {
     if (this.pos + n > this.buf.length) {
-      this.buf = new Uint8Array(Math.max(n, this.chunk));
+      this.buf = new Uint8Array(n > this.chunk ? n : this.chunk);
       this.pos = 0;
     }
   }
@@ -209,23 +223,26 @@ function readRdata(buf: Uint8Array, type: number, start: number, end: number, ar
   arena.room(end - start + 255 * layout.length);
   const first = arena.pos;
   let pos = start;
-  for (const item of layout) {
+  // Names written in place and fixed fields copied byte by byte: one view for the whole RDATA, none per part.
+  for (let i = 0; i < layout.length; i++) {
+    const item = layout[i];
+    let n: number;
     if (item === "n") {
-      const n = readName(buf, pos, end, arena);
-      pos = n.next;
+      decompressInto(buf, pos, end, arena);
+      pos = viewAt.next;
+      continue;
     } else if (item === "s") {
       if (pos >= end) fail("character-string runs past RDATA");
-      const len = buf[pos];
-      if (pos + 1 + len > end) fail("character-string runs past RDATA");
-      arena.buf.set(buf.subarray(pos, pos + 1 + len), arena.pos);
-      arena.pos += 1 + len;
-      pos += 1 + len;
+      n = 1 + buf[pos];
+      if (pos + n > end) fail("character-string runs past RDATA");
     } else {
-      if (pos + item > end) fail("RDATA shorter than its type requires");
-      arena.buf.set(buf.subarray(pos, pos + item), arena.pos);
-      arena.pos += item;
-      pos += item;
+      n = item;
+      if (pos + n > end) fail("RDATA shorter than its type requires");
     }
+    const out = arena.buf;
+    for (let k = 0, o = arena.pos; k < n; k++) out[o + k] = buf[pos + k];
+    arena.pos += n;
+    pos += n;
   }
   if (pos !== end) fail(`RDATA of type ${type} has ${end - pos} trailing bytes`);
   return arena.buf.subarray(first, arena.pos);

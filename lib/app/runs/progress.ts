@@ -35,11 +35,14 @@ export function progressTracker() {
 
 /**
  * Seconds left, from the pace so far: elapsed × (questions left ÷ questions
- * done). Null before the first answers or once nothing is left to ask.
+ * done). Null until a fiftieth of the plan is done (at least 10 questions):
+ * the first second of a run is the import, the delegation walk and the zone
+ * transfers, a dozen answers that say nothing of the pace of the thousands
+ * after them. Null once nothing is left to ask.
  */
 export function etaSeconds(p: { startedAt: Date | null; now: Date; planned: number; answered: number; failed: number }): number | null {
   const done = p.answered + p.failed;
-  if (!p.startedAt || done < 10 || p.planned <= done) return null;
+  if (!p.startedAt || done < Math.max(10, p.planned / 50) || p.planned <= done) return null;
   const elapsed = (p.now.getTime() - p.startedAt.getTime()) / 1000;
   if (!(elapsed > 0)) return null;
   return Math.ceil((elapsed * (p.planned - done)) / done);

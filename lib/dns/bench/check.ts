@@ -15,7 +15,9 @@
  * Runs (default all): 5k (5,000 names, new servers allow AXFR),
  * 5k-new-refuses (5,000 names, AXFR refused at the new servers),
  * 100k (100,000 names, AXFR allowed at every server).
- * Options: --runs 5k,100k,5k-new-refuses
+ * Options: --runs 5k,100k,5k-new-refuses, --net 127.0.0 (the /24 the NSD and Knot lab servers
+ * listen in: .4, .5, .6 for the zone's servers, .24 and .25 for the lab root and TLD; BIND, the old
+ * primary, is always on 127.0.0.1)
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -59,9 +61,10 @@ function run(cmd: string, args: string[]): Promise<{ code: number; stdout: strin
 
 const mb = (kib: number) => `${(kib / 1024).toFixed(0)} MB`;
 
-async function benchRun(spec: RunSpec): Promise<void> {
+async function benchRun(spec: RunSpec, net: string): Promise<void> {
   const zone = `bench${spec.id.replace(/[^a-z0-9]/g, "")}.test.`;
-  const addr = { oldPrimary: "127.0.0.1", oldSecondary: "127.0.0.4", new1: "127.0.0.5", new2: "127.0.0.6", root: "127.0.0.24", tld: "127.0.0.25" };
+  // BIND listens only on addresses configured on an interface: the old primary stays on 127.0.0.1.
+  const addr = { oldPrimary: "127.0.0.1", oldSecondary: `${net}.4`, new1: `${net}.5`, new2: `${net}.6`, root: `${net}.24`, tld: `${net}.25` };
   const oldNs = ["ns1.oldhost.test.", "ns2.oldhost.test."];
   const newNs = ["ns1.newhost.test.", "ns2.newhost.test."];
   const oldZone = checkZone({ zone, hosts: spec.hosts, ns: oldNs, mname: oldNs[0], serial: 2026120101, childAddress: addr.oldPrimary });
@@ -129,6 +132,7 @@ async function benchRun(spec: RunSpec): Promise<void> {
     }
     process.stdout.write(`cutover check: ${(r.ms / 1000).toFixed(1)} s wall, ${sent} queries sent, peak RSS ${rss ? mb(Number(rss[1])) : "?"}, exit ${r.code}\n  ${head}\n`);
     for (const l of r.stdout.split("\n")) if (/^(old|new) snapshot: /.test(l)) process.stdout.write(`  ${l}\n`);
+    process.stdout.write(deadlineLines(r.stdout, r.stderr));
     const blockers = r.stdout.split("\nBLOCKERS")[1]?.split("\n\n")[0];
     if (blockers) process.stdout.write(blockers.split("\n").filter((l) => /^ {2}\S/.test(l)).slice(0, 20).map((l) => `  BLOCKER${l}\n`).join(""));
   } finally {
@@ -137,14 +141,37 @@ async function benchRun(spec: RunSpec): Promise<void> {
   }
 }
 
+/**
+ * Per snapshot: how long it took (from its phase's start to the next phase's)
+ * against its deadline, from the check's plan lines and phase trace — the
+ * figure the "finishes within its derived deadline" target is about.
+ */
+function deadlineLines(stdout: string, stderr: string): string {
+  const starts = [...stderr.matchAll(/phase (\w+) at ([\d.]+) s/g)].map((m) => ({ phase: m[1], at: Number(m[2]) }));
+  const out: string[] = [];
+  for (const side of ["old", "new"]) {
+    const plan = new RegExp(`^${side} snapshot: rate \\S+ q/s per server, deadline (\\d+) s \\(([^)]+)\\)`, "m").exec(stdout);
+    const i = starts.findIndex((p) => p.phase === side);
+    if (!plan || i < 0 || i + 1 >= starts.length) continue;
+    const took = starts[i + 1].at - starts[i].at;
+    const stopped = new RegExp(`^${side} snapshot: STOPPED EARLY`, "m").test(stdout);
+    const ok = !stopped && took <= Number(plan[1]);
+    out.push(`  ${side} snapshot took ${took.toFixed(1)} s of its ${plan[1]} s deadline (${plan[2]}): ${ok ? "finished within it" : "NOT within it"}\n`);
+  }
+  return out.join("");
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: "string", default: RUNS.map((r) => r.id).join(",") }, hosts: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { runs: { type: "string", default: RUNS.map((r) => r.id).join(",") }, hosts: { type: "string" }, net: { type: "string", default: "127.0.0" } },
+  });
+  if (!/^127\.\d{1,3}\.\d{1,3}$/.test(values.net!)) throw new Error("--net must be the first three octets of a loopback /24, e.g. 127.0.41");
   const wanted = values.runs!.split(",");
   // --hosts N: the chosen runs with N host names instead (profiling).
   if (values.hosts) for (const r of RUNS) r.hosts = Number(values.hosts);
   const os = await import("node:os");
   process.stdout.write(`Cutover check benchmark — node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}\n`);
-  for (const spec of RUNS.filter((r) => wanted.includes(r.id))) await benchRun(spec);
+  for (const spec of RUNS.filter((r) => wanted.includes(r.id))) await benchRun(spec, values.net!);
 }
 
 main().catch((e) => {

@@ -12,7 +12,7 @@
  *    (BIND, NSD, Knot, NSD).
  *
  * Options: --concurrency N (64), --rounds N (5), --names N (10000), --skip-snapshot,
- * --warmup N (0: each Node tool first asks N of the questions untimed, so the
+ * --address A (127.0.0.20, the throughput server), --warmup N (0: each Node tool first asks N of the questions untimed, so the
  * JIT's compile time is left out; dnsperf, C, needs none)
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -96,6 +96,8 @@ async function dnsperf(address: string, port: number, file: string, conc: number
 
 /** Questions each Node tool asks once, untimed, before its run (--warmup). */
 let WARMUP = 0;
+/** Address of the throughput server (--address; another block keeps parallel runs apart). */
+let ADDRESS = "127.0.0.20";
 
 async function engine(address: string, port: number, file: string, conc: number): Promise<Measure> {
   const worker = fileURLToPath(new URL("./engine-worker.ts", import.meta.url));
@@ -162,7 +164,7 @@ function table(rows: Measure[]): string {
 
 async function throughput(names: number, conc: number, rounds: number): Promise<void> {
   const zone = benchZone("bench.test.", names, ["ns1.bench.test."]);
-  const spec: ServerSpec = { role: "bench-knot", impl: "knot", names: ["ns1.bench.test."], address: "127.0.0.20", zones: { [zone.zone]: zone.text } };
+  const spec: ServerSpec = { role: "bench-knot", impl: "knot", names: ["ns1.bench.test."], address: ADDRESS, zones: { [zone.zone]: zone.text } };
   const ns = await startNameservers([spec], { readyMs: 60_000 });
   const dir = mkdtempSync(join(tmpdir(), "cutover-bench-"));
   try {
@@ -269,9 +271,11 @@ async function main(): Promise<void> {
       "skip-snapshot": { type: "boolean" },
       "skip-throughput": { type: "boolean" },
       warmup: { type: "string", default: "0" },
+      address: { type: "string", default: "127.0.0.20" },
     },
   });
   WARMUP = Number(values.warmup);
+  ADDRESS = values.address;
   try {
     readFileSync(DNSPERF);
   } catch {
