@@ -16,6 +16,7 @@ import { typeFromText } from "../../zone/rrtype";
 import { queryServer } from "../query-server";
 import { QuerySession } from "../session";
 import type { Question } from "../types";
+import { threadCpu } from "./thread-cpu";
 
 async function main(): Promise<void> {
   const [address, portText, file, concText, timeoutText, warmupText] = process.argv.slice(2);
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   }
   const t0 = performance.now();
   const c0 = process.cpuUsage();
+  const threads = threadCpu();
   const worker = async () => {
     while (next < questions.length) {
       const i = next++;
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
+  const t = threads();
   session.close();
   const answered = answeredCount;
   const rcodes: Record<string, number> = {};
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
       records,
       mismatches,
       cpuRunUs: cpu.user + cpu.system, cpuUserUs: cpu.user, cpuSysUs: cpu.system,
+      threads: t,
     }) + "\n",
   );
 }

@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { parseName } from "../../zone/name";
 import { typeFromText } from "../../zone/rrtype";
 import { encodeQuery } from "../encode-query";
+import { threadCpu } from "./thread-cpu";
 
 async function main(): Promise<void> {
   const [address, portText, file, concText, warmupText] = process.argv.slice(2);
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   let next = 0;
   const t0 = performance.now();
   const c0 = process.cpuUsage();
+  const threads = threadCpu();
   const worker = async () => {
     while (next < packets.length) {
       const i = next++;
@@ -76,8 +78,9 @@ async function main(): Promise<void> {
   await Promise.all(Array.from({ length: conc }, worker));
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
+  const t = threads();
   for (const s of socks) s.close();
-  process.stdout.write(JSON.stringify({ sent: packets.length, answered: packets.length, lost: 0, seconds, qps: packets.length / seconds, cpuRunUs: cpu.user + cpu.system, cpuUserUs: cpu.user, cpuSysUs: cpu.system }) + "\n");
+  process.stdout.write(JSON.stringify({ sent: packets.length, answered: packets.length, lost: 0, seconds, qps: packets.length / seconds, cpuRunUs: cpu.user + cpu.system, cpuUserUs: cpu.user, cpuSysUs: cpu.system, threads: t }) + "\n");
 }
 
 main().catch((e) => {

@@ -24,6 +24,7 @@ import { fileURLToPath } from "node:url";
 import { startNameservers, type ServerSpec } from "../../lab/lab";
 import { parseRootHints } from "../root-hints";
 import { runSnapshot } from "../run-snapshot";
+import type { ThreadCpu } from "./thread-cpu";
 import { benchZone, querySet } from "./zone-gen";
 
 interface Measure {
@@ -37,6 +38,8 @@ interface Measure {
   maxRssMb: number;
   /** User + system CPU of the whole process per query, µs (robust on a shared machine). */
   cpuUsPerQuery: number;
+  /** The Node workers' CPU per query split by thread (thread-cpu.ts), µs. */
+  threads?: ThreadCpu | null;
   note?: string;
 }
 
@@ -103,7 +106,7 @@ async function engine(address: string, port: number, file: string, conc: number)
   const worker = fileURLToPath(new URL("./engine-worker.ts", import.meta.url));
   const r = await run(TIME, ["-f", TIME_FORMAT, process.execPath, "--import", "tsx", worker, address, String(port), file, String(conc), "5000", String(WARMUP)]);
   if (r.code !== 0) throw new Error(`engine worker failed (${r.code}): ${r.stderr}`);
-  const j = JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure & { errors: Record<string, number>; mismatches: number; cpuRunUs: number };
+  const j = JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure & { errors: Record<string, number>; mismatches: number; cpuRunUs: number; threads: ThreadCpu | null };
   const errs = Object.entries(j.errors).map(([k, v]) => `${k}=${v}`).join(" ");
   return {
     ...j,
@@ -120,7 +123,7 @@ async function nodeFloor(address: string, port: number, file: string, conc: numb
   const script = fileURLToPath(new URL("./node-floor.ts", import.meta.url));
   const r = await run(TIME, ["-f", TIME_FORMAT, process.execPath, "--import", "tsx", script, address, String(port), file, String(conc), String(WARMUP)]);
   if (r.code !== 0) throw new Error(`node-floor failed (${r.code}): ${r.stderr}`);
-  const j = JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure & { cpuRunUs: number };
+  const j = JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure & { cpuRunUs: number; threads: ThreadCpu | null };
   return { ...j, tool: "node-floor", p50Ms: NaN, p99Ms: NaN, maxRssMb: timeOf(r.stderr).rssMb, cpuUsPerQuery: j.cpuRunUs / j.sent, note: "reference: bare Node dgram loop" };
 }
 
@@ -148,14 +151,26 @@ function ratioReport(rounds: { d: Measure; c: Measure; n: Measure }[]): string {
     `  cutover lost answers  ${String(lost).padStart(8)}   target 0       ${ok(lost === 0)}`,
     `median queries/s: dnsperf ${f(median(rounds.map((r) => r.d.qps)))}, node floor ${f(median(rounds.map((r) => r.n.qps)))}, cutover ${f(median(rounds.map((r) => r.c.qps)))}`,
     `median CPU µs/query: dnsperf ${f(cpu("d"), 1)}, node floor ${f(cpu("n"), 1)}, cutover ${f(cpu("c"), 1)}`,
+    `median CPU µs/query, main user / main sys / background threads: node floor ${threadsMedian(rounds, "n")}, cutover ${threadsMedian(rounds, "c")}`,
   ].join("\n");
+}
+function threadsMedian(rounds: { c: Measure; n: Measure }[], k: "c" | "n"): string {
+  const of = (g: (t: ThreadCpu) => number) => median(rounds.map((r) => (r[k].threads ? g(r[k].threads) / r[k].sent : NaN)));
+  return `${f(of((t) => t.mainUserUs), 1)} / ${f(of((t) => t.mainSysUs), 1)} / ${f(of((t) => t.otherUs), 1)}`;
 }
 const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "-");
 
+/** Where a Node worker's CPU went: main-thread user (JavaScript) and system (sockets), and V8's background threads (compiler, GC). */
+function split(r: Measure): string {
+  const t = r.threads;
+  if (!t) return "";
+  return `${f(t.mainUserUs / r.sent, 1)} / ${f(t.mainSysUs / r.sent, 1)}, ${f(t.otherUs / r.sent, 1)}`;
+}
+
 function table(rows: Measure[]): string {
-  const head = ["tool", "sent", "answered", "lost", "queries/s", "p50 ms", "p99 ms", "peak RSS MB", "CPU µs/query", "note"];
+  const head = ["tool", "sent", "answered", "lost", "queries/s", "p50 ms", "p99 ms", "peak RSS MB", "CPU µs/query", "main user/sys, background µs/query", "note"];
   const body = rows.map((r) => [
-    r.tool, f(r.sent), f(r.answered), f(r.lost), f(r.qps), f(r.p50Ms, 2), f(r.p99Ms, 2), f(r.maxRssMb, 1), f(r.cpuUsPerQuery, 1), r.note ?? "",
+    r.tool, f(r.sent), f(r.answered), f(r.lost), f(r.qps), f(r.p50Ms, 2), f(r.p99Ms, 2), f(r.maxRssMb, 1), f(r.cpuUsPerQuery, 1), split(r), r.note ?? "",
   ]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => "| " + cells.map((c, i) => c.padEnd(w[i])).join(" | ") + " |";
