@@ -8,6 +8,9 @@ export async function register(): Promise<void> {
   // Audit entries that people are told about go out as webhooks (lib/app/notifications).
   const { startNotifications } = await import("./lib/app/notifications/register");
   startNotifications();
+  // Window reminders and due webhook retries: on SQLite swept here on an interval, on PostgreSQL by the queue.
+  const { startNotificationSweeper } = await import("./lib/app/notifications/sweep");
+  startNotificationSweeper();
   const { startInlineWorkerAtBoot } = await import("./lib/app/jobs/inline-at-boot");
   // console.error, not process.stderr: this file is also compiled for the Edge runtime, which has no process.stderr.
   await startInlineWorkerAtBoot().catch((e: unknown) => console.error(`cutover: the inline queue worker did not start: ${(e as Error)?.message ?? e}`));

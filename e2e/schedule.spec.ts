@@ -35,6 +35,12 @@ test("the schedule timeline shows the plan against the measured minimums, on the
   await page.getByLabel("Owner's time zone").fill("Europe/Berlin");
   await page.getByTestId("save-window").click();
   await expect(page.getByTestId("window-status")).toHaveText("Window saved");
+  // Its reminders are planned; this server has no SMTP, and the page says so.
+  const reminders = page.getByTestId("reminders-card");
+  await expect(reminders.getByTestId("reminders-mail")).toContainText("E-mail is off on this server");
+  await expect(reminders.getByTestId("reminder")).toHaveCount(3);
+  for (const kind of ["lower-ttls", "window-start", "restore-ttls"])
+    await expect(reminders.locator(`[data-kind="${kind}"]`)).toHaveAttribute("data-status", "planned");
 
   const figure = page.getByTestId("timeline-card").getByTestId("schedule-timeline");
   // Labels switch to the viewer's zone in the browser; the owner's zone judges weekends.

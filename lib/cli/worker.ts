@@ -3,13 +3,16 @@
  * PostgreSQL database in DATABASE_URL until SIGTERM/SIGINT (then the runs in
  * hand finish, up to a grace period). Any number of workers on any machines
  * may share one database; the per-server query rate holds for all of them
- * together (lib/db/rate-slices.ts).
+ * together (lib/db/rate-slices.ts). Workers also take the notification sweep's
+ * job, scheduled every minute (window reminders, due webhook retries:
+ * lib/app/notifications/sweep.ts).
  */
 import { parseArgs } from "node:util";
 import { EXIT, type CliIo } from "./io";
 
 const HELP = `usage: cutover worker [--concurrency N]
-  Execute queued live checks from the PostgreSQL database in DATABASE_URL.
+  Execute queued live checks from the PostgreSQL database in DATABASE_URL, and send due window reminders and
+  webhook retries (the notification sweep, every minute).
   --concurrency N  runs at once in this process (default: CUTOVER_WORKER_CONCURRENCY, 2)
   Stops on SIGTERM or SIGINT after the runs in hand finish (at most 30 s; the rest are retried by other workers).
 `;

@@ -76,12 +76,20 @@ export async function updateWebhookDelivery(
 
 /**
  * Claims the next attempt of a pending delivery: only one caller (of any instance) wins it, so an attempt is
- * never sent twice at once. Returns the attempt number, or null when someone else took it or it is not pending.
+ * never sent twice at once. The claim moves the due time to `leaseUntil`, so no sweep takes the delivery while the
+ * attempt is in flight, and a process that dies mid-attempt leaves it due again once the lease ends.
+ * Returns the attempt number, or null when someone else took it, it is not due yet or not pending.
  */
-export async function claimWebhookAttempt(id: string, attempts: number, db: Db = getDb()): Promise<number | null> {
+export async function claimWebhookAttempt(
+  id: string,
+  attempts: number,
+  at: { now: Date; leaseUntil: Date },
+  db: Db = getDb(),
+): Promise<number | null> {
   const r = await db.webhookDelivery.updateMany({
-    where: { id, status: "pending", attempts },
-    data: { attempts: attempts + 1 },
+    // Due only: a sweep that listed the delivery just before another attempt failed must not send the retry early.
+    where: { id, status: "pending", attempts, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: at.now } }] },
+    data: { attempts: attempts + 1, nextAttemptAt: at.leaseUntil },
   });
   return r.count > 0 ? attempts + 1 : null;
 }
@@ -98,10 +106,11 @@ export async function listWebhookDeliveries(
   })) as WebhookDeliveryRow[];
 }
 
-/** Pending deliveries whose next attempt is due (after a restart their timers are gone). */
+/** Pending deliveries whose next attempt is due, oldest first (the periodic sweep sends them). */
 export async function listDueWebhookDeliveries(now: Date, db: Db = getDb()): Promise<WebhookDeliveryRow[]> {
   return (await db.webhookDelivery.findMany({
     where: { status: "pending", nextAttemptAt: { lte: now } },
+    orderBy: { nextAttemptAt: "asc" },
     take: 500,
   })) as WebhookDeliveryRow[];
 }

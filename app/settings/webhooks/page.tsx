@@ -2,6 +2,7 @@ import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { Card } from "@/app/_components/ui/card";
 import { SettingsPage, utcText } from "../_components/settings-page";
 import { NOTIFICATION_EVENTS } from "@/lib/app/notifications/from-audit";
+import { REMINDER_EVENTS } from "@/lib/app/reminders/reminder-text";
 import { getWebhookSettings } from "@/lib/app/webhooks/list";
 import { WebhookPanel } from "./_components/webhook-panel";
 
@@ -17,7 +18,7 @@ export default async function WebhooksPage() {
     <SettingsPage title="Webhooks">
       <Card title="Organisation webhooks" testId="webhooks">
         <p className="mb-4 text-sm text-slate-700">
-          Cutover POSTs a JSON event to each URL for: {NOTIFICATION_EVENTS.join(", ")}. The{" "}
+          Cutover POSTs a JSON event to each URL for: {[...NOTIFICATION_EVENTS, ...REMINDER_EVENTS].join(", ")}. The{" "}
           <code>X-Cutover-Signature</code> header is <code>sha256=</code> and the hex HMAC-SHA256 of the body under the
           webhook&apos;s secret; failed deliveries are retried with growing delays. Receivers de-duplicate on the
           event&apos;s <code>id</code>.

@@ -75,4 +75,30 @@ describe("OpenAPI document", () => {
       Object.values(doc.paths).reduce((n, ops) => n + Object.keys(ops).length, 0),
     );
   });
+
+  test("creating a transfer documents the Idempotency-Key header and its 409", () => {
+    const doc = openApiDocument() as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters?: { name: string; in: string; schema: { pattern?: string } }[];
+            responses: Record<string, unknown>;
+          }
+        >
+      >;
+    };
+    const create = doc.paths["/api/v1/transfers"]!.post!;
+    expect(create.parameters).toEqual([
+      expect.objectContaining({
+        name: "Idempotency-Key",
+        in: "header",
+        required: false,
+      }),
+    ]);
+    expect(create.parameters![0]!.schema.pattern).toBeTruthy();
+    expect(Object.keys(create.responses)).toContain("409");
+    expect(doc.paths["/api/v1/transfers"]!.get!.parameters).toBeUndefined();
+  });
 });

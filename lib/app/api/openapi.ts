@@ -83,7 +83,16 @@ function operationOf(operationId: string, op: ApiOperation, components: Json): J
     "x-cutover-scope": op.scope,
     responses,
   };
-  const params = parametersOf(op.path);
+  const params = [
+    ...parametersOf(op.path),
+    ...(op.headers ?? []).map((h) => ({
+      name: h.name,
+      in: "header",
+      required: false,
+      schema: schemaOf(h.schema, "input", components),
+      description: h.description,
+    })),
+  ];
   if (params.length) out.parameters = params;
   if (op.body?.kind === "json")
     out.requestBody = {

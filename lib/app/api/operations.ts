@@ -8,6 +8,7 @@ import type { ApiScope } from "../api-tokens/authenticate";
 import { decisionInputSchema } from "../findings/decision-input";
 import { StartRunInputSchema } from "../runs/run-input";
 import { scheduleInputSchema } from "../schedule/save-schedule";
+import { idempotencyKeySchema } from "../transfers/create-transfer-idempotent";
 import { transferInputSchema } from "../transfers/transfer-input";
 import {
   DecisionResultSchema,
@@ -31,6 +32,8 @@ export interface ApiOperation {
   summary: string;
   tag: "transfers" | "sources" | "runs" | "schedule" | "checklist";
   body?: { kind: "json"; schema: z.ZodType } | { kind: "multipart" };
+  /** Request headers the operation reads (besides Authorization). */
+  headers?: { name: string; description: string; schema: z.ZodType }[];
   ok: { status: number; description: string } & ({ schema: z.ZodType } | { contentType: string });
   /** Statuses other than 401/403/404 this operation can answer with, beyond the success. */
   errors?: number[];
@@ -52,8 +55,21 @@ export const API_OPERATIONS = {
     tag: "transfers",
     summary: "Create a transfer (DNS hosting moves: asked, never defaulted)",
     body: { kind: "json", schema: transferInputSchema },
-    ok: { status: 201, description: "the new transfer", schema: TransferSchema },
-    errors: [413, 422],
+    headers: [
+      {
+        name: "Idempotency-Key",
+        description:
+          "Makes a retried POST safe: the same key with the same body answers with the transfer the first request " +
+          "created (the response then carries `Idempotent-Replayed: true`); the same key with another body is 409.",
+        schema: idempotencyKeySchema,
+      },
+    ],
+    ok: {
+      status: 201,
+      description: "the new transfer (or, for a repeated Idempotency-Key, the one it created)",
+      schema: TransferSchema,
+    },
+    errors: [409, 413, 422],
   },
   getTransfer: {
     method: "GET",

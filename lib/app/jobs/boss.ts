@@ -12,6 +12,8 @@ import { readEnvironment, type Environment } from "../../config/environment";
 export const RUN_QUEUE = "cutover-live-checks";
 /** Runs whose every attempt ended with its worker gone (pg-boss copies them here). */
 export const RUN_DEAD_QUEUE = "cutover-live-checks-dead";
+/** The notification sweep (lib/app/notifications/sweep.ts), one job a minute from pg-boss's cron schedule. */
+export const NOTIFY_SWEEP_QUEUE = "cutover-notification-sweep";
 
 interface Held {
   boss: PgBoss;
@@ -32,7 +34,9 @@ function create(url: string, cfg: QueueConfig): Held {
     // Polling only (every second, see run-worker.ts): with LISTEN/NOTIFY pg-boss would poll a busy queue
     // only every 30 s between jobs, and the dedicated listening connection would buy nothing here.
     useListenNotify: false,
-    schedule: false,
+    // The cron schedule of the notification sweep: pg-boss sends its job once per minute whatever the number of
+    // instances (the schedule's claim is in its tables).
+    schedule: true,
   });
   // pg-boss reports connection trouble as events; the next poll retries, a run is never lost to it.
   boss.on("error", (e: unknown) => process.stderr.write(`cutover queue: ${(e as Error)?.message ?? e}\n`));
@@ -47,6 +51,12 @@ function create(url: string, cfg: QueueConfig): Held {
       retryLimit: cfg.CUTOVER_QUEUE_RETRY_LIMIT,
       retryDelay: 1,
       deadLetter: RUN_DEAD_QUEUE,
+    });
+    await boss.createQueue(NOTIFY_SWEEP_QUEUE, {
+      // One sweep waiting at a time; a sweep that fails is simply the next minute's to do.
+      policy: "stately",
+      retryLimit: 0,
+      expireInSeconds: 600,
     });
     return boss;
   })();

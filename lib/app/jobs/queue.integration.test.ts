@@ -1,7 +1,8 @@
 /**
- * Live checks as jobs on PostgreSQL, end to end against the real lab: many
- * tiny zones on BIND, NSD and Knot, each behind a counting proxy, checked by
- * two `cutover worker` processes. Every run ends exactly once (no run lost,
+ * Live checks as jobs on PostgreSQL, end to end against the real lab: a
+ * portfolio of many tiny zones on BIND, NSD and Knot, each behind a counting
+ * proxy, created and checked through the portfolio use cases the browser
+ * calls, executed by two `cutover worker` processes. Every run ends exactly once (no run lost,
  * none executed to the end twice), no server receives more than its rate in
  * any second from both workers together, and a worker SIGKILLed midway
  * leaves its runs to the other one. Runs only with CUTOVER_TEST_PG_URL.
@@ -14,9 +15,10 @@ import { migrate } from "../../db/migrate";
 import { createPgDatabase, testDialects } from "../../db/test-db";
 import { startCountingProxy, type CountingProxy } from "../../lab/counting-proxy";
 import { startNameservers, type Nameservers, type ServerSpec } from "../../lab/lab";
+import { checkMembers } from "../portfolios/check-members";
+import { createPortfolio } from "../portfolios/create";
 import { startRun } from "../runs/start-run";
 import { seedStaff } from "../testing/staff";
-import { createTransfer } from "../transfers/create-transfer";
 import { closeQueues, RUN_QUEUE } from "./boss";
 
 const DOMAINS = Number(process.env.CUTOVER_QUEUE_TEST_DOMAINS) || 200;
@@ -24,19 +26,22 @@ const DOMAINS = Number(process.env.CUTOVER_QUEUE_TEST_DOMAINS) || 200;
 const RATE = 40;
 const WORKERS = 2;
 const CONCURRENCY = 4;
+/** Member checks a portfolio keeps started per DNS operator (the most CUTOVER_PORTFOLIO_RUNS_PER_OPERATOR allows). */
+const PER_OPERATOR = 100;
 
 const name = (i: number) => `q${String(i).padStart(3, "0")}.test.`;
 const SOA = (zone: string, mname: string) =>
   `${zone} 3600 IN SOA ${mname} hostmaster.${zone === "." ? "" : zone} 1 7200 900 1209600 300\n`;
 
 // Who serves what: the root, the TLD, two old operators (BIND for the first half, NSD for the second)
-// and one new operator (Knot) for every domain.
+// and one new operator (Knot) for every domain. BIND binds only addresses configured on an interface (127.0.0.1);
+// NSD and Knot take any loopback address.
 const SERVERS = {
   oldA: { address: "127.0.0.1", ns: "ns1.olda.test.", impl: "bind" as const },
-  root: { address: "127.0.0.2", ns: "a.root.test.", impl: "knot" as const },
-  tld: { address: "127.0.0.3", ns: "ns.tld.test.", impl: "nsd" as const },
-  oldB: { address: "127.0.0.4", ns: "ns1.oldb.test.", impl: "nsd" as const },
-  neu: { address: "127.0.0.5", ns: "ns1.newop.test.", impl: "knot" as const },
+  root: { address: "127.0.44.2", ns: "a.root.test.", impl: "knot" as const },
+  tld: { address: "127.0.44.3", ns: "ns.tld.test.", impl: "nsd" as const },
+  oldB: { address: "127.0.44.4", ns: "ns1.oldb.test.", impl: "nsd" as const },
+  neu: { address: "127.0.44.5", ns: "ns1.newop.test.", impl: "knot" as const },
 };
 
 function tinyZone(zone: string, ns: string, a: string): string {
@@ -188,38 +193,48 @@ describe.each(testDialects().filter((d) => d === "postgres"))("live checks on tw
       CUTOVER_ALLOW_PRIVATE: "loopback",
       CUTOVER_WORKER: "off",
       CUTOVER_QUEUE_MONITOR_SECONDS: "2",
+      CUTOVER_PORTFOLIO_RUNS_PER_OPERATOR: String(PER_OPERATOR),
     };
     const rootHints = `. 518400 IN NS ${SERVERS.root.ns}\n${SERVERS.root.ns} 518400 IN A ${SERVERS.root.address}\n`;
-    const runIds: string[] = [];
     const staff = await seedStaff({ email: "queue@example.net", db });
-    for (let i = 1; i <= DOMAINS; i++) {
-      const t = await createTransfer(staff, {
-          domain: name(i).slice(0, -1),
-          losingRegistrar: "Old Reg",
-          gainingRegistrar: "New Reg",
-          currentDnsOperator: i <= DOMAINS / 2 ? "Old A" : "Old B",
-          futureDnsOperator: "New Op",
-          dnsHostingMoves: "yes",
-        }, { db: db });
-      const r = await startRun(
-        staff,
-        {
-          transferId: t.id,
-          input: {
-            newServers: `${SERVERS.neu.ns}=${SERVERS.neu.address}`,
-            allowPrivate: true,
-            port: proxyPort,
-            rootHints,
-            ratePerServer: RATE,
-          },
-        },
-        { db, env, execution: "queue" },
-      );
-      runIds.push(r.runId);
-    }
-    // Nothing runs before a worker exists: the web side only enqueues.
-    expect(await db.run.count({ where: { status: "queued" } })).toBe(DOMAINS);
-
+    // The portfolio as the browser makes it: a CSV through the create use case, then "check all" through the
+    // check-members use case, which starts at most PER_OPERATOR member runs per DNS operator at a time and the
+    // next one whenever one ends. Every member queries the new operator, so that bound holds the rest back.
+    const csv = [
+      "domain,losing registrar,gaining registrar,current operator,future operator,hosting moves",
+      ...Array.from(
+        { length: DOMAINS },
+        (_, i) => `${name(i + 1).slice(0, -1)},Old Reg,New Reg,${i < DOMAINS / 2 ? "Old A" : "Old B"},New Op,yes`,
+      ),
+    ].join("\n");
+    const made = await createPortfolio(
+      staff,
+      {
+        name: "queue test book",
+        createKey: "queue-integration-test-key",
+        members: csv,
+        newNameServers: `${SERVERS.neu.ns}=${SERVERS.neu.address}`,
+      },
+      { db },
+    );
+    expect(made.members).toBe(DOMAINS);
+    const portfolioId = made.portfolio.id;
+    const checked = await checkMembers(
+      staff,
+      { portfolioId, body: { allowPrivate: true, port: proxyPort, rootHints, ratePerServer: RATE } },
+      {
+        db,
+        env,
+        // The browser's start (the guarded run start); this test's own database client runs in process by
+        // default, so it asks for the queue, as the app's own database does on PostgreSQL.
+        start: (actor, o, deps) => startRun(actor, o, { ...deps, execution: "queue" }),
+      },
+    );
+    expect(checked).toEqual({ queued: DOMAINS, alreadyQueued: 0 });
+    const waiting = Math.min(DOMAINS, PER_OPERATOR);
+    // Nothing runs before a worker exists: the web side only enqueues, and no more than the operator bound.
+    expect(await db.run.count({ where: { status: "queued" } })).toBe(waiting);
+    expect(await db.portfolioRun.count({ where: { portfolioId, status: "queued" } })).toBe(DOMAINS - waiting);
     const started = Date.now();
     for (let i = 0; i < WORKERS; i++) workers.push(startWorker(url));
     const finals = () => db.run.count({ where: { status: { in: ["done", "failed", "cancelled"] } } });
@@ -234,8 +249,14 @@ describe.each(testDialects().filter((d) => d === "postgres"))("live checks on tw
     const elapsed = (Date.now() - started) / 1000;
 
     // Every run ended, each exactly once.
-    const runs = await db.run.findMany({ select: { id: true, status: true, error: true } });
+    const runs = await db.run.findMany({ select: { id: true, transferId: true, status: true, error: true } });
     expect(runs).toHaveLength(DOMAINS);
+    // Every member's check was started once, and its one run is the member's only run.
+    const entries = await db.portfolioRun.findMany({ where: { portfolioId } });
+    expect(entries.filter((e) => e.status !== "started")).toEqual([]);
+    expect(new Set(runs.map((r) => r.transferId)).size).toBe(DOMAINS);
+    const runIds = entries.map((e) => e.runId!);
+    expect(new Set(runIds)).toEqual(new Set(runs.map((r) => r.id)));
     expect(runs.filter((r) => r.status !== "done").slice(0, 5)).toEqual([]);
     // One pg-boss job per run, completed: none lost, none duplicated.
     const client = new pg.Client({ connectionString: url });
@@ -261,7 +282,11 @@ describe.each(testDialects().filter((d) => d === "postgres"))("live checks on tw
     // buffer); the database then shows it ended once, on its first attempt, and it was one of the runs in hand.
     const unprinted = runIds.filter((id) => !finished.has(id));
     expect(unprinted.length).toBeLessThanOrEqual(CONCURRENCY);
-    for (const id of unprinted) expect(jobs.find((j) => j.key === id), id).toMatchObject({ state: "completed", retries: 0 });
+    for (const id of unprinted)
+      expect(
+        jobs.find((j) => j.key === id),
+        id,
+      ).toMatchObject({ state: "completed", retries: 0 });
     // The killed worker's runs in hand were retried by pg-boss and finished by the survivor.
     const retried = jobs.filter((j) => j.retries > 0).length;
     expect(retried).toBeGreaterThan(0);

@@ -20,7 +20,8 @@ import { registry } from "../runs/registry";
 import type { RunOptions } from "../runs/run-input";
 import { abuseLimits } from "../../config/abuse-limits";
 import type { SharedRateLimit } from "../../dns/shared-rate";
-import { openQueue, RUN_DEAD_QUEUE, RUN_QUEUE } from "./boss";
+import { sweepNotifications } from "../notifications/sweep";
+import { NOTIFY_SWEEP_QUEUE, openQueue, RUN_DEAD_QUEUE, RUN_QUEUE } from "./boss";
 import { queueConfig } from "../../config/queue-config";
 import { readEnvironment, type Environment } from "../../config/environment";
 
@@ -113,7 +114,16 @@ export async function startRunWorker(opts: {
         );
       }),
     ],
+    // Window reminders and due webhook retries, every minute, by whichever worker takes the job.
+    [
+      NOTIFY_SWEEP_QUEUE,
+      await boss.work(NOTIFY_SWEEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
+        const r = await sweepNotifications({ db, env: opts.env });
+        return { reminders: r.reminders.length, webhookAttempts: r.webhookAttempts };
+      }),
+    ],
   ];
+  await boss.schedule(NOTIFY_SWEEP_QUEUE, "* * * * *");
   return {
     workerId,
     async stop(s = {}) {

@@ -62,7 +62,8 @@ export function mailMessage(r: MailResult): string {
   }
 }
 
-async function contactsOf(transferId: string, roles: readonly string[] | null, db?: Db): Promise<string[]> {
+/** The e-mail addresses of the parties in `roles` (every party when null), each once. */
+export async function contactsOf(transferId: string, roles: readonly string[] | null, db?: Db): Promise<string[]> {
   const parties = await listPartyRows(transferId, db);
   const to = parties
     .filter((p) => roles === null || roles.includes(p.role))

@@ -1,10 +1,11 @@
 /**
  * Start-up (instrumentation.ts): audit entries people are told about become webhook deliveries and, for a
- * changed verdict or stale sign-offs, e-mails; deliveries whose retry was due resume.
+ * changed verdict or stale sign-offs, e-mails. Retries that were due and window reminders are the periodic
+ * sweep's (sweep.ts).
  */
 import { onAuditAppended } from "../../audit/listeners";
 import type { Db } from "../../db/client";
-import { enqueueWebhookEvent, resumeDueDeliveries } from "../webhooks/deliver";
+import { enqueueWebhookEvent } from "../webhooks/deliver";
 import { notificationFor } from "./from-audit";
 import { mailEvent } from "./mail";
 
@@ -17,7 +18,6 @@ export function startNotifications(options: { db?: Db; env?: Record<string, stri
     if (!n) return;
     await Promise.allSettled([enqueueWebhookEvent(n, options), mailEvent(n, options)]);
   });
-  void resumeDueDeliveries(options).catch(() => undefined);
   holder.__cutoverNotifications = off;
   return off;
 }

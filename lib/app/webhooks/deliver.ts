@@ -2,6 +2,10 @@
  * Webhook deliveries: one JSON POST per event and endpoint, signed (signature.ts), sent through the outbound
  * policy (lib/net/outbound.ts: the operator's private-address scope, the checked address, no redirects), retried
  * with exponential backoff until a 2xx or the last attempt. Every attempt updates the delivery log.
+ * A retry is durable: its due time is the delivery row's `nextAttemptAt`, and the periodic notification sweep
+ * (lib/app/notifications/sweep.ts) sends every delivery that is due, so a restart or a crash loses none. This
+ * process also keeps a timer for its own retries, so a short backoff is not rounded up to the sweep's interval;
+ * whichever comes first claims the attempt (claimWebhookAttempt), the other finds it taken.
  *   CUTOVER_WEBHOOK_ATTEMPTS      attempts per delivery (default 6)
  *   CUTOVER_WEBHOOK_BACKOFF_MS    the first retry's delay, doubled each time (default 10,000: 10 s … ~5 min)
  */
@@ -78,11 +82,20 @@ export async function enqueueWebhookEvent(
   return ids;
 }
 
-/** One attempt; on failure the next is scheduled (in this process; after a restart resumeDueDeliveries picks it up). */
+/** Longer than an attempt can take (its timeout is 10 s): the attempt's claim on the delivery. */
+const ATTEMPT_LEASE_MS = 60_000;
+
+/** One attempt; on failure the next is stored as due (and timed in this process too). */
 export async function attemptDelivery(id: string, options: { db?: Db; env?: Env } = {}): Promise<void> {
   const d = await getWebhookDelivery(id, options.db);
   if (!d || d.status !== "pending") return;
-  const attempt = await claimWebhookAttempt(id, d.attempts, options.db);
+  const claimedAt = Date.now();
+  const attempt = await claimWebhookAttempt(
+    id,
+    d.attempts,
+    { now: new Date(claimedAt), leaseUntil: new Date(claimedAt + ATTEMPT_LEASE_MS) },
+    options.db,
+  );
   if (attempt === null) return;
   const endpoint = await getWebhookEndpoint(d.endpointId, options.db);
   const limits = webhookLimits(options.env);
@@ -144,9 +157,17 @@ export async function attemptDelivery(id: string, options: { db?: Db; env?: Env 
   setTimeout(() => void attemptDelivery(id, options).catch(() => undefined), delay).unref?.();
 }
 
-/** After a restart: attempts whose time has come (their timers died with the old process). */
-export async function resumeDueDeliveries(options: { db?: Db; env?: Env; now?: Date } = {}): Promise<number> {
+/**
+ * Every delivery whose attempt is due — a retry whose timer died with its process, an attempt whose process died
+ * mid-flight — sent now, a few at a time. Resolves when they are done; returns how many were due.
+ */
+export async function sendDueDeliveries(options: { db?: Db; env?: Env; now?: Date } = {}): Promise<number> {
   const due = await listDueWebhookDeliveries(options.now ?? new Date(), options.db);
-  for (const d of due) void attemptDelivery(d.id, options).catch(() => undefined);
+  const queue = [...due];
+  await Promise.all(
+    Array.from({ length: Math.min(8, queue.length) }, async () => {
+      for (let d = queue.shift(); d; d = queue.shift()) await attemptDelivery(d.id, options).catch(() => undefined);
+    }),
+  );
   return due.length;
 }

@@ -1,6 +1,6 @@
 import { apiBody, apiJson, apiRoute } from "@/app/_lib/api";
 import { transferDto } from "@/lib/app/api/schemas";
-import { createTransfer } from "@/lib/app/transfers/create-transfer";
+import { createTransferIdempotent } from "@/lib/app/transfers/create-transfer-idempotent";
 import { listTransferItems } from "@/lib/app/transfers/list";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +10,11 @@ export const GET = apiRoute("listTransfers", async ({ actor }) =>
 );
 
 export const POST = apiRoute("createTransfer", async ({ request, actor }) => {
-  return apiJson(transferDto(await createTransfer(actor, await apiBody(request))), 201);
+  const r = await createTransferIdempotent(actor, {
+    idempotencyKey: request.headers.get("idempotency-key"),
+    body: await apiBody(request),
+  });
+  const res = apiJson(transferDto(r.transfer), 201);
+  if (r.replayed) res.headers.set("idempotent-replayed", "true");
+  return res;
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageCall, pageStaff } from "@/app/_lib/auth";
 import { getSchedulePage } from "@/lib/app/schedule/get-schedule";
+import { listReminders, type ReminderView } from "@/lib/app/reminders/list-reminders";
 import { PARTY_ROLES, PARTY_ROLE_LABELS } from "@/lib/schedule/parties";
 import { formatLocal } from "@/lib/schedule/zoned-time";
 import { Card } from "@/app/_components/ui/card";
@@ -15,10 +16,20 @@ import { ScheduleTimeline } from "./_components/timeline";
 export const dynamic = "force-dynamic";
 export const generateMetadata = transferMetadata("Schedule");
 
+function reminderStatus(r: ReminderView): string {
+  if (r.status === "planned") return "planned";
+  if (r.status === "due") return "due: goes out within a minute";
+  if (r.status === "missed") return "not sent (its time passed)";
+  const mail = r.mailStatus === "sent" ? " by e-mail" : r.mailStatus === "off" ? " (e-mail off)" : ` (e-mail: ${r.mailStatus})`;
+  return `sent${mail}${r.webhooks ? `, ${r.webhooks} webhook(s)` : ""}`;
+}
+
 export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const data = await pageCall(async () => getSchedulePage(await pageStaff(), { transferId: id }));
+  const staff = await pageStaff();
+  const data = await pageCall(async () => getSchedulePage(staff, { transferId: id }));
   if (!data) notFound();
+  const reminders = await pageCall(() => listReminders(staff, { transferId: id }));
   const { transfer: t, window: w } = data;
   const inZone = (iso: string | null) => (iso && w ? `${formatLocal(new Date(iso), w.timeZone)} · ${iso}` : "—");
   return (
@@ -73,6 +84,27 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
           </dl>
         )}
         <WindowForm transferId={t.id} start={w?.start ?? null} end={w?.end ?? null} ttlLoweringAt={w?.ttlLoweringAt ?? null} timeZone={w?.timeZone ?? null} holidayRegion={w?.holidayRegion ?? null} />
+      </Card>
+
+      <Card title="Reminders" testId="reminders-card">
+        <p className="mb-3 text-sm text-slate-700" data-testid="reminders-mail">
+          {reminders.mail
+            ? "Each reminder is e-mailed to every party's contacts and sent to the organisation's webhooks, once."
+            : "E-mail is off on this server (no SMTP configured): reminders go to the organisation's webhooks only."}
+          {reminders.archived && " This transfer is archived: no reminders are sent."}
+        </p>
+        {reminders.reminders.length === 0 ? (
+          <p className="text-sm text-slate-600">No window is scheduled: nothing to remind anyone of.</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {reminders.reminders.map((r) => (
+              <li key={r.kind} data-testid="reminder" data-kind={r.kind} data-status={r.status}>
+                <span className="font-medium">{r.label}</span> — {inZone(r.dueAt.toISOString())} —{" "}
+                {reminderStatus(r)}
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
 
       <Card title="Timing from the latest live check" testId="timing-card">

@@ -1,0 +1,32 @@
+/** Idempotency keys of API POSTs (lib/app/transfers/create-transfer-idempotent.ts). */
+import type { Db } from "./client";
+import { getDb } from "./client";
+
+export interface IdempotencyKeyRow {
+  organisationId: string;
+  operation: string;
+  key: string;
+  requestHash: string;
+  resultJson: string | null;
+  createdAt: Date;
+}
+
+/** Inserts the key; a unique violation (P2002) means another request holds it. */
+export async function insertIdempotencyKey(row: IdempotencyKeyRow, db: Db = getDb()): Promise<void> {
+  await db.idempotencyKey.create({ data: row });
+}
+
+export async function setIdempotencyResult(
+  k: Pick<IdempotencyKeyRow, "organisationId" | "operation" | "key">,
+  resultJson: string,
+  db: Db = getDb(),
+): Promise<void> {
+  await db.idempotencyKey.update({ where: { organisationId_operation_key: k }, data: { resultJson } });
+}
+
+export async function getIdempotencyKey(
+  k: Pick<IdempotencyKeyRow, "organisationId" | "operation" | "key">,
+  db: Db = getDb(),
+): Promise<IdempotencyKeyRow | null> {
+  return db.idempotencyKey.findUnique({ where: { organisationId_operation_key: k } });
+}
