@@ -13,5 +13,7 @@ export async function register(): Promise<void> {
   startNotificationSweeper();
   const { startInlineWorkerAtBoot } = await import("./lib/app/jobs/inline-at-boot");
   // console.error, not process.stderr: this file is also compiled for the Edge runtime, which has no process.stderr.
-  await startInlineWorkerAtBoot().catch((e: unknown) => console.error(`cutover: the inline queue worker did not start: ${(e as Error)?.message ?? e}`));
+  await startInlineWorkerAtBoot().catch((e: unknown) =>
+    console.error(`cutover: the inline queue worker did not start: ${(e as Error)?.message ?? e}`),
+  );
 }

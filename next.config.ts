@@ -12,7 +12,14 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` covers the whole project.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native module and WASM loaders stay outside the bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/schema-engine-wasm", "pg", "@prisma/adapter-pg", "pg-boss"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/schema-engine-wasm",
+    "pg",
+    "@prisma/adapter-pg",
+    "pg-boss",
+  ],
   experimental: {
     // Server actions carry only small forms; uploads go through a route handler.
     serverActions: { bodySizeLimit: "1mb" },

@@ -39,9 +39,20 @@ async function decide(cookie: string, body: unknown, runId = ctx.runId): Promise
 async function bundle(): Promise<Bundle> {
   const { createChecklistRevision } = await import("@/lib/app/checklist/create-checklist-revision");
   const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
-  expect((await createChecklistRevision(await staffFromHeaders(new Headers({ cookie: ctx.ann })), { transferId: ctx.transferId })).digest).toMatch(/^[0-9a-f]{64}$/);
+  expect(
+    (
+      await createChecklistRevision(await staffFromHeaders(new Headers({ cookie: ctx.ann })), {
+        transferId: ctx.transferId,
+      })
+    ).digest,
+  ).toMatch(/^[0-9a-f]{64}$/);
   const get = await handler(BUNDLE_ROUTE, "GET");
-  const res = await get(new Request(`${ORIGIN}/api/transfers/${ctx.transferId}/checklist/bundle`, { headers: { host: "cutover.test", cookie: ctx.ann } }), { params: Promise.resolve({ id: ctx.transferId }) });
+  const res = await get(
+    new Request(`${ORIGIN}/api/transfers/${ctx.transferId}/checklist/bundle`, {
+      headers: { host: "cutover.test", cookie: ctx.ann },
+    }),
+    { params: Promise.resolve({ id: ctx.transferId }) },
+  );
   expect(res.status).toBe(200);
   const bytes = Buffer.from(await res.arrayBuffer());
   const { verifyBundle } = await import("@/lib/checklist/bundle");
@@ -51,7 +62,9 @@ async function bundle(): Promise<Bundle> {
 
 async function audit(type?: AuditEvent["type"]): Promise<AuditEvent[]> {
   const { listAuditEntries } = await import("@/lib/db/audit-entries");
-  return (await listAuditEntries(ctx.transferId, db)).map((e) => e.event).filter((e) => type === undefined || e.type === type);
+  return (await listAuditEntries(ctx.transferId, db))
+    .map((e) => e.event)
+    .filter((e) => type === undefined || e.type === type);
 }
 
 async function stateOf(key: string) {
@@ -69,12 +82,39 @@ beforeAll(async () => {
   const { getAuth } = await import("@/lib/auth/server");
   const { seedTransfer, seedRun, seedFindings, BLOCKER_KEY, WARNING_KEY } = await import("@/lib/app/testing/seed");
   const { saveFindings } = await import("@/lib/db/findings");
-  const a = await createStaffUser({ email: "ann@registrar-a.test", name: "Ann Staff", password: "correct horse battery A", organisation: "Registrar A" }, { db });
-  const b = await createStaffUser({ email: "bob@registrar-a.test", name: "Bob Lead", password: "correct horse battery B", organisation: "Registrar A" }, { db });
-  const e = await createStaffUser({ email: "eve@registrar-b.test", name: "Eve Other", password: "correct horse battery E", organisation: "Registrar B" }, { db });
+  const a = await createStaffUser(
+    {
+      email: "ann@registrar-a.test",
+      name: "Ann Staff",
+      password: "correct horse battery A",
+      organisation: "Registrar A",
+    },
+    { db },
+  );
+  const b = await createStaffUser(
+    {
+      email: "bob@registrar-a.test",
+      name: "Bob Lead",
+      password: "correct horse battery B",
+      organisation: "Registrar A",
+    },
+    { db },
+  );
+  const e = await createStaffUser(
+    {
+      email: "eve@registrar-b.test",
+      name: "Eve Other",
+      password: "correct horse battery E",
+      organisation: "Registrar B",
+    },
+    { db },
+  );
   expect(b.organisationId).toBe(a.organisationId);
   expect(e.organisationId).not.toBe(a.organisationId);
-  const cookie = async (email: string, password: string) => (await getAuth().api.signInEmail({ body: { email, password }, asResponse: true })).headers.get("set-cookie")!.split(";")[0]!;
+  const cookie = async (email: string, password: string) =>
+    (await getAuth().api.signInEmail({ body: { email, password }, asResponse: true })).headers
+      .get("set-cookie")!
+      .split(";")[0]!;
   ctx.ann = await cookie(a.email, "correct horse battery A");
   ctx.bob = await cookie(b.email, "correct horse battery B");
   ctx.eve = await cookie(e.email, "correct horse battery E");
@@ -87,7 +127,19 @@ beforeAll(async () => {
   // One missing CAA policy, reported once per name: three blockers to decide with one reason.
   await saveFindings(
     ctx.runId,
-    [...seedFindings({ withBlocker: true }), ...CAA.map((key) => ({ key, checkId: "SVC-CAA-MISSING", family: "SVC", severity: "blocker", subject: key.split("@")[1]!, message: "no CAA record", remediation: "Publish CAA", evidenceJson: "[]" }))],
+    [
+      ...seedFindings({ withBlocker: true }),
+      ...CAA.map((key) => ({
+        key,
+        checkId: "SVC-CAA-MISSING",
+        family: "SVC",
+        severity: "blocker",
+        subject: key.split("@")[1]!,
+        message: "no CAA record",
+        remediation: "Publish CAA",
+        evidenceJson: "[]",
+      })),
+    ],
     db,
   );
 }, 60_000);
@@ -99,22 +151,53 @@ afterAll(async () => {
 
 describe("a decision names the signed-in account, never a typed name", () => {
   test('a posted `by: "Mallory Impersonated CEO"` is refused; as a labelled on-behalf-of it is signed beside the real account', async () => {
-    const forged = await decide(ctx.ann, { action: "waive", key: ctx.blocker, by: "Mallory Impersonated CEO", reason: "the CEO approved it" });
+    const forged = await decide(ctx.ann, {
+      action: "waive",
+      key: ctx.blocker,
+      by: "Mallory Impersonated CEO",
+      reason: "the CEO approved it",
+    });
     expect(forged.status).toBe(422);
     expect(await stateOf(ctx.blocker)).toBeNull();
 
-    const ok = await decide(ctx.ann, { action: "waive", key: ctx.blocker, onBehalfOf: "Mallory Impersonated CEO", reason: "the CEO approved it" });
+    const ok = await decide(ctx.ann, {
+      action: "waive",
+      key: ctx.blocker,
+      onBehalfOf: "Mallory Impersonated CEO",
+      reason: "the CEO approved it",
+    });
     expect(ok.status, await ok.clone().text()).toBe(200);
     expect(await ok.json()).toMatchObject({ changed: [ctx.blocker], unchanged: [] });
-    expect(await stateOf(ctx.blocker)).toMatchObject({ status: "waived", by: "Ann Staff", byUserId: ctx.annId, byEmail: "ann@registrar-a.test", onBehalfOf: "Mallory Impersonated CEO" });
+    expect(await stateOf(ctx.blocker)).toMatchObject({
+      status: "waived",
+      by: "Ann Staff",
+      byUserId: ctx.annId,
+      byEmail: "ann@registrar-a.test",
+      onBehalfOf: "Mallory Impersonated CEO",
+    });
 
     const [waived] = await audit("finding.waived");
-    expect(waived).toMatchObject({ findingId: ctx.blocker, reason: "the CEO approved it", onBehalfOf: "Mallory Impersonated CEO", runId: ctx.runId, actor: { kind: "staff", userId: ctx.annId, name: "Ann Staff", email: "ann@registrar-a.test" } });
+    expect(waived).toMatchObject({
+      findingId: ctx.blocker,
+      reason: "the CEO approved it",
+      onBehalfOf: "Mallory Impersonated CEO",
+      runId: ctx.runId,
+      actor: { kind: "staff", userId: ctx.annId, name: "Ann Staff", email: "ann@registrar-a.test" },
+    });
 
     const b = await bundle();
     const f = b.revision.findings.find((x) => x.id === ctx.blocker)!;
-    expect(f.state).toEqual({ status: "waived", by: "Ann Staff", account: { userId: ctx.annId, email: "ann@registrar-a.test", name: "Ann Staff" }, onBehalfOf: "Mallory Impersonated CEO", reason: "the CEO approved it", at: expect.any(String) });
-    expect(JSON.stringify(b.revision.verdict.reasons)).toContain("by Ann Staff <ann@registrar-a.test> on behalf of Mallory Impersonated CEO (self-declared)");
+    expect(f.state).toEqual({
+      status: "waived",
+      by: "Ann Staff",
+      account: { userId: ctx.annId, email: "ann@registrar-a.test", name: "Ann Staff" },
+      onBehalfOf: "Mallory Impersonated CEO",
+      reason: "the CEO approved it",
+      at: expect.any(String),
+    });
+    expect(JSON.stringify(b.revision.verdict.reasons)).toContain(
+      "by Ann Staff <ann@registrar-a.test> on behalf of Mallory Impersonated CEO (self-declared)",
+    );
   });
 
   test("control characters are refused in the on-behalf-of name and the reason", async () => {
@@ -139,12 +222,32 @@ describe("a decision names the signed-in account, never a typed name", () => {
     expect(await stateOf(ctx.blocker)).toMatchObject({ byUserId: ctx.annId, reason: "the CEO approved it" });
     expect(await audit()).toHaveLength(before);
 
-    const replaced = await decide(ctx.bob, { action: "waive", key: ctx.blocker, reason: "Bob's own reason", overwrite: true });
+    const replaced = await decide(ctx.bob, {
+      action: "waive",
+      key: ctx.blocker,
+      reason: "Bob's own reason",
+      overwrite: true,
+    });
     expect(replaced.status).toBe(200);
-    expect(await stateOf(ctx.blocker)).toMatchObject({ by: "Bob Lead", byUserId: ctx.bobId, reason: "Bob's own reason", onBehalfOf: null });
+    expect(await stateOf(ctx.blocker)).toMatchObject({
+      by: "Bob Lead",
+      byUserId: ctx.bobId,
+      reason: "Bob's own reason",
+      onBehalfOf: null,
+    });
     const tail = (await audit()).slice(before);
     expect(tail.map((e) => e.type)).toEqual(["finding.overwritten", "finding.waived"]);
-    expect(tail[0]).toMatchObject({ actor: { userId: ctx.bobId }, previous: { status: "waived", by: "Ann Staff", userId: ctx.annId, email: "ann@registrar-a.test", onBehalfOf: "Mallory Impersonated CEO", reason: "the CEO approved it" } });
+    expect(tail[0]).toMatchObject({
+      actor: { userId: ctx.bobId },
+      previous: {
+        status: "waived",
+        by: "Ann Staff",
+        userId: ctx.annId,
+        email: "ann@registrar-a.test",
+        onBehalfOf: "Mallory Impersonated CEO",
+        reason: "the CEO approved it",
+      },
+    });
   });
 
   test("revoke (undo): the finding is open again in the verdict, and the log keeps what was undone", async () => {
@@ -152,16 +255,27 @@ describe("a decision names the signed-in account, never a typed name", () => {
     expect(res.status).toBe(200);
     expect(await stateOf(ctx.blocker)).toMatchObject({ status: "open", by: null, byUserId: null });
     const [revoked] = await audit("finding.revoked");
-    expect(revoked).toMatchObject({ findingId: ctx.blocker, reason: "waived by mistake", actor: { userId: ctx.annId }, previous: { by: "Bob Lead", userId: ctx.bobId, reason: "Bob's own reason" } });
+    expect(revoked).toMatchObject({
+      findingId: ctx.blocker,
+      reason: "waived by mistake",
+      actor: { userId: ctx.annId },
+      previous: { by: "Bob Lead", userId: ctx.bobId, reason: "Bob's own reason" },
+    });
     const { getRunView } = await import("@/lib/app/runs/get-run-view");
     const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
-    const view = await getRunView(await staffFromHeaders(new Headers({ cookie: ctx.ann })), { transferId: ctx.transferId, runId: ctx.runId });
+    const view = await getRunView(await staffFromHeaders(new Headers({ cookie: ctx.ann })), {
+      transferId: ctx.transferId,
+      runId: ctx.runId,
+    });
     expect(view.findings.find((f) => f.key === ctx.blocker)!.state).toEqual({ status: "open" });
     expect(view.verdict).toBe("no-go");
     expect((await db.run.findUniqueOrThrow({ where: { id: ctx.runId } })).verdict).toBe("no-go");
     // A second click on Undo changes nothing and logs nothing.
     const n = (await audit()).length;
-    expect(await (await decide(ctx.ann, { action: "revoke", key: ctx.blocker })).json()).toMatchObject({ changed: [], unchanged: [ctx.blocker] });
+    expect(await (await decide(ctx.ann, { action: "revoke", key: ctx.blocker })).json()).toMatchObject({
+      changed: [],
+      unchanged: [ctx.blocker],
+    });
     expect(await audit()).toHaveLength(n);
   });
 
@@ -174,8 +288,10 @@ describe("a decision names the signed-in account, never a typed name", () => {
     expect(await again.json()).toMatchObject({ changed: [], unchanged: CAA });
     const waived = (await audit("finding.waived")).slice(before);
     expect(waived.map((e) => (e as { findingId: string }).findingId).sort()).toEqual([...CAA].sort());
-    for (const e of waived) expect(e.actor).toMatchObject({ kind: "staff", userId: ctx.annId, email: "ann@registrar-a.test" });
-    for (const key of CAA) expect(await stateOf(key)).toMatchObject({ status: "waived", byUserId: ctx.annId, reason: body.reason });
+    for (const e of waived)
+      expect(e.actor).toMatchObject({ kind: "staff", userId: ctx.annId, email: "ann@registrar-a.test" });
+    for (const key of CAA)
+      expect(await stateOf(key)).toMatchObject({ status: "waived", byUserId: ctx.annId, reason: body.reason });
     // A selection is decided whole or not at all: one warning among blockers refuses it all.
     const mixed = await decide(ctx.ann, { action: "waive", keys: [ctx.blocker, ctx.warning], reason: "mixed" });
     expect(mixed.status).toBe(409);
@@ -193,17 +309,29 @@ describe("a decision names the signed-in account, never a typed name", () => {
   });
 
   test("renaming an account does not rewrite history: earlier decisions keep the name they were made under", async () => {
-    expect((await decide(ctx.ann, { action: "acknowledge", key: ctx.warning, reason: "monitoring after the move" })).status).toBe(200);
+    expect(
+      (await decide(ctx.ann, { action: "acknowledge", key: ctx.warning, reason: "monitoring after the move" })).status,
+    ).toBe(200);
     await db.user.update({ where: { id: ctx.annId }, data: { name: "Ann Renamed" } });
-    expect((await decide(ctx.ann, { action: "waive", key: CAA[0]!, reason: "decided after the rename" })).status).toBe(200);
+    expect((await decide(ctx.ann, { action: "waive", key: CAA[0]!, reason: "decided after the rename" })).status).toBe(
+      200,
+    );
     expect(await stateOf(ctx.warning)).toMatchObject({ by: "Ann Staff", byUserId: ctx.annId });
     expect(await stateOf(CAA[0]!)).toMatchObject({ by: "Ann Renamed", byUserId: ctx.annId });
     const acks = await audit("finding.acknowledged");
     expect(acks.at(-1)!.actor).toMatchObject({ userId: ctx.annId, name: "Ann Staff" });
     expect((await audit("finding.waived")).at(-1)!.actor).toMatchObject({ userId: ctx.annId, name: "Ann Renamed" });
     const b = await bundle();
-    expect(b.revision.findings.find((f) => f.id === ctx.warning)!.state).toMatchObject({ status: "acknowledged", by: "Ann Staff", account: { userId: ctx.annId, name: "Ann Staff" } });
-    expect(b.revision.findings.find((f) => f.id === CAA[0])!.state).toMatchObject({ status: "waived", by: "Ann Renamed", account: { userId: ctx.annId, name: "Ann Renamed" } });
+    expect(b.revision.findings.find((f) => f.id === ctx.warning)!.state).toMatchObject({
+      status: "acknowledged",
+      by: "Ann Staff",
+      account: { userId: ctx.annId, name: "Ann Staff" },
+    });
+    expect(b.revision.findings.find((f) => f.id === CAA[0])!.state).toMatchObject({
+      status: "waived",
+      by: "Ann Renamed",
+      account: { userId: ctx.annId, name: "Ann Renamed" },
+    });
   });
 });
 
@@ -214,18 +342,56 @@ describe("a sign-off by link records the link, its role and a self-declared name
     const { latestRevisionRow } = await import("@/lib/db/checklist-revisions");
     await bundle();
     const { staffFromHeaders } = await import("@/lib/app/accounts/request-actor");
-    const link = await issueLink(await staffFromHeaders(new Headers({ cookie: ctx.ann })), { transferId: ctx.transferId, role: "domain-owner" }, { db });
+    const link = await issueLink(
+      await staffFromHeaders(new Headers({ cookie: ctx.ann })),
+      { transferId: ctx.transferId, role: "domain-owner" },
+      { db },
+    );
     const digest = (await latestRevisionRow(ctx.transferId, db))!.digest;
-    const forged = submitLinkSignoff({ token: link.token, revisionDigest: digest, input: { signerName: "Olga\r\nApproved by: CEO", decision: "approve" } }, { db });
+    const forged = submitLinkSignoff(
+      {
+        token: link.token,
+        revisionDigest: digest,
+        input: { signerName: "Olga\r\nApproved by: CEO", decision: "approve" },
+      },
+      { db },
+    );
     await expect(forged).rejects.toMatchObject({ code: "INVALID" });
-    const r = await submitLinkSignoff({ token: link.token, revisionDigest: digest, input: { signerName: "Olga Owner", decision: "reject", reason: "window too short" } }, { db });
+    const r = await submitLinkSignoff(
+      {
+        token: link.token,
+        revisionDigest: digest,
+        input: { signerName: "Olga Owner", decision: "reject", reason: "window too short" },
+      },
+      { db },
+    );
     expect(r.signoff.decision).toBe("reject");
     const linkId = link.linkId;
-    expect(await db.signoff.findFirst({ where: { linkId } })).toMatchObject({ role: "domain-owner", signerName: "Olga Owner", signerNameIs: "self-declared" });
-    expect((await audit("signoff.recorded")).at(-1)).toMatchObject({ signerName: "Olga Owner", signerNameIs: "self-declared", actor: { kind: "link", linkId, role: "domain-owner" } });
+    expect(await db.signoff.findFirst({ where: { linkId } })).toMatchObject({
+      role: "domain-owner",
+      signerName: "Olga Owner",
+      signerNameIs: "self-declared",
+    });
+    expect((await audit("signoff.recorded")).at(-1)).toMatchObject({
+      signerName: "Olga Owner",
+      signerNameIs: "self-declared",
+      actor: { kind: "link", linkId, role: "domain-owner" },
+    });
     const get = await handler(BUNDLE_ROUTE, "GET");
-    const res = await get(new Request(`${ORIGIN}/api/transfers/${ctx.transferId}/checklist/bundle`, { headers: { host: "cutover.test", cookie: ctx.ann } }), { params: Promise.resolve({ id: ctx.transferId }) });
+    const res = await get(
+      new Request(`${ORIGIN}/api/transfers/${ctx.transferId}/checklist/bundle`, {
+        headers: { host: "cutover.test", cookie: ctx.ann },
+      }),
+      { params: Promise.resolve({ id: ctx.transferId }) },
+    );
     const b = JSON.parse(Buffer.from(await res.arrayBuffer()).toString("utf8")) as Bundle;
-    expect(b.signoffs).toEqual([expect.objectContaining({ role: "domain-owner", signerName: "Olga Owner", linkId, signerNameIs: "self-declared" })]);
+    expect(b.signoffs).toEqual([
+      expect.objectContaining({
+        role: "domain-owner",
+        signerName: "Olga Owner",
+        linkId,
+        signerNameIs: "self-declared",
+      }),
+    ]);
   });
 });

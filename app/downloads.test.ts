@@ -14,8 +14,13 @@ let cookie = "";
 let transferId = "";
 
 async function get(file: string, url: string): Promise<Response> {
-  const mod = (await import(/* @vite-ignore */ join(APP, file))) as Record<string, (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>>;
-  return mod.GET(new Request(`${ORIGIN}${url}`, { headers: { host: "cutover.test", cookie } }), { params: Promise.resolve({ id: transferId }) });
+  const mod = (await import(/* @vite-ignore */ join(APP, file))) as Record<
+    string,
+    (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>
+  >;
+  return mod.GET(new Request(`${ORIGIN}${url}`, { headers: { host: "cutover.test", cookie } }), {
+    params: Promise.resolve({ id: transferId }),
+  });
 }
 
 beforeAll(async () => {
@@ -30,14 +35,33 @@ beforeAll(async () => {
   const { seedTransfer, seedRun, seedParties } = await import("@/lib/app/testing/seed");
   const { saveSchedule } = await import("@/lib/app/schedule/save-schedule");
   const { createChecklistRevision } = await import("@/lib/app/checklist/create-checklist-revision");
-  const a = await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, { db });
-  const r = await getAuth().api.signInEmail({ body: { email: a.email, password: "correct horse battery A" }, asResponse: true });
+  const a = await createStaffUser(
+    { email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" },
+    { db },
+  );
+  const r = await getAuth().api.signInEmail({
+    body: { email: a.email, password: "correct horse battery A" },
+    asResponse: true,
+  });
   cookie = r.headers.get("set-cookie")!.split(";")[0]!;
   transferId = await seedTransfer({ domain: "project.test", db });
   await seedRun({ transferId, withBlocker: true, at: new Date(), db });
   await seedParties({ transferId, db });
   const { SEED_STAFF } = await import("@/lib/app/testing/staff");
-  await saveSchedule(SEED_STAFF, { transferId, input: { start: "2026-11-10T07:00:00.000Z", end: "2026-11-13T10:00:00.000Z", timeZone: "Europe/Berlin", holidayRegion: "DE", ttlLoweringAt: "2026-11-08T07:00:00.000Z" } }, { db });
+  await saveSchedule(
+    SEED_STAFF,
+    {
+      transferId,
+      input: {
+        start: "2026-11-10T07:00:00.000Z",
+        end: "2026-11-13T10:00:00.000Z",
+        timeZone: "Europe/Berlin",
+        holidayRegion: "DE",
+        ttlLoweringAt: "2026-11-08T07:00:00.000Z",
+      },
+    },
+    { db },
+  );
   expect((await createChecklistRevision(SEED_STAFF, { transferId }, { db })).revision.revisionNumber).toBe(1);
 }, 60_000);
 

@@ -7,12 +7,30 @@ import type { Download } from "@playwright/test";
 import { expect, signIn, test } from "./support/test";
 import { ChecklistPage, SignPage } from "./pages/checklist-page";
 
-const ROLES = ["losing-registrar", "gaining-registrar", "old-dns-operator", "new-dns-operator", "domain-owner"] as const;
+const ROLES = [
+  "losing-registrar",
+  "gaining-registrar",
+  "old-dns-operator",
+  "new-dns-operator",
+  "domain-owner",
+] as const;
 
 /** Seeds through lib/ in a tsx child process, against the server's database. */
 function seed(command: string, arg: object): { id?: string } {
   const dbUrl = `file:${join(process.env.CUTOVER_E2E_DATA_DIR!, "e2e.db")}`;
-  const r = spawnSync(process.execPath, ["--import", "tsx", "--import", "./lib/node/server-only.mjs", "e2e/support/seed-checklist.ts", command, JSON.stringify(arg)], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./lib/node/server-only.mjs",
+      "e2e/support/seed-checklist.ts",
+      command,
+      JSON.stringify(arg),
+    ],
+    { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(`seed ${command} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1)!);
 }
@@ -23,7 +41,11 @@ async function saved(download: Download, name: string): Promise<string> {
   return path;
 }
 
-test("maintainer schedules and shares links; the registrar rejects, a fix makes it stale, everyone approves, the bundle verifies", async ({ browser, baseURL, staff }) => {
+test("maintainer schedules and shares links; the registrar rejects, a fix makes it stale, everyone approves, the bundle verifies", async ({
+  browser,
+  baseURL,
+  staff,
+}) => {
   test.setTimeout(180_000);
   const domain = `signoff-${randomBytes(4).toString("hex")}.test`;
   const { id } = seed("transfer", { domain });
@@ -45,7 +67,9 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
   await page.getByLabel("Owner's time zone").fill("Europe/Berlin");
   await page.getByTestId("save-window").click();
   await expect(page.getByTestId("window-status")).toHaveText("Window saved");
-  await expect(page.getByTestId("window-start-text")).toHaveText("2026-11-10 09:00 Europe/Berlin (UTC+01:00) · 2026-11-10T08:00:00.000Z");
+  await expect(page.getByTestId("window-start-text")).toHaveText(
+    "2026-11-10 09:00 Europe/Berlin (UTC+01:00) · 2026-11-10T08:00:00.000Z",
+  );
   await expect(page.getByTestId("schedule-warnings")).toHaveText(/No warnings\./);
   // The measured TTLs come from the run's stored timing; the operations plan is saved for the next run's OPS checks.
   await expect(page.getByTestId("parent-ns-ttl")).toHaveText("172800 s");
@@ -54,18 +78,26 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
   await page.getByLabel("Rollback reaches everyone after (hours)").fill("49");
   await page.getByLabel("DNSSEC plan").selectOption("unsigned");
   await page.getByTestId("save-operations").click();
-  await expect(page.getByTestId("operations-status")).toHaveText("Operations plan saved: the next live check judges it");
+  await expect(page.getByTestId("operations-status")).toHaveText(
+    "Operations plan saved: the next live check judges it",
+  );
   await expect(page.getByLabel("Rollback reaches everyone after (hours)")).toHaveValue("49");
 
   // The calendar downloads and an independent parser reads the right instants.
   const icsDownload = page.waitForEvent("download");
   await page.getByTestId("download-ics").click();
   const ics = readFileSync(await saved(await icsDownload, "plan.ics"), "utf8");
-  const events = new ICAL.Component(ICAL.parse(ics) as unknown[]).getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
+  const events = new ICAL.Component(ICAL.parse(ics) as unknown[])
+    .getAllSubcomponents("vevent")
+    .map((c) => new ICAL.Event(c));
   const window = events.find((e) => e.summary.endsWith("transfer window"))!;
   expect(window.startDate.toJSDate().toISOString()).toBe("2026-11-10T08:00:00.000Z");
   expect(window.endDate.toJSDate().toISOString()).toBe("2026-11-12T11:00:00.000Z");
-  expect(events.map((e) => e.summary)).toEqual([`${domain}: lower TTLs before the transfer`, `${domain}: transfer window`, `${domain}: overlap ends, old DNS servers may be retired`]);
+  expect(events.map((e) => e.summary)).toEqual([
+    `${domain}: lower TTLs before the transfer`,
+    `${domain}: transfer window`,
+    `${domain}: overlap ends, old DNS servers may be retired`,
+  ]);
 
   // Revision 1: NO-GO, signed; links for every role.
   const checklist = new ChecklistPage(page);
@@ -95,8 +127,14 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
   const extra = await checklist.createLink("domain-owner");
   await page.reload();
   // Every link is listed per role with its state; revoking asks first.
-  await expect(page.locator('[data-testid="link-item"][data-status="pending"][data-role="domain-owner"]')).toHaveCount(2);
-  await expect(page.locator('[data-testid="link-item"][data-status="used"][data-role="losing-registrar"]').getByTestId("link-used-by")).toHaveText("Rita Registrar (self-declared) rejected revision 1");
+  await expect(page.locator('[data-testid="link-item"][data-status="pending"][data-role="domain-owner"]')).toHaveCount(
+    2,
+  );
+  await expect(
+    page
+      .locator('[data-testid="link-item"][data-status="used"][data-role="losing-registrar"]')
+      .getByTestId("link-used-by"),
+  ).toHaveText("Rita Registrar (self-declared) rejected revision 1");
   const extraItem = page.locator('[data-testid="link-item"][data-status="pending"][data-role="domain-owner"]').first();
   await extraItem.getByTestId("revoke-link").click();
   await expect(extraItem.getByTestId("revoke-confirm")).toContainText("Whoever holds it can no longer open or sign.");
@@ -116,12 +154,16 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
   await expect(checklist.signoffRow("losing-registrar", true)).toContainText("stale");
   await expect(page.getByTestId("sign-again")).toHaveText("Must sign again: Losing registrar");
   // "What changed" names the subject and the verdict's old → new.
-  await expect(page.getByTestId("history-changes").first()).toContainText("INV-MISSING-IN-SOURCE at release.project.test. NS: open → fixed");
+  await expect(page.getByTestId("history-changes").first()).toContainText(
+    "INV-MISSING-IN-SOURCE at release.project.test. NS: open → fixed",
+  );
   await expect(page.getByTestId("history-changes").first()).toContainText("verdict: NO-GO → GO");
 
   // The registrar sees what changed since the revision they rejected, and approves.
   await sign.open(urls.get("losing-registrar")!);
-  await expect(regPage.getByTestId("change-item").filter({ hasText: "INV-MISSING-IN-SOURCE" })).toHaveText("INV-MISSING-IN-SOURCE at release.project.test. NS: open → fixed");
+  await expect(regPage.getByTestId("change-item").filter({ hasText: "INV-MISSING-IN-SOURCE" })).toHaveText(
+    "INV-MISSING-IN-SOURCE at release.project.test. NS: open → fixed",
+  );
   await sign.approve("Rita Registrar");
   // Everyone else approves; the owner from the maintainer's side.
   for (const role of ROLES.filter((r) => r !== "losing-registrar" && r !== "domain-owner")) {
@@ -138,7 +180,9 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
   await page.reload();
   await expect(page.getByTestId("final-status")).toHaveText("FINAL — revision 2 is approved by every party.");
   // A signer's name is what they typed: shown as self-declared, with the link it came through.
-  await expect(checklist.signoffRow("domain-owner", false).getByTestId("signer")).toHaveText(/^Olga Owner \(self-declared, link \S+\)$/);
+  await expect(checklist.signoffRow("domain-owner", false).getByTestId("signer")).toHaveText(
+    /^Olga Owner \(self-declared, link \S+\)$/,
+  );
 
   // The bundle downloads and `cutover verify` accepts it against the published key; a flipped byte fails.
   const bundleDownload = page.waitForEvent("download");
@@ -147,8 +191,13 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
   const bundle = JSON.parse(readFileSync(bundlePath, "utf8"));
   expect(bundle.final).toBe(true);
   expect(bundle.signoffs).toHaveLength(5);
-  for (const s of bundle.signoffs) expect(s).toMatchObject({ signerNameIs: "self-declared", linkId: expect.any(String) });
-  const verify = spawnSync(process.execPath, ["lib/cli/bin.mjs", "verify", bundlePath, "--key", `${baseURL}/.well-known/cutover-signing-key`], { encoding: "utf8" });
+  for (const s of bundle.signoffs)
+    expect(s).toMatchObject({ signerNameIs: "self-declared", linkId: expect.any(String) });
+  const verify = spawnSync(
+    process.execPath,
+    ["lib/cli/bin.mjs", "verify", bundlePath, "--key", `${baseURL}/.well-known/cutover-signing-key`],
+    { encoding: "utf8" },
+  );
   expect(verify.status, verify.stderr).toBe(0);
   expect(verify.stdout).toContain(keyId!);
   const tampered = readFileSync(bundlePath, "utf8").replace("Rita Registrar", "Rita Registrat");
@@ -165,7 +214,9 @@ test("maintainer schedules and shares links; the registrar rejects, a fix makes 
   await page.getByTestId("printable").click();
   await expect(page.getByTestId("print-final")).toHaveText("FINAL — approved by every party");
   await expect(page.getByTestId("doc-signoffs").locator("li")).toHaveCount(5);
-  await expect(page.getByTestId("doc-signoffs").getByTestId("doc-signer").filter({ hasText: "Olga Owner" })).toHaveText(/^Olga Owner \(self-declared, link \S+\)$/);
+  await expect(page.getByTestId("doc-signoffs").getByTestId("doc-signer").filter({ hasText: "Olga Owner" })).toHaveText(
+    /^Olga Owner \(self-declared, link \S+\)$/,
+  );
   await page.screenshot({ path: "e2e/artifacts/checklist-printable.png", fullPage: true });
   await page.emulateMedia({ media: "print" });
   await page.screenshot({ path: "e2e/artifacts/checklist-printable-print-media.png", fullPage: true });

@@ -15,7 +15,12 @@ import { TransferPage } from "./pages/transfer-page";
 const EXPORT_INCOMPLETE = "lib/lab/zones/project.test.export-incomplete.zone";
 const LIVE = "lib/lab/zones/project.test.live.zone";
 const NEW_SERVERS = "ns1.newhost.test=127.0.0.5";
-const parties = { losingRegistrar: "Old Registrar GmbH", gainingRegistrar: "New Registrar Ltd", currentDnsOperator: "Old Host DNS", futureDnsOperator: "New Host DNS" };
+const parties = {
+  losingRegistrar: "Old Registrar GmbH",
+  gainingRegistrar: "New Registrar Ltd",
+  currentDnsOperator: "Old Host DNS",
+  futureDnsOperator: "New Host DNS",
+};
 const tag = () => randomBytes(3).toString("hex");
 
 /** A transfer of the lab's project.test with one uploaded source; returns on its page. */
@@ -34,13 +39,22 @@ test.describe("incomplete export", () => {
     await lab?.stop();
   });
 
-  test("upload to NO-GO: progress moves, a blocker shows its evidence, a warning is acknowledged, the diff filters", async ({ page, staff }) => {
+  test("upload to NO-GO: progress moves, a blocker shows its evidence, a warning is acknowledged, the diff filters", async ({
+    page,
+    staff,
+  }) => {
     const label = `registrar export ${tag()}`;
     await transferWith(page, EXPORT_INCOMPLETE, label);
     const checks = new ChecksPage(page);
     await checks.openFromTransfer();
     // A modest per-server rate keeps the run going long enough to watch it (no sleeps needed).
-    await checks.start({ newServers: NEW_SERVERS, allowPrivate: true, port: lab.port, rootHints: lab.rootHints, ratePerServer: 40 });
+    await checks.start({
+      newServers: NEW_SERVERS,
+      allowPrivate: true,
+      port: lab.port,
+      rootHints: lab.rootHints,
+      ratePerServer: 40,
+    });
 
     // The bar moves: an intermediate reading while the run is still running.
     await expect(async () => {
@@ -52,7 +66,9 @@ test.describe("incomplete export", () => {
     }).toPass({ timeout: 30_000, intervals: [50] });
     const early = await checks.progress();
     await page.screenshot({ path: "e2e/artifacts/checks-progress.png", fullPage: true });
-    await expect.poll(async () => (await checks.progress()).answered, { timeout: 30_000, intervals: [100] }).toBeGreaterThan(early.answered);
+    await expect
+      .poll(async () => (await checks.progress()).answered, { timeout: 30_000, intervals: [100] })
+      .toBeGreaterThan(early.answered);
 
     await checks.waitForResult();
     await expect(checks.verdict()).toHaveText("NO-GO");
@@ -81,7 +97,9 @@ test.describe("incomplete export", () => {
     await checks.setState(warning, "known and planned for the window");
     const acked = page.locator(`[data-testid="finding"][data-key="${key}"]`);
     await expect(acked).toHaveAttribute("data-state", "acknowledged");
-    await expect(acked.getByTestId("finding-state")).toHaveText(`acknowledged by E2E staff <${staff.email}>: known and planned for the window`);
+    await expect(acked.getByTestId("finding-state")).toHaveText(
+      `acknowledged by E2E staff <${staff.email}>: known and planned for the window`,
+    );
     await expect(checks.count("acknowledged")).toHaveText("1");
     await expect(checks.verdict()).toHaveText("NO-GO");
     await page.screenshot({ path: "e2e/artifacts/checks-acknowledged.png", fullPage: true });
@@ -109,8 +127,16 @@ test.describe("incomplete export", () => {
     await transferWith(page, EXPORT_INCOMPLETE, `registrar export ${tag()}`);
     const checks = new ChecksPage(page);
     await checks.openFromTransfer();
-    await checks.start({ newServers: NEW_SERVERS, allowPrivate: true, port: lab.port, rootHints: lab.rootHints, ratePerServer: 5 });
-    await expect.poll(async () => (await checks.progress()).sent, { timeout: 30_000, intervals: [50] }).toBeGreaterThan(0);
+    await checks.start({
+      newServers: NEW_SERVERS,
+      allowPrivate: true,
+      port: lab.port,
+      rootHints: lab.rootHints,
+      ratePerServer: 5,
+    });
+    await expect
+      .poll(async () => (await checks.progress()).sent, { timeout: 30_000, intervals: [50] })
+      .toBeGreaterThan(0);
     await page.getByTestId("cancel-run").click();
     await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "cancelled", { timeout: 5_000 });
     const p = await checks.progress();

@@ -13,14 +13,29 @@ import { ChecksPage } from "./pages/checks-page";
 
 function seed(command: string, arg: object): Record<string, unknown> {
   const dbUrl = `file:${join(process.env.CUTOVER_E2E_DATA_DIR!, "e2e.db")}`;
-  const r = spawnSync(process.execPath, ["--import", "tsx", "--import", "./lib/node/server-only.mjs", "e2e/support/seed-checklist.ts", command, JSON.stringify(arg)], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./lib/node/server-only.mjs",
+      "e2e/support/seed-checklist.ts",
+      command,
+      JSON.stringify(arg),
+    ],
+    { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(`seed ${command} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as Record<string, unknown>;
 }
 
 type Event = { type: string; findingId?: string; actor: { kind: string; email?: string }; onBehalfOf?: string };
 
-test("bulk waive with one reason, acknowledge on a double click, undo: the verdict follows and the log names the account once per decision", async ({ page, staff }) => {
+test("bulk waive with one reason, acknowledge on a double click, undo: the verdict follows and the log names the account once per decision", async ({
+  page,
+  staff,
+}) => {
   const domain = `cockpit-${randomBytes(4).toString("hex")}.test`;
   const { id, runId } = seed("cockpit", { domain }) as { id: string; runId: string };
   await page.goto(`/transfers/${id}/checks/${runId}`);
@@ -38,7 +53,9 @@ test("bulk waive with one reason, acknowledge on a double click, undo: the verdi
   await checks.bulkDecide("blocker", "the new operator publishes CAA at cut-over", "Mallory Impersonated CEO");
   for (let i = 0; i < 3; i++) {
     await expect(caa.nth(i)).toHaveAttribute("data-state", "waived");
-    await expect(caa.nth(i).getByTestId("finding-state")).toHaveText(`waived by E2E staff <${staff.email}> on behalf of Mallory Impersonated CEO (self-declared): the new operator publishes CAA at cut-over`);
+    await expect(caa.nth(i).getByTestId("finding-state")).toHaveText(
+      `waived by E2E staff <${staff.email}> on behalf of Mallory Impersonated CEO (self-declared): the new operator publishes CAA at cut-over`,
+    );
   }
   await expect(checks.count("waived")).toHaveText("3");
   await expect(checks.verdict()).toHaveText("GO");
@@ -64,8 +81,16 @@ test("bulk waive with one reason, acknowledge on a double click, undo: the verdi
 
   // The log: one entry per decision, each naming the signed-in account.
   const events = (seed("audit", { transferId: id }).events as Event[]).filter((e) => e.type.startsWith("finding."));
-  expect(events.map((e) => e.type).sort()).toEqual(["finding.acknowledged", "finding.revoked", "finding.waived", "finding.waived", "finding.waived"]);
+  expect(events.map((e) => e.type).sort()).toEqual([
+    "finding.acknowledged",
+    "finding.revoked",
+    "finding.waived",
+    "finding.waived",
+    "finding.waived",
+  ]);
   for (const e of events) expect(e.actor).toMatchObject({ kind: "staff", email: staff.email });
-  expect(events.filter((e) => e.type === "finding.waived").every((e) => e.onBehalfOf === "Mallory Impersonated CEO")).toBe(true);
+  expect(
+    events.filter((e) => e.type === "finding.waived").every((e) => e.onBehalfOf === "Mallory Impersonated CEO"),
+  ).toBe(true);
   expect(events.find((e) => e.type === "finding.revoked")!.findingId).toBe(undoneKey);
 });

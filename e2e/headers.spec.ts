@@ -25,7 +25,10 @@ type AnyResponse = APIResponse | Response;
 async function expectBaseHeaders(r: AnyResponse): Promise<string> {
   const list = await r.headersArray();
   for (const h of BASE_HEADERS) {
-    expect(list.filter((x) => x.name.toLowerCase() === h.key.toLowerCase()), h.key).toEqual([{ name: expect.any(String), value: h.value }]);
+    expect(
+      list.filter((x) => x.name.toLowerCase() === h.key.toLowerCase()),
+      h.key,
+    ).toEqual([{ name: expect.any(String), value: h.value }]);
   }
   const csp = list.filter((x) => x.name.toLowerCase() === "content-security-policy");
   expect(csp, "one Content-Security-Policy header").toHaveLength(1);
@@ -69,11 +72,14 @@ async function watch(page: Page): Promise<Watch> {
   await page.exposeFunction("__reportCspViolation", (text: string) => w.problems.push(`violation: ${text}`));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __reportCspViolation(t: string): void }).__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`);
+      (window as unknown as { __reportCspViolation(t: string): void }).__reportCspViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   page.on("console", (m) => {
-    if (m.type() === "error" || /Content Security Policy/i.test(m.text())) w.problems.push(`console ${m.type()}: ${m.text()} (${m.location().url})`);
+    if (m.type() === "error" || /Content Security Policy/i.test(m.text()))
+      w.problems.push(`console ${m.type()}: ${m.text()} (${m.location().url})`);
   });
   page.on("pageerror", (e) => w.problems.push(`page error: ${e.message}`));
   return w;
@@ -97,7 +103,12 @@ test("home page: security headers, a fresh nonce per response, nonced scripts", 
   expect(nonceB).not.toBe(nonceA);
 
   // A client-sent policy cannot choose the nonce Next renders.
-  const forged = await request.get("/", { headers: { "content-security-policy": "script-src 'nonce-AAAAAAAAAAAAAAAAAAAAAA=='", "x-nonce": "AAAAAAAAAAAAAAAAAAAAAA==" } });
+  const forged = await request.get("/", {
+    headers: {
+      "content-security-policy": "script-src 'nonce-AAAAAAAAAAAAAAAAAAAAAA=='",
+      "x-nonce": "AAAAAAAAAAAAAAAAAAAAAA==",
+    },
+  });
   const nonceC = expectPageCsp(await expectBaseHeaders(forged));
   expect(nonceC).not.toBe("AAAAAAAAAAAAAAAAAAAAAA==");
   expectScriptsNonced(await forged.text(), nonceC);
@@ -157,7 +168,9 @@ test("pages hydrate and react under the CSP with no violation", async ({ page, r
   // Radio buttons: the required group blocks the submit in the browser.
   await form.fill({ domain: "not a domain", ...parties });
   await form.submit();
-  expect(await page.getByTestId("dns-moves-yes").evaluate((el: HTMLInputElement) => el.validity.valueMissing)).toBe(true);
+  expect(await page.getByTestId("dns-moves-yes").evaluate((el: HTMLInputElement) => el.validity.valueMissing)).toBe(
+    true,
+  );
   await page.getByTestId("dns-moves-yes").check();
   await expect(page.getByTestId("dns-moves-no")).not.toBeChecked();
   await page.getByTestId("dns-moves-no").check();
@@ -178,7 +191,11 @@ test("pages hydrate and react under the CSP with no violation", async ({ page, r
   const transfer = await page.goto(page.url());
   expectPageCsp(await expectBaseHeaders(transfer!));
   await expectHydrated(page, "file-input");
-  await page.getByTestId("file-input").setInputFiles({ name: "example.zone", mimeType: "text/plain", buffer: Buffer.from("$ORIGIN example.test.\n@ 3600 IN A 192.0.2.1\n") });
+  await page.getByTestId("file-input").setInputFiles({
+    name: "example.zone",
+    mimeType: "text/plain",
+    buffer: Buffer.from("$ORIGIN example.test.\n@ 3600 IN A 192.0.2.1\n"),
+  });
   await expect(page.getByTestId("upload-summary")).toHaveText("1 file → 1 source");
 
   // The 404 page's built-in inline <style> must not trip the policy either.
@@ -188,7 +205,11 @@ test("pages hydrate and react under the CSP with no violation", async ({ page, r
   await expectHydrated(page, "home-link");
 
   // An API path the proxy skips still answers with the locked policy here.
-  expect(await expectBaseHeaders(await request.get(`${new URL(transfer!.url()).pathname.replace("/transfers/", "/api/transfers/")}/records`))).toBe(lockedCsp());
+  expect(
+    await expectBaseHeaders(
+      await request.get(`${new URL(transfer!.url()).pathname.replace("/transfers/", "/api/transfers/")}/records`),
+    ),
+  ).toBe(lockedCsp());
 
   // The browser logs the deliberate 404 and its own favicon probe (the app has no icon) as console errors.
   const expected404 = new Set([missing!.url(), new URL("/favicon.ico", missing!.url()).href]);
@@ -203,10 +224,21 @@ test("an import, the records table and the transfer's pages work under the CSP w
   const w = await watch(page);
   const domain = `csp-${randomBytes(4).toString("hex")}.test`;
   const id = await new NewTransferPage(page).create({ domain, ...parties, dnsHostingMoves: "yes" });
-  const zone = [`$ORIGIN ${domain}.`, "$TTL 3600", "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600", "@ IN NS ns1", "ns1 IN A 192.0.2.1", "www IN A 192.0.2.2", ""].join("\n");
+  const zone = [
+    `$ORIGIN ${domain}.`,
+    "$TTL 3600",
+    "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600",
+    "@ IN NS ns1",
+    "ns1 IN A 192.0.2.1",
+    "www IN A 192.0.2.2",
+    "",
+  ].join("\n");
   const transfer = new TransferPage(page);
   // Client-side fetch to the upload route handler, then a router refresh.
-  await transfer.uploadAndWait({ label: "csp zone", files: [{ name: "csp.zone", mimeType: "text/plain", buffer: Buffer.from(zone) }] });
+  await transfer.uploadAndWait({
+    label: "csp zone",
+    files: [{ name: "csp.zone", mimeType: "text/plain", buffer: Buffer.from(zone) }],
+  });
 
   // The records table fetches /api/…/records in the browser and renders a virtualised list (inline style attributes).
   await transfer.openRecords();

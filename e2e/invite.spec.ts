@@ -5,9 +5,20 @@ import { TransferPage } from "./pages/transfer-page";
 
 const REGISTRAR = "lib/zone/import/__fixtures__/exports/registrar-export-incomplete.zone";
 
-test("staff invite the maintainer, who uploads and answers without a staff session; revoked, the link is a 404", async ({ page, browser, baseURL }) => {
+test("staff invite the maintainer, who uploads and answers without a staff session; revoked, the link is a 404", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const domain = `invite-${randomBytes(4).toString("hex")}.test`;
-  const id = await new NewTransferPage(page).create({ domain, losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "no" });
+  const id = await new NewTransferPage(page).create({
+    domain,
+    losingRegistrar: "Old Reg",
+    gainingRegistrar: "New Reg",
+    currentDnsOperator: "Old Host",
+    futureDnsOperator: "New Host",
+    dnsHostingMoves: "no",
+  });
   const transfer = new TransferPage(page);
   await expect(transfer.fact("fact-dns-moves")).toHaveText("No");
 
@@ -19,7 +30,9 @@ test("staff invite the maintainer, who uploads and answers without a staff sessi
   expect(url).toMatch(new RegExp(`^${baseURL}/invite/[A-Za-z0-9_-]{43}$`));
   await expect(page.getByTestId("new-invite-expires")).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
   await expect(page.getByTestId("copy-invite")).toBeVisible();
-  await expect(page.getByTestId("invite-item").filter({ hasText: "Mia, owner's IT" }).getByTestId("invite-status")).toHaveText(/^valid until /);
+  await expect(
+    page.getByTestId("invite-item").filter({ hasText: "Mia, owner's IT" }).getByTestId("invite-status"),
+  ).toHaveText(/^valid until /);
   await page.screenshot({ path: "e2e/artifacts/invite-created.png", fullPage: true });
   // Reloaded, the list remains but the link is gone for good.
   await page.reload();
@@ -36,7 +49,9 @@ test("staff invite the maintainer, who uploads and answers without a staff sessi
   await expect(m.getByTestId("live-checks")).toHaveCount(0);
   await expect(m.getByTestId("view-checklist")).toHaveCount(0);
   await m.getByTestId("file-input").setInputFiles([REGISTRAR]);
-  await expect(m.locator('[data-testid="upload-row"][data-file="registrar-export-incomplete.zone"]').getByTestId("row-label")).toHaveValue("registrar export");
+  await expect(
+    m.locator('[data-testid="upload-row"][data-file="registrar-export-incomplete.zone"]').getByTestId("row-label"),
+  ).toHaveValue("registrar export");
   await m.getByTestId("upload-submit").click();
   await expect(m.getByTestId("upload-result")).toHaveText(/^Imported “registrar export”: \d+ records/);
   await expect(m.getByTestId("invite-source")).toHaveText([/^registrar export \(\d+ records\)$/]);
@@ -70,7 +85,9 @@ test("staff invite the maintainer, who uploads and answers without a staff sessi
 
   // Revoke: the same link is now a 404, like a link that never existed.
   await page.getByTestId("invite-item").filter({ hasText: "Mia, owner's IT" }).getByTestId("revoke-invite").click();
-  await expect(page.getByTestId("invite-item").filter({ hasText: "Mia, owner's IT" }).getByTestId("invite-status")).toHaveText(/^revoked /);
+  await expect(
+    page.getByTestId("invite-item").filter({ hasText: "Mia, owner's IT" }).getByTestId("invite-status"),
+  ).toHaveText(/^revoked /);
   await page.screenshot({ path: "e2e/artifacts/invite-revoked.png", fullPage: true });
   const after = await m.goto(url);
   expect(after!.status()).toBe(404);

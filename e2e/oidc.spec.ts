@@ -31,15 +31,31 @@ const dirs: string[] = [];
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   const [portA, portB] = [await freePort(), await freePort()];
-  provider = await startOidcProvider({ user, redirectUris: [portA, portB].map((p) => `http://127.0.0.1:${p}${CALLBACK}`) });
-  const oidcEnv = { CUTOVER_OIDC_ISSUER: provider.issuer, CUTOVER_OIDC_CLIENT_ID: provider.clientId, CUTOVER_OIDC_CLIENT_SECRET: provider.clientSecret, CUTOVER_OIDC_NAME: LABEL };
+  provider = await startOidcProvider({
+    user,
+    redirectUris: [portA, portB].map((p) => `http://127.0.0.1:${p}${CALLBACK}`),
+  });
+  const oidcEnv = {
+    CUTOVER_OIDC_ISSUER: provider.issuer,
+    CUTOVER_OIDC_CLIENT_ID: provider.clientId,
+    CUTOVER_OIDC_CLIENT_SECRET: provider.clientSecret,
+    CUTOVER_OIDC_NAME: LABEL,
+  };
 
   const dirA = mkdtempSync(join(tmpdir(), "cutover-oidc-a-"));
   dirs.push(dirA);
-  const seeded = runSeed<{ ssoOrganisationId: string }>("e2e/support/seed-oidc.ts", `file:${join(dirA, "app.db")}`, { otherEmail: `other-${suffix}@registrar.test`, otherDomain, ssoOrganisation: "SSO registrar", ssoDomain });
+  const seeded = runSeed<{ ssoOrganisationId: string }>("e2e/support/seed-oidc.ts", `file:${join(dirA, "app.db")}`, {
+    otherEmail: `other-${suffix}@registrar.test`,
+    otherDomain,
+    ssoOrganisation: "SSO registrar",
+    ssoDomain,
+  });
   const dirB = mkdtempSync(join(tmpdir(), "cutover-oidc-b-"));
   dirs.push(dirB);
-  runSeed("e2e/support/seed-oidc.ts", `file:${join(dirB, "app.db")}`, { otherEmail: `other-${suffix}@registrar.test`, otherDomain });
+  runSeed("e2e/support/seed-oidc.ts", `file:${join(dirB, "app.db")}`, {
+    otherEmail: `other-${suffix}@registrar.test`,
+    otherDomain,
+  });
 
   [withOrg, withoutOrg] = await Promise.all([
     startApp({ port: portA, dataDir: dirA, env: { ...oidcEnv, CUTOVER_OIDC_ORGANISATION: seeded.ssoOrganisationId } }),
@@ -53,7 +69,9 @@ test.afterAll(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-test("single sign-on signs a new user into the configured organisation, which sees its own transfers only", async ({ page }) => {
+test("single sign-on signs a new user into the configured organisation, which sees its own transfers only", async ({
+  page,
+}) => {
   const signIn = new SignInPage(page);
   await signIn.goto(withOrg.baseURL);
   await signIn.startSso(LABEL);
@@ -84,7 +102,9 @@ test("single sign-on signs a new user into the configured organisation, which se
   await expect(home.transfers()).toContainText(ssoDomain);
 });
 
-test("without CUTOVER_OIDC_ORGANISATION an e-mail Cutover does not know is refused with a clear message", async ({ page }) => {
+test("without CUTOVER_OIDC_ORGANISATION an e-mail Cutover does not know is refused with a clear message", async ({
+  page,
+}) => {
   const signIn = new SignInPage(page);
   await signIn.goto(withoutOrg.baseURL);
   await signIn.startSso(LABEL);
@@ -94,20 +114,30 @@ test("without CUTOVER_OIDC_ORGANISATION an e-mail Cutover does not know is refus
   await idp.consent();
 
   await page.waitForURL((u) => u.origin === withoutOrg.baseURL && u.pathname === "/sign-in");
-  await expect(signIn.error()).toHaveText(`Single sign-on worked, but there is no Cutover account for that e-mail address. Ask an administrator to create one.`);
+  await expect(signIn.error()).toHaveText(
+    `Single sign-on worked, but there is no Cutover account for that e-mail address. Ask an administrator to create one.`,
+  );
   // A client asking for sign-up itself (better-auth's requestSignUp) is refused the same way: no organisation, no account.
   const url = await page.evaluate(async () => {
-    const res = await fetch("/api/auth/sign-in/social", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ provider: "oidc", callbackURL: "/", errorCallbackURL: "/sign-in", requestSignUp: true }) });
+    const res = await fetch("/api/auth/sign-in/social", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ provider: "oidc", callbackURL: "/", errorCallbackURL: "/sign-in", requestSignUp: true }),
+    });
     return ((await res.json()) as { url: string }).url;
   });
   expect(url.startsWith(`${provider.issuer}/auth?`)).toBe(true);
   await page.goto(url);
   await page.waitForURL((u) => u.origin === withoutOrg.baseURL && u.pathname === "/sign-in");
   expect(new URL(page.url()).searchParams.get("error")).toBe("unable_to_create_user");
-  await expect(signIn.error()).toHaveText(`Single sign-on worked, but there is no Cutover account for that e-mail address. Ask an administrator to create one.`);
+  await expect(signIn.error()).toHaveText(
+    `Single sign-on worked, but there is no Cutover account for that e-mail address. Ask an administrator to create one.`,
+  );
 
   // Still signed out: the home page sends us back to sign in.
   await page.goto(`${withoutOrg.baseURL}/`);
   await expect(page).toHaveURL(`${withoutOrg.baseURL}/sign-in`);
-  expect((await page.context().cookies(withoutOrg.baseURL)).some((c) => c.name === "better-auth.session_token")).toBe(false);
+  expect((await page.context().cookies(withoutOrg.baseURL)).some((c) => c.name === "better-auth.session_token")).toBe(
+    false,
+  );
 });

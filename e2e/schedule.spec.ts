@@ -7,7 +7,19 @@ import { ChecklistPage } from "./pages/checklist-page";
 /** Seeds through lib/ in a tsx child process, against the server's database (as checklist.spec.ts). */
 function seed(command: string, arg: object): { id?: string } {
   const dbUrl = `file:${join(process.env.CUTOVER_E2E_DATA_DIR!, "e2e.db")}`;
-  const r = spawnSync(process.execPath, ["--import", "tsx", "--import", "./lib/node/server-only.mjs", "e2e/support/seed-checklist.ts", command, JSON.stringify(arg)], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./lib/node/server-only.mjs",
+      "e2e/support/seed-checklist.ts",
+      command,
+      JSON.stringify(arg),
+    ],
+    { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(`seed ${command} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1)!);
 }
@@ -22,7 +34,9 @@ function localInput(days: number, time: string): string {
 
 test.use({ timezoneId: VIEWER_ZONE });
 
-test("the schedule timeline shows the plan against the measured minimums, on the page and in the printable view", async ({ page }) => {
+test("the schedule timeline shows the plan against the measured minimums, on the page and in the printable view", async ({
+  page,
+}) => {
   const domain = `timeline-${randomBytes(4).toString("hex")}.test`;
   const { id } = seed("transfer", { domain });
 
@@ -47,19 +61,33 @@ test("the schedule timeline shows the plan against the measured minimums, on the
   await expect(figure.getByTestId("timeline-zone")).toHaveText(VIEWER_ZONE);
   const svg = figure.getByRole("img", { name: /Transfer timeline: TTL lowering, window, overlap/ });
   await expect(svg).toBeVisible();
-  await expect(svg).toHaveAccessibleDescription(/^Times in America\/New_York\. TTL lowering planned .* Window from .* minimum 2 d 1 h\. Old servers must keep serving until .*Window too short:/);
-  await expect(figure.locator('[data-testid="timeline-check"][data-check="window-length"]')).toHaveAttribute("data-ok", "false");
-  await expect(figure.locator('[data-testid="timeline-check"][data-check="window-length"]')).toContainText("at least 2 d 1 h needed");
-  await expect(figure.locator('[data-testid="timeline-check"][data-check="ttl-lowering"]')).toHaveAttribute("data-ok", "true");
+  await expect(svg).toHaveAccessibleDescription(
+    /^Times in America\/New_York\. TTL lowering planned .* Window from .* minimum 2 d 1 h\. Old servers must keep serving until .*Window too short:/,
+  );
+  await expect(figure.locator('[data-testid="timeline-check"][data-check="window-length"]')).toHaveAttribute(
+    "data-ok",
+    "false",
+  );
+  await expect(figure.locator('[data-testid="timeline-check"][data-check="window-length"]')).toContainText(
+    "at least 2 d 1 h needed",
+  );
+  await expect(figure.locator('[data-testid="timeline-check"][data-check="ttl-lowering"]')).toHaveAttribute(
+    "data-ok",
+    "true",
+  );
   await expect(figure.getByTestId("timeline-window")).toHaveAttribute("data-status", "short");
   await expect(figure.getByTestId("timeline-window")).toContainText("TOO SHORT");
   await expect(figure.getByTestId("timeline-overlap")).toBeVisible();
   await expect(figure.getByTestId("timeline-retire")).toBeVisible();
   await expect(figure.getByTestId("timeline-now")).toBeVisible();
   // Day ticks are local midnights in the viewer's zone; hover text carries UTC.
-  await expect(figure.getByTestId("timeline-day-tick").first()).toHaveText(/^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) \d{1,2} [A-Z][a-z]{2}$/);
+  await expect(figure.getByTestId("timeline-day-tick").first()).toHaveText(
+    /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) \d{1,2} [A-Z][a-z]{2}$/,
+  );
   await expect(figure.getByTestId("timeline-legend")).toContainText("Minimum window 2 d 1 h");
-  await expect(figure.getByTestId("timeline-legend")).toContainText("Overlap: old servers keep serving 2 d 1 h after the window; may be retired from");
+  await expect(figure.getByTestId("timeline-legend")).toContainText(
+    "Overlap: old servers keep serving 2 d 1 h after the window; may be retired from",
+  );
   await figure.scrollIntoViewIfNeeded();
   await page.getByTestId("timeline-card").screenshot({ path: "e2e/artifacts/schedule-timeline.png" });
 
@@ -69,7 +97,9 @@ test("the schedule timeline shows the plan against the measured minimums, on the
   await checklist.createRevision(1);
   await page.getByTestId("printable").click();
   const printed = page.getByTestId("print-timeline").getByTestId("schedule-timeline");
-  await expect(printed.getByRole("img", { name: /Transfer timeline/ })).toHaveAccessibleDescription(/Window too short:/);
+  await expect(printed.getByRole("img", { name: /Transfer timeline/ })).toHaveAccessibleDescription(
+    /Window too short:/,
+  );
   await expect(printed.getByTestId("timeline-now")).toContainText("revision created");
   await page.emulateMedia({ media: "print" });
   await page.getByTestId("print-timeline").screenshot({ path: "e2e/artifacts/schedule-timeline-print.png" });

@@ -10,7 +10,19 @@ import { expect, test } from "./support/test";
 
 function seed(command: string, arg: object): { id: string } {
   const dbUrl = `file:${join(process.env.CUTOVER_E2E_DATA_DIR!, "e2e.db")}`;
-  const r = spawnSync(process.execPath, ["--import", "tsx", "--import", "./lib/node/server-only.mjs", "e2e/support/seed-checklist.ts", command, JSON.stringify(arg)], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./lib/node/server-only.mjs",
+      "e2e/support/seed-checklist.ts",
+      command,
+      JSON.stringify(arg),
+    ],
+    { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(`seed ${command} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1)!);
 }
@@ -26,19 +38,23 @@ function localInput(days: number): string {
 
 /** Pairs of drawn labels whose boxes intersect (1 px tolerance), as "text A" × "text B". */
 async function overlappingLabels(page: Page): Promise<string[]> {
-  return page.getByTestId("timeline-card").locator("svg[role=img]").evaluate((svg) => {
-    const boxes = [...svg.querySelectorAll("text")]
-      .map((t) => ({ text: t.textContent ?? "", r: t.getBoundingClientRect() }))
-      .filter((b) => b.text.trim() !== "" && b.r.width > 0);
-    const out: string[] = [];
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i].r;
-        const b = boxes[j].r;
-        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) out.push(`${boxes[i].text} × ${boxes[j].text}`);
-      }
-    return out;
-  });
+  return page
+    .getByTestId("timeline-card")
+    .locator("svg[role=img]")
+    .evaluate((svg) => {
+      const boxes = [...svg.querySelectorAll("text")]
+        .map((t) => ({ text: t.textContent ?? "", r: t.getBoundingClientRect() }))
+        .filter((b) => b.text.trim() !== "" && b.r.width > 0);
+      const out: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].r;
+          const b = boxes[j].r;
+          if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+            out.push(`${boxes[i].text} × ${boxes[j].text}`);
+        }
+      return out;
+    });
 }
 
 for (const [name, startDay, endDay, loweringDay] of [

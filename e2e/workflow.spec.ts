@@ -15,7 +15,19 @@ import { TransferPage } from "./pages/transfer-page";
 /** Seeds through lib/ in a tsx child process, against the server's database. */
 function seed<T = { id: string }>(script: "seed-checklist" | "seed-workflow", command: string, arg: object): T {
   const dbUrl = `file:${join(process.env.CUTOVER_E2E_DATA_DIR!, "e2e.db")}`;
-  const r = spawnSync(process.execPath, ["--import", "tsx", "--import", "./lib/node/server-only.mjs", `e2e/support/${script}.ts`, command, JSON.stringify(arg)], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./lib/node/server-only.mjs",
+      `e2e/support/${script}.ts`,
+      command,
+      JSON.stringify(arg),
+    ],
+    { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(`seed ${command} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as T;
 }
@@ -23,7 +35,11 @@ function seed<T = { id: string }>(script: "seed-checklist" | "seed-workflow", co
 const shot = (name: string) => ({ path: `test-results/workflow-${name}.png`, fullPage: true });
 const domainOf = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}.test`;
 
-test("the maintainer's answers merge with what staff entered and are shown again after a reload", async ({ page, browser, baseURL }) => {
+test("the maintainer's answers merge with what staff entered and are shown again after a reload", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const { id } = seed("seed-checklist", "transfer", { domain: domainOf("merge") });
   const url = await createInvite(page, id, "Mia, owner's IT");
 
@@ -66,24 +82,39 @@ test("a double-clicked Create revision makes one revision, and the same content 
   await expect(page.getByTestId("current-revision").getByRole("heading", { name: "Current revision 1" })).toBeVisible();
   // Nothing changed since: another click keeps revision 1.
   await page.getByTestId("create-revision").click();
-  await expect(page.getByTestId("revision-status")).toHaveText("Nothing changed since revision 1: no new revision was made.");
+  await expect(page.getByTestId("revision-status")).toHaveText(
+    "Nothing changed since revision 1: no new revision was made.",
+  );
   await page.reload();
   await expect(page.getByTestId("history-item")).toHaveCount(1);
   await page.screenshot(shot("one-revision"));
 });
 
-test("the printable view and its PDF hold every finding's state, who decided and why; on screen the table fits its card", async ({ page }) => {
+test("the printable view and its PDF hold every finding's state, who decided and why; on screen the table fits its card", async ({
+  page,
+}) => {
   const { id } = seed<{ id: string }>("seed-workflow", "print", { domain: domainOf("print") });
   await page.setViewportSize({ width: 1366, height: 900 });
   const checklist = new ChecklistPage(page);
   await checklist.goto(id);
   await checklist.createRevision(1);
   const fits = await page.evaluate(() => {
-    const table = document.querySelector('[data-testid="current-revision"] [data-testid="doc-findings"]')!.getBoundingClientRect();
+    const table = document
+      .querySelector('[data-testid="current-revision"] [data-testid="doc-findings"]')!
+      .getBoundingClientRect();
     const card = document.querySelector('[data-testid="current-revision"]')!.getBoundingClientRect();
     // What sticks out, innermost first, so a failure names the culprit.
-    const wide = [...document.querySelectorAll("main *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && e.children.length === 0);
-    return { table: Math.round(table.right), card: Math.round(card.right), page: document.documentElement.scrollWidth, wide: wide.slice(0, 3).map((e) => `${e.tagName} ${e.getAttribute("data-testid") ?? ""} ${e.textContent?.slice(0, 60)}`) };
+    const wide = [...document.querySelectorAll("main *")].filter(
+      (e) => e.getBoundingClientRect().right > window.innerWidth + 1 && e.children.length === 0,
+    );
+    return {
+      table: Math.round(table.right),
+      card: Math.round(card.right),
+      page: document.documentElement.scrollWidth,
+      wide: wide
+        .slice(0, 3)
+        .map((e) => `${e.tagName} ${e.getAttribute("data-testid") ?? ""} ${e.textContent?.slice(0, 60)}`),
+    };
   });
   expect(fits.table).toBeLessThanOrEqual(fits.card);
   expect(fits.page, fits.wide.join(" | ")).toBeLessThanOrEqual(1366);
@@ -108,11 +139,18 @@ test("the printable view and its PDF hold every finding's state, who decided and
   expect(pdf).toContain(squeeze("monitoring after the move"));
   // The long DKIM key is there in full, not cut at the page's edge (the owner name beside it may interleave with
   // the State cell in pdftotext's reading order, so the key is compared on its own).
-  const message = (await page.locator('[data-testid="doc-finding"][data-check="INV-MISSING-AT-NEW"] td').nth(3).textContent())!;
+  const message = (await page
+    .locator('[data-testid="doc-finding"][data-check="INV-MISSING-AT-NEW"] td')
+    .nth(3)
+    .textContent())!;
   expect(pdf).toContain(squeeze(message.slice(message.indexOf('"v=DKIM1'))));
 });
 
-test("the sign page leads with the verdict and open blockers; approving a NO-GO takes a confirmation that is recorded", async ({ page, browser, baseURL }) => {
+test("the sign page leads with the verdict and open blockers; approving a NO-GO takes a confirmation that is recorded", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const { id } = seed("seed-checklist", "transfer", { domain: domainOf("nogo") });
   const checklist = new ChecklistPage(page);
   await checklist.goto(id);
@@ -135,26 +173,40 @@ test("the sign page leads with the verdict and open blockers; approving a NO-GO 
   await s.getByLabel("Your name").fill("Gina Gaining");
   await s.getByTestId("decision-approve").check();
   const confirm = s.getByTestId("confirm-no-go");
-  await expect(s.getByTestId("confirm-no-go-label")).toHaveText("I approve although the verdict is NO-GO with 1 open blocker.");
+  await expect(s.getByTestId("confirm-no-go-label")).toHaveText(
+    "I approve although the verdict is NO-GO with 1 open blocker.",
+  );
   await s.getByTestId("submit-signoff").click();
   // Not confirmed: nothing is recorded.
   await expect(s.getByTestId("sign-result")).toHaveCount(0);
   await confirm.check();
   await s.screenshot(shot("sign-no-go"));
   await s.getByTestId("submit-signoff").click();
-  await expect(s.getByTestId("sign-result")).toContainText("approved revision 1 although the verdict is NO-GO (1 open blocker)");
+  await expect(s.getByTestId("sign-result")).toContainText(
+    "approved revision 1 although the verdict is NO-GO (1 open blocker)",
+  );
   await signer.close();
 
   await page.reload();
-  await expect(checklist.signoffRow("gaining-registrar", false)).toContainText("approved despite NO-GO (1 open blocker)");
+  await expect(checklist.signoffRow("gaining-registrar", false)).toContainText(
+    "approved despite NO-GO (1 open blocker)",
+  );
   const bundle = await (await page.request.get(`/api/transfers/${id}/checklist/bundle`)).json();
   expect(bundle.signoffs[0]).toMatchObject({ decision: "approve", noGo: { confirmed: true, openBlockers: 1 } });
 });
 
-test("a transfer for a domain that already has one warns, whatever the spelling; the user opens it or confirms a second", async ({ page }) => {
+test("a transfer for a domain that already has one warns, whatever the spelling; the user opens it or confirms a second", async ({
+  page,
+}) => {
   const domain = domainOf("dup");
   const form = new NewTransferPage(page);
-  const parties = { losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" as const };
+  const parties = {
+    losingRegistrar: "Old Reg",
+    gainingRegistrar: "New Reg",
+    currentDnsOperator: "Old Host",
+    futureDnsOperator: "New Host",
+    dnsHostingMoves: "yes" as const,
+  };
   const first = await form.create({ domain, ...parties });
   // Back after creating, or another spelling: warned, not created.
   await form.goto();
@@ -193,8 +245,17 @@ test("a failed schedule save keeps the owner's time zone and the values; resubmi
   await expect(page.getByTestId("window-status")).toHaveText("Window saved");
 });
 
-test("an import with rejected records is a warning, and the report's provider heading counts what its table counts", async ({ page }) => {
-  const id = await new NewTransferPage(page).create({ domain: domainOf("rejects"), losingRegistrar: "A", gainingRegistrar: "B", currentDnsOperator: "C", futureDnsOperator: "D", dnsHostingMoves: "no" });
+test("an import with rejected records is a warning, and the report's provider heading counts what its table counts", async ({
+  page,
+}) => {
+  const id = await new NewTransferPage(page).create({
+    domain: domainOf("rejects"),
+    losingRegistrar: "A",
+    gainingRegistrar: "B",
+    currentDnsOperator: "C",
+    futureDnsOperator: "D",
+    dnsHostingMoves: "no",
+  });
   const transfer = new TransferPage(page);
   await transfer.upload({ label: "partly broken", files: ["e2e/fixtures/partly-rejected.zone"] });
   const result = transfer.uploadResults().filter({ hasText: "partly broken" });
@@ -203,21 +264,40 @@ test("an import with rejected records is a warning, and the report's provider he
   await page.screenshot(shot("import-rejected"));
 
   await transfer.goto(id);
-  await transfer.uploadAndWait({ label: "cloudflare", files: ["lib/zone/import/__fixtures__/exports/cloudflare-export.txt"] });
+  await transfer.uploadAndWait({
+    label: "cloudflare",
+    files: ["lib/zone/import/__fixtures__/exports/cloudflare-export.txt"],
+  });
   await transfer.openReport("cloudflare");
   const providerOnly = await page.getByTestId("count-total").locator("td").nth(3).textContent();
-  await expect(page.getByTestId("provider-records").getByRole("heading").first()).toHaveText(`Provider-only records (${providerOnly})`);
+  await expect(page.getByTestId("provider-records").getByRole("heading").first()).toHaveText(
+    `Provider-only records (${providerOnly})`,
+  );
   await expect(page.getByTestId("provider-records").getByTestId("provider-record")).toHaveCount(Number(providerOnly));
   await page.screenshot(shot("report-provider-records"));
 });
 
-test("revoked, expired and unknown links all show the same page saying the link is no longer valid and whom to ask", async ({ browser, baseURL }) => {
-  const links = seed<{ signRevoked: string; signExpired: string; inviteRevoked: string; inviteExpired: string }>("seed-workflow", "links", { domain: domainOf("links") });
+test("revoked, expired and unknown links all show the same page saying the link is no longer valid and whom to ask", async ({
+  browser,
+  baseURL,
+}) => {
+  const links = seed<{ signRevoked: string; signExpired: string; inviteRevoked: string; inviteExpired: string }>(
+    "seed-workflow",
+    "links",
+    { domain: domainOf("links") },
+  );
   const outsider = await browser.newContext({ baseURL });
   const p = await outsider.newPage();
   const unknown = randomBytes(32).toString("base64url");
   const seen: { status: number; text: string }[] = [];
-  for (const path of [`/sign/${links.signRevoked}`, `/sign/${links.signExpired}`, `/sign/${unknown}`, `/invite/${links.inviteRevoked}`, `/invite/${links.inviteExpired}`, `/invite/${unknown}`]) {
+  for (const path of [
+    `/sign/${links.signRevoked}`,
+    `/sign/${links.signExpired}`,
+    `/sign/${unknown}`,
+    `/invite/${links.inviteRevoked}`,
+    `/invite/${links.inviteExpired}`,
+    `/invite/${unknown}`,
+  ]) {
     const r = await p.goto(path);
     const text = (await p.getByTestId("link-invalid").textContent())!;
     seen.push({ status: r!.status(), text });
@@ -230,7 +310,11 @@ test("revoked, expired and unknown links all show the same page saying the link 
   await outsider.close();
 });
 
-test("sign-off links are listed per role with their state; a lost link is re-issued, revoking asks first", async ({ page, browser, baseURL }) => {
+test("sign-off links are listed per role with their state; a lost link is re-issued, revoking asks first", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const { id } = seed("seed-checklist", "transfer", { domain: domainOf("links-list") });
   const checklist = new ChecklistPage(page);
   await checklist.goto(id);
@@ -247,7 +331,11 @@ test("sign-off links are listed per role with their state; a lost link is re-iss
   await expect(page.getByTestId("reissued-link-url")).not.toHaveValue("");
   await expect(page.getByTestId("reissued-link-url")).not.toHaveValue(owner);
   const fresh = await page.getByTestId("reissued-link-url").inputValue();
-  await expect(page.locator('[data-testid="link-role-group"][data-role="domain-owner"] [data-testid="link-item"][data-status="revoked"]')).toHaveCount(1);
+  await expect(
+    page.locator(
+      '[data-testid="link-role-group"][data-role="domain-owner"] [data-testid="link-item"][data-status="revoked"]',
+    ),
+  ).toHaveCount(1);
   await page.screenshot(shot("links-reissued"));
   const signer = await browser.newContext({ baseURL });
   const s = await signer.newPage();
@@ -260,10 +348,14 @@ test("sign-off links are listed per role with their state; a lost link is re-iss
   await signer.close();
 
   await page.reload();
-  const used = page.locator('[data-testid="link-role-group"][data-role="domain-owner"] [data-testid="link-item"][data-status="used"]');
+  const used = page.locator(
+    '[data-testid="link-role-group"][data-role="domain-owner"] [data-testid="link-item"][data-status="used"]',
+  );
   await expect(used.getByTestId("link-used-by")).toHaveText("Olga Owner (self-declared) rejected revision 1");
   // Revoking asks first; cancelling keeps the link.
-  const operator = page.locator('[data-testid="link-role-group"][data-role="new-dns-operator"] [data-testid="link-item"]');
+  const operator = page.locator(
+    '[data-testid="link-role-group"][data-role="new-dns-operator"] [data-testid="link-item"]',
+  );
   await operator.getByTestId("revoke-link").click();
   await operator.getByTestId("cancel-revoke").click();
   await expect(operator).toHaveAttribute("data-status", "pending");

@@ -30,7 +30,12 @@ const APP_MAY_IMPORT = [
  * which is plain Node started before any TypeScript and hands the environment to `next start`; the client-bundle
  * scan, which looks for the value of every variable in client chunks; the test database helper (CI, the test server).
  */
-const ENV_READERS = ["lib/config/environment.ts", "lib/cli/start.mjs", "lib/security/scan-client-bundles.ts", "lib/db/test-db.ts"];
+const ENV_READERS = [
+  "lib/config/environment.ts",
+  "lib/cli/start.mjs",
+  "lib/security/scan-client-bundles.ts",
+  "lib/db/test-db.ts",
+];
 
 interface Import {
   file: string; // repository-relative
@@ -49,15 +54,24 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const isTest = (f: string) => /\.test\.tsx?$/.test(f) || /\/(testing|__fixtures__)\//.test(f) || f.startsWith("lib/lab/") || f.startsWith("lib/tools/");
+const isTest = (f: string) =>
+  /\.test\.tsx?$/.test(f) ||
+  /\/(testing|__fixtures__)\//.test(f) ||
+  f.startsWith("lib/lab/") ||
+  f.startsWith("lib/tools/");
 
 function importsOf(file: string): Import[] {
   const src = readFileSync(join(ROOT, file), "utf8");
   const out: Import[] = [];
-  const re = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+  const re =
+    /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
   for (const m of src.matchAll(re)) {
     const spec = m[3] ?? m[4]!;
-    const target = spec.startsWith("@/") ? normalize(spec.slice(2)) : spec.startsWith(".") ? relative(ROOT, join(ROOT, dirname(file), spec)) : null;
+    const target = spec.startsWith("@/")
+      ? normalize(spec.slice(2))
+      : spec.startsWith(".")
+        ? relative(ROOT, join(ROOT, dirname(file), spec))
+        : null;
     out.push({ file, spec, target, typeOnly: Boolean(m[2]) });
   }
   return out;
@@ -76,24 +90,43 @@ describe("architecture: who may import what", () => {
 
   it("the core never imports the application layer, lib/db, Next.js or React", () => {
     const bad = all.filter(
-      (i) => !isTest(i.file) && CORE.some((c) => i.file.startsWith(`${c}/`)) && (under(i.target, "lib/app") || under(i.target, "lib/db") || pkg(i, "next") || pkg(i, "react") || pkg(i, "react-dom")),
+      (i) =>
+        !isTest(i.file) &&
+        CORE.some((c) => i.file.startsWith(`${c}/`)) &&
+        (under(i.target, "lib/app") ||
+          under(i.target, "lib/db") ||
+          pkg(i, "next") ||
+          pkg(i, "react") ||
+          pkg(i, "react-dom")),
     );
     expect(show(bad)).toEqual([]);
   });
 
   it("only lib/db imports Prisma or its generated clients", () => {
-    const bad = all.filter((i) => !i.file.startsWith("lib/db/") && (pkg(i, "@prisma") || i.spec.startsWith("@prisma/") || under(i.target, "lib/generated")));
+    const bad = all.filter(
+      (i) =>
+        !i.file.startsWith("lib/db/") &&
+        (pkg(i, "@prisma") || i.spec.startsWith("@prisma/") || under(i.target, "lib/generated")),
+    );
     expect(show(bad)).toEqual([]);
   });
 
   it("nothing in lib/ outside tests imports app/ or e2e/", () => {
-    const bad = all.filter((i) => i.file.startsWith("lib/") && !isTest(i.file) && (under(i.target, "app") || under(i.target, "e2e")));
+    const bad = all.filter(
+      (i) => i.file.startsWith("lib/") && !isTest(i.file) && (under(i.target, "app") || under(i.target, "e2e")),
+    );
     expect(show(bad)).toEqual([]);
   });
 
   it("app/ imports the application layer, types, and the listed framework-free helpers only", () => {
     const bad = all.filter(
-      (i) => i.file.startsWith("app/") && !isTest(i.file) && !i.typeOnly && under(i.target, "lib") && !under(i.target, "lib/app") && !APP_MAY_IMPORT.some((a) => i.target!.startsWith(a) || `${i.target}/` === a),
+      (i) =>
+        i.file.startsWith("app/") &&
+        !isTest(i.file) &&
+        !i.typeOnly &&
+        under(i.target, "lib") &&
+        !under(i.target, "lib/app") &&
+        !APP_MAY_IMPORT.some((a) => i.target!.startsWith(a) || `${i.target}/` === a),
     );
     expect(show(bad)).toEqual([]);
   });
@@ -104,7 +137,10 @@ describe("architecture: who may import what", () => {
       const src = readFileSync(join(ROOT, file), "utf8");
       for (const m of src.matchAll(/export async function (\w+)\s*\(([^)]*(?:\([^)]*\)[^)]*)*)\)/g)) {
         const [, name, params] = m;
-        const list = params!.split(/,(?![^{<(]*[}>)])/).map((p) => p.trim()).filter(Boolean);
+        const list = params!
+          .split(/,(?![^{<(]*[}>)])/)
+          .map((p) => p.trim())
+          .filter(Boolean);
         if (!list[0]?.startsWith("actor")) continue;
         if (/For$/.test(name!)) bad.push(`${file}: ${name} (the use case is the guarded one; drop the suffix)`);
         if (list.length > 3) bad.push(`${file}: ${name} takes ${list.length} parameters`);
@@ -114,7 +150,10 @@ describe("architecture: who may import what", () => {
   });
 
   it("only lib/config reads the process environment (with the listed exceptions)", () => {
-    const code = (f: string) => readFileSync(join(ROOT, f), "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+    const code = (f: string) =>
+      readFileSync(join(ROOT, f), "utf8")
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/\/\/.*$/gm, "");
     const readers = [...walk("lib"), ...walk("app")].filter((f) => !isTest(f) && /\bprocess\.env\b/.test(code(f)));
     expect(readers.filter((f) => !ENV_READERS.includes(f))).toEqual([]);
     expect(readers).toContain("lib/config/environment.ts");

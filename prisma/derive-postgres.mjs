@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 export const SOURCE = fileURLToPath(new URL("./schema.prisma", import.meta.url));
 export const DERIVED = fileURLToPath(new URL("./postgres/schema.prisma", import.meta.url));
 
-const BANNER = "// GENERATED from prisma/schema.prisma by prisma/derive-postgres.mjs: do not edit.\n// Edit prisma/schema.prisma, then `npm run db:generate`.\n\n";
+const BANNER =
+  "// GENERATED from prisma/schema.prisma by prisma/derive-postgres.mjs: do not edit.\n// Edit prisma/schema.prisma, then `npm run db:generate`.\n\n";
 
 function replaceOnce(text, re, replacement, what) {
   let n = 0;
@@ -23,9 +24,19 @@ function replaceOnce(text, re, replacement, what) {
 
 /** The PostgreSQL schema text for a SQLite schema text. */
 export function derivePostgresSchema(sqlite) {
-  let s = replaceOnce(sqlite, /(datasource\s+\w+\s*\{[^}]*?provider\s*=\s*)"sqlite"/, '"postgresql"', 'datasource provider "sqlite"');
+  let s = replaceOnce(
+    sqlite,
+    /(datasource\s+\w+\s*\{[^}]*?provider\s*=\s*)"sqlite"/,
+    '"postgresql"',
+    'datasource provider "sqlite"',
+  );
   // The schema moves one directory down, and the generated client is a separate module.
-  s = replaceOnce(s, /(generator\s+client\s*\{[^}]*?output\s*=\s*)"\.\.\/lib\/generated\/prisma"/, '"../../lib/generated/prisma-pg"', "client output");
+  s = replaceOnce(
+    s,
+    /(generator\s+client\s*\{[^}]*?output\s*=\s*)"\.\.\/lib\/generated\/prisma"/,
+    '"../../lib/generated/prisma-pg"',
+    "client output",
+  );
   return BANNER + s;
 }
 

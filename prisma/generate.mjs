@@ -12,7 +12,8 @@ const require = createRequire(import.meta.url);
 const cli = require.resolve("prisma/build/index.js");
 const env = {
   ...process.env,
-  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? (process.platform === "win32" ? process.execPath : "/bin/true"),
+  PRISMA_SCHEMA_ENGINE_BINARY:
+    process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? (process.platform === "win32" ? process.execPath : "/bin/true"),
   CHECKPOINT_DISABLE: "1",
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
 };

@@ -9,7 +9,13 @@ import { createTestDb, type TestDb } from "@/lib/db/test-db";
 const request = { headers: new Headers() };
 vi.mock("next/headers", () => ({
   headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
+  cookies: async () => ({
+    get: () => undefined,
+    getAll: () => [],
+    set: () => undefined,
+    delete: () => undefined,
+    has: () => false,
+  }),
 }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
@@ -27,7 +33,10 @@ beforeAll(async () => {
   process.env.CUTOVER_BASE_URL = ORIGIN;
   const { getDb } = await import("@/lib/db/client");
   const { createStaffUser } = await import("@/lib/app/accounts/staff-users");
-  await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, { db: getDb() });
+  await createStaffUser(
+    { email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" },
+    { db: getDb() },
+  );
 }, 60_000);
 
 afterAll(async () => {

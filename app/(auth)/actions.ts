@@ -20,16 +20,24 @@ export async function signInAction(_prev: AuthFormState, form: FormData): Promis
   const email = String(form.get("email") ?? "");
   if (!p.success) return { error: "Enter your e-mail address and password.", email };
   try {
-    await appAuth().api.signInEmail({ body: { email: p.data.email.toLowerCase(), password: p.data.password }, headers: await headers() });
+    await appAuth().api.signInEmail({
+      body: { email: p.data.email.toLowerCase(), password: p.data.password },
+      headers: await headers(),
+    });
   } catch (e) {
     const status = (e as { statusCode?: number; status?: unknown }).statusCode;
-    return { error: status === 429 ? "Too many attempts; try again in a minute." : "Wrong e-mail address or password.", email };
+    return {
+      error: status === 429 ? "Too many attempts; try again in a minute." : "Wrong e-mail address or password.",
+      email,
+    };
   }
   redirect("/");
 }
 
 export async function signOutAction(): Promise<void> {
-  await appAuth().api.signOut({ headers: await headers() }).catch(() => undefined);
+  await appAuth()
+    .api.signOut({ headers: await headers() })
+    .catch(() => undefined);
   redirect("/sign-in");
 }
 
@@ -38,7 +46,12 @@ export async function setupAction(_prev: AuthFormState, form: FormData): Promise
   const email = String(form.get("email") ?? "");
   const password = String(form.get("password") ?? "");
   try {
-    await firstRunSetup({ email, password, name: String(form.get("name") ?? ""), organisation: String(form.get("organisation") ?? "") });
+    await firstRunSetup({
+      email,
+      password,
+      name: String(form.get("name") ?? ""),
+      organisation: String(form.get("organisation") ?? ""),
+    });
   } catch (e) {
     if (!isAppError(e)) throw e;
     const issues = (e.details.issues as { path: string; message: string }[] | undefined) ?? [];

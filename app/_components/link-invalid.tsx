@@ -10,8 +10,8 @@ export function LinkInvalid() {
     <Card testId="link-invalid">
       <h1 className="mb-2 text-xl font-semibold">This link is no longer valid</h1>
       <p className="text-sm text-slate-700">
-        It may have been revoked or replaced, it may have expired, or it was copied incompletely. Ask the person who sent you the link — the
-        coordinator of the domain transfer — for a new one.
+        It may have been revoked or replaced, it may have expired, or it was copied incompletely. Ask the person who
+        sent you the link — the coordinator of the domain transfer — for a new one.
       </p>
     </Card>
   );

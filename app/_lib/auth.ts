@@ -90,16 +90,23 @@ type Handler<P> = (ctx: { request: Request; actor: Actor | null; params: P }) =>
  * Every route handler: CSRF check for state-changing methods, actor from the
  * session cookie or invite header, then the handler; AppError → its status.
  */
-export function route<P = Record<string, never>>(handler: Handler<P>): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
+export function route<P = Record<string, never>>(
+  handler: Handler<P>,
+): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request: Request, context: { params: Promise<P> }) => {
     try {
       assertSameOrigin(request);
-      const actor = await actorFromHeaders({ headers: request.headers, ip: clientIp(request.headers), auth: appAuth() });
+      const actor = await actorFromHeaders({
+        headers: request.headers,
+        ip: clientIp(request.headers),
+        auth: appAuth(),
+      });
       return await handler({ request, actor, params: await context.params });
     } catch (e) {
       if (!isAppError(e)) throw e;
       const { status, body } = appErrorResponse(e);
-      const headers: Record<string, string> = typeof body.retryAfterSeconds === "number" ? { "retry-after": String(body.retryAfterSeconds) } : {};
+      const headers: Record<string, string> =
+        typeof body.retryAfterSeconds === "number" ? { "retry-after": String(body.retryAfterSeconds) } : {};
       return NextResponse.json(body, { status, headers });
     }
   };

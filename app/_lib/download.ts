@@ -5,7 +5,10 @@
  */
 export const DOWNLOAD_CACHE_CONTROL = "private, no-store";
 
-export function downloadResponse(body: Uint8Array | string, options: { contentType: string; fileName: string }): Response {
+export function downloadResponse(
+  body: Uint8Array | string,
+  options: { contentType: string; fileName: string },
+): Response {
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     headers: {
       "content-type": options.contentType,

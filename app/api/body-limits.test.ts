@@ -21,12 +21,23 @@ const ctx = {} as { own: string; other: string; transfer: string; run: string; i
 
 type Handler = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-async function post(file: string, url: string, params: Record<string, string>, headers: Record<string, string>, totalBytes = PROBE_BYTES) {
+async function post(
+  file: string,
+  url: string,
+  params: Record<string, string>,
+  headers: Record<string, string>,
+  totalBytes = PROBE_BYTES,
+) {
   const mod = (await import(/* @vite-ignore */ join(APP, file))) as Record<string, Handler>;
   const body = endlessBody(64 * 1024, totalBytes);
   const req = chunkedRequest(`${ORIGIN}${url}`, body.stream, { host: "cutover.test", origin: ORIGIN, ...headers });
   const res = await mod.POST(req, { params: Promise.resolve(params) });
-  return { status: res.status, json: (await res.json().catch(() => null)) as Record<string, unknown> | null, pulled: body.pulled(), cancelled: body.cancelled() };
+  return {
+    status: res.status,
+    json: (await res.json().catch(() => null)) as Record<string, unknown> | null,
+    pulled: body.pulled(),
+    cancelled: body.cancelled(),
+  };
 }
 
 beforeAll(async () => {
@@ -42,14 +53,29 @@ beforeAll(async () => {
   const { getAuth } = await import("@/lib/auth/server");
   const { seedTransfer, seedRun } = await import("@/lib/app/testing/seed");
   const { issueInvite } = await import("@/lib/app/invites/issue-invite");
-  const a = await createStaffUser({ email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" }, { db });
-  const b = await createStaffUser({ email: "bob@registrar-b.test", password: "correct horse battery B", organisation: "Registrar B" }, { db });
-  const cookie = async (email: string, password: string) => (await getAuth().api.signInEmail({ body: { email, password }, asResponse: true })).headers.get("set-cookie")!.split(";")[0]!;
+  const a = await createStaffUser(
+    { email: "ann@registrar-a.test", password: "correct horse battery A", organisation: "Registrar A" },
+    { db },
+  );
+  const b = await createStaffUser(
+    { email: "bob@registrar-b.test", password: "correct horse battery B", organisation: "Registrar B" },
+    { db },
+  );
+  const cookie = async (email: string, password: string) =>
+    (await getAuth().api.signInEmail({ body: { email, password }, asResponse: true })).headers
+      .get("set-cookie")!
+      .split(";")[0]!;
   ctx.own = await cookie(a.email, "correct horse battery A");
   ctx.other = await cookie(b.email, "correct horse battery B");
   ctx.transfer = await seedTransfer({ domain: "project.test", db });
   ctx.run = await seedRun({ transferId: ctx.transfer, withBlocker: true, at: new Date(), db });
-  const staffA = { kind: "staff" as const, userId: a.id, name: a.name, email: a.email, organisationId: a.organisationId };
+  const staffA = {
+    kind: "staff" as const,
+    userId: a.id,
+    name: a.name,
+    email: a.email,
+    organisationId: a.organisationId,
+  };
   ctx.invite = (await issueInvite(staffA, { transferId: ctx.transfer, label: "owner" }, { db })).token;
 }, 60_000);
 
@@ -64,7 +90,11 @@ const JSON_ROUTES = () =>
   [
     ["api/transfers/[id]/runs/route.ts", `/api/transfers/${ctx.transfer}/runs`, { id: ctx.transfer }],
     ["api/transfers/[id]/runs/discover/route.ts", `/api/transfers/${ctx.transfer}/runs/discover`, { id: ctx.transfer }],
-    ["api/transfers/[id]/runs/[runId]/findings/route.ts", `/api/transfers/${ctx.transfer}/runs/${ctx.run}/findings`, { id: ctx.transfer, runId: ctx.run }],
+    [
+      "api/transfers/[id]/runs/[runId]/findings/route.ts",
+      `/api/transfers/${ctx.transfer}/runs/${ctx.run}/findings`,
+      { id: ctx.transfer, runId: ctx.run },
+    ],
   ] as const;
 
 describe("JSON routes", () => {
@@ -78,8 +108,14 @@ describe("JSON routes", () => {
 
   test("another organisation's session and a maintainer invite are refused before reading too", async () => {
     for (const [file, url, params] of JSON_ROUTES()) {
-      expect(await post(file, url, params, { ...json, cookie: ctx.other }), file).toMatchObject({ status: 404, pulled: 0 });
-      expect(await post(file, url, params, { ...json, "x-cutover-invite": ctx.invite }), file).toMatchObject({ status: 403, pulled: 0 });
+      expect(await post(file, url, params, { ...json, cookie: ctx.other }), file).toMatchObject({
+        status: 404,
+        pulled: 0,
+      });
+      expect(await post(file, url, params, { ...json, "x-cutover-invite": ctx.invite }), file).toMatchObject({
+        status: 403,
+        pulled: 0,
+      });
     }
   });
 
@@ -120,8 +156,17 @@ describe("better-auth routes (public by design)", () => {
   });
 
   test("a normal sign-in still works through the bounded reader", async () => {
-    const mod = (await import(/* @vite-ignore */ join(APP, "api/auth/[...all]/route.ts"))) as Record<string, (r: Request) => Promise<Response>>;
-    const res = await mod.POST(new Request(`${ORIGIN}/api/auth/sign-in/email`, { method: "POST", headers: { ...json, origin: ORIGIN, host: "cutover.test" }, body: JSON.stringify({ email: "ann@registrar-a.test", password: "correct horse battery A" }) }));
+    const mod = (await import(/* @vite-ignore */ join(APP, "api/auth/[...all]/route.ts"))) as Record<
+      string,
+      (r: Request) => Promise<Response>
+    >;
+    const res = await mod.POST(
+      new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { ...json, origin: ORIGIN, host: "cutover.test" },
+        body: JSON.stringify({ email: "ann@registrar-a.test", password: "correct horse battery A" }),
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("set-cookie")).toMatch(/better-auth\.session_token=/);
   });
@@ -130,9 +175,13 @@ describe("better-auth routes (public by design)", () => {
 describe("every route handler", () => {
   test("reads its body only through lib/http/read-body (never request.text/json/formData/arrayBuffer/body)", async () => {
     const { readdirSync, readFileSync, statSync } = await import("node:fs");
-    const walk = (dir: string): string[] => readdirSync(dir).flatMap((e) => (statSync(join(dir, e)).isDirectory() ? walk(join(dir, e)) : e === "route.ts" ? [join(dir, e)] : []));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((e) =>
+        statSync(join(dir, e)).isDirectory() ? walk(join(dir, e)) : e === "route.ts" ? [join(dir, e)] : [],
+      );
     const routes = walk(APP);
     expect(routes.length).toBeGreaterThan(5);
-    for (const f of routes) expect(readFileSync(f, "utf8"), f).not.toMatch(/request\.(text|json|formData|arrayBuffer|blob|body)\b/);
+    for (const f of routes)
+      expect(readFileSync(f, "utf8"), f).not.toMatch(/request\.(text|json|formData|arrayBuffer|blob|body)\b/);
   });
 });

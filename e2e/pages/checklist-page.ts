@@ -11,7 +11,9 @@ export class ChecklistPage {
 
   async createRevision(expectedNumber: number) {
     await this.page.getByTestId("create-revision").click();
-    await expect(this.page.getByTestId("current-revision").getByRole("heading", { name: `Current revision ${expectedNumber}` })).toBeVisible();
+    await expect(
+      this.page.getByTestId("current-revision").getByRole("heading", { name: `Current revision ${expectedNumber}` }),
+    ).toBeVisible();
   }
 
   /** Creates a link for `role` and returns the URL shown once. */
@@ -45,7 +47,9 @@ export class SignPage {
     await this.page.getByTestId("decision-approve").check();
     await this.page.getByTestId("submit-signoff").click();
     // The page re-renders with the recorded decision bound to the revision.
-    await expect(this.page.getByTestId("sign-result")).toHaveText(new RegExp(`^You \\(${name}\\) approved revision \\d+ at `));
+    await expect(this.page.getByTestId("sign-result")).toHaveText(
+      new RegExp(`^You \\(${name}\\) approved revision \\d+ at `),
+    );
   }
 
   async reject(name: string, reason: string) {

@@ -32,7 +32,8 @@ export class ChecksPage {
     if (spec.allowPrivate) await p.getByLabel("Allow private and loopback addresses (lab)").check();
     if (spec.port !== undefined) await p.getByLabel("Port").fill(String(spec.port));
     if (spec.rootHints !== undefined) await p.getByLabel("Root hints").fill(spec.rootHints);
-    if (spec.ratePerServer !== undefined) await p.getByLabel("Queries per second per server").fill(String(spec.ratePerServer));
+    if (spec.ratePerServer !== undefined)
+      await p.getByLabel("Queries per second per server").fill(String(spec.ratePerServer));
   }
 
   /** Click "Start live check"; resolves with the run's id once its page is open. */
@@ -94,7 +95,8 @@ export class ChecksPage {
 
   /** Opens a finding's details (a no-op when already open). */
   async expand(finding: Locator) {
-    if (!(await finding.locator("details").evaluate((d) => (d as HTMLDetailsElement).open))) await finding.getByTestId("finding-summary").click();
+    if (!(await finding.locator("details").evaluate((d) => (d as HTMLDetailsElement).open)))
+      await finding.getByTestId("finding-summary").click();
     await expect(finding.getByTestId("finding-detail")).toBeVisible();
   }
 

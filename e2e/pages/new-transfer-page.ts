@@ -34,7 +34,9 @@ export class NewTransferPage {
 
   /** The form page itself is /transfers/new: wait for a real transfer id. */
   async waitForTransferPage() {
-    await this.page.waitForURL((url) => /^\/transfers\/[a-z0-9]+$/.test(url.pathname) && url.pathname !== "/transfers/new");
+    await this.page.waitForURL(
+      (url) => /^\/transfers\/[a-z0-9]+$/.test(url.pathname) && url.pathname !== "/transfers/new",
+    );
     await expect(this.page.getByTestId("transfer-facts")).toBeVisible();
   }
 

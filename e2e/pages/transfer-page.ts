@@ -48,7 +48,10 @@ export class TransferPage {
   async setRow(spec: UploadRowSpec) {
     const row = this.uploadRow(spec.file);
     await expect(row).toHaveCount(1);
-    if (spec.partOf) await row.getByTestId("row-part-of").selectOption({ label: `part of ${spec.partOf.label} (${spec.partOf.file})` });
+    if (spec.partOf)
+      await row
+        .getByTestId("row-part-of")
+        .selectOption({ label: `part of ${spec.partOf.label} (${spec.partOf.file})` });
     if (spec.label !== undefined) await row.getByTestId("row-label").fill(spec.label);
     if (spec.format) await row.getByTestId("row-format").selectOption(spec.format);
   }

@@ -18,7 +18,11 @@ export async function freePort(): Promise<number> {
 
 /** Runs an e2e/support seed script with tsx against `databaseUrl`; its last stdout line is JSON. */
 export function runSeed<T>(script: string, databaseUrl: string, arg: object): T {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "--import", "./lib/node/server-only.mjs", script, JSON.stringify(arg)], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--import", "./lib/node/server-only.mjs", script, JSON.stringify(arg)],
+    { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as T;
 }
@@ -29,7 +33,11 @@ export interface AppInstance {
   stop(): Promise<void>;
 }
 
-export async function startApp(options: { port: number; dataDir: string; env: Record<string, string> }): Promise<AppInstance> {
+export async function startApp(options: {
+  port: number;
+  dataDir: string;
+  env: Record<string, string>;
+}): Promise<AppInstance> {
   const baseURL = `http://127.0.0.1:${options.port}`;
   const child: ChildProcess = spawn(process.execPath, ["lib/cli/start.mjs"], {
     detached: true,

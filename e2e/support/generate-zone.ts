@@ -29,7 +29,7 @@ export function generateZone(origin = "big.test.", hosts = 33_333): GeneratedZon
     records += 3;
   }
   // "zzzz" sorts after every hNNNNNN label: the last row of the table.
-  lines.push("zzzz-last IN TXT \"the very last record\"");
+  lines.push('zzzz-last IN TXT "the very last record"');
   records += 1;
   return { origin, text: `${lines.join("\n")}\n`, records };
 }

@@ -23,7 +23,12 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-export async function startOidcProvider(options: { redirectUris: string[]; user: OidcUser; clientId?: string; clientSecret?: string }): Promise<TestProvider> {
+export async function startOidcProvider(options: {
+  redirectUris: string[];
+  user: OidcUser;
+  clientId?: string;
+  clientSecret?: string;
+}): Promise<TestProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -32,14 +37,25 @@ export async function startOidcProvider(options: { redirectUris: string[]; user:
   const clientSecret = options.clientSecret ?? "cutover-e2e-secret-0123456789abcdef";
   const { user } = options;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: options.redirectUris, grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: options.redirectUris,
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     // RFC 7636: refuse any authorisation request without an S256 code challenge.
     pkce: { required: () => true },
     // Only the one user exists; an unknown login fails at the provider.
     async findAccount(_ctx, sub) {
       if (sub !== user.login) return undefined;
-      return { accountId: sub, claims: async () => ({ sub, email: user.email, email_verified: true, name: user.name }) };
+      return {
+        accountId: sub,
+        claims: async () => ({ sub, email: user.email, email_verified: true, name: user.name }),
+      };
     },
   });
   server.on("request", provider.callback());

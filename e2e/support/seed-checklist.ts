@@ -6,7 +6,14 @@
 import { getDb } from "../../lib/db/client";
 import { saveFindings } from "../../lib/db/findings";
 import { updateRun } from "../../lib/db/runs";
-import { acknowledgeWarning, markBlockerFixed, seedFindings, seedParties, seedRun, seedTransfer } from "../../lib/app/testing/seed";
+import {
+  acknowledgeWarning,
+  markBlockerFixed,
+  seedFindings,
+  seedParties,
+  seedRun,
+  seedTransfer,
+} from "../../lib/app/testing/seed";
 import { auditEvents, runSeed } from "./seed-script";
 
 const [command, arg] = process.argv.slice(2);
@@ -33,8 +40,14 @@ async function main(): Promise<unknown> {
       const id = await seedTransfer({ domain: opts.domain! });
       const runId = await seedRun({ transferId: id, withBlocker: false, at: now });
       const caa = ["", "www.", "api."].map((p) => ({
-        key: `SVC-CAA-MISSING@${p}${opts.domain}.`, checkId: "SVC-CAA-MISSING", family: "SVC", severity: "blocker", subject: `${p}${opts.domain}.`,
-        message: "no CAA record: any CA may issue", remediation: "Publish a CAA record at the new operator", evidenceJson: "[]",
+        key: `SVC-CAA-MISSING@${p}${opts.domain}.`,
+        checkId: "SVC-CAA-MISSING",
+        family: "SVC",
+        severity: "blocker",
+        subject: `${p}${opts.domain}.`,
+        message: "no CAA record: any CA may issue",
+        remediation: "Publish a CAA record at the new operator",
+        evidenceJson: "[]",
       }));
       await saveFindings(runId, [...seedFindings({ withBlocker: false }), ...caa], getDb());
       await updateRun(runId, { verdict: "no-go", blockers: caa.length }, getDb());

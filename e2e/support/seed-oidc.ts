@@ -11,15 +11,32 @@ import { migrate } from "../../lib/db/migrate";
 import { createStaffUser } from "../../lib/app/accounts/staff-users";
 import { runSeed } from "./seed-script";
 
-const opts = JSON.parse(process.argv[2] ?? "{}") as { otherDomain: string; otherEmail: string; ssoOrganisation?: string; ssoDomain?: string };
+const opts = JSON.parse(process.argv[2] ?? "{}") as {
+  otherDomain: string;
+  otherEmail: string;
+  ssoOrganisation?: string;
+  ssoDomain?: string;
+};
 
 function transferData(domain: string) {
-  return { domainAscii: domain, domainUnicode: domain, losingRegistrar: "Old Registrar GmbH", gainingRegistrar: "New Registrar Ltd", currentDnsOperator: "Old Host DNS", futureDnsOperator: "New Host DNS", dnsHostingMoves: true };
+  return {
+    domainAscii: domain,
+    domainUnicode: domain,
+    losingRegistrar: "Old Registrar GmbH",
+    gainingRegistrar: "New Registrar Ltd",
+    currentDnsOperator: "Old Host DNS",
+    futureDnsOperator: "New Host DNS",
+    dnsHostingMoves: true,
+  };
 }
 
 async function main(): Promise<{ ssoOrganisationId: string | null }> {
   await migrate();
-  const other = await createStaffUser({ email: opts.otherEmail, password: "other-registrar-password", organisation: "Other registrar" });
+  const other = await createStaffUser({
+    email: opts.otherEmail,
+    password: "other-registrar-password",
+    organisation: "Other registrar",
+  });
   await createTransfer({ ...transferData(opts.otherDomain), organisationId: other.organisationId });
   if (!opts.ssoOrganisation) return { ssoOrganisationId: null };
   const org = await createOrganisation(opts.ssoOrganisation);

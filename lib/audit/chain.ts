@@ -51,29 +51,53 @@ export async function appendAuditEvent(store: AuditStore, event: AuditEvent, att
 }
 
 export type ChainResult =
-  | { valid: true; length: number; head: string }
-  | { valid: false; index: number; seq: number | null; reason: string };
+  { valid: true; length: number; head: string } | { valid: false; index: number; seq: number | null; reason: string };
 
 /** Checks every link; reports the first broken one. `expectedHead` (seq and hash remembered elsewhere) catches a truncated tail. */
 export function verifyChain(entries: readonly unknown[], expectedHead?: { seq: number; hash: string }): ChainResult {
   let prev: AuditEntry | null = null;
   for (let i = 0; i < entries.length; i++) {
     const parsed = auditEntrySchema.safeParse(entries[i]);
-    if (!parsed.success) return { valid: false, index: i, seq: null, reason: `entry ${i} is malformed: ${parsed.error.issues[0].message}` };
+    if (!parsed.success)
+      return {
+        valid: false,
+        index: i,
+        seq: null,
+        reason: `entry ${i} is malformed: ${parsed.error.issues[0].message}`,
+      };
     const e = parsed.data;
     const raw = entries[i] as AuditEntry;
     const wantSeq = prev === null ? 1 : prev.seq + 1;
     const wantPrev = prev === null ? GENESIS_HASH : prev.hash;
-    if (e.seq !== wantSeq) return { valid: false, index: i, seq: e.seq, reason: `expected seq ${wantSeq}, found ${e.seq} (entry deleted, inserted or reordered)` };
-    if (e.prevHash !== wantPrev) return { valid: false, index: i, seq: e.seq, reason: `prevHash does not match the hash of entry ${wantSeq - 1}` };
+    if (e.seq !== wantSeq)
+      return {
+        valid: false,
+        index: i,
+        seq: e.seq,
+        reason: `expected seq ${wantSeq}, found ${e.seq} (entry deleted, inserted or reordered)`,
+      };
+    if (e.prevHash !== wantPrev)
+      return { valid: false, index: i, seq: e.seq, reason: `prevHash does not match the hash of entry ${wantSeq - 1}` };
     // Hash the raw event, so members a newer schema would strip still count.
-    if (entryHash({ seq: raw.seq, prevHash: raw.prevHash, event: raw.event }) !== e.hash) return { valid: false, index: i, seq: e.seq, reason: `entry ${e.seq} was edited: its hash does not match its content` };
-    if (prev !== null && e.event.transferId !== prev.event.transferId) return { valid: false, index: i, seq: e.seq, reason: `entry ${e.seq} belongs to another transfer` };
+    if (entryHash({ seq: raw.seq, prevHash: raw.prevHash, event: raw.event }) !== e.hash)
+      return {
+        valid: false,
+        index: i,
+        seq: e.seq,
+        reason: `entry ${e.seq} was edited: its hash does not match its content`,
+      };
+    if (prev !== null && e.event.transferId !== prev.event.transferId)
+      return { valid: false, index: i, seq: e.seq, reason: `entry ${e.seq} belongs to another transfer` };
     prev = e;
   }
   if (expectedHead !== undefined) {
     if (prev === null || prev.seq !== expectedHead.seq || prev.hash !== expectedHead.hash) {
-      return { valid: false, index: entries.length, seq: null, reason: `the log ends at seq ${prev?.seq ?? 0}, but the remembered head is seq ${expectedHead.seq} (entries removed from the end)` };
+      return {
+        valid: false,
+        index: entries.length,
+        seq: null,
+        reason: `the log ends at seq ${prev?.seq ?? 0}, but the remembered head is seq ${expectedHead.seq} (entries removed from the end)`,
+      };
     }
   }
   return { valid: true, length: entries.length, head: prev?.hash ?? GENESIS_HASH };

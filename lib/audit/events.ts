@@ -18,7 +18,13 @@ export const auditActorSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("link"), linkId: z.string().min(1), role: partyRoleSchema }),
   z.object({ kind: z.literal("system") }),
   /** An organisation API token (its public id and name, never the token) and the staff member who created it. */
-  z.object({ kind: z.literal("api-token"), tokenId: z.string().min(1), tokenName: z.string(), userId: z.string().min(1), email: z.string() }),
+  z.object({
+    kind: z.literal("api-token"),
+    tokenId: z.string().min(1),
+    tokenName: z.string(),
+    userId: z.string().min(1),
+    email: z.string(),
+  }),
 ]);
 export type AuditActor = z.infer<typeof auditActorSchema>;
 const actor = auditActorSchema;
@@ -40,20 +46,62 @@ export const auditDecisionSchema = z.object({
 });
 export type AuditDecision = z.infer<typeof auditDecisionSchema>;
 /** The decision's binding: the actor (a staff account) is the decider; these say what it was given for. */
-const decision = { findingId: z.string(), checkId: z.string().optional(), runId: z.string().optional(), fingerprint: z.string().optional(), onBehalfOf: z.string().optional() };
+const decision = {
+  findingId: z.string(),
+  checkId: z.string().optional(),
+  runId: z.string().optional(),
+  fingerprint: z.string().optional(),
+  onBehalfOf: z.string().optional(),
+};
 const common = { transferId: z.string().min(1), at: z.iso.datetime(), actor };
 
 export const auditEventSchema = z.discriminatedUnion("type", [
-  z.object({ ...common, type: z.literal("source.imported"), sourceId: z.string(), fileName: z.string(), sha256: hex64 }),
-  z.object({ ...common, type: z.literal("run.completed"), runId: z.string(), snapshotDigest: hex64.nullable(), findings: z.number().int().min(0) }),
+  z.object({
+    ...common,
+    type: z.literal("source.imported"),
+    sourceId: z.string(),
+    fileName: z.string(),
+    sha256: hex64,
+  }),
+  z.object({
+    ...common,
+    type: z.literal("run.completed"),
+    runId: z.string(),
+    snapshotDigest: hex64.nullable(),
+    findings: z.number().int().min(0),
+  }),
   z.object({ ...common, ...decision, type: z.literal("finding.waived"), reason: z.string().min(1) }),
   z.object({ ...common, ...decision, type: z.literal("finding.acknowledged"), note: z.string().optional() }),
   /** A waiver/acknowledgement undone: the finding is open again. */
-  z.object({ ...common, type: z.literal("finding.revoked"), findingId: z.string(), runId: z.string().optional(), previous: auditDecisionSchema, reason: z.string().optional() }),
+  z.object({
+    ...common,
+    type: z.literal("finding.revoked"),
+    findingId: z.string(),
+    runId: z.string().optional(),
+    previous: auditDecisionSchema,
+    reason: z.string().optional(),
+  }),
   /** A decision replaced by another person's or another reason: the next entry is the new decision. */
-  z.object({ ...common, type: z.literal("finding.overwritten"), findingId: z.string(), runId: z.string().optional(), previous: auditDecisionSchema }),
-  z.object({ ...common, type: z.literal("revision.created"), revisionNumber: z.number().int().min(1), revisionDigest: hex64 }),
-  z.object({ ...common, type: z.literal("link.created"), linkId: z.string(), role: partyRoleSchema, expiresAt: z.iso.datetime() }),
+  z.object({
+    ...common,
+    type: z.literal("finding.overwritten"),
+    findingId: z.string(),
+    runId: z.string().optional(),
+    previous: auditDecisionSchema,
+  }),
+  z.object({
+    ...common,
+    type: z.literal("revision.created"),
+    revisionNumber: z.number().int().min(1),
+    revisionDigest: hex64,
+  }),
+  z.object({
+    ...common,
+    type: z.literal("link.created"),
+    linkId: z.string(),
+    role: partyRoleSchema,
+    expiresAt: z.iso.datetime(),
+  }),
   z.object({ ...common, type: z.literal("link.revoked"), linkId: z.string(), role: partyRoleSchema }),
   z.object({ ...common, type: z.literal("link.used"), linkId: z.string(), role: partyRoleSchema }),
   z.object({
@@ -70,7 +118,13 @@ export const auditEventSchema = z.discriminatedUnion("type", [
     revisionNumber: z.number().int().min(1),
     revisionDigest: hex64,
   }),
-  z.object({ ...common, type: z.literal("invite.created"), inviteId: z.string(), label: z.string(), expiresAt: z.iso.datetime() }),
+  z.object({
+    ...common,
+    type: z.literal("invite.created"),
+    inviteId: z.string(),
+    label: z.string(),
+    expiresAt: z.iso.datetime(),
+  }),
   z.object({ ...common, type: z.literal("invite.revoked"), inviteId: z.string() }),
   z.object({ ...common, type: z.literal("owner.answered"), dnsHostingMoves: z.boolean(), organisation: z.string() }),
   /** Facts of a transfer changed from its portfolio (the shared facts, edited once for all members): each field from → to. */
@@ -78,18 +132,43 @@ export const auditEventSchema = z.discriminatedUnion("type", [
     ...common,
     type: z.literal("transfer.facts-changed"),
     portfolioId: z.string(),
-    changes: z.record(z.string(), z.object({ from: z.union([z.string(), z.boolean()]), to: z.union([z.string(), z.boolean()]) })),
+    changes: z.record(
+      z.string(),
+      z.object({ from: z.union([z.string(), z.boolean()]), to: z.union([z.string(), z.boolean()]) }),
+    ),
   }),
   z.object({ ...common, type: z.literal("window.scheduled"), start: z.iso.datetime(), end: z.iso.datetime() }),
   /** A transfer fact edited: each changed field with its old and new value. */
-  z.object({ ...common, type: z.literal("transfer.updated"), changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })).min(1) }),
+  z.object({
+    ...common,
+    type: z.literal("transfer.updated"),
+    changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })).min(1),
+  }),
   z.object({ ...common, type: z.literal("transfer.archived") }),
   z.object({ ...common, type: z.literal("transfer.unarchived") }),
   /** A source taken out (its row, records and report are kept); `replacedBy` when a new import replaces it. */
-  z.object({ ...common, type: z.literal("source.removed"), sourceId: z.string(), label: z.string(), reason: z.string(), replacedBy: z.string().optional() }),
-  z.object({ ...common, type: z.literal("checklist.finalised"), revisionNumber: z.number().int().min(1), revisionDigest: hex64 }),
+  z.object({
+    ...common,
+    type: z.literal("source.removed"),
+    sourceId: z.string(),
+    label: z.string(),
+    reason: z.string(),
+    replacedBy: z.string().optional(),
+  }),
+  z.object({
+    ...common,
+    type: z.literal("checklist.finalised"),
+    revisionNumber: z.number().int().min(1),
+    revisionDigest: hex64,
+  }),
   /** Organisation-wide events are chained under the log id `organisationLogId(id)` instead of a transfer id. */
-  z.object({ ...common, type: z.literal("api-token.created"), tokenId: z.string(), name: z.string(), scope: z.enum(["read", "write"]) }),
+  z.object({
+    ...common,
+    type: z.literal("api-token.created"),
+    tokenId: z.string(),
+    name: z.string(),
+    scope: z.enum(["read", "write"]),
+  }),
   z.object({ ...common, type: z.literal("api-token.revoked"), tokenId: z.string(), name: z.string() }),
   /** Where the organisation's events are sent (never the signing secret). */
   z.object({ ...common, type: z.literal("webhook.created"), webhookId: z.string(), url: z.string() }),

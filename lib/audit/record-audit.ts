@@ -24,7 +24,12 @@ export async function recordAudit(event: AuditEvent, db: Db = getDb()): Promise<
  * head the new entry chains to, and a writer that appended after that head
  * takes our seq, so we re-read and check again.
  */
-export async function recordAuditOnce(event: AuditEvent, exists: (e: AuditEvent) => boolean, db: Db = getDb(), attempts = 50): Promise<AuditEntry | null> {
+export async function recordAuditOnce(
+  event: AuditEvent,
+  exists: (e: AuditEvent) => boolean,
+  db: Db = getDb(),
+  attempts = 50,
+): Promise<AuditEntry | null> {
   const store = auditStore(db);
   for (let i = 0; ; i++) {
     const entries = await listAuditEntries(event.transferId, db);
@@ -39,7 +44,10 @@ export async function recordAuditOnce(event: AuditEvent, exists: (e: AuditEvent)
   }
 }
 
-export async function verifyAuditLog(transferId: string, db: Db = getDb()): Promise<ChainResult & { entries: AuditEntry[] }> {
+export async function verifyAuditLog(
+  transferId: string,
+  db: Db = getDb(),
+): Promise<ChainResult & { entries: AuditEntry[] }> {
   const entries = await listAuditEntries(transferId, db);
   return { ...verifyChain(entries), entries };
 }

@@ -30,7 +30,13 @@ export type MaintainerAction = (typeof MAINTAINER_ACTIONS)[number];
 /** The audit log's actor for an Actor (lib/audit/events.ts): the staff member's id and e-mail, or the invite's public id — never its token. */
 export function auditActor(actor: Actor): AuditActor {
   if (actor.kind === "staff" && actor.apiToken)
-    return { kind: "api-token", tokenId: actor.apiToken.id, tokenName: actor.apiToken.name, userId: actor.userId, email: actor.email };
+    return {
+      kind: "api-token",
+      tokenId: actor.apiToken.id,
+      tokenName: actor.apiToken.name,
+      userId: actor.userId,
+      email: actor.email,
+    };
   return actor.kind === "staff"
     ? { kind: "staff", userId: actor.userId, name: actor.name || actor.email, email: actor.email }
     : { kind: "invite", inviteId: actor.inviteId, label: actor.label };

@@ -27,7 +27,11 @@ function expectedHosts(headers: Headers, env: Record<string, string | undefined>
   return hosts;
 }
 
-export function sameOriginProblem(method: string, headers: Headers, env: Environment = readEnvironment()): string | null {
+export function sameOriginProblem(
+  method: string,
+  headers: Headers,
+  env: Environment = readEnvironment(),
+): string | null {
   if (SAFE.has(method.toUpperCase())) return null;
   if (headers.get("sec-fetch-site") === "cross-site") return "cross-site request refused";
   const origin = headers.get("origin");

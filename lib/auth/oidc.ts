@@ -38,7 +38,11 @@ export function oidcConfig(env: Environment = readEnvironment()): OidcConfigResu
   if (!issuer) return { ok: true, config: null };
   const clientId = env.CUTOVER_OIDC_CLIENT_ID?.trim();
   const clientSecret = env.CUTOVER_OIDC_CLIENT_SECRET?.trim();
-  if (!clientId || !clientSecret) return { ok: false, message: "CUTOVER_OIDC_ISSUER is set: CUTOVER_OIDC_CLIENT_ID and CUTOVER_OIDC_CLIENT_SECRET are required too" };
+  if (!clientId || !clientSecret)
+    return {
+      ok: false,
+      message: "CUTOVER_OIDC_ISSUER is set: CUTOVER_OIDC_CLIENT_ID and CUTOVER_OIDC_CLIENT_SECRET are required too",
+    };
   let url: URL;
   try {
     url = new URL(issuer);
@@ -46,7 +50,8 @@ export function oidcConfig(env: Environment = readEnvironment()): OidcConfigResu
     return { ok: false, message: `CUTOVER_OIDC_ISSUER is not a URL: ${issuer}` };
   }
   // OpenID Connect Discovery 1.0 §4: the issuer must be https (loopback allowed for a local test provider).
-  if (url.protocol !== "https:" && !["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)) return { ok: false, message: "CUTOVER_OIDC_ISSUER must be an https URL" };
+  if (url.protocol !== "https:" && !["localhost", "127.0.0.1", "[::1]"].includes(url.hostname))
+    return { ok: false, message: "CUTOVER_OIDC_ISSUER must be an https URL" };
   const base = url.href.replace(/\/$/, "");
   return {
     ok: true,

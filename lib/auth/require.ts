@@ -16,19 +16,31 @@ export function requireStaffActor(actor: Actor | null | undefined): StaffActor {
 }
 
 /** A staff member of the organisation that owns the transfer. */
-export async function requireStaff(actor: Actor | null | undefined, transferId: string, db?: Db): Promise<{ actor: StaffActor; transfer: TransferRow }> {
+export async function requireStaff(
+  actor: Actor | null | undefined,
+  transferId: string,
+  db?: Db,
+): Promise<{ actor: StaffActor; transfer: TransferRow }> {
   // An invite for another transfer learns nothing about this one: NOT_FOUND, not FORBIDDEN.
-  if (actor?.kind === "maintainer" && actor.transferId !== transferId) throw new AppError("NOT_FOUND", "no such transfer");
+  if (actor?.kind === "maintainer" && actor.transferId !== transferId)
+    throw new AppError("NOT_FOUND", "no such transfer");
   const staff = requireStaffActor(actor);
   const transfer = await getTransfer(transferId, db);
-  if (!transfer || transfer.organisationId !== staff.organisationId) throw new AppError("NOT_FOUND", "no such transfer");
+  if (!transfer || transfer.organisationId !== staff.organisationId)
+    throw new AppError("NOT_FOUND", "no such transfer");
   return { actor: staff, transfer };
 }
 
 /** A maintainer whose invite is for this very transfer, doing one of the invite's actions. */
-export async function requireMaintainer(actor: MaintainerActor, transferId: string, action: MaintainerAction, db?: Db): Promise<{ actor: MaintainerActor; transfer: TransferRow }> {
+export async function requireMaintainer(
+  actor: MaintainerActor,
+  transferId: string,
+  action: MaintainerAction,
+  db?: Db,
+): Promise<{ actor: MaintainerActor; transfer: TransferRow }> {
   if (actor.transferId !== transferId) throw new AppError("NOT_FOUND", "no such transfer");
-  if (!(["view", "upload", "answer-questions"] as const).includes(action)) throw new AppError("FORBIDDEN", "not allowed by an invite");
+  if (!(["view", "upload", "answer-questions"] as const).includes(action))
+    throw new AppError("FORBIDDEN", "not allowed by an invite");
   const transfer = await getTransfer(transferId, db);
   if (!transfer) throw new AppError("NOT_FOUND", "no such transfer");
   return { actor, transfer };

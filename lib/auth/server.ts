@@ -45,7 +45,12 @@ export function authOptions(options: AuthConfigOptions = {}) {
     ...(baseURL ? { baseURL } : {}),
     secret: authSecret(env),
     database: prismaAdapter(db, { provider: dialectOfDb(db) === "postgres" ? "postgresql" : "sqlite" }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: 256 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 256,
+    },
     // Not `required`: better-auth checks required fields before the create hook below runs, so an SSO
     // sign-up would fail "organisationId is required"; the hook is the one place that sets or refuses it.
     user: { additionalFields: { organisationId: { type: "string", required: false, input: false } } },
@@ -59,7 +64,12 @@ export function authOptions(options: AuthConfigOptions = {}) {
         if (ctx.path !== "/sign-in/email") return;
         const body = ctx.body as { email?: unknown } | undefined;
         const d = await countSignInAttempt({ email: body?.email, headers: ctx.headers ?? ctx.request?.headers, env });
-        if (!d.allowed) throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in attempts; try again in a minute." }, { "retry-after": String(d.retryAfterSeconds) });
+        if (!d.allowed)
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            { message: "Too many sign-in attempts; try again in a minute." },
+            { "retry-after": String(d.retryAfterSeconds) },
+          );
       }),
     },
     advanced: {

@@ -27,7 +27,9 @@ export async function countSignInAttempt(a: SignInAttempt): Promise<RateLimitDec
   const client = clientAddress(a.headers ?? new Headers(), a.env);
   const account = typeof a.email === "string" ? a.email.trim().toLowerCase() : "";
   const byClient = await limiter.hit(`signin-client:${client}`, now);
-  const byAccount = account ? await limiter.hit(`signin-account:${account}`, now) : { allowed: true, retryAfterSeconds: 0 };
+  const byAccount = account
+    ? await limiter.hit(`signin-account:${account}`, now)
+    : { allowed: true, retryAfterSeconds: 0 };
   if (byClient.allowed && byAccount.allowed) return { allowed: true, retryAfterSeconds: 0 };
   return { allowed: false, retryAfterSeconds: Math.max(byClient.retryAfterSeconds, byAccount.retryAfterSeconds) };
 }

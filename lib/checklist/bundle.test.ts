@@ -12,7 +12,12 @@ import type { Signoff } from "./signoff";
 import { generateSigningKey, loadOrCreateSigningKey, readKeyring, rotateSigningKey } from "./signing-key";
 
 const key = generateSigningKey();
-const revision = createRevision({ transferId: "tr-1", previous: null, content: sampleRevisionContent(), now: new Date("2026-10-05T12:00:00Z") });
+const revision = createRevision({
+  transferId: "tr-1",
+  previous: null,
+  content: sampleRevisionContent(),
+  now: new Date("2026-10-05T12:00:00Z"),
+});
 const approvals = (rev: Revision): Signoff[] =>
   PARTY_ROLES.map((role, i) => ({
     transferId: rev.transferId,
@@ -34,17 +39,43 @@ describe("decisions bound to accounts", () => {
   test("a bound waiver and a self-declared sign-off are signed; bundles without them (older ones) keep verifying; editing the account fails", () => {
     const content = sampleRevisionContent();
     const findings = content.findings.map((f) =>
-      f.state.status === "acknowledged" ? { ...f, state: { ...f.state, by: "Ann Staff", account: { userId: "u-ann", email: "ann@registrar-a.test", name: "Ann Staff" }, onBehalfOf: "Owner Olga" } } : f,
+      f.state.status === "acknowledged"
+        ? {
+            ...f,
+            state: {
+              ...f.state,
+              by: "Ann Staff",
+              account: { userId: "u-ann", email: "ann@registrar-a.test", name: "Ann Staff" },
+              onBehalfOf: "Owner Olga",
+            },
+          }
+        : f,
     );
-    const bound = createRevision({ transferId: "tr-1", previous: null, content: { ...content, findings }, now: new Date("2026-10-05T12:00:00Z") });
-    expect(bound.findings.find((f) => f.state.status === "acknowledged")!.state).toMatchObject({ account: { userId: "u-ann" }, onBehalfOf: "Owner Olga" });
-    const signoffs = approvals(bound).map((s, i) => ({ ...s, linkId: `link-${i}`, signerNameIs: "self-declared" as const }));
+    const bound = createRevision({
+      transferId: "tr-1",
+      previous: null,
+      content: { ...content, findings },
+      now: new Date("2026-10-05T12:00:00Z"),
+    });
+    expect(bound.findings.find((f) => f.state.status === "acknowledged")!.state).toMatchObject({
+      account: { userId: "u-ann" },
+      onBehalfOf: "Owner Olga",
+    });
+    const signoffs = approvals(bound).map((s, i) => ({
+      ...s,
+      linkId: `link-${i}`,
+      signerNameIs: "self-declared" as const,
+    }));
     const { bundle, bytes } = createBundle({ revision: bound, signoffs, key });
     expect(bundle.signoffs[0]).toMatchObject({ linkId: "link-0", signerNameIs: "self-declared" });
     expect(verifyBundle(bytes, key.publicJwk)).toMatchObject({ valid: true, signoffs: 5 });
-    expect(verifyBundle(Buffer.from(bytes.toString("utf8").replace('"userId":"u-ann"', '"userId":"u-bob"')), key.publicJwk)).toMatchObject({ valid: false, code: "digest-mismatch" });
+    expect(
+      verifyBundle(Buffer.from(bytes.toString("utf8").replace('"userId":"u-ann"', '"userId":"u-bob"')), key.publicJwk),
+    ).toMatchObject({ valid: false, code: "digest-mismatch" });
     // The older shape: typed names, no account, no link id.
-    expect(verifyBundle(createBundle({ revision, signoffs: approvals(revision), key }).bytes, key.publicJwk)).toMatchObject({ valid: true });
+    expect(
+      verifyBundle(createBundle({ revision, signoffs: approvals(revision), key }).bytes, key.publicJwk),
+    ).toMatchObject({ valid: true });
   });
 });
 
@@ -81,9 +112,17 @@ describe("bundle round trip", () => {
   test("a different key, an unknown key id and a swapped embedded key are refused", () => {
     const { bytes } = createBundle({ revision, signoffs: [], key });
     const other = generateSigningKey();
-    expect(verifyBundle(bytes, other.publicJwk)).toEqual({ valid: false, code: "unknown-key", reason: `the bundle was signed with key ${key.keyId}, which is not among the trusted keys` });
+    expect(verifyBundle(bytes, other.publicJwk)).toEqual({
+      valid: false,
+      code: "unknown-key",
+      reason: `the bundle was signed with key ${key.keyId}, which is not among the trusted keys`,
+    });
     // An attacker re-signs an edited revision with their own key and embeds it:
-    const forged = createBundle({ revision: { ...revision, verdict: { decision: "go", reasons: [] } }, signoffs: [], key: other });
+    const forged = createBundle({
+      revision: { ...revision, verdict: { decision: "go", reasons: [] } },
+      signoffs: [],
+      key: other,
+    });
     expect(verifyBundle(forged.bytes, key.publicJwk)).toMatchObject({ valid: false, code: "unknown-key" });
     // …and a keyId kept but key swapped:
     const b = JSON.parse(forged.bytes.toString());
@@ -116,7 +155,10 @@ describe("bundle round trip", () => {
 
   test("reformatting is refused: the file must be canonical", () => {
     const { bundle } = createBundle({ revision, signoffs: [], key });
-    expect(verifyBundle(JSON.stringify(bundle, null, 2), key.publicJwk)).toMatchObject({ valid: false, code: "not-canonical" });
+    expect(verifyBundle(JSON.stringify(bundle, null, 2), key.publicJwk)).toMatchObject({
+      valid: false,
+      code: "not-canonical",
+    });
     expect(verifyBundle(Buffer.from([0xff, 0xfe]), key.publicJwk)).toMatchObject({ valid: false, code: "not-utf8" });
     expect(verifyBundle("{", key.publicJwk)).toMatchObject({ valid: false, code: "not-json" });
     expect(verifyBundle('{"format":"x"}', key.publicJwk)).toMatchObject({ valid: false, code: "schema" });

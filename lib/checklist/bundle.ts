@@ -127,14 +127,25 @@ export function verifyBundle(bundleBytes: Uint8Array | string, trust?: Trust): V
   const parsed = bundleSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail("schema", `the bundle does not match ${BUNDLE_FORMAT}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    return fail(
+      "schema",
+      `the bundle does not match ${BUNDLE_FORMAT}: ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+    );
   }
   const raw = json as Bundle; // hash what is in the file, not zod's output (which may add defaults or drop members)
   const b = parsed.data;
   const digest = canonicalDigest(raw.revision);
-  if (digest !== b.revisionDigest) return fail("digest-mismatch", `revisionDigest ${b.revisionDigest} does not match the revision (SHA-256 ${digest})`);
+  if (digest !== b.revisionDigest)
+    return fail(
+      "digest-mismatch",
+      `revisionDigest ${b.revisionDigest} does not match the revision (SHA-256 ${digest})`,
+    );
   for (const [i, s] of b.signoffs.entries()) {
-    if (s.revisionDigest !== digest || s.transferId !== b.revision.transferId || s.revisionNumber !== b.revision.revisionNumber) {
+    if (
+      s.revisionDigest !== digest ||
+      s.transferId !== b.revision.transferId ||
+      s.revisionNumber !== b.revision.revisionNumber
+    ) {
       return fail("signoff-mismatch", `sign-off ${i} (${s.role}) is bound to another revision or transfer`);
     }
   }
@@ -149,14 +160,16 @@ export function verifyBundle(bundleBytes: Uint8Array | string, trust?: Trust): V
     keySource = "embedded";
   } else {
     const trusted = toKeyring(trust).get(b.keyId);
-    if (trusted === undefined) return fail("unknown-key", `the bundle was signed with key ${b.keyId}, which is not among the trusted keys`);
+    if (trusted === undefined)
+      return fail("unknown-key", `the bundle was signed with key ${b.keyId}, which is not among the trusted keys`);
     key = publicKeyFromJwk(trusted);
     keySource = "supplied";
   }
   const signature = fromBase64urlStrict(b.signature, 64);
   if (signature === null) return fail("bad-signature", "the signature is not 64 bytes of base64url");
   const { signature: _omit, ...unsigned } = raw;
-  if (!verify(null, signingInput(unsigned), key, signature)) return fail("bad-signature", "the Ed25519 signature does not match the bundle content");
+  if (!verify(null, signingInput(unsigned), key, signature))
+    return fail("bad-signature", "the Ed25519 signature does not match the bundle content");
   return {
     valid: true,
     keyId: b.keyId,

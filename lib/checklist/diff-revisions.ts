@@ -12,7 +12,16 @@ export type RevisionChange =
   | { kind: "finding-changed"; id: string; before: Finding; after: Finding; fields: string[] }
   | { kind: "section-changed"; section: SectionName; before: unknown; after: unknown };
 
-const SECTIONS = ["transfer", "dnsHostingMoves", "sources", "snapshotDigest", "verdict", "window", "timing", "parties"] as const;
+const SECTIONS = [
+  "transfer",
+  "dnsHostingMoves",
+  "sources",
+  "snapshotDigest",
+  "verdict",
+  "window",
+  "timing",
+  "parties",
+] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
@@ -20,7 +29,8 @@ const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJ
 export function diffRevisions(before: Revision, after: Revision): RevisionChange[] {
   const changes: RevisionChange[] = [];
   for (const section of SECTIONS) {
-    if (!same(before[section], after[section])) changes.push({ kind: "section-changed", section, before: before[section], after: after[section] });
+    if (!same(before[section], after[section]))
+      changes.push({ kind: "section-changed", section, before: before[section], after: after[section] });
   }
   const old = new Map(before.findings.map((f) => [f.id, f]));
   const now = new Map(after.findings.map((f) => [f.id, f]));
@@ -56,7 +66,9 @@ export function describeChanges(changes: readonly RevisionChange[]): string[] {
           : `${c.after.checkId} at ${c.after.subject} changed (${c.fields.join(", ")})`;
       case "section-changed":
         if (c.section !== "verdict") return `${c.section} changed`;
-        return verdictText(c.before) === verdictText(c.after) ? `verdict still ${verdictText(c.after)}, reasons changed` : `verdict: ${verdictText(c.before)} → ${verdictText(c.after)}`;
+        return verdictText(c.before) === verdictText(c.after)
+          ? `verdict still ${verdictText(c.after)}, reasons changed`
+          : `verdict: ${verdictText(c.before)} → ${verdictText(c.after)}`;
     }
   });
 }

@@ -26,8 +26,10 @@ export function checkFinality(options: FinalityOptions): FinalityResult {
   const missing: string[] = [];
   if (revision.verdict.decision !== "go") missing.push("the verdict is not GO");
   for (const f of revision.findings) {
-    if (f.severity === "blocker" && f.state.status === "open") missing.push(`blocker ${f.checkId} is open: ${f.message}`);
-    if (f.severity === "warning" && f.state.status === "open") missing.push(`warning ${f.checkId} is not acknowledged: ${f.message}`);
+    if (f.severity === "blocker" && f.state.status === "open")
+      missing.push(`blocker ${f.checkId} is open: ${f.message}`);
+    if (f.severity === "warning" && f.state.status === "open")
+      missing.push(`warning ${f.checkId} is not acknowledged: ${f.message}`);
   }
   if (revision.window === null) missing.push("no maintenance window is scheduled");
   for (const p of partyProblems(revision.parties)) missing.push(p.message);
@@ -35,7 +37,8 @@ export function checkFinality(options: FinalityOptions): FinalityResult {
   for (const role of options.requiredRoles ?? PARTY_ROLES) {
     const d = decisions.get(role);
     if (d === undefined) missing.push(`${PARTY_ROLE_LABELS[role]} has not signed revision ${revision.revisionNumber}`);
-    else if (d.decision === "reject") missing.push(`${PARTY_ROLE_LABELS[role]} rejected revision ${revision.revisionNumber}: ${d.reason}`);
+    else if (d.decision === "reject")
+      missing.push(`${PARTY_ROLE_LABELS[role]} rejected revision ${revision.revisionNumber}: ${d.reason}`);
   }
   return { final: missing.length === 0, missing };
 }

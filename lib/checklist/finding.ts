@@ -21,8 +21,22 @@ const onBehalfOf = z.string().optional();
 export const findingStateSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("open") }),
   z.object({ status: z.literal("fixed"), by: who.optional(), at: when.optional() }),
-  z.object({ status: z.literal("waived"), by: who, at: when, reason: z.string().trim().min(1), account: decidedBySchema.optional(), onBehalfOf }),
-  z.object({ status: z.literal("acknowledged"), by: who, at: when, note: z.string().optional(), account: decidedBySchema.optional(), onBehalfOf }),
+  z.object({
+    status: z.literal("waived"),
+    by: who,
+    at: when,
+    reason: z.string().trim().min(1),
+    account: decidedBySchema.optional(),
+    onBehalfOf,
+  }),
+  z.object({
+    status: z.literal("acknowledged"),
+    by: who,
+    at: when,
+    note: z.string().optional(),
+    account: decidedBySchema.optional(),
+    onBehalfOf,
+  }),
 ]);
 export type FindingState = z.infer<typeof findingStateSchema>;
 

@@ -49,7 +49,11 @@ const jwksSchema = z.object({ keys: z.array(z.unknown()) });
  */
 export function parseKeyring(input: unknown): { keyring: Keyring; problems: string[] } {
   const problems: string[] = [];
-  const items = Array.isArray(input) ? input : jwksSchema.safeParse(input).success ? (input as { keys: unknown[] }).keys : [input];
+  const items = Array.isArray(input)
+    ? input
+    : jwksSchema.safeParse(input).success
+      ? (input as { keys: unknown[] }).keys
+      : [input];
   const keyring = new Map<string, PublicJwk>();
   items.forEach((item, i) => {
     const parsed = publicJwkSchema.safeParse(item);
@@ -57,7 +61,8 @@ export function parseKeyring(input: unknown): { keyring: Keyring; problems: stri
       problems.push(`key ${i}: not an Ed25519 public JWK`);
       return;
     }
-    if ("d" in (item as object)) problems.push(`key ${i}: contains a private key member "d" (ignored, but it should not be published)`);
+    if ("d" in (item as object))
+      problems.push(`key ${i}: contains a private key member "d" (ignored, but it should not be published)`);
     const kid = jwkThumbprint(parsed.data);
     if (parsed.data.kid !== undefined && parsed.data.kid !== kid) {
       problems.push(`key ${i}: kid ${JSON.stringify(parsed.data.kid)} is not its RFC 7638 thumbprint ${kid}`);

@@ -61,7 +61,8 @@ export interface CreateRevisionOptions {
 /** The next immutable revision: numbered after `previous` and chained to its digest. Throws (zod) if the content is malformed. */
 export function createRevision(options: CreateRevisionOptions): Revision {
   const { previous } = options;
-  if (previous !== null && previous.transferId !== options.transferId) throw new Error("previous revision belongs to another transfer");
+  if (previous !== null && previous.transferId !== options.transferId)
+    throw new Error("previous revision belongs to another transfer");
   return Object.freeze(
     revisionSchema.parse({
       ...options.content,

@@ -34,7 +34,9 @@ export function sampleRevisionContent(): RevisionContent {
         severity: "blocker",
         subject: "release.project.test. NS",
         message: "release.project.test. NS is served by the old servers but missing from every export",
-        evidence: [{ kind: "answer", snapshot: "old", answer: 3, text: "release.project.test. 3600 IN NS ns-1.awsdns-1.com." }],
+        evidence: [
+          { kind: "answer", snapshot: "old", answer: 3, text: "release.project.test. 3600 IN NS ns-1.awsdns-1.com." },
+        ],
         remediation: "Add the delegation to the new zone",
         state: { status: "fixed", by: "Maintainer Mo", at: "2026-10-02T09:00:00Z" },
       },
@@ -50,8 +52,22 @@ export function sampleRevisionContent(): RevisionContent {
       },
     ],
     verdict: { decision: "go", reasons: ["no open blocker", "all warnings acknowledged"] },
-    window: { start: "2026-11-03T07:00:00Z", end: "2026-11-06T10:00:00Z", timeZone: "Europe/Berlin", holidayRegion: "DE", ttlLoweringAt: "2026-11-01T12:00:00Z" },
-    timing: { parentNsTtl: 172800, childNsTtl: 3600, maxRecordTtl: 86400, negativeTtl: 300, dsTtl: null, dsChanges: false, marginSeconds: 3600 },
+    window: {
+      start: "2026-11-03T07:00:00Z",
+      end: "2026-11-06T10:00:00Z",
+      timeZone: "Europe/Berlin",
+      holidayRegion: "DE",
+      ttlLoweringAt: "2026-11-01T12:00:00Z",
+    },
+    timing: {
+      parentNsTtl: 172800,
+      childNsTtl: 3600,
+      maxRecordTtl: 86400,
+      negativeTtl: 300,
+      dsTtl: null,
+      dsChanges: false,
+      marginSeconds: 3600,
+    },
     parties: sampleParties(),
   };
 }

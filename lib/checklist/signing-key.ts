@@ -37,7 +37,8 @@ const keyringFileSchema = z.object({
 type KeyringFile = z.infer<typeof keyringFileSchema>;
 
 export function signingKeyFromPrivate(privateKey: KeyObject): SigningKey {
-  if (privateKey.asymmetricKeyType !== "ed25519") throw new SigningKeyError("invalid-key", "signing key must be Ed25519");
+  if (privateKey.asymmetricKeyType !== "ed25519")
+    throw new SigningKeyError("invalid-key", "signing key must be Ed25519");
   const publicJwk = toPublicJwk(createPublicKey(privateKey));
   return { keyId: publicJwk.kid!, privateKey, publicJwk };
 }
@@ -62,7 +63,8 @@ export function parsePrivateKey(text: string): SigningKey {
 
 function readPrivateFile(path: string): SigningKey {
   // Like ssh: refuse a private key other users can read, rather than sign with a possibly leaked key.
-  if ((statSync(path).mode & 0o077) !== 0) throw new SigningKeyError("permissions", `${path} is readable by group or others; chmod 600 it`);
+  if ((statSync(path).mode & 0o077) !== 0)
+    throw new SigningKeyError("permissions", `${path} is readable by group or others; chmod 600 it`);
   return parsePrivateKey(readFileSync(path, "utf8"));
 }
 
@@ -107,7 +109,9 @@ function storeDir(dataDir: string): string {
 
 function addActive(dir: string, file: KeyringFile | null, key: SigningKey, now: Date): KeyringFile {
   const at = now.toISOString();
-  const keys = (file?.keys ?? []).map((k) => (k.retiredAt === null && k.jwk.kid !== key.keyId ? { ...k, retiredAt: at } : k));
+  const keys = (file?.keys ?? []).map((k) =>
+    k.retiredAt === null && k.jwk.kid !== key.keyId ? { ...k, retiredAt: at } : k,
+  );
   if (!keys.some((k) => k.jwk.kid === key.keyId)) keys.push({ jwk: key.publicJwk, createdAt: at, retiredAt: null });
   const next: KeyringFile = { version: 1, activeKeyId: key.keyId, keys };
   writeKeyringFile(dir, next);

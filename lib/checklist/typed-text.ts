@@ -16,7 +16,10 @@ export const personNameSchema = z
   .trim()
   .min(1, "a name is required")
   .max(200)
-  .refine((s) => !CONTROL.test(s), "control characters (line breaks, tabs, direction overrides) are not allowed in a name");
+  .refine(
+    (s) => !CONTROL.test(s),
+    "control characters (line breaks, tabs, direction overrides) are not allowed in a name",
+  );
 
 export const decisionReasonSchema = z
   .string()
@@ -24,4 +27,3 @@ export const decisionReasonSchema = z
   .min(3, "a reason is required")
   .max(2000)
   .refine((s) => !CONTROL_BUT_LF.test(s), "control characters (other than a line break) are not allowed in a reason");
-

@@ -9,6 +9,15 @@ import { SVC_CHECKS } from "./svc";
 import { TIM_CHECKS } from "./tim";
 import type { CheckDef } from "./types";
 
-export const CATALOGUE: readonly CheckDef[] = [...DEL_CHECKS, ...INV_CHECKS, ...PRV_CHECKS, ...SEC_CHECKS, ...TIM_CHECKS, ...SVC_CHECKS, ...REG_CHECKS, ...OPS_CHECKS];
+export const CATALOGUE: readonly CheckDef[] = [
+  ...DEL_CHECKS,
+  ...INV_CHECKS,
+  ...PRV_CHECKS,
+  ...SEC_CHECKS,
+  ...TIM_CHECKS,
+  ...SVC_CHECKS,
+  ...REG_CHECKS,
+  ...OPS_CHECKS,
+];
 
 export const CHECK_IDS: readonly string[] = CATALOGUE.map((c) => c.id);

@@ -44,7 +44,10 @@ export function canonicalAddress(a: string): string {
 }
 
 const plannedNs: CheckDef = {
-  id: "DEL-PLANNED-NS", family: "DEL", severity: "blocker", title: "The new operator's apex NS equal the planned delegation",
+  id: "DEL-PLANNED-NS",
+  family: "DEL",
+  severity: "blocker",
+  title: "The new operator's apex NS equal the planned delegation",
   run(i, emit) {
     if (i.facts.dnsHostingMoves !== true || !i.neu) return;
     const planned = plannedNsOf(i);
@@ -58,25 +61,34 @@ const plannedNs: CheckDef = {
       const retiring = onlyZone.filter((n) => old.includes(n));
       // Only more names than the servers given, none of them the old operator's, and no plan stated: most likely
       // the user gave a subset of the new operator's servers. Say so instead of blocking.
-      const subsetGiven = onlyPlanned.length === 0 && retiring.length === 0 && !(i.facts.plannedNs && i.facts.plannedNs.length);
+      const subsetGiven =
+        onlyPlanned.length === 0 && retiring.length === 0 && !(i.facts.plannedNs && i.facts.plannedNs.length);
       emit({
         severity: subsetGiven ? "warning" : undefined,
         subject: serverLabel(s),
         message:
           `${serverLabel(s)} answers the apex NS {${child.join(", ") || "nothing"}} but the parent is to delegate ${i.zone} to {${planned.join(", ")}}` +
           `${onlyZone.length ? `; only in the new zone: ${onlyZone.join(", ")}` : ""}${onlyPlanned.length ? `; missing from the new zone: ${onlyPlanned.join(", ")}` : ""}.` +
-          (retiring.length ? ` ${retiring.join(", ")} ${retiring.length > 1 ? "are" : "is"} the old operator's, about to be retired: resolvers that prefer the child's NS set (RFC 2181 §5.4.1) go back there.` : ""),
+          (retiring.length
+            ? ` ${retiring.join(", ")} ${retiring.length > 1 ? "are" : "is"} the old operator's, about to be retired: resolvers that prefer the child's NS set (RFC 2181 §5.4.1) go back there.`
+            : ""),
         remediation: subsetGiven
           ? `If ${onlyZone.join(", ")} ${onlyZone.length > 1 ? "are" : "is"} the new operator's too, state the planned NS set (all of them) or give ${onlyZone.length > 1 ? "them" : "it"} as new servers; otherwise remove ${onlyZone.length > 1 ? "them" : "it"} from the new zone.`
           : `Make the apex NS at the new operator exactly {${planned.join(", ")}} (the planned delegation) before the switch.`,
-        evidence: [fact(`planned NS: ${planned.join(" ")}`), ...summaryEvidence(i.neu, s, "new").filter((e) => e.text.includes(" NS"))],
+        evidence: [
+          fact(`planned NS: ${planned.join(" ")}`),
+          ...summaryEvidence(i.neu, s, "new").filter((e) => e.text.includes(" NS")),
+        ],
       });
     }
   },
 };
 
 const plannedGlue: CheckDef = {
-  id: "DEL-PLANNED-GLUE", family: "DEL", severity: "blocker", title: "In-zone planned NS names publish the addresses the glue will carry",
+  id: "DEL-PLANNED-GLUE",
+  family: "DEL",
+  severity: "blocker",
+  title: "In-zone planned NS names publish the addresses the glue will carry",
   run(i, emit) {
     if (i.facts.dnsHostingMoves !== true || !i.neu) return;
     const apex = wire(i.zone);

@@ -23,7 +23,10 @@ function overlapEndMs(i: CheckInput): number {
 function evidenceOf(p: PrimaryProbe): EvidenceRef[] {
   return [
     fact(`SOA MNAME ${p.mname} is not among the NS`),
-    ...p.lookups.filter((a) => a.rcode !== null || a.error).slice(-2).map((a) => fact(answerText(a))),
+    ...p.lookups
+      .filter((a) => a.rcode !== null || a.error)
+      .slice(-2)
+      .map((a) => fact(answerText(a))),
     ...p.servers.flatMap((s) => [fact(answerText(s.udp)), fact(answerText(s.tcp))]),
   ];
 }
@@ -66,11 +69,13 @@ export function hiddenPrimarySerial(i: CheckInput, emit: Emit): void {
   const p = i.probes?.primary;
   if (!p || p.nsSerial === null) return;
   for (const s of p.servers.filter((x) => x.serial !== null && x.serial !== p.nsSerial)) {
-    const ahead = ((s.serial! - p.nsSerial) >>> 0) < 0x80000000; // RFC 1982 serial arithmetic
+    const ahead = (s.serial! - p.nsSerial) >>> 0 < 0x80000000; // RFC 1982 serial arithmetic
     emit({
       subject: `${p.mname} ${s.address}`,
       message: `The hidden primary ${p.mname} (${s.address}) serves serial ${s.serial} while the NS serve ${p.nsSerial}: ${ahead ? "changes made on the primary have not reached the secondaries (NOTIFY/transfer broken), and a copy taken from the NS misses them" : "the primary is behind its own secondaries (a restored or wrong primary)"}.`,
-      remediation: ahead ? `Repair transfers from ${p.mname} to the NS and check that they reach serial ${s.serial} before copying the zone.` : `Find out which copy is current before the move; the NS are ahead of ${p.mname}.`,
+      remediation: ahead
+        ? `Repair transfers from ${p.mname} to the NS and check that they reach serial ${s.serial} before copying the zone.`
+        : `Find out which copy is current before the move; the NS are ahead of ${p.mname}.`,
       evidence: evidenceOf(p),
     });
   }
@@ -85,7 +90,9 @@ export function hiddenPrimaryUnresolved(i: CheckInput, emit: Emit): void {
     severity: axfr ? "blocker" : "warning",
     subject: p.mname,
     message: `The SOA MNAME ${p.mname} is not among the NS and does not resolve: ${p.resolveProblem}.${axfr ? " The new operator is to transfer the zone from the primary, and it cannot be found." : " NOTIFY and dynamic updates (RFC 2136 §4) are sent to the MNAME, so they go nowhere; if the primary is known only internally, acknowledge."}`,
-    remediation: axfr ? "Give the new operator the primary's real address for the transfer, or load a copy instead." : `Set the SOA MNAME to the real primary (or to one of the NS) at the new operator.`,
+    remediation: axfr
+      ? "Give the new operator the primary's real address for the transfer, or load a copy instead."
+      : `Set the SOA MNAME to the real primary (or to one of the NS) at the new operator.`,
     evidence: evidenceOf(p),
   });
 }

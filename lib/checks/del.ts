@@ -34,7 +34,10 @@ function expandV6(a: string): string {
 }
 
 const noServers: CheckDef = {
-  id: "DEL-NO-SERVERS", family: "DEL", severity: "blocker", title: "The zone's servers can be found",
+  id: "DEL-NO-SERVERS",
+  family: "DEL",
+  severity: "blocker",
+  title: "The zone's servers can be found",
   run(i, emit) {
     if (!i.old) return;
     if (i.old.servers.length === 0) {
@@ -49,16 +52,23 @@ const noServers: CheckDef = {
 };
 
 const unreachable: CheckDef = {
-  id: "DEL-SERVER-UNREACHABLE", family: "DEL", severity: "blocker", title: "Every NS on every address answers SOA with AA",
+  id: "DEL-SERVER-UNREACHABLE",
+  family: "DEL",
+  severity: "blocker",
+  title: "Every NS on every address answers SOA with AA",
   run(i, emit) {
-    for (const [snap, which] of [[i.old, "old"], [i.neu, "new"]] as const) {
+    for (const [snap, which] of [
+      [i.old, "old"],
+      [i.neu, "new"],
+    ] as const) {
       if (!snap) continue;
       for (const s of snap.servers) {
         if (s.authoritative) continue;
         emit({
           subject: label(s),
           message: `${label(s)} (${which} operator) does not answer SOA for ${snap.zone} authoritatively: ${s.error ?? "no answer"}.`,
-          remediation: "Fix or remove this server before the move: resolvers that pick it get timeouts or lame answers.",
+          remediation:
+            "Fix or remove this server before the move: resolvers that pick it get timeouts or lame answers.",
           evidence: summaryEvidence(snap, s, which),
         });
       }
@@ -67,9 +77,15 @@ const unreachable: CheckDef = {
 };
 
 const soaSerial: CheckDef = {
-  id: "DEL-SOA-SERIAL", family: "DEL", severity: "blocker", title: "All servers serve the same SOA serial",
+  id: "DEL-SOA-SERIAL",
+  family: "DEL",
+  severity: "blocker",
+  title: "All servers serve the same SOA serial",
   run(i, emit) {
-    for (const [snap, which] of [[i.old, "old"], [i.neu, "new"]] as const) {
+    for (const [snap, which] of [
+      [i.old, "old"],
+      [i.neu, "new"],
+    ] as const) {
       const up = reachableServers(snap).filter((s) => s.soaSerial !== null);
       const serials = [...new Set(up.map((s) => s.soaSerial!))];
       if (!snap || serials.length < 2) continue;
@@ -77,9 +93,14 @@ const soaSerial: CheckDef = {
       for (const s of up.filter((x) => x.soaSerial !== max)) {
         emit({
           subject: label(s),
-          message: `${label(s)} serves serial ${s.soaSerial} while ${up.filter((x) => x.soaSerial === max).map(label).join(", ")} serve ${max}: ${s.name} is stale (${which} operator).`,
+          message: `${label(s)} serves serial ${s.soaSerial} while ${up
+            .filter((x) => x.soaSerial === max)
+            .map(label)
+            .join(", ")} serve ${max}: ${s.name} is stale (${which} operator).`,
           remediation: `Repair zone transfer to ${s.name} (NOTIFY/AXFR from the primary, TSIG, ACL) and check that its serial reaches ${max}.`,
-          evidence: up.flatMap((x) => summaryEvidence(snap, x, which).filter((e) => e.text.includes(" SOA"))).slice(0, 8),
+          evidence: up
+            .flatMap((x) => summaryEvidence(snap, x, which).filter((e) => e.text.includes(" SOA")))
+            .slice(0, 8),
         });
       }
     }
@@ -87,7 +108,10 @@ const soaSerial: CheckDef = {
 };
 
 const primary: CheckDef = {
-  id: "DEL-PRIMARY-UNREACHABLE", family: "DEL", severity: "blocker", title: "The primary (SOA MNAME) answers",
+  id: "DEL-PRIMARY-UNREACHABLE",
+  family: "DEL",
+  severity: "blocker",
+  title: "The primary (SOA MNAME) answers",
   run(i, emit) {
     if (!i.old) return;
     const mname = i.old.servers.find((s) => s.soaMname)?.soaMname?.toLowerCase();
@@ -106,32 +130,57 @@ const primary: CheckDef = {
 };
 
 const primarySerial: CheckDef = {
-  id: "DEL-PRIMARY-SERIAL", family: "DEL", severity: "warning", title: "A hidden primary serves the serial its NS serve",
+  id: "DEL-PRIMARY-SERIAL",
+  family: "DEL",
+  severity: "warning",
+  title: "A hidden primary serves the serial its NS serve",
   run: hiddenPrimarySerial,
 };
 
 const primaryUnresolved: CheckDef = {
-  id: "DEL-PRIMARY-UNRESOLVED", family: "DEL", severity: "warning", title: "A hidden primary's name resolves",
+  id: "DEL-PRIMARY-UNRESOLVED",
+  family: "DEL",
+  severity: "warning",
+  title: "A hidden primary's name resolves",
   run: hiddenPrimaryUnresolved,
 };
 
 const nsCount: CheckDef = {
-  id: "DEL-NS-DIVERSITY", family: "DEL", severity: "warning", title: "At least two NS on distinct networks",
+  id: "DEL-NS-DIVERSITY",
+  family: "DEL",
+  severity: "warning",
+  title: "At least two NS on distinct networks",
   run(i, emit) {
-    for (const [snap, which] of [[i.old, "old"], [i.neu, "new"]] as const) {
+    for (const [snap, which] of [
+      [i.old, "old"],
+      [i.neu, "new"],
+    ] as const) {
       if (!snap || snap.servers.length === 0) continue;
       const names = [...new Set(snap.servers.map((s) => s.name.toLowerCase()))];
       const nets = [...new Set(snap.servers.filter((s) => s.address).map((s) => networkOf(s.address)))];
       if (names.length < 2)
-        emit({ subject: `${which} NS`, message: `The ${which} operator has ${names.length} name server (${names.join(", ")}); RFC 1034 §4.1 asks for at least two.`, remediation: "Add a second name server on another network.", evidence: [fact(`NS: ${names.join(" ")}`)] });
+        emit({
+          subject: `${which} NS`,
+          message: `The ${which} operator has ${names.length} name server (${names.join(", ")}); RFC 1034 §4.1 asks for at least two.`,
+          remediation: "Add a second name server on another network.",
+          evidence: [fact(`NS: ${names.join(" ")}`)],
+        });
       else if (nets.length < 2)
-        emit({ subject: `${which} NS`, message: `All ${which} name servers sit on one network (${nets.join(", ")}): one outage takes the zone down.`, remediation: "Put at least one name server on a different network (RFC 2182 §3.1).", evidence: [fact(snap.servers.map((s) => `${s.name} ${s.address}`).join(", "))] });
+        emit({
+          subject: `${which} NS`,
+          message: `All ${which} name servers sit on one network (${nets.join(", ")}): one outage takes the zone down.`,
+          remediation: "Put at least one name server on a different network (RFC 2182 §3.1).",
+          evidence: [fact(snap.servers.map((s) => `${s.name} ${s.address}`).join(", "))],
+        });
     }
   },
 };
 
 const parentChild: CheckDef = {
-  id: "DEL-PARENT-CHILD-NS", family: "DEL", severity: "warning", title: "Parent NS set equals child NS set",
+  id: "DEL-PARENT-CHILD-NS",
+  family: "DEL",
+  severity: "warning",
+  title: "Parent NS set equals child NS set",
   run(i, emit) {
     const pc = i.diff.parentChild;
     if (!pc) return;
@@ -147,7 +196,10 @@ const parentChild: CheckDef = {
 };
 
 const glue: CheckDef = {
-  id: "DEL-GLUE", family: "DEL", severity: "blocker", title: "Glue equals the authoritative addresses",
+  id: "DEL-GLUE",
+  family: "DEL",
+  severity: "blocker",
+  title: "Glue equals the authoritative addresses",
   run(i, emit) {
     const pc = i.diff.parentChild;
     if (!pc) return;
@@ -163,7 +215,10 @@ const glue: CheckDef = {
 };
 
 const subzones: CheckDef = {
-  id: "DEL-SUBZONE-CUT", family: "DEL", severity: "blocker", title: "Every subzone cut under the old servers exists identically at the new side",
+  id: "DEL-SUBZONE-CUT",
+  family: "DEL",
+  severity: "blocker",
+  title: "Every subzone cut under the old servers exists identically at the new side",
   run(i, emit) {
     const oldRef = i.views.oldRef;
     const cmp = i.diff.oldVsNew;
@@ -186,7 +241,10 @@ const subzones: CheckDef = {
 };
 
 const recursion: CheckDef = {
-  id: "DEL-OPEN-RECURSION", family: "DEL", severity: "warning", title: "Authoritative servers do not offer recursion",
+  id: "DEL-OPEN-RECURSION",
+  family: "DEL",
+  severity: "warning",
+  title: "Authoritative servers do not offer recursion",
   run(i, emit) {
     if (i.probes) {
       // The real test: RD=1 for a name outside the zone answered with RA and data (RFC 5358 §4).
@@ -196,22 +254,30 @@ const recursion: CheckDef = {
         emit({
           subject: p.server,
           message: `${p.server} (${p.which}) resolved ${nameToText(a.question.name)} for us with RD=1 (RA set, ${a.records.filter((r) => r.section === "answer").length} answer record(s)): it is an open resolver — an amplifier for reflection attacks that mixes cached with authoritative data.`,
-          remediation: "Disable recursion on authoritative servers, or restrict it to the operator's own clients (RFC 5358 §4).",
+          remediation:
+            "Disable recursion on authoritative servers, or restrict it to the operator's own clients (RFC 5358 §4).",
           evidence: [fact(answerText(a))],
         });
       }
       return;
     }
-    for (const [snap, which] of [[i.old, "old"], [i.neu, "new"]] as const) {
+    for (const [snap, which] of [
+      [i.old, "old"],
+      [i.neu, "new"],
+    ] as const) {
       if (!snap) continue;
       for (const s of snap.servers) {
-        const idx = snap.answers.findIndex((a) => a.server.address === s.address && a.server.port === s.port && a.flags?.ra);
+        const idx = snap.answers.findIndex(
+          (a) => a.server.address === s.address && a.server.port === s.port && a.flags?.ra,
+        );
         if (idx < 0) continue;
         emit({
           subject: label(s),
           message: `${label(s)} (${which}) sets RA: it offers recursion to anyone, which makes it an amplifier and mixes cached with authoritative data.`,
           remediation: "Disable recursion on authoritative servers (RFC 5358).",
-          evidence: [{ kind: "answer", snapshot: which, answer: idx, server: label(s), text: answerText(snap.answers[idx]) }],
+          evidence: [
+            { kind: "answer", snapshot: which, answer: idx, server: label(s), text: answerText(snap.answers[idx]) },
+          ],
         });
       }
     }
@@ -221,36 +287,75 @@ const recursion: CheckDef = {
 const BADVERS = 16;
 
 const transports: CheckDef = {
-  id: "DEL-EDNS-TCP", family: "DEL", severity: "warning", title: "EDNS and TCP work at every server",
+  id: "DEL-EDNS-TCP",
+  family: "DEL",
+  severity: "warning",
+  title: "EDNS and TCP work at every server",
   run(i, emit) {
-    for (const [snap, which] of [[i.old, "old"], [i.neu, "new"]] as const) {
+    for (const [snap, which] of [
+      [i.old, "old"],
+      [i.neu, "new"],
+    ] as const) {
       if (!snap) continue;
       for (const s of snap.servers.filter((x) => x.authoritative)) {
         const problems: string[] = [];
         const evidence = summaryEvidence(snap, s, which);
         if (!s.tcp) problems.push("no answer over TCP (RFC 7766 §5 requires it; large answers and DNSSEC need it)");
-        const udp = snap.answers.find((a) => a.server.address === s.address && a.server.port === s.port && a.transport === "udp" && a.rcode === 0);
+        const udp = snap.answers.find(
+          (a) => a.server.address === s.address && a.server.port === s.port && a.transport === "udp" && a.rcode === 0,
+        );
         if (udp && !udp.edns) problems.push("no EDNS(0) in UDP answers (RFC 6891)");
         const p = i.probes?.servers.find((x) => x.which === which && x.server === label(s));
         if (p?.ednsVersion) {
           const a = p.ednsVersion;
-          if (a.error && a.error.kind !== "refused" && a.error.kind !== "servfail") problems.push(`no answer to a query with EDNS version 1 (${a.error.kind}); RFC 6891 §6.1.3 requires BADVERS`);
-          else if (a.rcode !== BADVERS) problems.push(`answers EDNS version 1 with rcode ${a.rcode} instead of BADVERS (RFC 6891 §6.1.3)`);
-          else if (a.edns && a.edns.version !== 0) problems.push(`BADVERS answer carries EDNS version ${a.edns.version}, not the highest it supports (0)`);
+          if (a.error && a.error.kind !== "refused" && a.error.kind !== "servfail")
+            problems.push(
+              `no answer to a query with EDNS version 1 (${a.error.kind}); RFC 6891 §6.1.3 requires BADVERS`,
+            );
+          else if (a.rcode !== BADVERS)
+            problems.push(`answers EDNS version 1 with rcode ${a.rcode} instead of BADVERS (RFC 6891 §6.1.3)`);
+          else if (a.edns && a.edns.version !== 0)
+            problems.push(`BADVERS answer carries EDNS version ${a.edns.version}, not the highest it supports (0)`);
           if (problems.length) evidence.push(fact(answerText(a)));
         }
         if (p?.noEdns) {
           const a = p.noEdns;
-          if (a.error || a.rcode !== 0) problems.push(`a query without EDNS fails (${a.error ? a.error.kind : `rcode ${a.rcode}`}); RFC 6891 §7 requires plain DNS to keep working`);
+          if (a.error || a.rcode !== 0)
+            problems.push(
+              `a query without EDNS fails (${a.error ? a.error.kind : `rcode ${a.rcode}`}); RFC 6891 §7 requires plain DNS to keep working`,
+            );
           else if (a.edns) problems.push("answers a query without EDNS with an OPT record (RFC 6891 §7 forbids it)");
           if (a.error || a.rcode !== 0 || a.edns) evidence.push(fact(answerText(a)));
         }
         if (problems.length === 0) continue;
-        emit({ subject: label(s), message: `${label(s)} (${which}): ${problems.join("; ")}.`, remediation: "Fix the server's TCP and EDNS handling (a firewall dropping TCP/53 or large UDP, or an old middlebox, is the usual cause).", evidence });
+        emit({
+          subject: label(s),
+          message: `${label(s)} (${which}): ${problems.join("; ")}.`,
+          remediation:
+            "Fix the server's TCP and EDNS handling (a firewall dropping TCP/53 or large UDP, or an old middlebox, is the usual cause).",
+          evidence,
+        });
       }
     }
   },
 };
 
-export const DEL_CHECKS: CheckDef[] = [noServers, unreachable, soaSerial, primary, primarySerial, primaryUnresolved, nsCount, parentChild, glue, subzones, lameSubzone, childDs, childGlue, ...PLANNED_CHECKS, recursion, transports];
+export const DEL_CHECKS: CheckDef[] = [
+  noServers,
+  unreachable,
+  soaSerial,
+  primary,
+  primarySerial,
+  primaryUnresolved,
+  nsCount,
+  parentChild,
+  glue,
+  subzones,
+  lameSubzone,
+  childDs,
+  childGlue,
+  ...PLANNED_CHECKS,
+  recursion,
+  transports,
+];
 export type { CheckInput };

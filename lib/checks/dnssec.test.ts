@@ -27,13 +27,26 @@ describe("DNSSEC arithmetic", () => {
 
   it("verifies real ECDSA P-256 signatures, and rejects altered data", () => {
     expect(verifyRrsig({ owner, type: T.DNSKEY, rdatas: [key], rrsig: sigOver(T.DNSKEY), dnskey: key })).toBe(true);
-    expect(verifyRrsig({ owner: wire("SHOP.project.test."), type: T.A, rdatas: [new Uint8Array([192, 0, 2, 60])], rrsig: sigOver(T.A), dnskey: key })).toBe(true);
-    expect(verifyRrsig({ owner, type: T.A, rdatas: [new Uint8Array([192, 0, 2, 61])], rrsig: sigOver(T.A), dnskey: key })).toBe(false);
+    expect(
+      verifyRrsig({
+        owner: wire("SHOP.project.test."),
+        type: T.A,
+        rdatas: [new Uint8Array([192, 0, 2, 60])],
+        rrsig: sigOver(T.A),
+        dnskey: key,
+      }),
+    ).toBe(true);
+    expect(
+      verifyRrsig({ owner, type: T.A, rdatas: [new Uint8Array([192, 0, 2, 61])], rrsig: sigOver(T.A), dnskey: key }),
+    ).toBe(false);
     expect(verifyRrsig({ owner, type: T.DNSKEY, rdatas: [key], rrsig: sigOver(T.A), dnskey: key })).toBe(false);
   });
 
   it("matches the lab's DS for the key (dnssec-dsfromkey -2)", () => {
-    const ds = records("shop.project.test. 86400 IN DS 440 13 2 934113B0D2B17C87E810765DB45A2FE166453997913552512514B11194198FB9\n", "project.test.")[0].rdata;
+    const ds = records(
+      "shop.project.test. 86400 IN DS 440 13 2 934113B0D2B17C87E810765DB45A2FE166453997913552512514B11194198FB9\n",
+      "project.test.",
+    )[0].rdata;
     expect(dsMatches(ds, key, owner)).toBe(true);
   });
 });

@@ -25,7 +25,6 @@ export function dsMatches(ds: Uint8Array, dnskey: Uint8Array, owner: Uint8Array)
   return Buffer.from(ds.subarray(4)).equals(d);
 }
 
-
 /** The RRSIG fields the checks read (RFC 4034 §3.1). */
 export interface RrsigFields {
   typeCovered: number;
@@ -50,8 +49,16 @@ export function parseRrsig(rdata: Uint8Array): RrsigFields | null {
   if (i >= rdata.length) return null;
   const end = i + 1;
   return {
-    typeCovered: v.getUint16(0), algorithm: rdata[2], labels: rdata[3], originalTtl: v.getUint32(4), expiration: v.getUint32(8), inception: v.getUint32(12), keyTag: v.getUint16(16),
-    signer: rdata.subarray(18, end), signature: rdata.subarray(end), signedPart: rdata.subarray(0, end),
+    typeCovered: v.getUint16(0),
+    algorithm: rdata[2],
+    labels: rdata[3],
+    originalTtl: v.getUint32(4),
+    expiration: v.getUint32(8),
+    inception: v.getUint32(12),
+    keyTag: v.getUint16(16),
+    signer: rdata.subarray(18, end),
+    signature: rdata.subarray(end),
+    signedPart: rdata.subarray(0, end),
   };
 }
 
@@ -64,10 +71,23 @@ function publicKey(dnskey: Uint8Array): { key: KeyObject; hash: string | null; p
   try {
     if ((alg === 13 && pk.length === 64) || (alg === 14 && pk.length === 96)) {
       const n = pk.length / 2;
-      const key = createPublicKey({ key: { kty: "EC", crv: alg === 13 ? "P-256" : "P-384", x: b64url(pk.subarray(0, n)), y: b64url(pk.subarray(n)) }, format: "jwk" });
+      const key = createPublicKey({
+        key: {
+          kty: "EC",
+          crv: alg === 13 ? "P-256" : "P-384",
+          x: b64url(pk.subarray(0, n)),
+          y: b64url(pk.subarray(n)),
+        },
+        format: "jwk",
+      });
       return { key, hash: alg === 13 ? "sha256" : "sha384", p1363: true };
     }
-    if (alg === 15 && pk.length === 32) return { key: createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: b64url(pk) }, format: "jwk" }), hash: null, p1363: false };
+    if (alg === 15 && pk.length === 32)
+      return {
+        key: createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: b64url(pk) }, format: "jwk" }),
+        hash: null,
+        p1363: false,
+      };
     if (alg === 8 || alg === 10) {
       // RFC 3110 §2: exponent length (1 octet, or 0 then 2 octets), exponent, modulus.
       let off = 1;
@@ -78,7 +98,11 @@ function publicKey(dnskey: Uint8Array): { key: KeyObject; hash: string | null; p
       }
       const e = pk.subarray(off, off + elen);
       const n = pk.subarray(off + elen);
-      return { key: createPublicKey({ key: { kty: "RSA", e: b64url(e), n: b64url(n) }, format: "jwk" }), hash: alg === 8 ? "sha256" : "sha512", p1363: false };
+      return {
+        key: createPublicKey({ key: { kty: "RSA", e: b64url(e), n: b64url(n) }, format: "jwk" }),
+        hash: alg === 8 ? "sha256" : "sha512",
+        p1363: false,
+      };
     }
   } catch {
     return null;
@@ -92,9 +116,16 @@ function publicKey(dnskey: Uint8Array): { key: KeyObject; hash: string | null; p
  * without names in their RDATA (DNSKEY, DS, A, AAAA, TXT…), whose canonical
  * form is the wire form.
  */
-export function verifyRrsig(opts: { owner: Uint8Array; type: number; rdatas: readonly Uint8Array[]; rrsig: Uint8Array; dnskey: Uint8Array }): boolean {
+export function verifyRrsig(opts: {
+  owner: Uint8Array;
+  type: number;
+  rdatas: readonly Uint8Array[];
+  rrsig: Uint8Array;
+  dnskey: Uint8Array;
+}): boolean {
   const sig = parseRrsig(opts.rrsig);
-  if (!sig || sig.typeCovered !== opts.type || sig.algorithm !== opts.dnskey[3] || sig.keyTag !== keyTag(opts.dnskey)) return false;
+  if (!sig || sig.typeCovered !== opts.type || sig.algorithm !== opts.dnskey[3] || sig.keyTag !== keyTag(opts.dnskey))
+    return false;
   const k = publicKey(opts.dnskey);
   if (!k) return false;
   const owner = lowerName(opts.owner);
@@ -112,7 +143,12 @@ export function verifyRrsig(opts: { owner: Uint8Array; type: number; rdatas: rea
   }
   const data = Buffer.concat(parts);
   try {
-    return cryptoVerify(k.hash, data, k.p1363 ? { key: k.key, dsaEncoding: "ieee-p1363" } : k.key, Buffer.from(sig.signature));
+    return cryptoVerify(
+      k.hash,
+      data,
+      k.p1363 ? { key: k.key, dsaEncoding: "ieee-p1363" } : k.key,
+      Buffer.from(sig.signature),
+    );
   } catch {
     return false;
   }

@@ -8,14 +8,29 @@ import { rdataToText } from "../zone/rdata";
 import { typeToText } from "../zone/rrtype";
 import type { EvidenceRef } from "./types";
 
-const RCODES: Record<number, string> = { 0: "NOERROR", 1: "FORMERR", 2: "SERVFAIL", 3: "NXDOMAIN", 4: "NOTIMP", 5: "REFUSED", 9: "NOTAUTH" };
+const RCODES: Record<number, string> = {
+  0: "NOERROR",
+  1: "FORMERR",
+  2: "SERVFAIL",
+  3: "NXDOMAIN",
+  4: "NOTIMP",
+  5: "REFUSED",
+  9: "NOTAUTH",
+};
 
 /** One answer as a dig-like line: server, question, status, flags, answer records. */
 export function answerText(a: ServerAnswer): string {
   const head = `${serverLabel(a.server)} ${a.transport.toUpperCase()} ${nameToText(a.question.name)} ${typeToText(a.question.type)}`;
   if (a.error) return `${head}: ${a.error.kind} (${a.error.message})`;
-  const flags = a.flags ? Object.entries(a.flags).filter(([, v]) => v).map(([k]) => k).join(" ") : "";
-  const recs = a.records.filter((r) => r.section === "answer").map((r) => `${nameToText(r.owner)} ${r.ttl} IN ${typeToText(r.type)} ${rdataToText(r.type, r.rdata)}`);
+  const flags = a.flags
+    ? Object.entries(a.flags)
+        .filter(([, v]) => v)
+        .map(([k]) => k)
+        .join(" ")
+    : "";
+  const recs = a.records
+    .filter((r) => r.section === "answer")
+    .map((r) => `${nameToText(r.owner)} ${r.ttl} IN ${typeToText(r.type)} ${rdataToText(r.type, r.rdata)}`);
   return `${head}: status ${RCODES[a.rcode ?? -1] ?? a.rcode} flags [${flags}]${recs.length ? " " + recs.join(" / ") : ""}`;
 }
 
@@ -24,7 +39,8 @@ export function summaryEvidence(snap: Snapshot, s: ServerSummary, which: "old" |
   const out: EvidenceRef[] = [];
   snap.answers.forEach((a, i) => {
     if (a.server.address !== s.address || a.server.port !== s.port || a.server.name !== s.name) return;
-    if (nameToText(a.question.name).toLowerCase() !== snap.zone || (a.question.type !== 6 && a.question.type !== 2)) return;
+    if (nameToText(a.question.name).toLowerCase() !== snap.zone || (a.question.type !== 6 && a.question.type !== 2))
+      return;
     out.push({ kind: "answer", snapshot: which, answer: i, server: serverLabel(s), text: answerText(a) });
   });
   return out;

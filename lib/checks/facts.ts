@@ -27,10 +27,21 @@ export const transferFactsSchema = z.strictObject({
   contacts: z.array(contactSchema).max(50).optional(),
   monitoringPlanned: z.boolean().optional(),
   /** What is watched during and after the switch, by whom. */
-  monitoring: z.strictObject({ plan: z.string().trim().min(3).max(2000), by: z.string().max(200).optional() }).optional(),
+  monitoring: z
+    .strictObject({ plan: z.string().trim().min(3).max(2000), by: z.string().max(200).optional() })
+    .optional(),
   rollbackDocumented: z.boolean().optional(),
   /** The documented rollback and the time it assumes until everyone sees the old NS again. */
-  rollback: z.strictObject({ steps: z.string().trim().min(3).max(4000), assumedSeconds: z.number().int().min(0).max(365 * 86400) }).optional(),
+  rollback: z
+    .strictObject({
+      steps: z.string().trim().min(3).max(4000),
+      assumedSeconds: z
+        .number()
+        .int()
+        .min(0)
+        .max(365 * 86400),
+    })
+    .optional(),
   oldZoneKept: z.boolean().optional(),
   /** Until when the old operator keeps serving the zone (ISO 8601). */
   oldZoneKeptUntil: isoDate.optional(),
@@ -44,7 +55,12 @@ export const transferFactsSchema = z.strictObject({
  * The operations plan a person states on the schedule page (DESIGN §6 OPS):
  * the same fields, with the same rules, as in a facts file.
  */
-export const operationsPlanSchema = transferFactsSchema.pick({ monitoring: true, rollback: true, oldZoneKeptUntil: true, dnssecPlan: true });
+export const operationsPlanSchema = transferFactsSchema.pick({
+  monitoring: true,
+  rollback: true,
+  oldZoneKeptUntil: true,
+  dnssecPlan: true,
+});
 export type OperationsPlan = z.infer<typeof operationsPlanSchema>;
 
 /** A facts file: the domain comes from the command line; everything else as in the library. */

@@ -46,13 +46,27 @@ export async function probeHttp(opts: ProbeHttpOptions): Promise<HttpProbe[]> {
       const to = opts.connectTo?.(host) ?? null;
       const tlsP =
         u.protocol === "https:" && opts.tls !== false
-          ? probeTls({ host, address: to?.address, port: to?.port ?? (u.port ? Number(u.port) : 443), timeoutMs, ca: opts.ca, policy })
+          ? probeTls({
+              host,
+              address: to?.address,
+              port: to?.port ?? (u.port ? Number(u.port) : 443),
+              timeoutMs,
+              ca: opts.ca,
+              policy,
+            })
           : Promise.resolve(null);
       try {
         const res = await f(url, { signal: ac.signal, headers: { "user-agent": "cutover-check" } });
         return { host, url, status: res.status, error: null, elapsedMs: Date.now() - t0, tls: await tlsP };
       } catch (e) {
-        return { host, url, status: null, error: ac.signal.aborted ? `timeout after ${timeoutMs} ms` : (e as Error).message, elapsedMs: Date.now() - t0, tls: await tlsP };
+        return {
+          host,
+          url,
+          status: null,
+          error: ac.signal.aborted ? `timeout after ${timeoutMs} ms` : (e as Error).message,
+          elapsedMs: Date.now() - t0,
+          tls: await tlsP,
+        };
       } finally {
         clearTimeout(timer);
       }

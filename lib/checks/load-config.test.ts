@@ -50,6 +50,8 @@ describe("operator check configuration", () => {
     if (!wrongId.ok) expect(wrongId.error).toContain("severities");
     const unknownKey = readCheckConfig(file("key.json", JSON.stringify({ severity: {} })));
     expect(unknownKey.ok).toBe(false);
-    expect(() => checkConfigFromEnv({ CUTOVER_CHECKS_CONFIG: join(dir, "missing.json") })).toThrow(/CUTOVER_CHECKS_CONFIG/);
+    expect(() => checkConfigFromEnv({ CUTOVER_CHECKS_CONFIG: join(dir, "missing.json") })).toThrow(
+      /CUTOVER_CHECKS_CONFIG/,
+    );
   });
 });

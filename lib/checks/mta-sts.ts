@@ -5,7 +5,10 @@ import type { Fetcher } from "./rdap";
 export type StsRecord = { ok: true; id: string } | { ok: false; error: string };
 
 export function parseStsRecord(txt: string): StsRecord {
-  const fields = txt.split(";").map((f) => f.trim()).filter(Boolean);
+  const fields = txt
+    .split(";")
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (fields[0] !== "v=STSv1") return { ok: false, error: `must start with "v=STSv1" (got "${fields[0] ?? ""}")` };
   const id = fields.find((f) => f.startsWith("id="))?.slice(3);
   if (!id) return { ok: false, error: "no id= field" };
@@ -33,9 +36,12 @@ export function parseStsPolicy(body: string): StsPolicy {
     }
     const [, k, v] = m;
     if (k === "version") p.version = v;
-    else if (k === "mode") p.mode = v === "enforce" || v === "testing" || v === "none" ? v : (p.errors.push(`unknown mode "${v}"`), null);
+    else if (k === "mode")
+      p.mode = v === "enforce" || v === "testing" || v === "none" ? v : (p.errors.push(`unknown mode "${v}"`), null);
     else if (k === "mx") p.mx.push(v.toLowerCase().replace(/\.$/, ""));
-    else if (k === "max_age") p.maxAge = /^\d{1,10}$/.test(v) && Number(v) <= 31_557_600 ? Number(v) : (p.errors.push(`bad max_age "${v}"`), null);
+    else if (k === "max_age")
+      p.maxAge =
+        /^\d{1,10}$/.test(v) && Number(v) <= 31_557_600 ? Number(v) : (p.errors.push(`bad max_age "${v}"`), null);
   }
   if (p.version !== "STSv1") p.errors.push(`version must be STSv1 (got ${p.version ?? "none"})`);
   if (!p.mode) p.errors.push("no valid mode");
@@ -78,7 +84,8 @@ export interface StsPolicyFetch {
 /** RFC 8461 §3.3: HTTPS GET of the policy; "HTTP 3xx redirects MUST NOT be followed"; a policy is small (64 KiB kept). */
 export async function fetchStsPolicy(o: FetchStsPolicyOptions): Promise<StsPolicyFetch> {
   const url = mtaStsPolicyUrl(o.zone);
-  const f: Fetcher = o.fetcher ?? outboundFetcher({ policy: o.policy ?? PUBLIC_ONLY, redirect: "manual", maxBytes: 64 * 1024 });
+  const f: Fetcher =
+    o.fetcher ?? outboundFetcher({ policy: o.policy ?? PUBLIC_ONLY, redirect: "manual", maxBytes: 64 * 1024 });
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(), o.timeoutMs ?? 5000);
   try {

@@ -38,15 +38,22 @@ const NEW_ZONE = body(["ns1.new.test.", "ns2.new.test."]);
 function clean(): CheckInput {
   return input({
     sources: [source("export.zone", OLD_ZONE)],
-    old: [{ ...OLD, zone: OLD_ZONE }, { ...OLD2, zone: OLD_ZONE }],
-    neu: [{ ...NEW, zone: NEW_ZONE }, { ...NEW2, zone: NEW_ZONE }],
+    old: [
+      { ...OLD, zone: OLD_ZONE },
+      { ...OLD2, zone: OLD_ZONE },
+    ],
+    neu: [
+      { ...NEW, zone: NEW_ZONE },
+      { ...NEW2, zone: NEW_ZONE },
+    ],
     delegation: delegationOf("@ 172800 IN NS ns1.old.test.\n@ 172800 IN NS ns2.old.test.\n"),
     facts: { plannedNs: ["ns1.new.test.", "ns2.new.test."] },
     ask: [{ name: `sub.${ZONE}`, type: T.DS }],
   });
 }
 
-const isApexSoaNs = (a: ServerAnswer) => a.question.name.length === ZONE.length + 1 && (a.question.type === T.SOA || a.question.type === T.NS);
+const isApexSoaNs = (a: ServerAnswer) =>
+  a.question.name.length === ZONE.length + 1 && (a.question.type === T.SOA || a.question.type === T.NS);
 const everythingButApex = (a: ServerAnswer) => !isApexSoaNs(a);
 /** What a run cut short after its apex class loses: every other name. */
 const CUTS: [string, (a: ServerAnswer) => boolean][] = [
@@ -59,12 +66,20 @@ const CUTS: [string, (a: ServerAnswer) => boolean][] = [
 const ALLOWED = new Set(["INV-SNAPSHOT-INCOMPLETE", "INV-UNVERIFIED-AT-NEW"]);
 
 const FAMILIES: [string, CheckDef[]][] = [
-  ["DEL", DEL_CHECKS], ["INV", INV_CHECKS], ["PRV", PRV_CHECKS], ["SEC", SEC_CHECKS],
-  ["TIM", TIM_CHECKS], ["SVC", SVC_CHECKS], ["REG", REG_CHECKS], ["OPS", OPS_CHECKS],
+  ["DEL", DEL_CHECKS],
+  ["INV", INV_CHECKS],
+  ["PRV", PRV_CHECKS],
+  ["SEC", SEC_CHECKS],
+  ["TIM", TIM_CHECKS],
+  ["SVC", SVC_CHECKS],
+  ["REG", REG_CHECKS],
+  ["OPS", OPS_CHECKS],
 ];
 
 const blockers = (i: CheckInput, checks: CheckDef[]) =>
-  runChecks(i, DEFAULT_CONFIG, checks).filter((f) => f.severity === "blocker").map((f) => `${f.id} ${f.subject}`);
+  runChecks(i, DEFAULT_CONFIG, checks)
+    .filter((f) => f.severity === "blocker")
+    .map((f) => `${f.id} ${f.subject}`);
 
 describe("a partial snapshot never yields a false blocker", () => {
   const base = clean();
@@ -73,7 +88,9 @@ describe("a partial snapshot never yields a false blocker", () => {
     for (const side of ["old", "new"] as const) {
       for (const [what, lost] of CUTS) {
         it(`${family}: ${what} cut off at the ${side} side adds no ${family} blocker`, () => {
-          const after = blockers(partial(base, side, lost), checks).filter((b) => !ALLOWED.has(b.split(" ")[0]) && !before.includes(b));
+          const after = blockers(partial(base, side, lost), checks).filter(
+            (b) => !ALLOWED.has(b.split(" ")[0]) && !before.includes(b),
+          );
           expect(after).toEqual([]);
         });
       }
@@ -90,12 +107,20 @@ describe("a partial snapshot never yields a false blocker", () => {
     expect(u.map((x) => x.subject)).toEqual(["unverified at the new operator: not asked"]);
     expect(u[0].message).toContain(`mx.${ZONE} A`);
     expect(u[0].message).toContain(`mx.${ZONE} AAAA`);
-    expect(f.filter((x) => x.id === "INV-SNAPSHOT-INCOMPLETE").map((x) => x.subject)).toEqual([`${ZONE} (new operator snapshot)`]);
+    expect(f.filter((x) => x.id === "INV-SNAPSHOT-INCOMPLETE").map((x) => x.subject)).toEqual([
+      `${ZONE} (new operator snapshot)`,
+    ]);
   });
 
   it("SVC-MX-TARGET still fires when the target was asked and has no address (the guard is not a blind spot)", () => {
     const zone = OLD_ZONE.replace(/^mx IN A.*\n|^mx IN AAAA.*\n/gm, "");
-    const i = input({ old: [{ ...OLD, zone }], ask: [{ name: `mx.${ZONE}`, type: T.A }, { name: `mx.${ZONE}`, type: T.AAAA }] });
+    const i = input({
+      old: [{ ...OLD, zone }],
+      ask: [
+        { name: `mx.${ZONE}`, type: T.A },
+        { name: `mx.${ZONE}`, type: T.AAAA },
+      ],
+    });
     expect(blockers(i, SVC_CHECKS)).toContain(`SVC-MX-TARGET ${ZONE} MX mx.${ZONE}`);
   });
 });

@@ -31,8 +31,7 @@ export interface PipelineSourceFile {
 }
 
 export type PipelineProgress =
-  | { phase: "import" | "rdap" | "http" | "probes" | "checks" | "done" }
-  | { phase: "old" | "new"; event: ProgressEvent };
+  { phase: "import" | "rdap" | "http" | "probes" | "checks" | "done" } | { phase: "old" | "new"; event: ProgressEvent };
 
 /** Query settings shared by both snapshots (never the server list). */
 export type SnapshotSettings = Omit<SnapshotOptions, "zone" | "servers" | "importedNames" | "signal" | "onProgress">;
@@ -48,7 +47,13 @@ export interface PipelineOptions {
   newServers?: ExplicitServer[];
   snapshot?: SnapshotSettings;
   rdap?: { baseUrl: string; fetcher?: Fetcher; timeoutMs?: number } | null;
-  http?: { targets?: string[]; fetcher?: Fetcher; timeoutMs?: number; connectTo?: (host: string) => { address: string; port: number } | null; ca?: string | Buffer } | null;
+  http?: {
+    targets?: string[];
+    fetcher?: Fetcher;
+    timeoutMs?: number;
+    connectTo?: (host: string) => { address: string; port: number } | null;
+    ca?: string | Buffer;
+  } | null;
   /** Active probes (recursion, EDNS, subzones, signatures, PTR, MTA-STS); false = skip. Default on, PTR via iteration from the root hints. */
   probes?: { resolver?: Resolver | null } | false;
   config?: CheckConfigInput;
@@ -83,8 +88,15 @@ function plannedInZone(zone: string, opts: PipelineOptions): string[] {
   return [...new Set(abs.filter((n) => n === zone || n.endsWith("." + zone)))];
 }
 
-function withTarget(name: string, type: number, rdata: Uint8Array | undefined): { name: string; type: number; target?: string } {
-  const t = rdata && (type === T.MX || type === T.SRV || type === T.CNAME || type === T.NS) ? rdataTarget({ type, rdata }) : null;
+function withTarget(
+  name: string,
+  type: number,
+  rdata: Uint8Array | undefined,
+): { name: string; type: number; target?: string } {
+  const t =
+    rdata && (type === T.MX || type === T.SRV || type === T.CNAME || type === T.NS)
+      ? rdataTarget({ type, rdata })
+      : null;
   return t ? { name, type, target: nameToText(t) } : { name, type };
 }
 
@@ -106,11 +118,24 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const progress = opts.onProgress ?? (() => undefined);
   progress({ phase: "import" });
   const sources: DiffSource[] = opts.sources.map((s) =>
-    isImported(s) ? s : { name: s.name, result: importZone([{ name: s.name, bytes: s.bytes }], { format: s.format ?? "auto", origin: zone, includes: "filesystem" }) },
+    isImported(s)
+      ? s
+      : {
+          name: s.name,
+          result: importZone([{ name: s.name, bytes: s.bytes }], {
+            format: s.format ?? "auto",
+            origin: zone,
+            includes: "filesystem",
+          }),
+        },
   );
   // Each name with its types, and the targets mail, web and delegations depend on (the query plan orders by them).
   // Held in an object so it can be dropped once both snapshots are asked (an async function's locals live until it returns; 100,000s of entries).
-  const held = { importedNames: sources.flatMap((s) => s.result.records.map((r) => withTarget(nameToText(r.owner), r.type, r.rdata))) };
+  const held = {
+    importedNames: sources.flatMap((s) =>
+      s.result.records.map((r) => withTarget(nameToText(r.owner), r.type, r.rdata)),
+    ),
+  };
   const settings = opts.snapshot ?? {};
 
   const old = await runSnapshot({
@@ -128,7 +153,14 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   // The new operator is asked about every name the old side and the sources hold, and only the given servers.
   // The old side's views are built once: here, and reused by the final diff (one key and owner per RRset for all views).
   const intern: Interner = new Map();
-  const oldViews = buildDiff({ zone, sources: [], old, neu: null, operatorChange: opts.facts.dnsHostingMoves === true, intern }).views;
+  const oldViews = buildDiff({
+    zone,
+    sources: [],
+    old,
+    neu: null,
+    operatorChange: opts.facts.dnsHostingMoves === true,
+    intern,
+  }).views;
   // A full transfer from the old side lists every name: guessing labels at the new side adds nothing.
   const oldComplete = (old.plan?.transferred.length ?? 0) > 0;
   const neu =
@@ -140,7 +172,14 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
           zone,
           servers: opts.newServers,
           // …and the addresses of in-zone planned NS names (DEL-PLANNED-GLUE compares them with the addresses given).
-          importedNames: [...held.importedNames, ...namesOf(oldViews.oldRef), ...plannedInZone(zone, opts).flatMap((name) => [{ name, type: 1 }, { name, type: 28 }])],
+          importedNames: [
+            ...held.importedNames,
+            ...namesOf(oldViews.oldRef),
+            ...plannedInZone(zone, opts).flatMap((name) => [
+              { name, type: 1 },
+              { name, type: 28 },
+            ]),
+          ],
           ...(oldComplete ? { commonLabels: false, nsecWalk: false } : {}),
           // Not delegated yet: the parent's referral is the old side's (measured there).
           measureParent: false,
@@ -157,22 +196,50 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   let rdap: RdapResult | null = null;
   if (opts.rdap) {
     progress({ phase: "rdap" });
-    rdap = await fetchRdap({ domain: zone, baseUrl: opts.rdap.baseUrl, fetcher: opts.rdap.fetcher, timeoutMs: opts.rdap.timeoutMs, signal: opts.signal, policy });
+    rdap = await fetchRdap({
+      domain: zone,
+      baseUrl: opts.rdap.baseUrl,
+      fetcher: opts.rdap.fetcher,
+      timeoutMs: opts.rdap.timeoutMs,
+      signal: opts.signal,
+      policy,
+    });
   }
   let http: HttpProbe[] = [];
   if (opts.http) {
     progress({ phase: "http" });
-    http = await probeHttp({ targets: opts.http.targets ?? [zone, `www.${zone}`], fetcher: opts.http.fetcher, timeoutMs: opts.http.timeoutMs, connectTo: opts.http.connectTo, ca: opts.http.ca, policy });
+    http = await probeHttp({
+      targets: opts.http.targets ?? [zone, `www.${zone}`],
+      fetcher: opts.http.fetcher,
+      timeoutMs: opts.http.timeoutMs,
+      connectTo: opts.http.connectTo,
+      ca: opts.http.ca,
+      policy,
+    });
   }
 
-  const { diff, views } = buildDiff({ zone, sources, old, neu, operatorChange: opts.facts.dnsHostingMoves === true, oldViews: oldViews.old, intern });
+  const { diff, views } = buildDiff({
+    zone,
+    sources,
+    old,
+    neu,
+    operatorChange: opts.facts.dnsHostingMoves === true,
+    oldViews: oldViews.old,
+    intern,
+  });
   intern.clear();
   let probes: Probes | null = null;
   if (opts.probes !== false) {
     progress({ phase: "probes" });
     const { rootHints, ...session } = settings;
     probes = await runProbes({
-      zone, old, neu, views, session, rootHints, signal: opts.signal,
+      zone,
+      old,
+      neu,
+      views,
+      session,
+      rootHints,
+      signal: opts.signal,
       resolver: opts.probes?.resolver,
       http: opts.http ? { fetcher: opts.http.fetcher, timeoutMs: opts.http.timeoutMs, policy } : null,
     });
@@ -180,9 +247,36 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   }
 
   progress({ phase: "checks" });
-  const input: CheckInput = { zone, facts: opts.facts, sources, old, neu, diff, views, rdap, http, probes: probes ?? undefined, now: opts.now ?? new Date(), marginSeconds: config.marginSeconds };
+  const input: CheckInput = {
+    zone,
+    facts: opts.facts,
+    sources,
+    old,
+    neu,
+    diff,
+    views,
+    rdap,
+    http,
+    probes: probes ?? undefined,
+    now: opts.now ?? new Date(),
+    marginSeconds: config.marginSeconds,
+  };
   const findings = runChecks(input, config);
   const verdict = computeVerdict(findings, opts.states ?? {});
   progress({ phase: "done" });
-  return { zone, facts: opts.facts, sources: sources.map((s) => ({ name: s.name, report: s.result.report })), old, neu, diff, views, rdap, http, probes, timing: timingFor(input), findings, verdict };
+  return {
+    zone,
+    facts: opts.facts,
+    sources: sources.map((s) => ({ name: s.name, report: s.result.report })),
+    old,
+    neu,
+    diff,
+    views,
+    rdap,
+    http,
+    probes,
+    timing: timingFor(input),
+    findings,
+    verdict,
+  };
 }

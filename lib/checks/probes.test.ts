@@ -38,8 +38,11 @@ describe("rawQuery against a loopback server", () => {
       seen.push({ rd, version: opt ? (opt.ednsVersion ?? 0) : null });
       // An open resolver: RD → RA and an answer.
       const reply = dnsPacket.encode({
-        id: q.id, type: "response", flags: (rd ? dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE : 0),
-        questions: q.questions, answers: rd ? [{ name: q.questions![0].name, type: "A", ttl: 60, data: "198.51.100.1" }] : [],
+        id: q.id,
+        type: "response",
+        flags: rd ? dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE : 0,
+        questions: q.questions,
+        answers: rd ? [{ name: q.questions![0].name, type: "A", ttl: 60, data: "198.51.100.1" }] : [],
       });
       server.send(reply, rinfo.port, rinfo.address);
     });
@@ -51,19 +54,34 @@ describe("rawQuery against a loopback server", () => {
   it("sends RD=1 and records RA and the answer; the address policy still applies", async () => {
     const session = new QuerySession({ allowPrivate: true, port, timeoutMs: 1000, retries: 0 });
     try {
-      const a = await rawQuery(session, { name: "ns.test.", address: "127.0.0.1", port }, { question: { name: wire("a.root-servers.net."), type: 1, class: 1 }, rd: true });
+      const a = await rawQuery(
+        session,
+        { name: "ns.test.", address: "127.0.0.1", port },
+        { question: { name: wire("a.root-servers.net."), type: 1, class: 1 }, rd: true },
+      );
       expect(a.error).toBeNull();
       expect(a.flags).toMatchObject({ rd: true, ra: true });
       expect(a.records.filter((r) => r.section === "answer").length).toBe(1);
-      const b = await rawQuery(session, { name: "ns.test.", address: "127.0.0.1", port }, { question: { name: wire("example.test."), type: 6, class: 1 }, ednsVersion: 1 });
+      const b = await rawQuery(
+        session,
+        { name: "ns.test.", address: "127.0.0.1", port },
+        { question: { name: wire("example.test."), type: 6, class: 1 }, ednsVersion: 1 },
+      );
       expect(b.error).toBeNull();
-      expect(seen.slice(-2)).toEqual([{ rd: true, version: 0 }, { rd: false, version: 1 }]);
+      expect(seen.slice(-2)).toEqual([
+        { rd: true, version: 0 },
+        { rd: false, version: 1 },
+      ]);
     } finally {
       session.close();
     }
     const strict = new QuerySession({ port, timeoutMs: 500, retries: 0 });
     try {
-      const r = await rawQuery(strict, { name: "ns.test.", address: "127.0.0.1", port }, { question: { name: wire("example.test."), type: 6, class: 1 } });
+      const r = await rawQuery(
+        strict,
+        { name: "ns.test.", address: "127.0.0.1", port },
+        { question: { name: wire("example.test."), type: 6, class: 1 } },
+      );
       expect(r.error?.kind).toBe("address-refused");
     } finally {
       strict.close();
@@ -74,7 +92,9 @@ describe("rawQuery against a loopback server", () => {
 describe("names", () => {
   it("reverse names for IPv4 and IPv6 (RFC 1035 §3.5, RFC 3596 §2.5)", () => {
     expect(reverseName("192.0.2.25")).toBe("25.2.0.192.in-addr.arpa.");
-    expect(reverseName("2001:db8::1")).toBe("1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa.");
+    expect(reverseName("2001:db8::1")).toBe(
+      "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa.",
+    );
     expect(reverseName("not-an-ip")).toBeNull();
   });
   it("the recursion probe asks outside the zone", () => {

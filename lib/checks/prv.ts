@@ -14,14 +14,20 @@ function liveAt(i: CheckInput, owner: string, type: string): { type: string; tex
   if (!ref) return undefined;
   const o = (owner.endsWith(".") ? owner : owner + ".").toLowerCase();
   const sets = [...ref.rrsets.values()].filter((s) => s.ownerText === o);
-  const hit = sets.find((s) => s.typeText === "CNAME") ?? sets.find((s) => s.typeText === type.toUpperCase()) ?? sets.find((s) => s.typeText === "A" || s.typeText === "AAAA");
+  const hit =
+    sets.find((s) => s.typeText === "CNAME") ??
+    sets.find((s) => s.typeText === type.toUpperCase()) ??
+    sets.find((s) => s.typeText === "A" || s.typeText === "AAAA");
   if (hit) return { type: hit.typeText, texts: hit.texts };
   const w = wire(o);
   return ref.asked(w, T.A) || ref.asked(w, T.CNAME) ? null : undefined;
 }
 
 const nonPortable: CheckDef = {
-  id: "PRV-NON-PORTABLE", family: "PRV", severity: "blocker", title: "Provider records that do not survive a zone-file copy",
+  id: "PRV-NON-PORTABLE",
+  family: "PRV",
+  severity: "blocker",
+  title: "Provider records that do not survive a zone-file copy",
   run(i, emit) {
     for (const s of i.sources) {
       for (const p of s.result.providerRecords) {
@@ -29,14 +35,33 @@ const nonPortable: CheckDef = {
         // If DNS hosting stays, the records stay with the provider: advisory only.
         const severity = !breaking ? "info" : i.facts.dnsHostingMoves === false ? "warning" : undefined;
         // A proxied record's reason states the live answer (a CNAME is not "anycast addresses").
-        const stated = p.kind === "proxied" ? null : p.replacement ? { reason: p.reason, replacement: p.replacement } : null;
-        const advice = stated ?? nonPortableAdvice({ kind: p.kind, owner: p.owner, type: p.type, value: p.value, apex: p.owner.toLowerCase() === i.zone, live: p.kind === "proxied" ? liveAt(i, p.owner, p.type) : undefined });
+        const stated =
+          p.kind === "proxied" ? null : p.replacement ? { reason: p.reason, replacement: p.replacement } : null;
+        const advice =
+          stated ??
+          nonPortableAdvice({
+            kind: p.kind,
+            owner: p.owner,
+            type: p.type,
+            value: p.value,
+            apex: p.owner.toLowerCase() === i.zone,
+            live: p.kind === "proxied" ? liveAt(i, p.owner, p.type) : undefined,
+          });
         emit({
           severity,
           subject: `${p.owner.toLowerCase()} ${p.type} (${p.provider} ${p.kind})`,
           message: `${s.name}:${p.line}: ${advice.reason}`,
           remediation: advice.replacement,
-          evidence: [{ kind: "source", file: p.file, line: p.line, text: `${p.file}:${p.line}: ${p.owner} ${p.type} ${p.value} [${Object.entries(p.attributes).map(([k, v]) => `${k}=${v}`).join(" ")}]` }],
+          evidence: [
+            {
+              kind: "source",
+              file: p.file,
+              line: p.line,
+              text: `${p.file}:${p.line}: ${p.owner} ${p.type} ${p.value} [${Object.entries(p.attributes)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(" ")}]`,
+            },
+          ],
         });
       }
     }
@@ -44,7 +69,10 @@ const nonPortable: CheckDef = {
 };
 
 const dependencies: CheckDef = {
-  id: "PRV-DEPENDENCY", family: "PRV", severity: "warning", title: "Records that point into a provider",
+  id: "PRV-DEPENDENCY",
+  family: "PRV",
+  severity: "warning",
+  title: "Records that point into a provider",
   run(i, emit) {
     const seen = new Set<string>();
     const ref = i.views.oldRef;
@@ -77,7 +105,14 @@ const dependencies: CheckDef = {
             subject: `${d.owner.toLowerCase()} ${d.type} → ${m.label}`,
             message: `${src.name}:${d.line}: ${d.owner} ${d.type} ${d.value} depends on ${m.label} (${m.role}): ${m.evidence}.`,
             remediation: m.replacement,
-            evidence: [{ kind: "source", file: d.file, line: d.line, text: `${d.file}:${d.line}: ${d.owner} ${d.type} ${d.value}` }],
+            evidence: [
+              {
+                kind: "source",
+                file: d.file,
+                line: d.line,
+                text: `${d.file}:${d.line}: ${d.owner} ${d.type} ${d.value}`,
+              },
+            ],
           });
         }
       }

@@ -34,13 +34,26 @@ function unusable(url: string, policy: OutboundPolicy): string | null {
   if (u.username || u.password) return `${url}: carries credentials`;
   const host = u.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host)) return checkAddress(host, policy);
-  if (legacyIpv4(host) !== null) return `${url}: ${checkAddress(legacyIpv4(host)!, policy) ?? "an address in a legacy spelling"}`;
+  if (legacyIpv4(host) !== null)
+    return `${url}: ${checkAddress(legacyIpv4(host)!, policy) ?? "an address in a legacy spelling"}`;
   return null;
 }
 
-export function pickRdapServer({ bootstrap, domain, policy = PUBLIC_ONLY }: { bootstrap: unknown; domain: string; policy?: OutboundPolicy }): BootstrapPick {
+export function pickRdapServer({
+  bootstrap,
+  domain,
+  policy = PUBLIC_ONLY,
+}: {
+  bootstrap: unknown;
+  domain: string;
+  policy?: OutboundPolicy;
+}): BootstrapPick {
   const p = bootstrapSchema.safeParse(bootstrap);
-  if (!p.success) return { ok: false, error: `not an RDAP bootstrap file (RFC 9224 §3): ${p.error.issues[0]?.path.join(".")} ${p.error.issues[0]?.message}` };
+  if (!p.success)
+    return {
+      ok: false,
+      error: `not an RDAP bootstrap file (RFC 9224 §3): ${p.error.issues[0]?.path.join(".")} ${p.error.issues[0]?.message}`,
+    };
   const labels = domain.toLowerCase().replace(/\.$/, "").split(".");
   let best: { len: number; urls: string[]; entry: string } | null = null;
   for (const [entries, urls] of p.data.services) {
@@ -57,6 +70,10 @@ export function pickRdapServer({ bootstrap, domain, policy = PUBLIC_ONLY }: { bo
   if (http.length === 0) return { ok: false, error: `the entry for "${best.entry}" lists no http(s) URL` };
   const usable = http.filter((u) => unusable(u, policy) === null);
   const url = usable.find((u) => u.startsWith("https://")) ?? usable[0];
-  if (!url) return { ok: false, error: `the entry for "${best.entry}" lists no usable URL (${http.map((u) => unusable(u, policy)).join("; ")})` };
+  if (!url)
+    return {
+      ok: false,
+      error: `the entry for "${best.entry}" lists no usable URL (${http.map((u) => unusable(u, policy)).join("; ")})`,
+    };
   return { ok: true, baseUrl: url, entry: best.entry };
 }

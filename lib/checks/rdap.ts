@@ -6,7 +6,10 @@
 import { z } from "zod";
 import { outboundFetcher, PUBLIC_ONLY, type OutboundPolicy } from "../net/outbound";
 
-export type Fetcher = (url: string, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<{ status: number; ok: boolean; json(): Promise<unknown>; text(): Promise<string> }>;
+export type Fetcher = (
+  url: string,
+  init: { signal: AbortSignal; headers: Record<string, string> },
+) => Promise<{ status: number; ok: boolean; json(): Promise<unknown>; text(): Promise<string> }>;
 
 export interface RdapData {
   ok: true;
@@ -46,7 +49,11 @@ const rdapDomainSchema = z.looseObject({
   entities: z.array(entitySchema).optional(),
   nameservers: z.array(z.looseObject({ ldhName: z.string() })).optional(),
   secureDNS: z
-    .looseObject({ dsData: z.array(z.looseObject({ keyTag: z.number(), algorithm: z.number(), digestType: z.number(), digest: z.string() })).optional() })
+    .looseObject({
+      dsData: z
+        .array(z.looseObject({ keyTag: z.number(), algorithm: z.number(), digestType: z.number(), digest: z.string() }))
+        .optional(),
+    })
     .optional(),
 });
 
@@ -55,7 +62,8 @@ function registrarName(entities: { roles?: string[]; vcardArray?: unknown }[] | 
   const r = entities?.find((e) => e.roles?.includes("registrar"));
   const card = r?.vcardArray;
   if (!Array.isArray(card) || !Array.isArray(card[1])) return null;
-  for (const prop of card[1] as unknown[]) if (Array.isArray(prop) && prop[0] === "fn" && typeof prop[3] === "string") return prop[3];
+  for (const prop of card[1] as unknown[])
+    if (Array.isArray(prop) && prop[0] === "fn" && typeof prop[3] === "string") return prop[3];
   return null;
 }
 
@@ -79,11 +87,19 @@ export async function fetchRdap(opts: FetchRdapOptions): Promise<RdapResult> {
   opts.signal?.addEventListener("abort", onAbort, { once: true });
   try {
     // Redirects are part of RDAP (RFC 7480 §5.2): followed, each hop resolved and checked again.
-    const f: Fetcher = opts.fetcher ?? outboundFetcher({ policy: opts.policy ?? PUBLIC_ONLY, redirect: "follow", maxRedirects: 3, maxBytes: 1024 * 1024 });
+    const f: Fetcher =
+      opts.fetcher ??
+      outboundFetcher({
+        policy: opts.policy ?? PUBLIC_ONLY,
+        redirect: "follow",
+        maxRedirects: 3,
+        maxBytes: 1024 * 1024,
+      });
     const res = await f(url, { signal: ac.signal, headers: { accept: "application/rdap+json, application/json" } });
     if (!res.ok) return { ok: false, url, error: `HTTP ${res.status}` };
     const parsed = rdapDomainSchema.safeParse(await res.json());
-    if (!parsed.success) return { ok: false, url, error: `not an RDAP domain object: ${parsed.error.issues[0]?.message ?? "invalid"}` };
+    if (!parsed.success)
+      return { ok: false, url, error: `not an RDAP domain object: ${parsed.error.issues[0]?.message ?? "invalid"}` };
     const d = parsed.data;
     const ev = (action: string) => d.events?.find((e) => e.eventAction === action)?.eventDate ?? null;
     return {
@@ -92,12 +108,16 @@ export async function fetchRdap(opts: FetchRdapOptions): Promise<RdapResult> {
       handle: d.handle ?? null,
       status: d.status ?? [],
       registrar: registrarName(d.entities),
-      nameservers: (d.nameservers ?? []).map((n) => (n.ldhName.endsWith(".") ? n.ldhName : n.ldhName + ".").toLowerCase()).sort(),
+      nameservers: (d.nameservers ?? [])
+        .map((n) => (n.ldhName.endsWith(".") ? n.ldhName : n.ldhName + ".").toLowerCase())
+        .sort(),
       registeredAt: ev("registration"),
       expiresAt: ev("expiration"),
       lastTransferAt: ev("transfer"),
       lastChangedAt: ev("last changed"),
-      dsDigests: (d.secureDNS?.dsData ?? []).map((x) => `${x.keyTag} ${x.algorithm} ${x.digestType} ${x.digest.toLowerCase()}`),
+      dsDigests: (d.secureDNS?.dsData ?? []).map(
+        (x) => `${x.keyTag} ${x.algorithm} ${x.digestType} ${x.digest.toLowerCase()}`,
+      ),
     };
   } catch (e) {
     const err = e as Error;

@@ -9,7 +9,11 @@ import type { CheckDef, CheckInput, Finding, Severity } from "./types";
 
 const ORDER: Record<Severity, number> = { blocker: 0, warning: 1, info: 2 };
 
-export function runChecks(input: CheckInput, config: CheckConfig = DEFAULT_CONFIG, catalogue: readonly CheckDef[] = CATALOGUE): Finding[] {
+export function runChecks(
+  input: CheckInput,
+  config: CheckConfig = DEFAULT_CONFIG,
+  catalogue: readonly CheckDef[] = CATALOGUE,
+): Finding[] {
   const out: Finding[] = [];
   const keys = new Map<string, number>();
   for (const c of catalogue) {
@@ -21,7 +25,16 @@ export function runChecks(input: CheckInput, config: CheckConfig = DEFAULT_CONFI
       const n = keys.get(key) ?? 0;
       keys.set(key, n + 1);
       if (n > 0) key += `#${n + 1}`;
-      out.push({ id: c.id, key, family: c.family, severity, subject: f.subject, message: f.message, remediation: f.remediation, evidence: f.evidence ?? [] });
+      out.push({
+        id: c.id,
+        key,
+        family: c.family,
+        severity,
+        subject: f.subject,
+        message: f.message,
+        remediation: f.remediation,
+        evidence: f.evidence ?? [],
+      });
     });
   }
   return out.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);

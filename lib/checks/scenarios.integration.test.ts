@@ -18,7 +18,8 @@ import type { TransferFacts } from "./types";
 import { acknowledge, computeVerdict, type FindingStates } from "./verdict";
 
 const here = new URL(".", import.meta.url).pathname;
-const sourcePath = (p: string) => (existsSync(join(here, "../lab", p)) ? join(here, "../lab", p) : join(here, "../zone/import/__fixtures__/exports", p));
+const sourcePath = (p: string) =>
+  existsSync(join(here, "../lab", p)) ? join(here, "../lab", p) : join(here, "../zone/import/__fixtures__/exports", p);
 
 interface ReviewOverrides {
   facts?: Partial<TransferFacts>;
@@ -53,7 +54,11 @@ function cli(args: string[]): Promise<{ code: number | null; out: string; err: s
 }
 
 const blockerIds = (r: PipelineResult) => [...new Set(r.verdict.openBlockers.map((f) => f.id))].sort();
-const subjects = (r: PipelineResult, id: string) => r.findings.filter((f) => f.id === id).map((f) => f.subject).sort();
+const subjects = (r: PipelineResult, id: string) =>
+  r.findings
+    .filter((f) => f.id === id)
+    .map((f) => f.subject)
+    .sort();
 
 function withLab(name: string, body: (get: () => PipelineResult, lab: () => Lab) => void) {
   describe(`scenario ${name}`, () => {
@@ -66,7 +71,10 @@ function withLab(name: string, body: (get: () => PipelineResult, lab: () => Lab)
     afterAll(async () => {
       await lab?.stop();
     }, 30_000);
-    body(() => r, () => lab);
+    body(
+      () => r,
+      () => lab,
+    );
   });
 }
 
@@ -80,8 +88,20 @@ withLab("clean-move", (r, lab) => {
       expect(s.noEdns!.rcode).toBe(0);
       expect(s.noEdns!.edns).toBeNull();
     }
-    expect(r().findings.filter((f) => f.id === "DEL-OPEN-RECURSION" || f.id === "DEL-EDNS-TCP" || f.id === "DEL-LAME-SUBZONE")).toEqual([]);
-    expect(p.ptr).toEqual([{ host: "mail.project.test.", address: "192.0.2.25", ptr: ["mail.project.test."], confirmed: ["mail.project.test."], error: null }]);
+    expect(
+      r().findings.filter(
+        (f) => f.id === "DEL-OPEN-RECURSION" || f.id === "DEL-EDNS-TCP" || f.id === "DEL-LAME-SUBZONE",
+      ),
+    ).toEqual([]);
+    expect(p.ptr).toEqual([
+      {
+        host: "mail.project.test.",
+        address: "192.0.2.25",
+        ptr: ["mail.project.test."],
+        confirmed: ["mail.project.test."],
+        error: null,
+      },
+    ]);
     expect(r().findings.find((f) => f.id === "SVC-MAIL-PTR")!.severity).toBe("info");
   });
   it("a pipeline reaches GO, finalisable, with --facts, --ack and --rdap-bootstrap (exit 0 under --strict)", async () => {
@@ -97,35 +117,73 @@ withLab("clean-move", (r, lab) => {
     await new Promise<void>((ok) => rdapServer.listen(0, "127.0.0.1", ok));
     try {
       const dir = mkdtempSync(join(tmpdir(), "cutover-pipeline-"));
-      const file = (n: string, body: unknown) => (writeFileSync(join(dir, n), typeof body === "string" ? body : JSON.stringify(body)), join(dir, n));
+      const file = (n: string, body: unknown) => (
+        writeFileSync(join(dir, n), typeof body === "string" ? body : JSON.stringify(body)),
+        join(dir, n)
+      );
       const port = (rdapServer.address() as AddressInfo).port;
-      const bootstrap = file("dns.json", readFileSync(join(here, "__fixtures__/rdap-bootstrap.json"), "utf8").replaceAll("RDAP_BASE", `127.0.0.1:${port}`));
+      const bootstrap = file(
+        "dns.json",
+        readFileSync(join(here, "__fixtures__/rdap-bootstrap.json"), "utf8").replaceAll(
+          "RDAP_BASE",
+          `127.0.0.1:${port}`,
+        ),
+      );
       const facts = file("facts.json", {
         dnsHostingMoves: true,
         window: { start: "2026-10-06T08:00:00Z", end: "2026-10-08T20:00:00Z" },
         losingRegistrar: "Losing Registrar",
-        contacts: [{ party: "old operator", name: "Olga", channel: "+41 44 000 00 00" }, { party: "new operator", name: "Nia", channel: "#cutover" }],
+        contacts: [
+          { party: "old operator", name: "Olga", channel: "+41 44 000 00 00" },
+          { party: "new operator", name: "Nia", channel: "#cutover" },
+        ],
         monitoring: { plan: "resolution from three networks every minute; mail flow; cert expiry", by: "Nia" },
         rollback: { steps: "restore ns1/ns2.oldhost.test at the registrar", assumedSeconds: 176400 },
         oldZoneKeptUntil: "2026-10-31T00:00:00Z",
       });
       const ack = file("ack.json", {
-        acknowledgements: ["DEL-NS-DIVERSITY", "PRV-DEPENDENCY", "TIM-TTL-LOWERING", "SVC-DMARC", "SVC-DKIM"].map((id) => ({ id, by: "Ada Operator", reason: "reviewed for the lab move" })),
+        acknowledgements: ["DEL-NS-DIVERSITY", "PRV-DEPENDENCY", "TIM-TTL-LOWERING", "SVC-DMARC", "SVC-DKIM"].map(
+          (id) => ({ id, by: "Ada Operator", reason: "reviewed for the lab move" }),
+        ),
       });
       const hints = file("root.hints", lab().rootHints);
-      const args = ["check", "project.test", "--zone", sourcePath("zones/project.test.live.zone"), "--new-ns", "ns1.newhost.test=127.0.0.5", "--root-hints", hints, "--port", String(lab().port), "--allow-private", "--rdap-bootstrap", bootstrap, "--facts", facts];
+      const args = [
+        "check",
+        "project.test",
+        "--zone",
+        sourcePath("zones/project.test.live.zone"),
+        "--new-ns",
+        "ns1.newhost.test=127.0.0.5",
+        "--root-hints",
+        hints,
+        "--port",
+        String(lab().port),
+        "--allow-private",
+        "--rdap-bootstrap",
+        bootstrap,
+        "--facts",
+        facts,
+      ];
       const noAck = await cli([...args, "--strict", "--json"]);
       expect(noAck.code).toBe(1); // GO, but warnings are still to acknowledge
       const j0 = JSON.parse(noAck.out);
       expect(j0.verdict).toBe("go");
-      expect([...new Set(j0.pendingAcknowledgements.map((k: string) => k.split("@")[0]))].sort()).toEqual(["DEL-NS-DIVERSITY", "PRV-DEPENDENCY", "SVC-DKIM", "SVC-DMARC", "TIM-TTL-LOWERING"]);
+      expect([...new Set(j0.pendingAcknowledgements.map((k: string) => k.split("@")[0]))].sort()).toEqual([
+        "DEL-NS-DIVERSITY",
+        "PRV-DEPENDENCY",
+        "SVC-DKIM",
+        "SVC-DMARC",
+        "TIM-TTL-LOWERING",
+      ]);
       const ok = await cli([...args, "--ack", ack, "--strict", "--json"]);
       expect(ok.err).toBe("");
       expect(ok.code).toBe(0);
       const j = JSON.parse(ok.out);
       expect(j.finalisable).toBe(true);
       expect(j.pendingAcknowledgements).toEqual([]);
-      expect(j.findings.filter((f: { id: string }) => f.id.startsWith("REG-")).map((f: { id: string }) => f.id)).toEqual([]);
+      expect(
+        j.findings.filter((f: { id: string }) => f.id.startsWith("REG-")).map((f: { id: string }) => f.id),
+      ).toEqual([]);
       expect(Object.values(j.states).every((s) => (s as { by: string }).by === "Ada Operator")).toBe(true);
       const text = await cli([...args, "--ack", ack]);
       expect(text.code).toBe(0);
@@ -141,7 +199,9 @@ withLab("clean-move", (r, lab) => {
     let states: FindingStates = {};
     for (const w of r().verdict.pendingAcknowledgements) {
       const c = acknowledge({
-        findings: r().findings, states, input: { key: w.key, by: "Ada Operator", reason: "reviewed for the lab move" },
+        findings: r().findings,
+        states,
+        input: { key: w.key, by: "Ada Operator", reason: "reviewed for the lab move" },
         now: new Date("2026-10-02T10:00:00Z"),
       });
       if (!c.ok) throw new Error(c.message);
@@ -155,12 +215,20 @@ withLab("clean-move", (r, lab) => {
     const d = r().diff;
     expect(d.allSources!.entries.filter((e) => !e.explained)).toEqual([]);
     expect(d.oldVsNew!.entries.filter((e) => !e.explained)).toEqual([]);
-    expect(d.oldVsNew!.entries.map((e) => `${e.owner} ${e.type}`).sort()).toEqual(["project.test. NS", "project.test. SOA"]);
+    expect(d.oldVsNew!.entries.map((e) => `${e.owner} ${e.type}`).sort()).toEqual([
+      "project.test. NS",
+      "project.test. SOA",
+    ]);
     expect(d.oldServers!.disagreements).toEqual([]);
     expect(d.allSources!.matched).toBeGreaterThanOrEqual(12);
   });
   it("with the old servers given explicitly (the web form's Discover), still measures the parent's referral: 172800 s, window 2 d 1 h", async () => {
-    const x = await review(lab(), "clean-move", { oldServers: [{ name: "ns1.oldhost.test", address: "127.0.0.1" }, { name: "ns2.oldhost.test", address: "127.0.0.4" }] });
+    const x = await review(lab(), "clean-move", {
+      oldServers: [
+        { name: "ns1.oldhost.test", address: "127.0.0.1" },
+        { name: "ns2.oldhost.test", address: "127.0.0.4" },
+      ],
+    });
     expect(x.old!.mode).toBe("explicit");
     expect(x.timing.inputs.parentNsTtl).toBe(172800);
     expect(x.timing.minWindowSeconds).toBe(176400);
@@ -180,7 +248,14 @@ withLab("clean-move", (r, lab) => {
 withLab("incomplete-export", (r, lab) => {
   it("is NO-GO with a blocker for every missing RRset, in the export and at the new operator", () => {
     expect(r().verdict.verdict).toBe("no-go");
-    expect(blockerIds(r())).toEqual(["DEL-SUBZONE-CUT", "INV-EXPORT-INCOMPLETE", "INV-MISSING-AT-NEW", "INV-MISSING-IN-SOURCE", "SVC-ACME-CHALLENGE", "SVC-CAA"]);
+    expect(blockerIds(r())).toEqual([
+      "DEL-SUBZONE-CUT",
+      "INV-EXPORT-INCOMPLETE",
+      "INV-MISSING-AT-NEW",
+      "INV-MISSING-IN-SOURCE",
+      "SVC-ACME-CHALLENGE",
+      "SVC-CAA",
+    ]);
     const missing = [
       "_acme-challenge.project.test. CNAME",
       "docs.project.test. CNAME",
@@ -205,10 +280,26 @@ withLab("incomplete-export", (r, lab) => {
     const dir = mkdtempSync(join(tmpdir(), "cutover-check-"));
     const hints = join(dir, "root.hints");
     writeFileSync(hints, lab().rootHints);
-    const args = ["check", "project.test", "--zone", sourcePath("zones/project.test.export-incomplete.zone"), "--new-ns", "ns1.newhost.test=127.0.0.5", "--root-hints", hints, "--port", String(lab().port), "--dns-hosting-moves", "yes", "--allow-private"];
+    const args = [
+      "check",
+      "project.test",
+      "--zone",
+      sourcePath("zones/project.test.export-incomplete.zone"),
+      "--new-ns",
+      "ns1.newhost.test=127.0.0.5",
+      "--root-hints",
+      hints,
+      "--port",
+      String(lab().port),
+      "--dns-hosting-moves",
+      "yes",
+      "--allow-private",
+    ];
     const run = (extra: string[]) =>
       new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-        const p = spawn(process.execPath, [join(here, "../cli/bin.mjs"), ...args, ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+        const p = spawn(process.execPath, [join(here, "../cli/bin.mjs"), ...args, ...extra], {
+          stdio: ["ignore", "pipe", "pipe"],
+        });
         let out = "";
         let err = "";
         p.stdout.on("data", (d) => (out += d));
@@ -224,7 +315,15 @@ withLab("incomplete-export", (r, lab) => {
     const j = JSON.parse(json.out);
     expect(j.verdict).toBe("no-go");
     expect(j.findings.filter((f: { severity: string }) => f.severity === "blocker").length).toBe(17);
-    expect(Object.keys(j.findings[0]).sort()).toEqual(["evidence", "id", "key", "message", "remediation", "severity", "subject"]);
+    expect(Object.keys(j.findings[0]).sort()).toEqual([
+      "evidence",
+      "id",
+      "key",
+      "message",
+      "remediation",
+      "severity",
+      "subject",
+    ]);
     expect(j.pendingAcknowledgements.length).toBeGreaterThan(0);
     expect(j.snapshot.old.servers.length).toBe(3);
     expect(j.snapshot.new.servers[0].name).toBe("ns1.newhost.test.");
@@ -234,17 +333,27 @@ withLab("incomplete-export", (r, lab) => {
 withLab("stale-secondary", (r) => {
   it("names the stale secondary on every address, and the record it lacks", () => {
     expect(blockerIds(r())).toEqual(["DEL-SOA-SERIAL", "INV-SERVER-MISMATCH"]);
-    expect(subjects(r(), "DEL-SOA-SERIAL").map((s) => s.replace(/:\d+$/, ""))).toEqual(["ns2.oldhost.test. 127.0.0.4", "ns2.oldhost.test. [::1]"]);
+    expect(subjects(r(), "DEL-SOA-SERIAL").map((s) => s.replace(/:\d+$/, ""))).toEqual([
+      "ns2.oldhost.test. 127.0.0.4",
+      "ns2.oldhost.test. [::1]",
+    ]);
     const m = r().findings.find((f) => f.id === "INV-SERVER-MISMATCH")!;
     expect(m.subject).toBe("docs.project.test. CNAME");
-    expect(r().diff.oldServers!.disagreements.find((d) => d.type === "CNAME")!.odd.map((s) => s.replace(/:\d+$/, "")).sort()).toEqual(["ns2.oldhost.test. 127.0.0.4", "ns2.oldhost.test. [::1]"]);
+    expect(
+      r()
+        .diff.oldServers!.disagreements.find((d) => d.type === "CNAME")!
+        .odd.map((s) => s.replace(/:\d+$/, ""))
+        .sort(),
+    ).toEqual(["ns2.oldhost.test. 127.0.0.4", "ns2.oldhost.test. [::1]"]);
   });
 });
 
 withLab("primary-down", (r) => {
   it("blocks on the unreachable primary", () => {
     expect(blockerIds(r())).toEqual(["DEL-PRIMARY-UNREACHABLE", "DEL-SERVER-UNREACHABLE"]);
-    expect(subjects(r(), "DEL-PRIMARY-UNREACHABLE").map((s) => s.replace(/:\d+$/, ""))).toEqual(["ns1.oldhost.test. 127.0.0.1"]);
+    expect(subjects(r(), "DEL-PRIMARY-UNREACHABLE").map((s) => s.replace(/:\d+$/, ""))).toEqual([
+      "ns1.oldhost.test. 127.0.0.1",
+    ]);
     // the secondary still answers: its data is the reference and matches the export
     expect(r().diff.allSources!.entries.filter((e) => !e.explained)).toEqual([]);
   });
@@ -253,7 +362,9 @@ withLab("primary-down", (r) => {
 withLab("ds-mismatch", (r) => {
   it("blocks on a DS without a matching DNSKEY at the new operator, and on the missing DNSSEC plan", () => {
     expect(blockerIds(r())).toEqual(["SEC-DS-NO-DNSKEY", "SEC-DS-NO-PLAN"]);
-    expect(subjects(r(), "SEC-DS-NO-DNSKEY").map((s) => s.replace(/:\d+$/, ""))).toContain("ns1.newhost.test. 127.0.0.5");
+    expect(subjects(r(), "SEC-DS-NO-DNSKEY").map((s) => s.replace(/:\d+$/, ""))).toContain(
+      "ns1.newhost.test. 127.0.0.5",
+    );
     expect(r().timing.inputs.dsTtl).toBe(86400);
     expect(r().timing.minOverlapSeconds).toBe(172800 + 86400 + 3600);
   });
@@ -262,7 +373,11 @@ withLab("ds-mismatch", (r) => {
 withLab("provider-records", (r) => {
   it("blocks on exactly the non-portable provider records; the live zone matches the exports otherwise", () => {
     expect(blockerIds(r())).toEqual(["PRV-NON-PORTABLE"]);
-    expect(r().verdict.openBlockers.map((f) => f.subject).sort()).toEqual([
+    expect(
+      r()
+        .verdict.openBlockers.map((f) => f.subject)
+        .sort(),
+    ).toEqual([
       "api.project.test. A (route53 routing-policy)",
       "api.project.test. A (route53 routing-policy)",
       "docs.project.test. A (cloudflare proxied)",
@@ -272,24 +387,42 @@ withLab("provider-records", (r) => {
       "www.project.test. CNAME (cloudflare proxied)",
     ]);
     // No unrelated inventory noise: every live RRset is in the exports (or explained), nothing extra in them.
-    expect(r().findings.filter((f) => f.id.startsWith("INV-") && f.severity !== "info").map((f) => `${f.id} ${f.subject}`)).toEqual(["INV-WILDCARD *.preview.project.test."]);
+    expect(
+      r()
+        .findings.filter((f) => f.id.startsWith("INV-") && f.severity !== "info")
+        .map((f) => `${f.id} ${f.subject}`),
+    ).toEqual(["INV-WILDCARD *.preview.project.test."]);
     expect(r().diff.allSources!.entries.filter((e) => !e.explained)).toEqual([]);
   });
   it("states what the live answers show: a proxied CNAME is a CNAME, an export's own NS are the exporter's, not the new operator's", () => {
-    const www = r().findings.find((f) => f.id === "PRV-NON-PORTABLE" && f.subject === "www.project.test. CNAME (cloudflare proxied)")!;
-    expect(www.message).toContain("the live zone answers www.project.test. CNAME project.test., not the proxy's A/AAAA addresses");
+    const www = r().findings.find(
+      (f) => f.id === "PRV-NON-PORTABLE" && f.subject === "www.project.test. CNAME (cloudflare proxied)",
+    )!;
+    expect(www.message).toContain(
+      "the live zone answers www.project.test. CNAME project.test., not the proxy's A/AAAA addresses",
+    );
     expect(www.message).not.toContain("anycast");
-    const apexA = r().findings.find((f) => f.id === "PRV-NON-PORTABLE" && f.subject === "project.test. A (cloudflare proxied)")!;
-    expect(apexA.message).toContain("the live zone answers project.test. A 192.0.2.80 (the proxy's addresses, not the origin)");
-    const ns = r().diff.sources.flatMap((c) => c.entries).filter((e) => e.owner === "project.test." && e.type === "NS");
+    const apexA = r().findings.find(
+      (f) => f.id === "PRV-NON-PORTABLE" && f.subject === "project.test. A (cloudflare proxied)",
+    )!;
+    expect(apexA.message).toContain(
+      "the live zone answers project.test. A 192.0.2.80 (the proxy's addresses, not the origin)",
+    );
+    const ns = r()
+      .diff.sources.flatMap((c) => c.entries)
+      .filter((e) => e.owner === "project.test." && e.type === "NS");
     expect(ns.length).toBeGreaterThan(0);
     for (const e of ns) {
-      expect(e.explained).toContain("are the exporting operator's, the live zone names {ns1.oldhost.test., ns2.oldhost.test.}");
+      expect(e.explained).toContain(
+        "are the exporting operator's, the live zone names {ns1.oldhost.test., ns2.oldhost.test.}",
+      );
       expect(e.explained).not.toContain("new operator's own servers");
     }
   });
   it("shows the proxied/alias differences as explained, not as blockers", () => {
-    const explained = r().diff.allSources!.entries.filter((e) => e.explained).map((e) => `${e.owner} ${e.type}`);
+    const explained = r()
+      .diff.allSources!.entries.filter((e) => e.explained)
+      .map((e) => `${e.owner} ${e.type}`);
     expect(explained).toEqual(expect.arrayContaining(["project.test. A", "docs.project.test. A"]));
     expect(r().findings.some((f) => f.id.startsWith("INV-") && f.severity === "blocker")).toBe(false);
   });
@@ -302,7 +435,11 @@ withLab("lame-subzone", (r) => {
     expect(f.subject).toBe("legacy.project.test.");
     expect(f.message).toContain("ns-101.awsdns-12.com. 127.0.0.7 (refused");
     // the healthy subzones were probed too and are not reported
-    expect(r().probes!.subzones.map((z) => `${z.cut} ${z.servers.map((s) => s.problem === null).join(",")}`).sort()).toEqual([
+    expect(
+      r()
+        .probes!.subzones.map((z) => `${z.cut} ${z.servers.map((s) => s.problem === null).join(",")}`)
+        .sort(),
+    ).toEqual([
       "legacy.project.test. false,false",
       "release.project.test. true,true",
       "update.project.test. true,true",
@@ -316,10 +453,18 @@ withLab("verbatim-import", (r) => {
   it("is NO-GO: the new zone's apex NS are the old operator's, and ns3.project.test. publishes another address than given (DELEGATION07)", () => {
     expect(r().verdict.verdict).toBe("no-go");
     expect(blockerIds(r())).toEqual(["DEL-PLANNED-GLUE", "DEL-PLANNED-NS"]);
-    expect(subjects(r(), "DEL-PLANNED-NS").map(noPort)).toEqual(["ns1.newhost.test. 127.0.0.5", "ns3.project.test. 127.0.0.5"]);
+    expect(subjects(r(), "DEL-PLANNED-NS").map(noPort)).toEqual([
+      "ns1.newhost.test. 127.0.0.5",
+      "ns3.project.test. 127.0.0.5",
+    ]);
     const ns = r().findings.find((f) => f.id === "DEL-PLANNED-NS")!;
-    expect(ns.message).toContain("only in the new zone: ns1.oldhost.test., ns2.oldhost.test.; missing from the new zone: ns1.newhost.test., ns3.project.test.");
-    expect(subjects(r(), "DEL-PLANNED-GLUE").map(noPort)).toEqual(["ns3.project.test. @ ns1.newhost.test. 127.0.0.5", "ns3.project.test. @ ns3.project.test. 127.0.0.5"]);
+    expect(ns.message).toContain(
+      "only in the new zone: ns1.oldhost.test., ns2.oldhost.test.; missing from the new zone: ns1.newhost.test., ns3.project.test.",
+    );
+    expect(subjects(r(), "DEL-PLANNED-GLUE").map(noPort)).toEqual([
+      "ns3.project.test. @ ns1.newhost.test. 127.0.0.5",
+      "ns3.project.test. @ ns3.project.test. 127.0.0.5",
+    ]);
     const g = r().findings.find((f) => f.id === "DEL-PLANNED-GLUE")!;
     expect(g.message).toContain("will be {127.0.0.5}");
     expect(g.message).toContain("publishes ns3.project.test. {127.0.0.9}");
@@ -331,12 +476,18 @@ withLab("hidden-primary", (r, lab) => {
     const p = r().probes!.primary!;
     expect(p.mname).toBe("hidden.oldhost.test.");
     expect(p.addresses).toEqual(["127.0.0.6"]);
-    expect(p.servers.map((s) => [s.udp.transport, s.udp.error?.kind, s.tcp.transport, s.tcp.error?.kind])).toEqual([["udp", expect.any(String), "tcp", expect.any(String)]]);
+    expect(p.servers.map((s) => [s.udp.transport, s.udp.error?.kind, s.tcp.transport, s.tcp.error?.kind])).toEqual([
+      ["udp", expect.any(String), "tcp", expect.any(String)],
+    ]);
     expect(blockerIds(r())).toEqual([]);
     const f = r().findings.filter((x) => x.id === "DEL-PRIMARY-UNREACHABLE");
     expect(f.map((x) => [x.severity, x.subject])).toEqual([["warning", "hidden.oldhost.test. 127.0.0.6"]]);
-    expect(f[0].message).toMatch(/if it is down, updates are blocked and the secondaries stop answering at \d{4}-\d\d-\d\dT/);
-    expect(r().verdict.pendingAcknowledgements.map((w) => w.key)).toContain("DEL-PRIMARY-UNREACHABLE@hidden.oldhost.test. 127.0.0.6");
+    expect(f[0].message).toMatch(
+      /if it is down, updates are blocked and the secondaries stop answering at \d{4}-\d\d-\d\dT/,
+    );
+    expect(r().verdict.pendingAcknowledgements.map((w) => w.key)).toContain(
+      "DEL-PRIMARY-UNREACHABLE@hidden.oldhost.test. 127.0.0.6",
+    );
   });
   it("is a blocker when the new operator is to transfer the zone from it", async () => {
     const x = await review(lab(), "hidden-primary", { facts: { newOperatorFeed: "axfr" } });
@@ -348,8 +499,14 @@ withLab("hidden-primary", (r, lab) => {
 withLab("hidden-primary-ahead", (r) => {
   it("reports the hidden primary's newer serial, and nothing unreachable", () => {
     expect(blockerIds(r())).toEqual([]);
-    expect(r().findings.filter((f) => f.id.startsWith("DEL-PRIMARY")).map((f) => [f.id, f.severity, f.subject])).toEqual([["DEL-PRIMARY-SERIAL", "warning", "hidden.oldhost.test. 127.0.0.6"]]);
-    expect(r().findings.find((f) => f.id === "DEL-PRIMARY-SERIAL")!.message).toContain("serves serial 2026100202 while the NS serve 2026100201");
+    expect(
+      r()
+        .findings.filter((f) => f.id.startsWith("DEL-PRIMARY"))
+        .map((f) => [f.id, f.severity, f.subject]),
+    ).toEqual([["DEL-PRIMARY-SERIAL", "warning", "hidden.oldhost.test. 127.0.0.6"]]);
+    expect(r().findings.find((f) => f.id === "DEL-PRIMARY-SERIAL")!.message).toContain(
+      "serves serial 2026100202 while the NS serve 2026100201",
+    );
   });
 });
 
@@ -357,7 +514,11 @@ withLab("hidden-primary-unresolved", (r, lab) => {
   it("reports an MNAME that does not resolve: a warning, a blocker when the zone is to be transferred from it", async () => {
     expect(r().probes!.primary!.resolveProblem).toBe("the name does not exist (NXDOMAIN)");
     expect(blockerIds(r())).toEqual([]);
-    expect(r().findings.filter((f) => f.id.startsWith("DEL-PRIMARY")).map((f) => [f.id, f.severity, f.subject])).toEqual([["DEL-PRIMARY-UNRESOLVED", "warning", "nowhere.oldhost.test."]]);
+    expect(
+      r()
+        .findings.filter((f) => f.id.startsWith("DEL-PRIMARY"))
+        .map((f) => [f.id, f.severity, f.subject]),
+    ).toEqual([["DEL-PRIMARY-UNRESOLVED", "warning", "nowhere.oldhost.test."]]);
     const x = await review(lab(), "hidden-primary-unresolved", { facts: { newOperatorFeed: "axfr" } });
     expect(blockerIds(x)).toEqual(["DEL-PRIMARY-UNRESOLVED"]);
   }, 60_000);
@@ -367,10 +528,14 @@ withLab("wildcard", (r) => {
   it("no phantom blockers for the labels the wildcard answers; the name masked by the wildcard at the new side stays a blocker", () => {
     expect(blockerIds(r())).toEqual(["INV-DIFFERENT-AT-NEW"]);
     expect(subjects(r(), "INV-DIFFERENT-AT-NEW")).toEqual(["ftp.project.test. A"]);
-    expect(r().findings.find((f) => f.id === "INV-DIFFERENT-AT-NEW")!.message).toContain("old {192.0.2.21}, new {192.0.2.80}");
+    expect(r().findings.find((f) => f.id === "INV-DIFFERENT-AT-NEW")!.message).toContain(
+      "old {192.0.2.21}, new {192.0.2.80}",
+    );
     // the guessed labels were asked and answered by synthesis, and matched the export's wildcard
     expect(r().diff.allSources!.synthesized!.length).toBeGreaterThan(20);
-    expect(r().findings.filter((f) => f.id === "INV-MISSING-IN-SOURCE" || f.id === "INV-EXPORT-INCOMPLETE")).toEqual([]);
+    expect(r().findings.filter((f) => f.id === "INV-MISSING-IN-SOURCE" || f.id === "INV-EXPORT-INCOMPLETE")).toEqual(
+      [],
+    );
   });
 });
 
@@ -380,7 +545,9 @@ withLab("ds-handover-done", (r) => {
     expect(r().verdict.verdict).toBe("go");
     const f = r().findings.filter((x) => x.id === "SEC-DS-NO-PLAN");
     expect(f.map((x) => x.severity)).toEqual(["info"]);
-    expect(f[0].message).toContain("serves the key the DS matches (tag 11894) and its signature over the DNSKEY RRset validates");
+    expect(f[0].message).toContain(
+      "serves the key the DS matches (tag 11894) and its signature over the DNSKEY RRset validates",
+    );
     expect(f[0].message).not.toContain("signs with other keys");
     expect(r().findings.filter((x) => x.id === "SEC-DS-NO-DNSKEY")).toEqual([]);
   });
@@ -392,13 +559,19 @@ withLab("child-same-servers", (r) => {
     expect(blockerIds(r())).toEqual(["DEL-CHILD-DS", "INV-MISSING-AT-NEW", "INV-MISSING-IN-SOURCE"]);
     expect(subjects(r(), "DEL-CHILD-DS")).toEqual(["shop.project.test."]);
     const f = r().findings.find((x) => x.id === "DEL-CHILD-DS")!;
-    expect(f.message).toContain("the export(s) have no DS for shop.project.test.; the new operator has no DS for shop.project.test.");
+    expect(f.message).toContain(
+      "the export(s) have no DS for shop.project.test.; the new operator has no DS for shop.project.test.",
+    );
     expect(f.message).toContain("The child is signed (DNSKEY tag(s) 440 at its servers)");
     expect(subjects(r(), "INV-MISSING-IN-SOURCE")).toEqual(["shop.project.test. DS"]);
     expect(subjects(r(), "INV-MISSING-AT-NEW")).toEqual(["shop.project.test. DS"]);
   });
   it("never reports the child's own names as parent data", () => {
-    const childNames = r().findings.filter((x) => /(^|\s|\.)(www|cart)\.shop\.project\.test\./.test(x.subject) || (x.subject.startsWith("shop.project.test. ") && !/ (NS|DS)$/.test(x.subject)));
+    const childNames = r().findings.filter(
+      (x) =>
+        /(^|\s|\.)(www|cart)\.shop\.project\.test\./.test(x.subject) ||
+        (x.subject.startsWith("shop.project.test. ") && !/ (NS|DS)$/.test(x.subject)),
+    );
     expect(childNames).toEqual([]);
   });
 });
@@ -409,8 +582,14 @@ withLab("realistic-clean-move", (r) => {
     expect(r().verdict.verdict).toBe("go");
   });
   it("says what it saw: the split SPF is a warning, the wildcard is compared, the signed child's delegation, glue and DS are copied", () => {
-    expect(r().findings.filter((f) => f.id === "INV-TXT-SPLIT").map((f) => [f.severity, f.subject])).toEqual([["warning", "project.test. TXT (the new operator)"]]);
-    expect(r().findings.filter((f) => f.id === "DEL-CHILD-DS" || f.id === "DEL-LAME-SUBZONE" || f.id === "DEL-SUBZONE-CUT")).toEqual([]);
+    expect(
+      r()
+        .findings.filter((f) => f.id === "INV-TXT-SPLIT")
+        .map((f) => [f.severity, f.subject]),
+    ).toEqual([["warning", "project.test. TXT (the new operator)"]]);
+    expect(
+      r().findings.filter((f) => f.id === "DEL-CHILD-DS" || f.id === "DEL-LAME-SUBZONE" || f.id === "DEL-SUBZONE-CUT"),
+    ).toEqual([]);
     expect(r().probes!.subzones.map((z) => `${z.cut} ${z.dnskeys?.length ?? 0}`)).toEqual(["shop.project.test. 1"]);
     expect(r().diff.oldVsNew!.entries.filter((e) => !e.explained && !e.txtSplit)).toEqual([]);
   });
@@ -420,7 +599,9 @@ withLab("child-glue-lost", (r) => {
   it("blocks on the lost glue of the in-bailiwick name server, naming the child and the host", () => {
     expect(blockerIds(r())).toEqual(["DEL-CHILD-GLUE"]);
     expect(subjects(r(), "DEL-CHILD-GLUE")).toEqual(["shop.project.test. glue ns.shop.project.test."]);
-    expect(r().findings.find((f) => f.id === "DEL-CHILD-GLUE")!.message).toContain("the old parent side carries ns.shop.project.test. {127.0.0.7}, but the new operator carries no glue");
+    expect(r().findings.find((f) => f.id === "DEL-CHILD-GLUE")!.message).toContain(
+      "the old parent side carries ns.shop.project.test. {127.0.0.7}, but the new operator carries no glue",
+    );
   });
 });
 
@@ -430,7 +611,9 @@ withLab("wildcard-signed", (r) => {
     expect(new Set(r().probes!.synthesis!.map((p) => p.wildcard))).toEqual(new Set(["*.project.test."]));
     expect(blockerIds(r())).toEqual(["INV-EXPORT-INCOMPLETE", "INV-MISSING-IN-SOURCE"]);
     expect(subjects(r(), "INV-MISSING-IN-SOURCE")).toEqual(["*.project.test. A"]);
-    expect(r().findings.find((f) => f.id === "INV-MISSING-IN-SOURCE")!.message).toMatch(/The wildcard also answers \d+ name\(s\) the exports lack, synthesized per their RRSIG labels field/);
+    expect(r().findings.find((f) => f.id === "INV-MISSING-IN-SOURCE")!.message).toMatch(
+      /The wildcard also answers \d+ name\(s\) the exports lack, synthesized per their RRSIG labels field/,
+    );
     expect(r().findings.find((f) => f.id === "INV-EXPORT-INCOMPLETE")!.message).toContain(": *.project.test.");
   });
 });

@@ -24,7 +24,8 @@ interface Published {
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 /** RFC 8078 §4: CDS 0 0 0 00 / CDNSKEY 0 3 0 AA== request the removal of every DS. */
 export const isDeleteCds = (r: Uint8Array) => r.length === 5 && r.every((x) => x === 0);
-export const isDeleteCdnskey = (r: Uint8Array) => r.length === 5 && r[0] === 0 && r[1] === 0 && r[2] === 3 && r[3] === 0 && r[4] === 0;
+export const isDeleteCdnskey = (r: Uint8Array) =>
+  r.length === 5 && r[0] === 0 && r[1] === 0 && r[2] === 3 && r[3] === 0 && r[4] === 0;
 
 function published(snap: Snapshot, which: "old" | "new"): Published[] {
   const apex = wire(snap.zone);
@@ -33,15 +34,19 @@ function published(snap: Snapshot, which: "old" | "new"): Published[] {
     .map((s) => {
       const p: Published = { server: serverLabel(s), cds: [], cdnskey: [], dnskey: [], evidence: [] };
       snap.answers.forEach((a, idx) => {
-        if (a.server.address !== s.address || a.server.port !== s.port || a.server.name !== s.name || a.rcode !== 0) return;
+        if (a.server.address !== s.address || a.server.port !== s.port || a.server.name !== s.name || a.rcode !== 0)
+          return;
         if (!namesEqual(a.question.name, apex)) return;
         const t = a.question.type;
         if (t !== T.CDS && t !== T.CDNSKEY && t !== T.DNSKEY) return;
-        const recs = a.records.filter((r) => r.section === "answer" && r.type === t && namesEqual(r.owner, apex)).map((r) => r.rdata);
+        const recs = a.records
+          .filter((r) => r.section === "answer" && r.type === t && namesEqual(r.owner, apex))
+          .map((r) => r.rdata);
         if (t === T.CDS) p.cds.push(...recs);
         else if (t === T.CDNSKEY) p.cdnskey.push(...recs);
         else p.dnskey.push(...recs);
-        if (recs.length && t !== T.DNSKEY) p.evidence.push({ kind: "answer", snapshot: which, answer: idx, server: p.server, text: answerText(a) });
+        if (recs.length && t !== T.DNSKEY)
+          p.evidence.push({ kind: "answer", snapshot: which, answer: idx, server: p.server, text: answerText(a) });
       });
       return p;
     });
@@ -50,10 +55,16 @@ function published(snap: Snapshot, which: "old" | "new"): Published[] {
 const setKey = (xs: Uint8Array[]) => xs.map(hex).sort().join(",");
 
 export const cdsConsistency: CheckDef = {
-  id: "SEC-CDS-CDNSKEY", family: "SEC", severity: "blocker", title: "CDS/CDNSKEY refer to served keys and agree",
+  id: "SEC-CDS-CDNSKEY",
+  family: "SEC",
+  severity: "blocker",
+  title: "CDS/CDNSKEY refer to served keys and agree",
   run(i, emit) {
     const apex = wire(i.zone);
-    for (const [snap, which] of [[i.old, "old"], [i.neu, "new"]] as const) {
+    for (const [snap, which] of [
+      [i.old, "old"],
+      [i.neu, "new"],
+    ] as const) {
       if (!snap) continue;
       const pubs = published(snap, which);
       const any = pubs.filter((p) => p.cds.length || p.cdnskey.length);
@@ -76,7 +87,9 @@ export const cdsConsistency: CheckDef = {
             severity: planned ? "info" : "warning",
             subject: `${p.server} CDS delete`,
             message: `${p.server} (${which}) publishes the DS delete request (CDS 0 0 0 00 / CDNSKEY 0 3 0 AA==, RFC 8078 §4): a parent that scans it removes the DS and the zone becomes unsigned${planned ? ", as the remove-ds plan intends" : ""}.`,
-            remediation: planned ? "Wait the DS TTL after the parent removed the DS before switching NS." : "Remove the delete request unless going unsigned is intended, and record the DNSSEC plan.",
+            remediation: planned
+              ? "Wait the DS TTL after the parent removed the DS before switching NS."
+              : "Remove the delete request unless going unsigned is intended, and record the DNSSEC plan.",
             evidence: p.evidence,
           });
           continue;
@@ -87,18 +100,32 @@ export const cdsConsistency: CheckDef = {
         const tagsKey = [...new Set(p.cdnskey.map(keyTag))].sort();
         const mismatch = p.cds.length > 0 && p.cdnskey.length > 0 && tagsCds.join(",") !== tagsKey.join(",");
         if (!strayCds.length && !strayKey.length && !mismatch) {
-          emit({ severity: "info", subject: `${p.server} CDS/CDNSKEY`, message: `${p.server} (${which}) publishes CDS/CDNSKEY for key tag(s) ${[...new Set([...tagsCds, ...tagsKey])].join(", ")}, all matching served DNSKEYs.`, remediation: "Keep them consistent through the move; with an operator change, follow the DNSSEC plan (RFC 8901).", evidence: p.evidence });
+          emit({
+            severity: "info",
+            subject: `${p.server} CDS/CDNSKEY`,
+            message: `${p.server} (${which}) publishes CDS/CDNSKEY for key tag(s) ${[...new Set([...tagsCds, ...tagsKey])].join(", ")}, all matching served DNSKEYs.`,
+            remediation:
+              "Keep them consistent through the move; with an operator change, follow the DNSSEC plan (RFC 8901).",
+            evidence: p.evidence,
+          });
           continue;
         }
         const problems = [
-          ...strayCds.map((c) => `CDS ${rdataToText(T.CDS, c).split(" ").slice(0, 3).join(" ")} matches no DNSKEY it serves`),
+          ...strayCds.map(
+            (c) => `CDS ${rdataToText(T.CDS, c).split(" ").slice(0, 3).join(" ")} matches no DNSKEY it serves`,
+          ),
           ...strayKey.map((c) => `CDNSKEY with tag ${keyTag(c)} is not in its DNSKEY set`),
-          ...(mismatch ? [`CDS names key tags {${tagsCds.join(", ")}} but CDNSKEY {${tagsKey.join(", ")}} (RFC 7344 §4: both must describe the same keys)`] : []),
+          ...(mismatch
+            ? [
+                `CDS names key tags {${tagsCds.join(", ")}} but CDNSKEY {${tagsKey.join(", ")}} (RFC 7344 §4: both must describe the same keys)`,
+              ]
+            : []),
         ];
         emit({
           subject: `${p.server} CDS/CDNSKEY`,
           message: `${p.server} (${which}): ${problems.join("; ")}. A parent that picks these up publishes a DS without a key and validating resolvers SERVFAIL the zone.`,
-          remediation: "Publish CDS/CDNSKEY only for keys in the DNSKEY RRset (let the signer generate them), or withdraw them.",
+          remediation:
+            "Publish CDS/CDNSKEY only for keys in the DNSKEY RRset (let the signer generate them), or withdraw them.",
           evidence: [...p.evidence, fact(`DNSKEY tags served: ${p.dnskey.map(keyTag).join(", ") || "none"}`)],
         });
       }

@@ -42,18 +42,31 @@ function rrsigOver(keys: Uint8Array[], k: ReturnType<typeof makeKey>, tamper = f
     fixed.writeUInt16BE(r.length, 8);
     return Buffer.concat([lowerName(apex), fixed, r]);
   };
-  const data = Buffer.concat([signedPart, ...[...keys].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map(rr)]);
+  const data = Buffer.concat([
+    signedPart,
+    ...[...keys].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map(rr),
+  ]);
   const sig = sign("sha256", data, { key: k.privateKey, dsaEncoding: "ieee-p1363" });
   if (tamper) sig[5] ^= 0xff;
   return Buffer.concat([signedPart, sig]);
 }
 
-const dsText = (k: Uint8Array) => `@ 86400 IN DS ${keyTag(k)} 13 2 ${createHash("sha256").update(lowerName(apex)).update(k).digest("hex")}\n`;
+const dsText = (k: Uint8Array) =>
+  `@ 86400 IN DS ${keyTag(k)} 13 2 ${createHash("sha256").update(lowerName(apex)).update(k).digest("hex")}\n`;
 
 function dnskeyAnswer(server: { name: string; address: string }, keys: Uint8Array[], sigs: Uint8Array[]): ServerAnswer {
   return {
-    server: { ...server, port: 53 }, transport: "udp", question: { name: apex, type: T.DNSKEY, class: 1 }, edns: { udpSize: 1232, do: true, version: 0 },
-    rcode: 0, flags: { aa: true, tc: false, rd: false, ra: false, ad: false, cd: false }, error: null, elapsedMs: 1, attempts: 1, mismatches: 0, timestamp: NOW.toISOString(),
+    server: { ...server, port: 53 },
+    transport: "udp",
+    question: { name: apex, type: T.DNSKEY, class: 1 },
+    edns: { udpSize: 1232, do: true, version: 0 },
+    rcode: 0,
+    flags: { aa: true, tc: false, rd: false, ra: false, ad: false, cd: false },
+    error: null,
+    elapsedMs: 1,
+    attempts: 1,
+    mismatches: 0,
+    timestamp: NOW.toISOString(),
     records: [
       ...keys.map((rdata) => ({ owner: apex, type: T.DNSKEY, class: 1, ttl: 3600, rdata, section: "answer" as const })),
       ...sigs.map((rdata) => ({ owner: apex, type: T.RRSIG, class: 1, ttl: 3600, rdata, section: "answer" as const })),
@@ -65,8 +78,28 @@ const zone = "@ 3600 IN SOA ns1.new.test. host.example.test. 1 7200 900 1209600 
 const NEW = { name: "ns1.new.test.", address: "203.0.113.1" };
 
 function reviewWith(parentKey: Uint8Array, served: Uint8Array[], sigs: Uint8Array[]): CheckInput {
-  const i = input({ old: [{ name: "ns1.old.test.", address: "192.0.2.1", zone }], neu: [{ ...NEW, zone }], delegation: delegationOf("@ 86400 IN NS ns1.old.test.\n", dsText(parentKey)), now: NOW });
-  return { ...i, probes: { ...NO_PROBES, servers: [{ which: "new", server: "ns1.new.test. 203.0.113.1:53", recursion: null, ednsVersion: null, noEdns: null, signed: [dnskeyAnswer(NEW, served, sigs)] }] } };
+  const i = input({
+    old: [{ name: "ns1.old.test.", address: "192.0.2.1", zone }],
+    neu: [{ ...NEW, zone }],
+    delegation: delegationOf("@ 86400 IN NS ns1.old.test.\n", dsText(parentKey)),
+    now: NOW,
+  });
+  return {
+    ...i,
+    probes: {
+      ...NO_PROBES,
+      servers: [
+        {
+          which: "new",
+          server: "ns1.new.test. 203.0.113.1:53",
+          recursion: null,
+          ednsVersion: null,
+          noEdns: null,
+          signed: [dnskeyAnswer(NEW, served, sigs)],
+        },
+      ],
+    },
+  };
 }
 const plan = (i: CheckInput) => runChecks(i, DEFAULT_CONFIG, SEC_CHECKS).filter((f) => f.id === "SEC-DS-NO-PLAN");
 
@@ -75,17 +108,23 @@ describe("SEC-DS-NO-PLAN states what the new servers were seen to serve", () => 
   it("handover done: every new server serves and signs with the key the DS matches → info, nothing missing", () => {
     const f = plan(reviewWith(k.rdata, [k.rdata], [rrsigOver([k.rdata], k)]));
     expect(f.map((x) => x.severity)).toEqual(["info"]);
-    expect(f[0].message).toContain(`serves the key the DS matches (tag ${keyTag(k.rdata)}) and its signature over the DNSKEY RRset validates`);
+    expect(f[0].message).toContain(
+      `serves the key the DS matches (tag ${keyTag(k.rdata)}) and its signature over the DNSKEY RRset validates`,
+    );
   });
   it("the DS's key served but its signature does not validate → blocker saying exactly that", () => {
     const f = plan(reviewWith(k.rdata, [k.rdata], [rrsigOver([k.rdata], k, true)]));
     expect(f.map((x) => x.severity)).toEqual(["blocker"]);
-    expect(f[0].message).toContain(`serves the DS's key (tag ${keyTag(k.rdata)}) but no valid, unexpired signature by it over the DNSKEY RRset`);
+    expect(f[0].message).toContain(
+      `serves the DS's key (tag ${keyTag(k.rdata)}) but no valid, unexpired signature by it over the DNSKEY RRset`,
+    );
   });
   it("other keys at the new operator → blocker naming the tags it does serve", () => {
     const other = makeKey();
     const f = plan(reviewWith(k.rdata, [other.rdata], [rrsigOver([other.rdata], other)]));
     expect(f.map((x) => x.severity)).toEqual(["blocker"]);
-    expect(f[0].message).toContain(`serves DNSKEY tag(s) ${keyTag(other.rdata)}, none of which the parent's DS matches`);
+    expect(f[0].message).toContain(
+      `serves DNSKEY tag(s) ${keyTag(other.rdata)}, none of which the parent's DS matches`,
+    );
   });
 });

@@ -34,23 +34,33 @@ function dnskeysPerServer(snap: Snapshot, which: "old" | "new"): KeysAt[] {
         if (a.rcode !== 0) return;
         out.asked = true;
         out.evidence.push({ kind: "answer", snapshot: which, answer: idx, server: out.server, text: answerText(a) });
-        for (const r of a.records) if (r.section === "answer" && r.type === T.DNSKEY && namesEqual(r.owner, apex)) out.keys.push(r.rdata);
+        for (const r of a.records)
+          if (r.section === "answer" && r.type === T.DNSKEY && namesEqual(r.owner, apex)) out.keys.push(r.rdata);
       });
       return out;
     });
 }
 
 function dsEvidence(i: CheckInput): EvidenceRef[] {
-  return (i.old?.delegation?.ds ?? []).map((r) => ({ kind: "delegation" as const, text: `parent ${i.old?.delegation?.parent}: ${nameToText(r.owner)} ${r.ttl} IN DS ${rdataToText(T.DS, r.rdata)}` }));
+  return (i.old?.delegation?.ds ?? []).map((r) => ({
+    kind: "delegation" as const,
+    text: `parent ${i.old?.delegation?.parent}: ${nameToText(r.owner)} ${r.ttl} IN DS ${rdataToText(T.DS, r.rdata)}`,
+  }));
 }
 
 const dsNoKey: CheckDef = {
-  id: "SEC-DS-NO-DNSKEY", family: "SEC", severity: "blocker", title: "DS at the parent matches a DNSKEY at every server that will be authoritative",
+  id: "SEC-DS-NO-DNSKEY",
+  family: "SEC",
+  severity: "blocker",
+  title: "DS at the parent matches a DNSKEY at every server that will be authoritative",
   run(i, emit) {
     const ds = i.old?.delegation?.ds ?? [];
     if (ds.length === 0) return;
     const apex = wire(i.zone);
-    const groups: [Snapshot | null, "old" | "new"][] = [[i.old, "old"], [i.neu, "new"]];
+    const groups: [Snapshot | null, "old" | "new"][] = [
+      [i.old, "old"],
+      [i.neu, "new"],
+    ];
     for (const [snap, which] of groups) {
       if (!snap) continue;
       for (const k of dnskeysPerServer(snap, which)) {
@@ -93,13 +103,31 @@ function dsKeyAt(i: CheckInput, which: "old" | "new"): DsKeyAt[] {
     .filter((s) => s.authoritative)
     .map((s) => {
       const server = serverLabel(s);
-      const a = i.probes?.servers.find((p) => p.which === which && p.server === server)?.signed.find((x) => x.question.type === T.DNSKEY && x.rcode === 0 && !x.error);
+      const a = i.probes?.servers
+        .find((p) => p.which === which && p.server === server)
+        ?.signed.find((x) => x.question.type === T.DNSKEY && x.rcode === 0 && !x.error);
       if (!a) return { server, tags: null, matching: null, validates: false, evidence: [] };
-      const keys = a.records.filter((r) => r.section === "answer" && r.type === T.DNSKEY && namesEqual(r.owner, apex)).map((r) => r.rdata);
-      const sigs = a.records.filter((r) => r.section === "answer" && r.type === T.RRSIG && namesEqual(r.owner, apex)).map((r) => r.rdata);
+      const keys = a.records
+        .filter((r) => r.section === "answer" && r.type === T.DNSKEY && namesEqual(r.owner, apex))
+        .map((r) => r.rdata);
+      const sigs = a.records
+        .filter((r) => r.section === "answer" && r.type === T.RRSIG && namesEqual(r.owner, apex))
+        .map((r) => r.rdata);
       const matched = keys.filter((k) => ds.some((d) => dsMatches(d.rdata, k, apex)));
-      const validates = matched.some((k) => sigs.some((sig) => (rrsigExpiration(sig) ?? 0) >= now && verifyRrsig({ owner: apex, type: T.DNSKEY, rdatas: keys, rrsig: sig, dnskey: k })));
-      return { server, tags: keys.map(keyTag), matching: matched.length ? keyTag(matched[0]) : null, validates, evidence: [fact(answerText(a))] };
+      const validates = matched.some((k) =>
+        sigs.some(
+          (sig) =>
+            (rrsigExpiration(sig) ?? 0) >= now &&
+            verifyRrsig({ owner: apex, type: T.DNSKEY, rdatas: keys, rrsig: sig, dnskey: k }),
+        ),
+      );
+      return {
+        server,
+        tags: keys.map(keyTag),
+        matching: matched.length ? keyTag(matched[0]) : null,
+        validates,
+        evidence: [fact(answerText(a))],
+      };
     });
 }
 
@@ -111,7 +139,10 @@ const describeKeys = (k: DsKeyAt) =>
       : `${k.server} serves the DS's key (tag ${k.matching}) but no valid, unexpired signature by it over the DNSKEY RRset`;
 
 const dsNoPlan: CheckDef = {
-  id: "SEC-DS-NO-PLAN", family: "SEC", severity: "blocker", title: "A signed zone changing operator has a DNSSEC plan",
+  id: "SEC-DS-NO-PLAN",
+  family: "SEC",
+  severity: "blocker",
+  title: "A signed zone changing operator has a DNSSEC plan",
   run(i, emit) {
     const ds = i.old?.delegation?.ds ?? [];
     if (ds.length === 0 || i.facts.dnsHostingMoves !== true) return;
@@ -125,7 +156,8 @@ const dsNoPlan: CheckDef = {
         severity: "info",
         subject: i.zone,
         message: `${i.zone} has a DS at the parent and DNS hosting moves without a recorded DNSSEC plan, but every new server (${atNew.map((k) => k.server).join(", ")}) serves the key the DS matches (tag ${atNew[0].matching}) and its signature over the DNSKEY RRset validates: the chain of trust holds after the switch, nothing is missing.`,
-        remediation: "Keep the new operator signing with this key through the overlap; record the plan (multi-signer) for the checklist.",
+        remediation:
+          "Keep the new operator signing with this key through the overlap; record the plan (multi-signer) for the checklist.",
         evidence: [...dsEvidence(i), ...atNew.flatMap((k) => k.evidence)],
       });
       return;
@@ -141,11 +173,19 @@ const dsNoPlan: CheckDef = {
 };
 
 const unsigned: CheckDef = {
-  id: "SEC-UNSIGNED", family: "SEC", severity: "info", title: "DNSSEC status",
+  id: "SEC-UNSIGNED",
+  family: "SEC",
+  severity: "info",
+  title: "DNSSEC status",
   run(i, emit) {
     if (!i.old?.delegation?.parent) return;
     if ((i.old.delegation.ds ?? []).length > 0) return;
-    emit({ subject: i.zone, message: `${i.zone} has no DS at the parent: the zone is unsigned, no DNSSEC step is needed for the move.`, remediation: "None.", evidence: [fact(`DS query at ${i.old.delegation.parent}: no DS`)] });
+    emit({
+      subject: i.zone,
+      message: `${i.zone} has no DS at the parent: the zone is unsigned, no DNSSEC step is needed for the move.`,
+      remediation: "None.",
+      evidence: [fact(`DS query at ${i.old.delegation.parent}: no DS`)],
+    });
   },
 };
 
@@ -164,16 +204,27 @@ export function rrsigInception(rdata: Uint8Array): number | null {
 const iso = (s: number) => new Date(s * 1000).toISOString();
 
 const rrsigValidity: CheckDef = {
-  id: "SEC-RRSIG-VALIDITY", family: "SEC", severity: "warning", title: "Signatures stay valid through the overlap",
+  id: "SEC-RRSIG-VALIDITY",
+  family: "SEC",
+  severity: "warning",
+  title: "Signatures stay valid through the overlap",
   run(i, emit) {
     const t = timingFor(i);
     const now = Math.floor(i.now.getTime() / 1000);
     const until = now + t.minOverlapSeconds;
-    for (const [snap, which] of [[i.old, "old"], [i.neu, "new"]] as const) {
+    for (const [snap, which] of [
+      [i.old, "old"],
+      [i.neu, "new"],
+    ] as const) {
       // Signatures seen in the snapshot and in the DO=1 probes of this operator.
       const answers = [
-        ...(snap?.answers ?? []).map((a, idx) => ({ a, ref: { kind: "answer" as const, snapshot: which, answer: idx, text: answerText(a) } as EvidenceRef })),
-        ...(i.probes?.servers ?? []).filter((p) => p.which === which).flatMap((p) => p.signed.map((a) => ({ a, ref: fact(answerText(a)) }))),
+        ...(snap?.answers ?? []).map((a, idx) => ({
+          a,
+          ref: { kind: "answer" as const, snapshot: which, answer: idx, text: answerText(a) } as EvidenceRef,
+        })),
+        ...(i.probes?.servers ?? [])
+          .filter((p) => p.which === which)
+          .flatMap((p) => p.signed.map((a) => ({ a, ref: fact(answerText(a)) }))),
       ];
       let soonest: { exp: number; ref: EvidenceRef } | null = null;
       let latestStart: { inc: number; ref: EvidenceRef } | null = null;
@@ -195,20 +246,30 @@ const rrsigValidity: CheckDef = {
         emit({
           severity: "blocker",
           subject: `${which} signatures`,
-          message: s.exp < now ? `A signature served by the ${which} operator expired ${iso(s.exp)}: validating resolvers already fail (RFC 4035 §5.3.1).` : `A signature served by the ${which} operator is valid only from ${iso(l!.inc)} (clock or signer fault, RFC 4035 §5.3.1).`,
+          message:
+            s.exp < now
+              ? `A signature served by the ${which} operator expired ${iso(s.exp)}: validating resolvers already fail (RFC 4035 §5.3.1).`
+              : `A signature served by the ${which} operator is valid only from ${iso(l!.inc)} (clock or signer fault, RFC 4035 §5.3.1).`,
           remediation: "Fix the signer (re-sign the zone, check its clock) before anything else.",
           evidence: [s.exp < now ? s.ref : l!.ref],
         });
         continue;
       }
       if (s.exp >= until) {
-        emit({ severity: "info", subject: `${which} signatures`, message: `${count} signature(s) served by the ${which} operator; the soonest expires ${iso(s.exp)}, after the overlap ends (${iso(until)}).`, remediation: "Keep the signer running through the overlap.", evidence: [s.ref] });
+        emit({
+          severity: "info",
+          subject: `${which} signatures`,
+          message: `${count} signature(s) served by the ${which} operator; the soonest expires ${iso(s.exp)}, after the overlap ends (${iso(until)}).`,
+          remediation: "Keep the signer running through the overlap.",
+          evidence: [s.ref],
+        });
         continue;
       }
       emit({
         subject: `${which} signatures`,
         message: `A signature served by the ${which} operator expires ${iso(s.exp)}, before the overlap ends (${iso(until)}).`,
-        remediation: "Make sure the signer keeps re-signing through the overlap (old zone kept and signed until the new delegation is everywhere).",
+        remediation:
+          "Make sure the signer keeps re-signing through the overlap (old zone kept and signed until the new delegation is everywhere).",
         evidence: [s.ref],
       });
     }

@@ -22,7 +22,11 @@ describe("SVC checks", () => {
   it("mail: MX target without address, two SPF records, missing DMARC, DKIM selectors listed", () => {
     const live = `@ IN NS ns1.old.test.\n@ IN MX 10 mx\n@ IN MX 20 mail.provider.test.\n@ IN TXT "v=spf1 mx -all"\n@ IN TXT "v=spf1 include:x.test -all"\ns1._domainkey IN TXT "v=DKIM1; p=abc"\n`;
     // A real run asks MX targets in its second pass; mx.example.test. answers NXDOMAIN.
-    const ask = [{ name: "mx.example.test.", type: T.A }, { name: "mx.example.test.", type: T.AAAA }, { name: "_dmarc.example.test.", type: T.TXT }];
+    const ask = [
+      { name: "mx.example.test.", type: T.A },
+      { name: "mx.example.test.", type: T.AAAA },
+      { name: "_dmarc.example.test.", type: T.TXT },
+    ];
     const f = runChecks(input({ old: [{ ...OLD, zone: live }], ask }), DEFAULT_CONFIG, SVC_CHECKS);
     expect(f.map((x) => `${x.id} ${x.severity} ${x.subject}`).sort()).toEqual([
       "SVC-DKIM info example.test. DKIM",
@@ -35,9 +39,17 @@ describe("SVC checks", () => {
 
   it("CAA and _acme-challenge become blockers when the new operator lacks them", () => {
     const live = `@ IN NS ns1.old.test.\n@ IN CAA 0 issue "letsencrypt.org"\n_acme-challenge IN CNAME acme.validation.test.\n`;
-    const f = runChecks(input({ old: [{ ...OLD, zone: live }], neu: [{ ...NEW, zone: "@ IN NS ns1.new.test.\n" }] }), DEFAULT_CONFIG, SVC_CHECKS);
+    const f = runChecks(
+      input({ old: [{ ...OLD, zone: live }], neu: [{ ...NEW, zone: "@ IN NS ns1.new.test.\n" }] }),
+      DEFAULT_CONFIG,
+      SVC_CHECKS,
+    );
     expect(f.map((x) => `${x.id} ${x.severity}`).sort()).toEqual(["SVC-ACME-CHALLENGE blocker", "SVC-CAA blocker"]);
-    const kept = runChecks(input({ old: [{ ...OLD, zone: live }], neu: [{ ...NEW, zone: live }] }), DEFAULT_CONFIG, SVC_CHECKS);
+    const kept = runChecks(
+      input({ old: [{ ...OLD, zone: live }], neu: [{ ...NEW, zone: live }] }),
+      DEFAULT_CONFIG,
+      SVC_CHECKS,
+    );
     expect(kept.map((x) => `${x.id} ${x.severity}`).sort()).toEqual(["SVC-ACME-CHALLENGE info", "SVC-CAA info"]);
   });
 });
@@ -63,27 +75,63 @@ describe("RDAP and HTTP against loopback fixture servers", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
+  afterAll(
+    () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  );
 
   it("parses status, events, registrar and nameservers", async () => {
     const r = await fetchRdap({ domain: "example.test.", baseUrl: `${base}/rdap`, policy: LAB });
-    expect(r).toMatchObject({ ok: true, status: ["client transfer prohibited", "active"], registrar: "Losing Registrar Inc.", nameservers: ["ns1.old.test.", "ns3.old.test."], expiresAt: "2026-10-20T00:00:00Z", registeredAt: "2026-09-01T00:00:00Z" });
+    expect(r).toMatchObject({
+      ok: true,
+      status: ["client transfer prohibited", "active"],
+      registrar: "Losing Registrar Inc.",
+      nameservers: ["ns1.old.test.", "ns3.old.test."],
+      expiresAt: "2026-10-20T00:00:00Z",
+      registeredAt: "2026-09-01T00:00:00Z",
+    });
   });
 
   it("times out and reports HTTP errors without throwing", async () => {
-    expect(await fetchRdap({ domain: "example.test", baseUrl: `${base}/slow`, timeoutMs: 200, policy: LAB })).toMatchObject({ ok: false, error: "timeout after 200 ms" });
-    expect(await fetchRdap({ domain: "example.test", baseUrl: `${base}/none`, policy: LAB })).toMatchObject({ ok: false, error: "HTTP 404" });
+    expect(
+      await fetchRdap({ domain: "example.test", baseUrl: `${base}/slow`, timeoutMs: 200, policy: LAB }),
+    ).toMatchObject({ ok: false, error: "timeout after 200 ms" });
+    expect(await fetchRdap({ domain: "example.test", baseUrl: `${base}/none`, policy: LAB })).toMatchObject({
+      ok: false,
+      error: "HTTP 404",
+    });
   });
 
   it("REG checks: lock status, expiry near the window, 60-day lock, registrar and NS mismatch", async () => {
     const rdap = await fetchRdap({ domain: "example.test", baseUrl: `${base}/rdap`, policy: LAB });
-    const i = input({ old: [{ ...OLD, zone: "@ IN NS ns1.old.test.\n" }], delegation: delegationOf("@ 86400 IN NS ns1.old.test.\n"), facts: { losingRegistrar: "Other Registrar", window: { start: "2026-10-06T08:00:00Z", end: "2026-10-06T20:00:00Z" } } });
+    const i = input({
+      old: [{ ...OLD, zone: "@ IN NS ns1.old.test.\n" }],
+      delegation: delegationOf("@ 86400 IN NS ns1.old.test.\n"),
+      facts: {
+        losingRegistrar: "Other Registrar",
+        window: { start: "2026-10-06T08:00:00Z", end: "2026-10-06T20:00:00Z" },
+      },
+    });
     const f = runChecks({ ...i, rdap }, DEFAULT_CONFIG, REG_CHECKS);
-    expect(f.map((x) => `${x.id} ${x.severity}`).sort()).toEqual(["REG-EXPIRY warning", "REG-NAMESERVERS warning", "REG-REGISTRAR warning", "REG-STATUS blocker", "REG-TRANSFER-LOCK blocker"]);
+    expect(f.map((x) => `${x.id} ${x.severity}`).sort()).toEqual([
+      "REG-EXPIRY warning",
+      "REG-NAMESERVERS warning",
+      "REG-REGISTRAR warning",
+      "REG-STATUS blocker",
+      "REG-TRANSFER-LOCK blocker",
+    ]);
   });
 
   it("offline RDAP asks for manual evidence", async () => {
-    const rdap = await fetchRdap({ domain: "example.test", baseUrl: "http://127.0.0.1:9/", timeoutMs: 500, policy: LAB });
+    const rdap = await fetchRdap({
+      domain: "example.test",
+      baseUrl: "http://127.0.0.1:9/",
+      timeoutMs: 500,
+      policy: LAB,
+    });
     const f = runChecks({ ...input({}), rdap }, DEFAULT_CONFIG, REG_CHECKS);
     expect(f.map((x) => `${x.id} ${x.severity}`)).toEqual(["REG-MANUAL-EVIDENCE warning"]);
     expect(f[0].message).toContain("RDAP lookup failed");
@@ -95,7 +143,10 @@ describe("RDAP and HTTP against loopback fixture servers", () => {
     const [web] = await probeHttp({ targets: [`${base}/web`], timeoutMs: 20_000, policy: LAB });
     const [slow] = await probeHttp({ targets: [`${base}/slow`], timeoutMs: 300, policy: LAB });
     const probes = [web, slow];
-    expect(probes.map((p) => [p.status, p.error])).toEqual([[200, null], [null, "timeout after 300 ms"]]);
+    expect(probes.map((p) => [p.status, p.error])).toEqual([
+      [200, null],
+      [null, "timeout after 300 ms"],
+    ]);
     const f = runChecks({ ...input({}), http: probes }, DEFAULT_CONFIG, SVC_CHECKS);
     expect(f.map((x) => `${x.id} ${x.severity}`)).toEqual(["SVC-HTTP warning", "SVC-HTTP info"]);
   });
@@ -107,19 +158,44 @@ describe("OPS checks", () => {
     expect(f.filter((x) => x.severity === "blocker").map((x) => x.id)).toEqual(["OPS-HOSTING-ANSWER"]);
   });
   it("hosting does not move but the planned NS differ", () => {
-    const f = runChecks(input({ old: [{ ...OLD, zone: "@ IN NS ns1.old.test.\n" }], delegation: delegationOf("@ 86400 IN NS ns1.old.test.\n"), facts: { dnsHostingMoves: false, plannedNs: ["ns1.new.test"] } }), DEFAULT_CONFIG, OPS_CHECKS);
+    const f = runChecks(
+      input({
+        old: [{ ...OLD, zone: "@ IN NS ns1.old.test.\n" }],
+        delegation: delegationOf("@ 86400 IN NS ns1.old.test.\n"),
+        facts: { dnsHostingMoves: false, plannedNs: ["ns1.new.test"] },
+      }),
+      DEFAULT_CONFIG,
+      OPS_CHECKS,
+    );
     expect(f.filter((x) => x.severity === "blocker").map((x) => x.id)).toEqual(["OPS-NS-PLAN"]);
   });
   it("hosting moves but the new operator does not serve the zone ('transfer DNS too' with nothing there)", () => {
     const none = runChecks(input({ old: [{ ...OLD, zone: "@ IN NS ns1.old.test.\n" }] }), DEFAULT_CONFIG, OPS_CHECKS);
     expect(none.filter((x) => x.severity === "blocker").map((x) => x.id)).toEqual(["OPS-NEW-NOT-SERVING"]);
-    const down = runChecks(input({ old: [{ ...OLD, zone: "@ IN NS ns1.old.test.\n" }], neu: [{ ...NEW, zone: null }] }), DEFAULT_CONFIG, OPS_CHECKS);
-    expect(down.filter((x) => x.severity === "blocker").map((x) => x.subject)).toEqual(["ns1.new.test. 203.0.113.1:53"]);
+    const down = runChecks(
+      input({ old: [{ ...OLD, zone: "@ IN NS ns1.old.test.\n" }], neu: [{ ...NEW, zone: null }] }),
+      DEFAULT_CONFIG,
+      OPS_CHECKS,
+    );
+    expect(down.filter((x) => x.severity === "blocker").map((x) => x.subject)).toEqual([
+      "ns1.new.test. 203.0.113.1:53",
+    ]);
   });
   it("a weekend window without confirmed contacts; confirmed facts silence the warnings", () => {
-    const f = runChecks(input({ facts: { window: { start: "2026-10-03T08:00:00Z", end: "2026-10-05T08:00:00Z" } } }), DEFAULT_CONFIG, OPS_CHECKS);
+    const f = runChecks(
+      input({ facts: { window: { start: "2026-10-03T08:00:00Z", end: "2026-10-05T08:00:00Z" } } }),
+      DEFAULT_CONFIG,
+      OPS_CHECKS,
+    );
     expect(f.map((x) => x.id)).toContain("OPS-WINDOW-WEEKEND");
-    const ok = runChecks(input({ neu: [{ ...NEW, zone: "@ IN NS ns1.new.test.\n" }], facts: { contactsConfirmed: true, monitoringPlanned: true, rollbackDocumented: true, oldZoneKept: true } }), DEFAULT_CONFIG, OPS_CHECKS);
+    const ok = runChecks(
+      input({
+        neu: [{ ...NEW, zone: "@ IN NS ns1.new.test.\n" }],
+        facts: { contactsConfirmed: true, monitoringPlanned: true, rollbackDocumented: true, oldZoneKept: true },
+      }),
+      DEFAULT_CONFIG,
+      OPS_CHECKS,
+    );
     expect(ok).toEqual([]);
   });
 });

@@ -29,7 +29,10 @@ function askedAt(v: ZoneView, owner: string, type: number): boolean {
 }
 
 const mxTargets: CheckDef = {
-  id: "SVC-MX-TARGET", family: "SVC", severity: "blocker", title: "MX targets resolve",
+  id: "SVC-MX-TARGET",
+  family: "SVC",
+  severity: "blocker",
+  title: "MX targets resolve",
   run(i, emit) {
     const v = current(i);
     if (!v) return;
@@ -37,9 +40,15 @@ const mxTargets: CheckDef = {
     for (const mx of [...v.rrsets.values()].filter((s) => s.type === T.MX)) {
       for (const text of mx.texts) {
         const target = (text.split(/\s+/)[1] ?? "").toLowerCase();
-        if (target === "." ) continue; // null MX (RFC 7505)
+        if (target === ".") continue; // null MX (RFC 7505)
         if (!isSubdomain(wire(target), apex)) {
-          emit({ severity: "info", subject: `${mx.ownerText} MX ${target}`, message: `MX target ${target} is outside ${i.zone}: it does not move with the zone (not resolved here; no recursion is used).`, remediation: "Confirm the mail provider keeps accepting mail for the domain after the move.", evidence: mx.evidence });
+          emit({
+            severity: "info",
+            subject: `${mx.ownerText} MX ${target}`,
+            message: `MX target ${target} is outside ${i.zone}: it does not move with the zone (not resolved here; no recursion is used).`,
+            remediation: "Confirm the mail provider keeps accepting mail for the domain after the move.",
+            evidence: mx.evidence,
+          });
           continue;
         }
         const addr = [T.A, T.AAAA].map((t) => at(v, target, t)).filter((x): x is RRsetView => !!x);
@@ -61,49 +70,102 @@ const mxTargets: CheckDef = {
 };
 
 const spf: CheckDef = {
-  id: "SVC-SPF", family: "SVC", severity: "blocker", title: "At most one SPF record per name",
+  id: "SVC-SPF",
+  family: "SVC",
+  severity: "blocker",
+  title: "At most one SPF record per name",
   run(i, emit) {
     const v = current(i);
     if (!v) return;
     for (const s of [...v.rrsets.values()].filter((x) => x.type === T.TXT)) {
       const spfs = txtStrings(s).filter((t) => /^v=spf1(\s|$)/i.test(t));
       if (spfs.length > 1)
-        emit({ subject: `${s.ownerText} TXT`, message: `${s.ownerText} publishes ${spfs.length} SPF records; RFC 7208 §4.5 makes that a permanent error, so receivers treat mail as unauthenticated.`, remediation: "Merge them into one v=spf1 record.", evidence: s.evidence });
+        emit({
+          subject: `${s.ownerText} TXT`,
+          message: `${s.ownerText} publishes ${spfs.length} SPF records; RFC 7208 §4.5 makes that a permanent error, so receivers treat mail as unauthenticated.`,
+          remediation: "Merge them into one v=spf1 record.",
+          evidence: s.evidence,
+        });
     }
     const apexMx = at(v, i.zone, T.MX);
     const apexTxt = at(v, i.zone, T.TXT);
     if (apexMx && askedAt(v, i.zone, T.TXT) && !(apexTxt && txtStrings(apexTxt).some((t) => /^v=spf1(\s|$)/i.test(t))))
-      emit({ severity: "warning", subject: `${i.zone} TXT`, message: `${i.zone} receives mail (MX) but publishes no SPF record.`, remediation: "Publish one v=spf1 record for the domain.", evidence: apexMx.evidence });
+      emit({
+        severity: "warning",
+        subject: `${i.zone} TXT`,
+        message: `${i.zone} receives mail (MX) but publishes no SPF record.`,
+        remediation: "Publish one v=spf1 record for the domain.",
+        evidence: apexMx.evidence,
+      });
   },
 };
 
 const dmarc: CheckDef = {
-  id: "SVC-DMARC", family: "SVC", severity: "warning", title: "DMARC policy present",
+  id: "SVC-DMARC",
+  family: "SVC",
+  severity: "warning",
+  title: "DMARC policy present",
   run(i, emit) {
     const v = current(i);
     if (!v || !at(v, i.zone, T.MX)) return;
-    const d = at(v, `_dmarc.${i.zone}`, T.TXT) ?? (i.views.allSources && at(i.views.allSources, `_dmarc.${i.zone}`, T.TXT));
+    const d =
+      at(v, `_dmarc.${i.zone}`, T.TXT) ?? (i.views.allSources && at(i.views.allSources, `_dmarc.${i.zone}`, T.TXT));
     const ok = d && txtStrings(d).some((t) => /^v=DMARC1(;|\s|$)/i.test(t));
     if (!d && !askedAt(v, `_dmarc.${i.zone}`, T.TXT)) return; // never answered: unknown
-    if (ok) emit({ severity: "info", subject: `_dmarc.${i.zone}`, message: `DMARC: ${txtStrings(d!).join(" ")}.`, remediation: "Keep it identical at the new operator.", evidence: d!.evidence });
-    else emit({ subject: `_dmarc.${i.zone}`, message: `${i.zone} has MX records but no DMARC policy at _dmarc.${i.zone} (RFC 7489 §6.1).`, remediation: "Publish a DMARC record (at least p=none with a report address) before the move so problems become visible.", evidence: [fact(`no v=DMARC1 TXT at _dmarc.${i.zone}`)] });
+    if (ok)
+      emit({
+        severity: "info",
+        subject: `_dmarc.${i.zone}`,
+        message: `DMARC: ${txtStrings(d!).join(" ")}.`,
+        remediation: "Keep it identical at the new operator.",
+        evidence: d!.evidence,
+      });
+    else
+      emit({
+        subject: `_dmarc.${i.zone}`,
+        message: `${i.zone} has MX records but no DMARC policy at _dmarc.${i.zone} (RFC 7489 §6.1).`,
+        remediation:
+          "Publish a DMARC record (at least p=none with a report address) before the move so problems become visible.",
+        evidence: [fact(`no v=DMARC1 TXT at _dmarc.${i.zone}`)],
+      });
   },
 };
 
 const dkim: CheckDef = {
-  id: "SVC-DKIM", family: "SVC", severity: "warning", title: "DKIM selectors found",
+  id: "SVC-DKIM",
+  family: "SVC",
+  severity: "warning",
+  title: "DKIM selectors found",
   run(i, emit) {
     const v = current(i);
     if (!v || !at(v, i.zone, T.MX)) return;
-    const sels = [...(i.views.allSources ? i.views.allSources.rrsets.values() : []), ...v.rrsets.values()].filter((s) => /\._domainkey\./.test(s.ownerText) && (s.type === T.TXT || s.type === T.CNAME));
+    const sels = [...(i.views.allSources ? i.views.allSources.rrsets.values() : []), ...v.rrsets.values()].filter(
+      (s) => /\._domainkey\./.test(s.ownerText) && (s.type === T.TXT || s.type === T.CNAME),
+    );
     const names = [...new Set(sels.map((s) => s.ownerText))];
-    if (names.length) emit({ severity: "info", subject: `${i.zone} DKIM`, message: `DKIM selectors found: ${names.join(", ")}.`, remediation: "Copy every selector unchanged; a missing selector fails DKIM for mail signed with it.", evidence: sels.flatMap((s) => s.evidence).slice(0, 6) });
-    else emit({ subject: `${i.zone} DKIM`, message: `No DKIM selector found under _domainkey.${i.zone} (common selectors were probed; selectors have arbitrary names).`, remediation: "Ask the mail provider for its selector names and confirm they exist in the zone to load.", evidence: [fact("no *._domainkey TXT/CNAME found live or in the exports")] });
+    if (names.length)
+      emit({
+        severity: "info",
+        subject: `${i.zone} DKIM`,
+        message: `DKIM selectors found: ${names.join(", ")}.`,
+        remediation: "Copy every selector unchanged; a missing selector fails DKIM for mail signed with it.",
+        evidence: sels.flatMap((s) => s.evidence).slice(0, 6),
+      });
+    else
+      emit({
+        subject: `${i.zone} DKIM`,
+        message: `No DKIM selector found under _domainkey.${i.zone} (common selectors were probed; selectors have arbitrary names).`,
+        remediation: "Ask the mail provider for its selector names and confirm they exist in the zone to load.",
+        evidence: [fact("no *._domainkey TXT/CNAME found live or in the exports")],
+      });
   },
 };
 
 const caa: CheckDef = {
-  id: "SVC-CAA", family: "SVC", severity: "info", title: "CAA permits the issuers in use",
+  id: "SVC-CAA",
+  family: "SVC",
+  severity: "info",
+  title: "CAA permits the issuers in use",
   run(i, emit) {
     const v = current(i);
     if (!v) return;
@@ -116,7 +178,8 @@ const caa: CheckDef = {
         severity: i.views.newRef && !atNew ? "blocker" : undefined,
         subject: `${s.ownerText} CAA`,
         message: `${s.ownerText} CAA allows ${issuers.join(", ") || "no issuer"} (RFC 8659)${i.views.newRef ? (atNew ? "; the new operator serves the same CAA." : "; the new operator does not serve it, so any CA may issue and renewals that rely on a CAA account binding change.") : "."}`,
-        remediation: "Keep CAA identical at the new operator and make sure it permits both the current CA and any CA the new operator uses.",
+        remediation:
+          "Keep CAA identical at the new operator and make sure it permits both the current CA and any CA the new operator uses.",
         evidence: s.evidence,
       });
     }
@@ -124,14 +187,22 @@ const caa: CheckDef = {
 };
 
 const acme: CheckDef = {
-  id: "SVC-ACME-CHALLENGE", family: "SVC", severity: "blocker", title: "_acme-challenge delegations are kept",
+  id: "SVC-ACME-CHALLENGE",
+  family: "SVC",
+  severity: "blocker",
+  title: "_acme-challenge delegations are kept",
   run(i, emit) {
     const v = i.views.oldRef;
     if (!v) return;
-    for (const s of [...v.rrsets.values()].filter((x) => x.ownerText.startsWith("_acme-challenge.") && (x.type === T.CNAME || x.type === T.NS))) {
+    for (const s of [...v.rrsets.values()].filter(
+      (x) => x.ownerText.startsWith("_acme-challenge.") && (x.type === T.CNAME || x.type === T.NS),
+    )) {
       const inSources = i.views.allSources?.rrsets.get(s.key);
       const atNew = i.views.newRef?.rrsets.get(s.key);
-      const lost = [...(i.views.allSources && !inSources ? ["the exports"] : []), ...(i.views.newRef && !atNew && i.views.newRef.asked(s.owner, s.type) ? ["the new operator"] : [])];
+      const lost = [
+        ...(i.views.allSources && !inSources ? ["the exports"] : []),
+        ...(i.views.newRef && !atNew && i.views.newRef.asked(s.owner, s.type) ? ["the new operator"] : []),
+      ];
       emit({
         severity: lost.length ? undefined : "info",
         subject: `${s.ownerText} ${s.typeText}`,
@@ -144,14 +215,19 @@ const acme: CheckDef = {
 };
 
 const http: CheckDef = {
-  id: "SVC-HTTP", family: "SVC", severity: "warning", title: "Web hosts answer over HTTP(S)",
+  id: "SVC-HTTP",
+  family: "SVC",
+  severity: "warning",
+  title: "Web hosts answer over HTTP(S)",
   run(i, emit) {
     for (const p of i.http) {
       const bad = p.error !== null || (p.status !== null && p.status >= 500);
       emit({
         severity: bad ? undefined : "info",
         subject: p.url,
-        message: bad ? `${p.url} does not work today: ${p.error ?? `HTTP ${p.status}`}. Compare after the move cannot tell a regression from an old fault.` : `${p.url} answers HTTP ${p.status} in ${p.elapsedMs} ms.`,
+        message: bad
+          ? `${p.url} does not work today: ${p.error ?? `HTTP ${p.status}`}. Compare after the move cannot tell a regression from an old fault.`
+          : `${p.url} answers HTTP ${p.status} in ${p.elapsedMs} ms.`,
         remediation: bad ? "Fix or note the fault before the move." : "Re-test after the switch.",
         evidence: [{ kind: "http", text: `GET ${p.url}: ${p.error ?? p.status} (${p.elapsedMs} ms)` }],
       });
@@ -159,4 +235,16 @@ const http: CheckDef = {
   },
 };
 
-export const SVC_CHECKS: CheckDef[] = [mxTargets, spf, dmarc, dkim, mailPtr, mtaSts, caa, acme, http, tlsNames, xfrPath];
+export const SVC_CHECKS: CheckDef[] = [
+  mxTargets,
+  spf,
+  dmarc,
+  dkim,
+  mailPtr,
+  mtaSts,
+  caa,
+  acme,
+  http,
+  tlsNames,
+  xfrPath,
+];

@@ -34,13 +34,28 @@ describe("the parent's TTL in the window arithmetic", () => {
   });
 
   it("names the delegation problem the snapshot recorded", () => {
-    const d = { ...delegationOf("@ 172800 IN NS ns1.old.test.\n"), ns: [], problem: "the parent's servers did not answer (timeout)" };
+    const d = {
+      ...delegationOf("@ 172800 IN NS ns1.old.test.\n"),
+      ns: [],
+      problem: "the parent's servers did not answer (timeout)",
+    };
     const f = runChecks(input({ old, delegation: d }), DEFAULT_CONFIG, TIM_CHECKS);
-    expect(f.find((x) => x.id === "TIM-PARENT-TTL-UNMEASURED")!.message).toContain("(the parent's servers did not answer (timeout))");
+    expect(f.find((x) => x.id === "TIM-PARENT-TTL-UNMEASURED")!.message).toContain(
+      "(the parent's servers did not answer (timeout))",
+    );
   });
 
   it("explains the assumption in the arithmetic", () => {
-    const t = computeTiming({ parentNsTtl: null, childNsTtl: 3600, dsTtl: null, soaTtl: 3600, soaMinimum: 300, maxRecordTtl: 3600, dnssecChange: false, marginSeconds: 3600 });
+    const t = computeTiming({
+      parentNsTtl: null,
+      childNsTtl: 3600,
+      dsTtl: null,
+      soaTtl: 3600,
+      soaMinimum: 300,
+      maxRecordTtl: 3600,
+      dnssecChange: false,
+      marginSeconds: 3600,
+    });
     expect(t.explanation[0]).toBe("NS TTL max(parent not measured, assumed 172800, child 3600) = 172800 s");
   });
 });

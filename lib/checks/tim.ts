@@ -5,7 +5,10 @@ import { ASSUMED_PARENT_NS_TTL, timingFor } from "./timing";
 import type { CheckDef } from "./types";
 
 const overlap: CheckDef = {
-  id: "TIM-OVERLAP", family: "TIM", severity: "info", title: "Minimum overlap and window length",
+  id: "TIM-OVERLAP",
+  family: "TIM",
+  severity: "info",
+  title: "Minimum overlap and window length",
   run(i, emit) {
     if (!i.views.oldRef) return;
     const t = timingFor(i);
@@ -19,7 +22,10 @@ const overlap: CheckDef = {
 };
 
 const negative: CheckDef = {
-  id: "TIM-NEGATIVE-TTL", family: "TIM", severity: "info", title: "Negative caching TTL",
+  id: "TIM-NEGATIVE-TTL",
+  family: "TIM",
+  severity: "info",
+  title: "Negative caching TTL",
   run(i, emit) {
     const t = timingFor(i);
     if (t.negativeTtlSeconds === null) return;
@@ -33,19 +39,30 @@ const negative: CheckDef = {
 };
 
 const windowLength: CheckDef = {
-  id: "TIM-WINDOW-TOO-SHORT", family: "TIM", severity: "blocker", title: "The planned window is long enough",
+  id: "TIM-WINDOW-TOO-SHORT",
+  family: "TIM",
+  severity: "blocker",
+  title: "The planned window is long enough",
   run(i, emit) {
     const w = i.facts.window;
     if (!w) return;
     const len = (Date.parse(w.end) - Date.parse(w.start)) / 1000;
     const t = timingFor(i);
     if (!(len < t.minWindowSeconds)) return;
-    emit({ subject: `window ${w.start} – ${w.end}`, message: `The window lasts ${Math.round(len)} s but the measured TTLs need at least ${t.minWindowSeconds} s (${formatDuration(t.minWindowSeconds)}).`, remediation: `Extend the window to at least ${formatDuration(t.minWindowSeconds)}.`, evidence: t.explanation.map(fact) });
+    emit({
+      subject: `window ${w.start} – ${w.end}`,
+      message: `The window lasts ${Math.round(len)} s but the measured TTLs need at least ${t.minWindowSeconds} s (${formatDuration(t.minWindowSeconds)}).`,
+      remediation: `Extend the window to at least ${formatDuration(t.minWindowSeconds)}.`,
+      evidence: t.explanation.map(fact),
+    });
   },
 };
 
 const lowering: CheckDef = {
-  id: "TIM-TTL-LOWERING", family: "TIM", severity: "warning", title: "Changing records had their TTL lowered ahead of the window",
+  id: "TIM-TTL-LOWERING",
+  family: "TIM",
+  severity: "warning",
+  title: "Changing records had their TTL lowered ahead of the window",
   run(i, emit) {
     const threshold = 300;
     for (const e of i.diff.oldVsNew?.entries ?? []) {
@@ -61,7 +78,10 @@ const lowering: CheckDef = {
 };
 
 const parentUnmeasured: CheckDef = {
-  id: "TIM-PARENT-TTL-UNMEASURED", family: "TIM", severity: "warning", title: "The parent's NS (and DS) TTLs were measured",
+  id: "TIM-PARENT-TTL-UNMEASURED",
+  family: "TIM",
+  severity: "warning",
+  title: "The parent's NS (and DS) TTLs were measured",
   run(i, emit) {
     if (!i.old || !i.views.oldRef) return;
     const t = timingFor(i);

@@ -87,7 +87,9 @@ export function computeTiming(i: TimingInputs): Timing {
   const negativeTtlSeconds = negativeTtl(i);
   const explanation = [
     `NS TTL max(parent ${i.parentNsTtl ?? `not measured, assumed ${ASSUMED_PARENT_NS_TTL}`}, child ${i.childNsTtl ?? "?"}) = ${r.nsTtlSeconds} s`,
-    i.dnssecChange ? `+ DS TTL ${i.dsTtl ?? "?"} s (DNSSEC changes with the operator)` : "no DNSSEC change: DS TTL not added",
+    i.dnssecChange
+      ? `+ DS TTL ${i.dsTtl ?? "?"} s (DNSSEC changes with the operator)`
+      : "no DNSSEC change: DS TTL not added",
     `+ margin ${i.marginSeconds} s = minimum overlap ${r.requiredOverlapSeconds} s`,
     `negative TTL min(SOA TTL ${i.soaTtl ?? "?"}, MINIMUM ${i.soaMinimum ?? "?"}) = ${negativeTtlSeconds ?? "?"} s (RFC 2308 §5)`,
     `largest record TTL ${i.maxRecordTtl ?? "?"} s; minimum window ${r.minimumWindowSeconds} s`,
@@ -113,7 +115,9 @@ export function timingInputs(input: CheckInput): TimingInputs {
   const ttls = ref ? [...ref.rrsets.values()].map((s) => s.ttl) : [];
   const signed = (d?.ds.length ?? 0) > 0;
   // The same entries TIM-TTL-LOWERING names: values that change between the old and the new operator (SOA is each operator's own).
-  const changing = (input.diff.oldVsNew?.entries ?? []).filter((e) => e.kind === "rdata" && !e.txtSplit && e.here && e.type !== "SOA").map((e) => e.here!.ttl);
+  const changing = (input.diff.oldVsNew?.entries ?? [])
+    .filter((e) => e.kind === "rdata" && !e.txtSplit && e.here && e.type !== "SOA")
+    .map((e) => e.here!.ttl);
   return {
     parentNsTtl: d && d.ns.length ? Math.min(...d.ns.map((r) => r.ttl)) : null,
     childNsTtl: ns?.ttl ?? null,

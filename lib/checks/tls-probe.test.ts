@@ -27,7 +27,29 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "cutover-tls-"));
   const key = join(dir, "key.pem");
   const crt = join(dir, "cert.pem");
-  execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2", "-subj", "/CN=www.example.test", "-addext", "subjectAltName=DNS:www.example.test,DNS:example.test", "-keyout", key, "-out", crt], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:P-256",
+      "-nodes",
+      "-days",
+      "2",
+      "-subj",
+      "/CN=www.example.test",
+      "-addext",
+      "subjectAltName=DNS:www.example.test,DNS:example.test",
+      "-keyout",
+      key,
+      "-out",
+      crt,
+    ],
+    { stdio: "ignore" },
+  );
   cert = readFileSync(crt, "utf8");
   server = createServer({ key: readFileSync(key), cert }, (_req, res) => res.end("ok"));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -38,7 +60,14 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 describe("probeTls", () => {
   it("reads the names with SNI and checks the host against them", async () => {
     const ok = await probeTls({ host: "www.example.test.", address: "127.0.0.1", port, policy: LAB });
-    expect(ok).toMatchObject({ host: "www.example.test", subjectCn: "www.example.test", dnsNames: ["www.example.test", "example.test"], nameMatches: true, trusted: false, error: null });
+    expect(ok).toMatchObject({
+      host: "www.example.test",
+      subjectCn: "www.example.test",
+      dnsNames: ["www.example.test", "example.test"],
+      nameMatches: true,
+      trusted: false,
+      error: null,
+    });
     const bad = await probeTls({ host: "api.example.test", address: "127.0.0.1", port, policy: LAB });
     expect(bad.nameMatches).toBe(false);
     expect(bad.nameError).toContain("api.example.test");
@@ -61,10 +90,20 @@ describe("SVC-TLS-NAMES through the HTTP probe", () => {
       timeoutMs: 2000,
       policy: LAB,
     });
-    expect(probes.map((p) => [p.url, p.status, p.tls?.nameMatches])).toEqual([["https://www.example.test/", 200, true], ["https://api.example.test/", 200, false]]);
-    const f = runChecks({ ...input({}), http: probes }, DEFAULT_CONFIG, SVC_CHECKS).filter((x) => x.id === "SVC-TLS-NAMES");
-    expect(f.map((x) => `${x.severity} ${x.subject}`)).toEqual(["warning api.example.test TLS", "info www.example.test TLS"]);
-    expect(f[0].message).toContain("presents a certificate for www.example.test, example.test, which does not cover api.example.test");
+    expect(probes.map((p) => [p.url, p.status, p.tls?.nameMatches])).toEqual([
+      ["https://www.example.test/", 200, true],
+      ["https://api.example.test/", 200, false],
+    ]);
+    const f = runChecks({ ...input({}), http: probes }, DEFAULT_CONFIG, SVC_CHECKS).filter(
+      (x) => x.id === "SVC-TLS-NAMES",
+    );
+    expect(f.map((x) => `${x.severity} ${x.subject}`)).toEqual([
+      "warning api.example.test TLS",
+      "info www.example.test TLS",
+    ]);
+    expect(f[0].message).toContain(
+      "presents a certificate for www.example.test, example.test, which does not cover api.example.test",
+    );
     expect(f[0].evidence[0].text).toContain("SAN=[www.example.test, example.test]");
   });
 });

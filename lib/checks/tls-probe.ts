@@ -53,9 +53,28 @@ export async function probeTls(o: ProbeTlsOptions): Promise<TlsInfo> {
   const port = o.port ?? 443;
   const policy = o.policy ?? PUBLIC_ONLY;
   // Resolved once and checked; the handshake goes to that address, SNI carries the name.
-  const checked = o.address !== undefined ? { address: o.address, refused: checkAddress(o.address, policy) } : await resolveChecked(host, policy).then((r) => (r.ok ? { address: r.address, refused: null } : { address: host, refused: r.error }));
+  const checked =
+    o.address !== undefined
+      ? { address: o.address, refused: checkAddress(o.address, policy) }
+      : await resolveChecked(host, policy).then((r) =>
+          r.ok ? { address: r.address, refused: null } : { address: host, refused: r.error },
+        );
   const address = checked.address;
-  const base: TlsInfo = { host, address, port, subjectCn: null, dnsNames: [], issuer: null, validFrom: null, validTo: null, trusted: false, trustError: null, nameMatches: false, nameError: null, error: null };
+  const base: TlsInfo = {
+    host,
+    address,
+    port,
+    subjectCn: null,
+    dnsNames: [],
+    issuer: null,
+    validFrom: null,
+    validTo: null,
+    trusted: false,
+    trustError: null,
+    nameMatches: false,
+    nameError: null,
+    error: null,
+  };
   if (checked.refused !== null) return { ...base, error: `not connected: ${checked.refused}` };
   return new Promise((resolve) => {
     let settled = false;
@@ -67,8 +86,18 @@ export async function probeTls(o: ProbeTlsOptions): Promise<TlsInfo> {
       resolve(info);
     };
     // rejectUnauthorized off: we want the names even from an untrusted chain, and report trust separately.
-    const socket = connect({ host: address, port, servername: host, rejectUnauthorized: false, ca: o.ca, ALPNProtocols: ["http/1.1"] });
-    const timer = setTimeout(() => finish({ ...base, error: `timeout after ${o.timeoutMs ?? 5000} ms` }), o.timeoutMs ?? 5000);
+    const socket = connect({
+      host: address,
+      port,
+      servername: host,
+      rejectUnauthorized: false,
+      ca: o.ca,
+      ALPNProtocols: ["http/1.1"],
+    });
+    const timer = setTimeout(
+      () => finish({ ...base, error: `timeout after ${o.timeoutMs ?? 5000} ms` }),
+      o.timeoutMs ?? 5000,
+    );
     socket.once("secureConnect", () => {
       const cert = socket.getPeerCertificate();
       if (!cert || Object.keys(cert).length === 0) return finish({ ...base, error: "no certificate presented" });

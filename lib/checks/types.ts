@@ -89,4 +89,10 @@ export interface CheckDef {
 }
 
 /** Emit a finding; severity defaults to the check's own. */
-export type Emit = (f: { subject: string; message: string; remediation: string; evidence?: EvidenceRef[]; severity?: Severity }) => void;
+export type Emit = (f: {
+  subject: string;
+  message: string;
+  remediation: string;
+  evidence?: EvidenceRef[];
+  severity?: Severity;
+}) => void;

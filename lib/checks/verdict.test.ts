@@ -6,50 +6,114 @@ import { input } from "./testing/build-input";
 import type { Finding } from "./types";
 import { acknowledge, carryStates, computeVerdict, findingFingerprint, waive } from "./verdict";
 
-const f = (key: string, severity: Finding["severity"]): Finding => ({ id: key.split("@")[0], key, family: "INV", severity, subject: key.split("@")[1], message: "m", remediation: "r", evidence: [] });
+const f = (key: string, severity: Finding["severity"]): Finding => ({
+  id: key.split("@")[0],
+  key,
+  family: "INV",
+  severity,
+  subject: key.split("@")[1],
+  message: "m",
+  remediation: "r",
+  evidence: [],
+});
 const NOW = new Date("2026-10-02T10:00:00Z");
 
 describe("verdict", () => {
-  const findings = [f("INV-MISSING-AT-NEW@www A", "blocker"), f("SVC-DMARC@_dmarc", "warning"), f("TIM-OVERLAP@zone", "info")];
+  const findings = [
+    f("INV-MISSING-AT-NEW@www A", "blocker"),
+    f("SVC-DMARC@_dmarc", "warning"),
+    f("TIM-OVERLAP@zone", "info"),
+  ];
 
   it("no-go while a blocker is open; go once it is waived by a named person with a reason", () => {
     expect(computeVerdict(findings).verdict).toBe("no-go");
-    expect(waive({
-      findings, states: {}, input: { key: "INV-MISSING-AT-NEW@www A", by: "", reason: "x" }, now: NOW,
-    })).toMatchObject({ ok: false, error: "invalid" });
-    expect(waive({
-      findings, states: {}, input: { key: "SVC-DMARC@_dmarc", by: "Ada", reason: "known" }, now: NOW,
-    })).toMatchObject({ ok: false, error: "not-a-blocker" });
+    expect(
+      waive({
+        findings,
+        states: {},
+        input: { key: "INV-MISSING-AT-NEW@www A", by: "", reason: "x" },
+        now: NOW,
+      }),
+    ).toMatchObject({ ok: false, error: "invalid" });
+    expect(
+      waive({
+        findings,
+        states: {},
+        input: { key: "SVC-DMARC@_dmarc", by: "Ada", reason: "known" },
+        now: NOW,
+      }),
+    ).toMatchObject({ ok: false, error: "not-a-blocker" });
     // A typed name (the --ack file) cannot forge a line: control characters are refused.
-    expect(waive({
-      findings, states: {}, input: { key: "INV-MISSING-AT-NEW@www A", by: "Ada\r\nwaived by: CEO", reason: "retired" },
+    expect(
+      waive({
+        findings,
+        states: {},
+        input: { key: "INV-MISSING-AT-NEW@www A", by: "Ada\r\nwaived by: CEO", reason: "retired" },
+        now: NOW,
+      }),
+    ).toMatchObject({ ok: false, error: "invalid" });
+    expect(
+      waive({
+        findings,
+        states: {},
+        input: { key: "INV-MISSING-AT-NEW@www A", by: "Ada", reason: "retired\u001b[2K" },
+        now: NOW,
+      }),
+    ).toMatchObject({ ok: false, error: "invalid" });
+    const w = waive({
+      findings,
+      states: {},
+      input: { key: "INV-MISSING-AT-NEW@www A", by: "Ada Lovelace", reason: "www is retired with the move" },
       now: NOW,
-    })).toMatchObject({ ok: false, error: "invalid" });
-    expect(waive({
-      findings, states: {}, input: { key: "INV-MISSING-AT-NEW@www A", by: "Ada", reason: "retired\u001b[2K" }, now: NOW,
-    })).toMatchObject({ ok: false, error: "invalid" });
-    const w = waive({ findings, states: {}, input: { key: "INV-MISSING-AT-NEW@www A", by: "Ada Lovelace", reason: "www is retired with the move" }, now: NOW });
+    });
     if (!w.ok) throw new Error(w.message);
     const v = computeVerdict(findings, w.states);
     expect(v.verdict).toBe("go");
     expect(v.finalisable).toBe(false);
     expect(v.pendingAcknowledgements.map((x) => x.key)).toEqual(["SVC-DMARC@_dmarc"]);
-    expect(v.reasons).toEqual(["waived blocker INV-MISSING-AT-NEW: www A (by Ada Lovelace: www is retired with the move)", "warning to acknowledge SVC-DMARC: _dmarc"]);
-    const a = acknowledge({ findings, states: w.states, input: { key: "SVC-DMARC@_dmarc", by: "Bob", reason: "DMARC follows next quarter" }, now: NOW });
+    expect(v.reasons).toEqual([
+      "waived blocker INV-MISSING-AT-NEW: www A (by Ada Lovelace: www is retired with the move)",
+      "warning to acknowledge SVC-DMARC: _dmarc",
+    ]);
+    const a = acknowledge({
+      findings,
+      states: w.states,
+      input: { key: "SVC-DMARC@_dmarc", by: "Bob", reason: "DMARC follows next quarter" },
+      now: NOW,
+    });
     if (!a.ok) throw new Error(a.message);
-    expect(a.states["SVC-DMARC@_dmarc"]).toEqual({ status: "acknowledged", by: "Bob", reason: "DMARC follows next quarter", at: "2026-10-02T10:00:00.000Z", fingerprint: findingFingerprint(findings[1]) });
+    expect(a.states["SVC-DMARC@_dmarc"]).toEqual({
+      status: "acknowledged",
+      by: "Bob",
+      reason: "DMARC follows next quarter",
+      at: "2026-10-02T10:00:00.000Z",
+      fingerprint: findingFingerprint(findings[1]),
+    });
     expect(computeVerdict(findings, a.states).finalisable).toBe(true);
   });
 
   it("a re-run marks vanished findings fixed and keeps the rest", () => {
-    const states = carryStates({ "A@x": { status: "acknowledged", by: "b", reason: "why", at: "t" }, "B@y": { status: "waived", by: "b", reason: "why", at: "t" } }, [f("A@x", "warning")], NOW);
-    expect(states).toEqual({ "A@x": { status: "acknowledged", by: "b", reason: "why", at: "t" }, "B@y": { status: "fixed", at: "2026-10-02T10:00:00.000Z" } });
+    const states = carryStates(
+      {
+        "A@x": { status: "acknowledged", by: "b", reason: "why", at: "t" },
+        "B@y": { status: "waived", by: "b", reason: "why", at: "t" },
+      },
+      [f("A@x", "warning")],
+      NOW,
+    );
+    expect(states).toEqual({
+      "A@x": { status: "acknowledged", by: "b", reason: "why", at: "t" },
+      "B@y": { status: "fixed", at: "2026-10-02T10:00:00.000Z" },
+    });
   });
 });
 
 describe("carrying states to a new run", () => {
   const ev = (text: string) => [{ kind: "answer" as const, snapshot: "old" as const, answer: 3, text }];
-  const blocker = (text: string): Finding => ({ ...f("DEL-SOA-SERIAL@ns2.oldhost.test.", "blocker"), evidence: ev(text) });
+  const blocker = (text: string): Finding => ({
+    ...f("DEL-SOA-SERIAL@ns2.oldhost.test.", "blocker"),
+    evidence: ev(text),
+  });
 
   it("a fixed blocker that shows up again is open again and blocks", () => {
     const fixed = carryStates({}, [], NOW);
@@ -67,14 +131,21 @@ describe("carrying states to a new run", () => {
   });
 
   it("the verdict never lets a stale 'fixed' state close a blocker present in the run", () => {
-    const v = computeVerdict([blocker("serial 41")], { "DEL-SOA-SERIAL@ns2.oldhost.test.": { status: "fixed", at: "t" } });
+    const v = computeVerdict([blocker("serial 41")], {
+      "DEL-SOA-SERIAL@ns2.oldhost.test.": { status: "fixed", at: "t" },
+    });
     expect(v.verdict).toBe("no-go");
     expect(v.openBlockers.map((x) => x.key)).toEqual(["DEL-SOA-SERIAL@ns2.oldhost.test."]);
   });
 
   it("a waiver carries over while the evidence is the same (answer indexes and order aside), and reopens when it changes", () => {
     const b = blocker("ns2 SOA serial 41");
-    const w = waive({ findings: [b], states: {}, input: { key: b.key, by: "Ada", reason: "secondary retires with the move" }, now: NOW });
+    const w = waive({
+      findings: [b],
+      states: {},
+      input: { key: b.key, by: "Ada", reason: "secondary retires with the move" },
+      now: NOW,
+    });
     if (!w.ok) throw new Error(w.message);
     expect(w.states[b.key]).toMatchObject({ status: "waived", fingerprint: findingFingerprint(b) });
     const same = { ...b, evidence: [{ ...b.evidence[0], answer: 17 }] };
@@ -86,7 +157,12 @@ describe("carrying states to a new run", () => {
 
   it("an acknowledgement does not survive the finding becoming a blocker", () => {
     const warn = { ...f("OPS-MONITORING@project.test.", "warning"), message: "No monitoring" };
-    const a = acknowledge({ findings: [warn], states: {}, input: { key: warn.key, by: "Bo", reason: "watching by hand" }, now: NOW });
+    const a = acknowledge({
+      findings: [warn],
+      states: {},
+      input: { key: warn.key, by: "Bo", reason: "watching by hand" },
+      now: NOW,
+    });
     if (!a.ok) throw new Error(a.message);
     expect(carryStates(a.states, [warn], NOW)[warn.key]).toMatchObject({ status: "acknowledged", by: "Bo" });
     const raised = { ...warn, severity: "blocker" as const };
@@ -110,7 +186,10 @@ describe("catalogue and configuration", () => {
   it("severity overrides and disabled checks apply; bad config is rejected", () => {
     const i = input({ facts: { dnsHostingMoves: null } });
     expect(runChecks(i).find((x) => x.id === "OPS-HOSTING-ANSWER")!.severity).toBe("blocker");
-    const cfg = checkConfigSchema.parse({ severities: { "OPS-HOSTING-ANSWER": "warning" }, disabled: ["REG-MANUAL-EVIDENCE"] });
+    const cfg = checkConfigSchema.parse({
+      severities: { "OPS-HOSTING-ANSWER": "warning" },
+      disabled: ["REG-MANUAL-EVIDENCE"],
+    });
     const out = runChecks(i, cfg);
     expect(out.find((x) => x.id === "OPS-HOSTING-ANSWER")!.severity).toBe("warning");
     expect(out.some((x) => x.id === "REG-MANUAL-EVIDENCE")).toBe(false);

@@ -42,7 +42,9 @@ export const acknowledgeInputSchema = z.strictObject({ key: z.string().min(1), b
 export type WaiveInput = z.infer<typeof waiveInputSchema>;
 export type AcknowledgeInput = z.infer<typeof acknowledgeInputSchema>;
 
-export type StateChange = { ok: true; states: FindingStates } | { ok: false; error: "unknown-finding" | "not-a-blocker" | "not-a-warning" | "invalid"; message: string };
+export type StateChange =
+  | { ok: true; states: FindingStates }
+  | { ok: false; error: "unknown-finding" | "not-a-blocker" | "not-a-warning" | "invalid"; message: string };
 
 /**
  * What a waiver or acknowledgement was given for. The key already fixes the
@@ -59,11 +61,23 @@ export function findingFingerprint(f: Pick<Finding, "severity" | "message" | "ev
   return createHash("sha256").update(basis).digest("hex").slice(0, 32);
 }
 
-function change(findings: readonly Finding[], states: FindingStates, key: string, need: Severity, next: FindingState): StateChange {
+function change(
+  findings: readonly Finding[],
+  states: FindingStates,
+  key: string,
+  need: Severity,
+  next: FindingState,
+): StateChange {
   const f = findings.find((x) => x.key === key);
   if (!f) return { ok: false, error: "unknown-finding", message: `no finding ${key}` };
-  if (f.severity !== need) return { ok: false, error: need === "blocker" ? "not-a-blocker" : "not-a-warning", message: `${key} is a ${f.severity}; only ${need}s can be ${need === "blocker" ? "waived" : "acknowledged"}` };
-  const stamped = next.status === "waived" || next.status === "acknowledged" ? { ...next, fingerprint: findingFingerprint(f) } : next;
+  if (f.severity !== need)
+    return {
+      ok: false,
+      error: need === "blocker" ? "not-a-blocker" : "not-a-warning",
+      message: `${key} is a ${f.severity}; only ${need}s can be ${need === "blocker" ? "waived" : "acknowledged"}`,
+    };
+  const stamped =
+    next.status === "waived" || next.status === "acknowledged" ? { ...next, fingerprint: findingFingerprint(f) } : next;
   return { ok: true, states: { ...states, [key]: stamped } };
 }
 
@@ -78,14 +92,34 @@ export interface StateChangeRequest {
 
 export function waive({ findings, states, input, now }: StateChangeRequest): StateChange {
   const p = waiveInputSchema.safeParse(input);
-  if (!p.success) return { ok: false, error: "invalid", message: p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
-  return change(findings, states, p.data.key, "blocker", { status: "waived", by: p.data.by, reason: p.data.reason, at: now.toISOString() });
+  if (!p.success)
+    return {
+      ok: false,
+      error: "invalid",
+      message: p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    };
+  return change(findings, states, p.data.key, "blocker", {
+    status: "waived",
+    by: p.data.by,
+    reason: p.data.reason,
+    at: now.toISOString(),
+  });
 }
 
 export function acknowledge({ findings, states, input, now }: StateChangeRequest): StateChange {
   const p = acknowledgeInputSchema.safeParse(input);
-  if (!p.success) return { ok: false, error: "invalid", message: p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
-  return change(findings, states, p.data.key, "warning", { status: "acknowledged", by: p.data.by, reason: p.data.reason, at: now.toISOString() });
+  if (!p.success)
+    return {
+      ok: false,
+      error: "invalid",
+      message: p.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    };
+  return change(findings, states, p.data.key, "warning", {
+    status: "acknowledged",
+    by: p.data.by,
+    reason: p.data.reason,
+    at: now.toISOString(),
+  });
 }
 
 /**
@@ -138,7 +172,9 @@ export function computeVerdict(findings: readonly Finding[], states: FindingStat
   // A finding present in this run is never "fixed" (that state belongs to findings gone from it): only a waiver closes a blocker.
   const openBlockers = findings.filter((f) => f.severity === "blocker" && stateOf(states, f.key).status !== "waived");
   const waivedBlockers = findings.filter((f) => f.severity === "blocker" && stateOf(states, f.key).status === "waived");
-  const pendingAcknowledgements = findings.filter((f) => f.severity === "warning" && stateOf(states, f.key).status !== "acknowledged");
+  const pendingAcknowledgements = findings.filter(
+    (f) => f.severity === "warning" && stateOf(states, f.key).status !== "acknowledged",
+  );
   const counts = { blocker: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const verdict = openBlockers.length === 0 ? "go" : "no-go";
@@ -150,5 +186,13 @@ export function computeVerdict(findings: readonly Finding[], states: FindingStat
     }),
     ...pendingAcknowledgements.map((f) => `warning to acknowledge ${f.id}: ${f.subject}`),
   ];
-  return { verdict, openBlockers, waivedBlockers, pendingAcknowledgements, finalisable: verdict === "go" && pendingAcknowledgements.length === 0, counts, reasons };
+  return {
+    verdict,
+    openBlockers,
+    waivedBlockers,
+    pendingAcknowledgements,
+    finalisable: verdict === "go" && pendingAcknowledgements.length === 0,
+    counts,
+    reasons,
+  };
 }

@@ -107,9 +107,6 @@ export function apiClient(
 }
 
 /** The API token: --token, else CUTOVER_API_TOKEN (kept out of the process list and shell history). */
-export function apiToken(
-  flag: string | undefined,
-  env: Environment = readEnvironment(),
-): string | null {
+export function apiToken(flag: string | undefined, env: Environment = readEnvironment()): string | null {
   return flag ?? env.CUTOVER_API_TOKEN ?? null;
 }

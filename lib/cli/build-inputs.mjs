@@ -11,15 +11,40 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 
 /** Files that shape every build whatever imports them. */
 // Root entry files Next.js loads by name (proxy, instrumentation) count as well.
-export const CONFIG_FILES = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"];
+export const CONFIG_FILES = [
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "tsconfig.build.json",
+  "package.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+  "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
+];
 /** Directories whose every (non-test) file is a build input: routes are files, not imports. */
 export const TREE_ROOTS = ["app", "public"];
 
 const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 const SKIP_DIRS = new Set(["node_modules", ".next", "__fixtures__", "__snapshots__"]);
-const EXTENSIONS = ["", ".ts", ".tsx", ".mts", ".js", ".mjs", ".jsx", ".json", ".css", "/index.ts", "/index.tsx", "/index.js"];
+const EXTENSIONS = [
+  "",
+  ".ts",
+  ".tsx",
+  ".mts",
+  ".js",
+  ".mjs",
+  ".jsx",
+  ".json",
+  ".css",
+  "/index.ts",
+  "/index.tsx",
+  "/index.js",
+];
 // import … from "x", export … from "x", import "x", import("x"), require("x"), CSS @import "x".
-const SPECIFIER = /\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)|\bimport\s*["']([^"']+)["']|\brequire\(\s*["']([^"']+)["']\s*\)|@import\s+["']([^"']+)["']/g;
+const SPECIFIER =
+  /\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)|\bimport\s*["']([^"']+)["']|\brequire\(\s*["']([^"']+)["']\s*\)|@import\s+["']([^"']+)["']/g;
 
 function toRel(root, abs) {
   return relative(root, abs).split(sep).join("/");
@@ -52,7 +77,8 @@ function walk(abs, out) {
   }
   if (st.isDirectory()) {
     // .next* are build directories (NEXT_DIST_DIR), never inputs.
-    for (const name of readdirSync(abs)) if (!SKIP_DIRS.has(name) && !name.startsWith(".next")) walk(join(abs, name), out);
+    for (const name of readdirSync(abs))
+      if (!SKIP_DIRS.has(name) && !name.startsWith(".next")) walk(join(abs, name), out);
   } else if (!TEST_FILE.test(abs)) {
     out.push(abs);
   }
@@ -71,7 +97,9 @@ export function listBuildInputs(root) {
   };
   const roots = [];
   TREE_ROOTS.forEach((d) => walk(join(root, d), roots));
-  CONFIG_FILES.map((f) => join(root, f)).filter(existsSync).forEach((f) => roots.push(f));
+  CONFIG_FILES.map((f) => join(root, f))
+    .filter(existsSync)
+    .forEach((f) => roots.push(f));
   roots.forEach(add);
   while (queue.length > 0) {
     const abs = queue.shift();
@@ -89,7 +117,11 @@ export function listBuildInputs(root) {
 export function buildFingerprint(root) {
   const hash = createHash("sha256");
   for (const rel of listBuildInputs(root)) {
-    hash.update(rel).update("\0").update(readFileSync(join(root, rel))).update("\0");
+    hash
+      .update(rel)
+      .update("\0")
+      .update(readFileSync(join(root, rel)))
+      .update("\0");
   }
   return hash.digest("hex");
 }

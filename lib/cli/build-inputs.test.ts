@@ -67,6 +67,11 @@ describe("listBuildInputs on this repository", () => {
     expect(inputs).toContain("lib/app/sources/upload-request.ts");
     expect(inputs).toContain("lib/zone/import/route53.ts");
     expect(inputs).toContain("prisma/schema.prisma");
-    expect(inputs.filter((p) => /\.test\.tsx?$/.test(p) || p.startsWith("e2e/") || p.startsWith("lib/cli/") || p.startsWith("lib/generated/"))).toEqual([]);
+    expect(
+      inputs.filter(
+        (p) =>
+          /\.test\.tsx?$/.test(p) || p.startsWith("e2e/") || p.startsWith("lib/cli/") || p.startsWith("lib/generated/"),
+      ),
+    ).toEqual([]);
   });
 });

@@ -26,7 +26,14 @@ import type { CliIo } from "./io";
 import { collectGarbage } from "./collect-garbage";
 import { DEFAULT_LOAD_LIMITS } from "../dns/limiter";
 import { queryBudget } from "../dns/query-budget";
-import { parseRunLimits, planLines, planSummary, RUN_LIMIT_HELP, RUN_LIMIT_OPTIONS, type PlanSummary } from "./run-limits";
+import {
+  parseRunLimits,
+  planLines,
+  planSummary,
+  RUN_LIMIT_HELP,
+  RUN_LIMIT_OPTIONS,
+  type PlanSummary,
+} from "./run-limits";
 import { parseCommandLine } from "./command-line";
 
 const HELP = `usage: cutover check DOMAIN --zone FILE... [options]
@@ -58,7 +65,15 @@ exit status: 0 go (no open blocker; with --strict: and nothing left to acknowled
 const ORDER: Severity[] = ["blocker", "warning", "info"];
 
 function findingJson(f: Finding) {
-  return { id: f.id, key: f.key, severity: f.severity, subject: f.subject, message: f.message, remediation: f.remediation, evidence: f.evidence };
+  return {
+    id: f.id,
+    key: f.key,
+    severity: f.severity,
+    subject: f.subject,
+    message: f.message,
+    remediation: f.remediation,
+    evidence: f.evidence,
+  };
 }
 
 /** What the text report prints, from a local review or from a server's run (lib/cli/check-remote.ts). */
@@ -68,7 +83,15 @@ export interface ReportModel {
   counts: Record<Severity, number>;
   openBlockers: number;
   pendingAcknowledgements: number;
-  findings: { id: string; key: string; severity: Severity; subject: string; message: string; remediation: string; evidence: { text: string }[] }[];
+  findings: {
+    id: string;
+    key: string;
+    severity: Severity;
+    subject: string;
+    message: string;
+    remediation: string;
+    evidence: { text: string }[];
+  }[];
   states: Record<string, { status: string; by?: string; reason?: string }>;
   timing: { minOverlapSeconds: number; minWindowSeconds: number } | null;
   sent: number;
@@ -77,7 +100,11 @@ export interface ReportModel {
 
 export function reportModel(r: PipelineResult, states: FindingStates = {}): ReportModel {
   const st: ReportModel["states"] = {};
-  for (const [k, s] of Object.entries(states)) st[k] = s.status === "acknowledged" || s.status === "waived" ? { status: s.status, by: s.by, reason: s.reason } : { status: s.status };
+  for (const [k, s] of Object.entries(states))
+    st[k] =
+      s.status === "acknowledged" || s.status === "waived"
+        ? { status: s.status, by: s.by, reason: s.reason }
+        : { status: s.status };
   return {
     zone: r.zone,
     verdict: r.verdict.verdict,
@@ -88,7 +115,12 @@ export function reportModel(r: PipelineResult, states: FindingStates = {}): Repo
     states: st,
     timing: r.timing,
     sent: (r.old?.counts.sent ?? 0) + (r.neu?.counts.sent ?? 0),
-    plans: ([["old", r.old], ["new", r.neu]] as const).flatMap(([side, s]) => {
+    plans: (
+      [
+        ["old", r.old],
+        ["new", r.neu],
+      ] as const
+    ).flatMap(([side, s]) => {
       const plan = s ? planSummary(s) : null;
       return plan ? [{ side, plan }] : [];
     }),
@@ -105,13 +137,18 @@ export function textReport(m: ReportModel): string {
     lines.push("", `${sev.toUpperCase()}S (${fs.length})`);
     for (const f of fs) {
       const st = m.states[f.key];
-      const mark = st && (st.status === "acknowledged" || st.status === "waived") ? `  [${st.status} by ${st.by}: ${st.reason}]` : "";
+      const mark =
+        st && (st.status === "acknowledged" || st.status === "waived")
+          ? `  [${st.status} by ${st.by}: ${st.reason}]`
+          : "";
       lines.push(`  ${f.id}  ${f.subject}${mark}`, `    ${f.message}`);
       if (sev !== "info") lines.push(`    fix: ${f.remediation}`);
       for (const e of f.evidence.slice(0, sev === "blocker" ? 3 : 1)) lines.push(`    evidence: ${e.text}`);
     }
   }
-  const timing = m.timing ? `minimum overlap ${m.timing.minOverlapSeconds} s, minimum window ${m.timing.minWindowSeconds} s` : "minimum overlap and window unknown (no timing measured)";
+  const timing = m.timing
+    ? `minimum overlap ${m.timing.minOverlapSeconds} s, minimum window ${m.timing.minWindowSeconds} s`
+    : "minimum overlap and window unknown (no timing measured)";
   lines.push("", `${timing}; queries sent ${m.sent}`);
   for (const p of m.plans) lines.push(...planLines(`${p.side} snapshot`, p.plan));
   return lines.join("\n") + "\n";
@@ -162,7 +199,8 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   if (!dn.ok) return fail(`bad domain: ${dn.message}`);
   if (!v.zone || v.zone.length === 0) return fail("at least one --zone FILE is required");
   const port = v.port === undefined ? undefined : Number(v.port);
-  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) return fail("--port must be 1..65535");
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
+    return fail("--port must be 1..65535");
   const moves = v["dns-hosting-moves"];
   if (moves !== undefined && moves !== "yes" && moves !== "no") return fail("--dns-hosting-moves must be yes or no");
   const timeoutMs = v.timeout === undefined ? undefined : Number(v.timeout);
@@ -215,15 +253,29 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     if (!token) return fail("--server needs an API token: --token T or CUTOVER_API_TOKEN");
     // What the server's transfer holds (facts, decisions, configuration) is not taken from local files.
     for (const flag of ["facts", "ack", "config", "rdap-bootstrap", "timeout", "dns-hosting-moves"] as const)
-      if (v[flag] !== undefined) return fail(`--${flag} is not available with --server: the server's transfer and settings hold it`);
+      if (v[flag] !== undefined)
+        return fail(`--${flag} is not available with --server: the server's transfer and settings hold it`);
     const { checkRemote } = await import("./check-remote");
     const specs = (xs: string[] | undefined) => (xs ?? []).map((x) => x.trim());
     return checkRemote(
       {
-        server, token, domain, transferId: v.transfer, zones: sources, oldServers: specs(v.ns), newServers: specs(v["new-ns"]), port, rootHints: rootHintsText,
-        allowPrivate: v["allow-private"] ?? false, http: v.http ?? false, rdapBaseUrl: v.rdap,
-        ratePerServer: runLimits.value.limits?.ratePerServer, deadlineSeconds: runLimits.value.deadlineMs === undefined ? undefined : runLimits.value.deadlineMs / 1000,
-        maxQueries: runLimits.value.limits?.maxQueries, strict: v.strict ?? false, json: v.json ?? false,
+        server,
+        token,
+        domain,
+        transferId: v.transfer,
+        zones: sources,
+        oldServers: specs(v.ns),
+        newServers: specs(v["new-ns"]),
+        port,
+        rootHints: rootHintsText,
+        allowPrivate: v["allow-private"] ?? false,
+        http: v.http ?? false,
+        rdapBaseUrl: v.rdap,
+        ratePerServer: runLimits.value.limits?.ratePerServer,
+        deadlineSeconds: runLimits.value.deadlineMs === undefined ? undefined : runLimits.value.deadlineMs / 1000,
+        maxQueries: runLimits.value.limits?.maxQueries,
+        strict: v.strict ?? false,
+        json: v.json ?? false,
       },
       io,
     );
@@ -236,7 +288,8 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
       return { ok: false, message: `${flag} ${file}: ${(e as Error).message}` };
     }
   };
-  const issues = (e: { issues: { path: PropertyKey[]; message: string }[] }) => e.issues.map((x) => `${x.path.join(".") || "(root)"}: ${x.message}`).join("; ");
+  const issues = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>
+    e.issues.map((x) => `${x.path.join(".") || "(root)"}: ${x.message}`).join("; ");
 
   let factsFile: FactsFile = {};
   if (v.facts) {
@@ -245,9 +298,17 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     const p = factsFileSchema.safeParse(j.value);
     if (!p.success) return fail(`--facts ${v.facts}: ${issues(p.error)}`);
     factsFile = p.data;
-    if (factsFile.domain && factsFile.domain.replace(/\.$/, "").toLowerCase() !== domain.replace(/\.$/, "").toLowerCase())
+    if (
+      factsFile.domain &&
+      factsFile.domain.replace(/\.$/, "").toLowerCase() !== domain.replace(/\.$/, "").toLowerCase()
+    )
       return fail(`--facts ${v.facts} is for ${factsFile.domain}, not ${domain}`);
-    if (moves !== undefined && factsFile.dnsHostingMoves !== undefined && factsFile.dnsHostingMoves !== null && factsFile.dnsHostingMoves !== (moves === "yes"))
+    if (
+      moves !== undefined &&
+      factsFile.dnsHostingMoves !== undefined &&
+      factsFile.dnsHostingMoves !== null &&
+      factsFile.dnsHostingMoves !== (moves === "yes")
+    )
       return fail(`--dns-hosting-moves ${moves} contradicts dnsHostingMoves in ${v.facts}`);
   }
   const configPath = v.config ?? readEnvironment().CUTOVER_CHECKS_CONFIG;
@@ -270,7 +331,8 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
     const j = readJson("--rdap-bootstrap", v["rdap-bootstrap"]);
     if (!j.ok) return fail(j.message);
     const pick = pickRdapServer({ bootstrap: j.value, domain, policy: { allowPrivate: v["allow-private"] ?? false } });
-    if (!pick.ok) io.stderr.write(`cutover check: --rdap-bootstrap: ${pick.error}; registration status needs manual evidence\n`);
+    if (!pick.ok)
+      io.stderr.write(`cutover check: --rdap-bootstrap: ${pick.error}; registration status needs manual evidence\n`);
     else rdapBase = pick.baseUrl;
   }
 
@@ -280,7 +342,10 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   let lastPhase = "";
   let collected = false;
   // With --expose-gc the heap is measured after a full collection (live data, not garbage).
-  const heapMb = () => ((globalThis as { gc?: () => void }).gc?.(), (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0));
+  const heapMb = () => (
+    (globalThis as { gc?: () => void }).gc?.(),
+    (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)
+  );
   // The highest RSS seen during each phase (sampled): where a peak happens, not only the live heap at its start.
   let rssMax = 0;
   const sampler = trace ? setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage.rss())), 100).unref() : null;
@@ -296,12 +361,19 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
   try {
     const review = await runPipeline({
       zone: domain,
-      facts: { ...factsFile, domain, dnsHostingMoves: moves === undefined ? (factsFile.dnsHostingMoves ?? null) : moves === "yes" },
+      facts: {
+        ...factsFile,
+        domain,
+        dnsHostingMoves: moves === undefined ? (factsFile.dnsHostingMoves ?? null) : moves === "yes",
+      },
       sources,
       oldServers,
       newServers,
       snapshot: {
-        rootHints, port, allowPrivate: v["allow-private"] ?? false, timeoutMs,
+        rootHints,
+        port,
+        allowPrivate: v["allow-private"] ?? false,
+        timeoutMs,
         deadlineMs: runLimits.value.deadlineMs,
         // One query budget for the whole run (old and new snapshots, probes): a getter read as each session starts.
         limits: Object.defineProperties({ ...runLimits.value.limits }, Object.getOwnPropertyDescriptors(budget.limits)),
@@ -309,7 +381,10 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
       onProgress: (p) => {
         if (p.phase === "old" || p.phase === "new") {
           budget.note(p.phase, p.event);
-          if (trace && p.phase !== lastPhase) io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB, rss before ${rssMb()} MB\n`);
+          if (trace && p.phase !== lastPhase)
+            io.stderr.write(
+              `cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB, rss before ${rssMb()} MB\n`,
+            );
           lastPhase = p.phase;
         } else {
           // The diff is built when probes start: the decoded transfers it read (four copies of the zone at 100,000
@@ -318,8 +393,11 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
           if (p.phase === "probes" || p.phase === "checks") collected = true;
           if (!trace) return;
           lastPhase = p.phase;
-          if (readEnvironment().CUTOVER_HEAP_SNAPSHOT_AT === p.phase) io.stderr.write(`cutover check: heap snapshot ${writeHeapSnapshot()}\n`);
-          io.stderr.write(`cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB, rss before ${rssMb()} MB\n`);
+          if (readEnvironment().CUTOVER_HEAP_SNAPSHOT_AT === p.phase)
+            io.stderr.write(`cutover check: heap snapshot ${writeHeapSnapshot()}\n`);
+          io.stderr.write(
+            `cutover check: phase ${p.phase} at ${((performance.now() - t0) / 1000).toFixed(1)} s, heap ${heapMb()} MB, rss before ${rssMb()} MB\n`,
+          );
         }
       },
       rdap: rdapBase ? { baseUrl: rdapBase } : null,
@@ -348,9 +426,20 @@ export async function check(argv: string[], io: CliIo): Promise<number> {
             finalisable: review.verdict.finalisable,
             states,
             unmatchedAcknowledgements: unmatched,
-            probes: review.probes && { subzones: review.probes.subzones.map((z) => ({ cut: z.cut, servers: z.servers.map((x) => ({ ns: x.ns, address: x.address, problem: x.problem })) })), ptr: review.probes.ptr },
+            probes: review.probes && {
+              subzones: review.probes.subzones.map((z) => ({
+                cut: z.cut,
+                servers: z.servers.map((x) => ({ ns: x.ns, address: x.address, problem: x.problem })),
+              })),
+              ptr: review.probes.ptr,
+            },
             timing: review.timing,
-            sources: review.sources.map((s) => ({ name: s.name, format: s.report.format, sha256: s.report.files[0]?.sha256, ok: s.report.ok })),
+            sources: review.sources.map((s) => ({
+              name: s.name,
+              format: s.report.format,
+              sha256: s.report.files[0]?.sha256,
+              ok: s.report.ok,
+            })),
             snapshot: { old: review.old && snapshotToJson(review.old), new: review.neu && snapshotToJson(review.neu) },
           },
           null,

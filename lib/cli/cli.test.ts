@@ -18,9 +18,15 @@ let dir = "";
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "cutover-cli-"));
   mkdirSync(join(dir, "sub"));
-  writeFileSync(join(dir, "main.zone"), "$ORIGIN p.test.\n$TTL 300\n@ IN SOA ns1 host 1 2 3 4 5\n@ IN NS ns1\n$INCLUDE sub/part.zone\nMAIL IN A 192.0.2.2\n");
+  writeFileSync(
+    join(dir, "main.zone"),
+    "$ORIGIN p.test.\n$TTL 300\n@ IN SOA ns1 host 1 2 3 4 5\n@ IN NS ns1\n$INCLUDE sub/part.zone\nMAIL IN A 192.0.2.2\n",
+  );
   writeFileSync(join(dir, "sub", "part.zone"), "www IN A 192.0.2.1\nbad IN A 192.0.2.300\n");
-  writeFileSync(join(dir, "ok.zone"), "$ORIGIN p.test.\n$TTL 300\n@ IN SOA ns1 host 1 2 3 4 5\nb IN TXT \"x\"\na IN A 192.0.2.9\n");
+  writeFileSync(
+    join(dir, "ok.zone"),
+    '$ORIGIN p.test.\n$TTL 300\n@ IN SOA ns1 host 1 2 3 4 5\nb IN TXT "x"\na IN A 192.0.2.9\n',
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -29,7 +35,7 @@ describe("cutover zone normalize", () => {
     const r = run("zone", "normalize", join(dir, "ok.zone"));
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      "p.test.\t300\tIN\tSOA\tns1.p.test. host.p.test. 1 2 3 4 5\na.p.test.\t300\tIN\tA\t192.0.2.9\nb.p.test.\t300\tIN\tTXT\t\"x\"\n",
+      'p.test.\t300\tIN\tSOA\tns1.p.test. host.p.test. 1 2 3 4 5\na.p.test.\t300\tIN\tA\t192.0.2.9\nb.p.test.\t300\tIN\tTXT\t"x"\n',
     );
     expect(r.stderr).toBe("");
   });
@@ -39,7 +45,9 @@ describe("cutover zone normalize", () => {
     expect(r.code).toBe(1);
     expect(r.stdout.split("\n")).toContain("www.p.test.\t300\tIN\tA\t192.0.2.1");
     expect(r.stdout).toContain("MAIL.p.test.\t300\tIN\tA\t192.0.2.2");
-    expect(r.stderr).toMatch(new RegExp(`^${join(dir, "sub", "part.zone").replace(/[.]/g, "\\.")}:2:\\d+: bad-rdata: `, "m"));
+    expect(r.stderr).toMatch(
+      new RegExp(`^${join(dir, "sub", "part.zone").replace(/[.]/g, "\\.")}:2:\\d+: bad-rdata: `, "m"),
+    );
   });
 
   test("provider records become comment lines; AXFR closing SOA is gone", () => {
@@ -56,15 +64,46 @@ describe("cutover zone normalize", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j)).toEqual(expect.arrayContaining(["records", "providerRecords", "diagnostics", "counts"]));
-    expect(j.records[0]).toEqual({ owner: "project.test.", ttl: 172800, class: "IN", type: "NS", rdata: "ns-101.awsdns-12.com.", wire: "066e732d31303109617773646e732d313203636f6d00" });
-    expect(j.records.find((x: { owner: string }) => x.owner === "*.preview.project.test.")).toMatchObject({ type: "CNAME", rdata: "previews.hosting.test." });
-    expect(j.providerRecords.map((p: { kind: string }) => p.kind)).toEqual(["alias", "routing-policy", "routing-policy", "alias"]);
-    expect(j.diagnostics[0]).toEqual({ file: join(FX, "route53-list-resource-record-sets.json"), line: 4, column: 0, code: "provider-record", message: expect.any(String), severity: "warning" });
+    expect(j.records[0]).toEqual({
+      owner: "project.test.",
+      ttl: 172800,
+      class: "IN",
+      type: "NS",
+      rdata: "ns-101.awsdns-12.com.",
+      wire: "066e732d31303109617773646e732d313203636f6d00",
+    });
+    expect(j.records.find((x: { owner: string }) => x.owner === "*.preview.project.test.")).toMatchObject({
+      type: "CNAME",
+      rdata: "previews.hosting.test.",
+    });
+    expect(j.providerRecords.map((p: { kind: string }) => p.kind)).toEqual([
+      "alias",
+      "routing-policy",
+      "routing-policy",
+      "alias",
+    ]);
+    expect(j.diagnostics[0]).toEqual({
+      file: join(FX, "route53-list-resource-record-sets.json"),
+      line: 4,
+      column: 0,
+      code: "provider-record",
+      message: expect.any(String),
+      severity: "warning",
+    });
     expect(j.counts.A).toEqual({ read: 4, represented: 0, providerOnly: 4, rejected: 0 });
   });
 
   test("--format and --origin override detection", () => {
-    const r = run("zone", "normalize", "--format", "bind", "--origin", "q.test.", "--json", join(FX, "cloudflare-export.txt"));
+    const r = run(
+      "zone",
+      "normalize",
+      "--format",
+      "bind",
+      "--origin",
+      "q.test.",
+      "--json",
+      join(FX, "cloudflare-export.txt"),
+    );
     const j = JSON.parse(r.stdout);
     expect(j.format).toBe("bind");
     expect(j.records.find((x: { type: string }) => x.type === "SOA").owner).toBe("project.test.q.test.");
@@ -74,7 +113,9 @@ describe("cutover zone normalize", () => {
     const r = run("zone", "normalize", join(FX, "dig-axfr-refused.txt"));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe(`${join(FX, "dig-axfr-refused.txt")}:5:1: transfer-failed: dig says "Transfer failed.": the zone transfer did not happen; this file holds no zone data\n`);
+    expect(r.stderr).toBe(
+      `${join(FX, "dig-axfr-refused.txt")}:5:1: transfer-failed: dig says "Transfer failed.": the zone transfer did not happen; this file holds no zone data\n`,
+    );
   });
 
   test.each([

@@ -8,7 +8,12 @@ type Parsed<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
  * Parses `config` (which must define `help`); a bad option prints the error and the usage (exit 2), `--help` the
  * usage (exit 0): the command returns `exit` then.
  */
-export function parseCommandLine<T extends ParseArgsConfig>(o: { command: string; help: string; io: CliIo; config: T }): Parsed<T> | { exit: number } {
+export function parseCommandLine<T extends ParseArgsConfig>(o: {
+  command: string;
+  help: string;
+  io: CliIo;
+  config: T;
+}): Parsed<T> | { exit: number } {
   let args: Parsed<T>;
   try {
     args = parseArgs(o.config);
@@ -24,7 +29,9 @@ export function parseCommandLine<T extends ParseArgsConfig>(o: { command: string
 }
 
 /** Parses `config`; a bad option becomes the message the caller reports (for parsers that return their errors). */
-export function parseOrExplain<T extends ParseArgsConfig>(config: T): { ok: true; args: Parsed<T> } | { ok: false; message: string } {
+export function parseOrExplain<T extends ParseArgsConfig>(
+  config: T,
+): { ok: true; args: Parsed<T> } | { ok: false; message: string } {
   try {
     return { ok: true, args: parseArgs(config) };
   } catch (e) {

@@ -10,14 +10,22 @@ import { main } from "./keys";
 
 function io() {
   const out = { stdout: "", stderr: "" };
-  return { out, io: { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) } } };
+  return {
+    out,
+    io: { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) } },
+  };
 }
 
 describe("cutover keys", () => {
   it("rotates the signing key; bundles signed before keep verifying against the keyring", () => {
     const dir = mkdtempSync(join(tmpdir(), "cutover-keys-"));
     const oldKey = loadOrCreateSigningKey({ dataDir: dir });
-    const revision = createRevision({ transferId: "t1", previous: null, content: sampleRevisionContent(), now: new Date("2026-11-01T10:00:00Z") });
+    const revision = createRevision({
+      transferId: "t1",
+      previous: null,
+      content: sampleRevisionContent(),
+      now: new Date("2026-11-01T10:00:00Z"),
+    });
     const { bytes } = createBundle({ revision, signoffs: [], key: oldKey });
 
     const r = io();

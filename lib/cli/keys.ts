@@ -18,7 +18,11 @@ const HELP = `usage: cutover keys list|rotate [--data-dir DIR]
 export function main(argv: string[], io: CliIo): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { "data-dir": { type: "string" }, help: { type: "boolean" } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { "data-dir": { type: "string" }, help: { type: "boolean" } },
+    });
   } catch (e) {
     io.stderr.write(`cutover keys: ${(e as Error).message}\n${HELP}`);
     return EXIT.USAGE;

@@ -44,7 +44,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const { zoneDiff } = await import("./zone-diff");
         return zoneDiff(rest, io);
       }
-      io.stderr.write(`cutover zone: unknown subcommand ${sub === undefined ? "(none)" : JSON.stringify(sub)}\n${USAGE}`);
+      io.stderr.write(
+        `cutover zone: unknown subcommand ${sub === undefined ? "(none)" : JSON.stringify(sub)}\n${USAGE}`,
+      );
       return EXIT.USAGE;
     case "query":
       return delegated("query", "./query", argv.slice(1), io);

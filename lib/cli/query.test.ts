@@ -12,7 +12,11 @@ afterEach(async () => {
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } }, out, err };
+  return {
+    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
+    out,
+    err,
+  };
 }
 
 /** An authoritative server for example.test answering SOA and NS; over TCP only when `tcp` is true. */
@@ -23,15 +27,49 @@ async function authServer(tcp: boolean): Promise<FakeServer> {
     const question = q.questions![0];
     const answers: dnsPacket.Answer[] =
       question.type === "SOA"
-        ? [{ type: "SOA", name: "example.test", ttl: 3600, data: { mname: "ns1.example.test", rname: "hostmaster.example.test", serial: 2026110101, refresh: 7200, retry: 900, expire: 1209600, minimum: 300 } }]
+        ? [
+            {
+              type: "SOA",
+              name: "example.test",
+              ttl: 3600,
+              data: {
+                mname: "ns1.example.test",
+                rname: "hostmaster.example.test",
+                serial: 2026110101,
+                refresh: 7200,
+                retry: 900,
+                expire: 1209600,
+                minimum: 300,
+              },
+            },
+          ]
         : question.type === "NS"
           ? [{ type: "NS", name: "example.test", ttl: 3600, data: "ns1.example.test" }]
           : [];
-    return { kind: "send", packets: [dnsPacket.encode({ id: q.id, type: "response", flags: dnsPacket.AUTHORITATIVE_ANSWER, questions: q.questions, answers })] };
+    return {
+      kind: "send",
+      packets: [
+        dnsPacket.encode({
+          id: q.id,
+          type: "response",
+          flags: dnsPacket.AUTHORITATIVE_ANSWER,
+          questions: q.questions,
+          answers,
+        }),
+      ],
+    };
   });
 }
 
-const args = (s: FakeServer) => ["example.test", "--ns", `ns1.example.test=127.0.0.1:${s.port}`, "--allow-private", "--no-discovery", "--timeout", "300"];
+const args = (s: FakeServer) => [
+  "example.test",
+  "--ns",
+  `ns1.example.test=127.0.0.1:${s.port}`,
+  "--allow-private",
+  "--no-discovery",
+  "--timeout",
+  "300",
+];
 
 describe("cutover query exit status", () => {
   it("is 0 when every summary query (SOA over UDP and TCP, NS) answered", async () => {

@@ -146,9 +146,12 @@ export async function runQuery(argv: string[], io: CliIo = processIo): Promise<n
     if (v.json) {
       io.stdout.write(JSON.stringify(snapshotToJson(snap), null, 2) + "\n");
     } else {
-      io.stdout.write(`${snap.zone} (${snap.mode === "explicit" ? "given servers only" : `delegated from ${snap.delegation?.parent ?? "?"}`})\n`);
+      io.stdout.write(
+        `${snap.zone} (${snap.mode === "explicit" ? "given servers only" : `delegated from ${snap.delegation?.parent ?? "?"}`})\n`,
+      );
       if (snap.delegation?.problem) io.stdout.write(`  delegation: ${snap.delegation.problem}\n`);
-      if (snap.delegation && snap.delegation.ds.length) io.stdout.write(`  DS at parent: ${snap.delegation.ds.length} (TTL ${snap.delegation.ds[0].ttl})\n`);
+      if (snap.delegation && snap.delegation.ds.length)
+        io.stdout.write(`  DS at parent: ${snap.delegation.ds.length} (TTL ${snap.delegation.ds[0].ttl})\n`);
       for (const s of snap.servers) {
         const where = `${s.name} ${s.address.includes(":") ? `[${s.address}]` : s.address}:${s.port}`;
         io.stdout.write(

@@ -186,7 +186,10 @@ describe("the CLI against a Cutover server", () => {
     // Line for line the same report, but for the parties finding: the server's transfer holds its parties
     // (none named yet) where the local run had no facts file, so OPS-CONTACTS words it after them.
     // The derived deadline (lib/dns/query-plan.ts) may round a second apart between the two processes.
-    const withoutContacts = (s: string) => s.replace(/\n {2}OPS-CONTACTS .*(\n {4}.*)*/, "\n  OPS-CONTACTS").replace(/, deadline \d+ s \(derived/g, ", deadline N s (derived");
+    const withoutContacts = (s: string) =>
+      s
+        .replace(/\n {2}OPS-CONTACTS .*(\n {4}.*)*/, "\n  OPS-CONTACTS")
+        .replace(/, deadline \d+ s \(derived/g, ", deadline N s (derived");
     expect(withoutContacts(remote.out.stdout)).toBe(withoutContacts(local.out.stdout));
     expect(remote.out.stdout).toMatch(/\n {2}OPS-CONTACTS /);
     expect(remote.out.stdout).toMatch(/\n {2}INV-/);

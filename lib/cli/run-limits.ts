@@ -23,11 +23,16 @@ export interface RunLimits {
   deadlineMs?: number;
 }
 
-export function parseRunLimits(v: { rate?: string; deadline?: string; "max-queries"?: string }): { ok: true; value: RunLimits } | { ok: false; message: string } {
+export function parseRunLimits(v: {
+  rate?: string;
+  deadline?: string;
+  "max-queries"?: string;
+}): { ok: true; value: RunLimits } | { ok: false; message: string } {
   const num = (flag: string, s: string | undefined, integer: boolean): number | undefined | string => {
     if (s === undefined) return undefined;
     const n = Number(s);
-    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) return `--${flag} must be a positive ${integer ? "integer" : "number"}`;
+    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+      return `--${flag} must be a positive ${integer ? "integer" : "number"}`;
     return n;
   };
   const rate = num("rate", v.rate, false);
@@ -37,7 +42,13 @@ export function parseRunLimits(v: { rate?: string; deadline?: string; "max-queri
   const limits: Partial<LoadLimits> = {};
   if (typeof rate === "number") limits.ratePerServer = rate;
   if (typeof max === "number") limits.maxQueries = max;
-  return { ok: true, value: { ...(Object.keys(limits).length ? { limits } : {}), ...(typeof deadline === "number" ? { deadlineMs: Math.round(deadline * 1000) } : {}) } };
+  return {
+    ok: true,
+    value: {
+      ...(Object.keys(limits).length ? { limits } : {}),
+      ...(typeof deadline === "number" ? { deadlineMs: Math.round(deadline * 1000) } : {}),
+    },
+  };
 }
 
 /** A snapshot's plan as plain data: what a local run measured, or what a server's run reports (lib/app/runs/get-findings.ts). */
@@ -54,7 +65,15 @@ export interface PlanSummary {
 export function planSummary(s: Snapshot): PlanSummary | null {
   if (!s.plan) return null;
   const p = s.plan;
-  return { ratePerServer: p.ratePerServer, deadlineSeconds: Math.round(p.deadlineMs / 1000), deadlineDerived: p.deadlineDerived, transferred: p.transferred, classes: p.classes, unsent: p.unsent, incomplete: s.incomplete ?? null };
+  return {
+    ratePerServer: p.ratePerServer,
+    deadlineSeconds: Math.round(p.deadlineMs / 1000),
+    deadlineDerived: p.deadlineDerived,
+    transferred: p.transferred,
+    classes: p.classes,
+    unsent: p.unsent,
+    incomplete: s.incomplete ?? null,
+  };
 }
 
 /** "apex 14/14, cuts 4/4, services 120/300, rest 0/4800" — asked of planned, per priority class. */
@@ -72,6 +91,9 @@ export function planLines(side: string, s: Snapshot | PlanSummary): string[] {
     `${side}: rate ${p.ratePerServer} q/s per server, deadline ${p.deadlineSeconds} s (${p.deadlineDerived ? "derived from the plan" : "set by the operator"}); ` +
       `transferred: ${p.transferred.length ? p.transferred.join(", ") : "none"}; asked per class: ${classSummary(p)}`,
   ];
-  if (p.incomplete) lines.push(`${side}: STOPPED EARLY (${p.incomplete}): ${p.unsent} planned question(s) never sent — unknown, not absent`);
+  if (p.incomplete)
+    lines.push(
+      `${side}: STOPPED EARLY (${p.incomplete}): ${p.unsent} planned question(s) never sent — unknown, not absent`,
+    );
   return lines;
 }

@@ -23,7 +23,10 @@ function run(label, args, extraEnv = {}) {
 }
 
 // Both clients (SQLite, and PostgreSQL derived from the same schema): the app picks one by URL.
-if (!existsSync(join(root, "lib/generated/prisma/client.ts")) || !existsSync(join(root, "lib/generated/prisma-pg/client.ts"))) {
+if (
+  !existsSync(join(root, "lib/generated/prisma/client.ts")) ||
+  !existsSync(join(root, "lib/generated/prisma-pg/client.ts"))
+) {
   run("generating the Prisma clients", [join(root, "prisma/generate.mjs")]);
 }
 
@@ -33,7 +36,9 @@ if (!existsSync(join(root, "lib/generated/prisma/client.ts")) || !existsSync(joi
 // PostgreSQL database; SQLite is for a single instance.
 const dbUrl = process.env.DATABASE_URL || "file:./data/cutover.db";
 const isPg = /^postgres(ql)?:\/\//i.test(dbUrl);
-console.log(`[cutover] database: ${isPg ? `PostgreSQL at ${new URL(dbUrl).host}${new URL(dbUrl).pathname}` : `SQLite ${dbUrl}`}`);
+console.log(
+  `[cutover] database: ${isPg ? `PostgreSQL at ${new URL(dbUrl).host}${new URL(dbUrl).pathname}` : `SQLite ${dbUrl}`}`,
+);
 
 // Rebuild only when what the build compiles changed (content, not mtimes):
 // tests, goldens, e2e/ and the CLI are not build inputs (lib/cli/build-inputs.mjs).
@@ -44,13 +49,23 @@ const stamp = join(root, distDir, "cutover-build-inputs.sha256");
 const fingerprint = buildFingerprint(root);
 const built = existsSync(buildId) && existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : null;
 if (built !== fingerprint && process.env.CUTOVER_SKIP_BUILD !== "1") {
-  run(built === null ? "building (no build yet)" : "building (app sources changed since the last build)", [nextBin, "build"], { NODE_ENV: "production" });
+  run(
+    built === null ? "building (no build yet)" : "building (app sources changed since the last build)",
+    [nextBin, "build"],
+    { NODE_ENV: "production" },
+  );
   writeFileSync(stamp, `${fingerprint}\n`);
 }
 // Tests that start several instances from one build build it once this way.
 if (process.env.CUTOVER_BUILD_ONLY === "1") process.exit(0);
 
-run("applying database migrations", ["--import", "tsx", "--import", join(root, "lib/node/server-only.mjs"), join(root, "lib/db/migrate-cli.ts")]);
+run("applying database migrations", [
+  "--import",
+  "tsx",
+  "--import",
+  join(root, "lib/node/server-only.mjs"),
+  join(root, "lib/db/migrate-cli.ts"),
+]);
 
 const port = process.env.PORT ?? "3000";
 const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
@@ -59,6 +74,10 @@ console.log(`[cutover] serving on http://localhost:${port}`);
 // (Node's 5 s default races clients that reuse a socket right after a long,
 // CPU-heavy import, which then see ECONNRESET; proxies usually idle at 60 s).
 const keepAliveMs = env.CUTOVER_KEEP_ALIVE_MS ?? "65000";
-const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", hostname, "--keepAliveTimeout", keepAliveMs], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+const server = spawn(
+  process.execPath,
+  [nextBin, "start", "-p", port, "-H", hostname, "--keepAliveTimeout", keepAliveMs],
+  { stdio: "inherit", env: { ...env, NODE_ENV: "production" } },
+);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

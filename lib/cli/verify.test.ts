@@ -28,7 +28,12 @@ async function run(...args: string[]) {
 const key = generateSigningKey();
 const other = generateSigningKey();
 const forger = generateSigningKey();
-const revision = createRevision({ transferId: "tr-9", previous: null, content: sampleRevisionContent(), now: new Date("2026-10-05T12:00:00Z") });
+const revision = createRevision({
+  transferId: "tr-9",
+  previous: null,
+  content: sampleRevisionContent(),
+  now: new Date("2026-10-05T12:00:00Z"),
+});
 let dir = "";
 let server: Server;
 let url = "";
@@ -50,7 +55,14 @@ beforeAll(async () => {
   const forgedRevision = { ...revision, verdict: { decision: "go" as const, reasons: ["forged: no open blocker"] } };
   writeFileSync(p("forged.json"), createBundle({ revision: forgedRevision, signoffs: [], key: forger }).bytes);
   // A pinned keyring as the server keeps it (<data dir>/signing/keyring.json).
-  writeFileSync(p("keyring.json"), JSON.stringify({ version: 1, activeKeyId: key.keyId, keys: [{ jwk: key.publicJwk, createdAt: "2026-10-01T00:00:00.000Z", retiredAt: null }] }));
+  writeFileSync(
+    p("keyring.json"),
+    JSON.stringify({
+      version: 1,
+      activeKeyId: key.keyId,
+      keys: [{ jwk: key.publicJwk, createdAt: "2026-10-01T00:00:00.000Z", retiredAt: null }],
+    }),
+  );
   server = createServer((req, res) => {
     if (req.url === "/.well-known/cutover-signing-key") {
       res.writeHead(200, { "content-type": "application/jwk-set+json" });
@@ -89,7 +101,12 @@ describe("cutover verify", () => {
     expect(r.stdout.split("\n")[0]).toMatch(/^INTEGRITY ONLY \(not trusted\): project\.test transfer tr-9, revision 1/);
     const j = await run(p("bundle.json"), "--json");
     expect(j.code).toBe(3);
-    expect(JSON.parse(j.stdout)).toMatchObject({ valid: true, trusted: false, keySource: "embedded", keyId: key.keyId });
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      valid: true,
+      trusted: false,
+      keySource: "embedded",
+      keyId: key.keyId,
+    });
   });
   test("a forged bundle re-signed with the forger's embedded key never exits 0", async () => {
     const bare = await run(p("forged.json"));
@@ -118,7 +135,9 @@ describe("cutover verify", () => {
   test("tampered bundle and wrong key: exit 1 with the reason", async () => {
     const t = await run(p("tampered.json"), "--key", p("key.jwk"));
     expect(t.code).toBe(1);
-    expect(t.stderr).toMatch(/^INVALID: revisionDigest [0-9a-f]{64} does not match the revision .*\[digest-mismatch\]\n$/);
+    expect(t.stderr).toMatch(
+      /^INVALID: revisionDigest [0-9a-f]{64} does not match the revision .*\[digest-mismatch\]\n$/,
+    );
     const w = await run(p("bundle.json"), "--key", p("other.jwk"));
     expect(w.code).toBe(1);
     expect(w.stderr).toContain("[unknown-key]");

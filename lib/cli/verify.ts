@@ -50,7 +50,10 @@ function parseArgs(args: string[]): Args | string {
   let token: string | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const [name, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const [name, inline] =
+      a.startsWith("--") && a.includes("=")
+        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
+        : [a, undefined];
     if (name in KEY_OPTIONS) {
       const kind = KEY_OPTIONS[name as keyof typeof KEY_OPTIONS];
       let value = inline;
@@ -78,11 +81,20 @@ function parseArgs(args: string[]): Args | string {
   return { bundle, keys, json, server, token };
 }
 
-async function loadKey({ spec, url }: { spec: string; url: boolean }): Promise<{ keyring: Keyring; problems: string[] } | string> {
+async function loadKey({
+  spec,
+  url,
+}: {
+  spec: string;
+  url: boolean;
+}): Promise<{ keyring: Keyring; problems: string[] } | string> {
   let text: string;
   if (url) {
     try {
-      const res = await fetch(spec, { signal: AbortSignal.timeout(15_000), headers: { accept: "application/jwk-set+json, application/jwk+json, application/json" } });
+      const res = await fetch(spec, {
+        signal: AbortSignal.timeout(15_000),
+        headers: { accept: "application/jwk-set+json, application/jwk+json, application/json" },
+      });
       if (!res.ok) return `fetching ${spec}: HTTP ${res.status}`;
       text = await res.text();
     } catch (e) {
@@ -103,14 +115,20 @@ async function loadKey({ spec, url }: { spec: string; url: boolean }): Promise<{
   }
   // The server's own <data dir>/signing/keyring.json ({version, keys: [{jwk, …}]}) pins as it is.
   const keys = (json as { version?: unknown; keys?: unknown } | null)?.keys;
-  if ((json as { version?: unknown } | null)?.version === 1 && Array.isArray(keys)) json = keys.map((k) => (k as { jwk?: unknown } | null)?.jwk ?? k);
+  if ((json as { version?: unknown } | null)?.version === 1 && Array.isArray(keys))
+    json = keys.map((k) => (k as { jwk?: unknown } | null)?.jwk ?? k);
   const parsed = parseKeyring(json);
-  if (parsed.keyring.size === 0) return `${spec} holds no usable Ed25519 public key${parsed.problems.length ? ` (${parsed.problems.join("; ")})` : ""}`;
+  if (parsed.keyring.size === 0)
+    return `${spec} holds no usable Ed25519 public key${parsed.problems.length ? ` (${parsed.problems.join("; ")})` : ""}`;
   return parsed;
 }
 
 /** `TRANSFER[:N]` on the server: the transfer by id or domain, revision N or the latest; the bundle's bytes as served. */
-async function fetchBundle(serverText: string, tokenFlag: string | null, spec: string): Promise<{ bytes: Buffer; keyUrl: string } | string> {
+async function fetchBundle(
+  serverText: string,
+  tokenFlag: string | null,
+  spec: string,
+): Promise<{ bytes: Buffer; keyUrl: string } | string> {
   const server = parseServerUrl(serverText);
   if (typeof server === "string") return server;
   const token = apiToken(tokenFlag ?? undefined);
@@ -124,7 +142,10 @@ async function fetchBundle(serverText: string, tokenFlag: string | null, spec: s
       const ascii = transferId.replace(/\.$/, "").toLowerCase();
       const { transfers } = await api.get<{ transfers: { id: string; domain: string }[] }>("/api/v1/transfers");
       const matches = transfers.filter((t) => t.domain === ascii);
-      if (matches.length !== 1) return matches.length === 0 ? `no transfer for ${ascii} on ${api.server}` : `${matches.length} transfers for ${ascii} on ${api.server}: give its id (${matches.map((t) => t.id).join(", ")})`;
+      if (matches.length !== 1)
+        return matches.length === 0
+          ? `no transfer for ${ascii} on ${api.server}`
+          : `${matches.length} transfers for ${ascii} on ${api.server}: give its id (${matches.map((t) => t.id).join(", ")})`;
       transferId = matches[0]!.id;
     }
     const base = `/api/v1/transfers/${encodeURIComponent(transferId)}/checklist/revisions`;
@@ -134,7 +155,10 @@ async function fetchBundle(serverText: string, tokenFlag: string | null, spec: s
       if (revisions.length === 0) return `transfer ${transferId} has no signed revision yet`;
       n = revisions.at(-1)!.number;
     }
-    return { bytes: await api.getBytes(`${base}/${n}/bundle`), keyUrl: `${api.server}/.well-known/cutover-signing-key` };
+    return {
+      bytes: await api.getBytes(`${base}/${n}/bundle`),
+      keyUrl: `${api.server}/.well-known/cutover-signing-key`,
+    };
   } catch (e) {
     return (e as Error).message;
   }
@@ -164,7 +188,9 @@ export async function main(args: string[], io: CliIo): Promise<number> {
     try {
       bytes = readFileSync(parsed.bundle);
     } catch (e) {
-      io.stderr.write(`cutover verify: cannot read ${parsed.bundle}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      io.stderr.write(
+        `cutover verify: cannot read ${parsed.bundle}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+      );
       return EXIT.USAGE;
     }
   }
@@ -181,7 +207,9 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   const r = verifyBundle(bytes, keyring);
   const code = !r.valid ? EXIT.FAILED : r.keySource === "supplied" ? EXIT.OK : EXIT_UNTRUSTED;
   if (parsed.json) {
-    (r.valid ? io.stdout : io.stderr).write(JSON.stringify(r.valid ? { ...r, trusted: r.keySource === "supplied" } : r) + "\n");
+    (r.valid ? io.stdout : io.stderr).write(
+      JSON.stringify(r.valid ? { ...r, trusted: r.keySource === "supplied" } : r) + "\n",
+    );
     return code;
   }
   if (!r.valid) {

@@ -22,7 +22,8 @@ function run(...args: string[]) {
 function golden(name: string, actual: string): void {
   const path = join(FX, name);
   if (process.env.UPDATE_GOLDEN === "1" || !existsSync(path)) {
-    if (process.env.UPDATE_GOLDEN !== "1") throw new Error(`missing golden ${path}: run with UPDATE_GOLDEN=1 and review it`);
+    if (process.env.UPDATE_GOLDEN !== "1")
+      throw new Error(`missing golden ${path}: run with UPDATE_GOLDEN=1 and review it`);
     writeFileSync(path, actual);
   }
   expect(actual).toBe(readFileSync(path, "utf8"));
@@ -38,7 +39,9 @@ describe("cutover zone diff", () => {
         "= equal: 8 RRsets\n",
     );
     // The duplicate is said, not dropped silently (RFC 2181 §5).
-    expect(r.stderr).toBe("same.zone:18:0: duplicate-rr: mail.Project.Test. A: duplicate record dropped (RFC 2181 §5)\n");
+    expect(r.stderr).toBe(
+      "same.zone:18:0: duplicate-rr: mail.Project.Test. A: duplicate record dropped (RFC 2181 §5)\n",
+    );
   });
 
   test("the other way round is equal too", () => {
@@ -72,27 +75,40 @@ describe("cutover zone diff", () => {
       onlyInB: [],
       common: 1,
     });
-    expect(j.differences.find((d) => d.type === "NS" && d.owner === "project.test.")).toMatchObject({ onlyInA: ["ns1.oldhost.test."], onlyInB: ["ns1.newhost.test."], common: 1 });
+    expect(j.differences.find((d) => d.type === "NS" && d.owner === "project.test.")).toMatchObject({
+      onlyInA: ["ns1.oldhost.test."],
+      onlyInB: ["ns1.newhost.test."],
+      common: 1,
+    });
   });
 
   test("equal as JSON: equal true, no differences, exit 0", () => {
     const r = run("zone", "diff", "--json", "axfr.txt", "route53.json");
     expect(r.code).toBe(0);
     const j = zoneDiffJsonSchema.parse(JSON.parse(r.stdout));
-    expect(j).toMatchObject({ equal: true, differences: [], a: { format: "axfr", rrsets: 8 }, b: { format: "route53", rrsets: 8, providerOnly: 1 } });
+    expect(j).toMatchObject({
+      equal: true,
+      differences: [],
+      a: { format: "axfr", rrsets: 8 },
+      b: { format: "route53", rrsets: 8, providerOnly: 1 },
+    });
   });
 
   test("Route 53 JSON vs the transfer: equal; the alias is not zone data and is said so", () => {
     const r = run("zone", "diff", "axfr.txt", "route53.json");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("; route53.json: 1 provider-only record(s) not compared (cutover zone normalize lists them)\n");
+    expect(r.stdout).toContain(
+      "; route53.json: 1 provider-only record(s) not compared (cutover zone normalize lists them)\n",
+    );
     expect(r.stderr).toMatch(/^route53\.json:11:0: provider-record: /m);
   });
 
   test("--origin for a file without $ORIGIN; without it the file's errors exit 2, printed as zone normalize prints them", () => {
     expect(run("zone", "diff", "--origin", "project.test.", "axfr.txt", "no-origin.zone").code).toBe(0);
     // given twice: the first applies to A, the second to B
-    expect(run("zone", "diff", "--origin", "project.test.", "--origin", "project.test.", "axfr.txt", "no-origin.zone").code).toBe(0);
+    expect(
+      run("zone", "diff", "--origin", "project.test.", "--origin", "project.test.", "axfr.txt", "no-origin.zone").code,
+    ).toBe(0);
     const r = run("zone", "diff", "axfr.txt", "no-origin.zone");
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
@@ -103,7 +119,10 @@ describe("cutover zone diff", () => {
   });
 
   test("a syntax error exits 2 with file:line:column and no diff, whichever side it is on", () => {
-    for (const args of [["axfr.txt", "bad.zone"], ["bad.zone", "axfr.txt"]]) {
+    for (const args of [
+      ["axfr.txt", "bad.zone"],
+      ["bad.zone", "axfr.txt"],
+    ]) {
       const r = run("zone", "diff", ...args);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe("");
@@ -128,7 +147,10 @@ describe("cutover zone diff", () => {
     [["zone", "diff", "axfr.txt"], /two files expected, got 1/],
     [["zone", "diff", "a", "b", "c"], /two files expected, got 3/],
     [["zone", "diff", "--format", "tinydns", "axfr.txt", "same.zone"], /unknown format "tinydns"/],
-    [["zone", "diff", "--format", "bind", "--format", "bind", "--format", "bind", "axfr.txt", "same.zone"], /--format given 3 times/],
+    [
+      ["zone", "diff", "--format", "bind", "--format", "bind", "--format", "bind", "axfr.txt", "same.zone"],
+      /--format given 3 times/,
+    ],
     [["zone", "diff", "--frobnicate", "axfr.txt", "same.zone"], /Unknown option '--frobnicate'/],
     [["zone", "diff", "axfr.txt", "/nonexistent/zone"], /cannot read \/nonexistent\/zone: ENOENT/],
   ])("error %j exits 2", (args, message) => {

@@ -8,7 +8,14 @@ import { readFileSync } from "node:fs";
 import { parseOrExplain } from "./command-line";
 import { parseDefaultTtl, unknownFormat } from "./zone-options";
 import { z } from "zod";
-import { compactZone, diffZoneRecords, rrsetDifferenceSchema, zoneDiffSummarySchema, type CompactZone, type ZoneDiff } from "../diff/zone-files";
+import {
+  compactZone,
+  diffZoneRecords,
+  rrsetDifferenceSchema,
+  zoneDiffSummarySchema,
+  type CompactZone,
+  type ZoneDiff,
+} from "../diff/zone-files";
 import type { ZoneRecord } from "../zone/types";
 import { importZone, IMPORT_FORMATS, type ImportFormat } from "../zone/import";
 import { EXIT, type CliIo } from "./io";
@@ -30,9 +37,14 @@ interface DiffArgs {
 type Parsed = { ok: true; args: DiffArgs } | { ok: false; message: string };
 
 /** An option given once applies to both files, twice: first to A, second to B. */
-function perFile<T>(values: T[] | undefined, name: string, fallback: T): { ok: true; v: [T, T] } | { ok: false; message: string } {
+function perFile<T>(
+  values: T[] | undefined,
+  name: string,
+  fallback: T,
+): { ok: true; v: [T, T] } | { ok: false; message: string } {
   const v = values ?? [];
-  if (v.length > 2) return { ok: false, message: `--${name} given ${v.length} times (once for both files, or twice: A then B)` };
+  if (v.length > 2)
+    return { ok: false, message: `--${name} given ${v.length} times (once for both files, or twice: A then B)` };
   if (v.length === 0) return { ok: true, v: [fallback, fallback] };
   return { ok: true, v: [v[0], v[v.length - 1]] };
 }
@@ -63,7 +75,16 @@ export function parseDiffArgs(argv: string[]): Parsed {
   if (!ttl.ok) return ttl;
   const defaultTtl = ttl.value;
   if (positionals.length !== 2) return { ok: false, message: `two files expected, got ${positionals.length}` };
-  return { ok: true, args: { files: [positionals[0], positionals[1]], formats: formats.v, origins: origins.v, defaultTtl, json: values.json ?? false } };
+  return {
+    ok: true,
+    args: {
+      files: [positionals[0], positionals[1]],
+      formats: formats.v,
+      origins: origins.v,
+      defaultTtl,
+      json: values.json ?? false,
+    },
+  };
 }
 
 export const zoneDiffSideSchema = z.object({
@@ -97,7 +118,13 @@ interface Imported {
 }
 
 /** Import one file, print its diagnostics as `zone normalize` does; null when it had errors. */
-function load(path: string, format: Format, origin: string | undefined, defaultTtl: number | undefined, io: CliIo): Imported | null | "unreadable" {
+function load(
+  path: string,
+  format: Format,
+  origin: string | undefined,
+  defaultTtl: number | undefined,
+  io: CliIo,
+): Imported | null | "unreadable" {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path); // a Buffer is a Uint8Array: no copy of a 40 MB file
@@ -105,9 +132,16 @@ function load(path: string, format: Format, origin: string | undefined, defaultT
     io.stderr.write(`cutover zone diff: cannot read ${path}: ${(e as { code?: string }).code ?? "error"}\n`);
     return "unreadable";
   }
-  const result = importZone([{ name: path, bytes }], { format, origin, defaultTtl, includes: "filesystem", providerDependencies: false });
+  const result = importZone([{ name: path, bytes }], {
+    format,
+    origin,
+    defaultTtl,
+    includes: "filesystem",
+    providerDependencies: false,
+  });
   for (const d of result.diagnostics) io.stderr.write(formatDiagnostic(d) + "\n");
-  if (result.report.diagnosticsDropped > 0) io.stderr.write(`(${result.report.diagnosticsDropped} more diagnostics not shown)\n`);
+  if (result.report.diagnosticsDropped > 0)
+    io.stderr.write(`(${result.report.diagnosticsDropped} more diagnostics not shown)\n`);
   if (exitCodeOf(result) !== EXIT.OK) return null;
   const providerOnly = result.providerRecords.filter((p) => !p.represented).length;
   return { records: result.records, format: result.report.format, origin: result.report.origin, providerOnly };
@@ -118,12 +152,28 @@ function load(path: string, format: Format, origin: string | undefined, defaultT
  * outlives it (a variable of the caller's frame would keep the parsed
  * records reachable until the caller returns).
  */
-function loadPacked(path: string, format: Format, origin: string | undefined, defaultTtl: number | undefined, io: CliIo): { zone: CompactZone; meta: ZoneDiffSide } | null | "unreadable" {
+function loadPacked(
+  path: string,
+  format: Format,
+  origin: string | undefined,
+  defaultTtl: number | undefined,
+  io: CliIo,
+): { zone: CompactZone; meta: ZoneDiffSide } | null | "unreadable" {
   const imported = load(path, format, origin, defaultTtl, io);
   if (imported === null || imported === "unreadable") return imported;
   const zone = compactZone(imported.records);
   for (const d of zone.diagnostics) io.stderr.write(formatDiagnostic(d) + "\n");
-  return { zone, meta: { file: path, format: imported.format, origin: imported.origin, records: zone.records, rrsets: zone.rrsets, providerOnly: imported.providerOnly } };
+  return {
+    zone,
+    meta: {
+      file: path,
+      format: imported.format,
+      origin: imported.origin,
+      records: zone.records,
+      rrsets: zone.rrsets,
+      providerOnly: imported.providerOnly,
+    },
+  };
 }
 
 function ttlText(t: number | null): string {
@@ -142,7 +192,10 @@ export function renderDiffText(a: ZoneDiffSide, b: ZoneDiffSide, diff: ZoneDiff)
     for (const r of d.onlyInB) lines.push(`+ ${head}${ttlText(d.ttl.b)}\t${d.class}\t${d.type}\t${r}`);
   }
   for (const s of [a, b]) {
-    if (s.providerOnly > 0) lines.push(`; ${s.file}: ${s.providerOnly} provider-only record(s) not compared (cutover zone normalize lists them)`);
+    if (s.providerOnly > 0)
+      lines.push(
+        `; ${s.file}: ${s.providerOnly} provider-only record(s) not compared (cutover zone normalize lists them)`,
+      );
   }
   const m = diff.summary;
   lines.push(
@@ -154,7 +207,13 @@ export function renderDiffText(a: ZoneDiffSide, b: ZoneDiffSide, diff: ZoneDiff)
 }
 
 export function renderDiffJson(a: ZoneDiffSide, b: ZoneDiffSide, diff: ZoneDiff): string {
-  const out: ZoneDiffJson = { equal: diff.summary.differ === 0, a, b, summary: diff.summary, differences: diff.differences };
+  const out: ZoneDiffJson = {
+    equal: diff.summary.differ === 0,
+    a,
+    b,
+    summary: diff.summary,
+    differences: diff.differences,
+  };
   return JSON.stringify(out, null, 2) + "\n";
 }
 
@@ -176,7 +235,14 @@ export function zoneDiff(argv: string[], io: CliIo): number {
   if (a === null || b === null || a === "unreadable" || b === "unreadable") return EXIT.USAGE;
   const r = diffZoneRecords(a.zone, b.records);
   for (const d of r.diagnostics) io.stderr.write(formatDiagnostic(d) + "\n");
-  const metaB: ZoneDiffSide = { file: fileB, format: b.format, origin: b.origin, records: r.records, rrsets: r.rrsets, providerOnly: b.providerOnly };
+  const metaB: ZoneDiffSide = {
+    file: fileB,
+    format: b.format,
+    origin: b.origin,
+    records: r.records,
+    rrsets: r.rrsets,
+    providerOnly: b.providerOnly,
+  };
   io.stdout.write(args.json ? renderDiffJson(a.meta, metaB, r.diff) : renderDiffText(a.meta, metaB, r.diff));
   return r.diff.summary.differ === 0 ? EXIT.OK : EXIT.FAILED;
 }

@@ -47,7 +47,16 @@ export function parseNormalizeArgs(argv: string[]): Parsed {
   if (!ttl.ok) return ttl;
   const defaultTtl = ttl.value;
   if (positionals.length === 0) return { ok: false, message: "no files given" };
-  return { ok: true, args: { files: positionals, origin: values.origin, format: format as ImportFormat | "auto", defaultTtl, json: values.json ?? false } };
+  return {
+    ok: true,
+    args: {
+      files: positionals,
+      origin: values.origin,
+      format: format as ImportFormat | "auto",
+      defaultTtl,
+      json: values.json ?? false,
+    },
+  };
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
@@ -81,7 +90,14 @@ export function renderJson(result: ImportResult): string {
       wire: hex(r.rdata),
     })),
     providerRecords: result.providerRecords,
-    diagnostics: result.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message, severity: d.severity })),
+    diagnostics: result.diagnostics.map((d) => ({
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      code: d.code,
+      message: d.message,
+      severity: d.severity,
+    })),
     counts: report.counts,
     totals: report.totals,
     format: report.format,
@@ -92,7 +108,8 @@ export function renderJson(result: ImportResult): string {
 }
 
 export function exitCodeOf(result: ImportResult): number {
-  const failed = !result.report.ok || result.report.totals.rejected > 0 || result.diagnostics.some((d) => d.severity === "error");
+  const failed =
+    !result.report.ok || result.report.totals.rejected > 0 || result.diagnostics.some((d) => d.severity === "error");
   return failed ? EXIT.FAILED : EXIT.OK;
 }
 
@@ -113,9 +130,15 @@ export function zoneNormalize(argv: string[], io: CliIo): number {
       return EXIT.USAGE;
     }
   }
-  const result = importZone(files, { format: args.format, origin: args.origin, defaultTtl: args.defaultTtl, includes: "filesystem" });
+  const result = importZone(files, {
+    format: args.format,
+    origin: args.origin,
+    defaultTtl: args.defaultTtl,
+    includes: "filesystem",
+  });
   io.stdout.write(args.json ? renderJson(result) : renderText(result));
   for (const d of result.diagnostics) io.stderr.write(formatDiagnostic(d) + "\n");
-  if (result.report.diagnosticsDropped > 0) io.stderr.write(`(${result.report.diagnosticsDropped} more diagnostics not shown)\n`);
+  if (result.report.diagnosticsDropped > 0)
+    io.stderr.write(`(${result.report.diagnosticsDropped} more diagnostics not shown)\n`);
   return exitCodeOf(result);
 }

@@ -9,10 +9,15 @@ export function unknownFormat(format: string): string | null {
 }
 
 /** --default-ttl: seconds, 0..2^31-1 (RFC 2181 §8); absent stays absent. */
-export function parseDefaultTtl(text: string | undefined): { ok: true; value: number | undefined } | { ok: false; message: string } {
+export function parseDefaultTtl(
+  text: string | undefined,
+): { ok: true; value: number | undefined } | { ok: false; message: string } {
   if (text === undefined) return { ok: true, value: undefined };
   if (!/^\d{1,10}$/.test(text) || Number(text) > 0x7fffffff) {
-    return { ok: false, message: `--default-ttl must be a number of seconds 0..2147483647, got ${JSON.stringify(text)}` };
+    return {
+      ok: false,
+      message: `--default-ttl must be a number of seconds 0..2147483647, got ${JSON.stringify(text)}`,
+    };
   }
   return { ok: true, value: Number(text) };
 }

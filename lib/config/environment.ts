@@ -64,7 +64,9 @@ export const environmentSchema = z.object({
   CUTOVER_MAIL_FROM: setting("the From of notification mail (default Cutover <cutover@localhost>)"),
   CUTOVER_WEBHOOK_ATTEMPTS: setting("deliveries of one webhook event before it is given up (default 6)"),
   CUTOVER_WEBHOOK_BACKOFF_MS: setting("the first retry delay, doubled each time (default 10,000)"),
-  CUTOVER_NOTIFY_SWEEP_SECONDS: setting("on SQLite, seconds between notification sweeps in the app process (default 60)"),
+  CUTOVER_NOTIFY_SWEEP_SECONDS: setting(
+    "on SQLite, seconds between notification sweeps in the app process (default 60)",
+  ),
   // Command line and developer tools
   CUTOVER_API_TOKEN: setting("the API token of `cutover` remote commands when --token is not given"),
   CUTOVER_ADMIN_PASSWORD: setting("the password of `cutover admin create-user` when not read from stdin"),

@@ -17,10 +17,19 @@ export function auditStore(db: Db = getDb()): AuditStore {
     },
     async append(transferId, entry) {
       try {
-        await db.auditEntry.create({ data: { transferId, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash, eventJson: JSON.stringify(entry.event) } });
+        await db.auditEntry.create({
+          data: {
+            transferId,
+            seq: entry.seq,
+            prevHash: entry.prevHash,
+            hash: entry.hash,
+            eventJson: JSON.stringify(entry.event),
+          },
+        });
         auditAppended(entry.event);
       } catch (e) {
-        if (isUniqueViolation(e)) throw Object.assign(new Error(`audit seq ${entry.seq} already taken`), { code: "seq-taken" });
+        if (isUniqueViolation(e))
+          throw Object.assign(new Error(`audit seq ${entry.seq} already taken`), { code: "seq-taken" });
         throw e;
       }
     },

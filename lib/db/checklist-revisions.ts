@@ -13,7 +13,15 @@ export interface RevisionRow {
   keyId: string;
 }
 
-const select = { transferId: true, number: true, canonicalJson: true, digest: true, createdAt: true, signature: true, keyId: true } as const;
+const select = {
+  transferId: true,
+  number: true,
+  canonicalJson: true,
+  digest: true,
+  createdAt: true,
+  signature: true,
+  keyId: true,
+} as const;
 
 /**
  * Insert a revision; `alsoWrite` (its audit entry) runs in the same
@@ -21,7 +29,11 @@ const select = { transferId: true, number: true, canonicalJson: true, digest: tr
  * caller rebuilds on the new head) or the audit sequence moved under us
  * (the caller's retry re-reads both).
  */
-export async function insertRevisionRow(row: RevisionRow, db: Db = getDb(), alsoWrite?: (tx: Db) => Promise<unknown>): Promise<boolean> {
+export async function insertRevisionRow(
+  row: RevisionRow,
+  db: Db = getDb(),
+  alsoWrite?: (tx: Db) => Promise<unknown>,
+): Promise<boolean> {
   try {
     await db.$transaction(async (tx) => {
       await tx.checklistRevision.create({ data: row });
@@ -44,7 +56,11 @@ export async function latestRevisionRow(transferId: string, db: Db = getDb()): P
   return db.checklistRevision.findFirst({ where: { transferId }, orderBy: { number: "desc" }, select });
 }
 
-export async function getRevisionRow(transferId: string, number: number, db: Db = getDb()): Promise<RevisionRow | null> {
+export async function getRevisionRow(
+  transferId: string,
+  number: number,
+  db: Db = getDb(),
+): Promise<RevisionRow | null> {
   return db.checklistRevision.findUnique({ where: { transferId_number: { transferId, number } }, select });
 }
 

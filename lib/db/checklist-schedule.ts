@@ -40,7 +40,14 @@ export async function saveScheduleRow(row: Omit<ScheduleRow, "updatedAt">, db: D
 }
 
 const partySelect = {
-  role: true, organisation: true, escalationChannel: true, escalationTarget: true, onCallConfirmed: true, onCallBy: true, onCallAt: true, updatedAt: true,
+  role: true,
+  organisation: true,
+  escalationChannel: true,
+  escalationTarget: true,
+  onCallConfirmed: true,
+  onCallBy: true,
+  onCallAt: true,
+  updatedAt: true,
   contacts: { select: { name: true, email: true, phone: true }, orderBy: { position: "asc" } },
 } as const;
 
@@ -49,11 +56,21 @@ export async function listPartyRows(transferId: string, db: Db = getDb()): Promi
 }
 
 /** Replaces the party of one role, contacts included, in one transaction. */
-export async function savePartyRow(transferId: string, row: Omit<PartyRow, "updatedAt">, db: Db = getDb()): Promise<void> {
+export async function savePartyRow(
+  transferId: string,
+  row: Omit<PartyRow, "updatedAt">,
+  db: Db = getDb(),
+): Promise<void> {
   const { contacts, role, ...data } = row;
   await db.$transaction(async (tx) => {
-    const party = await tx.party.upsert({ where: { transferId_role: { transferId, role } }, create: { transferId, role, ...data }, update: data, select: { id: true } });
+    const party = await tx.party.upsert({
+      where: { transferId_role: { transferId, role } },
+      create: { transferId, role, ...data },
+      update: data,
+      select: { id: true },
+    });
     await tx.contact.deleteMany({ where: { partyId: party.id } });
-    if (contacts.length > 0) await tx.contact.createMany({ data: contacts.map((c, position) => ({ ...c, partyId: party.id, position })) });
+    if (contacts.length > 0)
+      await tx.contact.createMany({ data: contacts.map((c, position) => ({ ...c, partyId: party.id, position })) });
   });
 }

@@ -20,7 +20,11 @@ export type Db = InstanceType<typeof PrismaClient>;
 
 // Which dialect a client speaks, for the few raw SQL statements (placeholders differ).
 // On globalThis because Next.js may load this module more than once.
-const g = globalThis as unknown as { __cutoverDb?: Db; __cutoverDialects?: WeakMap<object, Dialect>; __cutoverDbUrls?: WeakMap<object, string> };
+const g = globalThis as unknown as {
+  __cutoverDb?: Db;
+  __cutoverDialects?: WeakMap<object, Dialect>;
+  __cutoverDbUrls?: WeakMap<object, string>;
+};
 const dialects = (g.__cutoverDialects ??= new WeakMap<object, Dialect>());
 // The URL a client connects to: the job queue (lib/app/jobs) opens its own connections to the same database.
 const urls = (g.__cutoverDbUrls ??= new WeakMap<object, string>());

@@ -26,7 +26,9 @@ async function inTransaction(t: TestDb): Promise<boolean> {
   const c = new pg.Client({ connectionString: t.url });
   await c.connect();
   try {
-    const r = await c.query<{ n: string }>("SELECT count(*) n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query ILIKE '%SourceRecord%'");
+    const r = await c.query<{ n: string }>(
+      "SELECT count(*) n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query ILIKE '%SourceRecord%'",
+    );
     return Number(r.rows[0]!.n) > 0;
   } finally {
     await c.end();
@@ -43,8 +45,32 @@ describe.each(testDialects())("an import killed mid-transaction on %s", (dialect
   });
 
   it("leaves no source, no records, and the next import works", async () => {
-    const transfer = await createTransfer({ domainAscii: "crash.test", domainUnicode: "crash.test", losingRegistrar: "A", gainingRegistrar: "B", currentDnsOperator: "C", futureDnsOperator: "D", dnsHostingMoves: false }, t.db);
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./lib/node/server-only.mjs", "lib/db/crash-import.child.ts", t.url, transfer.id, String(RECORDS)], { stdio: ["ignore", "pipe", "inherit"] });
+    const transfer = await createTransfer(
+      {
+        domainAscii: "crash.test",
+        domainUnicode: "crash.test",
+        losingRegistrar: "A",
+        gainingRegistrar: "B",
+        currentDnsOperator: "C",
+        futureDnsOperator: "D",
+        dnsHostingMoves: false,
+      },
+      t.db,
+    );
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--import",
+        "./lib/node/server-only.mjs",
+        "lib/db/crash-import.child.ts",
+        t.url,
+        transfer.id,
+        String(RECORDS),
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     let out = "";
     child.stdout.on("data", (b: Buffer) => (out += b.toString()));
     const exited = new Promise<NodeJS.Signals | null>((res) => child.on("exit", (_code, signal) => res(signal)));
@@ -64,9 +90,35 @@ describe.each(testDialects())("an import killed mid-transaction on %s", (dialect
     expect(await listTransferRecords(transfer.id, t.db)).toEqual([]);
     expect(await t.db.sourceRecord.count()).toBe(0);
     const again = await createSource(
-      { transferId: transfer.id, label: "retry", format: "bind", importerVersion: "1", origin: null, ok: true, providerCount: 0, diagnosticCount: 0, reportJson: "{}", files: [], records: [{ ownerText: "a.crash.test.", ownerKey: "a.crash.test.", ttl: 60, class: 1, type: 1, rdataHex: "c0000201", rdataText: "192.0.2.1", file: "z", line: 1 }] },
+      {
+        transferId: transfer.id,
+        label: "retry",
+        format: "bind",
+        importerVersion: "1",
+        origin: null,
+        ok: true,
+        providerCount: 0,
+        diagnosticCount: 0,
+        reportJson: "{}",
+        files: [],
+        records: [
+          {
+            ownerText: "a.crash.test.",
+            ownerKey: "a.crash.test.",
+            ttl: 60,
+            class: 1,
+            type: 1,
+            rdataHex: "c0000201",
+            rdataText: "192.0.2.1",
+            file: "z",
+            line: 1,
+          },
+        ],
+      },
       t.db,
     );
-    expect((await listSources(transfer.id, t.db)).map((s) => [s.id, s.label, s.recordCount])).toEqual([[again.id, "retry", 1]]);
+    expect((await listSources(transfer.id, t.db)).map((s) => [s.id, s.label, s.recordCount])).toEqual([
+      [again.id, "retry", 1],
+    ]);
   }, 120_000);
 });

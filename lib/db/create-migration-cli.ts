@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   console.log(dir ? `created prisma/migrations/${dir}` : "schema unchanged: no SQLite migration created");
   writeDerivedSchema();
   const env = readEnvironment();
-  let url = env.CUTOVER_MIGRATION_PG_URL || env.CUTOVER_TEST_PG_URL || (env.DATABASE_URL && dialectOf(env.DATABASE_URL) === "postgres" ? env.DATABASE_URL : "");
+  let url =
+    env.CUTOVER_MIGRATION_PG_URL ||
+    env.CUTOVER_TEST_PG_URL ||
+    (env.DATABASE_URL && dialectOf(env.DATABASE_URL) === "postgres" ? env.DATABASE_URL : "");
   let cluster: ThrowawayPg | null = null;
   if (!url) {
     cluster = startThrowawayPg();

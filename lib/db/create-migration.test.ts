@@ -17,8 +17,16 @@ describe("createMigration", () => {
     const migrationsDir = join(dir, "migrations");
     cpSync("prisma/migrations", migrationsDir, { recursive: true });
     const schemaPath = join(dir, "schema.prisma");
-    writeFileSync(schemaPath, `${readFileSync("prisma/schema.prisma", "utf8")}\nmodel Note {\n  id Int @id @default(autoincrement())\n  text String\n}\n`);
-    const name = await createMigration({ name: "Add notes", migrationsDir, schemaPath, now: new Date("2030-01-02T03:04:05Z") });
+    writeFileSync(
+      schemaPath,
+      `${readFileSync("prisma/schema.prisma", "utf8")}\nmodel Note {\n  id Int @id @default(autoincrement())\n  text String\n}\n`,
+    );
+    const name = await createMigration({
+      name: "Add notes",
+      migrationsDir,
+      schemaPath,
+      now: new Date("2030-01-02T03:04:05Z"),
+    });
     expect(name).toBe("20300102030405_add_notes");
     const sql = readFileSync(join(migrationsDir, name!, "migration.sql"), "utf8");
     expect(sql).toContain('CREATE TABLE "Note"');

@@ -37,7 +37,11 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
   const { engine, close } = await openSchemaEngine({ url: `file:${join(scratch, "history.db")}`, schema });
   try {
     await engine.applyMigrations({ migrationsList: list, filters: NO_FILTER });
-    const from: DiffTarget = { tag: "schemaDatasource", files: [{ path: schemaPath, content: schema }], configDir: scratch };
+    const from: DiffTarget = {
+      tag: "schemaDatasource",
+      files: [{ path: schemaPath, content: schema }],
+      configDir: scratch,
+    };
     const result = await engine.diff({
       from,
       to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
@@ -47,7 +51,11 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
     });
     const sql = result.stdout ?? "";
     if (sql.trim() === "" || /^-- This is an empty migration\.?\s*$/.test(sql.trim())) return null;
-    const slug = options.name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "migration";
+    const slug =
+      options.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "_")
+        .replace(/^_|_$/g, "") || "migration";
     const dir = `${timestamp(options.now ?? new Date())}_${slug}`;
     mkdirSync(join(baseDir, dir), { recursive: true });
     writeFileSync(join(baseDir, dir, "migration.sql"), sql);

@@ -28,16 +28,23 @@ export interface CreatePostgresTwinsOptions {
 }
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
-const HEAD = (provider: string) => `generator client {\n  provider = "prisma-client"\n  output   = "unused"\n}\n\ndatasource db {\n  provider = "${provider}"\n}\n`;
+const HEAD = (provider: string) =>
+  `generator client {\n  provider = "prisma-client"\n  output   = "unused"\n}\n\ndatasource db {\n  provider = "${provider}"\n}\n`;
 
 /** SQLite migrations that have no PostgreSQL directory of the same name. */
-export function missingPostgresTwins(sqliteDir = dialectPaths("sqlite").migrationsDir, postgresDir = dialectPaths("postgres").migrationsDir): string[] {
+export function missingPostgresTwins(
+  sqliteDir = dialectPaths("sqlite").migrationsDir,
+  postgresDir = dialectPaths("postgres").migrationsDir,
+): string[] {
   const have = new Set(migrationNames(postgresDir));
   return migrationNames(sqliteDir).filter((n) => !have.has(n));
 }
 
 /** PostgreSQL directories whose SQLite original is gone (renamed or deleted). */
-export function orphanPostgresMigrations(sqliteDir = dialectPaths("sqlite").migrationsDir, postgresDir = dialectPaths("postgres").migrationsDir): string[] {
+export function orphanPostgresMigrations(
+  sqliteDir = dialectPaths("sqlite").migrationsDir,
+  postgresDir = dialectPaths("postgres").migrationsDir,
+): string[] {
   const have = new Set(migrationNames(sqliteDir));
   return migrationNames(postgresDir).filter((n) => !have.has(n));
 }
@@ -57,7 +64,10 @@ export async function createPostgresTwins(options: CreatePostgresTwinsOptions): 
     let before: string | null = null; // PostgreSQL datamodel after the previous step
     for (let k = 0; k < list.migrationDirectories.length; k++) {
       const name = list.migrationDirectories[k]!.path;
-      await sqlite.engine.applyMigrations({ migrationsList: { ...list, migrationDirectories: list.migrationDirectories.slice(0, k + 1) }, filters: NO_FILTER });
+      await sqlite.engine.applyMigrations({
+        migrationsList: { ...list, migrationDirectories: list.migrationDirectories.slice(0, k + 1) },
+        filters: NO_FILTER,
+      });
       const intro = await sqlite.engine.introspect({
         schema: { files: [{ path: "schema.prisma", content: HEAD("sqlite") }] },
         baseDirectoryPath: scratch,
@@ -66,12 +76,24 @@ export async function createPostgresTwins(options: CreatePostgresTwinsOptions): 
       } as Parameters<typeof sqlite.engine.introspect>[0]);
       const after = intro.schema.files[0]!.content.replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"');
       if (missing.has(name)) {
-        const from: DiffTarget = before === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: before }] };
-        const diff = await pg.engine.diff({ from, to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: after }] }, script: true, exitCode: null, filters: NO_FILTER });
+        const from: DiffTarget =
+          before === null
+            ? { tag: "empty" }
+            : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: before }] };
+        const diff = await pg.engine.diff({
+          from,
+          to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: after }] },
+          script: true,
+          exitCode: null,
+          filters: NO_FILTER,
+        });
         const sql = (diff.stdout ?? "").trim();
         mkdirSync(join(postgresDir, name), { recursive: true });
         // An empty twin is still written: a SQLite-only step (e.g. a table redefinition) has nothing to do here.
-        writeFileSync(join(postgresDir, name, "migration.sql"), sql === "" ? "-- This is an empty migration.\n" : `${sql}\n`);
+        writeFileSync(
+          join(postgresDir, name, "migration.sql"),
+          sql === "" ? "-- This is an empty migration.\n" : `${sql}\n`,
+        );
         written.push(name);
       }
       before = after;

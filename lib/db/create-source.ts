@@ -4,7 +4,9 @@ import { placeholder, type Dialect } from "./dialect";
 import type { SourceRecordRow, SourceRow, SourceWithReportRow } from "./rows";
 
 /** A source as stored with its report and records; the database sets id and time, the record count is counted. */
-export type CreateSourceData = Omit<SourceWithReportRow, "id" | "createdAt" | "recordCount"> & { records: SourceRecordRow[] };
+export type CreateSourceData = Omit<SourceWithReportRow, "id" | "createdAt" | "recordCount"> & {
+  records: SourceRecordRow[];
+};
 
 // SQLite allows 32,766 bound variables per statement, PostgreSQL 65,535; 10 columns x 2,000 rows stays under both.
 const CHUNK = 2000;
@@ -30,7 +32,11 @@ function valuesList(dialect: Dialect, rows: number): string {
  * crash between the two leaves neither; a lost race for the
  * audit sequence ("seq-taken") rolls everything back and the import is retried.
  */
-export async function createSource(data: CreateSourceData, db: Db = getDb(), alsoWrite?: (tx: Db, source: SourceRow) => Promise<unknown>): Promise<SourceRow> {
+export async function createSource(
+  data: CreateSourceData,
+  db: Db = getDb(),
+  alsoWrite?: (tx: Db, source: SourceRow) => Promise<unknown>,
+): Promise<SourceRow> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await createSourceOnce(data, db, alsoWrite);
@@ -40,7 +46,11 @@ export async function createSource(data: CreateSourceData, db: Db = getDb(), als
   }
 }
 
-async function createSourceOnce(data: CreateSourceData, db: Db, alsoWrite?: (tx: Db, source: SourceRow) => Promise<unknown>): Promise<SourceRow> {
+async function createSourceOnce(
+  data: CreateSourceData,
+  db: Db,
+  alsoWrite?: (tx: Db, source: SourceRow) => Promise<unknown>,
+): Promise<SourceRow> {
   const { files, records, ...source } = data;
   const dialect = dialectOfDb(db);
   return db.$transaction(
@@ -55,7 +65,18 @@ async function createSourceOnce(data: CreateSourceData, db: Db, alsoWrite?: (tx:
         const chunk = records.slice(i, i + CHUNK);
         const params: (string | number)[] = [];
         for (const r of chunk) {
-          params.push(created.id, r.ownerText, r.ownerKey, r.ttl, r.class, r.type, r.rdataHex, r.rdataText, r.file, r.line);
+          params.push(
+            created.id,
+            r.ownerText,
+            r.ownerKey,
+            r.ttl,
+            r.class,
+            r.type,
+            r.rdataHex,
+            r.rdataText,
+            r.file,
+            r.line,
+          );
         }
         await tx.$executeRawUnsafe(`${INSERT_RECORDS} ${valuesList(dialect, chunk.length)}`, ...params);
         // The SQLite driver is synchronous: without a turn of the event loop per chunk, a large import starves every other request.

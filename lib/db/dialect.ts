@@ -11,7 +11,10 @@ export function dialectOf(url: string): Dialect {
 }
 
 /** The schema and migrations directory of a dialect (the PostgreSQL copies are derived: prisma/derive-postgres.mjs). */
-export function dialectPaths(dialect: Dialect, root: string = process.cwd()): { schemaPath: string; migrationsDir: string } {
+export function dialectPaths(
+  dialect: Dialect,
+  root: string = process.cwd(),
+): { schemaPath: string; migrationsDir: string } {
   const base = dialect === "postgres" ? "prisma/postgres" : "prisma";
   return { schemaPath: resolve(root, base, "schema.prisma"), migrationsDir: resolve(root, base, "migrations") };
 }

@@ -17,28 +17,68 @@ export interface FindingStateRow {
   onBehalfOf?: string | null;
 }
 
-const SELECT = { key: true, status: true, by: true, reason: true, at: true, fingerprint: true, byUserId: true, byEmail: true, onBehalfOf: true } as const;
+const SELECT = {
+  key: true,
+  status: true,
+  by: true,
+  reason: true,
+  at: true,
+  fingerprint: true,
+  byUserId: true,
+  byEmail: true,
+  onBehalfOf: true,
+} as const;
 
 export async function listFindingStates(transferId: string, db: Db = getDb()): Promise<FindingStateRow[]> {
   return db.findingState.findMany({ where: { transferId }, orderBy: { key: "asc" }, select: SELECT });
 }
 
 /** The stored states of some keys (read inside a decision's transaction). */
-export async function findFindingStates(transferId: string, keys: readonly string[], db: Db = getDb()): Promise<FindingStateRow[]> {
-  return db.findingState.findMany({ where: { transferId, key: { in: [...keys] } }, orderBy: { key: "asc" }, select: SELECT });
+export async function findFindingStates(
+  transferId: string,
+  keys: readonly string[],
+  db: Db = getDb(),
+): Promise<FindingStateRow[]> {
+  return db.findingState.findMany({
+    where: { transferId, key: { in: [...keys] } },
+    orderBy: { key: "asc" },
+    select: SELECT,
+  });
 }
 
 function rowData(s: FindingStateRow) {
-  return { status: s.status, by: s.by, reason: s.reason, at: s.at, fingerprint: s.fingerprint ?? null, byUserId: s.byUserId ?? null, byEmail: s.byEmail ?? null, onBehalfOf: s.onBehalfOf ?? null };
+  return {
+    status: s.status,
+    by: s.by,
+    reason: s.reason,
+    at: s.at,
+    fingerprint: s.fingerprint ?? null,
+    byUserId: s.byUserId ?? null,
+    byEmail: s.byEmail ?? null,
+    onBehalfOf: s.onBehalfOf ?? null,
+  };
 }
 
 /** Upsert states with a client that may be a transaction's (no nested transaction). */
-export async function writeFindingStates(transferId: string, states: readonly FindingStateRow[], db: Db): Promise<void> {
-  for (const s of states) await db.findingState.upsert({ where: { transferId_key: { transferId, key: s.key } }, create: { transferId, key: s.key, ...rowData(s) }, update: rowData(s) });
+export async function writeFindingStates(
+  transferId: string,
+  states: readonly FindingStateRow[],
+  db: Db,
+): Promise<void> {
+  for (const s of states)
+    await db.findingState.upsert({
+      where: { transferId_key: { transferId, key: s.key } },
+      create: { transferId, key: s.key, ...rowData(s) },
+      update: rowData(s),
+    });
 }
 
 /** Write several states at once (a run's carried states, or one waiver). */
-export async function saveFindingStates(transferId: string, states: readonly FindingStateRow[], db: Db = getDb()): Promise<void> {
+export async function saveFindingStates(
+  transferId: string,
+  states: readonly FindingStateRow[],
+  db: Db = getDb(),
+): Promise<void> {
   await db.$transaction(
     states.map((s) =>
       db.findingState.upsert({

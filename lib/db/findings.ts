@@ -25,15 +25,43 @@ export async function listFindings(runId: string, db: Db = getDb()): Promise<Fin
   return db.finding.findMany({
     where: { runId },
     orderBy: { position: "asc" },
-    select: { key: true, checkId: true, family: true, severity: true, subject: true, message: true, remediation: true, evidenceJson: true },
+    select: {
+      key: true,
+      checkId: true,
+      family: true,
+      severity: true,
+      subject: true,
+      message: true,
+      remediation: true,
+      evidenceJson: true,
+    },
   });
 }
 
-const SELECT = { key: true, checkId: true, family: true, severity: true, subject: true, message: true, remediation: true, evidenceJson: true } as const;
+const SELECT = {
+  key: true,
+  checkId: true,
+  family: true,
+  severity: true,
+  subject: true,
+  message: true,
+  remediation: true,
+  evidenceJson: true,
+} as const;
 
 /** One page of a run's findings of one severity, in catalogue order. */
-export async function listFindingsPage(runId: string, q: { severity: string; offset: number; limit: number }, db: Db = getDb()): Promise<FindingRow[]> {
-  return db.finding.findMany({ where: { runId, severity: q.severity }, orderBy: { position: "asc" }, skip: q.offset, take: q.limit, select: SELECT });
+export async function listFindingsPage(
+  runId: string,
+  q: { severity: string; offset: number; limit: number },
+  db: Db = getDb(),
+): Promise<FindingRow[]> {
+  return db.finding.findMany({
+    where: { runId, severity: q.severity },
+    orderBy: { position: "asc" },
+    skip: q.offset,
+    take: q.limit,
+    select: SELECT,
+  });
 }
 
 /** Findings per severity (GROUP BY in the database). */
@@ -43,6 +71,13 @@ export async function countFindings(runId: string, db: Db = getDb()): Promise<Re
 }
 
 /** Key, family and severity of every finding (no messages or evidence): verdict counts and bulk selection. */
-export async function listFindingKeys(runId: string, db: Db = getDb()): Promise<{ key: string; checkId: string; family: string; severity: string; subject: string }[]> {
-  return db.finding.findMany({ where: { runId }, orderBy: { position: "asc" }, select: { key: true, checkId: true, family: true, severity: true, subject: true } });
+export async function listFindingKeys(
+  runId: string,
+  db: Db = getDb(),
+): Promise<{ key: string; checkId: string; family: string; severity: string; subject: string }[]> {
+  return db.finding.findMany({
+    where: { runId },
+    orderBy: { position: "asc" },
+    select: { key: true, checkId: true, family: true, severity: true, subject: true },
+  });
 }

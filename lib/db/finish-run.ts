@@ -32,9 +32,11 @@ export async function finishRun(data: FinishRunData, db: Db = getDb()): Promise<
   const { runId, transferId } = data;
   await db.$transaction(
     async (tx) => {
-      if (data.claimToken && (await tx.runJob.count({ where: { runId, token: data.claimToken } })) === 0) throw new RunClaimLost(runId);
+      if (data.claimToken && (await tx.runJob.count({ where: { runId, token: data.claimToken } })) === 0)
+        throw new RunClaimLost(runId);
       await tx.finding.deleteMany({ where: { runId } });
-      if (data.findings.length > 0) await tx.finding.createMany({ data: data.findings.map((f, position) => ({ ...f, runId, position })) });
+      if (data.findings.length > 0)
+        await tx.finding.createMany({ data: data.findings.map((f, position) => ({ ...f, runId, position })) });
       for (const s of data.states) {
         await tx.findingState.upsert({
           where: { transferId_key: { transferId, key: s.key } },

@@ -5,7 +5,9 @@ import type { TransferRecordRow } from "./rows";
 
 // Raw SQL: findMany maps every row through the query compiler and takes about
 // twice as long for the 100k rows the records table must handle.
-const sql = (p: string) => `SELECT r."sourceId", r."ownerText", r."ownerKey", r."ttl", r."class", r."type", r."rdataHex", r."rdataText", r."file", r."line"
+const sql = (
+  p: string,
+) => `SELECT r."sourceId", r."ownerText", r."ownerKey", r."ttl", r."class", r."type", r."rdataHex", r."rdataText", r."file", r."line"
 FROM "SourceRecord" r JOIN "Source" s ON s."id" = r."sourceId"
 WHERE s."transferId" = ${p} AND NOT EXISTS (SELECT 1 FROM "SourceRemoval" x WHERE x."sourceId" = s."id") ORDER BY r."id"`;
 

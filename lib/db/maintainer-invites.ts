@@ -17,18 +17,34 @@ export async function insertMaintainerInvite(row: MaintainerInviteRow, db: Db = 
   await db.maintainerInvite.create({ data: row });
 }
 
-export async function findMaintainerInviteByHash(tokenHash: string, db: Db = getDb()): Promise<MaintainerInviteRow | null> {
+export async function findMaintainerInviteByHash(
+  tokenHash: string,
+  db: Db = getDb(),
+): Promise<MaintainerInviteRow | null> {
   return db.maintainerInvite.findUnique({ where: { tokenHash } });
 }
 
 /** Only an unrevoked invite changes (the first revocation time stays); false when the transfer has no such invite. */
-export async function revokeMaintainerInvite(options: { transferId: string; id: string; at: Date }, db: Db = getDb()): Promise<boolean> {
-  const r = await db.maintainerInvite.updateMany({ where: { id: options.id, transferId: options.transferId, revokedAt: null }, data: { revokedAt: options.at } });
+export async function revokeMaintainerInvite(
+  options: { transferId: string; id: string; at: Date },
+  db: Db = getDb(),
+): Promise<boolean> {
+  const r = await db.maintainerInvite.updateMany({
+    where: { id: options.id, transferId: options.transferId, revokedAt: null },
+    data: { revokedAt: options.at },
+  });
   if (r.count > 0) return true;
   return (await db.maintainerInvite.count({ where: { id: options.id, transferId: options.transferId } })) > 0;
 }
 
 /** Newest first, without hashes. */
-export async function listMaintainerInvites(transferId: string, db: Db = getDb()): Promise<Omit<MaintainerInviteRow, "tokenHash">[]> {
-  return db.maintainerInvite.findMany({ where: { transferId }, orderBy: { createdAt: "desc" }, omit: { tokenHash: true } });
+export async function listMaintainerInvites(
+  transferId: string,
+  db: Db = getDb(),
+): Promise<Omit<MaintainerInviteRow, "tokenHash">[]> {
+  return db.maintainerInvite.findMany({
+    where: { transferId },
+    orderBy: { createdAt: "desc" },
+    omit: { tokenHash: true },
+  });
 }

@@ -33,7 +33,10 @@ async function catalog(url: string): Promise<string[]> {
     url,
     `SELECT table_name t, column_name c, data_type ty, is_nullable n, column_default d FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
   );
-  const idx = await pgQuery<{ d: string }>(url, `SELECT indexdef d FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);
+  const idx = await pgQuery<{ d: string }>(
+    url,
+    `SELECT indexdef d FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  );
   const cons = await pgQuery<{ t: string; n: string; d: string }>(
     url,
     `SELECT conrelid::regclass::text t, conname n, pg_get_constraintdef(oid) d FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'`,
@@ -56,7 +59,9 @@ describe("the PostgreSQL copies", () => {
   it("every SQLite migration has a PostgreSQL twin and no twin is orphaned (run `npm run db:migration`)", () => {
     expect(missingPostgresTwins()).toEqual([]);
     expect(orphanPostgresMigrations()).toEqual([]);
-    expect(migrationNames(dialectPaths("postgres").migrationsDir)).toEqual(migrationNames(dialectPaths("sqlite").migrationsDir));
+    expect(migrationNames(dialectPaths("postgres").migrationsDir)).toEqual(
+      migrationNames(dialectPaths("sqlite").migrationsDir),
+    );
     expect(readFileSync("prisma/postgres/migrations/migration_lock.toml", "utf8")).toContain('provider = "postgresql"');
   });
 
@@ -64,7 +69,10 @@ describe("the PostgreSQL copies", () => {
     expect(dialectOf("postgres://u@h/db")).toBe("postgres");
     expect(dialectOf("postgresql://u@h:5432/db?sslmode=disable")).toBe("postgres");
     expect(dialectOf("file:./data/cutover.db")).toBe("sqlite");
-    expect(dialectPaths("postgres", "/r")).toEqual({ schemaPath: "/r/prisma/postgres/schema.prisma", migrationsDir: "/r/prisma/postgres/migrations" });
+    expect(dialectPaths("postgres", "/r")).toEqual({
+      schemaPath: "/r/prisma/postgres/schema.prisma",
+      migrationsDir: "/r/prisma/postgres/migrations",
+    });
   });
 });
 
@@ -90,7 +98,13 @@ describe.each(testDialects().filter((d) => d === "postgres"))("migrations on %s"
     const { engine, close } = await openSchemaEngine({ url: direct.url, schema });
     let ddl: string;
     try {
-      const diff = await engine.diff({ from: { tag: "empty" }, to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] }, script: true, exitCode: null, filters: NO_FILTER });
+      const diff = await engine.diff({
+        from: { tag: "empty" },
+        to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
+        script: true,
+        exitCode: null,
+        filters: NO_FILTER,
+      });
       ddl = diff.stdout ?? "";
     } finally {
       await close();
@@ -99,7 +113,7 @@ describe.each(testDialects().filter((d) => d === "postgres"))("migrations on %s"
     await pgQuery(direct.url, ddl);
     const migrated = await catalog(database.url);
     expect(migrated.length).toBeGreaterThan(100);
-    expect(migrated).toContain('column Run.heartbeatAt timestamp without time zone null= YES default=');
+    expect(migrated).toContain("column Run.heartbeatAt timestamp without time zone null= YES default=");
     expect(migrated).toEqual(await catalog(direct.url));
   }, 120_000);
 });

@@ -17,7 +17,10 @@ export async function getOperationsPlanRow(transferId: string, db: Db = getDb())
   return db.operationsPlan.findUnique({ where: { transferId } });
 }
 
-export async function saveOperationsPlanRow(row: Omit<OperationsPlanRow, "updatedAt">, db: Db = getDb()): Promise<void> {
+export async function saveOperationsPlanRow(
+  row: Omit<OperationsPlanRow, "updatedAt">,
+  db: Db = getDb(),
+): Promise<void> {
   const { transferId, ...data } = row;
   await db.operationsPlan.upsert({ where: { transferId }, create: row, update: data });
 }

@@ -23,7 +23,8 @@ import { createRun, getRun } from "./runs";
 
 /** _prisma_migrations rows as {migration_name, done}. */
 async function appliedMigrations(t: TestDb): Promise<{ migration_name: string; done: number }[]> {
-  const sql = "SELECT migration_name, CASE WHEN finished_at IS NOT NULL THEN 1 ELSE 0 END AS done FROM _prisma_migrations ORDER BY migration_name";
+  const sql =
+    "SELECT migration_name, CASE WHEN finished_at IS NOT NULL THEN 1 ELSE 0 END AS done FROM _prisma_migrations ORDER BY migration_name";
   if (t.dialect === "sqlite") {
     const sqlite = new Database(sqliteFilePath(t.url)!, { readonly: true });
     const rows = sqlite.prepare(sql).all() as { migration_name: string; done: number }[];
@@ -75,7 +76,10 @@ describe.each(testDialects())("repositories on %s", (dialect) => {
       expect(await migrate({ url: t.url })).toEqual([]);
       const rows = await appliedMigrations(t);
       // Every committed migration, in order, finished (other features add their own after _init).
-      const committed = readdirSync(dialectPaths(dialect).migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+      const committed = readdirSync(dialectPaths(dialect).migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
       expect(committed[0]).toMatch(/^\d{14}_init$/);
       expect(rows).toEqual(committed.map((name) => ({ migration_name: name, done: 1 })));
     });
@@ -114,7 +118,11 @@ describe.each(testDialects())("repositories on %s", (dialect) => {
         },
         t.db,
       );
-      expect(source).toMatchObject({ label: "registrar export", recordCount: 2, files: [{ name: "a.zone", bytes: 123 }] });
+      expect(source).toMatchObject({
+        label: "registrar export",
+        recordCount: 2,
+        files: [{ name: "a.zone", bytes: 123 }],
+      });
       expect(source).not.toHaveProperty("reportJson");
       expect((await listSources(transfer.id, t.db)).map((s) => s.id)).toEqual([source.id]);
       expect((await getSource(transfer.id, source.id, t.db))?.reportJson).toBe('{"ok":true}');
@@ -158,8 +166,18 @@ describe.each(testDialects())("repositories on %s", (dialect) => {
   describe("one transaction per final write", () => {
     it("a revision and its audit entry land together or not at all", async () => {
       const transfer = await createTransfer(transferData, t.db);
-      const row = { transferId: transfer.id, number: 1, canonicalJson: "{}", digest: `d-${transfer.id}`, createdAt: new Date("2026-10-01T00:00:00Z"), signature: "sig", keyId: "k" };
-      const audit = (seq: number) => ({ data: { transferId: transfer.id, seq, prevHash: "0".repeat(64), hash: "1".repeat(64), eventJson: "{}" } });
+      const row = {
+        transferId: transfer.id,
+        number: 1,
+        canonicalJson: "{}",
+        digest: `d-${transfer.id}`,
+        createdAt: new Date("2026-10-01T00:00:00Z"),
+        signature: "sig",
+        keyId: "k",
+      };
+      const audit = (seq: number) => ({
+        data: { transferId: transfer.id, seq, prevHash: "0".repeat(64), hash: "1".repeat(64), eventJson: "{}" },
+      });
       await expect(
         insertRevisionRow(row, t.db, async (tx) => {
           await tx.auditEntry.create(audit(1));
@@ -170,20 +188,48 @@ describe.each(testDialects())("repositories on %s", (dialect) => {
       expect(await t.db.auditEntry.count({ where: { transferId: transfer.id } })).toBe(0);
       expect(await insertRevisionRow(row, t.db, (tx) => tx.auditEntry.create(audit(1)))).toBe(true);
       // Number taken: false, and the companion write is rolled back with it.
-      expect(await insertRevisionRow({ ...row, digest: `e-${transfer.id}` }, t.db, (tx) => tx.auditEntry.create(audit(2)))).toBe(false);
+      expect(
+        await insertRevisionRow({ ...row, digest: `e-${transfer.id}` }, t.db, (tx) => tx.auditEntry.create(audit(2))),
+      ).toBe(false);
       expect((await listRevisionRows(transfer.id, t.db)).map((r) => r.digest)).toEqual([row.digest]);
       expect(await t.db.auditEntry.count({ where: { transferId: transfer.id } })).toBe(1);
     });
 
     it("a run's findings, states and result land together or not at all", async () => {
       const transfer = await createTransfer(transferData, t.db);
-      const run = await createRun({ transferId: transfer.id, oldServersJson: "[]", newServersJson: "[]", optionsJson: "{}" }, t.db);
-      const finding = { key: "A@x", checkId: "A", family: "INV", severity: "blocker", subject: "x", message: "m", remediation: "r", evidenceJson: "[]" };
+      const run = await createRun(
+        { transferId: transfer.id, oldServersJson: "[]", newServersJson: "[]", optionsJson: "{}" },
+        t.db,
+      );
+      const finding = {
+        key: "A@x",
+        checkId: "A",
+        family: "INV",
+        severity: "blocker",
+        subject: "x",
+        message: "m",
+        remediation: "r",
+        evidenceJson: "[]",
+      };
       const state = { key: "A@x", status: "open", by: null, reason: null, at: null };
       // The run update fails (no such run) after the states were written: all rolled back.
-      await expect(finishRun({ runId: "missing-run", transferId: transfer.id, findings: [], states: [state], update: { status: "done" } }, t.db)).rejects.toThrow();
+      await expect(
+        finishRun(
+          { runId: "missing-run", transferId: transfer.id, findings: [], states: [state], update: { status: "done" } },
+          t.db,
+        ),
+      ).rejects.toThrow();
       expect(await listFindingStates(transfer.id, t.db)).toEqual([]);
-      await finishRun({ runId: run.id, transferId: transfer.id, findings: [finding], states: [state], update: { status: "done", verdict: "no-go", blockers: 1 } }, t.db);
+      await finishRun(
+        {
+          runId: run.id,
+          transferId: transfer.id,
+          findings: [finding],
+          states: [state],
+          update: { status: "done", verdict: "no-go", blockers: 1 },
+        },
+        t.db,
+      );
       expect((await listFindings(run.id, t.db)).map((f) => f.key)).toEqual(["A@x"]);
       expect((await listFindingStates(transfer.id, t.db)).map((s) => [s.key, s.status])).toEqual([["A@x", "open"]]);
       expect(await getRun(run.id, t.db)).toMatchObject({ status: "done", verdict: "no-go", blockers: 1 });

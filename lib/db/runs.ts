@@ -39,10 +39,27 @@ export interface RunDetailRow extends RunRow {
 }
 
 const summary = {
-  id: true, transferId: true, status: true, createdAt: true, startedAt: true, finishedAt: true,
-  oldServersJson: true, newServersJson: true, optionsJson: true, phase: true,
-  planned: true, sent: true, answered: true, failed: true, verdict: true, blockers: true, warnings: true, infos: true, error: true,
-  heartbeatAt: true, cancelRequestedAt: true,
+  id: true,
+  transferId: true,
+  status: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  oldServersJson: true,
+  newServersJson: true,
+  optionsJson: true,
+  phase: true,
+  planned: true,
+  sent: true,
+  answered: true,
+  failed: true,
+  verdict: true,
+  blockers: true,
+  warnings: true,
+  infos: true,
+  error: true,
+  heartbeatAt: true,
+  cancelRequestedAt: true,
 } as const;
 
 export interface CreateRunData {
@@ -54,7 +71,10 @@ export interface CreateRunData {
 
 export async function createRun(data: CreateRunData, db: Db = getDb()): Promise<RunRow> {
   // The creating instance executes it at once: its first heartbeat is now.
-  return (await db.run.create({ data: { ...data, status: "queued", heartbeatAt: new Date() }, select: summary })) as RunRow;
+  return (await db.run.create({
+    data: { ...data, status: "queued", heartbeatAt: new Date() },
+    select: summary,
+  })) as RunRow;
 }
 
 export async function getRun(id: string, db: Db = getDb()): Promise<RunDetailRow | null> {
@@ -68,7 +88,11 @@ export async function getRunProgress(id: string, db: Db = getDb()): Promise<RunR
 
 /** Newest first. */
 export async function listRuns(transferId: string, db: Db = getDb()): Promise<RunRow[]> {
-  return (await db.run.findMany({ where: { transferId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: summary })) as RunRow[];
+  return (await db.run.findMany({
+    where: { transferId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: summary,
+  })) as RunRow[];
 }
 
 export interface RunUpdate {
@@ -101,7 +125,10 @@ export async function updateRun(id: string, data: RunUpdate, db: Db = getDb()): 
  * the run is gone or no longer queued/running (e.g. a sweep failed it).
  */
 export async function beatRun(id: string, at: Date, db: Db = getDb()): Promise<{ cancelRequested: boolean } | null> {
-  const r = await db.run.updateMany({ where: { id, status: { in: ["queued", "running"] } }, data: { heartbeatAt: at } });
+  const r = await db.run.updateMany({
+    where: { id, status: { in: ["queued", "running"] } },
+    data: { heartbeatAt: at },
+  });
   if (r.count === 0) return null;
   const row = await db.run.findUnique({ where: { id }, select: { cancelRequestedAt: true } });
   return { cancelRequested: row?.cancelRequestedAt != null };
@@ -113,7 +140,10 @@ export async function beatRun(id: string, at: Date, db: Db = getDb()): Promise<{
  * not this transfer's).
  */
 export async function requestRunCancel(transferId: string, id: string, at: Date, db: Db = getDb()): Promise<boolean> {
-  const r = await db.run.updateMany({ where: { id, transferId, status: { in: ["queued", "running"] } }, data: { cancelRequestedAt: at } });
+  const r = await db.run.updateMany({
+    where: { id, transferId, status: { in: ["queued", "running"] } },
+    data: { cancelRequestedAt: at },
+  });
   return r.count > 0;
 }
 
@@ -123,7 +153,13 @@ export async function requestRunCancel(transferId: string, id: string, at: Date,
  * its instance; mark it failed. Runs executing in this instance are kept
  * whatever their heartbeat. Idempotent; any instance may sweep. Returns how many.
  */
-export async function failStaleRuns(staleBefore: Date, keep: readonly string[], at: Date, db: Db = getDb(), queueStaleBefore?: Date): Promise<number> {
+export async function failStaleRuns(
+  staleBefore: Date,
+  keep: readonly string[],
+  at: Date,
+  db: Db = getDb(),
+  queueStaleBefore?: Date,
+): Promise<number> {
   const r = await db.run.updateMany({
     where: {
       status: { in: ["queued", "running"] },
@@ -132,13 +168,23 @@ export async function failStaleRuns(staleBefore: Date, keep: readonly string[], 
       job: { is: null },
       OR: [{ heartbeatAt: { lt: staleBefore } }, { heartbeatAt: null, createdAt: { lt: staleBefore } }],
     },
-    data: { status: "failed", phase: "failed", error: "interrupted: the instance executing the run stopped (no heartbeat)", finishedAt: at },
+    data: {
+      status: "failed",
+      phase: "failed",
+      error: "interrupted: the instance executing the run stopped (no heartbeat)",
+      finishedAt: at,
+    },
   });
   if (!queueStaleBefore) return r.count;
   // A queue run whose worker stopped and that no other worker took over in time.
   const q = await db.run.updateMany({
     where: { status: "running", id: { notIn: [...keep] }, job: { isNot: null }, heartbeatAt: { lt: queueStaleBefore } },
-    data: { status: "failed", phase: "failed", error: "interrupted: the worker executing the run stopped and no worker took it over (no heartbeat)", finishedAt: at },
+    data: {
+      status: "failed",
+      phase: "failed",
+      error: "interrupted: the worker executing the run stopped and no worker took it over (no heartbeat)",
+      finishedAt: at,
+    },
   });
   return r.count + q.count;
 }

@@ -47,7 +47,10 @@ export interface OpenedSchemaEngine {
 }
 
 /** Records every connection the engine opens so close() can dispose them. */
-function trackingFactory(inner: SqlMigrationAwareDriverAdapterFactory, opened: SqlDriverAdapter[]): SqlMigrationAwareDriverAdapterFactory {
+function trackingFactory(
+  inner: SqlMigrationAwareDriverAdapterFactory,
+  opened: SqlDriverAdapter[],
+): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,

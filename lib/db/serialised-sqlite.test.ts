@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTransfer } from "./create-transfer";
 import { createTestDb, testDialects, type TestDb } from "./test-db";
 
-const input = (domain: string) => ({ domainAscii: domain, domainUnicode: domain, losingRegistrar: "A", gainingRegistrar: "B", currentDnsOperator: "C", futureDnsOperator: "D", dnsHostingMoves: false });
+const input = (domain: string) => ({
+  domainAscii: domain,
+  domainUnicode: domain,
+  losingRegistrar: "A",
+  gainingRegistrar: "B",
+  currentDnsOperator: "C",
+  futureDnsOperator: "D",
+  dnsHostingMoves: false,
+});
 
 describe.each(testDialects())("transaction isolation on %s", (dialect) => {
   let t: TestDb;

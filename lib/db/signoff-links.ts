@@ -36,7 +36,13 @@ interface LinkRecord {
 }
 
 function toLink(r: LinkRecord): SignoffLink {
-  return { ...r, role: r.role as PartyRole, createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt.toISOString(), revokedAt: r.revokedAt?.toISOString() ?? null };
+  return {
+    ...r,
+    role: r.role as PartyRole,
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+  };
 }
 
 /** The lib/checklist SignoffLinkStore over the database. */
@@ -44,7 +50,12 @@ export function signoffLinkStore(db: Db = getDb()): SignoffLinkStore {
   return {
     async insert(link) {
       await db.signoffLink.create({
-        data: { ...link, createdAt: new Date(link.createdAt), expiresAt: new Date(link.expiresAt), revokedAt: link.revokedAt === null ? null : new Date(link.revokedAt) },
+        data: {
+          ...link,
+          createdAt: new Date(link.createdAt),
+          expiresAt: new Date(link.expiresAt),
+          revokedAt: link.revokedAt === null ? null : new Date(link.revokedAt),
+        },
       });
     },
     async findByHash(tokenHash) {
@@ -53,7 +64,10 @@ export function signoffLinkStore(db: Db = getDb()): SignoffLinkStore {
     },
     async revoke({ transferId, id, at }) {
       // Only an unrevoked link changes: the first revocation time stays.
-      const r = await db.signoffLink.updateMany({ where: { id, transferId, revokedAt: null }, data: { revokedAt: at } });
+      const r = await db.signoffLink.updateMany({
+        where: { id, transferId, revokedAt: null },
+        data: { revokedAt: at },
+      });
       if (r.count > 0) return true;
       return (await db.signoffLink.count({ where: { id, transferId } })) > 0;
     },
@@ -61,7 +75,10 @@ export function signoffLinkStore(db: Db = getDb()): SignoffLinkStore {
 }
 
 /** Newest first; token hashes stay inside lib/db. */
-export async function listSignoffLinks(transferId: string, db: Db = getDb()): Promise<Omit<SignoffLink, "tokenHash">[]> {
+export async function listSignoffLinks(
+  transferId: string,
+  db: Db = getDb(),
+): Promise<Omit<SignoffLink, "tokenHash">[]> {
   const rows = await db.signoffLink.findMany({ where: { transferId }, orderBy: { createdAt: "desc" } });
   return rows.map((r) => {
     const { tokenHash: _omit, ...rest } = toLink(r);

@@ -17,7 +17,12 @@ export interface SignoffRow {
  * race for the audit sequence (or the database broke a lock cycle): nothing
  * was stored and the caller tries again on the new head.
  */
-export async function insertSignoff(linkId: string, s: Signoff, db: Db = getDb(), alsoWrite?: (tx: Db) => Promise<unknown>): Promise<"inserted" | "duplicate" | "retry"> {
+export async function insertSignoff(
+  linkId: string,
+  s: Signoff,
+  db: Db = getDb(),
+  alsoWrite?: (tx: Db) => Promise<unknown>,
+): Promise<"inserted" | "duplicate" | "retry"> {
   const data = {
     linkId,
     transferId: s.transferId,
@@ -35,7 +40,15 @@ export async function insertSignoff(linkId: string, s: Signoff, db: Db = getDb()
     await db.$transaction(async (tx) => {
       await tx.signoff.create({ data });
       if (s.decision === "approve" && s.noGo) {
-        await tx.signoffNoGoConfirmation.create({ data: { linkId, revisionDigest: s.revisionDigest, transferId: s.transferId, openBlockers: s.noGo.openBlockers, statement: s.noGo.statement } });
+        await tx.signoffNoGoConfirmation.create({
+          data: {
+            linkId,
+            revisionDigest: s.revisionDigest,
+            transferId: s.transferId,
+            openBlockers: s.noGo.openBlockers,
+            statement: s.noGo.statement,
+          },
+        });
       }
       // The transaction client has the model API of Db (lib/db/client.ts).
       if (alsoWrite) await alsoWrite(tx as unknown as Db);
@@ -56,14 +69,28 @@ export async function listSignoffs(transferId: string, db: Db = getDb()): Promis
     db.signoff.findMany({ where: { transferId }, orderBy: [{ signedAt: "asc" }, { id: "asc" }] }),
     db.signoffNoGoConfirmation.findMany({ where: { transferId } }),
   ]);
-  const confirmation = new Map(noGo.map((c) => [`${c.linkId} ${c.revisionDigest}`, { confirmed: true as const, openBlockers: c.openBlockers, statement: c.statement }]));
+  const confirmation = new Map(
+    noGo.map((c) => [
+      `${c.linkId} ${c.revisionDigest}`,
+      { confirmed: true as const, openBlockers: c.openBlockers, statement: c.statement },
+    ]),
+  );
   return rows.map((r) => {
     const base = {
-      transferId: r.transferId, role: r.role as PartyRole, signerName: r.signerName, signedAt: r.signedAt.toISOString(), revisionNumber: r.revisionNumber, revisionDigest: r.revisionDigest,
-      linkId: r.linkId, signerNameIs: "self-declared" as const,
+      transferId: r.transferId,
+      role: r.role as PartyRole,
+      signerName: r.signerName,
+      signedAt: r.signedAt.toISOString(),
+      revisionNumber: r.revisionNumber,
+      revisionDigest: r.revisionDigest,
+      linkId: r.linkId,
+      signerNameIs: "self-declared" as const,
     };
     const c = confirmation.get(`${r.linkId} ${r.revisionDigest}`);
-    const signoff: Signoff = r.decision === "reject" ? { ...base, decision: "reject", reason: r.reason ?? "" } : { ...base, decision: "approve", ...(c ? { noGo: c } : {}) };
+    const signoff: Signoff =
+      r.decision === "reject"
+        ? { ...base, decision: "reject", reason: r.reason ?? "" }
+        : { ...base, decision: "approve", ...(c ? { noGo: c } : {}) };
     return { linkId: r.linkId, signoff };
   });
 }

@@ -27,7 +27,10 @@ export interface TestDb {
  */
 export function testDialects(env: Record<string, string | undefined> = process.env): Dialect[] {
   if (env.CUTOVER_TEST_PG_URL) return ["sqlite", "postgres"];
-  if (env.CI === "true" || env.CI === "1") throw new Error("CI=true but CUTOVER_TEST_PG_URL is not set: .ci/run starts the PostgreSQL server the persistence suite needs");
+  if (env.CI === "true" || env.CI === "1")
+    throw new Error(
+      "CI=true but CUTOVER_TEST_PG_URL is not set: .ci/run starts the PostgreSQL server the persistence suite needs",
+    );
   return ["sqlite"];
 }
 

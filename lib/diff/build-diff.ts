@@ -55,8 +55,19 @@ function snapshotViews(s: Snapshot | null, apex: Uint8Array, which: "old" | "new
   return s.servers
     .filter((x) => x.address)
     .map((x) => {
-      const axfr = s.axfr.find((a) => !a.error && a.server.address === x.address && a.server.port === x.port && a.server.name === x.name) ?? null;
-      return serverView({ apex, server: { name: x.name, address: x.address, port: x.port }, answers: s.answers, snapshot: which, axfr, cuts: s.zoneCuts, intern });
+      const axfr =
+        s.axfr.find(
+          (a) => !a.error && a.server.address === x.address && a.server.port === x.port && a.server.name === x.name,
+        ) ?? null;
+      return serverView({
+        apex,
+        server: { name: x.name, address: x.address, port: x.port },
+        answers: s.answers,
+        snapshot: which,
+        axfr,
+        cuts: s.zoneCuts,
+        intern,
+      });
     });
 }
 
@@ -65,7 +76,9 @@ export function buildDiff(input: BuildDiffInput): DiffResult {
   const apex = wire(zone);
   // One key and owner text per RRset for all views (each server and source holds the same names).
   const intern: Interner = input.intern ?? new Map();
-  const sources = input.sources.map((s) => sourceView({ label: `source ${s.name}`, apex, records: s.result.records, intern }));
+  const sources = input.sources.map((s) =>
+    sourceView({ label: `source ${s.name}`, apex, records: s.result.records, intern }),
+  );
   const allSources = sources.length ? mergeViews("all sources", sources) : null;
   const old = input.oldViews ?? snapshotViews(input.old, apex, "old", intern);
   const neu = snapshotViews(input.neu, apex, "new", intern);
@@ -76,22 +89,34 @@ export function buildDiff(input: BuildDiffInput): DiffResult {
 
   const diff: ZoneDiff = {
     sources: oldRef
-      ? input.sources.map((s, i) => compareViews({
-        here: oldRef, there: sources[i],
-        explain: both(explainSourceVsLive({ apex: zone, providerRecords: s.result.providerRecords }), operator),
-      }))
+      ? input.sources.map((s, i) =>
+          compareViews({
+            here: oldRef,
+            there: sources[i],
+            explain: both(explainSourceVsLive({ apex: zone, providerRecords: s.result.providerRecords }), operator),
+          }),
+        )
       : [],
     allSources:
       oldRef && allSources
         ? compareViews({
-          here: oldRef, there: allSources,
-          explain: both(explainSourceVsLive({ apex: zone, providerRecords: input.sources.flatMap((s) => s.result.providerRecords) }), operator),
-        })
+            here: oldRef,
+            there: allSources,
+            explain: both(
+              explainSourceVsLive({
+                apex: zone,
+                providerRecords: input.sources.flatMap((s) => s.result.providerRecords),
+              }),
+              operator,
+            ),
+          })
         : null,
     oldServers: old.length ? compareServers("old", old) : null,
     newServers: neu.length ? compareServers("new", neu) : null,
     oldVsNew: oldRef && newRef ? compareViews({ here: oldRef, there: newRef, explain: operator }) : null,
-    parentChild: input.old?.delegation?.parent ? compareParentChild({ zone, delegation: input.old.delegation, servers: input.old.servers, views: old }) : null,
+    parentChild: input.old?.delegation?.parent
+      ? compareParentChild({ zone, delegation: input.old.delegation, servers: input.old.servers, views: old })
+      : null,
   };
   return { diff, views: { sources, allSources, old, neu, oldRef, newRef } };
 }

@@ -21,7 +21,7 @@ function textsOnlyIn(a: RRsetView, b: RRsetView): string[] {
 /** A TXT RDATA's character-strings joined (RFC 1035 §3.3.14); null when malformed. */
 export function txtConcatenation(rdata: Uint8Array): string | null {
   let out = "";
-  for (let i = 0; i < rdata.length; ) {
+  for (let i = 0; i < rdata.length;) {
     const n = rdata[i];
     if (i + 1 + n > rdata.length) return null;
     out += Buffer.from(rdata.subarray(i + 1, i + 1 + n)).toString("latin1");
@@ -75,7 +75,15 @@ function synthesisSource(view: ZoneView, exists: Set<string>, key: string): RRse
   return view.rrsets.get("\u0001*" + ce + rest) ?? null;
 }
 
-export function compareViews({ here, there, explain = () => null }: { here: ZoneView; there: ZoneView; explain?: Explainer }): Comparison {
+export function compareViews({
+  here,
+  there,
+  explain = () => null,
+}: {
+  here: ZoneView;
+  there: ZoneView;
+  explain?: Explainer;
+}): Comparison {
   const entries: DiffEntry[] = [];
   const unchecked: string[] = [];
   const synthesized: string[] = [];
@@ -90,31 +98,56 @@ export function compareViews({ here, there, explain = () => null }: { here: Zone
   };
   // The other side answers the name from its wildcard with other data: a different answer, not an absent one
   // (a name masked by a wildcard, RFC 4592 §3.3.1).
-  const maskedBy = (v: ZoneView, names: Set<string>, s: RRsetView) => (v.kind === "source" || v.asked(s.owner, s.type) ? synthesisSource(v, names, s.key) : null);
+  const maskedBy = (v: ZoneView, names: Set<string>, s: RRsetView) =>
+    v.kind === "source" || v.asked(s.owner, s.type) ? synthesisSource(v, names, s.key) : null;
   const keys = new Set([...here.rrsets.keys(), ...there.rrsets.keys()]);
   for (const key of [...keys].sort()) {
     const h = here.rrsets.get(key) ?? null;
     const t = there.rrsets.get(key) ?? null;
     const any = (h ?? t)!;
-    const base = { owner: any.ownerText, type: any.typeText, key, here: h, there: t, onlyHere: [] as string[], onlyThere: [] as string[], explained: null };
+    const base = {
+      owner: any.ownerText,
+      type: any.typeText,
+      key,
+      here: h,
+      there: t,
+      onlyHere: [] as string[],
+      onlyThere: [] as string[],
+      explained: null,
+    };
     let e: DiffEntry | null = null;
     if (h && t) {
       if (!sameRdata(h, t)) {
         e = { ...base, kind: "rdata", onlyHere: textsOnlyIn(h, t), onlyThere: textsOnlyIn(t, h) };
         if (h.type === TXT && sameTxtConcatenation(h, t)) e.txtSplit = true;
-      }
-      else if (h.ttl !== t.ttl) e = { ...base, kind: "ttl" };
+      } else if (h.ttl !== t.ttl) e = { ...base, kind: "ttl" };
       else matched++;
     } else if (h) {
       const w = coveredBy(there, thereNames, h) ? null : maskedBy(there, thereNames, h);
       if (coveredBy(there, thereNames, h)) synthesized.push(key);
-      else if (w) e = { ...base, kind: "rdata", there: w, onlyHere: textsOnlyIn(h, w), onlyThere: textsOnlyIn(w, h), wildcard: w.ownerText };
+      else if (w)
+        e = {
+          ...base,
+          kind: "rdata",
+          there: w,
+          onlyHere: textsOnlyIn(h, w),
+          onlyThere: textsOnlyIn(w, h),
+          wildcard: w.ownerText,
+        };
       else if (there.asked(h.owner, h.type)) e = { ...base, kind: "only-here", onlyHere: [...h.texts] };
       else unchecked.push(key);
     } else if (t) {
       const w = coveredBy(here, hereNames, t) ? null : maskedBy(here, hereNames, t);
       if (coveredBy(here, hereNames, t)) synthesized.push(key);
-      else if (w) e = { ...base, kind: "rdata", here: w, onlyHere: textsOnlyIn(w, t), onlyThere: textsOnlyIn(t, w), wildcard: w.ownerText };
+      else if (w)
+        e = {
+          ...base,
+          kind: "rdata",
+          here: w,
+          onlyHere: textsOnlyIn(w, t),
+          onlyThere: textsOnlyIn(t, w),
+          wildcard: w.ownerText,
+        };
       else if (here.asked(t.owner, t.type)) e = { ...base, kind: "only-there", onlyThere: [...t.texts] };
       else unchecked.push(key);
     }

@@ -17,11 +17,20 @@ describe("diff normalisation", () => {
     const exported = `@ IN NS ns1.old.test.\nb IN A 192.0.2.9\nc 300 IN A 192.0.2.3\nd IN A 192.0.2.4\n`;
     const i = input({ sources: [source("x.zone", exported)], old: [{ ...OLD, zone: live }] });
     const kinds = i.diff.allSources!.entries.filter((e) => !e.explained).map((e) => `${e.kind} ${e.owner}`);
-    expect(kinds).toEqual(["only-here a.example.test.", "rdata b.example.test.", "ttl c.example.test.", "only-there d.example.test."]);
+    expect(kinds).toEqual([
+      "only-here a.example.test.",
+      "rdata b.example.test.",
+      "ttl c.example.test.",
+      "only-there d.example.test.",
+    ]);
     const b = i.diff.allSources!.entries.find((e) => e.owner === "b.example.test.")!;
     expect(b.onlyHere).toEqual(["192.0.2.2"]);
     expect(b.onlyThere).toEqual(["192.0.2.9"]);
-    expect(b.here!.evidence[0]).toMatchObject({ kind: "answer", snapshot: "old", server: "ns1.old.test. 192.0.2.53:53" });
+    expect(b.here!.evidence[0]).toMatchObject({
+      kind: "answer",
+      snapshot: "old",
+      server: "ns1.old.test. 192.0.2.53:53",
+    });
     expect(b.there!.evidence[0]).toMatchObject({ kind: "source", file: "x.zone", line: 2 });
   });
 
@@ -45,11 +54,22 @@ describe("diff normalisation", () => {
     const i = input({ sources: [source("cf.txt", cf, "cloudflare")], old: [{ ...OLD, zone: live }] });
     const e = i.diff.allSources!.entries;
     expect(e.find((x) => x.owner === "www.example.test.")!.explained).toMatch(/Cloudflare-proxied/);
-    expect(e.find((x) => x.owner === "mail.example.test.")).toMatchObject({ kind: "ttl", explained: expect.stringMatching(/automatic TTL/) });
+    expect(e.find((x) => x.owner === "mail.example.test.")).toMatchObject({
+      kind: "ttl",
+      explained: expect.stringMatching(/automatic TTL/),
+    });
   });
 
   it("explains a Route 53 alias answered as A", () => {
-    const r53 = JSON.stringify({ ResourceRecordSets: [{ Name: "example.test.", Type: "A", AliasTarget: { HostedZoneId: "Z2", DNSName: "d1.cloudfront.net.", EvaluateTargetHealth: false } }] });
+    const r53 = JSON.stringify({
+      ResourceRecordSets: [
+        {
+          Name: "example.test.",
+          Type: "A",
+          AliasTarget: { HostedZoneId: "Z2", DNSName: "d1.cloudfront.net.", EvaluateTargetHealth: false },
+        },
+      ],
+    });
     const live = `@ IN NS ns1.old.test.\n@ 60 IN A 192.0.2.80\n`;
     const i = input({ sources: [source("r53.json", r53, "route53")], old: [{ ...OLD, zone: live }] });
     const a = i.diff.allSources!.entries.find((x) => x.owner === "example.test." && x.type === "A")!;
@@ -62,7 +82,8 @@ describe("diff normalisation", () => {
       old: [{ ...OLD, zone: `@ IN NS ns1.old.test.\n@ IN NS ns2.old.test.\n` }],
       delegation: delegationOf("@ 172800 IN NS ns1.old.test.\n@ 172800 IN NS ns9.old.test.\n"),
     });
-    expect(i.diff.parentChild!.nsMismatch).toEqual([{ server: "ns1.old.test. 192.0.2.53:53", onlyParent: ["ns9.old.test."], onlyChild: ["ns2.old.test."] }]);
+    expect(i.diff.parentChild!.nsMismatch).toEqual([
+      { server: "ns1.old.test. 192.0.2.53:53", onlyParent: ["ns9.old.test."], onlyChild: ["ns2.old.test."] },
+    ]);
   });
 });
-

@@ -42,7 +42,8 @@ export function explainSourceVsLive(opts: SourceExplainOptions): Explainer {
     byOwner.set(k, [...(byOwner.get(k) ?? []), p]);
   }
   return (e) => {
-    if (apexSoaOrNs(e, apex) === "SOA") return "the SOA is written by each operator (serials are judged by DEL-SOA-SERIAL)";
+    if (apexSoaOrNs(e, apex) === "SOA")
+      return "the SOA is written by each operator (serials are judged by DEL-SOA-SERIAL)";
     if (apexSoaOrNs(e, apex) === "NS") {
       // An export's apex NS are whoever exported it (a provider writes its own); they are neither the live NS nor the new operator's.
       const exported = e.there?.texts.join(", ");
@@ -52,7 +53,8 @@ export function explainSourceVsLive(opts: SourceExplainOptions): Explainer {
     const prs = byOwner.get(e.owner) ?? [];
     for (const p of prs) {
       const why = ANSWER_CHANGING[p.kind];
-      if (why && (ADDRESS_TYPES.has(e.type) || e.type === p.type.toUpperCase())) return `${typeof why === "function" ? why(e) : why} (${p.file}:${p.line})`;
+      if (why && (ADDRESS_TYPES.has(e.type) || e.type === p.type.toUpperCase()))
+        return `${typeof why === "function" ? why(e) : why} (${p.file}:${p.line})`;
     }
     if (e.kind === "ttl" && prs.some((p) => p.kind === "auto-ttl" && p.type.toUpperCase() === e.type)) {
       return `Cloudflare automatic TTL: the export says 1 (automatic, read as 300 s), the live TTL is ${e.here?.ttl ?? "?"}`;
@@ -73,7 +75,8 @@ export function explainOperatorData(opts: OperatorExplainOptions): Explainer {
   return (e) => {
     const k = apexSoaOrNs(e, apex);
     if (k === "SOA") return "each operator writes its own SOA (MNAME, RNAME, serial)";
-    if (k === "NS" && opts.operatorChange) return "the apex NS name the new operator's own servers (DNS hosting moves; OPS-NS-PLAN judges them)";
+    if (k === "NS" && opts.operatorChange)
+      return "the apex NS name the new operator's own servers (DNS hosting moves; OPS-NS-PLAN judges them)";
     return null;
   };
 }

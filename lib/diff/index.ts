@@ -4,4 +4,13 @@ export { compareViews, type Explainer } from "./compare";
 export { compareServers, pickReference } from "./servers";
 export { compareParentChild } from "./parent-child";
 export { explainOperatorData, explainSourceVsLive } from "./explain";
-export { mergeViews, rrsetKey, serverLabel, serverView, sourceView, soaMinimum, soaSerial, SIGNER_TYPES } from "./zone-view";
+export {
+  mergeViews,
+  rrsetKey,
+  serverLabel,
+  serverView,
+  sourceView,
+  soaMinimum,
+  soaSerial,
+  SIGNER_TYPES,
+} from "./zone-view";

@@ -32,10 +32,19 @@ export function compareParentChild(input: ParentChildInput): ParentChildDiff {
       const label = serverLabel(s);
       const view = input.views.find((v) => v.label === label);
       const set = view?.rrsets.get(rrsetKey(apex, 1, T.NS));
-      return { server: label, ns: s.ns.map((n) => n.toLowerCase()), ttl: set?.ttl ?? null, evidence: set?.evidence ?? [] };
+      return {
+        server: label,
+        ns: s.ns.map((n) => n.toLowerCase()),
+        ttl: set?.ttl ?? null,
+        evidence: set?.evidence ?? [],
+      };
     });
   const nsMismatch = childNs
-    .map((c) => ({ server: c.server, onlyParent: parentNs.filter((n) => !c.ns.includes(n)), onlyChild: c.ns.filter((n) => !parentNs.includes(n)) }))
+    .map((c) => ({
+      server: c.server,
+      onlyParent: parentNs.filter((n) => !c.ns.includes(n)),
+      onlyChild: c.ns.filter((n) => !parentNs.includes(n)),
+    }))
     .filter((m) => m.onlyParent.length > 0 || m.onlyChild.length > 0);
 
   const glueMismatch: ParentChildDiff["glueMismatch"] = [];
@@ -45,7 +54,10 @@ export function compareParentChild(input: ParentChildInput): ParentChildDiff {
       // Only the address types this server was asked: an unasked AAAA is unknown, not a glue mismatch.
       const types: number[] = [T.A, T.AAAA].filter((t) => v.asked(wire(n), t));
       if (types.length === 0) continue;
-      const glue = d.glue.filter((g) => lowerText(g.owner) === n && types.includes(g.type)).map((g) => rdataToText(g.type, g.rdata)).sort();
+      const glue = d.glue
+        .filter((g) => lowerText(g.owner) === n && types.includes(g.type))
+        .map((g) => rdataToText(g.type, g.rdata))
+        .sort();
       const child = types.flatMap((t) => v.rrsets.get(rrsetKey(wire(n), 1, t))?.texts ?? []).sort();
       if (child.join(" ") !== glue.join(" ")) glueMismatch.push({ name: n, glue, child, server: v.label });
     }

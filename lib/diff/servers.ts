@@ -22,7 +22,11 @@ export function pickReference(views: readonly ZoneView[]): ZoneView | null {
   const usable = views.filter((v) => v.rrsets.size > 0);
   if (usable.length === 0) return null;
   return [...usable].sort(
-    (a, b) => (b.serial ?? -1) - (a.serial ?? -1) || Number(!!b.complete) - Number(!!a.complete) || b.rrsets.size - a.rrsets.size || a.label.localeCompare(b.label),
+    (a, b) =>
+      (b.serial ?? -1) - (a.serial ?? -1) ||
+      Number(!!b.complete) - Number(!!a.complete) ||
+      b.rrsets.size - a.rrsets.size ||
+      a.label.localeCompare(b.label),
   )[0];
 }
 
@@ -47,7 +51,13 @@ export function compareServers(operator: "old" | "new", views: readonly ZoneView
       const br = ref && b.servers.includes(ref.label) ? 1 : 0;
       return br - ar || b.servers.length - a.servers.length;
     });
-    disagreements.push({ owner: sample!.ownerText, type: sample!.typeText, key, variants, odd: variants.slice(1).flatMap((v) => v.servers) });
+    disagreements.push({
+      owner: sample!.ownerText,
+      type: sample!.typeText,
+      key,
+      variants,
+      odd: variants.slice(1).flatMap((v) => v.servers),
+    });
   }
   return { operator, reference: ref?.label ?? null, servers: views.map((v) => v.label), disagreements };
 }

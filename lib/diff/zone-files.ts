@@ -157,7 +157,13 @@ const members: number[] = [];
  * Write RRset g as a CompactZone entry at p.pos: RDATA sorted and
  * deduplicated, the lowest TTL; the number of records kept.
  */
-function packGroup(records: readonly ZoneRecord[], groups: Groups, g: number, p: Packer, diagnostics: Diagnostic[]): number {
+function packGroup(
+  records: readonly ZoneRecord[],
+  groups: Groups,
+  g: number,
+  p: Packer,
+  diagnostics: Diagnostic[],
+): number {
   members.length = 0;
   let need = 0;
   for (let i = groups.first[g]; i >= 0; i = groups.next[i]) {
@@ -195,7 +201,9 @@ function packGroup(records: readonly ZoneRecord[], groups: Groups, g: number, p:
     const r = records[i];
     if (r.ttl !== head.ttl && !ttlWarned) {
       ttlWarned = true;
-      diagnostics.push(rrsetWarning(r, D.TTL_MISMATCH, `TTLs ${head.ttl} and ${r.ttl} differ in one RRset; using the lowest`));
+      diagnostics.push(
+        rrsetWarning(r, D.TTL_MISMATCH, `TTLs ${head.ttl} and ${r.ttl} differ in one RRset; using the lowest`),
+      );
     }
     if (r.ttl < ttl) ttl = r.ttl;
     if (prev !== null && compareRdata(prev, r.rdata) === 0) {
@@ -226,11 +234,26 @@ export function compactZone(records: readonly ZoneRecord[]): CompactZone {
     starts[g] = p.pos;
     kept += packGroup(records, groups, g, p, diagnostics);
   }
-  return { bytes: p.buf.subarray(0, p.pos), starts, hashes: groups.hashes.slice(0, groups.count), table: groups.table, rrsets: groups.count, records: kept, diagnostics };
+  return {
+    bytes: p.buf.subarray(0, p.pos),
+    starts,
+    hashes: groups.hashes.slice(0, groups.count),
+    table: groups.table,
+    rrsets: groups.count,
+    records: kept,
+    diagnostics,
+  };
 }
 
 function rrsetWarning(r: ZoneRecord, code: Diagnostic["code"], what: string): Diagnostic {
-  return { file: r.file, line: r.line, column: 0, code, message: `${nameToText(r.owner)} ${typeToText(r.type)}: ${what}`, severity: "warning" };
+  return {
+    file: r.file,
+    line: r.line,
+    column: 0,
+    code,
+    message: `${nameToText(r.owner)} ${typeToText(r.type)}: ${what}`,
+    severity: "warning",
+  };
 }
 
 function writeU32(b: Uint8Array, at: number, v: number): void {
@@ -332,7 +355,11 @@ export interface ZoneDiff {
   differences: RRsetDifference[];
 }
 
-function rdataSetDiff(type: number, a: Uint8Array[], b: Uint8Array[]): { onlyInA: string[]; onlyInB: string[]; common: number } {
+function rdataSetDiff(
+  type: number,
+  a: Uint8Array[],
+  b: Uint8Array[],
+): { onlyInA: string[]; onlyInB: string[]; common: number } {
   const onlyInA: string[] = [];
   const onlyInB: string[] = [];
   let common = 0;
@@ -372,7 +399,12 @@ export function diffZoneRecords(a: CompactZone, records: readonly ZoneRecord[]):
   let equal = 0;
   let kept = 0;
   const add = (u: Unpacked, d: Omit<RRsetDifference, "owner" | "class" | "type">) =>
-    found.push({ owner: u.owner, cls: u.cls, type: u.type, d: { owner: nameToText(u.owner), class: classToText(u.cls), type: typeToText(u.type), ...d } });
+    found.push({
+      owner: u.owner,
+      cls: u.cls,
+      type: u.type,
+      d: { owner: nameToText(u.owner), class: classToText(u.cls), type: typeToText(u.type), ...d },
+    });
   for (let g = 0; g < groups.count; g++) {
     scratch.pos = 0;
     kept += packGroup(records, groups, g, scratch, diagnostics);
@@ -382,7 +414,15 @@ export function diffZoneRecords(a: CompactZone, records: readonly ZoneRecord[]):
       const u = unpack(bytes, 0);
       // Copied: the scratch buffer is rewritten by the next RRset.
       u.owner = u.owner.slice();
-      add(u, { change: "only-in-b", ttl: { a: null, b: u.ttl }, ttlDiffers: false, rdataDiffers: true, onlyInA: [], onlyInB: u.rdatas.map((r) => rdataToText(u.type, r)), common: 0 });
+      add(u, {
+        change: "only-in-b",
+        ttl: { a: null, b: u.ttl },
+        ttlDiffers: false,
+        rdataDiffers: true,
+        onlyInA: [],
+        onlyInB: u.rdatas.map((r) => rdataToText(u.type, r)),
+        common: 0,
+      });
       continue;
     }
     matched[i] = 1;
@@ -395,12 +435,26 @@ export function diffZoneRecords(a: CompactZone, records: readonly ZoneRecord[]):
     const ua = unpack(a.bytes, as);
     const ub = unpack(bytes, 0);
     const d = rdataSetDiff(ua.type, ua.rdatas, ub.rdatas);
-    add(ua, { change: "changed", ttl: { a: ua.ttl, b: ub.ttl }, ttlDiffers: ua.ttl !== ub.ttl, rdataDiffers: d.onlyInA.length + d.onlyInB.length > 0, ...d });
+    add(ua, {
+      change: "changed",
+      ttl: { a: ua.ttl, b: ub.ttl },
+      ttlDiffers: ua.ttl !== ub.ttl,
+      rdataDiffers: d.onlyInA.length + d.onlyInB.length > 0,
+      ...d,
+    });
   }
   for (let i = 0; i < a.rrsets; i++) {
     if (matched[i]) continue;
     const u = unpack(a.bytes, a.starts[i]);
-    add(u, { change: "only-in-a", ttl: { a: u.ttl, b: null }, ttlDiffers: false, rdataDiffers: true, onlyInA: u.rdatas.map((r) => rdataToText(u.type, r)), onlyInB: [], common: 0 });
+    add(u, {
+      change: "only-in-a",
+      ttl: { a: u.ttl, b: null },
+      ttlDiffers: false,
+      rdataDiffers: true,
+      onlyInA: u.rdatas.map((r) => rdataToText(u.type, r)),
+      onlyInB: [],
+      common: 0,
+    });
   }
   const keyed = found.map((f) => ({ k: canonicalNameKey(f.owner), f }));
   keyed.sort((x, y) => (x.k !== y.k ? (x.k < y.k ? -1 : 1) : x.f.cls - y.f.cls || x.f.type - y.f.type));

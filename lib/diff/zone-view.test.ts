@@ -17,7 +17,18 @@ ns1.sub IN A 192.0.2.53
 `;
 
 function transfer(text: string): AxfrResult {
-  return { server, zone: apex, records: records(text).map((r) => ({ ...r, section: "answer" as const })), messages: 1, bytes: 0, elapsedMs: 1, rcode: 0, tsig: "none", error: null, timestamp: "2026-10-01T00:00:00.000Z" };
+  return {
+    server,
+    zone: apex,
+    records: records(text).map((r) => ({ ...r, section: "answer" as const })),
+    messages: 1,
+    bytes: 0,
+    elapsedMs: 1,
+    rcode: 0,
+    tsig: "none",
+    error: null,
+    timestamp: "2026-10-01T00:00:00.000Z",
+  };
 }
 
 describe("a server view from a full transfer", () => {
@@ -25,7 +36,14 @@ describe("a server view from a full transfer", () => {
 
   it("holds every RRset above the cuts, the delegation NS and DS at the cut, and no glue", () => {
     expect([...v.rrsets.values()].map((s) => `${s.ownerText} ${s.typeText}`).sort()).toEqual(
-      ["example.test. MX", "example.test. NS", "example.test. SOA", "mx.example.test. A", "sub.example.test. DS", "sub.example.test. NS"].sort(),
+      [
+        "example.test. MX",
+        "example.test. NS",
+        "example.test. SOA",
+        "mx.example.test. A",
+        "sub.example.test. DS",
+        "sub.example.test. NS",
+      ].sort(),
     );
     expect(v.complete).toBe(true);
     expect(v.serial).toBe(7);
@@ -55,7 +73,11 @@ describe("a server view from a full transfer", () => {
 
 describe("zone cuts from a SOA below the apex", () => {
   it("a source holding a child's SOA and records keeps none of the child's data", () => {
-    const s = sourceView({ label: "s", apex, records: records(`${ZONE}child IN SOA ns1 host 1 2 3 4 5\nchild IN A 192.0.2.9\nwww.child IN A 192.0.2.10\n`) });
+    const s = sourceView({
+      label: "s",
+      apex,
+      records: records(`${ZONE}child IN SOA ns1 host 1 2 3 4 5\nchild IN A 192.0.2.9\nwww.child IN A 192.0.2.10\n`),
+    });
     expect(s.cuts).toEqual(["child.example.test.", "sub.example.test."]);
     expect(s.rrsets.has(rrsetKey(wire("www.child.example.test."), 1, T.A))).toBe(false);
     expect(s.rrsets.has(rrsetKey(wire("child.example.test."), 1, T.A))).toBe(false);

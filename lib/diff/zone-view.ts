@@ -17,13 +17,23 @@ import type { EvidenceRef, RRsetView, ZoneView } from "./types";
  * Signer-specific types: each operator signs with its own keys, so these
  * never compare equal across operators; the SEC checks judge them instead.
  */
-export const SIGNER_TYPES: ReadonlySet<number> = new Set([T.RRSIG, T.NSEC, T.NSEC3, T.NSEC3PARAM, T.DNSKEY, T.CDS, T.CDNSKEY, T.ZONEMD]);
+export const SIGNER_TYPES: ReadonlySet<number> = new Set([
+  T.RRSIG,
+  T.NSEC,
+  T.NSEC3,
+  T.NSEC3PARAM,
+  T.DNSKEY,
+  T.CDS,
+  T.CDNSKEY,
+  T.ZONEMD,
+]);
 
 /** The wildcard probe label lib/dns asks (a synthesized answer there is not zone content). */
 const PROBE_PREFIX = "_cutover-probe-";
 
 export const rrsetKey = (owner: Uint8Array, cls: number, type: number) => `${nameKey(owner)}|${cls}|${type}`;
-export const serverLabel = (s: ServerRef) => `${s.name} ${s.address.includes(":") ? `[${s.address}]` : s.address}:${s.port}`;
+export const serverLabel = (s: ServerRef) =>
+  `${s.name} ${s.address.includes(":") ? `[${s.address}]` : s.address}:${s.port}`;
 
 export function lowerText(owner: Uint8Array): string {
   return nameToText(owner).toLowerCase();
@@ -83,12 +93,26 @@ class RRset implements RRsetView {
     const x = this.xfr;
     const n = this.rdatas.length;
     if (this.lines) {
-      this.ev = this.lines.map((r) => ({ kind: "source" as const, file: r.file, line: r.line, text: `${r.file}:${r.line}: ${recordText(this.ownerText, r.ttl, r.type, rdataToText(r.type, r.rdata))}` }));
+      this.ev = this.lines.map((r) => ({
+        kind: "source" as const,
+        file: r.file,
+        line: r.line,
+        text: `${r.file}:${r.line}: ${recordText(this.ownerText, r.ttl, r.type, rdataToText(r.type, r.rdata))}`,
+      }));
       this.lines = null;
       return this.ev;
     }
     // Owner, TTL and type only: the RDATA texts are made when a finding shows them (memory at 100,000 names).
-    return (this.ev = x ? [{ kind: "fact", snapshot: x.snapshot, server: x.server, text: `${x.server} AXFR: ${this.ownerText} ${this.ttl} IN ${this.typeText} (${n} record${n === 1 ? "" : "s"})` }] : []);
+    return (this.ev = x
+      ? [
+          {
+            kind: "fact",
+            snapshot: x.snapshot,
+            server: x.server,
+            text: `${x.server} AXFR: ${this.ownerText} ${this.ttl} IN ${this.typeText} (${n} record${n === 1 ? "" : "s"})`,
+          },
+        ]
+      : []);
   }
   set evidence(v: EvidenceRef[]) {
     this.ev = v;
@@ -113,7 +137,16 @@ class RRset implements RRsetView {
     this.textCache = null;
   }
   toJSON() {
-    return { key: this.key, ownerText: this.ownerText, class: this.class, type: this.type, typeText: this.typeText, ttl: this.ttl, texts: this.texts, evidence: this.evidence };
+    return {
+      key: this.key,
+      ownerText: this.ownerText,
+      class: this.class,
+      type: this.type,
+      typeText: this.typeText,
+      ttl: this.ttl,
+      texts: this.texts,
+      evidence: this.evidence,
+    };
   }
 }
 
@@ -160,7 +193,11 @@ export interface SourceViewOptions {
  * Zone cuts below the apex in a list of records: NS owners, and SOA owners (a
  * child zone's apex), plus cuts known from elsewhere.
  */
-function cutsIn(records: readonly { owner: Uint8Array; type: number }[], apex: Uint8Array, extra: readonly Uint8Array[] = []): Uint8Array[] {
+function cutsIn(
+  records: readonly { owner: Uint8Array; type: number }[],
+  apex: Uint8Array,
+  extra: readonly Uint8Array[] = [],
+): Uint8Array[] {
   const out: Uint8Array[] = [...extra];
   for (const r of records) {
     if ((r.type !== T.NS && r.type !== T.SOA) || namesEqual(r.owner, apex) || !isSubdomain(r.owner, apex)) continue;
@@ -260,7 +297,9 @@ export function serverView(opts: ServerViewOptions): ZoneView {
   }
   const mine = opts.answers
     .map((a, index) => ({ a, index }))
-    .filter(({ a }) => a.server.address === server.address && a.server.port === server.port && a.server.name === server.name);
+    .filter(
+      ({ a }) => a.server.address === server.address && a.server.port === server.port && a.server.name === server.name,
+    );
 
   for (const { a, index } of mine) {
     if (a.error || (a.rcode !== 0 && a.rcode !== 3) || !a.flags) continue;
@@ -273,7 +312,13 @@ export function serverView(opts: ServerViewOptions): ZoneView {
     if (a.rcode !== 0) continue;
     const evidence = (s: RRsetView) => {
       if (s.evidence.length < 4)
-        s.evidence.push({ kind: "answer", snapshot: opts.snapshot, answer: index, server: label, text: `${label} ${a.transport.toUpperCase()} ${nameToText(q.name)} ${typeToText(q.type)}: ${s.texts.map((t) => recordText(s.ownerText, s.ttl, s.type, t)).join(" / ")}` });
+        s.evidence.push({
+          kind: "answer",
+          snapshot: opts.snapshot,
+          answer: index,
+          server: label,
+          text: `${label} ${a.transport.toUpperCase()} ${nameToText(q.name)} ${typeToText(q.type)}: ${s.texts.map((t) => recordText(s.ownerText, s.ttl, s.type, t)).join(" / ")}`,
+        });
     };
     if (a.flags.aa) {
       const got = new Map<string, RRsetView>();
@@ -299,7 +344,9 @@ export function serverView(opts: ServerViewOptions): ZoneView {
       }
     } else {
       // A referral: NS at a cut below the apex, in the authority section.
-      const ns = a.records.filter((r) => r.section === "authority" && r.type === T.NS && !namesEqual(r.owner, apex) && isSubdomain(r.owner, apex));
+      const ns = a.records.filter(
+        (r) => r.section === "authority" && r.type === T.NS && !namesEqual(r.owner, apex) && isSubdomain(r.owner, apex),
+      );
       if (ns.length === 0) continue;
       const k = rrsetKey(ns[0].owner, ns[0].class, T.NS);
       if (!cutWire.some((c) => namesEqual(c, ns[0].owner))) cutWire.push(ns[0].owner);
@@ -336,7 +383,15 @@ export function serverView(opts: ServerViewOptions): ZoneView {
   };
   compact(rrsets);
   const soa = rrsets.get(rrsetKey(apex, 1, T.SOA));
-  return { label, kind: "server", rrsets, asked, cuts: uniq(cutWire.map(lowerText)), serial: soa ? soaSerial(soa.rdatas[0]) : null, complete: !!xfr };
+  return {
+    label,
+    kind: "server",
+    rrsets,
+    asked,
+    cuts: uniq(cutWire.map(lowerText)),
+    serial: soa ? soaSerial(soa.rdatas[0]) : null,
+    complete: !!xfr,
+  };
 }
 
 /** A union of views (e.g. every source): the first view holding an RRset wins. */
@@ -349,7 +404,10 @@ export function mergeViews(label: string, views: readonly ZoneView[]): ZoneView 
     rrsets,
     asked: (o, t) => views.some((v) => v.asked(o, t)),
     cuts: uniq(views.flatMap((v) => v.cuts)),
-    serial: views.reduce<number | null>((m, v) => (v.serial !== null && (m === null || v.serial > m) ? v.serial : m), null),
+    serial: views.reduce<number | null>(
+      (m, v) => (v.serial !== null && (m === null || v.serial > m) ? v.serial : m),
+      null,
+    ),
   };
 }
 

@@ -6,14 +6,7 @@
 import { isIP } from "node:net";
 
 export type AddressClass =
-  | "public"
-  | "loopback"
-  | "private"
-  | "link-local"
-  | "cgnat"
-  | "multicast"
-  | "reserved"
-  | "invalid";
+  "public" | "loopback" | "private" | "link-local" | "cgnat" | "multicast" | "reserved" | "invalid";
 
 type V4Range = [number, number, AddressClass]; // base, prefix length, class
 
@@ -44,7 +37,7 @@ function classifyV4(text: string): AddressClass {
   const v = ip4(text);
   for (const [base, len, cls] of V4) {
     const mask = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
-    if (((v & mask) >>> 0) === base) return cls;
+    if ((v & mask) >>> 0 === base) return cls;
   }
   return "public";
 }
@@ -90,7 +83,8 @@ export function embeddedIpv4(address: string): { v4: string; scheme: string } | 
   // ::a.b.c.d (RFC 4291 §2.5.5.1, deprecated); :: and ::1 excluded.
   if (zero5 && g[5] === 0 && (g[6] !== 0 || g[7] > 1)) return { v4: v4(g[6], g[7]), scheme: "IPv4-compatible" };
   // 64:ff9b::/96 well-known NAT64 prefix (RFC 6052 §2.1): a translator forwards to the IPv4 address.
-  if (g[0] === 0x0064 && g[1] === 0xff9b && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0) return { v4: v4(g[6], g[7]), scheme: "NAT64" };
+  if (g[0] === 0x0064 && g[1] === 0xff9b && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0)
+    return { v4: v4(g[6], g[7]), scheme: "NAT64" };
   // 2002:V4ADDR::/48 6to4 (RFC 3056 §2): the tunnel endpoint is the IPv4 address.
   if (g[0] === 0x2002) return { v4: v4(g[1], g[2]), scheme: "6to4" };
   return null;
@@ -178,9 +172,11 @@ export function legacyIpv4(text: string): string | null {
  */
 export function whyNotAddress(address: string): string {
   const legacy = legacyIpv4(address);
-  if (legacy !== null) return ` (the system resolver would read it as ${legacy}, a ${classifyV4(legacy)} address; write addresses as dotted decimal IPv4 or IPv6)`;
+  if (legacy !== null)
+    return ` (the system resolver would read it as ${legacy}, a ${classifyV4(legacy)} address; write addresses as dotted decimal IPv4 or IPv6)`;
   const lower = address.toLowerCase().replace(/\.$/, "");
-  if (lower === "localhost" || lower.endsWith(".localhost")) return " (a host name for loopback, RFC 6761 §6.3; names are never resolved through the system resolver)";
+  if (lower === "localhost" || lower.endsWith(".localhost"))
+    return " (a host name for loopback, RFC 6761 §6.3; names are never resolved through the system resolver)";
   return "";
 }
 
@@ -197,7 +193,8 @@ export function checkAddress(address: string, policy: AddressPolicy): string | n
   if (cls === "invalid") return notAnAddress(address);
   if (cls === "multicast") return `${address} is a multicast address`;
   const scope = policy.allowPrivate === true ? "private" : policy.allowPrivate === false ? "none" : policy.allowPrivate;
-  if (scope === "private" || (scope === "loopback" && cls === "loopback") || policy.allowAddresses?.includes(address)) return null;
+  if (scope === "private" || (scope === "loopback" && cls === "loopback") || policy.allowAddresses?.includes(address))
+    return null;
   const e = embeddedIpv4(address);
   const how = e ? ` (${e.scheme} form of ${e.v4})` : "";
   const allow = scope === "loopback" ? "only loopback is allowed here" : "allow with --allow-private";

@@ -24,7 +24,10 @@ describe("AXFR first on the lab's clean move", () => {
     lab = await startLab({ scenario: "clean-move" });
     const h = parseRootHints(lab.rootHints);
     if (!h.ok) throw new Error(h.message);
-    const sources = scenario("clean-move").sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(join(here, "../lab", p)) }));
+    const sources = scenario("clean-move").sources.map((p) => ({
+      name: p.split("/").pop()!,
+      bytes: readFileSync(join(here, "../lab", p)),
+    }));
     r = await runPipeline({
       zone: "project.test",
       facts: { domain: "project.test", dnsHostingMoves: true },
@@ -48,13 +51,24 @@ describe("AXFR first on the lab's clean move", () => {
     const apex = wire("project.test.");
     const cuts = new Set(r.old!.zoneCuts.map((c) => nameKey(wire(c))));
     const allowedTypes = new Set<number>([T.SOA, T.NS, T.DNSKEY, T.CDS, T.CDNSKEY, T.DS, T.NSEC]);
-    const perName = r.old!.answers.filter((a) => a.server.address === "127.0.0.4" && a.question.type !== T.SOA && !(nameKey(a.question.name) === nameKey(apex) && a.question.type === T.NS));
+    const perName = r.old!.answers.filter(
+      (a) =>
+        a.server.address === "127.0.0.4" &&
+        a.question.type !== T.SOA &&
+        !(nameKey(a.question.name) === nameKey(apex) && a.question.type === T.NS),
+    );
     const unexpected = perName.filter((a) => {
       const k = nameKey(a.question.name);
       if (nameKey(a.question.name) === nameKey(apex) && allowedTypes.has(a.question.type)) return false; // apex signer RRsets
       if (cuts.has(k) && (a.question.type === T.NS || a.question.type === T.DS)) return false; // parent side of a cut
-      if (a.question.name[1] === 0x5f && /^_cutover-probe-/.test(String.fromCharCode(...a.question.name.subarray(1, 1 + a.question.name[0])))) return false; // wildcard probe
-      const belowCut = r.old!.zoneCuts.some((c) => a.question.name.length > wire(c).length && nameKey(a.question.name).endsWith(nameKey(wire(c))));
+      if (
+        a.question.name[1] === 0x5f &&
+        /^_cutover-probe-/.test(String.fromCharCode(...a.question.name.subarray(1, 1 + a.question.name[0])))
+      )
+        return false; // wildcard probe
+      const belowCut = r.old!.zoneCuts.some(
+        (c) => a.question.name.length > wire(c).length && nameKey(a.question.name).endsWith(nameKey(wire(c))),
+      );
       if ((a.question.type === T.A || a.question.type === T.AAAA) && belowCut) return false; // glue at a cut
       return a.question.type !== T.TXT; // TXT: the NODATA sample, counted below
     });

@@ -203,6 +203,17 @@ export class LiveTransfer implements AxfrResult {
   }
 
   toJSON() {
-    return { server: this.server, zone: this.zone, records: this.records, messages: this.messages, bytes: this.bytes, elapsedMs: this.elapsedMs, rcode: this.rcode, tsig: this.tsig, error: this.error, timestamp: this.timestamp };
+    return {
+      server: this.server,
+      zone: this.zone,
+      records: this.records,
+      messages: this.messages,
+      bytes: this.bytes,
+      elapsedMs: this.elapsedMs,
+      rcode: this.rcode,
+      tsig: this.tsig,
+      error: this.error,
+      timestamp: this.timestamp,
+    };
   }
 }

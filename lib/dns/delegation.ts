@@ -54,7 +54,12 @@ export async function walkDelegation(ctx: IterateContext, zoneText: string): Pro
     let got = false;
     for (const address of ps.addresses) {
       // A refused parent address is recorded (address-refused, no packet) and skipped.
-      const a = await queryServer(ctx.session, { name: ps.name, address, port: ctx.session.options.port }, { name: zone, type: T.DS, class: 1 }, { dnssecOk: true });
+      const a = await queryServer(
+        ctx.session,
+        { name: ps.name, address, port: ctx.session.options.port },
+        { name: zone, type: T.DS, class: 1 },
+        { dnssecOk: true },
+      );
       out.answers.push(a);
       if (a.rcode === 0 && a.flags?.aa) {
         out.ds = a.records.filter((r) => r.section === "answer" && r.type === T.DS && namesEqual(r.owner, zone));

@@ -11,16 +11,30 @@ import { T } from "./discovery";
 import { parseRootHints } from "./root-hints";
 import { runSnapshot, type Snapshot } from "./run-snapshot";
 
-async function snapshotOf(scenario: string, extra: Partial<Parameters<typeof runSnapshot>[0]>): Promise<{ lab: Lab; snap: Snapshot }> {
+async function snapshotOf(
+  scenario: string,
+  extra: Partial<Parameters<typeof runSnapshot>[0]>,
+): Promise<{ lab: Lab; snap: Snapshot }> {
   const lab = await startLab({ scenario });
   const h = parseRootHints(lab.rootHints);
   if (!h.ok) throw new Error(h.message);
-  const snap = await runSnapshot({ zone: "project.test", rootHints: h.servers, allowPrivate: true, port: lab.port, axfr: true, timeoutMs: 2000, retries: 1, ...extra });
+  const snap = await runSnapshot({
+    zone: "project.test",
+    rootHints: h.servers,
+    allowPrivate: true,
+    port: lab.port,
+    axfr: true,
+    timeoutMs: 2000,
+    retries: 1,
+    ...extra,
+  });
   return { lab, snap };
 }
 
 const asked = (snap: Snapshot, address: string) =>
-  snap.answers.filter((a) => a.server.address === address).map((a) => `${nameToText(a.question.name).toLowerCase()} ${a.question.type}`);
+  snap.answers
+    .filter((a) => a.server.address === address)
+    .map((a) => `${nameToText(a.question.name).toLowerCase()} ${a.question.type}`);
 
 describe("NSEC walk over a parent with three children (release, shop, update)", () => {
   let lab: Lab;
@@ -35,7 +49,17 @@ describe("NSEC walk over a parent with three children (release, shop, update)", 
   it("walks the parent's chain to its end: the name after the last cut is found", () => {
     const nsec = snap.names.filter((n) => n.sources.includes("nsec")).map((n) => n.name.toLowerCase());
     // Canonical order: _acme-challenge, docs, mail, release (cut), shop (cut, same servers), update (cut), www.
-    expect(nsec).toEqual(expect.arrayContaining(["_acme-challenge.project.test.", "docs.project.test.", "mail.project.test.", "release.project.test.", "shop.project.test.", "update.project.test.", "www.project.test."]));
+    expect(nsec).toEqual(
+      expect.arrayContaining([
+        "_acme-challenge.project.test.",
+        "docs.project.test.",
+        "mail.project.test.",
+        "release.project.test.",
+        "shop.project.test.",
+        "update.project.test.",
+        "www.project.test.",
+      ]),
+    );
   });
 
   it("marks each child as a cut and takes none of the child's own names", () => {
@@ -71,8 +95,14 @@ describe("a cut only the primary serves, found in its answers after the secondar
 
   it("asks the new cut's NS, DS and glue at every server, the transferring one included", () => {
     expect(snap.zoneCuts).toContain("legacy.project.test.");
-    const expected = [`legacy.project.test. ${T.NS}`, `legacy.project.test. ${T.DS}`, `ns.legacy.project.test. ${T.A}`, `ns.legacy.project.test. ${T.AAAA}`];
-    for (const address of ["127.0.0.1", "127.0.0.4"]) expect(asked(snap, address)).toEqual(expect.arrayContaining(expected));
+    const expected = [
+      `legacy.project.test. ${T.NS}`,
+      `legacy.project.test. ${T.DS}`,
+      `ns.legacy.project.test. ${T.A}`,
+      `ns.legacy.project.test. ${T.AAAA}`,
+    ];
+    for (const address of ["127.0.0.1", "127.0.0.4"])
+      expect(asked(snap, address)).toEqual(expect.arrayContaining(expected));
     expect(snap.incomplete ?? null).toBeNull();
   });
 });

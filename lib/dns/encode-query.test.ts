@@ -17,7 +17,14 @@ describe("encodeQuery (dns-packet header/question/OPT, wire qname spliced in)", 
     expect(opt.type).toBe("OPT");
     expect(opt.udpPayloadSize).toBe(1232);
     expect(opt.flag_do).toBe(true);
-    expect(hex(q)).toBe("123400000001000000000001" + "03777777074578616d706c650474657374" + "00" + "0041" + "0001" + "00002904d0000080000000");
+    expect(hex(q)).toBe(
+      "123400000001000000000001" +
+        "03777777074578616d706c650474657374" +
+        "00" +
+        "0041" +
+        "0001" +
+        "00002904d0000080000000",
+    );
   });
 
   it("omits OPT when EDNS is off and keeps any class", () => {

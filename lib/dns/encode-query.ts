@@ -65,7 +65,13 @@ function template(type: number, cls: number, edns: number | null, dnssecOk: bool
       id: 0,
       type: "query",
       flags: 0, // RD=0: we only ask authoritative servers (RFC 1034 §4.3.1)
-      questions: [{ name: ".", type: typeName(type) as dnsPacket.RecordType, class: (CLASSES[cls] ?? "IN") as dnsPacket.RecordClass }],
+      questions: [
+        {
+          name: ".",
+          type: typeName(type) as dnsPacket.RecordType,
+          class: (CLASSES[cls] ?? "IN") as dnsPacket.RecordClass,
+        },
+      ],
       additionals:
         edns === null
           ? []

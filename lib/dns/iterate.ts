@@ -50,7 +50,10 @@ export interface IterateContext {
 const MAX_TRIES_PER_STEP = 6;
 const MAX_STEPS = 24;
 
-export async function iterate(ctx: IterateContext, { qname, qtype }: { qname: Uint8Array; qtype: number }): Promise<IterateResult> {
+export async function iterate(
+  ctx: IterateContext,
+  { qname, qtype }: { qname: Uint8Array; qtype: number },
+): Promise<IterateResult> {
   const { session } = ctx;
   const depth = ctx.depth ?? 3;
   const result: IterateResult = { final: null, finalServers: [], referrals: [], answers: [], problem: null };
@@ -73,7 +76,9 @@ export async function iterate(ctx: IterateContext, { qname, qtype }: { qname: Ui
         // queryServer records the refusal as an answer with error "address-refused" and sends nothing.
         const refused = session.checkAddress(address) !== null;
         if (!refused) tries++;
-        const a = await queryServer(session, { name: s.name, address, port: session.options.port }, q, { dnssecOk: ctx.dnssecOk });
+        const a = await queryServer(session, { name: s.name, address, port: session.options.port }, q, {
+          dnssecOk: ctx.dnssecOk,
+        });
         result.answers.push(a);
         if (refused) continue;
         if (a.rcode === null) continue; // timeout etc.: try the next address
@@ -92,7 +97,10 @@ export async function iterate(ctx: IterateContext, { qname, qtype }: { qname: Ui
           const ns = nsRecs.filter((r) => namesEqual(r.owner, cut));
           const nsNames = ns.map((r) => nameToText(r.rdata));
           const glue = a.records.filter(
-            (r) => r.section === "additional" && (r.type === T.A || r.type === T.AAAA) && nsNames.some((n) => namesEqual(wire(n), r.owner)),
+            (r) =>
+              r.section === "additional" &&
+              (r.type === T.A || r.type === T.AAAA) &&
+              nsNames.some((n) => namesEqual(wire(n), r.owner)),
           );
           const ds = auth.filter((r) => r.type === T.DS && namesEqual(r.owner, cut));
           result.referrals.push({ cut, from: zone, parentServers: servers, ns, glue, ds, answer: a });
@@ -133,14 +141,18 @@ async function addressesOf(ctx: IterateContext, s: NameServer, depth: number, in
 }
 
 /** A and AAAA of a host name by iteration; CNAMEs are not followed (RFC 2181 §10.3: NS must not be an alias). */
-export async function resolveAddresses(ctx: IterateContext, host: Uint8Array): Promise<{ addresses: string[]; answers: ServerAnswer[] }> {
+export async function resolveAddresses(
+  ctx: IterateContext,
+  host: Uint8Array,
+): Promise<{ addresses: string[]; answers: ServerAnswer[] }> {
   const out: string[] = [];
   const answers: ServerAnswer[] = [];
   for (const t of [T.A, T.AAAA]) {
     const r = await iterate({ ...ctx, dnssecOk: false }, { qname: host, qtype: t });
     answers.push(...r.answers);
     if (r.final?.flags?.aa) {
-      for (const rec of r.final.records) if (rec.section === "answer" && rec.type === t && namesEqual(rec.owner, host)) out.push(addressText(rec));
+      for (const rec of r.final.records)
+        if (rec.section === "answer" && rec.type === t && namesEqual(rec.owner, host)) out.push(addressText(rec));
     }
   }
   return { addresses: out, answers };
@@ -154,7 +166,7 @@ export function addressText(r: { type: number; rdata: Uint8Array }): string {
     // compress the longest run of zero groups (RFC 5952 §4.2)
     let best = -1;
     let bestLen = 1;
-    for (let i = 0; i < 8; ) {
+    for (let i = 0; i < 8;) {
       if (g[i] !== "0") {
         i++;
         continue;

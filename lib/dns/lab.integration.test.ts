@@ -68,7 +68,13 @@ describe("delegation walk against the lab", () => {
 
 describe("per-server answers from BIND, NSD and Knot", () => {
   it("names the stale secondary by its SOA serial, on every address (IPv4 and IPv6)", async () => {
-    const snap = await runSnapshot({ zone: "project.test", rootHints: hints, allowPrivate: true, port: lab.port, discovery: false });
+    const snap = await runSnapshot({
+      zone: "project.test",
+      rootHints: hints,
+      allowPrivate: true,
+      port: lab.port,
+      discovery: false,
+    });
     const serials = Object.fromEntries(snap.servers.map((s) => [`${s.name} ${s.address}`, s.soaSerial]));
     expect(serials).toEqual({
       "ns1.oldhost.test. 127.0.0.1": 2026100201,
@@ -81,7 +87,13 @@ describe("per-server answers from BIND, NSD and Knot", () => {
     // (the walk itself may already have asked NS at the first server it reached)
     for (const address of ["127.0.0.1", "127.0.0.4", "::1"]) {
       const asked = snap.answers
-        .filter((a) => a.server.address === address && a.rcode === 0 && a.flags?.aa && nameToText(a.question.name) === "project.test.")
+        .filter(
+          (a) =>
+            a.server.address === address &&
+            a.rcode === 0 &&
+            a.flags?.aa &&
+            nameToText(a.question.name) === "project.test.",
+        )
         .map((a) => `${a.question.type}/${a.transport}`);
       expect([...new Set(asked)].sort()).toEqual(["2/udp", "6/tcp", "6/udp"]);
     }
@@ -96,7 +108,8 @@ describe("per-server answers from BIND, NSD and Knot", () => {
       queryServer(s, { name: "ns2.oldhost.test.", address: "127.0.0.4", port: lab.port }, q),
     ]);
     s.close();
-    const mx = (a: typeof b) => a.records.filter((r) => r.section === "answer").map((r) => Buffer.from(r.rdata).toString("hex"));
+    const mx = (a: typeof b) =>
+      a.records.filter((r) => r.section === "answer").map((r) => Buffer.from(r.rdata).toString("hex"));
     expect(mx(b)).toEqual(["000a" + Buffer.from(name("mail.project.test")).toString("hex")]);
     expect(mx(n)).toEqual(mx(b));
     expect(b.flags?.aa && n.flags?.aa).toBe(true);
@@ -104,7 +117,11 @@ describe("per-server answers from BIND, NSD and Knot", () => {
 
   it("works in TCP-only mode", async () => {
     const s = new QuerySession({ allowPrivate: true, port: lab.port, tcpOnly: true });
-    const a = await queryServer(s, { name: "ns1.newhost.test.", address: "127.0.0.5", port: lab.port }, { name: name("project.test"), type: 6, class: 1 });
+    const a = await queryServer(
+      s,
+      { name: "ns1.newhost.test.", address: "127.0.0.5", port: lab.port },
+      { name: name("project.test"), type: 6, class: 1 },
+    );
     s.close();
     expect(a.transport).toBe("tcp");
     expect(a.rcode).toBe(0);
@@ -115,7 +132,10 @@ describe("per-server answers from BIND, NSD and Knot", () => {
 describe("AXFR", () => {
   it("is refused by BIND without the TSIG key", async () => {
     const s = session();
-    const x = await axfr(s, { server: { name: "ns1.oldhost.test.", address: "127.0.0.1", port: lab.port }, zone: name("project.test") });
+    const x = await axfr(s, {
+      server: { name: "ns1.oldhost.test.", address: "127.0.0.1", port: lab.port },
+      zone: name("project.test"),
+    });
     s.close();
     expect(x.error?.kind).toMatch(/refused|notauth/);
     expect(x.records).toEqual([]);
@@ -123,7 +143,11 @@ describe("AXFR", () => {
 
   it("succeeds at BIND with TSIG HMAC-SHA256 and verifies every message", async () => {
     const s = session();
-    const x = await axfr(s, { server: { name: "ns1.oldhost.test.", address: "127.0.0.1", port: lab.port }, zone: name("project.test"), tsig: key() });
+    const x = await axfr(s, {
+      server: { name: "ns1.oldhost.test.", address: "127.0.0.1", port: lab.port },
+      zone: name("project.test"),
+      tsig: key(),
+    });
     s.close();
     expect(x.error).toBeNull();
     expect(x.tsig).toBe("verified");
@@ -133,15 +157,26 @@ describe("AXFR", () => {
 
   it("rejects an answer signed with another key (BADKEY/BADSIG is recorded)", async () => {
     const s = session();
-    const wrong = TsigKey.from(LAB_TSIG.name, "hmac-sha256", Buffer.from("not the lab key").toString("base64")) as TsigKey;
-    const x = await axfr(s, { server: { name: "ns1.oldhost.test.", address: "127.0.0.1", port: lab.port }, zone: name("project.test"), tsig: wrong });
+    const wrong = TsigKey.from(
+      LAB_TSIG.name,
+      "hmac-sha256",
+      Buffer.from("not the lab key").toString("base64"),
+    ) as TsigKey;
+    const x = await axfr(s, {
+      server: { name: "ns1.oldhost.test.", address: "127.0.0.1", port: lab.port },
+      zone: name("project.test"),
+      tsig: wrong,
+    });
     s.close();
     expect(x.error?.kind).toMatch(/notauth|tsig/);
   });
 
   it("transfers from NSD without a key and sees the stale copy", async () => {
     const s = session();
-    const x = await axfr(s, { server: { name: "ns2.oldhost.test.", address: "127.0.0.4", port: lab.port }, zone: name("project.test") });
+    const x = await axfr(s, {
+      server: { name: "ns2.oldhost.test.", address: "127.0.0.4", port: lab.port },
+      zone: name("project.test"),
+    });
     s.close();
     expect(x.error).toBeNull();
     expect(x.records).toHaveLength(14); // the docs CNAME is missing
@@ -149,7 +184,11 @@ describe("AXFR", () => {
 
   it("stops at the record cap", async () => {
     const s = session();
-    const x = await axfr(s, { server: { name: "ns2.oldhost.test.", address: "127.0.0.4", port: lab.port }, zone: name("project.test"), maxRecords: 3 });
+    const x = await axfr(s, {
+      server: { name: "ns2.oldhost.test.", address: "127.0.0.4", port: lab.port },
+      zone: name("project.test"),
+      maxRecords: 3,
+    });
     s.close();
     expect(x.error?.kind).toBe("too-large");
   });
@@ -169,14 +208,25 @@ describe("discovery", () => {
     expect(byName["release.project.test."]).toEqual(expect.arrayContaining(["common-label", "zone-cut"]));
     expect(snap.zoneCuts.sort()).toEqual(["release.project.test.", "update.project.test."]);
     expect(snap.wildcard).toBe(false);
-    const www = snap.answers.find((a) => nameToText(a.question.name) === "www.project.test." && a.server.address === "127.0.0.1" && a.records.some((r) => r.type === 5));
+    const www = snap.answers.find(
+      (a) =>
+        nameToText(a.question.name) === "www.project.test." &&
+        a.server.address === "127.0.0.1" &&
+        a.records.some((r) => r.type === 5),
+    );
     expect(www && nameToText(www.records.find((r) => r.type === 5)!.rdata)).toBe("project-test.cdn.cloudflare.net.");
     expect(snap.answers.some((a) => a.question.type === 255)).toBe(false); // never ANY
     expect(snap.incomplete).toBeNull();
   }, 90_000);
 
   it("says so when the run deadline stops it early (a partial snapshot is not evidence of absence)", async () => {
-    const snap = await runSnapshot({ zone: "project.test", rootHints: hints, allowPrivate: true, port: lab.port, deadlineMs: 30 });
+    const snap = await runSnapshot({
+      zone: "project.test",
+      rootHints: hints,
+      allowPrivate: true,
+      port: lab.port,
+      deadlineMs: 30,
+    });
     expect(snap.incomplete).toBe("the run's deadline passed");
   }, 90_000);
 });

@@ -21,7 +21,10 @@ describe("Limiter", () => {
 
   it("keeps the per-server rate: the burst, then one token per 1/rate s", () => {
     let now = 0;
-    const l = new Limiter({ maxInFlight: 64, maxInFlightPerServer: 64, ratePerServer: 10, burstPerServer: 3, maxQueries: 100 }, () => now);
+    const l = new Limiter(
+      { maxInFlight: 64, maxInFlightPerServer: 64, ratePerServer: 10, burstPerServer: 3, maxQueries: 100 },
+      () => now,
+    );
     const b = l.bucketOf("192.0.2.1:53");
     const take = () => l.tryTake(b);
     expect([take(), take(), take(), take()]).toEqual([true, true, true, false]);
@@ -57,12 +60,31 @@ describe("the per-server rate through queryServer (UDP fast path)", () => {
   it("spaces queries beyond the burst at the configured rate", async () => {
     server = await startFakeServer((q) => {
       const p = dnsPacket.decode(Buffer.from(q));
-      return { kind: "send", packets: [dnsPacket.encode({ id: p.id, type: "response", flags: dnsPacket.AUTHORITATIVE_ANSWER, questions: p.questions, answers: [] } as dnsPacket.Packet)] };
+      return {
+        kind: "send",
+        packets: [
+          dnsPacket.encode({
+            id: p.id,
+            type: "response",
+            flags: dnsPacket.AUTHORITATIVE_ANSWER,
+            questions: p.questions,
+            answers: [],
+          } as dnsPacket.Packet),
+        ],
+      };
     });
-    session = new QuerySession({ allowPrivate: true, timeoutMs: 2000, limits: { ratePerServer: 20, burstPerServer: 2, maxInFlight: 64, maxInFlightPerServer: 64 } });
+    session = new QuerySession({
+      allowPrivate: true,
+      timeoutMs: 2000,
+      limits: { ratePerServer: 20, burstPerServer: 2, maxInFlight: 64, maxInFlightPerServer: 64 },
+    });
     const ref = { name: "fake.", address: server.address, port: server.port };
     const t0 = performance.now();
-    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => queryServer(session!, ref, { name: name(`h${i}.example.test`), type: 1, class: 1 })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        queryServer(session!, ref, { name: name(`h${i}.example.test`), type: 1, class: 1 }),
+      ),
+    );
     const ms = performance.now() - t0;
     expect(answers.every((a) => a.error === null)).toBe(true);
     // 2 at once, then 6 more at 20/s: at least ~300 ms

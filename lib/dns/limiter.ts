@@ -86,7 +86,11 @@ export class Limiter {
   private readonly shared: SharedRateLimit | null;
   private closed = false;
 
-  constructor(limits: Partial<LoadLimits> = {}, now: () => number = () => performance.now(), shared: SharedRateLimit | null = null) {
+  constructor(
+    limits: Partial<LoadLimits> = {},
+    now: () => number = () => performance.now(),
+    shared: SharedRateLimit | null = null,
+  ) {
     this.limits = { ...DEFAULT_LOAD_LIMITS, ...limits };
     this.now = now;
     // Without a rate there is nothing to share.
@@ -120,7 +124,10 @@ export class Limiter {
           const r = signal.reason as { kind?: string } | undefined;
           resolve({
             ok: false,
-            error: r?.kind === "deadline" ? { kind: "deadline", message: "run deadline reached" } : { kind: "cancelled", message: "cancelled" },
+            error:
+              r?.kind === "deadline"
+                ? { kind: "deadline", message: "run deadline reached" }
+                : { kind: "cancelled", message: "cancelled" },
           });
         };
         signal.addEventListener("abort", w.onAbort, { once: true });
@@ -143,7 +150,16 @@ export class Limiter {
   bucketOf(key: string): Bucket {
     let b = this.buckets.get(key);
     if (!b) {
-      b = { key, tokens: this.limits.burstPerServer, updated: this.now(), inFlight: 0, leased: 0, leaseUntil: 0, leasing: false, leaseRetryAt: 0 };
+      b = {
+        key,
+        tokens: this.limits.burstPerServer,
+        updated: this.now(),
+        inFlight: 0,
+        leased: 0,
+        leaseUntil: 0,
+        leasing: false,
+        leaseRetryAt: 0,
+      };
       this.buckets.set(key, b);
     }
     return b;
@@ -177,7 +193,11 @@ export class Limiter {
     void shared
       .take(key, Math.max(1, want), rate)
       .then(
-        (r) => ({ granted: Math.max(0, Math.floor(r.granted)), validMs: r.validUntil === undefined ? r.validMs : Math.min(r.validMs, r.validUntil - Date.now()), retryMs: r.retryMs }),
+        (r) => ({
+          granted: Math.max(0, Math.floor(r.granted)),
+          validMs: r.validUntil === undefined ? r.validMs : Math.min(r.validMs, r.validUntil - Date.now()),
+          retryMs: r.retryMs,
+        }),
         // The shared budget is unreachable: grant nothing and ask again soon, never send unmetered.
         () => ({ granted: 0, validMs: 0, retryMs: 500 }),
       )
@@ -245,12 +265,15 @@ export class Limiter {
     let wait = Infinity;
     // Per server, how many waiters wait for shared tokens (the size of the next lease).
     let unleased: Map<string, number> | null = null;
-    for (let i = 0; i < this.waiters.length; ) {
+    for (let i = 0; i < this.waiters.length;) {
       const w = this.waiters[i];
       if (this.issued >= this.limits.maxQueries) {
         this.waiters.splice(i, 1);
         this.detach(w);
-        w.resolve({ ok: false, error: { kind: "query-cap", message: `query cap of ${this.limits.maxQueries} reached` } });
+        w.resolve({
+          ok: false,
+          error: { kind: "query-cap", message: `query cap of ${this.limits.maxQueries} reached` },
+        });
         continue;
       }
       if (this.inFlight >= this.limits.maxInFlight) break;

@@ -32,7 +32,22 @@ const SEEDS: Uint8Array[] = [
         { type: "CNAME", name: "WWW.example.test", ttl: 60, data: "Host.Example.test" },
         { type: "TXT", name: "www.example.test", ttl: 60, data: ["hello", "world"] },
       ],
-      authorities: [{ type: "SOA", name: "example.test", ttl: 60, data: { mname: "NS.example.test", rname: "h.example.test", serial: 1, refresh: 2, retry: 3, expire: 4, minimum: 5 } }],
+      authorities: [
+        {
+          type: "SOA",
+          name: "example.test",
+          ttl: 60,
+          data: {
+            mname: "NS.example.test",
+            rname: "h.example.test",
+            serial: 1,
+            refresh: 2,
+            retry: 3,
+            expire: 4,
+            minimum: 5,
+          },
+        },
+      ],
       additionals: [{ type: "AAAA", name: "ns.example.test", ttl: 60, data: "2001:db8::1" }],
     } as dnsPacket.Packet),
   ),
@@ -46,7 +61,10 @@ describe("evidence read from the kept bytes", () => {
     if (!d.ok) return;
     const got = evidenceOfRaw(raw, "dns://192.0.2.53:53");
     expect(plain(got)).toEqual(plain(evidenceOf(d.message, "dns://192.0.2.53:53")));
-    expect(got.map((r) => [r.type, r.section])).toEqual([[15, "answer"], [1, "answer"]]);
+    expect(got.map((r) => [r.type, r.section])).toEqual([
+      [15, "answer"],
+      [1, "answer"],
+    ]);
     expect(Array.from(got[0].owner)).toEqual(Array.from(name("Mail.Example.test")));
     // MX exchange: decompressed and lowercased (RFC 4034 §6.2)
     expect(Array.from(got[0].rdata)).toEqual([0, 10, ...name("mail.example.test")]);
@@ -71,7 +89,12 @@ describe("evidence read from the kept bytes", () => {
   });
 
   it("LiveAnswer decodes on read and JSON carries the records", () => {
-    const a = new LiveAnswer({ name: "ns.", address: "192.0.2.53", port: 53 }, "udp", { name: name("mail.example.test"), type: 15, class: 1 }, "2026-01-01T00:00:00.000Z");
+    const a = new LiveAnswer(
+      { name: "ns.", address: "192.0.2.53", port: 53 },
+      "udp",
+      { name: name("mail.example.test"), type: 15, class: 1 },
+      "2026-01-01T00:00:00.000Z",
+    );
     a.keep(SEEDS[0], "dns://192.0.2.53:53");
     expect(a.records).toHaveLength(2);
     const j = JSON.parse(JSON.stringify(a));

@@ -142,7 +142,16 @@ export function evidenceOfRaw(raw: Uint8Array, file: string): EvidenceRecord[] {
       // RFC 6891 §6.1.1: OPT is not a record of the answer (its facts are in `edns`).
       if (!(section === 2 && type === 41)) {
         const rdata = readRdataView(raw, type, pos, pos + rdlen, names);
-        out.push({ owner, ttl, class: cls, type, rdata: safeCanonical(type, rdata), file, line: 0, section: SECTIONS[section] });
+        out.push({
+          owner,
+          ttl,
+          class: cls,
+          type,
+          rdata: safeCanonical(type, rdata),
+          file,
+          line: 0,
+          section: SECTIONS[section],
+        });
       }
       pos += rdlen;
     }
@@ -162,7 +171,16 @@ export function evidenceOf(m: WireMessage, file: string): EvidenceRecord[] {
 
 function addRecords(out: EvidenceRecord[], recs: WireRecord[], section: EvidenceRecord["section"], file: string): void {
   for (const r of recs) {
-    out.push({ owner: r.owner, ttl: r.ttl, class: r.class, type: r.type, rdata: safeCanonical(r.type, r.rdata), file, line: 0, section });
+    out.push({
+      owner: r.owner,
+      ttl: r.ttl,
+      class: r.class,
+      type: r.type,
+      rdata: safeCanonical(r.type, r.rdata),
+      file,
+      line: 0,
+      section,
+    });
   }
 }
 

@@ -55,7 +55,8 @@ export interface PlanInput {
 /** Signer RRsets at the apex: never compared as data, judged from answers by the SEC checks. */
 const APEX_SIGNER_TYPES = [T.DNSKEY, T.CDS, T.CDNSKEY];
 /** Names whose failure breaks mail or the web first. */
-const SERVICE_LABEL = /^(www|_dmarc|mta-sts|_mta-sts|_smtp\._tls|_acme-challenge|autodiscover|autoconfig)(\.|$)|(^|\.)_domainkey(\.|$)|^_acme-challenge\./;
+const SERVICE_LABEL =
+  /^(www|_dmarc|mta-sts|_mta-sts|_smtp\._tls|_acme-challenge|autodiscover|autoconfig)(\.|$)|(^|\.)_domainkey(\.|$)|^_acme-challenge\./;
 /** How many names get a NODATA question at transferred servers (RFC 2308 §2.2 negative answers). */
 const NEGATIVE_SAMPLE = 4;
 
@@ -71,7 +72,13 @@ export function classOf(n: DiscoveredName, apex: Uint8Array, serviceTargets: Rea
   if (namesEqual(n.name, apex)) return "apex";
   if (n.sources.includes("zone-cut")) return "cuts";
   const rel = n.text.toLowerCase().slice(0, Math.max(0, n.text.length - nameToText(apex).length));
-  if (serviceTargets.has(nameKey(n.name)) || SERVICE_LABEL.test(rel) || n.knownTypes.has(T.MX) || n.knownTypes.has(T.SRV)) return "services";
+  if (
+    serviceTargets.has(nameKey(n.name)) ||
+    SERVICE_LABEL.test(rel) ||
+    n.knownTypes.has(T.MX) ||
+    n.knownTypes.has(T.SRV)
+  )
+    return "services";
   return "rest";
 }
 
@@ -84,7 +91,13 @@ export function planQueries(input: PlanInput): PlannedQuery[] {
   const { apex, cuts } = input;
   const all = [...input.transferred, ...input.queried];
   const out: PlannedQuery[] = [];
-  const push = (servers: readonly ServerRef[], name: DiscoveredName, types: Iterable<number>, cls: PriorityClass, kind: PlannedQuery["kind"] = "exact") => {
+  const push = (
+    servers: readonly ServerRef[],
+    name: DiscoveredName,
+    types: Iterable<number>,
+    cls: PriorityClass,
+    kind: PlannedQuery["kind"] = "exact",
+  ) => {
     for (const type of types) for (const server of servers) out.push({ server, name, type, cls, kind });
   };
   const apexEntry = input.names.find((n) => namesEqual(n.name, apex));
@@ -117,12 +130,22 @@ export function planQueries(input: PlanInput): PlannedQuery[] {
 
   // Known names at servers without a transfer: exactly their types, services first.
   const ordered = (xs: DiscoveredName[]) =>
-    xs.map((n) => ({ n, cls: classOf(n, apex, input.serviceTargets) })).sort((a, b) => PRIORITY_CLASSES.indexOf(a.cls) - PRIORITY_CLASSES.indexOf(b.cls));
-  for (const { n, cls } of ordered(known)) push(input.queried, n, [...n.knownTypes].filter((t) => t !== T.DS || cutOf(n.name, cuts)?.at), cls);
+    xs
+      .map((n) => ({ n, cls: classOf(n, apex, input.serviceTargets) }))
+      .sort((a, b) => PRIORITY_CLASSES.indexOf(a.cls) - PRIORITY_CLASSES.indexOf(b.cls));
+  for (const { n, cls } of ordered(known))
+    push(
+      input.queried,
+      n,
+      [...n.knownTypes].filter((t) => t !== T.DS || cutOf(n.name, cuts)?.at),
+      cls,
+    );
 
   if (input.firstRound && input.transferred.length > 0) {
     // A transfer cannot show negative answers: a few NODATA questions (a type the name does not hold).
-    const sample = known.filter((n) => !n.knownTypes.has(T.TXT) && !n.knownTypes.has(T.CNAME)).slice(0, NEGATIVE_SAMPLE);
+    const sample = known
+      .filter((n) => !n.knownTypes.has(T.TXT) && !n.knownTypes.has(T.CNAME))
+      .slice(0, NEGATIVE_SAMPLE);
     for (const n of sample) push(input.transferred, n, [T.TXT], "rest");
   }
   if (input.guesses) for (const { n, cls } of ordered(guessed)) push(input.queried, n, [T.A], cls, "guess");
@@ -141,7 +164,12 @@ export interface ClassCount {
 export type ClassCounts = Record<PriorityClass, ClassCount>;
 
 export function emptyClassCounts(): ClassCounts {
-  return { apex: { planned: 0, asked: 0, answered: 0 }, cuts: { planned: 0, asked: 0, answered: 0 }, services: { planned: 0, asked: 0, answered: 0 }, rest: { planned: 0, asked: 0, answered: 0 } };
+  return {
+    apex: { planned: 0, asked: 0, answered: 0 },
+    cuts: { planned: 0, asked: 0, answered: 0 },
+    services: { planned: 0, asked: 0, answered: 0 },
+    rest: { planned: 0, asked: 0, answered: 0 },
+  };
 }
 
 export interface DeadlineInput {

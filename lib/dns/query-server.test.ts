@@ -108,7 +108,10 @@ describe("queryServer against a fake server", () => {
     // owner name: pointer to itself at offset of the answer section start
     const a = await ask((q) => {
       const off = q.length - 11;
-      return { kind: "send", packets: [rawAnswer(q, [0xc0 | (off >> 8), off & 0xff, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 1, 2, 3, 4])] };
+      return {
+        kind: "send",
+        packets: [rawAnswer(q, [0xc0 | (off >> 8), off & 0xff, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 1, 2, 3, 4])],
+      };
     });
     expect(a.error?.kind).toBe("malformed");
     expect(a.error?.message).toMatch(/pointer/);
@@ -116,7 +119,10 @@ describe("queryServer against a fake server", () => {
 
   it("turns an out-of-bounds pointer inside RDATA into malformed", async () => {
     // CNAME whose target points past the message end
-    const a = await ask((q) => ({ kind: "send", packets: [rawAnswer(q, [0xc0, 12, 0, 5, 0, 1, 0, 0, 0, 60, 0, 2, 0xcf, 0xff])] }));
+    const a = await ask((q) => ({
+      kind: "send",
+      packets: [rawAnswer(q, [0xc0, 12, 0, 5, 0, 1, 0, 0, 0, 60, 0, 2, 0xcf, 0xff])],
+    }));
     expect(a.error?.kind).toBe("malformed");
   });
 
@@ -149,7 +155,10 @@ describe("queryServer against a fake server", () => {
   });
 
   it("records truncated-loop when TCP answers are truncated too", async () => {
-    const a = await ask((q) => ({ kind: "send", packets: [answerFor(q, { flags: dnsPacket.TRUNCATED_RESPONSE, answers: [] })] }));
+    const a = await ask((q) => ({
+      kind: "send",
+      packets: [answerFor(q, { flags: dnsPacket.TRUNCATED_RESPONSE, answers: [] })],
+    }));
     expect(a.error?.kind).toBe("truncated-loop");
     expect(server!.received).toEqual({ udp: 1, tcp: 1 });
   });
@@ -163,13 +172,19 @@ describe("queryServer against a fake server", () => {
 
   it("bounds a slow TCP drip by the query timeout", async () => {
     const t0 = performance.now();
-    const a = await ask((q) => ({ kind: "drip", packets: [answerFor(q)], intervalMs: 50 }), { tcpOnly: true, retries: 0 });
+    const a = await ask((q) => ({ kind: "drip", packets: [answerFor(q)], intervalMs: 50 }), {
+      tcpOnly: true,
+      retries: 0,
+    });
     expect(a.error?.kind).toBe("timeout");
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it("records malformed when a TCP stream closes inside a message", async () => {
-    const a = await ask(() => ({ kind: "raw-close", bytes: Uint8Array.of(0, 40, 1, 2, 3) }), { tcpOnly: true, retries: 0 });
+    const a = await ask(() => ({ kind: "raw-close", bytes: Uint8Array.of(0, 40, 1, 2, 3) }), {
+      tcpOnly: true,
+      retries: 0,
+    });
     expect(a.error?.kind).toBe("malformed");
   });
 

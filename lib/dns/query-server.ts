@@ -33,12 +33,7 @@ const rcodeError = (rcode: number): QueryError | null => (rcode < 16 ? RCODE_ERR
 const RETRYABLE = new Set(["timeout", "network", "id-mismatch"]);
 
 /** Match an answer to the question we sent (ID, QR, opcode, one question, name/type/class). */
-export function judgeAnswer(
-  frame: Uint8Array,
-  id: number,
-  q: Question,
-  keep: (m: WireMessage) => void,
-): FrameVerdict {
+export function judgeAnswer(frame: Uint8Array, id: number, q: Question, keep: (m: WireMessage) => void): FrameVerdict {
   if (peekId(frame) !== id) return "ignore";
   const d = decodeMessage(frame);
   if (!d.ok) return { kind: "malformed", message: d.reason };
@@ -100,7 +95,12 @@ function isoAt(at: number): string {
 
 const NO_OPTIONS: QueryServerOptions = Object.freeze({});
 
-export function queryServer(session: QuerySession, server: ServerRef, question: Question, opts: QueryServerOptions = NO_OPTIONS): Promise<ServerAnswer> {
+export function queryServer(
+  session: QuerySession,
+  server: ServerRef,
+  question: Question,
+  opts: QueryServerOptions = NO_OPTIONS,
+): Promise<ServerAnswer> {
   const started = performance.now();
   const tcp = opts.tcpOnly ?? session.options.tcpOnly;
   const answer = new LiveAnswer(server, tcp ? "tcp" : "udp", question, isoAt(started));
@@ -222,7 +222,14 @@ class UdpQuery implements UdpExchange {
     }
     this.answer.attempts++;
     session.noteSentTo(this.route.dest);
-    if (session.listening) session.emit({ type: "sent", server: this.answer.server, question: this.question, transport: "udp", totals: { ...session.counts } });
+    if (session.listening)
+      session.emit({
+        type: "sent",
+        server: this.answer.server,
+        question: this.question,
+        transport: "udp",
+        totals: { ...session.counts },
+      });
     this.accepted = false;
     session.udp.start(this);
   }
@@ -254,7 +261,9 @@ class UdpQuery implements UdpExchange {
       if (this.flags & FLAG_TC) {
         // RFC 7766 §5: a truncated UDP answer is retried over TCP.
         answer.transport = "tcp";
-        void queryLoop(session, answer.server, this.question, this.opts, answer, this.started, 1, this.retry).then(this.resolve);
+        void queryLoop(session, answer.server, this.question, this.opts, answer, this.started, 1, this.retry).then(
+          this.resolve,
+        );
         return;
       }
       fill(answer, this.flags, this.rcode, this.edns, frame, this.route.file);
@@ -262,11 +271,14 @@ class UdpQuery implements UdpExchange {
     }
     const err: QueryError = error ?? { kind: "malformed", message: "no usable answer" };
     const o = session.options;
-    if (!RETRYABLE.has(err.kind) || this.retry >= o.retries) return this.resolve(end(session, answer, this.started, err));
+    if (!RETRYABLE.has(err.kind) || this.retry >= o.retries)
+      return this.resolve(end(session, answer, this.started, err));
     this.retry++;
     // Exponential backoff with jitter: no retry storms against a struggling server.
     const delay = o.backoffMs * 2 ** (this.retry - 1) * (0.75 + Math.random() * 0.5);
-    void sleep(delay, session.signal).then((ok) => (ok ? this.attempt() : this.resolve(end(session, answer, this.started, abortKind(session.signal)))));
+    void sleep(delay, session.signal).then((ok) =>
+      ok ? this.attempt() : this.resolve(end(session, answer, this.started, abortKind(session.signal))),
+    );
   }
 }
 
@@ -274,7 +286,14 @@ const FLAG_TC = 0x0200;
 const NO_PAYLOAD = new Uint8Array(0);
 
 /** encodeQuery's options, reused by every UDP query (encodeQuery keeps nothing of them). */
-const encodeArgs: QueryOptions & { class: number } = { id: 0, name: new Uint8Array(1), type: 1, class: 1, ednsUdpSize: null, dnssecOk: false };
+const encodeArgs: QueryOptions & { class: number } = {
+  id: 0,
+  name: new Uint8Array(1),
+  type: 1,
+  class: 1,
+  ednsUdpSize: null,
+  dnssecOk: false,
+};
 
 /**
  * The six header flags as an object, one frozen instance per combination:
@@ -283,10 +302,23 @@ const encodeArgs: QueryOptions & { class: number } = { id: 0, name: new Uint8Arr
  */
 const FLAG_SETS: (AnswerFlags | undefined)[] = new Array(64);
 function flagsOf(f: number): AnswerFlags {
-  const bits = ((f >> 10) & 1) | (((f >> 9) & 1) << 1) | (((f >> 8) & 1) << 2) | (((f >> 7) & 1) << 3) | (((f >> 5) & 1) << 4) | (((f >> 4) & 1) << 5);
+  const bits =
+    ((f >> 10) & 1) |
+    (((f >> 9) & 1) << 1) |
+    (((f >> 8) & 1) << 2) |
+    (((f >> 7) & 1) << 3) |
+    (((f >> 5) & 1) << 4) |
+    (((f >> 4) & 1) << 5);
   let v = FLAG_SETS[bits];
   if (!v) {
-    v = Object.freeze({ aa: (f & 0x0400) !== 0, tc: (f & 0x0200) !== 0, rd: (f & 0x0100) !== 0, ra: (f & 0x0080) !== 0, ad: (f & 0x0020) !== 0, cd: (f & 0x0010) !== 0 });
+    v = Object.freeze({
+      aa: (f & 0x0400) !== 0,
+      tc: (f & 0x0200) !== 0,
+      rd: (f & 0x0100) !== 0,
+      ra: (f & 0x0080) !== 0,
+      ad: (f & 0x0020) !== 0,
+      cd: (f & 0x0010) !== 0,
+    });
     FLAG_SETS[bits] = v;
   }
   return v;
@@ -314,7 +346,14 @@ function judgeInto(frame: Uint8Array, id: number, q: Question, out: Scan): typeo
   return ACCEPT;
 }
 
-function fill(answer: LiveAnswer, flags: number, rcode: number, edns: Scan["edns"], frame: Uint8Array, file: string): void {
+function fill(
+  answer: LiveAnswer,
+  flags: number,
+  rcode: number,
+  edns: Scan["edns"],
+  frame: Uint8Array,
+  file: string,
+): void {
   answer.rcode = rcode;
   answer.flags = flagsOf(flags);
   answer.edns = edns;
@@ -368,7 +407,10 @@ async function queryLoop(
       return "accept";
     };
     const ex = { address: server.address, port: server.port, payload, timeoutMs: o.timeoutMs, signal: session.signal };
-    const r = transport === "udp" ? await session.udp.exchange(ex, judge) : await exchangeTcp({ ...ex, maxBytes: 70_000 }, judge);
+    const r =
+      transport === "udp"
+        ? await session.udp.exchange(ex, judge)
+        : await exchangeTcp({ ...ex, maxBytes: 70_000 }, judge);
     slot.release();
     answer.mismatches += r.mismatches;
     const s = scan as Scan | null;
@@ -409,5 +451,7 @@ function end(session: QuerySession, answer: ServerAnswer, started: number, error
 
 function abortKind(signal: AbortSignal): QueryError {
   const r = signal.reason as { kind?: string } | undefined;
-  return r?.kind === "deadline" ? { kind: "deadline", message: "run deadline reached" } : { kind: "cancelled", message: "cancelled" };
+  return r?.kind === "deadline"
+    ? { kind: "deadline", message: "run deadline reached" }
+    : { kind: "cancelled", message: "cancelled" };
 }

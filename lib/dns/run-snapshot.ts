@@ -10,11 +10,27 @@ import { isSubdomain, nameKey, nameToText, namesEqual, parseName, name as wire }
 import { checkAddress } from "./address-policy";
 import type { AxfrResult } from "./axfr";
 import { walkDelegation, type Delegation } from "./delegation";
-import { COMMON_LABELS, NameSet, nsecNext, rdataTarget, T, typesFor, wildcardProbeLabel, type DiscoveredName } from "./discovery";
+import {
+  COMMON_LABELS,
+  NameSet,
+  nsecNext,
+  rdataTarget,
+  T,
+  typesFor,
+  wildcardProbeLabel,
+  type DiscoveredName,
+} from "./discovery";
 import { queryServer } from "./query-server";
 import {
-  cutOf, derivedDeadlineMs, emptyClassCounts, perServerCounts, planQueries, DEADLINE_SLACK,
-  type ClassCounts, type PlannedQuery, type PriorityClass,
+  cutOf,
+  derivedDeadlineMs,
+  emptyClassCounts,
+  perServerCounts,
+  planQueries,
+  DEADLINE_SLACK,
+  type ClassCounts,
+  type PlannedQuery,
+  type PriorityClass,
 } from "./query-plan";
 import { BUILTIN_ROOT_HINTS, type NameServer } from "./root-hints";
 import { QuerySession, type SessionOptions } from "./session";
@@ -125,13 +141,25 @@ function unmeasured(zone: string, problem: string): Delegation {
 
 /** Whether every address is loopback/private (a lab): the public roots cannot know such a zone. */
 function allPrivate(targets: readonly ServerRef[]): boolean {
-  return targets.length > 0 && targets.every((t) => !t.address || checkAddress(t.address, { allowPrivate: false, allowAddresses: [] }) !== null);
+  return (
+    targets.length > 0 &&
+    targets.every((t) => !t.address || checkAddress(t.address, { allowPrivate: false, allowAddresses: [] }) !== null)
+  );
 }
 
-async function measureDelegation(session: QuerySession, opts: SnapshotOptions, zoneText: string, targets: readonly ServerRef[]): Promise<Delegation> {
-  if (opts.measureParent === false) return unmeasured(zoneText, "not measured: the parent's referral is not asked for this side");
+async function measureDelegation(
+  session: QuerySession,
+  opts: SnapshotOptions,
+  zoneText: string,
+  targets: readonly ServerRef[],
+): Promise<Delegation> {
+  if (opts.measureParent === false)
+    return unmeasured(zoneText, "not measured: the parent's referral is not asked for this side");
   if (!opts.rootHints && allPrivate(targets))
-    return unmeasured(zoneText, "not measured: the given servers are private/loopback addresses and no root hints were given, so the public root cannot know this zone");
+    return unmeasured(
+      zoneText,
+      "not measured: the given servers are private/loopback addresses and no root hints were given, so the public root cannot know this zone",
+    );
   try {
     return await walkDelegation({ session, hints: opts.rootHints ?? BUILTIN_ROOT_HINTS }, zoneText);
   } catch (e) {
@@ -151,7 +179,11 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
   let parentWalk: Promise<Delegation> | null = null;
   const explicit = !!(opts.servers && opts.servers.length > 0);
   if (explicit) {
-    targets = opts.servers!.map((s) => ({ name: s.name.endsWith(".") ? s.name : s.name + ".", address: s.address, port: s.port ?? port }));
+    targets = opts.servers!.map((s) => ({
+      name: s.name.endsWith(".") ? s.name : s.name + ".",
+      address: s.address,
+      port: s.port ?? port,
+    }));
     // The referral is measured in parallel with the summary phase; only the parent chain is asked.
     parentWalk = measureDelegation(session, opts, zoneText, targets);
   } else {
@@ -160,7 +192,9 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
     // The walk cannot be planned ahead; counted once done, so "done" never outruns "planned".
     session.plan(delegation.answers.length);
     targets = delegation.servers.flatMap((s) =>
-      s.addresses.length > 0 ? s.addresses.map((address) => ({ name: s.name, address, port })) : [{ name: s.name, address: "", port }],
+      s.addresses.length > 0
+        ? s.addresses.map((address) => ({ name: s.name, address, port }))
+        : [{ name: s.name, address: "", port }],
     );
   }
 
@@ -189,21 +223,31 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
     if (below && (type === T.NS || type === T.SOA)) addCut(cuts, owner);
     if (!target) return;
     if (type === T.NS && below) nsTargets.push({ cut: owner, target });
-    if ((type === T.MX || type === T.SRV || type === T.CNAME) && isSubdomain(target, apex)) serviceTargets.add(nameKey(target));
+    if ((type === T.MX || type === T.SRV || type === T.CNAME) && isSubdomain(target, apex))
+      serviceTargets.add(nameKey(target));
   };
 
   // 2. AXFR at every reachable server address (bounded concurrency).
   const xfrs: AxfrResult[] = [];
   const transferred: ServerRef[] = [];
   if (opts.axfr) {
-    const results = await transferEach(session, { servers: reachable, zone: apex, tsig: opts.tsig ?? null, concurrency: opts.axfrConcurrency ?? 4 });
+    const results = await transferEach(session, {
+      servers: reachable,
+      zone: apex,
+      tsig: opts.tsig ?? null,
+      concurrency: opts.axfrConcurrency ?? 4,
+    });
     results.forEach((x, idx) => {
       if (!x) return;
       const t = reachable[idx];
       xfrs.push(x);
       const sum = summaries.find((s) => s.address === t.address && s.port === t.port && s.name === t.name);
       if (sum) {
-        sum.axfr = x.error ? (x.error.kind === "refused" || x.error.kind === "notauth" ? "refused" : "failed") : "allowed";
+        sum.axfr = x.error
+          ? x.error.kind === "refused" || x.error.kind === "notauth"
+            ? "refused"
+            : "failed"
+          : "allowed";
         sum.axfrRecords = x.count ?? x.records.length;
       }
       if (!x.error) transferred.push(t);
@@ -244,10 +288,22 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
     let round = names.all();
     for (let pass = 0; pass < 3 && round.length > 0 && !session.signal.aborted; pass++) {
       // Later rounds go to the transferred servers too: a cut found in answers is asked NS, DS and glue everywhere.
-      const plan = planQueries({ apex, names: round, cuts, transferred, queried, serviceTargets, guesses, firstRound: pass === 0, probe: pass === 0 ? probe : null });
+      const plan = planQueries({
+        apex,
+        names: round,
+        cuts,
+        transferred,
+        queried,
+        serviceTargets,
+        guesses,
+        firstRound: pass === 0,
+        probe: pass === 0 ? probe : null,
+      });
       for (const n of round) asked.add(askedKey(n, cuts));
       // The deadline follows the plan (planned queries ÷ per-server rate, plus margin) unless the operator set one.
-      session.deriveDeadline(derivedDeadlineMs({ perServer: perServerCounts(plan), ratePerServer: rate, slowestQueryMs }));
+      session.deriveDeadline(
+        derivedDeadlineMs({ perServer: perServerCounts(plan), ratePerServer: rate, slowestQueryMs }),
+      );
       const { fresh, notStarted } = await execute(session, plan, apex, cuts, answers, classes, rate, queried.length);
       unsent += notStarted;
       for (const a of fresh) {
@@ -259,7 +315,12 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
         for (const r of a.records) {
           const referral = r.section === "authority" && r.type === T.NS && !a.flags?.aa;
           const childSoa = r.type === T.SOA && !!a.flags?.aa && r.section !== "additional";
-          if ((referral || childSoa) && !namesEqual(r.owner, apex) && isSubdomain(r.owner, apex) && !cutOf(r.owner, cuts)) {
+          if (
+            (referral || childSoa) &&
+            !namesEqual(r.owner, apex) &&
+            isSubdomain(r.owner, apex) &&
+            !cutOf(r.owner, cuts)
+          ) {
             addCut(cuts, r.owner);
             names.add(r.owner, "zone-cut");
           }
@@ -299,22 +360,42 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
     axfr: xfrs,
     sentTo,
     counts,
-    incomplete: session.signal.aborted ? stopReason(session.signal.reason) : capped(answers, session.limiter.limits.maxQueries),
+    incomplete: session.signal.aborted
+      ? stopReason(session.signal.reason)
+      : capped(answers, session.limiter.limits.maxQueries),
     plan: {
       ratePerServer: session.limiter.limits.ratePerServer,
       deadlineMs: session.deadlineAt - started,
       deadlineDerived: !session.deadlineFixed,
-      transferred: transferred.map((t) => `${t.name} ${t.address.includes(":") ? `[${t.address}]` : t.address}:${t.port}`),
+      transferred: transferred.map(
+        (t) => `${t.name} ${t.address.includes(":") ? `[${t.address}]` : t.address}:${t.port}`,
+      ),
       classes,
       unsent: unsent + unsentFailed,
     },
   };
 }
 
-async function summarise(session: QuerySession, t: ServerRef, apex: Uint8Array, summaries: ServerSummary[], reachable: ServerRef[], answers: ServerAnswer[]): Promise<void> {
+async function summarise(
+  session: QuerySession,
+  t: ServerRef,
+  apex: Uint8Array,
+  summaries: ServerSummary[],
+  reachable: ServerRef[],
+  answers: ServerAnswer[],
+): Promise<void> {
   const sum: ServerSummary = {
-    ...t, soaSerial: null, soaMname: null, ns: [], udp: false, tcp: false, authoritative: false,
-    axfr: "not-tried", axfrRecords: 0, failures: [], error: null,
+    ...t,
+    soaSerial: null,
+    soaMname: null,
+    ns: [],
+    udp: false,
+    tcp: false,
+    authoritative: false,
+    axfr: "not-tried",
+    axfrRecords: 0,
+    failures: [],
+    error: null,
   };
   summaries.push(sum);
   if (!t.address) {
@@ -328,7 +409,11 @@ async function summarise(session: QuerySession, t: ServerRef, apex: Uint8Array, 
     queryServer(session, t, { name: apex, type: T.NS, class: 1 }),
   ]);
   answers.push(soaU, soaT, ns);
-  for (const [label, a] of [["SOA", soaU], ["SOA", soaT], ["NS", ns]] as const) {
+  for (const [label, a] of [
+    ["SOA", soaU],
+    ["SOA", soaT],
+    ["NS", ns],
+  ] as const) {
     if (a.error) sum.failures.push(`${label}/${a.transport}: ${a.error.kind}: ${a.error.message}`);
   }
   sum.udp = !session.options.tcpOnly && soaU.rcode !== null;
@@ -345,8 +430,16 @@ async function summarise(session: QuerySession, t: ServerRef, apex: Uint8Array, 
       sum.soaSerial = v.getUint32(0);
     }
   }
-  sum.ns = ns.records.filter((r) => r.section === "answer" && r.type === T.NS).map((r) => nameToText(r.rdata)).sort();
-  if (!sum.authoritative) sum.error = soaA.error ? `${soaA.error.kind}: ${soaA.error.message}` : soa ? "answer without AA (lame)" : "no SOA in the answer (lame)";
+  sum.ns = ns.records
+    .filter((r) => r.section === "answer" && r.type === T.NS)
+    .map((r) => nameToText(r.rdata))
+    .sort();
+  if (!sum.authoritative)
+    sum.error = soaA.error
+      ? `${soaA.error.kind}: ${soaA.error.message}`
+      : soa
+        ? "answer without AA (lame)"
+        : "no SOA in the answer (lame)";
   if (sum.authoritative) reachable.push(t);
 }
 
@@ -410,15 +503,22 @@ async function execute(
   const tasks = plan.map((q) => async () => {
     const first = await ask(q.server, q.name, q.type, q.cls);
     if (q.kind !== "guess" || first.rcode !== 0) return;
-    const isCname = first.records.some((r) => r.section === "answer" && r.type === T.CNAME && namesEqual(r.owner, q.name.name));
+    const isCname = first.records.some(
+      (r) => r.section === "answer" && r.type === T.CNAME && namesEqual(r.owner, q.name.name),
+    );
     const delegated = first.records.some((r) => r.section === "authority" && r.type === T.NS && !first.flags?.aa);
-    const child = first.records.some((r) => r.type === T.SOA && !namesEqual(r.owner, apex) && isSubdomain(r.owner, apex));
+    const child = first.records.some(
+      (r) => r.type === T.SOA && !namesEqual(r.owner, apex) && isSubdomain(r.owner, apex),
+    );
     if (isCname || delegated || child || cutOf(q.name.name, cuts)) return;
     const more = typesFor(q.name, apex).filter((t) => t !== T.A);
     classes[q.cls].planned += more.length;
     session.plan(more.length);
     // The name exists: its follow-up questions extend a derived deadline by what they cost.
-    if (rate !== Infinity && rate > 0) session.deriveDeadline(session.deadlineAt - Date.now() + ((more.length / rate) * 1000 * DEADLINE_SLACK) / Math.max(1, queriedServers));
+    if (rate !== Infinity && rate > 0)
+      session.deriveDeadline(
+        session.deadlineAt - Date.now() + ((more.length / rate) * 1000 * DEADLINE_SLACK) / Math.max(1, queriedServers),
+      );
     for (const t of more) await ask(q.server, q.name, t, q.cls);
   });
   const started = await pool(tasks, Math.max(1, session.limiter.limits.maxInFlight), session.signal);
@@ -449,7 +549,14 @@ async function pool(tasks: (() => Promise<void>)[], width: number, signal: Abort
  * 4034 §6.1: the cut's first label with a 0 octet appended), which is the
  * parent's NXDOMAIN whose covering NSEC is the one owned by the cut.
  */
-async function walkNsec(session: QuerySession, server: ServerRef, apex: Uint8Array, names: NameSet, cuts: Uint8Array[], into: ServerAnswer[]): Promise<void> {
+async function walkNsec(
+  session: QuerySession,
+  server: ServerRef,
+  apex: Uint8Array,
+  names: NameSet,
+  cuts: Uint8Array[],
+  into: ServerAnswer[],
+): Promise<void> {
   let cur = apex;
   const ask = async (name: Uint8Array) => {
     const a = await queryServer(session, server, { name, type: T.NSEC, class: 1 }, { dnssecOk: true });
@@ -459,12 +566,15 @@ async function walkNsec(session: QuerySession, server: ServerRef, apex: Uint8Arr
   for (let i = 0; i < 10_000; i++) {
     const a = await ask(cur);
     let nsec = parentNsec(a, "answer", cur, apex);
-    const referral = a.records.some((r) => r.section === "authority" && r.type === T.NS && namesEqual(r.owner, cur)) && !a.flags?.aa;
+    const referral =
+      a.records.some((r) => r.section === "authority" && r.type === T.NS && namesEqual(r.owner, cur)) && !a.flags?.aa;
     const sig = a.records.find((r) => r.section === "answer" && r.type === T.RRSIG && namesEqual(r.owner, cur));
     const signer = sig ? rrsigSigner(sig.rdata) : null;
     // Answered from another zone: a child on the same server.
     if (signer && !namesEqual(signer, apex) && isSubdomain(signer, apex)) addCut(cuts, signer);
-    const childApex = (!!signer && namesEqual(signer, cur)) || a.records.some((r) => r.type === T.SOA && r.section !== "additional" && namesEqual(r.owner, cur));
+    const childApex =
+      (!!signer && namesEqual(signer, cur)) ||
+      a.records.some((r) => r.type === T.SOA && r.section !== "additional" && namesEqual(r.owner, cur));
     if (!nsec && !namesEqual(cur, apex) && (referral || childApex || cutOf(cur, cuts)?.at)) {
       // A delegation point: this zone's NSEC for it covers the name just past the child's subtree.
       addCut(cuts, cur);
@@ -486,7 +596,9 @@ async function walkNsec(session: QuerySession, server: ServerRef, apex: Uint8Arr
 function parentNsec(a: ServerAnswer, section: "answer" | "authority", owner: Uint8Array, apex: Uint8Array) {
   const nsec = a.records.find((r) => r.section === section && r.type === T.NSEC && namesEqual(r.owner, owner));
   if (!nsec) return null;
-  const sig = a.records.find((r) => r.section === section && r.type === T.RRSIG && namesEqual(r.owner, owner) && rrsigCovers(r.rdata, T.NSEC));
+  const sig = a.records.find(
+    (r) => r.section === section && r.type === T.RRSIG && namesEqual(r.owner, owner) && rrsigCovers(r.rdata, T.NSEC),
+  );
   const signer = sig ? rrsigSigner(sig.rdata) : null;
   // Unsigned answers (no RRSIG) are taken as this zone's, as before; a foreign signer is the child's chain.
   return signer && !namesEqual(signer, apex) ? null : nsec;

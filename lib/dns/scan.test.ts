@@ -18,22 +18,58 @@ function response(extra: Partial<dnsPacket.Packet>): Uint8Array {
 }
 
 const opt = (options: dnsPacket.PacketOpt[] = [], flags = 0): dnsPacket.OptAnswer => ({
-  type: "OPT", name: ".", udpPayloadSize: 1232, extendedRcode: 0, ednsVersion: 0, flags, flag_do: false, options,
+  type: "OPT",
+  name: ".",
+  udpPayloadSize: 1232,
+  extendedRcode: 0,
+  ednsVersion: 0,
+  flags,
+  flag_do: false,
+  options,
 });
 
 const SEEDS: Uint8Array[] = [
-  response({ answers: [{ type: "A", name: "www.example.test", ttl: 60, data: "192.0.2.1" }], additionals: [opt([], dnsPacket.DNSSEC_OK)] }),
+  response({
+    answers: [{ type: "A", name: "www.example.test", ttl: 60, data: "192.0.2.1" }],
+    additionals: [opt([], dnsPacket.DNSSEC_OK)],
+  }),
   response({
     answers: [
       { type: "CNAME", name: "www.example.test", ttl: 60, data: "host.example.test" },
       { type: "MX", name: "www.example.test", ttl: 60, data: { preference: 10, exchange: "mail.example.test" } },
-      { type: "SRV", name: "_x._tcp.example.test", ttl: 60, data: { priority: 1, weight: 2, port: 3, target: "t.example.test" } },
+      {
+        type: "SRV",
+        name: "_x._tcp.example.test",
+        ttl: 60,
+        data: { priority: 1, weight: 2, port: 3, target: "t.example.test" },
+      },
       { type: "TXT", name: "www.example.test", ttl: 60, data: ["hello", "world"] },
     ],
-    authorities: [{ type: "SOA", name: "example.test", ttl: 60, data: { mname: "ns.example.test", rname: "h.example.test", serial: 1, refresh: 2, retry: 3, expire: 4, minimum: 5 } }],
-    additionals: [{ type: "AAAA", name: "ns.example.test", ttl: 60, data: "2001:db8::1" }, opt([{ code: 10, data: Buffer.from("0102030405060708", "hex") } as unknown as dnsPacket.PacketOpt])],
+    authorities: [
+      {
+        type: "SOA",
+        name: "example.test",
+        ttl: 60,
+        data: {
+          mname: "ns.example.test",
+          rname: "h.example.test",
+          serial: 1,
+          refresh: 2,
+          retry: 3,
+          expire: 4,
+          minimum: 5,
+        },
+      },
+    ],
+    additionals: [
+      { type: "AAAA", name: "ns.example.test", ttl: 60, data: "2001:db8::1" },
+      opt([{ code: 10, data: Buffer.from("0102030405060708", "hex") } as unknown as dnsPacket.PacketOpt]),
+    ],
   }),
-  response({ flags: dnsPacket.AUTHORITATIVE_ANSWER | 3, authorities: [{ type: "NS", name: "example.test", ttl: 60, data: "ns.example.test" }] }),
+  response({
+    flags: dnsPacket.AUTHORITATIVE_ANSWER | 3,
+    authorities: [{ type: "NS", name: "example.test", ttl: 60, data: "ns.example.test" }],
+  }),
 ];
 
 describe("scanMessage", () => {
@@ -67,7 +103,13 @@ describe("scanMessage", () => {
             if (typeof s !== "string") {
               expect(s.rcode).toBe(d.message.rcode);
               expect(s.qdcount).toBe(d.message.questions.length);
-              expect(s.edns).toEqual(d.message.edns && { udpSize: d.message.edns.udpSize, do: d.message.edns.do, version: d.message.edns.version });
+              expect(s.edns).toEqual(
+                d.message.edns && {
+                  udpSize: d.message.edns.udpSize,
+                  do: d.message.edns.do,
+                  version: d.message.edns.version,
+                },
+              );
             }
           } else {
             expect(s).toBe(d.reason);

@@ -12,7 +12,8 @@ import type { ExplicitServer } from "./run-snapshot";
 export type ServerSpec = { ok: true; server: ExplicitServer } | { ok: false; message: string };
 
 /** A host name (RFC 1123 §2.1 LDH labels; `_` tolerated as operators use it), absolute or not. */
-const HOST = /^(?=.{1,253}\.?$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.?$/i;
+const HOST =
+  /^(?=.{1,253}\.?$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.?$/i;
 
 /** Parse one spec; the name comes back lowercase and absolute, the port only when given. */
 export function parseServerSpec(spec: string): ServerSpec {
@@ -26,7 +27,8 @@ export function parseServerSpec(spec: string): ServerSpec {
   let portText: string | undefined;
   const bracket = /^\[([^\]]*)\](?::(.*))?$/.exec(addr);
   if (bracket) {
-    if (isIP(bracket[1]) !== 6) return { ok: false, message: `"${bracket[1]}" is not an IPv6 address (brackets are for IPv6 only)` };
+    if (isIP(bracket[1]) !== 6)
+      return { ok: false, message: `"${bracket[1]}" is not an IPv6 address (brackets are for IPv6 only)` };
     [addr, portText] = [bracket[1], bracket[2]];
   } else if (isIP(addr) !== 6) {
     const colon = addr.lastIndexOf(":");
@@ -37,7 +39,8 @@ export function parseServerSpec(spec: string): ServerSpec {
   let port: number | undefined;
   if (portText !== undefined) {
     port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
-    if (!(port >= 1 && port <= 65535)) return { ok: false, message: `port "${portText}" is not a number from 1 to 65535` };
+    if (!(port >= 1 && port <= 65535))
+      return { ok: false, message: `port "${portText}" is not a number from 1 to 65535` };
   }
   const fqdn = (name.endsWith(".") ? name : name + ".").toLowerCase();
   return { ok: true, server: port === undefined ? { name: fqdn, address: addr } : { name: fqdn, address: addr, port } };

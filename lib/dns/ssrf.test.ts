@@ -25,13 +25,29 @@ afterEach(async () => {
 
 type Rec = dnsPacket.Answer;
 const soa = (zone: string, mname: string): Rec => ({
-  type: "SOA", name: zone, ttl: 300,
-  data: { mname, rname: zone === "." ? "hostmaster.root" : `hostmaster.${zone}`, serial: 7, refresh: 3600, retry: 600, expire: 86400, minimum: 300 },
+  type: "SOA",
+  name: zone,
+  ttl: 300,
+  data: {
+    mname,
+    rname: zone === "." ? "hostmaster.root" : `hostmaster.${zone}`,
+    serial: 7,
+    refresh: 3600,
+    retry: 600,
+    expire: 86400,
+    minimum: 300,
+  },
 });
 
 function reply(query: Uint8Array, p: Partial<dnsPacket.Packet>, rcode = 0): Uint8Array {
   const q = dnsPacket.decode(Buffer.from(query));
-  return dnsPacket.encode({ id: q.id, type: "response", flags: rcode, questions: q.questions, ...p } as dnsPacket.Packet);
+  return dnsPacket.encode({
+    id: q.id,
+    type: "response",
+    flags: rcode,
+    questions: q.questions,
+    ...p,
+  } as dnsPacket.Packet);
 }
 const qOf = (query: Uint8Array) => dnsPacket.decode(Buffer.from(query)).questions![0];
 const AA = dnsPacket.AUTHORITATIVE_ANSWER;
@@ -58,12 +74,18 @@ const rootHandler: FakeHandler = (query) => {
   const q = qOf(query);
   const n = q.name.toLowerCase();
   if (n === "victim.test" || n.endsWith(".victim.test")) {
-    if (q.type === "DS" && n === "victim.test") return { kind: "send", packets: [reply(query, { flags: AA, authorities: [soa(".", "root.")] })] };
+    if (q.type === "DS" && n === "victim.test")
+      return { kind: "send", packets: [reply(query, { flags: AA, authorities: [soa(".", "root.")] })] };
     return {
       kind: "send",
       packets: [
         reply(query, {
-          authorities: ["ns1.victim.test", "ns.glueless.example", "ns.alias.example"].map((d) => ({ type: "NS", name: "victim.test", ttl: 3600, data: d })),
+          authorities: ["ns1.victim.test", "ns.glueless.example", "ns.alias.example"].map((d) => ({
+            type: "NS",
+            name: "victim.test",
+            ttl: 3600,
+            data: d,
+          })),
           additionals: [
             { type: "A", name: "ns1.victim.test", ttl: 3600, data: "127.0.0.2" },
             { type: "AAAA", name: "ns1.victim.test", ttl: 3600, data: "::ffff:127.0.0.2" },
@@ -73,7 +95,12 @@ const rootHandler: FakeHandler = (query) => {
     };
   }
   if (n === "ns.glueless.example") {
-    const answers: Rec[] = q.type === "A" ? [{ type: "A", name: n, ttl: 60, data: "127.0.0.3" }] : q.type === "AAAA" ? [{ type: "AAAA", name: n, ttl: 60, data: "64:ff9b::7f00:3" }] : [];
+    const answers: Rec[] =
+      q.type === "A"
+        ? [{ type: "A", name: n, ttl: 60, data: "127.0.0.3" }]
+        : q.type === "AAAA"
+          ? [{ type: "AAAA", name: n, ttl: 60, data: "64:ff9b::7f00:3" }]
+          : [];
     return { kind: "send", packets: [reply(query, { flags: AA, answers })] };
   }
   if (n === "ns.alias.example") {
@@ -114,8 +141,12 @@ describe("SSRF cases: the address policy holds against indirection", () => {
 
     const all = [...snap.answers, ...(snap.delegation?.answers ?? [])];
     // Glue (IPv4 and IPv4-mapped IPv6) and the resolved NS name (IPv4 and NAT64): recorded refusals with the reason.
-    expect(refusedAt(all, "127.0.0.2")[0].error?.message).toBe("127.0.0.2 is a loopback address (allow with --allow-private)");
-    expect(refusedAt(all, "::ffff:7f00:2")[0].error?.message).toBe("::ffff:7f00:2 is a loopback address (IPv4-mapped form of 127.0.0.2) (allow with --allow-private)");
+    expect(refusedAt(all, "127.0.0.2")[0].error?.message).toBe(
+      "127.0.0.2 is a loopback address (allow with --allow-private)",
+    );
+    expect(refusedAt(all, "::ffff:7f00:2")[0].error?.message).toBe(
+      "::ffff:7f00:2 is a loopback address (IPv4-mapped form of 127.0.0.2) (allow with --allow-private)",
+    );
     expect(refusedAt(all, "127.0.0.3").length).toBeGreaterThan(0);
     expect(refusedAt(all, "64:ff9b::7f00:3")[0].error?.message).toMatch(/NAT64 form of 127\.0\.0\.3/);
     for (const a of all.filter((x) => x.error?.kind === "address-refused")) {
@@ -134,7 +165,13 @@ describe("SSRF cases: the address policy holds against indirection", () => {
     const root = await fakeAt("127.0.0.1", rootHandler);
     const glue = await fakeAt("127.0.0.2", silent, root.port);
     await runSnapshot({
-      zone: "victim.test", rootHints: [{ name: "root.", addresses: ["127.0.0.1"] }], allowPrivate: true, port: root.port, timeoutMs: 200, retries: 0, discovery: false,
+      zone: "victim.test",
+      rootHints: [{ name: "root.", addresses: ["127.0.0.1"] }],
+      allowPrivate: true,
+      port: root.port,
+      timeoutMs: 200,
+      retries: 0,
+      discovery: false,
     });
     expect(total(glue)).toBeGreaterThan(0);
   });
@@ -152,12 +189,17 @@ describe("SSRF cases: the address policy holds against indirection", () => {
     ];
     const handler: FakeHandler = (query) => {
       const q = qOf(query);
-      if (q.type === "AXFR") return { kind: "send", packets: [reply(query, { flags: AA, answers: [...zone, zone[0]] })] };
+      if (q.type === "AXFR")
+        return { kind: "send", packets: [reply(query, { flags: AA, answers: [...zone, zone[0]] })] };
       const n = q.name.toLowerCase();
       const answers = zone.filter((r) => r.name === n && (r.type === q.type || r.type === "CNAME"));
-      if (n === "sub.victim.test" || n.endsWith(".sub.victim.test")) return { kind: "send", packets: [reply(query, { authorities: [zone[5]], additionals: [zone[6]] })] };
+      if (n === "sub.victim.test" || n.endsWith(".sub.victim.test"))
+        return { kind: "send", packets: [reply(query, { authorities: [zone[5]], additionals: [zone[6]] })] };
       const exists = zone.some((r) => r.name === n);
-      return { kind: "send", packets: [reply(query, { flags: AA, answers, authorities: answers.length ? [] : [zone[0]] }, exists ? 0 : 3)] };
+      return {
+        kind: "send",
+        packets: [reply(query, { flags: AA, answers, authorities: answers.length ? [] : [zone[0]] }, exists ? 0 : 3)],
+      };
     };
     const primary = await fakeAt("127.0.0.1", handler);
     const target = await fakeAt("127.0.0.5", silent, primary.port);
@@ -182,8 +224,14 @@ describe("SSRF cases: the address policy holds against indirection", () => {
     const s = await fakeAt("127.0.0.6", silent);
     const session = new QuerySession({ port: s.port });
     try {
-      const x = await axfr(session, { server: { name: "primary.victim.test.", address: "127.0.0.6", port: s.port }, zone: name("victim.test") });
-      expect(x.error).toEqual({ kind: "address-refused", message: "127.0.0.6 is a loopback address (allow with --allow-private)" });
+      const x = await axfr(session, {
+        server: { name: "primary.victim.test.", address: "127.0.0.6", port: s.port },
+        zone: name("victim.test"),
+      });
+      expect(x.error).toEqual({
+        kind: "address-refused",
+        message: "127.0.0.6 is a loopback address (allow with --allow-private)",
+      });
       expect(session.counts.failed).toBe(1);
     } finally {
       session.close();
@@ -207,7 +255,11 @@ describe("SSRF cases: the address policy holds against indirection", () => {
     const s = await fakeAt("127.0.0.6", silent);
     const session = new QuerySession({ port: s.port, timeoutMs: 200, retries: 0 });
     try {
-      const a = await queryServer(session, { name: "x.", address, port: s.port }, { name: name("victim.test"), type: 6, class: 1 });
+      const a = await queryServer(
+        session,
+        { name: "x.", address, port: s.port },
+        { name: name("victim.test"), type: 6, class: 1 },
+      );
       expect(a.error?.kind).toBe("address-refused");
       expect(a.error?.message).toMatch(why);
       expect(a.attempts).toBe(0);
@@ -215,7 +267,11 @@ describe("SSRF cases: the address policy holds against indirection", () => {
       // Legacy spellings and names stay refused even when private addresses are allowed: they are not addresses.
       if (!address.includes(":")) {
         const open = new QuerySession({ port: s.port, allowPrivate: true, timeoutMs: 200, retries: 0 });
-        const b = await queryServer(open, { name: "x.", address, port: s.port }, { name: name("victim.test"), type: 6, class: 1 });
+        const b = await queryServer(
+          open,
+          { name: "x.", address, port: s.port },
+          { name: name("victim.test"), type: 6, class: 1 },
+        );
         open.close();
         expect(b.error?.kind).toBe("address-refused");
       }
@@ -229,7 +285,10 @@ describe("SSRF cases: the address policy holds against indirection", () => {
     const s = await fakeAt("127.0.0.6", silent);
     const session = new QuerySession({ port: s.port });
     try {
-      const r = await session.udp.exchange({ address: "127.0.0.6", port: s.port, payload: new Uint8Array(12), timeoutMs: 200 }, () => "accept");
+      const r = await session.udp.exchange(
+        { address: "127.0.0.6", port: s.port, payload: new Uint8Array(12), timeoutMs: 200 },
+        () => "accept",
+      );
       expect(r.ok).toBe(false);
       expect(!r.ok && r.error.kind).toBe("address-refused");
     } finally {
@@ -238,24 +297,43 @@ describe("SSRF cases: the address policy holds against indirection", () => {
     expect(total(s)).toBe(0);
   });
 
-  it.each(["2130706433", "0x7f.0.0.1", "0177.0.0.1", "localhost"])("SSRF: cutover query --ns ns1=%s is a usage error naming the reason, and nothing is sent", async (addr) => {
-    const s = await fakeAt("127.0.0.1", silent);
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = { stdout: { write: (x: string) => out.push(x) }, stderr: { write: (x: string) => err.push(x) } } as never;
-    expect(await runQuery(["victim.test", "--ns", `ns1=${addr}`, "--port", String(s.port), "--allow-private"], io)).toBe(2);
-    expect(err.join("")).toMatch(addr === "localhost" ? /host name for loopback/ : /would read it as 127\.0\.0\.1, a loopback address/);
-    expect(total(s)).toBe(0);
-  });
+  it.each(["2130706433", "0x7f.0.0.1", "0177.0.0.1", "localhost"])(
+    "SSRF: cutover query --ns ns1=%s is a usage error naming the reason, and nothing is sent",
+    async (addr) => {
+      const s = await fakeAt("127.0.0.1", silent);
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = {
+        stdout: { write: (x: string) => out.push(x) },
+        stderr: { write: (x: string) => err.push(x) },
+      } as never;
+      expect(
+        await runQuery(["victim.test", "--ns", `ns1=${addr}`, "--port", String(s.port), "--allow-private"], io),
+      ).toBe(2);
+      expect(err.join("")).toMatch(
+        addr === "localhost" ? /host name for loopback/ : /would read it as 127\.0\.0\.1, a loopback address/,
+      );
+      expect(total(s)).toBe(0);
+    },
+  );
 
   it("SSRF: cutover query --ns ns1=[::ffff:7f00:1] without --allow-private records address-refused and exits 1 without a packet", async () => {
     const s = await fakeAt("127.0.0.1", silent);
     const out: string[] = [];
     const io = { stdout: { write: (x: string) => out.push(x) }, stderr: { write: () => true } } as never;
-    expect(await runQuery(["victim.test", "--ns", "ns1=[::ffff:7f00:1]", "--port", String(s.port), "--json"], io)).toBe(1);
-    const j = JSON.parse(out.join("")) as { answers: { error: { kind: string; message: string } | null }[]; sentTo: Record<string, number> };
+    expect(await runQuery(["victim.test", "--ns", "ns1=[::ffff:7f00:1]", "--port", String(s.port), "--json"], io)).toBe(
+      1,
+    );
+    const j = JSON.parse(out.join("")) as {
+      answers: { error: { kind: string; message: string } | null }[];
+      sentTo: Record<string, number>;
+    };
     expect(j.answers.length).toBe(3);
-    for (const a of j.answers) expect(a.error).toEqual({ kind: "address-refused", message: "::ffff:7f00:1 is a loopback address (IPv4-mapped form of 127.0.0.1) (allow with --allow-private)" });
+    for (const a of j.answers)
+      expect(a.error).toEqual({
+        kind: "address-refused",
+        message: "::ffff:7f00:1 is a loopback address (IPv4-mapped form of 127.0.0.1) (allow with --allow-private)",
+      });
     expect(j.sentTo).toEqual({});
     expect(total(s)).toBe(0);
   });

@@ -29,7 +29,10 @@ export interface TransferEachRequest extends AxfrOptions {
 }
 
 /** One result per server, in the servers' order (undefined: the run stopped before its turn). */
-export async function transferEach(session: QuerySession, request: TransferEachRequest): Promise<(AxfrResult | undefined)[]> {
+export async function transferEach(
+  session: QuerySession,
+  request: TransferEachRequest,
+): Promise<(AxfrResult | undefined)[]> {
   const { servers, zone, concurrency = 4, ...axfrOpts } = request;
   session.plan(servers.length);
   return mapPool(servers, concurrency, session.signal, async (s) => {

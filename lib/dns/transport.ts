@@ -120,7 +120,10 @@ export function exchangeTcp(opts: TcpOptions, judge: (frame: Uint8Array) => Fram
       if (done) return;
       fail({
         kind: buffered.length > 0 ? "malformed" : "network",
-        message: buffered.length > 0 ? "connection closed inside a message" : "connection closed before the answer was complete",
+        message:
+          buffered.length > 0
+            ? "connection closed inside a message"
+            : "connection closed before the answer was complete",
       });
     });
   });

@@ -39,7 +39,8 @@ export class TsigKey {
 
   static from(keyName: string, algorithm: string, secretBase64: string): TsigKey | string {
     const alg = algorithm.toLowerCase().replace(/\.$/, "");
-    if (!ALGORITHMS[alg]) return `unsupported TSIG algorithm "${algorithm}" (use hmac-sha256, hmac-sha384 or hmac-sha512)`;
+    if (!ALGORITHMS[alg])
+      return `unsupported TSIG algorithm "${algorithm}" (use hmac-sha256, hmac-sha384 or hmac-sha512)`;
     const n = parseName(keyName.endsWith(".") ? keyName : keyName + ".", null);
     if (!n.ok) return `bad TSIG key name: ${n.message}`;
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(secretBase64)) return "TSIG secret must be base64";
@@ -90,14 +91,29 @@ function variables(key: TsigKey, timeSigned: number, fudge: number, error: numbe
 
 /** Sign a request: append the TSIG RR and bump ARCOUNT. Returns the request MAC for verifying answers. */
 export function signRequest({
-  msg, key, now = Math.floor(Date.now() / 1000),
-}: { msg: Uint8Array; key: TsigKey; now?: number }): { message: Uint8Array; mac: Buffer } {
+  msg,
+  key,
+  now = Math.floor(Date.now() / 1000),
+}: {
+  msg: Uint8Array;
+  key: TsigKey;
+  now?: number;
+}): { message: Uint8Array; mac: Buffer } {
   const id = (msg[0] << 8) | msg[1];
   const h = key.hmac();
   h.update(msg);
   h.update(variables(key, now, FUDGE, 0, new Uint8Array(0)));
   const mac = h.digest();
-  const rdata = Buffer.concat([wire(key.algorithm), time48(now), u16(FUDGE), u16(mac.length), mac, u16(id), u16(0), u16(0)]);
+  const rdata = Buffer.concat([
+    wire(key.algorithm),
+    time48(now),
+    u16(FUDGE),
+    u16(mac.length),
+    mac,
+    u16(id),
+    u16(0),
+    u16(0),
+  ]);
   const rr = Buffer.concat([key.name, u16(TYPE_TSIG), u16(CLASS_ANY), Buffer.alloc(4), u16(rdata.length), rdata]);
   const out = Buffer.concat([msg, rr]);
   out.writeUInt16BE(((msg[10] << 8) | msg[11]) + 1, 10);
@@ -115,7 +131,11 @@ export class TsigVerifier {
   private first = true;
   private unsigned = 0;
 
-  constructor(private readonly key: TsigKey, requestMac: Buffer, private readonly now = () => Math.floor(Date.now() / 1000)) {
+  constructor(
+    private readonly key: TsigKey,
+    requestMac: Buffer,
+    private readonly now = () => Math.floor(Date.now() / 1000),
+  ) {
     this.prevMac = requestMac;
   }
 
@@ -147,9 +167,12 @@ export class TsigVerifier {
     const error = rd.readUInt16BE(p + 12 + macLen);
     const otherLen = rd.readUInt16BE(p + 14 + macLen);
     const other = rd.subarray(p + 16 + macLen, p + 16 + macLen + otherLen);
-    if (Buffer.compare(Buffer.from(lowerName(alg)), Buffer.from(wire(this.key.algorithm))) !== 0) return "TSIG algorithm differs";
-    if (Buffer.compare(Buffer.from(lowerName(last.owner)), Buffer.from(this.key.name)) !== 0) return "TSIG key name differs";
-    if (error !== 0) return `server reported TSIG error ${error} (${error === 16 ? "BADSIG" : error === 17 ? "BADKEY" : error === 18 ? "BADTIME" : "other"})`;
+    if (Buffer.compare(Buffer.from(lowerName(alg)), Buffer.from(wire(this.key.algorithm))) !== 0)
+      return "TSIG algorithm differs";
+    if (Buffer.compare(Buffer.from(lowerName(last.owner)), Buffer.from(this.key.name)) !== 0)
+      return "TSIG key name differs";
+    if (error !== 0)
+      return `server reported TSIG error ${error} (${error === 16 ? "BADSIG" : error === 17 ? "BADKEY" : error === 18 ? "BADTIME" : "other"})`;
     // Message as it was before the TSIG RR was added: original ID, ARCOUNT - 1.
     const body = Buffer.from(frame.subarray(0, last.start));
     body.writeUInt16BE(origId, 0);

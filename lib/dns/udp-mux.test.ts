@@ -45,7 +45,8 @@ function payload(marker: number): Uint8Array {
 
 /** Accepts only the echo of this query: same ID as sent and same marker. */
 function judge(sent: Uint8Array): (f: Uint8Array) => FrameVerdict {
-  return (f) => (f[0] === sent[0] && f[1] === sent[1] && f[4] === sent[4] && f[5] === sent[5] && f[2] & 0x80 ? "accept" : "ignore");
+  return (f) =>
+    f[0] === sent[0] && f[1] === sent[1] && f[4] === sent[4] && f[5] === sent[5] && f[2] & 0x80 ? "accept" : "ignore";
 }
 
 let mux: UdpMux | null = null;
@@ -68,7 +69,9 @@ describe("UdpMux", () => {
       }),
     );
     expect(results.every((r) => r.ok && r.mismatches === 0)).toBe(true);
-    expect(results.map((r) => (r.frames[0][4] << 8) | r.frames[0][5])).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    expect(results.map((r) => (r.frames[0][4] << 8) | r.frames[0][5])).toEqual(
+      Array.from({ length: 200 }, (_, i) => i),
+    );
     expect(new Set(server.seen.map((s) => s.port)).size).toBeLessThanOrEqual(4);
     expect(mux.openSockets).toBeLessThanOrEqual(4);
     // IDs never repeat on one socket
@@ -82,10 +85,16 @@ describe("UdpMux", () => {
     server = await echoServer((_, n) => (n === 1 ? 250 : 300));
     mux = new UdpMux(null, { socketsPerServer: 1, tickMs: 5 });
     const first = payload(1);
-    const r1 = await mux.exchange({ address: "127.0.0.1", port: server.port, payload: first, timeoutMs: 100 }, judge(first));
+    const r1 = await mux.exchange(
+      { address: "127.0.0.1", port: server.port, payload: first, timeoutMs: 100 },
+      judge(first),
+    );
     expect(r1).toMatchObject({ ok: false, error: { kind: "timeout" } });
     const second = payload(2);
-    const r2 = await mux.exchange({ address: "127.0.0.1", port: server.port, payload: second, timeoutMs: 2000 }, judge(second));
+    const r2 = await mux.exchange(
+      { address: "127.0.0.1", port: server.port, payload: second, timeoutMs: 2000 },
+      judge(second),
+    );
     expect(new Set(server.seen.map((s) => s.port)).size).toBe(1); // same socket for both
     expect(r2.ok).toBe(true);
     expect(r2.mismatches).toBe(0);
@@ -123,7 +132,10 @@ describe("UdpMux", () => {
     mux = new UdpMux(ac.signal);
     const pending = [1, 2, 3].map((i) => {
       const p = payload(i);
-      return mux!.exchange({ address: "127.0.0.1", port: server!.port, payload: p, timeoutMs: 10_000, signal: ac.signal }, judge(p));
+      return mux!.exchange(
+        { address: "127.0.0.1", port: server!.port, payload: p, timeoutMs: 10_000, signal: ac.signal },
+        judge(p),
+      );
     });
     setTimeout(() => ac.abort({ kind: "cancelled" }), 50);
     const t0 = performance.now();

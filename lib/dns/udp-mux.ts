@@ -310,7 +310,16 @@ export class UdpMux {
 
   private open(pool: Pool): Slot {
     const sock = dgram.createSocket(pool.family);
-    const slot: Slot = { sock, pool, queue: [], pending: new Map(), used: new Uint8Array(8192), uses: 0, retired: false, idleSince: performance.now() };
+    const slot: Slot = {
+      sock,
+      pool,
+      queue: [],
+      pending: new Map(),
+      used: new Uint8Array(8192),
+      uses: 0,
+      retired: false,
+      idleSince: performance.now(),
+    };
     this.live.add(slot);
     sock.on("message", (msg) => this.onMessage(slot, msg));
     sock.on("error", (e) => this.broken(slot, e.message));

@@ -18,7 +18,17 @@ function response(extra: Partial<dnsPacket.Packet>): Uint8Array {
 }
 
 function opt(fields: Partial<dnsPacket.OptAnswer>): dnsPacket.OptAnswer {
-  return { type: "OPT", name: ".", udpPayloadSize: 1232, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [], ...fields };
+  return {
+    type: "OPT",
+    name: ".",
+    udpPayloadSize: 1232,
+    extendedRcode: 0,
+    ednsVersion: 0,
+    flags: 0,
+    flag_do: false,
+    options: [],
+    ...fields,
+  };
 }
 
 describe("decodeMessage", () => {
@@ -27,11 +37,26 @@ describe("decodeMessage", () => {
       response({
         flags: dnsPacket.AUTHORITATIVE_ANSWER | dnsPacket.AUTHENTIC_DATA,
         answers: [{ type: "A", name: "example.test", ttl: 60, data: "192.0.2.1" }],
-        additionals: [opt({ udpPayloadSize: 4096, flags: dnsPacket.DNSSEC_OK, options: [{ code: 11, timeout: 300 } as dnsPacket.PacketOpt] })],
+        additionals: [
+          opt({
+            udpPayloadSize: 4096,
+            flags: dnsPacket.DNSSEC_OK,
+            options: [{ code: 11, timeout: 300 } as dnsPacket.PacketOpt],
+          }),
+        ],
       }),
     );
     if (!m.ok) throw new Error(m.reason);
-    expect(m.message.flags).toEqual({ qr: true, opcode: 0, aa: true, tc: false, rd: false, ra: false, ad: true, cd: false });
+    expect(m.message.flags).toEqual({
+      qr: true,
+      opcode: 0,
+      aa: true,
+      tc: false,
+      rd: false,
+      ra: false,
+      ad: true,
+      cd: false,
+    });
     expect(m.message.edns).toMatchObject({ udpSize: 4096, do: true, version: 0, extendedRcode: 0 });
     expect(m.message.edns?.options).toHaveLength(1);
     expect(m.message.edns?.options[0]).toMatchObject({ code: 11, type: "TCP_KEEPALIVE", timeout: 300 });
@@ -46,7 +71,9 @@ describe("decodeMessage", () => {
 
   it("keeps name bytes dns-packet's text codec would lose", () => {
     // question qname "\255.test." built by hand: dns-packet would decode the label as U+FFFD
-    const bytes = Uint8Array.from([0, 1, 0x84, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0xff, 4, 0x74, 0x65, 0x73, 0x74, 0, 0, 1, 0, 1]);
+    const bytes = Uint8Array.from([
+      0, 1, 0x84, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0xff, 4, 0x74, 0x65, 0x73, 0x74, 0, 0, 1, 0, 1,
+    ]);
     const m = decodeMessage(bytes);
     if (!m.ok) throw new Error(m.reason);
     expect(hex(m.message.questions[0].name)).toBe("01ff" + hex(name("test")));
@@ -63,7 +90,10 @@ describe("decodeMessage", () => {
   });
 
   it("refuses two OPT records and an OPT whose owner is not the root", () => {
-    expect(decodeMessage(response({ additionals: [opt({}), opt({})] }))).toEqual({ ok: false, reason: "more than one OPT record" });
+    expect(decodeMessage(response({ additionals: [opt({}), opt({})] }))).toEqual({
+      ok: false,
+      reason: "more than one OPT record",
+    });
     const r = response({ additionals: [opt({})] });
     const withOwner = new Uint8Array(r.length + 2);
     const at = r.length - 11; // OPT owner byte

@@ -359,7 +359,8 @@ export function peekId(buf: Uint8Array): number | null {
 }
 
 /** dns-packet's single-record codec (exported at run time, absent from @types/dns-packet). */
-const packetAnswer = (dnsPacket as unknown as { answer: { decode(buf: Buffer, offset: number): dnsPacket.Answer } }).answer;
+const packetAnswer = (dnsPacket as unknown as { answer: { decode(buf: Buffer, offset: number): dnsPacket.Answer } })
+  .answer;
 
 /**
  * The OPT record at `start` (already bounds-checked by readRecord), decoded

@@ -27,7 +27,9 @@ export interface ReadBodyOptions {
 }
 
 function tooLarge(o: ReadBodyOptions, bytes: number): AppError {
-  return new AppError("TOO_LARGE", o.tooLarge?.(bytes) ?? `request body over ${o.maxBytes} bytes`, { limitBytes: o.maxBytes });
+  return new AppError("TOO_LARGE", o.tooLarge?.(bytes) ?? `request body over ${o.maxBytes} bytes`, {
+    limitBytes: o.maxBytes,
+  });
 }
 
 /** The body's bytes, at most `maxBytes` of them (else AppError TOO_LARGE), after `authorise` allowed the request. */
@@ -36,7 +38,8 @@ export async function readBody(o: ReadBodyOptions): Promise<Uint8Array<ArrayBuff
   const declared = o.request.headers.get("content-length");
   if (declared !== null) {
     const n = Number(declared);
-    if (!/^\d+$/.test(declared.trim()) || !Number.isSafeInteger(n)) throw new AppError("INVALID", "malformed Content-Length");
+    if (!/^\d+$/.test(declared.trim()) || !Number.isSafeInteger(n))
+      throw new AppError("INVALID", "malformed Content-Length");
     if (n > o.maxBytes) throw tooLarge(o, n);
   }
   const body = o.request.body;

@@ -12,7 +12,15 @@ import { fileURLToPath } from "node:url";
 import { name as wireName } from "../zone/name";
 import { queryServer } from "../dns/query-server";
 import { QuerySession } from "../dns/session";
-import { LAB_SERVERS, LAB_TSIG, labRootHints, scenario as findScenario, type LabServer, type Role, type Scenario } from "./scenarios";
+import {
+  LAB_SERVERS,
+  LAB_TSIG,
+  labRootHints,
+  scenario as findScenario,
+  type LabServer,
+  type Role,
+  type Scenario,
+} from "./scenarios";
 
 export interface RunningServer extends LabServer {
   port: number;
@@ -63,7 +71,13 @@ export interface StartLabOptions {
   keepDir?: boolean;
 }
 
-const BIN = { named: "/usr/sbin/named", nsd: "/usr/sbin/nsd", knotd: "/usr/sbin/knotd", nsdControl: "/usr/sbin/nsd-control", knotc: "/usr/sbin/knotc" };
+const BIN = {
+  named: "/usr/sbin/named",
+  nsd: "/usr/sbin/nsd",
+  knotd: "/usr/sbin/knotd",
+  nsdControl: "/usr/sbin/nsd-control",
+  knotc: "/usr/sbin/knotc",
+};
 
 /** Every address a server listens on (IPv4 first, then any IPv6). */
 export function addressesOf(s: LabServer): string[] {
@@ -123,7 +137,9 @@ function nsdConf(dir: string, s: ServerSpec, port: number, zones: string[]): str
   const v6 = s.v6 ?? [];
   const xfrFrom = s.transfer === "any" ? ["0.0.0.0/0", "::0/0"] : s.transfer === "none" ? [] : ["127.0.0.0/8", "::1"];
   return `server:
-${addressesOf(s).map((a) => `  ip-address: ${a}@${port}\n`).join("")}  do-ip6: ${v6.length ? "yes" : "no"}
+${addressesOf(s)
+  .map((a) => `  ip-address: ${a}@${port}\n`)
+  .join("")}  do-ip6: ${v6.length ? "yes" : "no"}
   username: ""
   chroot: ""
   zonesdir: "${dir}"
@@ -148,7 +164,9 @@ function knotConf(dir: string, s: ServerSpec, port: number, zones: string[]): st
   return `server:
   rundir: "${dir}"
   pidfile: "${dir}/knot.pid"
-  listen: [ ${addressesOf(s).map((a) => `"${a}@${port}"`).join(", ")} ]
+  listen: [ ${addressesOf(s)
+    .map((a) => `"${a}@${port}"`)
+    .join(", ")} ]
 log:
   - target: stderr
     any: warning
@@ -217,22 +235,36 @@ function startOne(root: string, s: ServerSpec, port: number): Spawned {
 }
 
 async function waitReady(sp: Spawned, timeoutMs: number): Promise<void> {
-  const session = new QuerySession({ allowPrivate: true, port: sp.server.port, timeoutMs: 300, retries: 0, deadlineMs: timeoutMs + 1000 });
+  const session = new QuerySession({
+    allowPrivate: true,
+    port: sp.server.port,
+    timeoutMs: 300,
+    retries: 0,
+    deadlineMs: timeoutMs + 1000,
+  });
   const zone = sp.server.zones[0];
   const t0 = Date.now();
   try {
     while (Date.now() - t0 < timeoutMs) {
       if (sp.child.exitCode !== null) break;
-      const a = await queryServer(session, { name: sp.server.names[0], address: sp.server.address, port: sp.server.port }, { name: wireName(zone), type: 6, class: 1 });
+      const a = await queryServer(
+        session,
+        { name: sp.server.names[0], address: sp.server.address, port: sp.server.port },
+        { name: wireName(zone), type: 6, class: 1 },
+      );
       if (a.rcode === 0 && a.flags?.aa) return;
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {
     session.close();
   }
-  const log = existsSync(join(sp.dir, "stderr.log")) ? readFileSync(join(sp.dir, "stderr.log"), "utf8").slice(-2000) : "";
+  const log = existsSync(join(sp.dir, "stderr.log"))
+    ? readFileSync(join(sp.dir, "stderr.log"), "utf8").slice(-2000)
+    : "";
   const nsdLog = existsSync(join(sp.dir, "nsd.log")) ? readFileSync(join(sp.dir, "nsd.log"), "utf8").slice(-2000) : "";
-  throw new Error(`${sp.server.impl} (${sp.server.role}) on ${sp.server.address}:${sp.server.port} did not become ready\n${log}${nsdLog}`);
+  throw new Error(
+    `${sp.server.impl} (${sp.server.role}) on ${sp.server.address}:${sp.server.port} did not become ready\n${log}${nsdLog}`,
+  );
 }
 
 async function stopOne(sp: Spawned): Promise<void> {
@@ -308,7 +340,29 @@ export function signZone(zone: string, text: string): string {
     const input = join(dir, "in.zone");
     const output = join(dir, "out.zone");
     writeFileSync(input, text, "latin1");
-    const r = spawnSync("/usr/bin/dnssec-signzone", ["-S", "-K", KEYS_DIR, "-d", dir, "-z", "-N", "keep", "-s", "now-3600", "-e", "now+2592000", "-o", zone, "-f", output, input], { encoding: "utf8", timeout: 30_000 });
+    const r = spawnSync(
+      "/usr/bin/dnssec-signzone",
+      [
+        "-S",
+        "-K",
+        KEYS_DIR,
+        "-d",
+        dir,
+        "-z",
+        "-N",
+        "keep",
+        "-s",
+        "now-3600",
+        "-e",
+        "now+2592000",
+        "-o",
+        zone,
+        "-f",
+        output,
+        input,
+      ],
+      { encoding: "utf8", timeout: 30_000 },
+    );
     if (r.status !== 0) throw new Error(`dnssec-signzone ${zone} failed: ${r.stderr || r.error?.message}`);
     return readFileSync(output, "latin1");
   } finally {

@@ -83,7 +83,8 @@ function rootZone(): string {
 export const STRAY_DS = "project.test. 86400 IN DS 12345 13 2 " + "a1".repeat(32);
 
 /** The DS of lib/lab/keys/Kproject.test.+013+11894 (dnssec-dsfromkey -2): a scenario signing project.test. puts it at the TLD. */
-export const PROJECT_DS = "project.test. 86400 IN DS 11894 13 2 F4EEF6639D925780CD46CEEBD91430052A9A62BF0DFDB452E585512D1AD99AAF";
+export const PROJECT_DS =
+  "project.test. 86400 IN DS 11894 13 2 F4EEF6639D925780CD46CEEBD91430052A9A62BF0DFDB452E585512D1AD99AAF";
 /** The DS of lib/lab/keys/Kshop.project.test.+013+00440, for the parent side of shop.project.test. (relative owner). */
 export const SHOP_DS_RDATA = "440 13 2 934113B0D2B17C87E810765DB45A2FE166453997913552512514B11194198FB9";
 
@@ -103,12 +104,21 @@ function tldZone(ds: string | null, extra = ""): string {
 
 /** Reverse zone for 192.0.2.0/24: the mail host has a PTR that points back (SVC-MAIL-PTR). */
 function reverseZone(): string {
-  return `$TTL 86400\n` + soa("2.0.192.in-addr.arpa.", "ns.tld.test.") + `2.0.192.in-addr.arpa. IN NS ns.tld.test.\n25.2.0.192.in-addr.arpa. IN PTR mail.project.test.\n`;
+  return (
+    `$TTL 86400\n` +
+    soa("2.0.192.in-addr.arpa.", "ns.tld.test.") +
+    `2.0.192.in-addr.arpa. IN NS ns.tld.test.\n25.2.0.192.in-addr.arpa. IN PTR mail.project.test.\n`
+  );
 }
 
 function gTldZone(tld: "com." | "net."): string {
-  const [zone, host] = tld === "com." ? ["awsdns-12.com.", "ns-101.awsdns-12.com."] : ["awsdns-45.net.", "ns-877.awsdns-45.net."];
-  return `$TTL 86400\n` + soa(tld, "ns.tld.test.") + `${tld} IN NS ns.tld.test.\n${zone} IN NS ${host}\n${host} IN A 127.0.0.7\n`;
+  const [zone, host] =
+    tld === "com." ? ["awsdns-12.com.", "ns-101.awsdns-12.com."] : ["awsdns-45.net.", "ns-877.awsdns-45.net."];
+  return (
+    `$TTL 86400\n` +
+    soa(tld, "ns.tld.test.") +
+    `${tld} IN NS ns.tld.test.\n${zone} IN NS ${host}\n${host} IN A 127.0.0.7\n`
+  );
 }
 
 function providerZones(): Record<string, string> {
@@ -117,8 +127,14 @@ function providerZones(): Record<string, string> {
     soa(z, "ns-101.awsdns-12.com.") +
     `${z} IN NS ns-101.awsdns-12.com.\n${z} IN NS ns-877.awsdns-45.net.\n${z} 60 IN A ${a}\n`;
   return {
-    "awsdns-12.com.": `$TTL 86400\n` + soa("awsdns-12.com.", "ns-101.awsdns-12.com.") + `awsdns-12.com. IN NS ns-101.awsdns-12.com.\nns-101.awsdns-12.com. IN A 127.0.0.7\n`,
-    "awsdns-45.net.": `$TTL 86400\n` + soa("awsdns-45.net.", "ns-877.awsdns-45.net.") + `awsdns-45.net. IN NS ns-877.awsdns-45.net.\nns-877.awsdns-45.net. IN A 127.0.0.7\n`,
+    "awsdns-12.com.":
+      `$TTL 86400\n` +
+      soa("awsdns-12.com.", "ns-101.awsdns-12.com.") +
+      `awsdns-12.com. IN NS ns-101.awsdns-12.com.\nns-101.awsdns-12.com. IN A 127.0.0.7\n`,
+    "awsdns-45.net.":
+      `$TTL 86400\n` +
+      soa("awsdns-45.net.", "ns-877.awsdns-45.net.") +
+      `awsdns-45.net. IN NS ns-877.awsdns-45.net.\nns-877.awsdns-45.net. IN A 127.0.0.7\n`,
     "release.project.test.": sub("release.project.test.", "198.51.100.10"),
     "update.project.test.": sub("update.project.test.", "198.51.100.11"),
   };
@@ -176,12 +192,18 @@ function base(opts: {
   const live = opts.old ?? LIVE_ZONE;
   const zones: Scenario["zones"] = {
     root: { ".": rootZone() },
-    tld: { "test.": tldZone(opts.ds === true ? STRAY_DS : opts.ds || null, opts.tldExtra), "com.": gTldZone("com."), "net.": gTldZone("net."), "2.0.192.in-addr.arpa.": reverseZone() },
+    tld: {
+      "test.": tldZone(opts.ds === true ? STRAY_DS : opts.ds || null, opts.tldExtra),
+      "com.": gTldZone("com."),
+      "net.": gTldZone("net."),
+      "2.0.192.in-addr.arpa.": reverseZone(),
+    },
     provider: { ...providerZones(), ...opts.providerExtra },
   };
   if (opts.primary !== false) zones["old-primary"] = { "project.test.": live, ...opts.oldExtra };
   if (opts.secondary !== null) zones["old-secondary"] = { "project.test.": opts.secondary ?? live, ...opts.oldExtra };
-  if (opts.neu !== null) zones["new-operator"] = { "project.test.": opts.neu ?? newOperatorCopy(live), ...opts.newExtra };
+  if (opts.neu !== null)
+    zones["new-operator"] = { "project.test.": opts.neu ?? newOperatorCopy(live), ...opts.newExtra };
   if (opts.hidden) zones["hidden-primary"] = { "project.test.": opts.hidden };
   return zones;
 }
@@ -195,7 +217,8 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "incomplete-export",
-    description: "old servers serve release/update delegations and CDN CNAMEs the registrar export lacks; the new operator loaded the export",
+    description:
+      "old servers serve release/update delegations and CDN CNAMEs the registrar export lacks; the new operator loaded the export",
     zones: base({ neu: newOperatorCopy(EXPORT_INCOMPLETE) }),
     sources: ["zones/project.test.export-incomplete.zone"],
   },
@@ -219,7 +242,8 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "provider-records",
-    description: "the old servers answer what the Route 53 and Cloudflare exports describe (aliases, weighted set, proxied names as plain addresses); the exports hold provider-only records",
+    description:
+      "the old servers answer what the Route 53 and Cloudflare exports describe (aliases, weighted set, proxied names as plain addresses); the exports hold provider-only records",
     zones: base({ old: PROVIDER_LIVE }),
     sources: ["route53-list-resource-record-sets.json", "cloudflare-export.txt"],
   },
@@ -237,10 +261,14 @@ export const WILDCARD_LIVE = zoneFile("project.test.wildcard.zone");
 SCENARIOS.push(
   {
     name: "verbatim-import",
-    description: "the new operator loaded the old zone verbatim (apex NS still the old operator's) and publishes another address for its in-zone name server ns3.project.test",
+    description:
+      "the new operator loaded the old zone verbatim (apex NS still the old operator's) and publishes another address for its in-zone name server ns3.project.test",
     zones: base({ neu: LIVE_ZONE + "ns3\tIN\tA\t127.0.0.9\n" }),
     sources: ["zones/project.test.live.zone"],
-    newServers: [{ name: "ns1.newhost.test", address: "127.0.0.5" }, { name: "ns3.project.test", address: "127.0.0.5" }],
+    newServers: [
+      { name: "ns1.newhost.test", address: "127.0.0.5" },
+      { name: "ns3.project.test", address: "127.0.0.5" },
+    ],
   },
   {
     name: "hidden-primary",
@@ -251,7 +279,11 @@ SCENARIOS.push(
   {
     name: "hidden-primary-ahead",
     description: "the hidden primary answers, with a newer serial than its NS serve (transfers to the NS broken)",
-    zones: base({ old: hiddenPrimaryCopy(LIVE_ZONE), neu: newOperatorCopy(LIVE_ZONE), hidden: hiddenPrimaryCopy(LIVE_ZONE).replace(SOA_SERIAL, "2026100202") }),
+    zones: base({
+      old: hiddenPrimaryCopy(LIVE_ZONE),
+      neu: newOperatorCopy(LIVE_ZONE),
+      hidden: hiddenPrimaryCopy(LIVE_ZONE).replace(SOA_SERIAL, "2026100202"),
+    }),
     sources: ["zones/project.test.live.zone"],
   },
   {
@@ -262,7 +294,8 @@ SCENARIOS.push(
   },
   {
     name: "wildcard",
-    description: "`* A` answers every guessed label; ftp.project.test. is held explicitly with another address, and the new operator's copy lacks it (masked by the wildcard)",
+    description:
+      "`* A` answers every guessed label; ftp.project.test. is held explicitly with another address, and the new operator's copy lacks it (masked by the wildcard)",
     zones: base({ old: WILDCARD_LIVE, neu: newOperatorCopy(WILDCARD_LIVE.replace(/^ftp\t.*\n/m, "")) }),
     sources: ["zones/project.test.wildcard.zone"],
     // The old operator refuses AXFR (as panels do): its view is built from answers, synthesized ones included.
@@ -283,7 +316,10 @@ function shopZone(ns: string[]): string {
 
 /** The live zone with shop.project.test. delegated to the same servers, and its DS at the parent side. */
 export const CHILD_EXPORT = zoneFile("project.test.child-export.zone");
-const CHILD_LIVE = CHILD_EXPORT.replace(/^(shop\tIN\tNS\tns2\.oldhost\.test\.\n)/m, `$1shop\tIN\tDS\t${SHOP_DS_RDATA}\n`);
+const CHILD_LIVE = CHILD_EXPORT.replace(
+  /^(shop\tIN\tNS\tns2\.oldhost\.test\.\n)/m,
+  `$1shop\tIN\tDS\t${SHOP_DS_RDATA}\n`,
+);
 
 /** The realistic move: what the old servers serve (TTLs lowered ahead of the move) and the new operator's own rewrite. */
 export const REALISTIC_LIVE = zoneFile("project.test.realistic-live.zone");
@@ -292,29 +328,45 @@ export const REALISTIC_NEW = zoneFile("project.test.realistic-new.zone");
 SCENARIOS.push(
   {
     name: "ds-handover-done",
-    description: "project.test. is signed; the parent's DS matches the key old and new servers both serve and sign with (the key handover is already done)",
+    description:
+      "project.test. is signed; the parent's DS matches the key old and new servers both serve and sign with (the key handover is already done)",
     zones: base({ ds: PROJECT_DS }),
     sources: ["zones/project.test.live.zone"],
     sign: ["project.test."],
   },
   {
     name: "child-same-servers",
-    description: "the signed child shop.project.test. is served by the parent's own servers; its DS is at the old parent but missing from the export and at the new operator",
-    zones: base({ old: CHILD_LIVE, neu: newOperatorCopy(CHILD_EXPORT), oldExtra: { "shop.project.test.": shopZone(["ns1.oldhost.test.", "ns2.oldhost.test."]) } }),
+    description:
+      "the signed child shop.project.test. is served by the parent's own servers; its DS is at the old parent but missing from the export and at the new operator",
+    zones: base({
+      old: CHILD_LIVE,
+      neu: newOperatorCopy(CHILD_EXPORT),
+      oldExtra: { "shop.project.test.": shopZone(["ns1.oldhost.test.", "ns2.oldhost.test."]) },
+    }),
     sources: ["zones/project.test.child-export.zone"],
     sign: ["shop.project.test."],
   },
   {
     name: "realistic-clean-move",
-    description: "a clean move as it really looks: the new operator's own apex NS and SOA, TTLs lowered ahead, other spelling and order, $ORIGIN changes, a wildcard, a signed child delegated with glue and DS, the SPF TXT split into two strings",
-    zones: base({ old: REALISTIC_LIVE, neu: REALISTIC_NEW, providerExtra: { "shop.project.test.": shopZone(["ns.shop.project.test."]) } }),
+    description:
+      "a clean move as it really looks: the new operator's own apex NS and SOA, TTLs lowered ahead, other spelling and order, $ORIGIN changes, a wildcard, a signed child delegated with glue and DS, the SPF TXT split into two strings",
+    zones: base({
+      old: REALISTIC_LIVE,
+      neu: REALISTIC_NEW,
+      providerExtra: { "shop.project.test.": shopZone(["ns.shop.project.test."]) },
+    }),
     sources: ["zones/project.test.realistic-live.zone"],
     sign: ["shop.project.test."],
   },
   {
     name: "child-glue-lost",
-    description: "the realistic move, but the new operator's zone lacks the glue of the in-bailiwick name server ns.shop.project.test.",
-    zones: base({ old: REALISTIC_LIVE, neu: REALISTIC_NEW.replace(/^ns\.shop\.project\.test\.\t.*\n/m, ""), providerExtra: { "shop.project.test.": shopZone(["ns.shop.project.test."]) } }),
+    description:
+      "the realistic move, but the new operator's zone lacks the glue of the in-bailiwick name server ns.shop.project.test.",
+    zones: base({
+      old: REALISTIC_LIVE,
+      neu: REALISTIC_NEW.replace(/^ns\.shop\.project\.test\.\t.*\n/m, ""),
+      providerExtra: { "shop.project.test.": shopZone(["ns.shop.project.test."]) },
+    }),
     sources: ["zones/project.test.realistic-live.zone"],
     sign: ["shop.project.test."],
   },
@@ -324,7 +376,8 @@ const SIGNED_WILDCARD_LIVE = LIVE_ZONE + "*\tIN\tA\t192.0.2.80\n";
 
 SCENARIOS.push({
   name: "wildcard-signed",
-  description: "signed project.test. with `* A`; the old operator refuses AXFR and the export lacks the wildcard: the names it answers are synthesized (RRSIG labels), one missing wildcard, not one blocker per guessed label",
+  description:
+    "signed project.test. with `* A`; the old operator refuses AXFR and the export lacks the wildcard: the names it answers are synthesized (RRSIG labels), one missing wildcard, not one blocker per guessed label",
   zones: base({ old: SIGNED_WILDCARD_LIVE, neu: newOperatorCopy(SIGNED_WILDCARD_LIVE), ds: PROJECT_DS }),
   sources: ["zones/project.test.live.zone"],
   sign: ["project.test."],
@@ -335,20 +388,28 @@ SCENARIOS.push({
 const NSEC_CHILDREN_LIVE =
   LIVE_ZONE + `shop\tIN\tNS\tns1.oldhost.test.\nshop\tIN\tNS\tns2.oldhost.test.\nshop\tIN\tDS\t${SHOP_DS_RDATA}\n`;
 /** The live zone with legacy.project.test. delegated (in-bailiwick server, with glue). */
-const LEGACY_CUT_LIVE = LIVE_ZONE.replace(SOA_SERIAL, "2026100202") + "legacy\tIN\tNS\tns.legacy\nns.legacy\tIN\tA\t127.0.0.7\n";
+const LEGACY_CUT_LIVE =
+  LIVE_ZONE.replace(SOA_SERIAL, "2026100202") + "legacy\tIN\tNS\tns.legacy\nns.legacy\tIN\tA\t127.0.0.7\n";
 
 SCENARIOS.push(
   {
     name: "nsec-children",
-    description: "signed project.test. (NSEC) with three children in its chain — release and update delegated elsewhere, the signed shop on the same servers; the old operator refuses AXFR, so the names come from walking the chain past each cut",
-    zones: base({ old: NSEC_CHILDREN_LIVE, neu: newOperatorCopy(NSEC_CHILDREN_LIVE), ds: PROJECT_DS, oldExtra: { "shop.project.test.": shopZone(["ns1.oldhost.test.", "ns2.oldhost.test."]) } }),
+    description:
+      "signed project.test. (NSEC) with three children in its chain — release and update delegated elsewhere, the signed shop on the same servers; the old operator refuses AXFR, so the names come from walking the chain past each cut",
+    zones: base({
+      old: NSEC_CHILDREN_LIVE,
+      neu: newOperatorCopy(NSEC_CHILDREN_LIVE),
+      ds: PROJECT_DS,
+      oldExtra: { "shop.project.test.": shopZone(["ns1.oldhost.test.", "ns2.oldhost.test."]) },
+    }),
     sources: ["zones/project.test.live.zone"],
     sign: ["project.test.", "shop.project.test."],
     transfer: { "old-primary": "none", "old-secondary": "none" },
   },
   {
     name: "cut-on-primary-only",
-    description: "the old primary delegates legacy.project.test. (with glue) since a serial the secondary never transferred; the secondary allows AXFR, the primary refuses it",
+    description:
+      "the old primary delegates legacy.project.test. (with glue) since a serial the secondary never transferred; the secondary allows AXFR, the primary refuses it",
     zones: base({ old: LEGACY_CUT_LIVE, secondary: LIVE_ZONE }),
     sources: ["zones/project.test.live.zone"],
   },
@@ -359,7 +420,11 @@ SCENARIOS.push(
  * the old servers serve it — the export a registrar panel gives — with $ORIGIN or, `withOrigin` false,
  * absolute names only.
  */
-export function portfolioZone(domain: string, address: string, opts: { withOrigin?: boolean; ns?: string[] } = {}): string {
+export function portfolioZone(
+  domain: string,
+  address: string,
+  opts: { withOrigin?: boolean; ns?: string[] } = {},
+): string {
   const ns = opts.ns ?? ["ns1.oldhost.test.", "ns2.oldhost.test."];
   const d = `${domain}.`;
   const mname = ns[0]!;
@@ -382,7 +447,8 @@ export const PORTFOLIO_DOMAINS = [
 
 SCENARIOS.push({
   name: "portfolio",
-  description: "a clean move of project.test. and alpha.test., and beta.test. whose new operator copy lost its _dmarc TXT; all three on the same old servers",
+  description:
+    "a clean move of project.test. and alpha.test., and beta.test. whose new operator copy lost its _dmarc TXT; all three on the same old servers",
   zones: base({
     oldExtra: Object.fromEntries(PORTFOLIO_DOMAINS.map((p) => [`${p.domain}.`, portfolioZone(p.domain, p.address)])),
     newExtra: Object.fromEntries(
@@ -391,7 +457,9 @@ SCENARIOS.push({
         return [`${p.domain}.`, p.domain === "beta.test" ? copy.replace(/^_dmarc\..*\n/m, "") : copy];
       }),
     ),
-    tldExtra: PORTFOLIO_DOMAINS.map((p) => `${p.domain}. 172800 IN NS ns1.oldhost.test.\n${p.domain}. 172800 IN NS ns2.oldhost.test.\n`).join(""),
+    tldExtra: PORTFOLIO_DOMAINS.map(
+      (p) => `${p.domain}. 172800 IN NS ns1.oldhost.test.\n${p.domain}. 172800 IN NS ns2.oldhost.test.\n`,
+    ).join(""),
   }),
   sources: ["zones/project.test.live.zone"],
 });

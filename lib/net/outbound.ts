@@ -30,7 +30,8 @@ export type Lookup = (host: string) => Promise<{ address: string; family: number
 
 const defaultLookup: Lookup = (host) => systemLookup(host, { all: true, verbatim: true });
 
-export type CheckedHost = { ok: true; host: string; address: string; family: 4 | 6 } | { ok: false; host: string; error: string };
+export type CheckedHost =
+  { ok: true; host: string; address: string; family: 4 | 6 } | { ok: false; host: string; error: string };
 
 export class OutboundRefused extends Error {
   constructor(message: string) {
@@ -46,7 +47,11 @@ function bareHost(host: string): string {
 }
 
 /** Resolve `host` once and check every address; the first address is the one to connect to. */
-export async function resolveChecked(host: string, policy: OutboundPolicy, lookup: Lookup = defaultLookup): Promise<CheckedHost> {
+export async function resolveChecked(
+  host: string,
+  policy: OutboundPolicy,
+  lookup: Lookup = defaultLookup,
+): Promise<CheckedHost> {
   const h = bareHost(host);
   if (h === "") return { ok: false, host, error: "no host" };
   const literal = isIP(h);
@@ -117,7 +122,8 @@ function readBody(res: IncomingMessage, maxBytes: number): Promise<{ bytes: Buff
 }
 
 async function requestOnce(url: URL, o: OutboundFetchOptions): Promise<IncomingMessage> {
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new OutboundRefused(`${url.protocol} URLs are not fetched`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new OutboundRefused(`${url.protocol} URLs are not fetched`);
   if (url.username || url.password) throw new OutboundRefused("URLs with credentials are not fetched");
   const checked = await resolveChecked(url.hostname, o.policy, o.lookup);
   if (!checked.ok) throw new OutboundRefused(checked.error);
@@ -178,5 +184,6 @@ export async function outboundFetch(url: string, o: OutboundFetchOptions): Promi
 
 /** lib/checks' Fetcher shape over outboundFetch. */
 export function outboundFetcher(o: Omit<OutboundFetchOptions, "signal" | "headers">) {
-  return (url: string, init: { signal: AbortSignal; headers: Record<string, string> }) => outboundFetch(url, { ...o, signal: init.signal, headers: init.headers });
+  return (url: string, init: { signal: AbortSignal; headers: Record<string, string> }) =>
+    outboundFetch(url, { ...o, signal: init.signal, headers: init.headers });
 }

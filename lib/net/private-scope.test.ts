@@ -20,7 +20,10 @@ describe("the operator's private-address scope", () => {
     expect(effectivePrivateScope(true, "private")).toEqual({ ok: true, scope: "private" });
     expect(effectivePrivateScope("loopback", "private")).toEqual({ ok: true, scope: "loopback" });
     expect(effectivePrivateScope(false, "private")).toEqual({ ok: true, scope: "none" });
-    expect(effectivePrivateScope(true, "none")).toMatchObject({ ok: false, message: expect.stringContaining("CUTOVER_ALLOW_PRIVATE=none") });
+    expect(effectivePrivateScope(true, "none")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("CUTOVER_ALLOW_PRIVATE=none"),
+    });
     expect(effectivePrivateScope("private", "loopback")).toMatchObject({ ok: false });
     // A run stored with `true` before the setting existed gets what the operator allows now.
     expect(clampPrivateScope(true, "loopback")).toBe("loopback");
@@ -29,8 +32,10 @@ describe("the operator's private-address scope", () => {
 
   test("loopback scope admits loopback in every spelling the policy knows, nothing private", () => {
     const policy = { allowPrivate: "loopback" as const };
-    for (const a of ["127.0.0.1", "127.5.5.5", "::1", "::ffff:127.0.0.1"]) expect(checkAddress(a, policy), a).toBeNull();
-    for (const a of ["10.0.0.1", "192.168.1.1", "169.254.169.254", "fd00::1", "100.64.0.1"]) expect(checkAddress(a, policy), a).toMatch(/only loopback is allowed here/);
+    for (const a of ["127.0.0.1", "127.5.5.5", "::1", "::ffff:127.0.0.1"])
+      expect(checkAddress(a, policy), a).toBeNull();
+    for (const a of ["10.0.0.1", "192.168.1.1", "169.254.169.254", "fd00::1", "100.64.0.1"])
+      expect(checkAddress(a, policy), a).toMatch(/only loopback is allowed here/);
     expect(checkAddress("127.0.0.1", { allowPrivate: "none" })).toMatch(/loopback address/);
   });
 });
@@ -38,7 +43,13 @@ describe("the operator's private-address scope", () => {
 describe("the server refuses a run or discovery asking for more than the operator allows", () => {
   let t: TestDb;
   let transferId: string;
-  const staff = (): StaffActor => ({ kind: "staff", userId: "u1", name: "Ann", email: "ann@registrar-a.test", organisationId: "default-org" });
+  const staff = (): StaffActor => ({
+    kind: "staff",
+    userId: "u1",
+    name: "Ann",
+    email: "ann@registrar-a.test",
+    organisationId: "default-org",
+  });
   beforeAll(async () => {
     t = await createTestDb();
     transferId = await seedTransfer({ domain: "project.test", db: t.db });
@@ -48,7 +59,13 @@ describe("the server refuses a run or discovery asking for more than the operato
   });
 
   test("the checkbox any staff member could tick: allowPrivate true with the default setting is 422, no run stored", async () => {
-    await expect(startRun(staff(), { transferId, input: { newServers: "ns1.new.test=10.0.0.53", allowPrivate: true } }, { db: t.db, env: {} })).rejects.toMatchObject({
+    await expect(
+      startRun(
+        staff(),
+        { transferId, input: { newServers: "ns1.new.test=10.0.0.53", allowPrivate: true } },
+        { db: t.db, env: {} },
+      ),
+    ).rejects.toMatchObject({
       code: "INVALID",
       details: { issues: [{ path: "allowPrivate", message: expect.stringContaining("not allowed on this server") }] },
     });
@@ -56,11 +73,27 @@ describe("the server refuses a run or discovery asking for more than the operato
   });
 
   test("asking for private when the operator allows loopback only is refused too", async () => {
-    await expect(startRun(staff(), { transferId, input: { allowPrivate: "private" } }, { db: t.db, env: { CUTOVER_ALLOW_PRIVATE: "loopback" } })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(
+      startRun(
+        staff(),
+        { transferId, input: { allowPrivate: "private" } },
+        { db: t.db, env: { CUTOVER_ALLOW_PRIVATE: "loopback" } },
+      ),
+    ).rejects.toMatchObject({ code: "INVALID" });
   });
 
   test("discovery: the same rule, before any query is sent", async () => {
-    const discovery = discoverServers(staff(), { transferId, input: { zone: "project.test", allowPrivate: true, rootHints: ". NS a.root.test.\na.root.test. A 127.0.0.1" } }, { db: t.db, env: {} });
-    await expect(discovery).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("CUTOVER_ALLOW_PRIVATE=none") });
+    const discovery = discoverServers(
+      staff(),
+      {
+        transferId,
+        input: { zone: "project.test", allowPrivate: true, rootHints: ". NS a.root.test.\na.root.test. A 127.0.0.1" },
+      },
+      { db: t.db, env: {} },
+    );
+    await expect(discovery).rejects.toMatchObject({
+      code: "INVALID",
+      message: expect.stringContaining("CUTOVER_ALLOW_PRIVATE=none"),
+    });
   });
 });

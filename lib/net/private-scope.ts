@@ -33,7 +33,11 @@ export function operatorPrivateScope(env: Environment = readEnvironment()): Priv
 }
 
 export function describeScope(scope: PrivateScope): string {
-  return scope === "none" ? "public addresses only" : scope === "loopback" ? "public and loopback addresses" : "public, loopback and private addresses";
+  return scope === "none"
+    ? "public addresses only"
+    : scope === "loopback"
+      ? "public and loopback addresses"
+      : "public, loopback and private addresses";
 }
 
 export type EffectiveScope = { ok: true; scope: PrivateScope } | { ok: false; message: string };

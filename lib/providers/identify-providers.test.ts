@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { identifyProviders } from "./identify-providers";
 import { nonPortableAdvice } from "./non-portable";
 
-const ids = (owner: string, type: string, value: string) => identifyProviders({ owner, type, value }).map((m) => `${m.provider}/${m.role}`);
+const ids = (owner: string, type: string, value: string) =>
+  identifyProviders({ owner, type, value }).map((m) => `${m.provider}/${m.role}`);
 
 describe("identifyProviders", () => {
   test.each([
@@ -11,7 +12,12 @@ describe("identifyProviders", () => {
     ["release.p.test.", "NS", "NS-1801.AWSDNS-33.CO.UK.", ["route53/dns-hosting"]],
     ["p.test.", "NS", "ns1-05.azure-dns.com.", ["azure/dns-hosting"]],
     ["p.test.", "NS", "ns-cloud-a1.googledomains.com.", ["google/dns-hosting"]],
-    ["p.test.", "SOA", "ns-101.awsdns-12.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400", ["route53/dns-hosting"]],
+    [
+      "p.test.",
+      "SOA",
+      "ns-101.awsdns-12.com. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400",
+      ["route53/dns-hosting"],
+    ],
     ["www.p.test.", "CNAME", "project-test.cdn.cloudflare.net.", ["cloudflare/cdn"]],
     ["cdn.p.test.", "CNAME", "d3abcdexample.cloudfront.net.", ["cloudfront/cdn"]],
     ["api.p.test.", "CNAME", "dualstack.lb-1.us-east-1.elb.amazonaws.com.", ["elb/load-balancer"]],
@@ -49,18 +55,41 @@ describe("identifyProviders", () => {
 
 describe("nonPortableAdvice", () => {
   test("an alias at the apex needs flattening; below it a CNAME does", () => {
-    const apex = nonPortableAdvice({ kind: "alias", owner: "p.test.", type: "A", value: "d1.cloudfront.net.", apex: true });
+    const apex = nonPortableAdvice({
+      kind: "alias",
+      owner: "p.test.",
+      type: "A",
+      value: "d1.cloudfront.net.",
+      apex: true,
+    });
     expect(apex.reason).toContain("CloudFront");
     expect(apex.replacement).toContain("ALIAS/ANAME/CNAME-flattening");
-    const www = nonPortableAdvice({ kind: "alias", owner: "www.p.test.", type: "A", value: "d1.cloudfront.net.", apex: false });
+    const www = nonPortableAdvice({
+      kind: "alias",
+      owner: "www.p.test.",
+      type: "A",
+      value: "d1.cloudfront.net.",
+      apex: false,
+    });
     expect(www.replacement).toBe("Publish `www.p.test. 300 IN CNAME d1.cloudfront.net.` at the new operator.");
   });
 
   test("every documented kind has specific advice", () => {
-    for (const kind of ["alias", "routing-policy", "proxied", "flattened", "auto-ttl", "alias-type", "lua", "url-forward"]) {
+    for (const kind of [
+      "alias",
+      "routing-policy",
+      "proxied",
+      "flattened",
+      "auto-ttl",
+      "alias-type",
+      "lua",
+      "url-forward",
+    ]) {
       const a = nonPortableAdvice({ kind, owner: "x.p.test.", type: "A", value: "v", apex: false });
       expect(a.reason, kind).not.toMatch(/^Provider-specific/);
     }
-    expect(nonPortableAdvice({ kind: "mystery", owner: "x.", type: "A", value: "v", apex: false }).reason).toMatch(/^Provider-specific/);
+    expect(nonPortableAdvice({ kind: "mystery", owner: "x.", type: "A", value: "v", apex: false }).reason).toMatch(
+      /^Provider-specific/,
+    );
   });
 });

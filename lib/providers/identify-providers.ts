@@ -56,7 +56,10 @@ export function identifyProviders(rec: RecordView): ProviderMatch[] {
       label: fp.label,
       role: fp.role,
       evidence: `${fp.field} ${subject.length > 80 ? subject.slice(0, 77) + "..." : subject} ${fp.describe}`,
-      replacement: fp.replacement.replaceAll("{owner}", owner).replaceAll("{target}", target).replaceAll("{value}", rec.value),
+      replacement: fp.replacement
+        .replaceAll("{owner}", owner)
+        .replaceAll("{target}", target)
+        .replaceAll("{value}", rec.value),
     });
   }
   return matches;

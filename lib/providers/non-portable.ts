@@ -4,14 +4,7 @@
  */
 
 export type NonPortableKind =
-  | "alias"
-  | "routing-policy"
-  | "proxied"
-  | "flattened"
-  | "auto-ttl"
-  | "alias-type"
-  | "lua"
-  | "url-forward";
+  "alias" | "routing-policy" | "proxied" | "flattened" | "auto-ttl" | "alias-type" | "lua" | "url-forward";
 
 export interface NonPortableContext {
   kind: NonPortableKind | string;
@@ -53,10 +46,13 @@ function proxiedReason(ctx: NonPortableContext): string {
   const { owner, type, value } = ctx;
   const head = `Cloudflare-proxied in the export: ${owner} ${type} ${value} is the origin behind Cloudflare's proxy`;
   const live = ctx.live;
-  if (live === undefined) return `${head}; a proxied name is answered with Cloudflare's anycast A/AAAA addresses, so the live zone does not show the origin.`;
-  if (live === null || live.texts.length === 0) return `${head}; the live zone gave no ${type} answer for ${owner}, so what resolvers get today was not observed.`;
+  if (live === undefined)
+    return `${head}; a proxied name is answered with Cloudflare's anycast A/AAAA addresses, so the live zone does not show the origin.`;
+  if (live === null || live.texts.length === 0)
+    return `${head}; the live zone gave no ${type} answer for ${owner}, so what resolvers get today was not observed.`;
   const shown = `${owner} ${live.type} ${live.texts.join(" / ")}`;
-  if (live.type === "A" || live.type === "AAAA") return `${head}; the live zone answers ${shown} (the proxy's addresses, not the origin).`;
+  if (live.type === "A" || live.type === "AAAA")
+    return `${head}; the live zone answers ${shown} (the proxy's addresses, not the origin).`;
   return `${head}; the live zone answers ${shown}, not the proxy's A/AAAA addresses, so the proxying itself is not visible from here.`;
 }
 

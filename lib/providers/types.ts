@@ -16,7 +16,8 @@ export type ProviderId =
   | "microsoft-365";
 
 /** What the record relies on the provider for. */
-export type ProviderRole = "dns-hosting" | "cdn" | "load-balancer" | "web-hosting" | "storage" | "mail" | "dkim" | "spf";
+export type ProviderRole =
+  "dns-hosting" | "cdn" | "load-balancer" | "web-hosting" | "storage" | "mail" | "dkim" | "spf";
 
 export interface ProviderMatch {
   provider: ProviderId;

@@ -25,8 +25,12 @@ const STEP_MINUTES = 30;
 export function exportIcs(options: ExportIcsOptions): string {
   const { plan, domain, timeZone } = options;
   const reminders = options.remindersSeconds ?? [86_400, 3_600];
-  const alarms = (what: string) => reminders.map((s) => ({ type: ICalAlarmType.display, trigger: s, description: what }));
-  const calendar = ical({ name: `Cutover: ${domain}`, prodId: { company: "cutover", product: "cutover", language: "EN" } });
+  const alarms = (what: string) =>
+    reminders.map((s) => ({ type: ICalAlarmType.display, trigger: s, description: what }));
+  const calendar = ical({
+    name: `Cutover: ${domain}`,
+    prodId: { company: "cutover", product: "cutover", language: "EN" },
+  });
   const local = (d: Date) => `${d.toISOString()} = ${formatLocal(d, timeZone)}`;
   const explanation = plan.timing.steps.join("\n");
 

@@ -19,7 +19,15 @@ export type Holiday = z.infer<typeof holidaySchema>;
 export const DEFAULT_HOLIDAY_CALENDAR: HolidayCalendar = holidayCalendarSchema.parse(defaultHolidays);
 
 /** Holidays of `region` that fall on any of `dates` (YYYY-MM-DD). */
-export function holidaysOn({ calendar, region, dates }: { calendar: HolidayCalendar; region: string; dates: readonly string[] }): Holiday[] {
+export function holidaysOn({
+  calendar,
+  region,
+  dates,
+}: {
+  calendar: HolidayCalendar;
+  region: string;
+  dates: readonly string[];
+}): Holiday[] {
   const wanted = new Set(dates);
   return (calendar.regions[region] ?? []).filter((h) => wanted.has(h.date));
 }

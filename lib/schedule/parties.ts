@@ -5,7 +5,13 @@
  */
 import { z } from "zod";
 
-export const PARTY_ROLES = ["losing-registrar", "gaining-registrar", "old-dns-operator", "new-dns-operator", "domain-owner"] as const;
+export const PARTY_ROLES = [
+  "losing-registrar",
+  "gaining-registrar",
+  "old-dns-operator",
+  "new-dns-operator",
+  "domain-owner",
+] as const;
 export const partyRoleSchema = z.enum(PARTY_ROLES);
 export type PartyRole = z.infer<typeof partyRoleSchema>;
 
@@ -62,9 +68,20 @@ export function partyProblems(parties: readonly Party[]): PartyProblem[] {
       problems.push({ role, code: "party-missing", message: `${label}: no party recorded` });
       continue;
     }
-    if (party.contacts.length === 0) problems.push({ role, code: "contacts-missing", message: `${label} (${party.organisation}): no named contact` });
-    if (party.escalation === null) problems.push({ role, code: "escalation-missing", message: `${label} (${party.organisation}): no escalation channel` });
-    if (!party.onCall.confirmed) problems.push({ role, code: "on-call-unconfirmed", message: `${label} (${party.organisation}): on-call for the window not confirmed` });
+    if (party.contacts.length === 0)
+      problems.push({ role, code: "contacts-missing", message: `${label} (${party.organisation}): no named contact` });
+    if (party.escalation === null)
+      problems.push({
+        role,
+        code: "escalation-missing",
+        message: `${label} (${party.organisation}): no escalation channel`,
+      });
+    if (!party.onCall.confirmed)
+      problems.push({
+        role,
+        code: "on-call-unconfirmed",
+        message: `${label} (${party.organisation}): on-call for the window not confirmed`,
+      });
   }
   return problems;
 }

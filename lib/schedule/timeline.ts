@@ -40,8 +40,16 @@ export interface TopLabel {
  * the first row where it clears every label already there.
  */
 export function stackTopLabels({
-  labels, left, right, gap = 6,
-}: { labels: readonly TopLabel[]; left: number; right: number; gap?: number }): (TopLabel & { x: number; row: number })[] {
+  labels,
+  left,
+  right,
+  gap = 6,
+}: {
+  labels: readonly TopLabel[];
+  left: number;
+  right: number;
+  gap?: number;
+}): (TopLabel & { x: number; row: number })[] {
   const placed: { x0: number; x1: number; row: number }[] = [];
   const out: (TopLabel & { x: number; row: number })[] = [];
   const sorted = [...labels].sort((a, b) => a.x - b.x);
@@ -147,7 +155,17 @@ export interface TimelineLayout {
 }
 
 /** Linear map from instants to x in [left, left + width]. */
-export function timeScale({ rangeStart, rangeEnd, left, width }: { rangeStart: Date; rangeEnd: Date; left: number; width: number }): (t: Date) => number {
+export function timeScale({
+  rangeStart,
+  rangeEnd,
+  left,
+  width,
+}: {
+  rangeStart: Date;
+  rangeEnd: Date;
+  left: number;
+  width: number;
+}): (t: Date) => number {
   const t0 = rangeStart.getTime();
   const span = Math.max(1, rangeEnd.getTime() - t0);
   return (t) => round2(left + ((t.getTime() - t0) / span) * width);
@@ -166,22 +184,33 @@ function midnight(date: string, timeZone: string): Date {
 
 const WEEKDAY = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTH = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const dayLabel = (date: string) => `${WEEKDAY[weekdayOf(date)]} ${Number(date.slice(8, 10))} ${MONTH[Number(date.slice(5, 7)) - 1]}`;
+const dayLabel = (date: string) =>
+  `${WEEKDAY[weekdayOf(date)]} ${Number(date.slice(8, 10))} ${MONTH[Number(date.slice(5, 7)) - 1]}`;
 
 /**
  * Ticks at local midnights of `timeZone` inside [rangeStart, rangeEnd]; every
  * `dayStep` days when the range is long, plus hour ticks every `hourStep`
  * local hours when it is short.
  */
-export function timelineTicks(options: { rangeStart: Date; rangeEnd: Date; timeZone: string; x: (t: Date) => number }): TimelineTick[] {
+export function timelineTicks(options: {
+  rangeStart: Date;
+  rangeEnd: Date;
+  timeZone: string;
+  x: (t: Date) => number;
+}): TimelineTick[] {
   const { rangeStart, rangeEnd, timeZone, x } = options;
   const days = (rangeEnd.getTime() - rangeStart.getTime()) / DAY;
   // Steps from the space a label needs, not from the range alone, so day labels never run into each other.
   const pxPerDay = Math.abs(x(new Date(rangeStart.getTime() + DAY)) - x(rangeStart));
   const baseDayStep = days <= 14 ? 1 : days <= 42 ? 7 : Math.ceil(days / 8);
-  const dayStep = [baseDayStep, ...[2, 3, 7, 14, 28].filter((n) => n > baseDayStep)].find((n) => n * pxPerDay >= DAY_LABEL_SPACE) ?? Math.ceil(DAY_LABEL_SPACE / Math.max(pxPerDay, 1e-9));
+  const dayStep =
+    [baseDayStep, ...[2, 3, 7, 14, 28].filter((n) => n > baseDayStep)].find((n) => n * pxPerDay >= DAY_LABEL_SPACE) ??
+    Math.ceil(DAY_LABEL_SPACE / Math.max(pxPerDay, 1e-9));
   const baseHourStep = days <= 1.5 ? 3 : days <= 4 ? 6 : days <= 8 ? 12 : 0;
-  const hourStep = baseHourStep === 0 ? 0 : ([3, 6, 12].filter((n) => n >= baseHourStep).find((n) => (n / 24) * pxPerDay >= HOUR_LABEL_SPACE) ?? 0);
+  const hourStep =
+    baseHourStep === 0
+      ? 0
+      : ([3, 6, 12].filter((n) => n >= baseHourStep).find((n) => (n / 24) * pxPerDay >= HOUR_LABEL_SPACE) ?? 0);
   const ticks: TimelineTick[] = [];
   const inRange = (t: Date) => t >= rangeStart && t <= rangeEnd;
   const last = addDays(localDate(rangeEnd, timeZone), 1);
@@ -247,7 +276,15 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   const minimumEnd = minimum === null ? null : new Date(start.getTime() + minimum);
 
   // The range covers every planned and required instant, with 5 % air on each side.
-  const instants = [start, end, input.ttlLoweringAt, latestLowering, retire, minimumEnd, input.oldServersKeptUntil].filter((t): t is Date => t !== null);
+  const instants = [
+    start,
+    end,
+    input.ttlLoweringAt,
+    latestLowering,
+    retire,
+    minimumEnd,
+    input.oldServersKeptUntil,
+  ].filter((t): t is Date => t !== null);
   const lo = Math.min(...instants.map((t) => t.getTime()));
   const hi = Math.max(...instants.map((t) => t.getTime()));
   const pad = Math.max(HOUR, (hi - lo) * 0.05);
@@ -266,20 +303,37 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   const segments: TimelineSegment[] = [];
   const markers: TimelineMarker[] = [];
   const checks: TimelineCheck[] = [];
-  const seg = (id: SegmentId, from: Date, to: Date, status: SegmentStatus, label: string) => segments.push({ id, x0: x(from), x1: x(to), from, to, status, label });
-  const mark = (id: MarkerId, at: Date, status: SegmentStatus, label: string) => markers.push({ id, x: x(at), at, status, label });
+  const seg = (id: SegmentId, from: Date, to: Date, status: SegmentStatus, label: string) =>
+    segments.push({ id, x0: x(from), x1: x(to), from, to, status, label });
+  const mark = (id: MarkerId, at: Date, status: SegmentStatus, label: string) =>
+    markers.push({ id, x: x(at), at, status, label });
 
   // TTL lowering: at least one old TTL (+ margin) before the start.
   const loweringLate = input.ttlLoweringAt !== null && latestLowering !== null && input.ttlLoweringAt > latestLowering;
   if (latestLowering !== null) {
-    seg("ttl-lead", latestLowering, start, "info", `Lower TTLs at least ${f(input.ttlLoweringLeadSeconds!)} (old TTL + margin) before the start`);
+    seg(
+      "ttl-lead",
+      latestLowering,
+      start,
+      "info",
+      `Lower TTLs at least ${f(input.ttlLoweringLeadSeconds!)} (old TTL + margin) before the start`,
+    );
     mark("latest-ttl-lowering", latestLowering, "info", "Lower TTLs by");
   }
-  if (input.ttlLoweringAt !== null) mark("ttl-lowering", input.ttlLoweringAt, loweringLate ? "short" : "ok", "TTL lowering planned");
+  if (input.ttlLoweringAt !== null)
+    mark("ttl-lowering", input.ttlLoweringAt, loweringLate ? "short" : "ok", "TTL lowering planned");
   if (input.ttlLoweringAt === null) {
-    checks.push({ id: "ttl-lowering", ok: false, text: `TTL lowering not planned${lead === null ? "" : `: it must happen at least ${f(lead / 1000)} before the start`}` });
+    checks.push({
+      id: "ttl-lowering",
+      ok: false,
+      text: `TTL lowering not planned${lead === null ? "" : `: it must happen at least ${f(lead / 1000)} before the start`}`,
+    });
   } else if (lead === null) {
-    checks.push({ id: "ttl-lowering", ok: null, text: "TTL lowering planned; the required lead is unknown until a live check measures the TTLs" });
+    checks.push({
+      id: "ttl-lowering",
+      ok: null,
+      text: "TTL lowering planned; the required lead is unknown until a live check measures the TTLs",
+    });
   } else {
     const planned = (start.getTime() - input.ttlLoweringAt.getTime()) / 1000;
     checks.push({
@@ -295,10 +349,15 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   seg("window", start, end, tooShort ? "short" : "ok", `Window, planned ${f(Math.max(0, durationSeconds))}`);
   mark("start", start, "info", "Window starts");
   mark("end", end, "info", "Window ends");
-  if (minimumEnd !== null) seg("minimum-window", start, minimumEnd, "info", `Minimum window ${f(input.minimumWindowSeconds!)}`);
+  if (minimumEnd !== null)
+    seg("minimum-window", start, minimumEnd, "info", `Minimum window ${f(input.minimumWindowSeconds!)}`);
   checks.push(
     input.minimumWindowSeconds === null
-      ? { id: "window-length", ok: null, text: `Window ${f(Math.max(0, durationSeconds))}; the minimum is unknown until a live check measures the TTLs` }
+      ? {
+          id: "window-length",
+          ok: null,
+          text: `Window ${f(Math.max(0, durationSeconds))}; the minimum is unknown until a live check measures the TTLs`,
+        }
       : {
           id: "window-length",
           ok: !tooShort,
@@ -310,13 +369,25 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
 
   // The overlap: old servers keep serving until window end + required overlap.
   if (retire !== null) {
-    seg("overlap", end, retire, "info", `Old servers must keep serving for ${f(input.requiredOverlapSeconds!)} after the window ends`);
+    seg(
+      "overlap",
+      end,
+      retire,
+      "info",
+      `Old servers must keep serving for ${f(input.requiredOverlapSeconds!)} after the window ends`,
+    );
     mark("retire", retire, "info", "Old servers may be retired");
   }
   if (input.oldServersKeptUntil !== null) {
     const overlapShort = retire !== null && input.oldServersKeptUntil < retire;
     const planned = (input.oldServersKeptUntil.getTime() - end.getTime()) / 1000;
-    seg("planned-overlap", end, new Date(Math.max(end.getTime(), input.oldServersKeptUntil.getTime())), overlapShort ? "short" : "ok", `Old servers kept, planned ${f(Math.max(0, planned))}`);
+    seg(
+      "planned-overlap",
+      end,
+      new Date(Math.max(end.getTime(), input.oldServersKeptUntil.getTime())),
+      overlapShort ? "short" : "ok",
+      `Old servers kept, planned ${f(Math.max(0, planned))}`,
+    );
     if (overlap !== null) {
       checks.push({
         id: "overlap",
@@ -327,7 +398,11 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
       });
     }
   } else if (overlap !== null) {
-    checks.push({ id: "overlap", ok: null, text: `Old servers must keep serving ${f(overlap / 1000)} after the window ends; no date is planned for retiring them` });
+    checks.push({
+      id: "overlap",
+      ok: null,
+      text: `Old servers must keep serving ${f(overlap / 1000)} after the window ends; no date is planned for retiring them`,
+    });
   }
 
   let nowOutside: TimelineLayout["nowOutside"] = null;
@@ -336,6 +411,13 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   else mark("now", now, "info", "Now");
 
   const ticks = timelineTicks({ rangeStart, rangeEnd, timeZone: input.displayTimeZone, x });
-  const bands = timelineBands({ rangeStart, rangeEnd, timeZone: input.ownerTimeZone, holidays: input.holidays ?? [], weekendDays: input.weekendDays ?? [0, 6], x });
+  const bands = timelineBands({
+    rangeStart,
+    rangeEnd,
+    timeZone: input.ownerTimeZone,
+    holidays: input.holidays ?? [],
+    weekendDays: input.weekendDays ?? [0, 6],
+    x,
+  });
   return { rangeStart, rangeEnd, plotLeft, plotWidth, ticks, bands, segments, markers, nowOutside, checks };
 }

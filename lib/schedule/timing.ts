@@ -81,7 +81,11 @@ export function windowRule(t: WindowRuleInputs): WindowRule {
   const nsTtlSeconds = Math.max(t.parentNsTtl, t.childNsTtl);
   const dsSeconds = t.dsChanges && t.dsTtl !== null ? t.dsTtl : 0;
   const requiredOverlapSeconds = nsTtlSeconds + dsSeconds + t.marginSeconds;
-  const minimumWindowSeconds = Math.max(requiredOverlapSeconds, t.maxRecordTtl + t.marginSeconds, t.negativeTtl + t.marginSeconds);
+  const minimumWindowSeconds = Math.max(
+    requiredOverlapSeconds,
+    t.maxRecordTtl + t.marginSeconds,
+    t.negativeTtl + t.marginSeconds,
+  );
   const changingTtlSeconds = t.changingRecordsTtl ?? t.maxRecordTtl;
   return {
     nsTtlSeconds,
@@ -101,17 +105,28 @@ export function computeTiming(raw: TimingInputs): TimingPlan {
   const steps: string[] = [];
   steps.push(`NS TTL = max(parent NS TTL ${f(t.parentNsTtl)}, child NS TTL ${f(t.childNsTtl)}) = ${f(r.nsTtlSeconds)}`);
   if (t.dsChanges && t.dsTtl !== null) {
-    steps.push(`DS changes: resolvers may hold the old DS for its TTL ${f(t.dsTtl)}; it adds to the overlap (DESIGN §7, RFC 8901 §8)`);
+    steps.push(
+      `DS changes: resolvers may hold the old DS for its TTL ${f(t.dsTtl)}; it adds to the overlap (DESIGN §7, RFC 8901 §8)`,
+    );
   } else if (t.dsChanges) {
     steps.push("DS changes but no DS TTL was measured: the overlap cannot account for it");
   }
   const overlap = r.requiredOverlapSeconds;
-  steps.push(`Required overlap = NS TTL ${f(r.nsTtlSeconds)}${r.dsSeconds ? ` + DS TTL ${f(r.dsSeconds)}` : ""} + margin ${f(t.marginSeconds)} = ${f(overlap)}; counted from the END of the window, since the parent may publish the new NS at any moment inside it`);
+  steps.push(
+    `Required overlap = NS TTL ${f(r.nsTtlSeconds)}${r.dsSeconds ? ` + DS TTL ${f(r.dsSeconds)}` : ""} + margin ${f(t.marginSeconds)} = ${f(overlap)}; counted from the END of the window, since the parent may publish the new NS at any moment inside it`,
+  );
   steps.push(
     `Minimum window = max(overlap ${f(overlap)}, max record TTL ${f(t.maxRecordTtl)} + margin, negative TTL ${f(t.negativeTtl)} + margin) = ${f(r.minimumWindowSeconds)}: the last cached pre-change answer expires inside the window, while everyone is on call`,
   );
-  steps.push(`TTL lowering: changed records keep their old TTL ${f(r.changingTtlSeconds)} in caches, so lower it at least ${f(r.ttlLoweringLeadSeconds)} (old TTL + margin) before the window starts`);
-  return { requiredOverlapSeconds: overlap, minimumWindowSeconds: r.minimumWindowSeconds, ttlLoweringLeadSeconds: r.ttlLoweringLeadSeconds, steps };
+  steps.push(
+    `TTL lowering: changed records keep their old TTL ${f(r.changingTtlSeconds)} in caches, so lower it at least ${f(r.ttlLoweringLeadSeconds)} (old TTL + margin) before the window starts`,
+  );
+  return {
+    requiredOverlapSeconds: overlap,
+    minimumWindowSeconds: r.minimumWindowSeconds,
+    ttlLoweringLeadSeconds: r.ttlLoweringLeadSeconds,
+    steps,
+  };
 }
 
 /** The arithmetic as human-readable steps (same text as computeTiming().steps). */

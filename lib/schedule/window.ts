@@ -98,9 +98,17 @@ export function checkSchedule(options: CheckScheduleOptions): ScheduleWarning[] 
     });
   }
   if (window.holidayRegion !== null) {
-    const hits = holidaysOn({ calendar: options.calendar ?? DEFAULT_HOLIDAY_CALENDAR, region: window.holidayRegion, dates });
+    const hits = holidaysOn({
+      calendar: options.calendar ?? DEFAULT_HOLIDAY_CALENDAR,
+      region: window.holidayRegion,
+      dates,
+    });
     if (hits.length > 0) {
-      out.push({ code: "window-holiday", severity: "warning", message: `the window falls on a holiday (${window.holidayRegion}): ${hits.map((h) => `${h.date} ${h.name}`).join(", ")}` });
+      out.push({
+        code: "window-holiday",
+        severity: "warning",
+        message: `the window falls on a holiday (${window.holidayRegion}): ${hits.map((h) => `${h.date} ${h.name}`).join(", ")}`,
+      });
     }
   }
   if (plan.durationSeconds < plan.timing.minimumWindowSeconds) {

@@ -42,7 +42,11 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** Local wall-clock fields of an instant. */
 export function toLocal(instant: Date, timeZone: string): Required<LocalDateTime> {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),

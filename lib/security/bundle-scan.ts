@@ -78,13 +78,16 @@ export function scanChunk(file: string, text: string, rules: ScanRules): BundleF
     if (!isPublicEnvName(name)) out.push({ file, kind: "env-reference", match: clip(m[0]) });
   }
   for (const name of rules.serverNames) {
-    if (new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`).test(text)) out.push({ file, kind: "server-env-name", match: name });
+    if (new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`).test(text))
+      out.push({ file, kind: "server-env-name", match: name });
   }
   for (const [name, value] of rules.serverValues) {
-    if (value.length >= MIN_VALUE_LENGTH && text.includes(value)) out.push({ file, kind: "server-env-value", match: `value of ${name}` });
+    if (value.length >= MIN_VALUE_LENGTH && text.includes(value))
+      out.push({ file, kind: "server-env-value", match: `value of ${name}` });
   }
   for (const shape of SECRET_SHAPES) {
-    for (const m of text.matchAll(shape)) out.push({ file, kind: "secret-shape", match: clip(m[0].replace(/:\/\/[^@/]*@/, "://***@")) });
+    for (const m of text.matchAll(shape))
+      out.push({ file, kind: "secret-shape", match: clip(m[0].replace(/:\/\/[^@/]*@/, "://***@")) });
   }
   return out;
 }

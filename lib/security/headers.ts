@@ -19,7 +19,11 @@ export const BASE_HEADERS: readonly Header[] = [
   // frame-ancestors 'none' for browsers without CSP2.
   { key: "X-Frame-Options", value: "DENY" },
   // Only features Chromium recognises: unknown ones log console errors.
-  { key: "Permissions-Policy", value: "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()" },
+  {
+    key: "Permissions-Policy",
+    value:
+      "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+  },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
 ];
@@ -55,7 +59,10 @@ export interface SecuredPageRequest {
  * A fresh nonce for one page request. Any client-sent CSP or x-nonce request
  * header is overwritten, so the client cannot choose the nonce Next renders.
  */
-export function securePageRequest(incoming: Headers, opts: { dev?: boolean; fill?: RandomFill } = {}): SecuredPageRequest {
+export function securePageRequest(
+  incoming: Headers,
+  opts: { dev?: boolean; fill?: RandomFill } = {},
+): SecuredPageRequest {
   const nonce = generateNonce(opts.fill);
   const policy = pageCsp({ nonce, dev: opts.dev });
   const requestHeaders = new Headers(incoming);

@@ -34,7 +34,11 @@ export interface ClientBundleReport {
   findings: BundleFinding[];
 }
 
-export function scanClientBundles(root: string, distDir: string, env: Record<string, string | undefined> = process.env): ClientBundleReport {
+export function scanClientBundles(
+  root: string,
+  distDir: string,
+  env: Record<string, string | undefined> = process.env,
+): ClientBundleReport {
   const sources = ["lib", "app"].flatMap((d) => walk(join(root, d), (p) => SOURCE.test(p) && !TEST.test(p)));
   const names = serverEnvNames(sources.map((p) => readFileSync(p, "utf8")));
   const rules = { serverNames: names, serverValues: serverEnvValues(names, env) };

@@ -4,11 +4,24 @@ import { DIAGNOSTIC_CODES as D } from "./diagnostics";
 
 function entries(src: string, keepComments = false) {
   const lex = new Lexer(src, keepComments);
-  const out: { line: number; blank: boolean; toks: [string, number, number, boolean][]; err: string | null; comment?: string }[] = [];
+  const out: {
+    line: number;
+    blank: boolean;
+    toks: [string, number, number, boolean][];
+    err: string | null;
+    comment?: string;
+  }[] = [];
   while (lex.next()) {
     const toks: [string, number, number, boolean][] = [];
-    for (let i = 0; i < lex.count; i++) toks.push([lex.text(i), lex.tline[i], lex.tcol[i], (lex.flags[i] & TOKEN_QUOTED) !== 0]);
-    out.push({ line: lex.entryLine, blank: lex.blankOwner, toks, err: lex.errCode, ...(keepComments ? { comment: lex.comment } : {}) });
+    for (let i = 0; i < lex.count; i++)
+      toks.push([lex.text(i), lex.tline[i], lex.tcol[i], (lex.flags[i] & TOKEN_QUOTED) !== 0]);
+    out.push({
+      line: lex.entryLine,
+      blank: lex.blankOwner,
+      toks,
+      err: lex.errCode,
+      ...(keepComments ? { comment: lex.comment } : {}),
+    });
   }
   return out;
 }
@@ -17,7 +30,19 @@ describe("Lexer", () => {
   it("splits entries on line ends outside parentheses and skips blank/comment lines", () => {
     const e = entries('a 1 IN TXT ( "x y" ; c1\n\t z )\n\n; only a comment\n  b\\ c\\;d\n');
     expect(e).toEqual([
-      { line: 1, blank: false, err: null, toks: [["a", 1, 1, false], ["1", 1, 3, false], ["IN", 1, 5, false], ["TXT", 1, 8, false], ["x y", 1, 14, true], ["z", 2, 3, false]] },
+      {
+        line: 1,
+        blank: false,
+        err: null,
+        toks: [
+          ["a", 1, 1, false],
+          ["1", 1, 3, false],
+          ["IN", 1, 5, false],
+          ["TXT", 1, 8, false],
+          ["x y", 1, 14, true],
+          ["z", 2, 3, false],
+        ],
+      },
       { line: 5, blank: true, err: null, toks: [["b\\ c\\;d", 5, 3, false]] },
     ]);
   });
@@ -40,7 +65,7 @@ describe("Lexer", () => {
       ["TXT", false],
       ["a", false],
       ["b c", true],
-      ["d\\\"e", false],
+      ['d\\"e', false],
     ]);
     expect(entries('a"b NS @\n')[0].err).toBe(D.UNTERMINATED_QUOTE);
   });

@@ -189,7 +189,13 @@ export class Lexer {
               continue;
             }
             if ((ch < SP && ch !== TAB && ch !== CR) || ch === 127) {
-              this.error(D.BAD_CHARACTER, `raw control character 0x${ch.toString(16).padStart(2, "0")} in quoted string (use \\DDD)`, j, line, lineStart);
+              this.error(
+                D.BAD_CHARACTER,
+                `raw control character 0x${ch.toString(16).padStart(2, "0")} in quoted string (use \\DDD)`,
+                j,
+                line,
+                lineStart,
+              );
             }
             j++;
           }
@@ -198,7 +204,16 @@ export class Lexer {
             pos = j + 1;
             // A closing quote must end the token ("a"b and """ are errors, as in Knot and BIND).
             const nx = src.charCodeAt(pos);
-            if (pos < len && nx !== SP && nx !== TAB && nx !== NL && nx !== CR && nx !== SEMI && nx !== LPAREN && nx !== RPAREN) {
+            if (
+              pos < len &&
+              nx !== SP &&
+              nx !== TAB &&
+              nx !== NL &&
+              nx !== CR &&
+              nx !== SEMI &&
+              nx !== LPAREN &&
+              nx !== RPAREN
+            ) {
               this.error(D.BAD_CHARACTER, `text right after a closing quote`, pos, line, lineStart);
             }
           } else {
@@ -228,7 +243,13 @@ export class Lexer {
           if (ch <= SP || ch === SEMI || ch === LPAREN || ch === RPAREN) {
             if (ch === SP || ch === TAB || ch === NL || ch === CR) break;
             if (ch === SEMI || ch === LPAREN || ch === RPAREN) break;
-            this.error(D.BAD_CHARACTER, `raw control character 0x${ch.toString(16).padStart(2, "0")} (use \\DDD)`, j, line, lineStart);
+            this.error(
+              D.BAD_CHARACTER,
+              `raw control character 0x${ch.toString(16).padStart(2, "0")} (use \\DDD)`,
+              j,
+              line,
+              lineStart,
+            );
           } else if (ch === QUOTE) {
             // A quote ends the word and starts a quoted token (BIND reads a"b c" as "a" "b c"):
             // SVCB key="v a l" (RFC 9460 §2.1) becomes `key=` plus an adjacent quoted token,

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  compareNames,
-  isSubdomain,
-  lowerName,
-  name,
-  nameKey,
-  nameToText,
-  parseName,
-  relativeText,
-} from "./name";
+import { compareNames, isSubdomain, lowerName, name, nameKey, nameToText, parseName, relativeText } from "./name";
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 
@@ -64,7 +55,17 @@ describe("comparison", () => {
   });
 
   it("orders names canonically (RFC 4034 §6.1 example)", () => {
-    const sorted = ["example.", "a.example.", "yljkjljk.a.example.", "Z.a.example.", "zABC.a.EXAMPLE.", "z.example.", "\\001.z.example.", "*.z.example.", "\\200.z.example."];
+    const sorted = [
+      "example.",
+      "a.example.",
+      "yljkjljk.a.example.",
+      "Z.a.example.",
+      "zABC.a.EXAMPLE.",
+      "z.example.",
+      "\\001.z.example.",
+      "*.z.example.",
+      "\\200.z.example.",
+    ];
     const shuffled = [...sorted].reverse();
     shuffled.sort((a, b) => compareNames(name(a), name(b)));
     expect(shuffled).toEqual(sorted);

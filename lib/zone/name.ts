@@ -8,9 +8,7 @@
 import { allocBytes, copyBytes } from "./bytes";
 import { DIAGNOSTIC_CODES as D, type DiagnosticCode } from "./diagnostics";
 
-export type NameResult =
-  | { ok: true; wire: Uint8Array }
-  | { ok: false; code: DiagnosticCode; message: string };
+export type NameResult = { ok: true; wire: Uint8Array } | { ok: false; code: DiagnosticCode; message: string };
 
 export const ROOT: Uint8Array = Uint8Array.of(0);
 

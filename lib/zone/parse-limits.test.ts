@@ -33,14 +33,23 @@ describe("$GENERATE work limits", () => {
         ["z.zone", i + 1, 11, D.BAD_GENERATE],
       ]).flat(),
     );
-    expect(r.diagnostics[1].message).toBe("$GENERATE stopped at $ = 0: that line does not make a record, the 65535 after it are not read");
+    expect(r.diagnostics[1].message).toBe(
+      "$GENERATE stopped at $ = 0: that line does not make a record, the 65535 after it are not read",
+    );
     // Only the failing line of each directive was read.
     expect(r.typeCounts).toEqual({ TXT: { read: 8, rejected: 8 } });
   });
 
   it("keeps the lines before the first failing one", () => {
     const r = parse(HEAD + "$GENERATE 250-260 h$ A 192.0.2.$\n");
-    expect(r.records.slice(1).map((x) => nameToText(x.owner))).toEqual(["h250.example.", "h251.example.", "h252.example.", "h253.example.", "h254.example.", "h255.example."]);
+    expect(r.records.slice(1).map((x) => nameToText(x.owner))).toEqual([
+      "h250.example.",
+      "h251.example.",
+      "h252.example.",
+      "h253.example.",
+      "h254.example.",
+      "h255.example.",
+    ]);
     expect(codes(r)).toEqual([
       ["z.zone", 3, 1, D.BAD_RDATA],
       ["z.zone", 3, 11, D.BAD_GENERATE],
@@ -58,7 +67,10 @@ describe("$GENERATE work limits", () => {
 
   it("bounds the entries generated in the whole parse, includes too", () => {
     const include: IncludeResolver = (path) => ({ file: path, text: "$GENERATE 1-40 i$ A 192.0.2.1\n" });
-    const r = parse(HEAD + "$GENERATE 1-40 h$ A 192.0.2.1\n$INCLUDE a\n$INCLUDE b\nafter A 192.0.2.1\n", { include, limits: { maxGenerateTotal: 100 } });
+    const r = parse(HEAD + "$GENERATE 1-40 h$ A 192.0.2.1\n$INCLUDE a\n$INCLUDE b\nafter A 192.0.2.1\n", {
+      include,
+      limits: { maxGenerateTotal: 100 },
+    });
     // 40 + 40 fit, the third directive (in b) would make 120.
     expect(r.records.length).toBe(1 + 80);
     expect(r.truncated).toBe(true);
@@ -67,7 +79,9 @@ describe("$GENERATE work limits", () => {
   });
 
   it("counts lines that failed toward the total", () => {
-    const r = parse(HEAD + "$GENERATE 1-10 h$ A x$\n$GENERATE 1-95 g$ A 192.0.2.1\n", { limits: { maxGenerateTotal: 95 } });
+    const r = parse(HEAD + "$GENERATE 1-10 h$ A x$\n$GENERATE 1-95 g$ A 192.0.2.1\n", {
+      limits: { maxGenerateTotal: 95 },
+    });
     expect(r.diagnostics.map((d) => d.code)).toEqual([D.BAD_RDATA, D.BAD_GENERATE, D.LIMIT_GENERATE]);
     expect(r.records.length).toBe(1);
   });
@@ -118,6 +132,10 @@ describe("typeCounts", () => {
 
   it("keeps an unknown quoted token under its own key next to the real types", () => {
     const r = parse(HEAD + 'a "FOO" x\nb "ns" ns2\n');
-    expect(r.typeCounts).toEqual({ SOA: { read: 1, rejected: 0 }, FOO: { read: 1, rejected: 1 }, NS: { read: 1, rejected: 1 } });
+    expect(r.typeCounts).toEqual({
+      SOA: { read: 1, rejected: 0 },
+      FOO: { read: 1, rejected: 1 },
+      NS: { read: 1, rejected: 1 },
+    });
   });
 });

@@ -30,7 +30,11 @@ describe("parseZone basics", () => {
     expect(r.records.map((x) => x.class)).toEqual([1, 1, 1, 1, 1]);
     expect(r.records[1].owner).toBe(r.records[2].owner);
     expect(r.records.map((x) => x.line)).toEqual([2, 3, 4, 5, 6]);
-    expect(r.typeCounts).toEqual({ A: { read: 3, rejected: 0 }, NS: { read: 1, rejected: 0 }, SOA: { read: 1, rejected: 0 } });
+    expect(r.typeCounts).toEqual({
+      A: { read: 3, rejected: 0 },
+      NS: { read: 1, rejected: 0 },
+      SOA: { read: 1, rejected: 0 },
+    });
   });
 
   it("shares the owner array between consecutive records with the same owner text", () => {
@@ -59,8 +63,16 @@ describe("parseZone basics", () => {
   });
 
   it("handles TTL units, $TTL units and the 2^31 / 2^32 boundaries", () => {
-    const r = parse("$TTL 1d\n@ SOA ns1 host 1 2 3 4 5\na 1w2d3h4m5s A 192.0.2.1\nb 1H A 192.0.2.1\nc 2147483648 A 192.0.2.1\nd 4294967296 A 192.0.2.1\ne 4294967295 A 192.0.2.1\n");
-    expect(r.records.map((x) => x.ttl)).toEqual([86400, 604800 + 2 * 86400 + 3 * 3600 + 4 * 60 + 5, 3600, 2147483648, 4294967295]);
+    const r = parse(
+      "$TTL 1d\n@ SOA ns1 host 1 2 3 4 5\na 1w2d3h4m5s A 192.0.2.1\nb 1H A 192.0.2.1\nc 2147483648 A 192.0.2.1\nd 4294967296 A 192.0.2.1\ne 4294967295 A 192.0.2.1\n",
+    );
+    expect(r.records.map((x) => x.ttl)).toEqual([
+      86400,
+      604800 + 2 * 86400 + 3 * 3600 + 4 * 60 + 5,
+      3600,
+      2147483648,
+      4294967295,
+    ]);
     expect(codes(r)).toEqual([
       [5, 3, D.TTL_TOO_LARGE],
       [6, 3, D.BAD_TTL],
@@ -97,7 +109,9 @@ describe("default TTL (quirks.md §ttl-default)", () => {
 
 describe("errors: positions, collection, resync", () => {
   it("reports each bad record with line and column and goes on", () => {
-    const text = HEAD + "a A 192.0.2.999\nb FOO 1\naaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa A 192.0.2.1\nc..d A 192.0.2.1\n  \tA 192.0.2.5\nok A 192.0.2.1\n";
+    const text =
+      HEAD +
+      "a A 192.0.2.999\nb FOO 1\naaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa A 192.0.2.1\nc..d A 192.0.2.1\n  \tA 192.0.2.5\nok A 192.0.2.1\n";
     const r = parse(text);
     expect(codes(r)).toEqual([
       [3, 5, D.BAD_RDATA],
@@ -119,13 +133,13 @@ describe("errors: positions, collection, resync", () => {
   });
 
   it("reports an unclosed parenthesis at its opening position", () => {
-    const r = parse(HEAD + "a TXT ( \"x\"\nb A 192.0.2.1\n");
+    const r = parse(HEAD + 'a TXT ( "x"\nb A 192.0.2.1\n');
     expect(codes(r)).toEqual([[3, 7, D.UNBALANCED_PARENS]]);
     expect(r.records.length).toBe(1);
   });
 
   it("rejects a stray closing parenthesis and raw control characters", () => {
-    const r = parse(HEAD + "a A 192.0.2.1 )\nb TXT \"a\u0000b\"\nc\u0001 A 192.0.2.1\nd A 192.0.2.1\n");
+    const r = parse(HEAD + 'a A 192.0.2.1 )\nb TXT "a\u0000b"\nc\u0001 A 192.0.2.1\nd A 192.0.2.1\n');
     expect(codes(r)).toEqual([
       [3, 15, D.UNBALANCED_PARENS],
       [4, 9, D.BAD_CHARACTER],
@@ -152,7 +166,18 @@ describe("errors: positions, collection, resync", () => {
   });
 
   it("never throws on hostile input", () => {
-    const junk = ["(((", ")))", '"', "\\", "$INCLUDE", "$GENERATE 1-", "@ IN", "\u0000\u0001\u00ff", "$ORIGIN ..", "x 99999999999999999999 A 1"];
+    const junk = [
+      "(((",
+      ")))",
+      '"',
+      "\\",
+      "$INCLUDE",
+      "$GENERATE 1-",
+      "@ IN",
+      "\u0000\u0001\u00ff",
+      "$ORIGIN ..",
+      "x 99999999999999999999 A 1",
+    ];
     for (const j of junk) expect(() => parse(j)).not.toThrow();
   });
 });
@@ -193,7 +218,10 @@ describe("names and zone semantics", () => {
     expect(r.diagnostics[0].severity).toBe("warning");
     expect(r.records.length).toBe(3);
     // without an origin option the first SOA fixes the apex
-    const n = parse("$TTL 1\nzone. SOA ns1.zone. h.zone. 1 2 3 4 5\nb.zone. SOA ns1.zone. h.zone. 1 2 3 4 5\nzone. SOA ns1.zone. h.zone. 7 2 3 4 5\n", { origin: null });
+    const n = parse(
+      "$TTL 1\nzone. SOA ns1.zone. h.zone. 1 2 3 4 5\nb.zone. SOA ns1.zone. h.zone. 1 2 3 4 5\nzone. SOA ns1.zone. h.zone. 7 2 3 4 5\n",
+      { origin: null },
+    );
     expect(n.diagnostics.map((d) => [d.line, d.code, d.severity])).toEqual([
       [3, D.BAD_SOA, "warning"],
       [4, D.BAD_SOA, "error"],
@@ -237,9 +265,9 @@ describe("$INCLUDE", () => {
   const files: Record<string, string> = {
     "a.zone": "inc A 192.0.2.9\n$ORIGIN other.\nz A 192.0.2.8\n",
     "loop.zone": "$INCLUDE loop.zone\n",
-    "deep1": "$INCLUDE deep2\n",
-    "deep2": "$INCLUDE deep3\n",
-    "deep3": "d A 192.0.2.7\n",
+    deep1: "$INCLUDE deep2\n",
+    deep2: "$INCLUDE deep3\n",
+    deep3: "d A 192.0.2.7\n",
   };
   const include = (path: string) => (path in files ? { file: path, text: files[path] } : null);
 
@@ -253,7 +281,10 @@ describe("$INCLUDE", () => {
   });
 
   it("reports missing files, cycles and depth", () => {
-    const r = parse(HEAD + "$INCLUDE nope\n$INCLUDE loop.zone\n$INCLUDE deep1\n", { include, limits: { maxIncludeDepth: 2 } });
+    const r = parse(HEAD + "$INCLUDE nope\n$INCLUDE loop.zone\n$INCLUDE deep1\n", {
+      include,
+      limits: { maxIncludeDepth: 2 },
+    });
     expect(r.diagnostics.map((d) => [d.file, d.line, d.column, d.code])).toEqual([
       ["z.zone", 3, 10, D.INCLUDE_NOT_FOUND],
       ["loop.zone", 1, 10, D.INCLUDE_DEPTH],
@@ -269,8 +300,17 @@ describe("$INCLUDE", () => {
 
 describe("$GENERATE", () => {
   it("expands ranges with steps, offsets, widths and bases", () => {
-    const r = parse(HEAD + "$GENERATE 1-5/2 host$ A 192.0.2.$\n$GENERATE 10-11 ${-9,3,d}-${0,0,x}-${0,4,X} 60 IN CNAME x\\$$\n");
-    expect(owners(r)).toEqual(["example.", "host1.example.", "host3.example.", "host5.example.", "001-a-000A.example.", "002-b-000B.example."]);
+    const r = parse(
+      HEAD + "$GENERATE 1-5/2 host$ A 192.0.2.$\n$GENERATE 10-11 ${-9,3,d}-${0,0,x}-${0,4,X} 60 IN CNAME x\\$$\n",
+    );
+    expect(owners(r)).toEqual([
+      "example.",
+      "host1.example.",
+      "host3.example.",
+      "host5.example.",
+      "001-a-000A.example.",
+      "002-b-000B.example.",
+    ]);
     expect(r.records.slice(1, 4).map((x) => Array.from(x.rdata))).toEqual([
       [192, 0, 2, 1],
       [192, 0, 2, 3],
@@ -288,9 +328,13 @@ describe("$GENERATE", () => {
   });
 
   it("reports syntax errors and the maxGenerate limit at the directive line", () => {
-    const r = parse(HEAD + "$GENERATE 5-1 a$ A 192.0.2.1\n$GENERATE 1-100 a$ A 192.0.2.$\n$GENERATE 1-2 a${x} A 192.0.2.1\n$GENERATE 1-2 a$ A 192.0.2.$$\n", {
-      limits: { maxGenerate: 50 },
-    });
+    const r = parse(
+      HEAD +
+        "$GENERATE 5-1 a$ A 192.0.2.1\n$GENERATE 1-100 a$ A 192.0.2.$\n$GENERATE 1-2 a${x} A 192.0.2.1\n$GENERATE 1-2 a$ A 192.0.2.$$\n",
+      {
+        limits: { maxGenerate: 50 },
+      },
+    );
     expect(codes(r)).toEqual([
       [3, 11, D.BAD_GENERATE],
       [4, 11, D.BAD_GENERATE],

@@ -229,7 +229,13 @@ class ZoneParser {
   }
 
   /** Diagnostic at token i of the current entry. */
-  private diagTok(ctx: FileCtx, i: number, code: DiagnosticCode, message: string, severity: "error" | "warning" = "error"): void {
+  private diagTok(
+    ctx: FileCtx,
+    i: number,
+    code: DiagnosticCode,
+    message: string,
+    severity: "error" | "warning" = "error",
+  ): void {
     const lex = ctx.lex;
     this.diag(ctx, lex.tline[i], lex.tcol[i], lex.start[i], code, message, severity);
   }
@@ -316,13 +322,26 @@ class ZoneParser {
     const lex = ctx.lex;
     while (!this.stop && lex.next()) this.entry(ctx);
     if (lex.crlfLine > 0) {
-      this.diag(ctx, lex.crlfLine, 1, lineStartOffset(lex.src, lex.crlfLine), D.LINE_ENDING, "CRLF line endings (accepted)", "warning");
+      this.diag(
+        ctx,
+        lex.crlfLine,
+        1,
+        lineStartOffset(lex.src, lex.crlfLine),
+        D.LINE_ENDING,
+        "CRLF line endings (accepted)",
+        "warning",
+      );
     }
   }
 
   private entry(ctx: FileCtx): void {
     const lex = ctx.lex;
-    if (!lex.blankOwner && lex.count > 0 && (lex.flags[0] & TOKEN_QUOTED) === 0 && lex.src.charCodeAt(lex.start[0]) === 0x24 /* $ */) {
+    if (
+      !lex.blankOwner &&
+      lex.count > 0 &&
+      (lex.flags[0] & TOKEN_QUOTED) === 0 &&
+      lex.src.charCodeAt(lex.start[0]) === 0x24 /* $ */
+    ) {
       if (ctx.fixed) {
         this.countOther(UNPARSED_TYPE, true);
         this.diagTok(ctx, 0, D.BAD_GENERATE, "a $GENERATE owner must not start with a directive");
@@ -352,7 +371,13 @@ class ZoneParser {
     const n = lex.count;
     let err: EntryError | null = null;
     if (lex.errCode !== null) {
-      err = { code: lex.errCode, message: lex.errMessage, line: lex.errLine, column: lex.errCol, offset: lex.errOffset };
+      err = {
+        code: lex.errCode,
+        message: lex.errMessage,
+        line: lex.errLine,
+        column: lex.errCol,
+        offset: lex.errOffset,
+      };
     }
 
     // Owner (RFC 1035 §5.1: blank = previous owner).
@@ -361,9 +386,23 @@ class ZoneParser {
     if (lex.blankOwner) {
       owner = ctx.prevOwner;
       if (owner === null && err === null) {
-        err = { code: D.NO_OWNER, message: "blank owner but no previous owner in this file", line: lex.entryLine, column: 1, offset: lex.entryOffset };
+        err = {
+          code: D.NO_OWNER,
+          message: "blank owner but no previous owner in this file",
+          line: lex.entryLine,
+          column: 1,
+          offset: lex.entryOffset,
+        };
       } else if (ctx.originJustChanged && owner !== null) {
-        this.diag(ctx, lex.entryLine, 1, lex.entryOffset, D.INHERITED_OWNER, "blank owner after $ORIGIN: the previous owner is used, not the new origin", "warning");
+        this.diag(
+          ctx,
+          lex.entryLine,
+          1,
+          lex.entryOffset,
+          D.INHERITED_OWNER,
+          "blank owner after $ORIGIN: the previous owner is used, not the new origin",
+          "warning",
+        );
       }
     } else {
       i = 1;
@@ -441,13 +480,15 @@ class ZoneParser {
       const t = (lex.flags[i] & TOKEN_QUOTED) !== 0 ? undefined : this.typeAt(src, lex.start[i], lex.end[i]);
       if (t === undefined) {
         const mnemonic = lex.text(i).toUpperCase();
-        if (err === null) err = this.errTok(ctx, i, D.UNKNOWN_TYPE, `unknown type "${lex.text(i)}" (use TYPEnnn, RFC 3597)`);
+        if (err === null)
+          err = this.errTok(ctx, i, D.UNKNOWN_TYPE, `unknown type "${lex.text(i)}" (use TYPEnnn, RFC 3597)`);
         this.countOther(mnemonic === "" ? UNPARSED_TYPE : mnemonic, true);
         this.report(ctx, err);
         return;
       }
       type = t;
-      if (isMetaType(t) && err === null) err = this.errTok(ctx, i, D.META_TYPE, `${typeToText(t)} cannot appear in a zone`);
+      if (isMetaType(t) && err === null)
+        err = this.errTok(ctx, i, D.META_TYPE, `${typeToText(t)} cannot appear in a zone`);
       i++;
     }
     if (type < 0) {
@@ -461,10 +502,22 @@ class ZoneParser {
     if (err === null) {
       if (cls < 0) cls = this.zoneClass || (this.opts.defaultClass ?? 1);
       if (cls === 254 || cls === 255) {
-        err = { code: D.BAD_CLASS, message: `class ${cls === 255 ? "ANY" : "NONE"} cannot appear in a zone`, line: lex.tline[0], column: lex.tcol[0], offset: lex.start[0] };
+        err = {
+          code: D.BAD_CLASS,
+          message: `class ${cls === 255 ? "ANY" : "NONE"} cannot appear in a zone`,
+          line: lex.tline[0],
+          column: lex.tcol[0],
+          offset: lex.start[0],
+        };
       } else if (this.zoneClass === 0) this.zoneClass = cls;
       else if (cls !== this.zoneClass) {
-        err = { code: D.CLASS_MISMATCH, message: `class ${cls} differs from the zone's class ${this.zoneClass}`, line: lex.tline[0], column: lex.tcol[0], offset: lex.start[0] };
+        err = {
+          code: D.CLASS_MISMATCH,
+          message: `class ${cls} differs from the zone's class ${this.zoneClass}`,
+          line: lex.tline[0],
+          column: lex.tcol[0],
+          offset: lex.start[0],
+        };
       }
     }
     if (err !== null) {
@@ -512,13 +565,27 @@ class ZoneParser {
       this.warnDefaulted(ctx, `no $TTL and no explicit TTL: using the SOA MINIMUM ${ttl} (BIND)`);
     } else {
       this.rejected[type]++;
-      this.diag(ctx, lex.entryLine, 1, lex.entryOffset, D.BAD_TTL, "no TTL known: no $TTL, no earlier explicit TTL and no SOA yet");
+      this.diag(
+        ctx,
+        lex.entryLine,
+        1,
+        lex.entryOffset,
+        D.BAD_TTL,
+        "no TTL known: no $TTL, no earlier explicit TTL and no SOA yet",
+      );
       return;
     }
 
     if (this.records.length >= this.limits.maxRecords) {
       this.rejected[type]++;
-      this.diag(ctx, lex.entryLine, 1, lex.entryOffset, D.LIMIT_RECORDS, `more than ${this.limits.maxRecords} records: reading stopped`);
+      this.diag(
+        ctx,
+        lex.entryLine,
+        1,
+        lex.entryOffset,
+        D.LIMIT_RECORDS,
+        `more than ${this.limits.maxRecords} records: reading stopped`,
+      );
       this.truncated = true;
       this.stop = true;
       return;
@@ -532,7 +599,15 @@ class ZoneParser {
     if (this.apex !== null && own !== this.zoneChecked) {
       this.zoneChecked = own;
       if (!inZone(own, this.apex)) {
-        this.diag(ctx, lex.entryLine, lex.blankOwner ? 1 : lex.tcol[0], lex.entryOffset, D.OUT_OF_ZONE, "owner is outside the zone (kept)", "warning");
+        this.diag(
+          ctx,
+          lex.entryLine,
+          lex.blankOwner ? 1 : lex.tcol[0],
+          lex.entryOffset,
+          D.OUT_OF_ZONE,
+          "owner is outside the zone (kept)",
+          "warning",
+        );
       }
     }
     if (type === TYPE_CNAME) this.cnameOwners.add(ownerHash(own));
@@ -557,7 +632,15 @@ class ZoneParser {
     const col = lex.blankOwner ? 1 : lex.tcol[0];
     const apex = this.apex;
     if (apex !== null && !(owner.length === apex.length && inZone(owner, apex))) {
-      this.diag(ctx, lex.entryLine, col, lex.entryOffset, D.BAD_SOA, `SOA is not at the zone apex ${nameToText(apex)} (RFC 1035 §5.2): kept`, "warning");
+      this.diag(
+        ctx,
+        lex.entryLine,
+        col,
+        lex.entryOffset,
+        D.BAD_SOA,
+        `SOA is not at the zone apex ${nameToText(apex)} (RFC 1035 §5.2): kept`,
+        "warning",
+      );
       return true;
     }
     const first = this.firstSoa;
@@ -567,10 +650,25 @@ class ZoneParser {
       return true;
     }
     if (sameBytes(first, rdata)) {
-      this.diag(ctx, lex.entryLine, col, lex.entryOffset, D.BAD_SOA, "the SOA is repeated (as at the end of an AXFR): kept once", "warning");
+      this.diag(
+        ctx,
+        lex.entryLine,
+        col,
+        lex.entryOffset,
+        D.BAD_SOA,
+        "the SOA is repeated (as at the end of an AXFR): kept once",
+        "warning",
+      );
       return true;
     }
-    this.diag(ctx, lex.entryLine, col, lex.entryOffset, D.BAD_SOA, "a second, different SOA at the apex (a zone has exactly one, RFC 1035 §5.2): rejected, the first is kept");
+    this.diag(
+      ctx,
+      lex.entryLine,
+      col,
+      lex.entryOffset,
+      D.BAD_SOA,
+      "a second, different SOA at the apex (a zone has exactly one, RFC 1035 §5.2): rejected, the first is kept",
+    );
     return false;
   }
 
@@ -629,7 +727,8 @@ class ZoneParser {
         lastKey = this.cnameOwners.has(ownerHash(r.owner)) ? nameKey(r.owner) : null;
         if (lastKey !== null && !cnameKeys.has(lastKey)) lastKey = null;
       }
-      if (lastKey !== null && r.type !== TYPE_CNAME && r.type !== TYPE_RRSIG && r.type !== TYPE_NSEC) conflicted.add(lastKey);
+      if (lastKey !== null && r.type !== TYPE_CNAME && r.type !== TYPE_RRSIG && r.type !== TYPE_NSEC)
+        conflicted.add(lastKey);
     }
     if (conflicted.size === 0) return;
     const keep: ZoneRecord[] = [];
@@ -666,7 +765,13 @@ class ZoneParser {
     const lex = ctx.lex;
     const name = lex.text(0).toUpperCase();
     if (lex.errCode !== null) {
-      this.report(ctx, { code: lex.errCode, message: lex.errMessage, line: lex.errLine, column: lex.errCol, offset: lex.errOffset });
+      this.report(ctx, {
+        code: lex.errCode,
+        message: lex.errMessage,
+        line: lex.errLine,
+        column: lex.errCol,
+        offset: lex.errOffset,
+      });
       return;
     }
     switch (name) {
@@ -713,10 +818,16 @@ class ZoneParser {
     const lex = ctx.lex;
     const v = parseTtlRange(lex.src, lex.start[1], lex.end[1]);
     if (v < 0) {
-      this.diagTok(ctx, 1, D.BAD_TTL, v === TTL_OVERFLOW ? `$TTL ${lex.text(1)} is 2^32 or more` : `bad $TTL "${lex.text(1)}"`);
+      this.diagTok(
+        ctx,
+        1,
+        D.BAD_TTL,
+        v === TTL_OVERFLOW ? `$TTL ${lex.text(1)} is 2^32 or more` : `bad $TTL "${lex.text(1)}"`,
+      );
       return;
     }
-    if (v > TTL_SIGNED_MAX) this.diagTok(ctx, 1, D.TTL_TOO_LARGE, `$TTL ${v} is above 2^31-1 (RFC 2181 §8); kept`, "warning");
+    if (v > TTL_SIGNED_MAX)
+      this.diagTok(ctx, 1, D.TTL_TOO_LARGE, `$TTL ${v} is above 2^31-1 (RFC 2181 §8); kept`, "warning");
     this.dollarTtl = v;
   }
 
@@ -740,7 +851,12 @@ class ZoneParser {
     const resolver = this.opts.include;
     const got = resolver ? resolver(path, ctx.file) : null;
     if (!got) {
-      this.diagTok(ctx, 1, D.INCLUDE_NOT_FOUND, resolver ? `$INCLUDE "${path}" not found` : `$INCLUDE "${path}" is not allowed here`);
+      this.diagTok(
+        ctx,
+        1,
+        D.INCLUDE_NOT_FOUND,
+        resolver ? `$INCLUDE "${path}" not found` : `$INCLUDE "${path}" is not allowed here`,
+      );
       return;
     }
     if (ctx.stack.includes(got.file)) {
@@ -749,7 +865,12 @@ class ZoneParser {
     }
     // Depth alone does not bound the work: 4 includes per file, 8 deep, is 4^8 reads.
     if (++this.includeFiles > this.limits.maxIncludeFiles) {
-      this.diagTok(ctx, 1, D.LIMIT_INCLUDES, `more than ${this.limits.maxIncludeFiles} $INCLUDE files read in this parse: reading stopped`);
+      this.diagTok(
+        ctx,
+        1,
+        D.LIMIT_INCLUDES,
+        `more than ${this.limits.maxIncludeFiles} $INCLUDE files read in this parse: reading stopped`,
+      );
       this.truncated = true;
       this.stop = true;
       return;
@@ -776,7 +897,12 @@ class ZoneParser {
       return;
     }
     if (range.count > this.limits.maxGenerate) {
-      this.diagTok(ctx, 1, D.BAD_GENERATE, `$GENERATE would make ${range.count} records, above the limit of ${this.limits.maxGenerate}`);
+      this.diagTok(
+        ctx,
+        1,
+        D.BAD_GENERATE,
+        `$GENERATE would make ${range.count} records, above the limit of ${this.limits.maxGenerate}`,
+      );
       return;
     }
     const lhs = lex.text(2);
@@ -792,7 +918,12 @@ class ZoneParser {
       if (!isTtl && !isClass) break;
     }
     if (i !== n - 1) {
-      this.diagTok(ctx, Math.min(i, n - 1), D.BAD_GENERATE, `$GENERATE takes one rhs token (quote it if it has spaces)`);
+      this.diagTok(
+        ctx,
+        Math.min(i, n - 1),
+        D.BAD_GENERATE,
+        `$GENERATE takes one rhs token (quote it if it has spaces)`,
+      );
       return;
     }
     const rhs = lex.text(n - 1);
@@ -970,8 +1101,22 @@ export function classAt(src: string, s: number, e: number): number {
     return -1;
   }
   if (n === 3 && upperAt(src, s) === 0x41 && upperAt(src, s + 1) === 0x4e && upperAt(src, s + 2) === 0x59) return 255;
-  if (n === 4 && upperAt(src, s) === 0x4e && upperAt(src, s + 1) === 0x4f && upperAt(src, s + 2) === 0x4e && upperAt(src, s + 3) === 0x45) return 254;
-  if (n > 5 && upperAt(src, s) === 0x43 && upperAt(src, s + 1) === 0x4c && upperAt(src, s + 2) === 0x41 && upperAt(src, s + 3) === 0x53 && upperAt(src, s + 4) === 0x53) {
+  if (
+    n === 4 &&
+    upperAt(src, s) === 0x4e &&
+    upperAt(src, s + 1) === 0x4f &&
+    upperAt(src, s + 2) === 0x4e &&
+    upperAt(src, s + 3) === 0x45
+  )
+    return 254;
+  if (
+    n > 5 &&
+    upperAt(src, s) === 0x43 &&
+    upperAt(src, s + 1) === 0x4c &&
+    upperAt(src, s + 2) === 0x41 &&
+    upperAt(src, s + 3) === 0x53 &&
+    upperAt(src, s + 4) === 0x53
+  ) {
     let v = 0;
     for (let p = s + 5; p < e; p++) {
       const c = src.charCodeAt(p);
@@ -1007,7 +1152,6 @@ export function unescapeText(text: string): string {
   }
   return out;
 }
-
 
 function lineStartOffset(src: string, line: number): number {
   let off = 0;

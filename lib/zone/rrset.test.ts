@@ -10,7 +10,17 @@ function rec(owner: string, type: number, rdata: number[], ttl = 300, line = 1):
 
 describe("canonical order (RFC 4034 §6.1)", () => {
   it("sorts the RFC's example names", () => {
-    const names = ["z.example.", "a.example.", "yljkjljk.a.example.", "Z.a.example.", "zABC.a.EXAMPLE.", "\\001.z.example.", "*.z.example.", "\\200.z.example.", "example."];
+    const names = [
+      "z.example.",
+      "a.example.",
+      "yljkjljk.a.example.",
+      "Z.a.example.",
+      "zABC.a.EXAMPLE.",
+      "\\001.z.example.",
+      "*.z.example.",
+      "\\200.z.example.",
+      "example.",
+    ];
     const sorted = sortCanonical(names.map((n, i) => rec(n, 1, [i])));
     expect(sorted.map((r) => nameToText(r.owner))).toEqual([
       "example.",
@@ -49,8 +59,18 @@ describe("toRRsets", () => {
       rec("www.example.", 1, [192, 0, 2, 2], 300, 3),
       rec("www.example.", 28, [0, 1], 300, 4),
     ]);
-    expect(rrsets.map((s) => [nameToText(s.owner).toLowerCase(), s.type, s.ttl, s.rdatas.map((r) => Array.from(r))])).toEqual([
-      ["www.example.", 1, 60, [[192, 0, 2, 1], [192, 0, 2, 2]]],
+    expect(
+      rrsets.map((s) => [nameToText(s.owner).toLowerCase(), s.type, s.ttl, s.rdatas.map((r) => Array.from(r))]),
+    ).toEqual([
+      [
+        "www.example.",
+        1,
+        60,
+        [
+          [192, 0, 2, 1],
+          [192, 0, 2, 2],
+        ],
+      ],
       ["www.example.", 28, 300, [[0, 1]]],
     ]);
     expect(diagnostics.map((d) => [d.code, d.line]).sort()).toEqual(

@@ -23,7 +23,9 @@ const record = fc.oneof(...typed.map(([type, gen]) => gen.map((rdata) => ({ type
 const labelText = fc.oneof(
   fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/),
   fc.constant("*"),
-  fc.uint8Array({ minLength: 1, maxLength: 3 }).map((b) => Array.from(b, (c) => "\\" + String(c).padStart(3, "0")).join("")),
+  fc
+    .uint8Array({ minLength: 1, maxLength: 3 })
+    .map((b) => Array.from(b, (c) => "\\" + String(c).padStart(3, "0")).join("")),
 );
 
 const group = fc.record({
@@ -74,7 +76,10 @@ describe("parse → normalize → parse", () => {
         expect(errors, text).toEqual([]);
         const normalized = recordsToText(first.records);
         const second = parseZone(normalized, { file: "normalized.zone" });
-        expect(second.diagnostics.filter((d) => d.severity === "error"), normalized).toEqual([]);
+        expect(
+          second.diagnostics.filter((d) => d.severity === "error"),
+          normalized,
+        ).toEqual([]);
         expect(keySet(second.records)).toEqual(keySet(first.records));
         expect(recordsToText(second.records)).toBe(normalized);
       }),

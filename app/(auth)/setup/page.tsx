@@ -13,7 +13,10 @@ export default async function SetupPage() {
   return (
     <div className="mx-auto max-w-sm space-y-6">
       <h1 className="text-2xl font-semibold">Create the first account</h1>
-      <p className="text-sm text-slate-600">Nobody has an account yet. The first account creates your organisation; transfers made before accounts existed belong to it.</p>
+      <p className="text-sm text-slate-600">
+        Nobody has an account yet. The first account creates your organisation; transfers made before accounts existed
+        belong to it.
+      </p>
       <AuthForm action={setupAction} setup />
     </div>
   );

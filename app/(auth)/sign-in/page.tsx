@@ -21,14 +21,19 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-sm space-y-6">
       <h1 className="text-2xl font-semibold">Sign in</h1>
       {ssoError && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="sign-in-error">
+        <p
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+          data-testid="sign-in-error"
+        >
           {ssoError}
         </p>
       )}
       <AuthForm action={signInAction} setup={false} />
       {sso.ok && sso.config && <SsoButton label={sso.config.label} providerId={sso.config.providerId} />}
       <p className="text-sm text-slate-500">
-        Staff accounts are created by an administrator (<code>npx cutover admin create-user</code>). Maintainers use the invite link they were sent. <Link href="/">Home</Link>
+        Staff accounts are created by an administrator (<code>npx cutover admin create-user</code>). Maintainers use the
+        invite link they were sent. <Link href="/">Home</Link>
       </p>
     </div>
   );

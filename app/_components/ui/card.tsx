@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, children, testId, actions }: { title?: ReactNode; children: ReactNode; testId?: string; actions?: ReactNode }) {
+export function Card({
+  title,
+  children,
+  testId,
+  actions,
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+  actions?: ReactNode;
+}) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={testId}>
       {(title || actions) && (

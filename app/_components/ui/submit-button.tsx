@@ -9,10 +9,22 @@ import { buttonClass } from "./button-link";
  * action is pending, so a double click sends one request (the use case is
  * idempotent as well; COMMON rules: "every state change survives a double click").
  */
-export function SubmitButton({ children, pendingText, className, disabled, ...props }: Omit<ComponentProps<"button">, "type"> & { pendingText?: ReactNode }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  className,
+  disabled,
+  ...props
+}: Omit<ComponentProps<"button">, "type"> & { pendingText?: ReactNode }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={className ?? buttonClass} disabled={pending || disabled} aria-disabled={pending || disabled} {...props}>
+    <button
+      type="submit"
+      className={className ?? buttonClass}
+      disabled={pending || disabled}
+      aria-disabled={pending || disabled}
+      {...props}
+    >
       {pending && pendingText ? pendingText : children}
     </button>
   );

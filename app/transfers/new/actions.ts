@@ -12,7 +12,14 @@ export interface NewTransferState {
   duplicates?: OpenTransfer[];
 }
 
-const FIELDS = ["domain", "losingRegistrar", "gainingRegistrar", "currentDnsOperator", "futureDnsOperator", "dnsHostingMoves"] as const;
+const FIELDS = [
+  "domain",
+  "losingRegistrar",
+  "gainingRegistrar",
+  "currentDnsOperator",
+  "futureDnsOperator",
+  "dnsHostingMoves",
+] as const;
 
 export async function createTransferAction(_prev: NewTransferState, formData: FormData): Promise<NewTransferState> {
   const values: Record<string, string> = {};
@@ -22,7 +29,10 @@ export async function createTransferAction(_prev: NewTransferState, formData: Fo
   }
   let transferId: string;
   try {
-    const transfer = await createTransferOnce(await actionActor(), { transfer: values, ...(formData.get("confirmDuplicate") === "yes" ? { confirmDuplicate: "yes" } : {}) });
+    const transfer = await createTransferOnce(await actionActor(), {
+      transfer: values,
+      ...(formData.get("confirmDuplicate") === "yes" ? { confirmDuplicate: "yes" } : {}),
+    });
     transferId = transfer.id;
   } catch (e) {
     if (isAppError(e) && e.code === "CONFLICT" && Array.isArray(e.details.duplicates))

@@ -9,7 +9,11 @@ afterEach(async () => {
   t = null;
 });
 
-const input = (i: number) => ({ email: `first${i}@race.test`, password: "long enough password", organisation: `Org ${i}` });
+const input = (i: number) => ({
+  email: `first${i}@race.test`,
+  password: "long enough password",
+  organisation: `Org ${i}`,
+});
 
 describe.each(testDialects())("first-run setup race (%s)", (dialect) => {
   test("two simultaneous setups create exactly one first account and organisation; the other is refused", async () => {
@@ -35,7 +39,14 @@ describe.each(testDialects())("first-run setup race (%s)", (dialect) => {
   test("the atomic step itself: of five concurrent claims one wins, four get null, nothing half-written", async () => {
     t = await createTestDb(dialect);
     const db = t.db;
-    const rs = await Promise.all([1, 2, 3, 4, 5].map((i) => insertFirstStaffUser({ email: `c${i}@race.test`, name: `c${i}`, organisationName: `C${i}`, passwordHash: "x:y" }, db)));
+    const rs = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) =>
+        insertFirstStaffUser(
+          { email: `c${i}@race.test`, name: `c${i}`, organisationName: `C${i}`, passwordHash: "x:y" },
+          db,
+        ),
+      ),
+    );
     expect(rs.filter((r) => r !== null)).toHaveLength(1);
     expect(await db.user.count()).toBe(1);
     expect(await db.account.count()).toBe(1);

@@ -5,13 +5,24 @@
  */
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
-import { countUsers, createOrganisation, findOrganisationByName, findUserByEmail, insertFirstStaffUser, insertStaffUser, type StaffUserRow } from "../../db/staff";
+import {
+  countUsers,
+  createOrganisation,
+  findOrganisationByName,
+  findUserByEmail,
+  insertFirstStaffUser,
+  insertStaffUser,
+  type StaffUserRow,
+} from "../../db/staff";
 import type { Deps } from "../use-case";
 import { AppError } from "../../errors/app-error";
 import { MIN_PASSWORD_LENGTH } from "../../auth/server";
 
 export const staffUserInputSchema = z.object({
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(256),
   name: z.string().trim().max(200).default(""),
   organisation: z.string().trim().min(1, "name the organisation").max(200),
@@ -19,7 +30,9 @@ export const staffUserInputSchema = z.object({
 export type StaffUserInput = z.input<typeof staffUserInputSchema>;
 
 function invalid(error: z.ZodError): AppError {
-  return new AppError("INVALID", "invalid account details", { issues: error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+  return new AppError("INVALID", "invalid account details", {
+    issues: error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+  });
 }
 
 /**
@@ -28,7 +41,10 @@ function invalid(error: z.ZodError): AppError {
  * before accounts existed; that step is atomic (lib/db/staff.ts
  * insertFirstStaffUser), so of two racing "first" accounts only one is first.
  */
-export async function createStaffUser(input: unknown, deps: Deps & { onlyFirst?: boolean } = {}): Promise<StaffUserRow> {
+export async function createStaffUser(
+  input: unknown,
+  deps: Deps & { onlyFirst?: boolean } = {},
+): Promise<StaffUserRow> {
   const { db } = deps;
   const p = staffUserInputSchema.safeParse(input);
   if (!p.success) throw invalid(p.error);
@@ -46,7 +62,8 @@ export async function createStaffUser(input: unknown, deps: Deps & { onlyFirst?:
   try {
     return await insertStaffUser({ email, name, organisationId: org.id, passwordHash }, db);
   } catch (e) {
-    if ((e as { code?: unknown }).code === "P2002") throw new AppError("CONFLICT", `an account for ${email} already exists`);
+    if ((e as { code?: unknown }).code === "P2002")
+      throw new AppError("CONFLICT", `an account for ${email} already exists`);
     throw e;
   }
 }

@@ -26,8 +26,14 @@ export interface BuildRevisionContentOptions {
 }
 
 /** The deciding account and the typed on-behalf-of, as stored (absent on decisions from before accounts were bound). */
-function decider(row: FindingStateRow): { account?: { userId: string; email: string; name: string }; onBehalfOf?: string } {
-  return { ...(row.byUserId && row.by ? { account: { userId: row.byUserId, email: row.byEmail ?? "", name: row.by } } : {}), ...(row.onBehalfOf ? { onBehalfOf: row.onBehalfOf } : {}) };
+function decider(row: FindingStateRow): {
+  account?: { userId: string; email: string; name: string };
+  onBehalfOf?: string;
+} {
+  return {
+    ...(row.byUserId && row.by ? { account: { userId: row.byUserId, email: row.byEmail ?? "", name: row.by } } : {}),
+    ...(row.onBehalfOf ? { onBehalfOf: row.onBehalfOf } : {}),
+  };
 }
 
 function checklistState(row: FindingStateRow | undefined): FindingState {
@@ -37,9 +43,13 @@ function checklistState(row: FindingStateRow | undefined): FindingState {
     case "fixed":
       return { status: "fixed", ...(at ? { at } : {}) };
     case "waived":
-      return row.by && at && row.reason ? { status: "waived", by: row.by, at, reason: row.reason, ...decider(row) } : { status: "open" };
+      return row.by && at && row.reason
+        ? { status: "waived", by: row.by, at, reason: row.reason, ...decider(row) }
+        : { status: "open" };
     case "acknowledged":
-      return row.by && at ? { status: "acknowledged", by: row.by, at, ...(row.reason ? { note: row.reason } : {}), ...decider(row) } : { status: "open" };
+      return row.by && at
+        ? { status: "acknowledged", by: row.by, at, ...(row.reason ? { note: row.reason } : {}), ...decider(row) }
+        : { status: "open" };
     default:
       return { status: "open" };
   }
@@ -56,8 +66,10 @@ function checksStates(rows: readonly FindingStateRow[]): FindingStates {
   for (const r of rows) {
     const at = (r.at ?? new Date(0)).toISOString();
     if (r.status === "fixed") out[r.key] = { status: "fixed", at };
-    else if (r.status === "waived" && r.by && r.reason) out[r.key] = { status: "waived", by: deciderText(r), reason: r.reason, at };
-    else if (r.status === "acknowledged" && r.by) out[r.key] = { status: "acknowledged", by: deciderText(r), reason: r.reason ?? "", at };
+    else if (r.status === "waived" && r.by && r.reason)
+      out[r.key] = { status: "waived", by: deciderText(r), reason: r.reason, at };
+    else if (r.status === "acknowledged" && r.by)
+      out[r.key] = { status: "acknowledged", by: deciderText(r), reason: r.reason ?? "", at };
   }
   return out;
 }
@@ -65,7 +77,9 @@ function checksStates(rows: readonly FindingStateRow[]): FindingStates {
 export function buildRevisionContent(o: BuildRevisionContentOptions): RevisionContent {
   const t = o.transfer;
   const stateByKey = new Map((o.review?.states ?? []).map((s) => [s.key, s]));
-  const findings: Finding[] = (o.review?.findings ?? []).map((f) => toRevisionFinding(f, checklistState(stateByKey.get(f.key))));
+  const findings: Finding[] = (o.review?.findings ?? []).map((f) =>
+    toRevisionFinding(f, checklistState(stateByKey.get(f.key))),
+  );
   const present = new Set(findings.map((f) => f.id));
   for (const old of o.previous?.findings ?? []) {
     if (present.has(old.id) || o.review === null) continue;
@@ -76,8 +90,18 @@ export function buildRevisionContent(o: BuildRevisionContentOptions): RevisionCo
   let verdict: Revision["verdict"];
   if (o.review === null) verdict = { decision: "no-go", reasons: ["no live check has finished for this transfer"] };
   else {
-    const v = computeVerdict(o.review.findings.map((f) => ({ ...f, family: f.id.slice(0, 3) as CheckFinding["family"], evidence: [...f.evidence] })) as CheckFinding[], checksStates(o.review.states));
-    verdict = { decision: v.verdict, reasons: v.reasons.length > 0 ? v.reasons : ["no open blocker, no warning left to acknowledge"] };
+    const v = computeVerdict(
+      o.review.findings.map((f) => ({
+        ...f,
+        family: f.id.slice(0, 3) as CheckFinding["family"],
+        evidence: [...f.evidence],
+      })) as CheckFinding[],
+      checksStates(o.review.states),
+    );
+    verdict = {
+      decision: v.verdict,
+      reasons: v.reasons.length > 0 ? v.reasons : ["no open blocker, no warning left to acknowledge"],
+    };
   }
   return {
     transfer: {
@@ -88,7 +112,9 @@ export function buildRevisionContent(o: BuildRevisionContentOptions): RevisionCo
       gainingDnsOperator: t.futureDnsOperator,
     },
     dnsHostingMoves: t.dnsHostingMoves,
-    sources: o.sources.flatMap((s) => s.files.map((f) => ({ id: s.id, fileName: f.name, format: s.format, sha256: f.sha256 }))),
+    sources: o.sources.flatMap((s) =>
+      s.files.map((f) => ({ id: s.id, fileName: f.name, format: s.format, sha256: f.sha256 })),
+    ),
     snapshotDigest: o.review?.snapshotDigest ?? null,
     findings,
     verdict,

@@ -39,11 +39,22 @@ export async function createChecklistRevision(
   const db: Db = deps.db ?? getDb();
   const { actor: staff, transfer } = await requireStaff(actor, input.transferId, db);
   const key = deps.key ?? serverSigningKey();
-  const [sources, review, schedule] = await Promise.all([listSources(transfer.id, db), loadReviewInput(transfer.id, db), loadScheduleState(transfer.id, db)]);
+  const [sources, review, schedule] = await Promise.all([
+    listSources(transfer.id, db),
+    loadReviewInput(transfer.id, db),
+    loadScheduleState(transfer.id, db),
+  ]);
   for (let attempt = 0; attempt < 20; attempt++) {
     const head = await latestRevisionRow(transfer.id, db);
     const previous = head === null ? null : parseRevisionRow(head).revision;
-    const content = buildRevisionContent({ transfer, sources, review, previous, window: schedule.window, parties: schedule.parties });
+    const content = buildRevisionContent({
+      transfer,
+      sources,
+      review,
+      previous,
+      window: schedule.window,
+      parties: schedule.parties,
+    });
     // Same content, same revision: a double click (or a second person) gets the head back instead of a copy that
     // would make every sign-off on it stale for nothing.
     if (head !== null && previous !== null && sameContent(previous, content)) {
@@ -57,10 +68,30 @@ export async function createChecklistRevision(
     const signature = toBase64url(sign(null, canonicalBytes(revision), key.privateKey));
     // Revision and its audit entry in one transaction (no revision without its audit entry after a crash).
     const inserted = await insertRevisionRow(
-      { transferId: transfer.id, number: revision.revisionNumber, canonicalJson: text, digest, createdAt: new Date(revision.createdAt), signature, keyId: key.keyId },
+      {
+        transferId: transfer.id,
+        number: revision.revisionNumber,
+        canonicalJson: text,
+        digest,
+        createdAt: new Date(revision.createdAt),
+        signature,
+        keyId: key.keyId,
+      },
       db,
       // One attempt: a taken audit seq aborts the transaction, and the loop retries everything.
-      (tx) => appendAuditEvent(auditStore(tx), { type: "revision.created", transferId: transfer.id, at: revision.createdAt, actor: auditActor(staff), revisionNumber: revision.revisionNumber, revisionDigest: digest }, 1),
+      (tx) =>
+        appendAuditEvent(
+          auditStore(tx),
+          {
+            type: "revision.created",
+            transferId: transfer.id,
+            at: revision.createdAt,
+            actor: auditActor(staff),
+            revisionNumber: revision.revisionNumber,
+            revisionDigest: digest,
+          },
+          1,
+        ),
     );
     if (!inserted) continue;
     return { revision, digest, keyId: key.keyId, unchanged: false };

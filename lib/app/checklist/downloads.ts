@@ -11,7 +11,11 @@ import { listSignoffs } from "../../db/signoffs";
 import { parseRevisionRow, type StoredRevision } from "./parse-revision";
 import { serverSigningKey } from "./signing";
 
-async function loadRevision(transferId: string, number: number | null, db: Db = getDb()): Promise<StoredRevision | null> {
+async function loadRevision(
+  transferId: string,
+  number: number | null,
+  db: Db = getDb(),
+): Promise<StoredRevision | null> {
   const row = number === null ? await latestRevisionRow(transferId, db) : await getRevisionRow(transferId, number, db);
   return row === null ? null : parseRevisionRow(row);
 }
@@ -30,7 +34,11 @@ export interface DownloadInput {
 const NO_REVISION = () => new AppError("NOT_FOUND", "no such revision");
 
 /** Bundle of one revision with every sign-off on it, signed now (DESIGN §8). */
-export async function getBundle(actor: Actor | null, input: DownloadInput, deps: Deps & { key?: SigningKey } = {}): Promise<Download> {
+export async function getBundle(
+  actor: Actor | null,
+  input: DownloadInput,
+  deps: Deps & { key?: SigningKey } = {},
+): Promise<Download> {
   const db: Db = deps.db ?? getDb();
   await requireStaff(actor, input.transferId, db);
   const stored = await loadRevision(input.transferId, input.revisionNumber, db);
@@ -53,10 +61,30 @@ export function findingsCsv(stored: StoredRevision): string {
   for (const f of stored.revision.findings) {
     const s = f.state;
     // The deciding account with its e-mail; a typed on-behalf-of labelled.
-    const by = s.status === "waived" || s.status === "acknowledged" ? `${s.account ? `${s.account.name} <${s.account.email}>` : s.by}${s.onBehalfOf ? ` on behalf of ${s.onBehalfOf} (self-declared)` : ""}` : "by" in s ? (s.by ?? "") : "";
+    const by =
+      s.status === "waived" || s.status === "acknowledged"
+        ? `${s.account ? `${s.account.name} <${s.account.email}>` : s.by}${s.onBehalfOf ? ` on behalf of ${s.onBehalfOf} (self-declared)` : ""}`
+        : "by" in s
+          ? (s.by ?? "")
+          : "";
     const at = "at" in s ? (s.at ?? "") : "";
     const reason = s.status === "waived" ? s.reason : s.status === "acknowledged" ? (s.note ?? "") : "";
-    lines.push([String(stored.revision.revisionNumber), f.checkId, f.severity, f.subject, f.message, s.status, by, at, reason, f.remediation].map(cell).join(","));
+    lines.push(
+      [
+        String(stored.revision.revisionNumber),
+        f.checkId,
+        f.severity,
+        f.subject,
+        f.message,
+        s.status,
+        by,
+        at,
+        reason,
+        f.remediation,
+      ]
+        .map(cell)
+        .join(","),
+    );
   }
   return lines.join("\r\n") + "\r\n"; // RFC 4180 §2: CRLF line breaks
 }
@@ -66,5 +94,8 @@ export async function getFindingsCsv(actor: Actor | null, input: DownloadInput, 
   await requireStaff(actor, input.transferId, db);
   const stored = await loadRevision(input.transferId, input.revisionNumber, db);
   if (stored === null) throw NO_REVISION();
-  return { fileName: `${stored.revision.transfer.domain}-findings-r${stored.revision.revisionNumber}.csv`, bytes: Buffer.from(findingsCsv(stored), "utf8") };
+  return {
+    fileName: `${stored.revision.transfer.domain}-findings-r${stored.revision.revisionNumber}.csv`,
+    bytes: Buffer.from(findingsCsv(stored), "utf8"),
+  };
 }

@@ -37,7 +37,10 @@ export interface ChecklistPageData {
    * Newest first. pending: valid and not yet used on the current revision; used: its holder decided on the
    * current revision (`usedBy`); a new revision makes a used link pending again.
    */
-  links: (Omit<SignoffLink, "tokenHash"> & { status: "pending" | "used" | "expired" | "revoked"; usedBy: string | null })[];
+  links: (Omit<SignoffLink, "tokenHash"> & {
+    status: "pending" | "used" | "expired" | "revoked";
+    usedBy: string | null;
+  })[];
   signoffs: (Signoff & { stale: boolean })[];
   rolesToSignAgain: PartyRole[];
   finality: FinalityResult | null;
@@ -45,24 +48,44 @@ export interface ChecklistPageData {
   hasRun: boolean;
 }
 
-const contentOf = ({ transferId: _a, revisionNumber: _b, createdAt: _c, previousDigest: _d, ...content }: Revision) => content;
+const contentOf = ({ transferId: _a, revisionNumber: _b, createdAt: _c, previousDigest: _d, ...content }: Revision) =>
+  content;
 
 /** Staff of the owning organisation. */
-export async function getChecklistPage(actor: Actor | null, input: { transferId: string }, deps: Deps = {}): Promise<ChecklistPageData> {
+export async function getChecklistPage(
+  actor: Actor | null,
+  input: { transferId: string },
+  deps: Deps = {},
+): Promise<ChecklistPageData> {
   const db: Db = deps.db ?? getDb();
   const now = deps.now ?? new Date();
   const { transferId } = input;
   const { transfer } = await requireStaff(actor, transferId, db);
   const [rows, links, signoffRows, sources, review, schedule] = await Promise.all([
-    listRevisionRows(transferId, db), listSignoffLinks(transferId, db), listSignoffs(transferId, db), listSources(transferId, db), loadReviewInput(transferId, db), loadScheduleState(transferId, db),
+    listRevisionRows(transferId, db),
+    listSignoffLinks(transferId, db),
+    listSignoffs(transferId, db),
+    listSources(transferId, db),
+    loadReviewInput(transferId, db),
+    loadScheduleState(transferId, db),
   ]);
   const stored = rows.map(parseRevisionRow);
-  const revisions = stored.map((r, i) => ({ ...r, changes: i === 0 ? [] : describeChanges(diffRevisions(stored[i - 1].revision, r.revision)) }));
+  const revisions = stored.map((r, i) => ({
+    ...r,
+    changes: i === 0 ? [] : describeChanges(diffRevisions(stored[i - 1].revision, r.revision)),
+  }));
   const current = revisions.at(-1) ?? null;
   const signoffs = signoffRows.map((s) => s.signoff);
   let outdated = current === null;
   if (current !== null) {
-    const draft = buildRevisionContent({ transfer, sources, review, previous: current.revision, window: schedule.window, parties: schedule.parties });
+    const draft = buildRevisionContent({
+      transfer,
+      sources,
+      review,
+      previous: current.revision,
+      window: schedule.window,
+      parties: schedule.parties,
+    });
     outdated = canonicalJson(draft) !== canonicalJson(contentOf(current.revision));
   }
   return {
@@ -71,9 +94,25 @@ export async function getChecklistPage(actor: Actor | null, input: { transferId:
     current,
     outdated,
     links: links.map((l) => {
-      const used = current === null ? undefined : signoffs.filter((x) => x.linkId === l.id && x.revisionDigest === current.digest).at(-1);
-      const status = l.revokedAt !== null ? "revoked" : used ? "used" : Date.parse(l.expiresAt) <= now.getTime() ? "expired" : "pending";
-      return { ...l, status, usedBy: used ? `${used.signerName} (self-declared) ${used.decision === "approve" ? "approved" : "rejected"} revision ${used.revisionNumber}` : null };
+      const used =
+        current === null
+          ? undefined
+          : signoffs.filter((x) => x.linkId === l.id && x.revisionDigest === current.digest).at(-1);
+      const status =
+        l.revokedAt !== null
+          ? "revoked"
+          : used
+            ? "used"
+            : Date.parse(l.expiresAt) <= now.getTime()
+              ? "expired"
+              : "pending";
+      return {
+        ...l,
+        status,
+        usedBy: used
+          ? `${used.signerName} (self-declared) ${used.decision === "approve" ? "approved" : "rejected"} revision ${used.revisionNumber}`
+          : null,
+      };
     }),
     signoffs: signoffs.map((s) => ({ ...s, stale: current === null || s.revisionDigest !== current.digest })),
     rolesToSignAgain: current === null ? [] : rolesToSignAgain(current.digest, signoffs),

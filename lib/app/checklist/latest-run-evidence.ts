@@ -27,7 +27,11 @@ export interface ReviewInput {
 export async function loadReviewInput(transferId: string, db: Db = getDb()): Promise<ReviewInput | null> {
   const latest = (await listRuns(transferId, db)).find((r) => r.status === "done");
   if (latest === undefined) return null;
-  const [run, rows, states] = await Promise.all([getRun(latest.id, db), listFindings(latest.id, db), listFindingStates(transferId, db)]);
+  const [run, rows, states] = await Promise.all([
+    getRun(latest.id, db),
+    listFindings(latest.id, db),
+    listFindingStates(transferId, db),
+  ]);
   const findings: CheckFindingLike[] = rows.map((r) => ({
     id: r.checkId,
     key: r.key,

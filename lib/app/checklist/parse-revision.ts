@@ -12,6 +12,13 @@ export interface StoredRevision {
 }
 
 export function parseRevisionRow(row: RevisionRow): StoredRevision {
-  if (sha256Hex(row.canonicalJson) !== row.digest) throw new Error(`revision ${row.number} of ${row.transferId} does not match its stored digest`);
-  return { revision: revisionSchema.parse(JSON.parse(row.canonicalJson)), digest: row.digest, signature: row.signature, keyId: row.keyId, createdAt: row.createdAt };
+  if (sha256Hex(row.canonicalJson) !== row.digest)
+    throw new Error(`revision ${row.number} of ${row.transferId} does not match its stored digest`);
+  return {
+    revision: revisionSchema.parse(JSON.parse(row.canonicalJson)),
+    digest: row.digest,
+    signature: row.signature,
+    keyId: row.keyId,
+    createdAt: row.createdAt,
+  };
 }

@@ -59,7 +59,20 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
     await seedRun({ transferId: id, withBlocker, at: at(0), db });
     await seedParties({ transferId: id, db, now: at(1) });
     await acknowledgeWarning({ transferId: id, by: "Olga Owner", at: at(2), db });
-    await saveSchedule(SEED_STAFF, { transferId: id, input: { start: "2026-11-10T07:00:00.000Z", end: "2026-11-13T10:00:00.000Z", timeZone: "Europe/Berlin", holidayRegion: "DE", ttlLoweringAt: "2026-11-08T07:00:00.000Z" } }, { db, now: at(3) });
+    await saveSchedule(
+      SEED_STAFF,
+      {
+        transferId: id,
+        input: {
+          start: "2026-11-10T07:00:00.000Z",
+          end: "2026-11-13T10:00:00.000Z",
+          timeZone: "Europe/Berlin",
+          holidayRegion: "DE",
+          ttlLoweringAt: "2026-11-08T07:00:00.000Z",
+        },
+      },
+      { db, now: at(3) },
+    );
     return id;
   }
 
@@ -78,8 +91,20 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       const r = await createChecklistRevision(SEED_STAFF, { transferId: id }, { db: t.db, key, now: at(10) });
       expect(r.revision.revisionNumber).toBe(1);
       expect(r.revision.verdict.decision).toBe("no-go");
-      expect(r.revision.findings.map((f) => [f.checkId, f.state.status])).toEqual([["INV-MISSING-IN-SOURCE", "open"], ["SVC-DMARC", "acknowledged"], ["TIM-OVERLAP", "open"]]);
-      expect(r.revision.timing).toEqual({ parentNsTtl: 172800, childNsTtl: 3600, maxRecordTtl: 86400, negativeTtl: 300, dsTtl: null, dsChanges: false, marginSeconds: 3600 });
+      expect(r.revision.findings.map((f) => [f.checkId, f.state.status])).toEqual([
+        ["INV-MISSING-IN-SOURCE", "open"],
+        ["SVC-DMARC", "acknowledged"],
+        ["TIM-OVERLAP", "open"],
+      ]);
+      expect(r.revision.timing).toEqual({
+        parentNsTtl: 172800,
+        childNsTtl: 3600,
+        maxRecordTtl: 86400,
+        negativeTtl: 300,
+        dsTtl: null,
+        dsChanges: false,
+        marginSeconds: 3600,
+      });
       expect(r.revision.window?.start).toBe("2026-11-10T07:00:00.000Z");
       expect(r.revision.parties).toHaveLength(5);
       expect(r.revision.snapshotDigest).toMatch(/^[0-9a-f]{64}$/);
@@ -97,7 +122,10 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       expect(r2.revision.revisionNumber).toBe(2);
       expect(r2.revision.previousDigest).toBe(r.digest);
       expect(r2.revision.verdict.decision).toBe("go");
-      expect(r2.revision.findings.find((f) => f.checkId === "INV-MISSING-IN-SOURCE")?.state).toEqual({ status: "fixed", at: at(20).toISOString() });
+      expect(r2.revision.findings.find((f) => f.checkId === "INV-MISSING-IN-SOURCE")?.state).toEqual({
+        status: "fixed",
+        at: at(20).toISOString(),
+      });
       const page2 = await getChecklistPage(SEED_STAFF, { transferId: id }, { db: t.db });
       expect(page2!.revisions[1].changes).toContain("snapshotDigest changed");
       expect(page2!.revisions[1].changes).toContain("verdict: NO-GO → GO");
@@ -106,7 +134,9 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
 
     test("concurrent 'create revision' clicks on the same state make one revision", async () => {
       const id = await readyTransfer("race.test", true);
-      const rs = await Promise.all(Array.from({ length: 6 }, () => createChecklistRevision(SEED_STAFF, { transferId: id }, { db: t.db, key })));
+      const rs = await Promise.all(
+        Array.from({ length: 6 }, () => createChecklistRevision(SEED_STAFF, { transferId: id }, { db: t.db, key })),
+      );
       expect(rs.map((r) => r.revision.revisionNumber)).toEqual([1, 1, 1, 1, 1, 1]);
       expect(rs.filter((r) => !r.unchanged)).toHaveLength(1);
       expect(await t.db.checklistRevision.count({ where: { transferId: id } })).toBe(1);
@@ -121,25 +151,51 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
     test("wrong, revoked and expired tokens are all not-found; the token is never stored", async () => {
       const id = await readyTransfer("links.test");
       await createChecklistRevision(SEED_STAFF, { transferId: id }, { db: t.db, key, now: at(10) });
-      const a = await issueLink(SEED_STAFF, { transferId: id, role: "domain-owner" }, { db: t.db, now: at(5), ttlSeconds: 3600 });
+      const a = await issueLink(
+        SEED_STAFF,
+        { transferId: id, role: "domain-owner" },
+        { db: t.db, now: at(5), ttlSeconds: 3600 },
+      );
       expect(a.token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits
       const ok = await getSignoffView({ token: a.token }, { db: t.db, now: at(10), limiter });
       expect(ok).toMatchObject({ role: "domain-owner", lastSeen: null, mine: null });
       const dump = JSON.stringify(await t.db.signoffLink.findMany()) + JSON.stringify(await t.db.auditEntry.findMany());
       expect(dump.includes(a.token)).toBe(false);
       const flipped = (a.token[0] === "A" ? "B" : "A") + a.token.slice(1);
-      await expect(getSignoffView({ token: flipped }, { db: t.db, now: at(10), limiter })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(getSignoffView({ token: "nonsense" }, { db: t.db, now: at(10), limiter })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(getSignoffView({ token: a.token }, { db: t.db, now: at(5 + 60), limiter })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(getSignoffView({ token: flipped }, { db: t.db, now: at(10), limiter })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(getSignoffView({ token: "nonsense" }, { db: t.db, now: at(10), limiter })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(getSignoffView({ token: a.token }, { db: t.db, now: at(5 + 60), limiter })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       await revokeLink(SEED_STAFF, { transferId: id, linkId: a.linkId }, { db: t.db, now: at(11) });
-      await expect(getSignoffView({ token: a.token }, { db: t.db, now: at(12), limiter })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(submitLinkSignoff({ token: a.token, revisionDigest: "0".repeat(64), input: { signerName: "X", decision: "approve" } }, { db: t.db, now: at(12), limiter })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(getSignoffView({ token: a.token }, { db: t.db, now: at(12), limiter })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(
+        submitLinkSignoff(
+          { token: a.token, revisionDigest: "0".repeat(64), input: { signerName: "X", decision: "approve" } },
+          { db: t.db, now: at(12), limiter },
+        ),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
     });
 
     test("use of a link is rate-limited per address", async () => {
       const tight = createMemoryRateLimiter({ limit: 3, windowSeconds: 60 });
       const results = [];
-      for (let i = 0; i < 5; i++) results.push(await getSignoffView({ token: "x".repeat(43), ip: "198.51.100.7" }, { db: t.db, now: at(0), limiter: tight }).then(() => "ok", (e: { code: string }) => e.code));
+      for (let i = 0; i < 5; i++)
+        results.push(
+          await getSignoffView(
+            { token: "x".repeat(43), ip: "198.51.100.7" },
+            { db: t.db, now: at(0), limiter: tight },
+          ).then(
+            () => "ok",
+            (e: { code: string }) => e.code,
+          ),
+        );
       expect(results).toEqual(["NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "RATE_LIMITED", "RATE_LIMITED"]);
     });
 
@@ -148,15 +204,43 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       const r1 = await createChecklistRevision(SEED_STAFF, { transferId: id }, { db: t.db, key, now: at(10) });
       const tokens = await links(id);
       const reg = tokens.get("losing-registrar")!;
-      await expect(submitLinkSignoff({ token: reg, revisionDigest: r1.digest, input: { signerName: "Rita", decision: "reject" } }, { db: t.db, now: at(11), limiter })).rejects.toMatchObject({ code: "INVALID" });
-      expect(await submitLinkSignoff({ token: reg, revisionDigest: r1.digest, input: { signerName: "Rita", decision: "reject", reason: "release NS missing" } }, { db: t.db, now: at(11), limiter })).toMatchObject({ final: false });
-      await expect(submitLinkSignoff({ token: reg, revisionDigest: r1.digest, input: { signerName: "Rita", decision: "approve", confirmNoGo: true } }, { db: t.db, now: at(12), limiter })).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "already-signed" } });
+      await expect(
+        submitLinkSignoff(
+          { token: reg, revisionDigest: r1.digest, input: { signerName: "Rita", decision: "reject" } },
+          { db: t.db, now: at(11), limiter },
+        ),
+      ).rejects.toMatchObject({ code: "INVALID" });
+      expect(
+        await submitLinkSignoff(
+          {
+            token: reg,
+            revisionDigest: r1.digest,
+            input: { signerName: "Rita", decision: "reject", reason: "release NS missing" },
+          },
+          { db: t.db, now: at(11), limiter },
+        ),
+      ).toMatchObject({ final: false });
+      await expect(
+        submitLinkSignoff(
+          {
+            token: reg,
+            revisionDigest: r1.digest,
+            input: { signerName: "Rita", decision: "approve", confirmNoGo: true },
+          },
+          { db: t.db, now: at(12), limiter },
+        ),
+      ).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "already-signed" } });
 
       await seedRun({ transferId: id, withBlocker: false, at: at(20), db: t.db });
       await markBlockerFixed({ transferId: id, at: at(20), db: t.db });
       const r2 = await createChecklistRevision(SEED_STAFF, { transferId: id }, { db: t.db, key, now: at(21) });
       // A signer holding the old page cannot sign the new revision unseen.
-      await expect(submitLinkSignoff({ token: reg, revisionDigest: r1.digest, input: { signerName: "Rita", decision: "approve" } }, { db: t.db, now: at(22), limiter })).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "revision-changed" } });
+      await expect(
+        submitLinkSignoff(
+          { token: reg, revisionDigest: r1.digest, input: { signerName: "Rita", decision: "approve" } },
+          { db: t.db, now: at(22), limiter },
+        ),
+      ).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "revision-changed" } });
       let page = (await getChecklistPage(SEED_STAFF, { transferId: id }, { db: t.db }))!;
       expect(page.signoffs.map((s) => [s.role, s.decision, s.stale])).toEqual([["losing-registrar", "reject", true]]);
       expect(page.rolesToSignAgain).toEqual(["losing-registrar"]);
@@ -165,7 +249,14 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       expect(view.lastSeen!.changes).toContain("INV-MISSING-IN-SOURCE at release.project.test. NS: open → fixed");
 
       for (const [i, role] of PARTY_ROLES.entries()) {
-        const res = await submitLinkSignoff({ token: tokens.get(role)!, revisionDigest: r2.digest, input: { signerName: `Signer ${role}`, decision: "approve" } }, { db: t.db, now: at(30 + i), limiter });
+        const res = await submitLinkSignoff(
+          {
+            token: tokens.get(role)!,
+            revisionDigest: r2.digest,
+            input: { signerName: `Signer ${role}`, decision: "approve" },
+          },
+          { db: t.db, now: at(30 + i), limiter },
+        );
         expect(res).toMatchObject({ final: i === PARTY_ROLES.length - 1 });
       }
       page = (await getChecklistPage(SEED_STAFF, { transferId: id }, { db: t.db }))!;
@@ -186,7 +277,10 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       expect(types.filter((x) => x === "revision.created")).toHaveLength(2);
       expect(types.at(-1)).toBe("checklist.finalised");
       // Editing a stored audit row is detected at that entry.
-      await t.db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "eventJson" = replace("eventJson", 'release NS missing', 'fine') WHERE "transferId" = ${placeholder(t.dialect, 1)}`, id);
+      await t.db.$executeRawUnsafe(
+        `UPDATE "AuditEntry" SET "eventJson" = replace("eventJson", 'release NS missing', 'fine') WHERE "transferId" = ${placeholder(t.dialect, 1)}`,
+        id,
+      );
       const tampered = verifyChain(await listAuditEntries(id, t.db));
       expect(tampered).toMatchObject({ valid: false, reason: expect.stringMatching(/was edited/) });
     });
@@ -197,18 +291,31 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       const tokens = await links(id);
       const owner = tokens.get("domain-owner")!;
       const approve = (confirmNoGo?: boolean) =>
-        submitLinkSignoff({ token: owner, revisionDigest: r1.digest, input: { signerName: "Olga", decision: "approve", ...(confirmNoGo === undefined ? {} : { confirmNoGo }) } }, { db: t.db, now: at(11), limiter });
+        submitLinkSignoff(
+          {
+            token: owner,
+            revisionDigest: r1.digest,
+            input: { signerName: "Olga", decision: "approve", ...(confirmNoGo === undefined ? {} : { confirmNoGo }) },
+          },
+          { db: t.db, now: at(11), limiter },
+        );
       const unconfirmed = { code: "CONFLICT", details: { reason: "no-go-unconfirmed", openBlockers: 1 } };
       await expect(approve()).rejects.toMatchObject(unconfirmed);
       await expect(approve(false)).rejects.toMatchObject(unconfirmed);
-      const noGo = { confirmed: true, openBlockers: 1, statement: "I approve although the verdict is NO-GO with 1 open blocker." };
+      const noGo = {
+        confirmed: true,
+        openBlockers: 1,
+        statement: "I approve although the verdict is NO-GO with 1 open blocker.",
+      };
       expect(await approve(true)).toMatchObject({ signoff: { decision: "approve", noGo } });
       const page = (await getChecklistPage(SEED_STAFF, { transferId: id }, { db: t.db }))!;
       expect(page.signoffs[0]).toMatchObject({ role: "domain-owner", noGo });
       const b = await getBundle(SEED_STAFF, { transferId: id, revisionNumber: null }, { db: t.db, key });
       expect(JSON.parse(new TextDecoder().decode(b.bytes)).signoffs[0].noGo).toEqual(noGo);
       expect(verifyBundle(b.bytes, key.publicJwk)).toMatchObject({ valid: true, signoffs: 1 });
-      const recorded = (await listAuditEntries(id, t.db)).map((e) => e.event).find((e) => e.type === "signoff.recorded");
+      const recorded = (await listAuditEntries(id, t.db))
+        .map((e) => e.event)
+        .find((e) => e.type === "signoff.recorded");
       expect(recorded).toMatchObject({ noGoConfirmed: { openBlockers: 1, statement: noGo.statement } });
     });
 
@@ -221,8 +328,22 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
         issued.push(l.token);
       }
       // Every link submits four times at once: 48 attempts, 12 distinct (link, revision) pairs.
-      const attempts = issued.flatMap((token, i) => Array.from({ length: 4 }, (_, k) => submitLinkSignoff({ token, revisionDigest: r.digest, input: { signerName: `S${i}-${k}`, decision: "approve" } }, { db: t.db, now: at(20), limiter })));
-      const results = await Promise.all(attempts.map((a) => a.then(() => "signed", (e: { details?: { reason?: string } }) => e.details?.reason)));
+      const attempts = issued.flatMap((token, i) =>
+        Array.from({ length: 4 }, (_, k) =>
+          submitLinkSignoff(
+            { token, revisionDigest: r.digest, input: { signerName: `S${i}-${k}`, decision: "approve" } },
+            { db: t.db, now: at(20), limiter },
+          ),
+        ),
+      );
+      const results = await Promise.all(
+        attempts.map((a) =>
+          a.then(
+            () => "signed",
+            (e: { details?: { reason?: string } }) => e.details?.reason,
+          ),
+        ),
+      );
       expect(results.filter((x) => x === "signed")).toHaveLength(12);
       expect(results.filter((x) => x === "already-signed")).toHaveLength(36);
       const rows = await t.db.signoff.findMany({ where: { transferId: id } });
@@ -233,7 +354,10 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       expect(log.filter((e) => e.event.type === "signoff.recorded")).toHaveLength(12);
       expect(log.filter((e) => e.event.type === "link.used")).toHaveLength(12);
       // Several last approvals race; the checklist is finalised once.
-      expect((await getChecklistPage(SEED_STAFF, { transferId: id }, { db: t.db }))!.finality).toEqual({ final: true, missing: [] });
+      expect((await getChecklistPage(SEED_STAFF, { transferId: id }, { db: t.db }))!.finality).toEqual({
+        final: true,
+        missing: [],
+      });
       expect(log.filter((e) => e.event.type === "checklist.finalised")).toHaveLength(1);
     });
 
@@ -241,11 +365,27 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       const id = await readyTransfer("atomic.test");
       const r = await createChecklistRevision(SEED_STAFF, { transferId: id }, { db: t.db, key, now: at(10) });
       const l = await issueLink(SEED_STAFF, { transferId: id, role: "domain-owner" }, { db: t.db, now: at(5) });
-      const signoff = { transferId: id, role: "domain-owner" as const, signerName: "Dora", decision: "approve" as const, signedAt: at(11).toISOString(), revisionNumber: 1, revisionDigest: r.digest };
-      await expect(insertSignoff(l.linkId, signoff, t.db, async () => { throw new Error("killed mid-write"); })).rejects.toThrow("killed mid-write");
+      const signoff = {
+        transferId: id,
+        role: "domain-owner" as const,
+        signerName: "Dora",
+        decision: "approve" as const,
+        signedAt: at(11).toISOString(),
+        revisionNumber: 1,
+        revisionDigest: r.digest,
+      };
+      await expect(
+        insertSignoff(l.linkId, signoff, t.db, async () => {
+          throw new Error("killed mid-write");
+        }),
+      ).rejects.toThrow("killed mid-write");
       expect(await t.db.signoff.count({ where: { transferId: id } })).toBe(0);
       // The audit seq moving under the writer is a retry, not a duplicate, and also stores nothing.
-      expect(await insertSignoff(l.linkId, signoff, t.db, async () => { throw Object.assign(new Error("taken"), { code: "seq-taken" }); })).toBe("retry");
+      expect(
+        await insertSignoff(l.linkId, signoff, t.db, async () => {
+          throw Object.assign(new Error("taken"), { code: "seq-taken" });
+        }),
+      ).toBe("retry");
       expect(await t.db.signoff.count({ where: { transferId: id } })).toBe(0);
       expect(await insertSignoff(l.linkId, signoff, t.db)).toBe("inserted");
       expect(await insertSignoff(l.linkId, signoff, t.db)).toBe("duplicate");
@@ -258,11 +398,26 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       const id = await seedTransfer({ domain: "schedule.test", db: t.db });
       await seedRun({ transferId: id, withBlocker: false, at: at(0), db: t.db });
       // Sat 24 Oct 2026 22:00 Berlin (CEST, UTC+2) → Mon 26 Oct 12:00 (CET, UTC+1): across the switch to winter time.
-      await saveSchedule(SEED_STAFF, { transferId: id, input: { start: "2026-10-24T20:00:00.000Z", end: "2026-10-26T11:00:00.000Z", timeZone: "Europe/Berlin", holidayRegion: "DE", ttlLoweringAt: "" } }, { db: t.db });
+      await saveSchedule(
+        SEED_STAFF,
+        {
+          transferId: id,
+          input: {
+            start: "2026-10-24T20:00:00.000Z",
+            end: "2026-10-26T11:00:00.000Z",
+            timeZone: "Europe/Berlin",
+            holidayRegion: "DE",
+            ttlLoweringAt: "",
+          },
+        },
+        { db: t.db },
+      );
       const page = (await getSchedulePage(SEED_STAFF, { transferId: id }, { db: t.db }))!;
       expect(page.minimumWindow).toBe("2 d 1 h");
       expect(page.requiredOverlap).toBe("2 d 1 h");
-      expect(page.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(["window-weekend", "window-too-short", "ttl-lowering-not-planned", "party-missing"]));
+      expect(page.warnings.map((w) => w.code)).toEqual(
+        expect.arrayContaining(["window-weekend", "window-too-short", "ttl-lowering-not-planned", "party-missing"]),
+      );
       expect(page.plan!.steps[0]).toMatch(/NS TTL = max\(parent NS TTL/);
       const ics = await getScheduleIcs(SEED_STAFF, { transferId: id }, { db: t.db });
       const cal = new ICAL.Component(ICAL.parse(ics.text) as unknown[]);
@@ -284,7 +439,9 @@ describe.each(testDialects())("sign-off on %s", (dialect) => {
       const csv = await getFindingsCsv(SEED_STAFF, { transferId: id, revisionNumber: 1 }, { db: t.db });
       const lines = csv.bytes.toString("utf8").split("\r\n");
       expect(lines[0]).toBe("revision,check,severity,subject,message,state,by,at,reason,remediation");
-      expect(lines[1]).toBe("1,INV-MISSING-IN-SOURCE,blocker,release.project.test. NS,release.project.test. NS is served by the old servers but missing from every export,open,,,,Add the delegation to the new zone");
+      expect(lines[1]).toBe(
+        "1,INV-MISSING-IN-SOURCE,blocker,release.project.test. NS,release.project.test. NS is served by the old servers but missing from every export,open,,,,Add the delegation to the new zone",
+      );
       expect(lines[2]).toContain("SVC-DMARC,warning");
       expect(lines[2]).toContain("acknowledged,Olga Owner");
     });

@@ -10,7 +10,13 @@ import { createTestDb, testDialects, type TestDb } from "../../db/test-db";
 import { BLOCKER_KEY, seedRun, seedTransfer } from "../testing/seed";
 import { decideFindings } from "./decide-findings";
 
-const staff = (n: number) => ({ kind: "staff" as const, userId: `u-${n}`, name: `Staff ${n}`, email: `s${n}@registrar-a.test`, organisationId: "default-org" });
+const staff = (n: number) => ({
+  kind: "staff" as const,
+  userId: `u-${n}`,
+  name: `Staff ${n}`,
+  email: `s${n}@registrar-a.test`,
+  organisationId: "default-org",
+});
 
 describe.each(testDialects())("concurrent decisions on %s", (dialect) => {
   let t: TestDb;
@@ -28,15 +34,25 @@ describe.each(testDialects())("concurrent decisions on %s", (dialect) => {
   it("twelve submits from four accounts at once: one decision, one audit entry, the rest refused or no-ops", async () => {
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, n) =>
-        decideFindings(staff(n % 4), { transferId, runId, input: { action: "waive", key: BLOCKER_KEY, reason: "accepted risk" } }, { db: t.db }).then(
+        decideFindings(
+          staff(n % 4),
+          { transferId, runId, input: { action: "waive", key: BLOCKER_KEY, reason: "accepted risk" } },
+          { db: t.db },
+        ).then(
           (r) => ({ ok: true as const, ...r }),
-          (e: { code: string; details: { reason?: string } }) => ({ ok: false as const, code: e.code, reason: e.details.reason }),
+          (e: { code: string; details: { reason?: string } }) => ({
+            ok: false as const,
+            code: e.code,
+            reason: e.details.reason,
+          }),
         ),
       ),
     );
     const changed = results.filter((r) => r.ok && r.changed.length === 1);
     expect(changed).toHaveLength(1);
-    const row = await t.db.findingState.findUniqueOrThrow({ where: { transferId_key: { transferId, key: BLOCKER_KEY } } });
+    const row = await t.db.findingState.findUniqueOrThrow({
+      where: { transferId_key: { transferId, key: BLOCKER_KEY } },
+    });
     const winner = Number(row.byUserId!.slice(2));
     results.forEach((r, n) => {
       if (n % 4 === winner) expect(r).toMatchObject({ ok: true });

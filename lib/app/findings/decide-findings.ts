@@ -18,7 +18,12 @@ import type { EvidenceRef, Finding, Severity } from "../../checks/types";
 import { computeVerdict, findingFingerprint } from "../../checks/verdict";
 import { auditStore } from "../../db/audit-entries";
 import { getDb, type Db } from "../../db/client";
-import { findFindingStates, listFindingStates, writeFindingStates, type FindingStateRow } from "../../db/finding-states";
+import {
+  findFindingStates,
+  listFindingStates,
+  writeFindingStates,
+  type FindingStateRow,
+} from "../../db/finding-states";
 import { listFindings } from "../../db/findings";
 import { getRun, updateRun } from "../../db/runs";
 import { decisionInputSchema, type DecisionInput } from "./decision-input";
@@ -58,15 +63,30 @@ function previousDecision(r: FindingStateRow): AuditDecision {
 type Plan = { rows: FindingStateRow[]; events: AuditEvent[]; changed: string[]; unchanged: string[] };
 
 /** Pure: the states to write and the audit events to append for `input`, given the findings and the stored states of its keys. */
-function planDecisions(o: { findings: readonly Finding[]; current: ReadonlyMap<string, FindingStateRow>; input: DecisionInput; staff: StaffActor; transferId: string; runId: string; now: Date }): Plan {
+function planDecisions(o: {
+  findings: readonly Finding[];
+  current: ReadonlyMap<string, FindingStateRow>;
+  input: DecisionInput;
+  staff: StaffActor;
+  transferId: string;
+  runId: string;
+  now: Date;
+}): Plan {
   const { input, staff } = o;
   const byKey = new Map(o.findings.map((f) => [f.key, f]));
   const unknown = input.keys.filter((k) => !byKey.has(k));
-  if (unknown.length) throw refused("NOT_FOUND", "unknown-finding", `no such finding in this run: ${unknown.join(", ")}`, unknown);
-  const need: Severity | null = input.action === "waive" ? "blocker" : input.action === "acknowledge" ? "warning" : null;
+  if (unknown.length)
+    throw refused("NOT_FOUND", "unknown-finding", `no such finding in this run: ${unknown.join(", ")}`, unknown);
+  const need: Severity | null =
+    input.action === "waive" ? "blocker" : input.action === "acknowledge" ? "warning" : null;
   const wrong = need ? input.keys.filter((k) => byKey.get(k)!.severity !== need) : [];
   if (wrong.length) {
-    throw refused("CONFLICT", need === "blocker" ? "not-a-blocker" : "not-a-warning", `only ${need}s can be ${input.action === "waive" ? "waived" : "acknowledged"}: ${wrong.join(", ")}`, wrong);
+    throw refused(
+      "CONFLICT",
+      need === "blocker" ? "not-a-blocker" : "not-a-warning",
+      `only ${need}s can be ${input.action === "waive" ? "waived" : "acknowledged"}: ${wrong.join(", ")}`,
+      wrong,
+    );
   }
   const at = o.now.toISOString();
   const actor = auditActor(staff);
@@ -87,13 +107,27 @@ function planDecisions(o: { findings: readonly Finding[]; current: ReadonlyMap<s
         continue;
       }
       rows.push({ key, status: "open", by: null, reason: null, at: null });
-      events.push({ ...base, type: "finding.revoked", findingId: key, runId: o.runId, previous: previousDecision(cur), ...(input.reason ? { reason: input.reason } : {}) });
+      events.push({
+        ...base,
+        type: "finding.revoked",
+        findingId: key,
+        runId: o.runId,
+        previous: previousDecision(cur),
+        ...(input.reason ? { reason: input.reason } : {}),
+      });
       changed.push(key);
       continue;
     }
     const status = input.action === "waive" ? "waived" : "acknowledged";
     const fingerprint = findingFingerprint(f);
-    if (decided && cur.status === status && cur.byUserId === staff.userId && cur.reason === input.reason && (cur.onBehalfOf ?? undefined) === input.onBehalfOf && (cur.fingerprint ?? fingerprint) === fingerprint) {
+    if (
+      decided &&
+      cur.status === status &&
+      cur.byUserId === staff.userId &&
+      cur.reason === input.reason &&
+      (cur.onBehalfOf ?? undefined) === input.onBehalfOf &&
+      (cur.fingerprint ?? fingerprint) === fingerprint
+    ) {
       unchanged.push(key); // the same decision again: a double submit
       continue;
     }
@@ -101,20 +135,61 @@ function planDecisions(o: { findings: readonly Finding[]; current: ReadonlyMap<s
       conflicts.push(`${key} (${cur.status} by ${cur.by}${cur.byEmail ? ` <${cur.byEmail}>` : ""}: ${cur.reason})`);
       continue;
     }
-    if (decided) events.push({ ...base, type: "finding.overwritten", findingId: key, runId: o.runId, previous: previousDecision(cur) });
-    rows.push({ key, status, by: name, byUserId: staff.userId, byEmail: staff.email, onBehalfOf: input.onBehalfOf ?? null, reason: input.reason, at: o.now, fingerprint });
-    const binding = { findingId: key, checkId: f.id, runId: o.runId, fingerprint, ...(input.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {}) };
-    events.push(status === "waived" ? { ...base, ...binding, type: "finding.waived", reason: input.reason } : { ...base, ...binding, type: "finding.acknowledged", note: input.reason });
+    if (decided)
+      events.push({
+        ...base,
+        type: "finding.overwritten",
+        findingId: key,
+        runId: o.runId,
+        previous: previousDecision(cur),
+      });
+    rows.push({
+      key,
+      status,
+      by: name,
+      byUserId: staff.userId,
+      byEmail: staff.email,
+      onBehalfOf: input.onBehalfOf ?? null,
+      reason: input.reason,
+      at: o.now,
+      fingerprint,
+    });
+    const binding = {
+      findingId: key,
+      checkId: f.id,
+      runId: o.runId,
+      fingerprint,
+      ...(input.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {}),
+    };
+    events.push(
+      status === "waived"
+        ? { ...base, ...binding, type: "finding.waived", reason: input.reason }
+        : { ...base, ...binding, type: "finding.acknowledged", note: input.reason },
+    );
     changed.push(key);
   }
   if (conflicts.length) {
-    throw refused("CONFLICT", "already-decided", `already decided by someone else or for another reason (revoke it first, or replace it explicitly): ${conflicts.join("; ")}`, conflicts);
+    throw refused(
+      "CONFLICT",
+      "already-decided",
+      `already decided by someone else or for another reason (revoke it first, or replace it explicitly): ${conflicts.join("; ")}`,
+      conflicts,
+    );
   }
   return { rows, events, changed, unchanged };
 }
 
 function storedFindings(rows: Awaited<ReturnType<typeof listFindings>>): Finding[] {
-  return rows.map((r) => ({ id: r.checkId, key: r.key, family: r.family as Finding["family"], severity: r.severity as Severity, subject: r.subject, message: r.message, remediation: r.remediation, evidence: JSON.parse(r.evidenceJson) as EvidenceRef[] }));
+  return rows.map((r) => ({
+    id: r.checkId,
+    key: r.key,
+    family: r.family as Finding["family"],
+    severity: r.severity as Severity,
+    subject: r.subject,
+    message: r.message,
+    remediation: r.remediation,
+    evidence: JSON.parse(r.evidenceJson) as EvidenceRef[],
+  }));
 }
 
 /**
@@ -146,7 +221,15 @@ export async function decideFindings(
         const store = auditStore(tx);
         let head: AuditEntry | null = await store.last(input.transferId);
         const current = new Map((await findFindingStates(input.transferId, p.data.keys, tx)).map((r) => [r.key, r]));
-        const plan = planDecisions({ findings, current, input: p.data, staff: staff, transferId: input.transferId, runId: run.id, now });
+        const plan = planDecisions({
+          findings,
+          current,
+          input: p.data,
+          staff: staff,
+          transferId: input.transferId,
+          runId: run.id,
+          now,
+        });
         // Audit first: a concurrent writer's uncommitted entry makes ours wait and then fail "seq-taken" before any state is touched.
         for (const event of plan.events) {
           head = nextEntry(head, event);

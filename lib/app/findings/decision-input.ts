@@ -18,9 +18,24 @@ const keys = z.array(z.string().min(1).max(1000)).min(1, "select at least one fi
  */
 export const decisionInputSchema = z
   .discriminatedUnion("action", [
-    z.strictObject({ action: z.enum(["waive", "acknowledge"]), key: z.string().min(1).optional(), keys: keys.optional(), reason: decisionReasonSchema, onBehalfOf: personNameSchema.optional(), overwrite: z.boolean().optional() }),
-    z.strictObject({ action: z.literal("revoke"), key: z.string().min(1).optional(), keys: keys.optional(), reason: decisionReasonSchema.optional() }),
+    z.strictObject({
+      action: z.enum(["waive", "acknowledge"]),
+      key: z.string().min(1).optional(),
+      keys: keys.optional(),
+      reason: decisionReasonSchema,
+      onBehalfOf: personNameSchema.optional(),
+      overwrite: z.boolean().optional(),
+    }),
+    z.strictObject({
+      action: z.literal("revoke"),
+      key: z.string().min(1).optional(),
+      keys: keys.optional(),
+      reason: decisionReasonSchema.optional(),
+    }),
   ])
-  .refine((d) => (d.key === undefined) !== (d.keys === undefined), { message: "give either key or keys", path: ["keys"] })
+  .refine((d) => (d.key === undefined) !== (d.keys === undefined), {
+    message: "give either key or keys",
+    path: ["keys"],
+  })
   .transform((d) => ({ ...d, keys: [...new Set(d.keys ?? [d.key!])] }));
 export type DecisionInput = z.output<typeof decisionInputSchema>;

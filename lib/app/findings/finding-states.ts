@@ -6,7 +6,15 @@ export function statesFromRows(rows: readonly FindingStateRow[]): FindingStates 
   const out: FindingStates = {};
   for (const r of rows) {
     const at = (r.at ?? new Date(0)).toISOString();
-    if ((r.status === "waived" || r.status === "acknowledged") && r.by && r.reason) out[r.key] = { status: r.status, by: r.by, reason: r.reason, at, ...(r.fingerprint ? { fingerprint: r.fingerprint } : {}), ...decidedBy(r) };
+    if ((r.status === "waived" || r.status === "acknowledged") && r.by && r.reason)
+      out[r.key] = {
+        status: r.status,
+        by: r.by,
+        reason: r.reason,
+        at,
+        ...(r.fingerprint ? { fingerprint: r.fingerprint } : {}),
+        ...decidedBy(r),
+      };
     else if (r.status === "fixed") out[r.key] = { status: "fixed", at };
   }
   return out;
@@ -23,5 +31,15 @@ export function decidedBy(r: FindingStateRow): DecidedBy {
 export function stateToRow(key: string, s: FindingState): FindingStateRow {
   if (s.status === "open") return { key, status: "open", by: null, reason: null, at: null };
   if (s.status === "fixed") return { key, status: "fixed", by: null, reason: null, at: new Date(s.at) };
-  return { key, status: s.status, by: s.by, reason: s.reason, at: new Date(s.at), fingerprint: s.fingerprint ?? null, byUserId: s.account?.userId ?? null, byEmail: s.account?.email ?? null, onBehalfOf: s.onBehalfOf ?? null };
+  return {
+    key,
+    status: s.status,
+    by: s.by,
+    reason: s.reason,
+    at: new Date(s.at),
+    fingerprint: s.fingerprint ?? null,
+    byUserId: s.account?.userId ?? null,
+    byEmail: s.account?.email ?? null,
+    onBehalfOf: s.onBehalfOf ?? null,
+  };
 }

@@ -11,7 +11,13 @@ import { reissueLink } from "./reissue-link";
 describe("reissueLink", () => {
   let t: TestDb;
   let transferId: string;
-  const staff: StaffActor = { kind: "staff", userId: "u1", name: "Sam", email: "sam@a.test", organisationId: "default-org" };
+  const staff: StaffActor = {
+    kind: "staff",
+    userId: "u1",
+    name: "Sam",
+    email: "sam@a.test",
+    organisationId: "default-org",
+  };
   const limiter = createMemoryRateLimiter({ limit: 1000, windowSeconds: 60 });
   beforeAll(async () => {
     t = await createTestDb("sqlite");
@@ -26,17 +32,28 @@ describe("reissueLink", () => {
     const r = await reissueLink(staff, { transferId, linkId: first.linkId }, { db: t.db });
     expect(r).toMatchObject({ role: "domain-owner", replaced: first.linkId });
     expect(r.token).not.toBe(first.token);
-    await expect(getSignoffView({ token: first.token }, { db: t.db, limiter })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getSignoffView({ token: first.token }, { db: t.db, limiter })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await getSignoffView({ token: r.token }, { db: t.db, limiter })).toMatchObject({ role: "domain-owner" });
-    await expect(reissueLink(staff, { transferId, linkId: first.linkId }, { db: t.db })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(reissueLink(staff, { transferId, linkId: first.linkId }, { db: t.db })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     const links = await listSignoffLinks(transferId, t.db);
-    expect(links.map((l) => [l.role, l.revokedAt === null])).toEqual([["domain-owner", true], ["domain-owner", false]]);
+    expect(links.map((l) => [l.role, l.revokedAt === null])).toEqual([
+      ["domain-owner", true],
+      ["domain-owner", false],
+    ]);
   });
 
   test("only staff of the transfer's organisation", async () => {
     const l = await issueLink(staff, { transferId, role: "losing-registrar" }, { db: t.db });
-    await expect(reissueLink(null, { transferId, linkId: l.linkId }, { db: t.db })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(reissueLink({ ...staff, organisationId: "other" }, { transferId, linkId: l.linkId }, { db: t.db })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(reissueLink(null, { transferId, linkId: l.linkId }, { db: t.db })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    await expect(
+      reissueLink({ ...staff, organisationId: "other" }, { transferId, linkId: l.linkId }, { db: t.db }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(reissueLink(staff, { transferId }, { db: t.db })).rejects.toMatchObject({ code: "INVALID" });
   });
 });

@@ -32,5 +32,11 @@ export async function reissueLink(actor: Actor | null, input: unknown, options: 
   if (link.revokedAt !== null) throw new AppError("CONFLICT", "this link was already revoked or re-issued");
   await revokeLink(actor, { transferId, linkId }, { db: options.db, now });
   const issued = await issueLink(actor, { transferId, role: link.role }, { db: options.db, now });
-  return { token: issued.token, linkId: issued.linkId, role: issued.role, expiresAt: issued.expiresAt, replaced: linkId };
+  return {
+    token: issued.token,
+    linkId: issued.linkId,
+    role: issued.role,
+    expiresAt: issued.expiresAt,
+    replaced: linkId,
+  };
 }

@@ -49,25 +49,59 @@ export interface SignoffView {
 async function resolve(a: LinkAccess, deps: LinkDeps): Promise<{ link: SignoffLink; db: Db; now: Date }> {
   const db = deps.db ?? getDb();
   const now = deps.now ?? new Date();
-  const link = await resolveSignoffLink({ token: a.token, store: signoffLinkStore(db), now, limiter: deps.limiter ?? capabilityRateLimiter(), ip: a.ip ?? "unknown" });
+  const link = await resolveSignoffLink({
+    token: a.token,
+    store: signoffLinkStore(db),
+    now,
+    limiter: deps.limiter ?? capabilityRateLimiter(),
+    ip: a.ip ?? "unknown",
+  });
   return { link, db, now };
 }
 
 export async function getSignoffView(input: LinkAccess, deps: LinkDeps = {}): Promise<SignoffView> {
   const { link, db } = await resolve(input, deps);
   const head = await latestRevisionRow(link.transferId, db);
-  if (head === null) return { role: link.role, linkExpiresAt: link.expiresAt, revision: null, digest: null, lastSeen: null, mine: null, openBlockers: [], noGoStatement: null };
+  if (head === null)
+    return {
+      role: link.role,
+      linkExpiresAt: link.expiresAt,
+      revision: null,
+      digest: null,
+      lastSeen: null,
+      mine: null,
+      openBlockers: [],
+      noGoStatement: null,
+    };
   const current = parseRevisionRow(head);
   const all = (await listSignoffs(link.transferId, db)).filter((s) => s.signoff.role === link.role);
-  const mine = all.filter((s) => s.linkId === link.id && s.signoff.revisionDigest === current.digest).at(-1)?.signoff ?? null;
+  const mine =
+    all.filter((s) => s.linkId === link.id && s.signoff.revisionDigest === current.digest).at(-1)?.signoff ?? null;
   const earlier = all.filter((s) => s.signoff.revisionDigest !== current.digest).at(-1);
   let lastSeen: SignoffView["lastSeen"] = null;
   if (earlier !== undefined) {
     const row = await getRevisionRowByDigest(earlier.signoff.revisionDigest, db);
-    if (row !== null) lastSeen = { revisionNumber: row.number, changes: describeChanges(diffRevisions(parseRevisionRow(row).revision, current.revision)) };
+    if (row !== null)
+      lastSeen = {
+        revisionNumber: row.number,
+        changes: describeChanges(diffRevisions(parseRevisionRow(row).revision, current.revision)),
+      };
   }
-  const blockers = openBlockers(current.revision).map((f) => ({ checkId: f.checkId, subject: f.subject, message: f.message }));
-  return { role: link.role, linkExpiresAt: link.expiresAt, revision: current.revision, digest: current.digest, lastSeen, mine, openBlockers: blockers, noGoStatement: current.revision.verdict.decision === "no-go" ? noGoStatement(blockers.length) : null };
+  const blockers = openBlockers(current.revision).map((f) => ({
+    checkId: f.checkId,
+    subject: f.subject,
+    message: f.message,
+  }));
+  return {
+    role: link.role,
+    linkExpiresAt: link.expiresAt,
+    revision: current.revision,
+    digest: current.digest,
+    lastSeen,
+    mine,
+    openBlockers: blockers,
+    noGoStatement: current.revision.verdict.decision === "no-go" ? noGoStatement(blockers.length) : null,
+  };
 }
 
 export interface SubmitLinkSignoffResult {
@@ -83,9 +117,13 @@ export interface SubmitLinkSignoffResult {
  */
 export type SignoffRefusal = "revision-changed" | "already-signed" | "no-go-unconfirmed";
 
-const refused = (reason: SignoffRefusal, message: string, details: Record<string, unknown> = {}) => new AppError("CONFLICT", message, { reason, ...details });
+const refused = (reason: SignoffRefusal, message: string, details: Record<string, unknown> = {}) =>
+  new AppError("CONFLICT", message, { reason, ...details });
 
-export async function submitLinkSignoff(input: LinkAccess & { input: unknown; revisionDigest: string }, deps: LinkDeps = {}): Promise<SubmitLinkSignoffResult> {
+export async function submitLinkSignoff(
+  input: LinkAccess & { input: unknown; revisionDigest: string },
+  deps: LinkDeps = {},
+): Promise<SubmitLinkSignoffResult> {
   const { link, db, now } = await resolve(input, deps);
   const parsed = signoffInputSchema.safeParse(input.input);
   if (!parsed.success) throw invalidInput(issuesOf(parsed.error));
@@ -97,26 +135,43 @@ export async function submitLinkSignoff(input: LinkAccess & { input: unknown; re
   try {
     signoff = createSignoff({ link, revision: current.revision, input: parsed.data, now });
   } catch (e) {
-    if (e instanceof NoGoUnconfirmedError) throw refused("no-go-unconfirmed", e.message, { openBlockers: e.openBlockers });
+    if (e instanceof NoGoUnconfirmedError)
+      throw refused("no-go-unconfirmed", e.message, { openBlockers: e.openBlockers });
     throw e;
   }
   const actor = { kind: "link" as const, linkId: link.id, role: link.role };
   const at = now.toISOString();
   // The sign-off and its two audit entries commit together (one audit attempt each: a taken seq rolls all back and the loop retries).
   const audit = (tx: Db) =>
-    appendAuditEvent(auditStore(tx), { type: "link.used", transferId: link.transferId, at, actor, linkId: link.id, role: link.role }, 1).then(() =>
+    appendAuditEvent(
+      auditStore(tx),
+      { type: "link.used", transferId: link.transferId, at, actor, linkId: link.id, role: link.role },
+      1,
+    ).then(() =>
       appendAuditEvent(
         auditStore(tx),
         {
-          type: "signoff.recorded", transferId: link.transferId, at, actor, role: link.role, signerName: signoff.signerName, signerNameIs: "self-declared", decision: signoff.decision,
+          type: "signoff.recorded",
+          transferId: link.transferId,
+          at,
+          actor,
+          role: link.role,
+          signerName: signoff.signerName,
+          signerNameIs: "self-declared",
+          decision: signoff.decision,
           ...(signoff.decision === "reject" ? { reason: signoff.reason } : {}),
-          ...(signoff.decision === "approve" && signoff.noGo ? { noGoConfirmed: { openBlockers: signoff.noGo.openBlockers, statement: signoff.noGo.statement } } : {}), revisionNumber: signoff.revisionNumber, revisionDigest: signoff.revisionDigest,
+          ...(signoff.decision === "approve" && signoff.noGo
+            ? { noGoConfirmed: { openBlockers: signoff.noGo.openBlockers, statement: signoff.noGo.statement } }
+            : {}),
+          revisionNumber: signoff.revisionNumber,
+          revisionDigest: signoff.revisionDigest,
         },
         1,
       ),
     );
   let stored: "inserted" | "duplicate" | "retry" = "retry";
-  for (let attempt = 0; attempt < 50 && stored === "retry"; attempt++) stored = await insertSignoff(link.id, signoff, db, audit);
+  for (let attempt = 0; attempt < 50 && stored === "retry"; attempt++)
+    stored = await insertSignoff(link.id, signoff, db, audit);
   if (stored === "duplicate") throw refused("already-signed", "this link already signed this revision");
   if (stored === "retry") throw new Error("could not append the sign-off's audit entries after 50 attempts");
   // Read after our commit: of concurrent last approvals at least one sees them all; recordAuditOnce keeps it to one entry.
@@ -124,7 +179,14 @@ export async function submitLinkSignoff(input: LinkAccess & { input: unknown; re
   const final = checkFinality({ revision: current.revision, signoffs }).final;
   if (final && signoff.decision === "approve") {
     await recordAuditOnce(
-      { type: "checklist.finalised", transferId: link.transferId, at, actor: { kind: "system" }, revisionNumber: current.revision.revisionNumber, revisionDigest: current.digest },
+      {
+        type: "checklist.finalised",
+        transferId: link.transferId,
+        at,
+        actor: { kind: "system" },
+        revisionNumber: current.revision.revisionNumber,
+        revisionDigest: current.digest,
+      },
       (e) => e.type === "checklist.finalised" && e.revisionDigest === current.digest,
       db,
     );

@@ -5,7 +5,12 @@ import { hashToken } from "../../security/capability-tokens";
 import { createRevision, revisionDigest } from "../../checklist/revision";
 import { sampleRevisionContent } from "../../checklist/sample-revision";
 import type { Signoff } from "../../checklist/signoff";
-import { createMemorySignoffLinkStore, issueSignoffLink, resolveSignoffLink, type SignoffLinkStore } from "./signoff-token";
+import {
+  createMemorySignoffLinkStore,
+  issueSignoffLink,
+  resolveSignoffLink,
+  type SignoffLinkStore,
+} from "./signoff-token";
 import { createSignoff } from "./create-signoff";
 
 const now = new Date("2026-10-05T12:00:00Z");
@@ -20,7 +25,9 @@ describe("sign-off tokens", () => {
     expect(hashToken("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     expect(JSON.stringify(link)).not.toContain(token);
     expect(link.expiresAt).toBe("2026-10-19T12:00:00.000Z");
-    const tokens = new Set(Array.from({ length: 200 }, () => issueSignoffLink({ transferId: "t", role: "domain-owner", now }).token));
+    const tokens = new Set(
+      Array.from({ length: 200 }, () => issueSignoffLink({ transferId: "t", role: "domain-owner", now }).token),
+    );
     expect(tokens.size).toBe(200);
   });
 
@@ -44,7 +51,14 @@ describe("sign-off tokens", () => {
 
   test("a store that returns a near-miss record is caught by the constant-time comparison", async () => {
     const { token, link } = issueSignoffLink({ transferId: "tr-1", role: "domain-owner", now });
-    const sloppy = { insert: async () => {}, revoke: async () => false, findByHash: async () => ({ ...link, tokenHash: link.tokenHash.slice(0, 63) + (link.tokenHash.endsWith("0") ? "1" : "0") }) };
+    const sloppy = {
+      insert: async () => {},
+      revoke: async () => false,
+      findByHash: async () => ({
+        ...link,
+        tokenHash: link.tokenHash.slice(0, 63) + (link.tokenHash.endsWith("0") ? "1" : "0"),
+      }),
+    };
     await expect(resolveSignoffLink({ token, store: sloppy, now })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -53,13 +67,25 @@ describe("sign-off tokens", () => {
     const { token, link } = issueSignoffLink({ transferId: "tr-1", role: "domain-owner", now });
     await store.insert(link);
     const limiter = createMemoryRateLimiter({ limit: 3, windowSeconds: 60 });
-    for (let i = 0; i < 3; i++) expect(await resolveSignoffLink({ token, store, now, limiter, ip: "198.51.100.1" })).toEqual(link);
-    await expect(resolveSignoffLink({ token, store, now: later(10), limiter, ip: "198.51.100.1" })).rejects.toMatchObject({ code: "RATE_LIMITED", details: { retryAfterSeconds: 50 } });
+    for (let i = 0; i < 3; i++)
+      expect(await resolveSignoffLink({ token, store, now, limiter, ip: "198.51.100.1" })).toEqual(link);
+    await expect(
+      resolveSignoffLink({ token, store, now: later(10), limiter, ip: "198.51.100.1" }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED", details: { retryAfterSeconds: 50 } });
     // another IP still hits the per-token limit
-    await expect(resolveSignoffLink({ token, store, now, limiter, ip: "198.51.100.2" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(resolveSignoffLink({ token, store, now, limiter, ip: "198.51.100.2" })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
     // guessing from one IP is throttled before any lookup
     const guesser = createMemoryRateLimiter({ limit: 2, windowSeconds: 60 });
-    const guess = () => resolveSignoffLink({ token: issueSignoffLink({ transferId: "x", role: "domain-owner", now }).token, store, now, limiter: guesser, ip: "203.0.113.9" });
+    const guess = () =>
+      resolveSignoffLink({
+        token: issueSignoffLink({ transferId: "x", role: "domain-owner", now }).token,
+        store,
+        now,
+        limiter: guesser,
+        ip: "203.0.113.9",
+      });
     await expect(guess()).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(guess()).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(guess()).rejects.toMatchObject({ code: "RATE_LIMITED" });
@@ -85,10 +111,27 @@ describe("a sign-off record", () => {
     const saved: Signoff[] = [];
     for (const [n, i] of issued.entries()) {
       const link = await resolveSignoffLink({ token: i.token, store: links, now: later(n) });
-      saved.push(createSignoff({ link, revision, input: { signerName: `P${n}`, decision: "approve", role: "domain-owner" }, now }));
+      saved.push(
+        createSignoff({
+          link,
+          revision,
+          input: { signerName: `P${n}`, decision: "approve", role: "domain-owner" },
+          now,
+        }),
+      );
     }
     expect(saved.map((s) => s.role)).toEqual([...PARTY_ROLES]);
-    expect(saved[0]).toEqual({ transferId: "tr-1", role: "losing-registrar", signerName: "P0", decision: "approve", signedAt: "2026-10-05T12:00:00.000Z", revisionNumber: 1, revisionDigest: revisionDigest(revision), linkId: issued[0]!.link.id, signerNameIs: "self-declared" });
+    expect(saved[0]).toEqual({
+      transferId: "tr-1",
+      role: "losing-registrar",
+      signerName: "P0",
+      decision: "approve",
+      signedAt: "2026-10-05T12:00:00.000Z",
+      revisionNumber: 1,
+      revisionDigest: revisionDigest(revision),
+      linkId: issued[0]!.link.id,
+      signerNameIs: "self-declared",
+    });
     const link = await resolveSignoffLink({ token: issued[0]!.token, store: links, now });
     expect(() => createSignoff({ link, revision, input: { signerName: "X", decision: "reject" }, now })).toThrow();
   });

@@ -15,7 +15,6 @@ export { signoffLinkSchema, type SignoffLink, type SignoffLinkStore };
 
 export const DEFAULT_LINK_TTL_SECONDS = 14 * 86_400;
 
-
 export interface IssueSignoffLinkOptions {
   transferId: string;
   role: PartyRole;

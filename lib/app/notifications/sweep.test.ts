@@ -122,15 +122,15 @@ describe.each(testDialects())("notification sweep on %s", (dialect) => {
     await seedParties({ transferId, db: t.db });
     await seedRun({ transferId, withBlocker: false, at: new Date("2026-12-01T00:00:00Z"), db: t.db });
     await scheduleWindow(t.db, {
-        transferId,
-        input: {
-          start: start.toISOString(),
-          end: end.toISOString(),
-          timeZone: "Europe/Berlin",
-          holidayRegion: "",
-          ttlLoweringAt: "",
-        },
-      });
+      transferId,
+      input: {
+        start: start.toISOString(),
+        end: end.toISOString(),
+        timeZone: "Europe/Berlin",
+        holidayRegion: "",
+        ttlLoweringAt: "",
+      },
+    });
   }, 60_000);
 
   afterAll(async () => {

@@ -19,7 +19,11 @@ const staff: PartyRow = {
 
 describe("mergeOwnerAnswers", () => {
   test("keeps staff's escalation and contacts; a matching contact is updated, blanks keep the stored value", () => {
-    const merged = mergeOwnerAnswers(staff, { organisation: "Owner Holdings", contacts: [{ name: "kim owner", phone: "+49 30 555" }], onCallConfirmed: false });
+    const merged = mergeOwnerAnswers(staff, {
+      organisation: "Owner Holdings",
+      contacts: [{ name: "kim owner", phone: "+49 30 555" }],
+      onCallConfirmed: false,
+    });
     expect(merged.escalation).toEqual({ channel: "phone", target: "+49 30 1234567" });
     expect(merged.contacts).toEqual([
       { name: "kim owner", email: "kim@owner.test", phone: "+49 30 555" },
@@ -30,22 +34,43 @@ describe("mergeOwnerAnswers", () => {
   });
 
   test("a new person is added beside staff's contacts; the same e-mail under another name is the same person", () => {
-    const added = mergeOwnerAnswers(staff, { organisation: "Owner Ltd", contacts: [{ name: "Mia", email: "mia@owner.test" }], onCallConfirmed: true, onCallBy: "Mia" });
+    const added = mergeOwnerAnswers(staff, {
+      organisation: "Owner Ltd",
+      contacts: [{ name: "Mia", email: "mia@owner.test" }],
+      onCallConfirmed: true,
+      onCallBy: "Mia",
+    });
     expect(added.contacts.map((c) => c.name)).toEqual(["Kim Owner", "Lee Ops", "Mia"]);
     expect(added).toMatchObject({ organisation: "Owner Ltd", onCallConfirmed: true, onCallBy: "Mia" });
-    const renamed = mergeOwnerAnswers(staff, { organisation: "Owner Ltd", contacts: [{ name: "Kimberly Owner", email: "KIM@owner.test" }], onCallConfirmed: false });
+    const renamed = mergeOwnerAnswers(staff, {
+      organisation: "Owner Ltd",
+      contacts: [{ name: "Kimberly Owner", email: "KIM@owner.test" }],
+      onCallConfirmed: false,
+    });
     expect(renamed.contacts[0]).toEqual({ name: "Kimberly Owner", email: "KIM@owner.test" });
     expect(renamed.contacts).toHaveLength(2);
   });
 
   test("without a stored party the answers are the party, with no escalation", () => {
-    expect(mergeOwnerAnswers(null, { organisation: "Owner Ltd", contacts: [{ name: "Mia" }], onCallConfirmed: false })).toEqual({
-      role: "domain-owner", organisation: "Owner Ltd", contacts: [{ name: "Mia" }], escalation: null, onCallConfirmed: false, onCallBy: undefined,
+    expect(
+      mergeOwnerAnswers(null, { organisation: "Owner Ltd", contacts: [{ name: "Mia" }], onCallConfirmed: false }),
+    ).toEqual({
+      role: "domain-owner",
+      organisation: "Owner Ltd",
+      contacts: [{ name: "Mia" }],
+      escalation: null,
+      onCallConfirmed: false,
+      onCallBy: undefined,
     });
   });
 
   test("the invite form is prefilled from the stored party", () => {
-    expect(currentOwnerAnswers(staff)).toEqual({ organisation: "Owner Holdings", contact: { name: "Kim Owner", email: "kim@owner.test", phone: "" }, onCallConfirmed: true, onCallBy: "Kim" });
+    expect(currentOwnerAnswers(staff)).toEqual({
+      organisation: "Owner Holdings",
+      contact: { name: "Kim Owner", email: "kim@owner.test", phone: "" },
+      onCallConfirmed: true,
+      onCallBy: "Kim",
+    });
     expect(currentOwnerAnswers(null).organisation).toBe("");
   });
 });

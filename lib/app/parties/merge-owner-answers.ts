@@ -27,7 +27,11 @@ function sameContact(a: Contact, b: Contact): boolean {
 }
 
 export function mergeOwnerAnswers(existing: PartyRow | null, answers: OwnerAnswers): PartyInput {
-  const contacts: Contact[] = (existing?.contacts ?? []).map((c) => ({ name: c.name, ...(c.email ? { email: c.email } : {}), ...(c.phone ? { phone: c.phone } : {}) }));
+  const contacts: Contact[] = (existing?.contacts ?? []).map((c) => ({
+    name: c.name,
+    ...(c.email ? { email: c.email } : {}),
+    ...(c.phone ? { phone: c.phone } : {}),
+  }));
   for (const a of answers.contacts) {
     const i = contacts.findIndex((c) => sameContact(c, a));
     if (i < 0) {
@@ -35,21 +39,33 @@ export function mergeOwnerAnswers(existing: PartyRow | null, answers: OwnerAnswe
       continue;
     }
     const c = contacts[i];
-    contacts[i] = { name: a.name || c.name, ...((a.email ?? c.email) ? { email: a.email ?? c.email } : {}), ...((a.phone ?? c.phone) ? { phone: a.phone ?? c.phone } : {}) };
+    contacts[i] = {
+      name: a.name || c.name,
+      ...((a.email ?? c.email) ? { email: a.email ?? c.email } : {}),
+      ...((a.phone ?? c.phone) ? { phone: a.phone ?? c.phone } : {}),
+    };
   }
   const keepOnCall = !answers.onCallConfirmed && existing?.onCallConfirmed === true && !!existing.onCallBy;
   return {
     role: "domain-owner",
     organisation: answers.organisation,
     contacts: contacts.slice(0, MAX_CONTACTS),
-    escalation: existing?.escalationChannel && existing.escalationTarget ? ({ channel: existing.escalationChannel, target: existing.escalationTarget } as PartyInput["escalation"]) : null,
+    escalation:
+      existing?.escalationChannel && existing.escalationTarget
+        ? ({ channel: existing.escalationChannel, target: existing.escalationTarget } as PartyInput["escalation"])
+        : null,
     onCallConfirmed: answers.onCallConfirmed || keepOnCall,
     onCallBy: answers.onCallConfirmed ? answers.onCallBy : keepOnCall ? existing!.onCallBy! : undefined,
   };
 }
 
 /** What the invite page shows as the current answers: the owner party's organisation, first contact and on-call. */
-export function currentOwnerAnswers(existing: PartyRow | null): { organisation: string; contact: Contact; onCallConfirmed: boolean; onCallBy: string } {
+export function currentOwnerAnswers(existing: PartyRow | null): {
+  organisation: string;
+  contact: Contact;
+  onCallConfirmed: boolean;
+  onCallBy: string;
+} {
   const c = existing?.contacts[0];
   return {
     organisation: existing?.organisation ?? "",

@@ -23,7 +23,12 @@ export interface DiffRow {
   explained: string | null;
 }
 
-const KIND: Record<DiffKind, DiffRowKind> = { "only-here": "missing", "only-there": "extra", rdata: "rdata", ttl: "ttl" };
+const KIND: Record<DiffKind, DiffRowKind> = {
+  "only-here": "missing",
+  "only-there": "extra",
+  rdata: "rdata",
+  ttl: "ttl",
+};
 
 const texts = (s: RRsetView | null) => s?.texts ?? [];
 

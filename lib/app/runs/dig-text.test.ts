@@ -8,7 +8,16 @@ const base: StoredAnswer = {
   rcode: 0,
   flags: { aa: false, tc: false, rd: false, ra: false, ad: false, cd: false },
   edns: { udpSize: 1232, do: false, version: 0 },
-  records: [{ section: "authority", owner: "release.project.test.", ttl: 3600, class: 1, type: "NS", text: "ns-101.awsdns-12.com." }],
+  records: [
+    {
+      section: "authority",
+      owner: "release.project.test.",
+      ttl: 3600,
+      class: 1,
+      type: "NS",
+      text: "ns-101.awsdns-12.com.",
+    },
+  ],
   elapsedMs: 1.4,
   error: null,
   timestamp: "2026-10-02T10:00:00.000Z",
@@ -39,7 +48,19 @@ describe("digText", () => {
     );
   });
   it("says why there is no answer, over TCP to an IPv6 address", () => {
-    const t = digText({ ...base, transport: "tcp", server: { ...base.server, address: "::1" }, rcode: null, flags: null, records: [], error: { kind: "timeout", message: "no answer after 3 attempts" } });
-    expect(t.split("\n").slice(0, 3)).toEqual(["; <<>> cutover <<>> @[::1] -p 5353 release.project.test. NS +norecurse +tcp", "; server ns1.oldhost.test.", ";; timeout: no answer after 3 attempts"]);
+    const t = digText({
+      ...base,
+      transport: "tcp",
+      server: { ...base.server, address: "::1" },
+      rcode: null,
+      flags: null,
+      records: [],
+      error: { kind: "timeout", message: "no answer after 3 attempts" },
+    });
+    expect(t.split("\n").slice(0, 3)).toEqual([
+      "; <<>> cutover <<>> @[::1] -p 5353 release.project.test. NS +norecurse +tcp",
+      "; server ns1.oldhost.test.",
+      ";; timeout: no answer after 3 attempts",
+    ]);
   });
 });

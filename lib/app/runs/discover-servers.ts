@@ -7,7 +7,11 @@ import { BUILTIN_ROOT_HINTS, parseRootHints } from "../../dns/root-hints";
 import { QuerySession } from "../../dns/session";
 import { z } from "zod";
 import { serverSpecText } from "../../dns/server-spec";
-import { effectivePrivateScope, operatorPrivateScope, requestedScopeSchema as RequestedScopeSchema } from "../../net/private-scope";
+import {
+  effectivePrivateScope,
+  operatorPrivateScope,
+  requestedScopeSchema as RequestedScopeSchema,
+} from "../../net/private-scope";
 import type { Actor } from "../../auth/actor";
 import { requireStaff } from "../../auth/require";
 import { invalidInput, parseInput, type Deps } from "../use-case";
@@ -27,8 +31,11 @@ export interface DiscoverResult {
 }
 
 async function discover(input: z.output<typeof DiscoverInputSchema>, signal?: AbortSignal): Promise<DiscoverResult> {
-  const hints = input.rootHints.trim() ? parseRootHints(input.rootHints) : { ok: true as const, servers: BUILTIN_ROOT_HINTS };
-  if (!hints.ok) throw invalidInput([{ path: "rootHints", message: `root hints line ${hints.line}: ${hints.message}` }]);
+  const hints = input.rootHints.trim()
+    ? parseRootHints(input.rootHints)
+    : { ok: true as const, servers: BUILTIN_ROOT_HINTS };
+  if (!hints.ok)
+    throw invalidInput([{ path: "rootHints", message: `root hints line ${hints.line}: ${hints.message}` }]);
   const session = new QuerySession({ allowPrivate: input.allowPrivate, port: input.port, deadlineMs: 20_000, signal });
   try {
     const zone = input.zone.endsWith(".") ? input.zone : input.zone + ".";

@@ -50,7 +50,16 @@ export interface ExecuteRunOptions {
 }
 
 export function findingRow(f: Finding) {
-  return { key: f.key, checkId: f.id, family: f.family, severity: f.severity, subject: f.subject, message: f.message, remediation: f.remediation, evidenceJson: JSON.stringify(f.evidence) };
+  return {
+    key: f.key,
+    checkId: f.id,
+    family: f.family,
+    severity: f.severity,
+    subject: f.subject,
+    message: f.message,
+    remediation: f.remediation,
+    evidenceJson: JSON.stringify(f.evidence),
+  };
 }
 
 export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
@@ -84,7 +93,11 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
     const options = JSON.parse(run.optionsJson) as RunOptions;
     const hints = options.rootHints.trim() ? parseRootHints(options.rootHints) : null;
     if (hints && !hints.ok) throw new Error(`root hints line ${hints.line}: ${hints.message}`);
-    const [sources, stateRows, facts] = await Promise.all([loadStoredSources(run.transferId, db), listFindingStates(run.transferId, db), loadTransferFacts(run.transferId, db)]);
+    const [sources, stateRows, facts] = await Promise.all([
+      loadStoredSources(run.transferId, db),
+      listFindingStates(run.transferId, db),
+      loadTransferFacts(run.transferId, db),
+    ]);
     if (!facts) throw new Error("the transfer no longer exists");
     const previous = statesFromRows(stateRows);
     const review: Review = await runReview({
@@ -102,7 +115,10 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
         port: options.port,
         rootHints: hints?.ok ? hints.servers : undefined,
         // The run's query budget (lib/dns caps each session at what is left of it).
-        limits: Object.defineProperties(options.ratePerServer ? { ratePerServer: options.ratePerServer, burstPerServer: 1 } : {}, Object.getOwnPropertyDescriptors(budget.limits)),
+        limits: Object.defineProperties(
+          options.ratePerServer ? { ratePerServer: options.ratePerServer, burstPerServer: 1 } : {},
+          Object.getOwnPropertyDescriptors(budget.limits),
+        ),
         ...(opts.sharedRate ? { sharedRate: opts.sharedRate } : {}),
         // Absent: each snapshot derives its deadline from its plan.
         ...(options.deadlineSeconds ? { deadlineMs: options.deadlineSeconds * 1000 } : {}),
@@ -115,7 +131,8 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
       onProgress: (p) => {
         tracker.update(p);
         // At the cap, stop everything at once: no further packets.
-        if ((p.phase === "old" || p.phase === "new") && budget.note(p.phase, p.event) && !controller.signal.aborted) controller.abort(new Error(budget.message));
+        if ((p.phase === "old" || p.phase === "new") && budget.note(p.phase, p.event) && !controller.signal.aborted)
+          controller.abort(new Error(budget.message));
         // Phase changes go out at once; counters at most every FLUSH_MS.
         if (p.phase !== "old" && p.phase !== "new") flush();
         else timer ??= setTimeout(flush, FLUSH_MS);
@@ -154,7 +171,18 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
       db,
     );
     // The run's end in the audit log (and so to notifications: a verdict that changed, lib/app/notifications).
-    await recordAudit({ type: "run.completed", transferId: run.transferId, at: at.toISOString(), actor: SYSTEM_ACTOR, runId, snapshotDigest: null, findings: review.findings.length }, db).catch(() => undefined);
+    await recordAudit(
+      {
+        type: "run.completed",
+        transferId: run.transferId,
+        at: at.toISOString(),
+        actor: SYSTEM_ACTOR,
+        runId,
+        snapshotDigest: null,
+        findings: review.findings.length,
+      },
+      db,
+    ).catch(() => undefined);
   } catch (err) {
     if (timer) clearTimeout(timer);
     await writing;
@@ -165,8 +193,14 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
     if (opts.claimToken && !(await holdsRun(runId, opts.claimToken, db).catch(() => false))) return;
     const cancelled = controller.signal.aborted && !budget.exhausted;
     const status = cancelled ? "cancelled" : "failed";
-    const error = budget.exhausted ? budget.message : cancelled ? "cancelled by the user" : String((err as Error)?.message ?? err);
-    await updateRun(runId, { ...tracker.current(), status, phase: status, finishedAt: now(), error }, db).catch(() => undefined);
+    const error = budget.exhausted
+      ? budget.message
+      : cancelled
+        ? "cancelled by the user"
+        : String((err as Error)?.message ?? err);
+    await updateRun(runId, { ...tracker.current(), status, phase: status, finishedAt: now(), error }, db).catch(
+      () => undefined,
+    );
   } finally {
     heartbeat.stop();
     registry().controllers.delete(runId);

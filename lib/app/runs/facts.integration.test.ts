@@ -40,23 +40,74 @@ afterAll(async () => {
 
 async function transferWithFacts(withParties: boolean): Promise<string> {
   const staff = await seedStaff({ email: "facts-" + crypto.randomUUID() + "@example.net", db: t.db });
-  const tr = await createTransfer(staff, { domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, { db: t.db });
+  const tr = await createTransfer(
+    staff,
+    {
+      domain: "project.test",
+      losingRegistrar: "Old Reg",
+      gainingRegistrar: "New Reg",
+      currentDnsOperator: "Old Host",
+      futureDnsOperator: "New Host",
+      dnsHostingMoves: "yes",
+    },
+    { db: t.db },
+  );
   const id = tr.id;
-  await seedSource({ actor: staff, transferId: id, label: "live copy", files: [{ name: "live.zone", bytes: LIVE }], db: t.db });
+  await seedSource({
+    actor: staff,
+    transferId: id,
+    label: "live copy",
+    files: [{ name: "live.zone", bytes: LIVE }],
+    db: t.db,
+  });
   // Tuesday to Thursday, longer than the 49 h the lab's TTLs need.
-  await saveSchedule(staff, { transferId: id, input: { start: "2026-12-01T08:00:00Z", end: "2026-12-03T20:00:00Z", timeZone: "Europe/Berlin", holidayRegion: "", ttlLoweringAt: "2026-11-28T08:00:00Z" } }, { db: t.db });
+  await saveSchedule(
+    staff,
+    {
+      transferId: id,
+      input: {
+        start: "2026-12-01T08:00:00Z",
+        end: "2026-12-03T20:00:00Z",
+        timeZone: "Europe/Berlin",
+        holidayRegion: "",
+        ttlLoweringAt: "2026-11-28T08:00:00Z",
+      },
+    },
+    { db: t.db },
+  );
   const plan = await saveOperationsPlan(
     staff,
     {
       transferId: id,
-      input: { monitoringPlan: "resolution from three networks every minute; mail flow", monitoringBy: "Nia", rollbackSteps: "restore ns1/ns2.oldhost.test at the registrar", rollbackAssumedHours: "49", oldZoneKeptUntil: "2026-12-31T00:00:00Z", dnssecPlan: "unsigned" },
+      input: {
+        monitoringPlan: "resolution from three networks every minute; mail flow",
+        monitoringBy: "Nia",
+        rollbackSteps: "restore ns1/ns2.oldhost.test at the registrar",
+        rollbackAssumedHours: "49",
+        oldZoneKeptUntil: "2026-12-31T00:00:00Z",
+        dnssecPlan: "unsigned",
+      },
     },
     { db: t.db },
   );
   expect(plan.dnssecPlan).toBe("unsigned");
   if (withParties) {
     for (const role of PARTY_ROLES) {
-      await saveParty(staff, { transferId: id, input: { role, organisation: `${role} org`, contacts: [{ name: `Kim ${role}`, phone: "+49 30 1234567" }], escalation: { channel: "phone", target: "+49 30 7654321" }, onCallConfirmed: true, onCallBy: `Kim ${role}` } }, { db: t.db });
+      await saveParty(
+        staff,
+        {
+          transferId: id,
+          input: {
+            role,
+            organisation: `${role} org`,
+            contacts: [{ name: `Kim ${role}`, phone: "+49 30 1234567" }],
+            escalation: { channel: "phone", target: "+49 30 7654321" },
+            onCallConfirmed: true,
+            onCallBy: `Kim ${role}`,
+          },
+        },
+        { db: t.db },
+      );
     }
   }
   return id;
@@ -64,7 +115,14 @@ async function transferWithFacts(withParties: boolean): Promise<string> {
 
 async function run(transferId: string): Promise<RunView> {
   const staff = await staffOfTransfer(transferId, t.db);
-  const r = await startRun(staff, { transferId, input: { newServers: "ns1.newhost.test=127.0.0.5", allowPrivate: true, port: lab.port, rootHints: lab.rootHints } }, { db: t.db });
+  const r = await startRun(
+    staff,
+    {
+      transferId,
+      input: { newServers: "ns1.newhost.test=127.0.0.5", allowPrivate: true, port: lab.port, rootHints: lab.rootHints },
+    },
+    { db: t.db },
+  );
   await r.done;
   const v = await getRunView(staff, { transferId, runId: r.runId }, { db: t.db });
   expect(v.run.error).toBeNull();
@@ -82,7 +140,11 @@ describe("browser runs judge the stored facts", () => {
     expect(v.findings.filter((f) => f.id.startsWith("TIM-") && f.severity === "blocker")).toEqual([]);
     expect(v.verdict).toBe("go");
     const timing = parseStoredTiming((await getRun(v.run.id, t.db))!.timingJson);
-    expect(timing).toMatchObject({ inputs: { parentNsTtl: 172800, dnssecChange: false, marginSeconds: 3600 }, minOverlapSeconds: 176400, rollbackSeconds: 176400 });
+    expect(timing).toMatchObject({
+      inputs: { parentNsTtl: 172800, dnssecChange: false, marginSeconds: 3600 },
+      minOverlapSeconds: 176400,
+      rollbackSeconds: 176400,
+    });
   }, 90_000);
 
   it("contacts missing: OPS-CONTACTS names every party; the rest of the plan still counts", async () => {
@@ -91,6 +153,8 @@ describe("browser runs judge the stored facts", () => {
     expect(ops(v)).toEqual(["OPS-CONTACTS"]);
     const c = v.findings.find((f) => f.id === "OPS-CONTACTS")!;
     expect(c.severity).toBe("warning");
-    expect(c.message).toBe("No named contact and escalation channel for: Losing registrar, Gaining registrar, Old DNS operator, New DNS operator, Domain owner.");
+    expect(c.message).toBe(
+      "No named contact and escalation channel for: Losing registrar, Gaining registrar, Old DNS operator, New DNS operator, Domain owner.",
+    );
   }, 90_000);
 });

@@ -87,19 +87,34 @@ async function loadSnapshots(run: RunDetailRow, db?: Db): Promise<Snapshots> {
 
 export function findingOfRow(r: FindingRow): Finding {
   return {
-    id: r.checkId, key: r.key, family: r.family as Finding["family"], severity: r.severity as Severity,
-    subject: r.subject, message: r.message, remediation: r.remediation, evidence: JSON.parse(r.evidenceJson) as EvidenceRef[],
+    id: r.checkId,
+    key: r.key,
+    family: r.family as Finding["family"],
+    severity: r.severity as Severity,
+    subject: r.subject,
+    message: r.message,
+    remediation: r.remediation,
+    evidence: JSON.parse(r.evidenceJson) as EvidenceRef[],
   };
 }
 
 /** Findings with their state and, for answer evidence, the answer as dig text (only the answers these cite are read). */
-export async function findingViews(runId: string, rows: readonly FindingRow[], states: FindingStates, legacy: Snapshots | null, db?: Db): Promise<FindingView[]> {
+export async function findingViews(
+  runId: string,
+  rows: readonly FindingRow[],
+  states: FindingStates,
+  legacy: Snapshots | null,
+  db?: Db,
+): Promise<FindingView[]> {
   const findings = rows.map(findingOfRow);
   const wanted: Record<Side, number[]> = { old: [], new: [] };
-  for (const f of findings) for (const e of f.evidence) if (e.kind === "answer" && e.answer !== undefined && e.snapshot) wanted[e.snapshot].push(e.answer);
+  for (const f of findings)
+    for (const e of f.evidence)
+      if (e.kind === "answer" && e.answer !== undefined && e.snapshot) wanted[e.snapshot].push(e.answer);
   const texts = new Map<string, string>();
   for (const side of ["old", "new"] as const) {
-    for (const row of await getRunAnswers(runId, side, wanted[side], db)) texts.set(`${side}:${row.seq}`, digText(storedAnswer(row)));
+    for (const row of await getRunAnswers(runId, side, wanted[side], db))
+      texts.set(`${side}:${row.seq}`, digText(storedAnswer(row)));
   }
   const dig = (e: EvidenceRef): string | undefined => {
     if (e.kind !== "answer" || e.answer === undefined || !e.snapshot) return undefined;
@@ -108,18 +123,35 @@ export async function findingViews(runId: string, rows: readonly FindingRow[], s
     const a = legacy?.[e.snapshot]?.answers?.[e.answer];
     return a ? digText(a) : undefined;
   };
-  return findings.map((f) => ({ ...f, state: stateOf(states, f.key), evidence: f.evidence.map((e) => ({ ...e, dig: dig(e) })) }));
+  return findings.map((f) => ({
+    ...f,
+    state: stateOf(states, f.key),
+    evidence: f.evidence.map((e) => ({ ...e, dig: dig(e) })),
+  }));
 }
 
 /** The verdict from every finding's key, severity and subject (not their messages and evidence). */
 export async function runVerdict(runId: string, states: FindingStates, db?: Db) {
   const light = await listFindingKeys(runId, db);
-  const findings: Finding[] = light.map((r) => ({ id: r.checkId, key: r.key, family: r.family as Finding["family"], severity: r.severity as Severity, subject: r.subject, message: "", remediation: "", evidence: [] }));
+  const findings: Finding[] = light.map((r) => ({
+    id: r.checkId,
+    key: r.key,
+    family: r.family as Finding["family"],
+    severity: r.severity as Severity,
+    subject: r.subject,
+    message: "",
+    remediation: "",
+    evidence: [],
+  }));
   return { findings, verdict: computeVerdict(findings, states) };
 }
 
 /** Staff of the owning organisation; another transfer's run is NOT_FOUND like a missing one. */
-export async function getRunView(actor: Actor | null, input: { transferId: string; runId: string }, deps: Deps = {}): Promise<RunView> {
+export async function getRunView(
+  actor: Actor | null,
+  input: { transferId: string; runId: string },
+  deps: Deps = {},
+): Promise<RunView> {
   await requireStaff(actor, input.transferId, deps.db);
   const v = await loadRunView({ ...input, db: deps.db });
   if (!v) throw new AppError("NOT_FOUND", "no such run");
@@ -138,8 +170,19 @@ async function loadRunView(opts: { transferId: string; runId: string; db?: Db })
   });
   if (run.status !== "done") {
     return {
-      run: summary, verdict: null, finalisable: false, reasons: [], counts: { blocker: 0, warning: 0, info: 0, open: 0, waived: 0, acknowledged: 0 },
-      findings: [], openKeys: { blocker: [], warning: [] }, matrix: [], diff: [], diffTotal: 0, diffTypes: [], diffComparisons: [], plans,
+      run: summary,
+      verdict: null,
+      finalisable: false,
+      reasons: [],
+      counts: { blocker: 0, warning: 0, info: 0, open: 0, waived: 0, acknowledged: 0 },
+      findings: [],
+      openKeys: { blocker: [], warning: [] },
+      matrix: [],
+      diff: [],
+      diffTotal: 0,
+      diffTypes: [],
+      diffComparisons: [],
+      plans,
     };
   }
   const states = statesFromRows(await listFindingStates(run.transferId, opts.db));
@@ -147,12 +190,15 @@ async function loadRunView(opts: { transferId: string; runId: string; db?: Db })
   const perSeverity = await countFindings(run.id, opts.db);
   const firstRows: FindingRow[] = [];
   for (const severity of ["blocker", "warning", "info"] as const) {
-    if (perSeverity[severity]) firstRows.push(...(await listFindingsPage(run.id, { severity, offset: 0, limit: FINDINGS_PAGE }, opts.db)));
+    if (perSeverity[severity])
+      firstRows.push(...(await listFindingsPage(run.id, { severity, offset: 0, limit: FINDINGS_PAGE }, opts.db)));
   }
   const legacy = run.snapshotJson && (snap.old?.answers || snap.new?.answers) ? snap : null;
   const views = await findingViews(run.id, firstRows, states, legacy, opts.db);
-  const count = (s: FindingState["status"]) => all.filter((f) => f.severity !== "info" && stateOf(states, f.key).status === s).length;
-  const openOf = (sev: Severity) => all.filter((f) => f.severity === sev && stateOf(states, f.key).status === "open").map((f) => f.key);
+  const count = (s: FindingState["status"]) =>
+    all.filter((f) => f.severity !== "info" && stateOf(states, f.key).status === s).length;
+  const openOf = (sev: Severity) =>
+    all.filter((f) => f.severity === sev && stateOf(states, f.key).status === "open").map((f) => f.key);
   let diff: DiffRow[];
   let diffTotal: number;
   let diffTypes: string[];

@@ -8,7 +8,10 @@
 import type { ServerSummary } from "../../dns/run-snapshot";
 
 /** A server summary as stored with the run (lib/dns snapshotToJson keeps ServerSummary's fields as they are). */
-export type StoredServerSummary = Pick<ServerSummary, "name" | "address" | "port" | "soaSerial" | "ns" | "udp" | "tcp" | "authoritative" | "axfr" | "axfrRecords" | "error">;
+export type StoredServerSummary = Pick<
+  ServerSummary,
+  "name" | "address" | "port" | "soaSerial" | "ns" | "udp" | "tcp" | "authoritative" | "axfr" | "axfrRecords" | "error"
+>;
 
 export type ServerStatus = "ok" | "stale" | "dead" | "lame" | "ns-differs";
 
@@ -27,7 +30,11 @@ export interface MatrixRow {
   note: string;
 }
 
-const nsKey = (ns: readonly string[]) => ns.map((n) => n.toLowerCase()).sort().join(" ");
+const nsKey = (ns: readonly string[]) =>
+  ns
+    .map((n) => n.toLowerCase())
+    .sort()
+    .join(" ");
 
 function operatorRows(operator: "old" | "new", servers: readonly StoredServerSummary[]): MatrixRow[] {
   // RFC 1982 serial arithmetic is not needed between servers of one zone copy: the highest is the primary's.
@@ -52,10 +59,25 @@ function operatorRows(operator: "old" | "new", servers: readonly StoredServerSum
       status = "ns-differs";
       note = "NS set differs from the other servers";
     }
-    return { operator, server: s.name, address: s.port === 53 ? s.address : `${s.address.includes(":") ? `[${s.address}]` : s.address}:${s.port}`, serial: s.soaSerial, ns: s.ns, udp: s.udp, tcp: s.tcp, axfr: s.axfr, aa: s.authoritative, status, note };
+    return {
+      operator,
+      server: s.name,
+      address: s.port === 53 ? s.address : `${s.address.includes(":") ? `[${s.address}]` : s.address}:${s.port}`,
+      serial: s.soaSerial,
+      ns: s.ns,
+      udp: s.udp,
+      tcp: s.tcp,
+      axfr: s.axfr,
+      aa: s.authoritative,
+      status,
+      note,
+    };
   });
 }
 
-export function serverMatrix(old: readonly StoredServerSummary[] | null, neu: readonly StoredServerSummary[] | null): MatrixRow[] {
+export function serverMatrix(
+  old: readonly StoredServerSummary[] | null,
+  neu: readonly StoredServerSummary[] | null,
+): MatrixRow[] {
   return [...operatorRows("old", old ?? []), ...operatorRows("new", neu ?? [])];
 }

@@ -23,12 +23,19 @@ export function progressTracker() {
       phase = p.phase;
       if (p.phase === "old" || p.phase === "new") {
         totals[p.phase] = { ...p.event.totals };
-        if (p.event.type === "failed" && p.event.answer.error && UNSENT.has(p.event.answer.error.kind)) unsent[p.phase]++;
+        if (p.event.type === "failed" && p.event.answer.error && UNSENT.has(p.event.answer.error.kind))
+          unsent[p.phase]++;
       }
     },
     current(): RunProgress {
       const sum = (k: keyof ProgressCounts) => totals.old[k] + totals.new[k];
-      return { phase, planned: sum("planned"), sent: sum("sent"), answered: sum("answered"), failed: Math.max(0, sum("failed") - unsent.old - unsent.new) };
+      return {
+        phase,
+        planned: sum("planned"),
+        sent: sum("sent"),
+        answered: sum("answered"),
+        failed: Math.max(0, sum("failed") - unsent.old - unsent.new),
+      };
     },
   };
 }
@@ -40,7 +47,13 @@ export function progressTracker() {
  * transfers, a dozen answers that say nothing of the pace of the thousands
  * after them. Null once nothing is left to ask.
  */
-export function etaSeconds(p: { startedAt: Date | null; now: Date; planned: number; answered: number; failed: number }): number | null {
+export function etaSeconds(p: {
+  startedAt: Date | null;
+  now: Date;
+  planned: number;
+  answered: number;
+  failed: number;
+}): number | null {
   const done = p.answered + p.failed;
   if (!p.startedAt || done < Math.max(10, p.planned / 50) || p.planned <= done) return null;
   const elapsed = (p.now.getTime() - p.startedAt.getTime()) / 1000;

@@ -27,8 +27,26 @@ const EXPORT = readFileSync(join(here, "../../lab/zones/project.test.export-inco
 function authoritative(q: Uint8Array) {
   const query = dnsPacket.decode(Buffer.from(q));
   const question = query.questions?.[0];
-  const soa = { name: "project.test", type: "SOA" as const, ttl: 300, data: { mname: "ns1.old.test", rname: "h.project.test", serial: 1, refresh: 7200, retry: 3600, expire: 1209600, minimum: 300 } };
-  const answers = question?.name.toLowerCase() === "project.test" && question.type === "SOA" ? [soa] : question?.name.toLowerCase() === "project.test" && question.type === "NS" ? [{ name: "project.test", type: "NS" as const, ttl: 300, data: "ns1.old.test" }] : [];
+  const soa = {
+    name: "project.test",
+    type: "SOA" as const,
+    ttl: 300,
+    data: {
+      mname: "ns1.old.test",
+      rname: "h.project.test",
+      serial: 1,
+      refresh: 7200,
+      retry: 3600,
+      expire: 1209600,
+      minimum: 300,
+    },
+  };
+  const answers =
+    question?.name.toLowerCase() === "project.test" && question.type === "SOA"
+      ? [soa]
+      : question?.name.toLowerCase() === "project.test" && question.type === "NS"
+        ? [{ name: "project.test", type: "NS" as const, ttl: 300, data: "ns1.old.test" }]
+        : [];
   const reply = dnsPacket.encode({
     id: query.id,
     type: "response",
@@ -40,7 +58,11 @@ function authoritative(q: Uint8Array) {
   return { kind: "send" as const, packets: [Uint8Array.from(reply)] };
 }
 
-const sent = (n: number): ProgressEvent => ({ type: "planned", count: 0, totals: { planned: 0, sent: n, answered: 0, failed: 0 } });
+const sent = (n: number): ProgressEvent => ({
+  type: "planned",
+  count: 0,
+  totals: { planned: 0, sent: n, answered: 0, failed: 0 },
+});
 
 describe("queryBudget", () => {
   test("later sessions get what earlier ones left; the cap is reached across phases", () => {
@@ -53,12 +75,18 @@ describe("queryBudget", () => {
     expect(b.note("new", sent(6))).toBe(true);
     expect(b.exhausted).toBe(true);
     expect({ ...b.limits }).toEqual({ maxQueries: 0 });
-    expect(b.message).toBe("stopped at the query cap: this run may send 10 DNS queries (CUTOVER_MAX_QUERIES_PER_RUN) and sent 10; no further queries were sent and no verdict was reached");
+    expect(b.message).toBe(
+      "stopped at the query cap: this run may send 10 DNS queries (CUTOVER_MAX_QUERIES_PER_RUN) and sent 10; no further queries were sent and no verdict was reached",
+    );
   });
 
   test("a query refused by the session cap counts as reaching it", () => {
     const b = queryBudget(100);
-    const failed: ProgressEvent = { type: "failed", totals: { planned: 3, sent: 3, answered: 0, failed: 1 }, answer: { error: { kind: "query-cap", message: "query cap of 3 reached" } } as never };
+    const failed: ProgressEvent = {
+      type: "failed",
+      totals: { planned: 3, sent: 3, answered: 0, failed: 1 },
+      answer: { error: { kind: "query-cap", message: "query cap of 3 reached" } } as never,
+    };
     expect(b.note("old", failed)).toBe(true);
   });
 
@@ -80,9 +108,26 @@ describe("a live run over the per-run query cap", () => {
     t = await createTestDb();
     server = await startFakeServer(authoritative);
     staff = await seedStaff({ email: "budget-" + crypto.randomUUID() + "@example.net", db: t.db });
-    const tr = await createTransfer(staff, { domain: "project.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "yes" }, { db: t.db });
+    const tr = await createTransfer(
+      staff,
+      {
+        domain: "project.test",
+        losingRegistrar: "a",
+        gainingRegistrar: "b",
+        currentDnsOperator: "c",
+        futureDnsOperator: "d",
+        dnsHostingMoves: "yes",
+      },
+      { db: t.db },
+    );
     transferId = tr.id;
-    await seedSource({ actor: staff, transferId, label: "registrar export", files: [{ name: "export.zone", bytes: EXPORT }], db: t.db });
+    await seedSource({
+      actor: staff,
+      transferId,
+      label: "registrar export",
+      files: [{ name: "export.zone", bytes: EXPORT }],
+      db: t.db,
+    });
   });
   afterEach(() => {
     if (saved === undefined) delete process.env.CUTOVER_MAX_QUERIES_PER_RUN;
@@ -95,12 +140,26 @@ describe("a live run over the per-run query cap", () => {
 
   test("ends failed with the cap in its error, and the server received no packet beyond the cap", async () => {
     process.env.CUTOVER_MAX_QUERIES_PER_RUN = "7";
-    const r = await startRun(staff, { transferId, input: { oldServers: `ns1.old.test=${server.address}`, newServers: `ns1.new.test=${server.address}`, allowPrivate: true, port: server.port } }, { db: t.db });
+    const r = await startRun(
+      staff,
+      {
+        transferId,
+        input: {
+          oldServers: `ns1.old.test=${server.address}`,
+          newServers: `ns1.new.test=${server.address}`,
+          allowPrivate: true,
+          port: server.port,
+        },
+      },
+      { db: t.db },
+    );
     await r.done;
     const run = (await getRun(r.runId, t.db))!;
     expect(run.status).toBe("failed");
     expect(run.verdict).toBeNull();
-    expect(run.error).toBe("stopped at the query cap: this run may send 7 DNS queries (CUTOVER_MAX_QUERIES_PER_RUN) and sent 7; no further queries were sent and no verdict was reached");
+    expect(run.error).toBe(
+      "stopped at the query cap: this run may send 7 DNS queries (CUTOVER_MAX_QUERIES_PER_RUN) and sent 7; no further queries were sent and no verdict was reached",
+    );
     expect(run.sent).toBe(7);
     // Wait a little: nothing more arrives after the run ended. (Packets the run counted as sent
     // while the abort closed its sockets may never arrive, so "at most" the cap.)

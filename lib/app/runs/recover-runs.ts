@@ -18,7 +18,13 @@ const SWEEP_MS = Math.max(1_000, Math.floor(STALE_MS / 3));
 export function sweepStaleRuns(db?: Db, now: Date = new Date()): Promise<number> {
   // Queue runs (lib/app/jobs) get longer: pg-boss first hands a dead worker's job to another worker.
   const queueStale = queueConfig().CUTOVER_QUEUE_RUN_STALE_MS;
-  return failStaleRuns(new Date(now.getTime() - STALE_MS), [...registry().controllers.keys()], now, db, new Date(now.getTime() - queueStale));
+  return failStaleRuns(
+    new Date(now.getTime() - STALE_MS),
+    [...registry().controllers.keys()],
+    now,
+    db,
+    new Date(now.getTime() - queueStale),
+  );
 }
 
 export function recoverRuns(db?: Db): Promise<void> {

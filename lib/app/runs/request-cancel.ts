@@ -10,7 +10,11 @@ import { requestRunCancel } from "../../db/runs";
 import { cancelQueuedRun } from "../../db/run-jobs";
 import { cancelRun } from "./cancel-run";
 
-export async function requestCancel(actor: Actor | null, input: { transferId: string; runId: string }, deps: Deps = {}): Promise<boolean> {
+export async function requestCancel(
+  actor: Actor | null,
+  input: { transferId: string; runId: string },
+  deps: Deps = {},
+): Promise<boolean> {
   await requireStaff(actor, input.transferId, deps.db);
   const at = deps.now ?? new Date();
   const flagged = await requestRunCancel(input.transferId, input.runId, at, deps.db);

@@ -20,7 +20,13 @@ export interface RunHeartbeat {
   lost(): boolean;
 }
 
-export function startRunHeartbeat(opts: { runId: string; controller: AbortController; db?: Db; now?: () => Date; claimToken?: string }): RunHeartbeat {
+export function startRunHeartbeat(opts: {
+  runId: string;
+  controller: AbortController;
+  db?: Db;
+  now?: () => Date;
+  claimToken?: string;
+}): RunHeartbeat {
   const now = opts.now ?? (() => new Date());
   let busy = false;
   let lost = false;

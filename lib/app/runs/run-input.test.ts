@@ -3,7 +3,11 @@ import { StartRunInputSchema } from "./run-input";
 
 describe("StartRunInputSchema", () => {
   it("parses server lists and options with defaults", () => {
-    const r = StartRunInputSchema.parse({ newServers: "ns1.newhost.test=127.0.0.5\n\nns2.newhost.test=127.0.0.6:5300", allowPrivate: true, port: "5353" });
+    const r = StartRunInputSchema.parse({
+      newServers: "ns1.newhost.test=127.0.0.5\n\nns2.newhost.test=127.0.0.6:5300",
+      allowPrivate: true,
+      port: "5353",
+    });
     expect(r).toEqual({
       oldServers: [],
       newServers: [
@@ -24,12 +28,19 @@ describe("StartRunInputSchema", () => {
     expect(paths[1][0]).toBe("rootHints");
   });
   it("takes the pipeline extras: HTTP probing and an RDAP base URL (https unless private addresses are allowed)", () => {
-    expect(StartRunInputSchema.parse({ http: true, rdapBaseUrl: "https://rdap.example/" })).toMatchObject({ http: true, rdapBaseUrl: "https://rdap.example/" });
+    expect(StartRunInputSchema.parse({ http: true, rdapBaseUrl: "https://rdap.example/" })).toMatchObject({
+      http: true,
+      rdapBaseUrl: "https://rdap.example/",
+    });
     expect(StartRunInputSchema.parse({ rdapBaseUrl: " " }).rdapBaseUrl).toBeUndefined();
-    expect(StartRunInputSchema.parse({ allowPrivate: true, rdapBaseUrl: "http://127.0.0.1:8080/rdap/" }).rdapBaseUrl).toBe("http://127.0.0.1:8080/rdap/");
+    expect(
+      StartRunInputSchema.parse({ allowPrivate: true, rdapBaseUrl: "http://127.0.0.1:8080/rdap/" }).rdapBaseUrl,
+    ).toBe("http://127.0.0.1:8080/rdap/");
     const plain = StartRunInputSchema.safeParse({ rdapBaseUrl: "http://rdap.example/" });
     expect(plain.success).toBe(false);
-    expect(plain.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["rdapBaseUrl", "the RDAP base URL must use https"]]);
+    expect(plain.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["rdapBaseUrl", "the RDAP base URL must use https"],
+    ]);
     expect(StartRunInputSchema.safeParse({ rdapBaseUrl: "ftp://rdap.example/" }).success).toBe(false);
   });
   it("rejects unknown fields (strict)", () => {

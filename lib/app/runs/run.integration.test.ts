@@ -37,7 +37,13 @@ afterAll(async () => {
   await lab?.stop();
 }, 30_000);
 
-const labInput = (extra: Record<string, unknown> = {}) => ({ newServers: "ns1.newhost.test=127.0.0.5", allowPrivate: true, port: lab.port, rootHints: lab.rootHints, ...extra });
+const labInput = (extra: Record<string, unknown> = {}) => ({
+  newServers: "ns1.newhost.test=127.0.0.5",
+  allowPrivate: true,
+  port: lab.port,
+  rootHints: lab.rootHints,
+  ...extra,
+});
 
 // The same run lifecycle on every database the suite covers (SQLite; PostgreSQL when CUTOVER_TEST_PG_URL is set).
 describe.each(testDialects())("a stored live check on %s", (dialect) => {
@@ -48,9 +54,26 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
   beforeAll(async () => {
     t = await createTestDb(dialect);
     staff = await seedStaff({ email: "run-" + crypto.randomUUID() + "@example.net", db: t.db });
-    const tr = await createTransfer(staff, { domain: "project.test", losingRegistrar: "Old Reg", gainingRegistrar: "New Reg", currentDnsOperator: "Old Host", futureDnsOperator: "New Host", dnsHostingMoves: "yes" }, { db: t.db });
+    const tr = await createTransfer(
+      staff,
+      {
+        domain: "project.test",
+        losingRegistrar: "Old Reg",
+        gainingRegistrar: "New Reg",
+        currentDnsOperator: "Old Host",
+        futureDnsOperator: "New Host",
+        dnsHostingMoves: "yes",
+      },
+      { db: t.db },
+    );
     transferId = tr.id;
-    await seedSource({ actor: staff, transferId, label: "registrar export", files: [{ name: "export.zone", bytes: EXPORT }], db: t.db });
+    await seedSource({
+      actor: staff,
+      transferId,
+      label: "registrar export",
+      files: [{ name: "export.zone", bytes: EXPORT }],
+      db: t.db,
+    });
   }, 90_000);
 
   afterAll(async () => {
@@ -70,7 +93,14 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
     expect(v.run.answered).toBeGreaterThan(50);
     expect(v.run.phase).toBe("done");
     const blockerIds = [...new Set(v.findings.filter((f) => f.severity === "blocker").map((f) => f.id))].sort();
-    expect(blockerIds).toEqual(["DEL-SUBZONE-CUT", "INV-EXPORT-INCOMPLETE", "INV-MISSING-AT-NEW", "INV-MISSING-IN-SOURCE", "SVC-ACME-CHALLENGE", "SVC-CAA"]);
+    expect(blockerIds).toEqual([
+      "DEL-SUBZONE-CUT",
+      "INV-EXPORT-INCOMPLETE",
+      "INV-MISSING-AT-NEW",
+      "INV-MISSING-IN-SOURCE",
+      "SVC-ACME-CHALLENGE",
+      "SVC-CAA",
+    ]);
     expect(v.counts.blocker).toBe(17);
     expect(v.counts.open).toBe(v.counts.blocker + v.counts.warning);
     // Evidence: the referral for release.project.test as dig text.
@@ -85,7 +115,12 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
       expect.stringMatching(/^old ns[12]\.oldhost\.test\. ok$/),
       "new ns1.newhost.test. ok",
     ]);
-    expect(v.diff.filter((d) => d.comparison === "source registrar export" && d.kind === "missing").map((d) => `${d.owner} ${d.type}`).sort()).toContain("release.project.test. NS");
+    expect(
+      v.diff
+        .filter((d) => d.comparison === "source registrar export" && d.kind === "missing")
+        .map((d) => `${d.owner} ${d.type}`)
+        .sort(),
+    ).toContain("release.project.test. NS");
     const history = await listRunHistory(transferId, t.db);
     expect(history.map((h) => [h.id, h.status, h.verdict, h.blockers])).toEqual([[runId, "done", "no-go", 17]]);
   }, 90_000);
@@ -96,13 +131,42 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
     const b = v.findings.find((f) => f.severity === "blocker")!;
     const ada = { ...staff, userId: "u-ada", name: "Ada Operator", email: "ada@registrar-a.test" };
     const bo = { ...ada, userId: "u-bo", name: "Bo Lead", email: "bo@registrar-a.test" };
-    await expect(decideFindings(ada, { transferId, runId, input: { action: "waive", key: w.key, reason: "not a blocker" } }, { db: t.db })).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "not-a-blocker" } });
-    await expect(decideFindings(ada, { transferId, runId, input: { action: "waive", key: b.key, reason: " " } }, { db: t.db })).rejects.toMatchObject({ code: "INVALID" });
-    expect(await decideFindings(ada, { transferId, runId, input: { action: "acknowledge", key: w.key, reason: "known and planned" } }, { db: t.db })).toEqual({ verdict: "no-go", changed: [w.key], unchanged: [] });
-    expect(await decideFindings(bo, { transferId, runId, input: { action: "waive", key: b.key, reason: "accepted risk" } }, { db: t.db })).toEqual({ verdict: "no-go", changed: [b.key], unchanged: [] });
+    await expect(
+      decideFindings(
+        ada,
+        { transferId, runId, input: { action: "waive", key: w.key, reason: "not a blocker" } },
+        { db: t.db },
+      ),
+    ).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "not-a-blocker" } });
+    await expect(
+      decideFindings(ada, { transferId, runId, input: { action: "waive", key: b.key, reason: " " } }, { db: t.db }),
+    ).rejects.toMatchObject({ code: "INVALID" });
+    expect(
+      await decideFindings(
+        ada,
+        { transferId, runId, input: { action: "acknowledge", key: w.key, reason: "known and planned" } },
+        { db: t.db },
+      ),
+    ).toEqual({ verdict: "no-go", changed: [w.key], unchanged: [] });
+    expect(
+      await decideFindings(
+        bo,
+        { transferId, runId, input: { action: "waive", key: b.key, reason: "accepted risk" } },
+        { db: t.db },
+      ),
+    ).toEqual({ verdict: "no-go", changed: [b.key], unchanged: [] });
     const after = (await getRunView(staff, { transferId, runId }, { db: t.db }))!;
-    expect(after.findings.find((f) => f.key === w.key)!.state).toMatchObject({ status: "acknowledged", by: "Ada Operator", reason: "known and planned", account: { userId: "u-ada", email: "ada@registrar-a.test" } });
-    expect(after.findings.find((f) => f.key === b.key)!.state).toMatchObject({ status: "waived", by: "Bo Lead", account: { userId: "u-bo" } });
+    expect(after.findings.find((f) => f.key === w.key)!.state).toMatchObject({
+      status: "acknowledged",
+      by: "Ada Operator",
+      reason: "known and planned",
+      account: { userId: "u-ada", email: "ada@registrar-a.test" },
+    });
+    expect(after.findings.find((f) => f.key === b.key)!.state).toMatchObject({
+      status: "waived",
+      by: "Bo Lead",
+      account: { userId: "u-bo" },
+    });
     expect(after.counts.waived).toBe(1);
     expect(after.counts.acknowledged).toBe(1);
     expect(after.counts.open).toBe(v.counts.open - 2);
@@ -184,10 +248,14 @@ describe.each(testDialects())("a stored live check on %s", (dialect) => {
   });
 
   it("refuses invalid input with field errors", async () => {
-    await expect(startRun(staff, { transferId, input: { newServers: "ns1=nope" } }, { db: t.db })).rejects.toMatchObject({
+    await expect(
+      startRun(staff, { transferId, input: { newServers: "ns1=nope" } }, { db: t.db }),
+    ).rejects.toMatchObject({
       code: "INVALID",
       details: { issues: [{ path: "newServers", message: '"nope" is not an IPv4 or IPv6 address' }] },
     });
-    await expect(startRun(staff, { transferId: "missing", input: {} }, { db: t.db })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(startRun(staff, { transferId: "missing", input: {} }, { db: t.db })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

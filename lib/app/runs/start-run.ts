@@ -40,36 +40,60 @@ export async function startRun(
   const now = deps.now ?? new Date();
   const used = await organisationQueriesSince(staff.organisationId, new Date(now.getTime() - 3_600_000), db);
   if (used >= limit)
-    throw new AppError("RATE_LIMITED", `your organisation's live checks sent ${used} DNS queries in the last hour; the limit is ${limit}`, {
-      retryAfterSeconds: 3600,
-    });
+    throw new AppError(
+      "RATE_LIMITED",
+      `your organisation's live checks sent ${used} DNS queries in the last hour; the limit is ${limit}`,
+      {
+        retryAfterSeconds: 3600,
+      },
+    );
   await recoverRuns(db);
   const p = StartRunInputSchema.safeParse(input.input);
   // One message per field (the form shows each beside its field).
-  if (!p.success) throw invalidInput(Object.entries(fieldErrors(issuesOf(p.error))).map(([path, message]) => ({ path, message })));
+  if (!p.success)
+    throw invalidInput(Object.entries(fieldErrors(issuesOf(p.error))).map(([path, message]) => ({ path, message })));
   // Never more than the operator allows: a wider request is refused, not narrowed silently.
   const scope = effectivePrivateScope(p.data.allowPrivate, operatorPrivateScope(env));
   if (!scope.ok) throw invalidInput([{ path: "allowPrivate", message: scope.message }]);
   const d = p.data;
   const options: RunOptions = {
-    allowPrivate: scope.scope, port: d.port, rootHints: d.rootHints,
+    allowPrivate: scope.scope,
+    port: d.port,
+    rootHints: d.rootHints,
     ...(d.ratePerServer ? { ratePerServer: d.ratePerServer } : {}),
     ...(d.deadlineSeconds ? { deadlineSeconds: d.deadlineSeconds } : {}),
     ...(d.maxQueries ? { maxQueries: d.maxQueries } : {}),
-    http: d.http, ...(d.rdapBaseUrl ? { rdapBaseUrl: d.rdapBaseUrl } : {}),
+    http: d.http,
+    ...(d.rdapBaseUrl ? { rdapBaseUrl: d.rdapBaseUrl } : {}),
   };
   const run = await createRun(
-    { transferId: transfer.id, oldServersJson: JSON.stringify(p.data.oldServers), newServersJson: JSON.stringify(p.data.newServers), optionsJson: JSON.stringify(options) },
+    {
+      transferId: transfer.id,
+      oldServersJson: JSON.stringify(p.data.oldServers),
+      newServersJson: JSON.stringify(p.data.newServers),
+      optionsJson: JSON.stringify(options),
+    },
     db,
   );
   if ((deps.execution ?? defaultExecution(db)) === "queue") {
     await enqueueRunJob(run.id, { db, env });
     let done: Promise<void> | null = null;
     // Polled only when someone waits for it (tests, the CLI); the web app reads progress from the row.
-    return { runId: run.id, queued: true, get done() { return (done ??= waitForRunEnd(run.id, db)); } };
+    return {
+      runId: run.id,
+      queued: true,
+      get done() {
+        return (done ??= waitForRunEnd(run.id, db));
+      },
+    };
   }
   const controller = new AbortController();
   registry().controllers.set(run.id, controller);
-  const done = executeRun({ runId: run.id, controller, db, ...(options.maxQueries ? { maxQueries: Math.min(options.maxQueries, abuseLimits().maxQueriesPerRun) } : {}) });
+  const done = executeRun({
+    runId: run.id,
+    controller,
+    db,
+    ...(options.maxQueries ? { maxQueries: Math.min(options.maxQueries, abuseLimits().maxQueriesPerRun) } : {}),
+  });
   return { runId: run.id, done };
 }

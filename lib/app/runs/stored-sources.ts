@@ -9,10 +9,22 @@ import { name as wire } from "../../zone/name";
 import type { ZoneRecord } from "../../zone/types";
 
 export async function loadStoredSources(transferId: string, db?: Db): Promise<DiffSource[]> {
-  const [sources, reports, rows] = await Promise.all([listSources(transferId, db), listSourceReports(transferId, db), listTransferRecords(transferId, db)]);
+  const [sources, reports, rows] = await Promise.all([
+    listSources(transferId, db),
+    listSourceReports(transferId, db),
+    listTransferRecords(transferId, db),
+  ]);
   const byId = new Map<string, ZoneRecord[]>(sources.map((s) => [s.id, []]));
   for (const r of rows) {
-    byId.get(r.sourceId)?.push({ owner: wire(r.ownerText), ttl: r.ttl, class: r.class, type: r.type, rdata: Uint8Array.from(Buffer.from(r.rdataHex, "hex")), file: r.file, line: r.line });
+    byId.get(r.sourceId)?.push({
+      owner: wire(r.ownerText),
+      ttl: r.ttl,
+      class: r.class,
+      type: r.type,
+      rdata: Uint8Array.from(Buffer.from(r.rdataHex, "hex")),
+      file: r.file,
+      line: r.line,
+    });
   }
   const reportOf = new Map(reports.map((r) => [r.id, parseReport(r.reportJson)]));
   // A failed import (e.g. "; Transfer failed.") holds no data and must not count as a complete export.
@@ -20,6 +32,14 @@ export async function loadStoredSources(transferId: string, db?: Db): Promise<Di
     .filter((s) => s.ok)
     .map((s) => {
       const report = reportOf.get(s.id)!;
-      return { name: s.label, result: { records: byId.get(s.id) ?? [], providerRecords: report.providerRecords, diagnostics: report.diagnostics, report } };
+      return {
+        name: s.label,
+        result: {
+          records: byId.get(s.id) ?? [],
+          providerRecords: report.providerRecords,
+          diagnostics: report.diagnostics,
+          report,
+        },
+      };
     });
 }

@@ -19,13 +19,32 @@ export interface StrictStatus {
   pendingAcknowledgements: number;
 }
 
-export function strictOf(runId: string, findings: readonly Finding[], states: Parameters<typeof computeVerdict>[1]): StrictStatus {
+export function strictOf(
+  runId: string,
+  findings: readonly Finding[],
+  states: Parameters<typeof computeVerdict>[1],
+): StrictStatus {
   const v = computeVerdict(findings, states);
-  return { runId, verdict: v.verdict, finalisable: v.finalisable, openBlockers: v.openBlockers.length, pendingAcknowledgements: v.pendingAcknowledgements.length };
+  return {
+    runId,
+    verdict: v.verdict,
+    finalisable: v.finalisable,
+    openBlockers: v.openBlockers.length,
+    pendingAcknowledgements: v.pendingAcknowledgements.length,
+  };
 }
 
 export async function strictStatus(transferId: string, runId: string, db?: Db): Promise<StrictStatus> {
   const [rows, stateRows] = await Promise.all([listFindings(runId, db), listFindingStates(transferId, db)]);
-  const findings: Finding[] = rows.map((r) => ({ id: r.checkId, key: r.key, family: r.family as Finding["family"], severity: r.severity as Severity, subject: r.subject, message: r.message, remediation: r.remediation, evidence: [] }));
+  const findings: Finding[] = rows.map((r) => ({
+    id: r.checkId,
+    key: r.key,
+    family: r.family as Finding["family"],
+    severity: r.severity as Severity,
+    subject: r.subject,
+    message: r.message,
+    remediation: r.remediation,
+    evidence: [],
+  }));
   return strictOf(runId, findings, statesFromRows(stateRows));
 }

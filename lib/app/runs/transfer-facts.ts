@@ -24,7 +24,12 @@ export interface StoredFacts {
 export function transferFacts(s: StoredFacts): TransferFacts {
   const label = (p: Party) => `${PARTY_ROLE_LABELS[p.role]} (${p.organisation})`;
   const contacts = s.parties.flatMap((p) =>
-    p.contacts.map((c) => ({ party: label(p), name: c.name, channel: [c.phone, c.email].filter(Boolean).join(" / "), onCall: p.onCall.confirmed })),
+    p.contacts.map((c) => ({
+      party: label(p),
+      name: c.name,
+      channel: [c.phone, c.email].filter(Boolean).join(" / "),
+      onCall: p.onCall.confirmed,
+    })),
   );
   // A party is reachable with a named contact and an escalation channel.
   const unreachable = PARTY_ROLES.filter((role) => {
@@ -45,7 +50,11 @@ export function transferFacts(s: StoredFacts): TransferFacts {
 }
 
 export async function loadTransferFacts(transferId: string, db?: Db): Promise<TransferFacts | null> {
-  const [transfer, schedule, plan] = await Promise.all([getTransfer(transferId, db), loadScheduleState(transferId, db), loadOperationsPlan(transferId, db)]);
+  const [transfer, schedule, plan] = await Promise.all([
+    getTransfer(transferId, db),
+    loadScheduleState(transferId, db),
+    loadOperationsPlan(transferId, db),
+  ]);
   if (!transfer) return null;
   return transferFacts({ transfer, window: schedule.window, parties: schedule.parties, plan });
 }

@@ -37,23 +37,51 @@ export interface SchedulePageData {
 }
 
 /** Staff of the owning organisation. */
-export async function getSchedulePage(actor: Actor | null, input: { transferId: string }, deps: Deps = {}): Promise<SchedulePageData> {
+export async function getSchedulePage(
+  actor: Actor | null,
+  input: { transferId: string },
+  deps: Deps = {},
+): Promise<SchedulePageData> {
   const db: Db = deps.db ?? getDb();
   const { transferId } = input;
   const { transfer } = await requireStaff(actor, transferId, db);
-  const [state, partyRows, review, operations] = await Promise.all([loadScheduleState(transferId, db), listPartyRows(transferId, db), loadReviewInput(transferId, db), loadOperationsPlan(transferId, db)]);
+  const [state, partyRows, review, operations] = await Promise.all([
+    loadScheduleState(transferId, db),
+    listPartyRows(transferId, db),
+    loadReviewInput(transferId, db),
+    loadOperationsPlan(transferId, db),
+  ]);
   const timing = review?.timing ?? null;
   const plan = timing === null ? null : computeTiming(timing);
   const scheduled = state.window !== null && timing !== null ? planSchedule(state.window, timing) : null;
   const warnings: ScheduleWarning[] = [];
-  if (timing === null) warnings.push({ code: "window-too-short", severity: "warning", message: "no live check has measured the TTLs yet: the minimum window and overlap are unknown" });
+  if (timing === null)
+    warnings.push({
+      code: "window-too-short",
+      severity: "warning",
+      message: "no live check has measured the TTLs yet: the minimum window and overlap are unknown",
+    });
   if (state.window !== null) {
     // Without measurements, weekend/holiday/contacts still apply; the length check needs the real TTLs.
-    const t = timing ?? { parentNsTtl: 0, childNsTtl: 0, maxRecordTtl: 0, negativeTtl: 0, dsTtl: null, dsChanges: false, marginSeconds: 0 };
-    warnings.push(...checkSchedule({ window: state.window, timing: t, parties: state.parties }).filter((w) => timing !== null || (w.code !== "window-too-short" && !w.code.startsWith("ttl-lowering"))));
+    const t = timing ?? {
+      parentNsTtl: 0,
+      childNsTtl: 0,
+      maxRecordTtl: 0,
+      negativeTtl: 0,
+      dsTtl: null,
+      dsChanges: false,
+      marginSeconds: 0,
+    };
+    warnings.push(
+      ...checkSchedule({ window: state.window, timing: t, parties: state.parties }).filter(
+        (w) => timing !== null || (w.code !== "window-too-short" && !w.code.startsWith("ttl-lowering")),
+      ),
+    );
   } else {
     warnings.push({ code: "window-invalid", severity: "warning", message: "no maintenance window is scheduled" });
-    warnings.push(...partyProblems(state.parties).map((p) => ({ code: p.code, severity: "warning" as const, message: p.message })));
+    warnings.push(
+      ...partyProblems(state.parties).map((p) => ({ code: p.code, severity: "warning" as const, message: p.message })),
+    );
   }
   return {
     transfer,

@@ -18,8 +18,12 @@ export function operationsPlanFromRow(row: OperationsPlanRow | null): Operations
   if (row === null) return {};
   const plan = row.dnssecPlan as (typeof DNSSEC_PLANS)[number] | null;
   return {
-    ...(row.monitoringPlan ? { monitoring: { plan: row.monitoringPlan, ...(row.monitoringBy ? { by: row.monitoringBy } : {}) } } : {}),
-    ...(row.rollbackSteps && row.rollbackAssumedSeconds !== null ? { rollback: { steps: row.rollbackSteps, assumedSeconds: row.rollbackAssumedSeconds } } : {}),
+    ...(row.monitoringPlan
+      ? { monitoring: { plan: row.monitoringPlan, ...(row.monitoringBy ? { by: row.monitoringBy } : {}) } }
+      : {}),
+    ...(row.rollbackSteps && row.rollbackAssumedSeconds !== null
+      ? { rollback: { steps: row.rollbackSteps, assumedSeconds: row.rollbackAssumedSeconds } }
+      : {}),
     ...(row.oldZoneKeptUntil ? { oldZoneKeptUntil: row.oldZoneKeptUntil.toISOString() } : {}),
     ...(plan && DNSSEC_PLANS.includes(plan) ? { dnssecPlan: plan } : {}),
   };
@@ -37,24 +41,45 @@ export const operationsPlanInputSchema = z.strictObject({
   monitoringBy: z.preprocess(blank, z.string().optional()),
   rollbackSteps: z.preprocess(blank, z.string().optional()),
   /** Hours until everyone sees the old NS again after a rollback. */
-  rollbackAssumedHours: z.preprocess(blank, z.coerce.number().min(0).max(365 * 24).optional()),
+  rollbackAssumedHours: z.preprocess(
+    blank,
+    z.coerce
+      .number()
+      .min(0)
+      .max(365 * 24)
+      .optional(),
+  ),
   oldZoneKeptUntil: z.preprocess(blank, z.string().optional()),
   dnssecPlan: z.preprocess(blank, z.enum(DNSSEC_PLANS).optional()),
 });
 
 /** Staff of the owning organisation; `input.input` is the form (operationsPlanInputSchema). Returns the plan as stored. */
-export async function saveOperationsPlan(actor: Actor | null, input: { transferId: string; input: unknown }, deps: Deps = {}): Promise<OperationsPlan> {
+export async function saveOperationsPlan(
+  actor: Actor | null,
+  input: { transferId: string; input: unknown },
+  deps: Deps = {},
+): Promise<OperationsPlan> {
   const db: Db = deps.db ?? getDb();
   await requireStaff(actor, input.transferId, db);
   const form = operationsPlanInputSchema.safeParse(input.input);
   if (!form.success) throw invalidInput(issuesOf(form.error));
   const f = form.data;
   if ((f.rollbackSteps === undefined) !== (f.rollbackAssumedHours === undefined))
-    throw invalidInput([{ path: f.rollbackSteps === undefined ? "rollbackSteps" : "rollbackAssumedHours", message: "a rollback needs its steps and the time it assumes" }]);
-  if (f.monitoringBy !== undefined && f.monitoringPlan === undefined) throw invalidInput([{ path: "monitoringPlan", message: "say what is monitored" }]);
+    throw invalidInput([
+      {
+        path: f.rollbackSteps === undefined ? "rollbackSteps" : "rollbackAssumedHours",
+        message: "a rollback needs its steps and the time it assumes",
+      },
+    ]);
+  if (f.monitoringBy !== undefined && f.monitoringPlan === undefined)
+    throw invalidInput([{ path: "monitoringPlan", message: "say what is monitored" }]);
   const parsed = OperationsPlanSchema.safeParse({
-    ...(f.monitoringPlan !== undefined ? { monitoring: { plan: f.monitoringPlan, ...(f.monitoringBy !== undefined ? { by: f.monitoringBy } : {}) } } : {}),
-    ...(f.rollbackSteps !== undefined && f.rollbackAssumedHours !== undefined ? { rollback: { steps: f.rollbackSteps, assumedSeconds: Math.round(f.rollbackAssumedHours * 3600) } } : {}),
+    ...(f.monitoringPlan !== undefined
+      ? { monitoring: { plan: f.monitoringPlan, ...(f.monitoringBy !== undefined ? { by: f.monitoringBy } : {}) } }
+      : {}),
+    ...(f.rollbackSteps !== undefined && f.rollbackAssumedHours !== undefined
+      ? { rollback: { steps: f.rollbackSteps, assumedSeconds: Math.round(f.rollbackAssumedHours * 3600) } }
+      : {}),
     ...(f.oldZoneKeptUntil !== undefined ? { oldZoneKeptUntil: f.oldZoneKeptUntil } : {}),
     ...(f.dnssecPlan !== undefined ? { dnssecPlan: f.dnssecPlan } : {}),
   });

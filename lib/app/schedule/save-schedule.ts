@@ -21,10 +21,17 @@ export const scheduleInputSchema = z
     holidayRegion: z.preprocess(blankToNull, z.string().nullable()),
     ttlLoweringAt: z.preprocess(blankToNull, z.iso.datetime().nullable()),
   })
-  .refine((w) => Date.parse(w.end) > Date.parse(w.start), { message: "the window must end after it starts", path: ["end"] });
+  .refine((w) => Date.parse(w.end) > Date.parse(w.start), {
+    message: "the window must end after it starts",
+    path: ["end"],
+  });
 
 /** `input.input` is the schedule form (scheduleInputSchema, then the window's own rules); INVALID says which field. */
-export async function saveSchedule(actor: Actor | null, input: { transferId: string; input: unknown }, deps: Deps = {}): Promise<void> {
+export async function saveSchedule(
+  actor: Actor | null,
+  input: { transferId: string; input: unknown },
+  deps: Deps = {},
+): Promise<void> {
   const db: Db = deps.db ?? getDb();
   const { actor: staff } = await requireStaff(actor, input.transferId, db);
   const parsed = scheduleInputSchema.safeParse(input.input);
@@ -32,8 +39,25 @@ export async function saveSchedule(actor: Actor | null, input: { transferId: str
   if (!window.success) throw invalidInput(issuesOf(window.error), "invalid window");
   const w = window.data;
   await saveScheduleRow(
-    { transferId: input.transferId, windowStart: new Date(w.start), windowEnd: new Date(w.end), timeZone: w.timeZone, holidayRegion: w.holidayRegion, ttlLoweringAt: w.ttlLoweringAt === null ? null : new Date(w.ttlLoweringAt) },
+    {
+      transferId: input.transferId,
+      windowStart: new Date(w.start),
+      windowEnd: new Date(w.end),
+      timeZone: w.timeZone,
+      holidayRegion: w.holidayRegion,
+      ttlLoweringAt: w.ttlLoweringAt === null ? null : new Date(w.ttlLoweringAt),
+    },
     db,
   );
-  await recordAudit({ type: "window.scheduled", transferId: input.transferId, at: (deps.now ?? new Date()).toISOString(), actor: auditActor(staff), start: w.start, end: w.end }, db);
+  await recordAudit(
+    {
+      type: "window.scheduled",
+      transferId: input.transferId,
+      at: (deps.now ?? new Date()).toISOString(),
+      actor: auditActor(staff),
+      start: w.start,
+      end: w.end,
+    },
+    db,
+  );
 }

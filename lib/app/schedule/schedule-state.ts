@@ -19,9 +19,19 @@ export function toParty(row: PartyRow): Party | null {
   const parsed = partySchema.safeParse({
     role: row.role,
     organisation: row.organisation,
-    contacts: row.contacts.map((c) => ({ name: c.name, ...(c.email ? { email: c.email } : {}), ...(c.phone ? { phone: c.phone } : {}) })),
-    escalation: row.escalationChannel && row.escalationTarget ? { channel: row.escalationChannel, target: row.escalationTarget } : null,
-    onCall: row.onCallConfirmed && row.onCallBy && row.onCallAt ? { confirmed: true, by: row.onCallBy, at: row.onCallAt.toISOString() } : { confirmed: false },
+    contacts: row.contacts.map((c) => ({
+      name: c.name,
+      ...(c.email ? { email: c.email } : {}),
+      ...(c.phone ? { phone: c.phone } : {}),
+    })),
+    escalation:
+      row.escalationChannel && row.escalationTarget
+        ? { channel: row.escalationChannel, target: row.escalationTarget }
+        : null,
+    onCall:
+      row.onCallConfirmed && row.onCallBy && row.onCallAt
+        ? { confirmed: true, by: row.onCallBy, at: row.onCallAt.toISOString() }
+        : { confirmed: false },
   });
   return parsed.success ? parsed.data : null;
 }

@@ -27,12 +27,19 @@ function remember(key: string, table: Promise<RecordsTable>): void {
 }
 
 async function build(transferId: string, sources: RecordsTableSource[], db?: Db): Promise<RecordsTable> {
-  const [reports, records] = await Promise.all([listSourceReports(transferId, db), listTransferRecords(transferId, db)]);
+  const [reports, records] = await Promise.all([
+    listSourceReports(transferId, db),
+    listTransferRecords(transferId, db),
+  ]);
   const providerRecords = new Map(reports.map((r) => [r.id, parseReport(r.reportJson).providerRecords]));
   return buildRecordsTable({ sources, records, providerRecords });
 }
 
-export async function getRecordsTable(actor: Actor | null, input: { transferId: string }, deps: Deps = {}): Promise<RecordsTable> {
+export async function getRecordsTable(
+  actor: Actor | null,
+  input: { transferId: string },
+  deps: Deps = {},
+): Promise<RecordsTable> {
   await requireStaff(actor, input.transferId, deps.db);
   const table = await cachedTable(input.transferId, deps.db);
   if (!table) throw new AppError("NOT_FOUND", "no such transfer");
@@ -55,7 +62,11 @@ async function cachedTable(transferId: string, db?: Db): Promise<RecordsTable | 
   const key = `${transferId}|${sources.map((s) => s.id).join(",")}`;
   let table = cache.get(key);
   if (!table) {
-    table = build(transferId, sources.map((s) => ({ id: s.id, label: s.label })), db);
+    table = build(
+      transferId,
+      sources.map((s) => ({ id: s.id, label: s.label })),
+      db,
+    );
     remember(key, table);
     // A failed build must not stay cached.
     table.catch(() => cache.delete(key));

@@ -25,7 +25,18 @@ let staff: StaffActor;
 /** A transfer of a new organisation, `staff` being its staff member. */
 async function newTransfer(): Promise<string> {
   staff = await seedStaff({ email: "caps-" + crypto.randomUUID() + "@example.net", db: t.db });
-  const created = await createTransfer(staff, { domain: "bomb.test", losingRegistrar: "a", gainingRegistrar: "b", currentDnsOperator: "c", futureDnsOperator: "d", dnsHostingMoves: "no" }, { db: t.db });
+  const created = await createTransfer(
+    staff,
+    {
+      domain: "bomb.test",
+      losingRegistrar: "a",
+      gainingRegistrar: "b",
+      currentDnsOperator: "c",
+      futureDnsOperator: "d",
+      dnsHostingMoves: "no",
+    },
+    { db: t.db },
+  );
   return created.id;
 }
 const storedRows = (transferId: string) => t.db.sourceRecord.count({ where: { source: { transferId } } });
@@ -53,7 +64,10 @@ describe("$GENERATE against the record limit", () => {
   it("the limit holds for a whole multi-file source, not per file", () => {
     const r = importZone([bomb("a.zone"), bomb("b.zone")], { format: "bind", limits: { maxRecords: 70_000 } });
     expect(r.records.length).toBeLessThanOrEqual(70_000);
-    expect(r.diagnostics.filter((x) => x.code === DIAGNOSTIC_CODES.LIMIT_RECORDS).map((x) => x.file)).toEqual(["a.zone", "b.zone"]);
+    expect(r.diagnostics.filter((x) => x.code === DIAGNOSTIC_CODES.LIMIT_RECORDS).map((x) => x.file)).toEqual([
+      "a.zone",
+      "b.zone",
+    ]);
   });
 });
 
@@ -62,15 +76,34 @@ describe("caps per upload and per transfer", () => {
     const transferId = await newTransfer();
     const invite: MaintainerActor = { kind: "maintainer", inviteId: "inv-1", transferId, label: "maintainer" };
     const env = { CUTOVER_MAX_RECORDS_PER_UPLOAD: "100000", CUTOVER_MAX_RECORDS_PER_TRANSFER: "200000" };
-    const r = await importSources(invite, { transferId, sources: ["one", "two", "three"].map((l) => ({ label: l, format: "auto" as const, files: [bomb(`${l}.zone`)] })) }, { db: t.db, env });
-    expect(r.results.map((x) => (x.ok ? "stored" : x.tooLarge ? "too large" : x.error))).toEqual(["too large", "too large", "too large"]);
+    const r = await importSources(
+      invite,
+      {
+        transferId,
+        sources: ["one", "two", "three"].map((l) => ({
+          label: l,
+          format: "auto" as const,
+          files: [bomb(`${l}.zone`)],
+        })),
+      },
+      { db: t.db, env },
+    );
+    expect(r.results.map((x) => (x.ok ? "stored" : x.tooLarge ? "too large" : x.error))).toEqual([
+      "too large",
+      "too large",
+      "too large",
+    ]);
     expect(r.results[0]).toMatchObject({ error: expect.stringContaining("the limit per upload is 100000") });
     expect(await storedRows(transferId)).toBe(0);
   });
 
   it("sources of one upload share the upload's cap; later sources get what the earlier ones left", async () => {
     const transferId = await newTransfer();
-    const env = { CUTOVER_MAX_RECORDS_PER_IMPORT: "1000000", CUTOVER_MAX_RECORDS_PER_UPLOAD: "5", CUTOVER_MAX_RECORDS_PER_TRANSFER: "1000" };
+    const env = {
+      CUTOVER_MAX_RECORDS_PER_IMPORT: "1000000",
+      CUTOVER_MAX_RECORDS_PER_UPLOAD: "5",
+      CUTOVER_MAX_RECORDS_PER_TRANSFER: "1000",
+    };
     const r = await importSources(
       staff,
       {
@@ -83,25 +116,43 @@ describe("caps per upload and per transfer", () => {
       { db: t.db, env },
     );
     expect(r.results.map((x) => x.ok)).toEqual([true, false]);
-    expect(r.results[1]).toMatchObject({ tooLarge: true, error: expect.stringContaining("the limit per upload is 5 and this upload's earlier sources hold 3") });
+    expect(r.results[1]).toMatchObject({
+      tooLarge: true,
+      error: expect.stringContaining("the limit per upload is 5 and this upload's earlier sources hold 3"),
+    });
     expect(await storedRows(transferId)).toBe(3);
   });
 
   it("the transfer's cap counts the sources already stored; a full transfer refuses without reading", async () => {
     const transferId = await newTransfer();
-    const env = { CUTOVER_MAX_RECORDS_PER_IMPORT: "1000000", CUTOVER_MAX_RECORDS_PER_UPLOAD: "1000000", CUTOVER_MAX_RECORDS_PER_TRANSFER: "6" };
-    const upload = (label: string) => importSources(staff, { transferId, sources: [{ label, format: "auto", files: [text(`${label}.zone`, SMALL)] }] }, { db: t.db, env });
+    const env = {
+      CUTOVER_MAX_RECORDS_PER_IMPORT: "1000000",
+      CUTOVER_MAX_RECORDS_PER_UPLOAD: "1000000",
+      CUTOVER_MAX_RECORDS_PER_TRANSFER: "6",
+    };
+    const upload = (label: string) =>
+      importSources(
+        staff,
+        { transferId, sources: [{ label, format: "auto", files: [text(`${label}.zone`, SMALL)] }] },
+        { db: t.db, env },
+      );
     const first = await upload("first");
     const second = await upload("second");
     const third = await upload("third");
     expect([first, second, third].map((r) => r.results[0]!.ok)).toEqual([true, true, false]);
-    expect(third.results[0]).toMatchObject({ error: expect.stringContaining("the limit per transfer is 6 and its sources already hold 6") });
+    expect(third.results[0]).toMatchObject({
+      error: expect.stringContaining("the limit per transfer is 6 and its sources already hold 6"),
+    });
     expect(await storedRows(transferId)).toBe(6);
   });
 });
 
 describe("imports do not starve other requests", () => {
-  const job = { files: [text("g.zone", `${SMALL}$GENERATE 0-19999 g$ A 192.0.2.7\n`)], format: "auto" as const, maxRecords: 1_000_000 };
+  const job = {
+    files: [text("g.zone", `${SMALL}$GENERATE 0-19999 g$ A 192.0.2.7\n`)],
+    format: "auto" as const,
+    maxRecords: 1_000_000,
+  };
 
   it("the parse and the row text run on a worker thread; the rows come back whole and in order", async () => {
     const { runImportJob } = await import("./import-job");

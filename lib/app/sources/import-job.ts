@@ -37,7 +37,11 @@ export const ROW_CHUNK = 10_000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function importOptions(job: ImportJob) {
-  return { format: job.format, includes: "bundle" as const, ...(job.maxRecords ? { limits: { maxRecords: job.maxRecords } } : {}) };
+  return {
+    format: job.format,
+    includes: "bundle" as const,
+    ...(job.maxRecords ? { limits: { maxRecords: job.maxRecords } } : {}),
+  };
 }
 
 /** In this thread, yielding between slices of rows (the parse itself is one slice). */
@@ -49,7 +53,13 @@ async function importHere(job: ImportJob): Promise<ImportJobResult> {
     const end = Math.min(i + ROW_CHUNK, result.records.length);
     for (let j = i; j < end; j++) rows[j] = recordRow(result.records[j]);
   }
-  return { report: result.report, recordCount: result.records.length, providerCount: result.providerRecords.length, rows, threadId: threadId };
+  return {
+    report: result.report,
+    recordCount: result.records.length,
+    providerCount: result.providerRecords.length,
+    rows,
+    threadId: threadId,
+  };
 }
 
 /** The worker script lives beside the sources (the server runs from the project root, as `npm start` does). */
@@ -93,7 +103,14 @@ class ImportWorker {
       }
       this.pending.delete(m.id);
       if (this.pending.size === 0) this.worker.unref();
-      if (m.kind === "done") p.resolve({ report: m.report, recordCount: m.recordCount, providerCount: m.providerCount, rows: p.rows, threadId: m.threadId });
+      if (m.kind === "done")
+        p.resolve({
+          report: m.report,
+          recordCount: m.recordCount,
+          providerCount: m.providerCount,
+          rows: p.rows,
+          threadId: m.threadId,
+        });
       else p.reject(new Error(m.message));
     });
     const fail = (e: Error) => {
@@ -119,7 +136,8 @@ class ImportWorker {
 const holder = globalThis as unknown as { __cutoverImportWorker?: ImportWorker };
 
 function sharedWorker(path: string): ImportWorker {
-  if (!holder.__cutoverImportWorker || holder.__cutoverImportWorker.dead) holder.__cutoverImportWorker = new ImportWorker(path);
+  if (!holder.__cutoverImportWorker || holder.__cutoverImportWorker.dead)
+    holder.__cutoverImportWorker = new ImportWorker(path);
   return holder.__cutoverImportWorker;
 }
 
@@ -129,7 +147,9 @@ class WorkerUnavailable extends Error {}
 export function needsWorker(files: ImportFile[]): boolean {
   const bytes = files.reduce((n, f) => n + f.bytes.byteLength, 0);
   if (bytes >= 256 * 1024) return true;
-  return files.some((f) => /\$generate/i.test(Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString("latin1")));
+  return files.some((f) =>
+    /\$generate/i.test(Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString("latin1")),
+  );
 }
 
 /** Runs the import off the main thread when it may be large; an importer that throws rejects (the caller records it). */
@@ -141,7 +161,11 @@ export async function runImportJob(job: ImportJob): Promise<ImportJobResult> {
         .run(job)
         .catch((e: unknown) => {
           // A worker that could not even load its modules: do the work here instead.
-          if (e instanceof Error && /Cannot find (module|package)|ERR_MODULE_NOT_FOUND|Unknown file extension/.test(e.message)) throw new WorkerUnavailable(e.message);
+          if (
+            e instanceof Error &&
+            /Cannot find (module|package)|ERR_MODULE_NOT_FOUND|Unknown file extension/.test(e.message)
+          )
+            throw new WorkerUnavailable(e.message);
           throw e;
         });
     } catch (e) {

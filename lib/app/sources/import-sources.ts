@@ -74,7 +74,14 @@ function crashedImport(source: SourceToImport, err: unknown): ImportResult {
     counts: {},
     totals: { read: 0, represented: 0, providerOnly: 0, rejected: 0 },
     diagnostics: [
-      { file: source.files[0]?.name ?? "", line: 0, column: 0, code: DIAGNOSTIC_CODES.BAD_FORMAT, severity: "error", message: `the importer failed: ${message}` },
+      {
+        file: source.files[0]?.name ?? "",
+        line: 0,
+        column: 0,
+        code: DIAGNOSTIC_CODES.BAD_FORMAT,
+        severity: "error",
+        message: `the importer failed: ${message}`,
+      },
     ],
     diagnosticsDropped: 0,
     providerRecords: [],
@@ -87,11 +94,22 @@ function crashedImport(source: SourceToImport, err: unknown): ImportResult {
 function auditImport(transferId: string, actor: AuditActor): (tx: Db, row: SourceRow) => Promise<void> {
   return async (tx, row) => {
     const at = new Date().toISOString();
-    for (const f of row.files) await appendAuditEvent(auditStore(tx), { type: "source.imported", transferId, at, actor, sourceId: row.id, fileName: f.name, sha256: f.sha256 }, 1);
+    for (const f of row.files)
+      await appendAuditEvent(
+        auditStore(tx),
+        { type: "source.imported", transferId, at, actor, sourceId: row.id, fileName: f.name, sha256: f.sha256 },
+        1,
+      );
   };
 }
 
-async function importAndStore(transferId: string, source: SourceToImport, db: Db | undefined, budget: RecordBudget | undefined, actor: AuditActor): Promise<ImportedSource> {
+async function importAndStore(
+  transferId: string,
+  source: SourceToImport,
+  db: Db | undefined,
+  budget: RecordBudget | undefined,
+  actor: AuditActor,
+): Promise<ImportedSource> {
   const refuse = (b: RecordBudget): ImportedSource => ({
     ok: false,
     label: source.label,
@@ -110,7 +128,11 @@ async function importAndStore(transferId: string, source: SourceToImport, db: Db
   }
   const report = result.report;
   // The parser stops at the limit (a $GENERATE before expanding it); JSON formats have no expansion, so a count suffices.
-  if (budget && (result.recordCount > budget.limit || report.diagnostics.some((d) => d.code === DIAGNOSTIC_CODES.LIMIT_RECORDS))) return refuse(budget);
+  if (
+    budget &&
+    (result.recordCount > budget.limit || report.diagnostics.some((d) => d.code === DIAGNOSTIC_CODES.LIMIT_RECORDS))
+  )
+    return refuse(budget);
   try {
     const row = await createSource(
       {
@@ -132,7 +154,12 @@ async function importAndStore(transferId: string, source: SourceToImport, db: Db
     );
     return { ok: true, label: source.label, source: row, report };
   } catch (err) {
-    return { ok: false, label: source.label, files: source.files.map((f) => f.name), error: `Could not store this source: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      ok: false,
+      label: source.label,
+      files: source.files.map((f) => f.name),
+      error: `Could not store this source: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
 }
 
@@ -181,12 +208,19 @@ async function storedRecordCount(transferId: string, db?: Db): Promise<number> {
 /** The tightest of the per-source, per-upload and per-transfer limits (undefined: no limit configured). */
 function recordBudget(o: StoreSourcesOptions, used: { stored: number; uploaded: number }): RecordBudget | undefined {
   const candidates: RecordBudget[] = [];
-  if (o.maxRecords !== undefined) candidates.push({ limit: o.maxRecords, reason: `the limit per import is ${o.maxRecords}` });
+  if (o.maxRecords !== undefined)
+    candidates.push({ limit: o.maxRecords, reason: `the limit per import is ${o.maxRecords}` });
   if (o.maxRecordsPerUpload !== undefined) {
-    candidates.push({ limit: o.maxRecordsPerUpload - used.uploaded, reason: `the limit per upload is ${o.maxRecordsPerUpload} and this upload's earlier sources hold ${used.uploaded}` });
+    candidates.push({
+      limit: o.maxRecordsPerUpload - used.uploaded,
+      reason: `the limit per upload is ${o.maxRecordsPerUpload} and this upload's earlier sources hold ${used.uploaded}`,
+    });
   }
   if (o.maxRecordsPerTransfer !== undefined) {
-    candidates.push({ limit: o.maxRecordsPerTransfer - used.stored, reason: `the limit per transfer is ${o.maxRecordsPerTransfer} and its sources already hold ${used.stored}` });
+    candidates.push({
+      limit: o.maxRecordsPerTransfer - used.stored,
+      reason: `the limit per transfer is ${o.maxRecordsPerTransfer} and its sources already hold ${used.stored}`,
+    });
   }
   return candidates.sort((a, b) => a.limit - b.limit)[0];
 }

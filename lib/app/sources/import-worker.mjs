@@ -17,7 +17,14 @@ parentPort.on("message", async (job) => {
     for (let i = 0; i < result.records.length; i += job.chunk) {
       parentPort.postMessage({ id: job.id, kind: "rows", rows: result.records.slice(i, i + job.chunk).map(recordRow) });
     }
-    parentPort.postMessage({ id: job.id, kind: "done", report: result.report, recordCount: result.records.length, providerCount: result.providerRecords.length, threadId });
+    parentPort.postMessage({
+      id: job.id,
+      kind: "done",
+      report: result.report,
+      recordCount: result.records.length,
+      providerCount: result.providerRecords.length,
+      threadId,
+    });
   } catch (e) {
     parentPort.postMessage({ id: job.id, kind: "error", message: e instanceof Error ? e.message : String(e) });
   }

@@ -3,7 +3,14 @@ import { buildRecordsTable, providerLabel } from "./records-table";
 import type { TransferRecordRow } from "../../db/rows";
 import type { ProviderRecord } from "../../zone/import/types";
 
-const rec = (sourceId: string, owner: string, type: number, ttl: number, hex: string, text: string): TransferRecordRow => ({
+const rec = (
+  sourceId: string,
+  owner: string,
+  type: number,
+  ttl: number,
+  hex: string,
+  text: string,
+): TransferRecordRow => ({
   sourceId,
   ownerText: owner,
   ownerKey: owner.toLowerCase(),
@@ -66,7 +73,14 @@ describe("buildRecordsTable at scale", () => {
       records.push(rec("s1", owner, 1, 300, "c0000201", "192.0.2.1"));
       records.push(rec("s2", owner, 1, 300, "c0000201", "192.0.2.1"));
     }
-    const table = buildRecordsTable({ sources: [{ id: "s1", label: "a" }, { id: "s2", label: "b" }], records, providerRecords: new Map() });
+    const table = buildRecordsTable({
+      sources: [
+        { id: "s1", label: "a" },
+        { id: "s2", label: "b" },
+      ],
+      records,
+      providerRecords: new Map(),
+    });
     const json = JSON.stringify(table);
     expect(table.rows.length).toBe(50_000);
     expect(table.rows[0]).toEqual(["host0.project.test.", "A", "300", "192.0.2.1", [0, 1], -1]);
@@ -85,7 +99,15 @@ describe("providerLabel", () => {
 
 describe("buildRecordsTable provider rows", () => {
   it("merges one provider record seen in two sources and shares identical explanations", () => {
-    const weighted = (id: string): ProviderRecord => ({ ...alias, kind: "routing-policy", owner: "api.project.test.", value: "192.0.2.7", attributes: { SetIdentifier: id }, reason: "weighted", replacement: "pick one" });
+    const weighted = (id: string): ProviderRecord => ({
+      ...alias,
+      kind: "routing-policy",
+      owner: "api.project.test.",
+      value: "192.0.2.7",
+      attributes: { SetIdentifier: id },
+      reason: "weighted",
+      replacement: "pick one",
+    });
     const table = buildRecordsTable({
       sources: [
         { id: "s1", label: "Route 53 page 1" },
@@ -101,6 +123,8 @@ describe("buildRecordsTable provider rows", () => {
       ["api.project.test.", "A", "", "192.0.2.7", [0, 1], 0],
       ["api.project.test.", "A", "", "192.0.2.8", [0], 0],
     ]);
-    expect(table.providers).toEqual([{ label: "Route 53 routing policy", reason: "weighted", replacement: "pick one" }]);
+    expect(table.providers).toEqual([
+      { label: "Route 53 routing policy", reason: "weighted", replacement: "pick one" },
+    ]);
   });
 });

@@ -35,7 +35,11 @@ export interface RecordsTable {
   rows: RecordsTableRow[];
 }
 
-const PROVIDER_NAMES: Record<ProviderRecord["provider"], string> = { route53: "Route 53", cloudflare: "Cloudflare", powerdns: "PowerDNS" };
+const PROVIDER_NAMES: Record<ProviderRecord["provider"], string> = {
+  route53: "Route 53",
+  cloudflare: "Cloudflare",
+  powerdns: "PowerDNS",
+};
 
 export function providerLabel(p: Pick<ProviderRecord, "provider" | "kind">): string {
   return `${PROVIDER_NAMES[p.provider] ?? p.provider} ${p.kind.replace(/-/g, " ")}`;
@@ -80,15 +84,20 @@ export function buildRecordsTable(options: BuildRecordsTableOptions): RecordsTab
     const si = index.get(r.sourceId);
     if (si === undefined) continue;
     const type = safeTypeText(r.type);
-    add(`${r.ownerKey}|${r.class}|${r.type}|${r.rdataHex}`, () => ({
-      sortKey: orderKey(r.ownerKey),
-      owner: r.ownerText,
-      type: r.class === 1 ? type : `${type} (class ${r.class})`,
-      ttls: new Set(),
-      value: r.rdataText,
-      sources: new Set(),
-      provider: null,
-    }), si, r.ttl);
+    add(
+      `${r.ownerKey}|${r.class}|${r.type}|${r.rdataHex}`,
+      () => ({
+        sortKey: orderKey(r.ownerKey),
+        owner: r.ownerText,
+        type: r.class === 1 ? type : `${type} (class ${r.class})`,
+        ttls: new Set(),
+        value: r.rdataText,
+        sources: new Set(),
+        provider: null,
+      }),
+      si,
+      r.ttl,
+    );
   }
   for (const [sourceId, list] of options.providerRecords) {
     const si = index.get(sourceId);
@@ -96,20 +105,37 @@ export function buildRecordsTable(options: BuildRecordsTableOptions): RecordsTab
     for (const p of list) {
       if (p.represented) continue; // also present as an ordinary record above
       const label = providerLabel(p);
-      add(`${p.owner.toLowerCase()}|provider|${p.type}|${p.value}|${label}`, () => ({
-        sortKey: orderKey(p.owner.toLowerCase()),
-        owner: p.owner,
-        type: p.type,
-        ttls: new Set(),
-        value: p.value,
-        sources: new Set(),
-        provider: { label, reason: p.reason, replacement: p.replacement },
-      }), si, p.ttl);
+      add(
+        `${p.owner.toLowerCase()}|provider|${p.type}|${p.value}|${label}`,
+        () => ({
+          sortKey: orderKey(p.owner.toLowerCase()),
+          owner: p.owner,
+          type: p.type,
+          ttls: new Set(),
+          value: p.value,
+          sources: new Set(),
+          provider: { label, reason: p.reason, replacement: p.replacement },
+        }),
+        si,
+        p.ttl,
+      );
     }
   }
 
   const accs = [...merged.values()].sort((a, b) =>
-    a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0,
+    a.sortKey < b.sortKey
+      ? -1
+      : a.sortKey > b.sortKey
+        ? 1
+        : a.type < b.type
+          ? -1
+          : a.type > b.type
+            ? 1
+            : a.value < b.value
+              ? -1
+              : a.value > b.value
+                ? 1
+                : 0,
   );
   const types = new Set<string>();
   const providers: RecordsTableProvider[] = [];

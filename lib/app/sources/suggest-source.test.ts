@@ -27,7 +27,10 @@ describe("suggestSource", () => {
   });
 
   it("recognises Cloudflare API JSON and leaves unknown content to the file name", () => {
-    expect(suggestSource("cf.json", '{"result":[{"type":"A","name":"x.test","content":"192.0.2.1"}]}')).toMatchObject({ format: "cloudflare-json", label: "Cloudflare API" });
+    expect(suggestSource("cf.json", '{"result":[{"type":"A","name":"x.test","content":"192.0.2.1"}]}')).toMatchObject({
+      format: "cloudflare-json",
+      label: "Cloudflare API",
+    });
     expect(suggestSource("my_notes-2024.txt", "hello")).toEqual({ format: null, label: "my notes 2024", includes: [] });
   });
 });

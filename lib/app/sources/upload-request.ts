@@ -47,7 +47,11 @@ export function uploadRequestSchema(limits: UploadLimits) {
       files: z
         .array(
           z.object({
-            name: z.string().trim().min(1, "Every file needs a name").max(MAX_FILE_NAME_LENGTH, `File names are limited to ${MAX_FILE_NAME_LENGTH} characters`),
+            name: z
+              .string()
+              .trim()
+              .min(1, "Every file needs a name")
+              .max(MAX_FILE_NAME_LENGTH, `File names are limited to ${MAX_FILE_NAME_LENGTH} characters`),
             size: z.number().int().nonnegative(),
           }),
         )
@@ -63,7 +67,8 @@ export function uploadRequestSchema(limits: UploadLimits) {
         return;
       }
       files.forEach((f, i) => {
-        if (f.size > limits.maxFileBytes) issue(["files", i], oversizeMessage(f.name, f.size, limits.maxFileBytes), SIZE_ISSUE);
+        if (f.size > limits.maxFileBytes)
+          issue(["files", i], oversizeMessage(f.name, f.size, limits.maxFileBytes), SIZE_ISSUE);
       });
       const total = files.reduce((n, f) => n + f.size, 0);
       if (total > limits.maxTotalBytes) issue(["files"], totalOversizeMessage(total, limits.maxTotalBytes), SIZE_ISSUE);
@@ -76,15 +81,24 @@ export function uploadRequestSchema(limits: UploadLimits) {
         } else if (e.partOf === i) {
           issue(["entries", i, "partOf"], `${files[i].name} cannot be part of itself`);
         } else if (e.partOf >= files.length) {
-          issue(["entries", i, "partOf"], `${files[i].name} is part of file #${e.partOf + 1}, which is not in this upload`);
+          issue(
+            ["entries", i, "partOf"],
+            `${files[i].name} is part of file #${e.partOf + 1}, which is not in this upload`,
+          );
         } else if (entries[e.partOf].partOf !== null) {
           // One level only: the UI offers only sources' first files as targets.
-          issue(["entries", i, "partOf"], `${files[i].name} is part of ${files[e.partOf].name}, which is itself part of another source`);
+          issue(
+            ["entries", i, "partOf"],
+            `${files[i].name} is part of ${files[e.partOf].name}, which is itself part of another source`,
+          );
         }
       });
       for (const [root, count] of perSource) {
         if (count > limits.maxFilesPerSource && root < files.length) {
-          issue(["entries", root, "partOf"], `${files[root].name}'s source has ${count} files; at most ${limits.maxFilesPerSource} per source`);
+          issue(
+            ["entries", root, "partOf"],
+            `${files[root].name}'s source has ${count} files; at most ${limits.maxFilesPerSource} per source`,
+          );
         }
       }
     })
@@ -102,8 +116,7 @@ export function uploadRequestSchema(limits: UploadLimits) {
 }
 
 export type ParseUploadResult =
-  | { ok: true; files: File[]; groups: UploadGroup[] }
-  | { ok: false; status: 413 | 422; errors: Record<string, string> };
+  { ok: true; files: File[]; groups: UploadGroup[] } | { ok: false; status: 413 | 422; errors: Record<string, string> };
 
 /** path ("files.2", "entries.0.label") -> first message. */
 function issueErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
@@ -117,7 +130,13 @@ function legacyEntries(form: FormData, count: number): unknown[] {
   const label = form.get("label");
   const format = form.get("format");
   return Array.from({ length: count }, (_, i) =>
-    i === 0 ? { label: typeof label === "string" ? label : undefined, format: typeof format === "string" && format !== "" ? format : undefined, partOf: null } : { partOf: 0 },
+    i === 0
+      ? {
+          label: typeof label === "string" ? label : undefined,
+          format: typeof format === "string" && format !== "" ? format : undefined,
+          partOf: null,
+        }
+      : { partOf: 0 },
   );
 }
 
@@ -126,7 +145,8 @@ export function parseUploadForm(form: FormData, limits: UploadLimits): ParseUplo
   let entries: unknown;
   const manifest = form.get("manifest");
   if (manifest === null) entries = legacyEntries(form, files.length);
-  else if (typeof manifest !== "string") return { ok: false, status: 422, errors: { manifest: "The manifest must be a JSON text field" } };
+  else if (typeof manifest !== "string")
+    return { ok: false, status: 422, errors: { manifest: "The manifest must be a JSON text field" } };
   else {
     try {
       entries = JSON.parse(manifest);
@@ -134,9 +154,14 @@ export function parseUploadForm(form: FormData, limits: UploadLimits): ParseUplo
       return { ok: false, status: 422, errors: { manifest: "The manifest is not valid JSON" } };
     }
   }
-  const parsed = uploadRequestSchema(limits).safeParse({ files: files.map((f) => ({ name: f.name, size: f.size })), entries });
+  const parsed = uploadRequestSchema(limits).safeParse({
+    files: files.map((f) => ({ name: f.name, size: f.size })),
+    entries,
+  });
   if (!parsed.success) {
-    const tooLarge = parsed.error.issues.some((i) => i.code === "custom" && (i.params as { status?: number } | undefined)?.status === 413);
+    const tooLarge = parsed.error.issues.some(
+      (i) => i.code === "custom" && (i.params as { status?: number } | undefined)?.status === 413,
+    );
     return { ok: false, status: tooLarge ? 413 : 422, errors: issueErrors(parsed.error.issues) };
   }
   return { ok: true, files, groups: parsed.data };

@@ -31,7 +31,11 @@ describe.each(testDialects())("Idempotency-Key on creating a transfer (%s)", (di
   });
 
   test("the same key and body answer with the first transfer; the body's key order does not matter; another body is 409", async () => {
-    const first = await createTransferIdempotent(ann, { idempotencyKey: "key-1", body: body("one.test") }, { db: t.db });
+    const first = await createTransferIdempotent(
+      ann,
+      { idempotencyKey: "key-1", body: body("one.test") },
+      { db: t.db },
+    );
     expect(first).toMatchObject({ replayed: false });
     const reordered = Object.fromEntries(Object.entries(body("one.test")).reverse());
     const again = await createTransferIdempotent(ann, { idempotencyKey: "key-1", body: reordered }, { db: t.db });
@@ -56,7 +60,11 @@ describe.each(testDialects())("Idempotency-Key on creating a transfer (%s)", (di
       code: "INVALID",
       details: { issues: expect.arrayContaining([expect.objectContaining({ path: "dnsHostingMoves" })]) },
     });
-    const fixed = await createTransferIdempotent(ann, { idempotencyKey: "key-2", body: body("fixed.test") }, { db: t.db });
+    const fixed = await createTransferIdempotent(
+      ann,
+      { idempotencyKey: "key-2", body: body("fixed.test") },
+      { db: t.db },
+    );
     expect(fixed).toMatchObject({ replayed: false });
     await expect(
       createTransferIdempotent(ann, { idempotencyKey: "has space", body: body("a.test") }, { db: t.db }),
@@ -69,7 +77,11 @@ describe.each(testDialects())("Idempotency-Key on creating a transfer (%s)", (di
   test("ten concurrent requests with one key (from two database clients) make one transfer", async () => {
     const all = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) =>
-        createTransferIdempotent(ann, { idempotencyKey: "burst", body: body("burst.test") }, { db: i % 2 ? other : t.db }),
+        createTransferIdempotent(
+          ann,
+          { idempotencyKey: "burst", body: body("burst.test") },
+          { db: i % 2 ? other : t.db },
+        ),
       ),
     );
     const ids = new Set(all.flatMap((r) => (r.status === "fulfilled" ? [r.value.transfer.id] : [])));

@@ -37,7 +37,8 @@ export async function createTransferIdempotent(
   input: { idempotencyKey: string | null; body: unknown },
   deps: Deps = {},
 ): Promise<CreateTransferIdempotentResult> {
-  if (input.idempotencyKey === null) return { transfer: await createTransfer(actor, input.body, deps), replayed: false };
+  if (input.idempotencyKey === null)
+    return { transfer: await createTransfer(actor, input.body, deps), replayed: false };
   const staff = requireStaffActor(actor);
   const key = parseInput(idempotencyKeySchema, input.idempotencyKey);
   let requestHash: string;

@@ -41,14 +41,19 @@ export async function createTransferOnce(actor: Actor | null, input: unknown, de
     const domain = typeof parsed.transfer.domain === "string" ? normalizeDomain(parsed.transfer.domain.trim()) : null;
     if (domain) {
       const duplicates = await openTransfersFor(staff.organisationId, domain.ascii, db);
-      if (duplicates.length > 0) throw new AppError("CONFLICT", "an open transfer for this domain exists", { reason: "duplicate", duplicates });
+      if (duplicates.length > 0)
+        throw new AppError("CONFLICT", "an open transfer for this domain exists", { reason: "duplicate", duplicates });
     }
   }
   return createTransfer(staff, parsed.transfer, { db });
 }
 
 async function openTransfersFor(organisationId: string, domainAscii: string, db: Db): Promise<OpenTransfer[]> {
-  const rows = await db.transfer.findMany({ where: { organisationId, domainAscii }, orderBy: { createdAt: "desc" }, select: { id: true, domainUnicode: true, createdAt: true } });
+  const rows = await db.transfer.findMany({
+    where: { organisationId, domainAscii },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, domainUnicode: true, createdAt: true },
+  });
   const open: OpenTransfer[] = [];
   for (const t of rows) {
     const head = await latestRevisionRow(t.id, db);

@@ -19,7 +19,11 @@ async function loadTransferOverview(id: string, db?: Db): Promise<TransferOvervi
 }
 
 /** Staff of the organisation, or the transfer's invited maintainer. */
-export async function getTransferOverview(actor: Actor | null, input: { transferId: string }, deps: Deps = {}): Promise<TransferOverview> {
+export async function getTransferOverview(
+  actor: Actor | null,
+  input: { transferId: string },
+  deps: Deps = {},
+): Promise<TransferOverview> {
   await requireTransferAccess(actor, input.transferId, "view", deps.db);
   const o = await loadTransferOverview(input.transferId, deps.db);
   if (!o) throw new AppError("NOT_FOUND", "no such transfer");

@@ -31,9 +31,11 @@ export const transferInputSchema = z.object({
   currentDnsOperator: party("Current DNS operator"),
   futureDnsOperator: party("Future DNS operator"),
   // Form posts send "yes"/"no"; JSON callers may send booleans. Anything else, including absence, is an error.
-  dnsHostingMoves: z.union([z.literal("yes"), z.literal("no"), z.boolean()], {
-    error: "Answer whether DNS hosting moves to the gaining side",
-  }).transform((v) => v === true || v === "yes"),
+  dnsHostingMoves: z
+    .union([z.literal("yes"), z.literal("no"), z.boolean()], {
+      error: "Answer whether DNS hosting moves to the gaining side",
+    })
+    .transform((v) => v === true || v === "yes"),
 });
 
 export type TransferInput = z.input<typeof transferInputSchema>;

@@ -70,15 +70,28 @@ export function hiddenMname(old: Snapshot | null): string | null {
   return abs;
 }
 
-export async function probePrimary({ session, ctx, old }: { session: QuerySession; ctx: IterateContext; old: Snapshot | null }): Promise<PrimaryProbe | null> {
+export async function probePrimary({
+  session,
+  ctx,
+  old,
+}: {
+  session: QuerySession;
+  ctx: IterateContext;
+  old: Snapshot | null;
+}): Promise<PrimaryProbe | null> {
   const mname = hiddenMname(old);
   if (!old || !mname) return null;
   const apex = wire(old.zone);
   const soa = apexSoa(old);
   const serials = old.servers.map((s) => s.soaSerial).filter((s): s is number => s !== null);
   const out: PrimaryProbe = {
-    mname, nsSerial: serials.length ? Math.max(...serials) : null, expire: soa ? soaExpire(soa) : null,
-    addresses: [], resolveProblem: null, lookups: [], servers: [],
+    mname,
+    nsSerial: serials.length ? Math.max(...serials) : null,
+    expire: soa ? soaExpire(soa) : null,
+    addresses: [],
+    resolveProblem: null,
+    lookups: [],
+    servers: [],
   };
   const host = wire(mname);
   const nxdomain: boolean[] = [];
@@ -87,10 +100,16 @@ export async function probePrimary({ session, ctx, old }: { session: QuerySessio
     const ref = old.servers.find((s) => s.authoritative);
     if (ref) {
       for (const type of [T.A, T.AAAA]) {
-        const a = await queryServer(session, { name: ref.name, address: ref.address, port: ref.port }, { name: host, type, class: 1 });
+        const a = await queryServer(
+          session,
+          { name: ref.name, address: ref.address, port: ref.port },
+          { name: host, type, class: 1 },
+        );
         out.lookups.push(a);
         nxdomain.push(a.rcode === 3);
-        for (const r of a.records) if (r.section === "answer" && r.type === type && namesEqual(r.owner, host)) out.addresses.push(addressText(r));
+        for (const r of a.records)
+          if (r.section === "answer" && r.type === type && namesEqual(r.owner, host))
+            out.addresses.push(addressText(r));
       }
     }
   } else {
@@ -98,13 +117,20 @@ export async function probePrimary({ session, ctx, old }: { session: QuerySessio
       const r = await iterate({ ...ctx, dnssecOk: false }, { qname: host, qtype: type });
       out.lookups.push(...r.answers);
       nxdomain.push(r.final?.rcode === 3);
-      if (r.final?.flags?.aa) for (const rec of r.final.records) if (rec.section === "answer" && rec.type === type && namesEqual(rec.owner, host)) out.addresses.push(addressText(rec));
+      if (r.final?.flags?.aa)
+        for (const rec of r.final.records)
+          if (rec.section === "answer" && rec.type === type && namesEqual(rec.owner, host))
+            out.addresses.push(addressText(rec));
     }
   }
   out.addresses = [...new Set(out.addresses)];
   if (out.addresses.length === 0) {
     const answered = out.lookups.some((a) => a.rcode !== null);
-    out.resolveProblem = nxdomain.some(Boolean) ? "the name does not exist (NXDOMAIN)" : answered ? "the name has no A or AAAA record" : "no server answered the address lookup";
+    out.resolveProblem = nxdomain.some(Boolean)
+      ? "the name does not exist (NXDOMAIN)"
+      : answered
+        ? "the name has no A or AAAA record"
+        : "no server answered the address lookup";
     return out;
   }
   for (const address of out.addresses) {
@@ -114,14 +140,21 @@ export async function probePrimary({ session, ctx, old }: { session: QuerySessio
       queryServer(session, ref, { name: apex, type: T.SOA, class: 1 }, { tcpOnly: true }),
     ]);
     const serialOf = (a: ServerAnswer) => {
-      const r = a.flags?.aa ? a.records.find((x) => x.section === "answer" && x.type === T.SOA && namesEqual(x.owner, apex)) : undefined;
+      const r = a.flags?.aa
+        ? a.records.find((x) => x.section === "answer" && x.type === T.SOA && namesEqual(x.owner, apex))
+        : undefined;
       return r ? soaSerial(r.rdata) : null;
     };
     const serial = serialOf(udp) ?? serialOf(tcp);
     const problems: string[] = [];
-    for (const [label, a] of [["UDP", udp], ["TCP", tcp]] as const) {
+    for (const [label, a] of [
+      ["UDP", udp],
+      ["TCP", tcp],
+    ] as const) {
       if (serialOf(a) !== null) continue;
-      problems.push(`${label}: ${a.error ? `${a.error.kind} (${a.error.message})` : !a.flags?.aa ? `answer without AA (rcode ${a.rcode})` : `no SOA (rcode ${a.rcode})`}`);
+      problems.push(
+        `${label}: ${a.error ? `${a.error.kind} (${a.error.message})` : !a.flags?.aa ? `answer without AA (rcode ${a.rcode})` : `no SOA (rcode ${a.rcode})`}`,
+      );
     }
     out.servers.push({ address, udp, tcp, serial, problem: problems.length ? problems.join("; ") : null });
   }

@@ -27,7 +27,14 @@ export interface RawQueryOptions {
 
 export function encodeRaw(o: RawQueryOptions, id = 0): Uint8Array {
   const edns = o.ednsVersion === undefined ? 0 : o.ednsVersion;
-  const p = encodeQuery({ id, name: o.question.name, type: o.question.type, class: o.question.class, ednsUdpSize: edns === null ? null : 1232, dnssecOk: o.dnssecOk });
+  const p = encodeQuery({
+    id,
+    name: o.question.name,
+    type: o.question.type,
+    class: o.question.class,
+    ednsUdpSize: edns === null ? null : 1232,
+    dnssecOk: o.dnssecOk,
+  });
   if (o.rd) p[2] |= 0x01;
   if (edns !== null && edns !== 0) p[p.length - 5] = edns & 0xff;
   return p;
@@ -36,8 +43,18 @@ export function encodeRaw(o: RawQueryOptions, id = 0): Uint8Array {
 export async function rawQuery(session: QuerySession, server: ServerRef, o: RawQueryOptions): Promise<ServerAnswer> {
   const started = performance.now();
   const answer: ServerAnswer = {
-    server, transport: o.tcp ? "tcp" : "udp", question: o.question, rcode: null, flags: null, edns: null, records: [],
-    elapsedMs: 0, attempts: 1, mismatches: 0, error: null, timestamp: new Date().toISOString(),
+    server,
+    transport: o.tcp ? "tcp" : "udp",
+    question: o.question,
+    rcode: null,
+    flags: null,
+    edns: null,
+    records: [],
+    elapsedMs: 0,
+    attempts: 1,
+    mismatches: 0,
+    error: null,
+    timestamp: new Date().toISOString(),
   };
   const done = (error: ServerAnswer["error"]) => {
     answer.error = error;
@@ -53,7 +70,13 @@ export async function rawQuery(session: QuerySession, server: ServerRef, o: RawQ
   session.noteSent(key);
   let msg: WireMessage | null = null;
   const judge = (f: Uint8Array) => judgeAnswer(f, (payload[0] << 8) | payload[1], o.question, (m) => (msg = m));
-  const ex = { address: server.address, port: server.port, payload, timeoutMs: session.options.timeoutMs, signal: session.signal };
+  const ex = {
+    address: server.address,
+    port: server.port,
+    payload,
+    timeoutMs: session.options.timeoutMs,
+    signal: session.signal,
+  };
   try {
     const r = o.tcp ? await exchangeTcp({ ...ex, maxBytes: 70_000 }, judge) : await session.udp.exchange(ex, judge);
     answer.mismatches = r.mismatches;

@@ -23,7 +23,14 @@ export function reverseName(address: string): string | null {
   const h = head ? head.split(":") : [];
   const t = tail ? tail.split(":") : [];
   const groups = [...h, ...(address.includes("::") ? Array(8 - h.length - t.length).fill("0") : []), ...t];
-  return groups.map((g) => g.padStart(4, "0")).join("").split("").reverse().join(".") + ".ip6.arpa.";
+  return (
+    groups
+      .map((g) => g.padStart(4, "0"))
+      .join("")
+      .split("")
+      .reverse()
+      .join(".") + ".ip6.arpa."
+  );
 }
 
 const PTR = 12;
@@ -41,7 +48,9 @@ export function iterativeResolver(ctx: IterateContext): Resolver {
         if (!r.final) throw new Error(r.problem ?? `no answer for ${rn}`);
         if (r.final.rcode === 3) return [];
         const ans = r.final.records.filter((x) => x.section === "answer");
-        const ptr = ans.filter((x) => x.type === PTR && namesEqual(x.owner, q)).map((x) => nameToText(x.rdata).toLowerCase());
+        const ptr = ans
+          .filter((x) => x.type === PTR && namesEqual(x.owner, q))
+          .map((x) => nameToText(x.rdata).toLowerCase());
         if (ptr.length) return ptr.sort();
         const cname = ans.find((x) => x.type === CNAME && namesEqual(x.owner, q));
         if (!cname) return [];

@@ -47,10 +47,17 @@ export function recursionProbeName(zone: string): string {
 
 function isSigned(snap: Snapshot): boolean {
   if ((snap.delegation?.ds.length ?? 0) > 0) return true;
-  return snap.answers.some((a) => a.question.type === T.DNSKEY && a.records.some((r) => r.section === "answer" && r.type === T.DNSKEY));
+  return snap.answers.some(
+    (a) => a.question.type === T.DNSKEY && a.records.some((r) => r.section === "answer" && r.type === T.DNSKEY),
+  );
 }
 
-async function probeServers(session: QuerySession, snap: Snapshot | null, which: "old" | "new", signedZone: boolean): Promise<ServerProbe[]> {
+async function probeServers(
+  session: QuerySession,
+  snap: Snapshot | null,
+  which: "old" | "new",
+  signedZone: boolean,
+): Promise<ServerProbe[]> {
   if (!snap) return [];
   const apex = wire(snap.zone);
   const rq = wire(recursionProbeName(snap.zone));
@@ -65,7 +72,11 @@ async function probeServers(session: QuerySession, snap: Snapshot | null, which:
           rawQuery(session, ref, { question: { name: apex, type: T.SOA, class: 1 }, ednsVersion: null }),
         ]);
         const signed = signedZone
-          ? await Promise.all([T.SOA, T.DNSKEY].map((type) => queryServer(session, ref, { name: apex, type, class: 1 }, { dnssecOk: true })))
+          ? await Promise.all(
+              [T.SOA, T.DNSKEY].map((type) =>
+                queryServer(session, ref, { name: apex, type, class: 1 }, { dnssecOk: true }),
+              ),
+            )
           : [];
         return { which, server: serverLabel(s), recursion, ednsVersion, noEdns, signed };
       }),
@@ -79,13 +90,22 @@ function rrset(v: ZoneView | null, owner: string, type: number): RRsetView | und
 }
 
 /** Addresses for a subzone's NS name: in-zone data, then glue seen in referrals, then iteration. */
-async function nsAddresses(ctx: IterateContext, ns: string, zone: string, ref: ZoneView | null, snap: Snapshot | null): Promise<string[]> {
+async function nsAddresses(
+  ctx: IterateContext,
+  ns: string,
+  zone: string,
+  ref: ZoneView | null,
+  snap: Snapshot | null,
+): Promise<string[]> {
   const n = wire(ns);
   if (isSubdomain(n, wire(zone))) {
     const own = [T.A, T.AAAA].flatMap((t) => rrset(ref, ns, t)?.texts ?? []);
     if (own.length) return own;
     const glue = new Set<string>();
-    for (const a of snap?.answers ?? []) for (const r of a.records) if (r.section === "additional" && (r.type === T.A || r.type === T.AAAA) && namesEqual(r.owner, n)) glue.add(addressText(r));
+    for (const a of snap?.answers ?? [])
+      for (const r of a.records)
+        if (r.section === "additional" && (r.type === T.A || r.type === T.AAAA) && namesEqual(r.owner, n))
+          glue.add(addressText(r));
     if (glue.size) return [...glue];
   }
   return (await resolveAddresses(ctx, n)).addresses;
@@ -96,7 +116,11 @@ async function probeSubzones(session: QuerySession, ctx: IterateContext, o: RunP
   if (!ref) return [];
   const out: SubzoneProbe[] = [];
   // Cuts from the reference view, the snapshot (NS or SOA below the apex, same-server children) and the exports.
-  const cuts = [...new Set([...ref.cuts, ...(o.old?.zoneCuts ?? []), ...o.views.sources.flatMap((v) => v.cuts)].map((c) => c.toLowerCase()))].sort();
+  const cuts = [
+    ...new Set(
+      [...ref.cuts, ...(o.old?.zoneCuts ?? []), ...o.views.sources.flatMap((v) => v.cuts)].map((c) => c.toLowerCase()),
+    ),
+  ].sort();
   for (const cut of cuts) {
     const ns = (rrset(ref, cut, T.NS)?.texts ?? []).map((t) => t.toLowerCase());
     if (ns.length === 0) continue; // no delegation at the old servers: nothing to probe
@@ -108,7 +132,11 @@ async function probeSubzones(session: QuerySession, ctx: IterateContext, o: RunP
         continue;
       }
       for (const address of addresses) {
-        const a = await queryServer(session, { name: n, address, port: session.options.port }, { name: wire(cut), type: T.SOA, class: 1 });
+        const a = await queryServer(
+          session,
+          { name: n, address, port: session.options.port },
+          { name: wire(cut), type: T.SOA, class: 1 },
+        );
         const soa = a.records.some((r) => r.section === "answer" && r.type === T.SOA && namesEqual(r.owner, wire(cut)));
         const problem = a.error
           ? `${a.error.kind}: ${a.error.message}`
@@ -120,7 +148,12 @@ async function probeSubzones(session: QuerySession, ctx: IterateContext, o: RunP
         probe.servers.push({ ns: n, address, answer: a, problem });
         if (problem !== null) continue;
         // Is the child signed? Its DNSKEY as its own servers answer it (RFC 4035 §3.1.4 sets DO).
-        const k = await queryServer(session, { name: n, address, port: session.options.port }, { name: wire(cut), type: T.DNSKEY, class: 1 }, { dnssecOk: true });
+        const k = await queryServer(
+          session,
+          { name: n, address, port: session.options.port },
+          { name: wire(cut), type: T.DNSKEY, class: 1 },
+          { dnssecOk: true },
+        );
         probe.dnskeyAnswers!.push(k);
         if (!k.flags?.aa) continue;
         for (const r of k.records) {
@@ -139,10 +172,12 @@ async function probePtr(resolver: Resolver, o: RunProbesOptions): Promise<PtrPro
   const ref = o.views.oldRef ?? o.views.allSources;
   if (!ref) return [];
   const hosts = new Set<string>();
-  for (const s of ref.rrsets.values()) if (s.type === T.MX) for (const t of s.texts) {
-    const h = (t.split(/\s+/)[1] ?? "").toLowerCase();
-    if (h && h !== ".") hosts.add(h);
-  }
+  for (const s of ref.rrsets.values())
+    if (s.type === T.MX)
+      for (const t of s.texts) {
+        const h = (t.split(/\s+/)[1] ?? "").toLowerCase();
+        if (h && h !== ".") hosts.add(h);
+      }
   const out: PtrProbe[] = [];
   for (const host of [...hosts].sort()) {
     let addresses = [T.A, T.AAAA].flatMap((t) => rrset(ref, host, t)?.texts ?? []);
@@ -159,7 +194,9 @@ async function probePtr(resolver: Resolver, o: RunProbesOptions): Promise<PtrPro
         const confirmed: string[] = [];
         for (const p of ptr) {
           const inZone = isSubdomain(wire(p), wire(o.zone));
-          const fwd = inZone ? [T.A, T.AAAA].flatMap((t) => rrset(ref, p, t)?.texts ?? []) : await resolver.addresses(p).catch(() => [] as string[]);
+          const fwd = inZone
+            ? [T.A, T.AAAA].flatMap((t) => rrset(ref, p, t)?.texts ?? [])
+            : await resolver.addresses(p).catch(() => [] as string[]);
           if (fwd.some((f) => sameAddress(f, address))) confirmed.push(p);
         }
         out.push({ host, address, ptr, confirmed, error: null });
@@ -178,7 +215,9 @@ function sameAddress(a: string, b: string): boolean {
     const [h, t = ""] = x.toLowerCase().split("::");
     const hs = h ? h.split(":") : [];
     const ts = t ? t.split(":") : [];
-    return [...hs, ...(x.includes("::") ? Array(8 - hs.length - ts.length).fill("0") : []), ...ts].map((g) => g.replace(/^0+(?=.)/, "")).join(":");
+    return [...hs, ...(x.includes("::") ? Array(8 - hs.length - ts.length).fill("0") : []), ...ts]
+      .map((g) => g.replace(/^0+(?=.)/, ""))
+      .join(":");
   };
   return norm(a) === norm(b);
 }
@@ -195,7 +234,10 @@ export async function runProbes(o: RunProbesOptions): Promise<Probes> {
   try {
     const ctx: IterateContext = { session, hints: o.rootHints ?? BUILTIN_ROOT_HINTS };
     const signedZone = (o.old && isSigned(o.old)) || (o.neu && isSigned(o.neu)) || false;
-    const [oldS, newS] = await Promise.all([probeServers(session, o.old, "old", signedZone), probeServers(session, o.neu, "new", signedZone)]);
+    const [oldS, newS] = await Promise.all([
+      probeServers(session, o.old, "old", signedZone),
+      probeServers(session, o.neu, "new", signedZone),
+    ]);
     const subzones = await probeSubzones(session, ctx, o);
     const resolver = o.resolver === undefined ? iterativeResolver(ctx) : o.resolver;
     const ptr = resolver ? await probePtr(resolver, o) : null;

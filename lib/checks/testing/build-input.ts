@@ -20,12 +20,16 @@ export const ZONE = "example.test.";
 
 export function records(text: string, origin = ZONE): ZoneRecord[] {
   const r = parseZone(text, { file: "t.zone", origin: wire(origin), defaultTtl: 3600 });
-  if (r.diagnostics.some((d) => d.severity === "error")) throw new Error(r.diagnostics.map((d) => d.message).join("; "));
+  if (r.diagnostics.some((d) => d.severity === "error"))
+    throw new Error(r.diagnostics.map((d) => d.message).join("; "));
   return r.records;
 }
 
 export function source(name: string, text: string, format: ImportFormat = "bind"): DiffSource {
-  return { name, result: importZone([{ name, bytes: Buffer.from(text, "latin1") }], { format, origin: ZONE, defaultTtl: 3600 }) };
+  return {
+    name,
+    result: importZone([{ name, bytes: Buffer.from(text, "latin1") }], { format, origin: ZONE, defaultTtl: 3600 }),
+  };
 }
 
 export interface FakeServer {
@@ -42,7 +46,12 @@ function evidence(r: ZoneRecord, section: EvidenceRecord["section"]): EvidenceRe
   return { ...r, section };
 }
 
-function answerFor(s: FakeServer, recs: ZoneRecord[], q: { name: Uint8Array; type: number }, zone: Uint8Array): ServerAnswer {
+function answerFor(
+  s: FakeServer,
+  recs: ZoneRecord[],
+  q: { name: Uint8Array; type: number },
+  zone: Uint8Array,
+): ServerAnswer {
   const base = {
     server: { name: s.name, address: s.address, port: 53 },
     transport: "udp" as const,
@@ -53,22 +62,42 @@ function answerFor(s: FakeServer, recs: ZoneRecord[], q: { name: Uint8Array; typ
     mismatches: 0,
     timestamp: "2026-10-01T00:00:00.000Z",
   };
-  if (s.zone === null) return { ...base, rcode: null, flags: null, edns: null, records: [], error: { kind: "timeout", message: "no answer" } };
+  if (s.zone === null)
+    return {
+      ...base,
+      rcode: null,
+      flags: null,
+      edns: null,
+      records: [],
+      error: { kind: "timeout", message: "no answer" },
+    };
   const flags = (aa: boolean) => ({ aa, tc: false, rd: false, ra: !!s.ra, ad: false, cd: false });
   const cuts = recs.filter((r) => r.type === T.NS && !namesEqual(r.owner, zone)).map((r) => r.owner);
   const cut = cuts.find((c) => isSubdomain(q.name, c) && !(namesEqual(c, q.name) && q.type === T.DS));
-  if (cut) return { ...base, rcode: 0, flags: flags(false), error: null, records: recs.filter((r) => r.type === T.NS && namesEqual(r.owner, cut)).map((r) => evidence(r, "authority")) };
+  if (cut)
+    return {
+      ...base,
+      rcode: 0,
+      flags: flags(false),
+      error: null,
+      records: recs.filter((r) => r.type === T.NS && namesEqual(r.owner, cut)).map((r) => evidence(r, "authority")),
+    };
   const at = recs.filter((r) => namesEqual(r.owner, q.name));
   const cname = at.filter((r) => r.type === T.CNAME);
   const hit = cname.length && q.type !== T.CNAME ? cname : at.filter((r) => r.type === q.type);
-  if (hit.length) return { ...base, rcode: 0, flags: flags(true), error: null, records: hit.map((r) => evidence(r, "answer")) };
+  if (hit.length)
+    return { ...base, rcode: 0, flags: flags(true), error: null, records: hit.map((r) => evidence(r, "answer")) };
   const soa = recs.filter((r) => r.type === T.SOA).map((r) => evidence(r, "authority"));
   const exists = recs.some((r) => isSubdomain(r.owner, q.name));
   return { ...base, rcode: exists ? 0 : 3, flags: flags(true), error: null, records: soa };
 }
 
 /** A snapshot whose servers answer every (owner, type) of `questions` plus apex SOA/NS/DNSKEY. */
-export function snapshot(servers: FakeServer[], questions: { name: Uint8Array; type: number }[], delegation: Delegation | null = null): Snapshot {
+export function snapshot(
+  servers: FakeServer[],
+  questions: { name: Uint8Array; type: number }[],
+  delegation: Delegation | null = null,
+): Snapshot {
   const zone = wire(ZONE);
   const answers: ServerAnswer[] = [];
   const summaries: ServerSummary[] = [];
@@ -88,14 +117,37 @@ export function snapshot(servers: FakeServer[], questions: { name: Uint8Array; t
     const serial = soa ? soaSerial(soa.rdata) : null;
     const mname = soa ? nameToText(soa.rdata.subarray(0, nameLength(soa.rdata))) : null;
     summaries.push({
-      name: s.name, address: s.address, port: 53, soaSerial: serial, soaMname: mname,
-      ns: recs.filter((r) => r.type === T.NS && namesEqual(r.owner, zone)).map((r) => nameToText(r.rdata)).sort(),
-      udp: up, tcp: up, authoritative: up, axfr: "not-tried", axfrRecords: 0, failures: up ? [] : ["SOA/udp: timeout: no answer"], error: up ? null : "timeout: no answer",
+      name: s.name,
+      address: s.address,
+      port: 53,
+      soaSerial: serial,
+      soaMname: mname,
+      ns: recs
+        .filter((r) => r.type === T.NS && namesEqual(r.owner, zone))
+        .map((r) => nameToText(r.rdata))
+        .sort(),
+      udp: up,
+      tcp: up,
+      authoritative: up,
+      axfr: "not-tried",
+      axfrRecords: 0,
+      failures: up ? [] : ["SOA/udp: timeout: no answer"],
+      error: up ? null : "timeout: no answer",
     });
   }
   return {
-    zone: ZONE, startedAt: "2026-10-01T00:00:00.000Z", finishedAt: "2026-10-01T00:00:01.000Z", mode: delegation ? "delegation" : "explicit",
-    delegation, servers: summaries, names: [], zoneCuts: [], wildcard: false, answers, axfr: [], sentTo: {},
+    zone: ZONE,
+    startedAt: "2026-10-01T00:00:00.000Z",
+    finishedAt: "2026-10-01T00:00:01.000Z",
+    mode: delegation ? "delegation" : "explicit",
+    delegation,
+    servers: summaries,
+    names: [],
+    zoneCuts: [],
+    wildcard: false,
+    answers,
+    axfr: [],
+    sentTo: {},
     counts: { planned: answers.length, sent: answers.length, answered: answers.length, failed: 0 },
   };
 }
@@ -120,11 +172,20 @@ export interface InputSpec {
 /** Every (owner, type) any party holds is asked at every server, like a real run. */
 export function input(spec: InputSpec): CheckInput {
   const texts = [...(spec.old ?? []), ...(spec.neu ?? [])].map((s) => s.zone ?? "");
-  const all = [...texts.flatMap((t) => records(t.includes(" SOA ") ? t : SOA_DEFAULT + "\n" + t)), ...(spec.sources ?? []).flatMap((s) => s.result.records)];
+  const all = [
+    ...texts.flatMap((t) => records(t.includes(" SOA ") ? t : SOA_DEFAULT + "\n" + t)),
+    ...(spec.sources ?? []).flatMap((s) => s.result.records),
+  ];
   // Like a real run without AXFR: every known (owner, type), the common labels checks read, and in-zone MX targets' addresses.
   const zoneWire = wire(ZONE);
-  const targets = all.filter((r) => r.type === T.MX).map((r) => r.rdata.subarray(2)).filter((t) => isSubdomain(t, zoneWire));
-  const common = [...[T.TXT].map((type) => ({ name: wire(`_dmarc.${ZONE}`), type })), ...[T.A, T.AAAA, T.CNAME].map((type) => ({ name: wire(`mta-sts.${ZONE}`), type }))];
+  const targets = all
+    .filter((r) => r.type === T.MX)
+    .map((r) => r.rdata.subarray(2))
+    .filter((t) => isSubdomain(t, zoneWire));
+  const common = [
+    ...[T.TXT].map((type) => ({ name: wire(`_dmarc.${ZONE}`), type })),
+    ...[T.A, T.AAAA, T.CNAME].map((type) => ({ name: wire(`mta-sts.${ZONE}`), type })),
+  ];
   const questions = [
     ...all.map((r) => ({ name: r.owner, type: r.type })),
     ...common,
@@ -136,9 +197,20 @@ export function input(spec: InputSpec): CheckInput {
   const facts: TransferFacts = { domain: ZONE, dnsHostingMoves: true, ...spec.facts };
   const sources = spec.sources ?? [];
   const { diff, views } = buildDiff({ zone: ZONE, sources, old, neu, operatorChange: facts.dnsHostingMoves === true });
-  return { zone: ZONE, facts, sources, old, neu, diff, views, rdap: null, http: [], now: spec.now ?? new Date("2026-10-01T00:00:00Z"), marginSeconds: DEFAULT_MARGIN_SECONDS };
+  return {
+    zone: ZONE,
+    facts,
+    sources,
+    old,
+    neu,
+    diff,
+    views,
+    rdap: null,
+    http: [],
+    now: spec.now ?? new Date("2026-10-01T00:00:00Z"),
+    marginSeconds: DEFAULT_MARGIN_SECONDS,
+  };
 }
-
 
 /**
  * The same input as if the run had been cut off: answers of the
@@ -148,11 +220,28 @@ export function input(spec: InputSpec): CheckInput {
 export function partial(i: CheckInput, side: "old" | "new", lost: (a: ServerAnswer) => boolean): CheckInput {
   const snap = side === "old" ? i.old : i.neu;
   if (!snap) throw new Error(`no ${side} snapshot`);
-  const answers = snap.answers.map((a) => (lost(a) ? { ...a, rcode: null, flags: null, edns: null, records: [], error: { kind: "deadline" as const, message: "run deadline reached" } } : a));
+  const answers = snap.answers.map((a) =>
+    lost(a)
+      ? {
+          ...a,
+          rcode: null,
+          flags: null,
+          edns: null,
+          records: [],
+          error: { kind: "deadline" as const, message: "run deadline reached" },
+        }
+      : a,
+  );
   const cut: Snapshot = { ...snap, answers, incomplete: "the run's deadline passed" };
   const old = side === "old" ? cut : i.old;
   const neu = side === "new" ? cut : i.neu;
-  const { diff, views } = buildDiff({ zone: i.zone, sources: i.sources, old, neu, operatorChange: i.facts.dnsHostingMoves === true });
+  const { diff, views } = buildDiff({
+    zone: i.zone,
+    sources: i.sources,
+    old,
+    neu,
+    operatorChange: i.facts.dnsHostingMoves === true,
+  });
   return { ...i, old, neu, diff, views };
 }
 

@@ -32,6 +32,10 @@ export function endlessBody(chunkBytes = 64 * 1024, totalBytes = Infinity): Endl
 }
 
 /** A chunked POST (no Content-Length) carrying `body`. */
-export function chunkedRequest(url: string, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Request {
+export function chunkedRequest(
+  url: string,
+  body: ReadableStream<Uint8Array>,
+  headers: Record<string, string> = {},
+): Request {
   return new Request(url, { method: "POST", headers, body, duplex: "half" } as RequestInit);
 }

@@ -44,13 +44,20 @@ type StoredImport = { format: ImportInput["format"]; files: { name: string; text
 export function decodeEntry(target: TargetName, file: string, raw: Buffer): TargetInput {
   switch (target) {
     case "zone":
-      if (file.endsWith(".recipe.json")) return { target, text: buildRecipe(JSON.parse(raw.toString("utf8")) as Recipe) };
+      if (file.endsWith(".recipe.json"))
+        return { target, text: buildRecipe(JSON.parse(raw.toString("utf8")) as Recipe) };
       return { target, text: raw.toString("latin1") };
     case "rdata":
       return { target, input: JSON.parse(raw.toString("utf8")) as RdataInput };
     case "import": {
       const s = JSON.parse(raw.toString("utf8")) as StoredImport;
-      return { target, input: { format: s.format, files: s.files.map((f) => ({ name: f.name, text: f.recipe ? buildRecipe(f.recipe) : (f.text ?? "") })) } };
+      return {
+        target,
+        input: {
+          format: s.format,
+          files: s.files.map((f) => ({ name: f.name, text: f.recipe ? buildRecipe(f.recipe) : (f.text ?? "") })),
+        },
+      };
     }
     case "dns":
       return { target, bytes: file.endsWith(".hex") ? parseHex(raw.toString("utf8")) : new Uint8Array(raw) };

@@ -13,11 +13,10 @@ import { LINE_OPS, NASTY_TOKENS, OPS, mutateLine, mutateLines, type LineMutation
 import type { ImportInput, RdataInput, TargetInput } from "./targets";
 import type { Seeds } from "./seeds";
 
-const latin1 = (maxLength: number) =>
-  fc.uint8Array({ maxLength }).map((b) => Buffer.from(b).toString("latin1"));
+const latin1 = (maxLength: number) => fc.uint8Array({ maxLength }).map((b) => Buffer.from(b).toString("latin1"));
 
 /** Characters that matter to the master-file lexer, over-represented. */
-const GRAMMAR = [..."()\";\\$@*. \t\n\r0123456789abcAZ#=-,/:!", "\x00", "\xff", "\x80"];
+const GRAMMAR = [...'()";\\$@*. \t\n\r0123456789abcAZ#=-,/:!', "\x00", "\xff", "\x80"];
 const grammarString = (maxLength: number) => fc.string({ unit: fc.constantFrom(...GRAMMAR), maxLength });
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.record({
@@ -27,10 +26,18 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   c: fc.nat(),
   raw: latin1(8),
 });
-const lineMutationArb: fc.Arbitrary<LineMutation> = fc.record({ op: fc.constantFrom(...LINE_OPS), a: fc.nat(), b: fc.nat() });
+const lineMutationArb: fc.Arbitrary<LineMutation> = fc.record({
+  op: fc.constantFrom(...LINE_OPS),
+  a: fc.nat(),
+  b: fc.nat(),
+});
 
 /** Several seed lines, each mutated, then whole-file mutations. */
-function mutatedLines(pool: readonly string[], dictionary: readonly string[], maxLines: number): fc.Arbitrary<string[]> {
+function mutatedLines(
+  pool: readonly string[],
+  dictionary: readonly string[],
+  maxLines: number,
+): fc.Arbitrary<string[]> {
   return fc
     .tuple(
       fc.array(fc.tuple(fc.nat(), fc.array(mutationArb, { maxLength: 3 })), { minLength: 1, maxLength: maxLines }),
@@ -49,7 +56,9 @@ export function zoneArb(seeds: Seeds): fc.Arbitrary<TargetInput> {
     .tuple(fc.boolean(), mutatedLines(seeds.zoneLines, dictionary, 12), fc.constantFrom("\n", "\n", "\r\n"))
     .map(([header, lines, eol]) => (header ? "$ORIGIN example.test.\n$TTL 300\n" : "") + lines.join(eol));
   const raw = fc.oneof(latin1(512), grammarString(512));
-  return fc.oneof({ arbitrary: structured, weight: 4 }, { arbitrary: raw, weight: 1 }).map((text) => ({ target: "zone" as const, text }));
+  return fc
+    .oneof({ arbitrary: structured, weight: 4 }, { arbitrary: raw, weight: 1 })
+    .map((text) => ({ target: "zone" as const, text }));
 }
 
 /** Types with a presentation codec are where the bugs live; a few random ones cover the generic path. */
@@ -62,22 +71,31 @@ const tokenTexts = (seeds: Seeds) =>
     { arbitrary: latin1(24), weight: 1 },
     { arbitrary: fc.nat({ max: 300 }).map((n) => "A".repeat(n)), weight: 1 },
     { arbitrary: fc.string({ unit: fc.constantFrom(..."0123456789abcdefABCDEF"), maxLength: 80 }), weight: 1 },
-    { arbitrary: fc.string({ unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="), maxLength: 80 }), weight: 1 },
+    {
+      arbitrary: fc.string({
+        unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="),
+        maxLength: 80,
+      }),
+      weight: 1,
+    },
   );
 
 export function rdataArb(seeds: Seeds): fc.Arbitrary<TargetInput> {
   // Real RDATA token lists of the chosen type, mutated, plus pure random lists.
-  const fromSeed = fc
-    .tuple(fc.nat(), fc.array(mutationArb, { maxLength: 3 }))
-    .map(([i, ms]) => {
-      const s = seeds.rdata[i % seeds.rdata.length];
-      const line = ms.reduce((l, m) => mutateLine(l, m, NASTY_TOKENS), s.text);
-      return { type: s.type, tokens: tokenize(line) };
-    });
+  const fromSeed = fc.tuple(fc.nat(), fc.array(mutationArb, { maxLength: 3 })).map(([i, ms]) => {
+    const s = seeds.rdata[i % seeds.rdata.length];
+    const line = ms.reduce((l, m) => mutateLine(l, m, NASTY_TOKENS), s.text);
+    return { type: s.type, tokens: tokenize(line) };
+  });
   const random = fc
     .tuple(
-      fc.oneof({ arbitrary: fc.constantFrom(...RDATA_TYPES), weight: 5 }, { arbitrary: fc.nat({ max: 65535 }), weight: 1 }),
-      fc.array(fc.record({ text: tokenTexts(seeds), quoted: fc.nat({ max: 6 }).map((n) => n === 0) }), { maxLength: 12 }),
+      fc.oneof(
+        { arbitrary: fc.constantFrom(...RDATA_TYPES), weight: 5 },
+        { arbitrary: fc.nat({ max: 65535 }), weight: 1 },
+      ),
+      fc.array(fc.record({ text: tokenTexts(seeds), quoted: fc.nat({ max: 6 }).map((n) => n === 0) }), {
+        maxLength: 12,
+      }),
     )
     .map(([type, tokens]) => ({ type, tokens }));
   return fc
@@ -101,9 +119,44 @@ export function tokenize(line: string): { text: string; quoted: boolean }[] {
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const JSON_REPLACEMENTS: Json[] = [
-  null, true, false, 0, -1, 1, 2147483648, 4294967296, 1e308, -0, 0.5, "", "x", "\\052.example.test.", "*.example.test",
-  "example.test", ".", "..", "a".repeat(300), "\u0000", "\ud800", "ALIAS", "TYPE65401", "A", "AAAA", "TXT", "MX", "CNAME",
-  "\"quoted\" \"twice\"", "\"unterminated", "10 mail.example.test.", "1.2.3.4", "::1", [], {}, [[]], [{}], { Value: "1.2.3.4" },
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1,
+  2147483648,
+  4294967296,
+  1e308,
+  -0,
+  0.5,
+  "",
+  "x",
+  "\\052.example.test.",
+  "*.example.test",
+  "example.test",
+  ".",
+  "..",
+  "a".repeat(300),
+  "\u0000",
+  "\ud800",
+  "ALIAS",
+  "TYPE65401",
+  "A",
+  "AAAA",
+  "TXT",
+  "MX",
+  "CNAME",
+  '"quoted" "twice"',
+  '"unterminated',
+  "10 mail.example.test.",
+  "1.2.3.4",
+  "::1",
+  [],
+  {},
+  [[]],
+  [{}],
+  { Value: "1.2.3.4" },
 ];
 
 /** Every (parent, key) slot in the document, iteratively (mutations nest thousands deep), at most 20,000. */
@@ -188,24 +241,42 @@ function jsonDocArb(pool: readonly string[]): fc.Arbitrary<string> {
         text = pool[i % pool.length];
       }
       // Byte-level damage after the structural one: truncation, stray quotes, raw bytes.
-      for (const m of byteMs) text = mutateLine(text, m, ["{", "}", "[", "]", ",", ":", '"', '\\"', "\\u0000", "\\ud800"]);
+      for (const m of byteMs)
+        text = mutateLine(text, m, ["{", "}", "[", "]", ",", ":", '"', '\\"', "\\u0000", "\\ud800"]);
       return text;
     });
 }
 
 export function importArb(seeds: Seeds): fc.Arbitrary<TargetInput> {
   const format = fc.constantFrom<ImportInput["format"]>("auto", "auto", "auto", ...IMPORT_FORMATS);
-  const json = fc.tuple(format, fc.oneof(jsonDocArb(seeds.route53), jsonDocArb(seeds.cloudflareJson)), fc.constantFrom("export.json", "page-1.json"));
+  const json = fc.tuple(
+    format,
+    fc.oneof(jsonDocArb(seeds.route53), jsonDocArb(seeds.cloudflareJson)),
+    fc.constantFrom("export.json", "page-1.json"),
+  );
   const textual = fc.tuple(
     format,
-    fc.constantFrom(...seeds.textExports).chain((doc) =>
-      mutatedLines(doc.split("\n"), [...NASTY_TOKENS, "; Transfer failed.", ";; ANSWER SECTION:", "cf_tags=cf-proxied:true", "; cf_tags=cf-flatten-cname"], 24).map((ls) => ls.join("\n")),
-    ),
+    fc
+      .constantFrom(...seeds.textExports)
+      .chain((doc) =>
+        mutatedLines(
+          doc.split("\n"),
+          [
+            ...NASTY_TOKENS,
+            "; Transfer failed.",
+            ";; ANSWER SECTION:",
+            "cf_tags=cf-proxied:true",
+            "; cf_tags=cf-flatten-cname",
+          ],
+          24,
+        ).map((ls) => ls.join("\n")),
+      ),
     fc.constantFrom("zone.txt", "axfr.txt", "export.zone", "db.example"),
   );
-  return fc
-    .oneof(json, textual)
-    .map(([fmt, text, fileName]) => ({ target: "import" as const, input: { format: fmt, files: [{ name: fileName, text: latin1Of(text) }] } }));
+  return fc.oneof(json, textual).map(([fmt, text, fileName]) => ({
+    target: "import" as const,
+    input: { format: fmt, files: [{ name: fileName, text: latin1Of(text) }] },
+  }));
 }
 
 /** JSON text is UTF-8 on disk; inputs carry bytes as latin1 chars. */
@@ -215,7 +286,15 @@ function latin1Of(text: string): string {
 
 // --- DNS responses ---------------------------------------------------------------
 
-const NAMES = ["example.test", "WWW.Example.Test", "mail.example.test", "a.b.c.d.example.test", "x", "ns1.provider.test", "_sip._tcp.example.test"];
+const NAMES = [
+  "example.test",
+  "WWW.Example.Test",
+  "mail.example.test",
+  "a.b.c.d.example.test",
+  "x",
+  "ns1.provider.test",
+  "_sip._tcp.example.test",
+];
 
 function answerTemplates(n: string, t: string): dnsPacket.Answer[] {
   return [
@@ -224,16 +303,54 @@ function answerTemplates(n: string, t: string): dnsPacket.Answer[] {
     { name: n, type: "NS", ttl: 86400, data: t },
     { name: n, type: "CNAME", ttl: 60, data: t },
     { name: n, type: "MX", ttl: 300, data: { preference: 10, exchange: t } },
-    { name: n, type: "SOA", ttl: 3600, data: { mname: t, rname: `hostmaster.${t}`, serial: 2024010101, refresh: 7200, retry: 3600, expire: 1209600, minimum: 300 } },
+    {
+      name: n,
+      type: "SOA",
+      ttl: 3600,
+      data: {
+        mname: t,
+        rname: `hostmaster.${t}`,
+        serial: 2024010101,
+        refresh: 7200,
+        retry: 3600,
+        expire: 1209600,
+        minimum: 300,
+      },
+    },
     { name: n, type: "TXT", ttl: 300, data: ["v=spf1 -all", "x".repeat(255)] },
     { name: n, type: "SRV", ttl: 300, data: { priority: 1, weight: 2, port: 443, target: t } },
     { name: n, type: "CAA", ttl: 300, data: { flags: 0, tag: "issue", value: "letsencrypt.org" } },
     { name: n, type: "PTR", ttl: 300, data: t },
-    { name: n, type: "DS", ttl: 300, data: { keyTag: 12345, algorithm: 13, digestType: 2, digest: Buffer.alloc(32, 0xab) } },
+    {
+      name: n,
+      type: "DS",
+      ttl: 300,
+      data: { keyTag: 12345, algorithm: 13, digestType: 2, digest: Buffer.alloc(32, 0xab) },
+    },
     { name: n, type: "DNSKEY", ttl: 300, data: { flags: 257, algorithm: 13, key: Buffer.alloc(64, 7) } },
-    { name: n, type: "NAPTR", ttl: 300, data: { order: 100, preference: 10, flags: "S", services: "SIP+D2U", regexp: "", replacement: t } },
+    {
+      name: n,
+      type: "NAPTR",
+      ttl: 300,
+      data: { order: 100, preference: 10, flags: "S", services: "SIP+D2U", regexp: "", replacement: t },
+    },
     { name: n, type: "HINFO", ttl: 300, data: { cpu: "x86", os: "linux" } },
-    { name: n, type: "RRSIG", ttl: 300, data: { typeCovered: "A", algorithm: 13, labels: 2, originalTTL: 300, expiration: 1700000000, inception: 1690000000, keyTag: 1, signersName: t, signature: Buffer.alloc(64, 1) } },
+    {
+      name: n,
+      type: "RRSIG",
+      ttl: 300,
+      data: {
+        typeCovered: "A",
+        algorithm: 13,
+        labels: 2,
+        originalTTL: 300,
+        expiration: 1700000000,
+        inception: 1690000000,
+        keyTag: 1,
+        signersName: t,
+        signature: Buffer.alloc(64, 1),
+      },
+    },
   ] as dnsPacket.Answer[];
 }
 
@@ -246,7 +363,14 @@ function buildResponse(qi: number, picks: number[][], flags: number, edns: boole
     }),
   );
   const additionals: dnsPacket.Answer[] = [...sec[2]];
-  if (edns) additionals.push({ type: "OPT", name: ".", udpPayloadSize: 1232, flags: 0x8000, options: [{ code: 10, data: Buffer.alloc(8, 1) }] } as unknown as dnsPacket.Answer);
+  if (edns)
+    additionals.push({
+      type: "OPT",
+      name: ".",
+      udpPayloadSize: 1232,
+      flags: 0x8000,
+      options: [{ code: 10, data: Buffer.alloc(8, 1) }],
+    } as unknown as dnsPacket.Answer);
   const buf = dnsPacket.encode({
     type: "response",
     id: qi & 0xffff,
@@ -278,14 +402,36 @@ function layout(buf: Uint8Array): { names: number[]; rdlens: number[] } {
 }
 
 interface WireMutation {
-  op: "flip" | "truncate" | "insert" | "count" | "rdlength" | "pointerSelf" | "pointerForward" | "pointerBack" | "pointerLoop" | "pointerMid";
+  op:
+    | "flip"
+    | "truncate"
+    | "insert"
+    | "count"
+    | "rdlength"
+    | "pointerSelf"
+    | "pointerForward"
+    | "pointerBack"
+    | "pointerLoop"
+    | "pointerMid";
   a: number;
   b: number;
   raw: Uint8Array;
 }
 
 const wireMutationArb: fc.Arbitrary<WireMutation> = fc.record({
-  op: fc.constantFrom("flip", "flip", "truncate", "insert", "count", "rdlength", "pointerSelf", "pointerForward", "pointerBack", "pointerLoop", "pointerMid"),
+  op: fc.constantFrom(
+    "flip",
+    "flip",
+    "truncate",
+    "insert",
+    "count",
+    "rdlength",
+    "pointerSelf",
+    "pointerForward",
+    "pointerBack",
+    "pointerLoop",
+    "pointerMid",
+  ),
   a: fc.nat(),
   b: fc.nat(),
   raw: fc.uint8Array({ maxLength: 6 }),
@@ -328,7 +474,7 @@ export function mutateWire(input: Uint8Array, m: WireMutation): Uint8Array {
     case "rdlength": {
       if (rdlens.length === 0) break;
       const off = rdlens[m.a % rdlens.length];
-      const v = [0xffff, 0, 1, (buf[off] << 8 | buf[off + 1]) + 1, m.b & 0xffff][m.b % 5];
+      const v = [0xffff, 0, 1, ((buf[off] << 8) | buf[off + 1]) + 1, m.b & 0xffff][m.b % 5];
       if (off + 1 < buf.length) {
         buf[off] = v >> 8;
         buf[off + 1] = v & 0xff;
@@ -362,7 +508,11 @@ export function dnsArb(): fc.Arbitrary<TargetInput> {
   const structured = fc
     .tuple(
       fc.nat(),
-      fc.tuple(fc.array(fc.nat(), { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 3 }), fc.array(fc.nat(), { maxLength: 3 })),
+      fc.tuple(
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+      ),
       fc.nat({ max: 0xffff }),
       fc.boolean(),
       fc.array(wireMutationArb, { minLength: 1, maxLength: 4 }),
@@ -375,5 +525,7 @@ export function dnsArb(): fc.Arbitrary<TargetInput> {
       return buf;
     });
   const raw = fc.uint8Array({ maxLength: 600 });
-  return fc.oneof({ arbitrary: structured, weight: 5 }, { arbitrary: raw, weight: 1 }).map((bytes) => ({ target: "dns" as const, bytes }));
+  return fc
+    .oneof({ arbitrary: structured, weight: 5 }, { arbitrary: raw, weight: 1 })
+    .map((bytes) => ({ target: "dns" as const, bytes }));
 }

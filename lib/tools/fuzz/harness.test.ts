@@ -24,7 +24,18 @@ describe("fuzz harness", () => {
 
   it("runs each target on a valid input without violations", () => {
     expect(checkInput({ target: "zone", text: "$TTL 300\nwww A 192.0.2.1\n" }).violations).toEqual([]);
-    expect(checkInput({ target: "rdata", input: { type: 15, tokens: [{ text: "10", quoted: false }, { text: "mail", quoted: false }] } }).violations).toEqual([]);
+    expect(
+      checkInput({
+        target: "rdata",
+        input: {
+          type: 15,
+          tokens: [
+            { text: "10", quoted: false },
+            { text: "mail", quoted: false },
+          ],
+        },
+      }).violations,
+    ).toEqual([]);
     expect(checkInput({ target: "dns", bytes: new Uint8Array(3) }).violations).toEqual([]);
   });
 
@@ -55,6 +66,9 @@ describe("fuzz harness", () => {
     expect(buildRecipe({ parts: ["x", { repeat: "ab", times: 3 }] })).toBe("xababab");
     const [ext, bytes] = encodeEntry({ target: "zone", text: "a\x00\xff" });
     expect(decodeEntry("zone", `h.${ext}`, bytes)).toEqual({ target: "zone", text: "a\x00\xff" });
-    expect(decodeEntry("dns", "x.hex", Buffer.from("# c\n0a ff\n"))).toEqual({ target: "dns", bytes: new Uint8Array([10, 255]) });
+    expect(decodeEntry("dns", "x.hex", Buffer.from("# c\n0a ff\n"))).toEqual({
+      target: "dns",
+      bytes: new Uint8Array([10, 255]),
+    });
   });
 });

@@ -70,7 +70,10 @@ function startWatchdog(): Worker {
       process.stderr.write("HANG: no progress for " + workerData.hangMs / 1000 + " s in " + JSON.stringify(rec) + "; killing the run. Rerun to store the input in the corpus.\\n");
       process.kill(process.pid, "SIGKILL");
     }, 1000);`;
-  const w = new Worker(src, { eval: true, workerData: { shared, hangMs: HANG_S * 1000, pending: PENDING, targets: TARGETS } });
+  const w = new Worker(src, {
+    eval: true,
+    workerData: { shared, hangMs: HANG_S * 1000, pending: PENDING, targets: TARGETS },
+  });
   w.unref();
   return w;
 }
@@ -100,12 +103,24 @@ interface Stats {
 
 /** Group failures by their first violation with numbers removed, so one bug is not stored a thousand times. */
 function signature(v: string[]): string {
-  return (v[0] ?? "").split("\n")[0].replace(/\d+(\.\d+)?/g, "N").slice(0, 120);
+  return (v[0] ?? "")
+    .split("\n")[0]
+    .replace(/\d+(\.\d+)?/g, "N")
+    .slice(0, 120);
 }
 
 function fuzzTarget(t: TargetName, n: number, seeds: Seeds): Stats {
   const arb = arbitraryFor(t, seeds);
-  const st: Stats = { target: t, inputs: 0, failures: 0, times: new Float64Array(n), bytes: 0, saved: [], signatures: new Map(), examples: [] };
+  const st: Stats = {
+    target: t,
+    inputs: 0,
+    failures: 0,
+    times: new Float64Array(n),
+    bytes: 0,
+    saved: [],
+    signatures: new Map(),
+    examples: [],
+  };
   Atomics.store(shared, 1, TARGETS.indexOf(t));
   let chunk = 0;
   const started = performance.now();
@@ -150,14 +165,19 @@ function fuzzTarget(t: TargetName, n: number, seeds: Seeds): Stats {
       const sig = signature(lastViolations);
       const seen = st.signatures.get(sig) ?? 0;
       st.signatures.set(sig, seen + 1);
-      if (seen === 0) st.examples.push(`${sig}  [seed ${seed} path ${details.counterexamplePath ?? ""}]\n      ${lastViolations.slice(0, 3).join("\n      ")}`);
+      if (seen === 0)
+        st.examples.push(
+          `${sig}  [seed ${seed} path ${details.counterexamplePath ?? ""}]\n      ${lastViolations.slice(0, 3).join("\n      ")}`,
+        );
       // A few shrunk examples per distinct failure are enough to reproduce and fix it.
       if (SAVE && seen < 3) st.saved.push(saveEntry(input));
     }
     const now = performance.now();
     if (now - lastReport > 10_000) {
       lastReport = now;
-      process.stdout.write(`  ${t}: ${st.inputs}/${n} inputs, ${st.failures} failures, ${((now - started) / 1000).toFixed(0)} s\n`);
+      process.stdout.write(
+        `  ${t}: ${st.inputs}/${n} inputs, ${st.failures} failures, ${((now - started) / 1000).toFixed(0)} s\n`,
+      );
     }
   }
   st.times = st.times.subarray(0, st.inputs);
@@ -186,11 +206,13 @@ function linearity(seeds: Seeds, samples: number): { ratios: number[][]; baseByt
     const time = (k: number) => {
       const text = Array.from({ length: k }, () => base).join("\n");
       // No include resolver: the include fan-out is a separate finding, here we measure the parser proper.
-      return median([0, 1, 2].map(() => {
-        const t0 = performance.now();
-        parseZone(text, { file: "lin.zone", origin });
-        return performance.now() - t0;
-      }));
+      return median(
+        [0, 1, 2].map(() => {
+          const t0 = performance.now();
+          parseZone(text, { file: "lin.zone", origin });
+          return performance.now() - t0;
+        }),
+      );
     };
     time(1); // warm-up
     const t1 = time(1);
@@ -203,11 +225,13 @@ function importLinearity(seeds: Seeds): number[] {
   const base = seeds.textExports.join("\n");
   const time = (k: number) => {
     const bytes = Buffer.from(Array.from({ length: k * 20 }, () => base).join("\n"), "latin1");
-    return median([0, 1, 2].map(() => {
-      const t0 = performance.now();
-      importZone([{ name: "lin.zone", bytes }], { format: "bind", origin: "example.test." });
-      return performance.now() - t0;
-    }));
+    return median(
+      [0, 1, 2].map(() => {
+        const t0 = performance.now();
+        importZone([{ name: "lin.zone", bytes }], { format: "bind", origin: "example.test." });
+        return performance.now() - t0;
+      }),
+    );
   };
   time(1);
   const t1 = time(1);
@@ -227,7 +251,9 @@ function main(): void {
   const t0 = performance.now();
   const seeds = loadSeeds();
   resolvePendingHang(seeds);
-  console.log(`fuzz: ${TOTAL} inputs, seed ${SEED}, targets ${ONLY.join(",")}; seeds: ${seeds.zoneLines.length} zone lines, ${seeds.rdata.length} rdata lists, ${seeds.textExports.length + seeds.route53.length + seeds.cloudflareJson.length} exports`);
+  console.log(
+    `fuzz: ${TOTAL} inputs, seed ${SEED}, targets ${ONLY.join(",")}; seeds: ${seeds.zoneLines.length} zone lines, ${seeds.rdata.length} rdata lists, ${seeds.textExports.length + seeds.route53.length + seeds.cloudflareJson.length} exports`,
+  );
   startWatchdog();
   const shareSum = ONLY.reduce((a, t) => a + SHARE[t], 0);
   const stats: Stats[] = [];
@@ -236,7 +262,9 @@ function main(): void {
     const ts = performance.now();
     const st = fuzzTarget(t, n, seeds);
     stats.push(st);
-    console.log(`${t}: ${st.inputs} inputs in ${((performance.now() - ts) / 1000).toFixed(1)} s, ${st.failures} failures`);
+    console.log(
+      `${t}: ${st.inputs} inputs in ${((performance.now() - ts) / 1000).toFixed(1)} s, ${st.failures} failures`,
+    );
   }
   Atomics.add(shared, 0, 1);
   const lin = ONLY.includes("zone") ? linearity(seeds, 8) : null;
@@ -246,19 +274,47 @@ function main(): void {
   const fmt = (r: number[]) => r.map((x) => x.toFixed(2)).join(" / ");
   const rows = stats.map((s) => {
     let lr = "-";
-    if (s.target === "zone" && lin) lr = fmt([1, 2, 3].map((i) => Math.max(...lin.ratios.map((r) => r[i]))).reduce((a, x) => [...a, x], [1]));
+    if (s.target === "zone" && lin)
+      lr = fmt([1, 2, 3].map((i) => Math.max(...lin.ratios.map((r) => r[i]))).reduce((a, x) => [...a, x], [1]));
     if (s.target === "import" && linImport) lr = fmt(linImport);
     const mean = s.times.reduce((a, x) => a + x, 0) / Math.max(1, s.times.length);
-    return [s.target, String(s.inputs), String(s.failures), String(s.signatures.size), pct(s.times, 100).toFixed(2), pct(s.times, 99).toFixed(3), mean.toFixed(3), lr];
+    return [
+      s.target,
+      String(s.inputs),
+      String(s.failures),
+      String(s.signatures.size),
+      pct(s.times, 100).toFixed(2),
+      pct(s.times, 99).toFixed(3),
+      mean.toFixed(3),
+      lr,
+    ];
   });
   const head = ["target", "inputs", "failures", "distinct", "max ms", "p99 ms", "mean ms", "t(k)/(k·t1) k=1/2/4/8"];
-  const all = [head, ...rows, ["total", String(stats.reduce((a, s) => a + s.inputs, 0)), String(stats.reduce((a, s) => a + s.failures, 0)), String(stats.reduce((a, s) => a + s.signatures.size, 0)), "", "", "", ""]];
+  const all = [
+    head,
+    ...rows,
+    [
+      "total",
+      String(stats.reduce((a, s) => a + s.inputs, 0)),
+      String(stats.reduce((a, s) => a + s.failures, 0)),
+      String(stats.reduce((a, s) => a + s.signatures.size, 0)),
+      "",
+      "",
+      "",
+      "",
+    ],
+  ];
   const widths = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
   console.log("");
-  for (const r of all) console.log(r.map((c, i) => (i === 0 || i === 7 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
+  for (const r of all)
+    console.log(r.map((c, i) => (i === 0 || i === 7 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
   if (lin) {
-    console.log(`\nlinearity (parseZone, ${lin.ratios.length} fuzz blocks of up to ${lin.baseBytes} bytes, worst block per k): ${fmt([1, 2, 3].map((i) => Math.max(...lin.ratios.map((r) => r[i]))).reduce((a, x) => [...a, x], [1]))}`);
-    console.log(`linearity (parseZone, median block): ${fmt([0, 1, 2, 3].map((i) => median(lin.ratios.map((r) => r[i]))))}`);
+    console.log(
+      `\nlinearity (parseZone, ${lin.ratios.length} fuzz blocks of up to ${lin.baseBytes} bytes, worst block per k): ${fmt([1, 2, 3].map((i) => Math.max(...lin.ratios.map((r) => r[i]))).reduce((a, x) => [...a, x], [1]))}`,
+    );
+    console.log(
+      `linearity (parseZone, median block): ${fmt([0, 1, 2, 3].map((i) => median(lin.ratios.map((r) => r[i]))))}`,
+    );
   }
   for (const s of stats) {
     if (s.examples.length === 0) continue;

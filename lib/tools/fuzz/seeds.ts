@@ -41,13 +41,38 @@ function walk(dir: string, out: string[] = []): string[] {
 const CLOUDFLARE_JSON = JSON.stringify({
   result: [
     { id: "1", type: "A", name: "example.test", content: "192.0.2.1", ttl: 1, proxied: true },
-    { id: "2", type: "CNAME", name: "www.example.test", content: "example.test.cdn.cloudflare.net", ttl: 300, proxied: false },
+    {
+      id: "2",
+      type: "CNAME",
+      name: "www.example.test",
+      content: "example.test.cdn.cloudflare.net",
+      ttl: 300,
+      proxied: false,
+    },
     { id: "3", type: "MX", name: "example.test", content: "mail.example.test", priority: 10, ttl: 3600 },
-    { id: "4", type: "TXT", name: "example.test", content: "\"v=spf1 include:_spf.example.test -all\"", ttl: 300 },
-    { id: "5", type: "SRV", name: "_sip._tcp.example.test", data: { priority: 1, weight: 5, port: 5060, target: "sip.example.test" }, ttl: 300 },
-    { id: "6", type: "CAA", name: "example.test", data: { flags: 0, tag: "issue", value: "letsencrypt.org" }, ttl: 300 },
-    { id: "7", type: "URI", name: "_http.example.test", data: { priority: 1, weight: 1, target: "https://x.test/" }, ttl: 300 },
-    { id: "8", type: "HTTPS", name: "example.test", data: { priority: 1, target: ".", value: "alpn=\"h2\"" }, ttl: 300 },
+    { id: "4", type: "TXT", name: "example.test", content: '"v=spf1 include:_spf.example.test -all"', ttl: 300 },
+    {
+      id: "5",
+      type: "SRV",
+      name: "_sip._tcp.example.test",
+      data: { priority: 1, weight: 5, port: 5060, target: "sip.example.test" },
+      ttl: 300,
+    },
+    {
+      id: "6",
+      type: "CAA",
+      name: "example.test",
+      data: { flags: 0, tag: "issue", value: "letsencrypt.org" },
+      ttl: 300,
+    },
+    {
+      id: "7",
+      type: "URI",
+      name: "_http.example.test",
+      data: { priority: 1, weight: 1, target: "https://x.test/" },
+      ttl: 300,
+    },
+    { id: "8", type: "HTTPS", name: "example.test", data: { priority: 1, target: ".", value: 'alpn="h2"' }, ttl: 300 },
   ],
 });
 
@@ -71,7 +96,14 @@ export function loadSeeds(): Seeds {
     for (let i = 0; i < Math.min(toks.length, 5); i++) {
       const type = toks[i].quoted ? undefined : typeFromText(toks[i].text);
       if (type !== undefined && i + 1 < toks.length) {
-        rdata.push({ type, text: l.replace(/;.*$/, "").split(/\s+/).slice(i + 1).join(" ") });
+        rdata.push({
+          type,
+          text: l
+            .replace(/;.*$/, "")
+            .split(/\s+/)
+            .slice(i + 1)
+            .join(" "),
+        });
         break;
       }
     }
@@ -81,7 +113,14 @@ export function loadSeeds(): Seeds {
     const p = join(EXPORTS, f);
     return existsSync(p) ? readFileSync(p, "latin1") : null;
   };
-  const textExports = ["cloudflare-export.txt", "dig-axfr.txt", "dig-axfr-refused.txt", "powerdns-alias.zone", "registrar-export-incomplete.zone", "live-zone-old-operator.zone"]
+  const textExports = [
+    "cloudflare-export.txt",
+    "dig-axfr.txt",
+    "dig-axfr-refused.txt",
+    "powerdns-alias.zone",
+    "registrar-export-incomplete.zone",
+    "live-zone-old-operator.zone",
+  ]
     .map(fixture)
     .filter((x): x is string => x !== null);
   if (textExports.length === 0) textExports.push(zoneLines.join("\n"));
@@ -91,7 +130,15 @@ export function loadSeeds(): Seeds {
     tokens: [...tokens],
     rdata: rdata.length > 0 ? rdata : [{ type: 1, text: "192.0.2.1" }],
     textExports,
-    route53: r53 ? [r53] : [JSON.stringify({ ResourceRecordSets: [{ Name: "example.test.", Type: "A", TTL: 300, ResourceRecords: [{ Value: "192.0.2.1" }] }] })],
+    route53: r53
+      ? [r53]
+      : [
+          JSON.stringify({
+            ResourceRecordSets: [
+              { Name: "example.test.", Type: "A", TTL: 300, ResourceRecords: [{ Value: "192.0.2.1" }] },
+            ],
+          }),
+        ],
     cloudflareJson: [CLOUDFLARE_JSON],
   };
 }

@@ -118,7 +118,8 @@ function runRdata(input: RdataInput): string[] {
     if (!CODES.has(r.code)) out.push(`parseRdata: unknown code ${String(r.code)}`);
     // The column of the diagnostic comes from this index (0 when there are no tokens).
     const hi = Math.max(0, tokens.length - 1);
-    if (!Number.isInteger(r.token) || r.token < 0 || r.token > hi) out.push(`parseRdata: token index ${r.token} outside 0..${hi}`);
+    if (!Number.isInteger(r.token) || r.token < 0 || r.token > hi)
+      out.push(`parseRdata: token index ${r.token} outside 0..${hi}`);
     if (typeof r.message !== "string" || r.message.length === 0) out.push("parseRdata: empty message");
   }
   return out;
@@ -143,7 +144,8 @@ const SERVER = { name: "ns.fuzz.test.", address: "192.0.2.1", port: 53 };
 
 function runDns(bytes: Uint8Array): string[] {
   const d = decodeMessage(bytes);
-  if (!d.ok) return typeof d.reason === "string" && d.reason.length > 0 ? [] : ["decodeMessage: failure without reason"];
+  if (!d.ok)
+    return typeof d.reason === "string" && d.reason.length > 0 ? [] : ["decodeMessage: failure without reason"];
   const m = d.message;
   const out: string[] = [];
   for (const q of m.questions) if (q.name.length > 255) out.push(`question name of ${q.name.length} octets`);
@@ -191,7 +193,10 @@ export function checkInput(t: TargetInput, options: { slack?: number } = {}): Ch
     try {
       violations = runOnce(t);
     } catch (e) {
-      const err = e instanceof Error ? `${e.name}: ${e.message}\n${(e.stack ?? "").split("\n").slice(1, 4).join("\n")}` : String(e);
+      const err =
+        e instanceof Error
+          ? `${e.name}: ${e.message}\n${(e.stack ?? "").split("\n").slice(1, 4).join("\n")}`
+          : String(e);
       violations = [`threw ${err}`];
     }
     return { ms: performance.now() - t0, violations };
@@ -202,5 +207,11 @@ export function checkInput(t: TargetInput, options: { slack?: number } = {}): Ch
   let best = first.ms;
   for (let i = 0; i < 2 && best > bound; i++) best = Math.min(best, call().ms);
   if (best <= bound) return first;
-  return { ms: first.ms, violations: [...first.violations, `slow: ${best.toFixed(1)} ms > bound ${bound.toFixed(1)} ms for ${inputSize(t)} bytes, ${produced} records`] };
+  return {
+    ms: first.ms,
+    violations: [
+      ...first.violations,
+      `slow: ${best.toFixed(1)} ms > bound ${bound.toFixed(1)} ms for ${inputSize(t)} bytes, ${produced} records`,
+    ],
+  };
 }

@@ -20,14 +20,32 @@ async function main(): Promise<void> {
     writeFileSync(hints, lab.rootHints);
     const zm = spawnSync(
       "zonemaster-cli",
-      ["project.test", "--hints", hints, "--ns", "ns1.newhost.test/127.0.0.5", "--no-ipv6", "--count", "--level", "NOTICE", "--show-level", "--show-testcase", "--no-progress"],
+      [
+        "project.test",
+        "--hints",
+        hints,
+        "--ns",
+        "ns1.newhost.test/127.0.0.5",
+        "--no-ipv6",
+        "--count",
+        "--level",
+        "NOTICE",
+        "--show-level",
+        "--show-testcase",
+        "--no-progress",
+      ],
       { encoding: "utf8", timeout: 600_000 },
     );
-    process.stdout.write(`== zonemaster-cli (undelegated, new operator ns1.newhost.test/127.0.0.5), exit ${zm.status}\n${zm.stdout}${zm.stderr ? `stderr: ${zm.stderr.slice(0, 2000)}\n` : ""}`);
+    process.stdout.write(
+      `== zonemaster-cli (undelegated, new operator ns1.newhost.test/127.0.0.5), exit ${zm.status}\n${zm.stdout}${zm.stderr ? `stderr: ${zm.stderr.slice(0, 2000)}\n` : ""}`,
+    );
 
     const h = parseRootHints(lab.rootHints);
     if (!h.ok) throw new Error(h.message);
-    const sources = scenario(name).sources.map((p) => ({ name: p.split("/").pop()!, bytes: readFileSync(join(import.meta.dirname, "../../lab", p)) }));
+    const sources = scenario(name).sources.map((p) => ({
+      name: p.split("/").pop()!,
+      bytes: readFileSync(join(import.meta.dirname, "../../lab", p)),
+    }));
     const r = await runPipeline({
       zone: "project.test",
       facts: { domain: "project.test", dnsHostingMoves: true },
@@ -35,7 +53,9 @@ async function main(): Promise<void> {
       newServers: [{ name: "ns1.newhost.test", address: "127.0.0.5" }],
       snapshot: { rootHints: h.servers, allowPrivate: true, port: 53 },
     });
-    process.stdout.write(`\n== cutover: ${r.verdict.verdict.toUpperCase()} — ${r.verdict.counts.blocker} blockers, ${r.verdict.counts.warning} warnings\n`);
+    process.stdout.write(
+      `\n== cutover: ${r.verdict.verdict.toUpperCase()} — ${r.verdict.counts.blocker} blockers, ${r.verdict.counts.warning} warnings\n`,
+    );
     for (const f of r.verdict.openBlockers) process.stdout.write(`  ${f.id}  ${f.subject}\n`);
   } finally {
     await lab.stop();

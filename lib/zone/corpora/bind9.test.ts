@@ -66,7 +66,10 @@ describeCorpus("BIND 9 master loader corpus", () => {
  * uses, except where the README names another.
  */
 const CHECKZONE = corpus("bind9", "checkzone");
-const ORIGINS: Record<string, string> = { "good-dns-sd-reverse.db": "0.0.0.0.in-addr.arpa.", "good-rpz-prefix.db": "db." };
+const ORIGINS: Record<string, string> = {
+  "good-dns-sd-reverse.db": "0.0.0.0.in-addr.arpa.",
+  "good-rpz-prefix.db": "db.",
+};
 
 function checkzone(file: string) {
   return parseFile(`${CHECKZONE}/${file}`, ORIGINS[file] ?? "example.", {
@@ -119,22 +122,32 @@ const SEMANTIC: Record<string, string> = {
   "bad-dns-sd-reverse.db": "host-name rules (BIND check-names); RFC 2181 §11 allows any octet (quirks.md §name-chars)",
   "bad-nsec3owner-padded.db": "check-names on an NSEC3 owner label with '=': host-name rules (quirks.md §name-chars)",
   "bad-svcb-servername.db": "check-names on an SVCB target with '_': host-name rules (quirks.md §name-chars)",
-  "bad-nsec3-length.db": "next hashed owner of 14 octets with SHA-1 (20): hash length vs algorithm is DNSSEC consistency (RFC 5155 §5)",
+  "bad-nsec3-length.db":
+    "next hashed owner of 14 octets with SHA-1 (20): hash length vs algorithm is DNSSEC consistency (RFC 5155 §5)",
   "bad-rpz-prefix.db": "RPZ trigger-name encoding (BIND response-policy zones), not DNS data rules",
 };
 
 /** bad-*.db where the parser deliberately differs from BIND (a quirks.md decision). */
 const DIFFERS: Record<string, string> = {
-  "bad-nsec3-padded.db": "base32hex with '=' padding is accepted like Knot; RFC 5155 §3.3 writes it unpadded (quirks.md §base32hex)",
+  "bad-nsec3-padded.db":
+    "base32hex with '=' padding is accepted like Knot; RFC 5155 §3.3 writes it unpadded (quirks.md §base32hex)",
 };
 
 /** bad-*.db rejected, but through another record-level error (the file still fails, for our reason). */
 const OTHER_REASON: Record<string, [string, string]> = {
-  "bad-cname-and-atma.db": [D.BAD_RDATA, "ATMA has no text codec here (write it as \\# RFC 3597), so the ATMA record is rejected before the CNAME check"],
-  "bad-cname-and-sink.db": [D.BAD_RDATA, "SINK (expired draft): BIND reads meaning/coding/subcoding, our codec simdzone's coding/subcoding, so '8 0 2 l4ik' is bad base64"],
+  "bad-cname-and-atma.db": [
+    D.BAD_RDATA,
+    "ATMA has no text codec here (write it as \\# RFC 3597), so the ATMA record is rejected before the CNAME check",
+  ],
+  "bad-cname-and-sink.db": [
+    D.BAD_RDATA,
+    "SINK (expired draft): BIND reads meaning/coding/subcoding, our codec simdzone's coding/subcoding, so '8 0 2 l4ik' is bad base64",
+  ],
 };
 
-const BAD = listCorpus("bind9", "checkzone").filter((f) => f.startsWith("bad") && f.endsWith(".db")).sort();
+const BAD = listCorpus("bind9", "checkzone")
+  .filter((f) => f.startsWith("bad") && f.endsWith(".db"))
+  .sort();
 
 describeCorpus("BIND checkzone corpus: bad-*.db", () => {
   it("classifies every bad-*.db file", () => {
@@ -144,9 +157,12 @@ describeCorpus("BIND checkzone corpus: bad-*.db", () => {
     expect(unclassified).toEqual([]);
   });
 
-  it.each(BAD.filter((f) => badCode(f) && !OTHER_REASON[f]))("%s is rejected for the same kind of error as BIND", (f) => {
-    expect(errors(checkzone(f)).map((d) => d.code)).toContain(badCode(f));
-  });
+  it.each(BAD.filter((f) => badCode(f) && !OTHER_REASON[f]))(
+    "%s is rejected for the same kind of error as BIND",
+    (f) => {
+      expect(errors(checkzone(f)).map((d) => d.code)).toContain(badCode(f));
+    },
+  );
 
   it.each(Object.entries(OTHER_REASON))("%s is rejected (%s)", (f, [code]) => {
     expect(errors(checkzone(f)).map((d) => d.code)).toContain(code);
@@ -160,11 +176,15 @@ describeCorpus("BIND checkzone corpus: bad-*.db", () => {
 });
 
 describeCorpus("BIND checkzone corpus: the other zones", () => {
-  const GOOD = listCorpus("bind9", "checkzone").filter((f) => f.endsWith(".db") && !f.startsWith("bad")).sort();
+  const GOOD = listCorpus("bind9", "checkzone")
+    .filter((f) => f.endsWith(".db") && !f.startsWith("bad"))
+    .sort();
   /** Zones that do not load, with why (BIND does not load them either). */
   const FAILS: Record<string, string> = {
-    "inherit.db": "starts with a blank owner: no-owner (BIND: 'no current owner name'); it is only $INCLUDEd by warn.inherit*.db",
-    "crashzone.db": "crash regression input: its RRSIG expiration 00100227180048 (year 10) is not a 1970-based time (RFC 4034 §3.2)",
+    "inherit.db":
+      "starts with a blank owner: no-owner (BIND: 'no current owner name'); it is only $INCLUDEd by warn.inherit*.db",
+    "crashzone.db":
+      "crash regression input: its RRSIG expiration 00100227180048 (year 10) is not a 1970-based time (RFC 4034 §3.2)",
   };
 
   it.each(GOOD.filter((f) => !FAILS[f]))("%s loads without errors", (f) => {

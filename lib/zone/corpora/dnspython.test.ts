@@ -13,7 +13,8 @@ import type { ParseResult } from "../parse";
 
 function rrsetKeys(r: ParseResult): string[] {
   return toRRsets(r.records).rrsets.map(
-    (s) => `${nameToText(Uint8Array.from(nameKey(s.owner), (c) => c.charCodeAt(0)))} ${s.class} ${typeToText(s.type)} ${s.ttl} ${s.rdatas.map(hex).join(",")}`,
+    (s) =>
+      `${nameToText(Uint8Array.from(nameKey(s.owner), (c) => c.charCodeAt(0)))} ${s.class} ${typeToText(s.type)} ${s.ttl} ${s.rdatas.map(hex).join(",")}`,
   );
 }
 

@@ -25,7 +25,9 @@ export function describeCorpus(title: string, fn: () => void): void {
   }
   if (!told) {
     told = true;
-    console.warn(`[corpora] skipped: ${CORPORA} not found (set CUTOVER_CORPORA to the peer conformance suites to run them)`);
+    console.warn(
+      `[corpora] skipped: ${CORPORA} not found (set CUTOVER_CORPORA to the peer conformance suites to run them)`,
+    );
   }
   describe.skip(title, () => undefined);
 }

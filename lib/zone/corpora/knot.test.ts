@@ -33,7 +33,14 @@ function readKnotOut(text: string): KnotEvent[] {
     else if (kv.OWNER !== undefined) {
       const type = parseInt(kv.RTYPE, 16);
       const rdata = canonicalRdata(type, Uint8Array.from(Buffer.from(kv.RDATA, "hex")));
-      out.push({ kind: "rec", owner: kv.OWNER, cls: parseInt(kv.CLASS, 16), ttl: parseInt(kv.RRTTL, 16), type, rdata: hex(rdata) });
+      out.push({
+        kind: "rec",
+        owner: kv.OWNER,
+        cls: parseInt(kv.CLASS, 16),
+        ttl: parseInt(kv.RRTTL, 16),
+        type,
+        rdata: hex(rdata),
+      });
     }
   }
   return out;
@@ -52,7 +59,11 @@ function ourEvents(r: ParseResult): OurEvent[] {
   }
   for (const d of r.diagnostics) {
     if (d.severity !== "error") continue;
-    evs.push({ line: d.line, ev: { kind: "rej", code: d.code, fatal: false }, detail: `${d.file.split("/").pop()}:${d.line}:${d.column} ${d.code} ${d.message}` });
+    evs.push({
+      line: d.line,
+      ev: { kind: "rej", code: d.code, fatal: false },
+      detail: `${d.file.split("/").pop()}:${d.line}:${d.column} ${d.code} ${d.message}`,
+    });
   }
   // Stable sort: one event per entry, entries do not overlap.
   return evs.sort((a, b) => a.line - b.line);
@@ -62,7 +73,8 @@ function ourEvents(r: ParseResult): OurEvent[] {
  * Knot event index -> reason, for cases where we deliberately differ
  * (quirks.md sections) or the type is Knot-specific / a draft.
  */
-const CHARS = "RFC 2181 §11: any octet is legal in a label; Knot rejects '&' ',' '%' '$' '@@' unescaped, BIND loads them (check-names only warns) — quirks.md §name-chars";
+const CHARS =
+  "RFC 2181 §11: any octet is legal in a label; Knot rejects '&' ',' '%' '$' '@@' unescaped, BIND loads them (check-names only warns) — quirks.md §name-chars";
 const EXCLUDED: Record<string, Record<number, string> | "all"> = {
   "00-0_general": { 12: "nested parentheses accepted like BIND (quirks.md §parens)" },
   "00-2_general": "all", // CRLF accepted (quirks.md §crlf); Knot stops with ZS_DOS_NEWLINE
@@ -129,7 +141,8 @@ function perEntryEvents(name: string): OurEvent[] {
   const text = readLatin1(file);
   const lex = new Lexer(text);
   const bounds: { offset: number; directive: boolean }[] = [];
-  while (lex.next()) bounds.push({ offset: lex.entryOffset, directive: !lex.blankOwner && lex.text(0).startsWith("$") });
+  while (lex.next())
+    bounds.push({ offset: lex.entryOffset, directive: !lex.blankOwner && lex.text(0).startsWith("$") });
   let prefix = "";
   const evs: OurEvent[] = [];
   bounds.forEach((b, k) => {
@@ -147,7 +160,9 @@ function perEntryEvents(name: string): OurEvent[] {
 }
 
 function describeEvent(e: KnotEvent): string {
-  return e.kind === "rec" ? `record type ${e.type} owner ${e.owner} class ${e.cls} ttl ${e.ttl} rdata ${e.rdata}` : `rejected (${e.code})`;
+  return e.kind === "rec"
+    ? `record type ${e.type} owner ${e.owner} class ${e.cls} ttl ${e.ttl} rdata ${e.rdata}`
+    : `rejected (${e.code})`;
 }
 
 describeCorpus("Knot zscanner corpus", () => {
@@ -164,8 +179,14 @@ describeCorpus("Knot zscanner corpus", () => {
     if (name.startsWith("06-")) {
       // $INCLUDE cases: events of included files interleave by file, so compare as multisets.
       const key = (e: KnotEvent) => JSON.stringify(e);
-      const exp = expected.filter((e) => e.kind === "rec").map(key).sort();
-      const got = ours.filter((e) => e.ev.kind === "rec").map((e) => key(e.ev)).sort();
+      const exp = expected
+        .filter((e) => e.kind === "rec")
+        .map(key)
+        .sort();
+      const got = ours
+        .filter((e) => e.ev.kind === "rec")
+        .map((e) => key(e.ev))
+        .sort();
       expect(got).toEqual(exp);
       expect(ours.filter((e) => e.ev.kind === "rej").length > 0).toBe(expected.some((e) => e.kind === "rej"));
       return;
@@ -182,7 +203,8 @@ describeCorpus("Knot zscanner corpus", () => {
       }
       if (exp.kind === "rej") {
         if (exp.fatal) fatal = true;
-        if (got.ev.kind !== "rej") problems.push(`#${k} ${got.detail}: Knot rejects (${exp.code}), we accepted ${describeEvent(got.ev)}`);
+        if (got.ev.kind !== "rej")
+          problems.push(`#${k} ${got.detail}: Knot rejects (${exp.code}), we accepted ${describeEvent(got.ev)}`);
         continue;
       }
       if (got.ev.kind !== "rec") {

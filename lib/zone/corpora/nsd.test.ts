@@ -43,7 +43,9 @@ describeCorpus("NSD rr-test.zone -> rr-test.cmp_zone", () => {
   const NO_TEXT_CODEC = { ATMA: 2, IPN: 3, CLA: 1 };
 
   const key = (r: ParseResult) =>
-    r.records.map((x) => `${nameToText(x.owner).toLowerCase()} ${x.ttl} ${x.class} ${typeToText(x.type)} ${hex(x.rdata)}`).sort();
+    r.records
+      .map((x) => `${nameToText(x.owner).toLowerCase()} ${x.ttl} ${x.class} ${typeToText(x.type)} ${hex(x.rdata)}`)
+      .sort();
   const rejected = (r: ParseResult) => {
     const out: Record<string, number> = {};
     for (const [t, c] of Object.entries(r.typeCounts)) if (c.rejected) out[t] = c.rejected;

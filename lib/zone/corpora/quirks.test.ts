@@ -80,7 +80,11 @@ describeCorpus("quirks corpus decisions (lib/zone/quirks.md)", () => {
     const r = parseFile(corpus("quirks", `${file}.zone`), "q.example.");
     const errs = r.diagnostics.filter((d) => d.severity === "error").map((d) => d.code);
     const warns = r.diagnostics.filter((d) => d.severity === "warning").map((d) => d.code);
-    expect({ section: c.section, errors: errs, warnings: warns }).toEqual({ section: c.section, errors: c.errors ?? [], warnings: c.warnings ?? [] });
+    expect({ section: c.section, errors: errs, warnings: warns }).toEqual({
+      section: c.section,
+      errors: c.errors ?? [],
+      warnings: c.warnings ?? [],
+    });
     expect(r.records.length).toBe(3 + c.extra);
     // The record under test is the first one after the 3 header records.
     const rec = r.records[3];

@@ -24,7 +24,10 @@ function parseRdataFile(path: string, type: string): ParseResult {
   const offsets: number[] = [];
   while (lex.next()) offsets.push(lex.entryOffset);
   const zone = offsets
-    .map((o, k) => `v${k} 300 IN ${type} ${text.slice(o, k + 1 < offsets.length ? offsets[k + 1] : text.length).trimEnd()}\n`)
+    .map(
+      (o, k) =>
+        `v${k} 300 IN ${type} ${text.slice(o, k + 1 < offsets.length ? offsets[k + 1] : text.length).trimEnd()}\n`,
+    )
     .join("");
   return parseZone(zone, { file: path, origin: name("example.") });
 }
@@ -43,7 +46,11 @@ describeCorpus("quoted SvcParam values through parseZone", () => {
     const rec = r.records[0];
     // 0001 | doh.example. | alpn: 0001 0006 02"h2" 02"h3" | dohpath: 0007 0008 "/q{?dns}"
     expect(hex(rec.rdata)).toBe(
-      "0001" + "03646F68076578616D706C6500" + "00010006026832026833" + "00070008" + hex(Buffer.from("/q{?dns}", "latin1")),
+      "0001" +
+        "03646F68076578616D706C6500" +
+        "00010006026832026833" +
+        "00070008" +
+        hex(Buffer.from("/q{?dns}", "latin1")),
     );
     expect(rdataToText(SVCB, rec.rdata)).toBe('1 doh.example. alpn="h2,h3" dohpath="/q{?dns}"');
   });
@@ -54,7 +61,9 @@ describeCorpus("quoted SvcParam values through parseZone", () => {
       origin: name("example."),
     });
     expect(fmt(r)).toEqual([]);
-    expect(rdataToText(HTTPS, r.records[0].rdata)).toBe('1 . alpn="f\\\\\\\\oo\\\\,bar,h2" dohpath="/a b;c" key667="hello\\210qoo"');
+    expect(rdataToText(HTTPS, r.records[0].rdata)).toBe(
+      '1 . alpn="f\\\\\\\\oo\\\\,bar,h2" dohpath="/a b;c" key667="hello\\210qoo"',
+    );
   });
 
   it("does not join a quoted token that is separated from key= by a blank", () => {
@@ -81,15 +90,21 @@ describeCorpus("dnspython svcb_test_vectors through parseZone", () => {
       expect(text.records.length).toBe(10);
       expect(text.records.map((x) => hex(x.rdata))).toEqual(generic.records.map((x) => hex(x.rdata)));
       // the two quoted vectors really went through the quoted-token path
-      expect(rdataToText(text.records[0].type, text.records[4].rdata)).toBe('1 foo.example.com. key667="hello\\210qoo"');
-      expect(rdataToText(text.records[0].type, text.records[5].rdata)).toBe("1 foo.example.com. ipv6hint=2001:db8::1,2001:db8::53:1");
+      expect(rdataToText(text.records[0].type, text.records[4].rdata)).toBe(
+        '1 foo.example.com. key667="hello\\210qoo"',
+      );
+      expect(rdataToText(text.records[0].type, text.records[5].rdata)).toBe(
+        "1 foo.example.com. ipv6hint=2001:db8::1,2001:db8::53:1",
+      );
     });
   }
 });
 
 describeCorpus("NSD svcb.tdir through parseZone", () => {
   const dir = corpus("nsd", "svcb.tdir");
-  const failures = readdirSync(dir).filter((f) => f.startsWith("svcb.failure-cases-")).sort();
+  const failures = readdirSync(dir)
+    .filter((f) => f.startsWith("svcb.failure-cases-"))
+    .sort();
 
   it("has 32 failure cases", () => {
     expect(failures.length).toBe(32);

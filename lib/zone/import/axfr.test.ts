@@ -48,7 +48,9 @@ describe("dig AXFR importer", () => {
     // RDATA is the target name in wire form: webapp.paas.test.
     const hex = "067765626170700470616173047465737400";
     const r = axfr(HEAD + SOA + `p.test.\t3600\tIN\tTYPE65401\t\\# 18 ${hex}\n` + SOA);
-    expect(r.providerRecords.map((p) => [p.provider, p.kind, p.owner, p.type])).toEqual([["powerdns", "alias-type", "p.test.", "ALIAS"]]);
+    expect(r.providerRecords.map((p) => [p.provider, p.kind, p.owner, p.type])).toEqual([
+      ["powerdns", "alias-type", "p.test.", "ALIAS"],
+    ]);
     expect(r.report.counts.ALIAS).toEqual({ read: 1, represented: 0, providerOnly: 1, rejected: 0 });
   });
 

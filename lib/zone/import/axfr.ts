@@ -13,7 +13,8 @@ import { uncount } from "./report";
 import { diag, sortByPosition, type DecodedFile, type FormatOptions, type FormatOutput } from "./internal";
 
 /** dig's messages for a transfer that did not happen or broke off. */
-const FAILURE_RE = /^;+[ \t]*(Transfer failed\.?|communications error.*|connection timed out.*|no servers could be reached.*)$/im;
+const FAILURE_RE =
+  /^;+[ \t]*(Transfer failed\.?|communications error.*|connection timed out.*|no servers could be reached.*)$/im;
 const XFR_SIZE_RE = /^;;[ \t]*XFR size:[ \t]*(\d+)[ \t]+records?/m;
 
 function isRecordLine(line: string): boolean {
@@ -43,16 +44,25 @@ export function stripClosingSoa(file: DecodedFile): Framed {
   const first = recordLines[0];
   const last = recordLines[recordLines.length - 1];
   if (lineType(lines[first]) !== "SOA") {
-    diagnostics.push(diag({
-      file: file.name, line: first + 1, column: 1, code: D.BAD_SOA,
-      message: "the transfer does not start with the zone's SOA (RFC 5936 §2.2)", severity: "warning",
-    }));
+    diagnostics.push(
+      diag({
+        file: file.name,
+        line: first + 1,
+        column: 1,
+        code: D.BAD_SOA,
+        message: "the transfer does not start with the zone's SOA (RFC 5936 §2.2)",
+        severity: "warning",
+      }),
+    );
   }
   const size = XFR_SIZE_RE.exec(file.text);
   if (size && Number(size[1]) !== recordLines.length) {
     diagnostics.push(
       diag({
-        file: file.name, line: 0, column: 0, code: D.TRANSFER_TRUNCATED,
+        file: file.name,
+        line: 0,
+        column: 0,
+        code: D.TRANSFER_TRUNCATED,
         message: `dig reports ${size[1]} records but the output holds ${recordLines.length}: the output may be incomplete`,
         severity: "warning",
       }),
@@ -61,8 +71,12 @@ export function stripClosingSoa(file: DecodedFile): Framed {
   if (last === first || lineType(lines[last]) !== "SOA") {
     diagnostics.push(
       diag({
-        file: file.name, line: last + 1, column: 1, code: D.TRANSFER_TRUNCATED,
-        message: "no closing SOA: the transfer may be truncated (RFC 5936 §2.2)", severity: "warning",
+        file: file.name,
+        line: last + 1,
+        column: 1,
+        code: D.TRANSFER_TRUNCATED,
+        message: "no closing SOA: the transfer may be truncated (RFC 5936 §2.2)",
+        severity: "warning",
       }),
     );
     return { text: file.text, closingDropped: false, diagnostics };
@@ -80,10 +94,15 @@ export function importAxfr(files: DecodedFile[], options: FormatOptions): Format
     const failed = FAILURE_RE.exec(f.text);
     if (failed) {
       const line = f.text.slice(0, failed.index).split("\n").length;
-      diagnostics.push(diag({
-        file: f.name, line, column: 1, code: D.TRANSFER_FAILED,
-        message: `dig says "${failed[1]}": the zone transfer did not happen; this file holds no zone data`,
-      }));
+      diagnostics.push(
+        diag({
+          file: f.name,
+          line,
+          column: 1,
+          code: D.TRANSFER_FAILED,
+          message: `dig says "${failed[1]}": the zone transfer did not happen; this file holds no zone data`,
+        }),
+      );
       ok = false;
       continue;
     }
@@ -95,10 +114,24 @@ export function importAxfr(files: DecodedFile[], options: FormatOptions): Format
   const explicit = originWireOf(options.origin, files[0]?.name ?? "", diagnostics);
   const parsed =
     usable.length > 0
-      ? parseMasterFiles(usable, { ...options, originWire: explicit, preprocess: (f) => framed.get(f.name)?.text ?? f.text })
-      : { records: [], comments: [], diagnostics: [], diagnosticsDropped: 0, counts: {}, origin: null, truncated: false };
+      ? parseMasterFiles(usable, {
+          ...options,
+          originWire: explicit,
+          preprocess: (f) => framed.get(f.name)?.text ?? f.text,
+        })
+      : {
+          records: [],
+          comments: [],
+          diagnostics: [],
+          diagnosticsDropped: 0,
+          counts: {},
+          origin: null,
+          truncated: false,
+        };
   // +multiline output: the line-based framing check could not run; drop the closing SOA after parsing.
-  const anyMultiline = usable.some((f) => !framed.get(f.name)?.closingDropped && !framed.get(f.name)?.diagnostics.length);
+  const anyMultiline = usable.some(
+    (f) => !framed.get(f.name)?.closingDropped && !framed.get(f.name)?.diagnostics.length,
+  );
   const recs = parsed.records;
   if (anyMultiline && recs.length > 1 && recs[recs.length - 1].type === T.SOA && recs[0].type === T.SOA) {
     recs.pop();
@@ -106,10 +139,15 @@ export function importAxfr(files: DecodedFile[], options: FormatOptions): Format
     uncount(parsed.counts, "SOA", "represented");
   }
   if (ok && parsed.records.length === 0) {
-    diagnostics.push(diag({
-      file: files[0]?.name ?? "", line: 0, column: 0, code: D.TRANSFER_FAILED,
-      message: "the AXFR output holds no records: treated as a failed transfer, not an empty zone",
-    }));
+    diagnostics.push(
+      diag({
+        file: files[0]?.name ?? "",
+        line: 0,
+        column: 0,
+        code: D.TRANSFER_FAILED,
+        message: "the AXFR output holds no records: treated as a failed transfer, not an empty zone",
+      }),
+    );
     ok = false;
   }
   return masterFileOutput({ explicit, parsed, diagnostics: (all) => sortByPosition([...diagnostics, ...all]), ok });

@@ -29,13 +29,22 @@ describe("BIND master files", () => {
   });
 
   test("--origin and --default-ttl reach the parser", () => {
-    const r = importZone([{ name: "z", bytes: enc("@ IN SOA ns1 host 1 2 3 4 5\nwww IN A 192.0.2.1\n") }], { format: "bind", origin: "q.test", defaultTtl: 123 });
+    const r = importZone([{ name: "z", bytes: enc("@ IN SOA ns1 host 1 2 3 4 5\nwww IN A 192.0.2.1\n") }], {
+      format: "bind",
+      origin: "q.test",
+      defaultTtl: 123,
+    });
     expect(r.report.origin).toBe("q.test.");
     expect(r.records.map((x) => `${nameToText(x.owner)} ${x.ttl}`)).toEqual(["q.test. 123", "www.q.test. 123"]);
   });
 
   test("an unknown type mnemonic is rejected and counted, never dropped; RFC 3597 data is kept", () => {
-    const r = importZone([{ name: "z", bytes: enc("$ORIGIN p.test.\n$TTL 60\n@ IN SOA a b 1 2 3 4 5\nx IN FROB 1 2\ny IN TYPE65534 \\# 2 abcd\n") }]);
+    const r = importZone([
+      {
+        name: "z",
+        bytes: enc("$ORIGIN p.test.\n$TTL 60\n@ IN SOA a b 1 2 3 4 5\nx IN FROB 1 2\ny IN TYPE65534 \\# 2 abcd\n"),
+      },
+    ]);
     const counted = Object.values(r.report.counts).reduce((n, c) => n + c.read, 0);
     expect(counted).toBe(3);
     expect(r.report.totals.rejected).toBe(1);

@@ -22,7 +22,12 @@ export const cloudflareApiRecordSchema = z.looseObject({
   type: z.string().min(1),
   name: z.string().min(1),
   content: z.string().optional(),
-  ttl: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  ttl: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   proxied: z.boolean().optional(),
   priority: z.number().int().min(0).max(65535).optional(),
   data: z.record(z.string(), z.unknown()).optional(),
@@ -48,7 +53,13 @@ export function looksLikeCloudflareJson(value: unknown): boolean {
   if (!list || list.length === 0) return false;
   // Tolerant on purpose: one malformed record must not turn the whole file into "unknown format".
   const objects = list.every((r) => typeof r === "object" && r !== null && !Array.isArray(r));
-  return objects && list.some((r) => "type" in (r as object) && "name" in (r as object) && ("content" in (r as object) || "data" in (r as object)));
+  return (
+    objects &&
+    list.some(
+      (r) =>
+        "type" in (r as object) && "name" in (r as object) && ("content" in (r as object) || "data" in (r as object)),
+    )
+  );
 }
 
 function quoteTxt(text: string): string {
@@ -73,9 +84,14 @@ export function presentationOf(r: CloudflareApiRecord): string {
       return `${r.priority ?? str(d.priority)} ${content ?? ""}`.trim();
     case "TXT":
     case "SPF":
-      return content === undefined ? "" : content.trimStart().startsWith('"') ? utf8ToOctetText(content) : quoteTxt(content);
+      return content === undefined
+        ? ""
+        : content.trimStart().startsWith('"')
+          ? utf8ToOctetText(content)
+          : quoteTxt(content);
     case "SRV":
-      if (d.target !== undefined) return `${str(d.priority ?? r.priority)} ${str(d.weight)} ${str(d.port)} ${str(d.target)}`;
+      if (d.target !== undefined)
+        return `${str(d.priority ?? r.priority)} ${str(d.weight)} ${str(d.port)} ${str(d.target)}`;
       return content && content.trim().split(/\s+/).length === 3 ? `${r.priority ?? 0} ${content}` : (content ?? "");
     case "URI":
       if (d.target !== undefined) return `${r.priority ?? str(d.priority)} ${str(d.weight)} ${quoteTxt(str(d.target))}`;
@@ -138,10 +154,16 @@ export function importCloudflareJson(files: DecodedFile[], options: FormatOption
     }
     const list = cloudflareRecordList(json.value);
     if (!list) {
-      diagnostics.push(diag({
-        file: f.name, line: 0, column: 0, code: D.BAD_FORMAT,
-        message: "not Cloudflare API output: expected { result: [...] }, { dns_records: [...] } or an array of records",
-      }));
+      diagnostics.push(
+        diag({
+          file: f.name,
+          line: 0,
+          column: 0,
+          code: D.BAD_FORMAT,
+          message:
+            "not Cloudflare API output: expected { result: [...] }, { dns_records: [...] } or an array of records",
+        }),
+      );
       continue;
     }
     readable++;
@@ -156,15 +178,23 @@ export function importCloudflareJson(files: DecodedFile[], options: FormatOption
       }
       const t = (item as { type?: unknown })?.type;
       const issues = p.error.issues.map((i) => `${i.path.join(".") || "(record)"}: ${i.message}`).join("; ");
-      diagnostics.push(diag({
-        file: f.name, line, column: 0, code: D.BAD_FORMAT,
-        message: `record #${index} is not a valid Cloudflare DNS record: ${issues}`,
-      }));
+      diagnostics.push(
+        diag({
+          file: f.name,
+          line,
+          column: 0,
+          code: D.BAD_FORMAT,
+          message: `record #${index} is not a valid Cloudflare DNS record: ${issues}`,
+        }),
+      );
       tally(counts, typeof t === "string" ? t.toUpperCase() : "UNKNOWN", "rejected");
     });
   }
 
-  const origin = originOf(options, valid.map((v) => v.r));
+  const origin = originOf(
+    options,
+    valid.map((v) => v.r),
+  );
   const originWire = origin ? parseName(origin, null) : null;
   for (const { r, file, line } of valid) {
     const typeNum = typeFromText(r.type);
@@ -172,16 +202,23 @@ export function importCloudflareJson(files: DecodedFile[], options: FormatOption
     const nameText = utf8ToOctetText(r.name.endsWith(".") ? r.name : r.name + ".");
     const owner = parseName(nameText, ROOT);
     if (!owner.ok) {
-      diagnostics.push(diag({ file, line, column: 0, code: owner.code, message: `name "${r.name}": ${owner.message}` }));
+      diagnostics.push(
+        diag({ file, line, column: 0, code: owner.code, message: `name "${r.name}": ${owner.message}` }),
+      );
       tally(counts, typeText, "rejected");
       continue;
     }
     const ownerText = nameToText(owner.wire);
     if (typeNum === undefined || isMetaType(typeNum)) {
-      diagnostics.push(diag({
-        file, line, column: 0, code: typeNum === undefined ? D.UNKNOWN_TYPE : D.META_TYPE,
-        message: `${ownerText}: type "${r.type}" cannot be represented`,
-      }));
+      diagnostics.push(
+        diag({
+          file,
+          line,
+          column: 0,
+          code: typeNum === undefined ? D.UNKNOWN_TYPE : D.META_TYPE,
+          message: `${ownerText}: type "${r.type}" cannot be represented`,
+        }),
+      );
       tally(counts, typeText, "rejected");
       continue;
     }
@@ -194,10 +231,17 @@ export function importCloudflareJson(files: DecodedFile[], options: FormatOption
     }
     const auto = r.ttl === undefined || r.ttl === CLOUDFLARE_AUTO_TTL;
     const ttl = auto ? CLOUDFLARE_AUTO_TTL_SECONDS : r.ttl!;
-    if (auto) diagnostics.push(diag({
-      file, line, column: 0, code: D.AUTO_TTL,
-      message: `${ownerText} ${typeText}: TTL 1 is Cloudflare's "automatic"; 300 s assumed`, severity: "warning",
-    }));
+    if (auto)
+      diagnostics.push(
+        diag({
+          file,
+          line,
+          column: 0,
+          code: D.AUTO_TTL,
+          message: `${ownerText} ${typeText}: TTL 1 is Cloudflare's "automatic"; 300 s assumed`,
+          severity: "warning",
+        }),
+      );
     const attributes: ProviderRecord["attributes"] = { proxied: r.proxied ?? false };
     if (auto) attributes.autoTtl = true;
     if (r.comment) attributes.comment = r.comment;
@@ -206,20 +250,58 @@ export function importCloudflareJson(files: DecodedFile[], options: FormatOption
     tally(counts, typeText, "represented");
     if (kind) {
       recount(counts, typeText, "represented", "providerOnly");
-      providerRecords.push(makeProviderRecord({ provider: "cloudflare", kind, owner: ownerText, type: typeText, value, ttl, attributes, file, line, origin }));
-      diagnostics.push(diag({
-        file, line, column: 0, code: D.PROVIDER_RECORD,
-        message: `${ownerText} ${typeText} is ${kind} by Cloudflare; kept as a provider record, not as zone data`,
-        severity: "warning",
-      }));
+      providerRecords.push(
+        makeProviderRecord({
+          provider: "cloudflare",
+          kind,
+          owner: ownerText,
+          type: typeText,
+          value,
+          ttl,
+          attributes,
+          file,
+          line,
+          origin,
+        }),
+      );
+      diagnostics.push(
+        diag({
+          file,
+          line,
+          column: 0,
+          code: D.PROVIDER_RECORD,
+          message: `${ownerText} ${typeText} is ${kind} by Cloudflare; kept as a provider record, not as zone data`,
+          severity: "warning",
+        }),
+      );
       continue;
     }
     records.push({ owner: owner.wire, ttl, class: 1, type: typeNum, rdata: w.wire, file, line });
     if (auto) {
       providerRecords.push(
-        makeProviderRecord({ provider: "cloudflare", kind: "auto-ttl", owner: ownerText, type: typeText, value, ttl, attributes, file, line, origin, represented: true }),
+        makeProviderRecord({
+          provider: "cloudflare",
+          kind: "auto-ttl",
+          owner: ownerText,
+          type: typeText,
+          value,
+          ttl,
+          attributes,
+          file,
+          line,
+          origin,
+          represented: true,
+        }),
       );
     }
   }
-  return { records, providerRecords, diagnostics: sortByPosition(diagnostics), diagnosticsDropped: 0, counts, origin, ok: readable > 0 };
+  return {
+    records,
+    providerRecords,
+    diagnostics: sortByPosition(diagnostics),
+    diagnosticsDropped: 0,
+    counts,
+    origin,
+    ok: readable > 0,
+  };
 }

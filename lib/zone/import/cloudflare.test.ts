@@ -7,7 +7,8 @@ import { rdataToText } from "../rdata";
 import type { ImportResult } from "./types";
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const texts = (r: ImportResult) => r.records.map((x) => `${nameToText(x.owner)} ${x.ttl} ${typeToText(x.type)} ${rdataToText(x.type, x.rdata)}`);
+const texts = (r: ImportResult) =>
+  r.records.map((x) => `${nameToText(x.owner)} ${x.ttl} ${typeToText(x.type)} ${rdataToText(x.type, x.rdata)}`);
 
 describe("Cloudflare export helpers", () => {
   test("banner domain", () => {
@@ -17,7 +18,8 @@ describe("Cloudflare export helpers", () => {
   });
 
   test("owners ending in the zone get their dot; others and rdata stay as written", () => {
-    const text = "project.test\t3600\tIN\tSOA\ta. b. 1 2 3 4 5\nwww.Project.Test\t1\tIN\tCNAME\tproject.test\nwww\t1\tIN\tA\t192.0.2.1\nproject.test.\t1 IN A 192.0.2.2\n";
+    const text =
+      "project.test\t3600\tIN\tSOA\ta. b. 1 2 3 4 5\nwww.Project.Test\t1\tIN\tCNAME\tproject.test\nwww\t1\tIN\tA\t192.0.2.1\nproject.test.\t1 IN A 192.0.2.2\n";
     expect(absolutiseOwners(text, "project.test.").split("\n")).toEqual([
       "project.test.\t3600\tIN\tSOA\ta. b. 1 2 3 4 5",
       "www.Project.Test.\t1\tIN\tCNAME\tproject.test",
@@ -28,8 +30,14 @@ describe("Cloudflare export helpers", () => {
   });
 
   test("cf_tags after a user comment", () => {
-    expect(parseCfTags(" docs server behind proxy cf_tags=cf-proxied:true")).toEqual({ tags: { "cf-proxied": "true" }, before: "docs server behind proxy" });
-    expect(parseCfTags(" cf_tags=cf-proxied:false,cf-flatten-cname:true")).toEqual({ tags: { "cf-proxied": "false", "cf-flatten-cname": "true" }, before: "" });
+    expect(parseCfTags(" docs server behind proxy cf_tags=cf-proxied:true")).toEqual({
+      tags: { "cf-proxied": "true" },
+      before: "docs server behind proxy",
+    });
+    expect(parseCfTags(" cf_tags=cf-proxied:false,cf-flatten-cname:true")).toEqual({
+      tags: { "cf-proxied": "false", "cf-flatten-cname": "true" },
+      before: "",
+    });
     expect(parseCfTags(" just a note")).toEqual({ tags: {}, before: "just a note" });
     expect(parseCfTags(undefined)).toEqual({ tags: {}, before: "" });
   });
@@ -37,10 +45,13 @@ describe("Cloudflare export helpers", () => {
 
 describe("Cloudflare export import", () => {
   test("an apex CNAME is flattening: provider record, not zone data", () => {
-    const text = ";; Domain:     f.test.\nf.test\t3600\tIN\tSOA\ta.ns.cloudflare.com. dns.cloudflare.com. 1 2 3 4 5\nf.test.\t300\tIN\tCNAME\tsite.paas.test. ; cf_tags=cf-proxied:false\n";
+    const text =
+      ";; Domain:     f.test.\nf.test\t3600\tIN\tSOA\ta.ns.cloudflare.com. dns.cloudflare.com. 1 2 3 4 5\nf.test.\t300\tIN\tCNAME\tsite.paas.test. ; cf_tags=cf-proxied:false\n";
     const r = importZone([{ name: "cf.txt", bytes: enc(text) }]);
     expect(r.report.format).toBe("cloudflare");
-    expect(r.providerRecords.map((p) => [p.kind, p.owner, p.value])).toEqual([["flattened", "f.test.", "site.paas.test."]]);
+    expect(r.providerRecords.map((p) => [p.kind, p.owner, p.value])).toEqual([
+      ["flattened", "f.test.", "site.paas.test."],
+    ]);
     expect(r.report.counts.CNAME).toEqual({ read: 1, represented: 0, providerOnly: 1, rejected: 0 });
     expect(texts(r)).toEqual(["f.test. 3600 SOA a.ns.cloudflare.com. dns.cloudflare.com. 1 2 3 4 5"]);
   });
@@ -55,7 +66,8 @@ describe("Cloudflare export import", () => {
 
 describe("Cloudflare API JSON", () => {
   const rec = (o: Record<string, unknown>) => ({ ttl: 300, proxied: false, ...o });
-  const api = (records: unknown[]) => importZone([{ name: "cf.json", bytes: enc(JSON.stringify({ result: records, success: true }, null, 2)) }]);
+  const api = (records: unknown[]) =>
+    importZone([{ name: "cf.json", bytes: enc(JSON.stringify({ result: records, success: true }, null, 2)) }]);
 
   test("types, priorities, structured data, auto TTL and proxied records", () => {
     const r = api([
@@ -64,7 +76,13 @@ describe("Cloudflare API JSON", () => {
       rec({ type: "MX", name: "project.test", content: "mx.mail.test", priority: 10 }),
       rec({ type: "TXT", name: "project.test", content: "v=spf1 -all", ttl: 1 }),
       rec({ type: "TXT", name: "q.project.test", content: '"already" "quoted"' }),
-      rec({ type: "SRV", name: "_sip._tcp.project.test", content: "5 5060 sip.project.test", priority: 10, data: { priority: 10, weight: 5, port: 5060, target: "sip.project.test" } }),
+      rec({
+        type: "SRV",
+        name: "_sip._tcp.project.test",
+        content: "5 5060 sip.project.test",
+        priority: 10,
+        data: { priority: 10, weight: 5, port: 5060, target: "sip.project.test" },
+      }),
       rec({ type: "CAA", name: "project.test", data: { flags: 0, tag: "issue", value: "letsencrypt.org" } }),
     ]);
     expect(r.report.format).toBe("cloudflare-json");
@@ -97,11 +115,18 @@ describe("Cloudflare API JSON", () => {
       rec({ type: "TXT", name: "q.project.test", content: '"h\u00e9"' }),
       rec({ type: "TXT", name: "u.project.test", content: "h\u00e9" }),
     ]);
-    expect(r.records.map((x) => Array.from(x.rdata))).toEqual([[3, 0x68, 0xc3, 0xa9], [3, 0x68, 0xc3, 0xa9]]);
+    expect(r.records.map((x) => Array.from(x.rdata))).toEqual([
+      [3, 0x68, 0xc3, 0xa9],
+      [3, 0x68, 0xc3, 0xa9],
+    ]);
   });
 
   test("schema failures and unknown types are diagnostics, counted as rejected", () => {
-    const r = api([rec({ type: "A", name: "a.project.test", content: "192.0.2.1" }), { type: "A", content: "192.0.2.2" }, rec({ type: "WAT", name: "w.project.test", content: "x" })]);
+    const r = api([
+      rec({ type: "A", name: "a.project.test", content: "192.0.2.1" }),
+      { type: "A", content: "192.0.2.2" },
+      rec({ type: "WAT", name: "w.project.test", content: "x" }),
+    ]);
     expect(r.records).toHaveLength(1);
     expect(r.report.counts.A).toEqual({ read: 2, represented: 1, providerOnly: 0, rejected: 1 });
     expect(r.report.counts.WAT).toEqual({ read: 1, represented: 0, providerOnly: 0, rejected: 1 });

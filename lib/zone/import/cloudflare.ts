@@ -115,10 +115,16 @@ function classify(
     const auto = rec.ttl === CLOUDFLARE_AUTO_TTL;
     const r: ZoneRecord = auto ? { ...rec, ttl: CLOUDFLARE_AUTO_TTL_SECONDS } : rec;
     if (auto) {
-      diagnostics.push(diag({
-        file: rec.file, line: rec.line, column: 0, code: D.AUTO_TTL,
-        message: `${owner} ${type}: TTL 1 is Cloudflare's "automatic"; 300 s assumed`, severity: "warning",
-      }));
+      diagnostics.push(
+        diag({
+          file: rec.file,
+          line: rec.line,
+          column: 0,
+          code: D.AUTO_TTL,
+          message: `${owner} ${type}: TTL 1 is Cloudflare's "automatic"; 300 s assumed`,
+          severity: "warning",
+        }),
+      );
     }
     const attributes: ProviderRecord["attributes"] = {};
     for (const [k, v] of Object.entries(tags)) attributes[k] = v === "true" ? true : v === "false" ? false : v;
@@ -131,18 +137,48 @@ function classify(
     const kind = proxied ? "proxied" : flattened ? "flattened" : null;
     if (kind) {
       recount(counts, type, "represented", "providerOnly");
-      providerRecords.push(makeProviderRecord({ provider: "cloudflare", kind, owner, type, value, ttl: r.ttl, attributes, file: rec.file, line: rec.line, origin }));
-      diagnostics.push(diag({
-        file: rec.file, line: rec.line, column: 0, code: D.PROVIDER_RECORD,
-        message: `${owner} ${type} is ${kind} by Cloudflare; kept as a provider record, not as zone data`,
-        severity: "warning",
-      }));
+      providerRecords.push(
+        makeProviderRecord({
+          provider: "cloudflare",
+          kind,
+          owner,
+          type,
+          value,
+          ttl: r.ttl,
+          attributes,
+          file: rec.file,
+          line: rec.line,
+          origin,
+        }),
+      );
+      diagnostics.push(
+        diag({
+          file: rec.file,
+          line: rec.line,
+          column: 0,
+          code: D.PROVIDER_RECORD,
+          message: `${owner} ${type} is ${kind} by Cloudflare; kept as a provider record, not as zone data`,
+          severity: "warning",
+        }),
+      );
       return;
     }
     keep.push(r);
     if (auto) {
       providerRecords.push(
-        makeProviderRecord({ provider: "cloudflare", kind: "auto-ttl", owner, type, value, ttl: r.ttl, attributes, file: rec.file, line: rec.line, origin, represented: true }),
+        makeProviderRecord({
+          provider: "cloudflare",
+          kind: "auto-ttl",
+          owner,
+          type,
+          value,
+          ttl: r.ttl,
+          attributes,
+          file: rec.file,
+          line: rec.line,
+          origin,
+          represented: true,
+        }),
       );
     }
   });
@@ -151,13 +187,22 @@ function classify(
 
 export function importCloudflare(files: DecodedFile[], options: FormatOptions): FormatOutput {
   const diagnostics: FormatOutput["diagnostics"] = [];
-  const domain = options.origin ? (options.origin.endsWith(".") ? options.origin : options.origin + ".") : bannerDomain(files[0]?.text ?? "");
+  const domain = options.origin
+    ? options.origin.endsWith(".")
+      ? options.origin
+      : options.origin + "."
+    : bannerDomain(files[0]?.text ?? "");
   if (!domain) {
-    diagnostics.push(diag({
-      file: files[0]?.name ?? "", line: 0, column: 0, code: D.NO_ORIGIN,
-      message: `no ";; Domain:" banner and no --origin: names without a trailing dot cannot be placed`,
-      severity: "warning",
-    }));
+    diagnostics.push(
+      diag({
+        file: files[0]?.name ?? "",
+        line: 0,
+        column: 0,
+        code: D.NO_ORIGIN,
+        message: `no ";; Domain:" banner and no --origin: names without a trailing dot cannot be placed`,
+        severity: "warning",
+      }),
+    );
   }
   const originWire = domain ? originWireOf(domain, files[0]?.name ?? "", diagnostics) : null;
   const origin = originWire ? nameToText(originWire) : null;
@@ -175,12 +220,30 @@ export function importCloudflare(files: DecodedFile[], options: FormatOptions): 
         if (before) attributes.comment = before;
         const ttl = c.ttl === CLOUDFLARE_AUTO_TTL ? CLOUDFLARE_AUTO_TTL_SECONDS : c.ttl;
         if (c.ttl === CLOUDFLARE_AUTO_TTL) attributes.autoTtl = true;
-        flattened.push(makeProviderRecord({ provider: "cloudflare", kind: "flattened", owner: origin, type: "CNAME", value: c.target, ttl, attributes, file: f.name, line: c.line, origin }));
-        diagnostics.push(diag({
-          file: f.name, line: c.line, column: 1, code: D.PROVIDER_RECORD,
-          message: `${origin} CNAME at the apex is Cloudflare CNAME flattening; kept as a provider record, not as zone data`,
-          severity: "warning",
-        }));
+        flattened.push(
+          makeProviderRecord({
+            provider: "cloudflare",
+            kind: "flattened",
+            owner: origin,
+            type: "CNAME",
+            value: c.target,
+            ttl,
+            attributes,
+            file: f.name,
+            line: c.line,
+            origin,
+          }),
+        );
+        diagnostics.push(
+          diag({
+            file: f.name,
+            line: c.line,
+            column: 1,
+            code: D.PROVIDER_RECORD,
+            message: `${origin} CNAME at the apex is Cloudflare CNAME flattening; kept as a provider record, not as zone data`,
+            severity: "warning",
+          }),
+        );
       }
       return absolutiseOwners(text, domain);
     },

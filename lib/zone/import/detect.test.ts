@@ -29,11 +29,21 @@ describe("detectFormat", () => {
   });
 
   test("a bare Route 53 ResourceRecordSets array", () => {
-    expect(detectFormat([file("r.json", JSON.stringify([{ Name: "a.test.", Type: "A", TTL: 1, ResourceRecords: [{ Value: "192.0.2.1" }] }]))])).toBe("route53");
+    expect(
+      detectFormat([
+        file(
+          "r.json",
+          JSON.stringify([{ Name: "a.test.", Type: "A", TTL: 1, ResourceRecords: [{ Value: "192.0.2.1" }] }]),
+        ),
+      ]),
+    ).toBe("route53");
   });
 
   test("master-file fragments follow the main file's format", () => {
-    const main = file("main.zone", "$ORIGIN p.test.\n$TTL 60\n@ IN SOA a. b. 1 2 3 4 5\n@ IN ALIAS x.test.\n$INCLUDE part.zone\n");
+    const main = file(
+      "main.zone",
+      "$ORIGIN p.test.\n$TTL 60\n@ IN SOA a. b. 1 2 3 4 5\n@ IN ALIAS x.test.\n$INCLUDE part.zone\n",
+    );
     const part = file("part.zone", "www IN A 192.0.2.1\n");
     expect(detectFormat([main, part])).toBe("powerdns");
   });
@@ -46,7 +56,9 @@ describe("detectFormat", () => {
     const r = importZone([file("x.json", '{"hello": [1,2]}')]);
     expect(r.report.ok).toBe(false);
     expect(r.diagnostics.map((d) => [d.file, d.code, d.severity])).toEqual([["x.json", "bad-format", "error"]]);
-    expect(importZone([file("prose.txt", "Dear registrar,\nplease move my domain.\n")]).diagnostics[0].code).toBe("bad-format");
+    expect(importZone([file("prose.txt", "Dear registrar,\nplease move my domain.\n")]).diagnostics[0].code).toBe(
+      "bad-format",
+    );
     expect(importZone([file("empty.zone", "")]).diagnostics[0].message).toContain("empty");
     expect(importZone([]).diagnostics[0].code).toBe("bad-format");
   });
@@ -63,6 +75,8 @@ describe("detectFormat", () => {
     expect(r.providerRecords).toEqual([]);
     // read as plain BIND, the dot-less SOA owner is relative to the origin
     expect(r.report.origin).toBe("project.test.");
-    expect(r.records.filter((x) => x.type === 6).map((x) => nameToText(x.owner))).toEqual(["project.test.project.test."]);
+    expect(r.records.filter((x) => x.type === 6).map((x) => nameToText(x.owner))).toEqual([
+      "project.test.project.test.",
+    ]);
   });
 });

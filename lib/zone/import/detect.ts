@@ -41,7 +41,9 @@ function stripComments(text: string): string {
 
 /** `text`: the file already decoded as latin1, when the caller has it (a 1M-record file is 40 MB of string). */
 export function detectFileFormat(file: ImportFile, text?: string): FileDetection {
-  const head = decodeLatin1(file.bytes.subarray(0, 4096)).replace(/^\uFEFF|^\xEF\xBB\xBF/, "").trimStart();
+  const head = decodeLatin1(file.bytes.subarray(0, 4096))
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, "")
+    .trimStart();
   if (head === "") return { format: null, reason: "the file is empty" };
   if (head.startsWith("{") || head.startsWith("[")) {
     let value: unknown;
@@ -51,8 +53,13 @@ export function detectFileFormat(file: ImportFile, text?: string): FileDetection
       return { format: null, reason: "the file starts like JSON but is not valid JSON" };
     }
     if (looksLikeRoute53(value)) return { format: "route53", reason: "JSON with ResourceRecordSets (Route 53)" };
-    if (looksLikeCloudflareJson(value)) return { format: "cloudflare-json", reason: "JSON records with type/name/content (Cloudflare API)" };
-    return { format: null, reason: "JSON that is neither Route 53 (ResourceRecordSets) nor Cloudflare API (result/dns_records with type, name, content)" };
+    if (looksLikeCloudflareJson(value))
+      return { format: "cloudflare-json", reason: "JSON records with type/name/content (Cloudflare API)" };
+    return {
+      format: null,
+      reason:
+        "JSON that is neither Route 53 (ResourceRecordSets) nor Cloudflare API (result/dns_records with type, name, content)",
+    };
   }
   text ??= decodeLatin1(file.bytes);
   if (DIG_RE.test(text)) return { format: "axfr", reason: "dig output banner" };
@@ -60,7 +67,8 @@ export function detectFileFormat(file: ImportFile, text?: string): FileDetection
   // Both patterns match a line prefix free of ";", which stripping comments leaves as it is: they
   // run on the text itself, and the comment-free copy (as large as the file) is made only when needed.
   if (POWERDNS_RE.test(text)) return { format: "powerdns", reason: "PowerDNS ALIAS/LUA records" };
-  if (DIRECTIVE_RE.test(text) || stripComments(text).split("\n").some(looksLikeRecordLine)) return { format: "bind", reason: "RFC 1035 master file" };
+  if (DIRECTIVE_RE.test(text) || stripComments(text).split("\n").some(looksLikeRecordLine))
+    return { format: "bind", reason: "RFC 1035 master file" };
   return { format: null, reason: "no zone records, directives or known export shape found" };
 }
 

@@ -23,7 +23,9 @@ describe("deeply nested JSON", () => {
     const head = `{"ResourceRecordSets":[{"Name":"a.example.test.","Type":"A","TTL":300,"ResourceRecords":`;
     const r = importZone([{ name: "export.json", bytes: enc(`${head}${nest(50_000)}}]}`) }], { format: "route53" });
     // Three levels before the nest: its bracket number MAX_JSON_DEPTH - 2 is one too deep.
-    expect(r.diagnostics.map((d) => [d.file, d.line, d.column, d.code])).toEqual([["export.json", 1, head.length + MAX_JSON_DEPTH - 2, D.BAD_FORMAT]]);
+    expect(r.diagnostics.map((d) => [d.file, d.line, d.column, d.code])).toEqual([
+      ["export.json", 1, head.length + MAX_JSON_DEPTH - 2, D.BAD_FORMAT],
+    ]);
     expect(r.diagnostics[0].message).toContain(`deeper than ${MAX_JSON_DEPTH} levels`);
     expect(r.records).toEqual([]);
     expect(r.report.totals).toEqual({ read: 0, represented: 0, providerOnly: 0, rejected: 0 });
@@ -55,11 +57,19 @@ describe("BIND $INCLUDE fan-out", () => {
     // f0 includes f1 four times, f1 includes f2 four times, … 4^7 reads of f7 without the limit.
     const files = Array.from({ length: 8 }, (_, i) => ({
       name: `f${i}.zone`,
-      bytes: enc(i === 0 ? "$ORIGIN example.test.\n$TTL 300\n" + "$INCLUDE f1.zone\n".repeat(4) : i < 7 ? `$INCLUDE f${i + 1}.zone\n`.repeat(4) : "x IN A 192.0.2.1\n"),
+      bytes: enc(
+        i === 0
+          ? "$ORIGIN example.test.\n$TTL 300\n" + "$INCLUDE f1.zone\n".repeat(4)
+          : i < 7
+            ? `$INCLUDE f${i + 1}.zone\n`.repeat(4)
+            : "x IN A 192.0.2.1\n",
+      ),
     }));
     const r = importZone(files, { format: "bind", limits: { maxIncludeFiles: 20 } });
     // Depth first: f1..f6, 4 x f7, then f5's next two f6 (5 reads each) = 20; its fourth $INCLUDE is the 21st.
-    expect(r.diagnostics.filter((d) => d.code !== D.DUPLICATE_RR).map((d) => [d.file, d.line, d.code])).toEqual([["f5.zone", 4, D.LIMIT_INCLUDES]]);
+    expect(r.diagnostics.filter((d) => d.code !== D.DUPLICATE_RR).map((d) => [d.file, d.line, d.code])).toEqual([
+      ["f5.zone", 4, D.LIMIT_INCLUDES],
+    ]);
     expect(r.records.length).toBe(12);
     const t = r.report.totals;
     expect(t.read).toBe(t.represented + t.providerOnly + t.rejected);
@@ -68,8 +78,11 @@ describe("BIND $INCLUDE fan-out", () => {
 
 describe("counts with a quoted type token", () => {
   test.each([
-    ["project.test.\t3600\tIN\tA\t192.0.2.1\nproject.test.\t3600\tIN\t\"A\"\t192.0.2.1\n", "A"],
-    ['release.project.test.\t3600\tIN\tNS\tns-101.awsdns-12.com.\nproject.test.\t\t3600\tIN\t"NS"\tns1.oldhost.test.\n', "NS"],
+    ['project.test.\t3600\tIN\tA\t192.0.2.1\nproject.test.\t3600\tIN\t"A"\t192.0.2.1\n', "A"],
+    [
+      'release.project.test.\t3600\tIN\tNS\tns-101.awsdns-12.com.\nproject.test.\t\t3600\tIN\t"NS"\tns1.oldhost.test.\n',
+      "NS",
+    ],
     ['$ORIGIN project.test.\nblog 300 IN "CNAME" blog.hosting.test.\nblog 300 IN CNAME blog.hosting.test.\n', "CNAME"],
   ])("%j: one %s represented, one rejected", (text, type) => {
     const r = importZone([{ name: "zone.txt", bytes: enc(text) }]);

@@ -20,7 +20,9 @@ function load(name: string): ImportResult {
 function goldenOf(r: ImportResult): unknown {
   return {
     report: r.report,
-    records: r.records.map((x) => `${nameToText(x.owner)} ${x.ttl} ${typeToText(x.type)} ${rdataToText(x.type, x.rdata)}`),
+    records: r.records.map(
+      (x) => `${nameToText(x.owner)} ${x.ttl} ${typeToText(x.type)} ${rdataToText(x.type, x.rdata)}`,
+    ),
   };
 }
 
@@ -40,7 +42,8 @@ describe("golden import reports", () => {
       const actual = JSON.parse(JSON.stringify(goldenOf(load(f))));
       const path = join(GOLDEN_DIR, `${f}.report.json`);
       if (process.env.UPDATE_GOLDEN === "1" || !existsSync(path)) {
-        if (process.env.UPDATE_GOLDEN !== "1") throw new Error(`missing golden ${path}: run with UPDATE_GOLDEN=1 and review it`);
+        if (process.env.UPDATE_GOLDEN !== "1")
+          throw new Error(`missing golden ${path}: run with UPDATE_GOLDEN=1 and review it`);
         mkdirSync(GOLDEN_DIR, { recursive: true });
         writeFileSync(path, JSON.stringify(actual, null, 2) + "\n");
       }
@@ -78,7 +81,9 @@ describe("fixtures, asserted by hand", () => {
     expect(apex.ttl).toBeNull();
     expect(apex.attributes).toMatchObject({ HostedZoneId: "Z2FDTNDATAQYW2", EvaluateTargetHealth: false });
     expect(apex.replacement).toMatch(/ALIAS\/ANAME/);
-    expect(r.providerRecords[3].replacement).toContain("release.project.test. 300 IN CNAME dualstack.release-lb-1234567890.us-east-1.elb.amazonaws.com.");
+    expect(r.providerRecords[3].replacement).toContain(
+      "release.project.test. 300 IN CNAME dualstack.release-lb-1234567890.us-east-1.elb.amazonaws.com.",
+    );
     expect(r.providerRecords[1].attributes).toMatchObject({ SetIdentifier: "blue", Weight: 90 });
     expect(r.providerRecords[1].replacement).toContain("192.0.2.10, 192.0.2.20");
     expect(r.report.ok).toBe(true);
@@ -93,16 +98,24 @@ describe("fixtures, asserted by hand", () => {
       "proxied docs.project.test. A 198.51.100.8",
       "proxied www.project.test. CNAME project.test.",
     ]);
-    expect(r.providerRecords.find((p) => p.owner === "docs.project.test.")?.attributes).toEqual({ "cf-proxied": true, comment: "docs server behind proxy", autoTtl: true });
+    expect(r.providerRecords.find((p) => p.owner === "docs.project.test.")?.attributes).toEqual({
+      "cf-proxied": true,
+      comment: "docs server behind proxy",
+      autoTtl: true,
+    });
     expect(r.report.counts.A).toEqual({ read: 3, represented: 1, providerOnly: 2, rejected: 0 });
     const texts = recordTexts(r);
-    expect(texts).toContain("project.test. 3600 SOA amy.ns.cloudflare.com. dns.cloudflare.com. 2051234567 10000 2400 604800 3600");
+    expect(texts).toContain(
+      "project.test. 3600 SOA amy.ns.cloudflare.com. dns.cloudflare.com. 2051234567 10000 2400 604800 3600",
+    );
     expect(texts).toContain("project.test. 300 MX 13 route1.mx.cloudflare.net.");
     expect(texts).toContain("origin.project.test. 300 A 198.51.100.9");
     expect(r.records.every((x) => x.ttl !== 1)).toBe(true);
     expect(r.diagnostics.filter((d) => d.code === "auto-ttl")).toHaveLength(8);
     // provider-injected mail records are represented, and flagged as provider-dependent
-    const deps = (r.report.providerDependencies ?? []).map((d) => `${d.owner} ${d.type} ${d.matches.map((m) => m.role).join(",")}`);
+    const deps = (r.report.providerDependencies ?? []).map(
+      (d) => `${d.owner} ${d.type} ${d.matches.map((m) => m.role).join(",")}`,
+    );
     expect(deps).toEqual(
       expect.arrayContaining([
         "project.test. MX mail",
@@ -119,7 +132,11 @@ describe("fixtures, asserted by hand", () => {
     expect(r.report.totals.read).toBe(10);
     expect(r.diagnostics).toEqual([]);
     const deps = (r.report.providerDependencies ?? []).map((d) => `${d.owner} ${d.type} ${d.matches[0].provider}`);
-    expect(deps).toEqual(["release.project.test. NS route53", "release.project.test. NS route53", "www.project.test. CNAME cloudflare"]);
+    expect(deps).toEqual([
+      "release.project.test. NS route53",
+      "release.project.test. NS route53",
+      "www.project.test. CNAME cloudflare",
+    ]);
   });
 
   test("dig AXFR refused: an error, never an empty zone", () => {
@@ -132,10 +149,15 @@ describe("fixtures, asserted by hand", () => {
   test("PowerDNS: ALIAS and LUA are provider records", () => {
     const r = load("powerdns-alias.zone");
     expect(r.report.format).toBe("powerdns");
-    expect(kinds(r)).toEqual(['alias-type project.test. ALIAS webapp.paas.test.', `lua www.project.test. LUA A "ifportup(443, {'192.0.2.1', '192.0.2.2'})"`]);
+    expect(kinds(r)).toEqual([
+      "alias-type project.test. ALIAS webapp.paas.test.",
+      `lua www.project.test. LUA A "ifportup(443, {'192.0.2.1', '192.0.2.2'})"`,
+    ]);
     expect(r.report.counts.ALIAS).toEqual({ read: 1, represented: 0, providerOnly: 1, rejected: 0 });
     expect(r.report.counts.LUA).toEqual({ read: 1, represented: 0, providerOnly: 1, rejected: 0 });
-    expect(recordTexts(r)).toContain("project.test. 3600 SOA ns1.oldhost.test. hostmaster.project.test. 2026100201 7200 900 1209600 300");
+    expect(recordTexts(r)).toContain(
+      "project.test. 3600 SOA ns1.oldhost.test. hostmaster.project.test. 2026100201 7200 900 1209600 300",
+    );
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 

@@ -36,7 +36,12 @@ export interface FormatOptions {
 
 /** A diagnostic of an importer at file:line:column; an error unless `severity` says otherwise. */
 export function diag({
-  file, line, column, code, message, severity = "error",
+  file,
+  line,
+  column,
+  code,
+  message,
+  severity = "error",
 }: Omit<Diagnostic, "severity"> & { severity?: Diagnostic["severity"] }): Diagnostic {
   return { file, line, column, code, message, severity };
 }

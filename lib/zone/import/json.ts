@@ -50,10 +50,16 @@ export function parseJsonFile(file: DecodedFile): JsonResult {
     const deep = tooDeepAt(text);
     if (deep >= 0) {
       const pos = lineColumn(text, deep);
-      return { ok: false, diagnostic: diag({
-        file: file.name, line: pos.line, column: pos.column, code: D.BAD_FORMAT,
-        message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels: not an export this importer reads`,
-      }) };
+      return {
+        ok: false,
+        diagnostic: diag({
+          file: file.name,
+          line: pos.line,
+          column: pos.column,
+          code: D.BAD_FORMAT,
+          message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels: not an export this importer reads`,
+        }),
+      };
     }
     return { ok: true, value, text };
   } catch (e) {
@@ -64,7 +70,16 @@ export function parseJsonFile(file: DecodedFile): JsonResult {
     if (lc) pos = { line: Number(lc[1]), column: Number(lc[2]) };
     else if (p) pos = lineColumn(text, Number(p[1]));
     else if (/end of JSON input/i.test(msg)) pos = lineColumn(text, text.length);
-    return { ok: false, diagnostic: diag({ file: file.name, line: pos.line, column: pos.column, code: D.BAD_FORMAT, message: `malformed JSON: ${msg}` }) };
+    return {
+      ok: false,
+      diagnostic: diag({
+        file: file.name,
+        line: pos.line,
+        column: pos.column,
+        code: D.BAD_FORMAT,
+        message: `malformed JSON: ${msg}`,
+      }),
+    };
   }
 }
 

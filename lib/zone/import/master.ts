@@ -96,9 +96,20 @@ export function originWireOf(origin: string | undefined, file: string, diagnosti
 }
 
 export function parseMasterFiles(files: DecodedFile[], options: MasterOptions): MasterParsed {
-  const out: MasterParsed = { records: [], comments: [], diagnostics: [], diagnosticsDropped: 0, counts: {}, origin: null, truncated: false };
+  const out: MasterParsed = {
+    records: [],
+    comments: [],
+    diagnostics: [],
+    diagnosticsDropped: 0,
+    counts: {},
+    origin: null,
+    truncated: false,
+  };
   const include = options.includes === "filesystem" ? filesystemResolver() : bundleResolver(files);
-  const initial = options.originWire !== undefined ? options.originWire : originWireOf(options.origin, files[0]?.name ?? "", out.diagnostics);
+  const initial =
+    options.originWire !== undefined
+      ? options.originWire
+      : originWireOf(options.origin, files[0]?.name ?? "", out.diagnostics);
   // The record limit holds for the import, not per file: each file gets what the earlier ones left.
   const maxRecords = options.limits?.maxRecords ?? DEFAULT_LIMITS.maxRecords;
   const top = topLevelFiles(files);
@@ -135,7 +146,11 @@ export function parseMasterFiles(files: DecodedFile[], options: MasterOptions): 
  * PowerDNS-only types (ALIAS 65401, LUA 65402; also TYPE65401 in unexpanded
  * AXFR output) leave `records` and become provider records.
  */
-export function extractProviderTypes(parsed: MasterParsed, origin: string | null, providerRecords: ProviderRecord[]): void {
+export function extractProviderTypes(
+  parsed: MasterParsed,
+  origin: string | null,
+  providerRecords: ProviderRecord[],
+): void {
   if (!parsed.records.some((r) => isProviderOnlyType(r.type))) return;
   const keep: ZoneRecord[] = [];
   const keepComments: (string | undefined)[] = [];
@@ -161,17 +176,27 @@ export function extractProviderTypes(parsed: MasterParsed, origin: string | null
         origin,
       }),
     );
-    parsed.diagnostics.push(diag({
-      file: r.file, line: r.line, column: 0, code: D.PROVIDER_RECORD,
-      message: `${owner} ${type} is a PowerDNS-only record; kept as a provider record`, severity: "warning",
-    }));
+    parsed.diagnostics.push(
+      diag({
+        file: r.file,
+        line: r.line,
+        column: 0,
+        code: D.PROVIDER_RECORD,
+        message: `${owner} ${type} is a PowerDNS-only record; kept as a provider record`,
+        severity: "warning",
+      }),
+    );
   });
   parsed.records = keep;
   parsed.comments = keepComments;
 }
 
 /** Absolute presentation origin: explicit option, else the first SOA owner, else the parser's origin. */
-export function reportOrigin(explicit: Uint8Array | null, records: ZoneRecord[], parsed: Uint8Array | null): string | null {
+export function reportOrigin(
+  explicit: Uint8Array | null,
+  records: ZoneRecord[],
+  parsed: Uint8Array | null,
+): string | null {
   if (explicit) return nameToText(explicit);
   const soa = records.find((r) => r.type === T.SOA);
   if (soa) return nameToText(soa.owner);

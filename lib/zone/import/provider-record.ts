@@ -24,7 +24,15 @@ export interface ProviderRecordInput {
 
 export function makeProviderRecord(input: ProviderRecordInput): ProviderRecord {
   const apex = input.origin !== null && input.owner.toLowerCase() === input.origin.toLowerCase();
-  const advice = nonPortableAdvice({ kind: input.kind, owner: input.owner, type: input.type, value: input.value, apex, policy: input.policy, members: input.members });
+  const advice = nonPortableAdvice({
+    kind: input.kind,
+    owner: input.owner,
+    type: input.type,
+    value: input.value,
+    apex,
+    policy: input.policy,
+    members: input.members,
+  });
   const rec: ProviderRecord = {
     provider: input.provider,
     kind: input.kind,

@@ -6,7 +6,15 @@ import { name } from "../name";
 import type { ZoneRecord } from "../types";
 
 const SHA = "f2cc934890d2894b9f436636157da0504d06f1c80ab80419b08adf5ad6f6356c";
-const rec = (type: number): ZoneRecord => ({ owner: name("a.test."), ttl: 60, class: 1, type, rdata: Uint8Array.of(192, 0, 2, 1), file: "f", line: 1 });
+const rec = (type: number): ZoneRecord => ({
+  owner: name("a.test."),
+  ttl: 60,
+  class: 1,
+  type,
+  rdata: Uint8Array.of(192, 0, 2, 1),
+  file: "f",
+  line: 1,
+});
 
 describe("counts ledger", () => {
   test("tally, recount and uncount keep read = represented + providerOnly + rejected", () => {
@@ -19,16 +27,30 @@ describe("counts ledger", () => {
   });
 
   test("countsFromParse derives represented from read - rejected", () => {
-    expect(countsFromParse({ MX: { read: 4, rejected: 1 } })).toEqual({ MX: { read: 4, represented: 3, providerOnly: 0, rejected: 1 } });
+    expect(countsFromParse({ MX: { read: 4, rejected: 1 } })).toEqual({
+      MX: { read: 4, represented: 3, providerOnly: 0, rejected: 1 },
+    });
   });
 
   test("checkCounts catches a broken sum and counts that disagree with the records", () => {
-    expect(checkCounts({ counts: { A: { read: 1, represented: 1, providerOnly: 0, rejected: 0 } }, records: [rec(1)], providerRecords: [] })).toEqual([]);
-    expect(checkCounts({ counts: { A: { read: 2, represented: 1, providerOnly: 0, rejected: 0 } }, records: [rec(1)], providerRecords: [] })).toEqual([
-      "A: read 2 != represented 1 + providerOnly 0 + rejected 0",
-    ]);
+    expect(
+      checkCounts({
+        counts: { A: { read: 1, represented: 1, providerOnly: 0, rejected: 0 } },
+        records: [rec(1)],
+        providerRecords: [],
+      }),
+    ).toEqual([]);
+    expect(
+      checkCounts({
+        counts: { A: { read: 2, represented: 1, providerOnly: 0, rejected: 0 } },
+        records: [rec(1)],
+        providerRecords: [],
+      }),
+    ).toEqual(["A: read 2 != represented 1 + providerOnly 0 + rejected 0"]);
     // a record returned but never counted: the vanishing-type bug the invariant exists for
-    expect(checkCounts({ counts: {}, records: [rec(28)], providerRecords: [] })).toEqual(["AAAA: counted 0 represented but 1 records returned"]);
+    expect(checkCounts({ counts: {}, records: [rec(28)], providerRecords: [] })).toEqual([
+      "AAAA: counted 0 represented but 1 records returned",
+    ]);
   });
 
   test("a report whose counts do not add up is not ok and says why", () => {
@@ -59,7 +81,14 @@ describe("counts ledger", () => {
 
 // Random Route 53 exports: whatever mix of valid, invalid, unknown, alias and
 // routing-policy sets, nothing vanishes from the counts.
-const value = fc.oneof(fc.constant("192.0.2.1"), fc.constant("192.0.2.999"), fc.constant("10 mx.test."), fc.constant('"txt"'), fc.constant(""), fc.string({ maxLength: 8 }));
+const value = fc.oneof(
+  fc.constant("192.0.2.1"),
+  fc.constant("192.0.2.999"),
+  fc.constant("10 mx.test."),
+  fc.constant('"txt"'),
+  fc.constant(""),
+  fc.string({ maxLength: 8 }),
+);
 const set = fc.record(
   {
     Name: fc.constantFrom("p.test.", "a.p.test.", "\\052.p.test.", "bad..name.", "x\\040y.p.test."),
@@ -68,7 +97,10 @@ const set = fc.record(
     ResourceRecords: fc.array(fc.record({ Value: value }), { maxLength: 3 }),
     SetIdentifier: fc.oneof(fc.constant(undefined), fc.constant("blue")),
     Weight: fc.constant(10),
-    AliasTarget: fc.oneof(fc.constant(undefined), fc.constant({ HostedZoneId: "Z", DNSName: "d.cloudfront.net.", EvaluateTargetHealth: false })),
+    AliasTarget: fc.oneof(
+      fc.constant(undefined),
+      fc.constant({ HostedZoneId: "Z", DNSName: "d.cloudfront.net.", EvaluateTargetHealth: false }),
+    ),
   },
   { requiredKeys: ["Name", "Type"] },
 );
@@ -76,7 +108,10 @@ const set = fc.record(
 test("property: read = represented + providerOnly + rejected for random Route 53 input", () => {
   fc.assert(
     fc.property(fc.array(fc.oneof(set, fc.constant({ Name: 5 }), fc.constant(null)), { maxLength: 12 }), (sets) => {
-      const r = importZone([{ name: "r.json", bytes: new TextEncoder().encode(JSON.stringify({ ResourceRecordSets: sets })) }], { format: "route53" });
+      const r = importZone(
+        [{ name: "r.json", bytes: new TextEncoder().encode(JSON.stringify({ ResourceRecordSets: sets })) }],
+        { format: "route53" },
+      );
       expect(r.report.diagnostics.filter((d) => d.code === "counts-mismatch")).toEqual([]);
       for (const c of Object.values(r.report.counts)) expect(c.read).toBe(c.represented + c.providerOnly + c.rejected);
       const distinct = new Set(sets.map((s) => JSON.stringify(s))).size;

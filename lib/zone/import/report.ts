@@ -48,7 +48,10 @@ export function uncount(counts: Counts, type: string, outcome: Outcome): void {
 }
 
 /** Seed counts from parseZone's typeCounts: represented = read - rejected until importers move records. */
-export function countsFromParse(typeCounts: Record<string, { read: number; rejected: number }>, into: Counts = {}): Counts {
+export function countsFromParse(
+  typeCounts: Record<string, { read: number; rejected: number }>,
+  into: Counts = {},
+): Counts {
   for (const [type, tc] of Object.entries(typeCounts)) {
     const c = entry(into, type);
     c.read += tc.read;
@@ -73,21 +76,41 @@ export function totalsOf(counts: Counts): TypeCounts {
  * Violations of the counts invariant, as messages (empty when sound). Also
  * checks that counts agree with what the importer actually returns.
  */
-export function checkCounts({ counts, records, providerRecords }: { counts: Counts; records: ZoneRecord[]; providerRecords: ProviderRecord[] }): string[] {
+export function checkCounts({
+  counts,
+  records,
+  providerRecords,
+}: {
+  counts: Counts;
+  records: ZoneRecord[];
+  providerRecords: ProviderRecord[];
+}): string[] {
   const problems: string[] = [];
   const seen: Counts = {};
   for (const r of records) entry(seen, typeToText(r.type)).represented++;
   for (const p of providerRecords) if (!p.represented) entry(seen, p.type.toUpperCase()).providerOnly++;
   for (const [type, c] of Object.entries(counts)) {
-    if (c.read !== c.represented + c.providerOnly + c.rejected || c.read < 0 || c.represented < 0 || c.providerOnly < 0 || c.rejected < 0) {
-      problems.push(`${type}: read ${c.read} != represented ${c.represented} + providerOnly ${c.providerOnly} + rejected ${c.rejected}`);
+    if (
+      c.read !== c.represented + c.providerOnly + c.rejected ||
+      c.read < 0 ||
+      c.represented < 0 ||
+      c.providerOnly < 0 ||
+      c.rejected < 0
+    ) {
+      problems.push(
+        `${type}: read ${c.read} != represented ${c.represented} + providerOnly ${c.providerOnly} + rejected ${c.rejected}`,
+      );
     }
   }
   for (const type of new Set([...Object.keys(counts), ...Object.keys(seen)])) {
     const want = counts[type] ?? { represented: 0, providerOnly: 0 };
     const got = seen[type] ?? { represented: 0, providerOnly: 0 };
-    if (want.represented !== got.represented) problems.push(`${type}: counted ${want.represented} represented but ${got.represented} records returned`);
-    if (want.providerOnly !== got.providerOnly) problems.push(`${type}: counted ${want.providerOnly} provider-only but ${got.providerOnly} provider records returned`);
+    if (want.represented !== got.represented)
+      problems.push(`${type}: counted ${want.represented} represented but ${got.represented} records returned`);
+    if (want.providerOnly !== got.providerOnly)
+      problems.push(
+        `${type}: counted ${want.providerOnly} provider-only but ${got.providerOnly} provider records returned`,
+      );
   }
   return problems;
 }
@@ -207,9 +230,20 @@ export interface BuildReportInput {
 
 export function buildReport(input: BuildReportInput): ImportReport {
   const diagnostics = [...input.diagnostics];
-  const problems = checkCounts({ counts: input.counts, records: input.records, providerRecords: input.providerRecords });
+  const problems = checkCounts({
+    counts: input.counts,
+    records: input.records,
+    providerRecords: input.providerRecords,
+  });
   for (const message of problems) {
-    diagnostics.push({ file: input.files[0]?.name ?? "", line: 0, column: 0, code: D.COUNTS_MISMATCH, message, severity: "error" });
+    diagnostics.push({
+      file: input.files[0]?.name ?? "",
+      line: 0,
+      column: 0,
+      code: D.COUNTS_MISMATCH,
+      message,
+      severity: "error",
+    });
   }
   // Stable key order so goldens and stored reports diff cleanly.
   const counts: Counts = {};

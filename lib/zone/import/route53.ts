@@ -30,7 +30,12 @@ const aliasTargetSchema = z.object({
 export const route53RecordSetSchema = z.looseObject({
   Name: z.string().min(1),
   Type: z.string().min(1),
-  TTL: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  TTL: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   ResourceRecords: z.array(z.object({ Value: z.string() })).optional(),
   AliasTarget: aliasTargetSchema.optional(),
   SetIdentifier: z.string().optional(),
@@ -56,7 +61,11 @@ export const route53PageSchema = z.looseObject({
 /** Whether a parsed JSON value looks like Route 53 output (for detection). */
 export function looksLikeRoute53(value: unknown): boolean {
   if (route53PageSchema.safeParse(value).success) return true;
-  return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "object" && v !== null && "Name" in v && "Type" in v);
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((v) => typeof v === "object" && v !== null && "Name" in v && "Type" in v)
+  );
 }
 
 /** Octal \ooo (Route 53) -> decimal \DDD (RFC 1035 §5.1); "*" stays literal so wildcards read naturally. */
@@ -74,7 +83,12 @@ function policyOf(s: Route53RecordSet): string {
   const parts = [`SetIdentifier ${s.SetIdentifier}`];
   if (s.Weight !== undefined) parts.push(`Weight ${s.Weight}`);
   if (s.Region) parts.push(`Region ${s.Region}`);
-  if (s.GeoLocation) parts.push(`GeoLocation ${Object.entries(s.GeoLocation).map(([k, v]) => `${k}=${v}`).join(",")}`);
+  if (s.GeoLocation)
+    parts.push(
+      `GeoLocation ${Object.entries(s.GeoLocation)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(",")}`,
+    );
   if (s.GeoProximityLocation) parts.push("GeoProximityLocation");
   if (s.CidrRoutingConfig) parts.push("CidrRoutingConfig");
   if (s.Failover) parts.push(`Failover ${s.Failover}`);
@@ -128,17 +142,23 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
     const page = route53PageSchema.safeParse(json.value);
     const sets = page.success ? page.data.ResourceRecordSets : Array.isArray(json.value) ? json.value : null;
     if (!sets) {
-      diagnostics.push(diag({
-        file: f.name, line: 0, column: 0, code: D.BAD_FORMAT,
-        message: "not Route 53 list-resource-record-sets output: no ResourceRecordSets array",
-      }));
+      diagnostics.push(
+        diag({
+          file: f.name,
+          line: 0,
+          column: 0,
+          code: D.BAD_FORMAT,
+          message: "not Route 53 list-resource-record-sets output: no ResourceRecordSets array",
+        }),
+      );
       continue;
     }
     pages++;
     if (page.success && page.data.IsTruncated) {
       truncatedPages++;
       next = `${page.data.NextRecordName ?? "?"} ${page.data.NextRecordType ?? ""}`.trim();
-      if (page.data.NextRecordName !== undefined) wanted.push({ file: f.name, name: page.data.NextRecordName, type: page.data.NextRecordType });
+      if (page.data.NextRecordName !== undefined)
+        wanted.push({ file: f.name, name: page.data.NextRecordName, type: page.data.NextRecordType });
     }
     const lines = keyLines(json.text, "Name");
     const aligned = lines.length === sets.length;
@@ -148,10 +168,16 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
       // cannot be serialised is kept (validation below reports it), never thrown.
       const key = safeStringify(set);
       if (key !== null && seen.has(key)) {
-        diagnostics.push(diag({
-          file: f.name, line, column: 0, code: D.DUPLICATE_RR,
-          message: `record set #${index} repeats one from an earlier page; kept once`, severity: "warning",
-        }));
+        diagnostics.push(
+          diag({
+            file: f.name,
+            line,
+            column: 0,
+            code: D.DUPLICATE_RR,
+            message: `record set #${index} repeats one from an earlier page; kept once`,
+            severity: "warning",
+          }),
+        );
         return;
       }
       if (key !== null) seen.add(key);
@@ -161,7 +187,10 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
   if (pages > 0 && truncatedPages === pages) {
     diagnostics.push(
       diag({
-        file: files[files.length - 1].name, line: 0, column: 0, code: D.BAD_FORMAT,
+        file: files[files.length - 1].name,
+        line: 0,
+        column: 0,
+        code: D.BAD_FORMAT,
         message: `every page says IsTruncated: true; the export is incomplete (next page starts at ${next}): fetch all pages`,
         severity: "warning",
       }),
@@ -180,13 +209,18 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
     for (const w of wanted) {
       const key = w.type !== undefined ? `${norm(w.name)} ${w.type.toUpperCase()}` : norm(w.name);
       if (!have.has(key)) {
-        diagnostics.push(diag({
-          file: w.file, line: 0, column: 0, code: D.BAD_FORMAT,
-          message:
-            `this page says IsTruncated: true but the page starting at ${`${w.name} ${w.type ?? ""}`.trim()} is missing; ` +
-            "the export is incomplete: fetch all pages",
-          severity: "warning",
-        }));
+        diagnostics.push(
+          diag({
+            file: w.file,
+            line: 0,
+            column: 0,
+            code: D.BAD_FORMAT,
+            message:
+              `this page says IsTruncated: true but the page starting at ${`${w.name} ${w.type ?? ""}`.trim()} is missing; ` +
+              "the export is incomplete: fetch all pages",
+            severity: "warning",
+          }),
+        );
       }
     }
   }
@@ -195,14 +229,23 @@ function readPages(files: DecodedFile[], diagnostics: Diagnostic[]): Located[] {
 
 function decodeName(raw: string, at: { file: string; line: number }, diagnostics: Diagnostic[]): Uint8Array | null {
   const text = octalToDecimalEscapes(raw);
-  if (text !== raw) diagnostics.push(diag({
-    file: at.file, line: at.line, column: 0, code: D.NORMALISED,
-    message: `Route 53 octal escapes in "${raw}" read as "${text}"`, severity: "warning",
-  }));
+  if (text !== raw)
+    diagnostics.push(
+      diag({
+        file: at.file,
+        line: at.line,
+        column: 0,
+        code: D.NORMALISED,
+        message: `Route 53 octal escapes in "${raw}" read as "${text}"`,
+        severity: "warning",
+      }),
+    );
   // JSON is UTF-8 text, the parsers read octets: re-encode so a non-ASCII label keeps its UTF-8 bytes.
   const r = parseName(utf8ToOctetText(text.endsWith(".") ? text : text + "."), ROOT);
   if (r.ok) return r.wire;
-  diagnostics.push(diag({ file: at.file, line: at.line, column: 0, code: r.code, message: `Name "${raw}": ${r.message}` }));
+  diagnostics.push(
+    diag({ file: at.file, line: at.line, column: 0, code: r.code, message: `Name "${raw}": ${r.message}` }),
+  );
   return null;
 }
 
@@ -220,12 +263,20 @@ export function importRoute53(files: DecodedFile[], options: FormatOptions): For
       parsedSets.push({ s: r.data, at });
       continue;
     }
-    const type = typeof (at.set as { Type?: unknown })?.Type === "string" ? String((at.set as { Type: string }).Type).toUpperCase() : "UNKNOWN";
+    const type =
+      typeof (at.set as { Type?: unknown })?.Type === "string"
+        ? String((at.set as { Type: string }).Type).toUpperCase()
+        : "UNKNOWN";
     const issues = r.error.issues.map((i) => `${i.path.join(".") || "(set)"}: ${i.message}`).join("; ");
-    diagnostics.push(diag({
-      file: at.file, line: at.line, column: 0, code: D.BAD_FORMAT,
-      message: `ResourceRecordSets[${at.index}] is not a valid record set: ${issues}`,
-    }));
+    diagnostics.push(
+      diag({
+        file: at.file,
+        line: at.line,
+        column: 0,
+        code: D.BAD_FORMAT,
+        message: `ResourceRecordSets[${at.index}] is not a valid record set: ${issues}`,
+      }),
+    );
     tally(counts, type, "rejected");
   }
 
@@ -261,65 +312,111 @@ export function importRoute53(files: DecodedFile[], options: FormatOptions): For
 
     if (s.SetIdentifier !== undefined || s.AliasTarget) {
       const kind = s.SetIdentifier !== undefined ? "routing-policy" : "alias";
-      const values = s.AliasTarget ? [octalToDecimalEscapes(s.AliasTarget.DNSName)] : (s.ResourceRecords ?? []).map((v) => octalToDecimalEscapes(v.Value));
+      const values = s.AliasTarget
+        ? [octalToDecimalEscapes(s.AliasTarget.DNSName)]
+        : (s.ResourceRecords ?? []).map((v) => octalToDecimalEscapes(v.Value));
       const members = groupValues.get(`${s.Name.toLowerCase()}|${s.Type.toUpperCase()}`);
       for (const value of values) {
         providerRecords.push(
           makeProviderRecord({
-            provider: "route53", kind, owner: ownerText, type: typeText, value, ttl: s.TTL ?? null,
-            attributes, file: at.file, line: at.line, origin, policy: kind === "routing-policy" ? policyOf(s) : undefined, members,
+            provider: "route53",
+            kind,
+            owner: ownerText,
+            type: typeText,
+            value,
+            ttl: s.TTL ?? null,
+            attributes,
+            file: at.file,
+            line: at.line,
+            origin,
+            policy: kind === "routing-policy" ? policyOf(s) : undefined,
+            members,
           }),
         );
         tally(counts, typeText, "providerOnly");
-        diagnostics.push(diag({
-          file: at.file, line: at.line, column: 0, code: D.PROVIDER_RECORD,
-          message: `${ownerText} ${typeText} is a Route 53 ${kind === "alias" ? "alias" : "routing-policy member"}; kept as a provider record`,
-          severity: "warning",
-        }));
+        diagnostics.push(
+          diag({
+            file: at.file,
+            line: at.line,
+            column: 0,
+            code: D.PROVIDER_RECORD,
+            message: `${ownerText} ${typeText} is a Route 53 ${kind === "alias" ? "alias" : "routing-policy member"}; kept as a provider record`,
+            severity: "warning",
+          }),
+        );
       }
       if (values.length === 0) {
-        diagnostics.push(diag({
-          file: at.file, line: at.line, column: 0, code: D.BAD_FORMAT,
-          message: `${ownerText} ${typeText}: routing-policy set without ResourceRecords`,
-        }));
+        diagnostics.push(
+          diag({
+            file: at.file,
+            line: at.line,
+            column: 0,
+            code: D.BAD_FORMAT,
+            message: `${ownerText} ${typeText}: routing-policy set without ResourceRecords`,
+          }),
+        );
         tally(counts, typeText, "rejected");
       }
       continue;
     }
 
     if (typeNum === undefined || isMetaType(typeNum)) {
-      diagnostics.push(diag({
-        file: at.file, line: at.line, column: 0, code: typeNum === undefined ? D.UNKNOWN_TYPE : D.META_TYPE,
-        message: `${ownerText}: type "${s.Type}" cannot be represented`,
-      }));
+      diagnostics.push(
+        diag({
+          file: at.file,
+          line: at.line,
+          column: 0,
+          code: typeNum === undefined ? D.UNKNOWN_TYPE : D.META_TYPE,
+          message: `${ownerText}: type "${s.Type}" cannot be represented`,
+        }),
+      );
       tally(counts, typeText, "rejected", nValues);
       continue;
     }
     if (s.TTL === undefined) {
-      diagnostics.push(diag({
-        file: at.file, line: at.line, column: 0, code: D.BAD_TTL,
-        message: `${ownerText} ${typeText}: record set without TTL (only alias records lack one)`,
-      }));
+      diagnostics.push(
+        diag({
+          file: at.file,
+          line: at.line,
+          column: 0,
+          code: D.BAD_TTL,
+          message: `${ownerText} ${typeText}: record set without TTL (only alias records lack one)`,
+        }),
+      );
       tally(counts, typeText, "rejected", nValues);
       continue;
     }
     if (!s.ResourceRecords || s.ResourceRecords.length === 0) {
-      diagnostics.push(diag({
-        file: at.file, line: at.line, column: 0, code: D.UNEXPECTED_END,
-        message: `${ownerText} ${typeText}: record set without ResourceRecords`,
-      }));
+      diagnostics.push(
+        diag({
+          file: at.file,
+          line: at.line,
+          column: 0,
+          code: D.UNEXPECTED_END,
+          message: `${ownerText} ${typeText}: record set without ResourceRecords`,
+        }),
+      );
       tally(counts, typeText, "rejected");
       continue;
     }
     s.ResourceRecords.forEach((rr, i) => {
       const value = octalToDecimalEscapes(rr.Value);
-      if (value !== rr.Value) diagnostics.push(diag({
-        file: at.file, line: at.line, column: 0, code: D.NORMALISED,
-        message: `Route 53 octal escapes in ${JSON.stringify(rr.Value)} read as ${JSON.stringify(value)}`,
-        severity: "warning",
-      }));
+      if (value !== rr.Value)
+        diagnostics.push(
+          diag({
+            file: at.file,
+            line: at.line,
+            column: 0,
+            code: D.NORMALISED,
+            message: `Route 53 octal escapes in ${JSON.stringify(rr.Value)} read as ${JSON.stringify(value)}`,
+            severity: "warning",
+          }),
+        );
       // UTF-8 text -> octets, as in a master file: "é" must become C3 A9 (what the server sends), not E9.
-      const w = valueToWire(typeNum, utf8ToOctetText(value), { ...where, what: `${ownerText} ${typeText} ResourceRecords[${i}]` });
+      const w = valueToWire(typeNum, utf8ToOctetText(value), {
+        ...where,
+        what: `${ownerText} ${typeText} ResourceRecords[${i}]`,
+      });
       if (!w.ok) {
         diagnostics.push(w.diagnostic);
         tally(counts, typeText, "rejected");
@@ -331,5 +428,13 @@ export function importRoute53(files: DecodedFile[], options: FormatOptions): For
   }
 
   const fatal = located.length === 0 && diagnostics.some((d) => d.severity === "error" && d.code === D.BAD_FORMAT);
-  return { records, providerRecords, diagnostics: sortByPosition(diagnostics), diagnosticsDropped: 0, counts, origin, ok: !fatal };
+  return {
+    records,
+    providerRecords,
+    diagnostics: sortByPosition(diagnostics),
+    diagnosticsDropped: 0,
+    counts,
+    origin,
+    ok: !fatal,
+  };
 }

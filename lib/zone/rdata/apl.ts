@@ -45,7 +45,8 @@ export const APL: Codec = {
       const nlen = R.u8();
       const len = nlen & 0x7f;
       const size = afi === 1 ? 4 : afi === 2 ? 16 : -1;
-      if (size > 0 && (len > size || prefix > size * 8)) throw wireError("APL item longer than its address family allows");
+      if (size > 0 && (len > size || prefix > size * 8))
+        throw wireError("APL item longer than its address family allows");
       W.u16(afi);
       W.u8(prefix);
       W.u8(nlen);

@@ -32,7 +32,11 @@ function wireOf(text: string, origin?: Uint8Array): Uint8Array {
 
 function expectedHex(generic: string): string {
   // "\# len hex..." with words and parentheses: the hex digits are the expected wire.
-  const body = generic.slice(generic.indexOf("\\#") + 2).replace(/[()]/g, " ").trim().split(/\s+/);
+  const body = generic
+    .slice(generic.indexOf("\\#") + 2)
+    .replace(/[()]/g, " ")
+    .trim()
+    .split(/\s+/);
   return body.slice(1).join("").toLowerCase();
 }
 
@@ -76,7 +80,13 @@ describeCorpus("simdzone svcb-cases.tsv (strict mode)", () => {
     .split("\n")
     .filter((l) => l && !l.startsWith("#"))
     .map((l) => l.split("\t"))
-    .map(([secondary, type, expected, id, text]) => ({ secondary, type, expected, id, text: JSON.parse(text) as string }))
+    .map(([secondary, type, expected, id, text]) => ({
+      secondary,
+      type,
+      expected,
+      id,
+      text: JSON.parse(text) as string,
+    }))
     .filter((r) => r.secondary === "false");
 
   it("covers accept and reject cases", () => {
@@ -102,10 +112,18 @@ describeCorpus("simdzone svcb-cases.tsv (strict mode)", () => {
   }
 
   it("every DIFFERS entry names a strict case whose lenient twin accepts", () => {
-    const all = readFileSync(join(CORPORA, "simdzone/svcb-cases.tsv"), "latin1").split("\n").map((l) => l.split("\t"));
+    const all = readFileSync(join(CORPORA, "simdzone/svcb-cases.tsv"), "latin1")
+      .split("\n")
+      .map((l) => l.split("\t"));
     for (const id of Object.keys(DIFFERS)) {
-      expect(all.some(([sec, , exp, i]) => sec === "false" && i === id && exp !== "0"), id).toBe(true);
-      expect(all.some(([sec, , exp, i]) => sec === "true" && i === id && exp === "0"), id).toBe(true);
+      expect(
+        all.some(([sec, , exp, i]) => sec === "false" && i === id && exp !== "0"),
+        id,
+      ).toBe(true);
+      expect(
+        all.some(([sec, , exp, i]) => sec === "true" && i === id && exp === "0"),
+        id,
+      ).toBe(true);
     }
   });
 
@@ -159,7 +177,9 @@ describeCorpus("NSD svcb.tdir", () => {
     return readRecords(text, name("failure-cases.")).filter((r) => r.type === 64 || r.type === 65);
   }
 
-  const failures = readdirSync(dir).filter((f) => f.startsWith("svcb.failure-cases-")).sort();
+  const failures = readdirSync(dir)
+    .filter((f) => f.startsWith("svcb.failure-cases-"))
+    .sort();
 
   it("has 32 failure cases", () => {
     expect(failures.length).toBe(32);

@@ -66,7 +66,8 @@ export function parseDuration(tok: Token, index: number, what: string): number {
   }
   if (digits) return parseNumber(tok, index, 0xffffffff, what);
   const m = /^(?:\d+[wdhms])+$/i.test(t) ? t.match(/\d+[wdhms]/gi) : null;
-  if (!m || tok.quoted) throw new RdataError(D.BAD_RDATA, `${what} must be seconds or a duration like 1h30m, got "${t}"`, index);
+  if (!m || tok.quoted)
+    throw new RdataError(D.BAD_RDATA, `${what} must be seconds or a duration like 1h30m, got "${t}"`, index);
   const unit: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
   let v = 0;
   for (const part of m) v += Number(part.slice(0, -1)) * unit[part.slice(-1).toLowerCase()];
@@ -117,9 +118,24 @@ export function mnemonicField(bits: 8 | 16, what: string, table: Record<string, 
 
 /** DNSSEC algorithm numbers (IANA "DNS Security Algorithm Numbers"); mnemonics accepted as BIND does. */
 export const DNSSEC_ALGORITHMS: Record<string, number> = {
-  RSAMD5: 1, DH: 2, DSA: 3, RSASHA1: 5, "DSA-NSEC3-SHA1": 6, "RSASHA1-NSEC3-SHA1": 7,
-  RSASHA256: 8, RSASHA512: 10, "ECC-GOST": 12, ECDSAP256SHA256: 13, ECDSAP384SHA384: 14,
-  ED25519: 15, ED448: 16, SM2SM3: 17, "ECC-GOST12": 23, INDIRECT: 252, PRIVATEDNS: 253, PRIVATEOID: 254,
+  RSAMD5: 1,
+  DH: 2,
+  DSA: 3,
+  RSASHA1: 5,
+  "DSA-NSEC3-SHA1": 6,
+  "RSASHA1-NSEC3-SHA1": 7,
+  RSASHA256: 8,
+  RSASHA512: 10,
+  "ECC-GOST": 12,
+  ECDSAP256SHA256: 13,
+  ECDSAP384SHA384: 14,
+  ED25519: 15,
+  ED448: 16,
+  SM2SM3: 17,
+  "ECC-GOST12": 23,
+  INDIRECT: 252,
+  PRIVATEDNS: 253,
+  PRIVATEOID: 254,
 };
 export const ALGORITHM = mnemonicField(8, "algorithm", DNSSEC_ALGORITHMS);
 
@@ -383,7 +399,8 @@ export function base64Field(what: string, required: boolean, emptyMark = false):
       }
       for (let k = c.i; k < c.end; k++) {
         // Padding closes the quantum it is written in (Knot: each word is whole quanta; "AA ==" is an error).
-        if (c.tokens[k].text.charCodeAt(0) === 0x3d) c.fail(D.BAD_RDATA, "base64 padding must follow its data without a space", k);
+        if (c.tokens[k].text.charCodeAt(0) === 0x3d)
+          c.fail(D.BAD_RDATA, "base64 padding must follow its data without a space", k);
       }
       decodeBase64(restText(c), first);
     },
@@ -504,7 +521,12 @@ export const TIME = (what: string): Field => ({
       }
       return v;
     };
-    const y = d(0, 4), mo = d(4, 2), day = d(6, 2), h = d(8, 2), mi = d(10, 2), s = d(12, 2);
+    const y = d(0, 4),
+      mo = d(4, 2),
+      day = d(6, 2),
+      h = d(8, 2),
+      mi = d(10, 2),
+      s = d(12, 2);
     const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
     const dim = mo === 2 && leap ? 29 : DAYS[mo - 1];
     if (y < 1970 || mo < 1 || mo > 12 || day < 1 || day > dim || h > 23 || mi > 59 || s > 59) {
@@ -526,8 +548,12 @@ export function formatTime(secs: number): string {
   const dt = new Date(secs * 1000);
   const p = (v: number, n = 2) => String(v).padStart(n, "0");
   return (
-    p(dt.getUTCFullYear(), 4) + p(dt.getUTCMonth() + 1) + p(dt.getUTCDate()) +
-    p(dt.getUTCHours()) + p(dt.getUTCMinutes()) + p(dt.getUTCSeconds())
+    p(dt.getUTCFullYear(), 4) +
+    p(dt.getUTCMonth() + 1) +
+    p(dt.getUTCDate()) +
+    p(dt.getUTCHours()) +
+    p(dt.getUTCMinutes()) +
+    p(dt.getUTCSeconds())
   );
 }
 
@@ -601,10 +627,12 @@ export function euiField(octets: 6 | 8): Field {
     parse(c) {
       const tok = c.take("address");
       const t = tok.text;
-      if (t.length !== octets * 3 - 1) c.fail(D.BAD_RDATA, `EUI-${octets * 8} must be ${octets} hyphen-separated hex pairs`);
+      if (t.length !== octets * 3 - 1)
+        c.fail(D.BAD_RDATA, `EUI-${octets * 8} must be ${octets} hyphen-separated hex pairs`);
       HEX.begin();
       for (let i = 0; i < octets; i++) {
-        if (i > 0 && t.charCodeAt(i * 3 - 1) !== 0x2d) c.fail(D.BAD_RDATA, `EUI-${octets * 8} pairs are separated by "-"`);
+        if (i > 0 && t.charCodeAt(i * 3 - 1) !== 0x2d)
+          c.fail(D.BAD_RDATA, `EUI-${octets * 8} pairs are separated by "-"`);
         HEX.feed(t.substr(i * 3, 2), c.at());
       }
     },

@@ -112,7 +112,7 @@ export function formatIPv6(d: Uint8Array, at: number): string {
   // RFC 5952 §4.2.3: the longest run of >= 2 zero groups, the first on a tie.
   let best = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (g[i] !== 0) {
       i++;
       continue;
@@ -127,5 +127,12 @@ export function formatIPv6(d: Uint8Array, at: number): string {
   }
   const hex = (x: number) => x.toString(16);
   if (best < 0) return g.map(hex).join(":");
-  return g.slice(0, best).map(hex).join(":") + "::" + g.slice(best + bestLen).map(hex).join(":");
+  return (
+    g.slice(0, best).map(hex).join(":") +
+    "::" +
+    g
+      .slice(best + bestLen)
+      .map(hex)
+      .join(":")
+  );
 }

@@ -15,10 +15,38 @@ import { formatIPv6, parseIPv6Into } from "./ip";
 const PROTOCOLS: Record<string, number> = { tcp: 6, udp: 17 };
 /** Well-known service names (IANA port registry) accepted in WKS bitmaps. */
 const SERVICES: Record<string, number> = {
-  tcpmux: 1, echo: 7, discard: 9, daytime: 13, "ftp-data": 20, ftp: 21, ssh: 22, telnet: 23,
-  smtp: 25, time: 37, whois: 43, domain: 53, tftp: 69, gopher: 70, finger: 79, http: 80, www: 80,
-  kerberos: 88, pop3: 110, sunrpc: 111, auth: 113, nntp: 119, ntp: 123, imap: 143, snmp: 161,
-  bgp: 179, ldap: 389, https: 443, submission: 587, ldaps: 636, imaps: 993, pop3s: 995,
+  tcpmux: 1,
+  echo: 7,
+  discard: 9,
+  daytime: 13,
+  "ftp-data": 20,
+  ftp: 21,
+  ssh: 22,
+  telnet: 23,
+  smtp: 25,
+  time: 37,
+  whois: 43,
+  domain: 53,
+  tftp: 69,
+  gopher: 70,
+  finger: 79,
+  http: 80,
+  www: 80,
+  kerberos: 88,
+  pop3: 110,
+  sunrpc: 111,
+  auth: 113,
+  nntp: 119,
+  ntp: 123,
+  imap: 143,
+  snmp: 161,
+  bgp: 179,
+  ldap: 389,
+  https: 443,
+  submission: 587,
+  ldaps: 636,
+  imaps: 993,
+  pop3s: 995,
 };
 
 export const WKS: Codec = {
@@ -120,7 +148,8 @@ export const NXT: Codec = {
     const next = NXT_NAME.format();
     const bits = R.rest();
     const types: string[] = [];
-    for (let i = 0; i < bits.length; i++) for (let b = 0; b < 8; b++) if (bits[i] & (0x80 >> b)) types.push(typeToText(i * 8 + b));
+    for (let i = 0; i < bits.length; i++)
+      for (let b = 0; b < 8; b++) if (bits[i] & (0x80 >> b)) types.push(typeToText(i * 8 + b));
     return [next, ...types].join(" ");
   },
 };

@@ -12,8 +12,27 @@ import { APL } from "./apl";
 import { CAA } from "./caa";
 import { type Codec, OPAQUE, fromFields } from "./codec";
 import {
-  ALGORITHM, BITMAP, DURATION, CSTRING, CSTRINGS, HASH32, ILNP64, IPV4, IPV6, SALT, STRING_REST, TIME, TYPE_FIELD,
-  U16, U32, U8, base64Field, euiField, hexField, mnemonicField, nameField,
+  ALGORITHM,
+  BITMAP,
+  DURATION,
+  CSTRING,
+  CSTRINGS,
+  HASH32,
+  ILNP64,
+  IPV4,
+  IPV6,
+  SALT,
+  STRING_REST,
+  TIME,
+  TYPE_FIELD,
+  U16,
+  U32,
+  U8,
+  base64Field,
+  euiField,
+  hexField,
+  mnemonicField,
+  nameField,
 } from "./fields";
 import { HIP } from "./hip";
 import { AMTRELAY, IPSECKEY } from "./ipseckey";
@@ -38,15 +57,31 @@ const cdnskey = fromFields(false, U16("flags"), U8("protocol"), ALGORITHM, base6
 /** RRSIG/SIG (RFC 4034 §3.2). */
 const rrsig = fromFields(
   true,
-  TYPE_FIELD, ALGORITHM, U8("labels"), U32("original TTL"), TIME("signature expiration"),
-  TIME("signature inception"), U16("key tag"), nameField("signer name", true), base64Field("signature", true),
+  TYPE_FIELD,
+  ALGORITHM,
+  U8("labels"),
+  U32("original TTL"),
+  TIME("signature expiration"),
+  TIME("signature inception"),
+  U16("key tag"),
+  nameField("signer name", true),
+  base64Field("signature", true),
 );
 /** TLSA/SMIMEA (RFC 6698 §2.2, RFC 8162). */
 const tlsa = fromFields(false, U8("usage"), U8("selector"), U8("matching type"), hexField("data", true));
 
 /** CERT types (RFC 4398 §2.1). */
 const CERT_TYPES: Record<string, number> = {
-  PKIX: 1, SPKI: 2, PGP: 3, IPKIX: 4, ISPKI: 5, IPGP: 6, ACPKIX: 7, IACPKIX: 8, URI: 253, OID: 254,
+  PKIX: 1,
+  SPKI: 2,
+  PGP: 3,
+  IPKIX: 4,
+  ISPKI: 5,
+  IPGP: 6,
+  ACPKIX: 7,
+  IACPKIX: 8,
+  URI: 253,
+  OID: 254,
 };
 
 const CODECS = new Map<number, Codec>([
@@ -55,11 +90,19 @@ const CODECS = new Map<number, Codec>([
   [T.MD, name(true)],
   [T.MF, name(true)],
   [T.CNAME, name(true)],
-  [T.SOA, fromFields(
-    true,
-    nameField("primary server", true), nameField("responsible mailbox", true),
-    U32("serial"), DURATION("refresh"), DURATION("retry"), DURATION("expire"), DURATION("minimum"),
-  )],
+  [
+    T.SOA,
+    fromFields(
+      true,
+      nameField("primary server", true),
+      nameField("responsible mailbox", true),
+      U32("serial"),
+      DURATION("refresh"),
+      DURATION("retry"),
+      DURATION("expire"),
+      DURATION("minimum"),
+    ),
+  ],
   [T.MB, name(true)],
   [T.MG, name(true)],
   [T.MR, name(true)],
@@ -73,16 +116,19 @@ const CODECS = new Map<number, Codec>([
   [T.RP, twoNames(true)],
   [T.AFSDB, fromFields(true, U16("subtype"), nameField("hostname", true))],
   [T.X25, fromFields(false, CSTRING("PSDN address"))],
-  [T.ISDN, {
-    // ISDN (RFC 1183 §3.2): address and an optional subaddress.
-    lower: false,
-    parse(c) {
-      CSTRING("ISDN address").parse(c);
-      if (c.more()) CSTRING("subaddress").parse(c);
+  [
+    T.ISDN,
+    {
+      // ISDN (RFC 1183 §3.2): address and an optional subaddress.
+      lower: false,
+      parse(c) {
+        CSTRING("ISDN address").parse(c);
+        if (c.more()) CSTRING("subaddress").parse(c);
+      },
+      check: CSTRINGS.check,
+      format: CSTRINGS.format,
     },
-    check: CSTRINGS.check,
-    format: CSTRINGS.format,
-  }],
+  ],
   [T.RT, prefName(true)],
   [T.NSAP, NSAP],
   [T.NSAP_PTR, name(false)],
@@ -96,16 +142,29 @@ const CODECS = new Map<number, Codec>([
   [T.EID, fromFields(false, hexField("endpoint identifier", true))],
   [T.NIMLOC, fromFields(false, hexField("locator", true))],
   [T.SRV, fromFields(true, U16("priority"), U16("weight"), U16("port"), nameField("target", true))],
-  [T.NAPTR, fromFields(
-    true,
-    U16("order"), U16("preference"), CSTRING("flags"), CSTRING("services"), CSTRING("regexp"),
-    nameField("replacement", true),
-  )],
+  [
+    T.NAPTR,
+    fromFields(
+      true,
+      U16("order"),
+      U16("preference"),
+      CSTRING("flags"),
+      CSTRING("services"),
+      CSTRING("regexp"),
+      nameField("replacement", true),
+    ),
+  ],
   [T.KX, prefName(true)],
-  [T.CERT, fromFields(
-    false,
-    mnemonicField(16, "certificate type", CERT_TYPES), U16("key tag"), ALGORITHM, base64Field("certificate", true),
-  )],
+  [
+    T.CERT,
+    fromFields(
+      false,
+      mnemonicField(16, "certificate type", CERT_TYPES),
+      U16("key tag"),
+      ALGORITHM,
+      base64Field("certificate", true),
+    ),
+  ],
   [T.A6, A6],
   [T.DNAME, name(true)],
   [T.SINK, fromFields(false, U8("coding"), U8("subcoding"), base64Field("data", false))],
@@ -133,7 +192,10 @@ const CODECS = new Map<number, Codec>([
   [T.SVCB, SVCB],
   [T.HTTPS, HTTPS],
   // DSYNC (RFC 9859): scheme 1 = NOTIFY.
-  [T.DSYNC, fromFields(false, TYPE_FIELD, mnemonicField(8, "scheme", { NOTIFY: 1 }), U16("port"), nameField("target", false))],
+  [
+    T.DSYNC,
+    fromFields(false, TYPE_FIELD, mnemonicField(8, "scheme", { NOTIFY: 1 }), U16("port"), nameField("target", false)),
+  ],
   [T.HHIT, fromFields(false, base64Field("data", true))],
   [T.BRID, fromFields(false, base64Field("data", true))],
   [T.SPF, text],
@@ -150,10 +212,17 @@ const CODECS = new Map<number, Codec>([
   [T.URI, fromFields(false, U16("priority"), U16("weight"), STRING_REST("target", false))],
   [T.CAA, CAA],
   [T.AVC, text],
-  [T.DOA, fromFields(
-    false,
-    U32("enterprise"), U32("type"), U8("location"), CSTRING("media type"), base64Field("data", false, true),
-  )],
+  [
+    T.DOA,
+    fromFields(
+      false,
+      U32("enterprise"),
+      U32("type"),
+      U8("location"),
+      CSTRING("media type"),
+      base64Field("data", false, true),
+    ),
+  ],
   [T.AMTRELAY, AMTRELAY],
   [T.RESINFO, text],
   [T.WALLET, text],

@@ -22,11 +22,33 @@ import { parseNameInto, parseNumber, quoteBytes, unescapeBytes } from "./fields"
 import { formatIPv4, formatIPv6, parseIPv4Into, parseIPv6Into } from "./ip";
 
 const KEY_NAMES = [
-  "mandatory", "alpn", "no-default-alpn", "port", "ipv4hint", "ech", "ipv6hint",
-  "dohpath", "ohttp", "tls-supported-groups", "docpath", "pvd", "oots",
+  "mandatory",
+  "alpn",
+  "no-default-alpn",
+  "port",
+  "ipv4hint",
+  "ech",
+  "ipv6hint",
+  "dohpath",
+  "ohttp",
+  "tls-supported-groups",
+  "docpath",
+  "pvd",
+  "oots",
 ];
-const MANDATORY = 0, ALPN = 1, NO_DEFAULT_ALPN = 2, PORT = 3, IPV4HINT = 4, ECH = 5, IPV6HINT = 6;
-const DOHPATH = 7, OHTTP = 8, TLS_GROUPS = 9, DOCPATH = 10, PVD = 11, OOTS = 12;
+const MANDATORY = 0,
+  ALPN = 1,
+  NO_DEFAULT_ALPN = 2,
+  PORT = 3,
+  IPV4HINT = 4,
+  ECH = 5,
+  IPV6HINT = 6;
+const DOHPATH = 7,
+  OHTTP = 8,
+  TLS_GROUPS = 9,
+  DOCPATH = 10,
+  PVD = 11,
+  OOTS = 12;
 /** Keys whose presentation and wire values MUST be empty. */
 const FLAG_KEYS = new Set([NO_DEFAULT_ALPN, OHTTP, PVD]);
 
@@ -59,7 +81,7 @@ function splitList(v: Uint8Array): Uint8Array[] {
     if (c === 0x5c) {
       // Only "\," and "\\" are escapes inside an item (Appendix A.1); Knot rejects anything else.
       const nx = v[i + 1];
-      if (nx !== 0x2c && nx !== 0x5c) throw bad("a backslash inside a list may only escape \",\" or \"\\\"");
+      if (nx !== 0x2c && nx !== 0x5c) throw bad('a backslash inside a list may only escape "," or "\\"');
       cur.push(nx);
       i++;
     } else if (c === 0x2c) {
@@ -74,7 +96,10 @@ function splitList(v: Uint8Array): Uint8Array[] {
 const latin1 = (b: Uint8Array) => String.fromCharCode(...b);
 
 class ParamError extends Error {
-  constructor(readonly code: typeof D[keyof typeof D], message: string) {
+  constructor(
+    readonly code: (typeof D)[keyof typeof D],
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -327,7 +352,10 @@ function svcbCodec(): Codec {
         }
       }
       try {
-        checkSemantics(params.map((p) => p.key), params.find((p) => p.key === MANDATORY)?.value);
+        checkSemantics(
+          params.map((p) => p.key),
+          params.find((p) => p.key === MANDATORY)?.value,
+        );
       } catch (e) {
         if (e instanceof ParamError) c.fail(e.code, e.message, c.start);
         throw e;
@@ -349,7 +377,8 @@ function svcbCodec(): Codec {
         const key = R.u16();
         const len = R.u16();
         const v = R.bytes(len);
-        if (keys.length && key <= keys[keys.length - 1]) throw wireError("SvcParamKeys not in strictly increasing order");
+        if (keys.length && key <= keys[keys.length - 1])
+          throw wireError("SvcParamKeys not in strictly increasing order");
         checkValue(key, v);
         if (key === MANDATORY) mandatory = v;
         keys.push(key);

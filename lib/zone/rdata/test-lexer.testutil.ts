@@ -68,7 +68,7 @@ export function tokenizeRecords(text: string): Token[][] {
     }
     const startCol = col;
     let s = "";
-    while (i < n && !" \t\r\n;()\"".includes(text[i])) {
+    while (i < n && !' \t\r\n;()"'.includes(text[i])) {
       if (text[i] === "\\" && i + 1 < n) {
         s += text[i] + text[i + 1];
         i += 2;

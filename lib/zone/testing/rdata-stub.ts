@@ -34,14 +34,24 @@ function lower(w: Uint8Array): Uint8Array {
   return w.map((c) => (c >= 0x41 && c <= 0x5a ? c + 32 : c));
 }
 
-export function parseRdata(type: number, tokens: Token[], start: number, end: number, ctx: RdataContext): RdataParseResult {
+export function parseRdata(
+  type: number,
+  tokens: Token[],
+  start: number,
+  end: number,
+  ctx: RdataContext,
+): RdataParseResult {
   const n = end - start;
   const t = (k: number) => tokens[start + k].text;
   if (n >= 1 && t(0) === "\\#" && !tokens[start].quoted) {
     if (n < 2) return fail(start + 1, "missing length", D.BAD_GENERIC_RDATA);
     const len = Number(t(1));
-    const hex = tokens.slice(start + 2, end).map((x) => x.text).join("");
-    if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length !== len * 2) return fail(start + 1, "bad generic rdata", D.BAD_GENERIC_RDATA);
+    const hex = tokens
+      .slice(start + 2, end)
+      .map((x) => x.text)
+      .join("");
+    if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length !== len * 2)
+      return fail(start + 1, "bad generic rdata", D.BAD_GENERIC_RDATA);
     return { ok: true, wire: Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16)) };
   }
   const nameAt = (k: number): Uint8Array | RdataParseResult => {
@@ -51,9 +61,11 @@ export function parseRdata(type: number, tokens: Token[], start: number, end: nu
   };
   switch (type) {
     case 1: {
-      if (n !== 1) return fail(start + Math.min(n, 1), "A takes one address", n < 1 ? D.UNEXPECTED_END : D.TRAILING_DATA);
+      if (n !== 1)
+        return fail(start + Math.min(n, 1), "A takes one address", n < 1 ? D.UNEXPECTED_END : D.TRAILING_DATA);
       const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(t(0));
-      if (!m || m.slice(1).some((x) => Number(x) > 255 || (x.length > 1 && x[0] === "0"))) return fail(start, "bad IPv4 address");
+      if (!m || m.slice(1).some((x) => Number(x) > 255 || (x.length > 1 && x[0] === "0")))
+        return fail(start, "bad IPv4 address");
       return { ok: true, wire: Uint8Array.from(m.slice(1), Number) };
     }
     case 2:
@@ -64,7 +76,12 @@ export function parseRdata(type: number, tokens: Token[], start: number, end: nu
       return w instanceof Uint8Array ? { ok: true, wire: w } : w;
     }
     case 15: {
-      if (n !== 2) return fail(start + Math.min(n, 2), "MX takes preference and exchange", n < 2 ? D.UNEXPECTED_END : D.TRAILING_DATA);
+      if (n !== 2)
+        return fail(
+          start + Math.min(n, 2),
+          "MX takes preference and exchange",
+          n < 2 ? D.UNEXPECTED_END : D.TRAILING_DATA,
+        );
       if (!/^\d+$/.test(t(0)) || Number(t(0)) > 65535) return fail(start, "bad preference");
       const w = nameAt(1);
       return w instanceof Uint8Array ? { ok: true, wire: cat([u16(Number(t(0))), w]) } : w;
@@ -75,12 +92,16 @@ export function parseRdata(type: number, tokens: Token[], start: number, end: nu
       for (let k = 0; k < n; k++) {
         const s = t(k).replace(/\\(\d{3}|.)/g, (_, e: string) => (e.length === 3 ? String.fromCharCode(Number(e)) : e));
         if (s.length > 255) return fail(start + k, "string too long");
-        parts.push(Uint8Array.of(s.length), Uint8Array.from(s, (c) => c.charCodeAt(0)));
+        parts.push(
+          Uint8Array.of(s.length),
+          Uint8Array.from(s, (c) => c.charCodeAt(0)),
+        );
       }
       return { ok: true, wire: cat(parts) };
     }
     case 6: {
-      if (n !== 7) return fail(start + Math.min(n, 7), "SOA takes 7 fields", n < 7 ? D.UNEXPECTED_END : D.TRAILING_DATA);
+      if (n !== 7)
+        return fail(start + Math.min(n, 7), "SOA takes 7 fields", n < 7 ? D.UNEXPECTED_END : D.TRAILING_DATA);
       const a = nameAt(0);
       if (!(a instanceof Uint8Array)) return a;
       const b = nameAt(1);

@@ -32,7 +32,13 @@ export async function answerAction(_prev: AnswerState, form: FormData): Promise<
       input: {
         dnsHostingMoves: form.get("dnsHostingMoves"),
         organisation: String(form.get("organisation") ?? ""),
-        contacts: [{ name: String(form.get("contactName") ?? "").trim(), email: optional(form.get("contactEmail")), phone: optional(form.get("contactPhone")) }],
+        contacts: [
+          {
+            name: String(form.get("contactName") ?? "").trim(),
+            email: optional(form.get("contactEmail")),
+            phone: optional(form.get("contactPhone")),
+          },
+        ],
         onCallConfirmed,
         ...(onCallConfirmed ? { onCallBy: optional(form.get("onCallBy")) } : {}),
       },
@@ -41,9 +47,15 @@ export async function answerAction(_prev: AnswerState, form: FormData): Promise<
     if (!isAppError(e)) throw e;
     if (e.code === "INVALID") {
       const issues = (e.details.issues as { path: string; message: string }[] | undefined) ?? [];
-      return { ok: false, message: issues.length ? issues.map((i) => `${i.path || "answer"}: ${i.message}`).join("; ") : e.message };
+      return {
+        ok: false,
+        message: issues.length ? issues.map((i) => `${i.path || "answer"}: ${i.message}`).join("; ") : e.message,
+      };
     }
-    return { ok: false, message: e.code === "RATE_LIMITED" ? "Too many attempts; try again in a minute." : "This link is not valid." };
+    return {
+      ok: false,
+      message: e.code === "RATE_LIMITED" ? "Too many attempts; try again in a minute." : "This link is not valid.",
+    };
   }
   revalidatePath("/invite/[token]", "page");
   return { ok: true, message: "Thank you: your answers were saved." };

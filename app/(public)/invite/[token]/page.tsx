@@ -18,7 +18,10 @@ const invitePage = cache(async (token: string) => getInvitePage({ token, ip: cli
 
 /** The domain in the title once the invite is valid; an invalid one's title says nothing more than the 404 does. */
 export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
-  const domain = await invitePage((await params).token).then((v) => v.transfer.domainUnicode || v.transfer.domainAscii, () => undefined);
+  const domain = await invitePage((await params).token).then(
+    (v) => v.transfer.domainUnicode || v.transfer.domainAscii,
+    () => undefined,
+  );
   return { title: domain ? `Invitation · ${domain}` : "Invitation", robots: { index: false, follow: false } };
 }
 
@@ -45,7 +48,8 @@ export default async function InvitePageView({ params }: { params: Promise<{ tok
           <DomainName ascii={t.domainAscii} unicode={t.domainUnicode} />
         </h1>
         <p className="text-xs text-slate-500">
-          Invitation for {view.actor.label}; valid until {view.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
+          Invitation for {view.actor.label}; valid until {view.expiresAt.toISOString().slice(0, 16).replace("T", " ")}{" "}
+          UTC.
         </p>
       </div>
       <Card title={`Exports you uploaded or we already have (${view.sources.length})`} testId="invite-sources">

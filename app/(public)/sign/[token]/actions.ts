@@ -27,17 +27,32 @@ export async function signAction(_prev: SignState, form: FormData): Promise<Sign
   const input = {
     signerName: String(form.get("signerName") ?? ""),
     decision,
-    ...(decision === "reject" ? { reason: String(form.get("reason") ?? "") } : { confirmNoGo: form.get("confirmNoGo") === "on" }),
+    ...(decision === "reject"
+      ? { reason: String(form.get("reason") ?? "") }
+      : { confirmNoGo: form.get("confirmNoGo") === "on" }),
   };
   let r: Awaited<ReturnType<typeof submitLinkSignoff>>;
   try {
-    r = await submitLinkSignoff({ token, ip: clientAddress(await headers()), input, revisionDigest: String(form.get("revisionDigest") ?? "") });
+    r = await submitLinkSignoff({
+      token,
+      ip: clientAddress(await headers()),
+      input,
+      revisionDigest: String(form.get("revisionDigest") ?? ""),
+    });
   } catch (e) {
     if (!isAppError(e)) throw e;
-    if (e.code === "INVALID") return { ok: false, message: decision === "reject" ? "Give your name and the reason for the rejection." : "Give your name and a decision." };
+    if (e.code === "INVALID")
+      return {
+        ok: false,
+        message:
+          decision === "reject" ? "Give your name and the reason for the rejection." : "Give your name and a decision.",
+      };
     const key = e.code === "CONFLICT" ? String(e.details.reason) : e.code;
     return { ok: false, message: MESSAGES[key] ?? e.message };
   }
   revalidatePath("/sign/[token]", "page");
-  return { ok: true, message: r.signoff.decision === "approve" ? "Approved. Thank you." : "Rejection recorded. Thank you." };
+  return {
+    ok: true,
+    message: r.signoff.decision === "approve" ? "Approved. Thank you." : "Rejection recorded. Thank you.",
+  };
 }

@@ -54,10 +54,14 @@ export default async function SignPage({ params }: { params: Promise<{ token: st
           <Card title="Verdict" testId="sign-verdict">
             <p className="text-lg">
               Revision {view.revision.revisionNumber}:{" "}
-              <strong className={view.revision.verdict.decision === "go" ? "text-green-700" : "text-red-700"} data-testid="sign-verdict-decision">
+              <strong
+                className={view.revision.verdict.decision === "go" ? "text-green-700" : "text-red-700"}
+                data-testid="sign-verdict-decision"
+              >
                 {view.revision.verdict.decision === "go" ? "GO" : "NO-GO"}
               </strong>
-              {view.openBlockers.length > 0 && ` — ${view.openBlockers.length} open blocker${view.openBlockers.length === 1 ? "" : "s"}`}
+              {view.openBlockers.length > 0 &&
+                ` — ${view.openBlockers.length} open blocker${view.openBlockers.length === 1 ? "" : "s"}`}
             </p>
             {view.openBlockers.length > 0 && (
               <ul className="mt-2 list-disc pl-5 text-sm [overflow-wrap:anywhere]">
@@ -90,15 +94,28 @@ export default async function SignPage({ params }: { params: Promise<{ token: st
           <Card title="Your decision" testId="decision-card">
             {view.mine ? (
               <p data-testid="sign-result">
-                You ({view.mine.signerName}) {view.mine.decision === "approve" ? "approved" : `rejected (${view.mine.reason})`} revision {view.mine.revisionNumber}
-                {view.mine.decision === "approve" && view.mine.noGo ? ` although the verdict is NO-GO (${noGoCount(view.mine.noGo.openBlockers)})` : ""} at {view.mine.signedAt}.
+                You ({view.mine.signerName}){" "}
+                {view.mine.decision === "approve" ? "approved" : `rejected (${view.mine.reason})`} revision{" "}
+                {view.mine.revisionNumber}
+                {view.mine.decision === "approve" && view.mine.noGo
+                  ? ` although the verdict is NO-GO (${noGoCount(view.mine.noGo.openBlockers)})`
+                  : ""}{" "}
+                at {view.mine.signedAt}.
               </p>
             ) : (
               <>
                 <p className="mb-3 break-all text-xs">
-                  Your decision binds to revision {view.revision.revisionNumber}, SHA-256 <span className="font-mono" data-testid="sign-digest">{view.digest}</span>.
+                  Your decision binds to revision {view.revision.revisionNumber}, SHA-256{" "}
+                  <span className="font-mono" data-testid="sign-digest">
+                    {view.digest}
+                  </span>
+                  .
                 </p>
-                <SignoffForm token={token} digest={view.digest} noGo={view.noGoStatement === null ? null : { statement: view.noGoStatement }} />
+                <SignoffForm
+                  token={token}
+                  digest={view.digest}
+                  noGo={view.noGoStatement === null ? null : { statement: view.noGoStatement }}
+                />
               </>
             )}
           </Card>

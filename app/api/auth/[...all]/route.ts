@@ -29,5 +29,7 @@ export async function POST(request: Request) {
   const headers = new Headers(request.headers);
   headers.delete("transfer-encoding");
   headers.set("content-length", String(body.byteLength));
-  return handlers().POST(new Request(request.url, { method: "POST", headers, body: body.byteLength ? body : null, signal: request.signal }));
+  return handlers().POST(
+    new Request(request.url, { method: "POST", headers, body: body.byteLength ? body : null, signal: request.signal }),
+  );
 }

@@ -24,21 +24,50 @@ function status(i: InviteListItem, now: number): string {
 }
 
 /** Invite the domain's maintainer to upload exports and answer the owner's questions for this transfer only. */
-export function InvitePanel({ transferId, invites, now }: { transferId: string; invites: InviteListItem[]; now: number }) {
+export function InvitePanel({
+  transferId,
+  invites,
+  now,
+}: {
+  transferId: string;
+  invites: InviteListItem[];
+  now: number;
+}) {
   const [state, action, pending] = useActionState(createInviteAction.bind(null, transferId), initial);
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
-        The maintainer can upload exports and answer the owner&apos;s questions (does DNS hosting move, contacts, on call) for this transfer — nothing else.
+        The maintainer can upload exports and answer the owner&apos;s questions (does DNS hosting move, contacts, on
+        call) for this transfer — nothing else.
       </p>
-      <CreateForm action={action} pending={pending} error={state.error} testId="invite-form" submit={{ label: "Create invite link", testId: "create-invite" }}>
+      <CreateForm
+        action={action}
+        pending={pending}
+        error={state.error}
+        testId="invite-form"
+        submit={{ label: "Create invite link", testId: "create-invite" }}
+      >
         <label className="text-sm">
           For
-          <input name="label" required maxLength={200} placeholder="e.g. Jane, owner's IT" className={`${inputClass} block`} data-testid="invite-label" />
+          <input
+            name="label"
+            required
+            maxLength={200}
+            placeholder="e.g. Jane, owner's IT"
+            className={`${inputClass} block`}
+            data-testid="invite-label"
+          />
         </label>
         <label className="text-sm">
           E-mail (optional)
-          <input name="email" type="email" maxLength={320} placeholder="send the link to…" className={`${inputClass} block`} data-testid="invite-email" />
+          <input
+            name="email"
+            type="email"
+            maxLength={320}
+            placeholder="send the link to…"
+            className={`${inputClass} block`}
+            data-testid="invite-email"
+          />
         </label>
         <label className="text-sm">
           Valid for
@@ -51,10 +80,17 @@ export function InvitePanel({ transferId, invites, now }: { transferId: string; 
         </label>
       </CreateForm>
       {state.url && (
-        <ShownOnce value={state.url} label="Invite URL" testId="new-invite" valueTestId="new-invite-url" copy={{ testId: "copy-invite" }}>
+        <ShownOnce
+          value={state.url}
+          label="Invite URL"
+          testId="new-invite"
+          valueTestId="new-invite-url"
+          copy={{ testId: "copy-invite" }}
+        >
           <p className="mb-2">
-            Invite for <strong>{state.label}</strong>, valid until <span data-testid="new-invite-expires">{state.expiresAt!.slice(0, 16).replace("T", " ")} UTC</span> — shown once; only its hash is
-            kept. Send it to that person only.
+            Invite for <strong>{state.label}</strong>, valid until{" "}
+            <span data-testid="new-invite-expires">{state.expiresAt!.slice(0, 16).replace("T", " ")} UTC</span> — shown
+            once; only its hash is kept. Send it to that person only.
           </p>
           {state.mail && (
             <p className="mb-2" data-testid="new-invite-mail">
@@ -66,7 +102,12 @@ export function InvitePanel({ transferId, invites, now }: { transferId: string; 
       {invites.length > 0 && (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 text-sm" data-testid="invite-list">
           {invites.map((i) => (
-            <li key={i.id} className="flex items-center justify-between gap-3 px-3 py-2" data-testid="invite-item" data-label={i.label}>
+            <li
+              key={i.id}
+              className="flex items-center justify-between gap-3 px-3 py-2"
+              data-testid="invite-item"
+              data-label={i.label}
+            >
               <span>
                 <strong>{i.label}</strong> · <span data-testid="invite-status">{status(i, now)}</span>
               </span>

@@ -24,13 +24,18 @@ export function UploadRow(props: {
   const targets = rows.filter((o) => o.key !== r.key && o.partOf === "");
   const parent = rows.find((o) => o.key === r.partOf);
   return (
-    <li className={`grid gap-3 p-3 sm:grid-cols-[minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1.2fr)_auto] sm:items-end ${r.partOf ? "bg-slate-50 sm:pl-8" : ""}`} data-testid="upload-row" data-file={r.file.name}>
+    <li
+      className={`grid gap-3 p-3 sm:grid-cols-[minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1.2fr)_auto] sm:items-end ${r.partOf ? "bg-slate-50 sm:pl-8" : ""}`}
+      data-testid="upload-row"
+      data-file={r.file.name}
+    >
       <div className="min-w-0 text-sm">
         <p className="truncate font-medium" title={r.file.name} data-testid="row-file">
           {r.file.name}
         </p>
         <p className="text-xs text-slate-500">
-          {formatBytes(r.file.size)} · <span data-testid="row-detected">{r.detected ? `looks like ${r.detected}` : "format not recognised"}</span>
+          {formatBytes(r.file.size)} ·{" "}
+          <span data-testid="row-detected">{r.detected ? `looks like ${r.detected}` : "format not recognised"}</span>
         </p>
       </div>
       {r.partOf ? (
@@ -58,7 +63,13 @@ export function UploadRow(props: {
             <label htmlFor={`${id}-format`} className="block text-xs font-medium text-slate-600">
               Format
             </label>
-            <select id={`${id}-format`} className={smallInput} value={r.format} onChange={(e) => props.onChange({ format: e.target.value as SourceFormat })} data-testid="row-format">
+            <select
+              id={`${id}-format`}
+              className={smallInput}
+              value={r.format}
+              onChange={(e) => props.onChange({ format: e.target.value as SourceFormat })}
+              data-testid="row-format"
+            >
               {props.formats.map((f) => (
                 <option key={f} value={f}>
                   {f === "auto" ? "auto-detect" : f}
@@ -89,7 +100,13 @@ export function UploadRow(props: {
           ))}
         </select>
       </div>
-      <button type="button" onClick={props.onRemove} className="rounded px-2 py-1.5 text-sm text-slate-500 hover:bg-slate-100 hover:text-slate-900" aria-label={`Remove ${r.file.name}`} data-testid="row-remove">
+      <button
+        type="button"
+        onClick={props.onRemove}
+        className="rounded px-2 py-1.5 text-sm text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+        aria-label={`Remove ${r.file.name}`}
+        data-testid="row-remove"
+      >
         Remove
       </button>
       {error && (

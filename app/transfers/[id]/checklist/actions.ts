@@ -14,7 +14,11 @@ export interface RevisionState {
 }
 
 /** Idempotent in lib: the same content returns the current revision (createChecklistRevision's `unchanged`). */
-export async function createRevisionAction(transferId: string, _prev: RevisionState, _form: FormData): Promise<RevisionState> {
+export async function createRevisionAction(
+  transferId: string,
+  _prev: RevisionState,
+  _form: FormData,
+): Promise<RevisionState> {
   let r: Awaited<ReturnType<typeof createChecklistRevision>>;
   try {
     r = await createChecklistRevision(await actionActor(), { transferId });
@@ -24,7 +28,11 @@ export async function createRevisionAction(transferId: string, _prev: RevisionSt
   } finally {
     revalidatePath(`/transfers/${transferId}/checklist`);
   }
-  return { message: r.unchanged ? `Nothing changed since revision ${r.revision.revisionNumber}: no new revision was made.` : `Revision ${r.revision.revisionNumber} created.` };
+  return {
+    message: r.unchanged
+      ? `Nothing changed since revision ${r.revision.revisionNumber}: no new revision was made.`
+      : `Revision ${r.revision.revisionNumber} created.`,
+  };
 }
 
 export interface LinkState {
@@ -41,7 +49,8 @@ export async function createLinkAction(transferId: string, _prev: LinkState, for
   try {
     r = await issueLink(await actionActor(), { transferId, role: form.get("role") });
   } catch (e) {
-    if (isAppError(e)) return { url: null, role: null, error: e.code === "INVALID" ? "Choose a role" : "No such transfer" };
+    if (isAppError(e))
+      return { url: null, role: null, error: e.code === "INVALID" ? "Choose a role" : "No such transfer" };
     throw e;
   }
   const url = await signUrl(r.token);
@@ -63,7 +72,12 @@ export async function reissueLinkAction(transferId: string, _prev: LinkState, fo
   try {
     r = await reissueLink(await actionActor(), { transferId, linkId: form.get("linkId") });
   } catch (e) {
-    if (isAppError(e)) return { url: null, role: null, error: e.code === "CONFLICT" ? "This link was already revoked or re-issued." : "No such link" };
+    if (isAppError(e))
+      return {
+        url: null,
+        role: null,
+        error: e.code === "CONFLICT" ? "This link was already revoked or re-issued." : "No such link",
+      };
     throw e;
   }
   const url = await signUrl(r.token);

@@ -29,15 +29,29 @@ export default async function ChecksPage({ params }: { params: Promise<{ id: str
       </div>
       {o.strict && (
         <p className="text-sm" data-testid="strict-status" data-finalisable={o.strict.finalisable}>
-          <Link href={`/transfers/${t.id}/checks/${o.strict.runId}`} className="underline">Latest finished check</Link>
+          <Link href={`/transfers/${t.id}/checks/${o.strict.runId}`} className="underline">
+            Latest finished check
+          </Link>
           {o.strict.finalisable
             ? ": finalisable — GO and every warning acknowledged (a pipeline's --strict passes)."
             : `: not finalisable — ${o.strict.openBlockers} open blocker(s), ${o.strict.pendingAcknowledgements} warning(s) to acknowledge (a pipeline's --strict fails).`}
         </p>
       )}
       <Card title="Start a live check" testId="start-card">
-        {o.sourceCount === 0 && <p className="mb-3 text-sm text-amber-800">No source imported yet: the check then compares live servers only.</p>}
-        <StartRunForm transferId={t.id} zone={t.domainAscii} initialOld={o.suggestedOldServers.join("\n")} initialRdap={o.lastRdapBaseUrl} initialHttp={o.lastHttp} last={o.last} privateScope={operatorPrivateScope()} />
+        {o.sourceCount === 0 && (
+          <p className="mb-3 text-sm text-amber-800">
+            No source imported yet: the check then compares live servers only.
+          </p>
+        )}
+        <StartRunForm
+          transferId={t.id}
+          zone={t.domainAscii}
+          initialOld={o.suggestedOldServers.join("\n")}
+          initialRdap={o.lastRdapBaseUrl}
+          initialHttp={o.lastHttp}
+          last={o.last}
+          privateScope={operatorPrivateScope()}
+        />
       </Card>
       <Card title={`Runs (${o.runs.length})`} testId="runs-card">
         <RunHistory transferId={t.id} runs={o.runs} />

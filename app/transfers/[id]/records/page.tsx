@@ -17,7 +17,11 @@ export default async function RecordsPage({ params }: { params: Promise<{ id: st
   return (
     <div className="space-y-4">
       <div>
-        <Link href={`/transfers/${t.id}`} className="text-sm text-slate-500 hover:underline" data-testid="back-to-transfer">
+        <Link
+          href={`/transfers/${t.id}`}
+          className="text-sm text-slate-500 hover:underline"
+          data-testid="back-to-transfer"
+        >
           ← <DomainName ascii={t.domainAscii} unicode={t.domainUnicode} />
         </Link>
         <h1 className="text-2xl font-semibold">Records from all sources</h1>

@@ -15,7 +15,9 @@ export interface FormState {
 /** INVALID: the form's own message with the field issues; anything else: what actionMessage says (e.g. "No such transfer"). */
 function failed(e: unknown, invalidMessage: string): FormState {
   const issues = actionIssues(e);
-  return issues.length > 0 ? { ok: false, message: invalidMessage, issues } : { ok: false, message: actionMessage(e), issues: [] };
+  return issues.length > 0
+    ? { ok: false, message: invalidMessage, issues }
+    : { ok: false, message: actionMessage(e), issues: [] };
 }
 
 const str = (f: FormData, k: string) => {
@@ -27,7 +29,13 @@ async function saveWindow(transferId: string, _prev: FormState, form: FormData):
   const actor = await actionActor();
   await saveSchedule(actor, {
     transferId,
-    input: { start: str(form, "start"), end: str(form, "end"), timeZone: str(form, "timeZone"), holidayRegion: str(form, "holidayRegion"), ttlLoweringAt: str(form, "ttlLoweringAt") },
+    input: {
+      start: str(form, "start"),
+      end: str(form, "end"),
+      timeZone: str(form, "timeZone"),
+      holidayRegion: str(form, "holidayRegion"),
+      ttlLoweringAt: str(form, "ttlLoweringAt"),
+    },
   });
   revalidatePath(`/transfers/${transferId}/schedule`);
   return { ok: true, message: "Window saved", issues: [] };
@@ -35,7 +43,11 @@ async function saveWindow(transferId: string, _prev: FormState, form: FormData):
 
 async function saveParty(transferId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const contacts = [0, 1, 2]
-    .map((i) => ({ name: str(form, `contact${i}Name`), email: str(form, `contact${i}Email`), phone: str(form, `contact${i}Phone`) }))
+    .map((i) => ({
+      name: str(form, `contact${i}Name`),
+      email: str(form, `contact${i}Email`),
+      phone: str(form, `contact${i}Phone`),
+    }))
     .filter((c) => c.name || c.email || c.phone)
     .map((c) => ({ name: c.name, ...(c.email ? { email: c.email } : {}), ...(c.phone ? { phone: c.phone } : {}) }));
   const channel = str(form, "escalationChannel");
@@ -75,7 +87,11 @@ async function saveOperations(transferId: string, _prev: FormState, form: FormDa
   return { ok: true, message: "Operations plan saved: the next live check judges it", issues: [] };
 }
 
-export async function saveOperationsPlanAction(transferId: string, prev: FormState, form: FormData): Promise<FormState> {
+export async function saveOperationsPlanAction(
+  transferId: string,
+  prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   try {
     return await saveOperations(transferId, prev, form);
   } catch (e) {

@@ -20,7 +20,8 @@ function reminderStatus(r: ReminderView): string {
   if (r.status === "planned") return "planned";
   if (r.status === "due") return "due: goes out within a minute";
   if (r.status === "missed") return "not sent (its time passed)";
-  const mail = r.mailStatus === "sent" ? " by e-mail" : r.mailStatus === "off" ? " (e-mail off)" : ` (e-mail: ${r.mailStatus})`;
+  const mail =
+    r.mailStatus === "sent" ? " by e-mail" : r.mailStatus === "off" ? " (e-mail off)" : ` (e-mail: ${r.mailStatus})`;
   return `sent${mail}${r.webhooks ? `, ${r.webhooks} webhook(s)` : ""}`;
 }
 
@@ -45,7 +46,11 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
         </div>
         <div className="flex gap-2">
           {w && (
-            <a href={`/transfers/${t.id}/schedule/calendar.ics`} className={secondaryButtonClass} data-testid="download-ics">
+            <a
+              href={`/transfers/${t.id}/schedule/calendar.ics`}
+              className={secondaryButtonClass}
+              data-testid="download-ics"
+            >
               Download calendar (.ics)
             </a>
           )}
@@ -70,20 +75,46 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
       </Card>
 
       <Card title="Timeline" testId="timeline-card">
-        <ScheduleTimeline window={w} timing={data.timing} oldServersKeptUntil={data.operations.oldZoneKeptUntil ?? null} />
+        <ScheduleTimeline
+          window={w}
+          timing={data.timing}
+          oldServersKeptUntil={data.operations.oldZoneKeptUntil ?? null}
+        />
       </Card>
 
       <Card title="Window" testId="window-card">
         {w && (
           <dl className="mb-4 grid gap-2 text-sm sm:grid-cols-2" data-testid="window-summary">
-            <div><dt className="text-slate-500">Start</dt><dd data-testid="window-start-text">{inZone(w.start)}</dd></div>
-            <div><dt className="text-slate-500">End</dt><dd data-testid="window-end-text">{inZone(w.end)}</dd></div>
-            <div><dt className="text-slate-500">TTL lowering planned</dt><dd>{inZone(w.ttlLoweringAt)}</dd></div>
-            <div><dt className="text-slate-500">TTL lowering at the latest</dt><dd>{inZone(data.latestTtlLowering)}</dd></div>
-            <div><dt className="text-slate-500">Old servers may be retired from</dt><dd data-testid="overlap-end">{inZone(data.overlapEnd)}</dd></div>
+            <div>
+              <dt className="text-slate-500">Start</dt>
+              <dd data-testid="window-start-text">{inZone(w.start)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">End</dt>
+              <dd data-testid="window-end-text">{inZone(w.end)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">TTL lowering planned</dt>
+              <dd>{inZone(w.ttlLoweringAt)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">TTL lowering at the latest</dt>
+              <dd>{inZone(data.latestTtlLowering)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Old servers may be retired from</dt>
+              <dd data-testid="overlap-end">{inZone(data.overlapEnd)}</dd>
+            </div>
           </dl>
         )}
-        <WindowForm transferId={t.id} start={w?.start ?? null} end={w?.end ?? null} ttlLoweringAt={w?.ttlLoweringAt ?? null} timeZone={w?.timeZone ?? null} holidayRegion={w?.holidayRegion ?? null} />
+        <WindowForm
+          transferId={t.id}
+          start={w?.start ?? null}
+          end={w?.end ?? null}
+          ttlLoweringAt={w?.ttlLoweringAt ?? null}
+          timeZone={w?.timeZone ?? null}
+          holidayRegion={w?.holidayRegion ?? null}
+        />
       </Card>
 
       <Card title="Reminders" testId="reminders-card">
@@ -99,8 +130,7 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
           <ul className="space-y-1 text-sm">
             {reminders.reminders.map((r) => (
               <li key={r.kind} data-testid="reminder" data-kind={r.kind} data-status={r.status}>
-                <span className="font-medium">{r.label}</span> — {inZone(r.dueAt.toISOString())} —{" "}
-                {reminderStatus(r)}
+                <span className="font-medium">{r.label}</span> — {inZone(r.dueAt.toISOString())} — {reminderStatus(r)}
               </li>
             ))}
           </ul>
@@ -113,7 +143,8 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
         ) : (
           <div className="space-y-2 text-sm">
             <p>
-              Minimum window <strong data-testid="minimum-window">{data.minimumWindow}</strong>; required overlap <strong data-testid="required-overlap">{data.requiredOverlap}</strong>; lower TTLs at least{" "}
+              Minimum window <strong data-testid="minimum-window">{data.minimumWindow}</strong>; required overlap{" "}
+              <strong data-testid="required-overlap">{data.requiredOverlap}</strong>; lower TTLs at least{" "}
               <strong>{data.ttlLoweringLead}</strong> before the start.
             </p>
             {data.measured && (
@@ -152,7 +183,9 @@ export default async function SchedulePage({ params }: { params: Promise<{ id: s
             monitoringPlan: data.operations.monitoring?.plan ?? "",
             monitoringBy: data.operations.monitoring?.by ?? "",
             rollbackSteps: data.operations.rollback?.steps ?? "",
-            rollbackAssumedHours: data.operations.rollback ? String(+(data.operations.rollback.assumedSeconds / 3600).toFixed(2)) : "",
+            rollbackAssumedHours: data.operations.rollback
+              ? String(+(data.operations.rollback.assumedSeconds / 3600).toFixed(2))
+              : "",
             oldZoneKeptUntil: data.operations.oldZoneKeptUntil ?? null,
             dnssecPlan: data.operations.dnssecPlan ?? "",
           }}

@@ -12,7 +12,11 @@ const initial: NewTransferState = { errors: {}, values: {} };
 const parties = [
   ["losingRegistrar", "Losing registrar", "The registrar the domain leaves"],
   ["gainingRegistrar", "Gaining registrar", "The registrar the domain moves to"],
-  ["currentDnsOperator", "Current DNS operator", "Who serves the zone today (e.g. the registrar, Route 53, Cloudflare)"],
+  [
+    "currentDnsOperator",
+    "Current DNS operator",
+    "Who serves the zone today (e.g. the registrar, Route 53, Cloudflare)",
+  ],
   ["futureDnsOperator", "Future DNS operator", "Who serves the zone after the move (may be the same)"],
 ] as const;
 
@@ -21,9 +25,28 @@ export function NewTransferForm() {
   const answer = state.values.dnsHostingMoves;
   return (
     // key: remount after a failed submit so defaultValue/defaultChecked show what was sent.
-    <form action={action} className="space-y-6" data-testid="new-transfer-form" noValidate={false} key={JSON.stringify(state.values)}>
-      <Field label="Domain" htmlFor="domain" error={state.errors.domain} hint="Internationalised names are fine: bücher.example or xn--bcher-kva.example">
-        <input id="domain" name="domain" className={inputClass} required autoComplete="off" placeholder="example.com" defaultValue={state.values.domain} />
+    <form
+      action={action}
+      className="space-y-6"
+      data-testid="new-transfer-form"
+      noValidate={false}
+      key={JSON.stringify(state.values)}
+    >
+      <Field
+        label="Domain"
+        htmlFor="domain"
+        error={state.errors.domain}
+        hint="Internationalised names are fine: bücher.example or xn--bcher-kva.example"
+      >
+        <input
+          id="domain"
+          name="domain"
+          className={inputClass}
+          required
+          autoComplete="off"
+          placeholder="example.com"
+          defaultValue={state.values.domain}
+        />
       </Field>
       <div className="grid gap-6 sm:grid-cols-2">
         {parties.map(([name, label, hint]) => (
@@ -32,16 +55,28 @@ export function NewTransferForm() {
           </Field>
         ))}
       </div>
-      <fieldset className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="dns-hosting-question">
-        <legend className="px-1 text-sm font-semibold text-amber-900">Does DNS hosting move to the gaining side?</legend>
+      <fieldset
+        className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4"
+        data-testid="dns-hosting-question"
+      >
+        <legend className="px-1 text-sm font-semibold text-amber-900">
+          Does DNS hosting move to the gaining side?
+        </legend>
         <p className="text-sm text-amber-900">
-          There is no default: if hosting moves, the new operator must serve every record before the switch; if it does not, the
-          name servers must stay exactly as they are.
+          There is no default: if hosting moves, the new operator must serve every record before the switch; if it does
+          not, the name servers must stay exactly as they are.
         </p>
         <div className="flex gap-6">
           {(["yes", "no"] as const).map((v) => (
             <label key={v} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="dnsHostingMoves" value={v} required defaultChecked={answer === v} data-testid={`dns-moves-${v}`} />
+              <input
+                type="radio"
+                name="dnsHostingMoves"
+                value={v}
+                required
+                defaultChecked={answer === v}
+                data-testid={`dns-moves-${v}`}
+              />
               {v === "yes" ? "Yes, DNS hosting moves" : "No, DNS stays where it is"}
             </label>
           ))}
@@ -53,9 +88,14 @@ export function NewTransferForm() {
         )}
       </fieldset>
       {state.duplicates && state.duplicates.length > 0 ? (
-        <div className="space-y-3 rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950" role="alert" data-testid="duplicate-warning">
+        <div
+          className="space-y-3 rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950"
+          role="alert"
+          data-testid="duplicate-warning"
+        >
           <p className="font-semibold">
-            An open transfer for {state.duplicates[0].domain} exists{state.duplicates.length > 1 ? ` (${state.duplicates.length} of them)` : ""}.
+            An open transfer for {state.duplicates[0].domain} exists
+            {state.duplicates.length > 1 ? ` (${state.duplicates.length} of them)` : ""}.
           </p>
           <ul className="list-disc pl-5">
             {state.duplicates.map((d) => (
@@ -67,7 +107,14 @@ export function NewTransferForm() {
             ))}
           </ul>
           <div className="flex flex-wrap gap-3">
-            <button type="submit" name="confirmDuplicate" value="yes" className={buttonClass} disabled={pending} data-testid="confirm-duplicate">
+            <button
+              type="submit"
+              name="confirmDuplicate"
+              value="yes"
+              className={buttonClass}
+              disabled={pending}
+              data-testid="confirm-duplicate"
+            >
               {pending ? "Creating…" : "Create a second transfer anyway"}
             </button>
           </div>

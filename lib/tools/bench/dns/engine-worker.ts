@@ -37,7 +37,12 @@ async function main(): Promise<void> {
     timeoutMs: Number(timeoutText),
     retries: 0, // dnsperf does not retry either: a timeout is a lost answer
     deadlineMs: 600_000,
-    limits: { maxInFlight: concurrency, maxInFlightPerServer: concurrency, ratePerServer: Infinity, maxQueries: Infinity },
+    limits: {
+      maxInFlight: concurrency,
+      maxInFlightPerServer: concurrency,
+      ratePerServer: Infinity,
+      maxQueries: Infinity,
+    },
   });
   const server = { name: "bench.", address, port };
   // The harness's own bookkeeping stays off the engine's bill: preallocated typed arrays, no object keyed per answer.
@@ -98,7 +103,9 @@ async function main(): Promise<void> {
       errors,
       records,
       mismatches,
-      cpuRunUs: cpu.user + cpu.system, cpuUserUs: cpu.user, cpuSysUs: cpu.system,
+      cpuRunUs: cpu.user + cpu.system,
+      cpuUserUs: cpu.user,
+      cpuSysUs: cpu.system,
       threads: t,
     }) + "\n",
   );

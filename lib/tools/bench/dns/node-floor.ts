@@ -80,7 +80,19 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(c0);
   const t = threads();
   for (const s of socks) s.close();
-  process.stdout.write(JSON.stringify({ sent: packets.length, answered: packets.length, lost: 0, seconds, qps: packets.length / seconds, cpuRunUs: cpu.user + cpu.system, cpuUserUs: cpu.user, cpuSysUs: cpu.system, threads: t }) + "\n");
+  process.stdout.write(
+    JSON.stringify({
+      sent: packets.length,
+      answered: packets.length,
+      lost: 0,
+      seconds,
+      qps: packets.length / seconds,
+      cpuRunUs: cpu.user + cpu.system,
+      cpuUserUs: cpu.user,
+      cpuSysUs: cpu.system,
+      threads: t,
+    }) + "\n",
+  );
 }
 
 main().catch((e) => {

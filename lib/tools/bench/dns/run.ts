@@ -55,7 +55,9 @@ function run(cmd: string, args: string[]): Promise<{ code: number; stdout: strin
     const err: Buffer[] = [];
     c.stdout.on("data", (d: Buffer) => out.push(d));
     c.stderr.on("data", (d: Buffer) => err.push(d));
-    c.on("close", (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }));
+    c.on("close", (code) =>
+      resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }),
+    );
   });
 }
 
@@ -73,7 +75,27 @@ function percentile(sorted: Float64Array, p: number): number {
 
 async function dnsperf(address: string, port: number, file: string, conc: number): Promise<Measure> {
   // -v reports every answer with its latency, from which p50/p99 are taken.
-  const r = await run(TIME, ["-f", TIME_FORMAT, DNSPERF, "-s", address, "-p", String(port), "-d", file, "-n", "1", "-c", "1", "-q", String(conc), "-t", "5", "-e", "-v"]);
+  const r = await run(TIME, [
+    "-f",
+    TIME_FORMAT,
+    DNSPERF,
+    "-s",
+    address,
+    "-p",
+    String(port),
+    "-d",
+    file,
+    "-n",
+    "1",
+    "-c",
+    "1",
+    "-q",
+    String(conc),
+    "-t",
+    "5",
+    "-e",
+    "-v",
+  ]);
   const num = (label: string) => {
     const m = new RegExp(`${label}:\\s+([\\d.]+)`).exec(r.stdout);
     return m ? Number(m[1]) : NaN;
@@ -104,10 +126,30 @@ let ADDRESS = "127.0.0.20";
 
 async function engine(address: string, port: number, file: string, conc: number): Promise<Measure> {
   const worker = fileURLToPath(new URL("./engine-worker.ts", import.meta.url));
-  const r = await run(TIME, ["-f", TIME_FORMAT, process.execPath, "--import", "tsx", worker, address, String(port), file, String(conc), "5000", String(WARMUP)]);
+  const r = await run(TIME, [
+    "-f",
+    TIME_FORMAT,
+    process.execPath,
+    "--import",
+    "tsx",
+    worker,
+    address,
+    String(port),
+    file,
+    String(conc),
+    "5000",
+    String(WARMUP),
+  ]);
   if (r.code !== 0) throw new Error(`engine worker failed (${r.code}): ${r.stderr}`);
-  const j = JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure & { errors: Record<string, number>; mismatches: number; cpuRunUs: number; threads: ThreadCpu | null };
-  const errs = Object.entries(j.errors).map(([k, v]) => `${k}=${v}`).join(" ");
+  const j = JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure & {
+    errors: Record<string, number>;
+    mismatches: number;
+    cpuRunUs: number;
+    threads: ThreadCpu | null;
+  };
+  const errs = Object.entries(j.errors)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
   return {
     ...j,
     tool: "cutover",
@@ -121,10 +163,30 @@ async function engine(address: string, port: number, file: string, conc: number)
 /** The Node dgram floor (node-floor.ts): a reference row, not a contender. */
 async function nodeFloor(address: string, port: number, file: string, conc: number): Promise<Measure> {
   const script = fileURLToPath(new URL("./node-floor.ts", import.meta.url));
-  const r = await run(TIME, ["-f", TIME_FORMAT, process.execPath, "--import", "tsx", script, address, String(port), file, String(conc), String(WARMUP)]);
+  const r = await run(TIME, [
+    "-f",
+    TIME_FORMAT,
+    process.execPath,
+    "--import",
+    "tsx",
+    script,
+    address,
+    String(port),
+    file,
+    String(conc),
+    String(WARMUP),
+  ]);
   if (r.code !== 0) throw new Error(`node-floor failed (${r.code}): ${r.stderr}`);
   const j = JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure & { cpuRunUs: number; threads: ThreadCpu | null };
-  return { ...j, tool: "node-floor", p50Ms: NaN, p99Ms: NaN, maxRssMb: timeOf(r.stderr).rssMb, cpuUsPerQuery: j.cpuRunUs / j.sent, note: "reference: bare Node dgram loop" };
+  return {
+    ...j,
+    tool: "node-floor",
+    p50Ms: NaN,
+    p99Ms: NaN,
+    maxRssMb: timeOf(r.stderr).rssMb,
+    cpuUsPerQuery: j.cpuRunUs / j.sent,
+    note: "reference: bare Node dgram loop",
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -155,8 +217,18 @@ function ratioReport(rounds: { d: Measure; c: Measure; n: Measure }[]): string {
   ].join("\n");
 }
 function threadsMedian(rounds: { c: Measure; n: Measure }[], k: "c" | "n"): string {
-  const of = (g: (t: ThreadCpu) => number) => median(rounds.map((r) => (r[k].threads ? g(r[k].threads) / r[k].sent : NaN)));
-  return `${f(of((t) => t.mainUserUs), 1)} / ${f(of((t) => t.mainSysUs), 1)} / ${f(of((t) => t.otherUs), 1)}`;
+  const of = (g: (t: ThreadCpu) => number) =>
+    median(rounds.map((r) => (r[k].threads ? g(r[k].threads) / r[k].sent : NaN)));
+  return `${f(
+    of((t) => t.mainUserUs),
+    1,
+  )} / ${f(
+    of((t) => t.mainSysUs),
+    1,
+  )} / ${f(
+    of((t) => t.otherUs),
+    1,
+  )}`;
 }
 const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "-");
 
@@ -168,9 +240,31 @@ function split(r: Measure): string {
 }
 
 function table(rows: Measure[]): string {
-  const head = ["tool", "sent", "answered", "lost", "queries/s", "p50 ms", "p99 ms", "peak RSS MB", "CPU µs/query", "main user/sys, background µs/query", "note"];
+  const head = [
+    "tool",
+    "sent",
+    "answered",
+    "lost",
+    "queries/s",
+    "p50 ms",
+    "p99 ms",
+    "peak RSS MB",
+    "CPU µs/query",
+    "main user/sys, background µs/query",
+    "note",
+  ];
   const body = rows.map((r) => [
-    r.tool, f(r.sent), f(r.answered), f(r.lost), f(r.qps), f(r.p50Ms, 2), f(r.p99Ms, 2), f(r.maxRssMb, 1), f(r.cpuUsPerQuery, 1), split(r), r.note ?? "",
+    r.tool,
+    f(r.sent),
+    f(r.answered),
+    f(r.lost),
+    f(r.qps),
+    f(r.p50Ms, 2),
+    f(r.p99Ms, 2),
+    f(r.maxRssMb, 1),
+    f(r.cpuUsPerQuery, 1),
+    split(r),
+    r.note ?? "",
   ]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => "| " + cells.map((c, i) => c.padEnd(w[i])).join(" | ") + " |";
@@ -179,7 +273,13 @@ function table(rows: Measure[]): string {
 
 async function throughput(names: number, conc: number, rounds: number): Promise<void> {
   const zone = benchZone("bench.test.", names, ["ns1.bench.test."]);
-  const spec: ServerSpec = { role: "bench-knot", impl: "knot", names: ["ns1.bench.test."], address: ADDRESS, zones: { [zone.zone]: zone.text } };
+  const spec: ServerSpec = {
+    role: "bench-knot",
+    impl: "knot",
+    names: ["ns1.bench.test."],
+    address: ADDRESS,
+    zones: { [zone.zone]: zone.text },
+  };
   const ns = await startNameservers([spec], { readyMs: 60_000 });
   const dir = mkdtempSync(join(tmpdir(), "cutover-bench-"));
   try {
@@ -228,10 +328,31 @@ async function snapshotRun(names: number): Promise<void> {
   const root = `$TTL 86400\n${soa(".")}. IN NS a.root.bench.\na.root.bench. IN A 127.0.0.24\ntest. IN NS ns.tld.bench.\nns.tld.bench. IN A 127.0.0.25\n`;
   const tld = `$TTL 86400\n${soa("test.")}test. IN NS ns.tld.bench.\n${hosts.map((h) => `big.test. 172800 IN NS ${h}`).join("\n")}\n${glue}\n`;
   const specs: ServerSpec[] = [
-    { role: "big-bind", impl: "bind", names: [hosts[0]], address: addr[0], zones: { [zoneName]: text }, transfer: "any" },
+    {
+      role: "big-bind",
+      impl: "bind",
+      names: [hosts[0]],
+      address: addr[0],
+      zones: { [zoneName]: text },
+      transfer: "any",
+    },
     { role: "big-nsd", impl: "nsd", names: [hosts[1]], address: addr[1], zones: { [zoneName]: text }, transfer: "any" },
-    { role: "big-knot", impl: "knot", names: [hosts[2]], address: addr[2], zones: { [zoneName]: text }, transfer: "any" },
-    { role: "big-nsd2", impl: "nsd", names: [hosts[3]], address: addr[3], zones: { [zoneName]: text }, transfer: "any" },
+    {
+      role: "big-knot",
+      impl: "knot",
+      names: [hosts[2]],
+      address: addr[2],
+      zones: { [zoneName]: text },
+      transfer: "any",
+    },
+    {
+      role: "big-nsd2",
+      impl: "nsd",
+      names: [hosts[3]],
+      address: addr[3],
+      zones: { [zoneName]: text },
+      transfer: "any",
+    },
     { role: "bench-root", impl: "knot", names: ["a.root.bench."], address: "127.0.0.24", zones: { ".": root } },
     { role: "bench-tld", impl: "nsd", names: ["ns.tld.bench."], address: "127.0.0.25", zones: { "test.": tld } },
   ];
@@ -254,7 +375,9 @@ async function snapshotRun(names: number): Promise<void> {
     const seconds = (performance.now() - t0) / 1000;
     const failed = snap.answers.filter((a) => a.rcode === null).length;
     const perServer = addr.map((a) => {
-      const xs = Float64Array.from(snap.answers.filter((x) => x.server.address === a && x.rcode !== null).map((x) => x.elapsedMs)).sort();
+      const xs = Float64Array.from(
+        snap.answers.filter((x) => x.server.address === a && x.rcode !== null).map((x) => x.elapsedMs),
+      ).sort();
       const errs = snap.answers.filter((x) => x.server.address === a && x.rcode === null).map((x) => x.error?.kind);
       return `${a}: ${xs.length} answers, p50 ${percentile(xs, 50).toFixed(2)} ms, p99 ${percentile(xs, 99).toFixed(2)} ms${errs.length ? `, no answer: ${errs.join(",")}` : ""}`;
     });
@@ -297,7 +420,14 @@ async function main(): Promise<void> {
     throw new Error("dnsperf is not installed (apt-get install -y dnsperf)");
   }
   const names = Number(values.names);
-  process.stdout.write(`Cutover DNS benchmark — node ${process.version}, ${(await import("node:os")).cpus().length} CPUs, load ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ")}\n`);
+  process.stdout.write(
+    `Cutover DNS benchmark — node ${process.version}, ${(await import("node:os")).cpus().length} CPUs, load ${(
+      await import("node:os")
+    )
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}\n`,
+  );
   if (!values["skip-throughput"]) await throughput(names, Number(values.concurrency), Number(values.rounds));
   if (!values["skip-snapshot"]) await snapshotRun(names);
 }

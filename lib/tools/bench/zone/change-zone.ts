@@ -15,7 +15,11 @@ type Kind = "rdata" | "ttl" | "deleted";
 export function changeZone(text: string, changes = 1000): ChangedZone {
   const lines = text.split("\n");
   const changed = { rdata: 0, ttl: 0, deleted: 0, added: 0 };
-  const quota: Record<Kind, number> = { rdata: Math.round(changes * 0.6), ttl: Math.round(changes * 0.2), deleted: Math.round(changes * 0.1) };
+  const quota: Record<Kind, number> = {
+    rdata: Math.round(changes * 0.6),
+    ttl: Math.round(changes * 0.2),
+    deleted: Math.round(changes * 0.1),
+  };
   const inPlace = quota.rdata + quota.ttl + quota.deleted;
   const step = Math.max(1, Math.floor(lines.length / inPlace));
   // The kinds in rotation, in proportion to their quotas.

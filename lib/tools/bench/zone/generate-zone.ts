@@ -24,7 +24,23 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const WORDS = ["www", "mail", "api", "cdn", "shop", "blog", "vpn", "git", "ci", "db", "app", "img", "static", "auth", "edge"];
+const WORDS = [
+  "www",
+  "mail",
+  "api",
+  "cdn",
+  "shop",
+  "blog",
+  "vpn",
+  "git",
+  "ci",
+  "db",
+  "app",
+  "img",
+  "static",
+  "auth",
+  "edge",
+];
 
 export function generateZone(targetRecords = 1_000_000, seed = 20260101): GeneratedZone {
   const rnd = mulberry32(seed);
@@ -44,7 +60,10 @@ export function generateZone(targetRecords = 1_000_000, seed = 20260101): Genera
     records++;
   };
   out.push(`; benchmark zone, seed ${seed}`, `$ORIGIN ${origin}`, "$TTL 3600");
-  add("SOA", "@\tIN\tSOA\tns1.bench.example. hostmaster.bench.example. (\n\t\t2026010101 ; serial\n\t\t7200       ; refresh\n\t\t3600       ; retry\n\t\t1209600    ; expire\n\t\t300 )      ; minimum");
+  add(
+    "SOA",
+    "@\tIN\tSOA\tns1.bench.example. hostmaster.bench.example. (\n\t\t2026010101 ; serial\n\t\t7200       ; refresh\n\t\t3600       ; retry\n\t\t1209600    ; expire\n\t\t300 )      ; minimum",
+  );
   add("NS", "@\tIN\tNS\tns1");
   add("NS", "\tIN\tNS\tns2.bench.example.");
   add("A", "ns1\tIN\tA\t192.0.2.53");

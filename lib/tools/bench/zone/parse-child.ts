@@ -14,7 +14,14 @@ import type { Diagnostic } from "../../../zone/types";
 
 const [file, origin, mode = "parse"] = process.argv.slice(2);
 
-function report(readMs: number, workMs: number, records: number, diagnostics: Diagnostic[], dropped: number, phases?: Record<string, number>): void {
+function report(
+  readMs: number,
+  workMs: number,
+  records: number,
+  diagnostics: Diagnostic[],
+  dropped: number,
+  phases?: Record<string, number>,
+): void {
   const errors = diagnostics.filter((d) => d.severity === "error");
   process.stdout.write(
     JSON.stringify({

@@ -56,7 +56,9 @@ try {
   const file = join(dir, "bench.zone");
   writeFileSync(file, zone.text, "latin1");
   const mb = zone.text.length / 1e6;
-  console.log(`zone: ${zone.records} records, ${mb.toFixed(1)} MB, origin ${zone.origin} (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `zone: ${zone.records} records, ${mb.toFixed(1)} MB, origin ${zone.origin} (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
 
   if (part === "all" || part === "import") importRows(file, zone);
   if (part === "all" || part === "diff") diffRows(file, zone);
@@ -85,7 +87,13 @@ function importRows(file: string, zone: ReturnType<typeof generateZone>): void {
       kept = `${j.records}/${zone.records}${j.errors ? ` (${j.errors} errors: ${JSON.stringify(j.firstErrors).slice(0, 300)})` : ""}`;
       cut.push(r);
     }
-    rows.push({ tool: label, wall: median(cut.map((r) => r.wallS)), parse: median(parseMs) / 1000, rss: median(cut.map((r) => r.rssMb)), kept });
+    rows.push({
+      tool: label,
+      wall: median(cut.map((r) => r.wallS)),
+      parse: median(parseMs) / 1000,
+      rss: median(cut.map((r) => r.rssMb)),
+      kept,
+    });
   }
 
   const external: [string, string, string[]][] = [
@@ -101,19 +109,28 @@ function importRows(file: string, zone: ReturnType<typeof generateZone>): void {
     const rs: Run[] = [];
     for (let i = 0; i < runs; i++) rs.push(timed(path, args));
     const loaded = /loaded serial/.test(rs[0].stdout) || rs[0].ok;
-    rows.push({ tool: label, wall: median(rs.map((r) => r.wallS)), rss: median(rs.map((r) => r.rssMb)), kept: loaded ? "ok" : `failed: ${(rs[0].stdout + rs[0].stderr).slice(0, 200)}` });
+    rows.push({
+      tool: label,
+      wall: median(rs.map((r) => r.wallS)),
+      rss: median(rs.map((r) => r.rssMb)),
+      kept: loaded ? "ok" : `failed: ${(rs[0].stdout + rs[0].stderr).slice(0, 200)}`,
+    });
   }
 
   const tools = rows.filter((r) => r.parse === undefined);
   const ratioHead = tools.map((t) => `÷ ${t.tool.split(" ")[0]} wall`).join(" | ");
-  console.log(`\nmedian of ${runs} runs (wall = whole process incl. Node/tsx start-up; parse = read + parseZone/importZone inside the child)\n`);
+  console.log(
+    `\nmedian of ${runs} runs (wall = whole process incl. Node/tsx start-up; parse = read + parseZone/importZone inside the child)\n`,
+  );
   console.log(`| tool | wall s | parse s | records/s | MB/s | peak RSS MB | records kept | ${ratioHead} |`);
   console.log(`|---|---:|---:|---:|---:|---:|---|${tools.map(() => "---:").join("|")}|`);
   const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "-");
   for (const r of rows) {
     const t = r.parse ?? r.wall;
     // Cutover rows: in-process time (read + parse/import) over each tool's wall time; tools: "-".
-    const ratios = tools.map((tool) => (r.parse !== undefined && Number.isFinite(tool.wall) ? (r.parse / tool.wall).toFixed(2) : "-")).join(" | ");
+    const ratios = tools
+      .map((tool) => (r.parse !== undefined && Number.isFinite(tool.wall) ? (r.parse / tool.wall).toFixed(2) : "-"))
+      .join(" | ");
     console.log(
       `| ${r.tool} | ${fmt(r.wall)} | ${r.parse !== undefined ? r.parse.toFixed(2) : "-"} | ${Number.isFinite(t) ? Math.round(zone.records / t).toLocaleString("en") : "-"} | ${Number.isFinite(t) ? (mb / t).toFixed(1) : "-"} | ${fmt(r.rss, 0)} | ${r.kept} | ${ratios} |`,
     );
@@ -130,26 +147,40 @@ function diffRows(file: string, zone: ReturnType<typeof generateZone>): void {
   const copy = changeZone(zone.text, changes);
   const other = join(dir, "bench-changed.zone");
   writeFileSync(other, copy.text, "latin1");
-  console.log(`\n## zone diff: ${zone.records} records vs a copy with ${changes} changes (${JSON.stringify(copy.changed)})\n`);
+  console.log(
+    `\n## zone diff: ${zone.records} records vs a copy with ${changes} changes (${JSON.stringify(copy.changed)})\n`,
+  );
   const bin = fileURLToPath(new URL("../../../cli/bin.mjs", import.meta.url));
   const ours: Run[] = [];
   for (let i = 0; i < runs; i++) {
     const r = timed(process.execPath, [bin, "zone", "diff", file, other]);
     // exit 1 = "different", as it must be; the summary line must count every change.
     const summary = r.stdout.trim().split("\n").pop() ?? "";
-    if (r.ok || !summary.startsWith(`= ${changes} RRset(s) differ`)) throw new Error(`cutover zone diff: unexpected result: ${summary} ${r.stderr.slice(0, 1000)}`);
+    if (r.ok || !summary.startsWith(`= ${changes} RRset(s) differ`))
+      throw new Error(`cutover zone diff: unexpected result: ${summary} ${r.stderr.slice(0, 1000)}`);
     ours.push(r);
   }
   const ldnsPath = which("ldns-compare-zones");
   const theirs: Run[] = [];
   if (ldnsPath) for (let i = 0; i < runs; i++) theirs.push(timed(ldnsPath, [file, other]));
   const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "-");
-  const row = (tool: string, rs: Run[], note: string) => ({ tool, wall: rs.length ? median(rs.map((r) => r.wallS)) : NaN, rss: rs.length ? median(rs.map((r) => r.rssMb)) : NaN, note });
+  const row = (tool: string, rs: Run[], note: string) => ({
+    tool,
+    wall: rs.length ? median(rs.map((r) => r.wallS)) : NaN,
+    rss: rs.length ? median(rs.map((r) => r.rssMb)) : NaN,
+    note,
+  });
   const c = row("cutover zone diff", ours, ours[0].stdout.trim().split("\n").pop() ?? "");
-  const l = row(ldnsPath ? "ldns-compare-zones" : "ldns-compare-zones (not installed)", theirs, theirs[0]?.stdout.trim().split("\n").pop()?.trim() ?? "-");
+  const l = row(
+    ldnsPath ? "ldns-compare-zones" : "ldns-compare-zones (not installed)",
+    theirs,
+    theirs[0]?.stdout.trim().split("\n").pop()?.trim() ?? "-",
+  );
   console.log(`median of ${runs} runs, whole process (Node and tsx start-up included)\n`);
   console.log("| tool | wall s | peak RSS MB | result |");
   console.log("|---|---:|---:|---|");
   for (const r of [c, l]) console.log(`| ${r.tool} | ${fmt(r.wall)} | ${fmt(r.rss, 0)} | ${r.note} |`);
-  console.log(`\ncutover ÷ ldns-compare-zones: time ${fmt(c.wall / l.wall)} (target ≤ 0.50), peak RSS ${fmt(c.rss / l.rss)} (target ≤ 1.00)`);
+  console.log(
+    `\ncutover ÷ ldns-compare-zones: time ${fmt(c.wall / l.wall)} (target ≤ 0.50), peak RSS ${fmt(c.rss / l.rss)} (target ≤ 1.00)`,
+  );
 }

@@ -30,44 +30,103 @@ export function OwnerQuestionsForm({ token, current }: { token: string; current:
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">Does DNS hosting move to the gaining side with this transfer?</legend>
         <label className="mr-4 text-sm">
-          <input type="radio" name="dnsHostingMoves" value="yes" required defaultChecked={current.dnsHostingMoves === true} data-testid="answer-moves-yes" /> Yes
+          <input
+            type="radio"
+            name="dnsHostingMoves"
+            value="yes"
+            required
+            defaultChecked={current.dnsHostingMoves === true}
+            data-testid="answer-moves-yes"
+          />{" "}
+          Yes
         </label>
         <label className="text-sm">
-          <input type="radio" name="dnsHostingMoves" value="no" required defaultChecked={current.dnsHostingMoves === false} data-testid="answer-moves-no" /> No
+          <input
+            type="radio"
+            name="dnsHostingMoves"
+            value="no"
+            required
+            defaultChecked={current.dnsHostingMoves === false}
+            data-testid="answer-moves-no"
+          />{" "}
+          No
         </label>
       </fieldset>
       <label className="block text-sm">
         Domain owner (organisation)
-        <input name="organisation" required maxLength={200} className={inputClass} defaultValue={current.organisation} data-testid="answer-organisation" />
+        <input
+          name="organisation"
+          required
+          maxLength={200}
+          className={inputClass}
+          defaultValue={current.organisation}
+          data-testid="answer-organisation"
+        />
       </label>
       <div className="grid gap-2 sm:grid-cols-3">
         <label className="block text-sm">
           Contact name
-          <input name="contactName" required maxLength={200} className={inputClass} defaultValue={current.contact.name} data-testid="answer-contact-name" />
+          <input
+            name="contactName"
+            required
+            maxLength={200}
+            className={inputClass}
+            defaultValue={current.contact.name}
+            data-testid="answer-contact-name"
+          />
         </label>
         <label className="block text-sm">
           E-mail
-          <input name="contactEmail" type="email" maxLength={254} className={inputClass} defaultValue={current.contact.email} data-testid="answer-contact-email" />
+          <input
+            name="contactEmail"
+            type="email"
+            maxLength={254}
+            className={inputClass}
+            defaultValue={current.contact.email}
+            data-testid="answer-contact-email"
+          />
         </label>
         <label className="block text-sm">
           Phone
-          <input name="contactPhone" maxLength={50} className={inputClass} defaultValue={current.contact.phone} data-testid="answer-contact-phone" />
+          <input
+            name="contactPhone"
+            maxLength={50}
+            className={inputClass}
+            defaultValue={current.contact.phone}
+            data-testid="answer-contact-phone"
+          />
         </label>
       </div>
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm">
-          <input type="checkbox" name="onCallConfirmed" defaultChecked={current.onCallConfirmed} data-testid="answer-on-call" /> Someone is on call during the window
+          <input
+            type="checkbox"
+            name="onCallConfirmed"
+            defaultChecked={current.onCallConfirmed}
+            data-testid="answer-on-call"
+          />{" "}
+          Someone is on call during the window
         </label>
         <label className="text-sm">
           Who
-          <input name="onCallBy" maxLength={200} className={inputClass} defaultValue={current.onCallBy} data-testid="answer-on-call-by" />
+          <input
+            name="onCallBy"
+            maxLength={200}
+            className={inputClass}
+            defaultValue={current.onCallBy}
+            data-testid="answer-on-call-by"
+          />
         </label>
       </div>
       <button className={buttonClass} disabled={pending} data-testid="answer-submit">
         Save answers
       </button>
       {state.message && (
-        <p className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`} role={state.ok ? "status" : "alert"} data-testid="answer-result">
+        <p
+          className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}
+          role={state.ok ? "status" : "alert"}
+          data-testid="answer-result"
+        >
           {state.message}
         </p>
       )}

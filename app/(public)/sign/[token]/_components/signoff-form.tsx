@@ -8,7 +8,15 @@ import { signAction, type SignState } from "../actions";
 const initial: SignState = { ok: false, message: "" };
 
 /** `noGo`: the revision's verdict is NO-GO; approving it takes ticking `statement` (lib/checklist/signoff.ts noGoStatement). */
-export function SignoffForm({ token, digest, noGo }: { token: string; digest: string; noGo: { statement: string } | null }) {
+export function SignoffForm({
+  token,
+  digest,
+  noGo,
+}: {
+  token: string;
+  digest: string;
+  noGo: { statement: string } | null;
+}) {
   const [state, action, pending] = useActionState(signAction, initial);
   const [decision, setDecision] = useState<"approve" | "reject" | "">("");
   if (state.ok) {
@@ -28,10 +36,27 @@ export function SignoffForm({ token, digest, noGo }: { token: string; digest: st
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Decision</legend>
         <label className="mr-6 inline-flex min-h-6 items-center gap-2 text-sm">
-          <input type="radio" name="decision" value="approve" className="h-5 w-5" required onChange={() => setDecision("approve")} data-testid="decision-approve" /> Approve
+          <input
+            type="radio"
+            name="decision"
+            value="approve"
+            className="h-5 w-5"
+            required
+            onChange={() => setDecision("approve")}
+            data-testid="decision-approve"
+          />{" "}
+          Approve
         </label>
         <label className="inline-flex min-h-6 items-center gap-2 text-sm">
-          <input type="radio" name="decision" value="reject" className="h-5 w-5" onChange={() => setDecision("reject")} data-testid="decision-reject" /> Reject
+          <input
+            type="radio"
+            name="decision"
+            value="reject"
+            className="h-5 w-5"
+            onChange={() => setDecision("reject")}
+            data-testid="decision-reject"
+          />{" "}
+          Reject
         </label>
       </fieldset>
       {decision === "approve" && noGo && (

@@ -20,7 +20,13 @@ export function LinkForm({ transferId }: { transferId: string }) {
         align="center"
         submit={{ label: "Create sign-off link", testId: "create-link" }}
       >
-        <select name="role" aria-label="Role" className={`${inputClass} max-w-xs`} data-testid="link-role" defaultValue="">
+        <select
+          name="role"
+          aria-label="Role"
+          className={`${inputClass} max-w-xs`}
+          data-testid="link-role"
+          defaultValue=""
+        >
           <option value="" disabled>
             Role…
           </option>
@@ -32,9 +38,16 @@ export function LinkForm({ transferId }: { transferId: string }) {
         </select>
       </CreateForm>
       {state.url && (
-        <ShownOnce value={state.url} label="Sign-off URL" testId="new-link" valueTestId="new-link-url" copy={{ testId: "copy-link" }}>
+        <ShownOnce
+          value={state.url}
+          label="Sign-off URL"
+          testId="new-link"
+          valueTestId="new-link-url"
+          copy={{ testId: "copy-link" }}
+        >
           <p className="mb-2">
-            Link for <strong data-testid="new-link-role">{state.role}</strong> — shown once; only its hash is kept. Send it to that person only.
+            Link for <strong data-testid="new-link-role">{state.role}</strong> — shown once; only its hash is kept. Send
+            it to that person only.
           </p>
           {state.mail && (
             <p className="mb-2" data-testid="new-link-mail">

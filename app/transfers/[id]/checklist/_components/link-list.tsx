@@ -62,10 +62,19 @@ function LinkItem({ transferId, link: l }: { transferId: string; link: LinkRow }
   const [copied, setCopied] = useState(false);
   const valid = l.status === "pending" || l.status === "used";
   return (
-    <li className="space-y-2 py-2" data-testid="link-item" data-role={l.role} data-status={l.status} data-link-id={l.id}>
+    <li
+      className="space-y-2 py-2"
+      data-testid="link-item"
+      data-role={l.role}
+      data-status={l.status}
+      data-link-id={l.id}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span>
-          <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_CLASS[l.status]}`} data-testid="link-status">
+          <span
+            className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_CLASS[l.status]}`}
+            data-testid="link-status"
+          >
             {l.status}
           </span>
           created {when(l.createdAt)} · {l.status === "expired" ? "expired" : "expires"} {when(l.expiresAt)}
@@ -84,20 +93,40 @@ function LinkItem({ transferId, link: l }: { transferId: string; link: LinkRow }
                 Re-issue
               </SubmitButton>
             </form>
-            <button type="button" className="min-h-6 text-red-800 underline" onClick={() => setConfirming(true)} data-testid="revoke-link">
+            <button
+              type="button"
+              className="min-h-6 text-red-800 underline"
+              onClick={() => setConfirming(true)}
+              data-testid="revoke-link"
+            >
               Revoke
             </button>
           </span>
         )}
       </div>
       {valid && confirming && (
-        <form action={revokeLinkAction.bind(null, transferId)} className="flex flex-wrap items-center gap-2 rounded-md border border-red-300 bg-red-50 p-2" data-testid="revoke-confirm">
+        <form
+          action={revokeLinkAction.bind(null, transferId)}
+          className="flex flex-wrap items-center gap-2 rounded-md border border-red-300 bg-red-50 p-2"
+          data-testid="revoke-confirm"
+        >
           <input type="hidden" name="linkId" value={l.id} />
-          <span className="text-red-900">Revoke this {PARTY_ROLE_LABELS[l.role]} link? Whoever holds it can no longer open or sign.</span>
-          <SubmitButton className="rounded-md bg-red-700 px-3 py-1 text-sm font-medium text-white disabled:bg-red-300" data-testid="confirm-revoke" pendingText="Revoking…">
+          <span className="text-red-900">
+            Revoke this {PARTY_ROLE_LABELS[l.role]} link? Whoever holds it can no longer open or sign.
+          </span>
+          <SubmitButton
+            className="rounded-md bg-red-700 px-3 py-1 text-sm font-medium text-white disabled:bg-red-300"
+            data-testid="confirm-revoke"
+            pendingText="Revoking…"
+          >
             Revoke link
           </SubmitButton>
-          <button type="button" className={secondaryButtonClass} onClick={() => setConfirming(false)} data-testid="cancel-revoke">
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() => setConfirming(false)}
+            data-testid="cancel-revoke"
+          >
             Cancel
           </button>
         </form>
@@ -105,10 +134,27 @@ function LinkItem({ transferId, link: l }: { transferId: string; link: LinkRow }
       {reissued.error && <p className="text-sm text-red-700">{reissued.error}</p>}
       {reissued.url && (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="reissued-link">
-          <p className="mb-2">New link for {PARTY_ROLE_LABELS[l.role]} (this one is revoked) — shown once; send it to that person only.</p>
+          <p className="mb-2">
+            New link for {PARTY_ROLE_LABELS[l.role]} (this one is revoked) — shown once; send it to that person only.
+          </p>
           <div className="flex gap-2">
-            <input readOnly value={reissued.url} className={`${inputClass} font-mono`} data-testid="reissued-link-url" aria-label="New sign-off URL" />
-            <button type="button" className={secondaryButtonClass} onClick={() => navigator.clipboard?.writeText(reissued.url!).then(() => setCopied(true), () => setCopied(false))}>
+            <input
+              readOnly
+              value={reissued.url}
+              className={`${inputClass} font-mono`}
+              data-testid="reissued-link-url"
+              aria-label="New sign-off URL"
+            />
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              onClick={() =>
+                navigator.clipboard?.writeText(reissued.url!).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
+            >
               {copied ? "Copied" : "Copy"}
             </button>
           </div>

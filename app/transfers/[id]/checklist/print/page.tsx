@@ -21,12 +21,24 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
     <div className="bg-white p-6 [overflow-wrap:anywhere] print:p-0" data-testid="printable-view">
       <style>{PRINT_CSS}</style>
       <p className="mb-4 text-sm font-semibold" data-testid="print-final">
-        {data.finality?.final ? "FINAL — approved by every party" : `NOT FINAL: ${data.finality?.missing.length ?? 0} item(s) missing`}
+        {data.finality?.final
+          ? "FINAL — approved by every party"
+          : `NOT FINAL: ${data.finality?.missing.length ?? 0} item(s) missing`}
       </p>
-      <RevisionDocument revision={c.revision} digest={c.digest} keyId={c.keyId} signoffs={data.signoffs.filter((s) => !s.stale)} />
+      <RevisionDocument
+        revision={c.revision}
+        digest={c.digest}
+        keyId={c.keyId}
+        signoffs={data.signoffs.filter((s) => !s.stale)}
+      />
       <section className="mt-6 break-inside-avoid text-sm" data-testid="print-timeline">
         <h3 className="mb-2 font-semibold">Timeline</h3>
-        <ScheduleTimeline window={c.revision.window} timing={c.revision.timing} now={new Date(c.revision.createdAt)} nowLabel="revision created" />
+        <ScheduleTimeline
+          window={c.revision.window}
+          timing={c.revision.timing}
+          now={new Date(c.revision.createdAt)}
+          nowLabel="revision created"
+        />
       </section>
     </div>
   );

@@ -20,7 +20,11 @@ export function RunHistory({ transferId, runs }: { transferId: string; runs: Run
         {runs.map((r) => (
           <tr key={r.id} className="border-t border-slate-100" data-testid="run-row" data-status={r.status}>
             <td className="py-2">
-              <Link className="text-slate-900 underline" href={`/transfers/${transferId}/checks/${r.id}`} data-testid="run-link">
+              <Link
+                className="text-slate-900 underline"
+                href={`/transfers/${transferId}/checks/${r.id}`}
+                data-testid="run-link"
+              >
                 {(r.startedAt ?? r.createdAt).toISOString().replace("T", " ").slice(0, 19)} UTC
               </Link>
             </td>

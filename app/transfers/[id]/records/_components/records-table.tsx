@@ -8,7 +8,8 @@ import { inputClass } from "@/app/_components/ui/field";
 const ROW_HEIGHT = 36;
 const GRID = "grid grid-cols-[minmax(0,2.2fr)_6rem_6rem_minmax(0,3fr)_minmax(0,1.6fr)] gap-3 px-3";
 
-type Load = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; table: Table; fetchMs: number };
+type Load =
+  { state: "loading" } | { state: "error"; message: string } | { state: "ready"; table: Table; fetchMs: number };
 
 // One colour per source (by index) so the same source reads the same everywhere.
 const SOURCE_COLOURS = [
@@ -42,7 +43,8 @@ export function RecordsTable({ transferId }: { transferId: string }) {
         setLoad({ state: "ready", table, fetchMs: Math.round(performance.now() - started) });
       })
       .catch((err: unknown) => {
-        if (!ctrl.signal.aborted) setLoad({ state: "error", message: err instanceof Error ? err.message : String(err) });
+        if (!ctrl.signal.aborted)
+          setLoad({ state: "error", message: err instanceof Error ? err.message : String(err) });
       });
     return () => ctrl.abort();
   }, [transferId]);
@@ -56,15 +58,33 @@ export function RecordsTable({ transferId }: { transferId: string }) {
     const sourceIdx = source === "" ? -1 : Number(source);
     if (needle === "" && type === "" && sourceIdx < 0) return table.rows;
     return table.rows.filter(
-      (r, i) => (needle === "" || owners[i].includes(needle)) && (type === "" || r[1] === type) && (sourceIdx < 0 || r[4].includes(sourceIdx)),
+      (r, i) =>
+        (needle === "" || owners[i].includes(needle)) &&
+        (type === "" || r[1] === type) &&
+        (sourceIdx < 0 || r[4].includes(sourceIdx)),
     );
   }, [table, owners, deferredName, type, source]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
 
-  if (load.state === "loading") return <p className="text-sm text-slate-600" data-testid="records-loading">Loading records…</p>;
-  if (load.state === "error") return <p className="text-sm text-red-700" role="alert">Could not load records: {load.message}</p>;
+  if (load.state === "loading")
+    return (
+      <p className="text-sm text-slate-600" data-testid="records-loading">
+        Loading records…
+      </p>
+    );
+  if (load.state === "error")
+    return (
+      <p className="text-sm text-red-700" role="alert">
+        Could not load records: {load.message}
+      </p>
+    );
   const t = load.table;
 
   return (
@@ -74,13 +94,26 @@ export function RecordsTable({ transferId }: { transferId: string }) {
           <label htmlFor="filter-name" className="block text-xs font-medium text-slate-600">
             Name contains
           </label>
-          <input id="filter-name" className={inputClass} value={name} onChange={(e) => setName(e.target.value)} placeholder="www" data-testid="filter-name" />
+          <input
+            id="filter-name"
+            className={inputClass}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="www"
+            data-testid="filter-name"
+          />
         </div>
         <div>
           <label htmlFor="filter-type" className="block text-xs font-medium text-slate-600">
             Type
           </label>
-          <select id="filter-type" className={inputClass} value={type} onChange={(e) => setType(e.target.value)} data-testid="filter-type">
+          <select
+            id="filter-type"
+            className={inputClass}
+            value={type}
+            onChange={(e) => setType(e.target.value)}
+            data-testid="filter-type"
+          >
             <option value="">all types</option>
             {t.types.map((ty) => (
               <option key={ty} value={ty}>
@@ -93,7 +126,13 @@ export function RecordsTable({ transferId }: { transferId: string }) {
           <label htmlFor="filter-source" className="block text-xs font-medium text-slate-600">
             Source
           </label>
-          <select id="filter-source" className={inputClass} value={source} onChange={(e) => setSource(e.target.value)} data-testid="filter-source">
+          <select
+            id="filter-source"
+            className={inputClass}
+            value={source}
+            onChange={(e) => setSource(e.target.value)}
+            data-testid="filter-source"
+          >
             <option value="">all sources</option>
             {t.sources.map((s, i) => (
               <option key={s.id} value={String(i)}>
@@ -102,18 +141,35 @@ export function RecordsTable({ transferId }: { transferId: string }) {
             ))}
           </select>
         </div>
-        <p className="ml-auto text-sm text-slate-600" data-testid="records-count" data-total={t.rows.length} data-shown={rows.length} data-fetch-ms={load.fetchMs}>
+        <p
+          className="ml-auto text-sm text-slate-600"
+          data-testid="records-count"
+          data-total={t.rows.length}
+          data-shown={rows.length}
+          data-fetch-ms={load.fetchMs}
+        >
           {rows.length.toLocaleString("en-US")} of {t.rows.length.toLocaleString("en-US")} rows
         </p>
       </div>
 
       {selected && selected[5] >= 0 && (
-        <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" role="region" aria-label="Provider record" data-testid="provider-detail">
+        <div
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm"
+          role="region"
+          aria-label="Provider record"
+          data-testid="provider-detail"
+        >
           <div className="flex items-start justify-between gap-3">
             <p className="font-mono">
               {selected[0]} {selected[1]} {selected[3]}
             </p>
-            <button type="button" className="text-slate-500 hover:text-slate-900" onClick={() => setSelected(null)} aria-label="Close" data-testid="provider-detail-close">
+            <button
+              type="button"
+              className="text-slate-500 hover:text-slate-900"
+              onClick={() => setSelected(null)}
+              aria-label="Close"
+              data-testid="provider-detail-close"
+            >
               ✕
             </button>
           </div>
@@ -131,8 +187,16 @@ export function RecordsTable({ transferId }: { transferId: string }) {
         </div>
       )}
 
-      <div role="table" aria-label="Records" aria-rowcount={rows.length} className="overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-        <div role="row" className={`${GRID} border-b border-slate-200 bg-slate-100 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600`}>
+      <div
+        role="table"
+        aria-label="Records"
+        aria-rowcount={rows.length}
+        className="overflow-hidden rounded-lg border border-slate-200 bg-white text-sm"
+      >
+        <div
+          role="row"
+          className={`${GRID} border-b border-slate-200 bg-slate-100 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600`}
+        >
           <span role="columnheader">Name</span>
           <span role="columnheader">Type</span>
           <span role="columnheader">TTL</span>
@@ -184,7 +248,12 @@ export function RecordsTable({ transferId }: { transferId: string }) {
                     </span>
                     <span role="cell" className="flex min-w-0 gap-1 overflow-hidden" data-testid="cell-sources">
                       {r[4].map((i) => (
-                        <span key={i} className={`truncate rounded px-1.5 py-0.5 text-xs font-medium ${sourceColour(i)}`} title={t.sources[i]?.label} data-testid="source-badge">
+                        <span
+                          key={i}
+                          className={`truncate rounded px-1.5 py-0.5 text-xs font-medium ${sourceColour(i)}`}
+                          title={t.sources[i]?.label}
+                          data-testid="source-badge"
+                        >
                           {t.sources[i]?.label}
                         </span>
                       ))}

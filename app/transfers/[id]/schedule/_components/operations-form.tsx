@@ -25,7 +25,15 @@ function toLocalInput(iso: string | null): string {
 }
 
 /** The OPS facts only people can state (DESIGN §6); the next live check judges them. */
-export function OperationsForm({ transferId, values, rollbackNeededHours }: { transferId: string; values: OperationsValues; rollbackNeededHours: number | null }) {
+export function OperationsForm({
+  transferId,
+  values,
+  rollbackNeededHours,
+}: {
+  transferId: string;
+  values: OperationsValues;
+  rollbackNeededHours: number | null;
+}) {
   const [state, action, pending] = useActionState(saveOperationsPlanAction.bind(null, transferId), initial);
   const [keptUntil, setKeptUntil] = useState("");
   useEffect(() => setKeptUntil(toLocalInput(values.oldZoneKeptUntil)), [values.oldZoneKeptUntil]);
@@ -33,25 +41,68 @@ export function OperationsForm({ transferId, values, rollbackNeededHours }: { tr
   return (
     <form action={action} className="space-y-4" data-testid="operations-form">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Monitoring plan" htmlFor="monitoring-plan" error={issue("monitoringPlan") ?? issue("monitoring")} hint="What is watched during and after the switch (resolution, mail flow, certificates).">
-          <textarea id="monitoring-plan" name="monitoringPlan" rows={2} className={inputClass} defaultValue={values.monitoringPlan} />
+        <Field
+          label="Monitoring plan"
+          htmlFor="monitoring-plan"
+          error={issue("monitoringPlan") ?? issue("monitoring")}
+          hint="What is watched during and after the switch (resolution, mail flow, certificates)."
+        >
+          <textarea
+            id="monitoring-plan"
+            name="monitoringPlan"
+            rows={2}
+            className={inputClass}
+            defaultValue={values.monitoringPlan}
+          />
         </Field>
         <Field label="Monitored by" htmlFor="monitoring-by">
           <input id="monitoring-by" name="monitoringBy" className={inputClass} defaultValue={values.monitoringBy} />
         </Field>
-        <Field label="Rollback steps" htmlFor="rollback-steps" error={issue("rollbackSteps") ?? issue("rollback")} hint="Who restores the old NS at the registrar, and how.">
-          <textarea id="rollback-steps" name="rollbackSteps" rows={2} className={inputClass} defaultValue={values.rollbackSteps} />
+        <Field
+          label="Rollback steps"
+          htmlFor="rollback-steps"
+          error={issue("rollbackSteps") ?? issue("rollback")}
+          hint="Who restores the old NS at the registrar, and how."
+        >
+          <textarea
+            id="rollback-steps"
+            name="rollbackSteps"
+            rows={2}
+            className={inputClass}
+            defaultValue={values.rollbackSteps}
+          />
         </Field>
         <Field
           label="Rollback reaches everyone after (hours)"
           htmlFor="rollback-hours"
           error={issue("rollbackAssumedHours")}
-          hint={rollbackNeededHours === null ? "The new NS stay cached for the parent NS TTL." : `The measured TTLs need at least ${rollbackNeededHours} h.`}
+          hint={
+            rollbackNeededHours === null
+              ? "The new NS stay cached for the parent NS TTL."
+              : `The measured TTLs need at least ${rollbackNeededHours} h.`
+          }
         >
-          <input id="rollback-hours" name="rollbackAssumedHours" inputMode="decimal" className={inputClass} defaultValue={values.rollbackAssumedHours} />
+          <input
+            id="rollback-hours"
+            name="rollbackAssumedHours"
+            inputMode="decimal"
+            className={inputClass}
+            defaultValue={values.rollbackAssumedHours}
+          />
         </Field>
-        <Field label="Old zone kept until" htmlFor="old-zone-kept" error={issue("oldZoneKeptUntil")} hint="Your time zone; stored in UTC.">
-          <input id="old-zone-kept" type="datetime-local" className={inputClass} value={keptUntil} onChange={(e) => setKeptUntil(e.target.value)} />
+        <Field
+          label="Old zone kept until"
+          htmlFor="old-zone-kept"
+          error={issue("oldZoneKeptUntil")}
+          hint="Your time zone; stored in UTC."
+        >
+          <input
+            id="old-zone-kept"
+            type="datetime-local"
+            className={inputClass}
+            value={keptUntil}
+            onChange={(e) => setKeptUntil(e.target.value)}
+          />
         </Field>
         <Field label="DNSSEC plan" htmlFor="dnssec-plan" error={issue("dnssecPlan")}>
           <select id="dnssec-plan" name="dnssecPlan" className={inputClass} defaultValue={values.dnssecPlan}>
@@ -68,7 +119,11 @@ export function OperationsForm({ transferId, values, rollbackNeededHours }: { tr
           Save operations plan
         </button>
         {state.message && (
-          <p role="status" data-testid="operations-status" className={state.ok ? "text-sm text-green-700" : "text-sm text-red-700"}>
+          <p
+            role="status"
+            data-testid="operations-status"
+            className={state.ok ? "text-sm text-green-700" : "text-sm text-red-700"}
+          >
             {state.message}
             {state.issues.map((i) => ` · ${i.path}: ${i.message}`).join("")}
           </p>

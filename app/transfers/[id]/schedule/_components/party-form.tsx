@@ -23,22 +23,58 @@ export function PartyForm({ transferId, party }: { transferId: string; party: Pa
   const [state, action, pending] = useActionState(savePartyAction.bind(null, transferId), initial);
   const id = (k: string) => `${party.role}-${k}`;
   return (
-    <form action={action} className="space-y-3 rounded-md border border-slate-200 p-4" data-testid="party-form" data-role={party.role}>
+    <form
+      action={action}
+      className="space-y-3 rounded-md border border-slate-200 p-4"
+      data-testid="party-form"
+      data-role={party.role}
+    >
       <input type="hidden" name="role" value={party.role} />
       <h3 className="font-medium">{party.label}</h3>
       <label className="block text-sm" htmlFor={id("org")}>
         Organisation
-        <input id={id("org")} name="organisation" className={inputClass} defaultValue={party.organisation} data-testid="party-organisation" />
+        <input
+          id={id("org")}
+          name="organisation"
+          className={inputClass}
+          defaultValue={party.organisation}
+          data-testid="party-organisation"
+        />
       </label>
       {[0, 1, 2].map((i) => (
         <div key={i} className="grid gap-2 sm:grid-cols-3" data-testid="contact-row">
-          <input aria-label={`Contact ${i + 1} name`} name={`contact${i}Name`} className={inputClass} placeholder="Contact name" defaultValue={party.contacts[i]?.name ?? ""} />
-          <input aria-label={`Contact ${i + 1} email`} name={`contact${i}Email`} type="email" className={inputClass} placeholder="email" defaultValue={party.contacts[i]?.email ?? ""} />
-          <input aria-label={`Contact ${i + 1} phone`} name={`contact${i}Phone`} className={inputClass} placeholder="phone" defaultValue={party.contacts[i]?.phone ?? ""} />
+          <input
+            aria-label={`Contact ${i + 1} name`}
+            name={`contact${i}Name`}
+            className={inputClass}
+            placeholder="Contact name"
+            defaultValue={party.contacts[i]?.name ?? ""}
+          />
+          <input
+            aria-label={`Contact ${i + 1} email`}
+            name={`contact${i}Email`}
+            type="email"
+            className={inputClass}
+            placeholder="email"
+            defaultValue={party.contacts[i]?.email ?? ""}
+          />
+          <input
+            aria-label={`Contact ${i + 1} phone`}
+            name={`contact${i}Phone`}
+            className={inputClass}
+            placeholder="phone"
+            defaultValue={party.contacts[i]?.phone ?? ""}
+          />
         </div>
       ))}
       <div className="grid gap-2 sm:grid-cols-2">
-        <select aria-label="Escalation channel" name="escalationChannel" className={inputClass} defaultValue={party.escalationChannel ?? ""} data-testid="party-channel">
+        <select
+          aria-label="Escalation channel"
+          name="escalationChannel"
+          className={inputClass}
+          defaultValue={party.escalationChannel ?? ""}
+          data-testid="party-channel"
+        >
           <option value="">escalation channel…</option>
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
@@ -46,13 +82,32 @@ export function PartyForm({ transferId, party }: { transferId: string; party: Pa
             </option>
           ))}
         </select>
-        <input aria-label="Escalation target" name="escalationTarget" className={inputClass} placeholder="number, address, channel URL" defaultValue={party.escalationTarget ?? ""} data-testid="party-target" />
+        <input
+          aria-label="Escalation target"
+          name="escalationTarget"
+          className={inputClass}
+          placeholder="number, address, channel URL"
+          defaultValue={party.escalationTarget ?? ""}
+          data-testid="party-target"
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="onCallConfirmed" defaultChecked={party.onCallConfirmed} data-testid="party-oncall" /> On call through the window, confirmed by
+          <input
+            type="checkbox"
+            name="onCallConfirmed"
+            defaultChecked={party.onCallConfirmed}
+            data-testid="party-oncall"
+          />{" "}
+          On call through the window, confirmed by
         </label>
-        <input aria-label="Confirmed by" name="onCallBy" className={`${inputClass} max-w-xs`} defaultValue={party.onCallBy ?? ""} data-testid="party-oncall-by" />
+        <input
+          aria-label="Confirmed by"
+          name="onCallBy"
+          className={`${inputClass} max-w-xs`}
+          defaultValue={party.onCallBy ?? ""}
+          data-testid="party-oncall-by"
+        />
         <button className={secondaryButtonClass} disabled={pending} data-testid="save-party">
           Save
         </button>

@@ -63,9 +63,13 @@ export function TimelineFigure(props: TimelineFigureProps) {
     props.ttlLoweringAt ? `TTL lowering planned ${at(props.ttlLoweringAt)}.` : "TTL lowering not planned.",
     latest ? `TTLs must be lowered by ${bothZones(latest.at, zone)}.` : "",
     `Window from ${at(props.start)} to ${at(props.end)}, ${formatDuration(Math.max(0, windowSeconds))}; minimum ${f(props.minimumWindowSeconds)}.`,
-    retire ? `Old servers must keep serving until ${bothZones(retire.at, zone)} (window end + required overlap ${f(props.requiredOverlapSeconds)}) and may be retired from then on.` : "",
+    retire
+      ? `Old servers must keep serving until ${bothZones(retire.at, zone)} (window end + required overlap ${f(props.requiredOverlapSeconds)}) and may be retired from then on.`
+      : "",
     props.oldServersKeptUntil ? `Old servers planned to be kept until ${at(props.oldServersKeptUntil)}.` : "",
-    layout.bands.length > 0 ? `Weekend or holiday days in ${props.ownerTimeZone}: ${layout.bands.map((b) => b.label).join("; ")}.` : `No weekend or holiday in range (${props.ownerTimeZone}).`,
+    layout.bands.length > 0
+      ? `Weekend or holiday days in ${props.ownerTimeZone}: ${layout.bands.map((b) => b.label).join("; ")}.`
+      : `No weekend or holiday in range (${props.ownerTimeZone}).`,
     ...layout.checks.map((c) => `${c.text}.`),
   ]
     .filter(Boolean)
@@ -73,14 +77,29 @@ export function TimelineFigure(props: TimelineFigureProps) {
 
   return (
     <figure className="space-y-3" data-testid="schedule-timeline" data-zone={zone}>
-      <TimelineSvg layout={layout} displayTimeZone={zone} ownerTimeZone={props.ownerTimeZone} idPrefix={idPrefix} title="Transfer timeline: TTL lowering, window, overlap and retirement of the old servers" description={description} nowLabel={props.nowLabel} />
+      <TimelineSvg
+        layout={layout}
+        displayTimeZone={zone}
+        ownerTimeZone={props.ownerTimeZone}
+        idPrefix={idPrefix}
+        title="Transfer timeline: TTL lowering, window, overlap and retirement of the old servers"
+        description={description}
+        nowLabel={props.nowLabel}
+      />
       <figcaption className="space-y-3 text-sm">
         <p className="text-slate-600">
-          Times in <strong data-testid="timeline-zone">{zone}</strong>; hover a bar or tick for UTC. Weekends and holidays are shaded as they fall in {props.ownerTimeZone}.
+          Times in <strong data-testid="timeline-zone">{zone}</strong>; hover a bar or tick for UTC. Weekends and
+          holidays are shaded as they fall in {props.ownerTimeZone}.
         </p>
         <ul className="space-y-1" data-testid="timeline-checks">
           {layout.checks.map((c) => (
-            <li key={c.id} data-testid="timeline-check" data-check={c.id} data-ok={c.ok === null ? "unknown" : String(c.ok)} className={c.ok === false ? "font-semibold text-red-700" : c.ok ? "text-green-800" : "text-slate-700"}>
+            <li
+              key={c.id}
+              data-testid="timeline-check"
+              data-check={c.id}
+              data-ok={c.ok === null ? "unknown" : String(c.ok)}
+              className={c.ok === false ? "font-semibold text-red-700" : c.ok ? "text-green-800" : "text-slate-700"}
+            >
               <span aria-hidden="true" className="mr-1 inline-block w-4 font-bold">
                 {c.ok === false ? "✗" : c.ok ? "✓" : "?"}
               </span>
@@ -92,7 +111,10 @@ export function TimelineFigure(props: TimelineFigureProps) {
           <li className="flex items-start">
             <Swatch kind="lead" idPrefix={idPrefix} />
             <span>
-              Lower TTLs (diamond = planned{props.ttlLoweringAt ? `: ${at(props.ttlLoweringAt)}` : ", not planned"}){latest ? `; at the latest ${bothZones(latest.at, zone)}, ${f(props.ttlLoweringLeadSeconds)} (old TTL + margin) before the start` : ""}
+              Lower TTLs (diamond = planned{props.ttlLoweringAt ? `: ${at(props.ttlLoweringAt)}` : ", not planned"})
+              {latest
+                ? `; at the latest ${bothZones(latest.at, zone)}, ${f(props.ttlLoweringLeadSeconds)} (old TTL + margin) before the start`
+                : ""}
             </span>
           </li>
           <li className="flex items-start">
@@ -130,7 +152,12 @@ export function TimelineFigure(props: TimelineFigureProps) {
             <Swatch kind="holiday" idPrefix={idPrefix} />
             <span>
               Holiday (lined)
-              {layout.bands.some((b) => b.kind === "holiday") ? `: ${layout.bands.filter((b) => b.kind === "holiday").map((b) => b.label.replace(/^Holiday /, "")).join("; ")}` : ""}
+              {layout.bands.some((b) => b.kind === "holiday")
+                ? `: ${layout.bands
+                    .filter((b) => b.kind === "holiday")
+                    .map((b) => b.label.replace(/^Holiday /, ""))
+                    .join("; ")}`
+                : ""}
             </span>
           </li>
           <li className="flex items-start">

@@ -1,4 +1,9 @@
-import { stackTopLabels, type TimelineLayout, type TimelineMarker, type TimelineSegment } from "@/lib/schedule/timeline";
+import {
+  stackTopLabels,
+  type TimelineLayout,
+  type TimelineMarker,
+  type TimelineSegment,
+} from "@/lib/schedule/timeline";
 import { formatLocal } from "@/lib/schedule/zoned-time";
 
 /**
@@ -50,7 +55,8 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
   const url = (s: string) => `url(#${id(s)})`;
   const seg = (sid: TimelineSegment["id"]) => layout.segments.find((s) => s.id === sid);
   const marker = (mid: TimelineMarker["id"]) => layout.markers.find((m) => m.id === mid);
-  const tip = (s: { from: Date; to: Date; label: string }) => `${s.label}\nfrom ${bothZones(s.from, displayTimeZone)}\nto ${bothZones(s.to, displayTimeZone)}`;
+  const tip = (s: { from: Date; to: Date; label: string }) =>
+    `${s.label}\nfrom ${bothZones(s.from, displayTimeZone)}\nto ${bothZones(s.to, displayTimeZone)}`;
   const width = (s: { x0: number; x1: number }) => Math.max(2, s.x1 - s.x0);
   const lead = seg("ttl-lead");
   const win = seg("window");
@@ -63,14 +69,35 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
   const now = marker("now");
   const right = layout.plotLeft + layout.plotWidth;
   // The labels above the plot, stacked so they never overlap (lib/schedule/timeline.ts stackTopLabels).
-  const stacked = stackTopLabels({ labels: [
-      ...(retire ? [{ id: "retire", x: retire.x, anchor: "end" as const, text: "retire old servers ▸", fontSize: 11 }] : []),
+  const stacked = stackTopLabels({
+    labels: [
+      ...(retire
+        ? [{ id: "retire", x: retire.x, anchor: "end" as const, text: "retire old servers ▸", fontSize: 11 }]
+        : []),
       ...(now ? [{ id: "now", x: now.x, anchor: "middle" as const, text: nowLabel, fontSize: 11, bold: true }] : []),
-      ...(layout.nowOutside === "before" ? [{ id: "outside", x: layout.plotLeft, anchor: "start" as const, text: `◂ ${nowLabel} is earlier`, fontSize: 11 }] : []),
-      ...(layout.nowOutside === "after" ? [{ id: "outside", x: right, anchor: "end" as const, text: `${nowLabel} is later ▸`, fontSize: 11 }] : []),
-    ], left: layout.plotLeft, right }
-  );
-  const top = { retire: stacked.find((l) => l.id === "retire"), now: stacked.find((l) => l.id === "now"), outside: stacked.find((l) => l.id === "outside") };
+      ...(layout.nowOutside === "before"
+        ? [
+            {
+              id: "outside",
+              x: layout.plotLeft,
+              anchor: "start" as const,
+              text: `◂ ${nowLabel} is earlier`,
+              fontSize: 11,
+            },
+          ]
+        : []),
+      ...(layout.nowOutside === "after"
+        ? [{ id: "outside", x: right, anchor: "end" as const, text: `${nowLabel} is later ▸`, fontSize: 11 }]
+        : []),
+    ],
+    left: layout.plotLeft,
+    right,
+  });
+  const top = {
+    retire: stacked.find((l) => l.id === "retire"),
+    now: stacked.find((l) => l.id === "now"),
+    outside: stacked.find((l) => l.id === "outside"),
+  };
   const topY = (row: number) => TOP - 6 - row * 13;
 
   return (
@@ -112,7 +139,15 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
       {/* Weekend and holiday days of the owner's zone. */}
       <g data-testid="timeline-bands">
         {layout.bands.map((b) => (
-          <rect key={b.date} x={b.x0} y={TOP} width={width(b)} height={AXIS_Y - TOP} fill={url(b.kind)} data-kind={b.kind}>
+          <rect
+            key={b.date}
+            x={b.x0}
+            y={TOP}
+            width={width(b)}
+            height={AXIS_Y - TOP}
+            fill={url(b.kind)}
+            data-kind={b.kind}
+          >
             <title>{b.label}</title>
           </rect>
         ))}
@@ -133,10 +168,25 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
         {layout.ticks.map((t) => (
           <g key={t.at.getTime()}>
             <title>{bothZones(t.at, displayTimeZone)}</title>
-            <line x1={t.x} x2={t.x} y1={t.kind === "day" ? TOP : AXIS_Y - 4} y2={AXIS_Y + 5} stroke={t.kind === "day" ? "#cbd5e1" : "#94a3b8"} strokeWidth={t.kind === "day" ? 1 : 0.75} />
+            <line
+              x1={t.x}
+              x2={t.x}
+              y1={t.kind === "day" ? TOP : AXIS_Y - 4}
+              y2={AXIS_Y + 5}
+              stroke={t.kind === "day" ? "#cbd5e1" : "#94a3b8"}
+              strokeWidth={t.kind === "day" ? 1 : 0.75}
+            />
             {/* A day label would run off the right edge: keep only its tick line. */}
             {(t.kind === "hour" || t.x <= VIEW_WIDTH - 75) && (
-              <text x={t.kind === "day" ? t.x + 4 : t.x} y={AXIS_Y + (t.kind === "day" ? DAY_LABEL_DY : HOUR_LABEL_DY)} textAnchor={t.kind === "day" ? "start" : "middle"} fontSize={t.kind === "day" ? 12 : 10} fontWeight={t.kind === "day" ? 600 : 400} fill={t.kind === "day" ? INK : "#475569"} data-testid={t.kind === "day" ? "timeline-day-tick" : undefined}>
+              <text
+                x={t.kind === "day" ? t.x + 4 : t.x}
+                y={AXIS_Y + (t.kind === "day" ? DAY_LABEL_DY : HOUR_LABEL_DY)}
+                textAnchor={t.kind === "day" ? "start" : "middle"}
+                fontSize={t.kind === "day" ? 12 : 10}
+                fontWeight={t.kind === "day" ? 600 : 400}
+                fill={t.kind === "day" ? INK : "#475569"}
+                data-testid={t.kind === "day" ? "timeline-day-tick" : undefined}
+              >
                 {t.label}
               </text>
             )}
@@ -146,20 +196,39 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
 
       {/* Lane 1: TTL lowering, at least one old TTL (+ margin) before the start. */}
       {lead && (
-        <rect x={lead.x0} y={LANES.lowering.y - 8} width={width(lead)} height={16} fill={url("lead")} stroke="#0e7490" data-testid="timeline-ttl-lead">
+        <rect
+          x={lead.x0}
+          y={LANES.lowering.y - 8}
+          width={width(lead)}
+          height={16}
+          fill={url("lead")}
+          stroke="#0e7490"
+          data-testid="timeline-ttl-lead"
+        >
           <title>{tip(lead)}</title>
         </rect>
       )}
       {latest && (
         <g>
           <title>{`${latest.label}: ${bothZones(latest.at, displayTimeZone)}`}</title>
-          <line x1={latest.x} x2={latest.x} y1={LANES.lowering.y - 12} y2={LANES.lowering.y + 12} stroke="#0e7490" strokeWidth="2" />
+          <line
+            x1={latest.x}
+            x2={latest.x}
+            y1={LANES.lowering.y - 12}
+            y2={LANES.lowering.y + 12}
+            stroke="#0e7490"
+            strokeWidth="2"
+          />
         </g>
       )}
       {lowering && (
         <g data-testid="timeline-ttl-lowering" data-status={lowering.status}>
           <title>{`${lowering.label}${lowering.status === "short" ? " — too late" : ""}: ${bothZones(lowering.at, displayTimeZone)}`}</title>
-          <path d={`M${lowering.x} ${LANES.lowering.y - 9}l9 9l-9 9l-9 -9z`} fill={lowering.status === "short" ? RED : "#0e7490"} stroke="white" />
+          <path
+            d={`M${lowering.x} ${LANES.lowering.y - 9}l9 9l-9 9l-9 -9z`}
+            fill={lowering.status === "short" ? RED : "#0e7490"}
+            stroke="white"
+          />
           {lowering.status === "short" && (
             <text x={lowering.x + 12} y={LANES.lowering.y + 4} fontSize="11" fontWeight="700" fill={RED}>
               TOO LATE
@@ -172,7 +241,15 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
       {win && (
         <g data-testid="timeline-window" data-status={win.status}>
           <title>{tip(win)}</title>
-          <rect x={win.x0} y={LANES.window.y - 10} width={width(win)} height={20} fill={win.status === "short" ? url("short") : "#1d4ed8"} stroke={win.status === "short" ? RED : INK} strokeWidth={win.status === "short" ? 2 : 1} />
+          <rect
+            x={win.x0}
+            y={LANES.window.y - 10}
+            width={width(win)}
+            height={20}
+            fill={win.status === "short" ? url("short") : "#1d4ed8"}
+            stroke={win.status === "short" ? RED : INK}
+            strokeWidth={win.status === "short" ? 2 : 1}
+          />
           {win.status === "short" ? (
             // Outside the bar: red text on the red hatch would not read.
             <text x={win.x1 + 6} y={LANES.window.y + 4} fontSize="11" fontWeight="700" fill={RED}>
@@ -188,7 +265,16 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
       {minimum && (
         <g data-testid="timeline-minimum">
           <title>{tip(minimum)}</title>
-          <rect x={minimum.x0} y={LANES.minimum.y - 6} width={width(minimum)} height={12} fill="none" stroke={INK} strokeDasharray="4 3" strokeWidth="1.5" />
+          <rect
+            x={minimum.x0}
+            y={LANES.minimum.y - 6}
+            width={width(minimum)}
+            height={12}
+            fill="none"
+            stroke={INK}
+            strokeDasharray="4 3"
+            strokeWidth="1.5"
+          />
           <text x={minimum.x1 + 4} y={LANES.minimum.y + 4} fontSize="10" fill={INK}>
             min
           </text>
@@ -199,13 +285,27 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
       {overlap && (
         <g data-testid="timeline-overlap">
           <title>{tip(overlap)}</title>
-          <rect x={overlap.x0} y={LANES.overlap.y - 9} width={width(overlap)} height={18} fill={url("hatch")} stroke="#3730a3" />
+          <rect
+            x={overlap.x0}
+            y={LANES.overlap.y - 9}
+            width={width(overlap)}
+            height={18}
+            fill={url("hatch")}
+            stroke="#3730a3"
+          />
         </g>
       )}
       {planned && (
         <g data-testid="timeline-planned-overlap" data-status={planned.status}>
           <title>{tip(planned)}</title>
-          <rect x={planned.x0} y={LANES.planned.y - 6} width={width(planned)} height={12} fill={planned.status === "short" ? url("short") : "#334155"} stroke={planned.status === "short" ? RED : INK} />
+          <rect
+            x={planned.x0}
+            y={LANES.planned.y - 6}
+            width={width(planned)}
+            height={12}
+            fill={planned.status === "short" ? url("short") : "#334155"}
+            stroke={planned.status === "short" ? RED : INK}
+          />
           {planned.status === "short" && (
             <text x={planned.x1 + 4} y={LANES.planned.y + 4} fontSize="11" fontWeight="700" fill={RED}>
               TOO SHORT
@@ -243,7 +343,14 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
         </g>
       )}
       {top.outside && (
-        <text x={top.outside.x} y={topY(top.outside.row)} textAnchor={top.outside.anchor} fontSize="11" fill={INK} data-testid="timeline-now-outside">
+        <text
+          x={top.outside.x}
+          y={topY(top.outside.row)}
+          textAnchor={top.outside.anchor}
+          fontSize="11"
+          fill={INK}
+          data-testid="timeline-now-outside"
+        >
           {top.outside.text}
         </text>
       )}
@@ -252,15 +359,32 @@ export function TimelineSvg({ layout, displayTimeZone, idPrefix, title, descript
 }
 
 /** Small swatches for the text legend: the same fills as the picture. */
-export function Swatch({ kind, idPrefix }: { kind: "weekend" | "holiday" | "hatch" | "lead" | "short" | "window" | "minimum" | "planned" | "now"; idPrefix: string }) {
+export function Swatch({
+  kind,
+  idPrefix,
+}: {
+  kind: "weekend" | "holiday" | "hatch" | "lead" | "short" | "window" | "minimum" | "planned" | "now";
+  idPrefix: string;
+}) {
   const fill = (p: string) => `url(#${idPrefix}-${p})`;
   return (
-    <svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" className="mr-2 inline-block shrink-0 align-middle" style={{ printColorAdjust: "exact", WebkitPrintColorAdjust: "exact" }}>
+    <svg
+      width="28"
+      height="14"
+      viewBox="0 0 28 14"
+      aria-hidden="true"
+      className="mr-2 inline-block shrink-0 align-middle"
+      style={{ printColorAdjust: "exact", WebkitPrintColorAdjust: "exact" }}
+    >
       {kind === "window" && <rect x="1" y="2" width="26" height="10" fill="#1d4ed8" stroke={INK} />}
-      {kind === "minimum" && <rect x="1" y="3" width="26" height="8" fill="none" stroke={INK} strokeDasharray="4 3" strokeWidth="1.5" />}
+      {kind === "minimum" && (
+        <rect x="1" y="3" width="26" height="8" fill="none" stroke={INK} strokeDasharray="4 3" strokeWidth="1.5" />
+      )}
       {kind === "planned" && <rect x="1" y="3" width="26" height="8" fill="#334155" stroke={INK} />}
       {kind === "now" && <line x1="14" x2="14" y1="0" y2="14" stroke={INK} strokeWidth="1.5" strokeDasharray="2 3" />}
-      {(kind === "weekend" || kind === "holiday" || kind === "hatch" || kind === "lead" || kind === "short") && <rect x="1" y="1" width="26" height="12" fill={fill(kind)} stroke="#64748b" />}
+      {(kind === "weekend" || kind === "holiday" || kind === "hatch" || kind === "lead" || kind === "short") && (
+        <rect x="1" y="1" width="26" height="12" fill={fill(kind)} stroke="#64748b" />
+      )}
     </svg>
   );
 }

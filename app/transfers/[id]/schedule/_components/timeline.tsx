@@ -8,7 +8,19 @@ import { TimelineFigure } from "./timeline-figure";
  * by the schedule page and the printable checklist. Server component: the
  * holiday calendar stays on the server; the figure gets plain data.
  */
-export function ScheduleTimeline({ window: w, timing, oldServersKeptUntil, now, nowLabel = "now" }: { window: MaintenanceWindow | null; timing: TimingInputs | null; oldServersKeptUntil?: string | null; now?: Date; nowLabel?: string }) {
+export function ScheduleTimeline({
+  window: w,
+  timing,
+  oldServersKeptUntil,
+  now,
+  nowLabel = "now",
+}: {
+  window: MaintenanceWindow | null;
+  timing: TimingInputs | null;
+  oldServersKeptUntil?: string | null;
+  now?: Date;
+  nowLabel?: string;
+}) {
   if (w === null) {
     return (
       <p className="text-sm text-slate-600" data-testid="schedule-timeline-empty">
@@ -17,7 +29,10 @@ export function ScheduleTimeline({ window: w, timing, oldServersKeptUntil, now, 
     );
   }
   const plan = timing === null ? null : computeTiming(timing);
-  const kept = oldServersKeptUntil && !Number.isNaN(Date.parse(oldServersKeptUntil)) ? new Date(oldServersKeptUntil).toISOString() : null;
+  const kept =
+    oldServersKeptUntil && !Number.isNaN(Date.parse(oldServersKeptUntil))
+      ? new Date(oldServersKeptUntil).toISOString()
+      : null;
   return (
     <TimelineFigure
       start={w.start}

@@ -17,7 +17,14 @@ const toUtc = (local: string) => (local ? new Date(local).toISOString() : "");
 
 const initial: FormState = { ok: false, message: "", issues: [] };
 
-export function WindowForm(props: { transferId: string; start: string | null; end: string | null; ttlLoweringAt: string | null; timeZone: string | null; holidayRegion: string | null }) {
+export function WindowForm(props: {
+  transferId: string;
+  start: string | null;
+  end: string | null;
+  ttlLoweringAt: string | null;
+  timeZone: string | null;
+  holidayRegion: string | null;
+}) {
   const [state, action, pending] = useActionState(saveWindowAction.bind(null, props.transferId), initial);
   const [viewerZone, setViewerZone] = useState("UTC");
   const [start, setStart] = useState("");
@@ -51,19 +58,57 @@ export function WindowForm(props: { transferId: string; start: string | null; en
       </p>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Window start" htmlFor="window-start" hint={<span data-testid="start-utc">UTC {utc(start)}</span>}>
-          <input id="window-start" type="datetime-local" className={inputClass} value={start} onChange={(e) => setStart(e.target.value)} required />
+          <input
+            id="window-start"
+            type="datetime-local"
+            className={inputClass}
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+            required
+          />
         </Field>
         <Field label="Window end" htmlFor="window-end" hint={<span data-testid="end-utc">UTC {utc(end)}</span>}>
-          <input id="window-end" type="datetime-local" className={inputClass} value={end} onChange={(e) => setEnd(e.target.value)} required />
+          <input
+            id="window-end"
+            type="datetime-local"
+            className={inputClass}
+            value={end}
+            onChange={(e) => setEnd(e.target.value)}
+            required
+          />
         </Field>
-        <Field label="TTL lowering planned at" htmlFor="ttl-lowering" hint={<span data-testid="lowering-utc">UTC {utc(lowering)}</span>}>
-          <input id="ttl-lowering" type="datetime-local" className={inputClass} value={lowering} onChange={(e) => setLowering(e.target.value)} />
+        <Field
+          label="TTL lowering planned at"
+          htmlFor="ttl-lowering"
+          hint={<span data-testid="lowering-utc">UTC {utc(lowering)}</span>}
+        >
+          <input
+            id="ttl-lowering"
+            type="datetime-local"
+            className={inputClass}
+            value={lowering}
+            onChange={(e) => setLowering(e.target.value)}
+          />
         </Field>
         <Field label="Owner's time zone" htmlFor="time-zone" hint="weekends and holidays are judged here">
-          <input id="time-zone" name="timeZone" className={inputClass} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} placeholder={`e.g. ${viewerZone}`} required />
+          <input
+            id="time-zone"
+            name="timeZone"
+            className={inputClass}
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            placeholder={`e.g. ${viewerZone}`}
+            required
+          />
         </Field>
         <Field label="Holiday calendar" htmlFor="holiday-region">
-          <select id="holiday-region" name="holidayRegion" className={inputClass} value={holidayRegion} onChange={(e) => setHolidayRegion(e.target.value)}>
+          <select
+            id="holiday-region"
+            name="holidayRegion"
+            className={inputClass}
+            value={holidayRegion}
+            onChange={(e) => setHolidayRegion(e.target.value)}
+          >
             <option value="">none</option>
             <option value="DE">DE</option>
             <option value="US">US</option>
@@ -79,7 +124,11 @@ export function WindowForm(props: { transferId: string; start: string | null; en
           Save window
         </button>
         {state.message && (
-          <p role="status" data-testid="window-status" className={state.ok ? "text-sm text-green-700" : "text-sm text-red-700"}>
+          <p
+            role="status"
+            data-testid="window-status"
+            className={state.ok ? "text-sm text-green-700" : "text-sm text-red-700"}
+          >
             {state.message}
             {state.issues.map((i) => ` · ${i.path}: ${i.message}`).join("")}
           </p>

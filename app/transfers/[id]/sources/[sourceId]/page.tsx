@@ -59,7 +59,11 @@ export default async function SourceReportPage({ params }: { params: Promise<{ i
   return (
     <div className="space-y-6">
       <div>
-        <Link href={`/transfers/${t.id}`} className="text-sm text-slate-500 hover:underline" data-testid="back-to-transfer">
+        <Link
+          href={`/transfers/${t.id}`}
+          className="text-sm text-slate-500 hover:underline"
+          data-testid="back-to-transfer"
+        >
           ← <DomainName ascii={t.domainAscii} unicode={t.domainUnicode} />
         </Link>
         <h1 className="text-2xl font-semibold" data-testid="report-title">
@@ -70,7 +74,11 @@ export default async function SourceReportPage({ params }: { params: Promise<{ i
           <span className="font-mono">{report.origin ?? "unknown"}</span>
         </p>
         {!report.ok && (
-          <p className="mt-2 rounded-md bg-red-50 p-3 text-sm font-medium text-red-800" role="alert" data-testid="report-failed">
+          <p
+            className="mt-2 rounded-md bg-red-50 p-3 text-sm font-medium text-red-800"
+            role="alert"
+            data-testid="report-failed"
+          >
             This import is not usable: see the errors below. It is not treated as an empty zone.
           </p>
         )}
@@ -80,7 +88,8 @@ export default async function SourceReportPage({ params }: { params: Promise<{ i
         <ul className="space-y-1 text-sm" data-testid="report-files">
           {s.files.map((f) => (
             <li key={f.name + f.sha256}>
-              <span className="font-medium">{f.name}</span> · {formatBytes(f.bytes)} · SHA-256 <span className="break-all font-mono text-xs">{f.sha256}</span>
+              <span className="font-medium">{f.name}</span> · {formatBytes(f.bytes)} · SHA-256{" "}
+              <span className="break-all font-mono text-xs">{f.sha256}</span>
             </li>
           ))}
         </ul>
@@ -125,7 +134,10 @@ export default async function SourceReportPage({ params }: { params: Promise<{ i
           <p className="text-sm text-slate-600">None: every record in this export is plain DNS.</p>
         ) : (
           <div className="space-y-3">
-            <p className="text-sm text-slate-600">These exist only inside the provider and do not survive a zone-file copy. Each needs the replacement shown before the move.</p>
+            <p className="text-sm text-slate-600">
+              These exist only inside the provider and do not survive a zone-file copy. Each needs the replacement shown
+              before the move.
+            </p>
             <ul className="space-y-3">{providerOnly.map(providerItem)}</ul>
           </div>
         )}
@@ -133,7 +145,10 @@ export default async function SourceReportPage({ params }: { params: Promise<{ i
 
       {withSetting.length > 0 && (
         <Card title={`Represented records with a provider setting (${withSetting.length})`} testId="provider-settings">
-          <p className="mb-3 text-sm text-slate-600">These records are in the zone (counted as represented); a setting only the provider knows is lost in a zone-file copy.</p>
+          <p className="mb-3 text-sm text-slate-600">
+            These records are in the zone (counted as represented); a setting only the provider knows is lost in a
+            zone-file copy.
+          </p>
           <ul className="space-y-3">{withSetting.map(providerItem)}</ul>
         </Card>
       )}
@@ -158,21 +173,31 @@ export default async function SourceReportPage({ params }: { params: Promise<{ i
                     {d.file}:{d.line}:{d.column}
                   </td>
                   <td className={td}>
-                    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${d.severity === "error" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-900"}`}>{d.severity}</span>
+                    <span
+                      className={`rounded px-1.5 py-0.5 text-xs font-medium ${d.severity === "error" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-900"}`}
+                    >
+                      {d.severity}
+                    </span>
                   </td>
                   <td className={`${td} font-mono text-xs`} data-testid="diagnostic-code">
                     {d.code}
                   </td>
                   <td className={td}>
                     <p>{d.message}</p>
-                    {d.text !== undefined && <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono text-xs">{d.text}</pre>}
+                    {d.text !== undefined && (
+                      <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono text-xs">{d.text}</pre>
+                    )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        {report.diagnosticsDropped > 0 && <p className="mt-2 text-sm text-slate-600">{report.diagnosticsDropped} more diagnostics were counted but not stored.</p>}
+        {report.diagnosticsDropped > 0 && (
+          <p className="mt-2 text-sm text-slate-600">
+            {report.diagnosticsDropped} more diagnostics were counted but not stored.
+          </p>
+        )}
       </Card>
     </div>
   );

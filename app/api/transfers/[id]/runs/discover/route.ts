@@ -9,7 +9,11 @@ export const dynamic = "force-dynamic";
 
 /** POST { zone, allowPrivate, port, rootHints } → { servers: ["name=address", …], problem }. */
 export const POST = route<{ id: string }>(async ({ request, actor, params }) => {
-  const body = await readJsonBody({ request, maxBytes: abuseLimits().maxJsonBodyBytes, authorise: () => requireStaff(actor, params.id) });
+  const body = await readJsonBody({
+    request,
+    maxBytes: abuseLimits().maxJsonBodyBytes,
+    authorise: () => requireStaff(actor, params.id),
+  });
   const r = await discoverServers(actor, { transferId: params.id, input: body }, { signal: request.signal });
   return NextResponse.json({ servers: r.servers, problem: r.problem });
 });

@@ -78,7 +78,15 @@ export function RunProgress({ transferId, runId, initial }: { transferId: string
           <span data-testid="progress-percent">{pct}%</span>
         </span>
       </div>
-      <div role="progressbar" aria-label="Queries answered or failed" aria-valuemin={0} aria-valuemax={total} aria-valuenow={p.answered + p.failed} className="h-3 w-full overflow-hidden rounded bg-slate-200" data-testid="progress-bar">
+      <div
+        role="progressbar"
+        aria-label="Queries answered or failed"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={p.answered + p.failed}
+        className="h-3 w-full overflow-hidden rounded bg-slate-200"
+        data-testid="progress-bar"
+      >
         <div className="h-full bg-slate-800 transition-all" style={{ width: `${pct}%` }} />
       </div>
       <dl className="grid grid-cols-4 gap-2 text-sm sm:grid-cols-5">
@@ -101,7 +109,13 @@ export function RunProgress({ transferId, runId, initial }: { transferId: string
         )}
       </dl>
       {running && (
-        <button type="button" className={secondaryButtonClass} onClick={cancel} disabled={cancelling} data-testid="cancel-run">
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={cancel}
+          disabled={cancelling}
+          data-testid="cancel-run"
+        >
           {cancelling ? "Cancelling…" : "Cancel"}
         </button>
       )}

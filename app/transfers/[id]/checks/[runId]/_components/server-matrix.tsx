@@ -32,7 +32,14 @@ export function ServerMatrix({ rows }: { rows: MatrixRow[] }) {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={`${r.operator} ${r.server} ${r.address}`} className={`border-t border-slate-100 ${STATUS_CLASS[r.status]}`} data-testid="matrix-row" data-status={r.status} data-server={r.server} data-address={r.address}>
+            <tr
+              key={`${r.operator} ${r.server} ${r.address}`}
+              className={`border-t border-slate-100 ${STATUS_CLASS[r.status]}`}
+              data-testid="matrix-row"
+              data-status={r.status}
+              data-server={r.server}
+              data-address={r.address}
+            >
               <td className="py-1.5 pr-3">{r.operator}</td>
               <td className="pr-3 font-mono">{r.server}</td>
               <td className="pr-3 font-mono">{r.address}</td>

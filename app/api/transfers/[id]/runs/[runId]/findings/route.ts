@@ -14,7 +14,11 @@ export const dynamic = "force-dynamic";
  * signed-in account; the body is validated in lib/app/findings/decision-input.ts.
  */
 export const POST = route<{ id: string; runId: string }>(async ({ request, actor, params }) => {
-  const input = await readJsonBody({ request, maxBytes: abuseLimits().maxJsonBodyBytes, authorise: () => requireStaff(actor, params.id) });
+  const input = await readJsonBody({
+    request,
+    maxBytes: abuseLimits().maxJsonBodyBytes,
+    authorise: () => requireStaff(actor, params.id),
+  });
   const r = await decideFindings(actor, { transferId: params.id, runId: params.runId, input });
   return NextResponse.json({ verdict: r.verdict, changed: r.changed, unchanged: r.unchanged });
 });
