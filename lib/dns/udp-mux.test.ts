@@ -1,4 +1,6 @@
 import dgram from "node:dgram";
+import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FrameVerdict } from "./transport";
 import { UdpMux } from "./udp-mux";
@@ -149,5 +151,48 @@ describe("UdpMux", () => {
     other.close();
     expect(await late).toMatchObject({ ok: false, error: { kind: "cancelled" } });
     expect(other.openSockets).toBe(0);
+  });
+});
+
+describe("UdpMux after a busy spell", () => {
+  it("reads an answer already received before it judges the deadline", async () => {
+    // The server must answer while this thread is blocked, so it runs in a worker thread.
+    const worker = new Worker(
+      `const dgram = require("node:dgram");
+       const { parentPort } = require("node:worker_threads");
+       const sock = dgram.createSocket("udp4");
+       sock.on("message", (q, r) => {
+         const a = Buffer.from(q);
+         a[2] |= 0x80;
+         setTimeout(() => sock.send(a, r.port, r.address), 30);
+       });
+       sock.bind(0, "127.0.0.1", () => parentPort.postMessage(sock.address().port));
+       parentPort.on("message", () => sock.close(() => process.exit(0)));`,
+      { eval: true },
+    );
+    try {
+      const port = await new Promise<number>((res) => worker.once("message", res));
+      mux = new UdpMux();
+      const p = payload(7);
+      const answer = mux.exchange({ address: "127.0.0.1", port, payload: p, timeoutMs: 100 }, judge(p));
+      // Let a few ticks stamp the query, then block the event loop well past its timeout; the answer arrives
+      // (30 ms after the send) into the socket's buffer meanwhile.
+      // Blocking from a timer callback would not do: libuv's clock stays where it was for the rest of the timers
+      // phase, so the tick would not be due until the next iteration — after its poll phase.
+      await new Promise((res) => setTimeout(res, 25));
+      await new Promise<void>((res) =>
+        setImmediate(() => {
+          const until = performance.now() + 250;
+          while (performance.now() < until) {
+            // busy: a long synchronous task
+          }
+          res();
+        }),
+      );
+      const r = await answer;
+      expect(r.ok).toBe(true);
+    } finally {
+      await worker.terminate();
+    }
   });
 });

@@ -216,8 +216,14 @@ export class UdpMux {
       // Two calls, not renewBusy inside expire: expire's scan runs hot and is optimised, and with the socket
       // renewal (socket creation, connect, close) inlined into it its compilation cost several times more.
       this.ticker = setInterval(() => {
-        this.expire();
-        this.renewBusy();
+        // The deadline is judged in the check phase, after the poll phase has read what the kernel holds:
+        // timers run before poll, so after a busy spell (a long synchronous parse, GC) an answer already
+        // received would otherwise be declared a timeout. The clock is read here, before the reads.
+        const now = performance.now();
+        setImmediate(() => {
+          this.expire(now);
+          this.renewBusy();
+        });
       }, this.tickMs);
     }
     const payload = p.payload;
@@ -403,13 +409,16 @@ export class UdpMux {
     this.closeDrained();
   }
 
-  /** End the queries whose deadline passed. */
-  private expire(): void {
-    const now = (this.clock = performance.now());
+  /**
+   * End the queries whose deadline passed as of `now` (read before the poll phase). A query sent since then is
+   * stamped with the present, so a timeout still never starts before its send.
+   */
+  private expire(now: number): void {
+    const stamp = (this.clock = performance.now());
     topUpIds();
     for (const s of [...this.live]) {
       for (const p of s.pending.values()) {
-        if (p.since < 0) p.since = now;
+        if (p.since < 0) p.since = stamp;
         if (now - p.since < p.timeoutMs) continue;
         const error: QueryError =
           p.mismatches > 0
