@@ -11,13 +11,19 @@
  *    asked at every server) of a 10,000-name zone served by 4 servers
  *    (BIND, NSD, Knot, NSD).
  *
- * Options: --concurrency N (64), --rounds N (5), --names N (10000), --skip-snapshot,
+ * CPU placement: on a machine of two or more CPUs the throughput server is pinned to the last CPU and every
+ * client to the others (taskset). Unpinned, the scheduler puts the server's threads on the client's core at
+ * random, and the clients that pay a wake-up per datagram (the Node ones) lose a third of their rate to
+ * involuntary context switches from one run to the next while dnsperf barely changes — the figures then
+ * measure placement, not the clients. Every tool gets the same CPUs. --no-pin turns this off.
+ *
+ * Options: --concurrency N (64), --rounds N (5), --names N (10000), --skip-snapshot, --no-pin,
  * --address A (127.0.0.20, the throughput server), --warmup N (0: each Node tool first asks N of the questions untimed, so the
  * JIT's compile time is left out; dnsperf, C, needs none)
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
@@ -44,13 +50,18 @@ interface Measure {
 }
 
 const TIME = "/usr/bin/time";
+const TASKSET = "/usr/bin/taskset";
 /** Repository root: children resolve "tsx" from here whatever the caller's directory. */
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const DNSPERF = "/usr/bin/dnsperf";
 
+/** `taskset -c LIST` for the clients, or nothing (see "CPU placement" above). */
+let CLIENT_CPUS: string | null = null;
+
 function run(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const [file, argv] = CLIENT_CPUS ? [TASKSET, ["-c", CLIENT_CPUS, cmd, ...args]] : [cmd, args];
   return new Promise((resolve) => {
-    const c = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], cwd: ROOT });
+    const c = spawn(file, argv, { stdio: ["ignore", "pipe", "pipe"], cwd: ROOT });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     c.stdout.on("data", (d: Buffer) => out.push(d));
@@ -282,13 +293,14 @@ async function throughput(names: number, conc: number, rounds: number): Promise<
   };
   const ns = await startNameservers([spec], { readyMs: 60_000 });
   const dir = mkdtempSync(join(tmpdir(), "cutover-bench-"));
+  const placement = PIN ? pin(ns.servers.map((s) => s.pid)) : "unpinned (--no-pin)";
   try {
     const file = join(dir, "queries.txt");
     const lines = querySet(zone.names, ["A", "AAAA", "MX", "TXT"]);
     writeFileSync(file, lines.join("\n") + "\n");
     const knotVersion = spawnSync("/usr/sbin/knotd", ["-V"], { encoding: "utf8" }).stdout.trim();
     process.stdout.write(
-      `\n## Throughput: ${knotVersion} on ${spec.address}:${ns.port}, ${names} names × A/AAAA/MX/TXT = ${lines.length} queries, ${conc} in flight, UDP, EDNS, no retries` +
+      `\n## Throughput: ${knotVersion} on ${spec.address}:${ns.port}, ${names} names × A/AAAA/MX/TXT = ${lines.length} queries, ${conc} in flight, UDP, EDNS, no retries; ${placement}` +
         `${WARMUP > 0 ? `; the Node tools first ask ${WARMUP} of them untimed (JIT warm-up)` : "; cold start (JIT warm-up included)"}\n\n`,
     );
     const rows: Measure[] = [];
@@ -312,9 +324,24 @@ async function throughput(names: number, conc: number, rounds: number): Promise<
     process.stdout.write(table(rows) + "\n\n");
     process.stdout.write(ratioReport(perRound) + "\n");
   } finally {
+    CLIENT_CPUS = null;
     await ns.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+let PIN = true;
+
+/** Pin the servers (every thread) to the last CPU and the clients to the rest; what was done, for the header. */
+function pin(pids: number[]): string {
+  const n = cpus().length;
+  if (n < 2) return "unpinned (one CPU)";
+  for (const pid of pids) {
+    const r = spawnSync(TASKSET, ["-apc", String(n - 1), String(pid)], { encoding: "utf8" });
+    if (r.status !== 0) return `unpinned (taskset: ${(r.stderr || r.error?.message || "").trim()})`;
+  }
+  CLIENT_CPUS = n === 2 ? "0" : `0-${n - 2}`;
+  return `server pinned to CPU ${n - 1}, clients to CPU ${CLIENT_CPUS}`;
 }
 
 async function snapshotRun(names: number): Promise<void> {
@@ -410,8 +437,10 @@ async function main(): Promise<void> {
       "skip-throughput": { type: "boolean" },
       warmup: { type: "string", default: "0" },
       address: { type: "string", default: "127.0.0.20" },
+      "no-pin": { type: "boolean" },
     },
   });
+  PIN = !values["no-pin"];
   WARMUP = Number(values.warmup);
   ADDRESS = values.address;
   try {
