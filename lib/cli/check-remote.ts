@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 /** The findings document of GET /api/v1/…/runs/{id}/findings (OpenAPI at /api/openapi.json), a type only. */
-type ApiRunFindings = import("../app/api/schemas").ApiRunFindings;
+type ApiRunFindings = import("../http/api-wire").ApiRunFindings;
 import { normalizeDomain } from "../zone/domain";
 import { apiClient, type ApiClient } from "./api-client";
 import { textReport, type ReportModel } from "./check";
