@@ -1,5 +1,5 @@
 /**
- * Issue 4 in the browser against the real DNS lab (BIND, NSD, Knot on
+ * The check catalogue in the browser against the real DNS lab (BIND, NSD, Knot on
  * loopback, started here in the runner; the app server reaches it on
  * 127.0.0.x): upload → live check with a moving progress bar → NO-GO,
  * blocker evidence, a warning acknowledged, the diff filtered, the stale

@@ -9,7 +9,7 @@ import { NewTransferPage } from "./pages/new-transfer-page";
 import { RecordsPage } from "./pages/records-page";
 import { TransferPage } from "./pages/transfer-page";
 
-// Issue 6 §3/§4: security headers on every response, a nonce-only script
+// Security headers on every response, a nonce-only script
 // policy on pages, and pages that still hydrate under it with no violation.
 
 const parties = {

@@ -102,6 +102,20 @@ describe("architecture: who may import what", () => {
     expect(show(bad)).toEqual([]);
   });
 
+  it("lib/http (read by app/ and by the remote CLI) never imports the application layer, lib/db, Next.js or React", () => {
+    const http = all.filter((i) => i.file.startsWith("lib/http/") && !isTest(i.file));
+    expect(http.some((i) => i.file === "lib/http/api-wire.ts")).toBe(true);
+    const bad = http.filter(
+      (i) =>
+        under(i.target, "lib/app") ||
+        under(i.target, "lib/db") ||
+        pkg(i, "next") ||
+        pkg(i, "react") ||
+        pkg(i, "react-dom"),
+    );
+    expect(show(bad)).toEqual([]);
+  });
+
   it("only lib/db imports Prisma or its generated clients", () => {
     const bad = all.filter(
       (i) =>

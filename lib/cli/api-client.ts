@@ -1,7 +1,11 @@
 /**
  * The CLI's client of a Cutover server's HTTP API (/api/v1, described at /api/openapi.json): bearer token,
- * JSON in and out, errors as `{ error: { code, message } }` turned into one message.
+ * JSON in and out, errors as `{ error: { code, message } }` turned into one message. An answer is checked
+ * against the schema it is given (lib/http/api-wire.ts, the shapes the OpenAPI document is generated from):
+ * a server of another version, or something else at that URL, fails as BAD_RESPONSE naming the field,
+ * rather than as a TypeError deep in the report.
  */
+import type { z } from "zod";
 import { readEnvironment, type Environment } from "../config/environment";
 export class ApiError extends Error {
   constructor(
@@ -13,12 +17,22 @@ export class ApiError extends Error {
   }
 }
 
+/** Without a schema the answer is returned unchecked, typed as the caller says (tests only; lib/cli passes one). */
 export interface ApiClient {
   server: string;
-  get<T>(path: string): Promise<T>;
+  get<T>(path: string, schema?: z.ZodType<T>): Promise<T>;
   getBytes(path: string): Promise<Buffer>;
-  send<T>(method: "POST" | "PUT", path: string, body?: unknown): Promise<T>;
-  upload<T>(path: string, files: { name: string; bytes: Uint8Array }[]): Promise<T>;
+  send<T>(method: "POST" | "PUT", path: string, body?: unknown, schema?: z.ZodType<T>): Promise<T>;
+  upload<T>(path: string, files: { name: string; bytes: Uint8Array }[], schema?: z.ZodType<T>): Promise<T>;
+}
+
+/** The first few zod issues as `path: message` (the path dotted, `(root)` for the whole answer). */
+function describeIssues(issues: readonly z.core.$ZodIssue[], shown = 3): string {
+  const text = issues
+    .slice(0, shown)
+    .map((i) => `${i.path.length ? i.path.map(String).join(".") : "(root)"}: ${i.message}`)
+    .join("; ");
+  return issues.length > shown ? `${text}; and ${issues.length - shown} more` : text;
 }
 
 /** The server's base URL: http(s) only, no query or fragment; a trailing slash is dropped. */
@@ -80,28 +94,43 @@ export function apiClient(
     }
     throw new ApiError(res.status, code, `${method} ${path}: ${res.status} ${code}: ${message}`);
   };
+  const read = async <T>(method: string, path: string, res: Response, schema?: z.ZodType<T>): Promise<T> => {
+    const bad = (why: string) =>
+      new ApiError(res.status, "BAD_RESPONSE", `${method} ${path}: ${res.status} BAD_RESPONSE: ${why}`);
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw bad(`the answer is not JSON: ${text.slice(0, 200)}`);
+    }
+    if (!schema) return json as T;
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw bad(`the answer does not match the API (${describeIssues(parsed.error.issues)})`);
+    return parsed.data;
+  };
   return {
     server: base,
-    async get<T>(path: string) {
-      return (await (await call("GET", path)).json()) as T;
+    async get<T>(path: string, schema?: z.ZodType<T>) {
+      return read("GET", path, await call("GET", path), schema);
     },
     async getBytes(path: string) {
       return Buffer.from(await (await call("GET", path)).arrayBuffer());
     },
-    async send<T>(method: "POST" | "PUT", path: string, body?: unknown) {
+    async send<T>(method: "POST" | "PUT", path: string, body?: unknown, schema?: z.ZodType<T>) {
       const res = await call(
         method,
         path,
         body === undefined ? undefined : JSON.stringify(body),
         body === undefined ? {} : { "content-type": "application/json" },
       );
-      return (await res.json()) as T;
+      return read(method, path, res, schema);
     },
-    async upload<T>(path: string, files: { name: string; bytes: Uint8Array }[]) {
+    async upload<T>(path: string, files: { name: string; bytes: Uint8Array }[], schema?: z.ZodType<T>) {
       const form = new FormData();
       for (const file of files) form.append("files", new File([new Uint8Array(file.bytes)], file.name));
       form.append("manifest", JSON.stringify(files.map((x) => ({ label: x.name, format: "auto", partOf: null }))));
-      return (await (await call("POST", path, form)).json()) as T;
+      return read("POST", path, await call("POST", path, form), schema);
     },
   };
 }

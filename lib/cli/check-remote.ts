@@ -6,8 +6,16 @@
  * Ctrl-C cancels the server's run.
  */
 import { createHash } from "node:crypto";
-/** The findings document of GET /api/v1/…/runs/{id}/findings (OpenAPI at /api/openapi.json), a type only. */
-type ApiRunFindings = import("../app/api/schemas").ApiRunFindings;
+import {
+  RunFindingsSchema,
+  RunProgressSchema,
+  RunStartedSchema,
+  TransferDetailSchema,
+  TransferListSchema,
+  UploadResultSchema,
+  type ApiRunFindings,
+  type ApiRunProgress,
+} from "../http/api-wire";
 import { normalizeDomain } from "../zone/domain";
 import { apiClient, type ApiClient } from "./api-client";
 import { textReport, type ReportModel } from "./check";
@@ -35,24 +43,12 @@ export interface RemoteCheckOptions {
   fetch?: typeof fetch;
 }
 
-interface ApiTransfer {
-  id: string;
-  domain: string;
-  sources?: { files: { sha256: string }[] }[];
-}
-interface ApiRun {
-  id: string;
-  status: string;
-  phase: string | null;
-  error: string | null;
-}
-
 const TERMINAL = new Set(["done", "failed", "cancelled"]);
 
 async function findTransfer(api: ApiClient, domain: string, transferId: string | undefined): Promise<string> {
   if (transferId) return transferId;
   const ascii = normalizeDomain(domain)?.ascii ?? domain.replace(/\.$/, "").toLowerCase();
-  const { transfers } = await api.get<{ transfers: ApiTransfer[] }>("/api/v1/transfers");
+  const { transfers } = await api.get("/api/v1/transfers", TransferListSchema);
   const matches = transfers.filter((t) => t.domain === ascii);
   if (matches.length === 0)
     throw new Error(
@@ -89,39 +85,44 @@ export async function checkRemote(o: RemoteCheckOptions, io: CliIo): Promise<num
   let interrupted = false;
   const onSig = () => {
     interrupted = true;
-    if (runId) void api.send("POST", path(`/runs/${encodeURIComponent(runId)}/cancel`)).catch(() => undefined);
+    if (runId)
+      void api
+        .send("POST", path(`/runs/${encodeURIComponent(runId)}/cancel`), undefined, RunProgressSchema)
+        .catch(() => undefined);
   };
   process.once("SIGINT", onSig);
   try {
     transferId = await findTransfer(api, o.domain, o.transferId);
-    const transfer = await api.get<ApiTransfer>(path(""));
-    const held = new Set((transfer.sources ?? []).flatMap((s) => s.files.map((x) => x.sha256)));
+    const transfer = await api.get(path(""), TransferDetailSchema);
+    const held = new Set(transfer.sources.flatMap((s) => s.files.map((x) => x.sha256)));
     const fresh = o.zones.filter((z) => !held.has(createHash("sha256").update(z.bytes).digest("hex")));
     if (fresh.length) {
-      const up = await api.upload<{ sources: { ok: boolean; label: string; error?: string; importOk?: boolean }[] }>(
-        path("/sources"),
-        fresh,
-      );
-      const bad = up.sources.filter((s) => !s.ok);
+      const up = await api.upload(path("/sources"), fresh, UploadResultSchema);
+      const bad = up.sources.flatMap((s) => (s.ok ? [] : [s]));
       if (bad.length) throw new Error(`upload refused: ${bad.map((s) => `${s.label}: ${s.error}`).join("; ")}`);
     }
-    const started = await api.send<{ runId: string }>("POST", path("/runs"), {
-      oldServers: o.oldServers.join("\n"),
-      newServers: o.newServers.join("\n"),
-      allowPrivate: o.allowPrivate,
-      ...(o.port !== undefined ? { port: o.port } : {}),
-      ...(o.rootHints ? { rootHints: o.rootHints } : {}),
-      http: o.http,
-      ...(o.rdapBaseUrl ? { rdapBaseUrl: o.rdapBaseUrl } : {}),
-      ...(o.ratePerServer !== undefined ? { ratePerServer: o.ratePerServer } : {}),
-      ...(o.deadlineSeconds !== undefined ? { deadlineSeconds: o.deadlineSeconds } : {}),
-      ...(o.maxQueries !== undefined ? { maxQueries: o.maxQueries } : {}),
-    });
+    const started = await api.send(
+      "POST",
+      path("/runs"),
+      {
+        oldServers: o.oldServers.join("\n"),
+        newServers: o.newServers.join("\n"),
+        allowPrivate: o.allowPrivate,
+        ...(o.port !== undefined ? { port: o.port } : {}),
+        ...(o.rootHints ? { rootHints: o.rootHints } : {}),
+        http: o.http,
+        ...(o.rdapBaseUrl ? { rdapBaseUrl: o.rdapBaseUrl } : {}),
+        ...(o.ratePerServer !== undefined ? { ratePerServer: o.ratePerServer } : {}),
+        ...(o.deadlineSeconds !== undefined ? { deadlineSeconds: o.deadlineSeconds } : {}),
+        ...(o.maxQueries !== undefined ? { maxQueries: o.maxQueries } : {}),
+      },
+      RunStartedSchema,
+    );
     runId = started.runId;
     if (interrupted) onSig();
-    let run: ApiRun;
+    let run: ApiRunProgress;
     for (;;) {
-      run = await api.get<ApiRun>(path(`/runs/${encodeURIComponent(runId)}`));
+      run = await api.get(path(`/runs/${encodeURIComponent(runId)}`), RunProgressSchema);
       if (TERMINAL.has(run.status)) break;
       await new Promise((r) => setTimeout(r, o.pollMs ?? 500));
     }
@@ -129,7 +130,7 @@ export async function checkRemote(o: RemoteCheckOptions, io: CliIo): Promise<num
       io.stderr.write(`cutover check: the server's run ${run.id} ${run.status}${run.error ? `: ${run.error}` : ""}\n`);
       return 2;
     }
-    const findings = await api.get<ApiRunFindings>(path(`/runs/${encodeURIComponent(runId)}/findings`));
+    const findings = await api.get(path(`/runs/${encodeURIComponent(runId)}/findings`), RunFindingsSchema);
     const model = remoteReportModel(o.domain, findings);
     if (o.json) {
       io.stdout.write(

@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { parseKeyring, type Keyring } from "../checklist/jwk";
 import { verifyBundle } from "../checklist/bundle";
+import { RevisionListSchema, TransferListSchema } from "../http/api-wire";
 import { apiClient, apiToken, parseServerUrl } from "./api-client";
 import { EXIT, type CliIo } from "./io";
 
@@ -140,7 +141,7 @@ async function fetchBundle(
     let transferId = m[1]!;
     if (transferId.includes(".")) {
       const ascii = transferId.replace(/\.$/, "").toLowerCase();
-      const { transfers } = await api.get<{ transfers: { id: string; domain: string }[] }>("/api/v1/transfers");
+      const { transfers } = await api.get("/api/v1/transfers", TransferListSchema);
       const matches = transfers.filter((t) => t.domain === ascii);
       if (matches.length !== 1)
         return matches.length === 0
@@ -151,7 +152,7 @@ async function fetchBundle(
     const base = `/api/v1/transfers/${encodeURIComponent(transferId)}/checklist/revisions`;
     let n = m[2] ? Number(m[2]) : null;
     if (n === null) {
-      const { revisions } = await api.get<{ revisions: { number: number }[] }>(base);
+      const { revisions } = await api.get(base, RevisionListSchema);
       if (revisions.length === 0) return `transfer ${transferId} has no signed revision yet`;
       n = revisions.at(-1)!.number;
     }

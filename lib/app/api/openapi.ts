@@ -1,12 +1,12 @@
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated from API_OPERATIONS: request bodies from the very zod
- * schemas the use cases validate with, responses from lib/app/api/schemas.ts (zod 4 `z.toJSONSchema`, JSON
+ * schemas the use cases validate with, responses from lib/http/api-wire.ts (zod 4 `z.toJSONSchema`, JSON
  * Schema 2020-12, which OpenAPI 3.1 uses as its schema dialect, OpenAPI 3.1 §4.8.24).
  */
 import { z } from "zod";
 import { uploadEntrySchema } from "../sources/upload-request";
 import { API_OPERATIONS, type ApiOperation } from "./operations";
-import { ApiErrorSchema } from "./schemas";
+import { ApiErrorSchema } from "../../http/api-wire";
 
 type Json = Record<string, unknown>;
 

@@ -22,7 +22,7 @@ import {
   TransferListSchema,
   TransferSchema,
   UploadResultSchema,
-} from "./schemas";
+} from "../../http/api-wire";
 
 export interface ApiOperation {
   method: "GET" | "POST" | "PUT";

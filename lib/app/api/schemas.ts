@@ -1,194 +1,11 @@
 /**
- * The HTTP API's response shapes, as zod schemas: the OpenAPI document is generated from these
- * and from the request schemas the use cases already validate with, and the mappers below produce exactly these
- * shapes from lib's rows, so the document and the answers cannot drift apart.
+ * Mappers from lib's rows to the HTTP API's response shapes (lib/http/api-wire.ts): they produce exactly the
+ * shapes the OpenAPI document is generated from, so the document and the answers cannot drift apart.
  */
-import { z } from "zod";
 import type { ApiTokenSummary } from "../../db/api-tokens";
 import type { TransferRow, SourceRow } from "../../db/rows";
 import type { RunRow } from "../../db/runs";
-
-const instant = z.iso.datetime().describe("UTC instant (RFC 3339)");
-
-export const ApiErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.enum([
-        "UNAUTHENTICATED",
-        "FORBIDDEN",
-        "NOT_FOUND",
-        "CROSS_SITE",
-        "CONFLICT",
-        "TOO_LARGE",
-        "INVALID",
-        "RATE_LIMITED",
-      ]),
-      message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-      retryAfterSeconds: z.number().int().optional(),
-    }),
-  })
-  .meta({ id: "Error" });
-
-export const TransferSchema = z
-  .object({
-    id: z.string(),
-    domain: z.string().describe("A-label form, no trailing dot"),
-    domainUnicode: z.string(),
-    losingRegistrar: z.string(),
-    gainingRegistrar: z.string(),
-    currentDnsOperator: z.string(),
-    futureDnsOperator: z.string(),
-    dnsHostingMoves: z.boolean(),
-    createdAt: instant,
-  })
-  .meta({ id: "Transfer" });
-export type ApiTransfer = z.infer<typeof TransferSchema>;
-
-export const SourceSchema = z
-  .object({
-    id: z.string(),
-    label: z.string(),
-    format: z.string(),
-    ok: z.boolean(),
-    recordCount: z.number().int(),
-    providerCount: z.number().int(),
-    diagnosticCount: z.number().int(),
-    createdAt: instant,
-    files: z.array(z.object({ name: z.string(), sha256: z.string(), bytes: z.number().int() })),
-  })
-  .meta({ id: "Source" });
-
-export const TransferDetailSchema = TransferSchema.extend({ sources: z.array(SourceSchema) }).meta({
-  id: "TransferDetail",
-});
-export const TransferListSchema = z.object({ transfers: z.array(TransferSchema) });
-
-export const UploadResultSchema = z.object({
-  sources: z.array(
-    z.union([
-      z.object({
-        ok: z.literal(true),
-        label: z.string(),
-        id: z.string(),
-        format: z.string(),
-        importOk: z.boolean(),
-        recordCount: z.number().int(),
-        providerCount: z.number().int(),
-        diagnosticCount: z.number().int(),
-      }),
-      z.object({ ok: z.literal(false), label: z.string(), files: z.array(z.string()), error: z.string() }),
-    ]),
-  ),
-});
-
-export const RunStartedSchema = z.object({ runId: z.string() });
-
-export const RunProgressSchema = z
-  .object({
-    id: z.string(),
-    transferId: z.string(),
-    status: z.enum(["queued", "running", "done", "failed", "cancelled"]),
-    phase: z.string().nullable(),
-    planned: z.number().int(),
-    sent: z.number().int(),
-    answered: z.number().int(),
-    failed: z.number().int(),
-    verdict: z.enum(["go", "no-go"]).nullable(),
-    error: z.string().nullable(),
-    createdAt: instant,
-    startedAt: instant.nullable(),
-    finishedAt: instant.nullable(),
-  })
-  .meta({ id: "RunProgress" });
-
-const classCount = z.object({ planned: z.number().int(), asked: z.number().int() });
-export const FindingSchema = z
-  .object({
-    id: z.string().describe("check id, e.g. DEL-NS-MISSING"),
-    key: z.string().describe("`${id}@${subject}`: stable across runs"),
-    severity: z.enum(["blocker", "warning", "info"]),
-    subject: z.string(),
-    message: z.string(),
-    remediation: z.string(),
-    state: z.object({
-      status: z.enum(["open", "fixed", "waived", "acknowledged"]),
-      by: z.string().optional(),
-      reason: z.string().optional(),
-    }),
-    evidence: z.array(z.object({ text: z.string() })),
-  })
-  .meta({ id: "Finding" });
-
-export const RunFindingsSchema = z
-  .object({
-    run: RunProgressSchema,
-    zone: z.string(),
-    verdict: z.enum(["go", "no-go"]).nullable(),
-    finalisable: z.boolean(),
-    reasons: z.array(z.string()),
-    counts: z.object({
-      blocker: z.number().int(),
-      warning: z.number().int(),
-      info: z.number().int(),
-      open: z.number().int(),
-      waived: z.number().int(),
-      acknowledged: z.number().int(),
-    }),
-    openBlockers: z.array(z.string()).describe("keys"),
-    pendingAcknowledgements: z.array(z.string()).describe("keys"),
-    findings: z.array(FindingSchema),
-    timing: z.object({ minOverlapSeconds: z.number(), minWindowSeconds: z.number() }).nullable(),
-    plans: z.array(
-      z.object({
-        side: z.enum(["old", "new"]),
-        incomplete: z.string().nullable(),
-        ratePerServer: z.number(),
-        deadlineSeconds: z.number(),
-        deadlineDerived: z.boolean(),
-        transferred: z.array(z.string()),
-        unsent: z.number().int(),
-        classes: z.record(z.string(), classCount),
-      }),
-    ),
-  })
-  .meta({ id: "RunFindings" });
-export type ApiRunFindings = z.infer<typeof RunFindingsSchema>;
-
-export const DecisionResultSchema = z.object({
-  verdict: z.enum(["go", "no-go"]),
-  changed: z.array(z.string()),
-  unchanged: z.array(z.string()),
-});
-
-export const ScheduleSchema = z
-  .object({
-    window: z
-      .object({
-        start: instant,
-        end: instant,
-        timeZone: z.string(),
-        holidayRegion: z.string().nullable(),
-        ttlLoweringAt: instant.nullable(),
-      })
-      .nullable(),
-    warnings: z.array(z.string()),
-  })
-  .meta({ id: "Schedule" });
-
-export const RevisionSchema = z
-  .object({
-    number: z.number().int(),
-    digest: z.string(),
-    keyId: z.string(),
-    createdAt: instant,
-    verdict: z.enum(["go", "no-go"]),
-    changes: z.array(z.string()),
-  })
-  .meta({ id: "Revision" });
-export const RevisionListSchema = z.object({ revisions: z.array(RevisionSchema), outdated: z.boolean() });
-
-export const ApiTokenSummarySchema = z.object({ id: z.string(), name: z.string(), scope: z.enum(["read", "write"]) });
+import type { ApiRunProgress, ApiSource, ApiTokenSummaryWire, ApiTransfer } from "../../http/api-wire";
 
 export function transferDto(t: TransferRow): ApiTransfer {
   return {
@@ -204,7 +21,7 @@ export function transferDto(t: TransferRow): ApiTransfer {
   };
 }
 
-export function sourceDto(s: SourceRow): z.infer<typeof SourceSchema> {
+export function sourceDto(s: SourceRow): ApiSource {
   return {
     id: s.id,
     label: s.label,
@@ -218,7 +35,7 @@ export function sourceDto(s: SourceRow): z.infer<typeof SourceSchema> {
   };
 }
 
-export function runDto(r: RunRow): z.infer<typeof RunProgressSchema> {
+export function runDto(r: RunRow): ApiRunProgress {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     id: r.id,
@@ -237,6 +54,6 @@ export function runDto(r: RunRow): z.infer<typeof RunProgressSchema> {
   };
 }
 
-export function tokenSummaryDto(t: ApiTokenSummary): z.infer<typeof ApiTokenSummarySchema> {
+export function tokenSummaryDto(t: ApiTokenSummary): ApiTokenSummaryWire {
   return { id: t.id, name: t.name, scope: t.scope };
 }

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import type { Deps } from "../use-case";
 import { getChecklistPage, type RevisionSummary } from "./get-checklist";
-import type { RevisionListSchema, RevisionSchema } from "../api/schemas";
+import type { RevisionListSchema, RevisionSchema } from "../../http/api-wire";
 
 export function revisionDto(
   r: Pick<RevisionSummary, "revision" | "digest" | "keyId" | "createdAt"> & { changes?: string[] },

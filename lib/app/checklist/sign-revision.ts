@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import type { Deps } from "../use-case";
 import { createChecklistRevision } from "./create-checklist-revision";
-import type { RevisionSchema } from "../api/schemas";
+import type { RevisionSchema } from "../../http/api-wire";
 import { revisionDto } from "./list-revisions";
 
 export async function signRevision(

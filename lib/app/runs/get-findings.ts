@@ -8,7 +8,8 @@ import type { Deps } from "../use-case";
 import { getTransfer } from "../../db/get-transfer";
 import { getRun } from "../../db/runs";
 import { getRunView } from "./get-run-view";
-import { runDto, type ApiRunFindings } from "../api/schemas";
+import type { ApiRunFindings } from "../../http/api-wire";
+import { runDto } from "../api/schemas";
 
 export async function getRunFindings(
   actor: Actor | null,

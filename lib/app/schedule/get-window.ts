@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import type { Deps } from "../use-case";
 import { getSchedulePage } from "./get-schedule";
-import type { ScheduleSchema } from "../api/schemas";
+import type { ScheduleSchema } from "../../http/api-wire";
 
 export async function getWindow(
   actor: Actor | null,

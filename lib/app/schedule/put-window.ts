@@ -1,7 +1,7 @@
 /** Set the maintenance window through the API (the schedule form's schema, save-schedule.ts). Staff of the organisation. */
 import type { z } from "zod";
 import type { Actor } from "../../auth/actor";
-import type { ScheduleSchema } from "../api/schemas";
+import type { ScheduleSchema } from "../../http/api-wire";
 import type { Deps } from "../use-case";
 import { getWindow } from "./get-window";
 import { saveSchedule } from "./save-schedule";

@@ -12,7 +12,7 @@ import { importSources } from "./import-sources";
 import { formatBytes } from "./upload-rules";
 import { uploadLimits } from "../../config/upload-limits";
 import { parseUploadForm } from "./upload-request";
-import type { UploadResultSchema } from "../api/schemas";
+import type { UploadResultSchema } from "../../http/api-wire";
 
 // Multipart boundaries and the manifest add a little to the files' own bytes.
 const MULTIPART_SLACK = 1024 * 1024;
