@@ -47,3 +47,8 @@ export async function getIdempotencyKey(
 ): Promise<IdempotencyKeyRow | null> {
   return db.idempotencyKey.findUnique({ where: { organisationId_operation_key: k } });
 }
+
+/** Deletes the keys created before `cutoff` (expired); returns how many. */
+export async function deleteIdempotencyKeysBefore(cutoff: Date, db: Db = getDb()): Promise<number> {
+  return (await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: cutoff } } })).count;
+}
