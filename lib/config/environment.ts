@@ -67,6 +67,9 @@ export const environmentSchema = z.object({
   CUTOVER_NOTIFY_SWEEP_SECONDS: setting(
     "on SQLite, seconds between notification sweeps in the app process (default 60)",
   ),
+  CUTOVER_IDEMPOTENCY_HOURS: setting(
+    "hours an Idempotency-Key is kept; older keys count as unused and the notification sweep deletes them (default 24)",
+  ),
   // Command line and developer tools
   CUTOVER_API_TOKEN: setting("the API token of `cutover` remote commands when --token is not given"),
   CUTOVER_ADMIN_PASSWORD: setting("the password of `cutover admin create-user` when not read from stdin"),

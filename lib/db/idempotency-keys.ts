@@ -16,6 +16,23 @@ export async function insertIdempotencyKey(row: IdempotencyKeyRow, db: Db = getD
   await db.idempotencyKey.create({ data: row });
 }
 
+/**
+ * Takes over a key created before `cutoff` (expired) for a new request: overwrites its hash, result and creation
+ * time. false: the key is not expired (any more) — another request took it over first — or is gone.
+ */
+export async function replaceExpiredIdempotencyKey(
+  row: IdempotencyKeyRow,
+  cutoff: Date,
+  db: Db = getDb(),
+): Promise<boolean> {
+  const { organisationId, operation, key, ...data } = row;
+  const r = await db.idempotencyKey.updateMany({
+    where: { organisationId, operation, key, createdAt: { lt: cutoff } },
+    data,
+  });
+  return r.count > 0;
+}
+
 export async function setIdempotencyResult(
   k: Pick<IdempotencyKeyRow, "organisationId" | "operation" | "key">,
   resultJson: string,
@@ -29,4 +46,9 @@ export async function getIdempotencyKey(
   db: Db = getDb(),
 ): Promise<IdempotencyKeyRow | null> {
   return db.idempotencyKey.findUnique({ where: { organisationId_operation_key: k } });
+}
+
+/** Deletes the keys created before `cutoff` (expired); returns how many. */
+export async function deleteIdempotencyKeysBefore(cutoff: Date, db: Db = getDb()): Promise<number> {
+  return (await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: cutoff } } })).count;
 }

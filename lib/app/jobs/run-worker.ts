@@ -114,12 +114,16 @@ export async function startRunWorker(opts: {
         );
       }),
     ],
-    // Window reminders and due webhook retries, every minute, by whichever worker takes the job.
+    // Window reminders, due webhook retries and expired idempotency keys, every minute, by whichever worker takes it.
     [
       NOTIFY_SWEEP_QUEUE,
       await boss.work(NOTIFY_SWEEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
         const r = await sweepNotifications({ db, env: opts.env });
-        return { reminders: r.reminders.length, webhookAttempts: r.webhookAttempts };
+        return {
+          reminders: r.reminders.length,
+          webhookAttempts: r.webhookAttempts,
+          idempotencyKeysDeleted: r.idempotencyKeysDeleted,
+        };
       }),
     ],
   ];

@@ -5,6 +5,7 @@
  * Webhook retries are durable: a due delivery whose timer died is sent by the sweep, one in flight is left alone.
  * On PostgreSQL the sweep is a pg-boss job a worker schedules every minute and works: sending the job by hand
  * (instead of waiting for the minute) shows the worker sends a due reminder, once, on a second job too.
+ * The sweep also deletes Idempotency-Keys older than CUTOVER_IDEMPOTENCY_HOURS and keeps the others.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -15,6 +16,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { StaffActor } from "../../auth/actor";
 import { createDb, type Db } from "../../db/client";
+import { insertIdempotencyKey } from "../../db/idempotency-keys";
 import { createTestDb, testDialects, type TestDb } from "../../db/test-db";
 import { listReminders } from "../reminders/list-reminders";
 import { saveSchedule } from "../schedule/save-schedule";
@@ -367,3 +369,44 @@ describe.each(testDialects().filter((d) => d === "postgres"))(
     }, 60_000);
   },
 );
+
+describe.each(testDialects())("the notification sweep deletes expired idempotency keys on %s", (dialect) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+  }, 60_000);
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  test("keys older than CUTOVER_IDEMPOTENCY_HOURS (24 h) go, of every organisation; younger ones stay", async () => {
+    const now = new Date("2026-06-01T12:00:00.000Z");
+    const key = async (organisationId: string, name: string, ageMs: number) =>
+      insertIdempotencyKey(
+        {
+          organisationId,
+          operation: "createTransfer",
+          key: name,
+          requestHash: "0".repeat(64),
+          resultJson: JSON.stringify({ transferId: "t" }),
+          createdAt: new Date(now.getTime() - ageMs),
+        },
+        t.db,
+      );
+    await key("org-a", "old", 25 * H);
+    await key("org-b", "old", 30 * 24 * H);
+    await key("org-a", "day", 24 * H);
+    await key("org-a", "fresh", H);
+    const left = async () =>
+      (await t.db.idempotencyKey.findMany({ orderBy: [{ organisationId: "asc" }, { key: "asc" }] })).map(
+        (k) => `${k.organisationId}/${k.key}`,
+      );
+    expect((await sweepNotifications({ db: t.db, env: {}, now })).idempotencyKeysDeleted).toBe(2);
+    expect(await left()).toEqual(["org-a/day", "org-a/fresh"]);
+    expect((await sweepNotifications({ db: t.db, env: {}, now })).idempotencyKeysDeleted).toBe(0);
+    // A shorter lifetime from the environment: the day-old key goes too, the hour-old one is not older than 1 h.
+    const r = await sweepNotifications({ db: t.db, env: { CUTOVER_IDEMPOTENCY_HOURS: "1" }, now });
+    expect(r.idempotencyKeysDeleted).toBe(1);
+    expect(await left()).toEqual(["org-a/fresh"]);
+  });
+});

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { StaffActor } from "../../auth/actor";
 import { createDb, type Db } from "../../db/client";
+import { getIdempotencyKey } from "../../db/idempotency-keys";
 import { createTestDb, testDialects, type TestDb } from "../../db/test-db";
 import { seedStaff } from "../testing/staff";
 import { createTransferIdempotent } from "./create-transfer-idempotent";
@@ -13,6 +14,8 @@ const body = (domain: string) => ({
   futureDnsOperator: "New DNS",
   dnsHostingMoves: "yes",
 });
+
+const H = 3600_000;
 
 describe.each(testDialects())("Idempotency-Key on creating a transfer (%s)", (dialect) => {
   let t: TestDb;
@@ -89,5 +92,60 @@ describe.each(testDialects())("Idempotency-Key on creating a transfer (%s)", (di
     // A request that met the first one still in flight may be told to retry (409), never given a second transfer.
     for (const r of all) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT" });
     expect(await t.db.transfer.count({ where: { domainAscii: "burst.test" } })).toBe(1);
+  });
+
+  test("a key lives CUTOVER_IDEMPOTENCY_HOURS (24 h): replayed within it; after it a new transfer, which takes the key over", async () => {
+    const created = new Date("2026-03-01T10:00:00.000Z");
+    const at = (ms: number) => ({ db: t.db, env: {}, now: new Date(created.getTime() + ms) });
+    const post = (ms: number, domain = "ttl.test") =>
+      createTransferIdempotent(ann, { idempotencyKey: "ttl", body: body(domain) }, at(ms));
+    const first = await post(0);
+    expect(first).toMatchObject({ replayed: false });
+    for (const ms of [H, 23 * H, 24 * H]) {
+      const r = await post(ms);
+      expect(r).toMatchObject({ replayed: true });
+      expect(r.transfer.id).toBe(first.transfer.id);
+    }
+    const after = await post(25 * H);
+    expect(after).toMatchObject({ replayed: false });
+    expect(after.transfer.id).not.toBe(first.transfer.id);
+    expect(await t.db.transfer.count({ where: { domainAscii: "ttl.test" } })).toBe(2);
+    const id = { organisationId: ann.organisationId, operation: "createTransfer", key: "ttl" };
+    expect(await getIdempotencyKey(id, t.db)).toMatchObject({
+      createdAt: new Date(created.getTime() + 25 * H),
+      resultJson: JSON.stringify({ transferId: after.transfer.id }),
+    });
+    // The lifetime now counts from the take-over: a retry an hour later gets the new transfer, and another body is 409.
+    const again = await post(26 * H);
+    expect(again).toMatchObject({ replayed: true });
+    expect(again.transfer.id).toBe(after.transfer.id);
+    await expect(post(26 * H, "ttl-other.test")).rejects.toMatchObject({ code: "CONFLICT" });
+    // Once expired, another body is no clash: the key counts as unused.
+    expect(await post(50 * H, "ttl-other.test")).toMatchObject({ replayed: false });
+    expect(await t.db.transfer.count({ where: { domainAscii: "ttl-other.test" } })).toBe(1);
+    // The lifetime is the environment's.
+    const short = await createTransferIdempotent(
+      ann,
+      { idempotencyKey: "ttl", body: body("ttl-other.test") },
+      { db: t.db, env: { CUTOVER_IDEMPOTENCY_HOURS: "1" }, now: new Date(created.getTime() + 52 * H) },
+    );
+    expect(short).toMatchObject({ replayed: false });
+    expect(await t.db.transfer.count({ where: { domainAscii: "ttl-other.test" } })).toBe(2);
+  });
+
+  test("ten concurrent requests with an expired key (from two database clients) make one new transfer", async () => {
+    const created = new Date("2026-04-01T10:00:00.000Z");
+    const deps = (ms: number, db: Db) => ({ db, env: {}, now: new Date(created.getTime() + ms) });
+    const input = { idempotencyKey: "burst-expired", body: body("burst-expired.test") };
+    const first = await createTransferIdempotent(ann, input, deps(0, t.db));
+    const all = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => createTransferIdempotent(ann, input, deps(25 * H, i % 2 ? other : t.db))),
+    );
+    const ids = new Set(all.flatMap((r) => (r.status === "fulfilled" ? [r.value.transfer.id] : [])));
+    expect(ids.size).toBe(1);
+    expect(ids.has(first.transfer.id)).toBe(false);
+    for (const r of all) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT" });
+    expect(all.filter((r) => r.status === "fulfilled" && !r.value.replayed)).toHaveLength(1);
+    expect(await t.db.transfer.count({ where: { domainAscii: "burst-expired.test" } })).toBe(2);
   });
 });

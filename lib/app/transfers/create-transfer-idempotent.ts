@@ -5,13 +5,24 @@
  * as the transfer, so a concurrent duplicate waits on the key's unique index and then finds the committed result;
  * a failed request stores nothing and may be retried with the same key. The same key with another body is a
  * client error (409), as the draft asks. Keys are per organisation. Without a key: an ordinary create.
+ * A key lives CUTOVER_IDEMPOTENCY_HOURS (lib/config/idempotency.ts; the draft's "Idempotency Key Validity and
+ * Expiry" leaves the lifetime to the server): an older one counts as never used, so the request creates a new
+ * transfer and takes the key row over; the notification sweep deletes expired keys.
  */
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { requireStaffActor } from "../../auth/require";
 import { canonicalDigest } from "../../checklist/canonical-json";
+import { idempotencyCutoff } from "../../config/idempotency";
+import type { Db } from "../../db/client";
 import { getTransfer } from "../../db/get-transfer";
-import { getIdempotencyKey, insertIdempotencyKey, setIdempotencyResult } from "../../db/idempotency-keys";
+import {
+  getIdempotencyKey,
+  insertIdempotencyKey,
+  replaceExpiredIdempotencyKey,
+  setIdempotencyResult,
+  type IdempotencyKeyRow,
+} from "../../db/idempotency-keys";
 import { inTransaction } from "../../db/portfolios";
 import type { TransferRow } from "../../db/rows";
 import { isUniqueViolation } from "../../db/unique-violation";
@@ -48,19 +59,36 @@ export async function createTransferIdempotent(
     throw new AppError("INVALID", "the body is not JSON");
   }
   const id = { organisationId: staff.organisationId, operation: OPERATION, key };
-  try {
-    // A refused create (AppError INVALID) rolls the key back with everything else: the corrected request may be
-    // sent with the same key.
-    return await inTransaction(async (tx) => {
-      await insertIdempotencyKey({ ...id, requestHash, resultJson: null, createdAt: deps.now ?? new Date() }, tx);
+  const now = deps.now ?? new Date();
+  const cutoff = idempotencyCutoff(now, deps.env);
+  const claimed: IdempotencyKeyRow = { ...id, requestHash, resultJson: null, createdAt: now };
+  // `claim` stores the key in the transfer's transaction; false: another request holds it.
+  // A refused create (AppError INVALID) rolls the key back with everything else: the corrected request may be
+  // sent with the same key.
+  const create = (claim: (tx: Db) => Promise<boolean>) =>
+    inTransaction(async (tx): Promise<CreateTransferIdempotentResult | null> => {
+      if (!(await claim(tx))) return null;
       const transfer = await createTransfer(staff, input.body, { ...deps, db: tx });
       await setIdempotencyResult(id, JSON.stringify({ transferId: transfer.id }), tx);
       return { transfer, replayed: false };
     }, deps.db);
+  try {
+    const made = await create(async (tx) => {
+      await insertIdempotencyKey(claimed, tx);
+      return true;
+    });
+    if (made) return made;
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
   }
-  const row = await getIdempotencyKey(id, deps.db);
+  let row = await getIdempotencyKey(id, deps.db);
+  if (row && row.createdAt < cutoff) {
+    // Expired: as if absent. The take-over is conditional on the row still being expired, so of concurrent
+    // requests with this key one makes the transfer and the others find its result below.
+    const made = await create((tx) => replaceExpiredIdempotencyKey(claimed, cutoff, tx));
+    if (made) return made;
+    row = await getIdempotencyKey(id, deps.db);
+  }
   if (!row || row.resultJson === null)
     throw new AppError("CONFLICT", "a request with this Idempotency-Key is in progress: retry");
   if (row.requestHash !== requestHash)
