@@ -69,12 +69,16 @@ export function exchangeTcp(opts: TcpOptions, judge: (frame: Uint8Array) => Fram
     const fail = (error: QueryError) => finish({ ok: false, error, frames, mismatches, bytes });
     const onAbort = () => fail(abortError(opts.signal));
     opts.signal?.addEventListener("abort", onAbort, { once: true });
+    // Judged in the check phase, after the poll phase has read what the kernel holds: timers run before poll, so
+    // after a busy spell an answer already received would otherwise be declared a timeout (as in udp-mux.ts).
     const timer = setTimeout(
       () =>
-        fail(
-          mismatches > 0 && frames.length === 0
-            ? { kind: "id-mismatch", message: `${mismatches} answer(s) did not match the query` }
-            : { kind: "timeout", message: `TCP exchange not complete within ${opts.timeoutMs} ms` },
+        setImmediate(() =>
+          fail(
+            mismatches > 0 && frames.length === 0
+              ? { kind: "id-mismatch", message: `${mismatches} answer(s) did not match the query` }
+              : { kind: "timeout", message: `TCP exchange not complete within ${opts.timeoutMs} ms` },
+          ),
         ),
       opts.timeoutMs,
     );
