@@ -9,6 +9,7 @@
 import { isSubdomain, nameKey, nameToText, namesEqual, parseName, name as wire } from "../zone/name";
 import { checkAddress } from "./address-policy";
 import type { AxfrResult } from "./axfr";
+import { axfrOutcome, type AxfrStatus } from "./axfr-outcome";
 import { walkDelegation, type Delegation } from "./delegation";
 import {
   COMMON_LABELS,
@@ -93,8 +94,10 @@ export interface ServerSummary extends ServerRef {
   udp: boolean;
   tcp: boolean;
   authoritative: boolean;
-  axfr: "allowed" | "refused" | "failed" | "not-tried";
+  axfr: AxfrStatus;
   axfrRecords: number;
+  /** Why the transfer was refused or failed ("REFUSED", "timeout: …"), axfr-outcome.ts; null otherwise. */
+  axfrDetail?: string | null;
   /** Summary queries (SOA over UDP and TCP, NS) that failed: "SOA/udp: timeout: …". */
   failures: string[];
   error: string | null;
@@ -243,11 +246,9 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
       xfrs.push(x);
       const sum = summaries.find((s) => s.address === t.address && s.port === t.port && s.name === t.name);
       if (sum) {
-        sum.axfr = x.error
-          ? x.error.kind === "refused" || x.error.kind === "notauth"
-            ? "refused"
-            : "failed"
-          : "allowed";
+        const outcome = axfrOutcome(x);
+        sum.axfr = outcome.status;
+        sum.axfrDetail = outcome.detail;
         sum.axfrRecords = x.count ?? x.records.length;
       }
       if (!x.error) transferred.push(t);
@@ -394,6 +395,7 @@ async function summarise(
     authoritative: false,
     axfr: "not-tried",
     axfrRecords: 0,
+    axfrDetail: null,
     failures: [],
     error: null,
   };
