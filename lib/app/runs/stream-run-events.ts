@@ -7,7 +7,7 @@ import type { Actor } from "../../auth/actor";
 import { getRunProgress as readRunProgress } from "../../db/runs";
 import type { Deps } from "../use-case";
 import { getRunProgress } from "./get-run-progress";
-import { etaSeconds } from "./progress";
+import { runEtaSeconds } from "./progress";
 
 const POLL_MS = 250;
 const TERMINAL = new Set(["done", "failed", "cancelled"]);
@@ -64,16 +64,7 @@ export async function streamRunEvents(
           controller.enqueue(encoder.encode(`event: missing\ndata: {}\n\n`));
           return close();
         }
-        const eta =
-          run.status === "running"
-            ? etaSeconds({
-                startedAt: run.startedAt,
-                now: new Date(),
-                planned: run.planned,
-                answered: run.answered,
-                failed: run.failed,
-              })
-            : null;
+        const eta = runEtaSeconds(run, new Date());
         const data = JSON.stringify({
           status: run.status,
           phase: run.phase,

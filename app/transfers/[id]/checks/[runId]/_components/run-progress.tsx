@@ -70,7 +70,8 @@ export function RunProgress({ transferId, runId, initial }: { transferId: string
           {p.error ? `: ${p.error}` : ""}
         </span>
         <span>
-          {running && p.etaSeconds != null && (
+          {/* The server sends none once the run stops (lib/app/runs/progress.ts); nor is one shown after Cancel. */}
+          {p.status === "running" && !cancelling && p.etaSeconds != null && (
             <span className="mr-3 text-slate-600" data-testid="progress-eta">
               {eta(p.etaSeconds)}
             </span>
