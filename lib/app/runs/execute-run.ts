@@ -186,11 +186,16 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
   } catch (err) {
     if (timer) clearTimeout(timer);
     await writing;
+    // Another attempt holds the run now (this worker stalled past the queue's heartbeat): it writes, not us.
+    const ours = async () =>
+      !heartbeat.lost() &&
+      !(err instanceof RunClaimLost) &&
+      (!opts.claimToken || (await holdsRun(runId, opts.claimToken, db).catch(() => false)));
+    // Stopping while its evidence is stored (seconds for a large snapshot): no ETA meanwhile (progress.ts).
+    if (await ours()) await updateRun(runId, { ...tracker.current(), phase: "stopping" }, db).catch(() => undefined);
     // What a stopped run measured stays: its snapshots and their plans (the run page shows how much each class asked).
     await storing.catch(() => undefined);
-    // Another attempt holds the run now (this worker stalled past the queue's heartbeat): it writes, not us.
-    if (heartbeat.lost() || err instanceof RunClaimLost) return;
-    if (opts.claimToken && !(await holdsRun(runId, opts.claimToken, db).catch(() => false))) return;
+    if (!(await ours())) return;
     const cancelled = controller.signal.aborted && !budget.exhausted;
     const status = cancelled ? "cancelled" : "failed";
     const error = budget.exhausted

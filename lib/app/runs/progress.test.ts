@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { etaSeconds, runEtaSeconds } from "./progress";
+import { etaSeconds, runEtaSeconds, summaryStoppedEarly } from "./progress";
 
 const startedAt = new Date("2026-12-02T12:00:00.000Z");
 const at = (s: number) => new Date(startedAt.getTime() + s * 1000);
@@ -55,5 +55,14 @@ describe("the ETA a run shows", () => {
       expect(runEtaSeconds({ ...run, phase }, now)).toBeNull();
     for (const status of ["queued", "done", "failed", "cancelled"])
       expect(runEtaSeconds({ ...run, status }, now)).toBeNull();
+  });
+});
+
+describe("a stored snapshot stopped early", () => {
+  it("is one whose summary names why it stopped", () => {
+    expect(summaryStoppedEarly(JSON.stringify({ incomplete: "the run's deadline passed" }))).toBe(true);
+    expect(summaryStoppedEarly(JSON.stringify({ incomplete: null }))).toBe(false);
+    expect(summaryStoppedEarly(JSON.stringify({}))).toBe(false);
+    expect(summaryStoppedEarly("{not json")).toBe(false);
   });
 });

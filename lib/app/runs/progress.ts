@@ -97,3 +97,12 @@ export function runEtaSeconds(
     failed: run.failed,
   });
 }
+
+/** Whether a stored snapshot summary (store-snapshot.ts) says it stopped before asking all it planned. */
+export function summaryStoppedEarly(summaryJson: string): boolean {
+  try {
+    return !!(JSON.parse(summaryJson) as { incomplete?: unknown }).incomplete;
+  } catch {
+    return false;
+  }
+}

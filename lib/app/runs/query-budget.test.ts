@@ -140,6 +140,20 @@ describe("a live run over the per-run query cap", () => {
 
   test("ends failed with the cap in its error, and the server received no packet beyond the cap", async () => {
     process.env.CUTOVER_MAX_QUERIES_PER_RUN = "7";
+    // The phases the run row goes through: "stopping" (no ETA) once the cap stopped it, before "failed".
+    const phases: string[] = [];
+    const run_ = new Proxy(t.db.run, {
+      get(target, p) {
+        const v = Reflect.get(target, p) as unknown;
+        if (p === "update" && typeof v === "function")
+          return (a: { data: { phase?: string } }) => {
+            if (a.data.phase && phases.at(-1) !== a.data.phase) phases.push(a.data.phase);
+            return (v as (x: unknown) => unknown).call(target, a);
+          };
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    });
+    const db = new Proxy(t.db, { get: (target, p) => (p === "run" ? run_ : Reflect.get(target, p)) }) as typeof t.db;
     const r = await startRun(
       staff,
       {
@@ -151,9 +165,10 @@ describe("a live run over the per-run query cap", () => {
           port: server.port,
         },
       },
-      { db: t.db },
+      { db },
     );
     await r.done;
+    expect(phases.slice(-2)).toEqual(["stopping", "failed"]);
     const run = (await getRun(r.runId, t.db))!;
     expect(run.status).toBe("failed");
     expect(run.verdict).toBeNull();

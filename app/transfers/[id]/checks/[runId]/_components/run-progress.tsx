@@ -30,6 +30,7 @@ const PHASES: Record<string, string> = {
   rdap: "registration data (RDAP)",
   http: "web reachability",
   checks: "running the check catalogue",
+  stopping: "stopping: keeping what was measured",
   done: "done",
 };
 
