@@ -85,7 +85,12 @@ export interface SnapshotPlan {
   classes: ClassCounts;
   /** Questions planned but never sent (deadline, cap, cancel): not failures, not evidence. */
   unsent: number;
+  /** Why it stopped before asking all it planned, as data (`incomplete` says it in words); null: it did not. */
+  stopCause?: StopCause | null;
 }
+
+/** What stops a snapshot early: its deadline, the query cap, or the caller (cancel). */
+export type StopCause = "deadline" | "cap" | "cancelled";
 
 export interface ServerSummary extends ServerRef {
   soaSerial: number | null;
@@ -347,6 +352,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
   // A question the run never sent is not a failure: it is counted as unsent.
   const unsentFailed = answers.filter((a) => a.error && UNSENT.has(a.error.kind)).length;
   counts.failed = Math.max(0, counts.failed - unsentFailed);
+  const stopCause = stopCauseOf(session, opts.signal, answers);
   return {
     zone: zoneText,
     startedAt,
@@ -362,7 +368,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
     sentTo,
     counts,
     incomplete: session.signal.aborted
-      ? stopReason(session.signal.reason)
+      ? stopReason(stopCause === "cap" && opts.signal?.aborted ? opts.signal.reason : session.signal.reason)
       : capped(answers, session.limiter.limits.maxQueries),
     plan: {
       ratePerServer: session.limiter.limits.ratePerServer,
@@ -373,6 +379,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
       ),
       classes,
       unsent: unsent + unsentFailed,
+      stopCause,
     },
   };
 }
@@ -451,6 +458,20 @@ function stopReason(reason: unknown): string {
   if (kind === "deadline") return "the run's deadline passed";
   if (kind === "cancelled") return "the run was stopped (cancelled or at its query cap)";
   return typeof reason === "string" && reason ? reason : "stopped before every planned query was sent";
+}
+
+const kindOf = (reason: unknown): unknown =>
+  typeof reason === "object" && reason !== null ? (reason as { kind?: unknown }).kind : undefined;
+
+function stopCauseOf(session: QuerySession, caller: AbortSignal | undefined, answers: readonly ServerAnswer[]) {
+  if (session.signal.aborted) {
+    const kind = kindOf(session.signal.reason);
+    if (kind === "deadline") return "deadline" as const;
+    // A caller stopping the run at its own query budget says so (queryCapReason, query-budget.ts).
+    if (kind === "query-cap" || (caller?.aborted && kindOf(caller.reason) === "query-cap")) return "cap" as const;
+    return "cancelled" as const;
+  }
+  return answers.some((a) => a.error?.kind === "query-cap") ? ("cap" as const) : null;
 }
 
 /** The per-run query cap answers waiting questions without aborting: still a partial snapshot. */

@@ -25,7 +25,7 @@ import { storeDiffRows } from "./store-diff-rows";
 import { diffRows } from "./diff-rows";
 import { abuseLimits } from "../../config/abuse-limits";
 import { progressTracker } from "./progress";
-import { queryBudget } from "../../dns/query-budget";
+import { queryBudget, queryCapReason } from "../../dns/query-budget";
 import { registry } from "./registry";
 import { startRunHeartbeat } from "./run-heartbeat";
 import type { RunOptions } from "./run-input";
@@ -132,7 +132,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
         tracker.update(p);
         // At the cap, stop everything at once: no further packets.
         if ((p.phase === "old" || p.phase === "new") && budget.note(p.phase, p.event) && !controller.signal.aborted)
-          controller.abort(new Error(budget.message));
+          controller.abort(queryCapReason(budget.message));
         // Phase changes go out at once; counters at most every FLUSH_MS.
         if (p.phase !== "old" && p.phase !== "new") flush();
         else timer ??= setTimeout(flush, FLUSH_MS);

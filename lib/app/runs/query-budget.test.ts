@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import dnsPacket from "dns-packet";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { listRunSnapshots } from "../../db/run-evidence";
 import { getRun } from "../../db/runs";
 import { createTestDb, type TestDb } from "../../db/test-db";
 import { startFakeServer, type FakeServer } from "../../dns/testing/fake-server";
@@ -176,6 +177,9 @@ describe("a live run over the per-run query cap", () => {
       "stopped at the query cap: this run may send 7 DNS queries (CUTOVER_MAX_QUERIES_PER_RUN) and sent 7; no further queries were sent and no verdict was reached",
     );
     expect(run.sent).toBe(7);
+    // The old snapshot, stored as it stopped, names the cap as its cause (not a cancel).
+    const old = (await listRunSnapshots(r.runId, t.db)).find((x) => x.side === "old")!;
+    expect((JSON.parse(old.summaryJson) as { plan: { stopCause: string } }).plan.stopCause).toBe("cap");
     // Wait a little: nothing more arrives after the run ended. (Packets the run counted as sent
     // while the abort closed its sockets may never arrive, so "at most" the cap.)
     const arrived = server.received.udp + server.received.tcp;
