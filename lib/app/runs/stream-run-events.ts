@@ -66,8 +66,8 @@ export async function streamRunEvents(
           controller.enqueue(encoder.encode(`event: missing\ndata: {}\n\n`));
           return close();
         }
-        // The old snapshot is stored before the new one starts: stopped early (its deadline), planned questions
-        // stay unasked in the counters for good. Read only while an ETA would be shown, and only until found.
+        // The old snapshot is stored while the new one runs (execute-run.ts): stopped early (its deadline), its
+        // planned questions stay unasked in the counters for good. Read only while an ETA would be shown, until found.
         if (!oldStoppedEarly && run.phase === "new" && activelyQuerying(run))
           oldStoppedEarly = (await listRunSnapshots(runId, db).catch(() => [])).some(
             (x) => x.side === "old" && summaryStoppedEarly(x.summaryJson),
