@@ -439,6 +439,25 @@ describe("SVC-MAIL-PTR, SVC-MTA-STS, SVC-XFR-PATH", () => {
     ).filter(only("SVC-XFR-PATH"));
     expect(copy).toEqual([]);
   });
+
+  it("XFR path: a server that answered REFUSED reads refused, a timed-out transfer reads failed", () => {
+    const i = input({
+      old: [
+        { ...OLD, zone: "@ IN NS ns1.old.test.\n" },
+        { ...OLD2, zone: "@ IN NS ns1.old.test.\n" },
+      ],
+    });
+    Object.assign(i.old!.servers[0], { axfr: "refused", axfrDetail: "REFUSED" });
+    Object.assign(i.old!.servers[1], { axfr: "failed", axfrDetail: "timeout: no answer in 60000 ms" });
+    const [f] = runChecks(i, DEFAULT_CONFIG, SVC_CHECKS).filter(only("SVC-XFR-PATH"));
+    expect(f.message).toBe(
+      "AXFR from this checker: ns1.old.test. 192.0.2.1:53 refused (REFUSED); ns2.old.test. 198.51.100.1:53 failed (timeout: no answer in 60000 ms).",
+    );
+    expect(f.evidence.map((e) => e.text)).toEqual([
+      "AXFR refused by ns1.old.test. 192.0.2.1:53 (REFUSED)",
+      "AXFR failed from ns2.old.test. 198.51.100.1:53 (timeout: no answer in 60000 ms)",
+    ]);
+  });
 });
 
 describe("OPS facts with real TTLs", () => {

@@ -5,6 +5,7 @@
  * old primary, its serial must have caught up, and what the transfer
  * answers from this checker's address shows.
  */
+import { axfrOutcomeText, axfrShort } from "../dns/axfr-outcome";
 import { serverLabel } from "../diff/zone-view";
 import { fact, summaryEvidence } from "./evidence";
 import type { CheckDef } from "./types";
@@ -29,10 +30,10 @@ export const xfrPath: CheckDef = {
       emit({
         severity: "info",
         subject: `${i.zone} AXFR`,
-        message: `AXFR from this checker: ${axfrs.map((s) => `${serverLabel(s)} ${s.axfr}${s.axfr === "allowed" ? ` (${s.axfrRecords} records)` : ""}`).join("; ")}.`,
+        message: `AXFR from this checker: ${axfrs.map((s) => `${serverLabel(s)} ${axfrShort(s)}`).join("; ")}.`,
         remediation:
           "Transfers should be limited to the secondaries (ACL and TSIG, RFC 5936 §6); a refusal here says nothing about the new operator's address.",
-        evidence: axfrs.map((s) => fact(`${serverLabel(s)}: AXFR ${s.axfr}`)),
+        evidence: axfrs.map((s) => fact(axfrOutcomeText(s))),
       });
     if (i.facts.newOperatorFeed !== "axfr" || !i.neu) return;
     if (primary.length === 0)

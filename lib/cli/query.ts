@@ -156,7 +156,7 @@ export async function runQuery(argv: string[], io: CliIo = processIo): Promise<n
         const where = `${s.name} ${s.address.includes(":") ? `[${s.address}]` : s.address}:${s.port}`;
         io.stdout.write(
           `  ${where}  serial=${s.soaSerial ?? "-"}  udp=${s.udp ? "ok" : "no"} tcp=${s.tcp ? "ok" : "no"}` +
-            `  axfr=${s.axfr}${s.axfr === "allowed" ? `(${s.axfrRecords})` : ""}  ns=[${s.ns.join(" ")}]` +
+            `  axfr=${s.axfr}${s.axfr === "allowed" ? `(${s.axfrRecords})` : s.axfrDetail ? `(${s.axfrDetail})` : ""}  ns=[${s.ns.join(" ")}]` +
             (s.failures.length ? `  FAILED ${s.failures.join("; ")}` : "") +
             (s.error && !s.failures.some((f) => f.endsWith(s.error!)) ? `  ERROR ${s.error}` : "") +
             "\n",

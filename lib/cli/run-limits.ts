@@ -4,8 +4,8 @@
  * snapshot asked (printed when a run stopped early, and in every summary).
  */
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "../dns/limiter";
-import { PRIORITY_CLASSES } from "../dns/query-plan";
-import type { Snapshot } from "../dns/run-snapshot";
+import { classReportText, stopCauseOf } from "../dns/plan-report";
+import type { Snapshot, StopCause } from "../dns/run-snapshot";
 
 export const RUN_LIMIT_OPTIONS = {
   rate: { type: "string" },
@@ -60,6 +60,8 @@ export interface PlanSummary {
   classes: Record<string, { planned: number; asked: number }>;
   unsent: number;
   incomplete: string | null;
+  /** Why it stopped early; absent from servers that do not report it (then read from `incomplete`). */
+  stopCause?: StopCause | null;
 }
 
 export function planSummary(s: Snapshot): PlanSummary | null {
@@ -73,23 +75,18 @@ export function planSummary(s: Snapshot): PlanSummary | null {
     classes: p.classes,
     unsent: p.unsent,
     incomplete: s.incomplete ?? null,
+    stopCause: stopCauseOf({ stopCause: p.stopCause, incomplete: s.incomplete }),
   };
 }
 
-/** "apex 14/14, cuts 4/4, services 120/300, rest 0/4800" — asked of planned, per priority class. */
-export function classSummary(s: Snapshot | PlanSummary): string | null {
-  const p = "classes" in s ? s : planSummary(s);
-  if (!p) return null;
-  return PRIORITY_CLASSES.map((c) => `${c} ${p.classes[c]?.asked ?? 0}/${p.classes[c]?.planned ?? 0}`).join(", ");
-}
-
-/** Lines describing how a snapshot was planned and how far it got. */
+/** Lines describing how a snapshot was planned and how far it got (per priority class: plan-report.ts). */
 export function planLines(side: string, s: Snapshot | PlanSummary): string[] {
   const p = "classes" in s ? s : planSummary(s);
   if (!p) return [];
   const lines = [
     `${side}: rate ${p.ratePerServer} q/s per server, deadline ${p.deadlineSeconds} s (${p.deadlineDerived ? "derived from the plan" : "set by the operator"}); ` +
-      `transferred: ${p.transferred.length ? p.transferred.join(", ") : "none"}; asked per class: ${classSummary(p)}`,
+      `transferred: ${p.transferred.length ? p.transferred.join(", ") : "none"}`,
+    `${side}: ${classReportText(p)}`,
   ];
   if (p.incomplete)
     lines.push(

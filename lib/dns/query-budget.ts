@@ -49,3 +49,11 @@ export function queryBudget(cap: number): QueryBudget {
     },
   };
 }
+
+/**
+ * The reason to abort a run with when its budget is spent: an Error (its message is the run's error) whose `kind`
+ * tells the snapshot it stopped at the cap, not at a cancel (run-snapshot.ts, SnapshotPlan.stopCause).
+ */
+export function queryCapReason(message: string): Error & { kind: "query-cap" } {
+  return Object.assign(new Error(message), { kind: "query-cap" as const });
+}

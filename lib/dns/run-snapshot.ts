@@ -9,6 +9,7 @@
 import { isSubdomain, nameKey, nameToText, namesEqual, parseName, name as wire } from "../zone/name";
 import { checkAddress } from "./address-policy";
 import type { AxfrResult } from "./axfr";
+import { axfrOutcome, type AxfrStatus } from "./axfr-outcome";
 import { walkDelegation, type Delegation } from "./delegation";
 import {
   COMMON_LABELS,
@@ -84,7 +85,12 @@ export interface SnapshotPlan {
   classes: ClassCounts;
   /** Questions planned but never sent (deadline, cap, cancel): not failures, not evidence. */
   unsent: number;
+  /** Why it stopped before asking all it planned, as data (`incomplete` says it in words); null: it did not. */
+  stopCause?: StopCause | null;
 }
+
+/** What stops a snapshot early: its deadline, the query cap, or the caller (cancel). */
+export type StopCause = "deadline" | "cap" | "cancelled";
 
 export interface ServerSummary extends ServerRef {
   soaSerial: number | null;
@@ -93,8 +99,10 @@ export interface ServerSummary extends ServerRef {
   udp: boolean;
   tcp: boolean;
   authoritative: boolean;
-  axfr: "allowed" | "refused" | "failed" | "not-tried";
+  axfr: AxfrStatus;
   axfrRecords: number;
+  /** Why the transfer was refused or failed ("REFUSED", "timeout: …"), axfr-outcome.ts; null otherwise. */
+  axfrDetail?: string | null;
   /** Summary queries (SOA over UDP and TCP, NS) that failed: "SOA/udp: timeout: …". */
   failures: string[];
   error: string | null;
@@ -243,11 +251,9 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
       xfrs.push(x);
       const sum = summaries.find((s) => s.address === t.address && s.port === t.port && s.name === t.name);
       if (sum) {
-        sum.axfr = x.error
-          ? x.error.kind === "refused" || x.error.kind === "notauth"
-            ? "refused"
-            : "failed"
-          : "allowed";
+        const outcome = axfrOutcome(x);
+        sum.axfr = outcome.status;
+        sum.axfrDetail = outcome.detail;
         sum.axfrRecords = x.count ?? x.records.length;
       }
       if (!x.error) transferred.push(t);
@@ -346,6 +352,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
   // A question the run never sent is not a failure: it is counted as unsent.
   const unsentFailed = answers.filter((a) => a.error && UNSENT.has(a.error.kind)).length;
   counts.failed = Math.max(0, counts.failed - unsentFailed);
+  const stopCause = stopCauseOf(session, opts.signal, answers);
   return {
     zone: zoneText,
     startedAt,
@@ -361,7 +368,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
     sentTo,
     counts,
     incomplete: session.signal.aborted
-      ? stopReason(session.signal.reason)
+      ? stopReason(stopCause === "cap" && opts.signal?.aborted ? opts.signal.reason : session.signal.reason)
       : capped(answers, session.limiter.limits.maxQueries),
     plan: {
       ratePerServer: session.limiter.limits.ratePerServer,
@@ -372,6 +379,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
       ),
       classes,
       unsent: unsent + unsentFailed,
+      stopCause,
     },
   };
 }
@@ -394,6 +402,7 @@ async function summarise(
     authoritative: false,
     axfr: "not-tried",
     axfrRecords: 0,
+    axfrDetail: null,
     failures: [],
     error: null,
   };
@@ -449,6 +458,20 @@ function stopReason(reason: unknown): string {
   if (kind === "deadline") return "the run's deadline passed";
   if (kind === "cancelled") return "the run was stopped (cancelled or at its query cap)";
   return typeof reason === "string" && reason ? reason : "stopped before every planned query was sent";
+}
+
+const kindOf = (reason: unknown): unknown =>
+  typeof reason === "object" && reason !== null ? (reason as { kind?: unknown }).kind : undefined;
+
+function stopCauseOf(session: QuerySession, caller: AbortSignal | undefined, answers: readonly ServerAnswer[]) {
+  if (session.signal.aborted) {
+    const kind = kindOf(session.signal.reason);
+    if (kind === "deadline") return "deadline" as const;
+    // A caller stopping the run at its own query budget says so (queryCapReason, query-budget.ts).
+    if (kind === "query-cap" || (caller?.aborted && kindOf(caller.reason) === "query-cap")) return "cap" as const;
+    return "cancelled" as const;
+  }
+  return answers.some((a) => a.error?.kind === "query-cap") ? ("cap" as const) : null;
 }
 
 /** The per-run query cap answers waiting questions without aborting: still a partial snapshot. */

@@ -148,6 +148,10 @@ export const RunFindingsSchema = z
         deadlineDerived: z.boolean(),
         transferred: z.array(z.string()),
         unsent: z.number().int(),
+        stopCause: z
+          .enum(["deadline", "cap", "cancelled"])
+          .nullable()
+          .describe("why the snapshot stopped before asking all it planned; null: it did not, or it is not known"),
         classes: z.record(z.string(), classCount),
       }),
     ),

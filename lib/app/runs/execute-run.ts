@@ -25,7 +25,7 @@ import { storeDiffRows } from "./store-diff-rows";
 import { diffRows } from "./diff-rows";
 import { abuseLimits } from "../../config/abuse-limits";
 import { progressTracker } from "./progress";
-import { queryBudget } from "../../dns/query-budget";
+import { queryBudget, queryCapReason } from "../../dns/query-budget";
 import { registry } from "./registry";
 import { startRunHeartbeat } from "./run-heartbeat";
 import type { RunOptions } from "./run-input";
@@ -132,7 +132,7 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
         tracker.update(p);
         // At the cap, stop everything at once: no further packets.
         if ((p.phase === "old" || p.phase === "new") && budget.note(p.phase, p.event) && !controller.signal.aborted)
-          controller.abort(new Error(budget.message));
+          controller.abort(queryCapReason(budget.message));
         // Phase changes go out at once; counters at most every FLUSH_MS.
         if (p.phase !== "old" && p.phase !== "new") flush();
         else timer ??= setTimeout(flush, FLUSH_MS);
@@ -186,11 +186,16 @@ export async function executeRun(opts: ExecuteRunOptions): Promise<void> {
   } catch (err) {
     if (timer) clearTimeout(timer);
     await writing;
+    // Another attempt holds the run now (this worker stalled past the queue's heartbeat): it writes, not us.
+    const ours = async () =>
+      !heartbeat.lost() &&
+      !(err instanceof RunClaimLost) &&
+      (!opts.claimToken || (await holdsRun(runId, opts.claimToken, db).catch(() => false)));
+    // Stopping while its evidence is stored (seconds for a large snapshot): no ETA meanwhile (progress.ts).
+    if (await ours()) await updateRun(runId, { ...tracker.current(), phase: "stopping" }, db).catch(() => undefined);
     // What a stopped run measured stays: its snapshots and their plans (the run page shows how much each class asked).
     await storing.catch(() => undefined);
-    // Another attempt holds the run now (this worker stalled past the queue's heartbeat): it writes, not us.
-    if (heartbeat.lost() || err instanceof RunClaimLost) return;
-    if (opts.claimToken && !(await holdsRun(runId, opts.claimToken, db).catch(() => false))) return;
+    if (!(await ours())) return;
     const cancelled = controller.signal.aborted && !budget.exhausted;
     const status = cancelled ? "cancelled" : "failed";
     const error = budget.exhausted

@@ -53,6 +53,7 @@ export async function getRunFindings(
       deadlineDerived: p.plan.deadlineDerived,
       transferred: p.plan.transferred,
       unsent: p.plan.unsent,
+      stopCause: p.stopCause,
       classes: Object.fromEntries(
         Object.entries(p.plan.classes).map(([c, n]) => [c, { planned: n.planned, asked: n.asked }]),
       ),

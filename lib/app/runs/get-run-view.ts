@@ -15,7 +15,8 @@ import { countFindings, listFindingKeys, listFindingsPage, type FindingRow } fro
 import { getRunAnswers, listDiffRows, listRunSnapshots, type Side } from "../../db/run-evidence";
 import { getRun, type RunDetailRow, type RunRow } from "../../db/runs";
 import type { EvidenceRef } from "../../diff/types";
-import type { SnapshotPlan } from "../../dns/run-snapshot";
+import { classReport, classReportText, notAskedText, stopCauseOf, type ClassReportRow } from "../../dns/plan-report";
+import type { SnapshotPlan, StopCause } from "../../dns/run-snapshot";
 import { storedAnswer } from "./stored-answer";
 import { digText, type StoredAnswer } from "./dig-text";
 import type { DiffRow } from "./diff-rows";
@@ -59,7 +60,32 @@ export interface RunView {
   diffTypes: string[];
   diffComparisons: string[];
   /** Per snapshot: how it was planned and how much of each priority class it asked. */
-  plans: { side: "old" | "new"; incomplete: string | null; plan: SnapshotPlan }[];
+  plans: RunPlanView[];
+}
+
+export interface RunPlanView {
+  side: "old" | "new";
+  incomplete: string | null;
+  plan: SnapshotPlan;
+  /** Why it stopped early (deadline, cap, cancelled), also for runs stored before the plan recorded it. */
+  stopCause: StopCause | null;
+  /** Per priority class, in priority order: asked of planned, and "70 not asked: deadline" when some were not. */
+  classes: (ClassReportRow & { notAskedText: string })[];
+  /** The same in one line: "apex 12/12 asked; zone cuts 40/40; mail & web 130/200 (70 not asked: deadline); …". */
+  summary: string;
+}
+
+/** A stored snapshot's plan as the run page and the API show it (plan-report.ts). */
+export function planView(side: "old" | "new", plan: SnapshotPlan, incomplete: string | null): RunPlanView {
+  const counts = { classes: plan.classes, stopCause: plan.stopCause, incomplete };
+  return {
+    side,
+    incomplete,
+    plan,
+    stopCause: stopCauseOf(counts),
+    classes: classReport(counts).map((r) => ({ ...r, notAskedText: notAskedText(r) })),
+    summary: classReportText(counts),
+  };
 }
 
 interface StoredSnapshot {
@@ -166,7 +192,7 @@ async function loadRunView(opts: { transferId: string; runId: string; db?: Db })
   const snap = await loadSnapshots(run, opts.db);
   const plans = (["old", "new"] as const).flatMap((side) => {
     const x = snap[side];
-    return x?.plan ? [{ side, incomplete: x.incomplete ?? null, plan: x.plan }] : [];
+    return x?.plan ? [planView(side, x.plan, x.incomplete ?? null)] : [];
   });
   if (run.status !== "done") {
     return {

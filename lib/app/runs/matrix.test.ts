@@ -53,4 +53,21 @@ describe("serverMatrix", () => {
     );
     expect(rows.map((r) => r.status)).toEqual(["ok", "ok", "ns-differs", "lame"]);
   });
+  it("shows a refusal as refused with its rcode, apart from a failed transfer", () => {
+    const rows = serverMatrix(
+      [
+        s("a.", "192.0.2.1", 5, { axfrDetail: "REFUSED" }),
+        s("b.", "192.0.2.2", 5, { axfr: "failed", axfrDetail: "timeout: no answer" }),
+        s("c.", "192.0.2.3", 5, { axfr: "allowed", axfrRecords: 12 }),
+        s("d.", "192.0.2.4", 5, { axfr: "not-tried" }),
+      ],
+      null,
+    );
+    expect(rows.map((r) => r.axfrText)).toEqual([
+      "refused (REFUSED)",
+      "failed (timeout: no answer)",
+      "allowed (12 records)",
+      "not tried",
+    ]);
+  });
 });

@@ -5,12 +5,24 @@
  * "dead"; one that answers without AA is "lame". The status is text, so it
  * never relies on colour alone.
  */
+import { axfrShort } from "../../dns/axfr-outcome";
 import type { ServerSummary } from "../../dns/run-snapshot";
 
 /** A server summary as stored with the run (lib/dns snapshotToJson keeps ServerSummary's fields as they are). */
 export type StoredServerSummary = Pick<
   ServerSummary,
-  "name" | "address" | "port" | "soaSerial" | "ns" | "udp" | "tcp" | "authoritative" | "axfr" | "axfrRecords" | "error"
+  | "name"
+  | "address"
+  | "port"
+  | "soaSerial"
+  | "ns"
+  | "udp"
+  | "tcp"
+  | "authoritative"
+  | "axfr"
+  | "axfrRecords"
+  | "axfrDetail"
+  | "error"
 >;
 
 export type ServerStatus = "ok" | "stale" | "dead" | "lame" | "ns-differs";
@@ -24,6 +36,8 @@ export interface MatrixRow {
   udp: boolean;
   tcp: boolean;
   axfr: StoredServerSummary["axfr"];
+  /** The AXFR cell: "refused (REFUSED)", "failed (timeout: …)", "allowed (42 records)". */
+  axfrText: string;
   aa: boolean;
   status: ServerStatus;
   /** Why the status (one line). */
@@ -68,6 +82,7 @@ function operatorRows(operator: "old" | "new", servers: readonly StoredServerSum
       udp: s.udp,
       tcp: s.tcp,
       axfr: s.axfr,
+      axfrText: axfrShort(s),
       aa: s.authoritative,
       status,
       note,

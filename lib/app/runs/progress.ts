@@ -60,3 +60,49 @@ export function etaSeconds(p: {
   if (!(elapsed > 0)) return null;
   return Math.ceil((elapsed * (p.planned - done)) / done);
 }
+
+/** Where a run stands, as its row says. */
+export interface RunActivity {
+  status: string;
+  phase: string | null;
+  cancelRequestedAt: Date | null;
+  /** A snapshot of the run stopped before asking all it planned (its deadline, the query cap). */
+  stoppedEarly?: boolean;
+}
+
+/** The phases whose questions `planned` counts (progressTracker): the two snapshots. */
+const QUERY_PHASES = new Set(["old", "new"]);
+
+/**
+ * Whether the run is still asking the questions its counters plan. A cancel
+ * requested, a snapshot stopped early (deadline, cap) or a run ended leaves
+ * planned questions that will never be asked: time left computed from them
+ * would count down to nothing.
+ */
+export function activelyQuerying(a: RunActivity): boolean {
+  return a.status === "running" && !a.cancelRequestedAt && !a.stoppedEarly && QUERY_PHASES.has(a.phase ?? "");
+}
+
+/** The ETA a run's progress shows: only while it is actively querying (activelyQuerying), else null. */
+export function runEtaSeconds(
+  run: RunActivity & { startedAt: Date | null; planned: number; answered: number; failed: number },
+  now: Date,
+): number | null {
+  if (!activelyQuerying(run)) return null;
+  return etaSeconds({
+    startedAt: run.startedAt,
+    now,
+    planned: run.planned,
+    answered: run.answered,
+    failed: run.failed,
+  });
+}
+
+/** Whether a stored snapshot summary (store-snapshot.ts) says it stopped before asking all it planned. */
+export function summaryStoppedEarly(summaryJson: string): boolean {
+  try {
+    return !!(JSON.parse(summaryJson) as { incomplete?: unknown }).incomplete;
+  } catch {
+    return false;
+  }
+}

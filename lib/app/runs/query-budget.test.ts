@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import dnsPacket from "dns-packet";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { listRunSnapshots } from "../../db/run-evidence";
 import { getRun } from "../../db/runs";
 import { createTestDb, type TestDb } from "../../db/test-db";
 import { startFakeServer, type FakeServer } from "../../dns/testing/fake-server";
@@ -140,6 +141,20 @@ describe("a live run over the per-run query cap", () => {
 
   test("ends failed with the cap in its error, and the server received no packet beyond the cap", async () => {
     process.env.CUTOVER_MAX_QUERIES_PER_RUN = "7";
+    // The phases the run row goes through: "stopping" (no ETA) once the cap stopped it, before "failed".
+    const phases: string[] = [];
+    const run_ = new Proxy(t.db.run, {
+      get(target, p) {
+        const v = Reflect.get(target, p) as unknown;
+        if (p === "update" && typeof v === "function")
+          return (a: { data: { phase?: string } }) => {
+            if (a.data.phase && phases.at(-1) !== a.data.phase) phases.push(a.data.phase);
+            return (v as (x: unknown) => unknown).call(target, a);
+          };
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    });
+    const db = new Proxy(t.db, { get: (target, p) => (p === "run" ? run_ : Reflect.get(target, p)) }) as typeof t.db;
     const r = await startRun(
       staff,
       {
@@ -151,9 +166,10 @@ describe("a live run over the per-run query cap", () => {
           port: server.port,
         },
       },
-      { db: t.db },
+      { db },
     );
     await r.done;
+    expect(phases.slice(-2)).toEqual(["stopping", "failed"]);
     const run = (await getRun(r.runId, t.db))!;
     expect(run.status).toBe("failed");
     expect(run.verdict).toBeNull();
@@ -161,6 +177,9 @@ describe("a live run over the per-run query cap", () => {
       "stopped at the query cap: this run may send 7 DNS queries (CUTOVER_MAX_QUERIES_PER_RUN) and sent 7; no further queries were sent and no verdict was reached",
     );
     expect(run.sent).toBe(7);
+    // The old snapshot, stored as it stopped, names the cap as its cause (not a cancel).
+    const old = (await listRunSnapshots(r.runId, t.db)).find((x) => x.side === "old")!;
+    expect((JSON.parse(old.summaryJson) as { plan: { stopCause: string } }).plan.stopCause).toBe("cap");
     // Wait a little: nothing more arrives after the run ended. (Packets the run counted as sent
     // while the abort closed its sockets may never arrive, so "at most" the cap.)
     const arrived = server.received.udp + server.received.tcp;

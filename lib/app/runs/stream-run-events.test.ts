@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
-import { createRun, updateRun } from "../../db/runs";
+import { createRun, requestRunCancel, updateRun } from "../../db/runs";
+import { saveRunSnapshot } from "../../db/run-evidence";
 import { createTestDb, type TestDb } from "../../db/test-db";
 import { isAppError } from "../../errors/app-error";
 import { seedTransfer } from "../testing/seed";
@@ -87,6 +88,52 @@ describe("streamRunEvents", () => {
     const last = await next(reader);
     expect(JSON.parse(last!.slice(6))).toMatchObject({ status: "done", verdict: "go", etaSeconds: null });
     expect(await next(reader)).toBeNull();
+  });
+
+  it("sends an ETA while the run asks its questions, and none once a cancel is requested", async () => {
+    const runId = await newRun();
+    const startedAt = new Date(Date.now() - 10_000);
+    await updateRun(runId, { startedAt, phase: "old", planned: 1_000, answered: 500 }, t.db);
+    const reader = (
+      await streamRunEvents(
+        staff,
+        { transferId, runId },
+        { signal: new AbortController().signal, pollMs: 10, db: t.db },
+      )
+    ).getReader();
+    const first = JSON.parse((await next(reader))!.slice(6)) as { etaSeconds: number | null };
+    expect(first.etaSeconds).toBeGreaterThan(0);
+    expect(await requestRunCancel(transferId, runId, new Date(), t.db)).toBe(true);
+    let last = first;
+    // Events go out as the ETA ticks; the first after the request carries none.
+    while (last.etaSeconds !== null) last = JSON.parse((await next(reader))!.slice(6)) as typeof first;
+    expect(last).toMatchObject({ status: "running", phase: "old", etaSeconds: null });
+    await reader.cancel();
+  });
+
+  it("sends no ETA while the new snapshot runs once the old one stopped early at its deadline", async () => {
+    const etaWith = async (incomplete: string | null) => {
+      const runId = await newRun();
+      await updateRun(
+        runId,
+        { startedAt: new Date(Date.now() - 10_000), phase: "new", planned: 1_000, answered: 500 },
+        t.db,
+      );
+      const summaryJson = JSON.stringify({ zone: "project.test.", incomplete });
+      await saveRunSnapshot(runId, { side: "old", summaryJson, answers: 0, answersSha256: "" }, t.db);
+      const reader = (
+        await streamRunEvents(
+          staff,
+          { transferId, runId },
+          { signal: new AbortController().signal, pollMs: 10, db: t.db },
+        )
+      ).getReader();
+      const first = JSON.parse((await next(reader))!.slice(6)) as { etaSeconds: number | null };
+      await reader.cancel();
+      return first.etaSeconds;
+    };
+    expect(await etaWith(null)).toBeGreaterThan(0);
+    expect(await etaWith("the run's deadline passed")).toBeNull();
   });
 
   it("stops polling when the client cancels the stream", async () => {

@@ -4,10 +4,11 @@
  * the client goes away.
  */
 import type { Actor } from "../../auth/actor";
+import { listRunSnapshots } from "../../db/run-evidence";
 import { getRunProgress as readRunProgress } from "../../db/runs";
 import type { Deps } from "../use-case";
 import { getRunProgress } from "./get-run-progress";
-import { etaSeconds } from "./progress";
+import { activelyQuerying, runEtaSeconds, summaryStoppedEarly } from "./progress";
 
 const POLL_MS = 250;
 const TERMINAL = new Set(["done", "failed", "cancelled"]);
@@ -46,6 +47,7 @@ export async function streamRunEvents(
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let last = "";
+      let oldStoppedEarly = false;
       const close = () => {
         closed = true;
         if (timer) clearTimeout(timer);
@@ -64,16 +66,14 @@ export async function streamRunEvents(
           controller.enqueue(encoder.encode(`event: missing\ndata: {}\n\n`));
           return close();
         }
-        const eta =
-          run.status === "running"
-            ? etaSeconds({
-                startedAt: run.startedAt,
-                now: new Date(),
-                planned: run.planned,
-                answered: run.answered,
-                failed: run.failed,
-              })
-            : null;
+        // The old snapshot is stored while the new one runs (execute-run.ts): stopped early (its deadline), its
+        // planned questions stay unasked in the counters for good. Read only while an ETA would be shown, until found.
+        if (!oldStoppedEarly && run.phase === "new" && activelyQuerying(run))
+          oldStoppedEarly = (await listRunSnapshots(runId, db).catch(() => [])).some(
+            (x) => x.side === "old" && summaryStoppedEarly(x.summaryJson),
+          );
+        if (closed) return;
+        const eta = runEtaSeconds({ ...run, stoppedEarly: oldStoppedEarly }, new Date());
         const data = JSON.stringify({
           status: run.status,
           phase: run.phase,

@@ -8,7 +8,6 @@ import { DiffView } from "./_components/diff-view";
 import { FindingsList } from "./_components/findings-list";
 import { RunProgress } from "./_components/run-progress";
 import { ServerMatrix } from "./_components/server-matrix";
-import { PRIORITY_CLASSES } from "@/lib/dns/query-plan";
 import { plainTitle } from "@/lib/checks/glossary";
 import { getRunView, type RunView } from "@/lib/app/runs/get-run-view";
 
@@ -128,9 +127,10 @@ function PlanCard({ plans }: { plans: RunView["plans"] }) {
         <thead>
           <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
             <th className="py-1">Snapshot</th>
-            {PRIORITY_CLASSES.map((c) => (
-              <th key={c} className="py-1">
-                {c} asked
+            {/* Every plan lists the classes in the same order (lib/dns/query-plan.ts PRIORITY_CLASSES). */}
+            {plans[0].classes.map((r) => (
+              <th key={r.cls} className="py-1">
+                {r.label} asked
               </th>
             ))}
             <th className="py-1">Deadline</th>
@@ -138,13 +138,26 @@ function PlanCard({ plans }: { plans: RunView["plans"] }) {
         </thead>
         <tbody>
           {plans.map((p) => (
-            <tr key={p.side} data-testid={`plan-${p.side}`} data-incomplete={p.incomplete ? "yes" : "no"}>
+            <tr
+              key={p.side}
+              data-testid={`plan-${p.side}`}
+              data-incomplete={p.incomplete ? "yes" : "no"}
+              data-stop-cause={p.stopCause ?? ""}
+              title={p.summary}
+            >
               <td className="py-1">
                 {p.side} operator{p.incomplete ? ` — stopped early: ${p.incomplete}` : ""}
               </td>
-              {PRIORITY_CLASSES.map((c) => (
-                <td key={c} className="py-1 font-mono" data-testid={`plan-${p.side}-${c}`}>
-                  {p.plan.classes[c].asked}/{p.plan.classes[c].planned}
+              {p.classes.map((r) => (
+                <td key={r.cls} className="py-1" data-testid={`plan-${p.side}-${r.cls}`}>
+                  <span className="font-mono">
+                    {r.asked.toLocaleString("en-US")}/{r.planned.toLocaleString("en-US")}
+                  </span>
+                  {r.notAskedText && (
+                    <span className="block text-xs text-amber-800" data-testid={`plan-${p.side}-${r.cls}-not-asked`}>
+                      {r.notAskedText}
+                    </span>
+                  )}
                 </td>
               ))}
               <td className="py-1">

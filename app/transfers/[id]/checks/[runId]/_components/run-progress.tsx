@@ -30,6 +30,7 @@ const PHASES: Record<string, string> = {
   rdap: "registration data (RDAP)",
   http: "web reachability",
   checks: "running the check catalogue",
+  stopping: "stopping: keeping what was measured",
   done: "done",
 };
 
@@ -70,7 +71,8 @@ export function RunProgress({ transferId, runId, initial }: { transferId: string
           {p.error ? `: ${p.error}` : ""}
         </span>
         <span>
-          {running && p.etaSeconds != null && (
+          {/* The server sends none once the run stops (lib/app/runs/progress.ts); nor is one shown after Cancel. */}
+          {p.status === "running" && !cancelling && p.etaSeconds != null && (
             <span className="mr-3 text-slate-600" data-testid="progress-eta">
               {eta(p.etaSeconds)}
             </span>

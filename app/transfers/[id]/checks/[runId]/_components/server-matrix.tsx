@@ -49,7 +49,9 @@ export function ServerMatrix({ rows }: { rows: MatrixRow[] }) {
               <td className="pr-3 font-mono text-xs">{r.ns.join(" ") || "—"}</td>
               <td className="pr-3">{yes(r.udp)}</td>
               <td className="pr-3">{yes(r.tcp)}</td>
-              <td className="pr-3">{r.axfr}</td>
+              <td className="pr-3" data-testid="matrix-axfr" data-axfr={r.axfr}>
+                {r.axfrText}
+              </td>
               <td className="pr-3">{yes(r.aa)}</td>
               <td data-testid="matrix-status">
                 <strong>{r.status === "ok" ? "ok" : r.status.toUpperCase()}</strong>
