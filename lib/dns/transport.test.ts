@@ -1,5 +1,5 @@
-import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
+import { busySpell } from "./testing/busy-spell";
 import { describe, expect, it } from "vitest";
 import { exchangeTcp } from "./transport";
 
@@ -23,18 +23,8 @@ describe("exchangeTcp after a busy spell", () => {
       const answer = exchangeTcp({ address: "127.0.0.1", port, payload, timeoutMs: 100 }, (f) =>
         f[0] === 0x12 && f[1] === 0x34 ? "accept" : "ignore",
       );
-      // Connected and sent by now; then block from the check phase well past the timeout (blocking from a timer
-      // would leave libuv's clock behind for the rest of the timers phase, see udp-mux.test.ts).
-      await new Promise((res) => setTimeout(res, 25));
-      await new Promise<void>((res) =>
-        setImmediate(() => {
-          const until = performance.now() + 250;
-          while (performance.now() < until) {
-            // busy: a long synchronous task
-          }
-          res();
-        }),
-      );
+      // Connected and sent by now; then block well past the timeout while the answer arrives.
+      await busySpell(25, 250);
       const r = await answer;
       expect(r.ok).toBe(true);
     } finally {

@@ -1,8 +1,8 @@
 import dgram from "node:dgram";
-import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FrameVerdict } from "./transport";
+import { busySpell } from "./testing/busy-spell";
 import { UdpMux } from "./udp-mux";
 
 /** A UDP echo server that answers with the query bytes, QR set, after `delay(query)` ms (null = never). */
@@ -177,18 +177,7 @@ describe("UdpMux after a busy spell", () => {
       const answer = mux.exchange({ address: "127.0.0.1", port, payload: p, timeoutMs: 100 }, judge(p));
       // Let a few ticks stamp the query, then block the event loop well past its timeout; the answer arrives
       // (30 ms after the send) into the socket's buffer meanwhile.
-      // Blocking from a timer callback would not do: libuv's clock stays where it was for the rest of the timers
-      // phase, so the tick would not be due until the next iteration — after its poll phase.
-      await new Promise((res) => setTimeout(res, 25));
-      await new Promise<void>((res) =>
-        setImmediate(() => {
-          const until = performance.now() + 250;
-          while (performance.now() < until) {
-            // busy: a long synchronous task
-          }
-          res();
-        }),
-      );
+      await busySpell(25, 250);
       const r = await answer;
       expect(r.ok).toBe(true);
     } finally {
