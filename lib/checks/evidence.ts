@@ -1,4 +1,5 @@
 /** Evidence references shared by the check families. */
+import { rcodeName } from "../dns/rcode";
 import type { ServerSummary, Snapshot } from "../dns/run-snapshot";
 import type { ServerAnswer } from "../dns/types";
 import { serverLabel } from "../diff/zone-view";
@@ -7,16 +8,6 @@ import { nameToText } from "../zone/name";
 import { rdataToText } from "../zone/rdata";
 import { typeToText } from "../zone/rrtype";
 import type { EvidenceRef } from "./types";
-
-const RCODES: Record<number, string> = {
-  0: "NOERROR",
-  1: "FORMERR",
-  2: "SERVFAIL",
-  3: "NXDOMAIN",
-  4: "NOTIMP",
-  5: "REFUSED",
-  9: "NOTAUTH",
-};
 
 /** One answer as a dig-like line: server, question, status, flags, answer records. */
 export function answerText(a: ServerAnswer): string {
@@ -31,7 +22,7 @@ export function answerText(a: ServerAnswer): string {
   const recs = a.records
     .filter((r) => r.section === "answer")
     .map((r) => `${nameToText(r.owner)} ${r.ttl} IN ${typeToText(r.type)} ${rdataToText(r.type, r.rdata)}`);
-  return `${head}: status ${RCODES[a.rcode ?? -1] ?? a.rcode} flags [${flags}]${recs.length ? " " + recs.join(" / ") : ""}`;
+  return `${head}: status ${rcodeName(a.rcode ?? -1) ?? a.rcode} flags [${flags}]${recs.length ? " " + recs.join(" / ") : ""}`;
 }
 
 /** Evidence for the summary queries (SOA/NS) of one server address. */

@@ -7,6 +7,7 @@
  * A refusal is the server's policy and an expected answer; a failure is
  * missing evidence worth a re-run, so the two are never shown alike.
  */
+import { rcodeName } from "./rcode";
 import type { QueryError, ServerRef } from "./types";
 
 export type AxfrStatus = "allowed" | "refused" | "failed" | "not-tried";
@@ -17,17 +18,15 @@ export interface AxfrOutcome {
   detail: string | null;
 }
 
-/** Rcodes by which a server declines to transfer. */
-const REFUSING_RCODES: Readonly<Record<number, string>> = { 4: "NOTIMP", 5: "REFUSED", 9: "NOTAUTH" };
-const OTHER_RCODES: Readonly<Record<number, string>> = { 1: "FORMERR", 2: "SERVFAIL", 3: "NXDOMAIN" };
+/** Rcodes by which a server declines to transfer: NOTIMP, REFUSED, NOTAUTH. */
+const REFUSING_RCODES = new Set([4, 5, 9]);
 
 /** The outcome of one transfer from its rcode (the last message's) and error. */
 export function axfrOutcome(x: { error: QueryError | null; rcode: number | null }): AxfrOutcome {
   if (!x.error) return { status: "allowed", detail: null };
   if (x.rcode !== null && x.rcode !== 0) {
-    const refusal = REFUSING_RCODES[x.rcode];
-    if (refusal) return { status: "refused", detail: refusal };
-    return { status: "failed", detail: OTHER_RCODES[x.rcode] ?? `rcode ${x.rcode}` };
+    const name = rcodeName(x.rcode) ?? `rcode ${x.rcode}`;
+    return { status: REFUSING_RCODES.has(x.rcode) ? "refused" : "failed", detail: name };
   }
   // No rcode: nothing decodable came back (timeout, network, malformed, policy, cap).
   return { status: "failed", detail: `${x.error.kind}: ${x.error.message}` };

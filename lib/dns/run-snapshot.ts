@@ -352,7 +352,7 @@ async function run(session: QuerySession, opts: SnapshotOptions): Promise<Snapsh
   // A question the run never sent is not a failure: it is counted as unsent.
   const unsentFailed = answers.filter((a) => a.error && UNSENT.has(a.error.kind)).length;
   counts.failed = Math.max(0, counts.failed - unsentFailed);
-  const stopCause = stopCauseOf(session, opts.signal, answers);
+  const stopCause = snapshotStopCause(session, opts.signal, answers);
   return {
     zone: zoneText,
     startedAt,
@@ -463,7 +463,7 @@ function stopReason(reason: unknown): string {
 const kindOf = (reason: unknown): unknown =>
   typeof reason === "object" && reason !== null ? (reason as { kind?: unknown }).kind : undefined;
 
-function stopCauseOf(session: QuerySession, caller: AbortSignal | undefined, answers: readonly ServerAnswer[]) {
+function snapshotStopCause(session: QuerySession, caller: AbortSignal | undefined, answers: readonly ServerAnswer[]) {
   if (session.signal.aborted) {
     const kind = kindOf(session.signal.reason);
     if (kind === "deadline") return "deadline" as const;

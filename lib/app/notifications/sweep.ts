@@ -1,10 +1,11 @@
 /**
  * The periodic notification sweep: window reminders that are due (lib/app/reminders) and webhook deliveries whose
  * attempt is due (lib/app/webhooks/deliver.ts); it also deletes expired Idempotency-Keys (CUTOVER_IDEMPOTENCY_HOURS,
- * lib/config/idempotency.ts), which would otherwise pile up — an expired key already counts as unused. Where it runs: on PostgreSQL as a pg-boss job scheduled every
- * minute and worked by the queue's workers (lib/app/jobs/run-worker.ts); on SQLite in the app process on an
- * interval (startNotificationSweeper, from instrumentation.ts). Sweeps overlapping each other are harmless: each
- * reminder and each attempt is claimed by one of them.
+ * lib/config/idempotency.ts), which would otherwise pile up — an expired key already counts as unused. Where it
+ * runs: on PostgreSQL as a pg-boss job scheduled every minute and worked by the queue's workers
+ * (lib/app/jobs/run-worker.ts); on SQLite in the app process on an interval (startNotificationSweeper, from
+ * instrumentation.ts). Sweeps overlapping each other are harmless: each reminder and each attempt is claimed by one
+ * of them.
  *   CUTOVER_NOTIFY_SWEEP_SECONDS   the SQLite interval (default 60)
  *   CUTOVER_IDEMPOTENCY_HOURS      keys older than this are deleted (default 24)
  */

@@ -2,15 +2,7 @@
  * One stored answer (lib/dns answerJson) as `dig`-style text, so a reviewer
  * reads the evidence the way they would read it in a terminal.
  */
-const RCODES: Record<number, string> = {
-  0: "NOERROR",
-  1: "FORMERR",
-  2: "SERVFAIL",
-  3: "NXDOMAIN",
-  4: "NOTIMP",
-  5: "REFUSED",
-  9: "NOTAUTH",
-};
+import { rcodeName } from "../../dns/rcode";
 
 export interface StoredRecord {
   section: "answer" | "authority" | "additional";
@@ -52,7 +44,7 @@ export function digText(a: StoredAnswer): string {
           .join(" ")
       : "";
     const count = (s: string) => a.records.filter((r) => r.section === s).length;
-    lines.push(`;; ->>HEADER<<- opcode: QUERY, status: ${RCODES[a.rcode] ?? `RCODE${a.rcode}`}`);
+    lines.push(`;; ->>HEADER<<- opcode: QUERY, status: ${rcodeName(a.rcode) ?? `RCODE${a.rcode}`}`);
     lines.push(
       `;; flags: ${flags}; QUERY: 1, ANSWER: ${count("answer")}, AUTHORITY: ${count("authority")}, ADDITIONAL: ${count("additional")}`,
     );

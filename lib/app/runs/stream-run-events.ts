@@ -47,7 +47,8 @@ export async function streamRunEvents(
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let last = "";
-      let oldStoppedEarly = false;
+      /** Whether the stored old snapshot stopped early; null until it is stored (it does not change after). */
+      let oldStoppedEarly: boolean | null = null;
       const close = () => {
         closed = true;
         if (timer) clearTimeout(timer);
@@ -67,13 +68,14 @@ export async function streamRunEvents(
           return close();
         }
         // The old snapshot is stored while the new one runs (execute-run.ts): stopped early (its deadline), its
-        // planned questions stay unasked in the counters for good. Read only while an ETA would be shown, until found.
-        if (!oldStoppedEarly && run.phase === "new" && activelyQuerying(run))
-          oldStoppedEarly = (await listRunSnapshots(runId, db).catch(() => [])).some(
-            (x) => x.side === "old" && summaryStoppedEarly(x.summaryJson),
-          );
+        // planned questions stay unasked in the counters for good. Read only while an ETA would be shown, and only
+        // until the row is there.
+        if (oldStoppedEarly === null && run.phase === "new" && activelyQuerying(run)) {
+          const old = (await listRunSnapshots(runId, db).catch(() => [])).find((x) => x.side === "old");
+          if (old) oldStoppedEarly = summaryStoppedEarly(old.summaryJson);
+        }
         if (closed) return;
-        const eta = runEtaSeconds({ ...run, stoppedEarly: oldStoppedEarly }, new Date());
+        const eta = runEtaSeconds({ ...run, stoppedEarly: oldStoppedEarly === true }, new Date());
         const data = JSON.stringify({
           status: run.status,
           phase: run.phase,
