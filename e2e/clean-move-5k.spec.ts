@@ -199,6 +199,11 @@ test.describe("clean move, 5,000 names", () => {
     await checks.waitForResult(290_000);
     await expect(page.getByTestId("plan-old")).toHaveAttribute("data-incomplete", "yes");
     await expect(page.getByTestId("plan-old")).toContainText("stopped early: the run's deadline passed");
+    // The plan says, per class, how much was left unasked and why; the refusing secondary reads refused, not failed.
+    await expect(page.getByTestId("plan-old")).toHaveAttribute("data-stop-cause", "deadline");
+    await expect(page.getByTestId("plan-old-rest-not-asked")).toHaveText(/^[\d,]+ not asked: deadline$/);
+    const refused = page.locator('[data-testid="matrix-axfr"][data-axfr="refused"]');
+    await expect(refused.first()).toHaveText(/^refused \((REFUSED|NOTAUTH|NOTIMP)\)$/);
     // The one cause is the blocker, per stopped snapshot; nothing concluded missing, different or broken from
     // RRsets the old secondary was never asked about (INV-MISSING-*, SVC-*, DEL-*).
     const blockers = await blockersOf(page);
